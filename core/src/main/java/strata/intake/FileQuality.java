@@ -1,0 +1,30 @@
+package strata.intake;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened to the rows of one input file. Every data row is counted exactly once in
+ * {@code rowsAccepted} or {@code rowsRejected}; {@code rowsAfterAsOf}, {@code duplicateRows} and
+ * {@code amountsRounded} are subsets of the accepted rows.
+ *
+ * @param kind transactions, customers, interactions or surveys
+ * @param rowsAfterAsOf valid rows dated after the as-of date: kept out of the run, not rejected
+ * @param duplicateRows rows identical byte for byte to an earlier row of the same file
+ * @param amountsRounded amounts with non-zero digits below the cent, rounded half-even to cents
+ */
+public record FileQuality(
+    String file,
+    String kind,
+    String encoding,
+    String delimiter,
+    Map<String, String> columns,
+    long rowsRead,
+    long rowsAccepted,
+    long rowsRejected,
+    Map<String, Long> rejectedByReason,
+    long rowsAfterAsOf,
+    long duplicateRows,
+    List<Long> duplicateLines,
+    long amountsRounded,
+    List<String> warnings) {}
