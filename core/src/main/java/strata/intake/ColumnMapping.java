@@ -1,0 +1,90 @@
+package strata.intake;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Which field of a file holds which {@link Column}: the user's explicit choices first, then the recognised header
+ * names. A required column that cannot be found is an error naming the file, the column and the headers seen.
+ */
+public final class ColumnMapping {
+  private final Map<Column, Integer> index;
+  private final List<String> warnings;
+
+  private ColumnMapping(Map<Column, Integer> index, List<String> warnings) {
+    this.index = index;
+    this.warnings = warnings;
+  }
+
+  /**
+   * @param overrides column key (e.g. {@code amount}) to the exact header text that holds it
+   * @throws IntakeException when a required column is missing or an override names no header
+   */
+  public static ColumnMapping resolve(String file, FileKind kind, List<String> header, Map<String, String> overrides) {
+    Map<Column, Integer> index = new EnumMap<>(Column.class);
+    List<String> warnings = new ArrayList<>();
+    List<String> normalised = header.stream().map(Column::normalise).toList();
+    List<Column> wanted = new ArrayList<>(kind.required());
+    wanted.addAll(kind.optional());
+    for (Column column : wanted) {
+      String chosen = overrides.get(column.key());
+      if (chosen != null) {
+        int at = header.indexOf(chosen);
+        if (at < 0) at = normalised.indexOf(Column.normalise(chosen));
+        if (at < 0) {
+          throw new IntakeException(file + ": --map " + column.key() + "=" + chosen + " names no column; headers are: "
+              + String.join(", ", header));
+        }
+        index.put(column, at);
+      }
+    }
+    for (Column column : wanted) {
+      if (index.containsKey(column)) continue;
+      List<Integer> matches = new ArrayList<>();
+      for (String alias : column.aliases()) {
+        for (int i = 0; i < normalised.size(); i++) {
+          if (normalised.get(i).equals(alias) && !index.containsValue(i) && !matches.contains(i)) matches.add(i);
+        }
+      }
+      if (matches.isEmpty()) continue;
+      index.put(column, matches.get(0));
+      if (matches.size() > 1) {
+        warnings.add("columns " + matches.stream().map(header::get).collect(Collectors.joining(", ")) + " all look like "
+            + column.key() + "; using " + header.get(matches.get(0)) + " (choose with --map " + column.key() + "=...)");
+      }
+    }
+    for (Column column : kind.required()) {
+      if (!index.containsKey(column)) {
+        throw new IntakeException(file + ": no " + column.key() + " column; expected a header such as "
+            + String.join(", ", column.aliases().subList(0, Math.min(4, column.aliases().size()))) + ", "
+            + column.aliases().stream().filter(a -> a.codePointAt(0) > 0x2E80).findFirst().orElse("")
+            + "; headers found: " + String.join(", ", header) + ". Name it with --map " + column.key() + "=<header>");
+      }
+    }
+    return new ColumnMapping(index, warnings);
+  }
+
+  /** Field index of the column, or -1 if the file does not have it. */
+  public int indexOf(Column column) {
+    return index.getOrDefault(column, -1);
+  }
+
+  public boolean has(Column column) {
+    return index.containsKey(column);
+  }
+
+  /** Column key to the header it was read from, for the quality report. */
+  public Map<String, String> describe(List<String> header) {
+    Map<String, String> out = new LinkedHashMap<>();
+    index.forEach((column, i) -> out.put(column.key(), header.get(i)));
+    return out;
+  }
+
+  public List<String> warnings() {
+    return warnings;
+  }
+}

@@ -1,0 +1,131 @@
+package strata.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Works out a file's encoding, delimiter and header from its first bytes.
+ *
+ * <p>Encoding: a UTF-8 byte-order mark, else UTF-8 if the first MiB decodes as UTF-8, else GB18030 (a superset of
+ * GBK and GB2312, what Chinese Excel and most Chinese ERPs write). UTF-16 files are refused with advice, since their
+ * bytes cannot be split on ASCII delimiters.
+ */
+public final class FormatSniffer {
+  static final int SAMPLE = 1 << 20;
+
+  private FormatSniffer() {}
+
+  /** What the user said about a file; null fields are detected. */
+  public record Hints(Charset charset, String delimiter, List<String> columns) {
+    public static final Hints NONE = new Hints(null, null, null);
+  }
+
+  public static CsvFormat sniff(Path file, Hints hints) {
+    byte[] sample = readSample(file);
+    String name = file.getFileName().toString();
+    if (sample.length >= 2 && ((sample[0] == (byte) 0xFF && sample[1] == (byte) 0xFE)
+        || (sample[0] == (byte) 0xFE && sample[1] == (byte) 0xFF))) {
+      throw new IntakeException(name + ": the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or GBK and retry");
+    }
+    int bom = sample.length >= 3 && sample[0] == (byte) 0xEF && sample[1] == (byte) 0xBB && sample[2] == (byte) 0xBF ? 3 : 0;
+    Charset charset = hints.charset() != null ? hints.charset()
+        : bom == 3 || isUtf8(sample, bom) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+    boolean whitespace = "whitespace".equalsIgnoreCase(hints.delimiter());
+    int lineEnd = firstLineEnd(sample, bom);
+    if (lineEnd < 0 && sample.length >= SAMPLE) {
+      throw new IntakeException(name + ": no line break in the first MiB; is this a CSV file?");
+    }
+    int headerEnd = lineEnd < 0 ? sample.length : lineEnd;
+    byte delimiter = whitespace ? (byte) ' ' : delimiter(hints.delimiter(), sample, bom, headerEnd, name);
+    if (hints.columns() != null) {
+      return new CsvFormat(charset, bom, delimiter, whitespace, List.copyOf(hints.columns()), hints.charset() == null);
+    }
+    if (headerEnd == bom) {
+      throw new IntakeException(name + ": the file is empty (no header line)");
+    }
+    RecordCursor cursor = new RecordCursor(sample, bom, headerEnd, delimiter, whitespace);
+    cursor.next(true);
+    List<String> header = new ArrayList<>();
+    for (int i = 0; i < cursor.fieldCount; i++) header.add(cursor.text(i, charset));
+    long dataStart = lineEnd < 0 ? sample.length : lineEnd + 1;
+    return new CsvFormat(charset, dataStart, delimiter, whitespace, header, hints.charset() == null);
+  }
+
+  private static byte[] readSample(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(SAMPLE);
+    } catch (NoSuchFileException e) {
+      throw new IntakeException(file + ": file not found");
+    } catch (IOException e) {
+      throw new IntakeException(file + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The header ends at the first line break outside quotes. */
+  private static int firstLineEnd(byte[] b, int from) {
+    boolean quoted = false;
+    for (int i = from; i < b.length; i++) {
+      if (b[i] == '"') quoted = !quoted;
+      else if (b[i] == '\n' && !quoted) return i;
+    }
+    return -1;
+  }
+
+  private static byte delimiter(String hint, byte[] b, int from, int to, String name) {
+    if (hint != null) {
+      return switch (hint.toLowerCase()) {
+        case "tab", "\\t", "\t" -> (byte) '\t';
+        case ",", "comma" -> (byte) ',';
+        case ";", "semicolon" -> (byte) ';';
+        case "|", "pipe" -> (byte) '|';
+        default -> throw new IntakeException(name + ": unknown delimiter '" + hint
+            + "'; use comma, tab, semicolon, pipe or whitespace");
+      };
+    }
+    byte[] candidates = {',', '\t', ';', '|'};
+    int[] counts = new int[candidates.length];
+    boolean quoted = false;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '"') quoted = !quoted;
+      if (quoted) continue;
+      for (int k = 0; k < candidates.length; k++) {
+        if (b[i] == candidates[k]) counts[k]++;
+      }
+    }
+    int best = 0;
+    for (int k = 1; k < candidates.length; k++) {
+      if (counts[k] > counts[best]) best = k;
+    }
+    return counts[best] == 0 ? (byte) ',' : candidates[best];
+  }
+
+  private static boolean isUtf8(byte[] sample, int from) {
+    int end = sample.length;
+    if (end == SAMPLE) {
+      // The sample may cut a multi-byte character in two; drop a trailing partial sequence.
+      int i = end - 1;
+      while (i > from && end - i < 4 && (sample[i] & 0xC0) == 0x80) i--;
+      if ((sample[i] & 0x80) != 0) end = i;
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(Arrays.copyOfRange(sample, from, end)));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+}

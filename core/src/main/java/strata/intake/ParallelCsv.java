@@ -1,0 +1,185 @@
+package strata.intake;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads a delimited file in blocks that end on record boundaries and has worker threads parse them, handing each
+ * block's outcome to a consumer strictly in file order (so rejected rows come out in line order).
+ *
+ * <p>Memory stays bounded: at most {@code threads + 2} blocks are in flight, whatever the file size.
+ */
+final class ParallelCsv {
+  static final int BLOCK = 4 << 20;
+  static final int MAX_RECORD = 64 << 20;
+
+  /** Parses the complete records of {@code buf[from, to)}; {@code firstLine} is the line of the first byte. */
+  interface BlockParser {
+    BlockOutcome parse(int block, byte[] buf, int from, int to, long firstLine, boolean atEof);
+  }
+
+  private final Path file;
+  private final CsvFormat format;
+  private final int threads;
+
+  ParallelCsv(Path file, CsvFormat format, int threads) {
+    this.file = file;
+    this.format = format;
+    this.threads = threads;
+  }
+
+  /**
+   * @param firstDataLine line number of the first data row
+   * @param progress called with the number of bytes read so far
+   */
+  void run(long firstDataLine, BlockParser parser, Consumer<BlockOutcome> inOrder, LongConsumer progress) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "strata-intake");
+      t.setDaemon(true);
+      return t;
+    });
+    Semaphore inFlight = new Semaphore(threads + 2);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Orderer orderer = new Orderer(inOrder);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ch.position(format.dataStart());
+      byte[] carry = new byte[0];
+      long line = firstDataLine;
+      long read = format.dataStart();
+      int block = 0;
+      boolean eof = false;
+      while (!eof && failure.get() == null) {
+        byte[] buf = new byte[Math.max(BLOCK, carry.length * 2)];
+        System.arraycopy(carry, 0, buf, 0, carry.length);
+        int len = carry.length;
+        while (true) {
+          int n = fill(ch, buf, len);
+          len += n;
+          read += n;
+          eof = len < buf.length;
+          progress.accept(read);
+          Boundary b = eof ? new Boundary(len, 0) : boundary(buf, len);
+          if (b.end > 0 || eof) {
+            int end = b.end;
+            carry = java.util.Arrays.copyOfRange(buf, end, len);
+            submit(pool, inFlight, failure, orderer, parser, block++, buf, end, line, eof);
+            line += b.lines;
+            break;
+          }
+          if (buf.length >= MAX_RECORD) {
+            throw new IntakeException(file.getFileName() + " line " + line
+                + ": a row is longer than 64 MiB; is a quote left open?");
+          }
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+      }
+      inFlight.acquire(threads + 2);
+    } catch (IOException e) {
+      throw new IntakeException(file.getFileName() + ": read failed (" + e.getMessage() + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IntakeException(file.getFileName() + ": interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException re) throw re;
+    if (t instanceof Error err) throw err;
+    if (t != null) throw new IntakeException(file.getFileName() + ": " + t, t);
+  }
+
+  private static int fill(FileChannel ch, byte[] buf, int from) throws IOException {
+    ByteBuffer bb = ByteBuffer.wrap(buf, from, buf.length - from);
+    int total = 0;
+    while (bb.hasRemaining()) {
+      int n = ch.read(bb);
+      if (n < 0) break;
+      total += n;
+    }
+    return total;
+  }
+
+  private void submit(ExecutorService pool, Semaphore inFlight, AtomicReference<Throwable> failure, Orderer orderer,
+      BlockParser parser, int block, byte[] buf, int end, long line, boolean eof) throws InterruptedException {
+    inFlight.acquire();
+    pool.execute(() -> {
+      try {
+        if (failure.get() == null) {
+          orderer.deliver(parser.parse(block, buf, 0, end, line, eof));
+        }
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      } finally {
+        inFlight.release();
+      }
+    });
+  }
+
+  private record Boundary(int end, long lines) {}
+
+  /** End of the last complete record in {@code buf[0, len)} and the line breaks before it. */
+  private Boundary boundary(byte[] buf, int len) {
+    long newlines = 0;
+    int lastNewline = -1;
+    boolean quotes = false;
+    for (int i = 0; i < len; i++) {
+      byte c = buf[i];
+      if (c == '\n') {
+        newlines++;
+        lastNewline = i;
+      } else if (c == '"') {
+        quotes = true;
+        break;
+      }
+    }
+    if (!quotes || format.whitespace()) {
+      if (quotes) { // whitespace files have no quoting: count the rest plainly
+        newlines = 0;
+        lastNewline = -1;
+        for (int i = 0; i < len; i++) {
+          if (buf[i] == '\n') {
+            newlines++;
+            lastNewline = i;
+          }
+        }
+      }
+      return new Boundary(lastNewline + 1, newlines);
+    }
+    RecordCursor cursor = new RecordCursor(buf, 0, len, format.delimiter(), false);
+    while (cursor.next(false)) {
+      // walk whole records only
+    }
+    return new Boundary(cursor.position(), cursor.lines());
+  }
+
+  /** Passes outcomes on in block order, whichever worker finishes first. */
+  private static final class Orderer {
+    private final Consumer<BlockOutcome> inOrder;
+    private final Map<Integer, BlockOutcome> waiting = new HashMap<>();
+    private int next;
+
+    Orderer(Consumer<BlockOutcome> inOrder) {
+      this.inOrder = inOrder;
+    }
+
+    synchronized void deliver(BlockOutcome outcome) {
+      waiting.put(outcome.block, outcome);
+      BlockOutcome ready;
+      while ((ready = waiting.remove(next)) != null) {
+        inOrder.accept(ready);
+        next++;
+      }
+    }
+  }
+}

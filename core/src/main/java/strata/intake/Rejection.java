@@ -1,0 +1,12 @@
+package strata.intake;
+
+/**
+ * A row that was not used, with enough to find and fix it.
+ *
+ * @param line 1-based physical line where the row starts
+ * @param detail the offending value or a precise note, e.g. {@code amount 'N/A'}
+ * @param raw the row as it was in the file (decoded), cut at {@link #MAX_RAW} characters
+ */
+public record Rejection(String file, long line, RejectReason reason, String detail, String raw) {
+  public static final int MAX_RAW = 10_000;
+}

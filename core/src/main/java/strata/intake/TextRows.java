@@ -1,0 +1,84 @@
+package strata.intake;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a small file (customers, interactions, surveys) row by row as text, for intakes whose rows become objects.
+ * Uses the same parser and rejection rules as transactions, on one worker thread so handlers need no locking.
+ */
+final class TextRows {
+  private TextRows() {}
+
+  /** Checks one row (fields indexed as {@link ColumnMapping#indexOf}); returns null to accept it. */
+  interface RowHandler {
+    Rejected handle(String[] fields, long line);
+  }
+
+  /** Why a row was refused: the reason and what exactly was wrong. */
+  record Rejected(RejectReason reason, String detail) {}
+
+  record Read(FileQuality quality, CsvFormat format, ColumnMapping mapping) {}
+
+  static Read read(Path file, FileKind kind, FormatSniffer.Hints hints, Map<String, String> columnMap,
+      java.util.function.Function<ColumnMapping, RowHandler> handlerFor, Consumer<Rejection> rejects, Path tempDir) {
+    String name = file.getFileName().toString();
+    CsvFormat format = FormatSniffer.sniff(file, hints);
+    ColumnMapping mapping = ColumnMapping.resolve(name, kind, format.header(), columnMap);
+    RowHandler handler = handlerFor.apply(mapping);
+    int width = format.header().size();
+    TransactionIntake.Totals totals = new TransactionIntake.Totals();
+    try (DuplicateFinder duplicates = new DuplicateFinder(tempDir)) {
+      new ParallelCsv(file, format, 1).run(Lines.firstDataLine(file, format), (block, buf, from, to, firstLine, eof) -> {
+        BlockOutcome out = new BlockOutcome(block);
+        RecordCursor rec = new RecordCursor(buf, from, to, format.delimiter(), format.whitespace());
+        while (rec.next(eof)) {
+          long line = firstLine + rec.linesBefore;
+          out.rowsRead++;
+          Rejected r;
+          if (rec.unterminatedQuote) {
+            r = new Rejected(RejectReason.UNTERMINATED_QUOTE, RejectReason.UNTERMINATED_QUOTE.message());
+          } else if (rec.fieldCount < width) {
+            r = new Rejected(RejectReason.WRONG_FIELD_COUNT, "expected " + width + " fields, found " + rec.fieldCount);
+          } else {
+            String[] fields = new String[width];
+            for (int i = 0; i < width; i++) fields[i] = rec.text(i, format.charset());
+            r = handler.handle(fields, line);
+          }
+          if (r == null) {
+            out.rowsAccepted++;
+            out.fingerprint(DuplicateFinder.fingerprint(buf, rec.recordStart, rec.recordEnd), line);
+          } else {
+            String raw = new String(buf, rec.recordStart, rec.recordEnd - rec.recordStart, format.charset());
+            if (raw.length() > Rejection.MAX_RAW) raw = raw.substring(0, Rejection.MAX_RAW) + "…";
+            out.reject(new Rejection(name, line, r.reason(), r.detail(), raw));
+          }
+        }
+        return out;
+      }, outcome -> {
+        totals.add(outcome);
+        outcome.rejections.forEach(rejects);
+        duplicates.add(outcome.fingerprints, outcome.fingerprintCount);
+      }, bytes -> { });
+      DuplicateFinder.Duplicates dups = duplicates.finish(100);
+      List<String> warnings = new ArrayList<>(mapping.warnings());
+      if (dups.rows() > 0) warnings.add(dups.rows() + " rows repeat an earlier row exactly");
+      return new Read(totals.quality(name, kind, format, mapping, dups, warnings), format, mapping);
+    }
+  }
+
+  /** The field of a column, or "" when the file does not have the column. */
+  static String get(String[] fields, ColumnMapping mapping, Column column) {
+    int i = mapping.indexOf(column);
+    return i < 0 ? "" : fields[i];
+  }
+
+  /** Epoch day of a date field, or {@link FieldParsers#BAD_DATE}/{@link FieldParsers#OUT_OF_RANGE}. */
+  static int day(String text) {
+    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return FieldParsers.parseDay(b, 0, b.length);
+  }
+}

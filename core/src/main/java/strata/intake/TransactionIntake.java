@@ -1,0 +1,136 @@
+package strata.intake;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import strata.summary.SummaryTable;
+
+/**
+ * Reads a transactions file into per-customer summaries in one parallel streaming pass. Every row is accepted or
+ * rejected with a reason; rows after the as-of date are valid but left out of the run and counted.
+ */
+public final class TransactionIntake {
+  private TransactionIntake() {}
+
+  /**
+   * @param asOf rows dated after it are left out; null keeps every row (the as-of date then defaults to the day after
+   *     the last transaction)
+   * @param columnMap column key to header text, for headers Strata does not recognise
+   */
+  public record Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
+      Path tempDir) {
+    public static Options defaults() {
+      return new Options(FormatSniffer.Hints.NONE, Map.of(), null, Runtime.getRuntime().availableProcessors(),
+          Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    public Options withAsOf(LocalDate date) {
+      return new Options(hints, columnMap, date, threads, tempDir);
+    }
+  }
+
+  /**
+   * @param lastDay epoch day of the latest transaction in the run
+   * @param charset the encoding the file was read with (ids are decoded with it)
+   */
+  public record Result(SummaryTable table, FileQuality quality, int lastDay, Charset charset) {}
+
+  /**
+   * @param rejects receives every rejected row, in line order
+   * @param progress receives the number of bytes read so far
+   * @throws IntakeException if the file cannot be read, lacks a required column or has no usable row
+   */
+  public static Result read(Path file, Options options, Consumer<Rejection> rejects, LongConsumer progress) {
+    String name = file.getFileName().toString();
+    CsvFormat format = FormatSniffer.sniff(file, options.hints());
+    ColumnMapping mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), options.columnMap());
+    SummaryTable table = new SummaryTable(mapping.has(Column.ORDER_ID), mapping.has(Column.CATEGORY));
+    int asOfDay = options.asOf() == null ? Integer.MAX_VALUE : (int) options.asOf().toEpochDay();
+    TransactionRows rows = new TransactionRows(name, format, mapping, table, asOfDay);
+    Totals totals = new Totals();
+    try (DuplicateFinder duplicates = new DuplicateFinder(options.tempDir())) {
+      new ParallelCsv(file, format, Math.max(1, options.threads())).run(
+          Lines.firstDataLine(file, format), rows::parse, outcome -> {
+            totals.add(outcome);
+            outcome.rejections.forEach(rejects);
+            duplicates.add(outcome.fingerprints, outcome.fingerprintCount);
+          }, progress);
+      DuplicateFinder.Duplicates dups = duplicates.finish(100);
+      List<String> warnings = new ArrayList<>(mapping.warnings());
+      if (totals.encodingErrors > 0) {
+        warnings.add(totals.encodingErrors + " customer ids are not valid " + format.charset()
+            + "; if names look garbled, pass --encoding gbk (or utf-8)");
+      }
+      if (dups.rows() > 0) {
+        warnings.add(dups.rows() + " rows repeat an earlier row exactly; they are counted as they are, remove them at "
+            + "the source if they are export errors");
+      }
+      FileQuality quality = totals.quality(name, FileKind.TRANSACTIONS, format, mapping, dups, warnings);
+      long inRun = totals.accepted - totals.afterAsOf;
+      if (inRun == 0) {
+        throw new IntakeException(name + ": no usable rows (" + totals.read + " read, " + totals.rejected + " rejected"
+            + (totals.afterAsOf > 0 ? ", " + totals.afterAsOf + " after the as-of date" : "")
+            + (totals.rejected > 0 ? "; reasons are in rejected.csv" : "") + ")");
+      }
+      return new Result(table, quality, totals.maxDay, format.charset());
+    }
+  }
+
+  /** Running totals of the blocks' outcomes, in file order. */
+  static final class Totals {
+    long read;
+    long accepted;
+    long rejected;
+    final long[] byReason = new long[RejectReason.values().length];
+    long afterAsOf;
+    long rounded;
+    long encodingErrors;
+    int maxDay = Integer.MIN_VALUE;
+
+    void add(BlockOutcome o) {
+      read += o.rowsRead;
+      accepted += o.rowsAccepted;
+      for (int i = 0; i < byReason.length; i++) {
+        byReason[i] += o.rejectedByReason[i];
+        rejected += o.rejectedByReason[i];
+      }
+      afterAsOf += o.rowsAfterAsOf;
+      rounded += o.amountsRounded;
+      encodingErrors += o.encodingErrors;
+      maxDay = Math.max(maxDay, o.maxDay);
+    }
+
+    FileQuality quality(String name, FileKind kind, CsvFormat format, ColumnMapping mapping,
+        DuplicateFinder.Duplicates dups, List<String> warnings) {
+      Map<String, Long> reasons = new LinkedHashMap<>();
+      for (RejectReason r : RejectReason.values()) {
+        if (byReason[r.ordinal()] > 0) reasons.put(r.code(), byReason[r.ordinal()]);
+      }
+      return new FileQuality(name, kind.label(), format.charset().name(), format.delimiterName(),
+          mapping.describe(format.header()), read, accepted, rejected, reasons, afterAsOf, dups.rows(), dups.lines(),
+          rounded, warnings);
+    }
+  }
+
+  /** Structural UTF-8 check of an id's bytes; ASCII-only ids (the usual case) cost one pass. */
+  static boolean validUtf8(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int c = b[i] & 0xFF;
+      int extra = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : -1;
+      if (extra < 0) return false;
+      for (int k = 1; k <= extra; k++) {
+        if (i + k >= to || (b[i + k] & 0xC0) != 0x80) return false;
+      }
+      i += extra + 1;
+    }
+    return true;
+  }
+}

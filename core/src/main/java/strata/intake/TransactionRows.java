@@ -1,0 +1,165 @@
+package strata.intake;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import strata.summary.SummaryTable;
+
+/** Parses the records of one block of a transactions file and folds the valid ones into the summary table. */
+final class TransactionRows {
+  static final int MAX_ID_BYTES = 256;
+  private final String file;
+  private final CsvFormat format;
+  private final SummaryTable table;
+  private final int asOfDay;
+  private final int fields;
+  private final int idAt;
+  private final int dateAt;
+  private final int amountAt;
+  private final int orderAt;
+  private final int categoryAt;
+  private final boolean checkUtf8;
+
+  TransactionRows(String file, CsvFormat format, ColumnMapping mapping, SummaryTable table, int asOfDay) {
+    this.file = file;
+    this.format = format;
+    this.table = table;
+    this.asOfDay = asOfDay;
+    this.fields = format.header().size();
+    this.idAt = mapping.indexOf(Column.CUSTOMER_ID);
+    this.dateAt = mapping.indexOf(Column.ORDER_DATE);
+    this.amountAt = mapping.indexOf(Column.AMOUNT);
+    this.orderAt = mapping.indexOf(Column.ORDER_ID);
+    this.categoryAt = mapping.indexOf(Column.CATEGORY);
+    this.checkUtf8 = format.charset() == StandardCharsets.UTF_8 && format.charsetDetected();
+  }
+
+  BlockOutcome parse(int block, byte[] buf, int from, int to, long firstLine, boolean atEof) {
+    BlockOutcome out = new BlockOutcome(block);
+    RecordCursor rec = new RecordCursor(buf, from, to, format.delimiter(), format.whitespace());
+    FieldParsers.Money money = new FieldParsers.Money();
+    Field field = new Field();
+    while (rec.next(atEof)) {
+      long line = firstLine + rec.linesBefore;
+      out.rowsRead++;
+      RejectReason reason = null;
+      String detail = null;
+      if (rec.unterminatedQuote) {
+        reason = RejectReason.UNTERMINATED_QUOTE;
+      } else if (!fieldCountOk(rec, buf)) {
+        reason = RejectReason.WRONG_FIELD_COUNT;
+        detail = "expected " + fields + " fields, found " + rec.fieldCount;
+      } else {
+        field.load(rec, idAt);
+        if (field.isEmpty()) {
+          reason = RejectReason.MISSING_CUSTOMER_ID;
+        } else if (field.to - field.from > MAX_ID_BYTES) {
+          reason = RejectReason.CUSTOMER_ID_TOO_LONG;
+        }
+      }
+      int day = 0;
+      if (reason == null) {
+        byte[] idBuf = field.buf;
+        int idFrom = field.from;
+        int idLen = field.to - field.from;
+        field.load(rec, dateAt);
+        if (field.isEmpty()) {
+          reason = RejectReason.MISSING_DATE;
+        } else {
+          day = FieldParsers.parseDay(field.buf, field.from, field.to);
+          if (day == FieldParsers.BAD_DATE) reason = RejectReason.BAD_DATE;
+          else if (day == FieldParsers.OUT_OF_RANGE) reason = RejectReason.DATE_OUT_OF_RANGE;
+          if (reason != null) detail = "date '" + field.text(format.charset()) + "'";
+        }
+        if (reason == null) {
+          field.load(rec, amountAt);
+          reason = FieldParsers.parseCents(field.buf, field.from, field.to, money);
+          if (reason != null && reason != RejectReason.MISSING_AMOUNT) {
+            detail = "amount '" + field.text(format.charset()) + "'";
+          }
+        }
+        if (reason == null) {
+          accept(out, rec, buf, line, idBuf, idFrom, idLen, day, money, field);
+        }
+      }
+      if (reason != null) {
+        out.reject(new Rejection(file, line, reason, detail == null ? reason.message() : detail, raw(rec, buf)));
+      }
+    }
+    return out;
+  }
+
+  private void accept(BlockOutcome out, RecordCursor rec, byte[] buf, long line, byte[] idBuf, int idFrom, int idLen,
+      int day, FieldParsers.Money money, Field field) {
+    out.rowsAccepted++;
+    if (money.rounded) out.amountsRounded++;
+    out.fingerprint(DuplicateFinder.fingerprint(buf, rec.recordStart, rec.recordEnd), line);
+    if (day > asOfDay) {
+      out.rowsAfterAsOf++;
+      return;
+    }
+    if (checkUtf8 && !TransactionIntake.validUtf8(idBuf, idFrom, idFrom + idLen)) out.encodingErrors++;
+    out.maxDay = Math.max(out.maxDay, day);
+    long orderKey = 0;
+    boolean hasOrder = false;
+    if (orderAt >= 0) {
+      field.load(rec, orderAt);
+      if (!field.isEmpty()) {
+        orderKey = DuplicateFinder.fingerprint(field.buf, field.from, field.to);
+        hasOrder = true;
+      }
+    }
+    int category = -1;
+    if (categoryAt >= 0) {
+      field.load(rec, categoryAt);
+      if (!field.isEmpty()) category = table.category(field.text(format.charset()));
+    }
+    int hash = SummaryTable.hash(idBuf, idFrom, idLen);
+    table.add(idBuf, idFrom, idLen, hash, (int) Math.min(line, Integer.MAX_VALUE), day, money.cents, orderKey, hasOrder,
+        category);
+  }
+
+  /** Extra trailing fields are tolerated when empty (spreadsheets often add them); missing fields are not. */
+  private boolean fieldCountOk(RecordCursor rec, byte[] buf) {
+    if (rec.fieldCount == fields || format.whitespace() && rec.fieldCount == fields) return true;
+    if (rec.fieldCount < fields) return false;
+    for (int i = fields; i < rec.fieldCount; i++) {
+      if (rec.ends[i] > rec.starts[i]) return false;
+    }
+    return true;
+  }
+
+  private String raw(RecordCursor rec, byte[] buf) {
+    String raw = new String(buf, rec.recordStart, rec.recordEnd - rec.recordStart, format.charset());
+    return raw.length() > Rejection.MAX_RAW ? raw.substring(0, Rejection.MAX_RAW) + "…" : raw;
+  }
+
+  /** A field's content bytes, trimmed of spaces; quoted fields needing unescaping are copied once. */
+  static final class Field {
+    byte[] buf;
+    int from;
+    int to;
+
+    void load(RecordCursor rec, int index) {
+      if (rec.complex[index]) {
+        buf = rec.unquoted(index);
+        from = 0;
+        to = buf.length;
+      } else {
+        buf = rec.buffer();
+        from = rec.starts[index];
+        to = rec.ends[index];
+      }
+      while (from < to && (buf[from] == ' ' || buf[from] == '\t')) from++;
+      while (to > from && (buf[to - 1] == ' ' || buf[to - 1] == '\t')) to--;
+    }
+
+    boolean isEmpty() {
+      return from == to;
+    }
+
+    String text(Charset charset) {
+      String s = new String(buf, from, to - from, charset);
+      return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package strata.summary;
+
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.function.IntFunction;
+
+/**
+ * The frozen summaries of all purchasing customers as parallel primitive arrays, index i being the i-th customer in
+ * order of first appearance in the transactions file. This is what the scoring methods read.
+ */
+public final class PurchaseColumns {
+  public final int size;
+  private final byte[] idBytes;
+  private final int[] idStart;
+  public final int[] firstDay;
+  public final int[] lastDay;
+  public final int[] distinctDays;
+  public final long[] orders;
+  public final long[] lines;
+  public final long[] netCents;
+  public final long[] refundCents;
+  public final long[] firstDayNetCents;
+  /** Most frequent category of each customer, null when categories are unknown. */
+  public final String[] topCategory;
+  /** Share of the customer's rows in {@link #topCategory}; NaN when unknown. */
+  public final float[] topCategoryShare;
+
+  private PurchaseColumns(int size, byte[] idBytes, int[] idStart, boolean withCategories) {
+    this.size = size;
+    this.idBytes = idBytes;
+    this.idStart = idStart;
+    firstDay = new int[size];
+    lastDay = new int[size];
+    distinctDays = new int[size];
+    orders = new long[size];
+    lines = new long[size];
+    netCents = new long[size];
+    refundCents = new long[size];
+    firstDayNetCents = new long[size];
+    topCategory = withCategories ? new String[size] : null;
+    topCategoryShare = new float[size];
+  }
+
+  public String customerId(int i, Charset charset) {
+    return new String(idBytes, idStart[i], idStart[i + 1] - idStart[i], charset);
+  }
+
+  /** The raw bytes of customer i's id, for writers that copy them straight out. */
+  public byte[] idBytes() {
+    return idBytes;
+  }
+
+  public int idStart(int i) {
+    return idStart[i];
+  }
+
+  public int idEnd(int i) {
+    return idStart[i + 1];
+  }
+
+  static PurchaseColumns from(Stripe[] stripes, IntFunction<String> categoryName) {
+    long total = 0;
+    long idTotal = 0;
+    for (Stripe s : stripes) {
+      total += s.size;
+      idTotal += s.idStart[s.size];
+    }
+    if (total > Integer.MAX_VALUE - 16 || idTotal > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("more than 2^31 customers or id bytes: use the cluster engine");
+    }
+    int n = (int) total;
+    int[][] position = positions(stripes, n);
+    int[] idStart = new int[n + 1];
+    for (int si = 0; si < stripes.length; si++) {
+      Stripe s = stripes[si];
+      for (int c = 0; c < s.size; c++) idStart[position[si][c] + 1] = s.idStart[c + 1] - s.idStart[c];
+    }
+    for (int i = 0; i < n; i++) idStart[i + 1] += idStart[i];
+    boolean withCategories = stripes.length > 0 && stripes[0].categories != null;
+    PurchaseColumns out = new PurchaseColumns(n, new byte[(int) idTotal], idStart, withCategories);
+    for (int si = 0; si < stripes.length; si++) {
+      out.copy(stripes[si], position[si], categoryName);
+      stripes[si] = null; // release as we go: peak memory stays near one table, not two
+      position[si] = null;
+    }
+    return out;
+  }
+
+  /** Final index of every (stripe, local) customer: ascending by the line where the customer first appeared. */
+  private static int[][] positions(Stripe[] stripes, int n) {
+    long[] keys = new long[n];
+    int k = 0;
+    for (int si = 0; si < stripes.length; si++) {
+      Stripe s = stripes[si];
+      for (int c = 0; c < s.size; c++) {
+        keys[k++] = ((long) s.firstLine[c] << 32) | ((long) si << 24) | c;
+      }
+    }
+    Arrays.parallelSort(keys);
+    int[][] position = new int[stripes.length][];
+    for (int si = 0; si < stripes.length; si++) position[si] = new int[stripes[si].size];
+    for (int i = 0; i < n; i++) {
+      position[(int) (keys[i] >>> 24) & 0xFF][(int) (keys[i] & 0xFFFFFF)] = i;
+    }
+    return position;
+  }
+
+  private void copy(Stripe s, int[] position, IntFunction<String> categoryName) {
+    for (int c = 0; c < s.size; c++) {
+      int i = position[c];
+      System.arraycopy(s.idBytes, s.idStart[c], idBytes, idStart[i], s.idStart[c + 1] - s.idStart[c]);
+      firstDay[i] = s.firstDay[c];
+      lastDay[i] = s.lastDay[c];
+      distinctDays[i] = s.days.count(c);
+      orders[i] = s.orders(c);
+      lines[i] = s.lines[c];
+      netCents[i] = s.netCents[c];
+      refundCents[i] = s.refundCents[c];
+      firstDayNetCents[i] = s.firstDayCents[c];
+      topCategoryShare[i] = Float.NaN;
+      if (s.categories != null && s.categories.count(c) > 0) {
+        long best = 0;
+        for (long entry : s.categories.keys(c)) {
+          if ((entry & COUNT_MASK) > (best & COUNT_MASK)) best = entry;
+        }
+        topCategory[i] = categoryName.apply((int) (best >>> KeyLists.COUNT_BITS));
+        topCategoryShare[i] = (float) ((best & COUNT_MASK) / (double) s.lines[c]);
+      }
+    }
+  }
+
+  private static final long COUNT_MASK = (1L << KeyLists.COUNT_BITS) - 1;
+}

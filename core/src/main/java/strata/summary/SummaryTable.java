@@ -1,0 +1,125 @@
+package strata.summary;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Per-customer summaries built in one streaming pass over transactions, safe to fill from several threads.
+ *
+ * <p>Memory grows with customers and their distinct purchase days, never with rows. The table is split into 256
+ * stripes by id hash, each behind its own lock, so two intake threads rarely wait for each other and no resize ever
+ * copies the whole table at once.
+ */
+public final class SummaryTable {
+  private static final int STRIPES = 256;
+  private final Stripe[] stripes = new Stripe[STRIPES];
+  private final Map<String, Integer> categoryIndex = new ConcurrentHashMap<>();
+  private final List<String> categoryNames = new ArrayList<>();
+  private final boolean withOrderIds;
+
+  /**
+   * @param withOrderIds rows carry order ids: orders are counted as distinct ids (an order may span several rows)
+   * @param withCategories rows carry a product category: lines per category are kept
+   */
+  public SummaryTable(boolean withOrderIds, boolean withCategories) {
+    this.withOrderIds = withOrderIds;
+    for (int i = 0; i < STRIPES; i++) stripes[i] = new Stripe(withOrderIds, withCategories);
+  }
+
+  public boolean withOrderIds() {
+    return withOrderIds;
+  }
+
+  /**
+   * Folds one transaction row into its customer's summary.
+   *
+   * @param idHash {@link #hash} of the id bytes
+   * @param line the row's line in its file, used to keep customers in order of first appearance
+   * @param day epoch day within 0..65535
+   * @param cents net amount; negative for a refund
+   * @param category index from {@link #category}, or -1
+   */
+  public void add(byte[] b, int idFrom, int idLen, int idHash, int line, int day, long cents, long orderKey,
+      boolean hasOrderKey, int category) {
+    Stripe s = stripes[idHash >>> 24];
+    synchronized (s) {
+      s.add(b, idFrom, idLen, idHash, line, day, cents, orderKey, hasOrderKey, category);
+    }
+  }
+
+  /** Index of a category name, assigned on first use. */
+  public int category(String name) {
+    Integer known = categoryIndex.get(name);
+    if (known != null) return known;
+    synchronized (categoryNames) {
+      return categoryIndex.computeIfAbsent(name, k -> {
+        categoryNames.add(k);
+        return categoryNames.size() - 1;
+      });
+    }
+  }
+
+  String categoryName(int index) {
+    synchronized (categoryNames) {
+      return categoryNames.get(index);
+    }
+  }
+
+  /** A well-mixed 32-bit hash of id bytes (FNV-1a with a final avalanche). */
+  public static int hash(byte[] b, int from, int len) {
+    int h = 0x811C9DC5;
+    for (int i = from; i < from + len; i++) {
+      h = (h ^ (b[i] & 0xFF)) * 0x01000193;
+    }
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    return h;
+  }
+
+  public long customers() {
+    long n = 0;
+    for (Stripe s : stripes) n += s.size;
+    return n;
+  }
+
+  /** Calls {@code action} with every customer's summary (not thread-safe against concurrent {@link #add}). */
+  public void forEach(Charset idCharset, Consumer<CustomerSummary> action) {
+    for (Stripe s : stripes) {
+      for (int c = 0; c < s.size; c++) action.accept(summary(s, c, idCharset));
+    }
+  }
+
+  private CustomerSummary summary(Stripe s, int c, Charset idCharset) {
+    String id = new String(s.idBytes, s.idStart[c], s.idStart[c + 1] - s.idStart[c], idCharset);
+    Map<String, Long> categories = new TreeMap<>();
+    if (s.categories != null) {
+      for (long entry : s.categories.keys(c)) {
+        categories.put(categoryName((int) (entry >>> KeyLists.COUNT_BITS)), entry & ((1L << KeyLists.COUNT_BITS) - 1));
+      }
+    }
+    return new CustomerSummary(
+        id,
+        s.days.days(c),
+        s.orderKeys == null ? new long[0] : s.orderKeys.keys(c),
+        s.orderKeys == null ? s.lines[c] : s.linesWithoutOrderId[c],
+        s.lines[c],
+        s.netCents[c],
+        s.refundCents[c],
+        s.firstDayCents[c],
+        categories);
+  }
+
+  /**
+   * Moves the summaries into columns ordered by first appearance in the input, releasing the table as it goes.
+   * The table must not be used afterwards.
+   */
+  public PurchaseColumns freeze() {
+    return PurchaseColumns.from(stripes, this::categoryName);
+  }
+}
