@@ -3,6 +3,8 @@ package strata.abc;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.Locale;
+import strata.i18n.Labels;
 
 /** Pareto (ABC) classes by each customer's share of revenue. */
 public final class AbcClassifier {
@@ -11,6 +13,19 @@ public final class AbcClassifier {
   public static final byte C = 'C';
 
   private AbcClassifier() {}
+
+  /**
+   * Display name of a class, e.g. A类客户 for {@link Locale#CHINESE}.
+   *
+   * @param abcClass {@link #A}, {@link #B} or {@link #C}
+   * @throws IllegalArgumentException for any other byte
+   */
+  public static String label(byte abcClass, Locale locale) {
+    if (abcClass != A && abcClass != B && abcClass != C) {
+      throw new IllegalArgumentException("not an ABC class: " + abcClass);
+    }
+    return Labels.get("abc.class." + (char) abcClass, locale);
+  }
 
   /**
    * Classes customers by spend, largest first. A group of customers with equal spend is classed

@@ -66,4 +66,12 @@ class AbcClassifierTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("total positive spend exceeds 9223372036854775807 cents");
   }
+
+  @Test
+  void classesHaveLabels() {
+    assertThat(AbcClassifier.label(AbcClassifier.A, java.util.Locale.CHINESE)).isEqualTo("A类客户");
+    assertThat(AbcClassifier.label(AbcClassifier.C, java.util.Locale.ENGLISH)).isEqualTo("Class C");
+    assertThatThrownBy(() -> AbcClassifier.label((byte) 'D', java.util.Locale.ENGLISH))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
