@@ -1,0 +1,36 @@
+package strata.i18n;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * User-visible labels (segment, stage, class and quadrant names) from the bundles
+ * {@code strata/labels.properties} (English) and {@code strata/labels_zh.properties} (简体中文).
+ */
+public final class Labels {
+  private static final String BUNDLE = "strata.labels";
+
+  // No fallback to the JVM's default locale: a French request on a Chinese server must get
+  // English, the base bundle, not whatever the machine happens to be set to.
+  private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private Labels() {}
+
+  /**
+   * The label for {@code key} in {@code locale}: the locale's bundle if it has the key, else the
+   * English bundle, else the key itself (so a missing label shows up as its key, never as blank).
+   *
+   * @param locale {@code null} means English
+   */
+  public static String get(String key, Locale locale) {
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_DEFAULT_LOCALE);
+    try {
+      return bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package strata.value;
+
+import java.util.Arrays;
+import java.util.OptionalDouble;
+
+/** Places customers in the value × potential matrix (star, cash cow, rising, maintain). */
+public final class ValuePotentialMatrix {
+  private ValuePotentialMatrix() {}
+
+  /**
+   * Classifies every customer. An axis is "high" when the customer's value on it is at least the
+   * cut (so customers exactly at the median count as high). A customer with NaN on either axis is
+   * {@link Quadrant#UNKNOWN}.
+   *
+   * @param value per customer, e.g. the historical component of {@link CompositeScores}
+   * @param potential per customer, e.g. the potential component
+   * @return per customer the {@link Quadrant} ordinal; empty for empty input
+   * @throws IllegalArgumentException if the lengths differ or a value is infinite
+   */
+  public static byte[] classify(double[] value, double[] potential, MatrixConfig config) {
+    if (value.length != potential.length) {
+      throw new IllegalArgumentException(
+          "value and potential must have one entry per customer, got lengths " + value.length + " and "
+              + potential.length);
+    }
+    checkFinite("value", value);
+    checkFinite("potential", potential);
+    double valueCut = cut(value, config.valueCut());
+    double potentialCut = cut(potential, config.potentialCut());
+    byte[] quadrants = new byte[value.length];
+    for (int i = 0; i < value.length; i++) {
+      Quadrant q = Double.isNaN(value[i]) || Double.isNaN(potential[i])
+          ? Quadrant.UNKNOWN
+          : Quadrant.of(value[i] >= valueCut, potential[i] >= potentialCut);
+      quadrants[i] = (byte) q.ordinal();
+    }
+    return quadrants;
+  }
+
+  /**
+   * The cut used on one axis, so a report can state it.
+   *
+   * @return the fixed cut, or the median of the non-NaN values (mean of the middle two for an even
+   *     count); NaN if no value is known
+   */
+  public static double cut(double[] values, OptionalDouble fixed) {
+    if (fixed.isPresent()) {
+      return fixed.getAsDouble();
+    }
+    double[] known = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (known.length == 0) {
+      return Double.NaN;
+    }
+    int mid = known.length / 2;
+    return known.length % 2 == 1 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
+  }
+
+  private static void checkFinite(String axis, double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (Double.isInfinite(values[i])) {
+        throw new IllegalArgumentException(axis + "[" + i + "] is infinite; use NaN for unknown");
+      }
+    }
+  }
+}
