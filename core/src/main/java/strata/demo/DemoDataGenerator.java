@@ -19,30 +19,38 @@ import org.hipparchus.random.RandomDataGenerator;
  * </ul>
  *
  * <p>Behaviour: each customer gets a gamma-distributed order rate and a beta-distributed chance of
- * leaving after each order (BG/NBD style), lognormal order values that grow with company size,
- * seasonal peaks before 春节 and in Q4. About 5 % are prospects without orders, 8 % were created in the
- * last 180 days, and 4 % are large or medium companies that ordered often and big, then stopped 300 to
- * 540 days before as-of (the at-risk cohort), complaining more before they went quiet.
+ * leaving after each order (BG/NBD style), lognormal order values that grow with company size, and
+ * seasonal peaks before 春节 and in Q4. About 15 % are individuals (B2C: 行业 个人, 规模 微型, a
+ * person's name, often a birthday); companies have registered names and no birthday. About 5 % are
+ * prospects without orders, 8 % were created in the last 180 days, and 4 % are large or medium
+ * companies that ordered often and big, then stopped 300 to 540 days before as-of (the at-risk
+ * cohort), complaining more before they went quiet. Some long-standing customers left before the
+ * three-year order window and so have no orders either, as in any real CRM.
  *
  * <p>Dirty rows, all in orders.csv, as real exports have them; every other row is valid:
  * <ul>
  *   <li>{@value #UNPARSEABLE_AMOUNT_ROWS} rows whose 金额 is {@value #UNPARSEABLE_AMOUNT} (rejected:
- *       bad amount);
+ *       {@code bad_amount});
  *   <li>{@value #IMPOSSIBLE_DATE_ROWS} row dated 30 February of the year before as-of
- *       ({@code 2025-02-30 HH:mm:ss} with the defaults; rejected: bad date);
- *   <li>{@value #MISSING_CUSTOMER_ID_ROWS} row with an empty 客户编号 (rejected: missing customer id);
+ *       ({@code 2025-02-30 HH:mm:ss} with the defaults; rejected: {@code bad_date});
+ *   <li>{@value #MISSING_CUSTOMER_ID_ROWS} row with an empty 客户编号 (rejected: {@code missing_customer_id});
  *   <li>{@value #DUPLICATE_ORDER_ROWS} line repeated byte for byte right after itself (valid, to be
  *       flagged as a duplicate, not rejected);
  *   <li>{@value #CURRENCY_FORMATTED_AMOUNT_ROWS} printer order whose 金额 is written
  *       {@code "¥1,280.00"} (quoted because of the comma): valid, worth 1280.00 yuan, must be accepted.
  * </ul>
  * These extra rows are added beside the simulated orders, never in place of one; all but the one with
- * an empty id belong to a customer who has a real order at that time.
+ * an empty id belong to a customer who has a real order at that time. The other three files have no
+ * dirty rows.
  */
 public final class DemoDataGenerator {
+  /** File name of the customer master data. */
   public static final String CUSTOMERS_FILE = "customers.csv";
+  /** File name of the order lines. */
   public static final String ORDERS_FILE = "orders.csv";
+  /** File name of the CRM contact log. */
   public static final String INTERACTIONS_FILE = "interactions.csv";
+  /** File name of the satisfaction surveys. */
   public static final String SURVEYS_FILE = "surveys.csv";
 
   /** Rows of orders.csv whose amount is {@link #UNPARSEABLE_AMOUNT}. */
@@ -58,6 +66,7 @@ public final class DemoDataGenerator {
   public static final int DUPLICATE_ORDER_ROWS = 1;
   /** Valid rows whose amount is written {@link #CURRENCY_FORMATTED_AMOUNT}. */
   public static final int CURRENCY_FORMATTED_AMOUNT_ROWS = 1;
+  /** The 金额 written in the unparseable-amount rows. */
   public static final String UNPARSEABLE_AMOUNT = "N/A";
   /** The 金额 field's value once unquoted; it means 1280.00 yuan. */
   public static final String CURRENCY_FORMATTED_AMOUNT = "¥1,280.00";
@@ -76,6 +85,8 @@ public final class DemoDataGenerator {
    * Writes the four demo files into {@code dir}, creating it if needed and replacing files of the
    * same names.
    *
+   * @param dir output directory
+   * @param options seed, number of customers and as-of date
    * @return the paths of the files written
    * @throws IOException if the directory cannot be created or a file cannot be written
    */

@@ -61,9 +61,8 @@ final class Names {
   static final int SMALL = 2;
   static final int MICRO = 3;
 
-  /** The sales team: one or two reps cover each region, {@link #REP_REGION} says which. */
+  /** The sales team; which reps cover which region is in {@code Population}. */
   static final String[] REPS = {"王建国", "李晓梅", "张伟", "陈静", "刘洋", "赵敏", "孙浩", "周婷"};
-  static final int[] REP_REGION = {0, 0, 1, 1, 2, 3, 4, 5};
 
   /** The 20 most common surnames, roughly by frequency, with pinyin for personal e-mails. */
   static final String[] SURNAMES = {

@@ -24,6 +24,7 @@ final class Population {
   private static final double[] SPEND_BY_SIZE = {12000, 4500, 1800, 700};
   private static final double INDIVIDUAL_SPEND = 350;
   private static final double[] COMPANY_SIZE_WEIGHTS = {0.06, 0.19, 0.40, 0.35};
+  /** Indexes into {@link Names#REPS} per region: two reps for 华东 and 华南, 刘洋 covers 华北 and 东北. */
   private static final int[][] REPS_BY_REGION = {{0, 1}, {2, 3}, {4}, {5}, {6}, {7}, {4}};
 
   final int size;
