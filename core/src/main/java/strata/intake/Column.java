@@ -42,7 +42,10 @@ public enum Column {
 
   Column(String key, String... aliases) {
     this.key = key;
-    this.aliases = List.of(aliases);
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    all.add(normalise(key));
+    all.addAll(List.of(aliases));
+    this.aliases = List.copyOf(all);
   }
 
   /** The name used in options, mapping files and output, e.g. {@code customer_id}. */

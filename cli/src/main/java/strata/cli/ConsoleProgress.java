@@ -1,0 +1,47 @@
+package strata.cli;
+
+import java.io.PrintStream;
+import strata.run.Progress;
+
+/** Progress on stderr, redrawn in place, only when stderr is a terminal (never in logs or pipes). */
+final class ConsoleProgress implements Progress {
+  private final PrintStream err;
+  private final boolean enabled;
+  private final long started = System.nanoTime();
+  private long lastDraw;
+
+  ConsoleProgress(PrintStream err, boolean quiet) {
+    this.err = err;
+    this.enabled = !quiet && System.console() != null;
+  }
+
+  @Override
+  public void phase(String name) {
+    if (!enabled) return;
+    err.print("\r\033[K" + elapsed() + name);
+    err.flush();
+  }
+
+  @Override
+  public void bytes(long done, long total) {
+    long now = System.nanoTime();
+    if (!enabled || total <= 0 || now - lastDraw < 200_000_000L) return;
+    lastDraw = now;
+    int pct = (int) Math.min(100, done * 100 / total);
+    int bar = pct / 4;
+    err.print("\r\033[K" + elapsed() + "[" + "#".repeat(bar) + " ".repeat(25 - bar) + "] " + pct + "% of "
+        + (total >> 20) + " MiB");
+    err.flush();
+  }
+
+  void done() {
+    if (enabled) {
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+
+  private String elapsed() {
+    return String.format("%5.1fs ", (System.nanoTime() - started) / 1e9);
+  }
+}

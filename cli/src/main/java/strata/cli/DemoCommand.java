@@ -1,0 +1,42 @@
+package strata.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import strata.demo.DemoDataGenerator;
+import strata.demo.DemoFiles;
+import strata.demo.DemoOptions;
+
+/** {@code strata demo}: writes a realistic demo data set and scores it, so a new user sees everything at once. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Generate demo data (customers, orders, interactions, surveys) into DIR/data and score it into DIR.")
+final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+  Path out;
+
+  @Option(names = "--customers", paramLabel = "N", description = "number of customers (default 2000)")
+  int customers = DemoOptions.DEFAULT_CUSTOMERS;
+
+  @Option(names = "--seed", paramLabel = "N", description = "random seed (default: fixed, so runs repeat)")
+  long seed = DemoOptions.DEFAULT_SEED;
+
+  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels and report")
+  String lang;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Output.prepare(out);
+    DemoFiles files = DemoDataGenerator.write(out.resolve("data"),
+        new DemoOptions(seed, customers, DemoOptions.DEFAULT_AS_OF));
+    spec.commandLine().getOut().println("demo data: " + out.resolve("data").toAbsolutePath());
+    return new CommandLine(new ScoreCommand()).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr())
+        .setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler())
+        .execute("--transactions", files.transactions().toString(), "--customers", files.customers().toString(),
+            "--interactions", files.interactions().toString(), "--surveys", files.surveys().toString(),
+            "--as-of", DemoOptions.DEFAULT_AS_OF.toString(), "--out", out.toString(), "--lang", lang);
+  }
+}

@@ -1,0 +1,29 @@
+package strata.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import strata.intake.IntakeException;
+import strata.scoring.ConfigException;
+import strata.tier.TierModelException;
+
+/** Turns exceptions into the one line a user reads. */
+final class Errors {
+  private Errors() {}
+
+  static String message(Throwable e) {
+    if (e instanceof IntakeException || e instanceof TierModelException || e instanceof ConfigException) {
+      return e.getMessage();
+    }
+    if (e instanceof UncheckedIOException u) return message(u.getCause());
+    if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
+    if (e instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
+    if (e instanceof IOException io) return "I/O error: " + io.getMessage();
+    if (e instanceof OutOfMemoryError) {
+      return "out of memory; give Java more with JAVA_OPTS=-Xmx4g (Strata needs roughly 200 bytes per customer)";
+    }
+    if (e instanceof ArithmeticException a) return "a total is too large to add up exactly (" + a.getMessage() + ")";
+    return "unexpected error: " + e + " (run with -Dstrata.debug=true for details)";
+  }
+}

@@ -1,0 +1,78 @@
+package strata.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import strata.intake.IntakeException;
+import strata.run.CustomersCsv;
+import strata.run.RunResult;
+import strata.run.ScoredCustomers;
+import strata.tier.TierRule;
+
+/** The files a run leaves in its output folder, and the few lines it prints. */
+final class Output {
+  private Output() {}
+
+  static void prepare(Path out) throws IOException {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IntakeException(out + ": exists and is not a folder");
+    }
+    Files.createDirectories(out);
+  }
+
+  static void write(RunResult result, Path out, Locale locale) throws IOException {
+    CustomersCsv.write(result, out.resolve("customers.csv"), locale);
+    qualityJson(result, out.resolve("quality.json"));
+  }
+
+  static void qualityJson(RunResult result, Path file) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("as_of", result.asOf().toString());
+    doc.put("model", result.model().name());
+    doc.put("customers", result.customers().size);
+    doc.put("purchasers", result.customers().purchasers);
+    doc.put("tiers", tierCounts(result));
+    doc.put("files", result.quality());
+    doc.put("notes", result.notes());
+    mapper().writeValue(file.toFile(), doc);
+  }
+
+  static ObjectMapper mapper() {
+    return new ObjectMapper()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  static Map<String, Long> tierCounts(RunResult result) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    List<TierRule> tiers = result.model().tiers();
+    for (TierRule t : tiers) counts.put(t.id(), 0L);
+    ScoredCustomers s = result.customers();
+    for (int i = 0; i < s.size; i++) counts.merge(tiers.get(s.tier[i]).id(), 1L, Long::sum);
+    return counts;
+  }
+
+  static void summary(RunResult result, Path out, Locale locale, PrintWriter w) {
+    boolean zh = locale.getLanguage().equals("zh");
+    ScoredCustomers s = result.customers();
+    w.printf("%s %d %s (%d %s), as of %s%n", zh ? "已评分" : "scored", s.size, zh ? "位客户" : "customers",
+        s.purchasers, zh ? "位有购买" : "with purchases", result.asOf());
+    Map<String, Long> counts = tierCounts(result);
+    for (TierRule t : result.model().tiers()) {
+      w.printf("  %-12s %-16s %,d%n", t.id(), t.name(zh), counts.get(t.id()));
+    }
+    result.quality().forEach(q -> w.printf("%s: %,d rows, %,d accepted, %,d rejected%s%n", q.file(), q.rowsRead(),
+        q.rowsAccepted(), q.rowsRejected(), q.rowsAfterAsOf() > 0 ? ", " + q.rowsAfterAsOf() + " after as-of" : ""));
+    result.notes().forEach(n -> w.println("note: " + n));
+    w.println((zh ? "结果：" : "results: ") + out.toAbsolutePath());
+    w.flush();
+  }
+}

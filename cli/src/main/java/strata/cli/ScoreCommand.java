@@ -1,0 +1,121 @@
+package strata.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import strata.intake.FormatSniffer;
+import strata.intake.IntakeException;
+import strata.intake.RejectedRowsWriter;
+import strata.run.CustomersCsv;
+import strata.run.RunInputs;
+import strata.run.RunResult;
+import strata.run.ScoringRun;
+import strata.tier.TierModel;
+
+/** {@code strata score}: files in, explained tiers out. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = "Score customers and assign tiers; writes customers.csv, quality.json, rejected.csv and report.html.")
+final class ScoreCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--transactions", required = true, paramLabel = "FILE",
+      description = "orders or order lines: customer id, date, amount (CSV; UTF-8 or GBK)")
+  Path transactions;
+
+  @Option(names = "--customers", paramLabel = "FILE", description = "customer profiles (optional)")
+  Path customers;
+
+  @Option(names = "--interactions", paramLabel = "FILE", description = "calls, visits, complaints, inquiries (optional)")
+  Path interactions;
+
+  @Option(names = "--surveys", paramLabel = "FILE", description = "NPS / CSAT answers (optional)")
+  Path surveys;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "tier model YAML (default: the built-in model)")
+  Path model;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+      description = "scoring date; rows after it are left out (default: the day after the last transaction)")
+  LocalDate asOf;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
+  Path out;
+
+  @Option(names = "--encoding", paramLabel = "NAME", description = "encoding of all inputs, e.g. utf-8 or gbk (default: detected)")
+  String encoding;
+
+  @Option(names = "--delimiter", paramLabel = "D",
+      description = "transactions delimiter: comma, tab, semicolon, pipe or whitespace (default: detected)")
+  String delimiter;
+
+  @Option(names = "--columns", split = ",", paramLabel = "KEYS",
+      description = "the transactions file has no header; its columns in order, e.g. customer_id,order_date,quantity,amount")
+  List<String> columns;
+
+  @Option(names = "--map", paramLabel = "KEY=HEADER",
+      description = "read a column from a header Strata does not recognise, e.g. --map amount=实收款")
+  Map<String, String> columnMap = new LinkedHashMap<>();
+
+  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels and report")
+  String lang;
+
+  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--quiet", description = "no progress display")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    Locale locale = locale(lang);
+    TierModel tierModel = model == null ? TierModel.defaultModel() : TierModel.load(model);
+    Output.prepare(out);
+    RunInputs inputs = new RunInputs(transactions, customers, interactions, surveys, asOf,
+        new FormatSniffer.Hints(null, delimiter, columns), charset(encoding), Map.copyOf(columnMap),
+        Math.max(1, threads), out);
+    ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
+    RunResult result;
+    try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
+      result = ScoringRun.run(inputs, tierModel, rejects, progress);
+    } finally {
+      progress.done();
+    }
+    progress.phase("writing results");
+    Output.write(result, out, locale);
+    progress.done();
+    Output.summary(result, out, locale, spec.commandLine().getOut());
+    return 0;
+  }
+
+  static Locale locale(String lang) {
+    return switch (lang.toLowerCase(Locale.ROOT)) {
+      case "zh", "zh-cn", "cn" -> Locale.SIMPLIFIED_CHINESE;
+      case "en", "en-us", "en-gb" -> Locale.ENGLISH;
+      default -> throw new IntakeException("--lang must be zh or en, got '" + lang + "'");
+    };
+  }
+
+  static Charset charset(String name) {
+    if (name == null) return null;
+    try {
+      return Charset.forName(name.equalsIgnoreCase("gbk") ? "GB18030" : name);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new IntakeException("--encoding: unknown encoding '" + name + "'; use utf-8 or gbk");
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package strata.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import strata.abc.AbcClassifier;
+import strata.abc.AbcConfig;
+import strata.intake.CustomerProfile;
+import strata.intake.Engagement;
+import strata.intake.FileQuality;
+import strata.intake.FormatSniffer;
+import strata.intake.Rejection;
+import strata.intake.SideFiles;
+import strata.intake.TransactionIntake;
+import strata.lifecycle.LifecycleConfig;
+import strata.lifecycle.LifecycleRules;
+import strata.rfm.RfmConfig;
+import strata.rfm.RfmScorer;
+import strata.rfm.RfmScores;
+import strata.rfm.RfmSegments;
+import strata.summary.PurchaseColumns;
+import strata.tier.TierEngine;
+import strata.tier.TierModel;
+import strata.value.CompositeConfig;
+import strata.value.CompositeScorer;
+import strata.value.CompositeScores;
+import strata.value.MatrixConfig;
+import strata.value.ValuePotentialMatrix;
+
+/** One scoring run: read the files, summarise, score every method, assign tiers. */
+public final class ScoringRun {
+  private ScoringRun() {}
+
+  /**
+   * @param rejects receives every rejected row of every file, file by file in line order
+   * @throws strata.intake.IntakeException for unusable input, {@link strata.tier.TierModelException} or
+   *     {@link strata.scoring.ConfigException} for a bad model
+   */
+  public static RunResult run(RunInputs in, TierModel model, Consumer<Rejection> rejects, Progress progress) {
+    // Read the model's scoring settings first: a typo in the model should fail before a long intake.
+    RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
+    AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
+    LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
+    CompositeConfig compositeConfig = CompositeConfig.fromMap(model.scoringSection("composite"));
+    MatrixConfig matrixConfig = MatrixConfig.fromMap(model.scoringSection("matrix"));
+    Map<String, Double> sizeScores = SizeScores.fromMap(model.scoringSection("size_scores"));
+
+    List<FileQuality> quality = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    FormatSniffer.Hints sideHints = new FormatSniffer.Hints(in.charset(), null, null);
+    progress.phase("reading " + in.transactions().getFileName());
+    long total = size(in.transactions());
+    TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(),
+        in.threads(), in.tempDir());
+    TransactionIntake.Result tx = TransactionIntake.read(in.transactions(), options, rejects,
+        done -> progress.bytes(done, total));
+    quality.add(tx.quality());
+    SideFiles.Customers customers = null;
+    if (in.customers() != null) {
+      progress.phase("reading " + in.customers().getFileName());
+      customers = SideFiles.customers(in.customers(), sideHints, in.columnMap(), rejects, in.tempDir());
+      quality.add(customers.quality());
+    }
+    Map<String, Engagement> engagement = new HashMap<>();
+    for (var file : new java.nio.file.Path[] {in.interactions(), in.surveys()}) {
+      if (file == null) continue;
+      progress.phase("reading " + file.getFileName());
+      SideFiles.Engagements e = file == in.interactions()
+          ? SideFiles.interactions(file, sideHints, in.columnMap(), rejects, in.tempDir())
+          : SideFiles.surveys(file, sideHints, in.columnMap(), rejects, in.tempDir());
+      quality.add(e.quality());
+      e.byCustomer().forEach((id, v) -> engagement.merge(id, v, Engagement::merge));
+    }
+
+    progress.phase("scoring");
+    LocalDate asOf = in.asOf() != null ? in.asOf() : LocalDate.ofEpochDay(tx.lastDay() + 1L);
+    int asOfDay = (int) asOf.toEpochDay();
+    PurchaseColumns p = tx.table().freeze();
+    int n = p.size;
+
+    Map<String, Integer> purchaserIndex = customers == null && engagement.isEmpty() ? Map.of() : indexOf(p, tx);
+    String[] prospects = customers == null ? new String[0]
+        : customers.profiles().keySet().stream().filter(id -> !purchaserIndex.containsKey(id)).toArray(String[]::new);
+    int all = n + prospects.length;
+    CustomerProfile[] profiles = customers == null ? null : new CustomerProfile[all];
+    if (customers != null) {
+      for (var entry : customers.profiles().entrySet()) {
+        Integer i = purchaserIndex.get(entry.getKey());
+        if (i != null) profiles[i] = entry.getValue();
+      }
+      for (int k = 0; k < prospects.length; k++) profiles[n + k] = customers.profiles().get(prospects[k]);
+    }
+    Engagement[] engagements = engagement.isEmpty() ? null : new Engagement[all];
+    if (engagements != null) {
+      Map<String, Integer> prospectIndex = new HashMap<>();
+      for (int k = 0; k < prospects.length; k++) prospectIndex.put(prospects[k], n + k);
+      long unknown = 0;
+      for (var entry : engagement.entrySet()) {
+        Integer i = purchaserIndex.get(entry.getKey());
+        if (i == null) i = prospectIndex.get(entry.getKey());
+        if (i == null) unknown++;
+        else engagements[i] = entry.getValue();
+      }
+      if (unknown > 0) {
+        notes.add(unknown + " customer ids in the interaction/survey files are neither in the transactions nor in the "
+            + "customers file; their interactions and answers are not used");
+      }
+    }
+
+    int[] recency = new int[n];
+    int[] frequency = new int[n];
+    for (int i = 0; i < n; i++) {
+      recency[i] = asOfDay - p.lastDay[i];
+      frequency[i] = (int) Math.min(Integer.MAX_VALUE, p.orders[i]);
+    }
+    RfmScores rfm = RfmScorer.score(recency, frequency, p.netCents, rfmConfig);
+    recency = null;
+    frequency = null;
+    byte[] classic = RfmSegments.classic(rfm, rfmConfig);
+    byte[] segment11 = RfmSegments.segment11(rfm);
+    byte[] abc = AbcClassifier.classify(p.netCents, abcConfig);
+    byte[] lifecycle = LifecycleRules.classify(extend(p.firstDay, all), extend(p.lastDay, all),
+        extend(p.distinctDays, all), asOfDay, lifecycleConfig);
+
+    ScoredCustomers partial = new ScoredCustomers(asOfDay, p, tx.charset(), prospects, profiles, engagements, rfm,
+        classic, segment11, abc, lifecycle, null, null);
+    CompositeScores composite = CompositeScorer.score(
+        CompositeInputs.build(partial, compositeConfig.inputNames(), sizeScores), compositeConfig);
+    if (!composite.absentInputs().isEmpty()) {
+      notes.add("composite score: no data for " + String.join(", ", composite.absentInputs())
+          + "; the other inputs were re-weighted (see composite_missing)");
+    }
+    double[] value = new double[all];
+    double[] potential = new double[all];
+    for (int i = 0; i < all; i++) {
+      value[i] = i < n ? partial.annualValue(i) : Double.NaN;
+      potential[i] = composite.potential()[i];
+    }
+    byte[] quadrant = ValuePotentialMatrix.classify(value, potential, matrixConfig);
+    ScoredCustomers scored = new ScoredCustomers(asOfDay, p, tx.charset(), prospects, profiles, engagements, rfm,
+        classic, segment11, abc, lifecycle, composite, quadrant);
+
+    progress.phase("assigning tiers");
+    TierEngine engine = new TierEngine(model);
+    scored.tier = engine.assign(all, scored, in.threads());
+    return new RunResult(scored, asOf, model, engine, quality, notes);
+  }
+
+  private static FormatSniffer.Hints withCharset(RunInputs in) {
+    FormatSniffer.Hints h = in.transactionHints();
+    return in.charset() == null ? h : new FormatSniffer.Hints(in.charset(), h.delimiter(), h.columns());
+  }
+
+  private static Map<String, Integer> indexOf(PurchaseColumns p, TransactionIntake.Result tx) {
+    Map<String, Integer> index = new HashMap<>(p.size * 2);
+    for (int i = 0; i < p.size; i++) index.put(p.customerId(i, tx.charset()), i);
+    return index;
+  }
+
+  /** The array grown to {@code size} with zeros: prospects have no purchase days. */
+  private static int[] extend(int[] a, int size) {
+    return a.length == size ? a : java.util.Arrays.copyOf(a, size);
+  }
+
+  private static long size(java.nio.file.Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Numbers for company sizes in the strategic component; configurable as {@code scoring.size_scores}. */
+  static final class SizeScores {
+    static Map<String, Double> fromMap(Map<String, Object> map) {
+      Map<String, Double> scores = new LinkedHashMap<>();
+      if (map.isEmpty()) {
+        for (String s : new String[] {"大型", "large", "enterprise"}) scores.put(s, 100.0);
+        for (String s : new String[] {"中型", "medium", "mid"}) scores.put(s, 70.0);
+        for (String s : new String[] {"小型", "small"}) scores.put(s, 40.0);
+        for (String s : new String[] {"微型", "micro", "个人", "individual"}) scores.put(s, 20.0);
+        return scores;
+      }
+      map.forEach((k, v) -> scores.put(k.toLowerCase(Locale.ROOT),
+          strata.scoring.ConfigSection.toDouble("scoring.size_scores." + k, v, 0, 1e9)));
+      return scores;
+    }
+  }
+}

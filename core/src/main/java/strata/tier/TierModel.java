@@ -1,0 +1,225 @@
+package strata.tier;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * A tier model: the scoring settings and the tiers in priority order, each customer taking the first tier whose
+ * condition holds. Conditions are CEL (Common Expression Language) expressions over the {@link Metric} variables,
+ * compiled and type-checked when the model is loaded; the last tier must be the catch-all {@code true}.
+ *
+ * @param scoring the raw {@code scoring:} section, read by each scoring method's own config
+ */
+public record TierModel(String name, String version, Map<String, Object> scoring, List<TierRule> tiers) {
+  static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+  private static final CelCompiler COMPILER = compiler();
+  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+  private static final int MAX_FILE_CHARS = 1 << 20;
+  private static final int MAX_CONDITION_CHARS = 4000;
+
+  private static CelCompiler compiler() {
+    CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS);
+    for (Metric m : Metric.values()) b.addVar(m.variable(), m.type());
+    return b.build();
+  }
+
+  /** The model Strata uses when none is given: see README "Default tier model". */
+  public static TierModel defaultModel() {
+    try (InputStream in = TierModel.class.getResourceAsStream("/strata/tier/default-model.yaml")) {
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-model.yaml");
+    } catch (IOException e) {
+      throw new IllegalStateException("default tier model missing from the build", e);
+    }
+  }
+
+  /** @throws TierModelException if the file cannot be read or is not a valid model */
+  public static TierModel load(Path file) {
+    try {
+      if (Files.size(file) > MAX_FILE_CHARS) {
+        throw new TierModelException(file.getFileName() + ": a tier model file is at most 1 MiB");
+      }
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new TierModelException(file.getFileName() + ": tier model files must be UTF-8");
+    } catch (IOException e) {
+      throw new TierModelException(file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Parses and validates model text; {@code source} names it in error messages. */
+  @SuppressWarnings("unchecked")
+  public static TierModel parse(String yamlText, String source) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(20);
+    options.setCodePointLimit(MAX_FILE_CHARS);
+    options.setAllowDuplicateKeys(false);
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(options)).load(yamlText);
+    } catch (YAMLException e) {
+      throw new TierModelException(source + ": not valid YAML: " + firstLine(e.getMessage()));
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new TierModelException(source + ": expected a mapping with 'tiers:' at the top");
+    }
+    Set<String> known = Set.of("name", "version", "scoring", "tiers");
+    for (Object key : map.keySet()) {
+      if (!known.contains(String.valueOf(key))) {
+        throw new TierModelException(source + ": unknown key '" + key + "' (expected name, version, scoring, tiers)");
+      }
+    }
+    Object scoring = map.get("scoring");
+    if (scoring != null && !(scoring instanceof Map)) {
+      throw new TierModelException(source + ": 'scoring' must be a mapping");
+    }
+    if (!(map.get("tiers") instanceof List<?> list) || list.isEmpty()) {
+      throw new TierModelException(source + ": 'tiers' must be a non-empty list");
+    }
+    List<TierRule> tiers = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      TierRule rule = rule(source, i, list.get(i));
+      if (!ids.add(rule.id())) {
+        throw new TierModelException(source + ": tier '" + rule.id() + "' is defined twice");
+      }
+      tiers.add(rule);
+    }
+    checkCatchAll(source, tiers);
+    return new TierModel(text(map.get("name"), "tier model"), text(map.get("version"), "1"),
+        scoring == null ? Map.of() : (Map<String, Object>) scoring, List.copyOf(tiers));
+  }
+
+  private static void checkCatchAll(String source, List<TierRule> tiers) {
+    TierRule last = tiers.get(tiers.size() - 1);
+    if (!last.catchAll()) {
+      throw new TierModelException(source + ": the last tier ('" + last.id() + "') must be a catch-all with "
+          + "when: true, so every customer gets a tier");
+    }
+    for (int i = 0; i < tiers.size() - 1; i++) {
+      if (tiers.get(i).catchAll()) {
+        throw new TierModelException(source + ": tier '" + tiers.get(i).id() + "' matches everyone (when: true), so "
+            + "the tiers after it can never be reached; only the last tier may be a catch-all");
+      }
+    }
+  }
+
+  private static TierRule rule(String source, int index, Object item) {
+    if (!(item instanceof Map<?, ?> t)) {
+      throw new TierModelException(source + ": tier #" + (index + 1) + " must be a mapping with id, name and when");
+    }
+    Object idValue = t.get("id");
+    if (!(idValue instanceof String id) || !id.matches("[a-z][a-z0-9_]{0,63}")) {
+      throw new TierModelException(source + ": tier #" + (index + 1) + " needs an id of lower-case letters, digits "
+          + "and _ (e.g. high_value), got '" + idValue + "'");
+    }
+    String where = source + ": tier '" + id + "'";
+    for (Object key : t.keySet()) {
+      if (!Set.of("id", "name", "description", "when").contains(String.valueOf(key))) {
+        throw new TierModelException(where + ": unknown key '" + key + "' (expected id, name, description, when)");
+      }
+    }
+    String[] name = localized(where, "name", t.get("name"), id);
+    String[] description = localized(where, "description", t.get("description"), "");
+    Object whenValue = t.containsKey("when") ? t.get("when") : "true";
+    String condition = whenValue instanceof Boolean b ? b.toString() : whenValue instanceof String s ? s : null;
+    if (condition == null || condition.isBlank()) {
+      throw new TierModelException(where + ": 'when' must be a CEL condition such as \"r_score >= 4\"");
+    }
+    if (condition.length() > MAX_CONDITION_CHARS) {
+      throw new TierModelException(where + ": condition is longer than " + MAX_CONDITION_CHARS + " characters");
+    }
+    CelAbstractSyntaxTree ast;
+    try {
+      ast = COMPILER.compile(condition).getAst();
+    } catch (CelValidationException e) {
+      throw new TierModelException(where + ": condition \"" + condition + "\" is not valid: "
+          + e.getErrors().get(0).getMessage() + hint(e.getErrors().get(0).getMessage()));
+    }
+    if (!ast.getResultType().equals(SimpleType.BOOL)) {
+      throw new TierModelException(where + ": condition \"" + condition + "\" gives a " + ast.getResultType().name()
+          + ", not true/false");
+    }
+    try {
+      return new TierRule(id, name[0], name[1], description[0], description[1], condition, reads(ast),
+          RUNTIME.createProgram(ast));
+    } catch (CelEvaluationException e) {
+      throw new TierModelException(where + ": condition \"" + condition + "\" cannot be evaluated: " + e.getMessage());
+    }
+  }
+
+  private static String hint(String celMessage) {
+    return celMessage.contains("undeclared reference")
+        ? " (known metrics: " + String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::variable).toList())
+            + ")"
+        : "";
+  }
+
+  /** Metrics a condition refers to, in order of first mention. */
+  private static List<Metric> reads(CelAbstractSyntaxTree ast) {
+    Set<Metric> found = new LinkedHashSet<>();
+    CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .filter(node -> node.getKind() == CelExpr.ExprKind.Kind.IDENT)
+        .map(CelNavigableExpr::expr)
+        .forEach(expr -> {
+          Metric m = Metric.ofVariable(expr.ident().name());
+          if (m != null) found.add(m);
+        });
+    return List.copyOf(found);
+  }
+
+  /** A name or description: a plain string, or {zh: ..., en: ...}. Returns {zh, en}. */
+  private static String[] localized(String where, String key, Object value, String fallback) {
+    if (value == null) return new String[] {fallback, fallback};
+    if (value instanceof String s) return new String[] {s, s};
+    if (value instanceof Map<?, ?> m && m.keySet().stream().allMatch(k -> k.equals("zh") || k.equals("en"))) {
+      String zh = m.get("zh") == null ? null : String.valueOf(m.get("zh"));
+      String en = m.get("en") == null ? null : String.valueOf(m.get("en"));
+      if (zh == null && en == null) return new String[] {fallback, fallback};
+      return new String[] {zh == null ? en : zh, en == null ? zh : en};
+    }
+    throw new TierModelException(where + ": '" + key + "' must be text or {zh: ..., en: ...}");
+  }
+
+  private static String text(Object value, String fallback) {
+    return value == null ? fallback : String.valueOf(value);
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+
+  /** The scoring sub-section for a method, e.g. {@code rfm}; empty when absent. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> scoringSection(String key) {
+    Object v = scoring.get(key);
+    if (v == null) return Map.of();
+    if (!(v instanceof Map)) throw new TierModelException("scoring." + key + " must be a mapping");
+    return (Map<String, Object>) v;
+  }
+}
