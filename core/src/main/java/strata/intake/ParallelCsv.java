@@ -23,6 +23,8 @@ import java.util.function.LongConsumer;
 final class ParallelCsv {
   static final int BLOCK = 4 << 20;
   static final int MAX_RECORD = 64 << 20;
+  /** Block size in use; tests shrink it to put block boundaries inside small files. */
+  static volatile int blockSize = BLOCK;
 
   /** Parses the complete records of {@code buf[from, to)}; {@code firstLine} is the line of the first byte. */
   interface BlockParser {
@@ -60,7 +62,7 @@ final class ParallelCsv {
       int block = 0;
       boolean eof = false;
       while (!eof && failure.get() == null) {
-        byte[] buf = new byte[Math.max(BLOCK, carry.length * 2)];
+        byte[] buf = new byte[Math.max(blockSize, carry.length * 2)];
         System.arraycopy(carry, 0, buf, 0, carry.length);
         int len = carry.length;
         while (true) {

@@ -34,6 +34,10 @@ public final class TransactionIntake {
     public Options withAsOf(LocalDate date) {
       return new Options(hints, columnMap, date, threads, tempDir);
     }
+
+    public Options withTempDir(Path dir) {
+      return new Options(hints, columnMap, asOf, threads, dir);
+    }
   }
 
   /**

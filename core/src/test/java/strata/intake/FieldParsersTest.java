@@ -1,0 +1,92 @@
+package strata.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class FieldParsersTest {
+  private static int day(String s) {
+    return day(s, StandardCharsets.UTF_8);
+  }
+
+  private static int day(String s, Charset cs) {
+    byte[] b = s.getBytes(cs);
+    return FieldParsers.parseDay(b, 0, b.length);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2024-03-05", "2024/3/5", "2024.03.05", "20240305", "2024-03-05 14:30:00",
+      "2024-03-05T14:30:00Z", "2024年3月5日", "2024年03月05日 10:00"})
+  void readsTheCommonDateForms(String text) {
+    assertThat(day(text)).isEqualTo(LocalDate.of(2024, 3, 5).toEpochDay());
+  }
+
+  @Test
+  void readsChineseDatesInGbk() {
+    assertThat(day("2024年3月5日", Charset.forName("GB18030"))).isEqualTo(LocalDate.of(2024, 3, 5).toEpochDay());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2025-02-30", "2024-13-01", "2024-00-10", "2024-3", "24-03-05", "2024-03/05", "abc",
+      "2024-03-05x", "05/03/2024", "", "２０２４-03-05"})
+  void rejectsWhatIsNotADate(String text) {
+    assertThat(day(text)).isEqualTo(FieldParsers.BAD_DATE);
+  }
+
+  @Test
+  void datesOutsideTheSupportedRangeAreSaidToBe() {
+    assertThat(day("1969-12-31")).isEqualTo(FieldParsers.OUT_OF_RANGE);
+    assertThat(day("2200-01-01")).isEqualTo(FieldParsers.OUT_OF_RANGE);
+    assertThat(day("1970-01-01")).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "12.34|1234", "12|1200", "12.5|1250", "-12.34|-1234", "+3|300", "0.01|1", ".5|50", "1,234.56|123456",
+      "1,234,567|123456700", "¥1,280.00|128000", "￥99|9900", "$5.00|500", "RMB 100|10000", "CNY100|10000",
+      "-¥5|-500", "¥-5|-500", "(12.50)|-1250", " 7.00 |700", "12.3400|1234", "999999999999.99|99999999999999"})
+  void readsAmountsExactlyInCents(String text, long cents) {
+    FieldParsers.Money m = new FieldParsers.Money();
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(FieldParsers.parseCents(b, 0, b.length, m)).isNull();
+    assertThat(m.cents).isEqualTo(cents);
+    assertThat(m.rounded).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"0.125|12", "0.135|14", "0.1251|13", "1.999|200", "-0.125|-12"})
+  void roundsSubCentDigitsHalfEvenAndSaysSo(String text, long cents) {
+    // Half-even by hand: 0.125 -> 0.12 (2 is even), 0.135 -> 0.14, 0.1251 -> 0.13 (above half).
+    FieldParsers.Money m = new FieldParsers.Money();
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(FieldParsers.parseCents(b, 0, b.length, m)).isNull();
+    assertThat(m.cents).isEqualTo(cents);
+    assertThat(m.rounded).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"N/A|BAD_AMOUNT", "abc|BAD_AMOUNT", "1.2.3|BAD_AMOUNT", "12,34|BAD_AMOUNT",
+      "1,2345|BAD_AMOUNT", "--5|BAD_AMOUNT", "1e5|BAD_AMOUNT", "¥|BAD_AMOUNT", ".|BAD_AMOUNT",
+      "1000000000000.01|AMOUNT_OUT_OF_RANGE", "99999999999999999999|AMOUNT_OUT_OF_RANGE", "' '|MISSING_AMOUNT"})
+  void rejectsBadAmountsWithTheirReason(String text, RejectReason reason) {
+    String t = text.equals("' '") ? "  " : text;
+    byte[] b = t.getBytes(StandardCharsets.UTF_8);
+    assertThat(FieldParsers.parseCents(b, 0, b.length, new FieldParsers.Money())).isEqualTo(reason);
+  }
+
+  @Test
+  void wholeNumbers() {
+    byte[] b = "  10 ".getBytes(StandardCharsets.UTF_8);
+    assertThat(FieldParsers.parseWholeNumber(b, 0, b.length)).isEqualTo(10);
+    b = "7.0".getBytes(StandardCharsets.UTF_8);
+    assertThat(FieldParsers.parseWholeNumber(b, 0, b.length)).isEqualTo(7);
+    b = "7.5".getBytes(StandardCharsets.UTF_8);
+    assertThat(FieldParsers.parseWholeNumber(b, 0, b.length)).isEqualTo(Long.MIN_VALUE);
+  }
+}
