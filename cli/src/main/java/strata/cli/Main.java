@@ -16,6 +16,11 @@ public final class Main {
   }
 
   static int run(String... args) {
+    return command().execute(args);
+  }
+
+  /** The command line with Strata's error handling; tests redirect its output. */
+  static CommandLine command() {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setExecutionExceptionHandler((e, line, parsed) -> {
       boolean debug = Boolean.getBoolean("strata.debug");
@@ -23,6 +28,6 @@ public final class Main {
       line.getErr().println("strata: " + Errors.message(e));
       return INPUT_ERROR;
     });
-    return cmd.execute(args);
+    return cmd;
   }
 }
