@@ -14,13 +14,27 @@ final class AliasTable {
     private final double[] keep;
     private final int[] alias;
 
+    /**
+     * @param weights non-negative, finite, not all zero
+     * @throws IllegalArgumentException otherwise
+     */
     AliasTable(double[] weights) {
         int n = weights.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("no weights to draw from");
+        }
         keep = new double[n];
         alias = new int[n];
         double total = 0;
-        for (double w : weights) {
-            total += w;
+        for (int i = 0; i < n; i++) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("weight at index " + i + " is " + weights[i]
+                        + "; weights must be finite and non-negative");
+            }
+            total += weights[i];
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("weights are all zero");
         }
         Deque<Integer> small = new ArrayDeque<>();
         Deque<Integer> large = new ArrayDeque<>();
