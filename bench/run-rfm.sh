@@ -62,7 +62,7 @@ generate_if_needed() {
   fi
 }
 
-# Runs one engine once under /usr/bin/time -v; appends "wall_s rss_kib" to $OUT/<engine>.runs
+# Runs one engine once under /usr/bin/time -v; appends "wall_s rss_kib cpu_s" to $OUT/<engine>.runs
 # unless the label is "warmup".
 run_engine() {
   local engine=$1 label=$2 log=$LOGS/$1-$2.log timing=$LOGS/$1-$2.time
@@ -81,12 +81,13 @@ run_engine() {
     tail -n 20 "$log" >&2
     die "$engine run '$label' failed: ${cmd[*]} (log: $log)"
   fi
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
            n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$timing")
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$timing")
-  printf '   %-6s %-7s %7.2f s %8.0f MiB\n' "$engine" "$label" "$wall" "$(echo "$rss / 1024" | bc -l)"
-  [ "$label" = warmup ] || echo "$wall $rss" >> "$OUT/$engine.runs"
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$timing")
+  printf '   %-6s %-7s %7.2f s %8.0f MiB  cpu %6.2f s\n' "$engine" "$label" "$wall" "$(echo "$rss / 1024" | bc -l)" "$cpu"
+  [ "$label" = warmup ] || echo "$wall $rss $cpu" >> "$OUT/$engine.runs"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -109,6 +110,7 @@ AS_OF=$(date -d "$MAX_DATE + 1 day" +%F)
 mkdir -p "$LOGS"
 for engine in $ENGINES; do rm -f "$OUT/$engine.runs"; done
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== $TX: max date $MAX_DATE, as-of $AS_OF; engines: $ENGINES; $RUNS runs each"
 echo "== warm-up (page cache cannot be dropped here, so one uncounted run of each fills it)"
 for engine in $ENGINES; do run_engine "$engine" warmup; done
@@ -117,10 +119,11 @@ for i in $(seq 1 "$RUNS"); do
   for engine in $ENGINES; do run_engine "$engine" "run$i"; done
 done
 
-declare -A WALL RSS_MIB
+declare -A WALL RSS_MIB CPU
 for engine in $ENGINES; do
   WALL[$engine]=$(cut -d' ' -f1 "$OUT/$engine.runs" | median)
   RSS_MIB[$engine]=$(cut -d' ' -f2 "$OUT/$engine.runs" | median | awk '{ printf "%.0f", $1 / 1024 }')
+  CPU[$engine]=$(cut -d' ' -f3 "$OUT/$engine.runs" | median)
 done
 
 COMPARISON="not run (needs both engines)"
@@ -136,14 +139,16 @@ ratio() {  # strata/duckdb for a key, or "-" when either is missing
   if [[ -n ${2:-} && -n ${3:-} ]]; then echo "$2 / $3" | bc -l | awk '{ printf "%.2f", $1 }'; else echo "-"; fi
 }
 TABLE=$(
-  echo "| engine | rows | customers | median wall s | median peak RSS MiB | ratio strata/duckdb (wall / RSS) |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| engine | rows | customers | median wall s | median peak RSS MiB | median CPU s (user+sys) | ratio strata/duckdb (wall / RSS / CPU) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   for engine in $ENGINES; do
     r="-"
     if [ "$engine" = strata ]; then
       r="$(ratio wall "${WALL[strata]:-}" "${WALL[duckdb]:-}") / $(ratio rss "${RSS_MIB[strata]:-}" "${RSS_MIB[duckdb]:-}")"
+      r="$r / $(ratio cpu "${CPU[strata]:-}" "${CPU[duckdb]:-}")"
     fi
-    printf '| %s | %s | %s | %.2f | %s | %s |\n' "$engine" "$ROWS" "$CUSTOMERS" "${WALL[$engine]}" "${RSS_MIB[$engine]}" "$r"
+    printf '| %s | %s | %s | %.2f | %s | %.2f | %s |\n' "$engine" "$ROWS" "$CUSTOMERS" "${WALL[$engine]}" \
+      "${RSS_MIB[$engine]}" "${CPU[$engine]}" "$r"
   done
 )
 echo
@@ -164,10 +169,10 @@ mkdir -p "$(dirname "$RESULTS")"
   echo
   echo "Scores: $COMPARISON"
   echo
-  echo "Runs (wall s, max RSS KiB):"
+  echo "Runs (wall s, max RSS KiB, CPU s):"
   for engine in $ENGINES; do echo "- $engine: $(tr '\n' ';' < "$OUT/$engine.runs")"; done
   echo
-  echo "Machine: nproc=$(nproc); $(uname -srm)"
+  echo "Machine: nproc=$(nproc); $(uname -srm); load average before the runs: $LOAD_BEFORE"
   echo '```'
   free -g
   java -version 2>&1
