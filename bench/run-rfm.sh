@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Side-by-side RFM benchmark: `strata score` against DuckDB (strata.bench.DuckDbRfm) on the same
+# generated transaction file, same definition, alternating runs. See bench/README.md.
+#
+# usage: bench/run-rfm.sh [rows] [customers] [runs]        (defaults 10000000 1000000 5)
+# environment:
+#   ENGINES="strata duckdb"   engines to run (ENGINES=duckdb measures the peer alone)
+#   SEED=42                   generator seed
+#   STRATA_JAR=cli/target/strata.jar
+#   STRATA_JAVA_OPTS, DUCKDB_JAVA_OPTS   extra JVM flags (default none: both use JVM defaults)
+set -euo pipefail
+
+ROWS=${1:-10000000}
+CUSTOMERS=${2:-1000000}
+RUNS=${3:-5}
+SEED=${SEED:-42}
+ENGINES=${ENGINES:-"strata duckdb"}
+STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:-}
+DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+STRATA_JAR=${STRATA_JAR:-cli/target/strata.jar}  # override only to test this script with a stand-in
+BENCH_JAR=bench/target/strata-bench.jar
+DATA=bench/data
+TX=$DATA/tx-$ROWS-$CUSTOMERS-s$SEED.csv
+OUT=$DATA/out-$ROWS-$CUSTOMERS
+LOGS=$OUT/logs
+RESULTS=bench/results/rfm.md
+
+die() { echo "run-rfm: $*" >&2; exit 1; }
+[ -x /usr/bin/time ] || die "/usr/bin/time not found (Debian: apt-get install -y time)"
+[[ $ROWS =~ ^[0-9]+$ && $CUSTOMERS =~ ^[0-9]+$ && $RUNS =~ ^[1-9][0-9]*$ ]] \
+  || die "rows, customers and runs must be positive integers; got '$ROWS' '$CUSTOMERS' '$RUNS'"
+for engine in $ENGINES; do
+  [[ $engine == strata || $engine == duckdb ]] || die "unknown engine '$engine' in ENGINES"
+done
+
+build_if_needed() {
+  local stale=no
+  for jar in "$STRATA_JAR" "$BENCH_JAR"; do
+    if [ ! -f "$jar" ] || [ -n "$(find core cli bench -path '*/target' -prune -o \
+        \( -name '*.java' -o -name pom.xml -o -path '*/resources/*' \) -newer "$jar" -print -quit)" ]; then
+      stale=yes
+    fi
+  done
+  if [ "$stale" = yes ]; then
+    echo "== building (mvn -q -DskipTests package)"
+    mvn -q -DskipTests package
+  fi
+}
+
+generate_if_needed() {
+  mkdir -p "$DATA"
+  if [ ! -s "$TX" ] || [ ! -s "$TX.maxdate" ]; then
+    echo "== generating $TX ($ROWS rows, $CUSTOMERS customers, seed $SEED)"
+    local started=$(date +%s.%N)
+    java -cp "$BENCH_JAR" strata.bench.GenerateTransactions --rows "$ROWS" --customers "$CUSTOMERS" \
+      --seed "$SEED" --out "$TX.tmp" | sed -n 's/^max_date=//p' > "$TX.maxdate.tmp"
+    mv "$TX.tmp" "$TX" && mv "$TX.maxdate.tmp" "$TX.maxdate"
+    echo "   generated in $(echo "$(date +%s.%N) - $started" | bc) s, $(du -h "$TX" | cut -f1)"
+  fi
+}
+
+# Runs one engine once under /usr/bin/time -v; appends "wall_s rss_kib cpu_s" to $OUT/<engine>.runs
+# unless the label is "warmup".
+run_engine() {
+  local engine=$1 label=$2 log=$LOGS/$1-$2.log timing=$LOGS/$1-$2.time
+  local -a cmd
+  if [ "$engine" = strata ]; then
+    rm -rf "$OUT/strata"
+    # shellcheck disable=SC2086
+    cmd=(java $STRATA_JAVA_OPTS -jar "$STRATA_JAR" score --transactions "$TX" --as-of "$AS_OF" --out "$OUT/strata")
+  else
+    rm -f "$OUT/duckdb.csv"
+    # shellcheck disable=SC2086
+    cmd=(java $DUCKDB_JAVA_OPTS -cp "$BENCH_JAR" strata.bench.DuckDbRfm --transactions "$TX" --as-of "$AS_OF"
+         --out "$OUT/duckdb.csv" --threads 2)
+  fi
+  if ! /usr/bin/time -v -o "$timing" "${cmd[@]}" > "$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    die "$engine run '$label' failed: ${cmd[*]} (log: $log)"
+  fi
+  local wall rss cpu
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+           n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$timing")
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$timing")
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$timing")
+  printf '   %-6s %-7s %7.2f s %8.0f MiB  cpu %6.2f s\n' "$engine" "$label" "$wall" "$(echo "$rss / 1024" | bc -l)" "$cpu"
+  [ "$label" = warmup ] || echo "$wall $rss $cpu" >> "$OUT/$engine.runs"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The CLI contract fixes --out DIR, not the file name: take scores.csv, else the one CSV whose
+# header has customer_id and r_score.
+strata_scores_file() {
+  if [ -f "$OUT/strata/scores.csv" ]; then echo "$OUT/strata/scores.csv"; return; fi
+  local f
+  for f in "$OUT"/strata/*.csv; do
+    if head -n 1 "$f" | grep -q customer_id && head -n 1 "$f" | grep -q r_score; then echo "$f"; return; fi
+  done
+  die "no score CSV (header with customer_id and r_score) in $OUT/strata"
+}
+
+build_if_needed
+generate_if_needed
+MAX_DATE=$(cat "$TX.maxdate")
+AS_OF=$(date -d "$MAX_DATE + 1 day" +%F)
+mkdir -p "$LOGS"
+for engine in $ENGINES; do rm -f "$OUT/$engine.runs"; done
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== $TX: max date $MAX_DATE, as-of $AS_OF; engines: $ENGINES; $RUNS runs each"
+echo "== warm-up (page cache cannot be dropped here, so one uncounted run of each fills it)"
+for engine in $ENGINES; do run_engine "$engine" warmup; done
+echo "== measured runs, alternating"
+for i in $(seq 1 "$RUNS"); do
+  for engine in $ENGINES; do run_engine "$engine" "run$i"; done
+done
+
+declare -A WALL RSS_MIB CPU
+for engine in $ENGINES; do
+  WALL[$engine]=$(cut -d' ' -f1 "$OUT/$engine.runs" | median)
+  RSS_MIB[$engine]=$(cut -d' ' -f2 "$OUT/$engine.runs" | median | awk '{ printf "%.0f", $1 / 1024 }')
+  CPU[$engine]=$(cut -d' ' -f3 "$OUT/$engine.runs" | median)
+done
+
+COMPARISON="not run (needs both engines)"
+COMPARE_STATUS=0
+if [[ " $ENGINES " == *" strata "* && " $ENGINES " == *" duckdb "* ]]; then
+  echo "== comparing scores"
+  java -cp "$BENCH_JAR" strata.bench.CompareScores "$(strata_scores_file)" "$OUT/duckdb.csv" \
+    | tee "$LOGS/compare.txt" || COMPARE_STATUS=$?
+  COMPARISON="$(tail -n 1 "$LOGS/compare.txt") ($(head -n 1 "$LOGS/compare.txt"))"
+fi
+
+ratio() {  # strata/duckdb for a key, or "-" when either is missing
+  if [[ -n ${2:-} && -n ${3:-} ]]; then echo "$2 / $3" | bc -l | awk '{ printf "%.2f", $1 }'; else echo "-"; fi
+}
+TABLE=$(
+  echo "| engine | rows | customers | median wall s | median peak RSS MiB | median CPU s (user+sys) | ratio strata/duckdb (wall / RSS / CPU) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for engine in $ENGINES; do
+    r="-"
+    if [ "$engine" = strata ]; then
+      r="$(ratio wall "${WALL[strata]:-}" "${WALL[duckdb]:-}") / $(ratio rss "${RSS_MIB[strata]:-}" "${RSS_MIB[duckdb]:-}")"
+      r="$r / $(ratio cpu "${CPU[strata]:-}" "${CPU[duckdb]:-}")"
+    fi
+    printf '| %s | %s | %s | %.2f | %s | %.2f | %s |\n' "$engine" "$ROWS" "$CUSTOMERS" "${WALL[$engine]}" \
+      "${RSS_MIB[$engine]}" "${CPU[$engine]}" "$r"
+  done
+)
+echo
+echo "$TABLE"
+echo
+echo "scores: $COMPARISON"
+
+mkdir -p "$(dirname "$RESULTS")"
+{
+  echo "## $(date -Iseconds) - RFM, $ROWS rows, $CUSTOMERS customers, $RUNS runs"
+  echo
+  echo "Command: \`bench/run-rfm.sh $ROWS $CUSTOMERS $RUNS\` (ENGINES=\"$ENGINES\", SEED=$SEED," \
+       "STRATA_JAR=$STRATA_JAR, STRATA_JAVA_OPTS=\"$STRATA_JAVA_OPTS\", DUCKDB_JAVA_OPTS=\"$DUCKDB_JAVA_OPTS\"), commit" \
+       "$(git rev-parse --short HEAD 2>/dev/null || echo unknown), as-of $AS_OF. One warm-up run of each first" \
+       "(page cache not dropped); wall time includes JVM start; RSS = max RSS from /usr/bin/time -v."
+  echo
+  echo "$TABLE"
+  echo
+  echo "Scores: $COMPARISON"
+  echo
+  echo "Runs (wall s, max RSS KiB, CPU s):"
+  for engine in $ENGINES; do echo "- $engine: $(tr '\n' ';' < "$OUT/$engine.runs")"; done
+  echo
+  echo "Machine: nproc=$(nproc); $(uname -srm); load average before the runs: $LOAD_BEFORE"
+  echo '```'
+  free -g
+  java -version 2>&1
+  echo '```'
+  echo
+} >> "$RESULTS"
+echo "appended to $RESULTS"
+exit "$COMPARE_STATUS"
