@@ -9,6 +9,8 @@ final class ConsoleProgress implements Progress {
   private final boolean enabled;
   private final long started = System.nanoTime();
   private long lastDraw;
+  /** STRATA_TIMINGS=1 prints each phase with its start time, one per line, to see where a run spends its time. */
+  private final boolean timings = System.getenv("STRATA_TIMINGS") != null;
 
   ConsoleProgress(PrintStream err, boolean quiet) {
     this.err = err;
@@ -17,6 +19,7 @@ final class ConsoleProgress implements Progress {
 
   @Override
   public void phase(String name) {
+    if (timings) err.println(elapsed() + name);
     if (!enabled) return;
     err.print("\r\033[K" + elapsed() + name);
     err.flush();

@@ -40,7 +40,7 @@ public final class AbcClassifier {
    */
   public static byte[] classify(long[] monetaryCents, AbcConfig config) {
     long[] sorted = monetaryCents.clone();
-    Arrays.sort(sorted);
+    Arrays.parallelSort(sorted); // both cores: this sort is a measurable share of scoring 1M+ customers
     long total = positiveTotal(sorted);
     byte[] classes = new byte[monetaryCents.length];
     if (total == 0) {

@@ -38,6 +38,7 @@ final class TransactionRows {
     RecordCursor rec = new RecordCursor(buf, from, to, format.delimiter(), format.whitespace());
     FieldParsers.Money money = new FieldParsers.Money();
     Field field = new Field();
+    strata.summary.RowBatch batch = new strata.summary.RowBatch();
     while (rec.next(atEof)) {
       long line = firstLine + rec.linesBefore;
       out.rowsRead++;
@@ -78,18 +79,19 @@ final class TransactionRows {
           }
         }
         if (reason == null) {
-          accept(out, rec, buf, line, idBuf, idFrom, idLen, day, money, field);
+          accept(out, rec, buf, line, idBuf, idFrom, idLen, day, money, field, batch);
         }
       }
       if (reason != null) {
         out.reject(new Rejection(file, line, reason, detail == null ? reason.message() : detail, raw(rec, buf)));
       }
     }
+    table.addAll(batch);
     return out;
   }
 
   private void accept(BlockOutcome out, RecordCursor rec, byte[] buf, long line, byte[] idBuf, int idFrom, int idLen,
-      int day, FieldParsers.Money money, Field field) {
+      int day, FieldParsers.Money money, Field field, strata.summary.RowBatch batch) {
     out.rowsAccepted++;
     if (money.rounded) out.amountsRounded++;
     out.fingerprint(DuplicateFinder.fingerprint(buf, rec.recordStart, rec.recordEnd), line);
@@ -113,8 +115,7 @@ final class TransactionRows {
       field.load(rec, categoryAt);
       if (!field.isEmpty()) category = table.category(field.text(format.charset()));
     }
-    int hash = SummaryTable.hash(idBuf, idFrom, idLen);
-    table.add(idBuf, idFrom, idLen, hash, (int) Math.min(line, Integer.MAX_VALUE), day, money.cents, orderKey, hasOrder,
+    batch.add(idBuf, idFrom, idLen, (int) Math.min(line, Integer.MAX_VALUE), day, money.cents, orderKey, hasOrder,
         category);
   }
 

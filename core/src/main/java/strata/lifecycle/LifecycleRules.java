@@ -61,7 +61,7 @@ public final class LifecycleRules {
         gaps[k++] = ownGap(firstDay[i], lastDay[i], distinctDays[i]);
       }
     }
-    Arrays.sort(gaps);
+    Arrays.parallelSort(gaps);
     int mid = repeat / 2;
     return repeat % 2 == 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
   }

@@ -116,7 +116,7 @@ public final class PercentileRank {
 
   private static long[] sortedCopy(long[] values) {
     long[] sorted = values.clone();
-    Arrays.sort(sorted);
+    Arrays.parallelSort(sorted); // both cores: this sort is a measurable share of scoring 1M+ customers
     return sorted;
   }
 
@@ -143,7 +143,7 @@ public final class PercentileRank {
         sorted[k++] = v + 0.0;
       }
     }
-    Arrays.sort(sorted);
+    Arrays.parallelSort(sorted); // both cores: this sort is a measurable share of scoring 1M+ customers
     return sorted;
   }
 

@@ -63,7 +63,7 @@ public final class PurchaseColumns {
     long idTotal = 0;
     for (Stripe s : stripes) {
       total += s.size;
-      idTotal += s.idStart[s.size];
+      idTotal += s.idBytesUsed();
     }
     if (total > Integer.MAX_VALUE - 16 || idTotal > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("more than 2^31 customers or id bytes: use the cluster engine");
@@ -73,7 +73,7 @@ public final class PurchaseColumns {
     int[] idStart = new int[n + 1];
     for (int si = 0; si < stripes.length; si++) {
       Stripe s = stripes[si];
-      for (int c = 0; c < s.size; c++) idStart[position[si][c] + 1] = s.idStart[c + 1] - s.idStart[c];
+      for (int c = 0; c < s.size; c++) idStart[position[si][c] + 1] = s.idLength(c);
     }
     for (int i = 0; i < n; i++) idStart[i + 1] += idStart[i];
     boolean withCategories = stripes.length > 0 && stripes[0].categories != null;
@@ -93,7 +93,7 @@ public final class PurchaseColumns {
     for (int si = 0; si < stripes.length; si++) {
       Stripe s = stripes[si];
       for (int c = 0; c < s.size; c++) {
-        keys[k++] = ((long) s.firstLine[c] << 32) | ((long) si << 24) | c;
+        keys[k++] = ((long) s.firstLine(c) << 32) | ((long) si << 24) | c;
       }
     }
     Arrays.parallelSort(keys);
@@ -108,15 +108,15 @@ public final class PurchaseColumns {
   private void copy(Stripe s, int[] position, IntFunction<String> categoryName) {
     for (int c = 0; c < s.size; c++) {
       int i = position[c];
-      System.arraycopy(s.idBytes, s.idStart[c], idBytes, idStart[i], s.idStart[c + 1] - s.idStart[c]);
-      firstDay[i] = s.firstDay[c];
-      lastDay[i] = s.lastDay[c];
-      distinctDays[i] = s.days.count(c);
+      System.arraycopy(s.idBytes, s.idStart(c), idBytes, idStart[i], s.idLength(c));
+      firstDay[i] = s.firstDay(c);
+      lastDay[i] = s.lastDay(c);
+      distinctDays[i] = s.distinctDays(c);
       orders[i] = s.orders(c);
-      lines[i] = s.lines[c];
-      netCents[i] = s.netCents[c];
-      refundCents[i] = s.refundCents[c];
-      firstDayNetCents[i] = s.firstDayCents[c];
+      lines[i] = s.lines(c);
+      netCents[i] = s.netCents(c);
+      refundCents[i] = s.refundCents(c);
+      firstDayNetCents[i] = s.firstDayCents(c);
       topCategoryShare[i] = Float.NaN;
       if (s.categories != null && s.categories.count(c) > 0) {
         long best = 0;
@@ -124,7 +124,7 @@ public final class PurchaseColumns {
           if ((entry & COUNT_MASK) > (best & COUNT_MASK)) best = entry;
         }
         topCategory[i] = categoryName.apply((int) (best >>> KeyLists.COUNT_BITS));
-        topCategoryShare[i] = (float) ((best & COUNT_MASK) / (double) s.lines[c]);
+        topCategoryShare[i] = (float) ((best & COUNT_MASK) / (double) s.lines(c));
       }
     }
   }

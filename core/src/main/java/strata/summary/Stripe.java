@@ -4,22 +4,29 @@ import java.util.Arrays;
 
 /**
  * One lock-protected slice of the {@link SummaryTable}: an open-addressing hash from customer-id bytes to a dense local
- * index, and one primitive array per summary field (no object per customer; see {@link DayLists} for why).
+ * index, and the customers' fields side by side in one {@code long[]} (six words per customer).
+ *
+ * <p>Hand-laid-out because intake is bound by cache misses on random customers: one array per field cost a miss per
+ * field per row; a row-wise record costs one or two. The slot array keeps each id's hash beside its index so probes
+ * rarely touch the ids themselves.
  */
 final class Stripe {
+  private static final int W = 9;
+  private static final int DAYS = 0;      // firstDay << 32 | lastDay
+  private static final int LINES = 1;     // lines << 32 | first line seen
+  private static final int NET = 2;
+  private static final int REFUND = 3;
+  private static final int FIRST_DAY_NET = 4;
+  private static final int UNORDERED = 5; // rows without an order id
+  private static final int DAY_LIST = 6;  // descriptor of the customer's list in {@link DayLists}
+  private static final int ID_PREFIX = 7; // first 8 bytes of the id, so most id checks never touch idBytes
+  private static final int ID = 8;        // idStart << 32 | idLength
+
   int size;
-  private int[] slots = new int[64]; // local index + 1; 0 = empty
-  int[] hashes = new int[16];
+  private long[] slots = new long[64]; // hash << 32 | (local index + 1); 0 = empty
+  long[] rec = new long[16 * W];
   byte[] idBytes = new byte[256];
-  int[] idStart = new int[17];
-  int[] firstLine = new int[16];
-  int[] firstDay = new int[16];
-  int[] lastDay = new int[16];
-  int[] lines = new int[16];
-  int[] linesWithoutOrderId; // null when every row is its own order
-  long[] netCents = new long[16];
-  long[] refundCents = new long[16];
-  long[] firstDayCents = new long[16];
+  private int idUsed;
   final DayLists days = new DayLists();
   final KeyLists orderKeys;
   final KeyLists categories;
@@ -27,26 +34,32 @@ final class Stripe {
   Stripe(boolean withOrderIds, boolean withCategories) {
     orderKeys = withOrderIds ? new KeyLists() : null;
     categories = withCategories ? new KeyLists() : null;
-    linesWithoutOrderId = withOrderIds ? new int[16] : null;
   }
 
   void add(byte[] b, int from, int len, int hash, int line, int day, long cents, long orderKey, boolean hasOrderKey,
       int category) {
     int c = indexOf(b, from, len, hash, line, day);
-    if (day < firstDay[c]) {
-      firstDay[c] = day;
-      firstDayCents[c] = cents;
-    } else if (day == firstDay[c]) {
-      firstDayCents[c] = Math.addExact(firstDayCents[c], cents);
+    int o = c * W;
+    long d = rec[o + DAYS];
+    int firstDay = (int) (d >> 32);
+    int lastDay = (int) d;
+    if (day < firstDay) {
+      firstDay = day;
+      rec[o + FIRST_DAY_NET] = cents;
+    } else if (day == firstDay) {
+      rec[o + FIRST_DAY_NET] = Math.addExact(rec[o + FIRST_DAY_NET], cents);
     }
-    if (day > lastDay[c]) lastDay[c] = day;
-    lines[c]++;
-    netCents[c] = Math.addExact(netCents[c], cents);
-    if (cents < 0) refundCents[c] -= cents;
-    days.add(c, day);
+    if (day > lastDay) lastDay = day;
+    rec[o + DAYS] = ((long) firstDay << 32) | (lastDay & 0xFFFFFFFFL);
+    long l = rec[o + LINES];
+    int firstLine = Math.min((int) l, line);
+    rec[o + LINES] = (((l >>> 32) + 1) << 32) | (firstLine & 0xFFFFFFFFL);
+    rec[o + NET] = Math.addExact(rec[o + NET], cents);
+    if (cents < 0) rec[o + REFUND] -= cents;
+    days.add(rec, W, DAY_LIST, c, size, day);
     if (orderKeys != null) {
       if (hasOrderKey) orderKeys.add(c, orderKey);
-      else linesWithoutOrderId[c]++;
+      else rec[o + UNORDERED]++;
     }
     if (categories != null && category >= 0) categories.increment(c, category);
   }
@@ -55,65 +68,62 @@ final class Stripe {
     int mask = slots.length - 1;
     int s = mix(hash) & mask;
     while (true) {
-      int entry = slots[s];
+      long entry = slots[s];
       if (entry == 0) {
         return insert(s, b, from, len, hash, line, day);
       }
-      int c = entry - 1;
-      if (hashes[c] == hash && sameId(c, b, from, len)) {
-        return c;
+      if ((int) (entry >>> 32) == hash) {
+        int c = (int) entry - 1;
+        if (sameId(c, b, from, len, prefix(b, from, len))) return c;
       }
       s = (s + 1) & mask;
     }
   }
 
-  private boolean sameId(int c, byte[] b, int from, int len) {
-    int start = idStart[c];
-    return idStart[c + 1] - start == len && Arrays.equals(idBytes, start, start + len, b, from, from + len);
+  private boolean sameId(int c, byte[] b, int from, int len, long prefix) {
+    long id = rec[c * W + ID];
+    if ((int) id != len || rec[c * W + ID_PREFIX] != prefix) return false;
+    int start = (int) (id >>> 32);
+    return len <= 8 || Arrays.equals(idBytes, start + 8, start + len, b, from + 8, from + len);
+  }
+
+  private static long prefix(byte[] b, int from, int len) {
+    long p = 0;
+    for (int i = 0; i < Math.min(8, len); i++) p = (p << 8) | (b[from + i] & 0xFF);
+    return p;
   }
 
   private int insert(int slot, byte[] b, int from, int len, int hash, int line, int day) {
     int c = size++;
-    if (c == hashes.length) growColumns();
-    slots[slot] = c + 1;
-    hashes[c] = hash;
-    int start = idStart[c];
+    if ((c + 1) * W > rec.length) {
+      rec = Arrays.copyOf(rec, (c + (c >> 1) + 1) * W);
+    }
+    slots[slot] = ((long) hash << 32) | (c + 1);
+    int start = idUsed;
     if (start + len > idBytes.length) {
       idBytes = Arrays.copyOf(idBytes, Math.max(start + len, idBytes.length + (idBytes.length >> 1)));
     }
     System.arraycopy(b, from, idBytes, start, len);
-    idStart[c + 1] = start + len;
-    firstLine[c] = line;
-    firstDay[c] = day;
-    lastDay[c] = day;
-    days.ensureCustomers(size);
+    idUsed += len;
+    int o = c * W;
+    rec[o + ID_PREFIX] = prefix(b, from, len);
+    rec[o + ID] = ((long) start << 32) | len;
+    rec[o + DAYS] = ((long) day << 32) | (day & 0xFFFFFFFFL);
+    rec[o + LINES] = line & 0xFFFFFFFFL; // zero lines so far; add() counts this row
     if (orderKeys != null) orderKeys.ensureCustomers(size);
     if (categories != null) categories.ensureCustomers(size);
     if (size * 4L > slots.length * 3L) rehash();
     return c;
   }
 
-  private void growColumns() {
-    int n = hashes.length + (hashes.length >> 1);
-    hashes = Arrays.copyOf(hashes, n);
-    idStart = Arrays.copyOf(idStart, n + 1);
-    firstLine = Arrays.copyOf(firstLine, n);
-    firstDay = Arrays.copyOf(firstDay, n);
-    lastDay = Arrays.copyOf(lastDay, n);
-    lines = Arrays.copyOf(lines, n);
-    netCents = Arrays.copyOf(netCents, n);
-    refundCents = Arrays.copyOf(refundCents, n);
-    firstDayCents = Arrays.copyOf(firstDayCents, n);
-    if (linesWithoutOrderId != null) linesWithoutOrderId = Arrays.copyOf(linesWithoutOrderId, n);
-  }
-
   private void rehash() {
-    int[] fresh = new int[slots.length * 2];
+    long[] fresh = new long[slots.length * 2];
     int mask = fresh.length - 1;
-    for (int c = 0; c < size; c++) {
-      int s = mix(hashes[c]) & mask;
+    for (long entry : slots) {
+      if (entry == 0) continue;
+      int s = mix((int) (entry >>> 32)) & mask;
       while (fresh[s] != 0) s = (s + 1) & mask;
-      fresh[s] = c + 1;
+      fresh[s] = entry;
     }
     slots = fresh;
   }
@@ -124,7 +134,59 @@ final class Stripe {
     return h ^ (h >>> 15);
   }
 
+  int idStart(int c) {
+    return (int) (rec[c * W + ID] >>> 32);
+  }
+
+  int idLength(int c) {
+    return (int) rec[c * W + ID];
+  }
+
+  int idBytesUsed() {
+    return idUsed;
+  }
+
+  int distinctDays(int c) {
+    return DayLists.length(rec[c * W + DAY_LIST]);
+  }
+
+  int[] days(int c) {
+    return days.days(rec[c * W + DAY_LIST]);
+  }
+
+  int firstDay(int c) {
+    return (int) (rec[c * W + DAYS] >> 32);
+  }
+
+  int lastDay(int c) {
+    return (int) rec[c * W + DAYS];
+  }
+
+  int lines(int c) {
+    return (int) (rec[c * W + LINES] >>> 32);
+  }
+
+  int firstLine(int c) {
+    return (int) rec[c * W + LINES];
+  }
+
+  long netCents(int c) {
+    return rec[c * W + NET];
+  }
+
+  long refundCents(int c) {
+    return rec[c * W + REFUND];
+  }
+
+  long firstDayCents(int c) {
+    return rec[c * W + FIRST_DAY_NET];
+  }
+
+  long linesWithoutOrderId(int c) {
+    return orderKeys == null ? lines(c) : rec[c * W + UNORDERED];
+  }
+
   long orders(int c) {
-    return orderKeys == null ? lines[c] : orderKeys.count(c) + (long) linesWithoutOrderId[c];
+    return orderKeys == null ? lines(c) : orderKeys.count(c) + rec[c * W + UNORDERED];
   }
 }

@@ -36,19 +36,28 @@ public final class SummaryTable {
   }
 
   /**
-   * Folds one transaction row into its customer's summary.
-   *
-   * @param idHash {@link #hash} of the id bytes
-   * @param line the row's line in its file, used to keep customers in order of first appearance
-   * @param day epoch day within 0..65535
-   * @param cents net amount; negative for a refund
-   * @param category index from {@link #category}, or -1
+   * Folds a block's rows into their customers' summaries, taking each stripe's lock once. Several threads may call
+   * this at once.
    */
-  public void add(byte[] b, int idFrom, int idLen, int idHash, int line, int day, long cents, long orderKey,
-      boolean hasOrderKey, int category) {
-    Stripe s = stripes[idHash >>> 24];
-    synchronized (s) {
-      s.add(b, idFrom, idLen, idHash, line, day, cents, orderKey, hasOrderKey, category);
+  public void addAll(RowBatch batch) {
+    int n = batch.size;
+    int[] count = new int[STRIPES + 1];
+    for (int i = 0; i < n; i++) count[(batch.hash[i] >>> 24) + 1]++;
+    for (int k = 0; k < STRIPES; k++) count[k + 1] += count[k];
+    int[] order = new int[n];
+    int[] next = java.util.Arrays.copyOf(count, STRIPES);
+    for (int i = 0; i < n; i++) order[next[batch.hash[i] >>> 24]++] = i;
+    for (int k = 0; k < STRIPES; k++) {
+      if (count[k] == count[k + 1]) continue;
+      Stripe s = stripes[k];
+      synchronized (s) {
+        for (int j = count[k]; j < count[k + 1]; j++) {
+          int i = order[j];
+          int flags = batch.flags[i];
+          s.add(batch.ids, batch.idFrom[i], batch.idLen[i], batch.hash[i], batch.line[i], batch.day[i],
+              batch.cents[i], batch.orderKey[i], flags < 0, (flags & Integer.MAX_VALUE) - 1);
+        }
+      }
     }
   }
 
@@ -96,7 +105,7 @@ public final class SummaryTable {
   }
 
   private CustomerSummary summary(Stripe s, int c, Charset idCharset) {
-    String id = new String(s.idBytes, s.idStart[c], s.idStart[c + 1] - s.idStart[c], idCharset);
+    String id = new String(s.idBytes, s.idStart(c), s.idLength(c), idCharset);
     Map<String, Long> categories = new TreeMap<>();
     if (s.categories != null) {
       for (long entry : s.categories.keys(c)) {
@@ -105,13 +114,13 @@ public final class SummaryTable {
     }
     return new CustomerSummary(
         id,
-        s.days.days(c),
+        s.days(c),
         s.orderKeys == null ? new long[0] : s.orderKeys.keys(c),
-        s.orderKeys == null ? s.lines[c] : s.linesWithoutOrderId[c],
-        s.lines[c],
-        s.netCents[c],
-        s.refundCents[c],
-        s.firstDayCents[c],
+        s.linesWithoutOrderId(c),
+        s.lines(c),
+        s.netCents(c),
+        s.refundCents(c),
+        s.firstDayCents(c),
         categories);
   }
 
