@@ -49,7 +49,8 @@ final class ScoreFile {
         int[] index = new int[COLUMNS.size()];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < index.length; i++) {
-            index[i] = header.indexOf(COLUMNS.get(i));
+            // Strata writes a UTF-8 byte-order mark for Excel; it is not part of the first column's name.
+            index[i] = header.stream().map(h -> h.replace("\uFEFF", "")).toList().indexOf(COLUMNS.get(i));
             if (index[i] < 0) {
                 missing.add(COLUMNS.get(i));
             }
