@@ -8,20 +8,19 @@ final class KpiSection {
   private KpiSection() {}
 
   static String render(ReportData data, ReportText text) {
-    String purchaserShare = data.customers() == 0 ? ReportText.NOT_AVAILABLE
-        : text.percent((double) data.purchasers() / data.customers());
+    String purchaserShare = text.percentOf(data.purchasers(), data.customers());
     StringBuilder cards = new StringBuilder("<div class=\"kpis\">");
     card(cards, "customers", text.t("kpi.customers"), text.count(data.customers()),
         text.t("kpi.customers.note"));
     card(cards, "purchasers", text.t("kpi.purchasers"), text.count(data.purchasers()),
         text.t("kpi.purchasers.note", purchaserShare));
-    card(cards, "revenue", text.t("kpi.revenue"), text.money(data.totalRevenue()),
+    card(cards, "revenue", text.t("kpi.revenue"), text.moneyWhole(data.totalRevenue()),
         text.t("kpi.revenue.note"));
     card(cards, "repeat-rate", text.t("kpi.repeatRate"),
         data.repeatRate() == null ? ReportText.NOT_AVAILABLE
             : text.percent(data.repeatRate().doubleValue()),
         data.repeatRate() == null ? text.t("value.notComputed") : text.t("kpi.repeatRate.note"));
-    card(cards, "at-risk", text.t("kpi.atRisk"), text.money(data.atRiskRevenue()),
+    card(cards, "at-risk", text.t("kpi.atRisk"), text.moneyWhole(data.atRiskRevenue()),
         data.atRiskRevenue() == null ? text.t("value.notComputed")
             : text.t("kpi.atRisk.note", atRiskShare(data, text)));
     cards.append("</div>");

@@ -1,5 +1,6 @@
 package strata.report;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import strata.intake.FileQuality;
@@ -57,8 +58,9 @@ final class QualitySection {
     Map<String, Long> reasons = file.rejectedByReason() == null ? Map.of()
         : file.rejectedByReason();
     reasons.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue(),
+                Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Map.Entry::getKey, Comparator.nullsFirst(Comparator.naturalOrder())))
         .forEach(reason -> row(html, "reason", "– " + reasonLabel(reason.getKey(), text),
             reason.getValue() == null ? 0 : reason.getValue(), read, text));
     row(html, "duplicates", text.t("quality.duplicates"), file.duplicateRows(), read, text);
@@ -69,7 +71,7 @@ final class QualitySection {
 
   private static void row(StringBuilder html, String cssClass, String label, long count,
       long read, ReportText text) {
-    String share = read <= 0 ? ReportText.NOT_AVAILABLE : text.percent((double) count / read);
+    String share = text.percentOf(count, read);
     html.append("<tr class=\"").append(cssClass).append(count > 0 && !"read".equals(cssClass)
             && !"accepted".equals(cssClass) ? " flagged" : "").append("\">")
         .append("<th scope=\"row\" class=\"text\">").append(Page.bdi(label)).append("</th>")
@@ -121,8 +123,8 @@ final class QualitySection {
 
   private static String columns(Map<String, String> columns) {
     StringBuilder html = new StringBuilder();
-    columns.entrySet().stream().sorted(Map.Entry.comparingByKey(
-            java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+    columns.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder())))
         .forEach(c -> html.append(html.length() == 0 ? "" : ", ")
             .append(Page.bdi(orDash(c.getKey()))).append(" ← ")
             .append(Page.bdi(orDash(c.getValue()))));

@@ -82,6 +82,11 @@ final class ReportText {
   }
 
   /** Money rounded to whole units, for tight spaces such as heat-map cells and axis labels. */
+  String moneyWhole(BigDecimal amount) {
+    return amount == null ? NOT_AVAILABLE : moneyFormat(0).format(amount);
+  }
+
+  /** As {@link #moneyWhole(BigDecimal)}; {@code NaN} gives "—". */
   String moneyWhole(double amount) {
     return Double.isFinite(amount) ? moneyFormat(0).format(amount) : NOT_AVAILABLE;
   }
@@ -105,13 +110,34 @@ final class ReportText {
     return format.format(share * 100);
   }
 
+  /**
+   * {@code part} of {@code whole} as a percentage, never rounding a non-zero part to 0.0% or a
+   * missing part to 100.0%: 52 rejected rows of 184,052 read as "<0.1%", not "0.0%".
+   */
+  String percentOf(long part, long whole) {
+    if (whole <= 0) {
+      return NOT_AVAILABLE;
+    }
+    double share = (double) part / whole;
+    if (part > 0 && share < 0.0005) {
+      return "<" + percent(0.001);
+    }
+    if (part < whole && share >= 0.9995) {
+      return ">" + percent(0.999);
+    }
+    return percent(share);
+  }
+
   /** A percentage given in tenths of a percent, as {@link Shares} computes it. */
   String percentTenths(long tenths) {
     return percent(tenths / 1000.0);
   }
 
-  /** Short number for axis ticks: 1.5万 or 1.5M. */
+  /** Short number for axis ticks: 1.5万 or 1.5M; small numbers keep their decimals (0.2). */
   String compact(double value) {
+    if (Math.abs(value) < 1000) {
+      return decimal(value);
+    }
     NumberFormat format = NumberFormat.getCompactNumberInstance(locale, NumberFormat.Style.SHORT);
     format.setMaximumFractionDigits(1);
     return format.format(value);

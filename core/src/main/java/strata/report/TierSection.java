@@ -24,7 +24,7 @@ final class TierSection {
       String count = text.count(tier.customers());
       customerBars.add(new SvgCharts.Bar(tier.name(), tier.customers(),
           customerTenths == null ? count : count + " (" + Page.share(text, customerTenths, i) + ")"));
-      String money = text.money(tier.revenue());
+      String money = text.moneyWhole(tier.revenue());
       revenueBars.add(new SvgCharts.Bar(tier.name(), tier.revenue().doubleValue(),
           revenueTenths == null ? money : Page.share(text, revenueTenths, i) + " · " + money));
     }

@@ -17,7 +17,7 @@ record ValueScale(double min, double max, double step) {
     double lo = Math.min(0, lowest);
     double hi = Math.max(0, highest);
     if (hi - lo <= 0) {
-      hi = 1; // all values zero: an empty axis from 0 to 1 instead of a division by zero
+      return new ValueScale(0, 1, 1); // all values zero: an empty 0..1 axis, no division by zero
     }
     double step = niceStep((hi - lo) / TARGET_TICKS);
     double min = Math.floor(lo / step) * step;
