@@ -30,8 +30,14 @@ final class Page {
     return "<bdi>" + Html.escape(text) + "</bdi>";
   }
 
-  static String td(String escapedHtml, String cssClass) {
-    return "<td class=\"" + cssClass + "\">" + escapedHtml + "</td>";
+  /** A cell holding plain text, escaped here. */
+  static String td(String text, String cssClass) {
+    return tdHtml(Html.escape(text), cssClass);
+  }
+
+  /** A cell holding markup the caller has already escaped. */
+  static String tdHtml(String html, String cssClass) {
+    return "<td class=\"" + cssClass + "\">" + html + "</td>";
   }
 
   static String th(String text, String cssClass) {

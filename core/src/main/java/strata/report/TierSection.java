@@ -59,9 +59,9 @@ final class TierSection {
       TierRow tier = tiers.get(i);
       customers += tier.customers();
       revenue = revenue.add(tier.revenue());
-      html.append("<tr>").append(Page.td(Page.bdi(tier.code()), "text code"))
+      html.append("<tr>").append(Page.tdHtml(Page.bdi(tier.code()), "text code"))
           .append("<th scope=\"row\" class=\"text\">").append(Page.bdi(tier.name())).append("</th>")
-          .append(Page.td(Page.bdi(tier.description()), "text wide"))
+          .append(Page.tdHtml(Page.bdi(tier.description()), "text wide"))
           .append(Page.td(text.count(tier.customers()), "num customers"))
           .append(Page.td(Page.share(text, customerTenths, i), "num pct customer-share"))
           .append(Page.td(text.money(tier.revenue()), "num revenue"))
