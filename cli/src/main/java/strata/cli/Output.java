@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import strata.intake.IntakeException;
+import strata.report.HtmlReport;
 import strata.run.CustomersCsv;
+import strata.run.RunReport;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
 import strata.tier.TierRule;
@@ -31,6 +33,7 @@ final class Output {
   static void write(RunResult result, Path out, Locale locale) throws IOException {
     CustomersCsv.write(result, out.resolve("customers.csv"), locale);
     qualityJson(result, out.resolve("quality.json"));
+    HtmlReport.write(RunReport.of(result, locale, List.of()), out.resolve("report.html"));
   }
 
   static void qualityJson(RunResult result, Path file) throws IOException {

@@ -46,5 +46,10 @@ class DemoCommandTest {
     List<String> rejected = Files.readAllLines(dir.resolve("rejected.csv"));
     assertThat(rejected).hasSize(1 + DemoDataGenerator.REJECTED_ORDER_ROWS);
     assertThat(String.join("\n", rejected)).doesNotContain("1,280.00"); // the ¥1,280.00 amount is valid
+
+    String report = Files.readString(dir.resolve("report.html"));
+    assertThat(report).contains("高价值客户", "流失风险客户", "orders.csv", "<svg").doesNotContain("<script");
+    long highValue = rows.stream().filter(m -> m.get("tier").equals("high_value")).count();
+    assertThat(report).contains(">" + highValue + "<"); // the tier table's count, as computed from customers.csv
   }
 }
