@@ -7,7 +7,7 @@
 #   ENGINES="strata duckdb"   engines to run (ENGINES=duckdb measures the peer alone)
 #   SEED=42                   generator seed
 #   STRATA_JAR=cli/target/strata.jar
-#   STRATA_JAVA_OPTS (default: the launcher's -XX:+UseParallelGC), DUCKDB_JAVA_OPTS (default: none)
+#   STRATA_JAVA_OPTS (default: the launcher's flags), DUCKDB_JAVA_OPTS (default: none)
 set -euo pipefail
 
 ROWS=${1:-10000000}
@@ -15,7 +15,7 @@ CUSTOMERS=${2:-1000000}
 RUNS=${3:-5}
 SEED=${SEED:-42}
 ENGINES=${ENGINES:-"strata duckdb"}
-STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseParallelGC}  # what the `strata` launcher uses
+STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxNewSize=160m}  # what the `strata` launcher uses
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
