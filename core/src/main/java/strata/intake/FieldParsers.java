@@ -1,6 +1,5 @@
 package strata.intake;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
@@ -17,7 +16,8 @@ public final class FieldParsers {
   /** Returned by {@link #parseDay} for a valid date outside the supported range. */
   public static final int OUT_OF_RANGE = Integer.MIN_VALUE + 1;
   public static final int MIN_DAY = 0; // 1970-01-01
-  public static final int MAX_DAY = (int) LocalDate.of(2149, 12, 31).toEpochDay();
+  /** 2149-06-06: days are stored as unsigned 16-bit numbers (see strata.summary.DayLists). */
+  public static final int MAX_DAY = 65_535;
   /** Largest accepted absolute amount, in cents (1e12 currency units). */
   public static final long MAX_CENTS = 100_000_000_000_000L;
 
@@ -86,12 +86,32 @@ public final class FieldParsers {
     if (month < 1 || month > 12 || day < 1 || day > 31) {
       return BAD_DATE;
     }
-    try {
-      long epochDay = LocalDate.of(year, month, day).toEpochDay();
-      return epochDay < MIN_DAY || epochDay > MAX_DAY ? OUT_OF_RANGE : (int) epochDay;
-    } catch (DateTimeException e) {
+    if (day > daysInMonth(year, month)) {
       return BAD_DATE; // e.g. 2025-02-30
     }
+    long epochDay = epochDay(year, month, day);
+    return epochDay < MIN_DAY || epochDay > MAX_DAY ? OUT_OF_RANGE : (int) epochDay;
+  }
+
+  private static int daysInMonth(int year, int month) {
+    if (month == 2) {
+      boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      return leap ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+  }
+
+  /**
+   * Days since 1970-01-01 of a valid proleptic Gregorian date (H. Hinnant's days_from_civil); the same result as
+   * {@code LocalDate.toEpochDay}, without its object and checks in the per-row path.
+   */
+  static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yoe = y - era * 400;
+    int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097L + doe - 719468;
   }
 
   /** Length of a date separator at {@code i}: '-', '/', '.', or 年/月 in UTF-8 (3 bytes) or GBK (2 bytes); 0 if none. */

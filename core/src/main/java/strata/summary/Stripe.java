@@ -43,6 +43,9 @@ final class Stripe {
     long d = rec[o + DAYS];
     int firstDay = (int) (d >> 32);
     int lastDay = (int) d;
+    // A day equal to the first or last purchase day is already listed (insert() leaves the list empty, so a new
+    // customer's first row still goes through).
+    boolean listed = (day == firstDay || day == lastDay) && DayLists.length(rec[o + DAY_LIST]) > 0;
     if (day < firstDay) {
       firstDay = day;
       rec[o + FIRST_DAY_NET] = cents;
@@ -56,7 +59,7 @@ final class Stripe {
     rec[o + LINES] = (((l >>> 32) + 1) << 32) | (firstLine & 0xFFFFFFFFL);
     rec[o + NET] = Math.addExact(rec[o + NET], cents);
     if (cents < 0) rec[o + REFUND] -= cents;
-    days.add(rec, W, DAY_LIST, c, size, day);
+    if (!listed) days.add(rec, W, DAY_LIST, c, size, day);
     if (orderKeys != null) {
       if (hasOrderKey) orderKeys.add(c, orderKey);
       else rec[o + UNORDERED]++;

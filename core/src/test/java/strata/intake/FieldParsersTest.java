@@ -43,6 +43,8 @@ class FieldParsersTest {
   void datesOutsideTheSupportedRangeAreSaidToBe() {
     assertThat(day("1969-12-31")).isEqualTo(FieldParsers.OUT_OF_RANGE);
     assertThat(day("2200-01-01")).isEqualTo(FieldParsers.OUT_OF_RANGE);
+    assertThat(day("2149-06-07")).isEqualTo(FieldParsers.OUT_OF_RANGE);
+    assertThat(day("2149-06-06")).isEqualTo(65_535);
     assertThat(day("1970-01-01")).isZero();
   }
 
@@ -88,5 +90,13 @@ class FieldParsersTest {
     assertThat(FieldParsers.parseWholeNumber(b, 0, b.length)).isEqualTo(7);
     b = "7.5".getBytes(StandardCharsets.UTF_8);
     assertThat(FieldParsers.parseWholeNumber(b, 0, b.length)).isEqualTo(Long.MIN_VALUE);
+  }
+
+  @net.jqwik.api.Property(tries = 2000)
+  void epochDayAgreesWithTheJdk(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = -1000, max = 80000) int d) {
+    LocalDate date = LocalDate.ofEpochDay(d); // independent method: java.time
+    assertThat(FieldParsers.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth())).isEqualTo(d);
+    assertThat(day(date.toString())).isEqualTo(d < 0 ? FieldParsers.OUT_OF_RANGE
+        : d > FieldParsers.MAX_DAY ? FieldParsers.OUT_OF_RANGE : d);
   }
 }
