@@ -93,6 +93,18 @@ final class DayLists {
     used = p;
   }
 
+  /** How many listed days are on or before {@code day}. */
+  int countUpTo(long meta, int day) {
+    int base = offset(meta);
+    int at = Arrays.binarySearch(data, base, base + length(meta), (char) day);
+    return at >= 0 ? at - base + 1 : -at - 1 - base;
+  }
+
+  /** The {@code index}-th listed day (0 = first). */
+  int dayAt(long meta, int index) {
+    return data[offset(meta) + index];
+  }
+
   /** The list's days, ascending. */
   int[] days(long meta) {
     int[] out = new int[length(meta)];

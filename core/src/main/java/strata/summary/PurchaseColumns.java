@@ -24,8 +24,14 @@ public final class PurchaseColumns {
   public final String[] topCategory;
   /** Share of the customer's rows in {@link #topCategory}; NaN when unknown. */
   public final float[] topCategoryShare;
+  /** Epoch day of the calibration/holdout split, or -1 when there is none. */
+  public final int splitDay;
+  /** Distinct purchase days on or before {@link #splitDay}; null without a split. */
+  public final int[] daysUpToSplit;
+  /** Last purchase day on or before {@link #splitDay} (-1 if none); null without a split. */
+  public final int[] lastDayUpToSplit;
 
-  private PurchaseColumns(int size, byte[] idBytes, int[] idStart, boolean withCategories) {
+  private PurchaseColumns(int size, byte[] idBytes, int[] idStart, boolean withCategories, int splitDay) {
     this.size = size;
     this.idBytes = idBytes;
     this.idStart = idStart;
@@ -39,6 +45,9 @@ public final class PurchaseColumns {
     firstDayNetCents = new long[size];
     topCategory = withCategories ? new String[size] : null;
     topCategoryShare = new float[size];
+    this.splitDay = splitDay;
+    daysUpToSplit = splitDay < 0 ? null : new int[size];
+    lastDayUpToSplit = splitDay < 0 ? null : new int[size];
   }
 
   public String customerId(int i, Charset charset) {
@@ -58,7 +67,7 @@ public final class PurchaseColumns {
     return idStart[i + 1];
   }
 
-  static PurchaseColumns from(Stripe[] stripes, IntFunction<String> categoryName) {
+  static PurchaseColumns from(Stripe[] stripes, IntFunction<String> categoryName, int splitDay) {
     long total = 0;
     long idTotal = 0;
     for (Stripe s : stripes) {
@@ -77,7 +86,7 @@ public final class PurchaseColumns {
     }
     for (int i = 0; i < n; i++) idStart[i + 1] += idStart[i];
     boolean withCategories = stripes.length > 0 && stripes[0].categories != null;
-    PurchaseColumns out = new PurchaseColumns(n, new byte[(int) idTotal], idStart, withCategories);
+    PurchaseColumns out = new PurchaseColumns(n, new byte[(int) idTotal], idStart, withCategories, splitDay);
     for (int si = 0; si < stripes.length; si++) {
       out.copy(stripes[si], position[si], categoryName);
       stripes[si] = null; // release as we go: peak memory stays near one table, not two
@@ -118,6 +127,11 @@ public final class PurchaseColumns {
       refundCents[i] = s.refundCents(c);
       firstDayNetCents[i] = s.firstDayCents(c);
       topCategoryShare[i] = Float.NaN;
+      if (daysUpToSplit != null) {
+        int k = s.daysUpTo(c, splitDay);
+        daysUpToSplit[i] = k;
+        lastDayUpToSplit[i] = k == 0 ? -1 : s.dayAt(c, k - 1);
+      }
       if (s.categories != null && s.categories.count(c) > 0) {
         long best = 0;
         for (long entry : s.categories.keys(c)) {

@@ -153,6 +153,14 @@ final class Stripe {
     return DayLists.length(rec[c * W + DAY_LIST]);
   }
 
+  int daysUpTo(int c, int day) {
+    return days.countUpTo(rec[c * W + DAY_LIST], day);
+  }
+
+  int dayAt(int c, int index) {
+    return days.dayAt(rec[c * W + DAY_LIST], index);
+  }
+
   int[] days(int c) {
     return days.days(rec[c * W + DAY_LIST]);
   }

@@ -129,6 +129,14 @@ public final class SummaryTable {
    * The table must not be used afterwards.
    */
   public PurchaseColumns freeze() {
-    return PurchaseColumns.from(stripes, this::categoryName);
+    return PurchaseColumns.from(stripes, this::categoryName, -1);
+  }
+
+  /**
+   * As {@link #freeze()}, also keeping per customer the purchase days up to {@code splitDay} and the last of them,
+   * which a calibration/holdout split of the CLV models needs.
+   */
+  public PurchaseColumns freeze(int splitDay) {
+    return PurchaseColumns.from(stripes, this::categoryName, splitDay);
   }
 }
