@@ -216,4 +216,15 @@ class TransactionIntakeTest {
     }
     assertThat(rejected).isEmpty();
   }
+
+  @Test
+  void freezingWithASplitKeepsTheDaysUpToIt() throws IOException {
+    String csv = "customer_id,order_date,amount\nA,2024-01-01,1\nA,2024-01-05,1\nA,2024-01-10,1\nB,2024-01-07,1\n";
+    strata.summary.PurchaseColumns p = read(file("s.csv", csv, StandardCharsets.UTF_8)).table()
+        .freeze((int) LocalDate.of(2024, 1, 5).toEpochDay());
+    // A: days 1, 5 on or before the split, the last of them the 5th; B first bought after it.
+    assertThat(p.daysUpToSplit).containsExactly(2, 0);
+    assertThat(p.lastDayUpToSplit).containsExactly((int) LocalDate.of(2024, 1, 5).toEpochDay(), -1);
+    assertThat(p.distinctDays).containsExactly(3, 1);
+  }
 }
