@@ -1,0 +1,55 @@
+package strata.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Reproduces the estimates published for the CDNOW sample (2,357 customers, 39-week calibration, weeks). */
+class PublishedCdnowTest {
+
+    private static Cdnow cdnow;
+
+    @BeforeAll
+    static void readSample() {
+        cdnow = Cdnow.sample();
+    }
+
+    @Test
+    void sampleHasThePublishedShape() {
+        // Fader, Hardie & Lee (2005): 2,357 customers, 1,411 of whom made no repeat purchase in the calibration period.
+        assertThat(cdnow.calibration().size()).isEqualTo(2357);
+        long oneTime = java.util.Arrays.stream(cdnow.calibration().x()).filter(v -> v == 0).count();
+        assertThat(oneTime).isEqualTo(1411);
+    }
+
+    @Test
+    void reproducesPublishedBgNbdEstimates() {
+        // Fader, Hardie & Lee (2005), Marketing Science 24(2), section 4: r = 0.243, alpha = 4.414, a = 0.793,
+        // b = 2.426, LL = -9582.4.
+        Fit<BgNbd> fit = BgNbd.fit(cdnow.calibration());
+        BgNbd m = fit.model();
+        assertThat(fit.converged()).as(fit.convergenceReason()).isTrue();
+        assertThat(m.r()).isCloseTo(0.243, within(0.0005));
+        assertThat(m.alpha()).isCloseTo(4.414, within(0.0005));
+        assertThat(m.a()).isCloseTo(0.793, within(0.0005));
+        assertThat(m.b()).isCloseTo(2.426, within(0.0005));
+        assertThat(fit.logLikelihood()).isCloseTo(-9582.4, within(0.05));
+        assertThat(fit.customers()).isEqualTo(2357);
+    }
+
+    @Test
+    void reproducesPublishedParetoNbdEstimates() {
+        // Fader & Hardie (2005), "A Note on Deriving the Pareto/NBD Model and Related Expressions", and the BG/NBD paper's
+        // comparison: r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669, LL = -9595.0.
+        Fit<ParetoNbd> fit = ParetoNbd.fit(cdnow.calibration());
+        ParetoNbd m = fit.model();
+        assertThat(fit.converged()).as(fit.convergenceReason()).isTrue();
+        assertThat(m.r()).isCloseTo(0.553, within(0.0005));
+        assertThat(m.alpha()).isCloseTo(10.578, within(0.0005));
+        assertThat(m.s()).isCloseTo(0.606, within(0.0005));
+        assertThat(m.beta()).isCloseTo(11.669, within(0.0005));
+        assertThat(fit.logLikelihood()).isCloseTo(-9595.0, within(0.05));
+    }
+}
