@@ -52,4 +52,39 @@ class PublishedCdnowTest {
         assertThat(m.beta()).isCloseTo(11.669, within(0.0005));
         assertThat(fit.logLikelihood()).isCloseTo(-9595.0, within(0.05));
     }
+
+    @Test
+    void reproducesPublishedGammaGammaEstimates() {
+        // Fader, Hardie & Lee (2005), "RFM and CLV", JMR 42(4): on the 946 repeat customers of the sample, spend = mean
+        // of their calibration repeat transactions: p = 6.25, q = 3.74, gamma = 15.44.
+        Fit<GammaGamma> fit = GammaGamma.fit(cdnow.spend());
+        assertThat(fit.converged()).as(fit.convergenceReason()).isTrue();
+        assertThat(fit.customers()).isEqualTo(946);
+        assertThat(fit.excludedCustomers()).isEqualTo(1411);
+        assertThat(fit.model().p()).isCloseTo(6.25, within(0.005));
+        assertThat(fit.model().q()).isCloseTo(3.74, within(0.005));
+        assertThat(fit.model().gamma()).isCloseTo(15.44, within(0.005));
+    }
+
+    @Test
+    void holdoutTableFollowsThePublishedPattern() {
+        // Fader, Hardie & Lee (2005), Fig. 4: the conditional expectations track the holdout means by calibration
+        // frequency. The figure is a chart, not a table, so the check is its qualitative content: every group's mean
+        // prediction within 0.5 purchases of the actual mean, rising with calibration frequency.
+        BgNbd model = new BgNbd(0.243, 4.414, 0.793, 2.426);
+        HoldoutReport report = HoldoutEvaluation.evaluate(model, cdnow.calibration(),
+                new HoldoutData(cdnow.holdoutPurchases(), cdnow.holdoutWeeks()));
+        assertThat(cdnow.holdoutWeeks()).isCloseTo(39, within(1e-12));
+        double previous = 0;
+        for (HoldoutReport.Row row : report.byCalibrationPurchases()) {
+            assertThat(row.meanPredicted()).as(row.label()).isCloseTo(row.meanActual(), within(0.5))
+                    .isGreaterThan(previous);
+            previous = row.meanPredicted();
+        }
+        assertThat(report.byCalibrationPurchases()).hasSize(8);
+        assertThat(report.byCalibrationPurchases().get(7).label()).isEqualTo("7+");
+        int customers = report.byCalibrationPurchases().stream().mapToInt(HoldoutReport.Row::customers).sum();
+        assertThat(customers).isEqualTo(2357);
+        assertThat(report.byCalibrationPurchases().get(0).customers()).isEqualTo(1411);
+    }
 }
