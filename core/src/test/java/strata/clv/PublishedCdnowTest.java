@@ -87,4 +87,24 @@ class PublishedCdnowTest {
         assertThat(customers).isEqualTo(2357);
         assertThat(report.byCalibrationPurchases().get(0).customers()).isEqualTo(1411);
     }
+
+    @Test
+    void facadeReportsEveryModelUnderThePapersNames() {
+        ClvResult result = ClvAnalysis.run(cdnow.calibration(), cdnow.spend());
+        java.util.Map<String, Object> json = result.toJson();
+        assertThat(json).containsOnlyKeys("bgnbd", "paretonbd", "mbgnbd", "gammagamma");
+        assertThat(asMap(json.get("bgnbd"))).containsKeys("r", "alpha", "a", "b", "log_likelihood", "converged",
+                "customers", "standard_errors").containsEntry("customers", 2357);
+        assertThat(asMap(json.get("paretonbd"))).containsKeys("r", "alpha", "s", "beta");
+        assertThat(asMap(json.get("mbgnbd"))).containsKeys("r", "alpha", "a", "b");
+        assertThat(asMap(json.get("gammagamma"))).containsKeys("p", "q", "gamma").containsEntry("customers", 946)
+                .containsEntry("excluded_customers", 1411);
+        assertThat(asMap(asMap(json.get("bgnbd")).get("standard_errors"))).containsOnlyKeys("r", "alpha", "a", "b");
+        assertThat(CdnowMasterTest.noNaN(json)).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> asMap(Object value) {
+        return (java.util.Map<String, Object>) value;
+    }
 }
