@@ -109,9 +109,13 @@ final class BetaGeometric {
         return c * (first - Math.exp(am1 * log1mz) * sum);
     }
 
+    /**
+     * ln(e^u + e^v). Math.log(1 + e^d) instead of log1p: log1p is not a JIT intrinsic and made up half of the BG/NBD fit
+     * time on CDNOW master (measured with bench ClvFitBenchmark); the absolute error stays below 3e-16.
+     */
     static double logSumExp(double u, double v) {
         double max = Math.max(u, v);
-        return max + Math.log1p(Math.exp(Math.min(u, v) - max));
+        return max + Math.log(1 + Math.exp(Math.min(u, v) - max));
     }
 
     /** Weighted log-likelihood of all rows at theta = (r, alpha, a, b). */

@@ -52,23 +52,13 @@ public record GammaGamma(double p, double q, double gamma) implements Model {
                     + "; Gamma-Gamma needs variation in spend across customers");
         }
         mean /= usable;
+        SpendLikelihood likelihood = SpendLikelihood.of(spend, usable);
         // Start at p = 1, q = 2: then the population mean p gamma / (q - 1) equals the observed mean when gamma = mean.
         MaximumLikelihood.Estimate e = MaximumLikelihood.maximise(new String[] {"p", "q", "gamma"},
-                new double[] {1, 2, mean}, theta -> logLikelihood(theta, spend));
+                new double[] {1, 2, mean}, likelihood::logLikelihood);
         double[] t = e.parameters();
         return new Fit<>(new GammaGamma(t[0], t[1], t[2]), e.logLikelihood(), e.standardErrors(), e.converged(),
                 e.reason(), usable, spend.size() - usable);
-    }
-
-    private static double logLikelihood(double[] theta, SpendData spend) {
-        GammaGamma model = new GammaGamma(theta[0], theta[1], theta[2]);
-        double sum = 0;
-        for (int i = 0; i < spend.size(); i++) {
-            if (spend.usable(i)) {
-                sum += model.logLikelihood(spend.x()[i], spend.meanSpend()[i]);
-            }
-        }
-        return sum;
     }
 
     /**

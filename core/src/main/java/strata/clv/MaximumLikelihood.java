@@ -27,7 +27,7 @@ final class MaximumLikelihood {
     static final double LOG_RANGE = 15;
     private static final double EDGE = LOG_RANGE - 1;
     private static final int MAX_EVALUATIONS = 5000;
-    private static final double STOP_RADIUS = 1e-9;
+    private static final double STOP_RADIUS = 1e-7;
     private static final double HESSIAN_STEP = 1e-3;
     /** Returned for parameter values whose likelihood cannot be evaluated, steering the optimiser back. */
     private static final double INVALID = -1e12;
