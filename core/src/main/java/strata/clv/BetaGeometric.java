@@ -70,6 +70,15 @@ final class BetaGeometric {
         if (t == 0) {
             return 0;
         }
+        return probabilityAlive(r, alpha, a, b, modified, x, tx, T) * expectedGivenAlive(r, alpha, a, b, modified, t, x, T);
+    }
+
+    /** E[Y(t) | alive at T, x, T]: the factor after P(alive) in {@link #expectedPurchases}. */
+    static double expectedGivenAlive(double r, double alpha, double a, double b, boolean modified,
+                                     double t, double x, double T) {
+        if (t == 0) {
+            return 0;
+        }
         double bPost = b + x + (modified ? 1 : 0);
         double c = a + bPost - 1;
         if (!(c > 0)) {
@@ -78,9 +87,7 @@ final class BetaGeometric {
         }
         double rPost = r + x;
         double z = t / (alpha + T + t);
-        double givenAlive = (z > 0.95 && Math.abs(a - 1) > 1e-3)
-                ? closedForm(rPost, a, bPost, c, z) : series(rPost, a, c, z);
-        return probabilityAlive(r, alpha, a, b, modified, x, tx, T) * givenAlive;
+        return (z > 0.95 && Math.abs(a - 1) > 1e-3) ? closedForm(rPost, a, bPost, c, z) : series(rPost, a, c, z);
     }
 
     /** The paper's form, for z near 1 where the series below converges slowly; |a - 1| is away from 0 here. */

@@ -59,4 +59,9 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     public double expectedPurchases(double t, double x, double tx, double T) {
         return BetaGeometric.expectedPurchases(r, alpha, a, b, MODIFIED, t, x, tx, T);
     }
+
+    /** E[Y(t) | alive at T]: lets CLV compute P(alive) once per customer rather than once per period. */
+    double expectedGivenAlive(double t, double x, double T) {
+        return BetaGeometric.expectedGivenAlive(r, alpha, a, b, MODIFIED, t, x, T);
+    }
 }

@@ -40,16 +40,29 @@ public final class CustomerValue {
                 * discountedPurchases(purchases, data.x()[i], data.tx()[i], data.T()[i], horizon, discount));
     }
 
-    /** sum_k (E[Y(kL)] - E[Y((k-1)L)]) / (1 + d)^k for one customer. */
+    /**
+     * sum_k (E[Y(kL)] - E[Y((k-1)L)]) / (1 + d)^k for one customer. E[Y(t)] = P(alive) E[Y(t) | alive], and P(alive)
+     * does not depend on t, so it is taken out of the sum (it cost a third of the time for 12 periods).
+     */
     static double discountedPurchases(PurchaseModel model, double x, double tx, double T, ClvHorizon horizon,
                                       double[] discount) {
         double previous = 0;
         double total = 0;
         for (int k = 1; k <= horizon.periods(); k++) {
-            double cumulative = model.expectedPurchases(k * horizon.periodLength(), x, tx, T);
+            double cumulative = expectedGivenAlive(model, k * horizon.periodLength(), x, T);
             total += (cumulative - previous) * discount[k];
             previous = cumulative;
         }
-        return total;
+        return model.probabilityAlive(x, tx, T) * total;
+    }
+
+    private static double expectedGivenAlive(PurchaseModel model, double t, double x, double T) {
+        if (model instanceof BgNbd bg) {
+            return bg.expectedGivenAlive(t, x, T);
+        }
+        if (model instanceof MbgNbd mbg) {
+            return mbg.expectedGivenAlive(t, x, T);
+        }
+        return ((ParetoNbd) model).expectedGivenAlive(t, x, T);
     }
 }

@@ -84,10 +84,15 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         if (t == 0) {
             return 0;
         }
+        return probabilityAlive(x, tx, T) * expectedGivenAlive(t, x, T);
+    }
+
+    /** E[Y(t) | alive at T, x, T]: the factor after P(alive) in {@link #expectedPurchases}. */
+    double expectedGivenAlive(double t, double x, double T) {
         double logGrowth = Math.log1p(t / (beta + T));
         double sm1 = s - 1;
         double bracket = Math.abs(sm1) < 1e-12 ? logGrowth : -Math.expm1(-sm1 * logGrowth) / sm1;
-        return probabilityAlive(x, tx, T) * (r + x) / (alpha + T) * (beta + T) * bracket;
+        return (r + x) / (alpha + T) * (beta + T) * bracket;
     }
 
     /**

@@ -43,6 +43,21 @@ class CustomerValueTest {
     }
 
     @Test
+    void clvUsesEachPurchaseModelsExpectation() {
+        CalibrationData data = new CalibrationData(new double[] {3}, new double[] {20}, new double[] {38});
+        SpendData spendData = new SpendData(new double[] {3}, new double[] {25});
+        double averageSpend = (16 + 25 * 3) * 6 / (18 + 3.0);
+        PurchaseModel[] models = {new MbgNbd(0.5, 5, 1.5, 4), new ParetoNbd(0.553, 10.578, 0.606, 11.669)};
+        for (PurchaseModel model : models) {
+            double e10 = model.expectedPurchases(10, 3, 20, 38);
+            double e20 = model.expectedPurchases(20, 3, 20, 38);
+            double[] clv = CustomerValue.clv(model, spend, data, spendData, ClvHorizon.of(2, 10, 0.05));
+            assertThat(clv[0]).as(model.toString())
+                    .isCloseTo(averageSpend * (e10 / 1.05 + (e20 - e10) / (1.05 * 1.05)), within(1e-10));
+        }
+    }
+
+    @Test
     void holdoutErrorsMatchHandCalculation() {
         CalibrationData data = new CalibrationData(new double[] {0, 1, 9}, new double[] {0, 3, 30}, new double[] {38, 38, 38});
         double[] actual = {0, 2, 5};
