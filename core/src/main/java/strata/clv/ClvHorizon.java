@@ -1,0 +1,33 @@
+package strata.clv;
+
+/**
+ * How far ahead and how to discount when valuing customers.
+ *
+ * @param periods      number of future periods, &gt;= 1
+ * @param periodLength length of one period in the calibration time unit (e.g. 52/12 for months when T is in weeks)
+ * @param discountRate discount rate per period, &gt;= 0 (e.g. 0.01 per month)
+ * @param margin       profit margin applied to spend, in (0, 1] typically; 1 values revenue
+ */
+public record ClvHorizon(int periods, double periodLength, double discountRate, double margin) {
+
+    /** @throws ClvException if a value is out of range or not finite */
+    public ClvHorizon {
+        if (periods < 1 || periods > 10_000) {
+            throw new ClvException("CLV horizon needs 1..10000 periods, got " + periods);
+        }
+        if (!(periodLength > 0) || Double.isInfinite(periodLength)) {
+            throw new ClvException("CLV period length " + periodLength + " must be a finite number > 0");
+        }
+        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
+            throw new ClvException("CLV discount rate " + discountRate + " must be a finite number >= 0");
+        }
+        if (!(margin >= 0) || Double.isInfinite(margin)) {
+            throw new ClvException("CLV margin " + margin + " must be a finite number >= 0");
+        }
+    }
+
+    /** A horizon of {@code periods} periods with margin 1. */
+    public static ClvHorizon of(int periods, double periodLength, double discountRate) {
+        return new ClvHorizon(periods, periodLength, discountRate, 1);
+    }
+}
