@@ -87,7 +87,11 @@ final class BetaGeometric {
         }
         double rPost = r + x;
         double z = t / (alpha + T + t);
-        return (z > 0.95 && Math.abs(a - 1) > 1e-3) ? closedForm(rPost, a, bPost, c, z) : series(rPost, a, c, z);
+        // The series' terms grow like (1 - z)^(-a) before (1 - z)^(a-1) scales them back, which overflows when a is
+        // large (fits on data with a near-constant dropout give a in the thousands): use the closed form there too.
+        boolean seriesOverflows = (a - 1) * -Math.log1p(-z) > 30;
+        return ((z > 0.95 || seriesOverflows) && Math.abs(a - 1) > 1e-3)
+            ? closedForm(rPost, a, bPost, c, z) : series(rPost, a, c, z);
     }
 
     /** The paper's form, for z near 1 where the series below converges slowly; |a - 1| is away from 0 here. */

@@ -18,6 +18,7 @@ final class BlockOutcome {
   long[] fingerprints = new long[256];
   int fingerprintCount;
   int maxDay = Integer.MIN_VALUE;
+  int minDay = Integer.MAX_VALUE;
 
   BlockOutcome(int block) {
     this.block = block;

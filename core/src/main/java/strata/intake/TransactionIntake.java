@@ -41,10 +41,11 @@ public final class TransactionIntake {
   }
 
   /**
+   * @param firstDay epoch day of the earliest transaction in the run
    * @param lastDay epoch day of the latest transaction in the run
    * @param charset the encoding the file was read with (ids are decoded with it)
    */
-  public record Result(SummaryTable table, FileQuality quality, int lastDay, Charset charset) {}
+  public record Result(SummaryTable table, FileQuality quality, int firstDay, int lastDay, Charset charset) {}
 
   /**
    * @param rejects receives every rejected row, in line order
@@ -83,7 +84,7 @@ public final class TransactionIntake {
             + (totals.afterAsOf > 0 ? ", " + totals.afterAsOf + " after the as-of date" : "")
             + (totals.rejected > 0 ? "; reasons are in rejected.csv" : "") + ")");
       }
-      return new Result(table, quality, totals.maxDay, format.charset());
+      return new Result(table, quality, totals.minDay, totals.maxDay, format.charset());
     }
   }
 
@@ -97,6 +98,7 @@ public final class TransactionIntake {
     long rounded;
     long encodingErrors;
     int maxDay = Integer.MIN_VALUE;
+    int minDay = Integer.MAX_VALUE;
 
     void add(BlockOutcome o) {
       read += o.rowsRead;
@@ -109,6 +111,7 @@ public final class TransactionIntake {
       rounded += o.amountsRounded;
       encodingErrors += o.encodingErrors;
       maxDay = Math.max(maxDay, o.maxDay);
+      minDay = Math.min(minDay, o.minDay);
     }
 
     FileQuality quality(String name, FileKind kind, CsvFormat format, ColumnMapping mapping,

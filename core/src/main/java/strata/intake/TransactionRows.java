@@ -101,6 +101,7 @@ final class TransactionRows {
     }
     if (checkUtf8 && !TransactionIntake.validUtf8(idBuf, idFrom, idFrom + idLen)) out.encodingErrors++;
     out.maxDay = Math.max(out.maxDay, day);
+    out.minDay = Math.min(out.minDay, day);
     long orderKey = 0;
     boolean hasOrder = false;
     if (orderAt >= 0) {

@@ -16,7 +16,7 @@ final class CompositeInputs {
 
   /** Input names the composite section may use. */
   static final List<String> NAMES = List.of("monetary", "frequency", "recency_days", "purchase_rate", "annual_value",
-      "avg_order_value", "size_score", "nps", "csat", "interactions", "complaints");
+      "avg_order_value", "size_score", "nps", "csat", "interactions", "complaints", "clv", "p_alive");
 
   static Map<String, double[]> build(ScoredCustomers s, List<String> names, Map<String, Double> sizeScores) {
     Map<String, double[]> inputs = new HashMap<>();
@@ -50,6 +50,8 @@ final class CompositeInputs {
       case "purchase_rate" -> bought ? s.purchaseRate(i) : 0;
       case "annual_value" -> bought ? s.annualValue(i) : 0;
       case "avg_order_value" -> bought && s.purchases.orders[i] > 0 ? s.monetary(i) / s.purchases.orders[i] : Double.NaN;
+      case "clv" -> s.prediction(s.clv.clv(), i);
+      case "p_alive" -> s.prediction(s.clv.pAlive(), i);
       case "size_score" -> p == null ? Double.NaN : sizeScores.getOrDefault(p.size().toLowerCase(Locale.ROOT), Double.NaN);
       case "nps" -> e == null || e.nps() < 0 ? Double.NaN : e.nps();
       case "csat" -> e == null || e.csat() < 0 ? Double.NaN : e.csat();

@@ -23,7 +23,7 @@ public final class CustomersCsv {
       + "first_purchase,last_purchase,recency_days,frequency,purchase_days,monetary,avg_order_value,refund_amount,"
       + "r_score,f_score,m_score,rfm_segment,rfm_segment_name,rfm_segment11,abc_class,lifecycle_stage,"
       + "lifecycle_stage_name,value_quadrant,composite_score,historical_score,potential_score,strategic_score,"
-      + "composite_missing,interactions,complaints,nps,csat,top_category,top_category_share";
+      + "composite_missing,clv,p_alive,churn_risk,expected_purchases_90d,interactions,complaints,nps,csat,top_category,top_category_share";
 
   private CustomersCsv() {}
 
@@ -99,6 +99,13 @@ public final class CustomersCsv {
       if (s.composite.isMissing(i, c)) missing.append(missing.length() > 0 ? "|" : "").append(c.code());
     }
     sb.append(missing);
+    float clv = s.prediction(s.clv.clv(), i);
+    sb.append(',');
+    if (!Float.isNaN(clv)) CsvText.appendCents(sb, Math.round(clv * 100.0));
+    float alive = s.prediction(s.clv.pAlive(), i);
+    appendFixed(sb, alive, 1000, true);
+    appendFixed(sb, 1 - alive, 1000, true);
+    appendFixed(sb, s.prediction(s.clv.expected90(), i), 1000, true);
     Engagement e = s.engagements == null ? null : s.engagements[i];
     sb.append(',').append(e == null ? 0 : e.interactions()).append(',').append(e == null ? 0 : e.complaints());
     sb.append(',').append(e == null || e.nps() < 0 ? "" : String.valueOf(e.nps()));
@@ -129,8 +136,13 @@ public final class CustomersCsv {
   }
 
   private static void appendScore(StringBuilder sb, float v) {
-    sb.append(',');
-    if (!Float.isNaN(v)) appendFixed(sb, v, 10);
+    appendFixed(sb, v, 10, true);
+  }
+
+  /** Appends a comma, then the value unless it is NaN. */
+  private static void appendFixed(StringBuilder sb, float v, int scale, boolean comma) {
+    if (comma) sb.append(',');
+    if (!Float.isNaN(v)) appendFixed(sb, v, scale);
   }
 
   private static final Component[] COMPONENTS = Component.values();

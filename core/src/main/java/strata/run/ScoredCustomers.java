@@ -36,11 +36,13 @@ public final class ScoredCustomers implements MetricSource {
   public final byte[] lifecycle;
   public final CompositeScores composite;
   public final byte[] quadrant;
+  /** CLV model predictions for buyers (NaN where the models could not be fitted) and the fits. */
+  public final ClvStage.Result clv;
   public byte[] tier;
 
   ScoredCustomers(int asOfDay, PurchaseColumns purchases, Charset idCharset, String[] prospectIds,
       CustomerProfile[] profiles, Engagement[] engagements, RfmScores rfm, byte[] classicSegment, byte[] segment11,
-      byte[] abc, byte[] lifecycle, CompositeScores composite, byte[] quadrant) {
+      byte[] abc, byte[] lifecycle, CompositeScores composite, byte[] quadrant, ClvStage.Result clv) {
     this.purchasers = purchases.size;
     this.size = purchasers + prospectIds.length;
     this.asOfDay = asOfDay;
@@ -56,6 +58,12 @@ public final class ScoredCustomers implements MetricSource {
     this.lifecycle = lifecycle;
     this.composite = composite;
     this.quadrant = quadrant;
+    this.clv = clv;
+  }
+
+  /** A CLV prediction of customer i, or NaN (prospects, or no model). */
+  public float prediction(float[] values, int i) {
+    return i < purchasers ? values[i] : Float.NaN;
   }
 
   public String customerId(int i) {
@@ -115,6 +123,10 @@ public final class ScoredCustomers implements MetricSource {
       case ABC_CLASS -> b ? String.valueOf((char) abc[i]) : null;
       case LIFECYCLE_STAGE -> stage(i).code();
       case VALUE_QUADRANT -> Quadrant.ofOrdinal(quadrant[i]).code();
+      case CLV -> present(prediction(clv.clv(), i));
+      case P_ALIVE -> present(prediction(clv.pAlive(), i));
+      case CHURN_RISK -> Float.isNaN(prediction(clv.pAlive(), i)) ? null : 1.0 - clv.pAlive()[i];
+      case EXPECTED_PURCHASES_90D -> present(prediction(clv.expected90(), i));
       case COMPOSITE_SCORE -> present(composite.score()[i]);
       case HISTORICAL_SCORE -> present(composite.historical()[i]);
       case POTENTIAL_SCORE -> present(composite.potential()[i]);

@@ -82,7 +82,7 @@ public final class ScoringRun {
     progress.phase("scoring");
     LocalDate asOf = in.asOf() != null ? in.asOf() : LocalDate.ofEpochDay(tx.lastDay() + 1L);
     int asOfDay = (int) asOf.toEpochDay();
-    PurchaseColumns p = tx.table().freeze();
+    PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), asOfDay));
     int n = p.size;
 
     Map<String, Integer> purchaserIndex = customers == null && engagement.isEmpty() ? Map.of() : indexOf(p, tx);
@@ -129,8 +129,11 @@ public final class ScoringRun {
     byte[] lifecycle = LifecycleRules.classify(extend(p.firstDay, all), extend(p.lastDay, all),
         extend(p.distinctDays, all), asOfDay, lifecycleConfig);
 
+    progress.phase("fitting CLV models");
+    ClvStage.Result clv = ClvStage.run(p, asOfDay);
+    notes.addAll(clv.notes());
     ScoredCustomers partial = new ScoredCustomers(asOfDay, p, tx.charset(), prospects, profiles, engagements, rfm,
-        classic, segment11, abc, lifecycle, null, null);
+        classic, segment11, abc, lifecycle, null, null, clv);
     CompositeScores composite = CompositeScorer.score(
         CompositeInputs.build(partial, compositeConfig.inputNames(), sizeScores), compositeConfig);
     if (!composite.absentInputs().isEmpty()) {
@@ -145,7 +148,7 @@ public final class ScoringRun {
     }
     byte[] quadrant = ValuePotentialMatrix.classify(value, potential, matrixConfig);
     ScoredCustomers scored = new ScoredCustomers(asOfDay, p, tx.charset(), prospects, profiles, engagements, rfm,
-        classic, segment11, abc, lifecycle, composite, quadrant);
+        classic, segment11, abc, lifecycle, composite, quadrant, clv);
 
     progress.phase("assigning tiers");
     TierEngine engine = new TierEngine(model);

@@ -62,8 +62,8 @@ public record CompositeConfig(Map<Component, Double> weights, Map<Component, Lis
   }
 
   /**
-   * Historical 40 {monetary 0.5, frequency 0.5}; potential 40 {recency_days 0.5 lower-is-better,
-   * purchase_rate 0.5}; strategic 20 {size_score 0.5, nps 0.5}.
+   * Historical 40 {monetary 0.5, frequency 0.5}; potential 40 {clv 0.6, recency_days 0.2 lower-is-better,
+   * purchase_rate 0.2}; strategic 20 {size_score 0.5, nps 0.5}.
    */
   public static CompositeConfig defaults() {
     return new CompositeConfig(
@@ -72,7 +72,9 @@ public record CompositeConfig(Map<Component, Double> weights, Map<Component, Lis
             Component.HISTORICAL,
             List.of(CompositeInput.higher("monetary", 0.5), CompositeInput.higher("frequency", 0.5)),
             Component.POTENTIAL,
-            List.of(CompositeInput.lower("recency_days", 0.5), CompositeInput.higher("purchase_rate", 0.5)),
+            // CLV (BG/NBD + Gamma-Gamma) leads; recency and purchase rate carry potential when CLV cannot be fitted.
+            List.of(CompositeInput.higher("clv", 0.6), CompositeInput.lower("recency_days", 0.2),
+                CompositeInput.higher("purchase_rate", 0.2)),
             Component.STRATEGIC,
             List.of(CompositeInput.higher("size_score", 0.5), CompositeInput.higher("nps", 0.5))));
   }

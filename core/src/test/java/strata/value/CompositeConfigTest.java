@@ -24,9 +24,10 @@ class CompositeConfigTest {
     assertThat(d.weight(Component.POTENTIAL)).isEqualTo(40);
     assertThat(d.weight(Component.STRATEGIC)).isEqualTo(20);
     assertThat(d.inputs(Component.POTENTIAL))
-        .containsExactly(CompositeInput.lower("recency_days", 0.5), CompositeInput.higher("purchase_rate", 0.5));
+        .containsExactly(CompositeInput.higher("clv", 0.6), CompositeInput.lower("recency_days", 0.2),
+            CompositeInput.higher("purchase_rate", 0.2));
     assertThat(d.inputNames())
-        .containsExactly("monetary", "frequency", "recency_days", "purchase_rate", "size_score", "nps");
+        .containsExactly("monetary", "frequency", "clv", "recency_days", "purchase_rate", "size_score", "nps");
     assertThat(CompositeConfig.fromMap(null)).isEqualTo(d);
   }
 

@@ -48,7 +48,7 @@ class CompositeScorerTest {
     // Bits: 4 = strategic missing; 6 = potential and strategic missing.
     assertThat(s.missingMask()).containsExactly(4, 4, 6, 4);
     assertThat(s.isMissing(2, Component.POTENTIAL)).isTrue();
-    assertThat(s.absentInputs()).containsExactly("purchase_rate", "size_score", "nps");
+    assertThat(s.absentInputs()).containsExactly("clv", "purchase_rate", "size_score", "nps");
   }
 
   @Test
@@ -66,7 +66,7 @@ class CompositeScorerTest {
     //             -> (40*50 + 40*50 + 0)/100 = 40.
     assertThat(s.score()).containsExactly(5f, 40f);
     assertThat(s.missingMask()).containsExactly(0, 0);
-    assertThat(s.absentInputs()).isEmpty();
+    assertThat(s.absentInputs()).containsExactly("clv"); // the test gives every input but CLV
   }
 
   @Test
