@@ -33,7 +33,8 @@ final class Output {
   static void write(RunResult result, Path out, Locale locale) throws IOException {
     CustomersCsv.write(result, out.resolve("customers.csv"), locale);
     qualityJson(result, out.resolve("quality.json"));
-    HtmlReport.write(RunReport.of(result, locale, List.of()), out.resolve("report.html"));
+    var clv = strata.run.ClvSection.of(result.customers().clv, locale);
+    HtmlReport.write(RunReport.of(result, locale, clv == null ? List.of() : List.of(clv)), out.resolve("report.html"));
   }
 
   static void qualityJson(RunResult result, Path file) throws IOException {
