@@ -13,7 +13,8 @@ final class Errors {
   private Errors() {}
 
   static String message(Throwable e) {
-    if (e instanceof IntakeException || e instanceof TierModelException || e instanceof ConfigException) {
+    if (e instanceof IntakeException || e instanceof TierModelException || e instanceof ConfigException
+        || e instanceof strata.clv.ClvException) {
       return e.getMessage();
     }
     if (e instanceof UncheckedIOException u) return message(u.getCause());

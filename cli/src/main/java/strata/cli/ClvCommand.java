@@ -1,0 +1,173 @@
+package strata.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import strata.clv.CalibrationData;
+import strata.clv.ClvAnalysis;
+import strata.clv.ClvResult;
+import strata.clv.Fit;
+import strata.clv.HoldoutData;
+import strata.clv.HoldoutReport;
+import strata.clv.SpendData;
+import strata.intake.FormatSniffer;
+import strata.intake.IntakeException;
+import strata.intake.TransactionIntake;
+import strata.summary.PurchaseColumns;
+
+/** {@code strata clv}: fits the CLV models on a calibration period and checks them on a holdout period. */
+@Command(name = "clv", mixinStandardHelpOptions = true,
+    description = "Fit BG/NBD, Pareto/NBD, MBG/NBD and Gamma-Gamma on purchases up to --calibration-end and compare "
+        + "predictions with purchases up to --holdout-end.")
+final class ClvCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transactions file")
+  Path transactions;
+
+  @Option(names = "--calibration-end", required = true, paramLabel = "YYYY-MM-DD",
+      description = "last day of the calibration period (purchases on it included)")
+  LocalDate calibrationEnd;
+
+  @Option(names = "--holdout-end", paramLabel = "YYYY-MM-DD", description = "last day of the holdout period")
+  LocalDate holdoutEnd;
+
+  @Option(names = "--time-unit", defaultValue = "weeks", paramLabel = "weeks|days", description = "time unit of the models")
+  String timeUnit;
+
+  @Option(names = "--json", description = "print one JSON object")
+  boolean json;
+
+  @Option(names = "--encoding", paramLabel = "NAME") String encoding;
+  @Option(names = "--delimiter", paramLabel = "D") String delimiter;
+  @Option(names = "--columns", split = ",", paramLabel = "KEYS") List<String> columns;
+  @Option(names = "--map", paramLabel = "KEY=HEADER") Map<String, String> columnMap = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    double unit = switch (timeUnit.toLowerCase(Locale.ROOT)) {
+      case "weeks", "week" -> 7.0;
+      case "days", "day" -> 1.0;
+      default -> throw new IntakeException("--time-unit must be weeks or days, got '" + timeUnit + "'");
+    };
+    if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
+      throw new IntakeException("--holdout-end (" + holdoutEnd + ") must be after --calibration-end (" + calibrationEnd + ")");
+    }
+    int calEnd = (int) calibrationEnd.toEpochDay();
+    // The calibration pass reads purchases up to the calibration end: its amounts are the spend model's input.
+    PurchaseColumns cal = read(calibrationEnd).table().freeze(calEnd);
+    CalibrationData data = calibration(cal, calEnd, unit);
+    SpendData spend = spend(cal);
+    long nonPositiveSpend = nonPositiveSpend(cal);
+    HoldoutData holdout = null;
+    if (holdoutEnd != null) {
+      PurchaseColumns all = read(holdoutEnd).table().freeze(calEnd);
+      holdout = holdout(cal, all, (holdoutEnd.toEpochDay() - calEnd) / unit);
+    }
+    ClvResult result = ClvAnalysis.run(data, spend, holdout);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("time_unit", unit == 7.0 ? "weeks" : "days");
+    doc.put("calibration_end", calibrationEnd.toString());
+    if (holdoutEnd != null) doc.put("holdout_end", holdoutEnd.toString());
+    doc.put("customers", data.size());
+    doc.put("spend_excluded_non_positive", nonPositiveSpend);
+    doc.putAll(result.toJson());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Output.mapper().writeValueAsString(doc));
+    } else {
+      text(out, result, data.size(), nonPositiveSpend);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private TransactionIntake.Result read(LocalDate asOf) {
+    TransactionIntake.Options options = new TransactionIntake.Options(
+        new FormatSniffer.Hints(ScoreCommand.charset(encoding), delimiter, columns), Map.copyOf(columnMap), asOf,
+        Runtime.getRuntime().availableProcessors(), Path.of(System.getProperty("java.io.tmpdir")));
+    return TransactionIntake.read(transactions, options, r -> { }, b -> { });
+  }
+
+  /** Customers who bought by the calibration end; same-day purchases count as one (x = purchase days − 1). */
+  static CalibrationData calibration(PurchaseColumns p, int calEnd, double unit) {
+    int n = p.size;
+    double[] x = new double[n];
+    double[] tx = new double[n];
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = p.distinctDays[i] - 1;
+      tx[i] = (p.lastDay[i] - p.firstDay[i]) / unit;
+      t[i] = (calEnd - p.firstDay[i]) / unit;
+    }
+    return new CalibrationData(x, tx, t);
+  }
+
+  /** Mean value of the repeat purchase days (first day left out); customers whose mean is not positive get x = 0. */
+  static SpendData spend(PurchaseColumns p) {
+    double[] x = new double[p.size];
+    double[] mean = new double[p.size];
+    for (int i = 0; i < p.size; i++) {
+      int repeats = p.distinctDays[i] - 1;
+      double m = repeats > 0 ? (p.netCents[i] - p.firstDayNetCents[i]) / 100.0 / repeats : 0;
+      x[i] = repeats > 0 && m > 0 ? repeats : 0;
+      mean[i] = x[i] > 0 ? m : 0;
+    }
+    return new SpendData(x, mean);
+  }
+
+  static long nonPositiveSpend(PurchaseColumns p) {
+    long count = 0;
+    for (int i = 0; i < p.size; i++) {
+      if (p.distinctDays[i] > 1 && p.netCents[i] - p.firstDayNetCents[i] <= 0) count++;
+    }
+    return count;
+  }
+
+  /** Repeat purchase days after the calibration end, for the calibration customers in their order. */
+  private static HoldoutData holdout(PurchaseColumns cal, PurchaseColumns all, double length) {
+    Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < all.size; i++) index.put(all.customerId(i, java.nio.charset.StandardCharsets.ISO_8859_1), i);
+    double[] purchases = new double[cal.size];
+    for (int i = 0; i < cal.size; i++) {
+      int j = index.get(cal.customerId(i, java.nio.charset.StandardCharsets.ISO_8859_1));
+      purchases[i] = all.distinctDays[j] - all.daysUpToSplit[j];
+    }
+    return new HoldoutData(purchases, length);
+  }
+
+  private static void text(PrintWriter out, ClvResult r, int customers, long nonPositive) {
+    out.printf("%d customers in the calibration period%n", customers);
+    fit(out, "BG/NBD", r.bgNbd());
+    fit(out, "Pareto/NBD", r.paretoNbd());
+    fit(out, "MBG/NBD", r.mbgNbd());
+    fit(out, "Gamma-Gamma", r.gammaGamma());
+    if (nonPositive > 0) out.printf("  (%d repeat customers with no positive repeat spend left out of Gamma-Gamma)%n", nonPositive);
+    r.holdout().forEach((model, h) -> holdoutTable(out, model, h));
+  }
+
+  private static void fit(PrintWriter out, String name, Fit<?> f) {
+    StringBuilder p = new StringBuilder();
+    f.model().parameters().forEach((k, v) -> p.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
+    out.printf(Locale.ROOT, "%-12s%s  LL=%.2f  customers=%d%s%n", name, p, f.logLikelihood(), f.customers(),
+        f.converged() ? "" : "  NOT CONVERGED: " + f.convergenceReason());
+  }
+
+  private static void holdoutTable(PrintWriter out, String model, HoldoutReport h) {
+    out.printf(Locale.ROOT, "holdout %s: predicted %.1f, actual %.1f, MAE %.3f, RMSE %.3f%n", model,
+        h.predictedTotal(), h.actualTotal(), h.meanAbsoluteError(), h.rootMeanSquaredError());
+    for (HoldoutReport.Row row : h.byCalibrationPurchases()) {
+      out.printf(Locale.ROOT, "  x=%-3s n=%-6d predicted %.3f  actual %.3f%n", row.label(), row.customers(),
+          row.meanPredicted(), row.meanActual());
+    }
+  }
+}
