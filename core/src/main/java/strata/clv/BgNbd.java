@@ -60,8 +60,11 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         return BetaGeometric.expectedPurchases(r, alpha, a, b, MODIFIED, t, x, tx, T);
     }
 
-    /** E[Y(t) | alive at T]: lets CLV compute P(alive) once per customer rather than once per period. */
-    double expectedGivenAlive(double t, double x, double T) {
+    /**
+     * E[Y(t) | alive at T]: expected repeat purchases in (T, T + t] of a customer still alive at T. It does not depend on
+     * tx, so callers valuing many customers can compute it once per distinct (x, T) and multiply by P(alive).
+     */
+    public double expectedGivenAlive(double t, double x, double T) {
         return BetaGeometric.expectedGivenAlive(r, alpha, a, b, MODIFIED, t, x, T);
     }
 }

@@ -37,6 +37,12 @@ public final class ClvStage {
 
   private ClvStage() {}
 
+  /**
+   * The models have four population parameters; beyond this many customers, fitting on an evenly spread sample gives
+   * the same estimates within their standard errors at a fraction of the time (fitting 1M customers took ~10 s).
+   */
+  static final int FIT_SAMPLE = 100_000;
+
   static Result run(PurchaseColumns p, int asOfDay) {
     int n = p.size;
     float[] clv = nan(n);
@@ -46,31 +52,40 @@ public final class ClvStage {
     CalibrationData data = calibration(p, asOfDay);
     Fit<BgNbd> bg;
     try {
-      bg = BgNbd.fit(data);
+      bg = BgNbd.fit(sample(data));
     } catch (ClvException e) {
       notes.add("CLV and P(alive) not computed: " + e.getMessage());
       return new Result(clv, pAlive, expected90, null, null, null, 0, notes);
     }
     if (!bg.converged()) notes.add("BG/NBD fit did not converge; its predictions are approximate");
     double[] alive = bg.model().probabilityAlive(data);
-    double[] next90 = bg.model().expectedPurchases(data, 90 / WEEK);
-    for (int i = 0; i < n; i++) {
-      pAlive[i] = (float) alive[i];
-      expected90[i] = (float) next90[i];
-    }
+    double[] spendPerPurchase = null;
     Fit<GammaGamma> gg = null;
     try {
-      gg = GammaGamma.fit(spend(p, true));
-      double[] value = CustomerValue.clv(bg.model(), gg.model(), data, spend(p, false), HORIZON);
-      for (int i = 0; i < n; i++) clv[i] = (float) value[i];
+      gg = GammaGamma.fit(sample(spend(p, true)));
+      spendPerPurchase = gg.model().expectedAverageSpend(spend(p, false));
     } catch (ClvException e) {
       notes.add("CLV not computed (spend model): " + e.getMessage());
+    }
+    Future future = new Future(bg.model());
+    double[] spendEach = spendPerPurchase;
+    try {
+      java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+        double[] f = future.of(data.x()[i], asOfDay - p.firstDay[i]);
+        pAlive[i] = (float) alive[i];
+        expected90[i] = (float) (alive[i] * f[0]);
+        if (spendEach != null) clv[i] = (float) (spendEach[i] * alive[i] * f[1]);
+      });
+    } catch (ClvException e) {
+      java.util.Arrays.fill(clv, Float.NaN);
+      java.util.Arrays.fill(expected90, Float.NaN);
+      notes.add("expected purchases and CLV not computed: " + e.getMessage());
     }
     Holdout h = holdout(p, asOfDay, notes);
     return new Result(clv, pAlive, expected90, bg, gg, h == null ? null : h.report, h == null ? 0 : h.weeks, notes);
   }
 
-  private static CalibrationData calibration(PurchaseColumns p, int asOfDay) {
+  static CalibrationData calibration(PurchaseColumns p, int asOfDay) {
     int n = p.size;
     double[] x = new double[n];
     double[] tx = new double[n];
@@ -89,7 +104,7 @@ public final class ClvStage {
    * @param forFit leave out buyers whose mean repeat spend is not positive (refunds) by giving them x = 0, which the
    *     fit skips and the prediction treats as "no spend history" (the population mean)
    */
-  private static SpendData spend(PurchaseColumns p, boolean forFit) {
+  static SpendData spend(PurchaseColumns p, boolean forFit) {
     int n = p.size;
     double[] x = new double[n];
     double[] mean = new double[n];
@@ -103,12 +118,44 @@ public final class ClvStage {
     return new SpendData(x, mean);
   }
 
+  /**
+   * Per distinct (x, T) of the customers, E[Y(90 days) | alive] and the discounted sum of the horizon's expected
+   * purchases given alive: the formula of {@link CustomerValue#clv} with P(alive) and spend factored out. Customers
+   * share (x, T) pairs heavily, so this is computed tens of times less often than per customer (it was 10 s of a
+   * 1M-customer run).
+   */
+  private static final class Future {
+    private final BgNbd model;
+    private final java.util.Map<Long, double[]> known = new java.util.concurrent.ConcurrentHashMap<>();
+    private final double[] discount = new double[HORIZON.periods() + 1];
+
+    Future(BgNbd model) {
+      this.model = model;
+      for (int k = 1; k <= HORIZON.periods(); k++) discount[k] = Math.pow(1 + HORIZON.discountRate(), -k);
+    }
+
+    double[] of(double x, int ageDays) {
+      // Not (x << 32 | age): Long.hashCode folds that to x ^ age and piles keys into few buckets.
+      return known.computeIfAbsent(ageDays * 1_000_003L + (long) x, key -> {
+        double T = ageDays / WEEK;
+        double sum = 0;
+        double previous = 0;
+        for (int k = 1; k <= HORIZON.periods(); k++) {
+          double cumulative = model.expectedGivenAlive(k * HORIZON.periodLength(), x, T);
+          sum += (cumulative - previous) * discount[k];
+          previous = cumulative;
+        }
+        return new double[] {model.expectedGivenAlive(90 / WEEK, x, T), sum * HORIZON.margin()};
+      });
+    }
+  }
+
   private record Holdout(HoldoutReport report, double weeks) {}
 
   /**
    * Fits BG/NBD on the data up to a split and compares its predictions with what happened after it. The holdout is a
    * quarter of the data's span, at most 26 weeks, in whole weeks; customers who first bought after the split are left
-   * out, as in the papers.
+   * out, as in the papers; beyond {@link #FIT_SAMPLE} customers, an evenly spread sample of them is used.
    */
   private static Holdout holdout(PurchaseColumns p, int asOfDay, List<String> notes) {
     if (p.daysUpToSplit == null) return null;
@@ -116,6 +163,13 @@ public final class ClvStage {
     List<Integer> cohort = new ArrayList<>();
     for (int i = 0; i < p.size; i++) {
       if (p.daysUpToSplit[i] > 0) cohort.add(i);
+    }
+    // An evenly spread sample is as good a check as everyone and keeps this step to a fraction of a second.
+    int step = (cohort.size() + FIT_SAMPLE - 1) / FIT_SAMPLE;
+    if (step > 1) {
+      List<Integer> sampled = new ArrayList<>();
+      for (int k = 0; k < cohort.size(); k += step) sampled.add(cohort.get(k));
+      cohort = sampled;
     }
     int m = cohort.size();
     double[] x = new double[m];
@@ -147,6 +201,35 @@ public final class ClvStage {
   public static int splitDay(int firstDay, int asOfDay) {
     int weeks = Math.min(26, (asOfDay - firstDay) / 4 / 7);
     return weeks < 4 ? -1 : asOfDay - weeks * 7;
+  }
+
+  /** Every k-th customer, so that at most {@link #FIT_SAMPLE} remain; all of them when there are fewer. */
+  static CalibrationData sample(CalibrationData d) {
+    int step = (d.size() + FIT_SAMPLE - 1) / FIT_SAMPLE;
+    if (step <= 1) return d;
+    int m = (d.size() + step - 1) / step;
+    double[] x = new double[m];
+    double[] tx = new double[m];
+    double[] t = new double[m];
+    for (int k = 0; k < m; k++) {
+      x[k] = d.x()[k * step];
+      tx[k] = d.tx()[k * step];
+      t[k] = d.T()[k * step];
+    }
+    return new CalibrationData(x, tx, t);
+  }
+
+  static SpendData sample(SpendData d) {
+    int step = (d.size() + FIT_SAMPLE - 1) / FIT_SAMPLE;
+    if (step <= 1) return d;
+    int m = (d.size() + step - 1) / step;
+    double[] x = new double[m];
+    double[] mean = new double[m];
+    for (int k = 0; k < m; k++) {
+      x[k] = d.x()[k * step];
+      mean[k] = d.meanSpend()[k * step];
+    }
+    return new SpendData(x, mean);
   }
 
   private static float[] nan(int n) {

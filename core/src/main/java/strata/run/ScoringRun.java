@@ -134,6 +134,7 @@ public final class ScoringRun {
     notes.addAll(clv.notes());
     ScoredCustomers partial = new ScoredCustomers(asOfDay, p, tx.charset(), prospects, profiles, engagements, rfm,
         classic, segment11, abc, lifecycle, null, null, clv);
+    progress.phase("composite score and value matrix");
     CompositeScores composite = CompositeScorer.score(
         CompositeInputs.build(partial, compositeConfig.inputNames(), sizeScores), compositeConfig);
     if (!composite.absentInputs().isEmpty()) {
