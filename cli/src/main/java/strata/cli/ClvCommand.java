@@ -22,6 +22,7 @@ import strata.clv.SpendData;
 import strata.intake.FormatSniffer;
 import strata.intake.IntakeException;
 import strata.intake.TransactionIntake;
+import strata.run.ClvStage;
 import strata.summary.PurchaseColumns;
 
 /** {@code strata clv}: fits the CLV models on a calibration period and checks them on a holdout period. */
@@ -65,8 +66,8 @@ final class ClvCommand implements Callable<Integer> {
     int calEnd = (int) calibrationEnd.toEpochDay();
     // The calibration pass reads purchases up to the calibration end: its amounts are the spend model's input.
     PurchaseColumns cal = read(calibrationEnd).table().freeze(calEnd);
-    CalibrationData data = calibration(cal, calEnd, unit);
-    SpendData spend = spend(cal);
+    CalibrationData data = ClvStage.calibration(cal, calEnd, unit);
+    SpendData spend = ClvStage.spend(cal, true);
     long nonPositiveSpend = nonPositiveSpend(cal);
     HoldoutData holdout = null;
     if (holdoutEnd != null) {
@@ -96,33 +97,6 @@ final class ClvCommand implements Callable<Integer> {
         new FormatSniffer.Hints(ScoreCommand.charset(encoding), delimiter, columns), Map.copyOf(columnMap), asOf,
         Runtime.getRuntime().availableProcessors(), Path.of(System.getProperty("java.io.tmpdir")));
     return TransactionIntake.read(transactions, options, r -> { }, b -> { });
-  }
-
-  /** Customers who bought by the calibration end; same-day purchases count as one (x = purchase days − 1). */
-  static CalibrationData calibration(PurchaseColumns p, int calEnd, double unit) {
-    int n = p.size;
-    double[] x = new double[n];
-    double[] tx = new double[n];
-    double[] t = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = p.distinctDays[i] - 1;
-      tx[i] = (p.lastDay[i] - p.firstDay[i]) / unit;
-      t[i] = (calEnd - p.firstDay[i]) / unit;
-    }
-    return new CalibrationData(x, tx, t);
-  }
-
-  /** Mean value of the repeat purchase days (first day left out); customers whose mean is not positive get x = 0. */
-  static SpendData spend(PurchaseColumns p) {
-    double[] x = new double[p.size];
-    double[] mean = new double[p.size];
-    for (int i = 0; i < p.size; i++) {
-      int repeats = p.distinctDays[i] - 1;
-      double m = repeats > 0 ? (p.netCents[i] - p.firstDayNetCents[i]) / 100.0 / repeats : 0;
-      x[i] = repeats > 0 && m > 0 ? repeats : 0;
-      mean[i] = x[i] > 0 ? m : 0;
-    }
-    return new SpendData(x, mean);
   }
 
   static long nonPositiveSpend(PurchaseColumns p) {

@@ -86,14 +86,22 @@ public final class ClvStage {
   }
 
   static CalibrationData calibration(PurchaseColumns p, int asOfDay) {
+    return calibration(p, asOfDay, WEEK);
+  }
+
+  /**
+   * The models' input per buyer: x = purchase days − 1 (purchases on the same day count as one), tx and T from the first
+   * purchase day to the last one and to the calibration end, in units of {@code unitDays} days.
+   */
+  public static CalibrationData calibration(PurchaseColumns p, int calibrationEndDay, double unitDays) {
     int n = p.size;
     double[] x = new double[n];
     double[] tx = new double[n];
     double[] t = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = p.distinctDays[i] - 1; // purchases on the same day count as one
-      tx[i] = (p.lastDay[i] - p.firstDay[i]) / WEEK;
-      t[i] = (asOfDay - p.firstDay[i]) / WEEK;
+      x[i] = p.distinctDays[i] - 1;
+      tx[i] = (p.lastDay[i] - p.firstDay[i]) / unitDays;
+      t[i] = (calibrationEndDay - p.firstDay[i]) / unitDays;
     }
     return new CalibrationData(x, tx, t);
   }
@@ -104,7 +112,7 @@ public final class ClvStage {
    * @param forFit leave out buyers whose mean repeat spend is not positive (refunds) by giving them x = 0, which the
    *     fit skips and the prediction treats as "no spend history" (the population mean)
    */
-  static SpendData spend(PurchaseColumns p, boolean forFit) {
+  public static SpendData spend(PurchaseColumns p, boolean forFit) {
     int n = p.size;
     double[] x = new double[n];
     double[] mean = new double[n];
