@@ -1,6 +1,7 @@
 package strata.rfm;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Rank-based scores that treat equal values identically.
@@ -30,9 +31,8 @@ public final class PercentileRank {
     long[] sorted = sortedCopy(values);
     int n = values.length;
     byte[] scores = new byte[n];
-    for (int i = 0; i < n; i++) {
-      scores[i] = bucketOf(countBelow(sorted, values[i]), n, buckets);
-    }
+    // The binary searches miss the cache on large inputs; both cores halve the time (sorting is parallel too).
+    IntStream.range(0, n).parallel().forEach(i -> scores[i] = bucketOf(countBelow(sorted, values[i]), n, buckets));
     return scores;
   }
 
@@ -50,9 +50,8 @@ public final class PercentileRank {
     long[] sorted = sortedCopy(values);
     int n = values.length;
     byte[] scores = new byte[n];
-    for (int i = 0; i < n; i++) {
-      scores[i] = bucketOf(n - countAtOrBelow(sorted, values[i]), n, buckets);
-    }
+    IntStream.range(0, n).parallel()
+        .forEach(i -> scores[i] = bucketOf(n - countAtOrBelow(sorted, values[i]), n, buckets));
     return scores;
   }
 
@@ -78,10 +77,10 @@ public final class PercentileRank {
     double[] sorted = sortedKnown(values);
     int known = sorted.length;
     float[] fractions = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
+    IntStream.range(0, values.length).parallel().forEach(i -> {
       double v = values[i];
       fractions[i] = Double.isNaN(v) ? Float.NaN : (float) ((double) countBelow(sorted, v) / known);
-    }
+    });
     return fractions;
   }
 
@@ -95,11 +94,11 @@ public final class PercentileRank {
     double[] sorted = sortedKnown(values);
     int known = sorted.length;
     float[] fractions = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
+    IntStream.range(0, values.length).parallel().forEach(i -> {
       double v = values[i];
       fractions[i] =
           Double.isNaN(v) ? Float.NaN : (float) ((double) (known - countAtOrBelow(sorted, v)) / known);
-    }
+    });
     return fractions;
   }
 
