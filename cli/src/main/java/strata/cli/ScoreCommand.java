@@ -97,6 +97,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     progress.phase("writing results");
     Output.write(result, out, locale);
+    progress.phase("done");
     progress.done();
     Output.summary(result, out, locale, spec.commandLine().getOut());
     return 0;

@@ -27,14 +27,22 @@ public final class CustomersCsv {
 
   private CustomersCsv() {}
 
-  /** Labels looked up once per run, not once per row (a bundle lookup per cell dominated writing). */
-  private record Labels(String[] segment, String[] stage) {
-    static Labels of(Locale locale) {
-      String[] segment = new String[ClassicSegment.values().length];
-      for (ClassicSegment c : ClassicSegment.values()) segment[c.ordinal()] = c.label(locale);
-      String[] stage = new String[strata.lifecycle.LifecycleStage.values().length];
-      for (var st : strata.lifecycle.LifecycleStage.values()) stage[st.ordinal()] = st.label(locale);
-      return new Labels(segment, stage);
+  /** Labels looked up and encoded once per run, not once per row. */
+  private record Labels(byte[][] segment, byte[][] stage, byte[][] tierName) {
+    static Labels of(RunResult run, Locale locale, boolean chinese) {
+      byte[][] segment = new byte[ClassicSegment.values().length][];
+      for (ClassicSegment c : ClassicSegment.values()) segment[c.ordinal()] = cell(c.label(locale));
+      byte[][] stage = new byte[strata.lifecycle.LifecycleStage.values().length][];
+      for (var st : strata.lifecycle.LifecycleStage.values()) stage[st.ordinal()] = cell(st.label(locale));
+      byte[][] tierName = new byte[run.model().tiers().size()][];
+      for (int t = 0; t < tierName.length; t++) tierName[t] = cell(run.model().tiers().get(t).name(chinese));
+      return new Labels(segment, stage, tierName);
+    }
+
+    private static byte[] cell(String text) {
+      StringBuilder sb = new StringBuilder();
+      CsvText.appendText(sb, text);
+      return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
   }
 
@@ -42,7 +50,7 @@ public final class CustomersCsv {
   public static void write(RunResult run, Path file, Locale locale) throws IOException {
     ScoredCustomers s = run.customers();
     boolean chinese = locale.getLanguage().equals("zh");
-    Labels labels = Labels.of(locale);
+    Labels labels = Labels.of(run, locale, chinese);
     int chunk = 1 << 15;
     int chunks = (s.size + chunk - 1) / chunk;
     int round = Math.max(1, Runtime.getRuntime().availableProcessors()) * 2;
@@ -60,99 +68,77 @@ public final class CustomersCsv {
   }
 
   private static byte[] format(RunResult run, ScoredCustomers s, int from, int to, Labels labels, boolean chinese) {
-    StringBuilder sb = new StringBuilder((to - from) * 256);
+    Utf8Builder out = new Utf8Builder((to - from) * 300);
     for (int i = from; i < to; i++) {
-      row(sb, run, s, i, labels, chinese);
-      sb.append('\n');
+      row(out, run, s, i, labels, chinese);
+      out.newline();
     }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    return out.toBytes();
   }
 
-  private static void row(StringBuilder sb, RunResult run, ScoredCustomers s, int i, Labels labels, boolean chinese) {
+  private static void row(Utf8Builder out, RunResult run, ScoredCustomers s, int i, Labels labels, boolean chinese) {
     CustomerProfile p = s.profiles == null ? null : s.profiles[i];
-    CsvText.appendText(sb, s.customerId(i));
-    for (String text : p == null ? new String[5]
-        : new String[] {p.name(), p.owner(), p.industry(), p.region(), p.size()}) {
-      sb.append(',');
-      CsvText.appendText(sb, text);
+    out.text(s.customerId(i));
+    if (p == null) {
+      out.comma().comma().comma().comma().comma();
+    } else {
+      out.comma().text(p.name()).comma().text(p.owner()).comma().text(p.industry()).comma().text(p.region())
+          .comma().text(p.size());
     }
     TierRule tier = run.model().tiers().get(s.tier[i]);
-    sb.append(',').append(tier.id()).append(',');
-    CsvText.appendText(sb, tier.name(chinese));
-    sb.append(',');
-    CsvText.appendText(sb, run.engine().explain(i, s.tier[i], s, chinese));
+    out.comma().ascii(tier.id()).comma().bytes(labels.tierName()[s.tier[i]]);
+    out.comma().text(run.engine().explain(i, s.tier[i], s, chinese));
     if (s.bought(i)) {
-      purchase(sb, s, i, labels);
+      purchase(out, s, i, labels);
     } else {
       // first_purchase .. abc_class: no purchase, so no dates, recency or scores; counts and amounts are zero
-      sb.append(String.join(",", "", "", "", "", "0", "0", "0.00", "", "0.00", "", "", "", "", "", "", ""));
+      out.ascii(",,,,0,0,0.00,,0.00,,,,,,,");
     }
-    sb.append(',').append(s.stage(i).code()).append(',').append(labels.stage()[s.lifecycle[i]]);
-    sb.append(',').append(Quadrant.ofOrdinal(s.quadrant[i]).code());
-    appendScore(sb, s.composite.score()[i]);
+    out.comma().ascii(s.stage(i).code()).comma().bytes(labels.stage()[s.lifecycle[i]]);
+    out.comma().ascii(Quadrant.ofOrdinal(s.quadrant[i]).code());
+    out.comma().fixed(s.composite.score()[i], 10);
+    for (Component c : COMPONENTS) out.comma().fixed(s.composite.component(c)[i], 10);
+    out.comma();
+    boolean firstMissing = true;
     for (Component c : COMPONENTS) {
-      appendScore(sb, s.composite.component(c)[i]);
+      if (s.composite.isMissing(i, c)) {
+        if (!firstMissing) out.ascii("|");
+        out.ascii(c.code());
+        firstMissing = false;
+      }
     }
-    sb.append(',');
-    StringBuilder missing = new StringBuilder();
-    for (Component c : COMPONENTS) {
-      if (s.composite.isMissing(i, c)) missing.append(missing.length() > 0 ? "|" : "").append(c.code());
-    }
-    sb.append(missing);
     float clv = s.prediction(s.clv.clv(), i);
-    sb.append(',');
-    if (!Float.isNaN(clv)) CsvText.appendCents(sb, Math.round(clv * 100.0));
+    out.comma();
+    if (!Float.isNaN(clv)) out.cents(Math.round(clv * 100.0));
     float alive = s.prediction(s.clv.pAlive(), i);
-    appendFixed(sb, alive, 1000, true);
-    appendFixed(sb, 1 - alive, 1000, true);
-    appendFixed(sb, s.prediction(s.clv.expected90(), i), 1000, true);
+    out.comma().fixed(alive, 1000).comma().fixed(1 - alive, 1000);
+    out.comma().fixed(s.prediction(s.clv.expected90(), i), 1000);
     Engagement e = s.engagements == null ? null : s.engagements[i];
-    sb.append(',').append(e == null ? 0 : e.interactions()).append(',').append(e == null ? 0 : e.complaints());
-    sb.append(',').append(e == null || e.nps() < 0 ? "" : String.valueOf(e.nps()));
-    sb.append(',').append(e == null || e.csat() < 0 ? "" : String.valueOf(e.csat()));
-    sb.append(',');
-    if (s.bought(i) && s.purchases.topCategory != null) CsvText.appendText(sb, s.purchases.topCategory[i]);
-    sb.append(',');
-    if (s.bought(i) && !Float.isNaN(s.purchases.topCategoryShare[i])) {
-      appendFixed(sb, s.purchases.topCategoryShare[i], 1000);
-    }
+    out.comma().number(e == null ? 0 : e.interactions()).comma().number(e == null ? 0 : e.complaints());
+    out.comma();
+    if (e != null && e.nps() >= 0) out.number(e.nps());
+    out.comma();
+    if (e != null && e.csat() >= 0) out.number(e.csat());
+    out.comma();
+    if (s.bought(i) && s.purchases.topCategory != null) out.text(s.purchases.topCategory[i]);
+    out.comma();
+    if (s.bought(i)) out.fixed(s.purchases.topCategoryShare[i], 1000);
   }
 
-  private static void purchase(StringBuilder sb, ScoredCustomers s, int i, Labels labels) {
+  private static void purchase(Utf8Builder out, ScoredCustomers s, int i, Labels labels) {
     var p = s.purchases;
-    sb.append(',').append(LocalDate.ofEpochDay(p.firstDay[i])).append(',').append(LocalDate.ofEpochDay(p.lastDay[i]));
-    sb.append(',').append(s.recencyDays(i)).append(',').append(p.orders[i]).append(',').append(p.distinctDays[i]);
-    sb.append(',');
-    CsvText.appendCents(sb, p.netCents[i]);
-    sb.append(',');
-    if (p.orders[i] > 0) CsvText.appendCents(sb, Math.round(p.netCents[i] / (double) p.orders[i]));
-    sb.append(',');
-    CsvText.appendCents(sb, p.refundCents[i]);
-    sb.append(',').append(s.rfm.r()[i]).append(',').append(s.rfm.f()[i]).append(',').append(s.rfm.m()[i]);
+    out.comma().ascii(LocalDate.ofEpochDay(p.firstDay[i]).toString())
+        .comma().ascii(LocalDate.ofEpochDay(p.lastDay[i]).toString());
+    out.comma().number(s.recencyDays(i)).comma().number(p.orders[i]).comma().number(p.distinctDays[i]);
+    out.comma().cents(p.netCents[i]).comma();
+    if (p.orders[i] > 0) out.cents(Math.round(p.netCents[i] / (double) p.orders[i]));
+    out.comma().cents(p.refundCents[i]);
+    out.comma().number(s.rfm.r()[i]).comma().number(s.rfm.f()[i]).comma().number(s.rfm.m()[i]);
     ClassicSegment seg = ClassicSegment.ofOrdinal(s.classicSegment[i]);
-    sb.append(',').append(seg.code()).append(',').append(labels.segment()[seg.ordinal()]);
-    sb.append(',').append(RfmSegment11.ofOrdinal(s.segment11[i]).code());
-    sb.append(',').append((char) s.abc[i]);
-  }
-
-  private static void appendScore(StringBuilder sb, float v) {
-    appendFixed(sb, v, 10, true);
-  }
-
-  /** Appends a comma, then the value unless it is NaN. */
-  private static void appendFixed(StringBuilder sb, float v, int scale, boolean comma) {
-    if (comma) sb.append(',');
-    if (!Float.isNaN(v)) appendFixed(sb, v, scale);
+    out.comma().ascii(seg.code()).comma().bytes(labels.segment()[seg.ordinal()]);
+    out.comma().ascii(RfmSegment11.ofOrdinal(s.segment11[i]).code());
+    out.comma().ascii(String.valueOf((char) s.abc[i]));
   }
 
   private static final Component[] COMPONENTS = Component.values();
-
-  /** A non-negative number with log10(scale) decimals, rounded half-up; String.format was a hot spot here. */
-  static void appendFixed(StringBuilder sb, double v, int scale) {
-    long units = Math.round(v * scale);
-    sb.append(units / scale).append('.');
-    String frac = Long.toString(units % scale);
-    for (int k = frac.length(); k < Integer.toString(scale).length() - 1; k++) sb.append('0');
-    sb.append(frac);
-  }
 }
