@@ -49,7 +49,9 @@ final class MaximumLikelihood {
             double[] upper = new double[n];
             Arrays.fill(lower, -LOG_RANGE);
             Arrays.fill(upper, LOG_RANGE);
-            new BOBYQAOptimizer(2 * n + 1, 0.5, STOP_RADIUS).optimize(new MaxEval(MAX_EVALUATIONS),
+            // A full quadratic model ((n+1)(n+2)/2 points, not the minimal 2n+1) needs fewer likelihood evaluations:
+            // BG/NBD on CDNOW_master 56 -> 43 ms, Gamma-Gamma 10 -> 8 ms (ClvFitBenchmark).
+            new BOBYQAOptimizer((n + 1) * (n + 2) / 2, 0.5, STOP_RADIUS).optimize(new MaxEval(MAX_EVALUATIONS),
                     new ObjectiveFunction(objective::value), GoalType.MAXIMIZE, new InitialGuess(new double[n]),
                     new SimpleBounds(lower, upper));
         } catch (MathIllegalStateException e) {
