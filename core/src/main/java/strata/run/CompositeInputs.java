@@ -26,7 +26,7 @@ final class CompositeInputs {
             + String.join(", ", NAMES));
       }
       double[] v = new double[s.size];
-      for (int i = 0; i < s.size; i++) v[i] = value(s, i, name, sizeScores);
+      java.util.stream.IntStream.range(0, s.size).parallel().forEach(i -> v[i] = value(s, i, name, sizeScores));
       if (hasAny(v)) inputs.put(name, v);
     }
     return inputs;

@@ -56,13 +56,31 @@ public final class CustomersCsv {
     int round = Math.max(1, Runtime.getRuntime().availableProcessors()) * 2;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       out.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-      // Rows are formatted in parallel chunks and written in order: formatting, not I/O, bounds this step.
-      for (int first = 0; first < chunks; first += round) {
-        int from = first;
-        byte[][] parts = IntStream.range(from, Math.min(chunks, from + round)).parallel()
-            .mapToObj(c -> format(run, s, c * chunk, Math.min(s.size, (c + 1) * chunk), labels, chinese))
-            .toArray(byte[][]::new);
-        for (byte[] part : parts) out.write(part);
+      // Rows are formatted in parallel chunks and written in order: formatting, not I/O, bounds this step. Each
+      // round is written while the next one is formatted.
+      java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
+      java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+      try {
+        for (int first = 0; first < chunks; first += round) {
+          int from = first;
+          byte[][] parts = IntStream.range(from, Math.min(chunks, from + round)).parallel()
+              .mapToObj(c -> format(run, s, c * chunk, Math.min(s.size, (c + 1) * chunk), labels, chinese))
+              .toArray(byte[][]::new);
+          writing.join();
+          writing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+              for (byte[] part : parts) out.write(part);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }, writer);
+        }
+        writing.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+        throw e;
+      } finally {
+        writer.shutdown();
       }
     }
   }
