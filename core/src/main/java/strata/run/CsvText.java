@@ -30,20 +30,4 @@ public final class CsvText {
     }
     sb.append('"');
   }
-
-  /** Appends cents as a plain decimal, e.g. -1234 as -12.34: exact, no floating point. */
-  public static void appendCents(StringBuilder sb, long cents) {
-    if (cents < 0) {
-      sb.append('-');
-      if (cents == Long.MIN_VALUE) {
-        sb.append("92233720368547758.08");
-        return;
-      }
-      cents = -cents;
-    }
-    sb.append(cents / 100).append('.');
-    long frac = cents % 100;
-    if (frac < 10) sb.append('0');
-    sb.append(frac);
-  }
 }

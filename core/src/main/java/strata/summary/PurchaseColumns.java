@@ -54,19 +54,6 @@ public final class PurchaseColumns {
     return new String(idBytes, idStart[i], idStart[i + 1] - idStart[i], charset);
   }
 
-  /** The raw bytes of customer i's id, for writers that copy them straight out. */
-  public byte[] idBytes() {
-    return idBytes;
-  }
-
-  public int idStart(int i) {
-    return idStart[i];
-  }
-
-  public int idEnd(int i) {
-    return idStart[i + 1];
-  }
-
   static PurchaseColumns from(Stripe[] stripes, IntFunction<String> categoryName, int splitDay) {
     long total = 0;
     long idTotal = 0;

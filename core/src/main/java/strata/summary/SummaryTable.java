@@ -20,19 +20,13 @@ public final class SummaryTable {
   private final Stripe[] stripes = new Stripe[STRIPES];
   private final Map<String, Integer> categoryIndex = new ConcurrentHashMap<>();
   private final List<String> categoryNames = new ArrayList<>();
-  private final boolean withOrderIds;
 
   /**
    * @param withOrderIds rows carry order ids: orders are counted as distinct ids (an order may span several rows)
    * @param withCategories rows carry a product category: lines per category are kept
    */
   public SummaryTable(boolean withOrderIds, boolean withCategories) {
-    this.withOrderIds = withOrderIds;
     for (int i = 0; i < STRIPES; i++) stripes[i] = new Stripe(withOrderIds, withCategories);
-  }
-
-  public boolean withOrderIds() {
-    return withOrderIds;
   }
 
   /**
