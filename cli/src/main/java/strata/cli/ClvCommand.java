@@ -52,6 +52,7 @@ final class ClvCommand implements Callable<Integer> {
   @Option(names = "--delimiter", paramLabel = "D") String delimiter;
   @Option(names = "--columns", split = ",", paramLabel = "KEYS") List<String> columns;
   @Option(names = "--map", paramLabel = "KEY=HEADER") Map<String, String> columnMap = new LinkedHashMap<>();
+  @Option(names = "--date-format", paramLabel = "PATTERN") String dateFormat;
 
   @Override
   public Integer call() throws Exception {
@@ -94,7 +95,7 @@ final class ClvCommand implements Callable<Integer> {
 
   private TransactionIntake.Result read(LocalDate asOf) {
     TransactionIntake.Options options = new TransactionIntake.Options(
-        new FormatSniffer.Hints(ScoreCommand.charset(encoding), delimiter, columns), Map.copyOf(columnMap), asOf,
+        new FormatSniffer.Hints(ScoreCommand.charset(encoding), delimiter, columns, dateFormat), Map.copyOf(columnMap), asOf,
         Runtime.getRuntime().availableProcessors(), Path.of(System.getProperty("java.io.tmpdir")));
     return TransactionIntake.read(transactions, options, r -> { }, b -> { });
   }

@@ -67,6 +67,10 @@ final class ScoreCommand implements Callable<Integer> {
       description = "the transactions file has no header; its columns in order, e.g. customer_id,order_date,quantity,amount")
   List<String> columns;
 
+  @Option(names = "--date-format", paramLabel = "PATTERN",
+      description = "dates in another form than yyyy-MM-dd, yyyy/M/d, yyyyMMdd or yyyy年M月d日, e.g. M/d/yyyy or dd.MM.yyyy")
+  String dateFormat;
+
   @Option(names = "--map", paramLabel = "KEY=HEADER",
       description = "read a column from a header Strata does not recognise, e.g. --map amount=实收款")
   Map<String, String> columnMap = new LinkedHashMap<>();
@@ -86,7 +90,7 @@ final class ScoreCommand implements Callable<Integer> {
     TierModel tierModel = model == null ? TierModel.defaultModel() : TierModel.load(model);
     Output.prepare(out);
     RunInputs inputs = new RunInputs(transactions, customers, interactions, surveys, asOf,
-        new FormatSniffer.Hints(null, delimiter, columns), charset(encoding), Map.copyOf(columnMap),
+        new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset(encoding), Map.copyOf(columnMap),
         Math.max(1, threads), out);
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
     RunResult result;

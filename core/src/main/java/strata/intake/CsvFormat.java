@@ -11,6 +11,7 @@ import java.util.List;
  * @param whitespace fields are separated by runs of spaces or tabs and never quoted (e.g. the CDNOW logs)
  * @param header the header's field names, or the names given by the user when the file has none
  * @param charsetDetected false when the user named the encoding
+ * @param dates how dates are read
  */
 public record CsvFormat(
     Charset charset,
@@ -18,7 +19,8 @@ public record CsvFormat(
     byte delimiter,
     boolean whitespace,
     List<String> header,
-    boolean charsetDetected) {
+    boolean charsetDetected,
+    DateFormat dates) {
 
   /** The delimiter as a user would name it. */
   public String delimiterName() {

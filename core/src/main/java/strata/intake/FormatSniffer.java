@@ -26,9 +26,18 @@ public final class FormatSniffer {
 
   private FormatSniffer() {}
 
-  /** What the user said about a file; null fields are detected. */
-  public record Hints(Charset charset, String delimiter, List<String> columns) {
-    public static final Hints NONE = new Hints(null, null, null);
+  /**
+   * What the user said about a file; null fields are detected.
+   *
+   * @param dateFormat a java.time pattern such as {@code M/d/yyyy} for dates Strata does not read by itself; null for
+   *     the built-in forms (yyyy-MM-dd, yyyy/M/d, yyyyMMdd, yyyy年M月d日 …)
+   */
+  public record Hints(Charset charset, String delimiter, List<String> columns, String dateFormat) {
+    public static final Hints NONE = new Hints(null, null, null, null);
+
+    public Hints(Charset charset, String delimiter, List<String> columns) {
+      this(charset, delimiter, columns, null);
+    }
   }
 
   public static CsvFormat sniff(Path file, Hints hints) {
@@ -48,8 +57,10 @@ public final class FormatSniffer {
     }
     int headerEnd = lineEnd < 0 ? sample.length : lineEnd;
     byte delimiter = whitespace ? (byte) ' ' : delimiter(hints.delimiter(), sample, bom, headerEnd, name);
+    DateFormat dates = DateFormat.of(hints.dateFormat());
     if (hints.columns() != null) {
-      return new CsvFormat(charset, bom, delimiter, whitespace, List.copyOf(hints.columns()), hints.charset() == null);
+      return new CsvFormat(charset, bom, delimiter, whitespace, List.copyOf(hints.columns()), hints.charset() == null,
+          dates);
     }
     if (headerEnd == bom) {
       throw new IntakeException(name + ": the file is empty (no header line)");
@@ -59,7 +70,7 @@ public final class FormatSniffer {
     List<String> header = new ArrayList<>();
     for (int i = 0; i < cursor.fieldCount; i++) header.add(cursor.text(i, charset));
     long dataStart = lineEnd < 0 ? sample.length : lineEnd + 1;
-    return new CsvFormat(charset, dataStart, delimiter, whitespace, header, hints.charset() == null);
+    return new CsvFormat(charset, dataStart, delimiter, whitespace, header, hints.charset() == null, dates);
   }
 
   private static byte[] readSample(Path file) {

@@ -20,6 +20,7 @@ public final class SideFiles {
 
   public static Customers customers(Path file, FormatSniffer.Hints hints, Map<String, String> columnMap,
       Consumer<Rejection> rejects, Path tempDir) {
+    DateFormat dates = DateFormat.of(hints.dateFormat());
     Map<String, CustomerProfile> profiles = new LinkedHashMap<>();
     TextRows.Read read = TextRows.read(file, FileKind.CUSTOMERS, hints, columnMap, m -> (f, line) -> {
       String id = TextRows.get(f, m, Column.CUSTOMER_ID);
@@ -33,28 +34,30 @@ public final class SideFiles {
       profiles.put(id, new CustomerProfile(id, TextRows.get(f, m, Column.NAME), TextRows.get(f, m, Column.INDUSTRY),
           TextRows.get(f, m, Column.SIZE), TextRows.get(f, m, Column.REGION), TextRows.get(f, m, Column.OWNER),
           TextRows.get(f, m, Column.PHONE), TextRows.get(f, m, Column.EMAIL),
-          optionalDate(TextRows.get(f, m, Column.BIRTHDAY)), optionalDate(TextRows.get(f, m, Column.CREATED))));
+          optionalDate(TextRows.get(f, m, Column.BIRTHDAY), dates),
+          optionalDate(TextRows.get(f, m, Column.CREATED), dates)));
       return null;
     }, rejects, tempDir);
     return new Customers(profiles, read.quality());
   }
 
   /** Optional profile dates: an unreadable one is left empty rather than refusing the whole customer. */
-  private static LocalDate optionalDate(String text) {
+  private static LocalDate optionalDate(String text, DateFormat dates) {
     if (text.isEmpty()) return null;
-    int day = TextRows.day(text);
+    int day = TextRows.day(text, dates);
     return day < 0 ? null : LocalDate.ofEpochDay(day);
   }
 
   public static Engagements interactions(Path file, FormatSniffer.Hints hints, Map<String, String> columnMap,
       Consumer<Rejection> rejects, Path tempDir) {
+    DateFormat dates = DateFormat.of(hints.dateFormat());
     Map<String, Engagement> byCustomer = new HashMap<>();
     TextRows.Read read = TextRows.read(file, FileKind.INTERACTIONS, hints, columnMap, m -> (f, line) -> {
       String id = TextRows.get(f, m, Column.CUSTOMER_ID);
       if (id.isEmpty()) return new TextRows.Rejected(RejectReason.MISSING_CUSTOMER_ID, "customer id is empty");
-      TextRows.Rejected bad = checkDay(TextRows.get(f, m, Column.TIME));
+      TextRows.Rejected bad = checkDay(TextRows.get(f, m, Column.TIME), dates);
       if (bad != null) return bad;
-      int day = TextRows.day(TextRows.get(f, m, Column.TIME));
+      int day = TextRows.day(TextRows.get(f, m, Column.TIME), dates);
       String type = interactionType(TextRows.get(f, m, Column.TYPE));
       Engagement e = new Engagement(1, type.equals("call") ? 1 : 0, type.equals("visit") ? 1 : 0,
           type.equals("complaint") ? 1 : 0, type.equals("inquiry") ? 1 : 0, day, -1, -1, -1, -1);
@@ -66,14 +69,15 @@ public final class SideFiles {
 
   public static Engagements surveys(Path file, FormatSniffer.Hints hints, Map<String, String> columnMap,
       Consumer<Rejection> rejects, Path tempDir) {
+    DateFormat dates = DateFormat.of(hints.dateFormat());
     Map<String, Engagement> byCustomer = new HashMap<>();
     TextRows.Read read = TextRows.read(file, FileKind.SURVEYS, hints, columnMap, m -> (f, line) -> {
       String id = TextRows.get(f, m, Column.CUSTOMER_ID);
       if (id.isEmpty()) return new TextRows.Rejected(RejectReason.MISSING_CUSTOMER_ID, "customer id is empty");
       String time = TextRows.get(f, m, Column.TIME);
-      TextRows.Rejected bad = checkDay(time);
+      TextRows.Rejected bad = checkDay(time, dates);
       if (bad != null) return bad;
-      int day = TextRows.day(time);
+      int day = TextRows.day(time, dates);
       String npsText = TextRows.get(f, m, Column.NPS);
       String csatText = TextRows.get(f, m, Column.CSAT);
       int nps = score(npsText, 0, 10);
@@ -99,9 +103,9 @@ public final class SideFiles {
     return v >= min && v <= max ? (int) v : BAD;
   }
 
-  private static TextRows.Rejected checkDay(String text) {
+  private static TextRows.Rejected checkDay(String text, DateFormat dates) {
     if (text.isEmpty()) return new TextRows.Rejected(RejectReason.MISSING_DATE, RejectReason.MISSING_DATE.message());
-    int day = TextRows.day(text);
+    int day = TextRows.day(text, dates);
     if (day == FieldParsers.BAD_DATE) return new TextRows.Rejected(RejectReason.BAD_DATE, "date '" + text + "'");
     if (day == FieldParsers.OUT_OF_RANGE) {
       return new TextRows.Rejected(RejectReason.DATE_OUT_OF_RANGE, "date '" + text + "'");

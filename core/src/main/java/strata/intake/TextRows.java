@@ -77,8 +77,8 @@ final class TextRows {
   }
 
   /** Epoch day of a date field, or {@link FieldParsers#BAD_DATE}/{@link FieldParsers#OUT_OF_RANGE}. */
-  static int day(String text) {
+  static int day(String text, DateFormat dates) {
     byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return FieldParsers.parseDay(b, 0, b.length);
+    return dates.parse(b, 0, b.length, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

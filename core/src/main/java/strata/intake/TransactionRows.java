@@ -66,7 +66,7 @@ final class TransactionRows {
         if (field.isEmpty()) {
           reason = RejectReason.MISSING_DATE;
         } else {
-          day = FieldParsers.parseDay(field.buf, field.from, field.to);
+          day = format.dates().parse(field.buf, field.from, field.to, format.charset());
           if (day == FieldParsers.BAD_DATE) reason = RejectReason.BAD_DATE;
           else if (day == FieldParsers.OUT_OF_RANGE) reason = RejectReason.DATE_OUT_OF_RANGE;
           if (reason != null) detail = "date '" + field.text(format.charset()) + "'";

@@ -54,7 +54,8 @@ public final class ScoringRun {
 
     List<FileQuality> quality = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    FormatSniffer.Hints sideHints = new FormatSniffer.Hints(in.charset(), null, null);
+    FormatSniffer.Hints sideHints =
+        new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
     progress.phase("reading " + in.transactions().getFileName());
     long total = size(in.transactions());
     TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(),
@@ -159,7 +160,7 @@ public final class ScoringRun {
 
   private static FormatSniffer.Hints withCharset(RunInputs in) {
     FormatSniffer.Hints h = in.transactionHints();
-    return in.charset() == null ? h : new FormatSniffer.Hints(in.charset(), h.delimiter(), h.columns());
+    return in.charset() == null ? h : new FormatSniffer.Hints(in.charset(), h.delimiter(), h.columns(), h.dateFormat());
   }
 
   private static Map<String, Integer> indexOf(PurchaseColumns p, TransactionIntake.Result tx) {

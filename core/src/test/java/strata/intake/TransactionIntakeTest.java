@@ -227,4 +227,27 @@ class TransactionIntakeTest {
     assertThat(p.lastDayUpToSplit).containsExactly((int) LocalDate.of(2024, 1, 5).toEpochDay(), -1);
     assertThat(p.distinctDays).containsExactly(3, 1);
   }
+
+  @Test
+  void otherDateFormsAreReadWithAPattern() throws IOException {
+    String csv = "customer_id,order_date,amount\nA,3/5/2024,1\nA,12/31/2024 23:59,2\nA,2/30/2024,3\nA,2024-03-05,4\n";
+    Path p = file("us.csv", csv, StandardCharsets.UTF_8);
+    TransactionIntake.Options o = new TransactionIntake.Options(
+        new FormatSniffer.Hints(null, null, null, "M/d/yyyy"), Map.of(), null, 2, dir);
+    CustomerSummary s = summaries(read(p, o)).get(0);
+    assertThat(s.purchaseDays()).containsExactly((int) LocalDate.of(2024, 3, 5).toEpochDay(),
+        (int) LocalDate.of(2024, 12, 31).toEpochDay());
+    // February 30th does not exist; the ISO date does not match the pattern.
+    assertThat(rejected).extracting(Rejection::line).containsExactly(4L, 5L);
+    assertThat(rejected).extracting(Rejection::reason).containsOnly(RejectReason.BAD_DATE);
+  }
+
+  @Test
+  void aBadDatePatternIsAClearError() throws IOException {
+    Path p = file("x.csv", "customer_id,order_date,amount\nA,2024-01-01,1\n", StandardCharsets.UTF_8);
+    TransactionIntake.Options o = new TransactionIntake.Options(
+        new FormatSniffer.Hints(null, null, null, "yyyy-MM-dd{{"), Map.of(), null, 2, dir);
+    assertThatThrownBy(() -> read(p, o)).isInstanceOf(IntakeException.class)
+        .hasMessageStartingWith("--date-format 'yyyy-MM-dd{{' is not a valid pattern");
+  }
 }
