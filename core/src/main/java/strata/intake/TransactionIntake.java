@@ -81,11 +81,17 @@ public final class TransactionIntake {
       long inRun = totals.accepted - totals.afterAsOf;
       if (inRun == 0) {
         throw new IntakeException(name + ": no usable rows (" + totals.read + " read, " + totals.rejected + " rejected"
-            + (totals.afterAsOf > 0 ? ", " + totals.afterAsOf + " after the as-of date" : "")
-            + (totals.rejected > 0 ? "; reasons are in rejected.csv" : "") + ")");
+            + (totals.rejected > 0 ? ": " + reasons(quality.rejectedByReason()) : "")
+            + (totals.afterAsOf > 0 ? ", " + totals.afterAsOf + " after the as-of date" : "") + ")");
       }
       return new Result(table, quality, totals.minDay, totals.maxDay, format.charset());
     }
+  }
+
+  private static String reasons(Map<String, Long> byReason) {
+    StringBuilder sb = new StringBuilder();
+    byReason.forEach((code, count) -> sb.append(sb.length() > 0 ? ", " : "").append(code).append(' ').append(count));
+    return sb.toString();
   }
 
   /** Running totals of the blocks' outcomes, in file order. */

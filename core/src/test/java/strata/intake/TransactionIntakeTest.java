@@ -171,7 +171,7 @@ class TransactionIntakeTest {
   void aFileWithNoUsableRowsFailsClearly() throws IOException {
     Path p = file("bad.csv", "customer_id,order_date,amount\nA,x,1\nB,y,2\n", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> read(p)).isInstanceOf(IntakeException.class)
-        .hasMessage("bad.csv: no usable rows (2 read, 2 rejected; reasons are in rejected.csv)");
+        .hasMessage("bad.csv: no usable rows (2 read, 2 rejected: bad_date 2)");
     assertThat(rejected).hasSize(2);
   }
 
