@@ -68,7 +68,7 @@ final class ClvCommand implements Callable<Integer> {
     // The calibration pass reads purchases up to the calibration end: its amounts are the spend model's input.
     PurchaseColumns cal = read(calibrationEnd).table().freeze(calEnd);
     CalibrationData data = ClvStage.calibration(cal, calEnd, unit);
-    SpendData spend = ClvStage.spend(cal, true);
+    SpendData spend = ClvStage.spend(cal);
     long nonPositiveSpend = nonPositiveSpend(cal);
     HoldoutData holdout = null;
     if (holdoutEnd != null) {

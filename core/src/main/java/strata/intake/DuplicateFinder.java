@@ -112,7 +112,7 @@ final class DuplicateFinder implements AutoCloseable {
     }
   }
 
-  private synchronized long[] load(int p) {
+  private long[] load(int p) {
     long[] inMemory = buffers[p] == null ? new long[0] : Arrays.copyOf(buffers[p], counts[p] * 2);
     buffers[p] = null;
     if (spills[p] == null) return inMemory;

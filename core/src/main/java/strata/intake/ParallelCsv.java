@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -74,7 +75,7 @@ final class ParallelCsv {
           Boundary b = eof ? new Boundary(len, 0) : boundary(buf, len);
           if (b.end > 0 || eof) {
             int end = b.end;
-            carry = java.util.Arrays.copyOfRange(buf, end, len);
+            carry = Arrays.copyOfRange(buf, end, len);
             submit(pool, inFlight, failure, orderer, parser, block++, buf, end, line, eof);
             line += b.lines;
             break;
@@ -83,7 +84,7 @@ final class ParallelCsv {
             throw new IntakeException(file.getFileName() + " line " + line
                 + ": a row is longer than 64 MiB; is a quote left open?");
           }
-          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+          buf = Arrays.copyOf(buf, buf.length * 2);
         }
       }
       inFlight.acquire(threads + 2);
@@ -132,30 +133,21 @@ final class ParallelCsv {
 
   /** End of the last complete record in {@code buf[0, len)} and the line breaks before it. */
   private Boundary boundary(byte[] buf, int len) {
+    // Fast path: without quotes (never in whitespace-separated files), a record ends at every line break.
+    boolean quoting = !format.whitespace();
     long newlines = 0;
     int lastNewline = -1;
     boolean quotes = false;
-    for (int i = 0; i < len; i++) {
+    for (int i = 0; i < len && !quotes; i++) {
       byte c = buf[i];
       if (c == '\n') {
         newlines++;
         lastNewline = i;
-      } else if (c == '"') {
-        quotes = true;
-        break;
+      } else {
+        quotes = quoting && c == '"';
       }
     }
-    if (!quotes || format.whitespace()) {
-      if (quotes) { // whitespace files have no quoting: count the rest plainly
-        newlines = 0;
-        lastNewline = -1;
-        for (int i = 0; i < len; i++) {
-          if (buf[i] == '\n') {
-            newlines++;
-            lastNewline = i;
-          }
-        }
-      }
+    if (!quotes) {
       return new Boundary(lastNewline + 1, newlines);
     }
     RecordCursor cursor = new RecordCursor(buf, 0, len, format.delimiter(), false);

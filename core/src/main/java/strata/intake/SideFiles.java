@@ -20,14 +20,11 @@ public final class SideFiles {
 
   public static Customers customers(Path file, FormatSniffer.Hints hints, Map<String, String> columnMap,
       Consumer<Rejection> rejects, Path tempDir) {
-    DateFormat dates = DateFormat.of(hints.dateFormat());
     Map<String, CustomerProfile> profiles = new LinkedHashMap<>();
-    TextRows.Read read = TextRows.read(file, FileKind.CUSTOMERS, hints, columnMap, m -> (f, line) -> {
+    TextRows.Read read = TextRows.read(file, FileKind.CUSTOMERS, hints, columnMap, (m, dates) -> (f, line) -> {
       String id = TextRows.get(f, m, Column.CUSTOMER_ID);
-      if (id.isEmpty()) return new TextRows.Rejected(RejectReason.MISSING_CUSTOMER_ID, "customer id is empty");
-      if (id.length() > TransactionRows.MAX_ID_BYTES) {
-        return new TextRows.Rejected(RejectReason.CUSTOMER_ID_TOO_LONG, RejectReason.CUSTOMER_ID_TOO_LONG.message());
-      }
+      TextRows.Rejected badId = TextRows.checkId(id);
+      if (badId != null) return badId;
       if (profiles.containsKey(id)) {
         return new TextRows.Rejected(RejectReason.DUPLICATE_CUSTOMER, "customer id '" + id + "' was already listed");
       }
@@ -50,14 +47,14 @@ public final class SideFiles {
 
   public static Engagements interactions(Path file, FormatSniffer.Hints hints, Map<String, String> columnMap,
       Consumer<Rejection> rejects, Path tempDir) {
-    DateFormat dates = DateFormat.of(hints.dateFormat());
     Map<String, Engagement> byCustomer = new HashMap<>();
-    TextRows.Read read = TextRows.read(file, FileKind.INTERACTIONS, hints, columnMap, m -> (f, line) -> {
+    TextRows.Read read = TextRows.read(file, FileKind.INTERACTIONS, hints, columnMap, (m, dates) -> (f, line) -> {
       String id = TextRows.get(f, m, Column.CUSTOMER_ID);
-      if (id.isEmpty()) return new TextRows.Rejected(RejectReason.MISSING_CUSTOMER_ID, "customer id is empty");
-      TextRows.Rejected bad = checkDay(TextRows.get(f, m, Column.TIME), dates);
-      if (bad != null) return bad;
+      TextRows.Rejected badId = TextRows.checkId(id);
+      if (badId != null) return badId;
       int day = TextRows.day(TextRows.get(f, m, Column.TIME), dates);
+      TextRows.Rejected bad = checkDay(TextRows.get(f, m, Column.TIME), day);
+      if (bad != null) return bad;
       String type = interactionType(TextRows.get(f, m, Column.TYPE));
       Engagement e = new Engagement(1, type.equals("call") ? 1 : 0, type.equals("visit") ? 1 : 0,
           type.equals("complaint") ? 1 : 0, type.equals("inquiry") ? 1 : 0, day, -1, -1, -1, -1);
@@ -69,15 +66,15 @@ public final class SideFiles {
 
   public static Engagements surveys(Path file, FormatSniffer.Hints hints, Map<String, String> columnMap,
       Consumer<Rejection> rejects, Path tempDir) {
-    DateFormat dates = DateFormat.of(hints.dateFormat());
     Map<String, Engagement> byCustomer = new HashMap<>();
-    TextRows.Read read = TextRows.read(file, FileKind.SURVEYS, hints, columnMap, m -> (f, line) -> {
+    TextRows.Read read = TextRows.read(file, FileKind.SURVEYS, hints, columnMap, (m, dates) -> (f, line) -> {
       String id = TextRows.get(f, m, Column.CUSTOMER_ID);
-      if (id.isEmpty()) return new TextRows.Rejected(RejectReason.MISSING_CUSTOMER_ID, "customer id is empty");
+      TextRows.Rejected badId = TextRows.checkId(id);
+      if (badId != null) return badId;
       String time = TextRows.get(f, m, Column.TIME);
-      TextRows.Rejected bad = checkDay(time, dates);
-      if (bad != null) return bad;
       int day = TextRows.day(time, dates);
+      TextRows.Rejected bad = checkDay(time, day);
+      if (bad != null) return bad;
       String npsText = TextRows.get(f, m, Column.NPS);
       String csatText = TextRows.get(f, m, Column.CSAT);
       int nps = score(npsText, 0, 10);
@@ -103,15 +100,16 @@ public final class SideFiles {
     return v >= min && v <= max ? (int) v : BAD;
   }
 
-  private static TextRows.Rejected checkDay(String text, DateFormat dates) {
+  /** Why a required date was not usable, or null; {@code day} is the text already parsed. */
+  private static TextRows.Rejected checkDay(String text, int day) {
     if (text.isEmpty()) return new TextRows.Rejected(RejectReason.MISSING_DATE, RejectReason.MISSING_DATE.message());
-    int day = TextRows.day(text, dates);
     if (day == FieldParsers.BAD_DATE) return new TextRows.Rejected(RejectReason.BAD_DATE, "date '" + text + "'");
     if (day == FieldParsers.OUT_OF_RANGE) {
       return new TextRows.Rejected(RejectReason.DATE_OUT_OF_RANGE, "date '" + text + "'");
     }
     return null;
   }
+
 
   /** Interaction types in Chinese or English, folded to call, visit, complaint, inquiry or other. */
   static String interactionType(String text) {

@@ -24,11 +24,12 @@ final class TextRows {
   record Read(FileQuality quality, CsvFormat format, ColumnMapping mapping) {}
 
   static Read read(Path file, FileKind kind, FormatSniffer.Hints hints, Map<String, String> columnMap,
-      java.util.function.Function<ColumnMapping, RowHandler> handlerFor, Consumer<Rejection> rejects, Path tempDir) {
+      java.util.function.BiFunction<ColumnMapping, DateFormat, RowHandler> handlerFor, Consumer<Rejection> rejects,
+      Path tempDir) {
     String name = file.getFileName().toString();
     CsvFormat format = FormatSniffer.sniff(file, hints);
     ColumnMapping mapping = ColumnMapping.resolve(name, kind, format.header(), columnMap);
-    RowHandler handler = handlerFor.apply(mapping);
+    RowHandler handler = handlerFor.apply(mapping, format.dates());
     int width = format.header().size();
     TransactionIntake.Totals totals = new TransactionIntake.Totals();
     try (DuplicateFinder duplicates = new DuplicateFinder(tempDir)) {
@@ -74,6 +75,15 @@ final class TextRows {
   static String get(String[] fields, ColumnMapping mapping, Column column) {
     int i = mapping.indexOf(column);
     return i < 0 ? "" : fields[i];
+  }
+
+  /** Why a customer id cannot be used (the same rules as in transactions), or null. */
+  static Rejected checkId(String id) {
+    if (id.isEmpty()) return new Rejected(RejectReason.MISSING_CUSTOMER_ID, RejectReason.MISSING_CUSTOMER_ID.message());
+    if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TransactionRows.MAX_ID_BYTES) {
+      return new Rejected(RejectReason.CUSTOMER_ID_TOO_LONG, RejectReason.CUSTOMER_ID_TOO_LONG.message());
+    }
+    return null;
   }
 
   /** Epoch day of a date field, or {@link FieldParsers#BAD_DATE}/{@link FieldParsers#OUT_OF_RANGE}. */

@@ -1,5 +1,6 @@
 package strata.rfm;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Turns per-customer recency, frequency and spend into R, F and M scores. */
@@ -64,16 +65,8 @@ public final class RfmScorer {
   }
 
   private static byte[] countBoundsReached(int[] values, List<Integer> lowerBounds) {
-    int[] bounds = lowerBounds.stream().mapToInt(Integer::intValue).toArray();
-    byte[] scores = new byte[values.length];
-    for (int i = 0; i < values.length; i++) {
-      int reached = 0;
-      while (reached < bounds.length && values[i] >= bounds[reached]) {
-        reached++;
-      }
-      scores[i] = (byte) (1 + reached);
-    }
-    return scores;
+    return countBoundsReached(Arrays.stream(values).asLongStream().toArray(),
+        lowerBounds.stream().map(Integer::longValue).toList());
   }
 
   private static byte[] countBoundsReached(long[] values, List<Long> lowerBounds) {

@@ -62,8 +62,9 @@ public final class ClvStage {
     double[] spendPerPurchase = null;
     Fit<GammaGamma> gg = null;
     try {
-      gg = GammaGamma.fit(sample(spend(p, true)));
-      spendPerPurchase = gg.model().expectedAverageSpend(spend(p, false));
+      SpendData spend = spend(p);
+      gg = GammaGamma.fit(sample(spend));
+      spendPerPurchase = gg.model().expectedAverageSpend(spend);
     } catch (ClvException e) {
       notes.add("CLV not computed (spend model): " + e.getMessage());
     }
@@ -107,12 +108,11 @@ public final class ClvStage {
   }
 
   /**
-   * Mean value of each buyer's repeat purchase days (the first day left out, as Gamma-Gamma is defined).
-   *
-   * @param forFit leave out buyers whose mean repeat spend is not positive (refunds) by giving them x = 0, which the
-   *     fit skips and the prediction treats as "no spend history" (the population mean)
+   * Mean value of each buyer's repeat purchase days (the first day left out, as Gamma-Gamma is defined). Buyers whose
+   * mean repeat spend is not positive (refunds) get x = 0, which the fit skips and the prediction treats as "no spend
+   * history" (the population mean).
    */
-  public static SpendData spend(PurchaseColumns p, boolean forFit) {
+  public static SpendData spend(PurchaseColumns p) {
     int n = p.size;
     double[] x = new double[n];
     double[] mean = new double[n];
@@ -168,24 +168,16 @@ public final class ClvStage {
   private static Holdout holdout(PurchaseColumns p, int asOfDay, List<String> notes) {
     if (p.daysUpToSplit == null) return null;
     int split = p.splitDay;
-    List<Integer> cohort = new ArrayList<>();
-    for (int i = 0; i < p.size; i++) {
-      if (p.daysUpToSplit[i] > 0) cohort.add(i);
-    }
+    int[] bought = java.util.stream.IntStream.range(0, p.size).filter(i -> p.daysUpToSplit[i] > 0).toArray();
     // An evenly spread sample is as good a check as everyone and keeps this step to a fraction of a second.
-    int step = (cohort.size() + FIT_SAMPLE - 1) / FIT_SAMPLE;
-    if (step > 1) {
-      List<Integer> sampled = new ArrayList<>();
-      for (int k = 0; k < cohort.size(); k += step) sampled.add(cohort.get(k));
-      cohort = sampled;
-    }
-    int m = cohort.size();
+    int[] cohort = java.util.Arrays.stream(spread(bought.length)).map(k -> bought[k]).toArray();
+    int m = cohort.length;
     double[] x = new double[m];
     double[] tx = new double[m];
     double[] t = new double[m];
     double[] actual = new double[m];
     for (int k = 0; k < m; k++) {
-      int i = cohort.get(k);
+      int i = cohort[k];
       x[k] = p.daysUpToSplit[i] - 1;
       tx[k] = (p.lastDayUpToSplit[i] - p.firstDay[i]) / WEEK;
       t[k] = (split - p.firstDay[i]) / WEEK;
@@ -203,41 +195,33 @@ public final class ClvStage {
   }
 
   /**
-   * The as-of day of the calibration part for the holdout check (purchases up to and including it): a quarter of the span between the first purchase
-   * and the as-of date, at most 26 weeks, in whole weeks; -1 when that leaves less than 4 weeks.
+   * The as-of day of the calibration part for the holdout check (purchases up to and including it): a quarter of the
+   * span between the first purchase and the as-of date, at most 26 weeks, in whole weeks; -1 when that leaves less
+   * than 4 weeks.
    */
   public static int splitDay(int firstDay, int asOfDay) {
     int weeks = Math.min(26, (asOfDay - firstDay) / 4 / 7);
     return weeks < 4 ? -1 : asOfDay - weeks * 7;
   }
 
-  /** Every k-th customer, so that at most {@link #FIT_SAMPLE} remain; all of them when there are fewer. */
+  /** Indices 0, k, 2k, … of {@code n} items, k chosen so that at most {@link #FIT_SAMPLE} remain (all when fewer). */
+  static int[] spread(int n) {
+    int step = Math.max(1, (n + FIT_SAMPLE - 1) / FIT_SAMPLE);
+    return java.util.stream.IntStream.iterate(0, i -> i < n, i -> i + step).toArray();
+  }
+
   static CalibrationData sample(CalibrationData d) {
-    int step = (d.size() + FIT_SAMPLE - 1) / FIT_SAMPLE;
-    if (step <= 1) return d;
-    int m = (d.size() + step - 1) / step;
-    double[] x = new double[m];
-    double[] tx = new double[m];
-    double[] t = new double[m];
-    for (int k = 0; k < m; k++) {
-      x[k] = d.x()[k * step];
-      tx[k] = d.tx()[k * step];
-      t[k] = d.T()[k * step];
-    }
-    return new CalibrationData(x, tx, t);
+    int[] pick = spread(d.size());
+    return pick.length == d.size() ? d : new CalibrationData(pick(d.x(), pick), pick(d.tx(), pick), pick(d.T(), pick));
   }
 
   static SpendData sample(SpendData d) {
-    int step = (d.size() + FIT_SAMPLE - 1) / FIT_SAMPLE;
-    if (step <= 1) return d;
-    int m = (d.size() + step - 1) / step;
-    double[] x = new double[m];
-    double[] mean = new double[m];
-    for (int k = 0; k < m; k++) {
-      x[k] = d.x()[k * step];
-      mean[k] = d.meanSpend()[k * step];
-    }
-    return new SpendData(x, mean);
+    int[] pick = spread(d.size());
+    return pick.length == d.size() ? d : new SpendData(pick(d.x(), pick), pick(d.meanSpend(), pick));
+  }
+
+  private static double[] pick(double[] values, int[] indices) {
+    return java.util.Arrays.stream(indices).mapToDouble(i -> values[i]).toArray();
   }
 
   private static float[] nan(int n) {

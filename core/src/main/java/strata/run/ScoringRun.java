@@ -69,61 +69,20 @@ public final class ScoringRun {
       customers = SideFiles.customers(in.customers(), sideHints, in.columnMap(), rejects, in.tempDir());
       quality.add(customers.quality());
     }
-    Map<String, Engagement> engagement = new HashMap<>();
-    for (var file : new java.nio.file.Path[] {in.interactions(), in.surveys()}) {
-      if (file == null) continue;
-      progress.phase("reading " + file.getFileName());
-      SideFiles.Engagements e = file == in.interactions()
-          ? SideFiles.interactions(file, sideHints, in.columnMap(), rejects, in.tempDir())
-          : SideFiles.surveys(file, sideHints, in.columnMap(), rejects, in.tempDir());
-      quality.add(e.quality());
-      e.byCustomer().forEach((id, v) -> engagement.merge(id, v, Engagement::merge));
-    }
+    Map<String, Engagement> engagement = engagement(in, sideHints, rejects, progress, quality);
 
     progress.phase("scoring");
     LocalDate asOf = in.asOf() != null ? in.asOf() : LocalDate.ofEpochDay(tx.lastDay() + 1L);
     int asOfDay = (int) asOf.toEpochDay();
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), asOfDay));
     int n = p.size;
-
-    Map<String, Integer> purchaserIndex = customers == null && engagement.isEmpty() ? Map.of() : indexOf(p, tx);
-    String[] prospects = customers == null ? new String[0]
-        : customers.profiles().keySet().stream().filter(id -> !purchaserIndex.containsKey(id)).toArray(String[]::new);
+    Join join = Join.of(p, tx.charset(), customers, engagement, notes);
+    String[] prospects = join.prospects();
+    CustomerProfile[] profiles = join.profiles();
+    Engagement[] engagements = join.engagements();
     int all = n + prospects.length;
-    CustomerProfile[] profiles = customers == null ? null : new CustomerProfile[all];
-    if (customers != null) {
-      for (var entry : customers.profiles().entrySet()) {
-        Integer i = purchaserIndex.get(entry.getKey());
-        if (i != null) profiles[i] = entry.getValue();
-      }
-      for (int k = 0; k < prospects.length; k++) profiles[n + k] = customers.profiles().get(prospects[k]);
-    }
-    Engagement[] engagements = engagement.isEmpty() ? null : new Engagement[all];
-    if (engagements != null) {
-      Map<String, Integer> prospectIndex = new HashMap<>();
-      for (int k = 0; k < prospects.length; k++) prospectIndex.put(prospects[k], n + k);
-      long unknown = 0;
-      for (var entry : engagement.entrySet()) {
-        Integer i = purchaserIndex.get(entry.getKey());
-        if (i == null) i = prospectIndex.get(entry.getKey());
-        if (i == null) unknown++;
-        else engagements[i] = entry.getValue();
-      }
-      if (unknown > 0) {
-        notes.add(unknown + " customer ids in the interaction/survey files are neither in the transactions nor in the "
-            + "customers file; their interactions and answers are not used");
-      }
-    }
 
-    int[] recency = new int[n];
-    int[] frequency = new int[n];
-    for (int i = 0; i < n; i++) {
-      recency[i] = asOfDay - p.lastDay[i];
-      frequency[i] = (int) Math.min(Integer.MAX_VALUE, p.orders[i]);
-    }
-    RfmScores rfm = RfmScorer.score(recency, frequency, p.netCents, rfmConfig);
-    recency = null;
-    frequency = null;
+    RfmScores rfm = rfm(p, asOfDay, rfmConfig);
     byte[] classic = RfmSegments.classic(rfm, rfmConfig);
     byte[] segment11 = RfmSegments.segment11(rfm);
     byte[] abc = AbcClassifier.classify(p.netCents, abcConfig);
@@ -158,15 +117,70 @@ public final class ScoringRun {
     return new RunResult(scored, asOf, model, engine, quality, notes);
   }
 
+  /** Interactions and survey answers, merged per customer id. */
+  private static Map<String, Engagement> engagement(RunInputs in, FormatSniffer.Hints hints,
+      Consumer<Rejection> rejects, Progress progress, List<FileQuality> quality) {
+    Map<String, Engagement> engagement = new HashMap<>();
+    for (var file : new java.nio.file.Path[] {in.interactions(), in.surveys()}) {
+      if (file == null) continue;
+      progress.phase("reading " + file.getFileName());
+      SideFiles.Engagements e = file == in.interactions()
+          ? SideFiles.interactions(file, hints, in.columnMap(), rejects, in.tempDir())
+          : SideFiles.surveys(file, hints, in.columnMap(), rejects, in.tempDir());
+      quality.add(e.quality());
+      e.byCustomer().forEach((id, v) -> engagement.merge(id, v, Engagement::merge));
+    }
+    return engagement;
+  }
+
+  private static RfmScores rfm(PurchaseColumns p, int asOfDay, RfmConfig config) {
+    int[] recency = new int[p.size];
+    int[] frequency = new int[p.size];
+    for (int i = 0; i < p.size; i++) {
+      recency[i] = asOfDay - p.lastDay[i];
+      frequency[i] = (int) Math.min(Integer.MAX_VALUE, p.orders[i]);
+    }
+    return RfmScorer.score(recency, frequency, p.netCents, config);
+  }
+
+  /**
+   * Buyers joined with their profiles and engagement by id; prospects are the customers-file ids who never bought.
+   *
+   * @param profiles by customer index, null without a customers file
+   * @param engagements by customer index, null without interactions or surveys
+   */
+  private record Join(String[] prospects, CustomerProfile[] profiles, Engagement[] engagements) {
+    static Join of(PurchaseColumns p, java.nio.charset.Charset charset, SideFiles.Customers customers,
+        Map<String, Engagement> engagement, List<String> notes) {
+      int n = p.size;
+      Map<String, Integer> index = new HashMap<>();
+      if (customers != null || !engagement.isEmpty()) {
+        for (int i = 0; i < n; i++) index.put(p.customerId(i, charset), i);
+      }
+      String[] prospects = customers == null ? new String[0]
+          : customers.profiles().keySet().stream().filter(id -> !index.containsKey(id)).toArray(String[]::new);
+      for (int k = 0; k < prospects.length; k++) index.put(prospects[k], n + k);
+      int all = n + prospects.length;
+      CustomerProfile[] profiles = customers == null ? null : new CustomerProfile[all];
+      if (customers != null) customers.profiles().forEach((id, profile) -> profiles[index.get(id)] = profile);
+      Engagement[] engagements = engagement.isEmpty() ? null : new Engagement[all];
+      long unknown = 0;
+      for (var entry : engagement.entrySet()) {
+        Integer i = index.get(entry.getKey());
+        if (i == null) unknown++;
+        else engagements[i] = entry.getValue();
+      }
+      if (unknown > 0) {
+        notes.add(unknown + " customer ids in the interaction/survey files are neither in the transactions nor in the "
+            + "customers file; their interactions and answers are not used");
+      }
+      return new Join(prospects, profiles, engagements);
+    }
+  }
+
   private static FormatSniffer.Hints withCharset(RunInputs in) {
     FormatSniffer.Hints h = in.transactionHints();
     return in.charset() == null ? h : new FormatSniffer.Hints(in.charset(), h.delimiter(), h.columns(), h.dateFormat());
-  }
-
-  private static Map<String, Integer> indexOf(PurchaseColumns p, TransactionIntake.Result tx) {
-    Map<String, Integer> index = new HashMap<>(p.size * 2);
-    for (int i = 0; i < p.size; i++) index.put(p.customerId(i, tx.charset()), i);
-    return index;
   }
 
   /** The array grown to {@code size} with zeros: prospects have no purchase days. */

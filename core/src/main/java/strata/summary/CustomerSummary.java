@@ -70,19 +70,11 @@ public record CustomerSummary(
   }
 
   private static int[] union(int[] a, int[] b) {
-    return Arrays.stream(concat(a, b)).sorted().distinct().toArray();
-  }
-
-  private static int[] concat(int[] a, int[] b) {
-    int[] all = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
+    return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().distinct().toArray();
   }
 
   private static long[] union(long[] a, long[] b) {
-    long[] all = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return Arrays.stream(all).sorted().distinct().toArray();
+    return java.util.stream.LongStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().distinct().toArray();
   }
 
   // Records compare arrays by identity; summaries are values, so compare their contents.

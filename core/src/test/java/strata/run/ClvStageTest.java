@@ -49,7 +49,7 @@ class ClvStageTest {
     assertThat(r.notes()).isEmpty();
     // Independent path: the library's own per-customer CLV with the same fits and horizon.
     CalibrationData data = ClvStage.calibration(p, asOf);
-    SpendData spend = ClvStage.spend(p, false);
+    SpendData spend = ClvStage.spend(p);
     double[] expected = CustomerValue.clv(r.bgNbd().model(), r.gammaGamma().model(), data, spend, ClvStage.HORIZON);
     double[] alive = r.bgNbd().model().probabilityAlive(data);
     double[] next90 = r.bgNbd().model().expectedPurchases(data, 90 / 7.0);
