@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import strata.run.CsvText;
 
 /** Writes rejected.csv as rows arrive: file, line, reason code, detail and the raw row (UTF-8 with BOM). */
 public final class RejectedRowsWriter implements Consumer<Rejection>, AutoCloseable {

@@ -9,4 +9,10 @@ package strata.intake;
  */
 public record Rejection(String file, long line, RejectReason reason, String detail, String raw) {
   public static final int MAX_RAW = 10_000;
+
+  /** The row's bytes decoded, cut at {@link #MAX_RAW} characters (a hostile row can be megabytes long). */
+  static String raw(byte[] buf, int from, int to, java.nio.charset.Charset charset) {
+    String raw = new String(buf, from, to - from, charset);
+    return raw.length() > MAX_RAW ? raw.substring(0, MAX_RAW) + "…" : raw;
+  }
 }

@@ -53,9 +53,8 @@ final class TextRows {
             out.rowsAccepted++;
             out.fingerprint(DuplicateFinder.fingerprint(buf, rec.recordStart, rec.recordEnd), line);
           } else {
-            String raw = new String(buf, rec.recordStart, rec.recordEnd - rec.recordStart, format.charset());
-            if (raw.length() > Rejection.MAX_RAW) raw = raw.substring(0, Rejection.MAX_RAW) + "…";
-            out.reject(new Rejection(name, line, r.reason(), r.detail(), raw));
+            out.reject(new Rejection(name, line, r.reason(), r.detail(),
+                Rejection.raw(buf, rec.recordStart, rec.recordEnd, format.charset())));
           }
         }
         return out;

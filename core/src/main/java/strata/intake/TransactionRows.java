@@ -46,7 +46,7 @@ final class TransactionRows {
       String detail = null;
       if (rec.unterminatedQuote) {
         reason = RejectReason.UNTERMINATED_QUOTE;
-      } else if (!fieldCountOk(rec, buf)) {
+      } else if (!fieldCountOk(rec)) {
         reason = RejectReason.WRONG_FIELD_COUNT;
         detail = "expected " + fields + " fields, found " + rec.fieldCount;
       } else {
@@ -83,7 +83,7 @@ final class TransactionRows {
         }
       }
       if (reason != null) {
-        out.reject(new Rejection(file, line, reason, detail == null ? reason.message() : detail, raw(rec, buf)));
+        out.reject(new Rejection(file, line, reason, detail == null ? reason.message() : detail, Rejection.raw(buf, rec.recordStart, rec.recordEnd, format.charset())));
       }
     }
     table.addAll(batch);
@@ -121,18 +121,13 @@ final class TransactionRows {
   }
 
   /** Extra trailing fields are tolerated when empty (spreadsheets often add them); missing fields are not. */
-  private boolean fieldCountOk(RecordCursor rec, byte[] buf) {
-    if (rec.fieldCount == fields || format.whitespace() && rec.fieldCount == fields) return true;
+  private boolean fieldCountOk(RecordCursor rec) {
+    if (rec.fieldCount == fields) return true;
     if (rec.fieldCount < fields) return false;
     for (int i = fields; i < rec.fieldCount; i++) {
       if (rec.ends[i] > rec.starts[i]) return false;
     }
     return true;
-  }
-
-  private String raw(RecordCursor rec, byte[] buf) {
-    String raw = new String(buf, rec.recordStart, rec.recordEnd - rec.recordStart, format.charset());
-    return raw.length() > Rejection.MAX_RAW ? raw.substring(0, Rejection.MAX_RAW) + "…" : raw;
   }
 
   /** A field's content bytes, trimmed of spaces; quoted fields needing unescaping are copied once. */

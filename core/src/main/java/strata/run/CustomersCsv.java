@@ -1,5 +1,6 @@
 package strata.run;
 
+import strata.intake.CsvText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

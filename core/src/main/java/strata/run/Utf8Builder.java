@@ -1,5 +1,6 @@
 package strata.run;
 
+import strata.intake.CsvText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package strata.run;
+package strata.intake;
 
 /** Writing text into CSV cells safely. */
 public final class CsvText {
