@@ -110,8 +110,8 @@ final class ClvCommand implements Callable<Integer> {
 
   /** Repeat purchase days after the calibration end, for the calibration customers in their order. */
   private static HoldoutData holdout(PurchaseColumns cal, PurchaseColumns all, double length) {
-    // Ids are keyed by their raw bytes (ISO-8859-1 maps each byte to one char), whatever the file's encoding: both
-    // reads are of the same file, and first-appearance order differs between them only when the cut-off does.
+    // The two reads list customers in different orders, so match them by id, keyed by the raw bytes (ISO-8859-1 maps
+    // each byte to one char, so distinct ids stay distinct whatever the file's encoding).
     Map<String, Integer> index = new java.util.HashMap<>();
     for (int i = 0; i < all.size; i++) index.put(all.customerId(i, java.nio.charset.StandardCharsets.ISO_8859_1), i);
     double[] purchases = new double[cal.size];
