@@ -147,7 +147,7 @@ final class HeatMapChart {
     StringBuilder hex = new StringBuilder("#");
     for (int channel = 0; channel < 3; channel++) {
       double mixed = BLUES[lower][channel] * (1 - t) + BLUES[lower + 1][channel] * t;
-      hex.append(String.format("%02x", Math.round(mixed)));
+      hex.append(String.format(java.util.Locale.ROOT, "%02x", Math.round(mixed)));
     }
     return hex.toString();
   }

@@ -19,7 +19,7 @@ final class Svg {
     }
     String sign = hundredths < 0 ? "-" : "";
     long abs = Math.abs(hundredths);
-    String frac = String.format("%02d", abs % 100);
+    String frac = String.format(java.util.Locale.ROOT, "%02d", abs % 100);
     return sign + abs / 100 + "." + (frac.endsWith("0") ? frac.substring(0, 1) : frac);
   }
 

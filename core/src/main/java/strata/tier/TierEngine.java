@@ -93,7 +93,7 @@ public final class TierEngine {
 
   private static String format(Object v) {
     if (v instanceof Double d) {
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.format("%.2f", d);
+      return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.format(java.util.Locale.ROOT, "%.2f", d);
     }
     return String.valueOf(v);
   }
