@@ -62,7 +62,7 @@ public final class ClvSection {
     html.append(new SvgCharts(locale).lineChart(
         zh ? "留出期内人均复购次数：预测与实际" : "Repeat purchases per customer in the holdout: predicted vs actual",
         zh ? "校准期内复购次数" : "repeat purchases in the calibration period",
-        zh ? String.format("留出期 %.0f 周内人均复购", weeks) : String.format(Locale.ROOT, "per customer in %.0f weeks", weeks),
+        zh ? String.format(Locale.ROOT, "留出期 %.0f 周内人均复购", weeks) : String.format(Locale.ROOT, "per customer in %.0f weeks", weeks),
         labels, List.of(new SvgCharts.Series(zh ? "模型预测" : "predicted", predicted),
             new SvgCharts.Series(zh ? "实际" : "actual", actual))));
     html.append("<p class=\"note\">").append(Html.escape(String.format(Locale.ROOT, zh
