@@ -44,13 +44,7 @@ public final class ScoringRun {
    *     {@link strata.scoring.ConfigException} for a bad model
    */
   public static RunResult run(RunInputs in, TierModel model, Consumer<Rejection> rejects, Progress progress) {
-    // Read the model's scoring settings first: a typo in the model should fail before a long intake.
-    RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
-    AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
-    LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
-    CompositeConfig compositeConfig = CompositeConfig.fromMap(model.scoringSection("composite"));
-    MatrixConfig matrixConfig = MatrixConfig.fromMap(model.scoringSection("matrix"));
-    Map<String, Double> sizeScores = SizeScores.fromMap(model.scoringSection("size_scores"));
+    checkScoringSettings(model); // a typo in the model should fail before a long intake
 
     List<FileQuality> quality = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -71,14 +65,36 @@ public final class ScoringRun {
     }
     Map<String, Engagement> engagement = engagement(in, sideHints, rejects, progress, quality);
 
-    progress.phase("scoring");
     LocalDate asOf = in.asOf() != null ? in.asOf() : LocalDate.ofEpochDay(tx.lastDay() + 1L);
+    PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
+    Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
+    return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress);
+  }
+
+  /**
+   * Scores frozen summaries: the part of a run after intake, shared by the file run and the server (which keeps
+   * summaries up to date as data arrives and never re-reads the history).
+   *
+   * @param p buyers' summaries, frozen with {@link #splitDay} so the CLV holdout check can run
+   * @param profiles customers by id (null when there are none); ids without purchases become prospects
+   * @param engagement interactions and survey answers by customer id
+   * @param notes run notes so far; scoring adds its own
+   */
+  public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
+      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
+      int threads, List<FileQuality> quality, List<String> notes, Progress progress) {
+    RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
+    AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
+    LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
+    CompositeConfig compositeConfig = CompositeConfig.fromMap(model.scoringSection("composite"));
+    MatrixConfig matrixConfig = MatrixConfig.fromMap(model.scoringSection("matrix"));
+    Map<String, Double> sizeScores = SizeScores.fromMap(model.scoringSection("size_scores"));
+    progress.phase("scoring");
     int asOfDay = (int) asOf.toEpochDay();
-    PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), asOfDay));
     int n = p.size;
-    Join join = Join.of(p, tx.charset(), customers, engagement, notes);
+    Join join = Join.of(p, idCharset, profiles, engagement, notes);
     String[] prospects = join.prospects();
-    CustomerProfile[] profiles = join.profiles();
+    CustomerProfile[] joinedProfiles = join.profiles();
     Engagement[] engagements = join.engagements();
     int all = n + prospects.length;
 
@@ -92,7 +108,7 @@ public final class ScoringRun {
     progress.phase("fitting CLV models");
     ClvStage.Result clv = ClvStage.run(p, asOfDay);
     notes.addAll(clv.notes());
-    ScoredCustomers partial = new ScoredCustomers(asOfDay, p, tx.charset(), prospects, profiles, engagements, rfm,
+    ScoredCustomers partial = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
         classic, segment11, abc, lifecycle, null, null, clv);
     progress.phase("composite score and value matrix");
     CompositeScores composite = CompositeScorer.score(
@@ -108,13 +124,28 @@ public final class ScoringRun {
       potential[i] = composite.potential()[i];
     }
     byte[] quadrant = ValuePotentialMatrix.classify(value, potential, matrixConfig);
-    ScoredCustomers scored = new ScoredCustomers(asOfDay, p, tx.charset(), prospects, profiles, engagements, rfm,
+    ScoredCustomers scored = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
         classic, segment11, abc, lifecycle, composite, quadrant, clv);
 
     progress.phase("assigning tiers");
     TierEngine engine = new TierEngine(model);
-    scored.tier = engine.assign(all, scored, in.threads());
+    scored.tier = engine.assign(all, scored, threads);
     return new RunResult(scored, asOf, model, engine, quality, notes);
+  }
+
+  /** The calibration/holdout split day for a run over purchases from {@code firstDay}, or -1 for none. */
+  public static int splitDay(int firstDay, int asOfDay) {
+    return ClvStage.splitDay(firstDay, asOfDay);
+  }
+
+  /** Reads every scoring setting of the model, throwing {@link strata.scoring.ConfigException} for a bad one. */
+  public static void checkScoringSettings(TierModel model) {
+    RfmConfig.fromMap(model.scoringSection("rfm"));
+    AbcConfig.fromMap(model.scoringSection("abc"));
+    LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
+    CompositeConfig.fromMap(model.scoringSection("composite"));
+    MatrixConfig.fromMap(model.scoringSection("matrix"));
+    SizeScores.fromMap(model.scoringSection("size_scores"));
   }
 
   /** Interactions and survey answers, merged per customer id. */
@@ -150,7 +181,7 @@ public final class ScoringRun {
    * @param engagements by customer index, null without interactions or surveys
    */
   private record Join(String[] prospects, CustomerProfile[] profiles, Engagement[] engagements) {
-    static Join of(PurchaseColumns p, java.nio.charset.Charset charset, SideFiles.Customers customers,
+    static Join of(PurchaseColumns p, java.nio.charset.Charset charset, Map<String, CustomerProfile> customers,
         Map<String, Engagement> engagement, List<String> notes) {
       int n = p.size;
       Map<String, Integer> index = new HashMap<>();
@@ -158,11 +189,11 @@ public final class ScoringRun {
         for (int i = 0; i < n; i++) index.put(p.customerId(i, charset), i);
       }
       String[] prospects = customers == null ? new String[0]
-          : customers.profiles().keySet().stream().filter(id -> !index.containsKey(id)).toArray(String[]::new);
+          : customers.keySet().stream().filter(id -> !index.containsKey(id)).toArray(String[]::new);
       for (int k = 0; k < prospects.length; k++) index.put(prospects[k], n + k);
       int all = n + prospects.length;
       CustomerProfile[] profiles = customers == null ? null : new CustomerProfile[all];
-      if (customers != null) customers.profiles().forEach((id, profile) -> profiles[index.get(id)] = profile);
+      if (customers != null) customers.forEach((id, profile) -> profiles[index.get(id)] = profile);
       Engagement[] engagements = engagement.isEmpty() ? null : new Engagement[all];
       long unknown = 0;
       for (var entry : engagement.entrySet()) {

@@ -82,6 +82,58 @@ public final class PurchaseColumns {
     return out;
   }
 
+  /**
+   * Columns of summaries kept elsewhere (the server's table), customer i being {@code summaries.get(i)}. Ids are
+   * stored as UTF-8.
+   *
+   * @param splitDay calibration/holdout split day, or -1 for none
+   */
+  public static PurchaseColumns of(java.util.List<CustomerSummary> summaries, int splitDay) {
+    int n = summaries.size();
+    byte[][] ids = new byte[n][];
+    int[] idStart = new int[n + 1];
+    boolean withCategories = false;
+    for (int i = 0; i < n; i++) {
+      CustomerSummary s = summaries.get(i);
+      ids[i] = s.customerId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      idStart[i + 1] = Math.addExact(idStart[i], ids[i].length);
+      withCategories |= !s.categoryLines().isEmpty();
+    }
+    PurchaseColumns out = new PurchaseColumns(n, new byte[idStart[n]], idStart, withCategories, splitDay);
+    for (int i = 0; i < n; i++) {
+      CustomerSummary s = summaries.get(i);
+      if (s.purchaseDays().length == 0) throw new IllegalArgumentException(s.customerId() + ": no purchase days");
+      System.arraycopy(ids[i], 0, out.idBytes, idStart[i], ids[i].length);
+      int[] days = s.purchaseDays();
+      out.firstDay[i] = days[0];
+      out.lastDay[i] = days[days.length - 1];
+      out.distinctDays[i] = days.length;
+      out.orders[i] = s.orders();
+      out.lines[i] = s.lines();
+      out.netCents[i] = s.netCents();
+      out.refundCents[i] = s.refundCents();
+      out.firstDayNetCents[i] = s.firstDayNetCents();
+      out.topCategoryShare[i] = Float.NaN;
+      if (splitDay >= 0) {
+        int k = upTo(days, splitDay);
+        out.daysUpToSplit[i] = k;
+        out.lastDayUpToSplit[i] = k == 0 ? -1 : days[k - 1];
+      }
+      if (withCategories && !s.categoryLines().isEmpty()) {
+        var best = java.util.Collections.max(s.categoryLines().entrySet(), java.util.Map.Entry.comparingByValue());
+        out.topCategory[i] = best.getKey();
+        out.topCategoryShare[i] = (float) (best.getValue() / (double) s.lines());
+      }
+    }
+    return out;
+  }
+
+  /** Number of days in the ascending array that are at most {@code day}. */
+  private static int upTo(int[] days, int day) {
+    int k = Arrays.binarySearch(days, day);
+    return k >= 0 ? k + 1 : -k - 1;
+  }
+
   /** Final index of every (stripe, local) customer: ascending by the line where the customer first appeared. */
   private static int[][] positions(Stripe[] stripes, int n) {
     long[] keys = new long[n];

@@ -46,9 +46,41 @@ class SummaryMergeProperties {
     }
   }
 
+  /** The server builds columns from stored summaries; they must equal the file run's frozen table. */
+  @Property(tries = 60)
+  void columnsOfSummariesEqualTheFrozenTable(@ForAll("batches") List<Tx> all, @ForAll("cuts") int cut)
+      throws IOException {
+    int splitDay = 19000 + cut / 10;
+    List<CustomerSummary> summaries = new java.util.ArrayList<>();
+    TransactionIntake.Result r = read(all);
+    r.table().forEach(r.charset(), summaries::add);
+    PurchaseColumns frozen = r.table().freeze(splitDay);
+    PurchaseColumns built = PurchaseColumns.of(summaries, splitDay);
+    Map<String, Integer> at = new HashMap<>();
+    for (int i = 0; i < frozen.size; i++) at.put(frozen.customerId(i, r.charset()), i);
+    assertThat(built.size).isEqualTo(frozen.size);
+    for (int i = 0; i < built.size; i++) {
+      int j = at.get(built.customerId(i, StandardCharsets.UTF_8));
+      assertThat(new long[] {built.firstDay[i], built.lastDay[i], built.distinctDays[i], built.orders[i],
+          built.lines[i], built.netCents[i], built.refundCents[i], built.firstDayNetCents[i],
+          built.daysUpToSplit[i], built.lastDayUpToSplit[i]})
+          .containsExactly(frozen.firstDay[j], frozen.lastDay[j], frozen.distinctDays[j], frozen.orders[j],
+              frozen.lines[j], frozen.netCents[j], frozen.refundCents[j], frozen.firstDayNetCents[j],
+              frozen.daysUpToSplit[j], frozen.lastDayUpToSplit[j]);
+      assertThat(Float.floatToIntBits(built.topCategoryShare[i]))
+          .isEqualTo(Float.floatToIntBits(frozen.topCategoryShare[j]));
+    }
+  }
+
   private static Map<String, CustomerSummary> summarise(List<Tx> txs) throws IOException {
     Map<String, CustomerSummary> out = new HashMap<>();
     if (txs.isEmpty()) return out;
+    TransactionIntake.Result r = read(txs);
+    r.table().forEach(r.charset(), s -> out.put(s.customerId(), s));
+    return out;
+  }
+
+  private static TransactionIntake.Result read(List<Tx> txs) throws IOException {
     Path dir = Files.createTempDirectory("strata-merge");
     Path file = dir.resolve("tx.csv");
     StringBuilder sb = new StringBuilder("customer_id,order_date,amount,order_id,category\n");
@@ -58,10 +90,8 @@ class SummaryMergeProperties {
           .append(t.order).append(',').append(t.category).append('\n');
     }
     Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-    TransactionIntake.Result r = TransactionIntake.read(file, TransactionIntake.Options.defaults().withTempDir(dir),
+    return TransactionIntake.read(file, TransactionIntake.Options.defaults().withTempDir(dir),
         x -> { throw new AssertionError("unexpected rejection " + x); }, b -> { });
-    r.table().forEach(r.charset(), s -> out.put(s.customerId(), s));
-    return out;
   }
 
   @Provide
