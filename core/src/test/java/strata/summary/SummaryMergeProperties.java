@@ -46,6 +46,14 @@ class SummaryMergeProperties {
     }
   }
 
+  /** The server summarises rows it holds in memory; the result must equal a file run's. */
+  @Property(tries = 60)
+  void rowsSummariseLikeTheirFile(@ForAll("batches") List<Tx> all) throws IOException {
+    List<strata.intake.PurchaseRow> rows = all.stream()
+        .map(t -> new strata.intake.PurchaseRow(t.customer, t.day, t.cents, t.order, t.category)).toList();
+    assertThat(strata.intake.PurchaseRow.summarise(rows)).isEqualTo(summarise(all));
+  }
+
   /** The server builds columns from stored summaries; they must equal the file run's frozen table. */
   @Property(tries = 60)
   void columnsOfSummariesEqualTheFrozenTable(@ForAll("batches") List<Tx> all, @ForAll("cuts") int cut)

@@ -1,0 +1,23 @@
+package strata.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The Strata service: {@code java -jar strata-server.jar [--demo] [--strata.data=DIR] [--server.port=N]}. */
+@SpringBootApplication
+@EnableScheduling
+public class StrataServer {
+  public static void main(String[] args) {
+    SpringApplication.run(StrataServer.class, withDemoFlag(args));
+  }
+
+  /** {@code --demo} is a flag, not a Spring property; it turns into {@code --strata.demo=true}. */
+  static String[] withDemoFlag(String[] args) {
+    List<String> out = new ArrayList<>();
+    for (String a : args) out.add(a.equals("--demo") ? "--strata.demo=true" : a);
+    return out.toArray(String[]::new);
+  }
+}

@@ -1,0 +1,53 @@
+package strata.server.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import strata.server.api.Page;
+
+/** Who did what, when: logins, imports, runs, model changes, overrides, user and token changes. */
+@Service
+public class AuditLog {
+  public record Entry(long id, Instant at, String username, String action, String detail) {}
+
+  private final JdbcClient db;
+
+  public AuditLog(JdbcClient db) {
+    this.db = db;
+  }
+
+  public void record(String username, String action, String detail) {
+    db.sql("insert into audit_log (at, username, action, detail) values (?, ?, ?, ?)")
+        .params(OffsetDateTime.now(ZoneOffset.UTC), username, action,
+            detail == null ? null : detail.substring(0, Math.min(detail.length(), 4000)))
+        .update();
+  }
+
+  public Page<Entry> list(String user, String action, int page, int size) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (user != null && !user.isBlank()) {
+      where.append(" and username = ?");
+      params.add(user);
+    }
+    if (action != null && !action.isBlank()) {
+      where.append(" and action = ?");
+      params.add(action);
+    }
+    long total = db.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<Entry> items = db.sql("select id, at, username, action, detail from audit_log" + where
+            + " order by id desc limit ? offset ?")
+        .params(pageParams)
+        .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+            rs.getString(3), rs.getString(4), rs.getString(5)))
+        .list();
+    return new Page<>(items, page, size, total);
+  }
+}

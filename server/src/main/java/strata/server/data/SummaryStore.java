@@ -1,0 +1,121 @@
+package strata.server.data;
+
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import strata.intake.PurchaseRow;
+import strata.summary.CustomerSummary;
+
+/**
+ * The stored per-customer purchase summaries. New purchases are merged in as they arrive (summaries are mergeable),
+ * so a tiering run reads one row per customer, never the purchase history.
+ */
+@Service
+public class SummaryStore {
+  private static final int CHUNK = 1000;
+  private final JdbcClient db;
+
+  public SummaryStore(JdbcClient db) {
+    this.db = db;
+  }
+
+  /** Folds newly stored purchases into their customers' summaries. Callers hold the write lock of the data. */
+  @Transactional
+  public void mergeNew(List<PurchaseRow> inserted) {
+    Map<String, CustomerSummary> fresh = PurchaseRow.summarise(inserted);
+    List<String> ids = new ArrayList<>(fresh.keySet());
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      Map<String, CustomerSummary> old = load(chunk);
+      for (String id : chunk) {
+        CustomerSummary now = fresh.get(id);
+        CustomerSummary before = old.get(id);
+        if (before == null) insert(now);
+        else update(before.merge(now));
+      }
+    }
+  }
+
+  /** Rebuilds customers' summaries from their stored purchases: after a purchase was changed, merging cannot undo it. */
+  @Transactional
+  public void rebuild(Collection<String> customerIds) {
+    for (String id : customerIds) {
+      List<PurchaseRow> rows = db.sql("select customer_id, purchase_day, amount_cents, order_id, category from purchase "
+              + "where customer_id = ?")
+          .param(id)
+          .query((rs, n) -> new PurchaseRow(rs.getString(1), (int) rs.getObject(2, LocalDate.class).toEpochDay(),
+              rs.getLong(3), rs.getString(4), rs.getString(5)))
+          .list();
+      db.sql("delete from customer_summary where customer_id = ?").param(id).update();
+      if (!rows.isEmpty()) insert(PurchaseRow.summarise(rows).get(id));
+    }
+  }
+
+  /** Every summary, in customer id order, handed over one at a time (a million customers fit; their rows need not). */
+  public void forEach(Consumer<CustomerSummary> action) {
+    db.sql(SELECT + " order by customer_id").query((ResultSet rs) -> {
+      while (rs.next()) action.accept(summary(rs));
+    });
+  }
+
+  public Map<String, CustomerSummary> load(Collection<String> ids) {
+    Map<String, CustomerSummary> out = new TreeMap<>();
+    if (ids.isEmpty()) return out;
+    String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    db.sql(SELECT + " where customer_id in (" + marks + ")").params(new ArrayList<>(ids))
+        .query((rs, n) -> summary(rs)).list().forEach(s -> out.put(s.customerId(), s));
+    return out;
+  }
+
+  private void insert(CustomerSummary s) {
+    db.sql("insert into customer_summary (customer_id, purchase_days, order_keys, lines_without_order, lines, "
+            + "net_cents, refund_cents, first_day_net_cents, categories) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(s.customerId(), days(s.purchaseDays()), keys(s.orderKeys()), s.linesWithoutOrderId(), s.lines(),
+            s.netCents(), s.refundCents(), s.firstDayNetCents(), Categories.format(s.categoryLines()))
+        .update();
+  }
+
+  private void update(CustomerSummary s) {
+    db.sql("update customer_summary set purchase_days = ?, order_keys = ?, lines_without_order = ?, lines = ?, "
+            + "net_cents = ?, refund_cents = ?, first_day_net_cents = ?, categories = ? where customer_id = ?")
+        .params(days(s.purchaseDays()), keys(s.orderKeys()), s.linesWithoutOrderId(), s.lines(), s.netCents(),
+            s.refundCents(), s.firstDayNetCents(), Categories.format(s.categoryLines()), s.customerId())
+        .update();
+  }
+
+  private static final String SELECT = "select customer_id, purchase_days, order_keys, lines_without_order, lines, "
+      + "net_cents, refund_cents, first_day_net_cents, categories from customer_summary";
+
+  private static CustomerSummary summary(ResultSet rs) throws SQLException {
+    ByteBuffer d = ByteBuffer.wrap(rs.getBytes(2));
+    int[] days = new int[d.remaining() / 4];
+    d.asIntBuffer().get(days);
+    ByteBuffer k = ByteBuffer.wrap(rs.getBytes(3));
+    long[] keys = new long[k.remaining() / 8];
+    k.asLongBuffer().get(keys);
+    return new CustomerSummary(rs.getString(1), days, keys, rs.getLong(4), rs.getLong(5), rs.getLong(6),
+        rs.getLong(7), rs.getLong(8), Categories.parse(rs.getString(9)));
+  }
+
+  private static byte[] days(int[] days) {
+    ByteBuffer b = ByteBuffer.allocate(days.length * 4);
+    b.asIntBuffer().put(days);
+    return b.array();
+  }
+
+  private static byte[] keys(long[] keys) {
+    ByteBuffer b = ByteBuffer.allocate(keys.length * 8);
+    b.asLongBuffer().put(keys);
+    return b.array();
+  }
+}

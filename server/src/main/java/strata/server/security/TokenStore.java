@@ -1,0 +1,99 @@
+package strata.server.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import strata.server.api.NotFound;
+
+/** Session tokens (sign-in, sliding expiry) and API tokens (until revoked). */
+@Service
+public class TokenStore {
+  public record Issued(long id, String name, String token, Instant expiresAt) {}
+
+  public record TokenInfo(long id, String username, String name, Instant createdAt, Instant lastUsedAt,
+      boolean revoked) {}
+
+  private final JdbcClient db;
+  private final Users users;
+  private final Duration sessionIdle;
+
+  public TokenStore(JdbcClient db, Users users, @Value("${strata.session.hours:12}") long sessionHours) {
+    this.db = db;
+    this.users = users;
+    this.sessionIdle = Duration.ofHours(sessionHours);
+  }
+
+  public Issued issueSession(String username) {
+    return issue(username, "session", "session", now().plus(sessionIdle));
+  }
+
+  public Issued issueApi(String username, String name) {
+    return issue(username, name, "api", null);
+  }
+
+  private Issued issue(String username, String name, String kind, OffsetDateTime expires) {
+    String token = Tokens.newToken(kind.equals("api") ? "sta_" : "sts_");
+    db.sql("insert into api_token (username, name, kind, token_hash, created_at, expires_at, revoked) "
+            + "values (?, ?, ?, ?, ?, ?, false)")
+        .params(username, name, kind, Tokens.hash(token), now(), expires)
+        .update();
+    long id = db.sql("select id from api_token where token_hash = ?").param(Tokens.hash(token)).query(Long.class)
+        .single();
+    return new Issued(id, name, token, expires == null ? null : expires.toInstant());
+  }
+
+  /** The user behind a bearer token, sliding a session's expiry forward; empty for unknown or expired tokens. */
+  public Optional<Users.User> resolve(String token) {
+    record Row(long id, String username, String kind, OffsetDateTime expires) {}
+    Optional<Row> row = db.sql("select id, username, kind, expires_at from api_token "
+            + "where token_hash = ? and revoked = false")
+        .param(Tokens.hash(token))
+        .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class)))
+        .optional();
+    if (row.isEmpty()) return Optional.empty();
+    Row r = row.get();
+    OffsetDateTime now = now();
+    if (r.expires() != null && r.expires().isBefore(now)) return Optional.empty();
+    // Write the sliding expiry at most once a minute, not on every request of a busy client.
+    if (r.kind().equals("session") && r.expires().isBefore(now.plus(sessionIdle).minusMinutes(1))) {
+      db.sql("update api_token set expires_at = ?, last_used_at = ? where id = ?")
+          .params(now.plus(sessionIdle), now, r.id()).update();
+    }
+    return users.find(r.username()).filter(Users.User::enabled);
+  }
+
+  public void revokeToken(String token) {
+    db.sql("update api_token set revoked = true where token_hash = ?").param(Tokens.hash(token)).update();
+  }
+
+  /** Revokes an API token; non-admins only their own. */
+  public void revoke(long id, Viewer by) {
+    int n = db.sql("update api_token set revoked = true where id = ? and kind = 'api'"
+            + (by.role() == Role.ADMIN ? "" : " and username = ?"))
+        .params(by.role() == Role.ADMIN ? List.of(id) : List.of(id, by.username()))
+        .update();
+    if (n == 0) throw new NotFound("no token " + id);
+  }
+
+  public List<TokenInfo> list(Viewer by) {
+    return db.sql("select id, username, name, created_at, last_used_at, revoked from api_token where kind = 'api'"
+            + (by.role() == Role.ADMIN ? "" : " and username = ?") + " order by id desc")
+        .params(by.role() == Role.ADMIN ? List.of() : List.of(by.username()))
+        .query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class).toInstant(),
+            Optional.ofNullable(rs.getObject(5, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+            rs.getBoolean(6)))
+        .list();
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,43 @@
+package strata.server.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The server started for real on a random port. Subclasses choose the database with {@link #h2} or {@link #postgres}
+ * in a {@code @DynamicPropertySource}; most contracts run on both, as a pair of small subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"strata.admin.password=" + ServerTest.ADMIN_PASSWORD, "strata.runs.after-import=false"})
+public abstract class ServerTest {
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+
+  @LocalServerPort
+  protected int port;
+
+  protected Api anonymous() {
+    return new Api(port);
+  }
+
+  protected Api admin() {
+    return anonymous().as("admin", ADMIN_PASSWORD);
+  }
+
+  public static void h2(DynamicPropertyRegistry registry) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("strata-h2");
+      registry.add("strata.data", dir::toString);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public static void postgres(DynamicPropertyRegistry registry) {
+    Postgres.Database db = Postgres.newDatabase();
+    h2(registry); // the data folder (uploads) is still needed
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
+  }
+}
