@@ -104,9 +104,14 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     List<TierRule> tiers = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      TierRule rule = rule(source, i, list.get(i));
+      TierRule rule;
+      try {
+        rule = rule(source, i, list.get(i));
+      } catch (TierModelException e) {
+        throw e.at(i, list.get(i) instanceof Map<?, ?> t && t.get("id") instanceof String id ? id : null);
+      }
       if (!ids.add(rule.id())) {
-        throw new TierModelException(source + ": tier '" + rule.id() + "' is defined twice");
+        throw new TierModelException(source + ": tier '" + rule.id() + "' is defined twice").at(i, rule.id());
       }
       tiers.add(rule);
     }
@@ -119,12 +124,12 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     TierRule last = tiers.get(tiers.size() - 1);
     if (!last.catchAll()) {
       throw new TierModelException(source + ": the last tier ('" + last.id() + "') must be a catch-all with "
-          + "when: true, so every customer gets a tier");
+          + "when: true, so every customer gets a tier").at(tiers.size() - 1, last.id());
     }
     for (int i = 0; i < tiers.size() - 1; i++) {
       if (tiers.get(i).catchAll()) {
         throw new TierModelException(source + ": tier '" + tiers.get(i).id() + "' matches everyone (when: true), so "
-            + "the tiers after it can never be reached; only the last tier may be a catch-all");
+            + "the tiers after it can never be reached; only the last tier may be a catch-all").at(i, tiers.get(i).id());
       }
     }
   }

@@ -40,6 +40,19 @@ class TierModelTest {
   }
 
   @Test
+  void errorsCarryTheOffendingTiersPlaceForEditors() {
+    String yaml = "tiers:\n  - id: a\n    when: r_score > 3\n  - id: b\n    when: abc_clas == 'A'\n  - id: c\n";
+    assertThatThrownBy(() -> parse(yaml)).isInstanceOfSatisfying(TierModelException.class, e -> {
+      assertThat(e.tierIndex()).isEqualTo(1);
+      assertThat(e.tierId()).isEqualTo("b");
+    });
+    assertThatThrownBy(() -> parse("tiers:\n  - id: A B\n")).isInstanceOfSatisfying(TierModelException.class,
+        e -> assertThat(e.tierIndex()).isZero());
+    assertThatThrownBy(() -> parse("tiers: [\n")).isInstanceOfSatisfying(TierModelException.class,
+        e -> assertThat(e.tierIndex()).isEqualTo(-1));
+  }
+
+  @Test
   void syntaxErrorsAndNonBooleanConditionsAreRefused() {
     assertThatThrownBy(() -> parse("tiers:\n  - id: a\n    when: r_score >=\n  - id: b\n"))
         .hasMessageContaining("tier 'a': condition \"r_score >=\" is not valid");
