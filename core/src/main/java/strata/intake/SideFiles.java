@@ -55,10 +55,7 @@ public final class SideFiles {
       int day = TextRows.day(TextRows.get(f, m, Column.TIME), dates);
       TextRows.Rejected bad = checkDay(TextRows.get(f, m, Column.TIME), day);
       if (bad != null) return bad;
-      String type = interactionType(TextRows.get(f, m, Column.TYPE));
-      Engagement e = new Engagement(1, type.equals("call") ? 1 : 0, type.equals("visit") ? 1 : 0,
-          type.equals("complaint") ? 1 : 0, type.equals("inquiry") ? 1 : 0, day, -1, -1, -1, -1);
-      byCustomer.merge(id, e, Engagement::merge);
+      byCustomer.merge(id, Engagement.interaction(TextRows.get(f, m, Column.TYPE), day), Engagement::merge);
       return null;
     }, rejects, tempDir);
     return new Engagements(byCustomer, read.quality());
@@ -83,8 +80,7 @@ public final class SideFiles {
         return new TextRows.Rejected(RejectReason.BAD_SCORE, "NPS '" + npsText + "', CSAT '" + csatText + "'");
       }
       if (nps < 0 && csat < 0) return new TextRows.Rejected(RejectReason.EMPTY_SURVEY, RejectReason.EMPTY_SURVEY.message());
-      byCustomer.merge(id, new Engagement(0, 0, 0, 0, 0, -1, nps, nps < 0 ? -1 : day, csat, csat < 0 ? -1 : day),
-          Engagement::merge);
+      byCustomer.merge(id, Engagement.survey(nps, csat, day), Engagement::merge);
       return null;
     }, rejects, tempDir);
     return new Engagements(byCustomer, read.quality());

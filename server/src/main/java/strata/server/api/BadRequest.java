@@ -7,13 +7,13 @@ public class BadRequest extends RuntimeException {
   public record FieldError(String field, String message) {}
 
   private final int status;
-  private final List<FieldError> errors;
+  private final List<?> errors;
 
   public BadRequest(String field, String message) {
     this(400, field + ": " + message, List.of(new FieldError(field, message)));
   }
 
-  public BadRequest(int status, String detail, List<FieldError> errors) {
+  public BadRequest(int status, String detail, List<?> errors) {
     super(detail);
     this.status = status;
     this.errors = errors;
@@ -23,7 +23,8 @@ public class BadRequest extends RuntimeException {
     return status;
   }
 
-  public List<FieldError> errors() {
+  /** Field errors: {@link FieldError}s, or richer records with at least {@code field} and {@code message}. */
+  public List<?> errors() {
     return errors;
   }
 }

@@ -1,0 +1,75 @@
+package strata.server.model;
+
+import java.util.List;
+import strata.run.ScoringRun;
+import strata.scoring.ConfigException;
+import strata.server.api.BadRequest;
+import strata.tier.TierModel;
+import strata.tier.TierModelException;
+
+/** The command line's validation of a model, with errors located for the editor (tier, field, line). */
+public final class ModelValidation {
+  public record ModelError(String field, String tier, Integer line, String message) {}
+
+  /** Thrown as 422 with the located errors. */
+  public static final class Invalid extends BadRequest {
+    Invalid(ModelError error) {
+      super(422, error.message(), List.of(error));
+      this.error = error;
+    }
+
+    private final ModelError error;
+
+    public ModelError error() {
+      return error;
+    }
+  }
+
+  private static final int MAX_CHARS = 1 << 20;
+
+  private ModelValidation() {}
+
+  public static TierModel check(String yaml) {
+    if (yaml == null || yaml.isBlank()) {
+      throw new Invalid(new ModelError("yaml", null, null, "the model is empty"));
+    }
+    if (yaml.length() > MAX_CHARS) {
+      throw new Invalid(new ModelError("yaml", null, null, "a tier model is at most 1 MiB"));
+    }
+    try {
+      TierModel model = TierModel.parse(yaml, "model");
+      ScoringRun.checkScoringSettings(model);
+      return model;
+    } catch (TierModelException e) {
+      String field = e.tierIndex() < 0 ? "yaml" : "tiers[" + e.tierIndex() + "]"
+          + (e.getMessage().contains("condition") || e.getMessage().contains("'when'") ? ".when" : "");
+      throw new Invalid(new ModelError(field, e.tierId(), line(yaml, e), e.getMessage()));
+    } catch (ConfigException e) {
+      throw new Invalid(new ModelError("scoring", null, lineOf(yaml, "scoring:", 0), e.getMessage()));
+    }
+  }
+
+  /** The 1-based line of the offending tier's condition (or of its id), so the editor can mark it. */
+  private static Integer line(String yaml, TierModelException e) {
+    if (e.tierId() == null) return null;
+    String[] lines = yaml.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].matches("\\s*-?\\s*id:\\s*['\"]?" + java.util.regex.Pattern.quote(e.tierId()) + "['\"]?\\s*")) {
+        Integer when = lineOf(yaml, "when:", i + 1);
+        boolean aboutWhen = e.getMessage().contains("condition") || e.getMessage().contains("'when'");
+        return aboutWhen && when != null ? when : i + 1;
+      }
+    }
+    return null;
+  }
+
+  private static Integer lineOf(String yaml, String key, int from) {
+    String[] lines = yaml.split("\n", -1);
+    for (int i = from; i < lines.length; i++) {
+      String t = lines[i].strip();
+      if (t.startsWith("- id:") && i > from) return null;
+      if (t.startsWith(key)) return i + 1;
+    }
+    return null;
+  }
+}
