@@ -39,12 +39,12 @@ public class TokenStore {
 
   private Issued issue(String username, String name, String kind, OffsetDateTime expires) {
     String token = Tokens.newToken(kind.equals("api") ? "sta_" : "sts_");
+    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
     db.sql("insert into api_token (username, name, kind, token_hash, created_at, expires_at, revoked) "
             + "values (?, ?, ?, ?, ?, ?, false)")
         .params(username, name, kind, Tokens.hash(token), now(), expires)
-        .update();
-    long id = db.sql("select id from api_token where token_hash = ?").param(Tokens.hash(token)).query(Long.class)
-        .single();
+        .update(key, "id");
+    long id = key.getKey().longValue();
     return new Issued(id, name, token, expires == null ? null : expires.toInstant());
   }
 

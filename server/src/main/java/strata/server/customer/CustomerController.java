@@ -1,0 +1,154 @@
+package strata.server.customer;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import strata.server.api.BadRequest;
+import strata.server.api.Page;
+import strata.server.audit.AuditLog;
+import strata.server.model.ModelStore;
+import strata.server.override.OverrideStore;
+import strata.server.run.Run;
+import strata.server.security.Viewer;
+
+@RestController
+@RequestMapping("/api/v1")
+class CustomerController {
+  record NewOverride(@NotBlank @Size(max = 64) String tier, @NotBlank @Size(max = 500) String reason,
+      Instant expiresAt) {}
+
+  private final CustomerQueries queries;
+  private final OverrideStore overrides;
+  private final ModelStore models;
+  private final AuditLog audit;
+
+  CustomerController(CustomerQueries queries, OverrideStore overrides, ModelStore models, AuditLog audit) {
+    this.queries = queries;
+    this.overrides = overrides;
+    this.models = models;
+    this.audit = audit;
+  }
+
+  @GetMapping("/customers")
+  Page<CustomerRow> list(@RequestParam(required = false) Long snapshot, @RequestParam(required = false) String tier,
+      @RequestParam(required = false) String segment, @RequestParam(required = false) String segment11,
+      @RequestParam(required = false) String lifecycle, @RequestParam(required = false) String abc,
+      @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    Page.check(page, size);
+    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, owner, q);
+    return queries.list(f, Viewer.current(), sort, page, size);
+  }
+
+  @GetMapping("/customers/export")
+  void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) Long snapshot,
+      @RequestParam(required = false) String tier, @RequestParam(required = false) String segment,
+      @RequestParam(required = false) String segment11, @RequestParam(required = false) String lifecycle,
+      @RequestParam(required = false) String abc, @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+      HttpServletResponse response) throws IOException {
+    if (!format.equals("csv") && !format.equals("xlsx")) throw new BadRequest("format", "csv or xlsx");
+    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, owner, q);
+    Viewer v = Viewer.current();
+    CustomerFilter.orderBy(sort); // a bad sort is a 400 before the download starts
+    CustomerExport.Rows rows = action -> queries.each(f, v, sort, action);
+    String name = "customers-" + f.runId() + "." + format;
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    if (format.equals("csv")) {
+      response.setContentType("text/csv; charset=UTF-8");
+      CustomerExport.csv(rows, response.getOutputStream());
+    } else {
+      response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      CustomerExport.xlsx(rows, response.getOutputStream());
+    }
+  }
+
+  @GetMapping("/customers/{id}")
+  CustomerQueries.Detail detail(@PathVariable String id) {
+    return queries.detail(id, Viewer.current());
+  }
+
+  @GetMapping("/customers/{id}/history")
+  List<CustomerQueries.HistoryItem> history(@PathVariable String id) {
+    return queries.history(id, Viewer.current());
+  }
+
+  @GetMapping("/customers/{id}/tier")
+  CustomerQueries.HistoryItem tierAt(@PathVariable String id, @RequestParam long snapshot) {
+    return queries.tierAt(id, snapshot, Viewer.current());
+  }
+
+  @GetMapping("/customers/{id}/transactions")
+  Page<CustomerQueries.Transaction> transactions(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    Page.check(page, size);
+    return queries.transactions(id, Viewer.current(), page, size);
+  }
+
+  @GetMapping("/customers/{id}/interactions")
+  Page<CustomerQueries.Interaction> interactions(@PathVariable String id,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Page.check(page, size);
+    return queries.interactions(id, Viewer.current(), page, size);
+  }
+
+  @GetMapping("/customers/{id}/surveys")
+  Page<CustomerQueries.Survey> surveys(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    Page.check(page, size);
+    return queries.surveys(id, Viewer.current(), page, size);
+  }
+
+  @PutMapping("/customers/{id}/override")
+  @ResponseStatus(HttpStatus.CREATED)
+  OverrideStore.Override override(@PathVariable String id, @Valid @RequestBody NewOverride o) {
+    Viewer v = Viewer.current();
+    queries.checkVisible(id, v);
+    if (models.current().model().tiers().stream().noneMatch(t -> t.id().equals(o.tier()))) {
+      throw new BadRequest("tier", "no tier '" + o.tier() + "' in the current model");
+    }
+    if (o.expiresAt() != null && !o.expiresAt().isAfter(Instant.now())) {
+      throw new BadRequest("expiresAt", "must be in the future");
+    }
+    OverrideStore.Override saved = overrides.set(id, o.tier(), o.reason().strip(), o.expiresAt(), v.username());
+    audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason());
+    return saved;
+  }
+
+  @DeleteMapping("/customers/{id}/override")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void removeOverride(@PathVariable String id) {
+    Viewer v = Viewer.current();
+    queries.checkVisible(id, v);
+    overrides.remove(id, v.username());
+    audit.record(v.username(), "override_removed", id);
+  }
+
+  @GetMapping("/overrides")
+  Page<OverrideStore.Override> overrides(@RequestParam(defaultValue = "true") boolean active,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Page.check(page, size);
+    return overrides.list(active, page, size);
+  }
+
+  private CustomerFilter filter(Long snapshot, String tier, String segment, String segment11, String lifecycle,
+      String abc, String owner, String q) {
+    Run run = queries.snapshot(snapshot);
+    return new CustomerFilter(run.id(), run.current(), tier, segment, segment11, lifecycle, abc, owner, q);
+  }
+}

@@ -1,0 +1,78 @@
+package strata.server.customer;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import strata.server.api.BadRequest;
+import strata.server.override.OverrideStore;
+import strata.server.security.Viewer;
+
+/**
+ * The filtered customer set of one snapshot as SQL, shared by the list, the export and the dashboard so they always
+ * agree. A sales viewer's owner is always part of it. On the current snapshot, live overrides decide the tier.
+ */
+record CustomerFilter(long runId, boolean current, String tier, String segment, String segment11, String lifecycle,
+    String abc, String owner, String q) {
+
+  private static final Map<String, String> SORTS = Map.of(
+      "id", "r.customer_id", "name", "c.name", "tier", "tier", "compositeScore", "r.composite_score",
+      "monetary", "r.monetary_cents", "frequency", "r.frequency", "recencyDays", "r.recency_days", "clv", "r.clv",
+      "pAlive", "r.p_alive");
+
+  /** The effective tier expression for this snapshot. */
+  String tierColumn() {
+    return current ? "coalesce(o.tier, r.model_tier)" : "r.tier";
+  }
+
+  /** {@code from … where …} with its parameters. */
+  Sql from(Viewer viewer) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sb = new StringBuilder(" from snapshot_row r left join customer c on c.id = r.customer_id");
+    if (current) {
+      sb.append(" left join tier_override o on o.customer_id = r.customer_id and ")
+          .append(OverrideStore.activeOn("o"));
+      params.add(OffsetDateTime.now(ZoneOffset.UTC));
+    }
+    sb.append(" where r.run_id = ?");
+    params.add(runId);
+    if (!viewer.seesAll()) {
+      sb.append(" and c.owner = ?");
+      params.add(viewer.owner());
+    }
+    eq(sb, params, tierColumn(), tier);
+    eq(sb, params, "r.segment", segment);
+    eq(sb, params, "r.segment11", segment11);
+    eq(sb, params, "r.lifecycle", lifecycle);
+    eq(sb, params, "r.abc", abc);
+    eq(sb, params, "c.owner", owner);
+    if (q != null && !q.isBlank()) {
+      String like = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_") + "%";
+      sb.append(" and (lower(r.customer_id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
+      params.add(like);
+      params.add(like);
+    }
+    return new Sql(sb.toString(), params);
+  }
+
+  static String orderBy(String sort) {
+    if (sort == null || sort.isBlank()) return " order by r.composite_score desc nulls last, r.customer_id";
+    String[] parts = sort.split(",");
+    String column = SORTS.get(parts[0].strip());
+    if (column == null) throw new BadRequest("sort", "unknown field '" + parts[0] + "'; one of " + SORTS.keySet());
+    String dir = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
+    if (!dir.equals("asc") && !dir.equals("desc")) throw new BadRequest("sort", "direction must be asc or desc");
+    return " order by " + column + " " + dir + " nulls last, r.customer_id";
+  }
+
+  private static void eq(StringBuilder sb, List<Object> params, String column, String value) {
+    if (value == null || value.isBlank()) return;
+    sb.append(" and ").append(column).append(" = ?");
+    params.add(value);
+  }
+
+  record Sql(String text, List<Object> params) {}
+}

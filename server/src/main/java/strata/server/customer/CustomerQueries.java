@@ -1,0 +1,189 @@
+package strata.server.customer;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import strata.server.api.NotFound;
+import strata.server.api.Page;
+import strata.server.override.OverrideStore;
+import strata.server.run.Run;
+import strata.server.run.RunStore;
+import strata.server.security.Viewer;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads customers of a snapshot; every method takes the viewer, and a sales viewer sees only their own customers. */
+@Service
+public class CustomerQueries {
+  record Profile(String name, String industry, String size, String region, String owner, String phone, String email,
+      LocalDate birthday, LocalDate created) {}
+
+  record Snapshot(long runId, LocalDate asOf) {}
+
+  record Summary(LocalDate firstPurchase, LocalDate lastPurchase, long orders, long purchaseDays, double net,
+      double refunds) {}
+
+  record Detail(String id, Profile profile, Snapshot snapshot, String tier, String modelTier,
+      OverrideStore.Override override, Map<String, String> explanation, Map<String, Object> metrics,
+      Summary summary) {}
+
+  record HistoryItem(long runId, LocalDate asOf, Instant finishedAt, String tier, String modelTier,
+      boolean overridden) {}
+
+  record Transaction(String recordId, LocalDate date, double amount, String orderId, String product,
+      String category, String quantity, String channel) {}
+
+  record Interaction(String recordId, LocalDateTime time, String type, String channel, String outcome) {}
+
+  record Survey(String recordId, LocalDateTime time, Integer nps, Integer csat, String comment) {}
+
+  private final JdbcClient db;
+  private final RunStore runs;
+  private final OverrideStore overrides;
+  private final JsonMapper json;
+
+  public CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json) {
+    this.db = db;
+    this.runs = runs;
+    this.overrides = overrides;
+    this.json = json;
+  }
+
+  /** The snapshot a request is about: the given run (which must have succeeded) or the current one. */
+  public Run snapshot(Long runId) {
+    Run run = runId == null ? runs.current().orElseThrow(() -> new NotFound("no run has succeeded yet"))
+        : runs.get(runId);
+    if (!run.succeeded()) throw new NotFound("run " + run.id() + " has no snapshot (" + run.status() + ")");
+    return run;
+  }
+
+  public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size) {
+    CustomerFilter.Sql from = f.from(v);
+    long total = db.sql("select count(*)" + from.text()).params(from.params()).query(Long.class).single();
+    List<Object> params = new ArrayList<>(from.params());
+    params.add(size);
+    params.add((long) page * size);
+    List<CustomerRow> items = db.sql(CustomerRow.columns(f.tierColumn()) + from.text()
+            + CustomerFilter.orderBy(sort) + " limit ? offset ?")
+        .params(params).query((rs, n) -> CustomerRow.read(rs)).list();
+    return new Page<>(items, page, size, total);
+  }
+
+  /** Streams the whole filtered list (exports), in the list's order. */
+  public void each(CustomerFilter f, Viewer v, String sort, Consumer<CustomerRow> action) {
+    CustomerFilter.Sql from = f.from(v);
+    db.sql(CustomerRow.columns(f.tierColumn()) + from.text() + CustomerFilter.orderBy(sort)).params(from.params())
+        .query((ResultSet rs) -> {
+          while (rs.next()) action.accept(CustomerRow.read(rs));
+        });
+  }
+
+  /** 404 unless the customer exists and the viewer may see them (so ids of others cannot be probed). */
+  public void checkVisible(String id, Viewer v) {
+    boolean exists = v.seesAll()
+        ? db.sql("select count(*) from customer where id = ?").param(id).query(Long.class).single() > 0
+            || db.sql("select count(*) from customer_summary where customer_id = ?").param(id).query(Long.class)
+                .single() > 0
+        : db.sql("select count(*) from customer where id = ? and owner = ?").params(id, v.owner()).query(Long.class)
+            .single() > 0;
+    if (!exists) throw new NotFound("no customer " + id);
+  }
+
+  public Detail detail(String id, Viewer v) {
+    checkVisible(id, v);
+    Profile profile = db.sql("select name, industry, size, region, owner, phone, email, birthday, created "
+            + "from customer where id = ?").param(id)
+        .query((rs, n) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+            rs.getObject(9, LocalDate.class)))
+        .optional().orElse(null);
+    Summary summary = db.sql("select min(purchase_day), max(purchase_day), count(*), "
+            + "count(distinct purchase_day), sum(amount_cents), sum(case when amount_cents < 0 then -amount_cents "
+            + "else 0 end) from purchase where customer_id = ?").param(id)
+        .query((rs, n) -> rs.getObject(1) == null ? null : new Summary(rs.getObject(1, LocalDate.class),
+            rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4), rs.getLong(5) / 100.0,
+            rs.getLong(6) / 100.0))
+        .single();
+    OverrideStore.Override override = overrides.activeFor(id).orElse(null);
+    Run run = runs.current().orElse(null);
+    if (run == null) return new Detail(id, profile, null, null, null, override, null, null, summary);
+    return db.sql("select model_tier, metrics, explanation from snapshot_row where run_id = ? and customer_id = ?")
+        .params(run.id(), id)
+        .query((rs, n) -> {
+          String modelTier = rs.getString(1);
+          Map<String, String> explanation = json.readValue(rs.getString(3),
+              new TypeReference<LinkedHashMap<String, String>>() {});
+          if (override != null && !explanation.getOrDefault("en", "").startsWith("overridden")) {
+            explanation.replaceAll((lang, text) -> override.explanation() + (lang.equals("zh") ? "；模型：" : "; model: ")
+                + text);
+          }
+          return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
+              override != null ? override.tier() : modelTier, modelTier, override, explanation,
+              json.readValue(rs.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {}), summary);
+        })
+        .optional()
+        .orElse(new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null,
+            summary));
+  }
+
+  public List<HistoryItem> history(String id, Viewer v) {
+    checkVisible(id, v);
+    return db.sql("select r.run_id, t.as_of, t.finished_at, r.tier, r.model_tier from snapshot_row r "
+            + "join tier_run t on t.id = r.run_id where r.customer_id = ? and t.status = 'succeeded' "
+            + "order by r.run_id desc").param(id)
+        .query((rs, n) -> new HistoryItem(rs.getLong(1), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5),
+            !rs.getString(4).equals(rs.getString(5))))
+        .list();
+  }
+
+  public HistoryItem tierAt(String id, long runId, Viewer v) {
+    return history(id, v).stream().filter(h -> h.runId() == runId).findFirst()
+        .orElseThrow(() -> new NotFound("customer " + id + " is not in snapshot " + runId));
+  }
+
+  public Page<Transaction> transactions(String id, Viewer v, int page, int size) {
+    checkVisible(id, v);
+    return page("purchase", id, "purchase_day desc, record_id", page, size,
+        "record_id, purchase_day, amount_cents, order_id, product, category, quantity, channel",
+        rs -> new Transaction(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3) / 100.0,
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+  }
+
+  public Page<Interaction> interactions(String id, Viewer v, int page, int size) {
+    checkVisible(id, v);
+    return page("interaction", id, "at desc, record_id", page, size, "record_id, at, type, channel, outcome",
+        rs -> new Interaction(rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getString(3),
+            rs.getString(4), rs.getString(5)));
+  }
+
+  public Page<Survey> surveys(String id, Viewer v, int page, int size) {
+    checkVisible(id, v);
+    return page("survey", id, "at desc, record_id", page, size, "record_id, at, nps, csat, comment",
+        rs -> new Survey(rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getObject(3, Integer.class),
+            rs.getObject(4, Integer.class), rs.getString(5)));
+  }
+
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws java.sql.SQLException;
+  }
+
+  private <T> Page<T> page(String table, String id, String order, int page, int size, String columns,
+      RowReader<T> reader) {
+    long total = db.sql("select count(*) from " + table + " where customer_id = ?").param(id).query(Long.class)
+        .single();
+    List<T> items = db.sql("select " + columns + " from " + table + " where customer_id = ? order by " + order
+            + " limit ? offset ?").params(id, size, (long) page * size)
+        .query((rs, n) -> reader.read(rs)).list();
+    return new Page<>(items, page, size, total);
+  }
+}

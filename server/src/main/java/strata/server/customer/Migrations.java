@@ -1,0 +1,130 @@
+package strata.server.customer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import strata.server.api.BadRequest;
+import strata.server.api.Page;
+import strata.server.model.ModelStore;
+import strata.server.run.Run;
+import strata.server.run.RunStore;
+import strata.server.security.Viewer;
+
+/**
+ * Tier migrations between two snapshots, from the tiers each run stored. A move is up when the new tier comes
+ * earlier in the newer run's model (tiers are listed best first).
+ */
+@Service
+public class Migrations {
+  public record Flow(String from, String to, long count) {}
+
+  public record Matrix(Run from, Run to, List<String> tiers, List<Flow> flows, long up, long down, long same,
+      long entered, long left) {}
+
+  record Mover(String id, String name, String owner, String fromTier, String toTier) {}
+
+  private final JdbcClient db;
+  private final RunStore runs;
+  private final ModelStore models;
+  private final CustomerQueries queries;
+
+  Migrations(JdbcClient db, RunStore runs, ModelStore models, CustomerQueries queries) {
+    this.db = db;
+    this.runs = runs;
+    this.models = models;
+    this.queries = queries;
+  }
+
+  /** The pair asked for, or the two latest succeeded runs; null when there are fewer than two. */
+  public Run[] pair(Long from, Long to) {
+    if (from != null && to != null) return new Run[] {queries.snapshot(from), queries.snapshot(to)};
+    if (from != null || to != null) throw new BadRequest("from", "give both from and to, or neither");
+    List<Run> latest = runs.succeeded(2);
+    return latest.size() < 2 ? null : new Run[] {latest.get(1), latest.get(0)};
+  }
+
+  public Matrix matrix(Run from, Run to, Viewer v) {
+    List<String> tiers = tiers(to);
+    List<Flow> flows = new ArrayList<>();
+    String scope = v.seesAll() ? "" : " and exists (select 1 from customer c where c.id = x.customer_id and c.owner = ?)";
+    List<Object> params = new ArrayList<>(List.of(to.id(), from.id()));
+    if (!v.seesAll()) params.add(v.owner());
+    // Customers in "from" (moved, stayed or left), then those only in "to" (entered); H2 has no full outer join.
+    db.sql("select x.tier, b.tier, count(*) from snapshot_row x left join snapshot_row b on b.customer_id = "
+            + "x.customer_id and b.run_id = ? where x.run_id = ?" + scope + " group by x.tier, b.tier")
+        .params(params).query((rs, n) -> new Flow(rs.getString(1), rs.getString(2), rs.getLong(3))).list()
+        .forEach(flows::add);
+    List<Object> enteredParams = new ArrayList<>(List.of(from.id(), to.id()));
+    if (!v.seesAll()) enteredParams.add(v.owner());
+    db.sql("select x.tier, count(*) from snapshot_row x where not exists (select 1 from snapshot_row a where "
+            + "a.customer_id = x.customer_id and a.run_id = ?) and x.run_id = ?" + scope + " group by x.tier")
+        .params(enteredParams).query((rs, n) -> new Flow(null, rs.getString(1), rs.getLong(2))).list()
+        .forEach(flows::add);
+    long up = 0, down = 0, same = 0, entered = 0, left = 0;
+    for (Flow f : flows) {
+      if (f.from() == null) entered += f.count();
+      else if (f.to() == null) left += f.count();
+      else if (f.from().equals(f.to())) same += f.count();
+      else if (rank(tiers, f.to()) < rank(tiers, f.from())) up += f.count();
+      else down += f.count();
+    }
+    return new Matrix(from, to, tiers, flows, up, down, same, entered, left);
+  }
+
+  Page<Mover> movers(Run from, Run to, String fromTier, String toTier, String direction, Viewer v, int page,
+      int size) {
+    List<String> tiers = tiers(to);
+    StringBuilder where = new StringBuilder(" from snapshot_row a join snapshot_row b on b.customer_id = "
+        + "a.customer_id and b.run_id = ? left join customer c on c.id = a.customer_id where a.run_id = ?");
+    List<Object> params = new ArrayList<>(List.of(to.id(), from.id()));
+    if (!v.seesAll()) {
+      where.append(" and c.owner = ?");
+      params.add(v.owner());
+    }
+    if (fromTier != null && !fromTier.isBlank()) {
+      where.append(" and a.tier = ?");
+      params.add(fromTier);
+    }
+    if (toTier != null && !toTier.isBlank()) {
+      where.append(" and b.tier = ?");
+      params.add(toTier);
+    }
+    if (direction != null && !direction.isBlank()) {
+      if (!direction.equals("up") && !direction.equals("down")) throw new BadRequest("direction", "up or down");
+      // Rank by model order with a CASE over the (few) tier ids, so paging stays in the database.
+      StringBuilder rankA = new StringBuilder("case a.tier");
+      StringBuilder rankB = new StringBuilder("case b.tier");
+      for (int i = 0; i < tiers.size(); i++) {
+        rankA.append(" when ? then ").append(i);
+        rankB.append(" when ? then ").append(i);
+      }
+      rankA.append(" else ").append(tiers.size()).append(" end");
+      rankB.append(" else ").append(tiers.size()).append(" end");
+      where.append(" and ").append(rankB).append(direction.equals("up") ? " < " : " > ").append(rankA);
+      params.addAll(tiers);
+      params.addAll(tiers);
+    }
+    long total = db.sql("select count(*)" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<Mover> items = db.sql("select a.customer_id, c.name, c.owner, a.tier, b.tier" + where
+            + " order by a.customer_id limit ? offset ?").params(pageParams)
+        .query((rs, n) -> new Mover(rs.getString(1), Objects.toString(rs.getString(2), ""),
+            Objects.toString(rs.getString(3), ""), rs.getString(4), rs.getString(5)))
+        .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  private List<String> tiers(Run run) {
+    ModelStore.Version version = run.modelVersion() == null ? models.current() : models.get(run.modelVersion());
+    return version.model().tiers().stream().map(t -> t.id()).toList();
+  }
+
+  private static int rank(List<String> tiers, String tier) {
+    int i = tiers.indexOf(tier);
+    return i < 0 ? tiers.size() : i;
+  }
+}

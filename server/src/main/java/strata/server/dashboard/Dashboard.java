@@ -1,0 +1,129 @@
+package strata.server.dashboard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import strata.server.customer.Migrations;
+import strata.server.run.Run;
+import strata.server.run.RunStore;
+import strata.server.security.Viewer;
+
+/**
+ * The dashboard's aggregates, computed by the database over one snapshot (and a sales viewer's own customers), so
+ * the page stays fast at a million customers.
+ */
+@Service
+class Dashboard {
+  record Kpis(long customers, long buyers, double revenue, double repeatRate, double atRiskRevenue, Double avgClv) {}
+
+  record TierRow(String tier, long customers, double revenue) {}
+
+  record StageRow(String stage, long customers) {}
+
+  record RfmCell(int r, int f, long customers, double monetary) {}
+
+  record SegmentRow(String segment, long customers) {}
+
+  record TrendPoint(long runId, java.time.LocalDate asOf, Map<String, Long> tiers) {}
+
+  record MigrationFlows(long from, long to, List<Migrations.Flow> flows) {}
+
+  record View(Run run, Kpis kpis, List<TierRow> tiers, List<StageRow> lifecycle, List<RfmCell> rfm,
+      List<SegmentRow> segments, List<TrendPoint> trend, MigrationFlows migration) {}
+
+  /** Trend points shown: the latest runs that still have snapshots. */
+  private static final int TREND_RUNS = 12;
+
+  private final JdbcClient db;
+  private final RunStore runs;
+  private final Migrations migrations;
+
+  Dashboard(JdbcClient db, RunStore runs, Migrations migrations) {
+    this.db = db;
+    this.runs = runs;
+    this.migrations = migrations;
+  }
+
+  View view(Run run, Viewer v) {
+    Scope s = Scope.of(run, v);
+    Kpis kpis = db.sql("select count(*), sum(case when r.frequency > 0 then 1 else 0 end), "
+            + "coalesce(sum(r.monetary_cents), 0), sum(case when r.frequency >= 2 then 1 else 0 end), "
+            + "coalesce(sum(case when " + s.tier + " = 'at_risk' or r.p_alive <= 0.5 then r.monetary_cents "
+            + "else 0 end), 0), avg(r.clv)" + s.from)
+        .params(s.params)
+        .query((rs, n) -> {
+          long buyers = rs.getLong(2);
+          double avgClv = rs.getDouble(6);
+          return new Kpis(rs.getLong(1), buyers, rs.getLong(3) / 100.0,
+              buyers == 0 ? 0 : rs.getLong(4) / (double) buyers, rs.getLong(5) / 100.0,
+              rs.wasNull() ? null : avgClv);
+        })
+        .single();
+    List<TierRow> tiers = db.sql("select " + s.tier + ", count(*), coalesce(sum(r.monetary_cents), 0)" + s.from
+            + " group by " + s.tier).params(s.params)
+        .query((rs, n) -> new TierRow(rs.getString(1), rs.getLong(2), rs.getLong(3) / 100.0)).list();
+    List<StageRow> lifecycle = db.sql("select r.lifecycle, count(*)" + s.from + " group by r.lifecycle")
+        .params(s.params).query((rs, n) -> new StageRow(rs.getString(1), rs.getLong(2))).list();
+    List<RfmCell> rfm = db.sql("select r.r_score, r.f_score, count(*), coalesce(sum(r.monetary_cents), 0)" + s.from
+            + " and r.r_score is not null group by r.r_score, r.f_score").params(s.params)
+        .query((rs, n) -> new RfmCell(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getLong(4) / 100.0)).list();
+    List<SegmentRow> segments = db.sql("select r.segment, count(*)" + s.from
+            + " and r.segment is not null group by r.segment").params(s.params)
+        .query((rs, n) -> new SegmentRow(rs.getString(1), rs.getLong(2))).list();
+    return new View(run, kpis, tiers, lifecycle, rfm, segments, trend(v), migration(v));
+  }
+
+  private List<TrendPoint> trend(Viewer v) {
+    List<TrendPoint> out = new ArrayList<>();
+    List<Run> recent = new ArrayList<>(runs.succeeded(TREND_RUNS));
+    java.util.Collections.reverse(recent);
+    for (Run run : recent) {
+      Scope s = Scope.stored(run, v);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      db.sql("select r.tier, count(*)" + s.from + " group by r.tier").params(s.params)
+          .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+      out.add(new TrendPoint(run.id(), run.asOf(), counts));
+    }
+    return out;
+  }
+
+  private MigrationFlows migration(Viewer v) {
+    Run[] pair = migrations.pair(null, null);
+    if (pair == null) return null;
+    return new MigrationFlows(pair[0].id(), pair[1].id(), migrations.matrix(pair[0], pair[1], v).flows());
+  }
+
+  /** {@code from … where …} over one snapshot, scoped to the viewer, with the effective tier expression. */
+  private record Scope(String from, List<Object> params, String tier) {
+    static Scope of(Run run, Viewer v) {
+      if (!run.current()) return stored(run, v);
+      List<Object> params = new ArrayList<>();
+      params.add(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+      params.add(run.id());
+      String from = " from snapshot_row r left join tier_override o on o.customer_id = r.customer_id and "
+          + strata.server.override.OverrideStore.activeOn("o") + owner(v, params) + " where r.run_id = ?"
+          + ownerCondition(v, params);
+      return new Scope(from, params, "coalesce(o.tier, r.model_tier)");
+    }
+
+    static Scope stored(Run run, Viewer v) {
+      List<Object> params = new ArrayList<>();
+      params.add(run.id());
+      String from = " from snapshot_row r" + owner(v, params) + " where r.run_id = ?" + ownerCondition(v, params);
+      return new Scope(from, params, "r.tier");
+    }
+
+    private static String owner(Viewer v, List<Object> params) {
+      return v.seesAll() ? "" : " join customer c on c.id = r.customer_id";
+    }
+
+    private static String ownerCondition(Viewer v, List<Object> params) {
+      if (v.seesAll()) return "";
+      params.add(v.owner());
+      return " and c.owner = ?";
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package strata.server.override;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import strata.server.api.NotFound;
+import strata.server.api.Page;
+
+/**
+ * Human overrides of a customer's tier. At most one is active per customer (setting a new one ends the old); an
+ * override applies until it expires or is removed, both to the current view and to later runs.
+ */
+@Service
+public class OverrideStore {
+  public record Override(long id, String customerId, String tier, String reason, Instant expiresAt,
+      String createdBy, Instant createdAt) {
+    /** The line shown in the customer's explanation. */
+    public String explanation() {
+      return "overridden by " + createdBy + ": " + reason
+          + (expiresAt == null ? "" : " (until " + expiresAt.toString().substring(0, 10) + ")");
+    }
+  }
+
+  /** The SQL condition for "active now" on an alias, used by the customer queries as well. */
+  public static String activeOn(String alias) {
+    return alias + ".removed_at is null and (" + alias + ".expires_at is null or " + alias + ".expires_at > ?)";
+  }
+
+  private final JdbcClient db;
+
+  public OverrideStore(JdbcClient db) {
+    this.db = db;
+  }
+
+  @Transactional
+  public Override set(String customerId, String tier, String reason, Instant expiresAt, String by) {
+    OffsetDateTime now = now();
+    db.sql("update tier_override set removed_at = ?, removed_by = ? where customer_id = ? and removed_at is null")
+        .params(now, by, customerId).update();
+    db.sql("insert into tier_override (customer_id, tier, reason, expires_at, created_by, created_at) "
+            + "values (?, ?, ?, ?, ?, ?)")
+        .params(customerId, tier, reason, expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC), by, now)
+        .update();
+    return activeFor(customerId).orElseThrow();
+  }
+
+  public void remove(String customerId, String by) {
+    int n = db.sql("update tier_override set removed_at = ?, removed_by = ? where customer_id = ? and "
+            + activeOn("tier_override"))
+        .params(now(), by, customerId, now()).update();
+    if (n == 0) throw new NotFound("customer " + customerId + " has no active override");
+  }
+
+  public Optional<Override> activeFor(String customerId) {
+    return db.sql(SELECT + " where o.customer_id = ? and " + activeOn("o")).params(customerId, now())
+        .query((rs, n) -> override(rs)).optional();
+  }
+
+  public Map<String, Override> active() {
+    Map<String, Override> out = new HashMap<>();
+    db.sql(SELECT + " where " + activeOn("o")).param(now()).query((rs, n) -> override(rs)).list()
+        .forEach(o -> out.put(o.customerId(), o));
+    return out;
+  }
+
+  public Page<Override> list(boolean activeOnly, int page, int size) {
+    String where = activeOnly ? " where " + activeOn("o") : "";
+    List<Object> params = activeOnly ? List.of(now()) : List.of();
+    long total = db.sql("select count(*) from tier_override o" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new java.util.ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<Override> items = db.sql(SELECT + where + " order by o.id desc limit ? offset ?").params(pageParams)
+        .query((rs, n) -> override(rs)).list();
+    return new Page<>(items, page, size, total);
+  }
+
+  private static final String SELECT =
+      "select o.id, o.customer_id, o.tier, o.reason, o.expires_at, o.created_by, o.created_at from tier_override o";
+
+  private static Override override(java.sql.ResultSet rs) throws java.sql.SQLException {
+    OffsetDateTime expires = rs.getObject(5, OffsetDateTime.class);
+    return new Override(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        expires == null ? null : expires.toInstant(), rs.getString(6),
+        rs.getObject(7, OffsetDateTime.class).toInstant());
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

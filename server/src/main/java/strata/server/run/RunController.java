@@ -1,0 +1,51 @@
+package strata.server.run;
+
+import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import strata.server.api.NotFound;
+import strata.server.api.Page;
+import strata.server.security.Viewer;
+
+@RestController
+@RequestMapping("/api/v1/runs")
+class RunController {
+  record StartRun(LocalDate asOf) {}
+
+  private final RunService service;
+  private final RunStore runs;
+
+  RunController(RunService service, RunStore runs) {
+    this.service = service;
+    this.runs = runs;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Run start(@RequestBody(required = false) StartRun body) {
+    return service.start("manual", Viewer.current().username(), body == null ? null : body.asOf());
+  }
+
+  @GetMapping
+  Page<Run> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Page.check(page, size);
+    return runs.list(page, size);
+  }
+
+  @GetMapping("/current")
+  Run current() {
+    return runs.current().orElseThrow(() -> new NotFound("no run has succeeded yet"));
+  }
+
+  @GetMapping("/{id}")
+  Run get(@PathVariable long id) {
+    return runs.get(id);
+  }
+}

@@ -1,0 +1,170 @@
+package strata.server.run;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import strata.run.Progress;
+import strata.run.RunResult;
+import strata.run.ScoringRun;
+import strata.server.api.BadRequest;
+import strata.server.api.Conflict;
+import strata.server.audit.AuditLog;
+import strata.server.model.ModelStore;
+import strata.server.override.OverrideStore;
+import strata.summary.PurchaseColumns;
+import strata.tier.TierModel;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tiering runs, one at a time on their own thread: read the stored summaries, score them with the current model
+ * version, write the snapshot, then publish it atomically. A run that fails, or a server killed mid-run, leaves the
+ * previous snapshot current.
+ */
+@Service
+@Order(2)
+public class RunService implements ApplicationRunner {
+  private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+  private final RunStore runs;
+  private final RunData data;
+  private final ModelStore models;
+  private final OverrideStore overrides;
+  private final AuditLog audit;
+  private final DataSource dataSource;
+  private final JdbcClient db;
+  private final JsonMapper json;
+  private final List<RunListener> listeners;
+  private final int keep;
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "strata-run");
+    t.setDaemon(true);
+    return t;
+  });
+
+  RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, AuditLog audit,
+      DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
+      @Value("${strata.runs.keep:24}") int keep) {
+    this.runs = runs;
+    this.data = data;
+    this.models = models;
+    this.overrides = overrides;
+    this.audit = audit;
+    this.dataSource = dataSource;
+    this.db = db;
+    this.json = json;
+    this.listeners = listeners;
+    this.keep = keep;
+  }
+
+  /** At start-up: runs still marked running were cut off by a stop or a kill. */
+  @Override
+  public void run(ApplicationArguments args) {
+    int n = runs.failInterrupted();
+    if (n > 0) log.warn("{} run(s) were interrupted by a server stop and are marked failed", n);
+    db.sql("delete from snapshot_row where run_id in (select id from tier_run where status = 'failed')").update();
+  }
+
+  /** Starts a run; 409 if one is going. */
+  public synchronized Run start(String trigger, String by, LocalDate asOf) {
+    if (runs.running()) throw new Conflict("a run is in progress; wait for it to finish");
+    LocalDate latest = db.sql("select max(purchase_day) from purchase").query(LocalDate.class).optional()
+        .orElse(null);
+    if (asOf != null && latest != null && asOf.isBefore(latest)) {
+      throw new BadRequest("asOf", "must be on or after the latest purchase (" + latest + ")");
+    }
+    ModelStore.Version version = models.current();
+    long id = runs.insert(trigger, by, version.version());
+    audit.record(by, "run", "run " + id + " (" + trigger + ", model v" + version.version() + ")");
+    executor.submit(() -> execute(id, version, asOf));
+    return runs.get(id);
+  }
+
+  /** Starts a run and waits for it (the demo's first tiering). */
+  public Run runNow(String trigger, String by, LocalDate asOf) {
+    Run started = start(trigger, by, asOf);
+    try {
+      executor.submit(() -> { }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+    return runs.get(started.id());
+  }
+
+  private void execute(long id, ModelStore.Version version, LocalDate requestedAsOf) {
+    try {
+      TierModel model = version.model();
+      runs.progress(id, "reading summaries", 0.02);
+      List<String> notes = new ArrayList<>();
+      RunResult result = score(model, requestedAsOf, notes, progress(id));
+      runs.asOf(id, result.asOf());
+      Map<String, OverrideStore.Override> active = overrides.active();
+      active.values().removeIf(o -> model.tiers().stream().noneMatch(t -> t.id().equals(o.tier())));
+      int total = result.customers().size;
+      runs.progress(id, "writing snapshot", 0.5);
+      Map<String, Long> counts = SnapshotWriter.write(dataSource, json, id, result, active, written -> {
+        runs.progress(id, "writing snapshot", 0.5 + 0.5 * written / total);
+        listeners.forEach(l -> l.rowsWritten(id, written));
+      });
+      runs.publish(id, total, counts, notes);
+      int removed = runs.applyRetention(keep);
+      log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
+    } catch (Throwable e) {
+      String reason = e instanceof BadRequest || e instanceof strata.tier.TierModelException
+          || e instanceof strata.scoring.ConfigException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      log.warn("run {} failed: {}", id, reason, e);
+      db.sql("delete from snapshot_row where run_id = ?").param(id).update();
+      runs.fail(id, reason);
+    }
+  }
+
+  /** Scores the stored data with a model, writing nothing (runs, and the model editor's dry run). */
+  public RunResult score(TierModel model, LocalDate requestedAsOf, List<String> notes, Progress progress) {
+    RunData.Inputs in = data.load();
+    if (in.summaries().isEmpty() && in.profiles().isEmpty()) {
+      throw new BadRequest("data", "no customers yet: import transactions or customers first");
+    }
+    LocalDate asOf = asOf(requestedAsOf, in);
+    int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
+    PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
+    return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
+        notes, progress);
+  }
+
+  /**
+   * The requested as-of (checked at start), or today; never before the latest purchase, whose amount is already in
+   * the summaries.
+   */
+  private static LocalDate asOf(LocalDate requested, RunData.Inputs in) {
+    LocalDate latest = in.summaries().isEmpty() ? null : LocalDate.ofEpochDay(in.lastDay());
+    if (requested != null) return requested;
+    LocalDate today = LocalDate.now();
+    return latest != null && !latest.isBefore(today) ? latest.plusDays(1) : today;
+  }
+
+  private Progress progress(long id) {
+    return new Progress() {
+      @Override
+      public void phase(String name) {
+        runs.progress(id, name, 0.1);
+      }
+
+      @Override
+      public void bytes(long done, long total) {}
+    };
+  }
+}

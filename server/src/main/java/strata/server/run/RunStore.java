@@ -1,0 +1,135 @@
+package strata.server.run;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import strata.server.api.NotFound;
+import strata.server.api.Page;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The run table and the one-row pointer to the published snapshot. */
+@Service
+public class RunStore {
+  private final JdbcClient db;
+  private final JsonMapper json;
+
+  public RunStore(JdbcClient db, JsonMapper json) {
+    this.db = db;
+    this.json = json;
+  }
+
+  long insert(String trigger, String by, Integer modelVersion) {
+    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    db.sql("insert into tier_run (status, trigger_kind, model_version, started_by, started_at, phase, progress) "
+            + "values ('running', ?, ?, ?, ?, 'starting', 0)")
+        .params(trigger, modelVersion, by, now()).update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  void progress(long id, String phase, double progress) {
+    db.sql("update tier_run set phase = ?, progress = ? where id = ?").params(phase, progress, id).update();
+  }
+
+  void asOf(long id, LocalDate asOf) {
+    db.sql("update tier_run set as_of = ? where id = ?").params(asOf, id).update();
+  }
+
+  /** Marks the run succeeded and makes its snapshot current, in one transaction: readers see old or new, never half. */
+  @Transactional
+  void publish(long id, int customers, Map<String, Long> tierCounts, List<String> notes) {
+    db.sql("update tier_run set status = 'succeeded', finished_at = ?, phase = 'done', progress = 1, customers = ?, "
+            + "tier_counts = ?, notes = ? where id = ?")
+        .params(now(), customers, json.writeValueAsString(tierCounts), json.writeValueAsString(notes), id).update();
+    db.sql("update current_run set run_id = ? where id = 1").param(id).update();
+  }
+
+  void fail(long id, String reason) {
+    db.sql("update tier_run set status = 'failed', finished_at = ?, error = ? where id = ? and status = 'running'")
+        .params(now(), reason.length() > 4000 ? reason.substring(0, 4000) : reason, id).update();
+  }
+
+  /** Runs left 'running' by a server that stopped or was killed: they never published, so they failed. */
+  int failInterrupted() {
+    return db.sql("update tier_run set status = 'failed', finished_at = ?, error = ? where status = 'running'")
+        .params(now(), "interrupted: the server stopped during the run; the previous snapshot stayed current")
+        .update();
+  }
+
+  public Optional<Long> currentId() {
+    return db.sql("select run_id from current_run where id = 1").query((rs, n) -> rs.getObject(1, Long.class))
+        .optional();
+  }
+
+  public Optional<Run> current() {
+    return currentId().map(this::get);
+  }
+
+  public boolean running() {
+    return db.sql("select count(*) from tier_run where status = 'running'").query(Long.class).single() > 0;
+  }
+
+  public Run get(long id) {
+    Long current = currentId().orElse(null);
+    return db.sql(SELECT + " where id = ?").param(id).query((rs, n) -> run(rs, current)).optional()
+        .orElseThrow(() -> new NotFound("no run " + id));
+  }
+
+  public Page<Run> list(int page, int size) {
+    Long current = currentId().orElse(null);
+    long total = db.sql("select count(*) from tier_run").query(Long.class).single();
+    List<Run> items = db.sql(SELECT + " order by id desc limit ? offset ?").params(size, (long) page * size)
+        .query((rs, n) -> run(rs, current)).list();
+    return new Page<>(items, page, size, total);
+  }
+
+  /** Succeeded runs, newest first. */
+  public List<Run> succeeded(int limit) {
+    Long current = currentId().orElse(null);
+    return db.sql(SELECT + " where status = 'succeeded' order by id desc limit ?").param(limit)
+        .query((rs, n) -> run(rs, current)).list();
+  }
+
+  /** Deletes the snapshot rows of succeeded runs beyond the newest {@code keep} (never the current one). */
+  int applyRetention(int keep) {
+    List<Long> old = db.sql("select id from tier_run where status = 'succeeded' order by id desc")
+        .query(Long.class).list().stream().skip(keep).toList();
+    Long current = currentId().orElse(null);
+    int deleted = 0;
+    for (Long id : old) {
+      if (id.equals(current)) continue;
+      deleted += db.sql("delete from snapshot_row where run_id = ?").param(id).update();
+      db.sql("update tier_run set status = 'expired' where id = ?").param(id).update();
+    }
+    return deleted;
+  }
+
+  private static final String SELECT = "select id, status, trigger_kind, as_of, model_version, started_at, "
+      + "finished_at, started_by, phase, progress, customers, error, tier_counts, notes from tier_run";
+
+  private Run run(ResultSet rs, Long current) throws SQLException {
+    OffsetDateTime finished = rs.getObject(7, OffsetDateTime.class);
+    String counts = rs.getString(13);
+    String notes = rs.getString(14);
+    return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+        rs.getObject(5, Integer.class), rs.getObject(6, OffsetDateTime.class).toInstant(),
+        finished == null ? null : finished.toInstant(), rs.getString(8), rs.getString(9), rs.getDouble(10),
+        rs.getObject(11, Integer.class), rs.getString(12),
+        counts == null ? Map.of() : json.readValue(counts, new TypeReference<LinkedHashMap<String, Long>>() {}),
+        notes == null ? List.of() : json.readValue(notes, new TypeReference<List<String>>() {}),
+        current != null && current == rs.getLong(1));
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}
