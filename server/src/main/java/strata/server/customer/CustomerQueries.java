@@ -82,9 +82,7 @@ public class CustomerQueries {
   public void each(CustomerFilter f, Viewer v, String sort, Consumer<CustomerRow> action) {
     CustomerFilter.Sql from = f.from(v);
     db.sql(CustomerRow.columns(f.tierColumn()) + from.text() + CustomerFilter.orderBy(sort)).params(from.params())
-        .query((ResultSet rs) -> {
-          while (rs.next()) action.accept(CustomerRow.read(rs));
-        });
+        .query((ResultSet rs) -> action.accept(CustomerRow.read(rs)));
   }
 
   /** 404 unless the customer exists and the viewer may see them (so ids of others cannot be probed). */

@@ -63,9 +63,7 @@ public class SummaryStore {
 
   /** Every summary, in customer id order, handed over one at a time (a million customers fit; their rows need not). */
   public void forEach(Consumer<CustomerSummary> action) {
-    db.sql(SELECT + " order by customer_id").query((ResultSet rs) -> {
-      while (rs.next()) action.accept(summary(rs));
-    });
+    db.sql(SELECT + " order by customer_id").query((ResultSet rs) -> action.accept(summary(rs)));
   }
 
   public Map<String, CustomerSummary> load(Collection<String> ids) {

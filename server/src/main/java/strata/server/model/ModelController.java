@@ -112,9 +112,7 @@ class ModelController {
     Map<String, String> before = new java.util.HashMap<>();
     if (current != null) {
       db.sql("select customer_id, model_tier from snapshot_row where run_id = ?").param(current.id())
-          .query((java.sql.ResultSet rs) -> {
-            while (rs.next()) before.put(rs.getString(1), rs.getString(2));
-          });
+          .query((java.sql.ResultSet rs) -> { before.put(rs.getString(1), rs.getString(2)); });
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     model.tiers().forEach(t -> counts.put(t.id(), 0L));

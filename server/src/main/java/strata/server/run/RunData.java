@@ -43,11 +43,9 @@ class RunData {
     Map<String, CustomerProfile> out = new HashMap<>();
     db.sql("select id, name, industry, size, region, owner, phone, email, birthday, created from customer")
         .query((ResultSet rs) -> {
-          while (rs.next()) {
-            out.put(rs.getString(1), new CustomerProfile(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)));
-          }
+          out.put(rs.getString(1), new CustomerProfile(rs.getString(1), rs.getString(2), rs.getString(3),
+              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+              rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)));
         });
     return out;
   }
@@ -55,18 +53,14 @@ class RunData {
   private Map<String, Engagement> engagement() {
     Map<String, Engagement> out = new HashMap<>();
     db.sql("select customer_id, at, type from interaction").query((ResultSet rs) -> {
-      while (rs.next()) {
-        out.merge(rs.getString(1), Engagement.interaction(rs.getString(3), day(rs.getObject(2, LocalDateTime.class))),
-            Engagement::merge);
-      }
+      out.merge(rs.getString(1), Engagement.interaction(rs.getString(3), day(rs.getObject(2, LocalDateTime.class))),
+          Engagement::merge);
     });
     db.sql("select customer_id, at, nps, csat from survey").query((ResultSet rs) -> {
-      while (rs.next()) {
-        Integer nps = rs.getObject(3, Integer.class);
-        Integer csat = rs.getObject(4, Integer.class);
-        out.merge(rs.getString(1), Engagement.survey(nps == null ? -1 : nps, csat == null ? -1 : csat,
-            day(rs.getObject(2, LocalDateTime.class))), Engagement::merge);
-      }
+      Integer nps = rs.getObject(3, Integer.class);
+      Integer csat = rs.getObject(4, Integer.class);
+      out.merge(rs.getString(1), Engagement.survey(nps == null ? -1 : nps, csat == null ? -1 : csat,
+          day(rs.getObject(2, LocalDateTime.class))), Engagement::merge);
     });
     return out;
   }

@@ -1,0 +1,218 @@
+package strata.server.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import strata.server.data.SummaryStore;
+import strata.server.testing.Api;
+import strata.server.testing.ServerTest;
+import strata.server.testing.TestData;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs, snapshots, overrides, migrations and the model editor on a small hand-made data set. The model used tiers by
+ * net spend only, so every expected tier follows from the amounts below by hand.
+ */
+@Import(RunsApiContract.Faults.class)
+abstract class RunsApiContract extends ServerTest {
+  static final String MODEL = """
+      tiers:
+        - id: big
+          name: {zh: 大客户, en: Big}
+          when: monetary >= 1000.0
+        - id: mid
+          name: {zh: 中客户, en: Mid}
+          when: monetary >= 100.0
+        - id: small
+          name: {zh: 小客户, en: Small}
+          when: true
+      """;
+
+  /** Fails the next run midway when armed: the atomic-publish check. */
+  @TestConfiguration
+  static class Faults {
+    static final AtomicBoolean ARMED = new AtomicBoolean();
+
+    @Bean
+    RunListener failWhenArmed() {
+      return (runId, rows) -> {
+        if (ARMED.getAndSet(false)) throw new IllegalStateException("disk full (injected)");
+      };
+    }
+  }
+
+  @Autowired JdbcClient db;
+  @Autowired SummaryStore summaries;
+  Api admin;
+  Api analyst;
+
+  @BeforeEach
+  void data() {
+    admin = admin();
+    if (db.sql("select count(*) from customer").query(Long.class).single() == 0) {
+      new TestData(db, summaries)
+          .customer("A1", "甲公司", "张伟").customer("B2", "乙公司", "李娜").customer("C3", "丙 O'Brien; --", "张伟")
+          .purchase("A1", "2026-01-05", 800).purchase("A1", "2026-02-05", 400) // 1200: big
+          .purchase("B2", "2026-03-01", 150)                                    // 150: mid
+          .purchase("C3", "2026-03-02", 20)                                     // 20: small
+          .commit();
+      admin.post("/api/v1/users", Map.of("username", "analyst1", "password", "analyst-password",
+          "role", "analyst"));
+      admin.post("/api/v1/users", Map.of("username", "zhangwei", "password", "zhangwei-password",
+          "role", "sales", "owner", "张伟"));
+      assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "spend only")).status()).isEqualTo(201);
+    }
+    analyst = anonymous().as("analyst1", "analyst-password");
+  }
+
+  JsonNode runToEnd(Api api) {
+    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", "2026-04-01"));
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    long id = started.json().get("id").asLong();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode run = api.get("/api/v1/runs/" + id).json();
+      if (!run.get("status").asString().equals("running")) return run;
+      sleep();
+    }
+    throw new AssertionError("run " + id + " did not finish");
+  }
+
+  Map<String, String> tiers(Api api) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    api.get("/api/v1/customers?size=500").json().get("items")
+        .forEach(i -> out.put(i.get("id").asString(), i.get("tier").asString()));
+    return out;
+  }
+
+  @Test
+  void aRunTiersEveryCustomerByTheModelAndBecomesCurrent() {
+    JsonNode run = runToEnd(analyst);
+    assertThat(run.get("status").asString()).isEqualTo("succeeded");
+    assertThat(run.get("current").asBoolean()).isTrue();
+    assertThat(tiers(analyst)).containsAllEntriesOf(Map.of("A1", "big", "B2", "mid", "C3", "small"));
+    JsonNode a1 = analyst.get("/api/v1/customers/A1").json();
+    assertThat(a1.get("metrics").get("monetary").asDouble()).isEqualTo(1200.0);
+    assertThat(a1.get("metrics").get("frequency").asLong()).isEqualTo(2);
+    assertThat(a1.get("metrics").get("recency_days").asLong()).isEqualTo(55); // 2026-02-05 .. 2026-04-01
+    assertThat(a1.get("explanation").get("en").asString()).contains("big").contains("monetary=1200");
+  }
+
+  @Test
+  void overridesApplyAtOnceAndToLaterRunsWithTheirReason() {
+    runToEnd(analyst);
+    Api.Response set = analyst.put("/api/v1/customers/C3/override",
+        Map.of("tier", "big", "reason", "strategic partner", "expiresAt", "2099-01-01T00:00:00Z"));
+    assertThat(set.status()).as(set.body()).isEqualTo(201);
+    assertThat(tiers(analyst).get("C3")).isEqualTo("big");
+    runToEnd(analyst);
+    JsonNode c3 = analyst.get("/api/v1/customers/C3").json();
+    assertThat(c3.get("tier").asString()).isEqualTo("big");
+    assertThat(c3.get("modelTier").asString()).isEqualTo("small");
+    assertThat(c3.get("explanation").get("en").asString()).contains("strategic partner");
+    assertThat(analyst.put("/api/v1/customers/C3/override", Map.of("tier", "nope", "reason", "x")).status())
+        .isEqualTo(400);
+    assertThat(analyst.delete("/api/v1/customers/C3/override").status()).isEqualTo(204);
+    assertThat(tiers(analyst).get("C3")).isEqualTo("small");
+    assertThat(admin.get("/api/v1/audit?action=override_set").json().get("total").asLong()).isGreaterThan(0);
+  }
+
+  @Test
+  void aFailedRunLeavesThePreviousSnapshotCurrent() {
+    JsonNode good = runToEnd(analyst);
+    Faults.ARMED.set(true);
+    JsonNode bad = runToEnd(analyst);
+    assertThat(bad.get("status").asString()).isEqualTo("failed");
+    assertThat(bad.get("error").asString()).contains("disk full");
+    assertThat(analyst.get("/api/v1/runs/current").json().get("id").asLong()).isEqualTo(good.get("id").asLong());
+    assertThat(db.sql("select count(*) from snapshot_row where run_id = ?").param(bad.get("id").asLong())
+        .query(Long.class).single()).isZero();
+    assertThat(tiers(analyst)).containsKeys("A1", "B2", "C3");
+  }
+
+  @Test
+  void migrationsCountMovesBetweenTwoRuns() {
+    new TestData(db, summaries).customer("M9", "移动公司", "李娜").purchase("M9", "2026-03-01", 150).commit();
+    JsonNode first = runToEnd(analyst);
+    new TestData(db, summaries).purchase("M9", "2026-03-20", 900).commit(); // 1050: mid -> big
+    JsonNode second = runToEnd(analyst);
+    JsonNode m = analyst.get("/api/v1/migrations?from=" + first.get("id").asLong() + "&to="
+        + second.get("id").asLong()).json();
+    assertThat(m.get("up").asLong()).isGreaterThanOrEqualTo(1);
+    JsonNode movers = analyst.get("/api/v1/migrations/customers?from=" + first.get("id").asLong() + "&to="
+        + second.get("id").asLong() + "&direction=up").json();
+    assertThat(movers.get("items").findValuesAsString("id")).containsExactly("M9");
+    JsonNode history = analyst.get("/api/v1/customers/M9/history").json();
+    assertThat(history.get(0).get("tier").asString()).isEqualTo("big");
+  }
+
+  @Test
+  void salesUsersSeeOnlyTheirOwnCustomersEverywhere() {
+    JsonNode run = runToEnd(analyst);
+    Api rep = anonymous().as("zhangwei", "zhangwei-password");
+    assertThat(tiers(rep).keySet()).containsExactlyInAnyOrder("A1", "C3");
+    assertThat(rep.get("/api/v1/customers/B2").status()).isEqualTo(404);
+    assertThat(rep.get("/api/v1/customers/B2/history").status()).isEqualTo(404);
+    assertThat(rep.get("/api/v1/customers/B2/transactions").status()).isEqualTo(404);
+    assertThat(rep.get("/api/v1/customers?owner=李娜").json().get("total").asLong()).isZero();
+    assertThat(rep.get("/api/v1/customers?q=乙").json().get("total").asLong()).isZero();
+    String csv = rep.get("/api/v1/customers/export?format=csv").body();
+    assertThat(csv).contains("A1").contains("C3").doesNotContain("B2").doesNotContain("乙公司");
+    assertThat(rep.get("/api/v1/dashboard").json().get("kpis").get("customers").asLong()).isEqualTo(2);
+    assertThat(rep.get("/api/v1/meta").json().get("owners").findValuesAsString("")).isEmpty();
+    assertThat(rep.post("/api/v1/runs", Map.of()).status()).isEqualTo(403);
+    assertThat(rep.put("/api/v1/customers/A1/override", Map.of("tier", "big", "reason", "x")).status())
+        .isEqualTo(403);
+    assertThat(rep.get("/api/v1/customers/A1/tier?snapshot=" + run.get("id").asLong()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theModelEditorLocatesErrorsDryRunsAndVersions() {
+    runToEnd(analyst);
+    String broken = MODEL.replace("monetary >= 100.0", "monetry >= 100.0");
+    Api.Response invalid = analyst.post("/api/v1/model/validate", Map.of("yaml", broken));
+    assertThat(invalid.status()).isEqualTo(422);
+    JsonNode error = invalid.json().get("errors").get(0);
+    assertThat(error.get("field").asString()).isEqualTo("tiers[1].when");
+    assertThat(error.get("tier").asString()).isEqualTo("mid");
+    assertThat(error.get("line").asInt()).isEqualTo(7); // the line of "when: monetry >= 100.0"
+    String lower = MODEL.replace("monetary >= 1000.0", "monetary >= 100.0");
+    JsonNode dry = analyst.post("/api/v1/model/dry-run", Map.of("yaml", lower)).json();
+    assertThat(dry.get("counts").get("big").asLong()).isEqualTo(2); // A1 1200, B2 150
+    assertThat(dry.get("moved").asLong()).isEqualTo(1);            // B2 mid -> big
+    assertThat(analyst.put("/api/v1/model", Map.of("yaml", lower)).status()).isEqualTo(403);
+    int before = admin.get("/api/v1/model").json().get("version").asInt();
+    assertThat(admin.put("/api/v1/model", Map.of("yaml", broken)).status()).isEqualTo(422);
+    assertThat(admin.put("/api/v1/model", Map.of("yaml", lower)).json().get("version").asInt()).isEqualTo(before + 1);
+    assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL)).status()).isEqualTo(201);
+  }
+
+  @Test
+  void badRequestsAreClear4xx() {
+    runToEnd(analyst);
+    assertThat(analyst.get("/api/v1/customers?sort=name;drop%20table%20customer").status()).isEqualTo(400);
+    assertThat(analyst.get("/api/v1/customers?size=100000").status()).isEqualTo(400);
+    assertThat(analyst.get("/api/v1/customers?page=abc").status()).isEqualTo(400);
+    assertThat(analyst.get("/api/v1/customers/%2e%2e%2fetc%2fpasswd").status()).isIn(400, 404);
+    assertThat(analyst.post("/api/v1/runs", Map.of("asOf", "2025-01-01")).status()).isEqualTo(400);
+    assertThat(analyst.get("/api/v1/customers?q=%25%27%20or%201=1%20--").json().get("total").asLong()).isZero();
+    assertThat(db.sql("select count(*) from customer").query(Long.class).single()).isEqualTo(3);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
