@@ -14,10 +14,20 @@ public class StrataServer {
     SpringApplication.run(StrataServer.class, withDemoFlag(args));
   }
 
-  /** {@code --demo} is a flag, not a Spring property; it turns into {@code --strata.demo=true}. */
+  /**
+   * {@code --demo} is a flag, not a Spring property: it turns into {@code --strata.demo=true}, with the demo's
+   * known admin password unless one is given (the demo is for trying Strata out, never for real data).
+   */
   static String[] withDemoFlag(String[] args) {
     List<String> out = new ArrayList<>();
-    for (String a : args) out.add(a.equals("--demo") ? "--strata.demo=true" : a);
+    boolean demo = false;
+    boolean password = false;
+    for (String a : args) {
+      demo |= a.equals("--demo");
+      password |= a.startsWith("--strata.admin.password=");
+      out.add(a.equals("--demo") ? "--strata.demo=true" : a);
+    }
+    if (demo && !password) out.add("--strata.admin.password=strata-demo");
     return out.toArray(String[]::new);
   }
 }

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * nobody reads them, and a failed run's rows are deleted.
  */
 final class SnapshotWriter {
-  private static final int BATCH = 2000;
+  private static final int BATCH = 1000;
 
   private SnapshotWriter() {}
 
