@@ -38,7 +38,7 @@ abstract class ImportsApiContract extends ServerTest {
 
   static final String ORDERS = "客户编号,下单日期,金额,订单编号,品类\n"
       + "U1,2024-01-05,100.00,O1,茶叶\n"           // line 2
-      + "U1,2024-02-10,\"¥1,280.00\",O2,茶具\n"     // 3
+      + "U1,2024-02-10,\"￥1,280.00\",O2,茶具\n"     // 3: full-width yuan sign, in GBK too
       + "U2,2024/3/5,-20,O3,茶叶\n"                // 4: a refund
       + "U2,2024-02-30,5,O4,茶叶\n"                // 5: bad_date
       + ",2024-01-01,5,O5,茶叶\n"                  // 6: missing_customer_id
