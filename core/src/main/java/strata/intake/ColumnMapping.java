@@ -25,6 +25,24 @@ public final class ColumnMapping {
    * @throws IntakeException when a required column is missing or an override names no header
    */
   public static ColumnMapping resolve(String file, FileKind kind, List<String> header, Map<String, String> overrides) {
+    ColumnMapping mapping = match(file, kind, header, overrides);
+    for (Column column : kind.required()) {
+      if (!mapping.has(column)) {
+        throw new IntakeException(file + ": no " + column.key() + " column; expected a header such as "
+            + String.join(", ", column.aliases().subList(0, Math.min(4, column.aliases().size()))) + ", "
+            + column.aliases().stream().filter(a -> a.codePointAt(0) > 0x2E80).findFirst().orElse("")
+            + "; headers found: " + String.join(", ", header) + ". Name it with --map " + column.key() + "=<header>");
+      }
+    }
+    return mapping;
+  }
+
+  /**
+   * The columns found so far, without requiring any: for a preview that shows what is still {@link #missing}.
+   *
+   * @throws IntakeException when an override names no header
+   */
+  public static ColumnMapping match(String file, FileKind kind, List<String> header, Map<String, String> overrides) {
     Map<Column, Integer> index = new EnumMap<>(Column.class);
     List<String> warnings = new ArrayList<>();
     List<String> normalised = header.stream().map(Column::normalise).toList();
@@ -57,20 +75,17 @@ public final class ColumnMapping {
             + column.key() + "; using " + header.get(matches.get(0)) + " (choose with --map " + column.key() + "=...)");
       }
     }
-    for (Column column : kind.required()) {
-      if (!index.containsKey(column)) {
-        throw new IntakeException(file + ": no " + column.key() + " column; expected a header such as "
-            + String.join(", ", column.aliases().subList(0, Math.min(4, column.aliases().size()))) + ", "
-            + column.aliases().stream().filter(a -> a.codePointAt(0) > 0x2E80).findFirst().orElse("")
-            + "; headers found: " + String.join(", ", header) + ". Name it with --map " + column.key() + "=<header>");
-      }
-    }
     return new ColumnMapping(index, warnings);
   }
 
   /** Field index of the column, or -1 if the file does not have it. */
   public int indexOf(Column column) {
     return index.getOrDefault(column, -1);
+  }
+
+  /** The required columns of the kind that were not found. */
+  public List<Column> missing(FileKind kind) {
+    return kind.required().stream().filter(c -> !index.containsKey(c)).toList();
   }
 
   public boolean has(Column column) {

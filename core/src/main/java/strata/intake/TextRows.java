@@ -5,17 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
- * Reads a small file (customers, interactions, surveys) row by row as text, for intakes whose rows become objects.
- * Uses the same parser and rejection rules as transactions, on one worker thread so handlers need no locking.
+ * Reads a file row by row as text, for intakes whose rows become objects ({@link RowIntake}). Uses the same record
+ * parser and rejection rules as the parallel transactions intake, on one worker thread so handlers need no locking.
  */
 final class TextRows {
   private TextRows() {}
 
   /** Checks one row (fields indexed as {@link ColumnMapping#indexOf}); returns null to accept it. */
   interface RowHandler {
-    Rejected handle(String[] fields, long line);
+    Rejected handle(String[] fields, long line, BlockOutcome out);
   }
 
   /** Why a row was refused: the reason and what exactly was wrong. */
@@ -23,14 +24,16 @@ final class TextRows {
 
   record Read(FileQuality quality, CsvFormat format, ColumnMapping mapping) {}
 
-  static Read read(Path file, FileKind kind, FormatSniffer.Hints hints, Map<String, String> columnMap,
+  /** @param name the file name used in messages and rejections (the server's uploads are stored under other names) */
+  static Read read(Path file, String name, FileKind kind, FormatSniffer.Hints hints, Map<String, String> columnMap,
       java.util.function.BiFunction<ColumnMapping, DateFormat, RowHandler> handlerFor, Consumer<Rejection> rejects,
-      Path tempDir) {
-    String name = file.getFileName().toString();
+      Path tempDir, LongConsumer progress) {
     CsvFormat format = FormatSniffer.sniff(file, hints);
     ColumnMapping mapping = ColumnMapping.resolve(name, kind, format.header(), columnMap);
     RowHandler handler = handlerFor.apply(mapping, format.dates());
     int width = format.header().size();
+    // Transactions keep their own rule (TransactionRows): extra fields are tolerated only when empty.
+    boolean strictWidth = kind == FileKind.TRANSACTIONS;
     TransactionIntake.Totals totals = new TransactionIntake.Totals();
     try (DuplicateFinder duplicates = new DuplicateFinder(tempDir)) {
       new ParallelCsv(file, format, 1).run(Lines.firstDataLine(file, format), (block, buf, from, to, firstLine, eof) -> {
@@ -42,12 +45,12 @@ final class TextRows {
           Rejected r;
           if (rec.unterminatedQuote) {
             r = new Rejected(RejectReason.UNTERMINATED_QUOTE, RejectReason.UNTERMINATED_QUOTE.message());
-          } else if (rec.fieldCount < width) {
+          } else if (rec.fieldCount < width || (strictWidth && !extraFieldsEmpty(rec, width))) {
             r = new Rejected(RejectReason.WRONG_FIELD_COUNT, "expected " + width + " fields, found " + rec.fieldCount);
           } else {
             String[] fields = new String[width];
             for (int i = 0; i < width; i++) fields[i] = rec.text(i, format.charset());
-            r = handler.handle(fields, line);
+            r = handler.handle(fields, line, out);
           }
           if (r == null) {
             out.rowsAccepted++;
@@ -62,7 +65,7 @@ final class TextRows {
         totals.add(outcome);
         outcome.rejections.forEach(rejects);
         duplicates.add(outcome.fingerprints, outcome.fingerprintCount);
-      }, bytes -> { });
+      }, progress);
       DuplicateFinder.Duplicates dups = duplicates.finish(100);
       List<String> warnings = new ArrayList<>(mapping.warnings());
       if (dups.rows() > 0) warnings.add(dups.rows() + " rows repeat an earlier row exactly");
@@ -70,10 +73,11 @@ final class TextRows {
     }
   }
 
-  /** The field of a column, or "" when the file does not have the column. */
-  static String get(String[] fields, ColumnMapping mapping, Column column) {
-    int i = mapping.indexOf(column);
-    return i < 0 ? "" : fields[i];
+  private static boolean extraFieldsEmpty(RecordCursor rec, int width) {
+    for (int i = width; i < rec.fieldCount; i++) {
+      if (rec.ends[i] > rec.starts[i]) return false;
+    }
+    return true;
   }
 
   /** Why a customer id cannot be used (the same rules as in transactions), or null. */

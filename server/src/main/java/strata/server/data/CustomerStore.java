@@ -1,0 +1,34 @@
+package strata.server.data;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import strata.intake.CustomerProfile;
+
+/** Customer profiles by customer id: sending a profile again is an upsert (changed content counts as updated). */
+@Service
+public class CustomerStore {
+  private final RecordTable<CustomerProfile> table;
+
+  public CustomerStore(JdbcTemplate jdbc, DataSource dataSource) {
+    // updated_at is written but not read back: it is not part of the profile, so it never makes a profile "changed".
+    this.table = new RecordTable<>(jdbc, dataSource, "customer", List.of("id", "name", "industry", "size", "region",
+        "owner", "phone", "email", "birthday", "created", "updated_at"), CustomerProfile::customerId,
+        c -> new Object[] {c.customerId(), c.name(), c.industry(), c.size(), c.region(), c.owner(), c.phone(),
+            c.email(), c.birthday(), c.created(), OffsetDateTime.now(ZoneOffset.UTC)},
+        (rs, n) -> new CustomerProfile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
+            rs.getObject(10, LocalDate.class)));
+  }
+
+  /** Inserts new customers, updates changed profiles. Callers hold the {@link WriteLock}. */
+  @Transactional
+  public Written write(List<CustomerProfile> customers) {
+    return Written.of(table.write(customers));
+  }
+}

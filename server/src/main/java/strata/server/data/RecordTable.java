@@ -1,0 +1,149 @@
+package strata.server.data;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Writes records idempotently by key: looks up which keys exist, inserts the rest, updates those whose content
+ * differs and leaves equal ones alone. Callers run it inside a transaction and hold the {@link WriteLock}.
+ *
+ * <p>New rows go in with PostgreSQL's COPY where the database is PostgreSQL: it is the hot path of a large import
+ * (20M purchases in the bench), several times faster there than batched INSERTs; elsewhere a JDBC batch.
+ */
+final class RecordTable<T> {
+  /** What a write did: the records inserted, the records updated (new content) and what they replaced. */
+  record Changes<T>(List<T> inserted, List<T> updated, List<T> replaced, int unchanged) {}
+
+  private final JdbcTemplate jdbc;
+  private final DataSource dataSource;
+  private final String table;
+  private final List<String> columns;
+  private final Function<T, String> key;
+  private final Function<T, Object[]> values;
+  private final RowMapper<T> mapper;
+
+  /**
+   * @param columns the table's columns, the key first, in the order of {@code values}
+   * @param mapper reads a row of {@code select <columns>} back into a record, for comparison with equals
+   */
+  RecordTable(JdbcTemplate jdbc, DataSource dataSource, String table, List<String> columns, Function<T, String> key,
+      Function<T, Object[]> values, RowMapper<T> mapper) {
+    this.jdbc = jdbc;
+    this.dataSource = dataSource;
+    this.table = table;
+    this.columns = columns;
+    this.key = key;
+    this.values = values;
+    this.mapper = mapper;
+  }
+
+  /** @param records distinct keys, at most a few thousand (one lookup query) */
+  Changes<T> write(List<T> records) {
+    Map<String, T> existing = load(records.stream().map(key).toList());
+    List<T> inserted = new ArrayList<>();
+    List<T> updated = new ArrayList<>();
+    List<T> replaced = new ArrayList<>();
+    int unchanged = 0;
+    for (T r : records) {
+      T before = existing.get(key.apply(r));
+      if (before == null) {
+        inserted.add(r);
+      } else if (before.equals(r)) {
+        unchanged++;
+      } else {
+        updated.add(r);
+        replaced.add(before);
+      }
+    }
+    insert(inserted);
+    update(updated);
+    return new Changes<>(inserted, updated, replaced, unchanged);
+  }
+
+  Map<String, T> load(List<String> keys) {
+    Map<String, T> out = new HashMap<>();
+    if (keys.isEmpty()) return out;
+    String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
+    jdbc.query("select " + String.join(", ", columns) + " from " + table + " where " + columns.get(0) + " in ("
+        + marks + ")", mapper, keys.toArray()).forEach(r -> out.put(key.apply(r), r));
+    return out;
+  }
+
+  private void insert(List<T> records) {
+    if (records.isEmpty()) return;
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try {
+      if (c.isWrapperFor(PGConnection.class)) {
+        copy(c.unwrap(PGConnection.class), records);
+        return;
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("cannot insert into " + table + ": " + e.getMessage(), e);
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
+    }
+    String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
+    jdbc.batchUpdate("insert into " + table + " (" + String.join(", ", columns) + ") values (" + marks + ")",
+        records.stream().map(values).toList());
+  }
+
+  private void update(List<T> records) {
+    if (records.isEmpty()) return;
+    StringBuilder set = new StringBuilder();
+    for (String col : columns.subList(1, columns.size())) set.append(set.isEmpty() ? "" : ", ").append(col).append(" = ?");
+    jdbc.batchUpdate("update " + table + " set " + set + " where " + columns.get(0) + " = ?",
+        records.stream().map(r -> {
+          Object[] v = values.apply(r);
+          Object[] args = new Object[v.length];
+          System.arraycopy(v, 1, args, 0, v.length - 1);
+          args[v.length - 1] = v[0];
+          return args;
+        }).toList());
+  }
+
+  private void copy(PGConnection pg, List<T> records) throws SQLException, java.io.IOException {
+    StringBuilder csv = new StringBuilder(records.size() * 128);
+    for (T r : records) {
+      Object[] v = values.apply(r);
+      for (int i = 0; i < v.length; i++) {
+        if (i > 0) csv.append(',');
+        appendCsv(csv, v[i]);
+      }
+      csv.append('\n');
+    }
+    pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)",
+        new java.io.StringReader(csv.toString()));
+  }
+
+  /** COPY's CSV: null is an unquoted empty field, every text is quoted (so "" stays an empty string). */
+  private static void appendCsv(StringBuilder sb, Object v) {
+    if (v == null) return;
+    if (v instanceof Number || v instanceof Boolean) {
+      sb.append(v);
+      return;
+    }
+    String s = v instanceof LocalDate || v instanceof LocalDateTime || v instanceof OffsetDateTime ? v.toString()
+        : (String) v;
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"') sb.append('"');
+      sb.append(ch);
+    }
+    sb.append('"');
+  }
+}

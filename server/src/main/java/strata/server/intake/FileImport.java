@@ -1,0 +1,113 @@
+package strata.server.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.springframework.stereotype.Component;
+import strata.intake.CustomerProfile;
+import strata.intake.FileKind;
+import strata.intake.FileQuality;
+import strata.intake.FormatSniffer;
+import strata.intake.RejectedRowsWriter;
+import strata.intake.RowIntake;
+import strata.server.data.CustomerStore;
+import strata.server.data.InteractionStore;
+import strata.server.data.PurchaseStore;
+import strata.server.data.SurveyStore;
+import strata.server.data.WriteLock;
+import strata.server.data.Written;
+
+/**
+ * Reads one CSV file with core's row intake and stores its accepted rows in chunks; rejected rows go to
+ * rejected.csv with the CLI's columns and reasons.
+ */
+@Component
+class FileImport {
+  /** Rows stored per transaction: one id lookup and one COPY (or batch) each. */
+  static final int CHUNK = 5_000;
+  private final PurchaseStore purchases;
+  private final CustomerStore customers;
+  private final InteractionStore interactions;
+  private final SurveyStore surveys;
+  private final WriteLock lock;
+
+  FileImport(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions, SurveyStore surveys,
+      WriteLock lock) {
+    this.purchases = purchases;
+    this.customers = customers;
+    this.interactions = interactions;
+    this.surveys = surveys;
+    this.lock = lock;
+  }
+
+  /**
+   * @param name the client's file name, for messages and rejected.csv
+   * @throws strata.intake.IntakeException when the file cannot be read or lacks a required column
+   */
+  ImportQuality read(Path csv, String name, FileKind kind, FormatSniffer.Hints hints, Map<String, String> mapping,
+      Path rejectedCsv, Path tempDir, LongConsumer progress) {
+    RecordIds ids = new RecordIds();
+    return switch (kind) {
+      case TRANSACTIONS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
+          r -> {
+            var p = Records.purchase("", r);
+            return Records.purchase(ids.next(Records.content(p)), r);
+          }, purchases::write);
+      case CUSTOMERS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
+          r -> profile(r), customers::write);
+      case INTERACTIONS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
+          r -> {
+            var i = Records.interaction("", r);
+            return Records.interaction(ids.next(Records.content(i)), r);
+          }, interactions::write);
+      case SURVEYS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
+          r -> {
+            var s = Records.survey("", r);
+            return Records.survey(ids.next(Records.content(s)), r);
+          }, surveys::write);
+    };
+  }
+
+  /** The profile after over-long texts were cut (the row's text is cut in place, the profile was built before). */
+  private static CustomerProfile profile(RowIntake.Row r) {
+    CustomerProfile p = r.profile();
+    return new CustomerProfile(p.customerId(), r.get(strata.intake.Column.NAME), r.get(strata.intake.Column.INDUSTRY),
+        r.get(strata.intake.Column.SIZE), r.get(strata.intake.Column.REGION), r.get(strata.intake.Column.OWNER),
+        r.get(strata.intake.Column.PHONE), r.get(strata.intake.Column.EMAIL), p.birthday(), p.created());
+  }
+
+  private <T> ImportQuality read(Path csv, String name, FileKind kind, FormatSniffer.Hints hints,
+      Map<String, String> mapping, Path rejectedCsv, Path tempDir, LongConsumer progress,
+      Function<RowIntake.Row, T> convert, Function<List<T>, Written> store) {
+    List<T> chunk = new ArrayList<>(CHUNK);
+    Written[] written = {Written.NONE};
+    long[] cut = {0};
+    FileQuality q;
+    try (RejectedRowsWriter rejects = new RejectedRowsWriter(rejectedCsv)) {
+      q = RowIntake.read(csv, name, kind, hints, mapping, row -> {
+        cut[0] += Records.cutToColumns(row);
+        chunk.add(convert.apply(row));
+        if (chunk.size() == CHUNK) {
+          written[0] = written[0].plus(lock.locked(() -> store.apply(chunk)));
+          chunk.clear();
+        }
+      }, rejects, tempDir, progress);
+      if (!chunk.isEmpty()) written[0] = written[0].plus(lock.locked(() -> store.apply(chunk)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write rejected rows: " + e.getMessage(), e);
+    }
+    List<String> warnings = new ArrayList<>(q.warnings());
+    if (q.amountsRounded() > 0) {
+      warnings.add(q.amountsRounded() + " amounts had digits below the cent; they were rounded half-even");
+    }
+    if (cut[0] > 0) warnings.add(cut[0] + " values were longer than their column allows and were cut");
+    Written w = written[0];
+    return new ImportQuality(q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rejectedByReason(),
+        q.duplicateRows(), q.rowsAfterAsOf(), w.inserted(), w.updated(), w.unchanged(), warnings);
+  }
+}

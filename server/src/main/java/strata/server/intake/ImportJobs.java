@@ -1,0 +1,92 @@
+package strata.server.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import strata.server.api.Page;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The import_job table: one row per upload, its status, progress and quality (as JSON). */
+@Repository
+class ImportJobs {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String SELECT = "select id, kind, file_name, status, progress, created_by, created_at, "
+      + "finished_at, error, quality, run_id from import_job";
+  private final JdbcClient db;
+
+  ImportJobs(JdbcClient db) {
+    this.db = db;
+  }
+
+  long create(String kind, String fileName, String username) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    db.sql("insert into import_job (kind, file_name, status, progress, created_by, created_at) "
+            + "values (?, ?, 'queued', 0, ?, ?)")
+        .params(kind, cut(fileName, 500), username, now())
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void running(long id) {
+    db.sql("update import_job set status = 'running' where id = ?").param(id).update();
+  }
+
+  void progress(long id, double progress) {
+    db.sql("update import_job set progress = ? where id = ?").params(progress, id).update();
+  }
+
+  void succeeded(long id, ImportQuality quality) {
+    db.sql("update import_job set status = 'succeeded', progress = 1, finished_at = ?, quality = ? where id = ?")
+        .params(now(), JSON.writeValueAsString(quality), id).update();
+  }
+
+  void failed(long id, String error, ImportQuality quality) {
+    db.sql("update import_job set status = 'failed', finished_at = ?, error = ?, quality = ? where id = ?")
+        .params(now(), cut(error, 4000), quality == null ? null : JSON.writeValueAsString(quality), id).update();
+  }
+
+  /** Jobs a stopped server left queued or running can never finish: they are marked failed at start. */
+  int failUnfinished() {
+    return db.sql("update import_job set status = 'failed', finished_at = ?, error = ? "
+            + "where status in ('queued', 'running')")
+        .params(now(), "the server stopped before the import finished; upload the file again").update();
+  }
+
+  void linkRun(long id, long runId) {
+    db.sql("update import_job set run_id = ? where id = ?").params(runId, id).update();
+  }
+
+  Optional<ImportJob> find(long id) {
+    return db.sql(SELECT + " where id = ?").param(id).query((rs, n) -> job(rs)).optional();
+  }
+
+  Page<ImportJob> list(int page, int size) {
+    long total = db.sql("select count(*) from import_job").query(Long.class).single();
+    List<ImportJob> items = db.sql(SELECT + " order by id desc limit ? offset ?").params(size, (long) page * size)
+        .query((rs, n) -> job(rs)).list();
+    return new Page<>(items, page, size, total);
+  }
+
+  private static ImportJob job(ResultSet rs) throws SQLException {
+    OffsetDateTime finished = rs.getObject(8, OffsetDateTime.class);
+    String quality = rs.getString(10);
+    long runId = rs.getLong(11);
+    return new ImportJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
+        rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+        finished == null ? null : finished.toInstant(), rs.getString(9),
+        quality == null ? null : JSON.readValue(quality, ImportQuality.class), rs.wasNull() ? null : runId);
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

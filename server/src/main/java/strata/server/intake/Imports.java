@@ -1,0 +1,265 @@
+package strata.server.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import strata.intake.FileKind;
+import strata.intake.IntakeException;
+import strata.server.api.BadRequest;
+import strata.server.api.NotFound;
+import strata.server.api.Page;
+import strata.server.audit.AuditLog;
+
+/**
+ * File imports as jobs. One worker thread runs them in turn: imports are serialised, which also keeps "which records
+ * are new" free of races between them. Files live under {@code ${strata.data}/imports/<id>/} with names the server
+ * chooses; the client's file name is kept only as text.
+ */
+@Service
+public class Imports {
+  private static final Logger log = LoggerFactory.getLogger(Imports.class);
+  private static final String UPLOAD_CSV = "upload.csv";
+  private static final String UPLOAD_XLSX = "upload.xlsx";
+  private static final String SHEET_CSV = "sheet.csv";
+  static final String REJECTED_CSV = "rejected.csv";
+
+  private final ImportJobs jobs;
+  private final FileImport fileImport;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Path root;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "strata-import");
+    t.setDaemon(true);
+    return t;
+  });
+
+  Imports(ImportJobs jobs, FileImport fileImport, AuditLog audit, ApplicationEventPublisher events,
+      @Value("${strata.data}") String dataDir) {
+    this.jobs = jobs;
+    this.fileImport = fileImport;
+    this.audit = audit;
+    this.events = events;
+    this.root = Path.of(dataDir).toAbsolutePath().resolve("imports");
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void failLeftovers() {
+    int n = jobs.failUnfinished();
+    if (n > 0) log.warn("{} imports were cut off by the last shutdown and are marked failed", n);
+  }
+
+  /** What an upload is, from its first bytes and name: a workbook or delimited text. */
+  enum Format { CSV, XLSX }
+
+  /**
+   * Stores an upload and queues its import.
+   *
+   * @throws BadRequest for an unknown kind, an empty file or a file that claims to be a workbook and is not
+   */
+  ImportJob start(InputStream content, String clientFileName, String kind, ImportOptions options, String username) {
+    FileKind fileKind = Kinds.of(kind, "kind");
+    String name = displayName(clientFileName);
+    Path staged = stage(content);
+    try {
+      Format format = format(staged, name);
+      long id = jobs.create(fileKind.label(), name, username);
+      Path dir = Files.createDirectories(root.resolve(Long.toString(id)));
+      Path upload = dir.resolve(format == Format.XLSX ? UPLOAD_XLSX : UPLOAD_CSV);
+      Files.move(staged, upload);
+      worker.submit(() -> run(id, upload, format, fileKind, name, options, username));
+      return job(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the upload: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(staged);
+    }
+  }
+
+  /**
+   * Imports a file on the server's disk (the demo loader) and waits for it: the same job, checks and audit as an
+   * upload. The file is copied first, so the caller keeps it.
+   *
+   * @param kind transactions, customers, interactions or surveys
+   * @return the finished job (succeeded or failed)
+   */
+  public ImportJob importFile(Path file, String kind, String clientFileName, ImportOptions options, String username) {
+    FileKind fileKind = Kinds.of(kind, "kind");
+    String name = displayName(clientFileName);
+    try {
+      Format format = format(file, name);
+      long id = jobs.create(fileKind.label(), name, username);
+      Path dir = Files.createDirectories(root.resolve(Long.toString(id)));
+      Path upload = dir.resolve(format == Format.XLSX ? UPLOAD_XLSX : UPLOAD_CSV);
+      Files.copy(file, upload);
+      Future<?> done = worker.submit(() -> run(id, upload, format, fileKind, name, options, username));
+      done.get();
+      return job(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + file + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while importing " + file, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("import of " + file + " failed", e.getCause());
+    }
+  }
+
+  public ImportJob job(long id) {
+    return jobs.find(id).orElseThrow(() -> new NotFound("no import " + id));
+  }
+
+  public Page<ImportJob> list(int page, int size) {
+    Page.check(page, size);
+    return jobs.list(page, size);
+  }
+
+  /** Records the tiering run started after an import (for the run module). */
+  public void linkRun(long importId, long runId) {
+    jobs.linkRun(importId, runId);
+  }
+
+  /** The import's rejected.csv; 404 when the import never got to read rows. */
+  Path rejectedRows(long id) {
+    job(id);
+    Path file = root.resolve(Long.toString(id)).resolve(REJECTED_CSV);
+    if (!Files.isRegularFile(file)) throw new NotFound("import " + id + " has no rejected rows file");
+    return file;
+  }
+
+  private void run(long id, Path upload, Format format, FileKind kind, String name, ImportOptions options,
+      String username) {
+    jobs.running(id);
+    Path dir = upload.getParent();
+    Path csv = format == Format.XLSX ? dir.resolve(SHEET_CSV) : upload;
+    ImportQuality quality = null;
+    try {
+      if (format == Format.XLSX) XlsxToCsv.convert(upload, csv, name);
+      Progress progress = new Progress(id, Files.size(csv));
+      quality = fileImport.read(csv, name, kind, options.hints(format == Format.XLSX), options.mapping(),
+          dir.resolve(REJECTED_CSV), dir, progress::bytes);
+      if (quality.accepted() == 0) {
+        fail(id, name + ": no usable rows (" + quality.rows() + " read, " + quality.rejected() + " rejected"
+            + (quality.rejected() > 0 ? ": " + reasons(quality) : "") + ")", quality, kind, username);
+        return;
+      }
+      jobs.succeeded(id, quality);
+      audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(quality));
+      events.publishEvent(new ImportFinished(id, username));
+    } catch (IntakeException e) {
+      // Messages about the file name the stored copy; the user knows it by their own name.
+      fail(id, e.getMessage().replace(csv.getFileName().toString(), name), quality, kind, username);
+    } catch (RuntimeException | IOException e) {
+      log.error("import {} of '{}' failed", id, name, e);
+      fail(id, "internal error while importing; the server log has the details", quality, kind, username);
+    }
+  }
+
+  private void fail(long id, String error, ImportQuality quality, FileKind kind, String username) {
+    jobs.failed(id, error, quality);
+    audit.record(username, "import", "failed: " + kind.label() + ": " + error);
+  }
+
+  /** Writes the job's progress at most a few times a second. */
+  private final class Progress {
+    private final long id;
+    private final long size;
+    private long lastWrite;
+
+    Progress(long id, long size) {
+      this.id = id;
+      this.size = Math.max(1, size);
+    }
+
+    void bytes(long read) {
+      long now = System.nanoTime();
+      if (now - lastWrite < 250_000_000L) return;
+      lastWrite = now;
+      jobs.progress(id, Math.min(0.99, (double) read / size));
+    }
+  }
+
+  private static String counts(ImportQuality q) {
+    return q.rows() + " rows, " + q.accepted() + " accepted, " + q.rejected() + " rejected, " + q.inserted()
+        + " inserted, " + q.updated() + " updated, " + q.unchanged() + " unchanged";
+  }
+
+  private static String reasons(ImportQuality q) {
+    StringBuilder sb = new StringBuilder();
+    q.reasons().forEach((code, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(code).append(' ').append(n));
+    return sb.toString();
+  }
+
+  /** The client's name as text only: never used as a path. Control characters are dropped, the length capped. */
+  static String displayName(String clientFileName) {
+    if (clientFileName == null || clientFileName.isBlank()) return "upload";
+    String s = clientFileName.replaceAll("\\p{Cntrl}", "").strip();
+    return s.isEmpty() ? "upload" : s.length() > 200 ? s.substring(0, 200) : s;
+  }
+
+  /** Workbooks are recognised by content (a zip) or by name; an .xlsx that is not a zip is refused at once. */
+  static Format format(Path file, String name) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(8);
+    }
+    if (head.length == 0) throw new BadRequest("file", "is empty");
+    boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    boolean ole = head.length >= 4 && head[0] == (byte) 0xD0 && head[1] == (byte) 0xCF && head[2] == 0x11
+        && head[3] == (byte) 0xE0;
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (ole || lower.endsWith(".xls")) {
+      throw new BadRequest("file", "old Excel .xls files are not read; save it as .xlsx or CSV");
+    }
+    if (lower.endsWith(".xlsx") && !zip) {
+      throw new BadRequest("file", "'" + name + "' is not an Excel .xlsx workbook (not a zip archive); "
+          + "save it from Excel again or upload it as CSV");
+    }
+    return zip ? Format.XLSX : Format.CSV;
+  }
+
+  /** Uploads are streamed to a staging file under the data folder first (never into memory, never by their name). */
+  private Path stage(InputStream content) {
+    try {
+      Path staging = Files.createDirectories(root.resolve("staging"));
+      Path staged = Files.createTempFile(staging, "upload-", ".bin");
+      try (content) {
+        Files.copy(content, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return staged;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the upload: " + e.getMessage(), e);
+    }
+  }
+
+  Path stagingFile(InputStream content) {
+    return stage(content);
+  }
+
+  static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      log.warn("cannot delete {}: {}", p, e.getMessage());
+    }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+}

@@ -1,0 +1,132 @@
+package strata.server.intake;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+import strata.intake.IntakeException;
+
+/**
+ * Turns the first sheet of an .xlsx workbook into a UTF-8 CSV file, so a workbook takes the same intake as a CSV
+ * file. Streams the sheet (POI's event API): a sheet of a million rows never sits in memory as cells.
+ *
+ * <p>Cells come out as Excel shows them, except dates, which become yyyy-MM-dd. Missing rows become blank lines, so
+ * a rejected row's line number is its row number in Excel.
+ */
+final class XlsxToCsv {
+  private XlsxToCsv() {}
+
+  /** @throws IntakeException naming {@code name} when the file is not a readable workbook */
+  static void convert(Path xlsx, Path csv, String name) {
+    try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
+        Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(csv), StandardCharsets.UTF_8),
+            1 << 16)) {
+      XSSFReader reader = new XSSFReader(pkg);
+      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+      if (!sheets.hasNext()) throw new IntakeException(name + ": the workbook has no sheet");
+      try (InputStream sheet = sheets.next()) {
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+            new ReadOnlySharedStringsTable(pkg), new Rows(out), new IsoDates(), false));
+        parser.parse(new InputSource(sheet));
+      }
+    } catch (IntakeException e) {
+      throw e;
+    } catch (UncheckedIOException e) {
+      throw new IntakeException(name + ": cannot write the sheet as CSV (" + e.getCause().getMessage() + ")", e);
+    } catch (Exception e) {
+      throw new IntakeException(name + ": not a readable Excel .xlsx workbook (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Excel's display formats, but dates as yyyy-MM-dd whatever the cell's date format. */
+  private static final class IsoDates extends DataFormatter {
+    @Override
+    public String formatRawCellContents(double value, int formatIndex, String formatString) {
+      return formatRawCellContents(value, formatIndex, formatString, false);
+    }
+
+    @Override
+    public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+      if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+        return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
+      }
+      return super.formatRawCellContents(value, formatIndex, formatString, use1904);
+    }
+  }
+
+  /** Writes rows as CSV records, padded to the header's width (Excel leaves trailing empty cells out). */
+  private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private final Writer out;
+    private final List<String> cells = new ArrayList<>();
+    private int width = -1;
+    private int nextRow;
+
+    Rows(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void startRow(int rowNum) {
+      try {
+        for (; nextRow < rowNum; nextRow++) out.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      cells.clear();
+    }
+
+    @Override
+    public void endRow(int rowNum) {
+      if (width < 0) width = cells.size();
+      while (cells.size() < width) cells.add("");
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < cells.size(); i++) {
+        if (i > 0) sb.append(',');
+        appendCell(sb, cells.get(i));
+      }
+      sb.append('\n');
+      try {
+        out.append(sb);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      nextRow = rowNum + 1;
+    }
+
+    @Override
+    public void cell(String reference, String value, XSSFComment comment) {
+      int col = reference == null ? cells.size() : new CellReference(reference).getCol();
+      while (cells.size() < col) cells.add("");
+      cells.add(value == null ? "" : value);
+    }
+
+    /** RFC 4180 quoting only: the values are data for Strata's own intake, not for a spreadsheet. */
+    private static void appendCell(StringBuilder sb, String s) {
+      if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+        sb.append(s);
+        return;
+      }
+      sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+    }
+  }
+}

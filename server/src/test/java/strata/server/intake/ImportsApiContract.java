@@ -1,0 +1,243 @@
+package strata.server.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
+import strata.server.data.SummaryStore;
+import strata.server.testing.Api;
+import strata.server.testing.ServerTest;
+import strata.summary.CustomerSummary;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * File imports: encodings, Excel, rejected rows, idempotent re-uploads, summaries, hostile input and roles. Expected
+ * values are worked out by hand from the files written here. Run on H2 and on PostgreSQL.
+ */
+@TestPropertySource(properties = {"spring.servlet.multipart.max-file-size=100KB",
+    "spring.servlet.multipart.max-request-size=120KB"})
+abstract class ImportsApiContract extends ServerTest {
+  @Autowired SummaryStore summaries;
+  @Value("${strata.data}") String dataDir;
+
+  static final String ORDERS = "客户编号,下单日期,金额,订单编号,品类\n"
+      + "U1,2024-01-05,100.00,O1,茶叶\n"           // line 2
+      + "U1,2024-02-10,\"￥1,280.00\",O2,茶具\n"     // 3: full-width yuan sign, in GBK too
+      + "U2,2024/3/5,-20,O3,茶叶\n"                // 4: a refund
+      + "U2,2024-02-30,5,O4,茶叶\n"                // 5: bad_date
+      + ",2024-01-01,5,O5,茶叶\n"                  // 6: missing_customer_id
+      + "U3,2024-01-01,abc,O6,茶叶\n";             // 7: bad_amount
+
+  private static String prefixed(String csv, String prefix) {
+    return csv.replace("\nU", "\n" + prefix + "U");
+  }
+
+  @Test
+  void chineseHeadersInUtf8AreImportedWithTheCliReasonsAndAReuploadInGbkChangesNothing() {
+    Api admin = admin();
+    String csv = prefixed(ORDERS, "A");
+    JsonNode job = Uploads.importFile(admin, "订单.csv", csv.getBytes(StandardCharsets.UTF_8), "transactions");
+    assertThat(job.get("status").asString()).isEqualTo("succeeded");
+    assertThat(job.get("fileName").asString()).isEqualTo("订单.csv");
+    assertThat(job.get("progress").asDouble()).isEqualTo(1.0);
+    JsonNode q = job.get("quality");
+    assertThat(q.get("rows").asLong()).isEqualTo(6);
+    assertThat(q.get("accepted").asLong()).isEqualTo(3);
+    assertThat(q.get("rejected").asLong()).isEqualTo(3);
+    assertThat(q.get("reasons").get("bad_date").asLong()).isEqualTo(1);
+    assertThat(q.get("reasons").get("missing_customer_id").asLong()).isEqualTo(1);
+    assertThat(q.get("reasons").get("bad_amount").asLong()).isEqualTo(1);
+    assertThat(q.get("inserted").asLong()).isEqualTo(3);
+    // AU1: 100.00 + 1,280.00 = 1,380.00 in two orders; AU2: one refund of 20.00
+    Map<String, CustomerSummary> s = summaries.load(List.of("AU1", "AU2"));
+    assertThat(s.get("AU1").netCents()).isEqualTo(138_000);
+    assertThat(s.get("AU2").netCents()).isEqualTo(-2_000);
+    assertThat(s.get("AU2").refundCents()).isEqualTo(2_000);
+
+    JsonNode again = Uploads.importFile(admin, "订单-gbk.csv", csv.getBytes(Charset.forName("GBK")), "transactions");
+    assertThat(again.get("status").asString()).isEqualTo("succeeded");
+    assertThat(again.get("quality").get("inserted").asLong()).isZero();
+    assertThat(again.get("quality").get("unchanged").asLong()).isEqualTo(3);
+    assertThat(summaries.load(List.of("AU1")).get("AU1").netCents()).isEqualTo(138_000);
+  }
+
+  @Test
+  void rejectedRowsDownloadHasTheReasonsAndRawRows() {
+    Api admin = admin();
+    JsonNode job = Uploads.importFile(admin, "orders.csv", prefixed(ORDERS, "B").getBytes(StandardCharsets.UTF_8),
+        "transactions");
+    Api.Response r = admin.get("/api/v1/imports/" + job.get("id").asLong() + "/rejected");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+    assertThat(r.body().replace("\uFEFF", "").split("\n")).containsExactly(
+        "file,line,reason,detail,raw",
+        "orders.csv,5,bad_date,date '2024-02-30',\"BU2,2024-02-30,5,O4,茶叶\"",
+        "orders.csv,6,missing_customer_id,customer id is empty,\",2024-01-01,5,O5,茶叶\"",
+        "orders.csv,7,bad_amount,amount 'abc',\"BU3,2024-01-01,abc,O6,茶叶\"");
+    assertThat(admin.get("/api/v1/imports/999999/rejected").status()).isEqualTo(404);
+  }
+
+  @Test
+  void summariesAfterTwoImportsEqualOneImportOfBothFiles() {
+    Api admin = admin();
+    String first = "customer_id,order_date,amount,order_id,category\n"
+        + "P1,2024-01-05,100,O1,tea\nP1,2024-02-01,50,O2,tea\n";
+    String second = "customer_id,order_date,amount,order_id,category\n"
+        + "P1,2024-02-01,30,O2,cups\nP1,2024-03-01,-20,O3,tea\nP2,2024-03-02,70,O4,cups\n";
+    Uploads.importFile(admin, "a.csv", first.getBytes(StandardCharsets.UTF_8), "transactions");
+    Uploads.importFile(admin, "b.csv", second.getBytes(StandardCharsets.UTF_8), "transactions");
+    String both = (first + second.substring(second.indexOf('\n') + 1)).replace("\nP", "\nQ");
+    Uploads.importFile(admin, "both.csv", both.getBytes(StandardCharsets.UTF_8), "transactions");
+    Map<String, CustomerSummary> s = summaries.load(List.of("P1", "P2", "Q1", "Q2"));
+    assertThat(s.get("P1")).usingRecursiveComparison().ignoringFields("customerId").isEqualTo(s.get("Q1"));
+    assertThat(s.get("P2")).usingRecursiveComparison().ignoringFields("customerId").isEqualTo(s.get("Q2"));
+    // by hand: P1 nets 100 + 50 + 30 - 20 = 160.00 over 3 orders (O2 has two lines)
+    assertThat(s.get("P1").netCents()).isEqualTo(16_000);
+  }
+
+  @Test
+  void excelWorkbookTakesTheSamePathWithDatesFromDateCells() throws IOException {
+    byte[] xlsx;
+    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = wb.createSheet("订单");
+      CellStyle date = wb.createCellStyle();
+      date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+      Row h = sheet.createRow(0);
+      h.createCell(0).setCellValue("客户编号");
+      h.createCell(1).setCellValue("下单日期");
+      h.createCell(2).setCellValue("金额");
+      Row a = sheet.createRow(1);
+      a.createCell(0).setCellValue("X1");
+      a.createCell(1).setCellValue(LocalDate.of(2024, 3, 5));
+      a.getCell(1).setCellStyle(date);
+      a.createCell(2).setCellValue(99.5);
+      Row b = sheet.createRow(2); // no amount cell at all
+      b.createCell(0).setCellValue("X2");
+      b.createCell(1).setCellValue("2024-03-06");
+      wb.write(out);
+      xlsx = out.toByteArray();
+    }
+    Api admin = admin();
+    JsonNode job = Uploads.importFile(admin, "订单.xlsx", xlsx, "transactions");
+    assertThat(job.get("status").asString()).isEqualTo("succeeded");
+    assertThat(job.get("quality").get("accepted").asLong()).isEqualTo(1);
+    assertThat(job.get("quality").get("reasons").get("missing_amount").asLong()).isEqualTo(1);
+    CustomerSummary x1 = summaries.load(List.of("X1")).get("X1");
+    assertThat(x1.netCents()).isEqualTo(9_950);
+    assertThat(x1.purchaseDays()).containsExactly((int) LocalDate.of(2024, 3, 5).toEpochDay());
+    assertThat(admin.get("/api/v1/imports/" + job.get("id").asLong() + "/rejected").body())
+        .contains("订单.xlsx,3,missing_amount");
+  }
+
+  @Test
+  void anXlsxThatIsNotAWorkbookIsRefused() {
+    Api.Response r = Uploads.upload(admin(), "/api/v1/imports", "fake.xlsx", "a,b\n1,2\n".getBytes(),
+        Map.of("kind", "transactions"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("detail").asString()).contains("not an Excel .xlsx workbook");
+  }
+
+  @Test
+  void aMissingRequiredColumnFailsTheJobNamingFileAndColumn() {
+    JsonNode job = Uploads.importFile(admin(), "nocol.csv", "customer_id,order_date\nN1,2024-01-01\n".getBytes(),
+        "transactions");
+    assertThat(job.get("status").asString()).isEqualTo("failed");
+    assertThat(job.get("error").asString()).startsWith("nocol.csv: no amount column");
+  }
+
+  @Test
+  void customersAreUpsertedAndAChangedProfileCountsAsUpdated() {
+    Api admin = admin();
+    String v1 = "客户编号,客户名称,负责人\nK1,华丰贸易,张伟\nK2,李氏茶行,李娜\n";
+    assertThat(Uploads.importFile(admin, "c.csv", v1.getBytes(StandardCharsets.UTF_8), "customers")
+        .get("quality").get("inserted").asLong()).isEqualTo(2);
+    JsonNode q = Uploads.importFile(admin, "c2.csv", v1.replace("李娜", "王芳").getBytes(StandardCharsets.UTF_8),
+        "customers").get("quality");
+    assertThat(q.get("inserted").asLong()).isZero();
+    assertThat(q.get("updated").asLong()).isEqualTo(1);
+    assertThat(q.get("unchanged").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void previewShowsColumnsAndWhatIsMissing() {
+    Api.Response r = Uploads.upload(admin(), "/api/v1/imports/preview", "p.csv",
+        "客户编号,下单日期,实收款\nC1,2024-10-01,12.5\n".getBytes(Charset.forName("GBK")), Map.of("kind", "transactions"));
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode p = r.json();
+    assertThat(p.get("charset").asString()).isEqualTo("GB18030");
+    assertThat(p.get("columns").get(0).get("field").asString()).isEqualTo("customer_id");
+    assertThat(p.get("columns").get(2).get("field").isNull()).isTrue();
+    assertThat(p.get("missing").get(0).asString()).isEqualTo("amount");
+    assertThat(p.get("rows").get(0).get(2).asString()).isEqualTo("12.5");
+    Api.Response mapped = Uploads.upload(admin(), "/api/v1/imports/preview", "p.csv",
+        "客户编号,下单日期,实收款\nC1,2024-10-01,12.5\n".getBytes(StandardCharsets.UTF_8),
+        Map.of("kind", "transactions", "mapping", "{\"amount\":\"实收款\"}"));
+    assertThat(mapped.json().get("missing").size()).isZero();
+  }
+
+  @Test
+  void pathTricksInFileNamesAreOnlyText() throws IOException {
+    Api admin = admin();
+    String csv = "customer_id,order_date,amount\nH1,2024-01-01,1\n";
+    for (String name : List.of("../../strata-escape-1.csv", "C:\\strata-escape-2.csv", "..\\..\\strata-escape-3.csv")) {
+      JsonNode job = Uploads.importFile(admin, name, csv.getBytes(), "transactions");
+      assertThat(job.get("status").asString()).isEqualTo("succeeded");
+      Path dir = Path.of(dataDir).toAbsolutePath().resolve("imports").resolve(job.get("id").asString());
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("upload.csv", "rejected.csv");
+      }
+    }
+    Path data = Path.of(dataDir).toAbsolutePath();
+    assertThat(data.resolve("../../strata-escape-1.csv").normalize()).doesNotExist();
+    assertThat(data.getParent().resolve("strata-escape-1.csv")).doesNotExist();
+  }
+
+  @Test
+  void unknownKindIsA400NamingTheField() {
+    Api.Response r = Uploads.upload(admin(), "/api/v1/imports", "x.csv", "a\n1\n".getBytes(), Map.of("kind", "orders"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
+  }
+
+  @Test
+  void anUploadOverTheLimitIs413() {
+    byte[] big = new byte[200 * 1024];
+    java.util.Arrays.fill(big, (byte) 'a');
+    Api.Response r = Uploads.upload(admin(), "/api/v1/imports", "big.csv", big, Map.of("kind", "transactions"));
+    assertThat(r.status()).isEqualTo(413);
+  }
+
+  @Test
+  void analystsMayImportAndSalesMayNot() {
+    Api admin = admin();
+    admin.post("/api/v1/users", Map.of("username", "ana1", "password", "analyst-pass-1", "role", "analyst"));
+    admin.post("/api/v1/users", Map.of("username", "rep9", "password", "sales-pass-1", "role", "sales",
+        "owner", "张伟"));
+    Api analyst = anonymous().as("ana1", "analyst-pass-1");
+    Api sales = anonymous().as("rep9", "sales-pass-1");
+    byte[] csv = "customer_id,order_date,amount\nR1,2024-01-01,1\n".getBytes();
+    assertThat(Uploads.importFile(analyst, "r.csv", csv, "transactions").get("createdBy").asString()).isEqualTo("ana1");
+    assertThat(Uploads.upload(sales, "/api/v1/imports", "r.csv", csv, Map.of("kind", "transactions")).status())
+        .isEqualTo(403);
+    assertThat(sales.get("/api/v1/imports").status()).isEqualTo(403);
+    assertThat(sales.post("/api/v1/batch/transactions", "[]").status()).isEqualTo(403);
+    assertThat(analyst.get("/api/v1/imports?size=5").json().get("items").size()).isGreaterThanOrEqualTo(1);
+    assertThat(admin.get("/api/v1/audit?action=import").json().get("total").asLong()).isGreaterThanOrEqualTo(1);
+  }
+}
