@@ -22,11 +22,18 @@ public class StrataServer {
     List<String> out = new ArrayList<>();
     boolean demo = false;
     boolean password = false;
+    boolean data = false;
     for (String a : args) {
       demo |= a.equals("--demo");
       password |= a.startsWith("--strata.admin.password=");
+      if (a.startsWith("--strata.data=")) {
+        // H2 refuses file paths relative to the working directory; make the data folder absolute.
+        a = "--strata.data=" + java.nio.file.Path.of(a.substring("--strata.data=".length())).toAbsolutePath();
+        data = true;
+      }
       out.add(a.equals("--demo") ? "--strata.demo=true" : a);
     }
+    if (!data) out.add("--strata.data=" + java.nio.file.Path.of("strata-data").toAbsolutePath());
     if (demo && !password) out.add("--strata.admin.password=strata-demo");
     return out.toArray(String[]::new);
   }
