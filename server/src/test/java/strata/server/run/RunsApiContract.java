@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * net spend only, so every expected tier follows from the amounts below by hand.
  */
 @Import(RunsApiContract.Faults.class)
+@org.springframework.test.context.TestPropertySource(properties = "strata.runs.keep=3")
 abstract class RunsApiContract extends ServerTest {
   static final String MODEL = """
       tiers:
@@ -194,6 +195,45 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(admin.put("/api/v1/model", Map.of("yaml", broken)).status()).isEqualTo(422);
     assertThat(admin.put("/api/v1/model", Map.of("yaml", lower)).json().get("version").asInt()).isEqualTo(before + 1);
     assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL)).status()).isEqualTo(201);
+  }
+
+  @Test
+  void onlyTheNewestSnapshotsAreKept() {
+    long first = runToEnd(analyst).get("id").asLong();
+    for (int i = 0; i < 3; i++) runToEnd(analyst);
+    assertThat(analyst.get("/api/v1/runs/" + first).json().get("status").asString()).isEqualTo("expired");
+    assertThat(db.sql("select count(*) from snapshot_row where run_id = ?").param(first).query(Long.class).single())
+        .isZero();
+    assertThat(analyst.get("/api/v1/customers/A1/tier?snapshot=" + first).status()).isEqualTo(404);
+    assertThat(analyst.get("/api/v1/customers?snapshot=" + first).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theRestOfTheReadEndpointsAnswerWhatWasStored() {
+    runToEnd(analyst);
+    JsonNode tx = analyst.get("/api/v1/customers/A1/transactions").json();
+    assertThat(tx.get("total").asLong()).isEqualTo(2);
+    assertThat(tx.get("items").get(0).get("date").asString()).isEqualTo("2026-02-05"); // newest first
+    assertThat(tx.get("items").get(0).get("amount").asDouble()).isEqualTo(400.0);
+    assertThat(analyst.get("/api/v1/customers/A1/interactions").json().get("total").asLong()).isZero();
+    assertThat(analyst.get("/api/v1/customers/A1/surveys").json().get("total").asLong()).isZero();
+    JsonNode meta = analyst.get("/api/v1/meta").json();
+    assertThat(meta.get("tiers").findValuesAsString("id")).containsExactly("big", "mid", "small");
+    assertThat(meta.get("lifecycle").get(0).get("name").get("zh").asString()).isEqualTo("潜在客户");
+    assertThat(meta.get("owners").valueStream().map(JsonNode::asString)).contains("张伟", "李娜");
+    assertThat(analyst.get("/api/v1/model/versions").json().size()).isGreaterThanOrEqualTo(2);
+    assertThat(analyst.get("/api/v1/model/versions/1").json().get("tiers").findValuesAsString("id"))
+        .containsExactly("high_value", "at_risk", "potential", "low_value");
+    analyst.put("/api/v1/customers/B2/override", Map.of("tier", "small", "reason", "test reason"));
+    JsonNode active = analyst.get("/api/v1/overrides").json();
+    assertThat(active.get("items").findValuesAsString("customerId")).contains("B2");
+    analyst.delete("/api/v1/customers/B2/override");
+    JsonNode dash = analyst.get("/api/v1/dashboard").json();
+    long customers = dash.get("kpis").get("customers").asLong();
+    long inTiers = 0;
+    for (JsonNode t : dash.get("tiers")) inTiers += t.get("customers").asLong();
+    assertThat(inTiers).isEqualTo(customers);
+    assertThat(dash.get("trend").size()).isGreaterThanOrEqualTo(1);
   }
 
   @Test
