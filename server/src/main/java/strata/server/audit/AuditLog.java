@@ -38,16 +38,9 @@ public class AuditLog {
       where.append(" and action = ?");
       params.add(action);
     }
-    long total = db.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(size);
-    pageParams.add((long) page * size);
-    List<Entry> items = db.sql("select id, at, username, action, detail from audit_log" + where
-            + " order by id desc limit ? offset ?")
-        .params(pageParams)
-        .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-            rs.getString(3), rs.getString(4), rs.getString(5)))
-        .list();
-    return new Page<>(items, page, size, total);
+    return strata.server.api.PagedQuery.page(db, "select id, at, username, action, detail",
+        " from audit_log" + where, " order by id desc", params, page, size,
+        (rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+            rs.getString(4), rs.getString(5)));
   }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
+import strata.server.api.PagedQuery;
 import strata.server.override.OverrideStore;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
@@ -68,14 +68,8 @@ public class CustomerQueries {
 
   public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size) {
     CustomerFilter.Sql from = f.from(v);
-    long total = db.sql("select count(*)" + from.text()).params(from.params()).query(Long.class).single();
-    List<Object> params = new ArrayList<>(from.params());
-    params.add(size);
-    params.add((long) page * size);
-    List<CustomerRow> items = db.sql(CustomerRow.columns(f.tierColumn()) + from.text()
-            + CustomerFilter.orderBy(sort) + " limit ? offset ?")
-        .params(params).query((rs, n) -> CustomerRow.read(rs)).list();
-    return new Page<>(items, page, size, total);
+    return PagedQuery.page(db, CustomerRow.columns(f.tierColumn()), from.text(), CustomerFilter.orderBy(sort),
+        from.params(), page, size, (rs, n) -> CustomerRow.read(rs));
   }
 
   /** Streams the whole filtered list (exports), in the list's order. */
@@ -177,11 +171,7 @@ public class CustomerQueries {
 
   private <T> Page<T> page(String table, String id, String order, int page, int size, String columns,
       RowReader<T> reader) {
-    long total = db.sql("select count(*) from " + table + " where customer_id = ?").param(id).query(Long.class)
-        .single();
-    List<T> items = db.sql("select " + columns + " from " + table + " where customer_id = ? order by " + order
-            + " limit ? offset ?").params(id, size, (long) page * size)
-        .query((rs, n) -> reader.read(rs)).list();
-    return new Page<>(items, page, size, total);
+    return PagedQuery.page(db, "select " + columns, " from " + table + " where customer_id = ?", " order by " + order,
+        List.of(id), page, size, (rs, n) -> reader.read(rs));
   }
 }

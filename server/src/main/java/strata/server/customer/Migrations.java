@@ -106,16 +106,10 @@ public class Migrations {
       params.addAll(tiers);
       params.addAll(tiers);
     }
-    long total = db.sql("select count(*)" + where).params(params).query(Long.class).single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(size);
-    pageParams.add((long) page * size);
-    List<Mover> items = db.sql("select a.customer_id, c.name, c.owner, a.tier, b.tier" + where
-            + " order by a.customer_id limit ? offset ?").params(pageParams)
-        .query((rs, n) -> new Mover(rs.getString(1), Objects.toString(rs.getString(2), ""),
-            Objects.toString(rs.getString(3), ""), rs.getString(4), rs.getString(5)))
-        .list();
-    return new Page<>(items, page, size, total);
+    return strata.server.api.PagedQuery.page(db, "select a.customer_id, c.name, c.owner, a.tier, b.tier",
+        where.toString(), " order by a.customer_id", params, page, size,
+        (rs, n) -> new Mover(rs.getString(1), Objects.toString(rs.getString(2), ""),
+            Objects.toString(rs.getString(3), ""), rs.getString(4), rs.getString(5)));
   }
 
   private List<String> tiers(Run run) {

@@ -72,19 +72,9 @@ public class Imports {
    * @throws BadRequest for an unknown kind, an empty file or a file that claims to be a workbook and is not
    */
   ImportJob start(InputStream content, String clientFileName, String kind, ImportOptions options, String username) {
-    FileKind fileKind = Kinds.of(kind, "kind");
-    String name = displayName(clientFileName);
     Path staged = stage(content);
     try {
-      Format format = format(staged, name);
-      long id = jobs.create(fileKind.label(), name, username);
-      Path dir = Files.createDirectories(root.resolve(Long.toString(id)));
-      Path upload = dir.resolve(format == Format.XLSX ? UPLOAD_XLSX : UPLOAD_CSV);
-      Files.move(staged, upload);
-      worker.submit(() -> run(id, upload, format, fileKind, name, options, username));
-      return job(id);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store the upload: " + e.getMessage(), e);
+      return job(queue(staged, true, clientFileName, kind, options, username).id());
     } finally {
       deleteQuietly(staged);
     }
@@ -98,6 +88,23 @@ public class Imports {
    * @return the finished job (succeeded or failed)
    */
   public ImportJob importFile(Path file, String kind, String clientFileName, ImportOptions options, String username) {
+    Queued queued = queue(file, false, clientFileName, kind, options, username);
+    try {
+      queued.done().get();
+      return job(queued.id());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while importing " + file, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("import of " + file + " failed", e.getCause());
+    }
+  }
+
+  private record Queued(long id, Future<?> done) {}
+
+  /** Creates the job, puts the file (moved or copied) in its folder and queues it on the import thread. */
+  private Queued queue(Path file, boolean move, String clientFileName, String kind, ImportOptions options,
+      String username) {
     FileKind fileKind = Kinds.of(kind, "kind");
     String name = displayName(clientFileName);
     try {
@@ -105,17 +112,11 @@ public class Imports {
       long id = jobs.create(fileKind.label(), name, username);
       Path dir = Files.createDirectories(root.resolve(Long.toString(id)));
       Path upload = dir.resolve(format == Format.XLSX ? UPLOAD_XLSX : UPLOAD_CSV);
-      Files.copy(file, upload);
-      Future<?> done = worker.submit(() -> run(id, upload, format, fileKind, name, options, username));
-      done.get();
-      return job(id);
+      if (move) Files.move(file, upload);
+      else Files.copy(file, upload);
+      return new Queued(id, worker.submit(() -> run(id, upload, format, fileKind, name, options, username)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + file + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while importing " + file, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("import of " + file + " failed", e.getCause());
+      throw new UncheckedIOException("cannot store " + name + ": " + e.getMessage(), e);
     }
   }
 

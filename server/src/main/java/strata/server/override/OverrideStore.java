@@ -73,17 +73,13 @@ public class OverrideStore {
   public Page<Override> list(boolean activeOnly, int page, int size) {
     String where = activeOnly ? " where " + activeOn("o") : "";
     List<Object> params = activeOnly ? List.of(now()) : List.of();
-    long total = db.sql("select count(*) from tier_override o" + where).params(params).query(Long.class).single();
-    List<Object> pageParams = new java.util.ArrayList<>(params);
-    pageParams.add(size);
-    pageParams.add((long) page * size);
-    List<Override> items = db.sql(SELECT + where + " order by o.id desc limit ? offset ?").params(pageParams)
-        .query((rs, n) -> override(rs)).list();
-    return new Page<>(items, page, size, total);
+    return strata.server.api.PagedQuery.page(db, SELECT_COLUMNS, " from tier_override o" + where,
+        " order by o.id desc", params, page, size, (rs, n) -> override(rs));
   }
 
-  private static final String SELECT =
-      "select o.id, o.customer_id, o.tier, o.reason, o.expires_at, o.created_by, o.created_at from tier_override o";
+  private static final String SELECT_COLUMNS =
+      "select o.id, o.customer_id, o.tier, o.reason, o.expires_at, o.created_by, o.created_at";
+  private static final String SELECT = SELECT_COLUMNS + " from tier_override o";
 
   private static Override override(java.sql.ResultSet rs) throws java.sql.SQLException {
     OffsetDateTime expires = rs.getObject(5, OffsetDateTime.class);

@@ -86,10 +86,8 @@ public class RunStore {
 
   public Page<Run> list(int page, int size) {
     Long current = currentId().orElse(null);
-    long total = db.sql("select count(*) from tier_run").query(Long.class).single();
-    List<Run> items = db.sql(SELECT + " order by id desc limit ? offset ?").params(size, (long) page * size)
-        .query((rs, n) -> run(rs, current)).list();
-    return new Page<>(items, page, size, total);
+    return strata.server.api.PagedQuery.page(db, SELECT_COLUMNS, " from tier_run", " order by id desc", List.of(),
+        page, size, (rs, n) -> run(rs, current));
   }
 
   /** Succeeded runs, newest first. */
@@ -113,8 +111,9 @@ public class RunStore {
     return deleted;
   }
 
-  private static final String SELECT = "select id, status, trigger_kind, as_of, model_version, started_at, "
-      + "finished_at, started_by, phase, progress, customers, error, tier_counts, notes from tier_run";
+  private static final String SELECT_COLUMNS = "select id, status, trigger_kind, as_of, model_version, started_at, "
+      + "finished_at, started_by, phase, progress, customers, error, tier_counts, notes";
+  private static final String SELECT = SELECT_COLUMNS + " from tier_run";
 
   private Run run(ResultSet rs, Long current) throws SQLException {
     OffsetDateTime finished = rs.getObject(7, OffsetDateTime.class);
