@@ -10,8 +10,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       output: {
-        // antd and echarts change rarely; separate chunks keep the app's own chunk small and cacheable.
-        manualChunks: { antd: ['antd', '@ant-design/icons'], echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers'] },
+        // ECharts in its own chunk, loaded by the first chart (sign-in and lists never need it).
+        manualChunks: { echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers'] },
       },
     },
   },

@@ -6,7 +6,10 @@ export function NotFound() {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
-    <Result status="404" title={t('notFound')} subTitle={t('notFoundDetail')} data-testid="not-found"
-      extra={<Button onClick={() => navigate(-1)}>{t('back')}</Button>} />
+    // antd's Result does not pass data attributes on, hence the wrapper.
+    <div data-testid="not-found">
+      <Result status="404" title={t('notFound')} subTitle={t('notFoundDetail')}
+        extra={<Button onClick={() => navigate(-1)}>{t('back')}</Button>} />
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePolling } from '../runs/usePolling';
-import { STATUS_COLOR } from '../runs/Runs';
+import { STATUS_COLOR } from '../../components/status';
 import { assign, mappingOf, missingRequired, type ImportKind, type MappedColumn } from './mapping';
 import { QualityResult } from './QualityResult';
 

@@ -13,8 +13,8 @@ import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePolling } from './usePolling';
+import { STATUS_COLOR } from '../../components/status';
 
-export const STATUS_COLOR: Record<string, string> = { running: 'processing', queued: 'default', succeeded: 'success', failed: 'error' };
 
 export default function Runs() {
   const { t, num, date, dateTime } = useI18n();
