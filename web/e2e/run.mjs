@@ -132,6 +132,11 @@ async function chooseOption(page, selectTestId, label) {
   await option.first().click();
 }
 
+async function closeModal(page) {
+  await page.click('.ant-modal-wrap:visible .ant-modal-close');
+  await page.waitForSelector('.ant-modal-wrap', { state: 'hidden' });
+}
+
 async function rowAttributes(page, rowTestId, attribute) {
   return page.$$eval(tid(rowTestId), (rows, a) => rows.map((r) => r.getAttribute(a)), attribute);
 }
@@ -332,7 +337,7 @@ async function scenario(browser) {
     await page.click(`${tid('migration-flow')} >> nth=0`);
     await page.waitForSelector(`${tid('migration-customer-row')}`);
     await screenshot(page, '08-dashboard-migration');
-    await page.keyboard.press('Escape');
+    await closeModal(page);
   });
 
   await step('imports and admin pages render', async () => {
@@ -371,7 +376,7 @@ async function scenario(browser) {
       const owners = await rowAttributes(page, 'migration-customer-row', 'data-owner');
       const foreign = owners.filter((o) => o !== SALES_OWNER);
       check(foreign.length === 0, `the migration list shows customers of ${[...new Set(foreign)].join(', ')}`);
-      await page.keyboard.press('Escape');
+      await closeModal(page);
     } else {
       console.log('(no migration flow among this owner\'s customers; list check skipped) ');
     }
