@@ -68,7 +68,7 @@ export function funnelOption(d: Dashboard, stageOrder: string[], l: Labels): ECh
   return {
     tooltip: { trigger: 'item' },
     series: [{
-      type: 'funnel', sort: 'none', left: '10%', width: '80%', top: 8, bottom: 8,
+      type: 'funnel', sort: 'none', left: '5%', width: '65%', top: 8, bottom: 8,
       label: { formatter: '{b}: {c}' },
       data: lifecycleFunnel(d.lifecycle, stageOrder).map((s) => ({ name: l.stageName(s.stage), value: s.customers })),
     }],

@@ -95,7 +95,9 @@ export default function TierModel() {
               ref={(r) => { editor.current = r?.resizableTextArea?.textArea ?? null; }}
               value={yaml} onChange={(e) => { setYaml(e.target.value); setCheck(null); setDryRun(null); }}
               autoSize={{ minRows: 24, maxRows: 40 }} spellCheck={false} data-testid="model-yaml"
-              style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 13, lineHeight: '20px' }} />
+              // No soft wrapping: the line numbers of validation errors must match the lines the user sees.
+              wrap="off"
+              style={{ overflowX: 'auto', fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 13, lineHeight: '20px' }} />
             <Space wrap style={{ marginTop: 12 }}>
               <Button onClick={validate} loading={busy === 'validate'} data-testid="model-validate">{t('model.validate')}</Button>
               {session.can('dryRunModel') && (
