@@ -100,6 +100,13 @@ function route(method, path, q, me, body) {
       migration: { from: current.at(-2).id, to: current.at(-1).id, flows: flows(list) },
     } };
   }
+  if (path === '/migrations') {
+    const list = visible(me).map(effective);
+    const order = TIERS.map((t) => t.id);
+    const up = list.filter((c) => order.indexOf(c.tier) < order.indexOf(c.previousTier)).length;
+    const down = list.filter((c) => order.indexOf(c.tier) > order.indexOf(c.previousTier)).length;
+    return { body: { from: runs.at(-2), to: runs.at(-1), tiers: order, flows: flows(list), up, down, same: list.length - up - down, entered: 0, left: 0 } };
+  }
   if (path === '/migrations/customers') {
     const list = visible(me).map(effective).filter((c) => c.previousTier === q.get('fromTier') && c.tier === q.get('toTier'))
       .map((c) => ({ id: c.id, name: c.name, owner: c.owner, fromTier: c.previousTier, toTier: c.tier }));

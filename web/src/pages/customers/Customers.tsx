@@ -60,7 +60,7 @@ export default function Customers() {
   return (
     <div data-testid="customers">
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('cust.search')} defaultValue={filter.q} style={{ width: 220 }}
+        <Input.Search key={filter.q ?? ''} allowClear placeholder={t('cust.search')} defaultValue={filter.q} style={{ width: 220 }}
           data-testid="filter-q" onSearch={(q) => update({ q })} />
         {select('tier', 'tiers')}
         {select('lifecycle', 'lifecycle', 130)}

@@ -2,7 +2,7 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Card, Col, Empty, Row, Spin, Statistic, Table, Typography } from 'antd';
 import { api } from '../../api/client';
-import type { Dashboard as DashboardData, Flow } from '../../api/types';
+import type { Dashboard as DashboardData, Flow, Migration } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
 import { useI18n } from '../../i18n/I18n';
@@ -20,6 +20,10 @@ export default function Dashboard() {
   const { meta, tierName, codeName } = useMeta();
   const { data, error, loading } = useLoad(() => api<DashboardData>('/dashboard'), []);
   const [flow, setFlow] = useState<FlowChoice | null>(null);
+  // Up/down/entered/left totals of the same two runs; the dashboard answer carries only the flows.
+  const migrationTotals = useLoad(
+    () => (data?.migration ? api<Migration>(`/migrations?from=${data.migration.from}&to=${data.migration.to}`) : Promise.resolve(null)),
+    [data?.migration?.from, data?.migration?.to]);
 
   const order = useMemo(() => meta?.tiers.map((x) => x.id) ?? data?.tiers.map((x) => x.tier) ?? [], [meta, data]);
   const labels: Labels = {
@@ -68,7 +72,12 @@ export default function Dashboard() {
         <Col xs={24} xl={12}><Card title={t('dash.tiers')} size="small"><EChart option={options.tiers} testId="chart-tiers" /></Card></Col>
         <Col xs={24} xl={12}><Card title={t('dash.revenueShare')} size="small"><EChart option={options.revenue} testId="chart-revenue" /></Card></Col>
         <Col xs={24}>
-          <Card title={t('dash.migration')} size="small" extra={<Typography.Text type="secondary">{t('dash.migrationHint')}</Typography.Text>}>
+          <Card title={t('dash.migration')} size="small" extra={<Typography.Text type="secondary" data-testid="migration-summary">
+            {migrationTotals.data && `${t('mig.summary', {
+              up: num(migrationTotals.data.up), down: num(migrationTotals.data.down), same: num(migrationTotals.data.same),
+              entered: num(migrationTotals.data.entered), left: num(migrationTotals.data.left),
+            })} · `}{t('dash.migrationHint')}
+          </Typography.Text>}>
             {options.sankey && migration ? (
               <Row gutter={16}>
                 <Col xs={24} lg={16}><EChart option={options.sankey} height={380} onClick={onSankeyClick} testId="chart-sankey" /></Col>
