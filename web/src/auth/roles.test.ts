@@ -34,7 +34,7 @@ describe('pagesFor', () => {
   it('showsEachRoleItsPages', () => {
     expect(pagesFor('admin')).toEqual(['dashboard', 'customers', 'model', 'runs', 'imports', 'admin']);
     expect(pagesFor('analyst')).toEqual(['dashboard', 'customers', 'model', 'runs', 'imports', 'admin']);
-    expect(pagesFor('sales')).toEqual(['dashboard', 'customers', 'model', 'runs']);
+    expect(pagesFor('sales')).toEqual(['dashboard', 'customers', 'runs']);
     expect(pagesFor(undefined)).toEqual([]);
   });
 });

@@ -27,10 +27,16 @@ export function can(role: Role | null | undefined, action: Action): boolean {
 
 export type PageKey = 'dashboard' | 'customers' | 'model' | 'runs' | 'imports' | 'admin';
 
-/** The pages in the navigation for a role. Sales users see runs (read-only) but not imports or admin. */
+/**
+ * The pages in the navigation for a role. Sales users see runs (read-only, as the API allows them) but not the tier
+ * model (an admin/analyst resource in the API; its tier names and descriptions reach them through /meta), imports
+ * or admin.
+ */
 export function pagesFor(role: Role | null | undefined): PageKey[] {
   if (!role) return [];
-  const pages: PageKey[] = ['dashboard', 'customers', 'model', 'runs'];
+  const pages: PageKey[] = ['dashboard', 'customers'];
+  if (can(role, 'dryRunModel')) pages.push('model');
+  pages.push('runs');
   if (can(role, 'importData')) pages.push('imports');
   if (can(role, 'manageTokens')) pages.push('admin');
   return pages;

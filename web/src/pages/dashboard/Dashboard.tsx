@@ -27,7 +27,7 @@ export default function Dashboard() {
 
   const order = useMemo(() => meta?.tiers.map((x) => x.id) ?? data?.tiers.map((x) => x.tier) ?? [], [meta, data]);
   const labels: Labels = {
-    tierName, stageName: (s) => codeName('lifecycle', s), money,
+    tierName, stageName: (s) => codeName('lifecycle', s), money, date,
     customers: t('dash.customersCount'), revenue: t('dash.revenue'), earlier: t('mig.earlier'), later: t('mig.later'),
   };
   // Options are rebuilt when the language or data change, so chart labels switch language with the UI.

@@ -8,6 +8,7 @@ export interface Labels {
   tierName: (id: string) => string;
   stageName: (id: string) => string;
   money: (n: number) => string;
+  date: (iso: string) => string;
   customers: string;
   revenue: string;
   earlier: string;
@@ -46,7 +47,7 @@ export function trendOption(d: Dashboard, order: string[], l: Labels): EChartsCo
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 48, right: 16, top: 16, bottom: 48 },
-    xAxis: { type: 'category', data: asOf },
+    xAxis: { type: 'category', data: asOf.map(l.date) },
     yAxis: { type: 'value' },
     series: series.map((s) => ({ type: 'line', name: l.tierName(s.tier), data: s.values, itemStyle: { color: tierColor(order, s.tier) } })),
   };
