@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// A stand-in for the Strata server, for working on the UI (and rehearsing e2e/run.mjs) before or without the real
+// one: serves target/dist with the SPA fallback and a small in-memory version of docs/api.md. Not a test of the
+// server; the e2e script must pass against the real server with demo data.
+//
+//   npm run build && node e2e/mock-server.mjs [--port 8080]
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'dist');
+
+const USERS = {
+  admin: { username: 'admin', displayName: '管理员', role: 'admin', owner: null, enabled: true },
+  analyst: { username: 'analyst', displayName: '分析师', role: 'analyst', owner: null, enabled: true },
+  zhangwei: { username: 'zhangwei', displayName: '张伟', role: 'sales', owner: '张伟', enabled: true },
+};
+const label = (zh, en) => ({ zh, en });
+let modelVersion = 1;
+let yaml = `name: Strata default
+tiers:
+  - id: high_value
+    name: {zh: 高价值客户, en: High value}
+    when: abc_class == 'A' && lifecycle_stage in ['new', 'active']
+
+  - id: at_risk
+    name: {zh: 流失风险客户, en: At risk}
+    when: abc_class in ['A', 'B'] && lifecycle_stage in ['dormant', 'churned']
+
+  - id: potential
+    name: {zh: 潜力客户, en: Potential}
+    when: lifecycle_stage == 'new' || (lifecycle_stage == 'active' && (f_score >= 3 || m_score >= 3))
+
+  - id: low_value
+    name: {zh: 低价值客户, en: Low value}
+    when: true
+`;
+const TIERS = [['high_value', '高价值客户', 'High value'], ['at_risk', '流失风险客户', 'At risk'], ['potential', '潜力客户', 'Potential'], ['low_value', '低价值客户', 'Low value']]
+  .map(([id, zh, en]) => ({ id, name: label(zh, en), description: null, when: 'true' }));
+const STAGES = ['potential', 'new', 'active', 'dormant', 'churned'];
+const OWNERS = ['张伟', '李娜', '王芳'];
+const customers = Array.from({ length: 90 }, (_, i) => {
+  const tier = TIERS[i % 4].id;
+  return {
+    id: `C${String(i + 1).padStart(4, '0')}`, name: `客户${i + 1}`, owner: OWNERS[i % 3], region: '华东', industry: '制造业',
+    tier, modelTier: tier, overridden: false, segment: 'important_value', segment11: 'champions', lifecycle: STAGES[i % 5],
+    abc: 'ABC'[i % 3], quadrant: 'star', recencyDays: i * 3, frequency: 1 + (i % 9), monetary: 1000 + i * 137.5,
+    compositeScore: 30 + (i % 60), clv: 500 + i * 10, pAlive: 0.5 + (i % 5) / 10, previousTier: TIERS[(i + 1) % 4].id,
+  };
+});
+const overrides = {};
+const runs = [
+  { id: 1, status: 'succeeded', trigger: 'demo', asOf: '2026-09-01', modelVersion: 1, startedAt: '2026-11-23T08:00:00Z', finishedAt: '2026-11-23T08:00:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 20, at_risk: 25, potential: 20, low_value: 25 }, current: false },
+  { id: 2, status: 'succeeded', trigger: 'demo', asOf: '2026-11-01', modelVersion: 1, startedAt: '2026-11-23T08:01:00Z', finishedAt: '2026-11-23T08:01:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 23, at_risk: 23, potential: 22, low_value: 22 }, current: true },
+];
+const sessions = {};
+
+const visible = (me) => customers.filter((c) => me.role !== 'sales' || c.owner === me.owner);
+const effective = (c) => (overrides[c.id] ? { ...c, tier: overrides[c.id].tier, overridden: true } : c);
+const page = (items, q) => {
+  const p = Number(q.get('page') ?? 0), s = Number(q.get('size') ?? 50);
+  return { items: items.slice(p * s, p * s + s), page: p, size: s, total: items.length };
+};
+const problem = (status, detail, errors) => ({ status, body: { type: 'about:blank', title: status === 404 ? 'Not Found' : 'Error', status, detail, ...(errors ? { errors } : {}) }, problem: true });
+const flows = (list) => {
+  const counts = {};
+  for (const c of list) { const k = `${c.previousTier}>${c.tier}`; counts[k] = (counts[k] ?? 0) + 1; }
+  return Object.entries(counts).map(([k, count]) => { const [from, to] = k.split('>'); return { from, to, count }; });
+};
+function validate(text) {
+  if (/abc_clas\b/.test(text)) {
+    const line = text.split('\n').findIndex((l) => l.includes('abc_clas')) + 1;
+    return [{ field: 'tiers[0].when', tier: 'high_value', line, message: "undeclared reference to 'abc_clas'" }];
+  }
+  return null;
+}
+
+function route(method, path, q, me, body) {
+  if (path === '/me') return { body: me };
+  if (path === '/auth/logout') return { status: 204 };
+  if (path === '/meta') {
+    return { body: {
+      tiers: TIERS, lifecycle: STAGES.map((id) => ({ id, name: label({ potential: '潜在', new: '新客', active: '活跃', dormant: '沉睡', churned: '流失' }[id], id) })),
+      segments: [{ id: 'important_value', name: label('重要价值客户', 'Important value') }], segments11: [{ id: 'champions', name: label('冠军客户', 'Champions') }],
+      abc: ['A', 'B', 'C'].map((id) => ({ id, name: label(id, id) })), quadrants: [{ id: 'star', name: label('明星', 'Star') }],
+      owners: me.role === 'sales' ? [me.owner] : OWNERS, modelVersion, currentRun: runs.find((r) => r.current),
+    } };
+  }
+  if (path === '/dashboard') {
+    const list = visible(me).map(effective);
+    const byTier = TIERS.map((t) => ({ tier: t.id, customers: list.filter((c) => c.tier === t.id).length, revenue: list.filter((c) => c.tier === t.id).reduce((s, c) => s + c.monetary, 0) }));
+    const rfm = []; for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) rfm.push({ r, f, customers: (r * f) % 7, monetary: r * f * 100 });
+    const current = runs.filter((r) => r.status === 'succeeded');
+    return { body: {
+      run: runs.find((r) => r.current), kpis: { customers: list.length, buyers: list.length - 3, revenue: list.reduce((s, c) => s + c.monetary, 0), repeatRate: 0.62, atRiskRevenue: 23456.7, avgClv: 812.3 },
+      tiers: byTier, lifecycle: STAGES.map((stage) => ({ stage, customers: list.filter((c) => c.lifecycle === stage).length })), rfm, segments: [],
+      trend: current.map((r) => ({ runId: r.id, asOf: r.asOf, tiers: r.tierCounts })),
+      migration: { from: current.at(-2).id, to: current.at(-1).id, flows: flows(list) },
+    } };
+  }
+  if (path === '/migrations') {
+    const list = visible(me).map(effective);
+    const order = TIERS.map((t) => t.id);
+    const up = list.filter((c) => order.indexOf(c.tier) < order.indexOf(c.previousTier)).length;
+    const down = list.filter((c) => order.indexOf(c.tier) > order.indexOf(c.previousTier)).length;
+    return { body: { from: runs.at(-2), to: runs.at(-1), tiers: order, flows: flows(list), up, down, same: list.length - up - down, entered: 0, left: 0 } };
+  }
+  if (path === '/migrations/customers') {
+    const list = visible(me).map(effective).filter((c) => c.previousTier === q.get('fromTier') && c.tier === q.get('toTier'))
+      .map((c) => ({ id: c.id, name: c.name, owner: c.owner, fromTier: c.previousTier, toTier: c.tier }));
+    return { body: page(list, q) };
+  }
+  if (path === '/customers' || path === '/customers/export') {
+    let list = visible(me).map(effective);
+    for (const key of ['tier', 'lifecycle', 'abc', 'owner']) if (q.get(key)) list = list.filter((c) => c[key] === q.get(key));
+    if (q.get('q')) list = list.filter((c) => (c.id + c.name).toLowerCase().includes(q.get('q').toLowerCase()));
+    const sort = q.get('sort');
+    if (sort) { const [f, d] = sort.split(','); list = [...list].sort((a, b) => (a[f] > b[f] ? 1 : -1) * (d === 'desc' ? -1 : 1)); }
+    if (path.endsWith('export')) {
+      const csv = '\uFEFFid,name,owner,tier\r\n' + list.map((c) => [c.id, c.name, c.owner, c.tier].join(',')).join('\r\n') + '\r\n';
+      return { raw: csv, type: 'text/csv; charset=utf-8', headers: { 'Content-Disposition': `attachment; filename="customers.csv"; filename*=UTF-8''%E5%AE%A2%E6%88%B7.csv` } };
+    }
+    return { body: page(list, q) };
+  }
+  const customer = /^\/customers\/([^/]+)(\/.*)?$/.exec(path);
+  if (customer) {
+    const c = visible(me).find((x) => x.id === decodeURIComponent(customer[1]));
+    if (!c) return problem(404, 'No such customer');
+    const sub = customer[2] ?? '';
+    if (sub === '/override' && method === 'PUT') {
+      if (!body.reason) return problem(400, 'Invalid override', [{ field: 'reason', message: 'must not be blank' }]);
+      overrides[c.id] = { id: 1, ...body, createdBy: me.username, createdAt: new Date().toISOString() };
+      return { status: 201, body: overrides[c.id] };
+    }
+    if (sub === '/override' && method === 'DELETE') { delete overrides[c.id]; return { status: 204 }; }
+    if (sub === '/history') return { body: [{ runId: 2, asOf: '2026-11-01', finishedAt: '2026-11-23T08:01:05Z', tier: c.tier, modelTier: c.tier, overridden: false }, { runId: 1, asOf: '2026-09-01', finishedAt: '2026-11-23T08:00:05Z', tier: c.previousTier, modelTier: c.previousTier, overridden: false }] };
+    if (sub === '/transactions') return { body: page([{ recordId: 'T1', date: '2026-10-20', amount: 1280.5, orderId: 'O1', product: '办公椅', category: '家具', quantity: 2, channel: '线上' }], q) };
+    if (sub === '/interactions') return { body: page([{ recordId: 'I1', time: '2026-10-01T02:00:00Z', type: '拜访', channel: '线下', outcome: '成交' }], q) };
+    if (sub === '/surveys') return { body: page([{ recordId: 'S1', time: '2026-10-02T02:00:00Z', nps: 9, csat: 5, comment: '服务很好' }], q) };
+    const e = effective(c);
+    const o = overrides[c.id];
+    return { body: {
+      id: c.id, profile: { name: c.name, industry: c.industry, size: '中型', region: c.region, owner: c.owner, phone: '13800000000', email: null, birthday: null, created: '2024-03-05' },
+      snapshot: { runId: 2, asOf: '2026-11-01' }, tier: e.tier, modelTier: c.tier, override: o ?? null,
+      explanation: o ? `overridden by ${o.createdBy}: ${o.reason}` : `matched ${c.tier}: abc_class == 'A' && lifecycle_stage in ['new', 'active'] (abc_class=${c.abc}, lifecycle_stage=${c.lifecycle})`,
+      metrics: { recency_days: c.recencyDays, frequency: c.frequency, monetary: c.monetary, r_score: 5, f_score: 4, m_score: 5, rfm_segment: 'important_value', rfm_segment11: 'champions', abc_class: c.abc, lifecycle_stage: c.lifecycle, value_quadrant: 'star', composite_score: c.compositeScore, clv: c.clv, p_alive: c.pAlive, churn_risk: 1 - c.pAlive, expected_purchases_90d: 1.8 },
+      summary: { firstPurchase: '2024-03-05', lastPurchase: '2026-10-20', orders: c.frequency, purchaseDays: c.frequency, net: c.monetary, refunds: 0 },
+    } };
+  }
+  if (path === '/model' && method === 'GET') return { body: { version: modelVersion, yaml, createdAt: '2026-11-23T08:00:00Z', createdBy: 'demo', note: null, tiers: TIERS } };
+  if (path === '/model/versions') return { body: Array.from({ length: modelVersion }, (_, i) => ({ version: modelVersion - i, createdAt: '2026-11-23T08:00:00Z', createdBy: 'demo', note: null })) };
+  if (path === '/model/validate' || path === '/model/dry-run' || (path === '/model' && method === 'PUT')) {
+    const errors = validate(body.yaml);
+    if (errors) return problem(422, 'The tier model is invalid', errors);
+    if (path === '/model/validate') return { body: { valid: true, tiers: TIERS } };
+    if (path === '/model/dry-run') return { body: { customers: 90, counts: { high_value: 30, at_risk: 20, potential: 20, low_value: 20 }, current: runs[1].tierCounts, flows: [], moved: 7 } };
+    if (me.role !== 'admin') return problem(403, 'Only administrators may change the model');
+    yaml = body.yaml; modelVersion++;
+    return { status: 201, body: { version: modelVersion, yaml, createdAt: new Date().toISOString(), createdBy: me.username, note: body.note, tiers: TIERS } };
+  }
+  if (path === '/runs' && method === 'POST') {
+    const run = { ...runs[1], id: runs.length + 1, status: 'running', trigger: 'manual', progress: 0, phase: 'scoring', startedBy: me.username, current: false, startedAt: new Date().toISOString(), finishedAt: null };
+    runs.push(run);
+    const timer = setInterval(() => {
+      run.progress = Math.min(1, run.progress + 0.25);
+      if (run.progress >= 1) { clearInterval(timer); run.status = 'succeeded'; run.finishedAt = new Date().toISOString(); runs.forEach((r) => { r.current = r === run; }); }
+    }, 700);
+    return { status: 202, body: run };
+  }
+  if (path === '/runs') return { body: page([...runs].reverse(), q) };
+  const run = /^\/runs\/(\d+)$/.exec(path);
+  if (run) return { body: runs.find((r) => r.id === Number(run[1])) };
+  if (path === '/imports') return { body: page([], q) };
+  if (path === '/users') return { body: Object.values(USERS) };
+  if (path === '/tokens' && method === 'POST') return { status: 201, body: { id: 1, name: body.name, token: 'st_mock_0123456789' } };
+  if (path === '/tokens') return { body: [] };
+  if (path === '/audit') return { body: page([{ id: 1, at: '2026-11-23T08:00:00Z', username: 'admin', action: 'login', detail: null }], q) };
+  return problem(404, `no mock for ${method} ${path}`);
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  if (url.pathname.startsWith('/api/v1/')) {
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const path = url.pathname.slice('/api/v1'.length);
+    let answer;
+    if (path === '/auth/login') {
+      const { username, password } = JSON.parse(raw || '{}');
+      if (!USERS[username] || password !== 'strata-demo') answer = problem(401, 'Wrong user name or password');
+      else { const token = `t-${username}-${Date.now()}`; sessions[token] = USERS[username]; answer = { body: { token, expiresAt: null, user: USERS[username] } }; }
+    } else {
+      const me = sessions[(req.headers.authorization ?? '').replace(/^Bearer /, '')];
+      let body = {};
+      try { body = raw ? JSON.parse(raw) : {}; } catch { body = {}; }
+      answer = me ? route(req.method, path, url.searchParams, me, body) : problem(401, 'Sign in first');
+    }
+    const headers = { ...(answer.headers ?? {}), 'Content-Type': answer.type ?? (answer.problem ? 'application/problem+json' : 'application/json') };
+    res.writeHead(answer.status ?? (answer.problem ? answer.body.status : 200), headers);
+    res.end(answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
+    return;
+  }
+  let file = join(dist, url.pathname);
+  if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+}).listen(port, () => console.log(`mock Strata API and UI on http://localhost:${port}`));

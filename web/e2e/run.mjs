@@ -1,0 +1,414 @@
+#!/usr/bin/env node
+// End-to-end check of the web UI against a real Strata server with demo data, in Debian's headless Chromium
+// (playwright-core drives it; Playwright's own browser download is not used). Stops at the first failure with a
+// message naming the step, and leaves a screenshot of the page it failed on.
+//
+//   node web/e2e/run.mjs --base-url http://localhost:8080 --out e2e-out
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const HELP = `Usage: node web/e2e/run.mjs --base-url URL --out DIR [--chromium PATH] [--password PW] [--timeout-run SECONDS]
+
+Drives the Strata web UI in headless Chromium against a running server started with demo data
+(demo users admin, analyst and zhangwei (sales, owner 张伟), password strata-demo).
+
+  --base-url URL        where the server listens, e.g. http://localhost:8080 (required)
+  --out DIR             screenshots and the downloaded export go here (created if missing; required)
+  --chromium PATH       the browser binary (default /usr/bin/chromium)
+  --password PW         the demo users' password (default strata-demo)
+  --timeout-run SECONDS how long a scoring run may take (default 300)
+  --help                this text
+
+Exit status 0 when every step passed, 1 on the first failure (the message names the step), 2 for wrong options.`;
+
+const options = parseArgs(process.argv.slice(2));
+const SALES_OWNER = '张伟';
+const STEP_TIMEOUT = 30_000;
+
+function parseArgs(argv) {
+  const opts = { chromium: '/usr/bin/chromium', password: 'strata-demo', timeoutRun: 300 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
+    else if (arg === '--base-url') opts.baseUrl = value().replace(/\/+$/, '');
+    else if (arg === '--out') opts.out = resolve(value());
+    else if (arg === '--chromium') opts.chromium = value();
+    else if (arg === '--password') opts.password = value();
+    else if (arg === '--timeout-run') opts.timeoutRun = Number(value());
+    else usage(`unknown option ${arg}`);
+  }
+  if (!opts.baseUrl) usage('--base-url is required');
+  if (!opts.out) usage('--out is required');
+  return opts;
+}
+
+function usage(message) {
+  console.error(`e2e: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+
+const tid = (id) => `[data-testid="${id}"]`;
+let currentPage = null;
+let stepNumber = 0;
+
+async function step(name, action) {
+  stepNumber++;
+  const started = Date.now();
+  process.stdout.write(`e2e: ${String(stepNumber).padStart(2)} ${name} … `);
+  try {
+    await action();
+    console.log(`ok (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    console.log('FAILED');
+    const shot = join(options.out, `failure-${String(stepNumber).padStart(2, '0')}.png`);
+    if (currentPage) await currentPage.screenshot({ path: shot, fullPage: true }).catch(() => {});
+    console.error(`e2e: step ${stepNumber} "${name}" failed: ${error?.message ?? error}`);
+    if (currentPage) console.error(`e2e: page was ${currentPage.url()}; screenshot ${shot}`);
+    process.exitCode = 1;
+    throw new StopRun();
+  }
+}
+
+class StopRun extends Error {}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function screenshot(page, name) {
+  await page.screenshot({ path: join(options.out, `${name}.png`), fullPage: true });
+}
+
+/** Calls the API with the page's own session token (sessionStorage), as the UI does. */
+async function apiGet(page, path) {
+  return page.evaluate(async (p) => {
+    const response = await fetch(`/api/v1${p}`, { headers: { Authorization: `Bearer ${sessionStorage.getItem('strata.token')}` } });
+    const text = await response.text();
+    let body = null;
+    try { body = text ? JSON.parse(text) : null; } catch { body = text; }
+    return { status: response.status, body };
+  }, path);
+}
+
+/** A fresh browser context (no token, no language choice) signed in as `username`, in Chinese. */
+async function signIn(browser, username) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  currentPage = page;
+  await page.goto(`${options.baseUrl}/signin`);
+  await page.fill(tid('signin-username'), username);
+  await page.fill(tid('signin-password'), options.password);
+  await page.click(tid('signin-submit'));
+  await page.waitForSelector(`${tid('current-user')}`, { timeout: STEP_TIMEOUT });
+  return { context, page };
+}
+
+/** Waits until a chart's canvas exists and has painted something (ECharts animates, so this polls). */
+async function expectChartPainted(page, testId) {
+  await page.waitForSelector(`${tid(testId)} canvas`);
+  await page.waitForFunction((id) => {
+    const canvas = document.querySelector(`[data-testid="${id}"] canvas`);
+    if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+    return false;
+  }, testId, { timeout: STEP_TIMEOUT });
+}
+
+/** Picks an option of an antd Select by its visible label. */
+async function chooseOption(page, selectTestId, label) {
+  await page.click(`${tid(selectTestId)} .ant-select-selector`);
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+  await option.first().click();
+}
+
+async function closeModal(page) {
+  await page.click('.ant-modal-wrap:visible .ant-modal-close');
+  await page.waitForSelector('.ant-modal-wrap', { state: 'hidden' });
+}
+
+async function rowAttributes(page, rowTestId, attribute) {
+  return page.$$eval(tid(rowTestId), (rows, a) => rows.map((r) => r.getAttribute(a)), attribute);
+}
+
+/** RFC 4180 CSV (quotes, doubled quotes, line breaks in fields), BOM stripped. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows.filter((r) => r.some((f) => f !== ''));
+}
+
+/** The YAML with the first rule's condition replaced (the `when:` of tiers[0]). */
+function withFirstCondition(yaml, makeCondition) {
+  const lines = yaml.split('\n');
+  const tiersAt = lines.findIndex((l) => /^tiers\s*:/.test(l));
+  const whenAt = lines.findIndex((l, i) => i > tiersAt && /^\s+when\s*:/.test(l));
+  check(tiersAt >= 0 && whenAt > 0, 'the model YAML has no tiers[0].when line');
+  const [, indent, raw] = /^(\s+when\s*:\s*)(.*)$/.exec(lines[whenAt]);
+  let condition = raw.trim();
+  if (condition.startsWith("'")) condition = condition.slice(1, -1).replace(/''/g, "'");
+  else if (condition.startsWith('"')) condition = JSON.parse(condition);
+  lines[whenAt] = indent + makeCondition(condition);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The scenario
+
+async function main() {
+  mkdirSync(options.out, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: options.chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    await scenario(browser);
+    console.log(`e2e: all ${stepNumber} steps passed; screenshots in ${options.out}`);
+  } catch (error) {
+    if (!(error instanceof StopRun)) {
+      console.error(`e2e: ${error?.stack ?? error}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+async function scenario(browser) {
+  const memo = {};
+  let analyst;
+
+  await step('sign in as analyst', async () => {
+    analyst = await signIn(browser, 'analyst');
+    const role = await analyst.page.getAttribute(tid('current-user'), 'data-role');
+    check(role === 'analyst', `signed in with role ${role}, expected analyst`);
+    const meta = await apiGet(analyst.page, '/meta');
+    check(meta.status === 200 && meta.body.tiers?.length >= 2, `GET /meta answered ${meta.status} with ${meta.body?.tiers?.length ?? 0} tiers`);
+    memo.tiers = meta.body.tiers;
+    memo.tierName = (id) => memo.tiers.find((t) => t.id === id)?.name?.zh ?? id;
+    // A customer of another owner, for the sales user's not-found check later.
+    const all = await apiGet(analyst.page, '/customers?size=500');
+    const other = all.body.items?.find((c) => c.owner && c.owner !== SALES_OWNER);
+    check(other, `no customer with an owner other than ${SALES_OWNER} among the first 500`);
+    memo.otherCustomer = other.id;
+  });
+
+  await step('dashboard renders its KPIs and charts', async () => {
+    const { page } = analyst;
+    await page.waitForSelector(tid('dashboard'));
+    const customers = (await page.textContent(`${tid('kpi-customers')} .ant-statistic-content`))?.trim();
+    check(customers && /\d/.test(customers), `the customers KPI shows "${customers}"`);
+    for (const chart of ['chart-tiers', 'chart-revenue', 'chart-trend', 'chart-funnel', 'chart-rfm']) await expectChartPainted(page, chart);
+    await screenshot(page, '01-dashboard');
+  });
+
+  await step('filter customers by tier', async () => {
+    const { page } = analyst;
+    await page.click(tid('nav-customers'));
+    await page.waitForSelector(tid('customer-row'));
+    const tier = memo.tiers[0];
+    await chooseOption(page, 'filter-tier', tier.name.zh);
+    await page.waitForURL((url) => url.searchParams.get('tier') === tier.id);
+    await page.waitForFunction((id) => {
+      const rows = [...document.querySelectorAll('[data-testid="customer-row"]')];
+      return rows.length > 0 && rows.every((r) => r.getAttribute('data-tier') === id);
+    }, tier.id);
+    const tiers = await rowAttributes(page, 'customer-row', 'data-tier');
+    check(tiers.every((t) => t === tier.id), `rows of other tiers shown: ${[...new Set(tiers)].join(', ')}`);
+    await screenshot(page, '02-customers-filtered');
+  });
+
+  await step('open a customer 360° view', async () => {
+    const { page } = analyst;
+    memo.customer = await page.getAttribute(`${tid('customer-row')} >> nth=0`, 'data-id');
+    await page.click(`${tid('customer-row')} >> nth=0 >> ${tid('customer-link')}`);
+    await page.waitForSelector(tid('customer-360'));
+    const explanation = (await page.textContent(tid('c360-explanation')))?.trim();
+    check(explanation && explanation !== '—', 'the "why this tier" explanation is empty');
+    await page.waitForSelector(`${tid('c360-history')} ${tid('c360-history-entry')}`);
+    await screenshot(page, '03-customer-360');
+  });
+
+  await step('override the tier with a reason', async () => {
+    const { page } = analyst;
+    const current = await page.getAttribute(tid('c360-tier'), 'data-tier');
+    const target = memo.tiers.find((t) => t.id !== current);
+    const reason = `e2e 测试：战略客户 ${Date.now()}`;
+    await page.click(tid('c360-override-open'));
+    await page.waitForSelector(tid('override-reason'));
+    await chooseOption(page, 'override-tier', target.name.zh);
+    await page.fill(tid('override-reason'), reason);
+    await page.click(tid('override-submit'));
+    await page.waitForFunction(([r, t]) => document.querySelector('[data-testid="c360-override"]')?.textContent?.includes(r)
+      && document.querySelector('[data-testid="c360-tier"]')?.getAttribute('data-tier') === t, [reason, target.id]);
+    await screenshot(page, '04-customer-override');
+  });
+
+  await step('an invalid rule shows its error at that rule', async () => {
+    const { page } = analyst;
+    await page.click(tid('nav-model'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="model-yaml"]')?.value?.includes('tiers'));
+    memo.yaml = await page.inputValue(tid('model-yaml'));
+    await page.fill(tid('model-yaml'), withFirstCondition(memo.yaml, () => "abc_clas == 'A'"));
+    await page.click(tid('model-validate'));
+    const error = page.locator(`${tid('model-rule')}[data-index="0"] ${tid('model-error')}`);
+    await error.first().waitFor();
+    const text = await error.first().textContent();
+    check(text.includes('abc_clas'), `the error at rule 1 does not name abc_clas: "${text}"`);
+    const elsewhere = await page.locator(`${tid('model-rule')}:not([data-index="0"]) ${tid('model-error')}`).count();
+    check(elsewhere === 0, `${elsewhere} errors shown at other rules`);
+    await screenshot(page, '05-model-invalid');
+  });
+
+  await step('dry-run a valid change shows counts per tier', async () => {
+    const { page } = analyst;
+    memo.changedYaml = withFirstCondition(memo.yaml, (c) => `(${c}) || (abc_class == 'B' && lifecycle_stage == 'active')`);
+    await page.fill(tid('model-yaml'), memo.changedYaml);
+    await page.click(tid('model-dryrun'));
+    await page.waitForSelector(tid('dryrun-result'));
+    const counts = (await rowAttributes(page, 'dryrun-row', 'data-count')).map(Number);
+    check(counts.length >= 2 && counts.reduce((a, b) => a + b, 0) > 0, `dry-run counts ${counts.join(', ')}`);
+    const saveButton = await page.locator(tid('model-save')).count();
+    check(saveButton === 0, 'an analyst is offered the save button (only admins may save)');
+    await screenshot(page, '06-model-dry-run');
+    await analyst.context.close();
+  });
+
+  let admin;
+  await step('save the model as admin', async () => {
+    admin = await signIn(browser, 'admin');
+    const { page } = admin;
+    await page.click(tid('nav-model'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="model-yaml"]')?.value?.includes('tiers'));
+    const before = Number(await page.getAttribute(tid('model-version'), 'data-version'));
+    await page.fill(tid('model-yaml'), memo.changedYaml);
+    await page.fill(tid('model-note'), 'e2e: B-class active customers count as high value');
+    await page.click(tid('model-save'));
+    await page.waitForFunction((v) => Number(document.querySelector('[data-testid="model-version"]')?.getAttribute('data-version')) > v, before);
+  });
+
+  await step('trigger a run and wait for it to succeed', async () => {
+    const { page } = admin;
+    await page.click(tid('nav-runs'));
+    await page.waitForSelector(tid('runs-trigger'));
+    await page.click(tid('runs-trigger'));
+    await page.waitForSelector(tid('run-live'));
+    await page.waitForFunction(() => {
+      const status = document.querySelector('[data-testid="run-live"]')?.getAttribute('data-status');
+      return status === 'succeeded' || status === 'failed';
+    }, null, { timeout: options.timeoutRun * 1000 });
+    const status = await page.getAttribute(tid('run-live'), 'data-status');
+    const why = status === 'failed' ? await page.textContent(tid('run-error'), { timeout: 2000 }).catch(() => '') : '';
+    check(status === 'succeeded', `the run ended ${status}: ${why}`);
+    await screenshot(page, '07-runs');
+  });
+
+  await step('the migration Sankey lists the customers of a flow', async () => {
+    const { page } = admin;
+    await page.click(tid('nav-dashboard'));
+    await expectChartPainted(page, 'chart-sankey');
+    await page.waitForSelector(tid('migration-flow'));
+    await page.click(`${tid('migration-flow')} >> nth=0`);
+    await page.waitForSelector(`${tid('migration-customer-row')}`);
+    await screenshot(page, '08-dashboard-migration');
+    await closeModal(page);
+  });
+
+  await step('imports and admin pages render', async () => {
+    const { page } = admin;
+    await page.click(tid('nav-imports'));
+    await page.waitForSelector(tid('imports'));
+    await screenshot(page, '09-imports');
+    await page.click(tid('nav-admin'));
+    await page.waitForSelector(`${tid('user-row')}[data-username="zhangwei"]`);
+    await screenshot(page, '10-admin');
+    await admin.context.close();
+  });
+
+  let sales;
+  await step('sales user sees only their own customers in the list', async () => {
+    sales = await signIn(browser, 'zhangwei');
+    const { page } = sales;
+    await page.click(tid('nav-customers'));
+    await page.waitForSelector(tid('customer-row'));
+    const owners = await rowAttributes(page, 'customer-row', 'data-owner');
+    const foreign = owners.filter((o) => o !== SALES_OWNER);
+    check(foreign.length === 0, `the list shows customers of ${[...new Set(foreign)].join(', ')}`);
+    check((await page.locator(tid('filter-owner')).count()) === 0, 'a sales user is offered the owner filter');
+    await screenshot(page, '11-customers-sales');
+  });
+
+  await step('sales user: dashboard click-through shows only their customers', async () => {
+    const { page } = sales;
+    await page.click(tid('nav-dashboard'));
+    await page.waitForSelector(tid('dashboard'));
+    await expectChartPainted(page, 'chart-tiers');
+    const flows = await page.locator(tid('migration-flow')).count();
+    if (flows > 0) {
+      await page.click(`${tid('migration-flow')} >> nth=0`);
+      await page.waitForSelector(tid('migration-customer-row'));
+      const owners = await rowAttributes(page, 'migration-customer-row', 'data-owner');
+      const foreign = owners.filter((o) => o !== SALES_OWNER);
+      check(foreign.length === 0, `the migration list shows customers of ${[...new Set(foreign)].join(', ')}`);
+      await closeModal(page);
+    } else {
+      console.log('(no migration flow among this owner\'s customers; list check skipped) ');
+    }
+    await screenshot(page, '12-dashboard-sales');
+  });
+
+  await step('sales user: the CSV export holds only their customers', async () => {
+    const { page } = sales;
+    await page.click(tid('nav-customers'));
+    await page.waitForSelector(tid('export-csv'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-csv'))]);
+    const file = join(options.out, 'export-sales.csv');
+    await download.saveAs(file);
+    const rows = parseCsv(readFileSync(file, 'utf8'));
+    check(rows.length >= 2, `the export has ${rows.length} lines`);
+    const header = rows[0].map((h) => h.trim().toLowerCase());
+    const ownerColumn = header.findIndex((h) => h === 'owner' || h === '负责人');
+    check(ownerColumn >= 0, `no owner column in the export; headers: ${rows[0].join(', ')}`);
+    const foreign = rows.slice(1).map((r) => r[ownerColumn]).filter((o) => o !== SALES_OWNER);
+    check(foreign.length === 0, `the export holds ${foreign.length} rows of other owners (${[...new Set(foreign)].slice(0, 5).join(', ')})`);
+    writeFileSync(join(options.out, 'export-sales.rows.txt'), `${rows.length - 1}\n`);
+  });
+
+  await step("sales user: another owner's customer by URL is not found", async () => {
+    const { page } = sales;
+    await page.goto(`${options.baseUrl}/customers/${encodeURIComponent(memo.otherCustomer)}`);
+    await page.waitForSelector(tid('not-found'));
+    const answer = await apiGet(page, `/customers/${encodeURIComponent(memo.otherCustomer)}`);
+    check(answer.status === 404, `GET /customers/${memo.otherCustomer} answered ${answer.status} to the sales user`);
+    await screenshot(page, '13-sales-not-found');
+    await sales.context.close();
+  });
+}
+
+await main();

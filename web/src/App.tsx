@@ -1,0 +1,60 @@
+// Routes, the antd locale and the page frame. Pages load lazily so sign-in does not wait for the charts.
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useI18n } from './i18n/I18n';
+import { SessionProvider, useSession } from './auth/Session';
+import { MetaProvider } from './api/Meta';
+import { Shell } from './components/Shell';
+import { SignIn } from './pages/SignIn';
+import { NotFound } from './components/NotFound';
+
+const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
+const Customers = lazy(() => import('./pages/customers/Customers'));
+const Customer360 = lazy(() => import('./pages/customer/Customer360'));
+const TierModel = lazy(() => import('./pages/model/TierModel'));
+const Runs = lazy(() => import('./pages/runs/Runs'));
+const Imports = lazy(() => import('./pages/imports/Imports'));
+const Admin = lazy(() => import('./pages/admin/Admin'));
+
+export function App() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <SessionProvider>
+          <Routes>
+            <Route path="/signin" element={<SignIn />} />
+            <Route path="*" element={<SignedIn />} />
+          </Routes>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function SignedIn() {
+  const { me, ready } = useSession();
+  if (!ready) return <Spin style={{ display: 'block', marginTop: 120 }} />;
+  if (!me) return <Navigate to="/signin" replace state={{ from: window.location.pathname + window.location.search }} />;
+  return (
+    <MetaProvider>
+      <Shell>
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+          <Routes>
+            <Route path="/" element={<Dashboard />} />
+            <Route path="/customers" element={<Customers />} />
+            <Route path="/customers/:id" element={<Customer360 />} />
+            <Route path="/model" element={<TierModel />} />
+            <Route path="/runs" element={<Runs />} />
+            <Route path="/imports" element={<Imports />} />
+            <Route path="/admin" element={<Admin />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </Shell>
+    </MetaProvider>
+  );
+}

@@ -1,0 +1,50 @@
+// RFC 9457 problem details from the server, turned into one error type the pages can show.
+
+/** One validation error; the tier model editor also gets `tier` and `line`. */
+export interface FieldError { field: string | null; message: string; tier?: string | null; line?: number | null }
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: FieldError[],
+  ) {
+    super(detail || title);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * Builds an ApiError from a response status and its parsed body (whatever it was: a problem object, other JSON,
+ * or nothing). Never throws: a proxy's HTML error page must still become a readable message.
+ */
+export function parseProblem(status: number, body: unknown, statusText = ''): ApiError {
+  const fallback = statusText ? `${status} ${statusText}` : `HTTP ${status}`;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return new ApiError(status, fallback, fallback, []);
+  }
+  const problem = body as Record<string, unknown>;
+  const title = typeof problem.title === 'string' && problem.title ? problem.title : fallback;
+  const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : title;
+  const errors = Array.isArray(problem.errors) ? problem.errors.flatMap(toFieldError) : [];
+  return new ApiError(status, title, detail, errors);
+}
+
+function toFieldError(raw: unknown): FieldError[] {
+  if (raw === null || typeof raw !== 'object') return [];
+  const e = raw as Record<string, unknown>;
+  if (typeof e.message !== 'string') return [];
+  return [{
+    field: typeof e.field === 'string' ? e.field : null,
+    message: e.message,
+    tier: typeof e.tier === 'string' ? e.tier : null,
+    line: typeof e.line === 'number' ? e.line : null,
+  }];
+}
+
+/** The index of the tier a field path such as `tiers[1].when` points at, or null for model-wide errors. */
+export function tierIndexOf(field: string | null): number | null {
+  const match = field ? /^tiers\[(\d+)\]/.exec(field) : null;
+  return match ? Number(match[1]) : null;
+}

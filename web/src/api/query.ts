@@ -1,0 +1,37 @@
+// Query strings for list endpoints: filters, paging and sort as docs/api.md names them.
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** `?a=1&b=x` with empty values left out (an empty filter means "any"), or '' when nothing is left. */
+export function buildQuery(params: Record<string, QueryValue>): string {
+  const parts = Object.entries(params)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export interface CustomerFilter {
+  tier?: string; segment?: string; segment11?: string; lifecycle?: string; abc?: string; owner?: string; q?: string;
+}
+
+/** antd's table sorter order, mapped to the server's `sort=field,asc|desc`. */
+export interface Sort { field: string; order: 'ascend' | 'descend' }
+
+export function sortParam(sort: Sort | null | undefined): string | undefined {
+  if (!sort) return undefined;
+  return `${sort.field},${sort.order === 'descend' ? 'desc' : 'asc'}`;
+}
+
+/** The query for GET /customers: filters (trimmed search), 0-based page, size and sort. */
+export function customerQuery(filter: CustomerFilter, page: number, size: number, sort?: Sort | null): string {
+  return buildQuery({ ...trimmed(filter), page, size, sort: sortParam(sort) });
+}
+
+/** The query for the export: the same filters and sort, no paging (the export holds the whole filtered list). */
+export function exportQuery(filter: CustomerFilter, format: 'csv' | 'xlsx', sort?: Sort | null): string {
+  return buildQuery({ format, ...trimmed(filter), sort: sortParam(sort) });
+}
+
+function trimmed(filter: CustomerFilter): CustomerFilter {
+  return { ...filter, q: filter.q?.trim() };
+}

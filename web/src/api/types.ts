@@ -1,0 +1,127 @@
+// Shapes of the server's answers, as described in docs/api.md (the contract between server and UI).
+
+export type Role = 'admin' | 'analyst' | 'sales';
+
+export interface Me { username: string; displayName: string; role: Role; owner: string | null }
+
+export interface Label { zh: string; en: string }
+export interface CodeLabel { id: string; name: Label }
+export interface TierInfo { id: string; name: Label; description?: Label | null; when: string }
+
+export interface Page<T> { items: T[]; page: number; size: number; total: number }
+
+export interface Run {
+  id: number;
+  status: 'running' | 'succeeded' | 'failed';
+  trigger: 'manual' | 'import' | 'schedule' | 'demo';
+  asOf: string | null;
+  modelVersion: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string | null;
+  phase: string | null;
+  progress: number | null;
+  customers: number | null;
+  error: string | null;
+  tierCounts: Record<string, number> | null;
+  current: boolean;
+}
+
+export interface Meta {
+  tiers: TierInfo[];
+  lifecycle: CodeLabel[];
+  segments: CodeLabel[];
+  segments11: CodeLabel[];
+  abc: CodeLabel[];
+  quadrants: CodeLabel[];
+  owners: string[];
+  modelVersion: number | null;
+  currentRun: Run | null;
+}
+
+export interface CustomerRow {
+  id: string; name: string | null; owner: string | null; region: string | null; industry: string | null;
+  tier: string; modelTier: string; overridden: boolean;
+  segment: string | null; segment11: string | null; lifecycle: string | null; abc: string | null; quadrant: string | null;
+  recencyDays: number | null; frequency: number | null; monetary: number | null;
+  compositeScore: number | null; clv: number | null; pAlive: number | null;
+}
+
+export interface Override {
+  id: number; tier: string; reason: string; expiresAt: string | null; createdBy: string; createdAt: string;
+  customerId?: string;
+}
+
+export interface CustomerDetail {
+  id: string;
+  profile: {
+    name: string | null; industry: string | null; size: string | null; region: string | null; owner: string | null;
+    phone: string | null; email: string | null; birthday: string | null; created: string | null;
+  };
+  snapshot: { runId: number; asOf: string } | null;
+  tier: string;
+  modelTier: string;
+  override: Override | null;
+  explanation: string | null;
+  metrics: Record<string, string | number | boolean | null>;
+  summary: {
+    firstPurchase: string | null; lastPurchase: string | null; orders: number; purchaseDays: number;
+    net: number; refunds: number;
+  } | null;
+}
+
+export interface TierHistoryEntry { runId: number; asOf: string; finishedAt: string; tier: string; modelTier: string; overridden: boolean }
+
+export interface Transaction { recordId: string; date: string; amount: number; orderId: string | null; product: string | null; category: string | null; quantity: number | null; channel: string | null }
+export interface Interaction { recordId: string; time: string; type: string | null; channel: string | null; outcome: string | null }
+export interface Survey { recordId: string; time: string; nps: number | null; csat: number | null; comment: string | null }
+
+/** One flow between two snapshots; `from` is null for customers who entered, `to` for those who left. */
+export interface Flow { from: string | null; to: string | null; count: number }
+
+export interface Migration {
+  from: Run; to: Run; tiers: string[]; flows: Flow[];
+  up: number; down: number; same: number; entered: number; left: number;
+}
+
+export interface MigrationCustomer { id: string; name: string | null; owner: string | null; fromTier: string | null; toTier: string | null }
+
+export interface RfmCell { r: number; f: number; customers: number; monetary: number }
+
+export interface Dashboard {
+  run: Run | null;
+  kpis: { customers: number; buyers: number; revenue: number; repeatRate: number; atRiskRevenue: number; avgClv: number | null };
+  tiers: { tier: string; customers: number; revenue: number }[];
+  lifecycle: { stage: string; customers: number }[];
+  rfm: RfmCell[];
+  segments: { segment: string; customers: number }[];
+  trend: { runId: number; asOf: string; tiers: Record<string, number> }[];
+  migration: { from: number; to: number; flows: Flow[] } | null;
+}
+
+export interface ModelVersion { version: number; createdAt: string; createdBy: string; note: string | null }
+export interface Model extends ModelVersion { yaml: string; tiers: TierInfo[] }
+
+export interface DryRun {
+  customers: number; counts: Record<string, number>; current: Record<string, number>; flows: Flow[]; moved: number;
+}
+
+export interface ImportPreview {
+  fileName: string; charset: string; delimiter: string;
+  columns: { header: string; field: string | null }[];
+  missing: string[]; fields: string[]; rows: string[][];
+}
+
+export interface ImportJob {
+  id: number; kind: string; fileName: string; status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number | null; createdBy: string; createdAt: string; finishedAt: string | null; error: string | null;
+  quality: {
+    rows: number; accepted: number; rejected: number; reasons: Record<string, number>; duplicates: number;
+    afterAsOf: number; inserted: number; unchanged: number; warnings: string[];
+  } | null;
+  runId: number | null;
+}
+
+export interface User { username: string; displayName: string; role: Role; owner: string | null; enabled: boolean }
+export interface ApiToken { id: number; name: string; username?: string; createdAt?: string; lastUsedAt?: string | null }
+export interface AuditEntry { id: number; at: string; username: string; action: string; detail: string | null }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { can, pagesFor } from './roles';
+
+describe('role actions', () => {
+  it('givesAdminEverything', () => {
+    for (const action of ['overrideTier', 'triggerRun', 'importData', 'dryRunModel', 'saveModel', 'manageUsers', 'viewAudit', 'manageTokens', 'exportCustomers'] as const) {
+      expect(can('admin', action)).toBe(true);
+    }
+  });
+
+  it('letsAnalystsWorkWithDataButNotSaveModelsOrManageUsers', () => {
+    expect(can('analyst', 'overrideTier')).toBe(true);
+    expect(can('analyst', 'triggerRun')).toBe(true);
+    expect(can('analyst', 'dryRunModel')).toBe(true);
+    expect(can('analyst', 'saveModel')).toBe(false);
+    expect(can('analyst', 'manageUsers')).toBe(false);
+    expect(can('analyst', 'viewAudit')).toBe(false);
+  });
+
+  it('keepsSalesReadOnly', () => {
+    expect(can('sales', 'exportCustomers')).toBe(true);
+    expect(can('sales', 'overrideTier')).toBe(false);
+    expect(can('sales', 'triggerRun')).toBe(false);
+    expect(can('sales', 'importData')).toBe(false);
+    expect(can('sales', 'filterByOwner')).toBe(false);
+  });
+
+  it('refusesEverythingWithoutASignedInUser', () => {
+    expect(can(null, 'exportCustomers')).toBe(false);
+  });
+});
+
+describe('pagesFor', () => {
+  it('showsEachRoleItsPages', () => {
+    expect(pagesFor('admin')).toEqual(['dashboard', 'customers', 'model', 'runs', 'imports', 'admin']);
+    expect(pagesFor('analyst')).toEqual(['dashboard', 'customers', 'model', 'runs', 'imports', 'admin']);
+    expect(pagesFor('sales')).toEqual(['dashboard', 'customers', 'runs']);
+    expect(pagesFor(undefined)).toEqual([]);
+  });
+});

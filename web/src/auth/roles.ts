@@ -1,0 +1,43 @@
+// What each role may do, mirroring the server's rules in docs/api.md. The server enforces them anyway;
+// the UI only hides what would be refused, so nobody clicks a button that answers 403.
+import type { Role } from '../api/types';
+
+export type Action =
+  | 'overrideTier'   // PUT/DELETE /customers/{id}/override
+  | 'triggerRun'     // POST /runs
+  | 'importData'     // POST /imports
+  | 'dryRunModel'    // POST /model/dry-run
+  | 'saveModel'      // PUT /model
+  | 'manageUsers'    // /users
+  | 'viewAudit'      // /audit
+  | 'manageTokens'   // /tokens (own; admin sees all)
+  | 'exportCustomers'
+  | 'filterByOwner'; // sales users only ever see one owner, so the owner filter would be noise
+
+const ANALYST: Action[] = ['overrideTier', 'triggerRun', 'importData', 'dryRunModel', 'manageTokens', 'exportCustomers', 'filterByOwner'];
+const GRANTS: Record<Role, ReadonlySet<Action>> = {
+  admin: new Set<Action>([...ANALYST, 'saveModel', 'manageUsers', 'viewAudit']),
+  analyst: new Set<Action>(ANALYST),
+  sales: new Set<Action>(['exportCustomers']),
+};
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return role ? GRANTS[role]?.has(action) ?? false : false;
+}
+
+export type PageKey = 'dashboard' | 'customers' | 'model' | 'runs' | 'imports' | 'admin';
+
+/**
+ * The pages in the navigation for a role. Sales users see runs (read-only, as the API allows them) but not the tier
+ * model (an admin/analyst resource in the API; its tier names and descriptions reach them through /meta), imports
+ * or admin.
+ */
+export function pagesFor(role: Role | null | undefined): PageKey[] {
+  if (!role) return [];
+  const pages: PageKey[] = ['dashboard', 'customers'];
+  if (can(role, 'dryRunModel')) pages.push('model');
+  pages.push('runs');
+  if (can(role, 'importData')) pages.push('imports');
+  if (can(role, 'manageTokens')) pages.push('admin');
+  return pages;
+}

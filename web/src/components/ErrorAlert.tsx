@@ -1,0 +1,27 @@
+// Shows an ApiError as the user should read it: the server's detail plus each field error.
+import { Alert } from 'antd';
+import { ApiError } from '../api/problem';
+import { useI18n } from '../i18n/I18n';
+
+export function ErrorAlert({ error, testId = 'error' }: { error: unknown; testId?: string }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : null;
+  const detail = apiError?.detail ?? (error instanceof Error ? error.message : String(error));
+  return (
+    <Alert
+      type="error" showIcon data-testid={testId} style={{ marginBottom: 16 }}
+      message={apiError?.title && apiError.title !== detail ? apiError.title : t('err.title')}
+      description={
+        <>
+          <div>{detail}</div>
+          {apiError?.errors.length ? (
+            <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+              {apiError.errors.map((e, i) => <li key={i}>{e.field ? <code>{e.field}</code> : null} {e.message}</li>)}
+            </ul>
+          ) : null}
+        </>
+      }
+    />
+  );
+}

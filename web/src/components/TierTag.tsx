@@ -1,0 +1,17 @@
+// A tier as a coloured tag; colours follow the tier's position in the model, so they match the charts.
+import { Tag } from 'antd';
+import { useMeta } from '../api/Meta';
+
+export const TIER_COLORS = ['#cf1322', '#d46b08', '#389e0d', '#1677ff', '#722ed1', '#08979c', '#c41d7f', '#7c7c7c'];
+
+export function tierColor(order: string[], tier: string): string {
+  const index = order.indexOf(tier);
+  return TIER_COLORS[(index < 0 ? order.length : index) % TIER_COLORS.length];
+}
+
+export function TierTag({ tier, testId }: { tier: string | null | undefined; testId?: string }) {
+  const { meta, tierName } = useMeta();
+  if (!tier) return <span>—</span>;
+  const order = meta?.tiers.map((t) => t.id) ?? [];
+  return <Tag color={tierColor(order, tier)} data-testid={testId} data-tier={tier}>{tierName(tier)}</Tag>;
+}

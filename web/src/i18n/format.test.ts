@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from './format';
+
+describe('formatting per locale', () => {
+  it('groupsThousandsInBothLanguages', () => {
+    expect(formatNumber('zh', 1234567)).toBe('1,234,567');
+    expect(formatNumber('en', 1234567.891, 2)).toBe('1,234,567.89');
+  });
+
+  it('writesYuanWithTheYenSignAndTwoDecimals', () => {
+    expect(formatMoney('zh', 1280.5)).toBe('¥1,280.50');
+    expect(formatMoney('en', 1280.5)).toBe('¥1,280.50');
+    expect(formatMoney('zh', -20)).toBe('-¥20.00');
+  });
+
+  it('writesRatiosAsPercent', () => {
+    expect(formatPercent('en', 0.62)).toBe('62%');
+    expect(formatPercent('zh', 0.625)).toBe('62.5%');
+  });
+
+  it('writesDatesTheWayEachLanguageDoes', () => {
+    expect(formatDate('zh', '2026-11-01')).toBe('2026年11月1日');
+    expect(formatDate('en', '2026-11-01')).toBe('Nov 1, 2026');
+  });
+
+  it('showsInstantsInTheGivenTimeZone', () => {
+    // 08:00 UTC is 16:00 in Shanghai (UTC+8).
+    expect(formatDateTime('zh', '2026-11-23T08:00:00Z', 'Asia/Shanghai')).toBe('2026/11/23 16:00');
+    expect(formatDateTime('en', '2026-11-23T08:00:00Z', 'UTC')).toBe('11/23/2026, 08:00');
+  });
+
+  it('showsADashForMissingValues', () => {
+    expect(formatMoney('en', null)).toBe('—');
+    expect(formatNumber('zh', undefined)).toBe('—');
+    expect(formatDate('en', null)).toBe('—');
+  });
+});

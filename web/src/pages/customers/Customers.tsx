@@ -1,0 +1,122 @@
+// The customer list: filters live in the URL (shareable, survive back/forward), paging and sort on the server.
+import { useState } from 'react';
+import { App, Button, Input, Select, Space, Table, Tag } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router';
+import { api, download } from '../../api/client';
+import { customerQuery, exportQuery, type CustomerFilter, type Sort } from '../../api/query';
+import type { CustomerRow, Page } from '../../api/types';
+import { useLoad } from '../../api/useLoad';
+import { useMeta } from '../../api/Meta';
+import { useSession } from '../../auth/Session';
+import { useI18n } from '../../i18n/I18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { TierTag } from '../../components/TierTag';
+
+const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'owner', 'q'] as const;
+
+export default function Customers() {
+  const { t, num, money, pct } = useI18n();
+  const { meta, options, codeName } = useMeta();
+  const session = useSession();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const [exporting, setExporting] = useState<string | null>(null);
+
+  const filter: CustomerFilter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]));
+  const page = Number(params.get('page') ?? 0);
+  const size = Number(params.get('size') ?? 50);
+  const sortParam = params.get('sort');
+  const sort: Sort | null = sortParam ? { field: sortParam.split(',')[0], order: sortParam.endsWith(',desc') ? 'descend' : 'ascend' } : null;
+  const query = customerQuery(filter, page, size, sort);
+  const { data, error, loading } = useLoad(() => api<Page<CustomerRow>>('/customers' + query), [query]);
+
+  const update = (changes: Record<string, string | number | null | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === '') next.delete(key); else next.set(key, String(value));
+    }
+    // A new filter starts again at the first page.
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setExporting(format);
+    try {
+      await download('/customers/export' + exportQuery(filter, format, sort), `customers.${format}`);
+      message.success(t('cust.exported'));
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally { setExporting(null); }
+  };
+
+  const select = (key: typeof FILTER_KEYS[number], list: Parameters<typeof options>[0], width = 160) => (
+    <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} style={{ width }} value={filter[key]} data-testid={`filter-${key}`}
+      options={options(list)} onChange={(v) => update({ [key]: v })} />
+  );
+
+  return (
+    <div data-testid="customers">
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search key={filter.q ?? ''} allowClear placeholder={t('cust.search')} defaultValue={filter.q} style={{ width: 220 }}
+          data-testid="filter-q" onSearch={(q) => update({ q })} />
+        {select('tier', 'tiers')}
+        {select('lifecycle', 'lifecycle', 130)}
+        {select('segment', 'segments')}
+        {select('segment11', 'segments11')}
+        {select('abc', 'abc', 100)}
+        {session.can('filterByOwner') && (
+          <Select allowClear showSearch placeholder={t('cust.owner')} style={{ width: 130 }} value={filter.owner} data-testid="filter-owner"
+            options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} onChange={(v) => update({ owner: v })} />
+        )}
+        <Button onClick={() => setParams(new URLSearchParams())}>{t('cust.reset')}</Button>
+        {session.can('exportCustomers') && <>
+          <Button icon={<DownloadOutlined />} loading={exporting === 'csv'} onClick={() => exportAs('csv')} data-testid="export-csv">{t('cust.exportCsv')}</Button>
+          <Button icon={<DownloadOutlined />} loading={exporting === 'xlsx'} onClick={() => exportAs('xlsx')} data-testid="export-xlsx">{t('cust.exportXlsx')}</Button>
+        </>}
+      </Space>
+      <ErrorAlert error={error} />
+      <Table<CustomerRow>
+        rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} scroll={{ x: 1200 }}
+        data-testid="customer-table"
+        onRow={(row) => ({ 'data-testid': 'customer-row', 'data-id': row.id, 'data-owner': row.owner ?? '', 'data-tier': row.tier }) as HTMLAttributes<HTMLElement>}
+        pagination={{
+          current: page + 1, pageSize: size, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (n) => <span data-testid="customer-total">{t('total', { n: num(n) })}</span>,
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const nextSort = s?.order && s.columnKey ? `${String(s.columnKey)},${s.order === 'descend' ? 'desc' : 'asc'}` : null;
+          update({ page: (pagination.current ?? 1) - 1, size: pagination.pageSize, sort: nextSort });
+        }}
+        columns={[
+          sortable('id', t('cust.id'), sort, (id: string) => <Link to={`/customers/${encodeURIComponent(id)}`} data-testid="customer-link">{id}</Link>),
+          sortable('name', t('cust.name'), sort),
+          sortable('tier', t('cust.tier'), sort, (tier: string, row: CustomerRow) => (
+            <Space size={4}><TierTag tier={tier} />{row.overridden && <Tag data-testid="overridden-mark">{t('cust.overridden')}</Tag>}</Space>
+          )),
+          { key: 'owner', dataIndex: 'owner', title: t('cust.owner'), render: (o: string | null) => <span data-testid="row-owner">{o ?? '—'}</span> },
+          { key: 'lifecycle', dataIndex: 'lifecycle', title: t('cust.lifecycle'), render: (v: string) => codeName('lifecycle', v) },
+          { key: 'segment', dataIndex: 'segment', title: t('cust.segment'), render: (v: string) => codeName('segments', v) },
+          { key: 'abc', dataIndex: 'abc', title: t('cust.abc') },
+          sortable('compositeScore', t('cust.score'), sort, (v: number | null) => num(v, 1), 'right'),
+          sortable('monetary', t('cust.monetary'), sort, (v: number | null) => money(v), 'right'),
+          sortable('frequency', t('cust.frequency'), sort, (v: number | null) => num(v), 'right'),
+          sortable('recencyDays', t('cust.recency'), sort, (v: number | null) => num(v), 'right'),
+          sortable('clv', t('cust.clv'), sort, (v: number | null) => money(v), 'right'),
+          sortable('pAlive', t('cust.pAlive'), sort, (v: number | null) => pct(v), 'right'),
+        ]}
+      />
+    </div>
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function sortable(field: string, title: string, sort: Sort | null, render?: (value: any, row: CustomerRow) => ReactNode, align?: 'right') {
+  return {
+    key: field, dataIndex: field, title, sorter: true, align,
+    sortOrder: sort?.field === field ? sort.order : null, render,
+  };
+}

@@ -1,0 +1,108 @@
+// Headline KPIs and the charts of the current snapshot; every figure is aggregated by the server.
+import { useMemo, useState, type HTMLAttributes } from 'react';
+import { Card, Col, Empty, Row, Spin, Statistic, Table, Typography } from 'antd';
+import { api } from '../../api/client';
+import type { Dashboard as DashboardData, Flow, Migration } from '../../api/types';
+import { useLoad } from '../../api/useLoad';
+import { useMeta } from '../../api/Meta';
+import { useI18n } from '../../i18n/I18n';
+import { EChart, type ChartClick } from '../../charts/EChart';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { TierTag } from '../../components/TierTag';
+import { funnelOption, rfmOption, revenuePieOption, sankeyOption, tierBarOption, trendOption, type Labels } from './charts';
+import { MigrationCustomers, type FlowChoice } from './MigrationCustomers';
+
+const STAGES = ['potential', 'new', 'active', 'dormant', 'churned'];
+
+export default function Dashboard() {
+  const i18n = useI18n();
+  const { t, num, money, pct, date } = i18n;
+  const { meta, tierName, codeName } = useMeta();
+  const { data, error, loading } = useLoad(() => api<DashboardData>('/dashboard'), []);
+  const [flow, setFlow] = useState<FlowChoice | null>(null);
+  // Up/down/entered/left totals of the same two runs; the dashboard answer carries only the flows.
+  const migrationTotals = useLoad(
+    () => (data?.migration ? api<Migration>(`/migrations?from=${data.migration.from}&to=${data.migration.to}`) : Promise.resolve(null)),
+    [data?.migration?.from, data?.migration?.to]);
+
+  const order = useMemo(() => meta?.tiers.map((x) => x.id) ?? data?.tiers.map((x) => x.tier) ?? [], [meta, data]);
+  const labels: Labels = {
+    tierName, stageName: (s) => codeName('lifecycle', s), money, date,
+    customers: t('dash.customersCount'), revenue: t('dash.revenue'), earlier: t('mig.earlier'), later: t('mig.later'),
+  };
+  // Options are rebuilt when the language or data change, so chart labels switch language with the UI.
+  const options = useMemo(() => data && {
+    tiers: tierBarOption(data, order, labels), revenue: revenuePieOption(data, order, labels),
+    trend: trendOption(data, order, labels), funnel: funnelOption(data, STAGES, labels), rfm: rfmOption(data, labels),
+    sankey: data.migration ? sankeyOption(data.migration.flows, order, labels) : null,
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, order, i18n.lang, meta]);
+
+  if (loading && !data) return <Spin />;
+  if (error) return <ErrorAlert error={error} />;
+  if (!data || !options) return null;
+  if (!data.run) return <Empty description={t('dash.noRun')} data-testid="dashboard-empty" />;
+
+  const migration = data.migration;
+  const openFlow = (from: string, to: string) => migration && setFlow({ fromRun: migration.from, toRun: migration.to, fromTier: from, toTier: to });
+  const onSankeyClick = (event: ChartClick) => {
+    const link = event.data as { fromTier?: string; toTier?: string } | undefined;
+    if (event.dataType === 'edge' && link?.fromTier && link.toTier) openFlow(link.fromTier, link.toTier);
+  };
+  const kpi = data.kpis;
+  const kpis: [string, string, string][] = [
+    ['customers', t('kpi.customers'), num(kpi.customers)], ['buyers', t('kpi.buyers'), num(kpi.buyers)],
+    ['revenue', t('kpi.revenue'), money(kpi.revenue)], ['repeat-rate', t('kpi.repeatRate'), pct(kpi.repeatRate)],
+    ['at-risk-revenue', t('kpi.atRiskRevenue'), money(kpi.atRiskRevenue)], ['avg-clv', t('kpi.avgClv'), money(kpi.avgClv)],
+  ];
+  const movingFlows = (migration?.flows ?? []).filter((f): f is Flow & { from: string; to: string } => !!f.from && !!f.to && f.from !== f.to && f.count > 0)
+    .sort((a, b) => b.count - a.count);
+
+  return (
+    <div data-testid="dashboard">
+      <Typography.Paragraph type="secondary" data-testid="dashboard-asof">
+        {t('dash.asOf', { date: date(data.run.asOf), run: data.run.id })}
+      </Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {kpis.map(([key, title, value]) => (
+          <Col key={key} xs={12} md={8} xl={4}>
+            <Card size="small"><Statistic title={title} value={value} data-testid={`kpi-${key}`} /></Card>
+          </Col>
+        ))}
+        <Col xs={24} xl={12}><Card title={t('dash.tiers')} size="small"><EChart option={options.tiers} testId="chart-tiers" /></Card></Col>
+        <Col xs={24} xl={12}><Card title={t('dash.revenueShare')} size="small"><EChart option={options.revenue} testId="chart-revenue" /></Card></Col>
+        <Col xs={24}>
+          <Card title={t('dash.migration')} size="small" extra={<Typography.Text type="secondary" data-testid="migration-summary">
+            {migrationTotals.data && `${t('mig.summary', {
+              up: num(migrationTotals.data.up), down: num(migrationTotals.data.down), same: num(migrationTotals.data.same),
+              entered: num(migrationTotals.data.entered), left: num(migrationTotals.data.left),
+            })} · `}{t('dash.migrationHint')}
+          </Typography.Text>}>
+            {options.sankey && migration ? (
+              <Row gutter={16}>
+                <Col xs={24} lg={16}><EChart option={options.sankey} height={380} onClick={onSankeyClick} testId="chart-sankey" /></Col>
+                <Col xs={24} lg={8}>
+                  {/* The same flows as a list: readable without a mouse, and a stable target for tests. */}
+                  <Table size="small" rowKey={(f) => `${f.from}>${f.to}`} dataSource={movingFlows} pagination={{ pageSize: 8, size: 'small' }}
+                    onRow={(f) => ({
+                      onClick: () => openFlow(f.from, f.to), style: { cursor: 'pointer' },
+                      'data-testid': 'migration-flow', 'data-from': f.from, 'data-to': f.to,
+                    }) as HTMLAttributes<HTMLElement>}
+                    columns={[
+                      { title: t('mig.earlier'), dataIndex: 'from', render: (x: string) => <TierTag tier={x} /> },
+                      { title: t('mig.later'), dataIndex: 'to', render: (x: string) => <TierTag tier={x} /> },
+                      { title: t('dash.customersCount'), dataIndex: 'count', align: 'right', render: (n: number) => num(n) },
+                    ]} />
+                </Col>
+              </Row>
+            ) : <Empty description={t('dash.noMigration')} />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}><Card title={t('dash.trend')} size="small"><EChart option={options.trend} testId="chart-trend" /></Card></Col>
+        <Col xs={24} xl={12}><Card title={t('dash.lifecycle')} size="small"><EChart option={options.funnel} testId="chart-funnel" /></Card></Col>
+        <Col xs={24} xl={12}><Card title={t('dash.rfm')} size="small"><EChart option={options.rfm} height={340} testId="chart-rfm" /></Card></Col>
+      </Row>
+      {flow && <MigrationCustomers flow={flow} onClose={() => setFlow(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// ECharts options of the dashboard, built from the shaped data (see charts/shape.ts for the tested parts).
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Dashboard, Flow } from '../../api/types';
+import { lifecycleFunnel, rfmHeatmap, sankeyData, trendSeries } from '../../charts/shape';
+import { tierColor } from '../../components/TierTag';
+
+export interface Labels {
+  tierName: (id: string) => string;
+  stageName: (id: string) => string;
+  money: (n: number) => string;
+  date: (iso: string) => string;
+  customers: string;
+  revenue: string;
+  earlier: string;
+  later: string;
+}
+
+export function tierBarOption(d: Dashboard, order: string[], l: Labels): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 48, right: 16, top: 16, bottom: 40 },
+    xAxis: { type: 'category', data: d.tiers.map((t) => l.tierName(t.tier)), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value' },
+    series: [{
+      type: 'bar', name: l.customers,
+      data: d.tiers.map((t) => ({ value: t.customers, itemStyle: { color: tierColor(order, t.tier) } })),
+      label: { show: true, position: 'top' },
+    }],
+  };
+}
+
+export function revenuePieOption(d: Dashboard, order: string[], l: Labels): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}<br/>${l.money(p.value)} (${p.percent}%)` },
+    legend: { bottom: 0 },
+    series: [{
+      type: 'pie', name: l.revenue, radius: ['40%', '68%'], center: ['50%', '45%'],
+      data: d.tiers.map((t) => ({ name: l.tierName(t.tier), value: t.revenue, itemStyle: { color: tierColor(order, t.tier) } })),
+      label: { formatter: '{d}%' },
+    }],
+  };
+}
+
+export function trendOption(d: Dashboard, order: string[], l: Labels): EChartsCoreOption {
+  const { asOf, series } = trendSeries(d.trend, order);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 48, right: 16, top: 16, bottom: 48 },
+    xAxis: { type: 'category', data: asOf.map(l.date) },
+    yAxis: { type: 'value' },
+    series: series.map((s) => ({ type: 'line', name: l.tierName(s.tier), data: s.values, itemStyle: { color: tierColor(order, s.tier) } })),
+  };
+}
+
+export function sankeyOption(flows: Flow[], order: string[], l: Labels): EChartsCoreOption {
+  const { nodes, links } = sankeyData(flows, order, l.tierName, { from: l.earlier, to: l.later });
+  return {
+    tooltip: { trigger: 'item' },
+    series: [{
+      type: 'sankey', left: 8, right: 120, top: 8, bottom: 8, nodeAlign: 'justify', emphasis: { focus: 'adjacency' },
+      data: nodes.map((n) => ({ name: n.name, itemStyle: { color: tierColor(order, n.tier) } })),
+      links, lineStyle: { color: 'gradient', opacity: 0.4 },
+    }],
+  };
+}
+
+export function funnelOption(d: Dashboard, stageOrder: string[], l: Labels): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'item' },
+    series: [{
+      type: 'funnel', sort: 'none', left: '5%', width: '65%', top: 8, bottom: 8,
+      label: { formatter: '{b}: {c}' },
+      data: lifecycleFunnel(d.lifecycle, stageOrder).map((s) => ({ name: l.stageName(s.stage), value: s.customers })),
+    }],
+  };
+}
+
+export function rfmOption(d: Dashboard, l: Labels): EChartsCoreOption {
+  const { data, max } = rfmHeatmap(d.rfm);
+  return {
+    tooltip: { formatter: (p: { value: [number, number, number] }) => `R${p.value[1] + 1} F${p.value[0] + 1}: ${p.value[2]}` },
+    grid: { left: 48, right: 16, top: 16, bottom: 64 },
+    xAxis: { type: 'category', name: 'F', data: ['F1', 'F2', 'F3', 'F4', 'F5'], splitArea: { show: true } },
+    yAxis: { type: 'category', name: 'R', data: ['R1', 'R2', 'R3', 'R4', 'R5'], splitArea: { show: true } },
+    visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+    series: [{ type: 'heatmap', name: l.customers, data, label: { show: true } }],
+  };
+}
