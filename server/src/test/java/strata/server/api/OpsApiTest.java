@@ -29,6 +29,17 @@ class OpsApiTest extends ServerTest {
   }
 
   @Test
+  void deepLinksLoadTheWebUiButUnknownApiPathsStay404() {
+    for (String path : new String[] {"/", "/signin", "/customers", "/customers/C001", "/model"}) {
+      Api.Response r = anonymous().get(path);
+      assertThat(r.status()).as(path).isEqualTo(200);
+      assertThat(r.body()).as(path).contains("<div id=\"root\">");
+    }
+    assertThat(admin().get("/api/v1/nothing-here").status()).isEqualTo(404);
+    assertThat(anonymous().get("/favicon-missing.ico").status()).isEqualTo(404);
+  }
+
+  @Test
   void theOpenApiDescriptionListsTheEndpoints() {
     Api.Response r = anonymous().get("/api/v1/openapi.json");
     assertThat(r.status()).isEqualTo(200);
