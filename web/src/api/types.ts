@@ -62,7 +62,8 @@ export interface CustomerDetail {
   tier: string;
   modelTier: string;
   override: Override | null;
-  explanation: string | null;
+  /** Why this tier, in both languages (the rule, the values it read, an override's reason). */
+  explanation: { zh: string; en: string } | null;
   metrics: Record<string, string | number | boolean | null>;
   summary: {
     firstPurchase: string | null; lastPurchase: string | null; orders: number; purchaseDays: number;
