@@ -98,7 +98,9 @@ public class CustomerQueries {
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
             rs.getObject(9, LocalDate.class)))
         .optional().orElse(null);
-    Summary summary = db.sql("select min(purchase_day), max(purchase_day), count(*), "
+    // Orders as the scoring counts them: distinct order ids, and each row without one as an order of its own.
+    Summary summary = db.sql("select min(purchase_day), max(purchase_day), count(distinct case when order_id <> '' "
+            + "then order_id end) + sum(case when order_id = '' then 1 else 0 end), "
             + "count(distinct purchase_day), sum(amount_cents), sum(case when amount_cents < 0 then -amount_cents "
             + "else 0 end) from purchase where customer_id = ?").param(id)
         .query((rs, n) -> rs.getObject(1) == null ? null : new Summary(rs.getObject(1, LocalDate.class),

@@ -106,6 +106,8 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(a1.get("metrics").get("frequency").asLong()).isEqualTo(2);
     assertThat(a1.get("metrics").get("recency_days").asLong()).isEqualTo(55); // 2026-02-05 .. 2026-04-01
     assertThat(a1.get("explanation").get("en").asString()).contains("big").contains("monetary=1200");
+    assertThat(a1.get("summary").get("orders").asLong()).isEqualTo(2);
+    assertThat(a1.get("summary").get("net").asDouble()).isEqualTo(1200.0);
   }
 
   @Test
