@@ -85,6 +85,7 @@ function check(condition, message) {
 }
 
 async function screenshot(page, name) {
+  await page.waitForTimeout(1200); // let ECharts finish its entry animation, so the picture shows the whole chart
   await page.screenshot({ path: join(options.out, `${name}.png`), fullPage: true });
 }
 
