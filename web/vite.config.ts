@@ -16,7 +16,8 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080' },
+    // STRATA_API points the dev server at a server on another port, e.g. STRATA_API=http://localhost:18080.
+    proxy: { '/api': process.env.STRATA_API ?? 'http://localhost:8080' },
   },
   test: {
     include: ['src/**/*.test.ts'],

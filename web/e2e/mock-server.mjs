@@ -56,6 +56,24 @@ const runs = [
   { id: 2, status: 'succeeded', trigger: 'demo', asOf: '2026-11-01', modelVersion: 1, startedAt: '2026-11-23T08:01:00Z', finishedAt: '2026-11-23T08:01:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 23, at_risk: 23, potential: 22, low_value: 22 }, current: true },
 ];
 const sessions = {};
+const imports = [];
+
+/** The text fields and the one file of a multipart body (enough for the wizard's uploads). */
+function multipart({ raw, boundary }) {
+  const fields = {};
+  let file = { name: '', text: '' };
+  for (const part of raw.split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const head = part.slice(0, split);
+    const value = part.slice(split + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    const fileName = /filename="([^"]*)"/.exec(head)?.[1];
+    if (fileName !== undefined) file = { name: fileName, text: value };
+    else if (name) fields[name] = value;
+  }
+  return { fields, file };
+}
 
 const visible = (me) => customers.filter((c) => me.role !== 'sales' || c.owner === me.owner);
 const effective = (c) => (overrides[c.id] ? { ...c, tier: overrides[c.id].tier, overridden: true } : c);
@@ -172,7 +190,33 @@ function route(method, path, q, me, body) {
   if (path === '/runs') return { body: page([...runs].reverse(), q) };
   const run = /^\/runs\/(\d+)$/.exec(path);
   if (run) return { body: runs.find((r) => r.id === Number(run[1])) };
-  if (path === '/imports') return { body: page([], q) };
+  if (path === '/imports/preview' || (path === '/imports' && method === 'POST')) {
+    const { fields: form, file } = multipart(body);
+    const lines = file.text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+    const headers = lines[0].split(',');
+    const known = { 客户编号: 'customer_id', customer_id: 'customer_id', 下单日期: 'order_date', order_date: 'order_date', 金额: 'amount', amount: 'amount' };
+    const columns = headers.map((header) => ({ header, field: known[header] ?? null }));
+    if (path === '/imports/preview') {
+      return { body: { fileName: file.name, charset: 'UTF-8', delimiter: ',', columns, missing: ['customer_id', 'order_date', 'amount'].filter((f) => !columns.some((c) => c.field === f)),
+        fields: ['customer_id', 'order_date', 'amount', 'order_id', 'product', 'category', 'quantity', 'channel'], rows: lines.slice(1, 11).map((l) => l.split(',')) } };
+    }
+    // Rows with an impossible month are rejected, as the real intake would (bad_date).
+    const rejected = lines.slice(1).filter((l) => /-(1[3-9]|[2-9]\d)-/.test(l));
+    const job = { id: imports.length + 1, kind: form.kind, fileName: file.name, status: 'queued', progress: 0, createdBy: me.username, createdAt: new Date().toISOString(), finishedAt: null, error: null, quality: null, runId: null, rejectedRows: rejected };
+    imports.push(job);
+    setTimeout(() => Object.assign(job, { status: 'succeeded', progress: 1, finishedAt: new Date().toISOString(), quality: {
+      rows: lines.length - 1, accepted: lines.length - 1 - rejected.length, rejected: rejected.length, reasons: rejected.length ? { bad_date: rejected.length } : {},
+      duplicates: 0, afterAsOf: 0, inserted: lines.length - 1 - rejected.length, unchanged: 0, warnings: [] } }), 1200);
+    return { status: 202, body: job };
+  }
+  const rejectedOf = /^\/imports\/(\d+)\/rejected$/.exec(path);
+  if (rejectedOf) {
+    const job = imports.find((j) => j.id === Number(rejectedOf[1]));
+    return { raw: '\uFEFFfile,line,reason,detail,raw\r\n' + job.rejectedRows.map((r, i) => `${job.fileName},${i + 3},bad_date,,"${r.replace(/"/g, '""')}"`).join('\r\n') + '\r\n', type: 'text/csv; charset=utf-8' };
+  }
+  const importOf = /^\/imports\/(\d+)$/.exec(path);
+  if (importOf) return { body: imports.find((j) => j.id === Number(importOf[1])) };
+  if (path === '/imports') return { body: page([...imports].reverse(), q) };
   if (path === '/users') return { body: Object.values(USERS) };
   if (path === '/tokens' && method === 'POST') return { status: 201, body: { id: 1, name: body.name, token: 'st_mock_0123456789' } };
   if (path === '/tokens') return { body: [] };
@@ -185,8 +229,9 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname.startsWith('/api/v1/')) {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const raw = Buffer.concat(chunks).toString('utf8');
     const path = url.pathname.slice('/api/v1'.length);
     let answer;
     if (path === '/auth/login') {
@@ -196,7 +241,9 @@ createServer(async (req, res) => {
     } else {
       const me = sessions[(req.headers.authorization ?? '').replace(/^Bearer /, '')];
       let body = {};
-      try { body = raw ? JSON.parse(raw) : {}; } catch { body = {}; }
+      const boundary = /boundary=(.+)$/.exec(req.headers['content-type'] ?? '')?.[1];
+      if (boundary) body = { raw, boundary };
+      else try { body = raw ? JSON.parse(raw) : {}; } catch { body = {}; }
       answer = me ? route(req.method, path, url.searchParams, me, body) : problem(401, 'Sign in first');
     }
     const headers = { ...(answer.headers ?? {}), 'Content-Type': answer.type ?? (answer.problem ? 'application/problem+json' : 'application/json') };

@@ -24,6 +24,8 @@ export interface Run {
   customers: number | null;
   error: string | null;
   tierCounts: Record<string, number> | null;
+  /** Remarks of the run, e.g. inputs missing for everyone (not in docs/api.md; sent by the server). */
+  notes?: string[];
   current: boolean;
 }
 
@@ -62,8 +64,8 @@ export interface CustomerDetail {
   tier: string;
   modelTier: string;
   override: Override | null;
-  /** Why this tier, in both languages (the rule, the values it read, an override's reason). */
-  explanation: { zh: string; en: string } | null;
+  /** docs/api.md shows a string; the server sends it in both languages. Both are accepted. */
+  explanation: string | Label | null;
   metrics: Record<string, string | number | boolean | null>;
   summary: {
     firstPurchase: string | null; lastPurchase: string | null; orders: number; purchaseDays: number;

@@ -27,6 +27,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
     const chosen = initialLang();
     dayjs.locale(chosen === 'zh' ? 'zh-cn' : 'en');
+    document.documentElement.lang = chosen === 'zh' ? 'zh-CN' : 'en';
     return chosen;
   });
   const setLang = useCallback((next: Lang) => {

@@ -26,7 +26,7 @@ const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segmen
 
 export default function Customer360() {
   const { id = '' } = useParams();
-  const { t, num, money, pct, date, dateTime, lang } = useI18n();
+  const { t, lang, num, money, pct, date, dateTime } = useI18n();
   const { tierName, codeName } = useMeta();
   const session = useSession();
   const { message } = App.useApp();
@@ -94,7 +94,7 @@ export default function Customer360() {
         <Col xs={24} xl={16}>
           <Card title={t('c360.why')} size="small" style={{ marginBottom: 16 }}>
             <Typography.Paragraph style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap', margin: 0 }} data-testid="c360-explanation">
-              {c.explanation ? labelOf(c.explanation, lang) : '—'}
+              {(typeof c.explanation === 'string' ? c.explanation : labelOf(c.explanation, lang)) || '—'}
             </Typography.Paragraph>
           </Card>
           <Row gutter={[16, 16]}>

@@ -55,8 +55,9 @@ export default function Dashboard() {
     ['revenue', t('kpi.revenue'), money(kpi.revenue)], ['repeat-rate', t('kpi.repeatRate'), pct(kpi.repeatRate)],
     ['at-risk-revenue', t('kpi.atRiskRevenue'), money(kpi.atRiskRevenue)], ['avg-clv', t('kpi.avgClv'), money(kpi.avgClv)],
   ];
-  const movingFlows = (migration?.flows ?? []).filter((f): f is Flow & { from: string; to: string } => !!f.from && !!f.to && f.from !== f.to && f.count > 0)
-    .sort((a, b) => b.count - a.count);
+  // Movers first (what the reader looks for), then those who stayed, each by size.
+  const listedFlows = (migration?.flows ?? []).filter((f): f is Flow & { from: string; to: string } => !!f.from && !!f.to && f.count > 0)
+    .sort((a, b) => Number(a.from === a.to) - Number(b.from === b.to) || b.count - a.count);
 
   return (
     <div data-testid="dashboard">
@@ -83,7 +84,7 @@ export default function Dashboard() {
                 <Col xs={24} lg={16}><EChart option={options.sankey} height={380} onClick={onSankeyClick} testId="chart-sankey" /></Col>
                 <Col xs={24} lg={8}>
                   {/* The same flows as a list: readable without a mouse, and a stable target for tests. */}
-                  <Table size="small" rowKey={(f) => `${f.from}>${f.to}`} dataSource={movingFlows} pagination={{ pageSize: 8, size: 'small' }}
+                  <Table size="small" rowKey={(f) => `${f.from}>${f.to}`} dataSource={listedFlows} pagination={{ pageSize: 8, size: 'small' }}
                     onRow={(f) => ({
                       onClick: () => openFlow(f.from, f.to), style: { cursor: 'pointer' },
                       'data-testid': 'migration-flow', 'data-from': f.from, 'data-to': f.to,

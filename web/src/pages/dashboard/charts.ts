@@ -15,15 +15,22 @@ export interface Labels {
   later: string;
 }
 
+/** The dashboard's tiers in model order (the server may send them in any order). */
+function inModelOrder(d: Dashboard, order: string[]): Dashboard['tiers'] {
+  const rank = (tier: string) => (order.indexOf(tier) < 0 ? order.length : order.indexOf(tier));
+  return [...d.tiers].sort((a, b) => rank(a.tier) - rank(b.tier));
+}
+
 export function tierBarOption(d: Dashboard, order: string[], l: Labels): EChartsCoreOption {
+  const tiers = inModelOrder(d, order);
   return {
     tooltip: { trigger: 'axis' },
     grid: { left: 48, right: 16, top: 16, bottom: 40 },
-    xAxis: { type: 'category', data: d.tiers.map((t) => l.tierName(t.tier)), axisLabel: { interval: 0 } },
+    xAxis: { type: 'category', data: tiers.map((t) => l.tierName(t.tier)), axisLabel: { interval: 0 } },
     yAxis: { type: 'value' },
     series: [{
       type: 'bar', name: l.customers,
-      data: d.tiers.map((t) => ({ value: t.customers, itemStyle: { color: tierColor(order, t.tier) } })),
+      data: tiers.map((t) => ({ value: t.customers, itemStyle: { color: tierColor(order, t.tier) } })),
       label: { show: true, position: 'top' },
     }],
   };
@@ -35,7 +42,7 @@ export function revenuePieOption(d: Dashboard, order: string[], l: Labels): ECha
     legend: { bottom: 0 },
     series: [{
       type: 'pie', name: l.revenue, radius: ['40%', '68%'], center: ['50%', '45%'],
-      data: d.tiers.map((t) => ({ name: l.tierName(t.tier), value: t.revenue, itemStyle: { color: tierColor(order, t.tier) } })),
+      data: inModelOrder(d, order).map((t) => ({ name: l.tierName(t.tier), value: t.revenue, itemStyle: { color: tierColor(order, t.tier) } })),
       label: { formatter: '{d}%' },
     }],
   };

@@ -78,10 +78,14 @@ export default function Runs() {
         onRow={(r) => ({ 'data-testid': 'run-row', 'data-id': r.id, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
         pagination={{ current: page + 1, pageSize: 20, total: runs.data?.total ?? 0, showSizeChanger: false, onChange: (p) => setPage(p - 1) }}
         expandable={{
-          rowExpandable: (r) => !!r.tierCounts || !!r.error,
-          expandedRowRender: (r) => r.error
-            ? <Typography.Text type="danger">{r.error}</Typography.Text>
-            : <Space wrap>{Object.entries(r.tierCounts ?? {}).map(([tier, n]) => <Tag key={tier}>{tierName(tier)}: {num(n)}</Tag>)}</Space>,
+          rowExpandable: (r) => !!r.tierCounts || !!r.error || !!r.notes?.length,
+          expandedRowRender: (r) => (
+            <>
+              {r.error && <Typography.Paragraph type="danger">{r.error}</Typography.Paragraph>}
+              <Space wrap>{Object.entries(r.tierCounts ?? {}).map(([tier, n]) => <Tag key={tier}>{tierName(tier)}: {num(n)}</Tag>)}</Space>
+              {r.notes?.map((note, i) => <Typography.Paragraph key={i} type="secondary" style={{ margin: '4px 0 0' }}>{note}</Typography.Paragraph>)}
+            </>
+          ),
         }}
         columns={[
           { title: t('runs.id'), dataIndex: 'id', render: (id: number, r) => <>#{id} {r.current && <Tag color="blue">{t('runs.current')}</Tag>}</> },
