@@ -200,6 +200,24 @@ abstract class RunsApiContract extends ServerTest {
   }
 
   @Test
+  void exportsHoldTheFilteredListInCsvAndExcel() throws Exception {
+    runToEnd(analyst);
+    String csv = analyst.get("/api/v1/customers/export?format=csv&tier=big").body();
+    assertThat(csv).startsWith("\uFEFFcustomer_id,name,owner");
+    assertThat(csv.lines().skip(1).map(l -> l.split(",")[0]).toList()).contains("A1").doesNotContain("B2", "C3");
+    byte[] xlsx = analyst.bytes("/api/v1/customers/export?format=xlsx&owner=张伟");
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("customer_id");
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) ids.add(sheet.getRow(r).getCell(0).getStringCellValue());
+      assertThat(ids).containsExactly("A1", "C3");
+      assertThat(sheet.getRow(1).getCell(15).getNumericCellValue()).isIn(1200.0, 20.0); // monetary, a number
+    }
+    assertThat(analyst.get("/api/v1/customers/export?format=pdf").status()).isEqualTo(400);
+  }
+
+  @Test
   void onlyTheNewestSnapshotsAreKept() {
     long first = runToEnd(analyst).get("id").asLong();
     for (int i = 0; i < 3; i++) runToEnd(analyst);

@@ -46,6 +46,20 @@ public final class Api {
     return send(builder(path).GET());
   }
 
+  /** A GET whose body is binary (a workbook download). */
+  public byte[] bytes(String path) {
+    try {
+      HttpResponse<byte[]> r = CLIENT.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) throw new AssertionError(path + " answered " + r.statusCode());
+      return r.body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response delete(String path) {
     return send(builder(path).DELETE());
   }
