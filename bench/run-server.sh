@@ -242,6 +242,10 @@ for kind in ${KINDS:-lookup list list_tier search}; do
   report "| $kind | $(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out") | $(to_ms "$(p 50%)") | $(to_ms "$(p 90%)") | $(to_ms "$(p 99%)") | $(to_ms "$max") | ${non2xx:-0} | $(rss_peak_mib "$T_LOAD" "$(now)") |"
 done
 report ""
+# Plans of the list queries at this size (bench/server-explain.sql), for "what dominates".
+"$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v run="$RUN_ID" \
+  -v tier="$(api "$BASE/meta" | jq -r '.tiers[-1].id')" -v owner="$(head -n 1 "$DATA/owners.txt")" \
+  -f "$ROOT/bench/server-explain.sql" >"$RUN_DIR/explain.txt" 2>&1 || true
 report "Server peak RSS overall: $(awk '$2 > m { m = $2 } END { printf "%d", m / 1024 }' "$RUN_DIR/rss.log") MiB (heap -Xmx$HEAP); load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
 report ""
 cat "$REPORT"
