@@ -2,9 +2,6 @@ package strata.server.data;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -117,33 +114,8 @@ final class RecordTable<T> {
 
   private void copy(PGConnection pg, List<T> records) throws SQLException, java.io.IOException {
     StringBuilder csv = new StringBuilder(records.size() * 128);
-    for (T r : records) {
-      Object[] v = values.apply(r);
-      for (int i = 0; i < v.length; i++) {
-        if (i > 0) csv.append(',');
-        appendCsv(csv, v[i]);
-      }
-      csv.append('\n');
-    }
+    for (T r : records) CopyCsv.appendRow(csv, values.apply(r));
     pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)",
         new java.io.StringReader(csv.toString()));
-  }
-
-  /** COPY's CSV: null is an unquoted empty field, every text is quoted (so "" stays an empty string). */
-  private static void appendCsv(StringBuilder sb, Object v) {
-    if (v == null) return;
-    if (v instanceof Number || v instanceof Boolean) {
-      sb.append(v);
-      return;
-    }
-    String s = v instanceof LocalDate || v instanceof LocalDateTime || v instanceof OffsetDateTime ? v.toString()
-        : (String) v;
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '"') sb.append('"');
-      sb.append(ch);
-    }
-    sb.append('"');
   }
 }

@@ -129,6 +129,32 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(admin.get("/api/v1/audit?action=override_set").json().get("total").asLong()).isGreaterThan(0);
   }
 
+  /** Snapshot rows go in by COPY on PostgreSQL and by JDBC batch on H2: both must store texts and numbers as given. */
+  @Test
+  void snapshotRowsKeepQuotesNewlinesAndNumbersExactly() {
+    String reason = "board said \"yes\", twice; 董事会\nsecond line, 'quoted' \\ done";
+    Api.Response set = analyst.put("/api/v1/customers/B2/override",
+        Map.of("tier", "big", "reason", reason, "expiresAt", "2099-01-01T00:00:00Z"));
+    assertThat(set.status()).as(set.body()).isEqualTo(201);
+    long runId = runToEnd(analyst).get("id").asLong();
+    var row = db.sql("select tier, model_tier, override_id, monetary_cents, frequency, explanation from snapshot_row "
+        + "where run_id = ? and customer_id = 'B2'").param(runId).query((rs, n) -> new Object[] {rs.getString(1),
+            rs.getString(2), rs.getObject(3), rs.getLong(4), rs.getLong(5), rs.getString(6)}).single();
+    assertThat(row[0]).isEqualTo("big");
+    assertThat(row[1]).isEqualTo("mid");
+    assertThat(row[2]).isEqualTo(set.json().get("id").asLong());
+    assertThat(row[3]).isEqualTo(15000L);
+    assertThat(row[4]).isEqualTo(1L);
+    JsonNode b2 = analyst.get("/api/v1/customers/B2").json();
+    assertThat(b2.get("explanation").get("en").asString()).contains(reason);
+    assertThat(b2.get("explanation").get("zh").asString()).contains(reason).contains("；模型：");
+    JsonNode item = analyst.get("/api/v1/customers?q=B2").json().get("items").get(0);
+    assertThat(item.get("compositeScore").asDouble())
+        .isCloseTo(b2.get("metrics").get("composite_score").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(item.get("monetary").asDouble()).isEqualTo(150.0);
+    assertThat(analyst.delete("/api/v1/customers/B2/override").status()).isEqualTo(204);
+  }
+
   @Test
   void aFailedRunLeavesThePreviousSnapshotCurrent() {
     JsonNode good = runToEnd(analyst);

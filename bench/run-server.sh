@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# The server benchmark of issue 4: imports, a full tiering run and API latency under load, on loopback against a
+# private PostgreSQL cluster. Usage: bench/run-server.sh [customers] [rows] [wrk duration] [wrk connections]
+#   bench/run-server.sh 1000000 20000000 30s 16
+# Needs: PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), wrk, curl, jq; run as root (the cluster runs as the
+# postgres user through runuser) or as a user who can run initdb itself. Prints a Markdown report and appends it to
+# bench/results/server.md; logs are in bench/data/server-<customers>-<rows>/run-<time>/.
+set -euo pipefail
+
+CUSTOMERS=${1:-100000}
+ROWS=${2:-2000000}
+DURATION=${3:-30s}
+CONNECTIONS=${4:-16}
+PART_ROWS=${PART_ROWS:-5000000}     # uploads are capped at 200 MB; 5M rows of the generator's CSV are ~135 MB
+HEAP=${HEAP:-6g}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+ADMIN_PASSWORD=bench-admin-password-1
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SERVER_JAR=$ROOT/server/target/strata-server.jar
+BENCH_JAR=$ROOT/bench/target/strata-bench.jar
+DATA=$ROOT/bench/data/server-$CUSTOMERS-$ROWS
+RUN_DIR=$DATA/run-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$RUN_DIR" "$ROOT/bench/results"
+REPORT=$RUN_DIR/report.md
+
+say() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+report() { echo "$*" >>"$REPORT"; }
+
+for tool in curl jq wrk; do
+  command -v $tool >/dev/null || { echo "run-server.sh: $tool is missing (apt-get install -y $tool)" >&2; exit 2; }
+done
+[ -x "$PG_BIN/initdb" ] || { echo "run-server.sh: no PostgreSQL binaries in $PG_BIN (set PG_BIN)" >&2; exit 2; }
+
+# --- build -------------------------------------------------------------------------------------------------------
+newest_source() { find "$ROOT/$1/src/main" "$ROOT/core/src/main" -type f -newer "$2" 2>/dev/null | head -1; }
+if [ ! -f "$SERVER_JAR" ] || [ -n "$(newest_source server "$SERVER_JAR")" ] \
+    || [ ! -f "$BENCH_JAR" ] || [ -n "$(newest_source bench "$BENCH_JAR")" ]; then
+  say "building server and bench jars"
+  (cd "$ROOT" && mvn -q -B -DskipTests -pl server,bench -am package)
+fi
+
+# --- data --------------------------------------------------------------------------------------------------------
+if [ ! -f "$DATA/customers.csv" ]; then
+  say "generating $CUSTOMERS customers"
+  java -cp "$BENCH_JAR" strata.bench.server.GenerateCustomers --customers "$CUSTOMERS" --out "$DATA/customers.csv" \
+    --owners-out "$DATA/owners.txt"
+fi
+if [ ! -f "$DATA/tx.parts" ]; then
+  say "generating $ROWS transactions"
+  java -cp "$BENCH_JAR" strata.bench.GenerateTransactions --rows "$ROWS" --customers "$CUSTOMERS" --seed 42 \
+    --out "$DATA/tx.csv" >"$DATA/tx.maxdate"
+  rm -f "$DATA"/tx-part-*.csv
+  tail -n +2 "$DATA/tx.csv" | split -l "$PART_ROWS" -d -a 3 --additional-suffix=.csv - "$DATA/tx-part-"
+  for part in "$DATA"/tx-part-*.csv; do
+    { echo "customer_id,order_date,amount"; cat "$part"; } >"$part.tmp" && mv "$part.tmp" "$part"
+  done
+  rm -f "$DATA/tx.csv"
+  ls "$DATA"/tx-part-*.csv >"$DATA/tx.parts"
+fi
+
+# --- PostgreSQL --------------------------------------------------------------------------------------------------
+PG_DIR=$(mktemp -d /tmp/strata-srvbench-pg.XXXXXX)
+PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+SERVER_PID=
+SAMPLER_PID=
+cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+say "starting PostgreSQL on port $PG_PORT"
+as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U strata -E UTF8 --no-locale >"$RUN_DIR/initdb.log"
+# Durable defaults (fsync and synchronous commit on); only memory and checkpoint spacing are raised for a bulk load.
+as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -o "-p $PG_PORT -k $PG_DIR \
+  -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=512MB \
+  -c max_wal_size=8GB -c checkpoint_timeout=15min" start >/dev/null
+"$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U strata -d postgres -c "create database strata"
+
+# --- server ------------------------------------------------------------------------------------------------------
+SERVER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE=http://127.0.0.1:$SERVER_PORT/api/v1
+say "starting the server on port $SERVER_PORT (heap $HEAP)"
+java -Xmx"$HEAP" -jar "$SERVER_JAR" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/strata?reWriteBatchedInserts=true" \
+  --spring.datasource.username=strata --strata.data="$RUN_DIR/strata-data" \
+  --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
+  >"$RUN_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 120); do
+  curl -sf "http://127.0.0.1:$SERVER_PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; see $RUN_DIR/server.log" >&2; exit 1; }
+  sleep 1
+done
+# Resident memory of the server JVM every second (peak per phase is read from this file).
+( while kill -0 "$SERVER_PID" 2>/dev/null; do
+    echo "$(date +%s) $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status 2>/dev/null)"; sleep 1; done ) \
+  >"$RUN_DIR/rss.log" &
+SAMPLER_PID=$!
+rss_peak_mib() { awk -v a="${1%.*}" -v b="${2%.*}" '$1 >= a && $1 <= b + 1 && $2 > m { m = $2 } END { printf "%d", m / 1024 }' "$RUN_DIR/rss.log"; }
+
+SESSION=$(curl -sf -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/auth/login" | jq -r .token)
+TOKEN=$(curl -sf -H "Authorization: Bearer $SESSION" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+  "$BASE/tokens" | jq -r .token)
+AUTH="Authorization: Bearer $TOKEN"
+api() { curl -sf -H "$AUTH" "$@"; }
+
+# Uploads one file and waits for its import; prints "seconds accepted inserted".
+import_file() {
+  local kind=$1 file=$2 t0 id status job
+  t0=$(now)
+  id=$(api -F "kind=$kind" -F "file=@$file;type=text/csv" "$BASE/imports" | jq -r .id)
+  while :; do
+    job=$(api "$BASE/imports/$id")
+    status=$(jq -r .status <<<"$job")
+    [ "$status" = succeeded ] && break
+    [ "$status" = failed ] && { echo "import of $file failed: $(jq -r .error <<<"$job")" >&2; exit 1; }
+    sleep 1
+  done
+  echo "$(secs "$t0" "$(now)") $(jq -r '.quality.accepted' <<<"$job") $(jq -r '.quality.inserted' <<<"$job")"
+}
+
+report "## Server benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+report ""
+report "- command: \`bench/run-server.sh $CUSTOMERS $ROWS $DURATION $CONNECTIONS\` (HEAP=$HEAP, PART_ROWS=$PART_ROWS), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- server core || echo ' + uncommitted changes')"
+report "- machine: nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+report "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+report ""
+
+# --- imports -----------------------------------------------------------------------------------------------------
+say "importing customers"
+T_IMPORT=$(now)
+read -r secs_c accepted_c inserted_c < <(import_file customers "$DATA/customers.csv")
+report "| import | rows accepted | inserted | wall s | rows/s |"
+report "|---|---:|---:|---:|---:|"
+report "| customers.csv | $accepted_c | $inserted_c | $secs_c | $(awk -v n="$accepted_c" -v s="$secs_c" 'BEGIN { printf "%.0f", n / s }') |"
+T_TX=$(now)
+total_tx=0
+while read -r part; do
+  say "importing $(basename "$part")"
+  read -r secs_t accepted_t inserted_t < <(import_file transactions "$part")
+  total_tx=$((total_tx + accepted_t))
+  report "| $(basename "$part") | $accepted_t | $inserted_t | $secs_t | $(awk -v n="$accepted_t" -v s="$secs_t" 'BEGIN { printf "%.0f", n / s }') |"
+done <"$DATA/tx.parts"
+T_TX_END=$(now)
+secs_tx=$(secs "$T_TX" "$T_TX_END")
+report "| **all transactions** | $total_tx | | **$secs_tx** | $(awk -v n="$total_tx" -v s="$secs_tx" 'BEGIN { printf "%.0f", n / s }') |"
+report ""
+report "Server peak RSS during imports: $(rss_peak_mib "$T_IMPORT" "$T_TX_END") MiB."
+report ""
+
+# --- run ---------------------------------------------------------------------------------------------------------
+say "running a full tiering"
+T_RUN=$(now)
+RUN_ID=$(api -H 'Content-Type: application/json' -d '{}' "$BASE/runs" | jq -r .id)
+last_phase=
+report "| run phase (polled every 0.5 s) | started at s |"
+report "|---|---:|"
+while :; do
+  run=$(api "$BASE/runs/$RUN_ID")
+  status=$(jq -r .status <<<"$run")
+  phase=$(jq -r .phase <<<"$run")
+  if [ "$phase" != "$last_phase" ]; then
+    report "| $phase | $(secs "$T_RUN" "$(now)") |"
+    last_phase=$phase
+  fi
+  [ "$status" = succeeded ] && break
+  [ "$status" = failed ] && { echo "run failed: $(jq -r .error <<<"$run")" >&2; exit 1; }
+  sleep 0.5
+done
+T_RUN_END=$(now)
+report "| **succeeded** ($(jq -r .customers <<<"$run") customers) | **$(secs "$T_RUN" "$T_RUN_END")** |"
+report ""
+report "Tier counts: \`$(jq -c .tierCounts <<<"$run")\`. Server peak RSS during the run: $(rss_peak_mib "$T_RUN" "$T_RUN_END") MiB."
+report ""
+psql_q() { "$PG_BIN/psql" -X -q -A -t -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -c "$1"; }
+report "Database: $(psql_q "select pg_size_pretty(pg_database_size('strata'))"); largest relations: $(psql_q "select string_agg(relname || ' ' || pg_size_pretty(pg_total_relation_size(c.oid)), ', ' order by pg_total_relation_size(c.oid) desc) from (select oid, relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace order by pg_total_relation_size(oid) desc limit 5) c")."
+report ""
+
+# --- latency under load ------------------------------------------------------------------------------------------
+TIERS=$(api "$BASE/meta" | jq -r '[.tiers[].id] | map("\"" + . + "\"") | join(",")')
+OWNERS=$(head -n 50 "$DATA/owners.txt" | awk '{ printf "%s\"%s\"", (NR > 1 ? "," : ""), $0 }')
+WORDS='"华信","恒达","中科","鼎盛","瑞丰","博远","金桥","新元","C00012","C0004"'
+LUA=$RUN_DIR/load.lua
+cat >"$LUA" <<EOF
+-- Generated by bench/run-server.sh: random requests of one kind (wrk's args: lookup, list or search).
+local customers, digits = $CUSTOMERS, math.max(7, string.len(tostring($CUSTOMERS - 1)))
+local tiers = { $TIERS }
+local owners = { $OWNERS }
+local words = { $WORDS }
+local kind = "lookup"
+local counter = 0
+function setup(thread) counter = counter + 1; thread:set("seed", counter) end
+function init(args)
+  kind = args[1] or "lookup"
+  math.randomseed((seed or 1) * 7919 + os.time())
+  wrk.headers["Authorization"] = "Bearer $TOKEN"
+  wrk.headers["Accept-Encoding"] = "gzip"
+end
+local function enc(s) return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end)) end
+function request()
+  if kind == "lookup" then
+    return wrk.format("GET", string.format("/api/v1/customers/C%0" .. digits .. "d", math.random(0, customers - 1)))
+  elseif kind == "list" then
+    return wrk.format("GET", "/api/v1/customers?tier=" .. enc(tiers[math.random(#tiers)]) .. "&owner="
+      .. enc(owners[math.random(#owners)]) .. "&page=" .. math.random(0, 4) .. "&size=50")
+  elseif kind == "list_tier" then
+    return wrk.format("GET", "/api/v1/customers?tier=" .. enc(tiers[math.random(#tiers)]) .. "&page="
+      .. math.random(0, 19) .. "&size=50")
+  else
+    return wrk.format("GET", "/api/v1/customers?q=" .. enc(words[math.random(#words)]) .. "&page=0&size=50")
+  end
+end
+EOF
+report "Latency under load: \`wrk -t2 -c$CONNECTIONS -d$DURATION --latency -s load.lua\` on loopback after a 10 s warm-up of"
+report "the same kind (wrk, the server and PostgreSQL share the $(nproc) cores). lookup = \`GET /customers/{random id}\`;"
+report "list = \`?tier=<random>&owner=<one of the 50 largest books>&page=0..4&size=50\`; list_tier = \`?tier=<random>&page=0..19&size=50\`;"
+report "search = \`?q=<company-name word or id prefix>&size=50\`."
+report ""
+report "| request | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | server peak RSS MiB |"
+report "|---|---:|---:|---:|---:|---:|---:|---:|"
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
+for kind in ${KINDS:-lookup list list_tier search}; do
+  say "load: $kind (warm-up 10s, then $DURATION)"
+  wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA" "http://127.0.0.1:$SERVER_PORT" -- "$kind" >"$RUN_DIR/wrk-$kind-warmup.txt" 2>&1
+  T_LOAD=$(now)
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$LUA" "http://127.0.0.1:$SERVER_PORT" -- "$kind" \
+    >"$RUN_DIR/wrk-$kind.txt" 2>&1
+  out=$RUN_DIR/wrk-$kind.txt
+  p() { awk -v q="$1" '$1 == q {print $2}' "$out"; }
+  max=$(awk '/Latency/ && NF >= 4 {print $4; exit}' "$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' "$out")
+  report "| $kind | $(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out") | $(to_ms "$(p 50%)") | $(to_ms "$(p 90%)") | $(to_ms "$(p 99%)") | $(to_ms "$max") | ${non2xx:-0} | $(rss_peak_mib "$T_LOAD" "$(now)") |"
+done
+report ""
+# Plans of the list queries at this size (bench/server-explain.sql), for "what dominates".
+"$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v run="$RUN_ID" \
+  -v tier="$(api "$BASE/meta" | jq -r '.tiers[-1].id')" -v owner="$(head -n 1 "$DATA/owners.txt")" \
+  -f "$ROOT/bench/server-explain.sql" >"$RUN_DIR/explain.txt" 2>&1 || true
+report "Server peak RSS overall: $(awk '$2 > m { m = $2 } END { printf "%d", m / 1024 }' "$RUN_DIR/rss.log") MiB (heap -Xmx$HEAP); load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
+report ""
+cat "$REPORT"
+cat "$REPORT" >>"$ROOT/bench/results/server.md"
