@@ -35,12 +35,15 @@ class CustomerController {
   private final OverrideStore overrides;
   private final ModelStore models;
   private final AuditLog audit;
+  private final strata.server.run.RunStore runs;
 
-  CustomerController(CustomerQueries queries, OverrideStore overrides, ModelStore models, AuditLog audit) {
+  CustomerController(CustomerQueries queries, OverrideStore overrides, ModelStore models, AuditLog audit,
+      strata.server.run.RunStore runs) {
     this.queries = queries;
     this.overrides = overrides;
     this.models = models;
     this.audit = audit;
+    this.runs = runs;
   }
 
   @GetMapping("/customers")
@@ -126,6 +129,7 @@ class CustomerController {
       throw new BadRequest("expiresAt", "must be in the future");
     }
     OverrideStore.Override saved = overrides.set(id, o.tier(), o.reason().strip(), o.expiresAt(), v.username());
+    applyToCurrent();
     audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason());
     return saved;
   }
@@ -136,6 +140,7 @@ class CustomerController {
     Viewer v = Viewer.current();
     queries.checkVisible(id, v);
     overrides.remove(id, v.username());
+    applyToCurrent();
     audit.record(v.username(), "override_removed", id);
   }
 
@@ -146,9 +151,18 @@ class CustomerController {
     return overrides.list(active, page, size);
   }
 
+  private void applyToCurrent() {
+    runs.current().ifPresent(run -> overrides.applyTo(run.id(), tierIds(run)));
+  }
+
+  private java.util.Set<String> tierIds(Run run) {
+    ModelStore.Version v = run.modelVersion() == null ? models.current() : models.get(run.modelVersion());
+    return v.model().tiers().stream().map(t -> t.id()).collect(java.util.stream.Collectors.toSet());
+  }
+
   private CustomerFilter filter(Long snapshot, String tier, String segment, String segment11, String lifecycle,
       String abc, String owner, String q) {
     Run run = queries.snapshot(snapshot);
-    return new CustomerFilter(run.id(), run.current(), tier, segment, segment11, lifecycle, abc, owner, q);
+    return new CustomerFilter(run.id(), tier, segment, segment11, lifecycle, abc, owner, q);
   }
 }

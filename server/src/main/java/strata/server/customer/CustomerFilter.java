@@ -1,7 +1,5 @@
 package strata.server.customer;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,44 +9,43 @@ import strata.server.override.OverrideStore;
 import strata.server.security.Viewer;
 
 /**
- * The filtered customer set of one snapshot as SQL, shared by the list, the export and the dashboard so they always
- * agree. A sales viewer's owner is always part of it. On the current snapshot, live overrides decide the tier.
+ * The filtered customer set of one snapshot as SQL, shared by the list and the export so they always agree. A sales
+ * viewer's owner is always part of it.
  */
-record CustomerFilter(long runId, boolean current, String tier, String segment, String segment11, String lifecycle,
+record CustomerFilter(long runId, String tier, String segment, String segment11, String lifecycle,
     String abc, String owner, String q) {
 
   private static final Map<String, String> SORTS = Map.of(
-      "id", "r.customer_id", "name", "c.name", "tier", "tier", "compositeScore", "r.composite_score",
+      "id", "r.customer_id", "name", "c.name", "tier", "r.tier", "compositeScore", "r.composite_score",
       "monetary", "r.monetary_cents", "frequency", "r.frequency", "recencyDays", "r.recency_days", "clv", "r.clv",
       "pAlive", "r.p_alive");
 
-  /** The effective tier expression for this snapshot. */
-  String tierColumn() {
-    return current ? "coalesce(o.tier, r.model_tier)" : "r.tier";
-  }
-
-  /** {@code from … where …} with its parameters. */
-  Sql from(Viewer viewer) {
+  /**
+   * {@code from … where …} with its parameters. Tiers are read as stored: the current snapshot carries the live
+   * overrides ({@link OverrideStore#applyTo}). The customer table is joined only when a filter needs it, so a count by
+   * tier is an index scan.
+   */
+  Sql from(Viewer viewer, boolean withCustomerColumns) {
     List<Object> params = new ArrayList<>();
-    StringBuilder sb = new StringBuilder(" from snapshot_row r left join customer c on c.id = r.customer_id");
-    if (current) {
-      sb.append(" left join tier_override o on o.customer_id = r.customer_id and ")
-          .append(OverrideStore.activeOn("o"));
-      params.add(OffsetDateTime.now(ZoneOffset.UTC));
-    }
+    boolean search = q != null && !q.isBlank();
+    boolean needsCustomer = !viewer.seesAll() || (owner != null && !owner.isBlank()) || search;
+    StringBuilder sb = new StringBuilder(" from snapshot_row r");
+    // A left join keeps the index order of snapshot rows, so a page of the default order stops after its rows.
+    if (needsCustomer) sb.append(" join customer c on c.id = r.customer_id");
+    else if (withCustomerColumns) sb.append(" left join customer c on c.id = r.customer_id");
     sb.append(" where r.run_id = ?");
     params.add(runId);
     if (!viewer.seesAll()) {
       sb.append(" and c.owner = ?");
       params.add(viewer.owner());
     }
-    eq(sb, params, tierColumn(), tier);
+    eq(sb, params, "r.tier", tier);
     eq(sb, params, "r.segment", segment);
     eq(sb, params, "r.segment11", segment11);
     eq(sb, params, "r.lifecycle", lifecycle);
     eq(sb, params, "r.abc", abc);
     eq(sb, params, "c.owner", owner);
-    if (q != null && !q.isBlank()) {
+    if (search) {
       String like = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
           .replace("_", "\\_") + "%";
       sb.append(" and (lower(r.customer_id) like ? escape '\\' or lower(c.name) like ? escape '\\')");

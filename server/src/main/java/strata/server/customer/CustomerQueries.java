@@ -67,15 +67,15 @@ public class CustomerQueries {
   }
 
   public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size) {
-    CustomerFilter.Sql from = f.from(v);
-    return PagedQuery.page(db, CustomerRow.columns(f.tierColumn()), from.text(), CustomerFilter.orderBy(sort),
-        from.params(), page, size, (rs, n) -> CustomerRow.read(rs));
+    CustomerFilter.Sql rows = f.from(v, true);
+    return PagedQuery.page(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
+        CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
   }
 
   /** Streams the whole filtered list (exports), in the list's order. */
   public void each(CustomerFilter f, Viewer v, String sort, Consumer<CustomerRow> action) {
-    CustomerFilter.Sql from = f.from(v);
-    db.sql(CustomerRow.columns(f.tierColumn()) + from.text() + CustomerFilter.orderBy(sort)).params(from.params())
+    CustomerFilter.Sql from = f.from(v, true);
+    db.sql(CustomerRow.COLUMNS + from.text() + CustomerFilter.orderBy(sort)).params(from.params())
         .query((ResultSet rs) -> action.accept(CustomerRow.read(rs)));
   }
 
@@ -116,6 +116,11 @@ public class CustomerQueries {
           String modelTier = rs.getString(1);
           Map<String, String> explanation = json.readValue(rs.getString(3),
               new TypeReference<LinkedHashMap<String, String>>() {});
+          if (override == null && explanation.getOrDefault("en", "").startsWith("overridden")) {
+            // The override was removed or expired after the run: show the model's reason only.
+            explanation.computeIfPresent("en", (k, text) -> text.substring(text.indexOf("; model: ") + 9));
+            explanation.computeIfPresent("zh", (k, text) -> text.substring(text.indexOf("；模型：") + 4));
+          }
           if (override != null && !explanation.getOrDefault("en", "").startsWith("overridden")) {
             explanation.replaceAll((lang, text) -> override.explanation() + (lang.equals("zh") ? "；模型：" : "; model: ")
                 + text);

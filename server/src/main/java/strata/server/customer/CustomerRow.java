@@ -9,11 +9,10 @@ record CustomerRow(String id, String name, String owner, String region, String i
     String quadrant, Integer recencyDays, long frequency, double monetary, Float compositeScore, Float clv,
     Float pAlive) {
 
-  static String columns(String tierColumn) {
-    return "select r.customer_id, c.name, c.owner, c.region, c.industry, " + tierColumn + " as tier, r.model_tier, "
-        + "r.segment, r.segment11, r.lifecycle, r.abc, r.quadrant, r.recency_days, r.frequency, r.monetary_cents, "
-        + "r.composite_score, r.clv, r.p_alive";
-  }
+  static final String COLUMNS = "select r.customer_id, c.name, c.owner, c.region, c.industry, r.tier, "
+      + "r.model_tier, r.segment, r.segment11, r.lifecycle, r.abc, r.quadrant, r.recency_days, r.frequency, "
+      + "r.monetary_cents, r.composite_score, r.clv, r.p_alive";
+
 
   static CustomerRow read(ResultSet rs) throws SQLException {
     String tier = rs.getString(6);

@@ -81,7 +81,7 @@ class Dashboard {
     List<Run> recent = new ArrayList<>(runs.succeeded(TREND_RUNS));
     java.util.Collections.reverse(recent);
     for (Run run : recent) {
-      Scope s = Scope.stored(run, v);
+      Scope s = Scope.of(run, v);
       Map<String, Long> counts = new LinkedHashMap<>();
       db.sql("select r.tier, count(*)" + s.from + " group by r.tier").params(s.params)
           .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
@@ -98,18 +98,8 @@ class Dashboard {
 
   /** {@code from … where …} over one snapshot, scoped to the viewer, with the effective tier expression. */
   private record Scope(String from, List<Object> params, String tier) {
+    /** Tiers as stored: the current snapshot carries the live overrides (OverrideStore.applyTo). */
     static Scope of(Run run, Viewer v) {
-      if (!run.current()) return stored(run, v);
-      List<Object> params = new ArrayList<>();
-      params.add(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
-      params.add(run.id());
-      String from = " from snapshot_row r left join tier_override o on o.customer_id = r.customer_id and "
-          + strata.server.override.OverrideStore.activeOn("o") + owner(v, params) + " where r.run_id = ?"
-          + ownerCondition(v, params);
-      return new Scope(from, params, "coalesce(o.tier, r.model_tier)");
-    }
-
-    static Scope stored(Run run, Viewer v) {
       List<Object> params = new ArrayList<>();
       params.add(run.id());
       String from = " from snapshot_row r" + owner(v, params) + " where r.run_id = ?" + ownerCondition(v, params);

@@ -39,6 +39,34 @@ public class OverrideStore {
     this.db = db;
   }
 
+  /**
+   * Makes a snapshot's stored tiers follow the active overrides: overridden rows take the override's tier, rows whose
+   * override ended go back to the model's tier. Lists and aggregates then read the stored tier with an index, never
+   * a join. Called for the current snapshot after every change, by a minute's timer for expiries, and on a new
+   * snapshot as it is published.
+   *
+   * @param tiers the tiers of the snapshot's model; overrides to other tiers are left out
+   */
+  @Transactional
+  public void applyTo(long runId, java.util.Set<String> tiers) {
+    Map<String, Override> active = active();
+    active.values().removeIf(o -> !tiers.contains(o.tier()));
+    java.util.Set<Long> keep = new java.util.HashSet<>();
+    active.values().forEach(o -> keep.add(o.id()));
+    List<Long> applied = db.sql("select override_id from snapshot_row where run_id = ? and override_id is not null")
+        .param(runId).query(Long.class).list();
+    for (Long id : applied) {
+      if (keep.contains(id)) continue;
+      db.sql("update snapshot_row set tier = model_tier, override_id = null where run_id = ? and override_id = ?")
+          .params(runId, id).update();
+    }
+    for (Override o : active.values()) {
+      db.sql("update snapshot_row set tier = ?, override_id = ? where run_id = ? and customer_id = ? "
+              + "and (override_id is null or override_id <> ?)")
+          .params(o.tier(), o.id(), runId, o.customerId(), o.id()).update();
+    }
+  }
+
   @Transactional
   public Override set(String customerId, String tier, String reason, Instant expiresAt, String by) {
     OffsetDateTime now = now();

@@ -120,7 +120,10 @@ public class RunService implements ApplicationRunner {
         runs.progress(id, "writing snapshot", 0.5 + 0.5 * written / total);
         listeners.forEach(l -> l.rowsWritten(id, written));
       });
-      runs.publish(id, total, counts, notes);
+      java.util.Set<String> tierIds = new java.util.HashSet<>();
+      model.tiers().forEach(t -> tierIds.add(t.id()));
+      // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
+      runs.publish(id, total, counts, notes, () -> overrides.applyTo(id, tierIds));
       int removed = runs.applyRetention(keep);
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
     } catch (Throwable e) {

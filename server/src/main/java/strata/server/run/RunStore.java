@@ -46,7 +46,8 @@ public class RunStore {
 
   /** Marks the run succeeded and makes its snapshot current, in one transaction: readers see old or new, never half. */
   @Transactional
-  void publish(long id, int customers, Map<String, Long> tierCounts, List<String> notes) {
+  void publish(long id, int customers, Map<String, Long> tierCounts, List<String> notes, Runnable lastStep) {
+    lastStep.run();
     db.sql("update tier_run set status = 'succeeded', finished_at = ?, phase = 'done', progress = 1, customers = ?, "
             + "tier_counts = ?, notes = ? where id = ?")
         .params(now(), customers, json.writeValueAsString(tierCounts), json.writeValueAsString(notes), id).update();

@@ -43,9 +43,15 @@ abstract class RunsApiContract extends ServerTest {
   static class Faults {
     static final AtomicBoolean ARMED = new AtomicBoolean();
 
+    /** Something to do once while the next run writes its rows. */
+    static final java.util.concurrent.atomic.AtomicReference<Runnable> ON_ROWS =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
     @Bean
     RunListener failWhenArmed() {
       return (runId, rows) -> {
+        Runnable action = ON_ROWS.getAndSet(null);
+        if (action != null) action.run();
         if (ARMED.getAndSet(false)) throw new IllegalStateException("disk full (injected)");
       };
     }
@@ -124,8 +130,14 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(c3.get("explanation").get("en").asString()).contains("strategic partner");
     assertThat(analyst.put("/api/v1/customers/C3/override", Map.of("tier", "nope", "reason", "x")).status())
         .isEqualTo(400);
+    assertThat(analyst.get("/api/v1/customers?tier=big&size=500").json().get("items").findValuesAsString("id"))
+        .contains("C3");
     assertThat(analyst.delete("/api/v1/customers/C3/override").status()).isEqualTo(204);
     assertThat(tiers(analyst).get("C3")).isEqualTo("small");
+    assertThat(analyst.get("/api/v1/customers/C3").json().get("explanation").get("en").asString())
+        .doesNotContain("strategic partner");
+    assertThat(analyst.get("/api/v1/customers?tier=big&size=500").json().get("items").findValuesAsString("id"))
+        .doesNotContain("C3");
     assertThat(admin.get("/api/v1/audit?action=override_set").json().get("total").asLong()).isGreaterThan(0);
   }
 
@@ -153,6 +165,17 @@ abstract class RunsApiContract extends ServerTest {
         .isCloseTo(b2.get("metrics").get("composite_score").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
     assertThat(item.get("monetary").asDouble()).isEqualTo(150.0);
     assertThat(analyst.delete("/api/v1/customers/B2/override").status()).isEqualTo(204);
+  }
+
+  @Test
+  void anOverrideSetWhileARunWritesIsInTheSnapshotItPublishes() {
+    runToEnd(analyst);
+    Faults.ON_ROWS.set(() -> analyst.put("/api/v1/customers/B2/override",
+        Map.of("tier", "small", "reason", "set during the run")));
+    runToEnd(analyst);
+    assertThat(tiers(analyst).get("B2")).isEqualTo("small");
+    analyst.delete("/api/v1/customers/B2/override");
+    assertThat(tiers(analyst).get("B2")).isIn("mid", "big");
   }
 
   @Test
