@@ -47,6 +47,7 @@ public class RunService implements ApplicationRunner {
   private final JdbcClient db;
   private final JsonMapper json;
   private final List<RunListener> listeners;
+  private final strata.server.data.TableStats stats;
   private final int keep;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-run");
@@ -56,7 +57,8 @@ public class RunService implements ApplicationRunner {
 
   RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, AuditLog audit,
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
-      @Value("${strata.runs.keep:24}") int keep) {
+      strata.server.data.TableStats stats, @Value("${strata.runs.keep:24}") int keep) {
+    this.stats = stats;
     this.runs = runs;
     this.data = data;
     this.models = models;
@@ -124,6 +126,7 @@ public class RunService implements ApplicationRunner {
       model.tiers().forEach(t -> tierIds.add(t.id()));
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
       runs.publish(id, total, counts, notes, () -> overrides.applyTo(id, tierIds));
+      stats.refresh();
       int removed = runs.applyRetention(keep);
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
     } catch (Throwable e) {
