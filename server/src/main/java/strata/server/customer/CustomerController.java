@@ -21,6 +21,7 @@ import strata.server.api.BadRequest;
 import strata.server.api.Page;
 import strata.server.audit.AuditLog;
 import strata.server.model.ModelStore;
+import strata.server.override.CurrentOverrides;
 import strata.server.override.OverrideStore;
 import strata.server.run.Run;
 import strata.server.security.Viewer;
@@ -35,15 +36,15 @@ class CustomerController {
   private final OverrideStore overrides;
   private final ModelStore models;
   private final AuditLog audit;
-  private final strata.server.run.RunStore runs;
+  private final CurrentOverrides currentOverrides;
 
   CustomerController(CustomerQueries queries, OverrideStore overrides, ModelStore models, AuditLog audit,
-      strata.server.run.RunStore runs) {
+      CurrentOverrides currentOverrides) {
     this.queries = queries;
     this.overrides = overrides;
     this.models = models;
     this.audit = audit;
-    this.runs = runs;
+    this.currentOverrides = currentOverrides;
   }
 
   @GetMapping("/customers")
@@ -122,14 +123,14 @@ class CustomerController {
   OverrideStore.Override override(@PathVariable String id, @Valid @RequestBody NewOverride o) {
     Viewer v = Viewer.current();
     queries.checkVisible(id, v);
-    if (models.current().model().tiers().stream().noneMatch(t -> t.id().equals(o.tier()))) {
+    if (!models.tierIds(null).contains(o.tier())) {
       throw new BadRequest("tier", "no tier '" + o.tier() + "' in the current model");
     }
     if (o.expiresAt() != null && !o.expiresAt().isAfter(Instant.now())) {
       throw new BadRequest("expiresAt", "must be in the future");
     }
     OverrideStore.Override saved = overrides.set(id, o.tier(), o.reason().strip(), o.expiresAt(), v.username());
-    applyToCurrent();
+    currentOverrides.apply();
     audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason());
     return saved;
   }
@@ -140,7 +141,7 @@ class CustomerController {
     Viewer v = Viewer.current();
     queries.checkVisible(id, v);
     overrides.remove(id, v.username());
-    applyToCurrent();
+    currentOverrides.apply();
     audit.record(v.username(), "override_removed", id);
   }
 
@@ -149,15 +150,6 @@ class CustomerController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     Page.check(page, size);
     return overrides.list(active, page, size);
-  }
-
-  private void applyToCurrent() {
-    runs.current().ifPresent(run -> overrides.applyTo(run.id(), tierIds(run)));
-  }
-
-  private java.util.Set<String> tierIds(Run run) {
-    ModelStore.Version v = run.modelVersion() == null ? models.current() : models.get(run.modelVersion());
-    return v.model().tiers().stream().map(t -> t.id()).collect(java.util.stream.Collectors.toSet());
   }
 
   private CustomerFilter filter(Long snapshot, String tier, String segment, String segment11, String lifecycle,

@@ -9,10 +9,10 @@ import strata.server.override.OverrideStore;
 import strata.server.security.Viewer;
 
 /**
- * The filtered customer set of one snapshot as SQL, shared by the list and the export so they always agree. A sales
- * viewer's owner is always part of it.
+ * The filtered customer set of one snapshot as SQL, shared by the list, the export and the dashboard so they always
+ * agree. A sales viewer's owner is always part of it.
  */
-record CustomerFilter(long runId, String tier, String segment, String segment11, String lifecycle,
+public record CustomerFilter(long runId, String tier, String segment, String segment11, String lifecycle,
     String abc, String owner, String q) {
 
   private static final Map<String, String> SORTS = Map.of(
@@ -20,12 +20,17 @@ record CustomerFilter(long runId, String tier, String segment, String segment11,
       "monetary", "r.monetary_cents", "frequency", "r.frequency", "recencyDays", "r.recency_days", "clv", "r.clv",
       "pAlive", "r.p_alive");
 
+  /** Every customer of a snapshot (the viewer's scope still applies). */
+  public static CustomerFilter all(long runId) {
+    return new CustomerFilter(runId, null, null, null, null, null, null, null);
+  }
+
   /**
    * {@code from … where …} with its parameters. Tiers are read as stored: the current snapshot carries the live
    * overrides ({@link OverrideStore#applyTo}). The customer table is joined only when a filter needs it, so a count by
    * tier is an index scan.
    */
-  Sql from(Viewer viewer, boolean withCustomerColumns) {
+  public Sql from(Viewer viewer, boolean withCustomerColumns) {
     List<Object> params = new ArrayList<>();
     boolean search = q != null && !q.isBlank();
     boolean needsCustomer = !viewer.seesAll() || (owner != null && !owner.isBlank()) || search;
@@ -71,5 +76,5 @@ record CustomerFilter(long runId, String tier, String segment, String segment11,
     params.add(value);
   }
 
-  record Sql(String text, List<Object> params) {}
+  public record Sql(String text, List<Object> params) {}
 }

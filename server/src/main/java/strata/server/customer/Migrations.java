@@ -10,6 +10,7 @@ import strata.server.api.Page;
 import strata.server.model.ModelStore;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
+import strata.server.run.TierFlow;
 import strata.server.security.Viewer;
 
 /**
@@ -18,9 +19,7 @@ import strata.server.security.Viewer;
  */
 @Service
 public class Migrations {
-  public record Flow(String from, String to, long count) {}
-
-  public record Matrix(Run from, Run to, List<String> tiers, List<Flow> flows, long up, long down, long same,
+  public record Matrix(Run from, Run to, List<String> tiers, List<TierFlow> flows, long up, long down, long same,
       long entered, long left) {}
 
   record Mover(String id, String name, String owner, String fromTier, String toTier) {}
@@ -47,23 +46,24 @@ public class Migrations {
 
   public Matrix matrix(Run from, Run to, Viewer v) {
     List<String> tiers = tiers(to);
-    List<Flow> flows = new ArrayList<>();
-    String scope = v.seesAll() ? "" : " and exists (select 1 from customer c where c.id = x.customer_id and c.owner = ?)";
+    List<TierFlow> flows = new ArrayList<>();
+    String scope = v.seesAll() ? ""
+        : " and exists (select 1 from customer c where c.id = x.customer_id and c.owner = ?)";
     List<Object> params = new ArrayList<>(List.of(to.id(), from.id()));
     if (!v.seesAll()) params.add(v.owner());
     // Customers in "from" (moved, stayed or left), then those only in "to" (entered); H2 has no full outer join.
     db.sql("select x.tier, b.tier, count(*) from snapshot_row x left join snapshot_row b on b.customer_id = "
             + "x.customer_id and b.run_id = ? where x.run_id = ?" + scope + " group by x.tier, b.tier")
-        .params(params).query((rs, n) -> new Flow(rs.getString(1), rs.getString(2), rs.getLong(3))).list()
+        .params(params).query((rs, n) -> new TierFlow(rs.getString(1), rs.getString(2), rs.getLong(3))).list()
         .forEach(flows::add);
     List<Object> enteredParams = new ArrayList<>(List.of(from.id(), to.id()));
     if (!v.seesAll()) enteredParams.add(v.owner());
     db.sql("select x.tier, count(*) from snapshot_row x where not exists (select 1 from snapshot_row a where "
             + "a.customer_id = x.customer_id and a.run_id = ?) and x.run_id = ?" + scope + " group by x.tier")
-        .params(enteredParams).query((rs, n) -> new Flow(null, rs.getString(1), rs.getLong(2))).list()
+        .params(enteredParams).query((rs, n) -> new TierFlow(null, rs.getString(1), rs.getLong(2))).list()
         .forEach(flows::add);
     long up = 0, down = 0, same = 0, entered = 0, left = 0;
-    for (Flow f : flows) {
+    for (TierFlow f : flows) {
       if (f.from() == null) entered += f.count();
       else if (f.to() == null) left += f.count();
       else if (f.from().equals(f.to())) same += f.count();
@@ -113,8 +113,7 @@ public class Migrations {
   }
 
   private List<String> tiers(Run run) {
-    ModelStore.Version version = run.modelVersion() == null ? models.current() : models.get(run.modelVersion());
-    return version.model().tiers().stream().map(t -> t.id()).toList();
+    return models.tierIds(run.modelVersion());
   }
 
   private static int rank(List<String> tiers, String tier) {

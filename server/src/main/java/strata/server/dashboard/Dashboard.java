@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.server.customer.CustomerFilter;
 import strata.server.customer.Migrations;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
+import strata.server.run.TierFlow;
 import strata.server.security.Viewer;
 
 /**
@@ -29,7 +31,7 @@ class Dashboard {
 
   record TrendPoint(long runId, java.time.LocalDate asOf, Map<String, Long> tiers) {}
 
-  record MigrationFlows(long from, long to, List<Migrations.Flow> flows) {}
+  record MigrationFlows(long from, long to, List<TierFlow> flows) {}
 
   record View(Run run, Kpis kpis, List<TierRow> tiers, List<StageRow> lifecycle, List<RfmCell> rfm,
       List<SegmentRow> segments, List<TrendPoint> trend, MigrationFlows migration) {}
@@ -48,12 +50,12 @@ class Dashboard {
   }
 
   View view(Run run, Viewer v) {
-    Scope s = Scope.of(run, v);
+    CustomerFilter.Sql s = CustomerFilter.all(run.id()).from(v, false);
     Kpis kpis = db.sql("select count(*), sum(case when r.frequency > 0 then 1 else 0 end), "
             + "coalesce(sum(r.monetary_cents), 0), sum(case when r.frequency >= 2 then 1 else 0 end), "
-            + "coalesce(sum(case when " + s.tier + " = 'at_risk' or r.p_alive <= 0.5 then r.monetary_cents "
-            + "else 0 end), 0), avg(r.clv)" + s.from)
-        .params(s.params)
+            + "coalesce(sum(case when r.tier = 'at_risk' or r.p_alive <= 0.5 then r.monetary_cents "
+            + "else 0 end), 0), avg(r.clv)" + s.text())
+        .params(s.params())
         .query((rs, n) -> {
           long buyers = rs.getLong(2);
           double avgClv = rs.getDouble(6);
@@ -62,16 +64,17 @@ class Dashboard {
               rs.wasNull() ? null : avgClv);
         })
         .single();
-    List<TierRow> tiers = db.sql("select " + s.tier + ", count(*), coalesce(sum(r.monetary_cents), 0)" + s.from
-            + " group by " + s.tier).params(s.params)
+    List<TierRow> tiers = db.sql("select r.tier, count(*), coalesce(sum(r.monetary_cents), 0)" + s.text()
+            + " group by r.tier").params(s.params())
         .query((rs, n) -> new TierRow(rs.getString(1), rs.getLong(2), rs.getLong(3) / 100.0)).list();
-    List<StageRow> lifecycle = db.sql("select r.lifecycle, count(*)" + s.from + " group by r.lifecycle")
-        .params(s.params).query((rs, n) -> new StageRow(rs.getString(1), rs.getLong(2))).list();
-    List<RfmCell> rfm = db.sql("select r.r_score, r.f_score, count(*), coalesce(sum(r.monetary_cents), 0)" + s.from
-            + " and r.r_score is not null group by r.r_score, r.f_score").params(s.params)
+    List<StageRow> lifecycle = db.sql("select r.lifecycle, count(*)" + s.text() + " group by r.lifecycle")
+        .params(s.params()).query((rs, n) -> new StageRow(rs.getString(1), rs.getLong(2))).list();
+    List<RfmCell> rfm = db.sql("select r.r_score, r.f_score, count(*), coalesce(sum(r.monetary_cents), 0)"
+            + s.text()
+            + " and r.r_score is not null group by r.r_score, r.f_score").params(s.params())
         .query((rs, n) -> new RfmCell(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getLong(4) / 100.0)).list();
-    List<SegmentRow> segments = db.sql("select r.segment, count(*)" + s.from
-            + " and r.segment is not null group by r.segment").params(s.params)
+    List<SegmentRow> segments = db.sql("select r.segment, count(*)" + s.text()
+            + " and r.segment is not null group by r.segment").params(s.params())
         .query((rs, n) -> new SegmentRow(rs.getString(1), rs.getLong(2))).list();
     return new View(run, kpis, tiers, lifecycle, rfm, segments, trend(v), migration(v));
   }
@@ -81,9 +84,9 @@ class Dashboard {
     List<Run> recent = new ArrayList<>(runs.succeeded(TREND_RUNS));
     java.util.Collections.reverse(recent);
     for (Run run : recent) {
-      Scope s = Scope.of(run, v);
+      CustomerFilter.Sql s = CustomerFilter.all(run.id()).from(v, false);
       Map<String, Long> counts = new LinkedHashMap<>();
-      db.sql("select r.tier, count(*)" + s.from + " group by r.tier").params(s.params)
+      db.sql("select r.tier, count(*)" + s.text() + " group by r.tier").params(s.params())
           .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
       out.add(new TrendPoint(run.id(), run.asOf(), counts));
     }
@@ -94,26 +97,5 @@ class Dashboard {
     Run[] pair = migrations.pair(null, null);
     if (pair == null) return null;
     return new MigrationFlows(pair[0].id(), pair[1].id(), migrations.matrix(pair[0], pair[1], v).flows());
-  }
-
-  /** {@code from … where …} over one snapshot, scoped to the viewer, with the effective tier expression. */
-  private record Scope(String from, List<Object> params, String tier) {
-    /** Tiers as stored: the current snapshot carries the live overrides (OverrideStore.applyTo). */
-    static Scope of(Run run, Viewer v) {
-      List<Object> params = new ArrayList<>();
-      params.add(run.id());
-      String from = " from snapshot_row r" + owner(v, params) + " where r.run_id = ?" + ownerCondition(v, params);
-      return new Scope(from, params, "r.tier");
-    }
-
-    private static String owner(Viewer v, List<Object> params) {
-      return v.seesAll() ? "" : " join customer c on c.id = r.customer_id";
-    }
-
-    private static String ownerCondition(Viewer v, List<Object> params) {
-      if (v.seesAll()) return "";
-      params.add(v.owner());
-      return " and c.owner = ?";
-    }
   }
 }

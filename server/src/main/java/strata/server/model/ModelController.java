@@ -25,6 +25,7 @@ import strata.server.audit.AuditLog;
 import strata.server.run.Run;
 import strata.server.run.RunService;
 import strata.server.run.RunStore;
+import strata.server.run.TierFlow;
 import strata.server.security.Viewer;
 import strata.tier.TierModel;
 import strata.tier.TierRule;
@@ -53,9 +54,7 @@ class ModelController {
 
   record VersionInfo(int version, Instant createdAt, String createdBy, String note) {}
 
-  record Flow(String from, String to, long count) {}
-
-  record DryRun(int customers, Map<String, Long> counts, Map<String, Long> current, List<Flow> flows, long moved) {}
+  record DryRun(int customers, Map<String, Long> counts, Map<String, Long> current, List<TierFlow> flows, long moved) {}
 
   private final ModelStore store;
   private final RunService runs;
@@ -127,8 +126,8 @@ class ModelController {
     }
     Map<String, Long> currentCounts = new LinkedHashMap<>();
     before.values().forEach(t -> currentCounts.merge(t, 1L, Long::sum));
-    List<Flow> flowList = flows.entrySet().stream()
-        .map(e -> new Flow(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
+    List<TierFlow> flowList = flows.entrySet().stream()
+        .map(e -> new TierFlow(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
     return new DryRun(s.size, counts, currentCounts, flowList, moved);
   }
 }

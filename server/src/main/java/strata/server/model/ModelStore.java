@@ -38,6 +38,12 @@ public class ModelStore {
     });
   }
 
+  /** Tier ids of a version in the model's order (best first); the current version for null. */
+  public List<String> tierIds(Integer version) {
+    Version v = version == null ? current() : get(version);
+    return v.model().tiers().stream().map(t -> t.id()).toList();
+  }
+
   public List<Version> versions() {
     return db.sql(SELECT + " order by version desc").query((rs, n) -> version(rs)).list();
   }

@@ -58,7 +58,6 @@ public class RunService implements ApplicationRunner {
   RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, AuditLog audit,
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
       strata.server.data.TableStats stats, @Value("${strata.runs.keep:24}") int keep) {
-    this.stats = stats;
     this.runs = runs;
     this.data = data;
     this.models = models;
@@ -68,6 +67,7 @@ public class RunService implements ApplicationRunner {
     this.db = db;
     this.json = json;
     this.listeners = listeners;
+    this.stats = stats;
     this.keep = keep;
   }
 
@@ -114,24 +114,24 @@ public class RunService implements ApplicationRunner {
       List<String> notes = new ArrayList<>();
       RunResult result = score(model, requestedAsOf, notes, progress(id));
       runs.asOf(id, result.asOf());
+      java.util.Set<String> tierIds = java.util.Set.copyOf(models.tierIds(version.version()));
       Map<String, OverrideStore.Override> active = overrides.active();
-      active.values().removeIf(o -> model.tiers().stream().noneMatch(t -> t.id().equals(o.tier())));
+      active.values().removeIf(o -> !tierIds.contains(o.tier()));
       int total = result.customers().size;
       runs.progress(id, "writing snapshot", 0.5);
       Map<String, Long> counts = SnapshotWriter.write(dataSource, json, id, result, active, written -> {
         runs.progress(id, "writing snapshot", 0.5 + 0.5 * written / total);
         listeners.forEach(l -> l.rowsWritten(id, written));
       });
-      java.util.Set<String> tierIds = new java.util.HashSet<>();
-      model.tiers().forEach(t -> tierIds.add(t.id()));
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
       runs.publish(id, total, counts, notes, () -> overrides.applyTo(id, tierIds));
       stats.refresh();
       int removed = runs.applyRetention(keep);
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
     } catch (Throwable e) {
-      String reason = e instanceof BadRequest || e instanceof strata.tier.TierModelException
-          || e instanceof strata.scoring.ConfigException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      boolean explained = e instanceof BadRequest || e instanceof strata.tier.TierModelException
+          || e instanceof strata.scoring.ConfigException;
+      String reason = explained ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
       log.warn("run {} failed: {}", id, reason, e);
       db.sql("delete from snapshot_row where run_id = ?").param(id).update();
       runs.fail(id, reason);
