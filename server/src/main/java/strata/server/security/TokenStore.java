@@ -20,12 +20,10 @@ public class TokenStore {
       boolean revoked) {}
 
   private final JdbcClient db;
-  private final Users users;
   private final Duration sessionIdle;
 
-  public TokenStore(JdbcClient db, Users users, @Value("${strata.session.hours:12}") long sessionHours) {
+  public TokenStore(JdbcClient db, @Value("${strata.session.hours:12}") long sessionHours) {
     this.db = db;
-    this.users = users;
     this.sessionIdle = Duration.ofHours(sessionHours);
   }
 
@@ -50,12 +48,14 @@ public class TokenStore {
 
   /** The user behind a bearer token, sliding a session's expiry forward; empty for unknown or expired tokens. */
   public Optional<Users.User> resolve(String token) {
-    record Row(long id, String username, String kind, OffsetDateTime expires) {}
-    Optional<Row> row = db.sql("select id, username, kind, expires_at from api_token "
-            + "where token_hash = ? and revoked = false")
+    // One query per request (this runs on every API call): the token and its user together.
+    record Row(Users.User user, long id, String kind, OffsetDateTime expires) {}
+    Optional<Row> row = db.sql("select u.username, u.display_name, u.role, u.owner, u.enabled, t.id, t.kind, "
+            + "t.expires_at from api_token t join app_user u on u.username = t.username "
+            + "where t.token_hash = ? and t.revoked = false")
         .param(Tokens.hash(token))
-        .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class)))
+        .query((rs, n) -> new Row(Users.user(rs), rs.getLong(6), rs.getString(7),
+            rs.getObject(8, OffsetDateTime.class)))
         .optional();
     if (row.isEmpty()) return Optional.empty();
     Row r = row.get();
@@ -66,7 +66,7 @@ public class TokenStore {
       db.sql("update api_token set expires_at = ?, last_used_at = ? where id = ?")
           .params(now.plus(sessionIdle), now, r.id()).update();
     }
-    return users.find(r.username()).filter(Users.User::enabled);
+    return Optional.of(r.user()).filter(Users.User::enabled);
   }
 
   public void revokeToken(String token) {

@@ -99,7 +99,8 @@ public class Users {
     }
   }
 
-  private static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
+  /** A user from the first five columns: username, display_name, role, owner, enabled. */
+  static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new User(rs.getString(1), rs.getString(2), Role.of(rs.getString(3)), rs.getString(4), rs.getBoolean(5));
   }
 
