@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
 import strata.server.api.PagedQuery;
+import strata.server.data.SummaryStore;
 import strata.server.override.OverrideStore;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
@@ -50,8 +51,11 @@ public class CustomerQueries {
   private final RunStore runs;
   private final OverrideStore overrides;
   private final JsonMapper json;
+  private final SummaryStore summaries;
 
-  public CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json) {
+  public CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json,
+      SummaryStore summaries) {
+    this.summaries = summaries;
     this.db = db;
     this.runs = runs;
     this.overrides = overrides;
@@ -98,15 +102,11 @@ public class CustomerQueries {
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
             rs.getObject(9, LocalDate.class)))
         .optional().orElse(null);
-    // Orders as the scoring counts them: distinct order ids, and each row without one as an order of its own.
-    Summary summary = db.sql("select min(purchase_day), max(purchase_day), count(distinct case when order_id <> '' "
-            + "then order_id end) + sum(case when order_id = '' then 1 else 0 end), "
-            + "count(distinct purchase_day), sum(amount_cents), sum(case when amount_cents < 0 then -amount_cents "
-            + "else 0 end) from purchase where customer_id = ?").param(id)
-        .query((rs, n) -> rs.getObject(1) == null ? null : new Summary(rs.getObject(1, LocalDate.class),
-            rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4), rs.getLong(5) / 100.0,
-            rs.getLong(6) / 100.0))
-        .single();
+    // The stored summary, which the run scored: the same orders, days and amounts, without reading the purchases.
+    Summary summary = summaries.load(List.of(id)).values().stream().findFirst()
+        .map(c -> new Summary(LocalDate.ofEpochDay(c.firstDay()), LocalDate.ofEpochDay(c.lastDay()), c.orders(),
+            c.purchaseDays().length, c.netCents() / 100.0, c.refundCents() / 100.0))
+        .orElse(null);
     OverrideStore.Override override = overrides.activeFor(id).orElse(null);
     Run run = runs.current().orElse(null);
     if (run == null) return new Detail(id, profile, null, null, null, override, null, null, summary);
