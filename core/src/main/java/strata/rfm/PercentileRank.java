@@ -1,15 +1,12 @@
 package strata.rfm;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-
 /**
  * Rank-based scores that treat equal values identically.
  *
  * <p>Ties share a score: customers who bought the same number of times must not be split across
  * F=2 and F=3 by the order they happened to appear in the file (SQL's NTILE would do that). Each
- * method sorts one primitive copy of its input and binary-searches it, so the cost is O(n log n)
- * time and one extra array of the input's element type.
+ * method sorts (value, customer) pairs once ({@link RankCounts}): linear time in practice, and transient memory of
+ * 24 bytes per customer.
  */
 public final class PercentileRank {
   /** Most buckets a score can use: scores are stored in a {@code byte}. */
@@ -28,12 +25,9 @@ public final class PercentileRank {
    */
   public static byte[] higherIsBetter(long[] values, int buckets) {
     checkBuckets(buckets);
-    long[] sorted = sortedCopy(values);
-    int n = values.length;
-    byte[] scores = new byte[n];
-    // The binary searches miss the cache on large inputs; both cores halve the time (sorting is parallel too).
-    IntStream.range(0, n).parallel().forEach(i -> scores[i] = bucketOf(countBelow(sorted, values[i]), n, buckets));
-    return scores;
+    long[] keys = new long[values.length];
+    for (int i = 0; i < keys.length; i++) keys[i] = RankCounts.key(values[i]);
+    return buckets(keys, buckets);
   }
 
   /**
@@ -47,24 +41,25 @@ public final class PercentileRank {
    */
   public static byte[] lowerIsBetter(long[] values, int buckets) {
     checkBuckets(buckets);
-    long[] sorted = sortedCopy(values);
-    int n = values.length;
-    byte[] scores = new byte[n];
-    IntStream.range(0, n).parallel()
-        .forEach(i -> scores[i] = bucketOf(n - countAtOrBelow(sorted, values[i]), n, buckets));
-    return scores;
+    long[] keys = new long[values.length];
+    for (int i = 0; i < keys.length; i++) keys[i] = ~RankCounts.key(values[i]); // reversed: larger counts as below
+    return buckets(keys, buckets);
   }
 
   /** As {@link #higherIsBetter(long[], int)} for {@code int} metrics. */
   public static byte[] higherIsBetter(int[] values, int buckets) {
-    // Widening costs one transient long[]; a second int-specialised copy of the search code was
-    // not worth it for the sizes we target (5M customers: 40 MB, freed at once).
-    return higherIsBetter(widen(values), buckets);
+    checkBuckets(buckets);
+    long[] keys = new long[values.length];
+    for (int i = 0; i < keys.length; i++) keys[i] = RankCounts.key(values[i]);
+    return buckets(keys, buckets);
   }
 
   /** As {@link #lowerIsBetter(long[], int)} for {@code int} metrics. */
   public static byte[] lowerIsBetter(int[] values, int buckets) {
-    return lowerIsBetter(widen(values), buckets);
+    checkBuckets(buckets);
+    long[] keys = new long[values.length];
+    for (int i = 0; i < keys.length; i++) keys[i] = ~RankCounts.key(values[i]);
+    return buckets(keys, buckets);
   }
 
   /**
@@ -74,14 +69,7 @@ public final class PercentileRank {
    * @return per customer a fraction in [0, 1); NaN where the input is NaN
    */
   public static float[] fractionBelow(double[] values) {
-    double[] sorted = sortedKnown(values);
-    int known = sorted.length;
-    float[] fractions = new float[values.length];
-    IntStream.range(0, values.length).parallel().forEach(i -> {
-      double v = values[i];
-      fractions[i] = Double.isNaN(v) ? Float.NaN : (float) ((double) countBelow(sorted, v) / known);
-    });
-    return fractions;
+    return fractions(values, false);
   }
 
   /**
@@ -91,14 +79,36 @@ public final class PercentileRank {
    * @return per customer a fraction in [0, 1); NaN where the input is NaN
    */
   public static float[] fractionAbove(double[] values) {
-    double[] sorted = sortedKnown(values);
-    int known = sorted.length;
+    return fractions(values, true);
+  }
+
+  private static byte[] buckets(long[] keys, int buckets) {
+    int n = keys.length;
+    int[] better = RankCounts.below(keys, RankCounts.identity(n), n);
+    byte[] scores = new byte[n];
+    for (int i = 0; i < n; i++) scores[i] = (byte) (1 + (long) buckets * better[i] / n);
+    return scores;
+  }
+
+  private static float[] fractions(double[] values, boolean above) {
+    int known = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) known++;
+    }
+    long[] keys = new long[known];
+    int[] positions = new int[known];
+    int k = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (Double.isNaN(values[i])) continue;
+      long key = RankCounts.key(values[i]);
+      keys[k] = above ? ~key : key;
+      positions[k++] = i;
+    }
+    int[] better = RankCounts.below(keys, positions, values.length);
     float[] fractions = new float[values.length];
-    IntStream.range(0, values.length).parallel().forEach(i -> {
-      double v = values[i];
-      fractions[i] =
-          Double.isNaN(v) ? Float.NaN : (float) ((double) (known - countAtOrBelow(sorted, v)) / known);
-    });
+    for (int i = 0; i < values.length; i++) {
+      fractions[i] = Double.isNaN(values[i]) ? Float.NaN : (float) ((double) better[i] / known);
+    }
     return fractions;
   }
 
@@ -107,100 +117,5 @@ public final class PercentileRank {
       throw new IllegalArgumentException(
           "buckets must be between 1 and " + MAX_BUCKETS + ", got " + buckets);
     }
-  }
-
-  private static byte bucketOf(int better, int n, int buckets) {
-    return (byte) (1 + (long) buckets * better / n);
-  }
-
-  private static long[] sortedCopy(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.parallelSort(sorted); // both cores: this sort is a measurable share of scoring 1M+ customers
-    return sorted;
-  }
-
-  private static long[] widen(int[] values) {
-    long[] wide = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      wide[i] = values[i];
-    }
-    return wide;
-  }
-
-  /** Non-NaN values, sorted; -0.0 is folded into 0.0 so the two tie as they compare equal. */
-  private static double[] sortedKnown(double[] values) {
-    int known = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        known++;
-      }
-    }
-    double[] sorted = new double[known];
-    int k = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        sorted[k++] = v + 0.0;
-      }
-    }
-    Arrays.parallelSort(sorted); // both cores: this sort is a measurable share of scoring 1M+ customers
-    return sorted;
-  }
-
-  /** Number of elements strictly less than {@code v}. */
-  static int countBelow(long[] sorted, long v) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** Number of elements less than or equal to {@code v}. */
-  static int countAtOrBelow(long[] sorted, long v) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private static int countBelow(double[] sorted, double v) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private static int countAtOrBelow(double[] sorted, double v) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

@@ -21,10 +21,13 @@ public final class RfmScorer {
     checkInput(recencyDays, frequency, monetaryCents);
     if (config.mode() == RfmConfig.Mode.PERCENTILE) {
       int buckets = config.buckets();
-      return new RfmScores(
-          PercentileRank.lowerIsBetter(recencyDays, buckets),
-          PercentileRank.higherIsBetter(frequency, buckets),
-          PercentileRank.higherIsBetter(monetaryCents, buckets));
+      // The three rankings are independent single-threaded sorts: run them side by side.
+      var r = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> PercentileRank.lowerIsBetter(recencyDays, buckets));
+      var f = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> PercentileRank.higherIsBetter(frequency, buckets));
+      byte[] m = PercentileRank.higherIsBetter(monetaryCents, buckets);
+      return new RfmScores(r.join(), f.join(), m);
     }
     return new RfmScores(
         recencyByLimits(recencyDays, config.recencyDayLimits()),

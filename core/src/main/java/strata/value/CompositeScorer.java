@@ -1,9 +1,10 @@
 package strata.value;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import strata.rfm.PercentileRank;
 
 /**
@@ -25,7 +26,7 @@ public final class CompositeScorer {
    */
   public static CompositeScores score(Map<String, double[]> inputs, CompositeConfig config) {
     int n = commonLength(inputs);
-    Map<String, float[]> ranks = new HashMap<>();
+    Map<String, float[]> ranks = ranks(config, inputs);
     List<String> absent = new ArrayList<>();
     for (String name : config.inputNames()) {
       if (!inputs.containsKey(name)) {
@@ -55,6 +56,30 @@ public final class CompositeScorer {
     return new CompositeScores(score, components[0], components[1], components[2], mask, absent);
   }
 
+  /**
+   * Every rank the components read, computed side by side: one ranking is a single-threaded sort, and there are
+   * several inputs.
+   */
+  private static Map<String, float[]> ranks(CompositeConfig config, Map<String, double[]> inputs) {
+    Map<String, CompositeInput> specs = new LinkedHashMap<>();
+    for (Component c : Component.values()) {
+      for (CompositeInput spec : config.inputs(c)) {
+        if (inputs.containsKey(spec.name())) specs.putIfAbsent(rankKey(spec), spec);
+      }
+    }
+    Map<String, float[]> ranks = new ConcurrentHashMap<>();
+    specs.entrySet().parallelStream().forEach(e -> {
+      double[] values = inputs.get(e.getValue().name());
+      ranks.put(e.getKey(), e.getValue().lowerIsBetter()
+          ? PercentileRank.fractionAbove(values) : PercentileRank.fractionBelow(values));
+    });
+    return ranks;
+  }
+
+  private static String rankKey(CompositeInput spec) {
+    return spec.name() + (spec.lowerIsBetter() ? "/lower" : "/higher");
+  }
+
   private static float[] component(
       List<CompositeInput> specs, Map<String, double[]> inputs, Map<String, float[]> ranks, int n) {
     List<float[]> present = new ArrayList<>();
@@ -62,10 +87,7 @@ public final class CompositeScorer {
     for (CompositeInput spec : specs) {
       double[] values = inputs.get(spec.name());
       if (values != null) {
-        String key = spec.name() + (spec.lowerIsBetter() ? "/lower" : "/higher");
-        present.add(ranks.computeIfAbsent(key, k -> spec.lowerIsBetter()
-            ? PercentileRank.fractionAbove(values)
-            : PercentileRank.fractionBelow(values)));
+        present.add(ranks.get(rankKey(spec)));
         specWeights.add(spec.weight());
       }
     }
