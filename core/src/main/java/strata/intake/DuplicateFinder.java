@@ -65,32 +65,83 @@ final class DuplicateFinder implements AutoCloseable {
   }
 
   Duplicates finish(int maxLines) {
-    // Partitions are independent: sort them on all cores (sorting was most of this step's time at 10M rows).
     long[] repeats = new long[PARTITIONS];
     List<List<Long>> lines = new ArrayList<>();
     for (int p = 0; p < PARTITIONS; p++) lines.add(new ArrayList<>());
     java.util.stream.IntStream.range(0, PARTITIONS).parallel().forEach(p -> {
       long[] pairs = load(p);
-      int n = pairs.length / 2;
-      long[] hashes = new long[n];
-      for (int i = 0; i < n; i++) hashes[i] = pairs[2 * i];
-      Arrays.sort(hashes);
-      long[] repeated = new long[0];
-      for (int i = 1; i < n; i++) {
-        if (hashes[i] == hashes[i - 1]) {
-          repeats[p]++;
-          if (repeated.length == 0 || repeated[repeated.length - 1] != hashes[i]) {
-            repeated = Arrays.copyOf(repeated, repeated.length + 1);
-            repeated[repeated.length - 1] = hashes[i];
-          }
-        }
-      }
+      long[] repeated = repeatedFingerprints(pairs, repeats, p);
       if (repeated.length > 0) collectLines(pairs, repeated, lines.get(p));
     });
     List<Long> all = new ArrayList<>();
     lines.forEach(all::addAll);
     all.sort(null);
     return new Duplicates(Arrays.stream(repeats).sum(), all.subList(0, Math.min(maxLines, all.size())));
+  }
+
+  /**
+   * The fingerprints of one partition that occur more than once, ascending; {@code repeats[p]} gets the number of
+   * rows beyond the first of each.
+   *
+   * <p>Fingerprints are uniform, so a counting scatter on the bits below the partition bits leaves about two per
+   * bucket, and equal fingerprints always share a bucket: two linear passes instead of sorting every row's fingerprint
+   * (the sort was half of the intake's own work at 10M rows). Large buckets (one row repeated many times) are sorted.
+   */
+  private static long[] repeatedFingerprints(long[] pairs, long[] repeats, int p) {
+    int n = pairs.length / 2;
+    if (n < 2) return new long[0];
+    int bucketBits = Math.min(24, 32 - Integer.numberOfLeadingZeros(n - 1));
+    int shift = 58 - bucketBits;
+    int mask = (1 << bucketBits) - 1;
+    int[] start = new int[mask + 2];
+    for (int i = 0; i < n; i++) start[(int) ((pairs[2 * i] >>> shift) & mask) + 1]++;
+    for (int b = 0; b <= mask; b++) start[b + 1] += start[b];
+    int[] next = Arrays.copyOf(start, mask + 1);
+    long[] hashes = new long[n];
+    for (int i = 0; i < n; i++) hashes[next[(int) ((pairs[2 * i] >>> shift) & mask)]++] = pairs[2 * i];
+    LongList repeated = new LongList();
+    for (int b = 0; b <= mask; b++) {
+      int from = start[b];
+      int to = start[b + 1];
+      if (to - from < 2) continue;
+      if (to - from > 8) Arrays.sort(hashes, from, to);
+      else insertionSort(hashes, from, to);
+      for (int i = from + 1; i < to; i++) {
+        if (hashes[i] != hashes[i - 1]) continue;
+        repeats[p]++;
+        if (i == from + 1 || hashes[i - 2] != hashes[i]) repeated.add(hashes[i]);
+      }
+    }
+    long[] out = repeated.toArray();
+    Arrays.sort(out);
+    return out;
+  }
+
+  private static void insertionSort(long[] a, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      long v = a[i];
+      int j = i - 1;
+      while (j >= from && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
+  /** A growable list of longs (doubling: a file where every row repeats has millions). */
+  private static final class LongList {
+    private long[] items = new long[8];
+    private int size;
+
+    void add(long v) {
+      if (size == items.length) items = Arrays.copyOf(items, size * 2);
+      items[size++] = v;
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(items, size);
+    }
   }
 
   /** Adds the lines of every repeat (not the first occurrence) of the repeated fingerprints. */
@@ -143,13 +194,15 @@ final class DuplicateFinder implements AutoCloseable {
     }
   }
 
+  private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   /** 64-bit fingerprint of a row's bytes (FNV-1a over 8-byte words, then a murmur-style finaliser). */
   static long fingerprint(byte[] b, int from, int to) {
     long h = 0xCBF29CE484222325L ^ (to - from);
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      long w = (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24
-          | (b[i + 4] & 0xFFL) << 32 | (b[i + 5] & 0xFFL) << 40 | (b[i + 6] & 0xFFL) << 48 | (b[i + 7] & 0xFFL) << 56;
+      long w = (long) LITTLE_ENDIAN_LONGS.get(b, i); // one load instead of eight (measured in intake)
       h = (h ^ w) * 0x100000001B3L;
       h ^= h >>> 29;
     }

@@ -49,9 +49,11 @@ final class DayLists {
     long meta = records[at];
     char d = (char) day;
     int len = length(meta);
-    if (Arrays.binarySearch(data, offset(meta), offset(meta) + len, d) >= 0) {
+    int found = Arrays.binarySearch(data, offset(meta), offset(meta) + len, d);
+    if (found >= 0) {
       return;
     }
+    int insertAt = -found - 1 - offset(meta); // within the list, so it survives the list moving
     if (len == capacity(meta)) {
       int code = capacityCode(meta) + 1;
       int newCapacity = 1 << (code - 1);
@@ -64,8 +66,8 @@ final class DayLists {
       used += newCapacity;
     }
     int base = offset(meta);
-    int pos = -Arrays.binarySearch(data, base, base + len, d) - 1;
-    System.arraycopy(data, pos, data, pos + 1, base + len - pos);
+    int pos = base + insertAt;
+    System.arraycopy(data, pos, data, pos + 1, len - insertAt);
     data[pos] = d;
     records[at] = meta(base, len + 1, capacityCode(meta));
   }
@@ -91,6 +93,11 @@ final class DayLists {
     }
     data = fresh;
     used = p;
+  }
+
+  /** Reads the first cell of a list (to bring it into cache); changes nothing. */
+  int touch(long meta) {
+    return length(meta) == 0 ? 0 : data[offset(meta)];
   }
 
   /** How many listed days are on or before {@code day}. */
