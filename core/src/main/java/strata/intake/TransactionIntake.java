@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import strata.summary.RowSpill;
 import strata.summary.SummaryTable;
 
 /**
@@ -58,15 +59,18 @@ public final class TransactionIntake {
     ColumnMapping mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), options.columnMap());
     SummaryTable table = new SummaryTable(mapping.has(Column.ORDER_ID), mapping.has(Column.CATEGORY));
     int asOfDay = options.asOf() == null ? Integer.MAX_VALUE : (int) options.asOf().toEpochDay();
-    TransactionRows rows = new TransactionRows(name, format, mapping, table, asOfDay);
     Totals totals = new Totals();
-    try (DuplicateFinder duplicates = new DuplicateFinder(options.tempDir())) {
-      new ParallelCsv(file, format, Math.max(1, options.threads())).run(
+    int threads = Math.max(1, options.threads());
+    try (DuplicateFinder duplicates = new DuplicateFinder(options.tempDir());
+        RowSpill spill = new RowSpill(options.tempDir(), mapping.has(Column.ORDER_ID))) {
+      TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay);
+      new ParallelCsv(file, format, threads).run(
           Lines.firstDataLine(file, format), rows::parse, outcome -> {
             totals.add(outcome);
             outcome.rejections.forEach(rejects);
             duplicates.add(outcome.fingerprints, outcome.fingerprintCount);
           }, progress);
+      spill.foldInto(table, threads);
       DuplicateFinder.Duplicates dups = duplicates.finish(100);
       List<String> warnings = new ArrayList<>(mapping.warnings());
       if (totals.encodingErrors > 0) {

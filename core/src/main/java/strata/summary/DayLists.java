@@ -95,11 +95,6 @@ final class DayLists {
     used = p;
   }
 
-  /** Reads the first cell of a list (to bring it into cache); changes nothing. */
-  int touch(long meta) {
-    return length(meta) == 0 ? 0 : data[offset(meta)];
-  }
-
   /** How many listed days are on or before {@code day}. */
   int countUpTo(long meta, int day) {
     int base = offset(meta);

@@ -67,33 +67,6 @@ final class Stripe {
     if (categories != null && category >= 0) categories.increment(c, category);
   }
 
-  /** Reads the hash slot a row with this hash probes first; changes nothing (see {@link SummaryTable#addAll}). */
-  long touchSlot(int hash) {
-    return slots[mix(hash) & (slots.length - 1)];
-  }
-
-  /** Reads the record of the first customer whose slot holds this hash, if any; changes nothing. */
-  long touchRecord(int hash) {
-    int c = firstCandidate(hash);
-    return c < 0 ? 0 : rec[c * W] + rec[c * W + W - 1];
-  }
-
-  /** Reads the start of that customer's day list; changes nothing. */
-  long touchDays(int hash) {
-    int c = firstCandidate(hash);
-    return c < 0 ? 0 : days.touch(rec[c * W + DAY_LIST]);
-  }
-
-  private int firstCandidate(int hash) {
-    long[] sl = slots;
-    int mask = sl.length - 1;
-    for (int s = mix(hash) & mask; ; s = (s + 1) & mask) {
-      long entry = sl[s];
-      if (entry == 0) return -1;
-      if ((int) (entry >>> 32) == hash) return (int) entry - 1;
-    }
-  }
-
   private int indexOf(byte[] b, int from, int len, int hash, int line, int day) {
     int mask = slots.length - 1;
     int s = mix(hash) & mask;

@@ -16,10 +16,7 @@ import java.util.function.Consumer;
  * copies the whole table at once.
  */
 public final class SummaryTable {
-  private static final int STRIPES = 256;
-  private static final int GROUP = 16;
-  @SuppressWarnings("unused")
-  private long sink;
+  static final int STRIPES = 256;
   private final Stripe[] stripes = new Stripe[STRIPES];
   private final Map<String, Integer> categoryIndex = new ConcurrentHashMap<>();
   private final List<String> categoryNames = new ArrayList<>();
@@ -37,36 +34,40 @@ public final class SummaryTable {
    * this at once.
    */
   public void addAll(RowBatch batch) {
-    int n = batch.size;
-    int[] count = new int[STRIPES + 1];
-    for (int i = 0; i < n; i++) count[(batch.hash[i] >>> 24) + 1]++;
-    for (int k = 0; k < STRIPES; k++) count[k + 1] += count[k];
-    int[] order = new int[n];
-    int[] next = java.util.Arrays.copyOf(count, STRIPES);
-    for (int i = 0; i < n; i++) order[next[batch.hash[i] >>> 24]++] = i;
+    int[][] byStripe = byStripe(batch);
+    int[] start = byStripe[0];
+    int[] order = byStripe[1];
     for (int k = 0; k < STRIPES; k++) {
-      if (count[k] == count[k + 1]) continue;
+      if (start[k] == start[k + 1]) continue;
       Stripe s = stripes[k];
       synchronized (s) {
-        long touched = 0;
-        for (int j = count[k]; j < count[k + 1]; j += GROUP) {
-          int end = Math.min(j + GROUP, count[k + 1]);
-          // Group prefetching: each row costs a chain of cache misses (hash slot, then record, then day list). Touching
-          // a group's slots, then their records, then their lists lets the misses of the group overlap; the adds
-          // that follow find everything in cache. Measured: see bench/README.md.
-          for (int q = j; q < end; q++) touched += s.touchSlot(batch.hash[order[q]]);
-          for (int q = j; q < end; q++) touched += s.touchRecord(batch.hash[order[q]]);
-          for (int q = j; q < end; q++) touched += s.touchDays(batch.hash[order[q]]);
-          for (int q = j; q < end; q++) {
-            int i = order[q];
-            int flags = batch.flags[i];
-            s.add(batch.ids, batch.idFrom[i], batch.idLen[i], batch.hash[i], batch.line[i], batch.day[i],
-                batch.cents[i], batch.orderKey[i], flags < 0, (flags & Integer.MAX_VALUE) - 1);
-          }
+        for (int j = start[k]; j < start[k + 1]; j++) {
+          int i = order[j];
+          int flags = batch.flags[i];
+          s.add(batch.ids, batch.idFrom[i], batch.idLen[i], batch.hash[i], batch.line[i], batch.day[i],
+              batch.cents[i], batch.orderKey[i], flags < 0, (flags & Integer.MAX_VALUE) - 1);
         }
-        sink = touched; // keeps the touching loads from being optimised away
       }
     }
+  }
+
+  /**
+   * A batch's rows grouped by stripe (a counting sort on the hash's top byte): {@code [start, order]}, where stripe k's
+   * rows are {@code order[start[k]] … order[start[k + 1] - 1]}.
+   */
+  static int[][] byStripe(RowBatch batch) {
+    int n = batch.size;
+    int[] start = new int[STRIPES + 1];
+    for (int i = 0; i < n; i++) start[(batch.hash[i] >>> 24) + 1]++;
+    for (int k = 0; k < STRIPES; k++) start[k + 1] += start[k];
+    int[] order = new int[n];
+    int[] next = java.util.Arrays.copyOf(start, STRIPES);
+    for (int i = 0; i < n; i++) order[next[batch.hash[i] >>> 24]++] = i;
+    return new int[][] {start, order};
+  }
+
+  Stripe stripe(int k) {
+    return stripes[k];
   }
 
   /** Index of a category name, assigned on first use. */
