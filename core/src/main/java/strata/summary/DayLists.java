@@ -67,7 +67,8 @@ final class DayLists {
     }
     int base = offset(meta);
     int pos = base + insertAt;
-    System.arraycopy(data, pos, data, pos + 1, len - insertAt);
+    // Lists are short and days arrive in any order: a plain loop beats arraycopy's call for the usual few cells.
+    for (int k = base + len; k > pos; k--) data[k] = data[k - 1];
     data[pos] = d;
     records[at] = meta(base, len + 1, capacityCode(meta));
   }

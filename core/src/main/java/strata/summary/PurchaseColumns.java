@@ -136,19 +136,22 @@ public final class PurchaseColumns {
 
   /** Final index of every (stripe, local) customer: ascending by the line where the customer first appeared. */
   private static int[][] positions(Stripe[] stripes, int n) {
+    for (Stripe s : stripes) {
+      if (s.size > LOCAL_MASK) throw new IllegalStateException("more than 2^22 customers in one stripe");
+    }
     long[] keys = new long[n];
     int k = 0;
     for (int si = 0; si < stripes.length; si++) {
       Stripe s = stripes[si];
       for (int c = 0; c < s.size; c++) {
-        keys[k++] = ((long) s.firstLine(c) << 32) | ((long) si << 24) | c;
+        keys[k++] = ((long) s.firstLine(c) << 32) | ((long) si << LOCAL_BITS) | c;
       }
     }
     Arrays.parallelSort(keys);
     int[][] position = new int[stripes.length][];
     for (int si = 0; si < stripes.length; si++) position[si] = new int[stripes[si].size];
     for (int i = 0; i < n; i++) {
-      position[(int) (keys[i] >>> 24) & 0xFF][(int) (keys[i] & 0xFFFFFF)] = i;
+      position[(int) (keys[i] >>> LOCAL_BITS) & (SummaryTable.STRIPES - 1)][(int) (keys[i] & LOCAL_MASK)] = i;
     }
     return position;
   }
@@ -182,5 +185,8 @@ public final class PurchaseColumns {
     }
   }
 
+  /** Bits of a customer's index within its stripe in {@link #positions}' sort keys (line, stripe, index). */
+  private static final int LOCAL_BITS = 32 - SummaryTable.STRIPE_BITS;
+  private static final long LOCAL_MASK = (1L << LOCAL_BITS) - 1;
   private static final long COUNT_MASK = (1L << KeyLists.COUNT_BITS) - 1;
 }

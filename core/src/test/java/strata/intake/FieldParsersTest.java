@@ -32,6 +32,22 @@ class FieldParsersTest {
     assertThat(day("2024年3月5日", Charset.forName("GB18030"))).isEqualTo(LocalDate.of(2024, 3, 5).toEpochDay());
   }
 
+  @Test
+  void everyIsoDayInRangeAgreesWithJavaTime() {
+    for (long d = FieldParsers.MIN_DAY; d <= FieldParsers.MAX_DAY; d++) {
+      assertThat(day(LocalDate.ofEpochDay(d).toString())).isEqualTo((int) d);
+    }
+    assertThat(day("1969-12-31")).isEqualTo(FieldParsers.OUT_OF_RANGE);
+    assertThat(day("2149-06-07")).isEqualTo(FieldParsers.OUT_OF_RANGE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2023-02-29", "2100-02-29", "2024-04-31", "2024-1a-01", "2024-01-3/", "2024-01-00",
+      "+024-01-01", "2024-01-1x"})
+  void refusesIsoLookalikesThatAreNotDays(String text) {
+    assertThat(day(text)).isEqualTo(FieldParsers.BAD_DATE);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"2025-02-30", "2024-13-01", "2024-00-10", "2024-3", "24-03-05", "2024-03/05", "abc",
       "2024-03-05x", "05/03/2024", "", "２０２４-03-05"})
