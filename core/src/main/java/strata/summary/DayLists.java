@@ -33,6 +33,11 @@ final class DayLists {
     return code == 0 ? 0 : 1 << (code - 1);
   }
 
+  /** Cells a list occupies: its capacity, or its length once packed by {@link #trim}. */
+  private static int room(long meta) {
+    return Math.max(capacity(meta), length(meta));
+  }
+
   private static long meta(int offset, int length, int capacityCode) {
     return ((long) offset << 32) | ((long) length << 8) | capacityCode;
   }
@@ -54,8 +59,9 @@ final class DayLists {
       return;
     }
     int insertAt = -found - 1 - offset(meta); // within the list, so it survives the list moving
-    if (len == capacity(meta)) {
+    if (len >= capacity(meta)) { // full, or packed by trim()
       int code = capacityCode(meta) + 1;
+      while (1 << (code - 1) <= len) code++;
       int newCapacity = 1 << (code - 1);
       if ((long) used + newCapacity > data.length) {
         compact(newCapacity, records, stride, metaAt, customers);
@@ -73,10 +79,29 @@ final class DayLists {
     records[at] = meta(base, len + 1, capacityCode(meta));
   }
 
+  /**
+   * Packs every list end to end in an array of exactly their total length, dropping all room for growth (about half
+   * of the arena); lists then record no spare capacity, so a later add moves its list first.
+   */
+  void trim(long[] records, int stride, int metaAt, int customers) {
+    long total = 0;
+    for (int c = 0; c < customers; c++) total += length(records[c * stride + metaAt]);
+    char[] fresh = new char[(int) total];
+    int p = 0;
+    for (int c = 0; c < customers; c++) {
+      long m = records[c * stride + metaAt];
+      System.arraycopy(data, offset(m), fresh, p, length(m));
+      records[c * stride + metaAt] = meta(p, length(m), 0);
+      p += length(m);
+    }
+    data = fresh;
+    used = p;
+  }
+
   /** Moves every list to the front of a new array sized for the live data, reclaiming outgrown space. */
   private void compact(int extra, long[] records, int stride, int metaAt, int customers) {
     long live = 0;
-    for (int c = 0; c < customers; c++) live += capacity(records[c * stride + metaAt]);
+    for (int c = 0; c < customers; c++) live += room(records[c * stride + metaAt]);
     long size = Math.max(256, (live + extra) * 3 / 2);
     if (size > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("too many purchase days in one stripe of the summary table");
@@ -85,7 +110,7 @@ final class DayLists {
     int p = 0;
     for (int c = 0; c < customers; c++) {
       long m = records[c * stride + metaAt];
-      int capacity = capacity(m);
+      int capacity = room(m);
       if (capacity > 0) {
         System.arraycopy(data, offset(m), fresh, p, length(m));
         records[c * stride + metaAt] = meta(p, length(m), capacityCode(m));

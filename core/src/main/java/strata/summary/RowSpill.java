@@ -149,6 +149,7 @@ public final class RowSpill implements AutoCloseable {
         if (carry != 0) throw new IllegalStateException("temporary intake file ends inside a row");
       }
       foldRows(s, p.buf, p.used);
+      s.trim();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read temporary file for intake", e);
     } finally {

@@ -67,6 +67,16 @@ final class Stripe {
     if (categories != null && category >= 0) categories.increment(c, category);
   }
 
+  /**
+   * Gives back the room kept for growth (records, id bytes, day lists: a third or more of the table) once the stripe
+   * is complete; adding rows afterwards stays correct, it just grows again.
+   */
+  void trim() {
+    rec = Arrays.copyOf(rec, size * W);
+    idBytes = Arrays.copyOf(idBytes, idUsed);
+    days.trim(rec, W, DAY_LIST, size);
+  }
+
   private int indexOf(byte[] b, int from, int len, int hash, int line, int day) {
     int mask = slots.length - 1;
     int s = mix(hash) & mask;
