@@ -65,30 +65,46 @@ final class DuplicateFinder implements AutoCloseable {
   }
 
   Duplicates finish(int maxLines) {
-    long[] repeats = new long[PARTITIONS];
-    List<List<Long>> lines = new ArrayList<>();
-    for (int p = 0; p < PARTITIONS; p++) lines.add(new ArrayList<>());
+    Duplicates[] parts = new Duplicates[PARTITIONS];
     java.util.stream.IntStream.range(0, PARTITIONS).parallel().forEach(p -> {
       long[] pairs = load(p);
-      long[] repeated = repeatedFingerprints(pairs, repeats, p);
-      if (repeated.length > 0) collectLines(pairs, repeated, lines.get(p));
+      parts[p] = among(pairs, pairs.length / 2, maxLines);
     });
-    List<Long> all = new ArrayList<>();
-    lines.forEach(all::addAll);
-    all.sort(null);
-    return new Duplicates(Arrays.stream(repeats).sum(), all.subList(0, Math.min(maxLines, all.size())));
+    return merge(Arrays.asList(parts), maxLines);
   }
 
   /**
-   * The fingerprints of one partition that occur more than once, ascending; {@code repeats[p]} gets the number of
-   * rows beyond the first of each.
-   *
-   * <p>Fingerprints are uniform, so a counting scatter on the bits below the partition bits leaves about two per
-   * bucket, and equal fingerprints always share a bucket: two linear passes instead of sorting every row's fingerprint
-   * (the sort was half of the intake's own work at 10M rows). Large buckets (one row repeated many times) are sorted.
+   * The repeats among {@code n} (fingerprint, line) pairs that hold every row of some set of rows (a partition):
+   * how many rows repeat an earlier one, and the first {@code maxLines} of their lines.
    */
-  private static long[] repeatedFingerprints(long[] pairs, long[] repeats, int p) {
-    int n = pairs.length / 2;
+  static Duplicates among(long[] pairs, int n, int maxLines) {
+    long[] count = new long[1];
+    long[] repeated = repeatedFingerprints(pairs, n, count);
+    List<Long> lines = repeated.length == 0 ? List.of() : collectLines(pairs, n, repeated, maxLines);
+    return new Duplicates(count[0], lines);
+  }
+
+  /** The repeats of several disjoint partitions together. */
+  static Duplicates merge(List<Duplicates> parts, int maxLines) {
+    long rows = 0;
+    List<Long> all = new ArrayList<>();
+    for (Duplicates d : parts) {
+      rows += d.rows();
+      all.addAll(d.lines());
+    }
+    all.sort(null);
+    return new Duplicates(rows, List.copyOf(all.subList(0, Math.min(maxLines, all.size()))));
+  }
+
+  /**
+   * The fingerprints among the pairs that occur more than once, ascending; {@code count[0]} gets the number of rows
+   * beyond the first of each.
+   *
+   * <p>Fingerprints are uniform, so a counting scatter on some of their bits leaves about two per bucket, and equal
+   * fingerprints always share a bucket: two linear passes instead of sorting every row's fingerprint (the sort was
+   * half of the intake's own work at 10M rows). Large buckets (one row repeated many times) are sorted.
+   */
+  private static long[] repeatedFingerprints(long[] pairs, int n, long[] count) {
     if (n < 2) return new long[0];
     int bucketBits = Math.min(24, 32 - Integer.numberOfLeadingZeros(n - 1));
     int shift = 58 - bucketBits;
@@ -108,7 +124,7 @@ final class DuplicateFinder implements AutoCloseable {
       else insertionSort(hashes, from, to);
       for (int i = from + 1; i < to; i++) {
         if (hashes[i] != hashes[i - 1]) continue;
-        repeats[p]++;
+        count[0]++;
         if (i == from + 1 || hashes[i - 2] != hashes[i]) repeated.add(hashes[i]);
       }
     }
@@ -144,23 +160,32 @@ final class DuplicateFinder implements AutoCloseable {
     }
   }
 
-  /** Adds the lines of every repeat (not the first occurrence) of the repeated fingerprints. */
-  private static void collectLines(long[] pairs, long[] repeated, List<Long> lines) {
-    java.util.Map<Long, Long> firstLine = new java.util.HashMap<>();
-    List<long[]> hits = new ArrayList<>();
+  /** The first {@code maxLines} lines, ascending, of the rows that repeat an earlier row (not the first occurrence). */
+  private static List<Long> collectLines(long[] pairs, int n, long[] repeated, int maxLines) {
     // A bit per low-hash value screens out almost every row before the binary search.
     java.util.BitSet maybe = new java.util.BitSet(1 << 20);
     for (long h : repeated) maybe.set((int) h & 0xFFFFF);
-    for (int i = 0; i < pairs.length / 2; i++) {
+    LongList hitLines = new LongList();
+    LongList hitHashes = new LongList();
+    for (int i = 0; i < n; i++) {
       long h = pairs[2 * i];
       if (maybe.get((int) h & 0xFFFFF) && Arrays.binarySearch(repeated, h) >= 0) {
-        hits.add(new long[] {h, pairs[2 * i + 1]});
+        hitHashes.add(h);
+        hitLines.add(pairs[2 * i + 1]);
       }
     }
-    hits.sort((a, b) -> Long.compare(a[1], b[1]));
-    for (long[] hit : hits) {
-      if (firstLine.putIfAbsent(hit[0], hit[1]) != null) lines.add(hit[1]);
+    // Ordered by line, a fingerprint's first hit is its original and the later ones are its repeats.
+    long[] lines = hitLines.toArray();
+    long[] hashes = hitHashes.toArray();
+    Integer[] order = new Integer[lines.length];
+    for (int k = 0; k < order.length; k++) order[k] = k;
+    Arrays.sort(order, (x, y) -> Long.compare(lines[x], lines[y]));
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    List<Long> out = new ArrayList<>();
+    for (int k = 0; k < order.length && out.size() < maxLines; k++) {
+      if (!seen.add(hashes[order[k]])) out.add(lines[order[k]]);
     }
+    return out;
   }
 
   private long[] load(int p) {

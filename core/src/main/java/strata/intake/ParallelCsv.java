@@ -138,7 +138,21 @@ final class ParallelCsv {
     long newlines = 0;
     int lastNewline = -1;
     boolean quotes = false;
-    for (int i = 0; i < len && !quotes; i++) {
+    int i = 0;
+    // Eight bytes at a time (this scan runs on the one reading thread over the whole file; measured).
+    for (; i + 8 <= len; i += 8) {
+      long w = (long) LONGS.get(buf, i);
+      if (quoting && bytesEqual(w, QUOTES) != 0) {
+        quotes = true;
+        break;
+      }
+      long nl = bytesEqual(w, NEWLINES);
+      if (nl != 0) {
+        newlines += Long.bitCount(nl);
+        lastNewline = i + ((63 - Long.numberOfLeadingZeros(nl)) >>> 3);
+      }
+    }
+    for (; i < len && !quotes; i++) {
       byte c = buf[i];
       if (c == '\n') {
         newlines++;
@@ -155,6 +169,18 @@ final class ParallelCsv {
       // walk whole records only
     }
     return new Boundary(cursor.position(), cursor.lines());
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /** 0x80 in each byte of {@code w} equal to the byte repeated in {@code pattern}, 0 elsewhere (exact, no carries). */
+  private static long bytesEqual(long w, long pattern) {
+    long x = w ^ pattern;
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
   }
 
   /** Passes outcomes on in block order, whichever worker finishes first. */

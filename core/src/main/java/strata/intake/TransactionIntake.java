@@ -54,6 +54,12 @@ public final class TransactionIntake {
    * @throws IntakeException if the file cannot be read, lacks a required column or has no usable row
    */
   public static Result read(Path file, Options options, Consumer<Rejection> rejects, LongConsumer progress) {
+    return read(file, options, rejects, progress, phase -> { });
+  }
+
+  /** As {@link #read(Path, Options, Consumer, LongConsumer)}, naming the steps after the file is read. */
+  public static Result read(Path file, Options options, Consumer<Rejection> rejects, LongConsumer progress,
+      Consumer<String> phase) {
     String name = file.getFileName().toString();
     CsvFormat format = FormatSniffer.sniff(file, options.hints());
     ColumnMapping mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), options.columnMap());
@@ -61,17 +67,17 @@ public final class TransactionIntake {
     int asOfDay = options.asOf() == null ? Integer.MAX_VALUE : (int) options.asOf().toEpochDay();
     Totals totals = new Totals();
     int threads = Math.max(1, options.threads());
-    try (DuplicateFinder duplicates = new DuplicateFinder(options.tempDir());
-        RowSpill spill = new RowSpill(options.tempDir(), mapping.has(Column.ORDER_ID))) {
+    try (RowSpill spill = new RowSpill(options.tempDir(), mapping.has(Column.ORDER_ID))) {
       TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay);
       new ParallelCsv(file, format, threads).run(
           Lines.firstDataLine(file, format), rows::parse, outcome -> {
             totals.add(outcome);
             outcome.rejections.forEach(rejects);
-            duplicates.add(outcome.fingerprints, outcome.fingerprintCount);
           }, progress);
-      spill.foldInto(table, threads);
-      DuplicateFinder.Duplicates dups = duplicates.finish(100);
+      phase.accept("summarising customers");
+      List<DuplicateFinder.Duplicates> parts = java.util.Collections.synchronizedList(new ArrayList<>());
+      spill.foldInto(table, threads, (pairs, n) -> parts.add(DuplicateFinder.among(pairs, n, MAX_DUPLICATE_LINES)));
+      DuplicateFinder.Duplicates dups = DuplicateFinder.merge(parts, MAX_DUPLICATE_LINES);
       List<String> warnings = new ArrayList<>(mapping.warnings());
       if (totals.encodingErrors > 0) {
         warnings.add(totals.encodingErrors + " customer ids are not valid " + format.charset()
@@ -91,6 +97,8 @@ public final class TransactionIntake {
       return new Result(table, quality, totals.minDay, totals.maxDay, format.charset());
     }
   }
+
+  private static final int MAX_DUPLICATE_LINES = 100;
 
   private static String reasons(Map<String, Long> byReason) {
     StringBuilder sb = new StringBuilder();

@@ -55,7 +55,7 @@ public final class ScoringRun {
     TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(),
         in.threads(), in.tempDir());
     TransactionIntake.Result tx = TransactionIntake.read(in.transactions(), options, rejects,
-        done -> progress.bytes(done, total));
+        done -> progress.bytes(done, total), progress::phase);
     quality.add(tx.quality());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
@@ -66,6 +66,7 @@ public final class ScoringRun {
     Map<String, Engagement> engagement = engagement(in, sideHints, rejects, progress, quality);
 
     LocalDate asOf = in.asOf() != null ? in.asOf() : LocalDate.ofEpochDay(tx.lastDay() + 1L);
+    progress.phase("ordering customers");
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
     return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress);

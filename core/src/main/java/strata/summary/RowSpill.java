@@ -28,6 +28,8 @@ public final class RowSpill implements AutoCloseable {
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle CHAR = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
+  /** Bytes of a row before its order key (if any) and id: hash, line, day, id length, cents, flags, fingerprint. */
+  private static final int FIXED = 32;
   /** Buffered bytes per partition before they go to its file. */
   static volatile int bufferSize = 16 << 10;
 
@@ -65,7 +67,7 @@ public final class RowSpill implements AutoCloseable {
 
   private void write(Partition p, RowBatch b, int i) {
     int len = b.idLen[i];
-    int size = 24 + (withOrderIds ? 8 : 0) + len;
+    int size = FIXED + (withOrderIds ? 8 : 0) + len;
     if (p.used + size > p.buf.length) {
       if (p.buf.length >= bufferSize) flush(p);
       if (p.used + size > p.buf.length) { // small partitions start small and grow up to the buffer size
@@ -80,7 +82,8 @@ public final class RowSpill implements AutoCloseable {
     CHAR.set(d, at + 10, (char) len);
     LONG.set(d, at + 12, b.cents[i]);
     INT.set(d, at + 20, b.flags[i]);
-    at += 24;
+    LONG.set(d, at + 24, b.fingerprint[i]);
+    at += FIXED;
     if (withOrderIds) {
       LONG.set(d, at, b.orderKey[i]);
       at += 8;
@@ -103,8 +106,17 @@ public final class RowSpill implements AutoCloseable {
     }
   }
 
-  /** Builds the table's stripes from their partitions, {@code threads} partitions at a time. */
-  public void foldInto(SummaryTable table, int threads) {
+  /** What a partition's rows were, besides their summaries: (fingerprint, line) pairs of all its rows. */
+  public interface Fingerprints {
+    /** Called once per partition, on a folding thread; {@code pairs} holds {@code n} pairs and is not kept. */
+    void of(long[] pairs, int n);
+  }
+
+  /**
+   * Builds the table's stripes from their partitions, {@code threads} partitions at a time, handing each partition's
+   * row fingerprints on: exact duplicate rows have the same customer id, so they always share a partition.
+   */
+  public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "strata-fold");
       t.setDaemon(true);
@@ -114,7 +126,7 @@ public final class RowSpill implements AutoCloseable {
       Future<?>[] done = new Future<?>[partitions.length];
       for (int k = 0; k < partitions.length; k++) {
         int stripe = k;
-        done[k] = pool.submit(() -> fold(stripe, table.stripe(stripe)));
+        done[k] = pool.submit(() -> fold(stripe, table.stripe(stripe), fingerprints));
       }
       for (Future<?> f : done) f.get();
     } catch (InterruptedException e) {
@@ -129,8 +141,9 @@ public final class RowSpill implements AutoCloseable {
     }
   }
 
-  private void fold(int k, Stripe s) {
+  private void fold(int k, Stripe s, Fingerprints fingerprints) {
     Partition p = partitions[k];
+    Pairs pairs = new Pairs();
     try {
       if (p.out != null) {
         // A partition's file is read in pieces so memory stays bounded even for one partition of a huge file.
@@ -142,14 +155,15 @@ public final class RowSpill implements AutoCloseable {
           if (n <= 0) break;
           position += n;
           int end = carry + n;
-          int consumed = foldRows(s, piece, end);
+          int consumed = foldRows(s, piece, end, pairs);
           carry = end - consumed;
           System.arraycopy(piece, consumed, piece, 0, carry);
         }
         if (carry != 0) throw new IllegalStateException("temporary intake file ends inside a row");
       }
-      foldRows(s, p.buf, p.used);
+      foldRows(s, p.buf, p.used, pairs);
       s.trim();
+      fingerprints.of(pairs.items, pairs.size);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read temporary file for intake", e);
     } finally {
@@ -159,19 +173,36 @@ public final class RowSpill implements AutoCloseable {
   }
 
   /** Folds the whole rows at the start of {@code d[0, end)}; returns where the first incomplete one starts. */
-  private int foldRows(Stripe s, byte[] d, int end) {
+  private int foldRows(Stripe s, byte[] d, int end, Pairs pairs) {
     int at = 0;
-    int fixed = 24 + (withOrderIds ? 8 : 0);
+    int fixed = FIXED + (withOrderIds ? 8 : 0);
     while (at + fixed <= end) {
       int len = (char) CHAR.get(d, at + 10);
       if (at + fixed + len > end) break;
       int flags = (int) INT.get(d, at + 20);
-      long orderKey = withOrderIds ? (long) LONG.get(d, at + 24) : 0;
-      s.add(d, at + fixed, len, (int) INT.get(d, at), (int) INT.get(d, at + 4), (char) CHAR.get(d, at + 8),
-          (long) LONG.get(d, at + 12), orderKey, flags < 0, (flags & Integer.MAX_VALUE) - 1);
+      int line = (int) INT.get(d, at + 4);
+      pairs.add((long) LONG.get(d, at + 24), line);
+      if ((flags & RowBatch.AFTER_AS_OF) == 0) {
+        long orderKey = withOrderIds ? (long) LONG.get(d, at + FIXED) : 0;
+        s.add(d, at + fixed, len, (int) INT.get(d, at), line, (char) CHAR.get(d, at + 8),
+            (long) LONG.get(d, at + 12), orderKey, flags < 0, (flags & RowBatch.CATEGORY) - 1);
+      }
       at += fixed + len;
     }
     return at;
+  }
+
+  /** (fingerprint, line) pairs, growing. */
+  private static final class Pairs {
+    long[] items = new long[256];
+    int size;
+
+    void add(long fingerprint, long line) {
+      if (2 * size + 2 > items.length) items = java.util.Arrays.copyOf(items, items.length * 2);
+      items[2 * size] = fingerprint;
+      items[2 * size + 1] = line;
+      size++;
+    }
   }
 
   private static void closeQuietly(Partition p) {

@@ -49,8 +49,9 @@ public final class SummaryTable {
         for (int j = start[k]; j < start[k + 1]; j++) {
           int i = order[j];
           int flags = batch.flags[i];
+          if ((flags & RowBatch.AFTER_AS_OF) != 0) continue;
           s.add(batch.ids, batch.idFrom[i], batch.idLen[i], batch.hash[i], batch.line[i], batch.day[i],
-              batch.cents[i], batch.orderKey[i], flags < 0, (flags & Integer.MAX_VALUE) - 1);
+              batch.cents[i], batch.orderKey[i], flags < 0, (flags & RowBatch.CATEGORY) - 1);
         }
       }
     }

@@ -218,6 +218,35 @@ class TransactionIntakeTest {
   }
 
   @Test
+  void unquotedFilesSplitAnywhereKeepEveryLineNumber() throws IOException {
+    // No quotes at all: block ends are found eight bytes at a time. Every 37th row is bad and must be reported at its
+    // own line, whatever the block size; CRLF and LF lines mixed, rows of varying length.
+    StringBuilder sb = new StringBuilder("customer_id,order_date,amount\r\n");
+    List<Long> badLines = new ArrayList<>();
+    java.util.Random rnd = new java.util.Random(9);
+    for (int i = 0; i < 2000; i++) {
+      long line = i + 2;
+      if (i % 37 == 5) {
+        sb.append("C").append(i).append(",not-a-date,1");
+        badLines.add(line);
+      } else {
+        sb.append("C").append(rnd.nextInt(150)).append("x".repeat(rnd.nextInt(9))).append(",2024-02-")
+            .append(10 + rnd.nextInt(18)).append(',').append(rnd.nextInt(100_000) / 100.0);
+      }
+      sb.append(i % 3 == 0 ? "\r\n" : "\n");
+    }
+    Path p = file("plain.csv", sb.toString(), StandardCharsets.UTF_8);
+    List<CustomerSummary> whole = summaries(read(p, TransactionIntake.Options.defaults().withTempDir(dir)));
+    for (int block : new int[] {9, 64, 100, 1000, 4097}) {
+      rejected.clear();
+      ParallelCsv.blockSize = block;
+      TransactionIntake.Result r = read(p, TransactionIntake.Options.defaults().withTempDir(dir));
+      assertThat(summaries(r)).as("block %d", block).isEqualTo(whole);
+      assertThat(rejected).extracting(Rejection::line).as("block %d", block).isEqualTo(badLines);
+    }
+  }
+
+  @Test
   void freezingWithASplitKeepsTheDaysUpToIt() throws IOException {
     String csv = "customer_id,order_date,amount\nA,2024-01-01,1\nA,2024-01-05,1\nA,2024-01-10,1\nB,2024-01-07,1\n";
     strata.summary.PurchaseColumns p = read(file("s.csv", csv, StandardCharsets.UTF_8)).table()

@@ -71,4 +71,35 @@ class RowSpillTest {
       assertThat(left).as("temporary files are removed").isEmpty();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void duplicatesAreFoundAcrossSpilledPartitionsIncludingRowsAfterTheAsOfDate() throws IOException {
+    RowSpill.bufferSize = 64;
+    SplittableRandom random = new SplittableRandom(8);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      if (i > 0 && random.nextInt(8) == 0) {
+        lines.add(lines.get(random.nextInt(lines.size()))); // an exact repeat of an earlier row
+      } else {
+        lines.add("C" + random.nextInt(300) + "," + java.time.LocalDate.ofEpochDay(19000 + random.nextInt(400)) + ","
+            + random.nextInt(10_000) / 100.0);
+      }
+    }
+    // Independent count: the rows whose text was seen before, by line number (the header is line 1).
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Long> repeats = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!seen.add(lines.get(i))) repeats.add(i + 2L);
+    }
+    Path file = temp.resolve("dups.csv");
+    Files.writeString(file, "customer_id,order_date,amount\n" + String.join("\n", lines) + "\n");
+    // An as-of date inside the span: rows after it are outside the run but still checked.
+    TransactionIntake.Result r = TransactionIntake.read(file,
+        TransactionIntake.Options.defaults().withTempDir(temp).withAsOf(java.time.LocalDate.ofEpochDay(19200)),
+        x -> { throw new AssertionError("unexpected rejection " + x); }, b -> { });
+
+    assertThat(r.quality().duplicateRows()).isEqualTo(repeats.size());
+    assertThat(r.quality().duplicateLines()).isEqualTo(repeats.subList(0, 100));
+    assertThat(r.quality().rowsAfterAsOf()).isPositive();
+  }
 }
