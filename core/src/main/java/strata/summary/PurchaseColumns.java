@@ -31,15 +31,17 @@ public final class PurchaseColumns {
   /** Last purchase day on or before {@link #splitDay} (-1 if none); null without a split. */
   public final int[] lastDayUpToSplit;
 
-  private PurchaseColumns(int size, byte[] idBytes, int[] idStart, boolean withCategories, int splitDay) {
+  /** @param ordersAreLines orders are counted as rows (no order ids): {@link #orders} is then {@link #lines} */
+  private PurchaseColumns(int size, byte[] idBytes, int[] idStart, boolean withCategories, int splitDay,
+      boolean ordersAreLines) {
     this.size = size;
     this.idBytes = idBytes;
     this.idStart = idStart;
     firstDay = new int[size];
     lastDay = new int[size];
     distinctDays = new int[size];
-    orders = new long[size];
     lines = new long[size];
+    orders = ordersAreLines ? lines : new long[size]; // one array less at millions of customers
     netCents = new long[size];
     refundCents = new long[size];
     firstDayNetCents = new long[size];
@@ -73,7 +75,9 @@ public final class PurchaseColumns {
     }
     for (int i = 0; i < n; i++) idStart[i + 1] += idStart[i];
     boolean withCategories = stripes.length > 0 && stripes[0].categories != null;
-    PurchaseColumns out = new PurchaseColumns(n, new byte[(int) idTotal], idStart, withCategories, splitDay);
+    boolean ordersAreLines = stripes.length > 0 && stripes[0].orderKeys == null;
+    PurchaseColumns out = new PurchaseColumns(n, new byte[(int) idTotal], idStart, withCategories, splitDay,
+        ordersAreLines);
     for (int si = 0; si < stripes.length; si++) {
       out.copy(stripes[si], position[si], categoryName);
       stripes[si] = null; // release as we go: peak memory stays near one table, not two
@@ -99,7 +103,7 @@ public final class PurchaseColumns {
       idStart[i + 1] = Math.addExact(idStart[i], ids[i].length);
       withCategories |= !s.categoryLines().isEmpty();
     }
-    PurchaseColumns out = new PurchaseColumns(n, new byte[idStart[n]], idStart, withCategories, splitDay);
+    PurchaseColumns out = new PurchaseColumns(n, new byte[idStart[n]], idStart, withCategories, splitDay, false);
     for (int i = 0; i < n; i++) {
       CustomerSummary s = summaries.get(i);
       if (s.purchaseDays().length == 0) throw new IllegalArgumentException(s.customerId() + ": no purchase days");

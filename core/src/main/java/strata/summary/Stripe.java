@@ -68,16 +68,30 @@ final class Stripe {
   }
 
   /**
-   * Gives back the room kept for growth (records, id bytes, day lists: a third or more of the table) once the stripe
-   * is complete; adding rows afterwards stays correct, it just grows again.
+   * Gives back the room kept for growth (records, id bytes, day lists: a third or more of the table) and the hash index
+   * once the stripe is complete; adding rows afterwards stays correct, it just rebuilds and grows again.
    */
   void trim() {
     rec = Arrays.copyOf(rec, size * W);
     idBytes = Arrays.copyOf(idBytes, idUsed);
     days.trim(rec, W, DAY_LIST, size);
+    slots = null; // the hash index is rebuilt should rows ever come again
+  }
+
+  private void rebuildSlots() {
+    int capacity = 64;
+    while (size * 4L > capacity * 3L) capacity *= 2;
+    slots = new long[capacity];
+    for (int c = 0; c < size; c++) {
+      int hash = SummaryTable.hash(idBytes, idStart(c), idLength(c));
+      int s = mix(hash) & (capacity - 1);
+      while (slots[s] != 0) s = (s + 1) & (capacity - 1);
+      slots[s] = ((long) hash << 32) | (c + 1);
+    }
   }
 
   private int indexOf(byte[] b, int from, int len, int hash, int line, int day) {
+    if (slots == null) rebuildSlots();
     int mask = slots.length - 1;
     int s = mix(hash) & mask;
     while (true) {
