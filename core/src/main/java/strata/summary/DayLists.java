@@ -54,11 +54,10 @@ final class DayLists {
     long meta = records[at];
     char d = (char) day;
     int len = length(meta);
-    int found = Arrays.binarySearch(data, offset(meta), offset(meta) + len, d);
-    if (found >= 0) {
+    int insertAt = position(offset(meta), len, d); // within the list, so it survives the list moving
+    if (insertAt < len && data[offset(meta) + insertAt] == d) {
       return;
     }
-    int insertAt = -found - 1 - offset(meta); // within the list, so it survives the list moving
     if (len >= capacity(meta)) { // full, or packed by trim()
       int code = capacityCode(meta) + 1;
       while (1 << (code - 1) <= len) code++;
@@ -77,6 +76,19 @@ final class DayLists {
     for (int k = base + len; k > pos; k--) data[k] = data[k - 1];
     data[pos] = d;
     records[at] = meta(base, len + 1, capacityCode(meta));
+  }
+
+  /** Number of days in the list below {@code d}. */
+  private int position(int base, int len, char d) {
+    if (len > 16) {
+      int found = Arrays.binarySearch(data, base, base + len, d);
+      return found >= 0 ? found - base : -found - 1 - base;
+    }
+    // Most lists are short and days come in any order: counting without branches beats a binary search's mispredicted
+    // ones (measured).
+    int below = 0;
+    for (int k = base; k < base + len; k++) below += data[k] < d ? 1 : 0;
+    return below;
   }
 
   /**
