@@ -26,7 +26,8 @@ final class CompositeInputs {
             + String.join(", ", NAMES));
       }
       double[] v = new double[s.size];
-      java.util.stream.IntStream.range(0, s.size).parallel().forEach(i -> v[i] = value(s, i, name, sizeScores));
+      java.util.function.IntToDoubleFunction input = input(s, name, sizeScores);
+      java.util.stream.IntStream.range(0, s.size).parallel().forEach(i -> v[i] = input.applyAsDouble(i));
       if (hasAny(v)) inputs.put(name, v);
     }
     return inputs;
@@ -39,25 +40,44 @@ final class CompositeInputs {
     return false;
   }
 
-  private static double value(ScoredCustomers s, int i, String name, Map<String, Double> sizeScores) {
-    boolean bought = s.bought(i);
-    Engagement e = s.engagements == null ? null : s.engagements[i];
-    CustomerProfile p = s.profiles == null ? null : s.profiles[i];
+  /** The input's value of customer i; chosen once per input, not once per customer (it was a string switch each). */
+  private static java.util.function.IntToDoubleFunction input(ScoredCustomers s, String name,
+      Map<String, Double> sizeScores) {
+    long[] orders = s.purchases.orders;
     return switch (name) {
-      case "monetary" -> bought ? s.monetary(i) : 0;
-      case "frequency" -> bought ? s.purchases.orders[i] : 0;
-      case "recency_days" -> bought ? s.recencyDays(i) : Double.NaN;
-      case "purchase_rate" -> bought ? s.purchaseRate(i) : 0;
-      case "annual_value" -> bought ? s.annualValue(i) : 0;
-      case "avg_order_value" -> bought && s.purchases.orders[i] > 0 ? s.monetary(i) / s.purchases.orders[i] : Double.NaN;
-      case "clv" -> s.prediction(s.clv.clv(), i);
-      case "p_alive" -> s.prediction(s.clv.pAlive(), i);
-      case "size_score" -> p == null ? Double.NaN : sizeScores.getOrDefault(p.size().toLowerCase(Locale.ROOT), Double.NaN);
-      case "nps" -> e == null || e.nps() < 0 ? Double.NaN : e.nps();
-      case "csat" -> e == null || e.csat() < 0 ? Double.NaN : e.csat();
-      case "interactions" -> e == null ? 0 : e.interactions();
-      case "complaints" -> e == null ? 0 : e.complaints();
-      default -> Double.NaN;
+      case "monetary" -> i -> s.bought(i) ? s.monetary(i) : 0;
+      case "frequency" -> i -> s.bought(i) ? orders[i] : 0;
+      case "recency_days" -> i -> s.bought(i) ? s.recencyDays(i) : Double.NaN;
+      case "purchase_rate" -> i -> s.bought(i) ? s.purchaseRate(i) : 0;
+      case "annual_value" -> i -> s.bought(i) ? s.annualValue(i) : 0;
+      case "avg_order_value" -> i -> s.bought(i) && orders[i] > 0 ? s.monetary(i) / orders[i] : Double.NaN;
+      case "clv" -> i -> s.prediction(s.clv.clv(), i);
+      case "p_alive" -> i -> s.prediction(s.clv.pAlive(), i);
+      case "size_score" -> i -> {
+        CustomerProfile p = s.profiles == null ? null : s.profiles[i];
+        return p == null ? Double.NaN : sizeScores.getOrDefault(p.size().toLowerCase(Locale.ROOT), Double.NaN);
+      };
+      case "nps" -> i -> {
+        Engagement e = engagement(s, i);
+        return e == null || e.nps() < 0 ? Double.NaN : e.nps();
+      };
+      case "csat" -> i -> {
+        Engagement e = engagement(s, i);
+        return e == null || e.csat() < 0 ? Double.NaN : e.csat();
+      };
+      case "interactions" -> i -> {
+        Engagement e = engagement(s, i);
+        return e == null ? 0 : e.interactions();
+      };
+      case "complaints" -> i -> {
+        Engagement e = engagement(s, i);
+        return e == null ? 0 : e.complaints();
+      };
+      default -> i -> Double.NaN;
     };
+  }
+
+  private static Engagement engagement(ScoredCustomers s, int i) {
+    return s.engagements == null ? null : s.engagements[i];
   }
 }
