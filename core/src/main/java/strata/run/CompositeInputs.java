@@ -1,6 +1,5 @@
 package strata.run;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,8 +7,8 @@ import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 
 /**
- * The named per-customer inputs the composite score may use (NaN where a customer has no value). Only the inputs the
- * model names are built, each an array over all customers.
+ * The named per-customer inputs the composite score may use (NaN where a customer has no value), each built when the
+ * scorer ranks it.
  */
 final class CompositeInputs {
   private CompositeInputs() {}
@@ -18,19 +17,22 @@ final class CompositeInputs {
   static final List<String> NAMES = List.of("monetary", "frequency", "recency_days", "purchase_rate", "annual_value",
       "avg_order_value", "size_score", "nps", "csat", "interactions", "complaints", "clv", "p_alive");
 
-  static Map<String, double[]> build(ScoredCustomers s, List<String> names, Map<String, Double> sizeScores) {
-    Map<String, double[]> inputs = new HashMap<>();
+  /** @throws strata.scoring.ConfigException for a name that is not an input */
+  static void check(List<String> names) {
     for (String name : names) {
       if (!NAMES.contains(name)) {
         throw new strata.scoring.ConfigException("scoring.composite: unknown input '" + name + "'; known inputs: "
             + String.join(", ", NAMES));
       }
-      double[] v = new double[s.size];
-      java.util.function.IntToDoubleFunction input = input(s, name, sizeScores);
-      java.util.stream.IntStream.range(0, s.size).parallel().forEach(i -> v[i] = input.applyAsDouble(i));
-      if (hasAny(v)) inputs.put(name, v);
     }
-    return inputs;
+  }
+
+  /** The input's value for every customer, or null when no customer has one. */
+  static double[] values(ScoredCustomers s, String name, Map<String, Double> sizeScores) {
+    double[] v = new double[s.size];
+    java.util.function.IntToDoubleFunction input = input(s, name, sizeScores);
+    java.util.stream.IntStream.range(0, s.size).parallel().forEach(i -> v[i] = input.applyAsDouble(i));
+    return hasAny(v) ? v : null;
   }
 
   private static boolean hasAny(double[] v) {

@@ -112,8 +112,9 @@ public final class ScoringRun {
     ScoredCustomers partial = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
         classic, segment11, abc, lifecycle, null, null, clv);
     progress.phase("composite score and value matrix");
-    CompositeScores composite = CompositeScorer.score(
-        CompositeInputs.build(partial, compositeConfig.inputNames(), sizeScores), compositeConfig);
+    CompositeInputs.check(compositeConfig.inputNames());
+    CompositeScores composite = CompositeScorer.score(all,
+        name -> CompositeInputs.values(partial, name, sizeScores), compositeConfig);
     if (!composite.absentInputs().isEmpty()) {
       notes.add("composite score: no data for " + String.join(", ", composite.absentInputs())
           + "; the other inputs were re-weighted (see composite_missing)");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import strata.rfm.PercentileRank;
 
 /**
@@ -25,17 +26,28 @@ public final class CompositeScorer {
    * @throws IllegalArgumentException if {@code inputs} is empty, holds a null, or lengths differ
    */
   public static CompositeScores score(Map<String, double[]> inputs, CompositeConfig config) {
-    int n = commonLength(inputs);
-    Map<String, float[]> ranks = ranks(config, inputs);
+    return score(commonLength(inputs), inputs::get, config);
+  }
+
+  /**
+   * As {@link #score(Map, CompositeConfig)}, asking for each input's values when it is ranked and keeping only the
+   * ranks: at millions of customers, holding every input as doubles besides its ranks cost hundreds of MB.
+   *
+   * @param n number of customers
+   * @param input the named input's values, one per customer (NaN where unknown), or null when there is no such input;
+   *     called from several threads, at most once per name
+   */
+  public static CompositeScores score(int n, Function<String, double[]> input, CompositeConfig config) {
+    Map<String, float[]> ranks = ranks(config, input, n);
     List<String> absent = new ArrayList<>();
     for (String name : config.inputNames()) {
-      if (!inputs.containsKey(name)) {
+      if (!ranks.containsKey(rankKey(name, false)) && !ranks.containsKey(rankKey(name, true))) {
         absent.add(name);
       }
     }
     float[][] components = new float[Component.values().length][];
     for (Component c : Component.values()) {
-      components[c.ordinal()] = component(config.inputs(c), inputs, ranks, n);
+      components[c.ordinal()] = component(config.inputs(c), ranks, n);
     }
     byte[] mask = new byte[n];
     float[] score = new float[n];
@@ -57,37 +69,39 @@ public final class CompositeScorer {
   }
 
   /**
-   * Every rank the components read, computed side by side: one ranking is a single-threaded sort, and there are
-   * several inputs.
+   * Every rank the components read, by input name and direction, computed side by side (one ranking is a
+   * single-threaded sort, and there are several inputs). An input ranked both ways is read once per direction.
    */
-  private static Map<String, float[]> ranks(CompositeConfig config, Map<String, double[]> inputs) {
+  private static Map<String, float[]> ranks(CompositeConfig config, Function<String, double[]> input, int n) {
     Map<String, CompositeInput> specs = new LinkedHashMap<>();
     for (Component c : Component.values()) {
-      for (CompositeInput spec : config.inputs(c)) {
-        if (inputs.containsKey(spec.name())) specs.putIfAbsent(rankKey(spec), spec);
-      }
+      for (CompositeInput spec : config.inputs(c)) specs.putIfAbsent(rankKey(spec.name(), spec.lowerIsBetter()), spec);
     }
     Map<String, float[]> ranks = new ConcurrentHashMap<>();
     specs.entrySet().parallelStream().forEach(e -> {
-      double[] values = inputs.get(e.getValue().name());
+      double[] values = input.apply(e.getValue().name());
+      if (values == null) return;
+      if (values.length != n) {
+        throw new IllegalArgumentException("input '" + e.getValue().name() + "' has " + values.length
+            + " values for " + n + " customers; every input needs one value per customer");
+      }
       ranks.put(e.getKey(), e.getValue().lowerIsBetter()
           ? PercentileRank.fractionAbove(values) : PercentileRank.fractionBelow(values));
     });
     return ranks;
   }
 
-  private static String rankKey(CompositeInput spec) {
-    return spec.name() + (spec.lowerIsBetter() ? "/lower" : "/higher");
+  private static String rankKey(String name, boolean lowerIsBetter) {
+    return name + (lowerIsBetter ? "/lower" : "/higher");
   }
 
-  private static float[] component(
-      List<CompositeInput> specs, Map<String, double[]> inputs, Map<String, float[]> ranks, int n) {
+  private static float[] component(List<CompositeInput> specs, Map<String, float[]> ranks, int n) {
     List<float[]> present = new ArrayList<>();
     List<Double> specWeights = new ArrayList<>();
     for (CompositeInput spec : specs) {
-      double[] values = inputs.get(spec.name());
-      if (values != null) {
-        present.add(ranks.get(rankKey(spec)));
+      float[] rank = ranks.get(rankKey(spec.name(), spec.lowerIsBetter()));
+      if (rank != null) {
+        present.add(rank);
         specWeights.add(spec.weight());
       }
     }
