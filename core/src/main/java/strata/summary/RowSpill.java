@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  * <p>Why: folding rows into the table as they arrive costs a chain of cache misses per row (hash slot, record, day
  * list) once the table outgrows the CPU caches, i.e. from about a million customers; built partition by partition,
  * the part of the table being built stays in cache. Rows wait on disk, not in memory: memory stays bounded by
- * customers (plus 16 KiB per partition), whatever the file size. Small inputs never reach the disk.
+ * customers (plus 64 KiB per partition while the file is read), whatever the file size. Small inputs never reach the disk.
  */
 public final class RowSpill implements AutoCloseable {
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -31,7 +31,7 @@ public final class RowSpill implements AutoCloseable {
   /** Bytes of a row before its order key (if any) and id: hash, line, day, id length, cents, flags, fingerprint. */
   private static final int FIXED = 32;
   /** Buffered bytes per partition before they go to its file. */
-  static volatile int bufferSize = 16 << 10;
+  static volatile int bufferSize = 64 << 10;
 
   private final Path tempDir;
   private final boolean withOrderIds;
@@ -48,7 +48,7 @@ public final class RowSpill implements AutoCloseable {
     byte[] buf = new byte[64];
     int used;
     Path file;
-    FileChannel out;
+    FileChannel in;
   }
 
   /** Adds a batch's rows to their partitions; several threads may call this at once. */
@@ -93,13 +93,13 @@ public final class RowSpill implements AutoCloseable {
   }
 
   private void flush(Partition p) {
+    // Opened per flush rather than kept open: 1024 open files would exceed a common descriptor limit.
     try {
-      if (p.out == null) {
-        p.file = Files.createTempFile(tempDir, "strata-rows-", ".bin");
-        p.out = FileChannel.open(p.file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+      if (p.file == null) p.file = Files.createTempFile(tempDir, "strata-rows-", ".bin");
+      try (FileChannel out = FileChannel.open(p.file, StandardOpenOption.APPEND)) {
+        ByteBuffer bb = ByteBuffer.wrap(p.buf, 0, p.used);
+        while (bb.hasRemaining()) out.write(bb);
       }
-      ByteBuffer bb = ByteBuffer.wrap(p.buf, 0, p.used);
-      while (bb.hasRemaining()) p.out.write(bb);
       p.used = 0;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write temporary file for intake in " + tempDir, e);
@@ -145,13 +145,14 @@ public final class RowSpill implements AutoCloseable {
     Partition p = partitions[k];
     Pairs pairs = new Pairs();
     try {
-      if (p.out != null) {
+      if (p.file != null) {
         // A partition's file is read in pieces so memory stays bounded even for one partition of a huge file.
+        p.in = FileChannel.open(p.file, StandardOpenOption.READ);
         byte[] piece = new byte[1 << 20];
         long position = 0;
         int carry = 0;
         while (true) {
-          int n = p.out.read(ByteBuffer.wrap(piece, carry, piece.length - carry), position);
+          int n = p.in.read(ByteBuffer.wrap(piece, carry, piece.length - carry), position);
           if (n <= 0) break;
           position += n;
           int end = carry + n;
@@ -207,12 +208,12 @@ public final class RowSpill implements AutoCloseable {
 
   private static void closeQuietly(Partition p) {
     try {
-      if (p.out != null) p.out.close();
+      if (p.in != null) p.in.close();
       if (p.file != null) Files.deleteIfExists(p.file);
     } catch (IOException ignored) {
       // best effort: a leftover temp file is harmless
     }
-    p.out = null;
+    p.in = null;
     p.file = null;
   }
 

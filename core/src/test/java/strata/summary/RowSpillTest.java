@@ -27,7 +27,7 @@ class RowSpillTest {
 
   @AfterEach
   void restore() {
-    RowSpill.bufferSize = 16 << 10;
+    RowSpill.bufferSize = 64 << 10;
   }
 
   @ParameterizedTest
