@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
@@ -52,25 +51,27 @@ public final class CustomersCsv {
     ScoredCustomers s = run.customers();
     boolean chinese = locale.getLanguage().equals("zh");
     Labels labels = Labels.of(run, locale, chinese);
-    int chunk = 1 << 15;
-    int chunks = (s.size + chunk - 1) / chunk;
+    int chunks = (s.size + CHUNK - 1) / CHUNK;
     int round = Math.max(1, Runtime.getRuntime().availableProcessors()) * 2;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       out.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       // Rows are formatted in parallel chunks and written in order: formatting, not I/O, bounds this step. Each
-      // round is written while the next one is formatted.
+      // round is written while the next one is formatted into the other of two sets of chunks.
+      Chunk[][] sets = new Chunk[2][round];
+      for (Chunk[] set : sets) java.util.Arrays.setAll(set, k -> new Chunk());
       java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
       java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
       try {
         for (int first = 0; first < chunks; first += round) {
           int from = first;
-          byte[][] parts = IntStream.range(from, Math.min(chunks, from + round)).parallel()
-              .mapToObj(c -> format(run, s, c * chunk, Math.min(s.size, (c + 1) * chunk), labels, chinese))
-              .toArray(byte[][]::new);
+          int count = Math.min(round, chunks - first);
+          Chunk[] set = sets[first / round % 2];
+          IntStream.range(0, count).parallel().forEach(k -> set[k].format(run, s, (from + k) * CHUNK,
+              Math.min(s.size, (from + k + 1) * CHUNK), labels, chinese));
           writing.join();
           writing = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-              for (byte[] part : parts) out.write(part);
+              for (int k = 0; k < count; k++) set[k].out.writeTo(out);
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -86,16 +87,39 @@ public final class CustomersCsv {
     }
   }
 
-  private static byte[] format(RunResult run, ScoredCustomers s, int from, int to, Labels labels, boolean chinese) {
-    Utf8Builder out = new Utf8Builder((to - from) * 300);
-    for (int i = from; i < to; i++) {
-      row(out, run, s, i, labels, chinese);
-      out.newline();
+  /** Rows per chunk: a few MB of text, so the two sets of chunks stay small. */
+  private static final int CHUNK = 1 << 13;
+
+  /**
+   * A chunk's rows, as UTF-8. Its buffer is reused for chunk after chunk, and so are the tier reasons it has encoded:
+   * reasons repeat heavily (a few hundred distinct ones among 1M customers with the default model).
+   */
+  private static final class Chunk {
+    /** Enough for any one run's distinct reasons with the usual models, not for reasons quoting exact amounts. */
+    private static final int REASONS = 10_000;
+    final Utf8Builder out = new Utf8Builder(CHUNK * 300);
+    private final java.util.Map<String, byte[]> reasons = new java.util.HashMap<>();
+
+    void format(RunResult run, ScoredCustomers s, int from, int to, Labels labels, boolean chinese) {
+      out.clear();
+      for (int i = from; i < to; i++) {
+        row(out, run, s, i, labels, chinese, this);
+        out.newline();
+      }
     }
-    return out.toBytes();
+
+    byte[] reason(String text) {
+      byte[] cell = reasons.get(text);
+      if (cell == null) {
+        cell = Labels.cell(text);
+        if (reasons.size() < REASONS) reasons.put(text, cell);
+      }
+      return cell;
+    }
   }
 
-  private static void row(Utf8Builder out, RunResult run, ScoredCustomers s, int i, Labels labels, boolean chinese) {
+  private static void row(Utf8Builder out, RunResult run, ScoredCustomers s, int i, Labels labels, boolean chinese,
+      Chunk chunk) {
     CustomerProfile p = s.profiles == null ? null : s.profiles[i];
     out.text(s.customerId(i));
     if (p == null) {
@@ -106,7 +130,7 @@ public final class CustomersCsv {
     }
     TierRule tier = run.model().tiers().get(s.tier[i]);
     out.comma().ascii(tier.id()).comma().bytes(labels.tierName()[s.tier[i]]);
-    out.comma().text(run.engine().explain(i, s.tier[i], s, chinese));
+    out.comma().bytes(chunk.reason(run.engine().explain(i, s.tier[i], s, chinese)));
     if (s.bought(i)) {
       purchase(out, s, i, labels);
     } else {
@@ -115,8 +139,8 @@ public final class CustomersCsv {
     }
     out.comma().ascii(s.stage(i).code()).comma().bytes(labels.stage()[s.lifecycle[i]]);
     out.comma().ascii(Quadrant.ofOrdinal(s.quadrant[i]).code());
-    out.comma().fixed(s.composite.score()[i], 10);
-    for (Component c : COMPONENTS) out.comma().fixed(s.composite.component(c)[i], 10);
+    out.comma().fixed(s.composite.score()[i], 1);
+    for (Component c : COMPONENTS) out.comma().fixed(s.composite.component(c)[i], 1);
     out.comma();
     boolean firstMissing = true;
     for (Component c : COMPONENTS) {
@@ -130,8 +154,8 @@ public final class CustomersCsv {
     out.comma();
     if (!Float.isNaN(clv)) out.cents(Math.round(clv * 100.0));
     float alive = s.prediction(s.clv.pAlive(), i);
-    out.comma().fixed(alive, 1000).comma().fixed(1 - alive, 1000);
-    out.comma().fixed(s.prediction(s.clv.expected90(), i), 1000);
+    out.comma().fixed(alive, 3).comma().fixed(1 - alive, 3);
+    out.comma().fixed(s.prediction(s.clv.expected90(), i), 3);
     Engagement e = s.engagements == null ? null : s.engagements[i];
     out.comma().number(e == null ? 0 : e.interactions()).comma().number(e == null ? 0 : e.complaints());
     out.comma();
@@ -141,13 +165,12 @@ public final class CustomersCsv {
     out.comma();
     if (s.bought(i) && s.purchases.topCategory != null) out.text(s.purchases.topCategory[i]);
     out.comma();
-    if (s.bought(i)) out.fixed(s.purchases.topCategoryShare[i], 1000);
+    if (s.bought(i)) out.fixed(s.purchases.topCategoryShare[i], 3);
   }
 
   private static void purchase(Utf8Builder out, ScoredCustomers s, int i, Labels labels) {
     var p = s.purchases;
-    out.comma().ascii(LocalDate.ofEpochDay(p.firstDay[i]).toString())
-        .comma().ascii(LocalDate.ofEpochDay(p.lastDay[i]).toString());
+    out.comma().date(p.firstDay[i]).comma().date(p.lastDay[i]);
     out.comma().number(s.recencyDays(i)).comma().number(p.orders[i]).comma().number(p.distinctDays[i]);
     out.comma().cents(p.netCents[i]).comma();
     if (p.orders[i] > 0) out.cents(Math.round(p.netCents[i] / (double) p.orders[i]));
@@ -156,7 +179,7 @@ public final class CustomersCsv {
     ClassicSegment seg = ClassicSegment.ofOrdinal(s.classicSegment[i]);
     out.comma().ascii(seg.code()).comma().bytes(labels.segment()[seg.ordinal()]);
     out.comma().ascii(RfmSegment11.ofOrdinal(s.segment11[i]).code());
-    out.comma().ascii(String.valueOf((char) s.abc[i]));
+    out.comma().ascii(s.abc[i]);
   }
 
   private static final Component[] COMPONENTS = Component.values();
