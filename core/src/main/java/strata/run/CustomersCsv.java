@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
+import strata.lifecycle.LifecycleStage;
 import strata.rfm.ClassicSegment;
 import strata.rfm.RfmSegment11;
-import strata.tier.TierRule;
 import strata.value.Component;
 import strata.value.Quadrant;
 
@@ -27,22 +27,51 @@ public final class CustomersCsv {
 
   private CustomersCsv() {}
 
-  /** Labels looked up and encoded once per run, not once per row. */
-  private record Labels(byte[][] segment, byte[][] stage, byte[][] tierName) {
+  /** Labels and codes looked up and encoded once per run, not once per row. */
+  private record Labels(byte[][] segment, byte[][] stage, byte[][] tierName, byte[][] tierId, byte[][] segmentCode,
+      byte[][] segment11Code, byte[][] stageCode, byte[][] quadrantCode, byte[][] missing) {
     static Labels of(RunResult run, Locale locale, boolean chinese) {
-      byte[][] segment = new byte[ClassicSegment.values().length][];
-      for (ClassicSegment c : ClassicSegment.values()) segment[c.ordinal()] = cell(c.label(locale));
-      byte[][] stage = new byte[strata.lifecycle.LifecycleStage.values().length][];
-      for (var st : strata.lifecycle.LifecycleStage.values()) stage[st.ordinal()] = cell(st.label(locale));
-      byte[][] tierName = new byte[run.model().tiers().size()][];
-      for (int t = 0; t < tierName.length; t++) tierName[t] = cell(run.model().tiers().get(t).name(chinese));
-      return new Labels(segment, stage, tierName);
+      var tiers = run.model().tiers();
+      return new Labels(
+          encode(ClassicSegment.values().length, k -> cell(ClassicSegment.ofOrdinal(k).label(locale))),
+          encode(LifecycleStage.values().length, k -> cell(LifecycleStage.ofOrdinal(k).label(locale))),
+          encode(tiers.size(), t -> cell(tiers.get(t).name(chinese))),
+          encode(tiers.size(), t -> ascii(tiers.get(t).id())),
+          encode(ClassicSegment.values().length, k -> ascii(ClassicSegment.ofOrdinal(k).code())),
+          encode(RfmSegment11.values().length, k -> ascii(RfmSegment11.ofOrdinal(k).code())),
+          encode(LifecycleStage.values().length, k -> ascii(LifecycleStage.ofOrdinal(k).code())),
+          encode(Quadrant.values().length, k -> ascii(Quadrant.ofOrdinal(k).code())),
+          encode(1 << COMPONENTS.length, Labels::missing));
     }
 
-    private static byte[] cell(String text) {
+    private static byte[][] encode(int count, java.util.function.IntFunction<byte[]> bytes) {
+      byte[][] out = new byte[count][];
+      java.util.Arrays.setAll(out, bytes);
+      return out;
+    }
+
+    static byte[] cell(String text) {
       StringBuilder sb = new StringBuilder();
       CsvText.appendText(sb, text);
       return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** As {@link Utf8Builder#ascii(String)} writes it. */
+    private static byte[] ascii(String code) {
+      byte[] out = new byte[code.length()];
+      for (int i = 0; i < out.length; i++) out[i] = (byte) code.charAt(i);
+      return out;
+    }
+
+    /** composite_missing for a set of missing components, bit k for COMPONENTS[k]: codes joined by |. */
+    private static byte[] missing(int set) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < COMPONENTS.length; k++) {
+        if ((set & 1 << k) == 0) continue;
+        if (sb.length() > 0) sb.append('|');
+        sb.append(COMPONENTS[k].code());
+      }
+      return ascii(sb.toString());
     }
   }
 
@@ -128,8 +157,7 @@ public final class CustomersCsv {
       out.comma().text(p.name()).comma().text(p.owner()).comma().text(p.industry()).comma().text(p.region())
           .comma().text(p.size());
     }
-    TierRule tier = run.model().tiers().get(s.tier[i]);
-    out.comma().ascii(tier.id()).comma().bytes(labels.tierName()[s.tier[i]]);
+    out.comma().bytes(labels.tierId()[s.tier[i]]).comma().bytes(labels.tierName()[s.tier[i]]);
     out.comma().bytes(chunk.reason(run.engine().explain(i, s.tier[i], s, chinese)));
     if (s.bought(i)) {
       purchase(out, s, i, labels);
@@ -137,19 +165,13 @@ public final class CustomersCsv {
       // first_purchase .. abc_class: no purchase, so no dates, recency or scores; counts and amounts are zero
       out.ascii(",,,,0,0,0.00,,0.00,,,,,,,");
     }
-    out.comma().ascii(s.stage(i).code()).comma().bytes(labels.stage()[s.lifecycle[i]]);
-    out.comma().ascii(Quadrant.ofOrdinal(s.quadrant[i]).code());
+    out.comma().bytes(labels.stageCode()[s.lifecycle[i]]).comma().bytes(labels.stage()[s.lifecycle[i]]);
+    out.comma().bytes(labels.quadrantCode()[s.quadrant[i]]);
     out.comma().fixed(s.composite.score()[i], 1);
     for (Component c : COMPONENTS) out.comma().fixed(s.composite.component(c)[i], 1);
-    out.comma();
-    boolean firstMissing = true;
-    for (Component c : COMPONENTS) {
-      if (s.composite.isMissing(i, c)) {
-        if (!firstMissing) out.ascii("|");
-        out.ascii(c.code());
-        firstMissing = false;
-      }
-    }
+    int missing = 0;
+    for (int k = 0; k < COMPONENTS.length; k++) missing |= s.composite.isMissing(i, COMPONENTS[k]) ? 1 << k : 0;
+    out.comma().bytes(labels.missing()[missing]);
     float clv = s.prediction(s.clv.clv(), i);
     out.comma();
     if (!Float.isNaN(clv)) out.cents(Math.round(clv * 100.0));
@@ -176,9 +198,8 @@ public final class CustomersCsv {
     if (p.orders[i] > 0) out.cents(Math.round(p.netCents[i] / (double) p.orders[i]));
     out.comma().cents(p.refundCents[i]);
     out.comma().number(s.rfm.r()[i]).comma().number(s.rfm.f()[i]).comma().number(s.rfm.m()[i]);
-    ClassicSegment seg = ClassicSegment.ofOrdinal(s.classicSegment[i]);
-    out.comma().ascii(seg.code()).comma().bytes(labels.segment()[seg.ordinal()]);
-    out.comma().ascii(RfmSegment11.ofOrdinal(s.segment11[i]).code());
+    out.comma().bytes(labels.segmentCode()[s.classicSegment[i]]).comma().bytes(labels.segment()[s.classicSegment[i]]);
+    out.comma().bytes(labels.segment11Code()[s.segment11[i]]);
     out.comma().ascii(s.abc[i]);
   }
 
