@@ -14,6 +14,7 @@ import strata.intake.Engagement;
 import strata.lifecycle.LifecycleStage;
 import strata.rfm.ClassicSegment;
 import strata.rfm.RfmSegment11;
+import strata.tier.TierEngine;
 import strata.value.Component;
 import strata.value.Quadrant;
 
@@ -87,7 +88,7 @@ public final class CustomersCsv {
       // Rows are formatted in parallel chunks and written in order: formatting, not I/O, bounds this step. Each
       // round is written while the next one is formatted into the other of two sets of chunks.
       Chunk[][] sets = new Chunk[2][round];
-      for (Chunk[] set : sets) java.util.Arrays.setAll(set, k -> new Chunk());
+      for (Chunk[] set : sets) java.util.Arrays.setAll(set, k -> new Chunk(run, labels, chinese));
       java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
       java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
       try {
@@ -95,8 +96,8 @@ public final class CustomersCsv {
           int from = first;
           int count = Math.min(round, chunks - first);
           Chunk[] set = sets[first / round % 2];
-          IntStream.range(0, count).parallel().forEach(k -> set[k].format(run, s, (from + k) * CHUNK,
-              Math.min(s.size, (from + k + 1) * CHUNK), labels, chinese));
+          IntStream.range(0, count).parallel()
+              .forEach(k -> set[k].format((from + k) * CHUNK, Math.min(s.size, (from + k + 1) * CHUNK)));
           writing.join();
           writing = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
@@ -120,24 +121,34 @@ public final class CustomersCsv {
   private static final int CHUNK = 1 << 13;
 
   /**
-   * A chunk's rows, as UTF-8. Its buffer is reused for chunk after chunk, and so are the tier reasons it has encoded:
-   * reasons repeat heavily (a few hundred distinct ones among 1M customers with the default model).
+   * A chunk's rows, as UTF-8. Its buffer is reused for chunk after chunk, and so are the tier reasons it has built and
+   * encoded: reasons repeat heavily (33 distinct ones among the 1M customers of the 10M-row benchmark).
    */
   private static final class Chunk {
     /** Enough for any one run's distinct reasons with the usual models, not for reasons quoting exact amounts. */
     private static final int REASONS = 10_000;
     final Utf8Builder out = new Utf8Builder(CHUNK * 300);
     private final java.util.Map<String, byte[]> reasons = new java.util.HashMap<>();
+    private final ScoredCustomers s;
+    private final Labels labels;
+    private final TierEngine.Explainer explainer;
 
-    void format(RunResult run, ScoredCustomers s, int from, int to, Labels labels, boolean chinese) {
+    Chunk(RunResult run, Labels labels, boolean chinese) {
+      this.s = run.customers();
+      this.labels = labels;
+      this.explainer = run.engine().explainer(s, chinese);
+    }
+
+    void format(int from, int to) {
       out.clear();
       for (int i = from; i < to; i++) {
-        row(out, run, s, i, labels, chinese, this);
+        row(out, s, i, labels, this);
         out.newline();
       }
     }
 
-    byte[] reason(String text) {
+    byte[] reason(int customer, int tier) {
+      String text = explainer.explain(customer, tier);
       byte[] cell = reasons.get(text);
       if (cell == null) {
         cell = Labels.cell(text);
@@ -147,8 +158,7 @@ public final class CustomersCsv {
     }
   }
 
-  private static void row(Utf8Builder out, RunResult run, ScoredCustomers s, int i, Labels labels, boolean chinese,
-      Chunk chunk) {
+  private static void row(Utf8Builder out, ScoredCustomers s, int i, Labels labels, Chunk chunk) {
     CustomerProfile p = s.profiles == null ? null : s.profiles[i];
     out.text(s.customerId(i));
     if (p == null) {
@@ -158,7 +168,7 @@ public final class CustomersCsv {
           .comma().text(p.size());
     }
     out.comma().bytes(labels.tierId()[s.tier[i]]).comma().bytes(labels.tierName()[s.tier[i]]);
-    out.comma().bytes(chunk.reason(run.engine().explain(i, s.tier[i], s, chinese)));
+    out.comma().bytes(chunk.reason(i, s.tier[i]));
     if (s.bought(i)) {
       purchase(out, s, i, labels);
     } else {
