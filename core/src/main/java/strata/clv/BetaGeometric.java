@@ -76,48 +76,7 @@ final class BetaGeometric {
     /** E[Y(t) | alive at T, x, T]: the factor after P(alive) in {@link #expectedPurchases}. */
     static double expectedGivenAlive(double r, double alpha, double a, double b, boolean modified,
                                      double t, double x, double T) {
-        if (t == 0) {
-            return 0;
-        }
-        double bPost = b + x + (modified ? 1 : 0);
-        double c = a + bPost - 1;
-        if (!(c > 0)) {
-            throw new ClvException("BG/NBD predictions need a + b > 1 for customers without repeat purchases (a = "
-                    + a + ", b = " + b + "); fit the MBG/NBD instead or use a longer calibration period");
-        }
-        double rPost = r + x;
-        double z = t / (alpha + T + t);
-        // The series' terms grow like (1 - z)^(-a) before (1 - z)^(a-1) scales them back, which overflows when a is
-        // large (fits on data with a near-constant dropout give a in the thousands): use the closed form there too.
-        boolean seriesOverflows = (a - 1) * -Math.log1p(-z) > 30;
-        return ((z > 0.95 || seriesOverflows) && Math.abs(a - 1) > 1e-3)
-            ? closedForm(rPost, a, bPost, c, z) : series(rPost, a, c, z);
-    }
-
-    /** The paper's form, for z near 1 where the series below converges slowly; |a - 1| is away from 0 here. */
-    private static double closedForm(double rPost, double a, double bPost, double c, double z) {
-        double scaled = Math.exp(rPost * Math.log1p(-z) + Hyp2F1.logValue(rPost, bPost, c, z));
-        return c / (a - 1) * (1 - scaled);
-    }
-
-    /**
-     * The same quantity without the removable singularity at a = 1. By Euler's transformation
-     * (1 - z)^(r') 2F1(r', b'; c; z) = (1 - z)^(a-1) 2F1(c - r', a - 1; c; z) = (1 - z)^(a-1) (1 + (a - 1) S) with
-     * S = sum_{n>=1} (c - r')_n (a)_{n-1} / ((c)_n n!) z^n, so the expectation is
-     * c * [(1 - (1 - z)^(a-1)) / (a - 1) - (1 - z)^(a-1) S], finite and smooth through a = 1.
-     */
-    private static double series(double rPost, double a, double c, double z) {
-        double log1mz = Math.log1p(-z);
-        double am1 = a - 1;
-        double first = Math.abs(am1) < 1e-12 ? -log1mz : -Math.expm1(am1 * log1mz) / am1;
-        double upper = c - rPost;
-        double term = upper / c * z;
-        double sum = term;
-        for (int n = 1; n < 1_000_000 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
-            term *= (upper + n) * (a + n - 1) / ((c + n) * (n + 1)) * z;
-            sum += term;
-        }
-        return c * (first - Math.exp(am1 * log1mz) * sum);
+        return new GivenAlive(r, alpha, a, b, modified, x).expected(t, T);
     }
 
     /**

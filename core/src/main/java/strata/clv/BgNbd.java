@@ -67,4 +67,12 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     public double expectedGivenAlive(double t, double x, double T) {
         return BetaGeometric.expectedGivenAlive(r, alpha, a, b, MODIFIED, t, x, T);
     }
+
+    /**
+     * {@link #expectedGivenAlive} of customers with x repeat purchases, faster than calling it for each (t, T) when
+     * there are many.
+     */
+    public GivenAlive givenAlive(double x) {
+        return new GivenAlive(r, alpha, a, b, MODIFIED, x);
+    }
 }

@@ -2,11 +2,12 @@ package strata.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import strata.clv.BgNbd;
 import strata.clv.CalibrationData;
 import strata.clv.ClvException;
 import strata.clv.ClvHorizon;
-import strata.clv.CustomerValue;
 import strata.clv.Fit;
 import strata.clv.GammaGamma;
 import strata.clv.HoldoutData;
@@ -44,6 +45,9 @@ public final class ClvStage {
   static final int FIT_SAMPLE = 100_000;
 
   static Result run(PurchaseColumns p, int asOfDay) {
+    // The holdout check fits a BG/NBD of its own and needs nothing from the rest: on its own thread, it runs while
+    // the main fits do (the fits are single-threaded).
+    CompletableFuture<Holdout> holdout = CompletableFuture.supplyAsync(() -> holdout(p, asOfDay), ClvStage::start);
     int n = p.size;
     float[] clv = nan(n);
     float[] pAlive = nan(n);
@@ -55,6 +59,7 @@ public final class ClvStage {
       bg = BgNbd.fit(sample(data));
     } catch (ClvException e) {
       notes.add("CLV and P(alive) not computed: " + e.getMessage());
+      await(holdout);
       return new Result(clv, pAlive, expected90, null, null, null, 0, notes);
     }
     if (!bg.converged()) notes.add("BG/NBD fit did not converge; its predictions are approximate");
@@ -68,22 +73,40 @@ public final class ClvStage {
     } catch (ClvException e) {
       notes.add("CLV not computed (spend model): " + e.getMessage());
     }
-    Future future = new Future(bg.model());
+    for (int i = 0; i < n; i++) pAlive[i] = (float) alive[i];
     double[] spendEach = spendPerPurchase;
     try {
+      FuturePurchases future = FuturePurchases.of(bg.model(), repeats(p), ages(p, asOfDay));
       java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-        double[] f = future.of(data.x()[i], asOfDay - p.firstDay[i]);
-        pAlive[i] = (float) alive[i];
-        expected90[i] = (float) (alive[i] * f[0]);
-        if (spendEach != null) clv[i] = (float) (spendEach[i] * alive[i] * f[1]);
+        expected90[i] = (float) (alive[i] * future.next90(i));
+        if (spendEach != null) clv[i] = (float) (spendEach[i] * alive[i] * future.horizon(i));
       });
     } catch (ClvException e) {
       java.util.Arrays.fill(clv, Float.NaN);
       java.util.Arrays.fill(expected90, Float.NaN);
       notes.add("expected purchases and CLV not computed: " + e.getMessage());
     }
-    Holdout h = holdout(p, asOfDay, notes);
-    return new Result(clv, pAlive, expected90, bg, gg, h == null ? null : h.report, h == null ? 0 : h.weeks, notes);
+    Holdout h = await(holdout);
+    if (h != null && h.note != null) notes.add(h.note);
+    HoldoutReport report = h == null ? null : h.report;
+    return new Result(clv, pAlive, expected90, bg, gg, report, report == null ? 0 : h.weeks, notes);
+  }
+
+  private static void start(Runnable task) {
+    Thread thread = new Thread(task, "CLV holdout check");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The holdout check's result, with its own exceptions rethrown as they were. */
+  private static Holdout await(CompletableFuture<Holdout> holdout) {
+    try {
+      return holdout.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) throw cause;
+      if (e.getCause() instanceof Error cause) throw cause;
+      throw e;
+    }
   }
 
   static CalibrationData calibration(PurchaseColumns p, int asOfDay) {
@@ -126,46 +149,29 @@ public final class ClvStage {
     return new SpendData(x, mean);
   }
 
-  /**
-   * Per distinct (x, T) of the customers, E[Y(90 days) | alive] and the discounted sum of the horizon's expected
-   * purchases given alive: the formula of {@link CustomerValue#clv} with P(alive) and spend factored out. Customers
-   * share (x, T) pairs heavily, so this is computed tens of times less often than per customer (it was 10 s of a
-   * 1M-customer run).
-   */
-  private static final class Future {
-    private final BgNbd model;
-    private final java.util.Map<Long, double[]> known = new java.util.concurrent.ConcurrentHashMap<>();
-    private final double[] discount = new double[HORIZON.periods() + 1];
-
-    Future(BgNbd model) {
-      this.model = model;
-      for (int k = 1; k <= HORIZON.periods(); k++) discount[k] = Math.pow(1 + HORIZON.discountRate(), -k);
-    }
-
-    double[] of(double x, int ageDays) {
-      // Not (x << 32 | age): Long.hashCode folds that to x ^ age and piles keys into few buckets.
-      return known.computeIfAbsent(ageDays * 1_000_003L + (long) x, key -> {
-        double T = ageDays / WEEK;
-        double sum = 0;
-        double previous = 0;
-        for (int k = 1; k <= HORIZON.periods(); k++) {
-          double cumulative = model.expectedGivenAlive(k * HORIZON.periodLength(), x, T);
-          sum += (cumulative - previous) * discount[k];
-          previous = cumulative;
-        }
-        return new double[] {model.expectedGivenAlive(90 / WEEK, x, T), sum * HORIZON.margin()};
-      });
-    }
+  private static int[] repeats(PurchaseColumns p) {
+    int[] x = new int[p.size];
+    for (int i = 0; i < x.length; i++) x[i] = p.distinctDays[i] - 1;
+    return x;
   }
 
-  private record Holdout(HoldoutReport report, double weeks) {}
+  private static int[] ages(PurchaseColumns p, int asOfDay) {
+    int[] age = new int[p.size];
+    for (int i = 0; i < age.length; i++) age[i] = asOfDay - p.firstDay[i];
+    return age;
+  }
+
+  /** @param report null when the check was skipped, then {@code note} says why */
+  private record Holdout(HoldoutReport report, double weeks, String note) {}
 
   /**
    * Fits BG/NBD on the data up to a split and compares its predictions with what happened after it. The holdout is a
    * quarter of the data's span, at most 26 weeks, in whole weeks; customers who first bought after the split are left
    * out, as in the papers; beyond {@link #FIT_SAMPLE} customers, an evenly spread sample of them is used.
+   *
+   * @return null when the data span was too short to hold a period out
    */
-  private static Holdout holdout(PurchaseColumns p, int asOfDay, List<String> notes) {
+  private static Holdout holdout(PurchaseColumns p, int asOfDay) {
     if (p.daysUpToSplit == null) return null;
     int split = p.splitDay;
     int[] bought = java.util.stream.IntStream.range(0, p.size).filter(i -> p.daysUpToSplit[i] > 0).toArray();
@@ -187,10 +193,9 @@ public final class ClvStage {
     try {
       CalibrationData cal = new CalibrationData(x, tx, t);
       Fit<BgNbd> fit = BgNbd.fit(cal);
-      return new Holdout(HoldoutEvaluation.evaluate(fit.model(), cal, new HoldoutData(actual, weeks)), weeks);
+      return new Holdout(HoldoutEvaluation.evaluate(fit.model(), cal, new HoldoutData(actual, weeks)), weeks, null);
     } catch (ClvException e) {
-      notes.add("holdout check of the CLV model skipped: " + e.getMessage());
-      return null;
+      return new Holdout(null, 0, "holdout check of the CLV model skipped: " + e.getMessage());
     }
   }
 

