@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import strata.intake.FileQuality;
 import strata.intake.IntakeException;
 import strata.report.HtmlReport;
 import strata.run.CustomersCsv;
@@ -47,6 +48,29 @@ final class Output {
     doc.put("files", result.quality());
     doc.put("notes", result.notes());
     mapper().writeValue(file.toFile(), doc);
+  }
+
+  /**
+   * Loads and initialises the JSON and report code on a background thread while the run reads its files: cold, they
+   * cost about a second at the very end of every run (measured on a 3-row file: quality.json 0.6 s, report 0.4 s).
+   */
+  static void warmUp() {
+    Thread t = new Thread(() -> {
+      try {
+        FileQuality sample = new FileQuality("f", "k", "UTF-8", ",", Map.of("a", "b"), 1, 1, 0, Map.of("r", 1L), 0, 0,
+            List.of(1L), 0, List.of("w"));
+        mapper().writeValueAsBytes(Map.of("files", List.of(sample), "tiers", Map.of("t", 1L)));
+        for (String c : new String[] {"HtmlReport", "Page", "SvgCharts", "BarCharts", "HeatMapChart", "LineChart",
+            "TierSection", "QualitySection", "KpiSection", "GroupSections", "ReportText"}) {
+          Class.forName("strata.report." + c);
+        }
+      } catch (Exception | LinkageError e) {
+        // only a head start: the real write reports any problem
+      }
+    }, "strata-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   static ObjectMapper mapper() {

@@ -89,6 +89,7 @@ final class ScoreCommand implements Callable<Integer> {
     Locale locale = locale(lang);
     TierModel tierModel = model == null ? TierModel.defaultModel() : TierModel.load(model);
     Output.prepare(out);
+    Output.warmUp();
     RunInputs inputs = new RunInputs(transactions, customers, interactions, surveys, asOf,
         new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset(encoding), Map.copyOf(columnMap),
         Math.max(1, threads), out);
