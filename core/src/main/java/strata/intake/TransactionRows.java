@@ -2,16 +2,21 @@ package strata.intake;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import strata.summary.RowBatch;
+import strata.summary.RowSpill;
 import strata.summary.SummaryTable;
 
-/** Parses the records of one block of a transactions file and folds the valid ones into the summary table. */
+/**
+ * Parses the records of one block of a transactions file and hands the valid ones to their customers' partitions
+ * ({@link RowSpill}), from which the summary table is built.
+ */
 final class TransactionRows {
   static final int MAX_ID_BYTES = 256;
   private static final int FOLD_ROWS = 8192;
   private final String file;
   private final CsvFormat format;
   private final SummaryTable table;
-  private final strata.summary.RowSpill spill;
+  private final RowSpill spill;
   private final int asOfDay;
   private final int fields;
   private final int idAt;
@@ -23,7 +28,7 @@ final class TransactionRows {
 
   /** @param spill receives the accepted rows; {@code table} only names categories */
   TransactionRows(String file, CsvFormat format, ColumnMapping mapping, SummaryTable table,
-      strata.summary.RowSpill spill, int asOfDay) {
+      RowSpill spill, int asOfDay) {
     this.file = file;
     this.format = format;
     this.table = table;
@@ -43,7 +48,7 @@ final class TransactionRows {
     RecordCursor rec = new RecordCursor(buf, from, to, format.delimiter(), format.whitespace());
     FieldParsers.Money money = new FieldParsers.Money();
     Field field = new Field();
-    strata.summary.RowBatch batch = new strata.summary.RowBatch();
+    RowBatch batch = new RowBatch();
     while (rec.next(atEof)) {
       long line = firstLine + rec.linesBefore;
       out.rowsRead++;
@@ -96,7 +101,7 @@ final class TransactionRows {
   }
 
   private void accept(BlockOutcome out, RecordCursor rec, byte[] buf, long line, byte[] idBuf, int idFrom, int idLen,
-      int day, FieldParsers.Money money, Field field, strata.summary.RowBatch batch) {
+      int day, FieldParsers.Money money, Field field, RowBatch batch) {
     out.rowsAccepted++;
     if (money.rounded) out.amountsRounded++;
     long fingerprint = DuplicateFinder.fingerprint(buf, rec.recordStart, rec.recordEnd);
@@ -127,7 +132,7 @@ final class TransactionRows {
     add(batch, idBuf, idFrom, idLen, lineNumber, day, money.cents, orderKey, hasOrder, category, fingerprint, false);
   }
 
-  private void add(strata.summary.RowBatch batch, byte[] id, int idFrom, int idLen, int line, int day, long cents,
+  private void add(RowBatch batch, byte[] id, int idFrom, int idLen, int line, int day, long cents,
       long orderKey, boolean hasOrder, int category, long fingerprint, boolean afterAsOf) {
     batch.add(id, idFrom, idLen, line, day, cents, orderKey, hasOrder, category, fingerprint, afterAsOf);
     // Handed on in small batches: they are read in partition order, i.e. at random, and a batch that fits in the
