@@ -136,6 +136,12 @@ final class DayLists {
     used = p;
   }
 
+  /** Frees the lists; descriptors pointing into them must not be used afterwards. */
+  void release() {
+    data = new char[0];
+    used = 0;
+  }
+
   /** How many listed days are on or before {@code day}. */
   int countUpTo(long meta, int day) {
     int base = offset(meta);

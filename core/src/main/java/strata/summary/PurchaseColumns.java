@@ -67,6 +67,7 @@ public final class PurchaseColumns {
       throw new IllegalStateException("more than 2^31 customers or id bytes: use the cluster engine");
     }
     int n = (int) total;
+    for (Stripe s : stripes) s.foldDays(splitDay);
     int[][] position = positions(stripes, n);
     int[] idStart = new int[n + 1];
     for (int si = 0; si < stripes.length; si++) {
@@ -174,9 +175,8 @@ public final class PurchaseColumns {
       firstDayNetCents[i] = s.firstDayCents(c);
       topCategoryShare[i] = Float.NaN;
       if (daysUpToSplit != null) {
-        int k = s.daysUpTo(c, splitDay);
-        daysUpToSplit[i] = k;
-        lastDayUpToSplit[i] = k == 0 ? -1 : s.dayAt(c, k - 1);
+        daysUpToSplit[i] = s.daysUpToSplit(c);
+        lastDayUpToSplit[i] = s.lastDayUpToSplit(c);
       }
       if (s.categories != null && s.categories.count(c) > 0) {
         long best = 0;
