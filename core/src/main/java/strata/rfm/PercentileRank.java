@@ -24,10 +24,7 @@ public final class PercentileRank {
    * @throws IllegalArgumentException if {@code buckets} is out of range
    */
   public static byte[] higherIsBetter(long[] values, int buckets) {
-    checkBuckets(buckets);
-    long[] keys = new long[values.length];
-    for (int i = 0; i < keys.length; i++) keys[i] = RankCounts.key(values[i]);
-    return buckets(keys, buckets);
+    return scores(values.length, i -> values[i], false, buckets);
   }
 
   /**
@@ -40,26 +37,17 @@ public final class PercentileRank {
    * @throws IllegalArgumentException if {@code buckets} is out of range
    */
   public static byte[] lowerIsBetter(long[] values, int buckets) {
-    checkBuckets(buckets);
-    long[] keys = new long[values.length];
-    for (int i = 0; i < keys.length; i++) keys[i] = ~RankCounts.key(values[i]); // reversed: larger counts as below
-    return buckets(keys, buckets);
+    return scores(values.length, i -> values[i], true, buckets);
   }
 
   /** As {@link #higherIsBetter(long[], int)} for {@code int} metrics. */
   public static byte[] higherIsBetter(int[] values, int buckets) {
-    checkBuckets(buckets);
-    long[] keys = new long[values.length];
-    for (int i = 0; i < keys.length; i++) keys[i] = RankCounts.key(values[i]);
-    return buckets(keys, buckets);
+    return scores(values.length, i -> values[i], false, buckets);
   }
 
   /** As {@link #lowerIsBetter(long[], int)} for {@code int} metrics. */
   public static byte[] lowerIsBetter(int[] values, int buckets) {
-    checkBuckets(buckets);
-    long[] keys = new long[values.length];
-    for (int i = 0; i < keys.length; i++) keys[i] = ~RankCounts.key(values[i]);
-    return buckets(keys, buckets);
+    return scores(values.length, i -> values[i], true, buckets);
   }
 
   /**
@@ -82,8 +70,14 @@ public final class PercentileRank {
     return fractions(values, true);
   }
 
-  private static byte[] buckets(long[] keys, int buckets) {
-    int n = keys.length;
+  /** @param lowerIsBetter ranks by reversed keys, so that larger values count as worse */
+  private static byte[] scores(int n, java.util.function.IntToLongFunction value, boolean lowerIsBetter, int buckets) {
+    checkBuckets(buckets);
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      long key = RankCounts.key(value.applyAsLong(i));
+      keys[i] = lowerIsBetter ? ~key : key;
+    }
     int[] better = RankCounts.below(keys, RankCounts.identity(n), n);
     byte[] scores = new byte[n];
     for (int i = 0; i < n; i++) scores[i] = (byte) (1 + (long) buckets * better[i] / n);

@@ -58,7 +58,7 @@ public final class SummaryTable {
   }
 
   /**
-   * A batch's rows grouped by stripe (a counting sort on the hash's top byte): {@code [start, order]}, where stripe k's
+   * A batch's rows grouped by stripe (a counting sort on the hash's top bits): {@code [start, order]}, where stripe k's
    * rows are {@code order[start[k]] … order[start[k + 1] - 1]}.
    */
   static int[][] byStripe(RowBatch batch) {
