@@ -81,6 +81,29 @@ final class DayLists {
     records[at] = meta(base, len + 1, capacityCode(meta));
   }
 
+  /**
+   * Adds ascending distinct days to customer {@code c}'s list: copied to the arena's end, already packed, when the list
+   * is empty (as {@link DayKeys} finds it while a stripe is built), one by one otherwise.
+   */
+  void addAll(long[] records, int stride, int metaAt, int customers, int c, char[] sortedDays, int n) {
+    int at = c * stride + metaAt;
+    if (length(records[at]) > 0) {
+      for (int k = 0; k < n; k++) add(records, stride, metaAt, c, customers, sortedDays[k]);
+      return;
+    }
+    if ((long) used + n > data.length) compact(n, records, stride, metaAt, customers);
+    System.arraycopy(sortedDays, 0, data, used, n);
+    records[at] = meta(used, n, 0);
+    used += n;
+  }
+
+  /** Makes room for {@code extra} more days; exactly that much for a first batch, so it needs no trim. */
+  void reserve(long[] records, int stride, int metaAt, int customers, int extra) {
+    if ((long) used + extra <= data.length) return;
+    if (used == 0) data = new char[extra];
+    else compact(extra, records, stride, metaAt, customers);
+  }
+
   /** Number of days in the list below {@code d}. */
   private int position(int base, int len, char d) {
     if (len > 16) {
@@ -100,7 +123,13 @@ final class DayLists {
    */
   void trim(long[] records, int stride, int metaAt, int customers) {
     long total = 0;
-    for (int c = 0; c < customers; c++) total += length(records[c * stride + metaAt]);
+    boolean packed = true;
+    for (int c = 0; c < customers; c++) {
+      long m = records[c * stride + metaAt];
+      total += length(m);
+      packed &= capacityCode(m) == 0;
+    }
+    if (packed && total == used && used == data.length) return; // lists fill the arena exactly: nothing to give back
     char[] fresh = new char[(int) total];
     int p = 0;
     for (int c = 0; c < customers; c++) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Radix-partitioned aggregation: intake writes each row to its customer's partition (the stripe its id hashes to),
@@ -117,16 +118,22 @@ public final class RowSpill implements AutoCloseable {
    * row fingerprints on: exact duplicate rows have the same customer id, so they always share a partition.
    */
   public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+    int workers = Math.max(1, threads);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "strata-fold");
       t.setDaemon(true);
       return t;
     });
     try {
-      Future<?>[] done = new Future<?>[partitions.length];
-      for (int k = 0; k < partitions.length; k++) {
-        int stripe = k;
-        done[k] = pool.submit(() -> fold(stripe, table.stripe(stripe), fingerprints));
+      AtomicInteger next = new AtomicInteger();
+      Future<?>[] done = new Future<?>[workers];
+      for (int w = 0; w < workers; w++) {
+        done[w] = pool.submit(() -> {
+          Scratch scratch = new Scratch(); // one per thread, reused for every partition it folds
+          for (int k = next.getAndIncrement(); k < partitions.length; k = next.getAndIncrement()) {
+            fold(k, table.stripe(k), fingerprints, scratch);
+          }
+        });
       }
       for (Future<?> f : done) f.get();
     } catch (InterruptedException e) {
@@ -141,14 +148,29 @@ public final class RowSpill implements AutoCloseable {
     }
   }
 
-  private void fold(int k, Stripe s, Fingerprints fingerprints) {
+  /** A folding thread's buffers. */
+  private static final class Scratch {
+    final byte[] piece = new byte[1 << 20];
+    final DayKeys days = new DayKeys();
+    long[] pairs = new long[256]; // (fingerprint, line) of every row of the partition
+    int pairCount;
+
+    void addPair(long fingerprint, long line) {
+      if (2 * pairCount + 2 > pairs.length) pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
+      pairs[2 * pairCount] = fingerprint;
+      pairs[2 * pairCount + 1] = line;
+      pairCount++;
+    }
+  }
+
+  private void fold(int k, Stripe s, Fingerprints fingerprints, Scratch scratch) {
     Partition p = partitions[k];
-    Pairs pairs = new Pairs();
+    scratch.pairCount = 0;
     try {
       if (p.file != null) {
         // A partition's file is read in pieces so memory stays bounded even for one partition of a huge file.
         p.in = FileChannel.open(p.file, StandardOpenOption.READ);
-        byte[] piece = new byte[1 << 20];
+        byte[] piece = scratch.piece;
         long position = 0;
         int carry = 0;
         while (true) {
@@ -156,15 +178,16 @@ public final class RowSpill implements AutoCloseable {
           if (n <= 0) break;
           position += n;
           int end = carry + n;
-          int consumed = foldRows(s, piece, end, pairs);
+          int consumed = foldRows(s, piece, end, scratch);
           carry = end - consumed;
           System.arraycopy(piece, consumed, piece, 0, carry);
         }
         if (carry != 0) throw new IllegalStateException("temporary intake file ends inside a row");
       }
-      foldRows(s, p.buf, p.used, pairs);
+      foldRows(s, p.buf, p.used, scratch);
+      s.listDays(scratch.days);
       s.trim();
-      fingerprints.of(pairs.items, pairs.size);
+      fingerprints.of(scratch.pairs, scratch.pairCount);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read temporary file for intake", e);
     } finally {
@@ -174,7 +197,7 @@ public final class RowSpill implements AutoCloseable {
   }
 
   /** Folds the whole rows at the start of {@code d[0, end)}; returns where the first incomplete one starts. */
-  private int foldRows(Stripe s, byte[] d, int end, Pairs pairs) {
+  private int foldRows(Stripe s, byte[] d, int end, Scratch scratch) {
     int at = 0;
     int fixed = FIXED + (withOrderIds ? 8 : 0);
     while (at + fixed <= end) {
@@ -182,28 +205,17 @@ public final class RowSpill implements AutoCloseable {
       if (at + fixed + len > end) break;
       int flags = (int) INT.get(d, at + 20);
       int line = (int) INT.get(d, at + 4);
-      pairs.add((long) LONG.get(d, at + 24), line);
+      scratch.addPair((long) LONG.get(d, at + 24), line);
       if ((flags & RowBatch.AFTER_AS_OF) == 0) {
         long orderKey = withOrderIds ? (long) LONG.get(d, at + FIXED) : 0;
-        s.add(d, at + fixed, len, (int) INT.get(d, at), line, (char) CHAR.get(d, at + 8),
-            (long) LONG.get(d, at + 12), orderKey, flags < 0, (flags & RowBatch.CATEGORY) - 1);
+        int day = (char) CHAR.get(d, at + 8);
+        int c = s.addUnlisted(d, at + fixed, len, (int) INT.get(d, at), line, day, (long) LONG.get(d, at + 12),
+            orderKey, flags < 0, (flags & RowBatch.CATEGORY) - 1);
+        scratch.days.add(c, day);
       }
       at += fixed + len;
     }
     return at;
-  }
-
-  /** (fingerprint, line) pairs, growing. */
-  private static final class Pairs {
-    long[] items = new long[256];
-    int size;
-
-    void add(long fingerprint, long line) {
-      if (2 * size + 2 > items.length) items = java.util.Arrays.copyOf(items, items.length * 2);
-      items[2 * size] = fingerprint;
-      items[2 * size + 1] = line;
-      size++;
-    }
   }
 
   private static void closeQuietly(Partition p) {

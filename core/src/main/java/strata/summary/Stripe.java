@@ -43,15 +43,44 @@ final class Stripe {
 
   void add(byte[] b, int from, int len, int hash, int line, int day, long cents, long orderKey, boolean hasOrderKey,
       int category) {
-    if (daysFolded) throw new IllegalStateException("the stripe was frozen");
+    checkOpen();
     int c = indexOf(b, from, len, hash, line, day);
+    long d = rec[c * W + DAYS];
+    // A day equal to the first or last purchase day is already listed (insert() leaves the list empty, so a new
+    // customer's first row still goes through).
+    boolean listed = (day == (int) (d >> 32) || day == (int) d) && DayLists.length(rec[c * W + DAY_LIST]) > 0;
+    record(c, line, day, cents, orderKey, hasOrderKey, category);
+    if (!listed) days.add(rec, W, DAY_LIST, c, size, day);
+  }
+
+  /**
+   * As {@link #add}, but leaves the day out of the customer's list: the caller hands all such days to
+   * {@link #listDays} before the stripe is read or trimmed.
+   *
+   * @return the customer's local index
+   */
+  int addUnlisted(byte[] b, int from, int len, int hash, int line, int day, long cents, long orderKey,
+      boolean hasOrderKey, int category) {
+    checkOpen();
+    int c = indexOf(b, from, len, hash, line, day);
+    record(c, line, day, cents, orderKey, hasOrderKey, category);
+    return c;
+  }
+
+  /** Lists the days of rows added by {@link #addUnlisted}, collected in {@code keys}, which is emptied. */
+  void listDays(DayKeys keys) {
+    keys.listInto(days, rec, W, DAY_LIST, size);
+  }
+
+  private void checkOpen() {
+    if (daysFolded) throw new IllegalStateException("the stripe was frozen");
+  }
+
+  private void record(int c, int line, int day, long cents, long orderKey, boolean hasOrderKey, int category) {
     int o = c * W;
     long d = rec[o + DAYS];
     int firstDay = (int) (d >> 32);
     int lastDay = (int) d;
-    // A day equal to the first or last purchase day is already listed (insert() leaves the list empty, so a new
-    // customer's first row still goes through).
-    boolean listed = (day == firstDay || day == lastDay) && DayLists.length(rec[o + DAY_LIST]) > 0;
     if (day < firstDay) {
       firstDay = day;
       rec[o + FIRST_DAY_NET] = cents;
@@ -65,7 +94,6 @@ final class Stripe {
     rec[o + LINES] = (((l >>> 32) + 1) << 32) | (firstLine & 0xFFFFFFFFL);
     rec[o + NET] = Math.addExact(rec[o + NET], cents);
     if (cents < 0) rec[o + REFUND] -= cents;
-    if (!listed) days.add(rec, W, DAY_LIST, c, size, day);
     if (orderKeys != null) {
       if (hasOrderKey) orderKeys.add(c, orderKey);
       else rec[o + UNORDERED]++;

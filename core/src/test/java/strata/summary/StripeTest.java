@@ -7,34 +7,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A stripe against plain per-customer sets of days, through growth, trimming and growth again. */
+/**
+ * A stripe against plain per-customer sets of days, through growth, trimming and growth again, with days listed row by
+ * row ({@code 'r'}) or a round at a time through {@link DayKeys} ({@code 'k'}).
+ */
 class StripeTest {
-  @Test
-  void daysAndTotalsSurviveTrimmingAndLaterAdds() {
+  @ParameterizedTest
+  @ValueSource(strings = {"rrr", "kkk", "rkr", "krk"})
+  void daysAndTotalsSurviveTrimmingAndLaterAdds(String rounds) {
     SplittableRandom random = new SplittableRandom(5);
     Stripe stripe = new Stripe(false, false);
+    DayKeys keys = new DayKeys();
     List<String> ids = new ArrayList<>();
     List<TreeSet<Integer>> days = new ArrayList<>();
     List<long[]> totals = new ArrayList<>(); // lines, net cents
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; round < rounds.length(); round++) {
+      boolean byKeys = rounds.charAt(round) == 'k';
       for (int row = 0; row < 20_000; row++) {
-        boolean fresh = ids.isEmpty() || random.nextInt(20) == 0;
+        boolean fresh = ids.isEmpty() || random.nextInt(8) == 0; // over 2^11 customers: sorting takes several passes
         if (fresh) {
           ids.add("C" + ids.size() + "-" + "x".repeat(random.nextInt(12)));
           days.add(new TreeSet<>());
           totals.add(new long[2]);
         }
         int c = fresh ? ids.size() - 1 : random.nextInt(ids.size());
-        int day = 18000 + random.nextInt(40 + 300 * (c % 3)); // some customers with long lists
+        // some customers with long lists, some over the whole range of days
+        int day = c % 7 == 0 ? random.nextInt(65536) : 18000 + random.nextInt(40 + 300 * (c % 3));
         long cents = random.nextInt(100_000) - 5_000;
         byte[] id = ids.get(c).getBytes(StandardCharsets.UTF_8);
-        stripe.add(id, 0, id.length, SummaryTable.hash(id, 0, id.length), row + 2, day, cents, 0, false, -1);
+        int hash = SummaryTable.hash(id, 0, id.length);
+        if (byKeys) keys.add(stripe.addUnlisted(id, 0, id.length, hash, row + 2, day, cents, 0, false, -1), day);
+        else stripe.add(id, 0, id.length, hash, row + 2, day, cents, 0, false, -1);
         days.get(c).add(day);
         totals.get(c)[0]++;
         totals.get(c)[1] += cents;
       }
+      if (byKeys) stripe.listDays(keys);
       stripe.trim(); // after rounds 1 and 2 the stripe grows again from packed lists
     }
     assertThat(stripe.size).isEqualTo(ids.size());
