@@ -16,16 +16,19 @@ final class RankCounts {
 
   private RankCounts() {}
 
+  /** Receives each position's count. */
+  interface Counted {
+    void at(int position, int below);
+  }
+
   /**
    * @param keys keys compared as unsigned numbers; reordered by the call
-   * @param positions where each key's count goes in the result; reordered by the call
-   * @param size length of the result
-   * @return per position the number of keys strictly below its key (unsigned); positions not given stay 0
+   * @param positions a position per key; reordered by the call
+   * @param out gets, for every position, the number of keys strictly below its key (unsigned)
    */
-  static int[] below(long[] keys, int[] positions, int size) {
+  static void below(long[] keys, int[] positions, Counted out) {
     int n = keys.length;
-    int[] result = new int[size];
-    if (n == 0) return result;
+    if (n == 0) return;
     long[] k = keys;
     int[] p = positions;
     long[] k2 = new long[n];
@@ -58,9 +61,8 @@ final class RankCounts {
     int start = 0;
     for (int i = 0; i < n; i++) {
       if (k[i] != k[start]) start = i;
-      result[p[i]] = start;
+      out.at(p[i], start);
     }
-    return result;
   }
 
   /** All passes' digit counts in one read of the keys. */

@@ -79,16 +79,20 @@ public final class CompositeScorer {
     }
     Map<String, float[]> ranks = new ConcurrentHashMap<>();
     specs.entrySet().parallelStream().forEach(e -> {
-      double[] values = input.apply(e.getValue().name());
-      if (values == null) return;
-      if (values.length != n) {
-        throw new IllegalArgumentException("input '" + e.getValue().name() + "' has " + values.length
-            + " values for " + n + " customers; every input needs one value per customer");
-      }
-      ranks.put(e.getKey(), e.getValue().lowerIsBetter()
-          ? PercentileRank.fractionAbove(values) : PercentileRank.fractionBelow(values));
+      String name = e.getValue().name();
+      // Not kept in a local, so the ranking holds the only reference and can drop it early.
+      float[] rank = PercentileRank.fractions(checked(input.apply(name), name, n), e.getValue().lowerIsBetter());
+      if (rank != null) ranks.put(e.getKey(), rank);
     });
     return ranks;
+  }
+
+  private static double[] checked(double[] values, String name, int n) {
+    if (values != null && values.length != n) {
+      throw new IllegalArgumentException("input '" + name + "' has " + values.length
+          + " values for " + n + " customers; every input needs one value per customer");
+    }
+    return values;
   }
 
   private static String rankKey(String name, boolean lowerIsBetter) {

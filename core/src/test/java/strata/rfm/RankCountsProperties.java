@@ -18,7 +18,8 @@ class RankCountsProperties {
     long[] v = values.stream().mapToLong(Long::longValue).toArray();
     long[] keys = new long[v.length];
     for (int i = 0; i < v.length; i++) keys[i] = RankCounts.key(v[i]);
-    int[] below = RankCounts.below(keys, RankCounts.identity(v.length), v.length);
+    int[] below = new int[v.length];
+    RankCounts.below(keys, RankCounts.identity(v.length), (position, count) -> below[position] = count);
     for (int i = 0; i < v.length; i++) {
       int expected = 0;
       for (long other : v) expected += other < v[i] ? 1 : 0;
@@ -59,7 +60,8 @@ class RankCountsProperties {
       positions[i] = n - 1 - i;
       keys[i] = RankCounts.key((long) values.get(i));
     }
-    int[] below = RankCounts.below(keys, positions, n);
+    int[] below = new int[n];
+    RankCounts.below(keys, positions, (position, count) -> below[position] = count);
     for (int i = 0; i < n; i++) {
       int expected = 0;
       for (int other : values) expected += other < values.get(i) ? 1 : 0;
