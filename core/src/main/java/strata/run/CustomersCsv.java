@@ -197,7 +197,7 @@ public final class CustomersCsv {
     out.comma();
     if (s.bought(i) && s.purchases.topCategory != null) out.text(s.purchases.topCategory[i]);
     out.comma();
-    if (s.bought(i)) out.fixed(s.purchases.topCategoryShare[i], 3);
+    if (s.bought(i) && s.purchases.topCategoryShare != null) out.fixed(s.purchases.topCategoryShare[i], 3);
   }
 
   private static void purchase(Utf8Builder out, ScoredCustomers s, int i, Labels labels) {

@@ -22,7 +22,7 @@ public final class PurchaseColumns {
   public final long[] firstDayNetCents;
   /** Most frequent category of each customer, null when categories are unknown. */
   public final String[] topCategory;
-  /** Share of the customer's rows in {@link #topCategory}; NaN when unknown. */
+  /** Share of the customer's rows in {@link #topCategory}; NaN when the customer has none; null with {@link #topCategory}. */
   public final float[] topCategoryShare;
   /** Epoch day of the calibration/holdout split, or -1 when there is none. */
   public final int splitDay;
@@ -46,7 +46,7 @@ public final class PurchaseColumns {
     refundCents = new long[size];
     firstDayNetCents = new long[size];
     topCategory = withCategories ? new String[size] : null;
-    topCategoryShare = new float[size];
+    topCategoryShare = withCategories ? new float[size] : null;
     this.splitDay = splitDay;
     daysUpToSplit = splitDay < 0 ? null : new int[size];
     lastDayUpToSplit = splitDay < 0 ? null : new int[size];
@@ -118,7 +118,7 @@ public final class PurchaseColumns {
       out.netCents[i] = s.netCents();
       out.refundCents[i] = s.refundCents();
       out.firstDayNetCents[i] = s.firstDayNetCents();
-      out.topCategoryShare[i] = Float.NaN;
+      if (withCategories) out.topCategoryShare[i] = Float.NaN;
       if (splitDay >= 0) {
         int k = upTo(days, splitDay);
         out.daysUpToSplit[i] = k;
@@ -173,7 +173,7 @@ public final class PurchaseColumns {
       netCents[i] = s.netCents(c);
       refundCents[i] = s.refundCents(c);
       firstDayNetCents[i] = s.firstDayCents(c);
-      topCategoryShare[i] = Float.NaN;
+      if (topCategoryShare != null) topCategoryShare[i] = Float.NaN;
       if (daysUpToSplit != null) {
         daysUpToSplit[i] = s.daysUpToSplit(c);
         lastDayUpToSplit[i] = s.lastDayUpToSplit(c);

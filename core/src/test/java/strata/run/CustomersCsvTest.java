@@ -135,7 +135,7 @@ class CustomersCsvTest {
     cells.add(e != null && e.csat() >= 0 ? Integer.toString(e.csat()) : "");
     boolean categories = s.bought(i) && s.purchases.topCategory != null;
     cells.add(categories ? text(s.purchases.topCategory[i]) : "");
-    cells.add(s.bought(i) ? decimals(s.purchases.topCategoryShare[i], 3) : "");
+    cells.add(categories ? decimals(s.purchases.topCategoryShare[i], 3) : "");
     return String.join(",", cells);
   }
 

@@ -75,8 +75,11 @@ class SummaryMergeProperties {
           .containsExactly(frozen.firstDay[j], frozen.lastDay[j], frozen.distinctDays[j], frozen.orders[j],
               frozen.lines[j], frozen.netCents[j], frozen.refundCents[j], frozen.firstDayNetCents[j],
               frozen.daysUpToSplit[j], frozen.lastDayUpToSplit[j]);
-      assertThat(Float.floatToIntBits(built.topCategoryShare[i]))
-          .isEqualTo(Float.floatToIntBits(frozen.topCategoryShare[j]));
+      assertThat(built.topCategoryShare == null).isEqualTo(frozen.topCategoryShare == null);
+      if (built.topCategoryShare != null) {
+        assertThat(Float.floatToIntBits(built.topCategoryShare[i]))
+            .isEqualTo(Float.floatToIntBits(frozen.topCategoryShare[j]));
+      }
     }
   }
 
