@@ -67,7 +67,7 @@ public final class PurchaseColumns {
       throw new IllegalStateException("more than 2^31 customers or id bytes: use the cluster engine");
     }
     int n = (int) total;
-    for (Stripe s : stripes) s.foldDays(splitDay);
+    for (Stripe s : stripes) s.freeze(splitDay);
     int[][] position = positions(stripes, n);
     int[] idStart = new int[n + 1];
     for (int si = 0; si < stripes.length; si++) {
@@ -76,7 +76,7 @@ public final class PurchaseColumns {
     }
     for (int i = 0; i < n; i++) idStart[i + 1] += idStart[i];
     boolean withCategories = stripes.length > 0 && stripes[0].categories != null;
-    boolean ordersAreLines = stripes.length > 0 && stripes[0].orderKeys == null;
+    boolean ordersAreLines = stripes.length > 0 && !stripes[0].withOrderIds();
     PurchaseColumns out = new PurchaseColumns(n, new byte[(int) idTotal], idStart, withCategories, splitDay,
         ordersAreLines);
     for (int si = 0; si < stripes.length; si++) {

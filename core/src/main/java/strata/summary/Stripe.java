@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * One lock-protected slice of the {@link SummaryTable}: an open-addressing hash from customer-id bytes to a dense local
- * index, and the customers' fields side by side in one {@code long[]} (six words per customer).
+ * index, and the customers' fields side by side in one {@code long[]} (nine words per customer while rows come, seven or eight
+ * once frozen).
  *
  * <p>Hand-laid-out because intake is bound by cache misses on random customers: one array per field cost a miss per
  * field per row; a row-wise record costs one or two. The slot array keeps each id's hash beside its index so probes
@@ -17,10 +18,11 @@ final class Stripe {
   private static final int NET = 2;
   private static final int REFUND = 3;
   private static final int FIRST_DAY_NET = 4;
-  private static final int UNORDERED = 5; // rows without an order id
-  private static final int DAY_LIST = 6;  // descriptor of the customer's list in {@link DayLists}
-  private static final int ID_PREFIX = 7; // first 8 bytes of the id, so most id checks never touch idBytes
-  private static final int ID = 8;        // idStart << 32 | idLength
+  private static final int DAY_LIST = 5;  // descriptor of the customer's list in {@link DayLists}; folded by freeze()
+  private static final int ID = 6;        // idStart << 32 | idLength
+  private static final int UNORDERED = 7; // rows without an order id; orders once frozen
+  private static final int ID_PREFIX = 8; // first 8 bytes of the id, so most id checks never touch idBytes
+  private static final int ORDERS = UNORDERED;
 
   private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
@@ -32,11 +34,15 @@ final class Stripe {
   private int idUsed;
   final DayLists days = new DayLists();
   private boolean daysFolded;
+  /** Words per customer in {@link #rec}: {@link #W} while rows come, fewer once frozen. */
+  private int stride = W;
+  private final boolean withOrderIds;
   private static final int FOLDED_MASK = (1 << 21) - 1;
-  final KeyLists orderKeys;
+  KeyLists orderKeys;
   final KeyLists categories;
 
   Stripe(boolean withOrderIds, boolean withCategories) {
+    this.withOrderIds = withOrderIds;
     orderKeys = withOrderIds ? new KeyLists() : null;
     categories = withCategories ? new KeyLists() : null;
   }
@@ -197,11 +203,11 @@ final class Stripe {
   }
 
   int idStart(int c) {
-    return (int) (rec[c * W + ID] >>> 32);
+    return (int) (rec[c * stride + ID] >>> 32);
   }
 
   int idLength(int c) {
-    return (int) rec[c * W + ID];
+    return (int) rec[c * stride + ID];
   }
 
   int idBytesUsed() {
@@ -209,36 +215,45 @@ final class Stripe {
   }
 
   /**
-   * Replaces each customer's day list by what the frozen columns keep of it (number of days, days on or before
-   * {@code splitDay}, the last of those) and frees the lists, so they are gone before the columns are allocated
-   * (about 30 bytes per customer off the peak of a run). Only {@link PurchaseColumns#from} calls this; the stripe
-   * cannot take rows or list days afterwards.
+   * Keeps only what the frozen columns read, before they are allocated: each customer's day list becomes its number of
+   * days, days on or before {@code splitDay} and the last of those; distinct order ids become a count; the lists, the
+   * order ids and the words only lookups need (id prefix) are freed. About 30 bytes per customer off the peak of a
+   * run. Only {@link PurchaseColumns#from} calls this; the stripe cannot take rows afterwards.
    */
-  void foldDays(int splitDay) {
+  void freeze(int splitDay) {
+    checkOpen();
+    int frozenStride = withOrderIds ? ORDERS + 1 : ID + 1;
+    long[] frozen = new long[size * frozenStride];
     for (int c = 0; c < size; c++) {
-      long meta = rec[c * W + DAY_LIST];
+      int o = c * W;
+      long meta = rec[o + DAY_LIST];
       int n = DayLists.length(meta);
       int upTo = splitDay < 0 ? 0 : days.countUpTo(meta, splitDay);
       int lastUpTo = upTo == 0 ? -1 : days.dayAt(meta, upTo - 1);
-      rec[c * W + DAY_LIST] = ((long) n << 42) | ((long) upTo << 21) | (lastUpTo + 1);
+      rec[o + DAY_LIST] = ((long) n << 42) | ((long) upTo << 21) | (lastUpTo + 1);
+      if (withOrderIds) rec[o + ORDERS] = orderKeys.count(c) + rec[o + UNORDERED];
+      System.arraycopy(rec, o, frozen, c * frozenStride, frozenStride);
     }
+    rec = frozen;
+    stride = frozenStride;
     days.release();
+    orderKeys = null;
     daysFolded = true;
   }
 
   int distinctDays(int c) {
-    long word = rec[c * W + DAY_LIST];
+    long word = rec[c * stride + DAY_LIST];
     return daysFolded ? (int) (word >>> 42) : DayLists.length(word);
   }
 
-  /** After {@link #foldDays}: the customer's purchase days on or before the split day. */
+  /** After {@link #freeze}: the customer's purchase days on or before the split day. */
   int daysUpToSplit(int c) {
-    return (int) (rec[c * W + DAY_LIST] >>> 21) & FOLDED_MASK;
+    return (int) (rec[c * stride + DAY_LIST] >>> 21) & FOLDED_MASK;
   }
 
-  /** After {@link #foldDays}: the last of those, or -1. */
+  /** After {@link #freeze}: the last of those, or -1. */
   int lastDayUpToSplit(int c) {
-    return ((int) rec[c * W + DAY_LIST] & FOLDED_MASK) - 1;
+    return ((int) rec[c * stride + DAY_LIST] & FOLDED_MASK) - 1;
   }
 
   int[] days(int c) {
@@ -247,38 +262,44 @@ final class Stripe {
   }
 
   int firstDay(int c) {
-    return (int) (rec[c * W + DAYS] >> 32);
+    return (int) (rec[c * stride + DAYS] >> 32);
   }
 
   int lastDay(int c) {
-    return (int) rec[c * W + DAYS];
+    return (int) rec[c * stride + DAYS];
   }
 
   int lines(int c) {
-    return (int) (rec[c * W + LINES] >>> 32);
+    return (int) (rec[c * stride + LINES] >>> 32);
   }
 
   int firstLine(int c) {
-    return (int) rec[c * W + LINES];
+    return (int) rec[c * stride + LINES];
   }
 
   long netCents(int c) {
-    return rec[c * W + NET];
+    return rec[c * stride + NET];
   }
 
   long refundCents(int c) {
-    return rec[c * W + REFUND];
+    return rec[c * stride + REFUND];
   }
 
   long firstDayCents(int c) {
-    return rec[c * W + FIRST_DAY_NET];
+    return rec[c * stride + FIRST_DAY_NET];
   }
 
   long linesWithoutOrderId(int c) {
+    checkOpen();
     return orderKeys == null ? lines(c) : rec[c * W + UNORDERED];
   }
 
   long orders(int c) {
-    return orderKeys == null ? lines(c) : orderKeys.count(c) + rec[c * W + UNORDERED];
+    if (!withOrderIds) return lines(c);
+    return daysFolded ? rec[c * stride + ORDERS] : orderKeys.count(c) + rec[c * W + UNORDERED];
+  }
+
+  boolean withOrderIds() {
+    return withOrderIds;
   }
 }
