@@ -1,0 +1,47 @@
+package strata.scoring;
+
+import java.util.Arrays;
+import org.hipparchus.util.KthSelector;
+import org.hipparchus.util.PivotingStrategy;
+
+/**
+ * The median of per-customer values by selection, not sorting: expected time linear in the count. A full sort for
+ * the median took ~0.2 s of single-threaded time per call at 1M customers, and scoring asks for several.
+ */
+public final class Median {
+  /**
+   * Partition points {@link KthSelector} remembers between the two selections of an even count, so the second walks
+   * the first's partitions instead of redoing them. 1023 entries hold the top ten levels of its partition tree; below
+   * those the ranges left are small.
+   */
+  private static final int CACHED_PIVOTS = 1023;
+
+  private Median() {}
+
+  /**
+   * The median exactly as a full ascending sort ({@link Arrays#sort(double[])}) would give it: the middle value for
+   * an odd count, {@code (lower + upper) / 2} of the middle two for an even count. The order is that of
+   * {@link Double#compare}, as in the sort, so -0.0 counts below 0.0 and the sign of a zero median matches.
+   *
+   * @param values must not contain NaN (callers drop unknown values first); reordered by the call
+   * @return the median; NaN for no values, or for an even count whose middle two are -∞ and +∞
+   */
+  public static double of(double[] values) {
+    int n = values.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    // KthSelector partitions with Double.compare (checked in hipparchus-core 4.0.3), the order Arrays.sort uses, so
+    // the value it selects at k is bit for bit the sorted array's k-th.
+    KthSelector selector = new KthSelector(PivotingStrategy.MEDIAN_OF_3);
+    int[] pivots = new int[CACHED_PIVOTS];
+    Arrays.fill(pivots, -1); // -1 marks "not partitioned yet"; a 0 would be taken as a pivot already placed at 0
+    int mid = n / 2;
+    double upper = selector.select(values, pivots, mid);
+    if (n % 2 == 1) {
+      return upper;
+    }
+    double lower = selector.select(values, pivots, mid - 1);
+    return (lower + upper) / 2;
+  }
+}
