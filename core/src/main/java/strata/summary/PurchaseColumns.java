@@ -140,8 +140,8 @@ public final class PurchaseColumns {
   }
 
   /**
-   * Final index of every (stripe, local) customer: ascending by the line where the customer first appeared. Lines past
-   * 2^31 are all read as {@link Integer#MAX_VALUE}; customers sharing it stay in stripe, then local, order, as the
+   * Final index of every (stripe, local) customer: ascending by the line where the customer first appeared. Lines from
+   * 2^31 − 1 on all read as {@link Integer#MAX_VALUE}; customers sharing it stay in stripe, then local, order, as the
    * lines are listed in that order and {@link IntRanks} keeps equal keys in place.
    *
    * <p>Peak cost 12 bytes per customer (the first lines and two int arrays inside {@link IntRanks}), then 8 while the
