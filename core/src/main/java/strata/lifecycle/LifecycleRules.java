@@ -1,6 +1,6 @@
 package strata.lifecycle;
 
-import java.util.Arrays;
+import strata.scoring.Median;
 
 /**
  * Assigns lifecycle stages from purchase dates.
@@ -51,9 +51,6 @@ public final class LifecycleRules {
     for (int d : distinctDays) {
       repeat += d >= 2 ? 1 : 0;
     }
-    if (repeat == 0) {
-      return Double.NaN;
-    }
     double[] gaps = new double[repeat];
     int k = 0;
     for (int i = 0; i < distinctDays.length; i++) {
@@ -61,9 +58,7 @@ public final class LifecycleRules {
         gaps[k++] = ownGap(firstDay[i], lastDay[i], distinctDays[i]);
       }
     }
-    Arrays.parallelSort(gaps);
-    int mid = repeat / 2;
-    return repeat % 2 == 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+    return Median.of(gaps);
   }
 
   private static LifecycleStage stage(

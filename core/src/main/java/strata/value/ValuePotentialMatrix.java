@@ -2,6 +2,7 @@ package strata.value;
 
 import java.util.Arrays;
 import java.util.OptionalDouble;
+import strata.scoring.Median;
 
 /** Places customers in the value × potential matrix (star, cash cow, rising, maintain). */
 public final class ValuePotentialMatrix {
@@ -47,12 +48,7 @@ public final class ValuePotentialMatrix {
     if (fixed.isPresent()) {
       return fixed.getAsDouble();
     }
-    double[] known = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-    if (known.length == 0) {
-      return Double.NaN;
-    }
-    int mid = known.length / 2;
-    return known.length % 2 == 1 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
+    return Median.of(Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray());
   }
 
   private static void checkFinite(String axis, double[] values) {

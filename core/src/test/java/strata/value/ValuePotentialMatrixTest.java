@@ -39,6 +39,16 @@ class ValuePotentialMatrixTest {
   }
 
   @Test
+  void medianCutSkipsUnknownValuesAndLeavesTheInputAsItWas() {
+    // Known {3, 1, 2, 5}: (2 + 3) / 2 = 2.5. Nothing known: no median.
+    double[] values = {NAN, 3, 1, NAN, 2, 5};
+    assertThat(ValuePotentialMatrix.cut(values, OptionalDouble.empty())).isEqualTo(2.5);
+    assertThat(values).containsExactly(NAN, 3, 1, NAN, 2, 5);
+    assertThat(ValuePotentialMatrix.cut(new double[] {NAN, NAN}, OptionalDouble.empty())).isNaN();
+    assertThat(ValuePotentialMatrix.cut(new double[0], OptionalDouble.empty())).isNaN();
+  }
+
+  @Test
   void fixedCutsApplyAsGiven() {
     MatrixConfig config = new MatrixConfig(OptionalDouble.of(50), OptionalDouble.of(50));
     byte[] q = ValuePotentialMatrix.classify(new double[] {50, 49.9, 80}, new double[] {50, 60, NAN}, config);
