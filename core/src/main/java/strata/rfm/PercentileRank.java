@@ -6,7 +6,7 @@ package strata.rfm;
  * <p>Ties share a score: customers who bought the same number of times must not be split across
  * F=2 and F=3 by the order they happened to appear in the file (SQL's NTILE would do that). Each
  * method sorts (value, customer) pairs once ({@link RankCounts}): linear time in practice, and transient memory of
- * 24 bytes per customer.
+ * 24 bytes per customer; scores of values that lie close together are counted instead.
  */
 public final class PercentileRank {
   /** Most buckets a score can use: scores are stored in a {@code byte}. */
@@ -73,6 +73,17 @@ public final class PercentileRank {
   /** @param lowerIsBetter ranks by reversed keys, so that larger values count as worse */
   private static byte[] scores(int n, java.util.function.IntToLongFunction value, boolean lowerIsBetter, int buckets) {
     checkBuckets(buckets);
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      long v = value.applyAsLong(i);
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    long span = max - min; // negative when it overflows: then the values are anything but close together
+    if (n > 0 && span >= 0 && span < Math.max(1 << 16, 4L * n)) {
+      return countedScores(n, value, lowerIsBetter, buckets, min, (int) span + 1);
+    }
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
       long key = RankCounts.key(value.applyAsLong(i));
@@ -80,6 +91,25 @@ public final class PercentileRank {
     }
     byte[] scores = new byte[n];
     RankCounts.below(keys, RankCounts.identity(n), (i, better) -> scores[i] = (byte) (1 + (long) buckets * better / n));
+    return scores;
+  }
+
+  /**
+   * Scores of values that lie close together (recency in days, order counts): counting each value's occurrences and
+   * summing them gives the number below every value in two linear passes, with 4 bytes per possible value instead of
+   * the sort's 24 per customer. Same result as sorting.
+   */
+  private static byte[] countedScores(int n, java.util.function.IntToLongFunction value, boolean lowerIsBetter,
+      int buckets, long min, int values) {
+    int[] below = new int[values + 1]; // below[k]: how many values are less than min + k
+    for (int i = 0; i < n; i++) below[(int) (value.applyAsLong(i) - min) + 1]++;
+    for (int k = 0; k < values; k++) below[k + 1] += below[k];
+    byte[] scores = new byte[n];
+    for (int i = 0; i < n; i++) {
+      int k = (int) (value.applyAsLong(i) - min);
+      int better = lowerIsBetter ? n - below[k + 1] : below[k];
+      scores[i] = (byte) (1 + (long) buckets * better / n);
+    }
     return scores;
   }
 

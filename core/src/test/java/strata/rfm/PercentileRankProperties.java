@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Provide;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
@@ -35,7 +39,17 @@ class PercentileRankProperties {
       @ForAll @Size(max = 200) List<@LongRange(min = -20, max = 20) Long> values,
       @ForAll @IntRange(min = 1, max = 10) int buckets) {
     // Independent oracle: the definition, counted pairwise in O(n^2).
-    long[] v = toArray(values);
+    assertPairwiseCounts(toArray(values), buckets);
+  }
+
+  @Property
+  void matchesABruteForceCountOverTheWholeRange(
+      @ForAll @Size(max = 200) List<@From("wideLongs") Long> values, @ForAll @IntRange(min = 1, max = 10) int buckets) {
+    // Values far apart are sorted, close ones counted: both against the pairwise definition.
+    assertPairwiseCounts(toArray(values), buckets);
+  }
+
+  private static void assertPairwiseCounts(long[] v, int buckets) {
     byte[] higher = PercentileRank.higherIsBetter(v, buckets);
     byte[] lower = PercentileRank.lowerIsBetter(v, buckets);
     for (int i = 0; i < v.length; i++) {
@@ -48,6 +62,12 @@ class PercentileRankProperties {
       assertThat((int) higher[i]).isEqualTo(1 + buckets * below / v.length);
       assertThat((int) lower[i]).isEqualTo(1 + buckets * above / v.length);
     }
+  }
+
+  @Provide
+  Arbitrary<Long> wideLongs() {
+    return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, 65_535L, 65_536L),
+        Arbitraries.longs().between(-100_000, 100_000));
   }
 
   @Property
