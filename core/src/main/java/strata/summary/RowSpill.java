@@ -1,15 +1,9 @@
 package strata.summary;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,88 +17,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Why: folding rows into the table as they arrive costs a chain of cache misses per row (hash slot, record, day
  * list) once the table outgrows the CPU caches, i.e. from about a million customers; built partition by partition,
  * the part of the table being built stays in cache. Rows wait on disk, not in memory: memory stays bounded by
- * customers (plus 64 KiB per partition while the file is read), whatever the file size. Small inputs never reach the disk.
+ * customers (plus up to 32 KiB per partition and intake thread while the file is read), whatever the file size.
+ * Small inputs never reach the disk.
  */
 public final class RowSpill implements AutoCloseable {
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle CHAR = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
-  /** Bytes of a row before its order key (if any) and id: hash, line, day, id length, cents, flags, fingerprint. */
-  private static final int FIXED = 32;
-  /** Buffered bytes per partition before they go to its file. */
-  static volatile int bufferSize = 64 << 10;
-
+  private static final VarHandle INT = SpillWriter.INT;
+  private static final VarHandle LONG = SpillWriter.LONG;
+  private static final VarHandle CHAR = SpillWriter.CHAR;
+  private static final int FIXED = SpillWriter.FIXED;
   private final Path tempDir;
   private final boolean withOrderIds;
-  private final Partition[] partitions = new Partition[SummaryTable.STRIPES];
+  private final int fixed;
+  private final List<SpillWriter> writers = new ArrayList<>();
 
   /** @param withOrderIds whether rows carry order-id keys (must match the table they are folded into) */
   public RowSpill(Path tempDir, boolean withOrderIds) {
     this.tempDir = tempDir;
     this.withOrderIds = withOrderIds;
-    for (int i = 0; i < partitions.length; i++) partitions[i] = new Partition();
+    this.fixed = FIXED + (withOrderIds ? 8 : 0);
   }
 
-  private static final class Partition {
-    byte[] buf = new byte[64];
-    int used;
-    Path file;
-    FileChannel in;
-  }
-
-  /** Adds a batch's rows to their partitions; several threads may call this at once. */
-  public void addAll(RowBatch batch) {
-    int[][] byStripe = SummaryTable.byStripe(batch);
-    int[] start = byStripe[0];
-    int[] order = byStripe[1];
-    for (int k = 0; k < partitions.length; k++) {
-      if (start[k] == start[k + 1]) continue;
-      Partition p = partitions[k];
-      synchronized (p) {
-        for (int j = start[k]; j < start[k + 1]; j++) write(p, batch, order[j]);
-      }
-    }
-  }
-
-  private void write(Partition p, RowBatch b, int i) {
-    int len = b.idLen[i];
-    int size = FIXED + (withOrderIds ? 8 : 0) + len;
-    if (p.used + size > p.buf.length) {
-      if (p.buf.length >= bufferSize) flush(p);
-      if (p.used + size > p.buf.length) { // small partitions start small and grow up to the buffer size
-        p.buf = java.util.Arrays.copyOf(p.buf, Math.max(p.used + size, Math.min(bufferSize, 2 * p.buf.length)));
-      }
-    }
-    byte[] d = p.buf;
-    int at = p.used;
-    INT.set(d, at, b.hash[i]);
-    INT.set(d, at + 4, b.line[i]);
-    CHAR.set(d, at + 8, (char) b.day[i]);
-    CHAR.set(d, at + 10, (char) len);
-    LONG.set(d, at + 12, b.cents[i]);
-    INT.set(d, at + 20, b.flags[i]);
-    LONG.set(d, at + 24, b.fingerprint[i]);
-    at += FIXED;
-    if (withOrderIds) {
-      LONG.set(d, at, b.orderKey[i]);
-      at += 8;
-    }
-    System.arraycopy(b.ids, b.idFrom[i], d, at, len);
-    p.used = at + len;
-  }
-
-  private void flush(Partition p) {
-    // Opened per flush rather than kept open: 1024 open files would exceed a common descriptor limit.
-    try {
-      if (p.file == null) p.file = Files.createTempFile(tempDir, "strata-rows-", ".bin");
-      try (FileChannel out = FileChannel.open(p.file, StandardOpenOption.APPEND)) {
-        ByteBuffer bb = ByteBuffer.wrap(p.buf, 0, p.used);
-        while (bb.hasRemaining()) out.write(bb);
-      }
-      p.used = 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write temporary file for intake in " + tempDir, e);
-    }
+  /** A writer for one intake thread; the rows it takes stay part of the spill until they are folded. */
+  public synchronized SpillWriter writer() {
+    SpillWriter w = new SpillWriter(tempDir, withOrderIds, fixed);
+    writers.add(w);
+    return w;
   }
 
   /** What a partition's rows were, besides their summaries: (fingerprint, line) pairs of all its rows. */
@@ -130,7 +67,7 @@ public final class RowSpill implements AutoCloseable {
       for (int w = 0; w < workers; w++) {
         done[w] = pool.submit(() -> {
           Scratch scratch = new Scratch(); // one per thread, reused for every partition it folds
-          for (int k = next.getAndIncrement(); k < partitions.length; k = next.getAndIncrement()) {
+          for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
             fold(k, table.stripe(k), fingerprints, scratch);
           }
         });
@@ -150,7 +87,7 @@ public final class RowSpill implements AutoCloseable {
 
   /** A folding thread's buffers. */
   private static final class Scratch {
-    final byte[] piece = new byte[1 << 20];
+    final byte[] piece = new byte[SpillWriter.MAX_CHUNK];
     final DayKeys days = new DayKeys();
     long[] pairs = new long[256]; // (fingerprint, line) of every row of the partition
     int pairCount;
@@ -164,42 +101,26 @@ public final class RowSpill implements AutoCloseable {
   }
 
   private void fold(int k, Stripe s, Fingerprints fingerprints, Scratch scratch) {
-    Partition p = partitions[k];
     scratch.pairCount = 0;
-    try {
-      if (p.file != null) {
-        // A partition's file is read in pieces so memory stays bounded even for one partition of a huge file.
-        p.in = FileChannel.open(p.file, StandardOpenOption.READ);
-        byte[] piece = scratch.piece;
-        long position = 0;
-        int carry = 0;
-        while (true) {
-          int n = p.in.read(ByteBuffer.wrap(piece, carry, piece.length - carry), position);
-          if (n <= 0) break;
-          position += n;
-          int end = carry + n;
-          int consumed = foldRows(s, piece, end, scratch);
-          carry = end - consumed;
-          System.arraycopy(piece, consumed, piece, 0, carry);
+    for (SpillWriter w : writers) {
+      // Each chunk holds whole rows and fits the scratch buffer, so memory stays bounded for any partition size.
+      for (int i = 0; i < w.chunks(k); i++) {
+        int n = w.readChunk(k, i, scratch.piece);
+        if (foldRows(s, scratch.piece, n, scratch) != n) {
+          throw new IllegalStateException("temporary intake file has a chunk ending inside a row");
         }
-        if (carry != 0) throw new IllegalStateException("temporary intake file ends inside a row");
       }
-      foldRows(s, p.buf, p.used, scratch);
-      s.listDays(scratch.days);
-      s.trim();
-      fingerprints.of(scratch.pairs, scratch.pairCount);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read temporary file for intake", e);
-    } finally {
-      p.buf = null;
-      closeQuietly(p);
+      foldRows(s, w.buffer(k), w.buffered(k), scratch);
+      w.release(k);
     }
+    s.listDays(scratch.days);
+    s.trim();
+    fingerprints.of(scratch.pairs, scratch.pairCount);
   }
 
   /** Folds the whole rows at the start of {@code d[0, end)}; returns where the first incomplete one starts. */
   private int foldRows(Stripe s, byte[] d, int end, Scratch scratch) {
     int at = 0;
-    int fixed = FIXED + (withOrderIds ? 8 : 0);
     while (at + fixed <= end) {
       int len = (char) CHAR.get(d, at + 10);
       if (at + fixed + len > end) break;
@@ -218,24 +139,9 @@ public final class RowSpill implements AutoCloseable {
     return at;
   }
 
-  private static void closeQuietly(Partition p) {
-    try {
-      if (p.in != null) p.in.close();
-      if (p.file != null) Files.deleteIfExists(p.file);
-    } catch (IOException ignored) {
-      // best effort: a leftover temp file is harmless
-    }
-    p.in = null;
-    p.file = null;
-  }
-
   /** Removes the temporary files (also after a failed intake). */
   @Override
-  public void close() {
-    for (Partition p : partitions) {
-      synchronized (p) {
-        closeQuietly(p);
-      }
-    }
+  public synchronized void close() {
+    for (SpillWriter w : writers) w.close();
   }
 }

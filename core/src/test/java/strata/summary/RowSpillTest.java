@@ -27,13 +27,13 @@ class RowSpillTest {
 
   @AfterEach
   void restore() {
-    RowSpill.bufferSize = 64 << 10;
+    SpillWriter.bufferSize = 32 << 10;
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void spilledPartitionsGiveTheSummariesOfRowsKeptInMemory(boolean withOrders) throws IOException {
-    RowSpill.bufferSize = 48; // every partition goes to disk, mostly one row per write
+    SpillWriter.bufferSize = 48; // every partition goes to disk, mostly one row per chunk
     SplittableRandom random = new SplittableRandom(3);
     List<String> ids = new ArrayList<>();
     for (int c = 0; c < 600; c++) {
@@ -74,7 +74,7 @@ class RowSpillTest {
 
   @org.junit.jupiter.api.Test
   void duplicatesAreFoundAcrossSpilledPartitionsIncludingRowsAfterTheAsOfDate() throws IOException {
-    RowSpill.bufferSize = 64;
+    SpillWriter.bufferSize = 64;
     SplittableRandom random = new SplittableRandom(8);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
