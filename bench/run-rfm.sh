@@ -15,7 +15,7 @@ CUSTOMERS=${2:-1000000}
 RUNS=${3:-5}
 SEED=${SEED:-42}
 ENGINES=${ENGINES:-"strata duckdb"}
-STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxNewSize=160m}  # what the `strata` launcher uses
+STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25}  # the `strata` launcher's
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
