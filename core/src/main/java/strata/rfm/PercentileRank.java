@@ -125,8 +125,19 @@ public final class PercentileRank {
     boolean above = lowerIsBetter;
     int size = values.length;
     int known = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    boolean whole = true;
     for (double v : values) {
-      if (!Double.isNaN(v)) known++;
+      if (Double.isNaN(v)) continue;
+      known++;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      whole &= v == Math.rint(v);
+    }
+    // Whole numbers close together (days, counts) are counted; infinities fail the span test.
+    if (known > 0 && whole && max - min < Math.max(1 << 16, 4.0 * known)) {
+      return countedFractions(values, above, known, min, (int) (max - min) + 1);
     }
     long[] keys = new long[known];
     int[] positions = new int[known];
@@ -142,6 +153,28 @@ public final class PercentileRank {
     java.util.Arrays.fill(fractions, Float.NaN);
     double n = known;
     RankCounts.below(keys, positions, (i, better) -> fractions[i] = (float) (better / n));
+    return fractions;
+  }
+
+  /** As {@link #countedScores}, for fractions of whole numbers; NaN stays NaN. */
+  private static float[] countedFractions(double[] values, boolean above, int known, double min, int span) {
+    int[] below = new int[span + 1]; // below[k]: how many values are less than min + k
+    for (double v : values) {
+      if (!Double.isNaN(v)) below[(int) (v - min) + 1]++;
+    }
+    for (int k = 0; k < span; k++) below[k + 1] += below[k];
+    float[] fractions = new float[values.length];
+    double n = known;
+    for (int i = 0; i < values.length; i++) {
+      double v = values[i];
+      if (Double.isNaN(v)) {
+        fractions[i] = Float.NaN;
+        continue;
+      }
+      int k = (int) (v - min);
+      int better = above ? known - below[k + 1] : below[k];
+      fractions[i] = (float) (better / n);
+    }
     return fractions;
   }
 

@@ -51,16 +51,19 @@ public final class CompositeScorer {
     }
     byte[] mask = new byte[n];
     float[] score = new float[n];
+    Component[] all = Component.values(); // looked up once, not per customer: this loop runs millions of times
+    double[] weight = new double[all.length];
+    for (Component c : all) weight[c.ordinal()] = config.weight(c);
     for (int i = 0; i < n; i++) {
       double sum = 0;
       double weights = 0;
-      for (Component c : Component.values()) {
+      for (Component c : all) {
         float value = components[c.ordinal()][i];
         if (Float.isNaN(value)) {
           mask[i] |= (byte) c.bit();
         } else {
-          sum += config.weight(c) * value;
-          weights += config.weight(c);
+          sum += weight[c.ordinal()] * value;
+          weights += weight[c.ordinal()];
         }
       }
       score[i] = weights > 0 ? (float) (sum / weights) : Float.NaN;
@@ -109,13 +112,14 @@ public final class CompositeScorer {
         specWeights.add(spec.weight());
       }
     }
+    float[][] inputs = present.toArray(new float[0][]);
     double[] weights = specWeights.stream().mapToDouble(Double::doubleValue).toArray();
     float[] result = new float[n];
     for (int i = 0; i < n; i++) {
       double sum = 0;
       double weight = 0;
-      for (int j = 0; j < present.size(); j++) {
-        float rank = present.get(j)[i];
+      for (int j = 0; j < inputs.length; j++) {
+        float rank = inputs[j][i];
         if (!Float.isNaN(rank)) {
           sum += weights[j] * rank;
           weight += weights[j];

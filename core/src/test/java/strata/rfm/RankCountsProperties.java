@@ -29,6 +29,15 @@ class RankCountsProperties {
 
   @Property
   void doublesIncludingSignedZerosAndInfinities(@ForAll("doubles") @Size(max = 400) List<Double> values) {
+    assertFractionsMatchPairwiseCounts(values);
+  }
+
+  @Property
+  void wholeNumbersCloseTogetherAsCounted(@ForAll("wholeDoubles") @Size(max = 400) List<Double> values) {
+    assertFractionsMatchPairwiseCounts(values);
+  }
+
+  private static void assertFractionsMatchPairwiseCounts(List<Double> values) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
     float[] below = PercentileRank.fractionBelow(v);
     float[] above = PercentileRank.fractionAbove(v);
@@ -75,6 +84,13 @@ class RankCountsProperties {
     Arbitrary<Long> edges = Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L, 1L, 1L << 33, -(1L << 44));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(3, any), net.jqwik.api.Tuple.of(1, edges)).list();
+  }
+
+  @Provide
+  Arbitrary<List<Double>> wholeDoubles() {
+    Arbitrary<Double> small = Arbitraries.integers().between(-40, 40).map(Integer::doubleValue);
+    Arbitrary<Double> edges = Arbitraries.of(-0.0, Double.NaN, 1e6, -70_000.0);
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, small), net.jqwik.api.Tuple.of(1, edges)).list();
   }
 
   @Provide
