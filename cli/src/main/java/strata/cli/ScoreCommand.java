@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,7 +88,9 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Locale locale = locale(lang);
-    TierModel tierModel = model == null ? TierModel.defaultModel() : TierModel.load(model);
+    // Loaded beside the intake, which stops early should the model be bad (ScoringRun.run).
+    CompletableFuture<TierModel> tierModel =
+        CompletableFuture.supplyAsync(() -> model == null ? TierModel.defaultModel() : TierModel.load(model));
     Output.prepare(out);
     Output.warmUp();
     RunInputs inputs = new RunInputs(transactions, customers, interactions, surveys, asOf,

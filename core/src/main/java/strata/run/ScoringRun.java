@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import strata.abc.AbcClassifier;
 import strata.abc.AbcConfig;
@@ -44,7 +46,21 @@ public final class ScoringRun {
    *     {@link strata.scoring.ConfigException} for a bad model
    */
   public static RunResult run(RunInputs in, TierModel model, Consumer<Rejection> rejects, Progress progress) {
-    checkScoringSettings(model); // a typo in the model should fail before a long intake
+    return run(in, CompletableFuture.completedFuture(model), rejects, progress);
+  }
+
+  /**
+   * As {@link #run(RunInputs, TierModel, Consumer, Progress)}, with the model still loading: compiling its conditions
+   * takes about half a second, so the intake starts at once and stops at its next block should the model fail (a typo
+   * in the model must not wait for a long intake).
+   */
+  public static RunResult run(RunInputs in, CompletableFuture<TierModel> loading, Consumer<Rejection> rejects,
+      Progress progress) {
+    CompletableFuture<TierModel> checked = loading.thenApply(m -> {
+      checkScoringSettings(m);
+      return m;
+    });
+    failIfBroken(checked);
 
     List<FileQuality> quality = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -55,7 +71,10 @@ public final class ScoringRun {
     TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(),
         in.threads(), in.tempDir());
     TransactionIntake.Result tx = TransactionIntake.read(in.transactions(), options, rejects,
-        done -> progress.bytes(done, total), progress::phase);
+        done -> {
+          failIfBroken(checked);
+          progress.bytes(done, total);
+        }, progress::phase);
     quality.add(tx.quality());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
@@ -69,7 +88,22 @@ public final class ScoringRun {
     progress.phase("ordering customers");
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
-    return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress);
+    return score(p, tx.charset(), profiles, engagement, asOf, ready(checked), in.threads(), quality, notes, progress);
+  }
+
+  private static void failIfBroken(CompletableFuture<TierModel> model) {
+    if (model.isCompletedExceptionally()) ready(model);
+  }
+
+  /** The loaded model, or the exception loading it threw, as it was thrown. */
+  private static TierModel ready(CompletableFuture<TierModel> model) {
+    try {
+      return model.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
   }
 
   /**

@@ -72,4 +72,25 @@ class ScoringRunTest {
     assertThatThrownBy(() -> ScoringRun.run(RunInputs.of(dir.resolve("missing.csv")), model, x -> { }, Progress.NONE))
         .hasMessageContaining("scoring.abc.a_cut");
   }
+
+  @Test
+  void aModelThatFailsWhileTheIntakeRunsStopsItAtTheNextBlock() throws IOException {
+    Path tx = dir.resolve("tx.csv");
+    StringBuilder rows = new StringBuilder("customer_id,order_date,amount\n");
+    for (int i = 0; i < 450_000; i++) rows.append('C').append(i % 5000).append(",2024-01-01,1.00\n");
+    Files.writeString(tx, rows); // ~10 MB: three 4 MiB blocks
+    java.util.concurrent.CompletableFuture<TierModel> loading = new java.util.concurrent.CompletableFuture<>();
+    List<Long> reported = new ArrayList<>();
+    Progress failsTheModel = new Progress() {
+      @Override
+      public void bytes(long done, long total) {
+        reported.add(done);
+        loading.completeExceptionally(new strata.scoring.ConfigException("t.yaml: broken"));
+      }
+    };
+    assertThatThrownBy(() -> ScoringRun.run(RunInputs.of(tx), loading, x -> { }, failsTheModel))
+        .isInstanceOf(strata.scoring.ConfigException.class).hasMessage("t.yaml: broken");
+    assertThat(reported).hasSize(1);
+    assertThat(reported.get(0)).isLessThan(Files.size(tx));
+  }
 }
