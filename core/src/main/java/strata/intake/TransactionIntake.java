@@ -75,9 +75,11 @@ public final class TransactionIntake {
             outcome.rejections.forEach(rejects);
           }, progress);
       phase.accept("summarising customers");
-      List<DuplicateFinder.Duplicates> parts = java.util.Collections.synchronizedList(new ArrayList<>());
-      spill.foldInto(table, threads, (pairs, n) -> parts.add(DuplicateFinder.among(pairs, n, MAX_DUPLICATE_LINES)));
-      DuplicateFinder.Duplicates dups = DuplicateFinder.merge(parts, MAX_DUPLICATE_LINES);
+      DuplicateFinder.Duplicates dups;
+      try (PartitionDuplicates duplicates = new PartitionDuplicates(options.tempDir(), MAX_DUPLICATE_LINES)) {
+        spill.foldInto(table, threads, duplicates);
+        dups = duplicates.all();
+      }
       List<String> warnings = new ArrayList<>(mapping.warnings());
       if (totals.encodingErrors > 0) {
         warnings.add(totals.encodingErrors + " customer ids are not valid " + format.charset()

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Hand-written because it is a measured hot path: inserting each row's day into its customer's sorted list costs a
  * binary search with mispredicted branches, a shift and now and then an arena compaction per row; that was about 40 %
  * of building the table from 10M rows. Sorting a partition's pairs at once reads and writes memory in streams, within
- * the cache.
+ * the cache. A partition with very many rows is listed in parts ({@link RowSpill#maxHeld}), so memory stays bounded.
  */
 final class DayKeys {
   private static final int MAX_DIGIT_BITS = 11;
@@ -21,6 +21,10 @@ final class DayKeys {
   private int size;
   private int minDay = Integer.MAX_VALUE;
   private int maxDay = Integer.MIN_VALUE;
+
+  int size() {
+    return size;
+  }
 
   /** @param day 0..65535, the range of {@link DayLists} */
   void add(int customer, int day) {

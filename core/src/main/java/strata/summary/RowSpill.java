@@ -46,9 +46,16 @@ public final class RowSpill implements AutoCloseable {
 
   /** What a partition's rows were, besides their summaries: (fingerprint, line) pairs of all its rows. */
   public interface Fingerprints {
-    /** Called once per partition, on a folding thread; {@code pairs} holds {@code n} pairs and is not kept. */
-    void of(long[] pairs, int n);
+    /**
+     * Called on a folding thread with a partition's pairs: once, or in parts of at most {@link #maxHeld} pairs for a
+     * partition with more rows (one customer may have most of a file's rows), {@code last} on its final part.
+     * {@code pairs} holds {@code n} pairs and is not kept.
+     */
+    void of(int partition, long[] pairs, int n, boolean last);
   }
+
+  /** Most (fingerprint, line) pairs and (customer, day) keys a folding thread holds at once: 16 MiB of each. */
+  static volatile int maxHeld = 1 << 20;
 
   /**
    * Builds the table's stripes from their partitions, {@code threads} partitions at a time, handing each partition's
@@ -68,7 +75,9 @@ public final class RowSpill implements AutoCloseable {
         done[w] = pool.submit(() -> {
           Scratch scratch = new Scratch(); // one per thread, reused for every partition it folds
           for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
-            fold(k, table.stripe(k), fingerprints, scratch);
+            scratch.partition = k;
+            scratch.fingerprints = fingerprints;
+            fold(k, table.stripe(k), scratch);
           }
         });
       }
@@ -89,10 +98,16 @@ public final class RowSpill implements AutoCloseable {
   private static final class Scratch {
     final byte[] piece = new byte[SpillWriter.MAX_CHUNK];
     final DayKeys days = new DayKeys();
-    long[] pairs = new long[256]; // (fingerprint, line) of every row of the partition
+    long[] pairs = new long[256]; // (fingerprint, line) of the partition's rows not handed on yet
     int pairCount;
+    int partition;
+    Fingerprints fingerprints;
 
     void addPair(long fingerprint, long line) {
+      if (pairCount >= maxHeld) {
+        fingerprints.of(partition, pairs, pairCount, false);
+        pairCount = 0;
+      }
       if (2 * pairCount + 2 > pairs.length) pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
       pairs[2 * pairCount] = fingerprint;
       pairs[2 * pairCount + 1] = line;
@@ -100,7 +115,7 @@ public final class RowSpill implements AutoCloseable {
     }
   }
 
-  private void fold(int k, Stripe s, Fingerprints fingerprints, Scratch scratch) {
+  private void fold(int k, Stripe s, Scratch scratch) {
     scratch.pairCount = 0;
     for (SpillWriter w : writers) {
       // Each chunk holds whole rows and fits the scratch buffer, so memory stays bounded for any partition size.
@@ -115,7 +130,7 @@ public final class RowSpill implements AutoCloseable {
     }
     s.listDays(scratch.days);
     s.trim();
-    fingerprints.of(scratch.pairs, scratch.pairCount);
+    scratch.fingerprints.of(k, scratch.pairs, scratch.pairCount, true);
   }
 
   /** Folds the whole rows at the start of {@code d[0, end)}; returns where the first incomplete one starts. */
@@ -133,6 +148,7 @@ public final class RowSpill implements AutoCloseable {
         int c = s.addUnlisted(d, at + fixed, len, (int) INT.get(d, at), line, day, (long) LONG.get(d, at + 12),
             orderKey, flags < 0, (flags & RowBatch.CATEGORY) - 1);
         scratch.days.add(c, day);
+        if (scratch.days.size() >= maxHeld) s.listDays(scratch.days); // lists hold each day once, keys each row
       }
       at += fixed + len;
     }
