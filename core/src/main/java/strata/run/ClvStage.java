@@ -3,7 +3,6 @@ package strata.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import strata.clv.BgNbd;
 import strata.clv.CalibrationData;
 import strata.clv.ClvException;
@@ -86,7 +85,7 @@ public final class ClvStage {
       java.util.Arrays.fill(expected90, Float.NaN);
       notes.add("expected purchases and CLV not computed: " + e.getMessage());
     }
-    Holdout h = await(holdout);
+    Holdout h = Futures.join(holdout);
     if (h != null && h.note != null) notes.add(h.note);
     HoldoutReport report = h == null ? null : h.report;
     return new Result(clv, pAlive, expected90, bg, gg, report, report == null ? 0 : h.weeks, notes);
@@ -98,16 +97,6 @@ public final class ClvStage {
     thread.start();
   }
 
-  /** The holdout check's result, with its own exceptions rethrown as they were. */
-  private static Holdout await(CompletableFuture<Holdout> holdout) {
-    try {
-      return holdout.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) throw cause;
-      if (e.getCause() instanceof Error cause) throw cause;
-      throw e;
-    }
-  }
 
   static CalibrationData calibration(PurchaseColumns p, int asOfDay) {
     return calibration(p, asOfDay, WEEK);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import strata.abc.AbcClassifier;
 import strata.abc.AbcConfig;
@@ -88,22 +87,12 @@ public final class ScoringRun {
     progress.phase("ordering customers");
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
-    return score(p, tx.charset(), profiles, engagement, asOf, ready(checked), in.threads(), quality, notes, progress);
+    TierModel model = Futures.join(checked);
+    return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress);
   }
 
   private static void failIfBroken(CompletableFuture<TierModel> model) {
-    if (model.isCompletedExceptionally()) ready(model);
-  }
-
-  /** The loaded model, or the exception loading it threw, as it was thrown. */
-  private static TierModel ready(CompletableFuture<TierModel> model) {
-    try {
-      return model.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
-    }
+    if (model.isCompletedExceptionally()) Futures.join(model);
   }
 
   /**

@@ -3,9 +3,9 @@ package strata.summary;
 import java.util.Arrays;
 
 /**
- * The (customer, day) pairs of a batch of rows, listed into a stripe's day lists in one go: sorted by a radix sort, each
- * customer's distinct days are then copied to the end of the lists' arena, already packed. One instance is reused by a
- * thread for partition after partition.
+ * The (customer, day) pairs of a batch of rows, listed into a stripe's day lists in one go: sorted by a radix sort,
+ * each customer's distinct days are then copied to the end of the lists' arena, already packed. One instance is
+ * reused by a thread for partition after partition.
  *
  * <p>Hand-written because it is a measured hot path: inserting each row's day into its customer's sorted list costs a
  * binary search with mispredicted branches, a shift and now and then an arena compaction per row; that was about 40 %

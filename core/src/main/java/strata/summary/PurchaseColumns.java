@@ -22,7 +22,7 @@ public final class PurchaseColumns {
   public final long[] firstDayNetCents;
   /** Most frequent category of each customer, null when categories are unknown. */
   public final String[] topCategory;
-  /** Share of the customer's rows in {@link #topCategory}; NaN when the customer has none; null with {@link #topCategory}. */
+  /** Share of the customer's rows in {@link #topCategory}; NaN when the customer has none; null without categories. */
   public final float[] topCategoryShare;
   /** Epoch day of the calibration/holdout split, or -1 when there is none. */
   public final int splitDay;

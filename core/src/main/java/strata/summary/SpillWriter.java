@@ -20,8 +20,8 @@ import java.util.Arrays;
  * replaced a file per partition opened for every flush: opening, appending to and closing 1,024 files, with two threads
  * contending for the file system's locks, was over a quarter of reading the file (measured).
  *
- * <p>A row is {@value #FIXED} bytes (hash, line, day, id length, cents, flags, fingerprint), then its order key when the
- * file has order ids, then its id.
+ * <p>A row is {@value #FIXED} bytes (hash, line, day, id length, cents, flags, fingerprint), then its order key when
+ * the file has order ids, then its id.
  */
 public final class SpillWriter {
   static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One lock-protected slice of the {@link SummaryTable}: an open-addressing hash from customer-id bytes to a dense local
- * index, and the customers' fields side by side in one {@code long[]} (nine words per customer while rows come, seven or eight
- * once frozen).
+ * index, and the customers' fields side by side in one {@code long[]} (nine words per customer while rows come, seven
+ * or eight once frozen).
  *
  * <p>Hand-laid-out because intake is bound by cache misses on random customers: one array per field cost a miss per
  * field per row; a row-wise record costs one or two. The slot array keeps each id's hash beside its index so probes
