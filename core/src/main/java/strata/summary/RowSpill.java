@@ -47,9 +47,9 @@ public final class RowSpill implements AutoCloseable {
   /** What a partition's rows were, besides their summaries: (fingerprint, line) pairs of all its rows. */
   public interface Fingerprints {
     /**
-     * Called on a folding thread with a partition's pairs: once, or in parts of at most {@link #maxHeld} pairs for a
-     * partition with more rows (one customer may have most of a file's rows), {@code last} on its final part.
-     * {@code pairs} holds {@code n} pairs and is not kept.
+     * Called on a folding thread with a partition's pairs: once, or in parts of at most {@link RowSpill#maxHeld}
+     * pairs for a partition with more rows (one customer may have most of a file's rows), {@code last} on its final
+     * part. {@code pairs} holds {@code n} pairs and is not kept.
      */
     void of(int partition, long[] pairs, int n, boolean last);
   }
