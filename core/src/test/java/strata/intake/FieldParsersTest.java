@@ -48,6 +48,26 @@ class FieldParsersTest {
     assertThat(day(text)).isEqualTo(FieldParsers.BAD_DATE);
   }
 
+  @Test
+  void aByteJustOutsideTheDigitsAnywhereInAnIsoDateIsNotADay() {
+    // '/' and ':' sit either side of '0'..'9': the word-wide digit check must refuse them in every position.
+    String valid = "2024-06-15";
+    for (int i = 0; i < valid.length(); i++) {
+      if (i == 4 || i == 7) continue;
+      for (char c : new char[] {'/', ':', ' ', 'O'}) {
+        if (c == ' ' && i == 9) continue; // "2024-06-1 " is June 1 with a suffix to the general path (fields are trimmed)
+        String text = valid.substring(0, i) + c + valid.substring(i + 1);
+        assertThat(day(text)).as(text).isEqualTo(FieldParsers.BAD_DATE);
+      }
+    }
+    byte[] high = valid.getBytes(StandardCharsets.US_ASCII);
+    for (int i : new int[] {0, 3, 5, 6, 8, 9}) {
+      byte[] b = high.clone();
+      b[i] = (byte) (b[i] | 0x80); // a byte of a multi-byte character, never a digit
+      assertThat(FieldParsers.parseDay(b, 0, b.length)).isEqualTo(FieldParsers.BAD_DATE);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"2025-02-30", "2024-13-01", "2024-00-10", "2024-3", "24-03-05", "2024-03/05", "abc",
       "2024-03-05x", "05/03/2024", "", "２０２４-03-05"})
