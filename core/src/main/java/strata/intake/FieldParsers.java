@@ -201,6 +201,12 @@ public final class FieldParsers {
    * @return null on success (result in {@code out}), else the reason
    */
   public static RejectReason parseCents(byte[] b, int from, int to, Money out) {
+    long plain = plainCents(b, from, to);
+    if (plain != NOT_PLAIN) {
+      out.cents = plain;
+      out.rounded = false;
+      return null;
+    }
     int i = from;
     int end = to;
     while (i < end && b[i] == ' ') i++;
@@ -292,6 +298,39 @@ public final class FieldParsers {
     out.cents = negative ? -cents : cents;
     out.rounded = rounded;
     return null;
+  }
+
+  private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+  /**
+   * The usual plain amount ({@code 46.77}, {@code -5}, {@code 120.5}: an optional minus, 1 to 13 digits, optionally a
+   * point and one or two digits) in cents, or {@link #NOT_PLAIN} for anything else, which the general path reads.
+   * Without its signs, currency marks, separators and rounding, reading the amount was about a tenth of reading a row.
+   */
+  private static long plainCents(byte[] b, int from, int to) {
+    int i = from;
+    boolean negative = i < to && b[i] == '-';
+    if (negative) i++;
+    int start = i;
+    long units = 0;
+    while (i < to && i - start < 13) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) break;
+      units = units * 10 + d;
+      i++;
+    }
+    if (i == start) return NOT_PLAIN;
+    long fraction = 0;
+    if (i < to) {
+      if (b[i] != '.' || to - i > 3 || to - i < 2) return NOT_PLAIN;
+      int d0 = b[i + 1] - '0';
+      int d1 = to - i == 3 ? b[i + 2] - '0' : 0;
+      if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return NOT_PLAIN;
+      fraction = d0 * 10 + d1;
+    }
+    long cents = units * 100 + fraction;
+    if (cents > MAX_CENTS) return NOT_PLAIN;
+    return negative ? -cents : cents;
   }
 
   private static int skipCurrency(byte[] b, int i, int end) {

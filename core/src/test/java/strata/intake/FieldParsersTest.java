@@ -2,6 +2,7 @@ package strata.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ class FieldParsersTest {
       for (char c : new char[] {'/', ':', ' ', 'O'}) {
         if (c == ' ' && i == 9) continue; // "2024-06-1 " is June 1 with a suffix to the general path (fields are trimmed)
         String text = valid.substring(0, i) + c + valid.substring(i + 1);
-        assertThat(day(text)).as(text).isEqualTo(FieldParsers.BAD_DATE);
+        assertThat(day(text)).as(text.toString()).isEqualTo(FieldParsers.BAD_DATE);
       }
     }
     byte[] high = valid.getBytes(StandardCharsets.US_ASCII);
@@ -82,6 +83,32 @@ class FieldParsersTest {
     assertThat(day("2149-06-07")).isEqualTo(FieldParsers.OUT_OF_RANGE);
     assertThat(day("2149-06-06")).isEqualTo(65_535);
     assertThat(day("1970-01-01")).isZero();
+  }
+
+  @Test
+  void plainAmountsAgreeWithBigDecimal() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    FieldParsers.Money m = new FieldParsers.Money();
+    for (int k = 0; k < 20_000; k++) {
+      // 1 to 14 integer digits (14 is out of range), 0 to 3 decimals (3 are rounded by the general path), either sign.
+      StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+      int digits = 1 + random.nextInt(14);
+      for (int d = 0; d < digits; d++) text.append((char) ('0' + random.nextInt(10)));
+      int decimals = random.nextInt(4);
+      if (decimals > 0) text.append('.');
+      for (int d = 0; d < decimals; d++) text.append((char) ('0' + random.nextInt(10)));
+      BigDecimal cents = new BigDecimal(text.toString()).movePointRight(2).setScale(0, java.math.RoundingMode.HALF_EVEN);
+      byte[] b = text.toString().getBytes(StandardCharsets.US_ASCII);
+      RejectReason reason = FieldParsers.parseCents(b, 0, b.length, m);
+      // More than 13 integer digits is out of range even with leading zeros, as the general path has it.
+      if (digits > 13 || cents.abs().compareTo(BigDecimal.valueOf(FieldParsers.MAX_CENTS)) > 0) {
+        assertThat(reason).as(text.toString()).isEqualTo(RejectReason.AMOUNT_OUT_OF_RANGE);
+      } else {
+        assertThat(reason).as(text.toString()).isNull();
+        assertThat(m.cents).as(text.toString()).isEqualTo(cents.longValueExact());
+        assertThat(m.rounded).as(text.toString()).isEqualTo(decimals == 3 && text.charAt(text.length() - 1) != '0');
+      }
+    }
   }
 
   @ParameterizedTest
