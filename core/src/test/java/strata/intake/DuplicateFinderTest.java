@@ -58,6 +58,19 @@ class DuplicateFinderTest {
   }
 
   @Test
+  void aZeroFingerprintIsARowLikeAnyOther() {
+    // 0 marks an empty slot in the finder's table, so it is counted apart: once, twice and three times here.
+    long[] values = {0, 5, 0, 7, 5, 0, 9, 1L << 40, 1L << 40};
+    long[] pairs = new long[2 * values.length];
+    for (int i = 0; i < values.length; i++) {
+      pairs[2 * i] = values[i];
+      pairs[2 * i + 1] = i + 2;
+    }
+    check(pairs, 100);
+    assertThat(DuplicateFinder.among(pairs, values.length, 100).rows()).isEqualTo(4); // 0 twice more, 5 once, 2^40 once
+  }
+
+  @Test
   void fingerprintsDependOnEveryByteAndTheLength() {
     byte[] a = "C0000001,2024-01-01,10.00".getBytes(StandardCharsets.UTF_8);
     Map<Long, String> seen = new HashMap<>();
