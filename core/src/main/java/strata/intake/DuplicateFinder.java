@@ -211,15 +211,12 @@ final class DuplicateFinder implements AutoCloseable {
     }
   }
 
-  private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
   /** 64-bit fingerprint of a row's bytes (FNV-1a over 8-byte words, then a murmur-style finaliser). */
   static long fingerprint(byte[] b, int from, int to) {
     long h = 0xCBF29CE484222325L ^ (to - from);
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      long w = (long) LITTLE_ENDIAN_LONGS.get(b, i); // one load instead of eight (measured in intake)
+      long w = Words.at(b, i); // one load instead of eight (measured in intake)
       h = (h ^ w) * 0x100000001B3L;
       h ^= h >>> 29;
     }

@@ -104,7 +104,7 @@ public final class FieldParsers {
    * month starts rather than computed with divisions: about a tenth of reading a row before.
    */
   private static int isoDay(byte[] b, int from) {
-    long digits = ((long) LITTLE_ENDIAN_LONGS.get(b, from) & ~DASHES) | ZEROS_AT_DASHES;
+    long digits = (Words.at(b, from) & ~DASHES) | ZEROS_AT_DASHES;
     if ((((digits + 0x4646464646464646L) | (digits - ZEROS) | digits) & HIGH_BITS) != 0) return BAD_DATE;
     int d0 = b[from + 8] - '0';
     int d1 = b[from + 9] - '0';
@@ -122,8 +122,6 @@ public final class FieldParsers {
     return epochDay > MAX_DAY ? OUT_OF_RANGE : (int) epochDay;
   }
 
-  private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   /** The bytes of "yyyy-MM-" holding the dashes (4 and 7), and the same word with '0' there instead. */
   private static final long DASHES = 0xFF0000FF00000000L;
   private static final long ZEROS_AT_DASHES = 0x3000003000000000L;

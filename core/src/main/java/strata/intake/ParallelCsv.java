@@ -155,7 +155,7 @@ final class ParallelCsv {
     int i = 0;
     // Eight bytes at a time (this scan runs on the one reading thread over the whole file; measured).
     for (; i + 8 <= len; i += 8) {
-      long w = (long) LONGS.get(buf, i);
+      long w = Words.at(buf, i);
       if (quoting && bytesEqual(w, QUOTES) != 0) {
         quotes = true;
         break;
@@ -185,8 +185,6 @@ final class ParallelCsv {
     return new Boundary(cursor.position(), cursor.lines());
   }
 
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
   private static final long QUOTES = 0x2222222222222222L;
   private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;

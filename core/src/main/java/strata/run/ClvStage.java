@@ -97,7 +97,6 @@ public final class ClvStage {
     thread.start();
   }
 
-
   static CalibrationData calibration(PurchaseColumns p, int asOfDay) {
     return calibration(p, asOfDay, WEEK);
   }

@@ -18,16 +18,8 @@ public final class RowBatch {
   int[] day = new int[1024];
   long[] cents = new long[1024];
   long[] orderKey = new long[1024];
-  /** Fingerprint of the row's bytes, for duplicate detection (0 when not checked). */
-  long[] fingerprint = new long[1024];
-  /**
-   * Category index + 1 in the low 30 bits, 0 for none; the sign bit marks a row with an order id, bit 30 a row dated
-   * after the as-of date (only checked for duplicates, not summarised).
-   */
+  /** Category index + 1 in the low 31 bits, 0 for none; the sign bit marks a row with an order id. */
   int[] flags = new int[1024];
-  static final int ORDER = Integer.MIN_VALUE;
-  static final int AFTER_AS_OF = 1 << 30;
-  static final int CATEGORY = AFTER_AS_OF - 1;
 
   public void clear() {
     size = 0;
@@ -41,16 +33,6 @@ public final class RowBatch {
   /** Adds a row; the id bytes are copied, so {@code b} may be reused afterwards. */
   public void add(byte[] b, int from, int len, int line, int day, long cents, long orderKey, boolean hasOrderKey,
       int category) {
-    add(b, from, len, line, day, cents, orderKey, hasOrderKey, category, 0, false);
-  }
-
-  /**
-   * @param fingerprint the row's fingerprint for duplicate detection
-   * @param afterAsOf the row is outside the run: it only takes part in duplicate detection
-   */
-  public void add(byte[] b, int from, int len, int line, int day, long cents, long orderKey, boolean hasOrderKey,
-      int category, long fingerprint, boolean afterAsOf) {
-    if (category + 1 > CATEGORY) throw new IllegalStateException("more than 2^30 categories");
     if (size == hash.length) grow();
     if (idUsed + len > ids.length) ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idUsed + len));
     System.arraycopy(b, from, ids, idUsed, len);
@@ -62,8 +44,7 @@ public final class RowBatch {
     this.day[size] = day;
     this.cents[size] = cents;
     this.orderKey[size] = orderKey;
-    this.fingerprint[size] = fingerprint;
-    flags[size] = (hasOrderKey ? ORDER : 0) | (afterAsOf ? AFTER_AS_OF : 0) | (category + 1);
+    flags[size] = (hasOrderKey ? Integer.MIN_VALUE : 0) | (category + 1);
     size++;
   }
 
@@ -76,7 +57,6 @@ public final class RowBatch {
     day = Arrays.copyOf(day, n);
     cents = Arrays.copyOf(cents, n);
     orderKey = Arrays.copyOf(orderKey, n);
-    fingerprint = Arrays.copyOf(fingerprint, n);
     flags = Arrays.copyOf(flags, n);
   }
 }

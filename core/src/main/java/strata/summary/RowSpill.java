@@ -142,11 +142,11 @@ public final class RowSpill implements AutoCloseable {
       int flags = (int) INT.get(d, at + 20);
       int line = (int) INT.get(d, at + 4);
       scratch.addPair((long) LONG.get(d, at + 24), line);
-      if ((flags & RowBatch.AFTER_AS_OF) == 0) {
+      if ((flags & SpillWriter.AFTER_AS_OF) == 0) {
         long orderKey = withOrderIds ? (long) LONG.get(d, at + FIXED) : 0;
         int day = (char) CHAR.get(d, at + 8);
         int c = s.addUnlisted(d, at + fixed, len, (int) INT.get(d, at), line, day, (long) LONG.get(d, at + 12),
-            orderKey, flags < 0, (flags & RowBatch.CATEGORY) - 1);
+            orderKey, flags < 0, (flags & SpillWriter.CATEGORY) - 1);
         scratch.days.add(c, day);
         if (scratch.days.size() >= maxHeld) s.listDays(scratch.days); // lists hold each day once, keys each row
       }

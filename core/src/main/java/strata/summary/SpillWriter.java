@@ -28,6 +28,13 @@ public final class SpillWriter {
   static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   static final VarHandle CHAR = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
   static final int FIXED = 32;
+  /**
+   * The flags word: category index + 1 in the low 30 bits (0 for none), bit 30 a row dated after the as-of date (only
+   * checked for duplicates, not summarised), the sign bit a row with an order id.
+   */
+  static final int AFTER_AS_OF = 1 << 30;
+  static final int CATEGORY = AFTER_AS_OF - 1;
+  static final int ORDER = Integer.MIN_VALUE;
   /** Bytes buffered per partition before they go to the file; also the largest chunk. */
   static volatile int bufferSize = 32 << 10;
   static final int MAX_CHUNK = 1 << 20;
@@ -60,7 +67,7 @@ public final class SpillWriter {
    */
   public void add(byte[] id, int from, int len, int line, int day, long cents, long orderKey, boolean hasOrderKey,
       int category, long fingerprint, boolean afterAsOf) {
-    if (category + 1 > RowBatch.CATEGORY) throw new IllegalStateException("more than 2^30 categories");
+    if (category + 1 > CATEGORY) throw new IllegalStateException("more than 2^30 categories");
     int hash = SummaryTable.hash(id, from, len);
     int k = SummaryTable.stripeOf(hash);
     int size = fixed + len;
@@ -72,7 +79,7 @@ public final class SpillWriter {
     CHAR.set(d, at + 8, (char) day);
     CHAR.set(d, at + 10, (char) len);
     LONG.set(d, at + 12, cents);
-    INT.set(d, at + 20, (hasOrderKey ? RowBatch.ORDER : 0) | (afterAsOf ? RowBatch.AFTER_AS_OF : 0) | (category + 1));
+    INT.set(d, at + 20, (hasOrderKey ? ORDER : 0) | (afterAsOf ? AFTER_AS_OF : 0) | (category + 1));
     LONG.set(d, at + 24, fingerprint);
     if (withOrderIds) LONG.set(d, at + FIXED, orderKey);
     System.arraycopy(id, from, d, at + fixed, len);

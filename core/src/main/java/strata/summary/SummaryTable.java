@@ -39,9 +39,13 @@ public final class SummaryTable {
    * this at once.
    */
   public void addAll(RowBatch batch) {
-    int[][] byStripe = byStripe(batch);
-    int[] start = byStripe[0];
-    int[] order = byStripe[1];
+    int n = batch.size;
+    int[] start = new int[STRIPES + 1]; // stripe k's rows are order[start[k]] … order[start[k + 1] - 1]
+    for (int i = 0; i < n; i++) start[stripeOf(batch.hash[i]) + 1]++;
+    for (int k = 0; k < STRIPES; k++) start[k + 1] += start[k];
+    int[] order = new int[n];
+    int[] next = java.util.Arrays.copyOf(start, STRIPES);
+    for (int i = 0; i < n; i++) order[next[stripeOf(batch.hash[i])]++] = i;
     for (int k = 0; k < STRIPES; k++) {
       if (start[k] == start[k + 1]) continue;
       Stripe s = stripes[k];
@@ -49,27 +53,11 @@ public final class SummaryTable {
         for (int j = start[k]; j < start[k + 1]; j++) {
           int i = order[j];
           int flags = batch.flags[i];
-          if ((flags & RowBatch.AFTER_AS_OF) != 0) continue;
           s.add(batch.ids, batch.idFrom[i], batch.idLen[i], batch.hash[i], batch.line[i], batch.day[i],
-              batch.cents[i], batch.orderKey[i], flags < 0, (flags & RowBatch.CATEGORY) - 1);
+              batch.cents[i], batch.orderKey[i], flags < 0, (flags & Integer.MAX_VALUE) - 1);
         }
       }
     }
-  }
-
-  /**
-   * A batch's rows grouped by stripe (a counting sort on the hash's top bits): {@code [start, order]}, where stripe k's
-   * rows are {@code order[start[k]] … order[start[k + 1] - 1]}.
-   */
-  static int[][] byStripe(RowBatch batch) {
-    int n = batch.size;
-    int[] start = new int[STRIPES + 1];
-    for (int i = 0; i < n; i++) start[stripeOf(batch.hash[i]) + 1]++;
-    for (int k = 0; k < STRIPES; k++) start[k + 1] += start[k];
-    int[] order = new int[n];
-    int[] next = java.util.Arrays.copyOf(start, STRIPES);
-    for (int i = 0; i < n; i++) order[next[stripeOf(batch.hash[i])]++] = i;
-    return new int[][] {start, order};
   }
 
   static int stripeOf(int hash) {
