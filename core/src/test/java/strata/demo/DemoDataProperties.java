@@ -3,20 +3,18 @@ package strata.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import strata.testing.TempDirs;
 
 /** Invariants that must hold for any seed, size and as-of date, not just the default demo. */
 class DemoDataProperties {
@@ -32,7 +30,7 @@ class DemoDataProperties {
       checkOrders(files, options);
       checkOtherFiles(files, options);
     } finally {
-      delete(dir);
+      TempDirs.delete(dir);
     }
   }
 
@@ -72,11 +70,5 @@ class DemoDataProperties {
         .allMatch(d -> LocalDate.parse(d).isBefore(options.asOf()));
   }
 
-  private static void delete(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+
 }

@@ -16,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import strata.intake.TransactionIntake;
+import strata.testing.TempDirs;
 
 /** The summary of A ∪ B is the merge of the summaries of A and B, whatever the split. */
 class SummaryMergeProperties {
@@ -97,8 +98,12 @@ class SummaryMergeProperties {
           .append(t.order).append(',').append(t.category).append('\n');
     }
     Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-    return TransactionIntake.read(file, TransactionIntake.Options.defaults().withTempDir(dir),
-        x -> { throw new AssertionError("unexpected rejection " + x); }, b -> { });
+    try {
+      return TransactionIntake.read(file, TransactionIntake.Options.defaults().withTempDir(dir),
+          x -> { throw new AssertionError("unexpected rejection " + x); }, b -> { });
+    } finally {
+      TempDirs.delete(dir);
+    }
   }
 
   @Provide

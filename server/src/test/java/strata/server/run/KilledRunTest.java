@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import strata.server.testing.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -21,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 class KilledRunTest {
   @Test
-  void aRunKilledMidwayLeavesThePreviousSnapshotCurrent() throws Exception {
-    Path data = Files.createTempDirectory("strata-kill");
+  void aRunKilledMidwayLeavesThePreviousSnapshotCurrent(
+      @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path data) throws Exception { // the servers' logs stay on failure
     int port = freePort();
     Process first = start(data, port, "--demo", "--strata.test.stall-run=3");
     try {

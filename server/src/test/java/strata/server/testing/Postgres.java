@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real PostgreSQL server for the tests: {@code STRATA_PG_URL} (with {@code STRATA_PG_USER},
  * {@code STRATA_PG_PASSWORD}) if set, otherwise a private cluster started from the installed binaries
- * ({@code apt-get install postgresql}; {@code .ci/run} does) in a temporary folder, stopped when the JVM exits.
+ * ({@code apt-get install postgresql}; {@code .ci/run} does) in a temporary folder, stopped and removed when the JVM exits.
  * Each caller gets a fresh database.
  */
 public final class Postgres {
@@ -65,6 +66,7 @@ public final class Postgres {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), root);
+          FileSystemUtils.deleteRecursively(dir.toFile());
         } catch (IOException e) {
           // the JVM is exiting; a stray server dies with the machine
         }

@@ -3,6 +3,7 @@ package strata.server.testing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The server started for real on a random port. Subclasses choose the database with {@link #h2} or {@link #postgres}
@@ -27,6 +28,8 @@ public abstract class ServerTest {
   public static void h2(DynamicPropertyRegistry registry) {
     try {
       java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("strata-h2");
+      // contexts are cached across test classes, so the folder lives until the JVM exits
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dir.toFile())));
       registry.add("strata.data", dir::toString);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
