@@ -1,6 +1,5 @@
 package strata.summary;
 
-import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,25 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Small inputs never reach the disk.
  */
 public final class RowSpill implements AutoCloseable {
-  private static final VarHandle INT = SpillWriter.INT;
-  private static final VarHandle LONG = SpillWriter.LONG;
-  private static final VarHandle CHAR = SpillWriter.CHAR;
-  private static final int FIXED = SpillWriter.FIXED;
   private final Path tempDir;
   private final boolean withOrderIds;
-  private final int fixed;
   private final List<SpillWriter> writers = new ArrayList<>();
 
   /** @param withOrderIds whether rows carry order-id keys (must match the table they are folded into) */
   public RowSpill(Path tempDir, boolean withOrderIds) {
     this.tempDir = tempDir;
     this.withOrderIds = withOrderIds;
-    this.fixed = FIXED + (withOrderIds ? 8 : 0);
   }
 
   /** A writer for one intake thread; the rows it takes stay part of the spill until they are folded. */
   public synchronized SpillWriter writer() {
-    SpillWriter w = new SpillWriter(tempDir, withOrderIds, fixed);
+    SpillWriter w = new SpillWriter(tempDir, withOrderIds);
     writers.add(w);
     return w;
   }
@@ -73,7 +66,7 @@ public final class RowSpill implements AutoCloseable {
       Future<?>[] done = new Future<?>[workers];
       for (int w = 0; w < workers; w++) {
         done[w] = pool.submit(() -> {
-          Scratch scratch = new Scratch(); // one per thread, reused for every partition it folds
+          Scratch scratch = new Scratch(withOrderIds); // one per thread, reused for every partition it folds
           for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
             scratch.partition = k;
             scratch.fingerprints = fingerprints;
@@ -97,11 +90,16 @@ public final class RowSpill implements AutoCloseable {
   /** A folding thread's buffers. */
   private static final class Scratch {
     final byte[] piece = new byte[SpillWriter.MAX_CHUNK];
+    final SpillRows rows;
     final DayKeys days = new DayKeys();
     long[] pairs = new long[256]; // (fingerprint, line) of the partition's rows not handed on yet
     int pairCount;
     int partition;
     Fingerprints fingerprints;
+
+    Scratch(boolean withOrderIds) {
+      rows = new SpillRows(withOrderIds);
+    }
 
     void addPair(long fingerprint, long line) {
       if (pairCount >= maxHeld) {
@@ -120,10 +118,7 @@ public final class RowSpill implements AutoCloseable {
     for (SpillWriter w : writers) {
       // Each chunk holds whole rows and fits the scratch buffer, so memory stays bounded for any partition size.
       for (int i = 0; i < w.chunks(k); i++) {
-        int n = w.readChunk(k, i, scratch.piece);
-        if (foldRows(s, scratch.piece, n, scratch) != n) {
-          throw new IllegalStateException("temporary intake file has a chunk ending inside a row");
-        }
+        foldRows(s, scratch.piece, w.readChunk(k, i, scratch.piece), scratch);
       }
       foldRows(s, w.buffer(k), w.buffered(k), scratch);
       w.release(k);
@@ -133,26 +128,19 @@ public final class RowSpill implements AutoCloseable {
     scratch.fingerprints.of(k, scratch.pairs, scratch.pairCount, true);
   }
 
-  /** Folds the whole rows at the start of {@code d[0, end)}; returns where the first incomplete one starts. */
-  private int foldRows(Stripe s, byte[] d, int end, Scratch scratch) {
-    int at = 0;
-    while (at + fixed <= end) {
-      int len = (char) CHAR.get(d, at + 10);
-      if (at + fixed + len > end) break;
-      int flags = (int) INT.get(d, at + 20);
-      int line = (int) INT.get(d, at + 4);
-      scratch.addPair((long) LONG.get(d, at + 24), line);
-      if ((flags & SpillWriter.AFTER_AS_OF) == 0) {
-        long orderKey = withOrderIds ? (long) LONG.get(d, at + FIXED) : 0;
-        int day = (char) CHAR.get(d, at + 8);
-        int c = s.addUnlisted(d, at + fixed, len, (int) INT.get(d, at), line, day, (long) LONG.get(d, at + 12),
-            orderKey, flags < 0, (flags & SpillWriter.CATEGORY) - 1);
-        scratch.days.add(c, day);
+  /** Folds the rows of {@code d[0, end)}, which holds whole rows. */
+  private static void foldRows(Stripe s, byte[] d, int end, Scratch scratch) {
+    SpillRows r = scratch.rows;
+    r.reset(d, end);
+    while (r.next()) {
+      scratch.addPair(r.fingerprint, r.line);
+      if (!r.afterAsOf()) {
+        int c = s.addUnlisted(d, r.idFrom, r.idLen, SummaryTable.hash(d, r.idFrom, r.idLen), r.line, r.day, r.cents,
+            r.orderKey, r.hasOrderKey(), r.category());
+        scratch.days.add(c, r.day);
         if (scratch.days.size() >= maxHeld) s.listDays(scratch.days); // lists hold each day once, keys each row
       }
-      at += fixed + len;
     }
-    return at;
   }
 
   /** Removes the temporary files (also after a failed intake). */

@@ -20,21 +20,23 @@ import java.util.Arrays;
  * replaced a file per partition opened for every flush: opening, appending to and closing 1,024 files, with two threads
  * contending for the file system's locks, was over a quarter of reading the file (measured).
  *
- * <p>A row is {@value #FIXED} bytes (hash, line, day, id length, cents, flags, fingerprint), then its order key when
- * the file has order ids, then its id.
+ * <p>A row is its line (the difference from the chunk's previous row, zigzag), day (2 bytes), id length, cents
+ * (zigzag) and flags, the first, third, fourth and fifth as variable-length integers (7 bits a byte); then its
+ * fingerprint (8 bytes), its order key (8 bytes, when the file has order ids) and its id. About 25 bytes for an
+ * 8-byte id, where fixed-width fields took 40: the spill is written to and read back from the page cache, and new
+ * page-cache pages were a third of a 100M-row run's CPU (measured with perf), so bytes spilled are the cost.
+ * {@link SpillRows} reads them back.
  */
 public final class SpillWriter {
-  static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   static final VarHandle CHAR = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
-  static final int FIXED = 32;
-  /**
-   * The flags word: category index + 1 in the low 30 bits (0 for none), bit 30 a row dated after the as-of date (only
-   * checked for duplicates, not summarised), the sign bit a row with an order id.
-   */
-  static final int AFTER_AS_OF = 1 << 30;
-  static final int CATEGORY = AFTER_AS_OF - 1;
-  static final int ORDER = Integer.MIN_VALUE;
+  /** The most bytes a row takes besides its id: line 5, day 2, length 3, cents 10, flags 5, fingerprint and key 16. */
+  private static final int MAX_FIXED = 41;
+  /** Flags: bit 0 a row with an order id, bit 1 a row dated after the as-of date, then category index + 1 (0: none). */
+  static final int ORDER = 1;
+  /** Only checked for duplicates, not summarised. */
+  static final int AFTER_AS_OF = 2;
+  static final int CATEGORY_SHIFT = 2;
   /** Bytes buffered per partition before they go to the file; also the largest chunk. */
   static volatile int bufferSize = 32 << 10;
   static final int MAX_CHUNK = 1 << 20;
@@ -42,9 +44,10 @@ public final class SpillWriter {
 
   private final Path tempDir;
   private final boolean withOrderIds;
-  private final int fixed;
   private final byte[][] buffers = new byte[SummaryTable.STRIPES][];
   private final int[] used = new int[SummaryTable.STRIPES];
+  /** Per partition the line of the last row in its buffer, 0 at the start of a chunk. */
+  private final int[] lastLine = new int[SummaryTable.STRIPES];
   /** Per partition its chunks, each {@code offset << LENGTH_BITS | length}. */
   private final long[][] chunks = new long[SummaryTable.STRIPES][];
   private final int[] chunkCount = new int[SummaryTable.STRIPES];
@@ -52,38 +55,53 @@ public final class SpillWriter {
   private FileChannel channel;
   private long written;
 
-  SpillWriter(Path tempDir, boolean withOrderIds, int fixed) {
+  SpillWriter(Path tempDir, boolean withOrderIds) {
     this.tempDir = tempDir;
     this.withOrderIds = withOrderIds;
-    this.fixed = fixed;
   }
 
   /**
    * Adds a row; the id bytes are copied.
    *
+   * @param len the id's length, at most 65,535 bytes (intake refuses ids over 256)
    * @param category category index, or -1 for none
    * @param fingerprint the row's fingerprint for duplicate detection
    * @param afterAsOf the row is outside the run: it only takes part in duplicate detection
    */
   public void add(byte[] id, int from, int len, int line, int day, long cents, long orderKey, boolean hasOrderKey,
       int category, long fingerprint, boolean afterAsOf) {
-    if (category + 1 > CATEGORY) throw new IllegalStateException("more than 2^30 categories");
-    int hash = SummaryTable.hash(id, from, len);
-    int k = SummaryTable.stripeOf(hash);
-    int size = fixed + len;
+    int k = SummaryTable.stripeOf(SummaryTable.hash(id, from, len));
+    int size = MAX_FIXED + len;
     byte[] d = buffers[k];
     if (d == null || used[k] + size > d.length) d = room(k, size);
-    int at = used[k];
-    INT.set(d, at, hash);
-    INT.set(d, at + 4, line);
-    CHAR.set(d, at + 8, (char) day);
-    CHAR.set(d, at + 10, (char) len);
-    LONG.set(d, at + 12, cents);
-    INT.set(d, at + 20, (hasOrderKey ? ORDER : 0) | (afterAsOf ? AFTER_AS_OF : 0) | (category + 1));
-    LONG.set(d, at + 24, fingerprint);
-    if (withOrderIds) LONG.set(d, at + FIXED, orderKey);
-    System.arraycopy(id, from, d, at + fixed, len);
-    used[k] = at + size;
+    int at = putVarLong(d, used[k], zigzag(line - lastLine[k]));
+    lastLine[k] = line;
+    CHAR.set(d, at, (char) day);
+    at = putVarLong(d, at + 2, len);
+    at = putVarLong(d, at, zigzag(cents));
+    at = putVarLong(d, at, ((long) (category + 1) << CATEGORY_SHIFT) | (afterAsOf ? AFTER_AS_OF : 0)
+        | (hasOrderKey ? ORDER : 0));
+    LONG.set(d, at, fingerprint);
+    at += 8;
+    if (withOrderIds) {
+      LONG.set(d, at, orderKey);
+      at += 8;
+    }
+    System.arraycopy(id, from, d, at, len);
+    used[k] = at + len;
+  }
+
+  private static long zigzag(long v) {
+    return (v << 1) ^ (v >> 63);
+  }
+
+  private static int putVarLong(byte[] d, int at, long v) {
+    while ((v & ~0x7FL) != 0) {
+      d[at++] = (byte) (v | 0x80);
+      v >>>= 7;
+    }
+    d[at++] = (byte) v;
+    return at;
   }
 
   /** Room for {@code size} more bytes in partition k's buffer: it grows up to the buffer size, then is written out. */
@@ -92,6 +110,7 @@ public final class SpillWriter {
     if (d != null && d.length >= bufferSize) {
       writeChunk(k, d, used[k]);
       used[k] = 0;
+      lastLine[k] = 0;
     }
     if (d == null || used[k] + size > d.length) {
       // Small partitions start small, so a small file's rows never take a whole buffer per partition.
@@ -155,6 +174,7 @@ public final class SpillWriter {
   void release(int k) {
     buffers[k] = null;
     used[k] = 0;
+    lastLine[k] = 0;
     chunks[k] = null;
     chunkCount[k] = 0;
   }
