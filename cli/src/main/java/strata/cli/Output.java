@@ -82,9 +82,10 @@ final class Output {
   static Map<String, Long> tierCounts(RunResult result) {
     Map<String, Long> counts = new LinkedHashMap<>();
     List<TierRule> tiers = result.model().tiers();
-    for (TierRule t : tiers) counts.put(t.id(), 0L);
+    long[] n = new long[tiers.size()];
     ScoredCustomers s = result.customers();
-    for (int i = 0; i < s.size; i++) counts.merge(tiers.get(s.tier[i]).id(), 1L, Long::sum);
+    for (int i = 0; i < s.size; i++) n[s.tier[i]]++;
+    for (int t = 0; t < tiers.size(); t++) counts.put(tiers.get(t).id(), n[t]);
     return counts;
   }
 

@@ -63,6 +63,7 @@ public final class RowSpill implements AutoCloseable {
     });
     try {
       AtomicInteger next = new AtomicInteger();
+      Expected expected = new Expected();
       Future<?>[] done = new Future<?>[workers];
       for (int w = 0; w < workers; w++) {
         done[w] = pool.submit(() -> {
@@ -70,7 +71,10 @@ public final class RowSpill implements AutoCloseable {
           for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
             scratch.partition = k;
             scratch.fingerprints = fingerprints;
-            fold(k, table.stripe(k), scratch);
+            Stripe stripe = table.stripe(k);
+            expected.presize(stripe);
+            fold(k, stripe, scratch);
+            expected.folded(stripe);
           }
         });
       }
@@ -84,6 +88,28 @@ public final class RowSpill implements AutoCloseable {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Customers and id bytes a partition will have, from the partitions folded so far: ids hash uniformly over
+   * partitions, so the counts differ by a few percent (binomially).
+   */
+  private static final class Expected {
+    private int partitions;
+    private long customers;
+    private long idBytes;
+
+    synchronized void presize(Stripe s) {
+      if (partitions == 0) return;
+      s.expect((int) Math.min(1 << 24, customers * 9 / 8 / partitions + 16),
+          (int) Math.min(1 << 28, idBytes * 9 / 8 / partitions + 256));
+    }
+
+    synchronized void folded(Stripe s) {
+      partitions++;
+      customers += s.size;
+      idBytes += s.idBytesUsed();
     }
   }
 
