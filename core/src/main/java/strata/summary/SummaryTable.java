@@ -86,16 +86,25 @@ public final class SummaryTable {
     }
   }
 
-  /** A well-mixed 32-bit hash of id bytes (FNV-1a with a final avalanche). */
+  /**
+   * A well-mixed 32-bit hash of id bytes: eight bytes at a time, each word multiplied in, then murmur3's finaliser.
+   * Every row is hashed twice (to choose its partition, then its slot), and a byte at a time (FNV-1a) it was 3 % of a
+   * 100M-row run's CPU.
+   */
   public static int hash(byte[] b, int from, int len) {
-    int h = 0x811C9DC5;
-    for (int i = from; i < from + len; i++) {
-      h = (h ^ (b[i] & 0xFF)) * 0x01000193;
+    long h = 0x9E3779B97F4A7C15L ^ len;
+    int i = from;
+    int end = from + len;
+    for (; i + 8 <= end; i += 8) h = (h ^ (long) SpillWriter.LONG.get(b, i)) * 0xFF51AFD7ED558CCDL;
+    if (i < end) {
+      long tail = 0;
+      for (int shift = 0; i < end; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
+      h = (h ^ tail) * 0xFF51AFD7ED558CCDL;
     }
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    return h;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return (int) h;
   }
 
   public long customers() {
