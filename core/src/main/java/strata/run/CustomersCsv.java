@@ -1,12 +1,10 @@
 package strata.run;
 
 import strata.intake.CsvText;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.stream.IntStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import strata.intake.CustomerProfile;
@@ -76,14 +74,14 @@ public final class CustomersCsv {
     }
   }
 
-  /** Writes UTF-8 with a byte-order mark, so Excel shows Chinese text correctly. */
+  /** Writes UTF-8 with a byte-order mark, so Excel shows Chinese text correctly; past the page cache where it can. */
   public static void write(RunResult run, Path file, Locale locale) throws IOException {
     ScoredCustomers s = run.customers();
     boolean chinese = locale.getLanguage().equals("zh");
     Labels labels = Labels.of(run, locale, chinese);
     int chunks = (s.size + CHUNK - 1) / CHUNK;
     int round = Math.max(1, Runtime.getRuntime().availableProcessors()) * 2;
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+    try (OutputStream out = DirectOutput.open(file)) {
       out.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       // Rows are formatted in parallel chunks and written in order: formatting, not I/O, bounds this step. Each
       // round is written while the next one is formatted into the other of two sets of chunks.
