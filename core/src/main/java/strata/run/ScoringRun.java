@@ -73,7 +73,7 @@ public final class ScoringRun {
         done -> {
           failIfBroken(checked);
           progress.bytes(done, total);
-        }, progress::phase);
+        }, progress::phase, (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)));
     quality.add(tx.quality());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
@@ -83,12 +83,17 @@ public final class ScoringRun {
     }
     Map<String, Engagement> engagement = engagement(in, sideHints, rejects, progress, quality);
 
-    LocalDate asOf = in.asOf() != null ? in.asOf() : LocalDate.ofEpochDay(tx.lastDay() + 1L);
+    LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase("ordering customers");
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
     TierModel model = Futures.join(checked);
     return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress);
+  }
+
+  /** The run's as-of day: as given, else the day after the last transaction. */
+  private static int asOfDay(RunInputs in, int lastDay) {
+    return in.asOf() != null ? (int) in.asOf().toEpochDay() : lastDay + 1;
   }
 
   private static void failIfBroken(CompletableFuture<TierModel> model) {

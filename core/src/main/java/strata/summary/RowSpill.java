@@ -55,6 +55,17 @@ public final class RowSpill implements AutoCloseable {
    * row fingerprints on: exact duplicate rows have the same customer id, so they always share a partition.
    */
   public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints) {
+    foldInto(table, threads, fingerprints, OPEN);
+  }
+
+  /** {@link #foldInto(SummaryTable, int, Fingerprints, int)}'s split day for a table left open to more rows. */
+  public static final int OPEN = Integer.MIN_VALUE;
+
+  /**
+   * As {@link #foldInto(SummaryTable, int, Fingerprints)}, then each stripe is frozen at {@code splitDay} (see
+   * {@link SummaryTable#freeze(int)}) as soon as it is built, unless that is {@link #OPEN}.
+   */
+  public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay) {
     int workers = Math.max(1, threads);
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "strata-fold");
@@ -74,6 +85,8 @@ public final class RowSpill implements AutoCloseable {
             Stripe stripe = table.stripe(k);
             expected.presize(stripe);
             fold(k, stripe, scratch);
+            if (splitDay == OPEN) stripe.trim();
+            else stripe.freeze(splitDay);
             expected.folded(stripe);
           }
         });
@@ -150,7 +163,6 @@ public final class RowSpill implements AutoCloseable {
       w.release(k);
     }
     s.listDays(scratch.days);
-    s.trim();
     scratch.fingerprints.of(k, scratch.pairs, scratch.pairCount, true);
   }
 

@@ -34,6 +34,7 @@ final class Stripe {
   private int idUsed;
   final DayLists days = new DayLists();
   private boolean daysFolded;
+  private int frozenAt;
   /** Words per customer in {@link #rec}: {@link #W} while rows come, fewer once frozen. */
   private int stride = W;
   private final boolean withOrderIds;
@@ -236,10 +237,16 @@ final class Stripe {
    * Keeps only what the frozen columns read, before they are allocated: each customer's day list becomes its number of
    * days, days on or before {@code splitDay} and the last of those; distinct order ids become a count; the lists, the
    * order ids and the words only lookups need (id prefix) are freed. About 30 bytes per customer off the peak of a
-   * run. Only {@link PurchaseColumns#from} calls this; the stripe cannot take rows afterwards.
+   * run. {@link PurchaseColumns#from} calls this, or {@link RowSpill} as soon as the stripe is built; freezing again at
+   * the same split day does nothing. The stripe cannot take rows afterwards.
    */
   void freeze(int splitDay) {
-    checkOpen();
+    if (daysFolded) {
+      if (splitDay != frozenAt) {
+        throw new IllegalStateException("stripe frozen at split day " + frozenAt + ", asked for " + splitDay);
+      }
+      return;
+    }
     int frozenStride = withOrderIds ? ORDERS + 1 : ID + 1;
     long[] frozen = new long[size * frozenStride];
     for (int c = 0; c < size; c++) {
@@ -256,7 +263,10 @@ final class Stripe {
     stride = frozenStride;
     days.release();
     orderKeys = null;
+    slots = null;
+    if (idBytes.length - idUsed > idBytes.length / 8) idBytes = Arrays.copyOf(idBytes, idUsed);
     daysFolded = true;
+    frozenAt = splitDay;
   }
 
   int distinctDays(int c) {

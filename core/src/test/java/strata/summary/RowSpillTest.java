@@ -107,4 +107,58 @@ class RowSpillTest {
     assertThat(r.quality().duplicateLines()).isEqualTo(repeats.subList(0, 100));
     assertThat(r.quality().rowsAfterAsOf()).isPositive();
   }
+
+  /** Stripes frozen as they are built (the command's run) give the columns of a table frozen after intake. */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void freezingEachStripeAsItIsBuiltGivesTheSameColumns(boolean withOrders) throws IOException {
+    SpillWriter.bufferSize = 64;
+    RowSpill.maxHeld = 100;
+    SplittableRandom random = new SplittableRandom(21);
+    StringBuilder csv = new StringBuilder("customer_id,order_date,amount" + (withOrders ? ",order_id" : "")
+        + ",category\n");
+    for (int i = 0; i < 6000; i++) {
+      String id = random.nextInt(4) == 0 ? "散客" : "C" + random.nextInt(900);
+      csv.append(id).append(',').append(java.time.LocalDate.ofEpochDay(19000 + random.nextInt(700))).append(',')
+          .append(random.nextInt(100_000) / 100.0).append(withOrders ? ",O" + random.nextInt(4000) : "")
+          .append(',').append(new String[] {"tea", "", "茶具"}[random.nextInt(3)]).append('\n');
+    }
+    Path file = temp.resolve("tx.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    TransactionIntake.Options options = TransactionIntake.Options.defaults().withTempDir(temp);
+    java.util.function.Consumer<strata.intake.Rejection> none = x -> { throw new AssertionError(x.toString()); };
+    int[] seen = new int[2];
+    TransactionIntake.Result early = TransactionIntake.read(file, options, none, b -> { }, p -> { }, (first, last) -> {
+      seen[0] = first;
+      seen[1] = last;
+      return (first + last) / 2;
+    });
+    TransactionIntake.Result late = TransactionIntake.read(file, options, none, b -> { });
+
+    assertThat(seen).containsExactly(late.firstDay(), late.lastDay());
+    int split = (late.firstDay() + late.lastDay()) / 2;
+    PurchaseColumns a = early.table().freeze(split);
+    PurchaseColumns b = late.table().freeze(split);
+    assertThat(a.size).isEqualTo(b.size).isGreaterThan(800); // of the 901 ids, nearly all drawn
+    for (int i = 0; i < a.size; i++) {
+      assertThat(a.customerId(i, StandardCharsets.UTF_8)).isEqualTo(b.customerId(i, StandardCharsets.UTF_8));
+    }
+    assertThat(a.firstDay).isEqualTo(b.firstDay);
+    assertThat(a.lastDay).isEqualTo(b.lastDay);
+    assertThat(a.distinctDays).isEqualTo(b.distinctDays);
+    assertThat(a.orders).isEqualTo(b.orders);
+    assertThat(a.lines).isEqualTo(b.lines);
+    assertThat(a.netCents).isEqualTo(b.netCents);
+    assertThat(a.refundCents).isEqualTo(b.refundCents);
+    assertThat(a.firstDayNetCents).isEqualTo(b.firstDayNetCents);
+    assertThat(a.topCategory).isEqualTo(b.topCategory);
+    assertThat(a.topCategoryShare).isEqualTo(b.topCategoryShare);
+    assertThat(a.daysUpToSplit).isEqualTo(b.daysUpToSplit);
+    assertThat(a.lastDayUpToSplit).isEqualTo(b.lastDayUpToSplit);
+    assertThat(java.util.Arrays.stream(a.daysUpToSplit).filter(d -> d > 0).count()).as("days both sides of the split")
+        .isLessThan(a.size).isGreaterThan(a.size / 2);
+    TransactionIntake.Result again = TransactionIntake.read(file, options, none, x -> { }, p -> { }, (f, l) -> split);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> again.table().freeze(split + 1))
+        .as("columns at another split day than the stripes were frozen at").isInstanceOf(IllegalStateException.class);
+  }
 }
