@@ -15,6 +15,20 @@ public final class AbcClassifier {
   private AbcClassifier() {}
 
   /**
+   * The class's code ("A", "B" or "C"), one shared string each: tier rules read it for every customer.
+   *
+   * @throws IllegalArgumentException for any other byte
+   */
+  public static String code(byte abcClass) {
+    return switch (abcClass) {
+      case A -> "A";
+      case B -> "B";
+      case C -> "C";
+      default -> throw new IllegalArgumentException("not an ABC class: " + abcClass);
+    };
+  }
+
+  /**
    * Display name of a class, e.g. A类客户 for {@link Locale#CHINESE}.
    *
    * @param abcClass {@link #A}, {@link #B} or {@link #C}

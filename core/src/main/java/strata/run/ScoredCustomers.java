@@ -1,6 +1,7 @@
 package strata.run;
 
 import java.nio.charset.Charset;
+import strata.abc.AbcClassifier;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.lifecycle.LifecycleStage;
@@ -120,7 +121,7 @@ public final class ScoredCustomers implements MetricSource {
       case M_SCORE -> b ? (Object) (long) rfm.m()[i] : null;
       case RFM_SEGMENT -> b ? ClassicSegment.ofOrdinal(classicSegment[i]).code() : null;
       case RFM_SEGMENT11 -> b ? RfmSegment11.ofOrdinal(segment11[i]).code() : null;
-      case ABC_CLASS -> b ? String.valueOf((char) abc[i]) : null;
+      case ABC_CLASS -> b ? AbcClassifier.code(abc[i]) : null;
       case LIFECYCLE_STAGE -> stage(i).code();
       case VALUE_QUADRANT -> Quadrant.ofOrdinal(quadrant[i]).code();
       case CLV -> present(prediction(clv.clv(), i));

@@ -74,4 +74,12 @@ class AbcClassifierTest {
     assertThatThrownBy(() -> AbcClassifier.label((byte) 'D', java.util.Locale.ENGLISH))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void classesHaveCodes() {
+    assertThat(AbcClassifier.code(AbcClassifier.A)).isEqualTo("A");
+    assertThat(AbcClassifier.code(AbcClassifier.B)).isEqualTo("B");
+    assertThat(AbcClassifier.code(AbcClassifier.C)).isEqualTo("C");
+    assertThatThrownBy(() -> AbcClassifier.code((byte) 'a')).isInstanceOf(IllegalArgumentException.class);
+  }
 }
