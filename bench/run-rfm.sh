@@ -8,6 +8,7 @@
 #   SEED=42                   generator seed
 #   STRATA_JAR=cli/target/strata.jar
 #   STRATA_JAVA_OPTS (default: the launcher's flags), DUCKDB_JAVA_OPTS (default: none)
+#   STRATA_MALLOC_ARENA_MAX=2 the launcher's malloc arena limit
 set -euo pipefail
 
 ROWS=${1:-10000000}
@@ -17,6 +18,7 @@ SEED=${SEED:-42}
 ENGINES=${ENGINES:-"strata duckdb"}
 STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25}  # the `strata` launcher's
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
+STRATA_MALLOC_ARENA_MAX=${STRATA_MALLOC_ARENA_MAX:-2}  # the `strata` launcher's
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -70,7 +72,7 @@ run_engine() {
   if [ "$engine" = strata ]; then
     rm -rf "$OUT/strata"
     # shellcheck disable=SC2086
-    cmd=(java $STRATA_JAVA_OPTS -jar "$STRATA_JAR" score --transactions "$TX" --as-of "$AS_OF" --out "$OUT/strata")
+    cmd=(env MALLOC_ARENA_MAX="$STRATA_MALLOC_ARENA_MAX" java $STRATA_JAVA_OPTS -jar "$STRATA_JAR" score --transactions "$TX" --as-of "$AS_OF" --out "$OUT/strata")
   else
     rm -f "$OUT/duckdb.csv"
     # shellcheck disable=SC2086
@@ -161,7 +163,7 @@ mkdir -p "$(dirname "$RESULTS")"
   echo "## $(date -Iseconds) - RFM, $ROWS rows, $CUSTOMERS customers, $RUNS runs"
   echo
   echo "Command: \`bench/run-rfm.sh $ROWS $CUSTOMERS $RUNS\` (ENGINES=\"$ENGINES\", SEED=$SEED," \
-       "STRATA_JAR=$STRATA_JAR, STRATA_JAVA_OPTS=\"$STRATA_JAVA_OPTS\", DUCKDB_JAVA_OPTS=\"$DUCKDB_JAVA_OPTS\"), commit" \
+       "STRATA_JAR=$STRATA_JAR, STRATA_JAVA_OPTS=\"$STRATA_JAVA_OPTS\", STRATA_MALLOC_ARENA_MAX=$STRATA_MALLOC_ARENA_MAX, DUCKDB_JAVA_OPTS=\"$DUCKDB_JAVA_OPTS\"), commit" \
        "$(git rev-parse --short HEAD 2>/dev/null || echo unknown), as-of $AS_OF. One warm-up run of each first" \
        "(page cache not dropped); wall time includes JVM start; RSS = max RSS from /usr/bin/time -v."
   echo
