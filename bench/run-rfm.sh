@@ -16,7 +16,7 @@ CUSTOMERS=${2:-1000000}
 RUNS=${3:-5}
 SEED=${SEED:-42}
 ENGINES=${ENGINES:-"strata duckdb"}
-STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25}  # the `strata` launcher's
+STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer::bobyqb}  # the `strata` launcher's
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
 STRATA_MALLOC_ARENA_MAX=${STRATA_MALLOC_ARENA_MAX:-2}  # the `strata` launcher's
 
