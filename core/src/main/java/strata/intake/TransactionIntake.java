@@ -66,9 +66,9 @@ public final class TransactionIntake {
   /**
    * As {@link #read(Path, Options, Consumer, LongConsumer, Consumer)}, for a table that takes no more rows: each part
    * of it is frozen (see {@link SummaryTable#freeze(int)}) as soon as it is built, at the split day
-   * {@code splitDay} gives for the run's first and last days. Held until the end, the parts' day lists and order ids
-   * were about a third of the table (270 MB at 5M customers), and new memory is dear on the virtual machines this
-   * runs on.
+   * {@code splitDay} gives for the run's first and last days. Held until the end, the parts' day lists, order ids and
+   * lookup words took ~270 MB at 5M customers (estimated from their sizes), and new memory is dear on the virtual
+   * machines this runs on.
    *
    * @param splitDay (first day, last day) to the split day for {@link SummaryTable#freeze(int)}; null keeps the table
    *     open

@@ -12,7 +12,7 @@ final class SpillRows {
   long flags;
   long fingerprint;
   long orderKey;
-  /** Where the row's id starts in {@link #bytes()}, and its length. */
+  /** Where the row's id starts in the array given to {@link #reset}, and its length. */
   int idFrom;
   int idLen;
 
@@ -26,10 +26,6 @@ final class SpillRows {
     this.at = 0;
     this.end = end;
     this.line = 0;
-  }
-
-  byte[] bytes() {
-    return d;
   }
 
   /** Reads the next row into the fields; false at the end. */

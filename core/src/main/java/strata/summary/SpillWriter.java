@@ -23,8 +23,8 @@ import java.util.Arrays;
  * <p>A row is its line (the difference from the chunk's previous row, zigzag), day (2 bytes), id length, cents
  * (zigzag) and flags, the first, third, fourth and fifth as variable-length integers (7 bits a byte); then its
  * fingerprint (8 bytes), its order key (8 bytes, when the file has order ids) and its id. About 25 bytes for an
- * 8-byte id, where fixed-width fields took 40: the spill is written to and read back from the page cache, and new
- * page-cache pages were a third of a 100M-row run's CPU (measured with perf), so bytes spilled are the cost.
+ * 8-byte id, where fixed-width fields took 40: the spill goes through the page cache, and the kernel's copy into new
+ * cache pages was 15 % of a 100M-row run's CPU (perf; new memory is dear on virtual machines), so bytes spilled cost.
  * {@link SpillRows} reads them back.
  */
 public final class SpillWriter {
@@ -63,7 +63,7 @@ public final class SpillWriter {
   /**
    * Adds a row; the id bytes are copied.
    *
-   * @param len the id's length, at most 65,535 bytes (intake refuses ids over 256)
+   * @param len the id's length (intake refuses ids over 256 bytes)
    * @param category category index, or -1 for none
    * @param fingerprint the row's fingerprint for duplicate detection
    * @param afterAsOf the row is outside the run: it only takes part in duplicate detection

@@ -113,9 +113,9 @@ final class Stripe {
    * once the stripe is complete; adding rows afterwards stays correct, it just rebuilds and grows again.
    */
   void trim() {
-    // Room left by a close {@link #expect} is kept: copying to give back an eighth is not worth a copy.
+    // Room left by a close expect() is kept: giving back an eighth is not worth a copy.
     if (rec.length - size * W > rec.length / 8) rec = Arrays.copyOf(rec, size * W);
-    if (idBytes.length - idUsed > idBytes.length / 8) idBytes = Arrays.copyOf(idBytes, idUsed);
+    trimIds();
     days.trim(rec, W, DAY_LIST, size);
     slots = null; // the hash index is rebuilt should rows ever come again
   }
@@ -135,6 +135,10 @@ final class Stripe {
       while (customers * 4L > capacity * 3L) capacity *= 2;
       resizeSlots(capacity);
     }
+  }
+
+  private void trimIds() {
+    if (idBytes.length - idUsed > idBytes.length / 8) idBytes = Arrays.copyOf(idBytes, idUsed);
   }
 
   private void rebuildSlots() {
@@ -264,7 +268,7 @@ final class Stripe {
     days.release();
     orderKeys = null;
     slots = null;
-    if (idBytes.length - idUsed > idBytes.length / 8) idBytes = Arrays.copyOf(idBytes, idUsed);
+    trimIds();
     daysFolded = true;
     frozenAt = splitDay;
   }
