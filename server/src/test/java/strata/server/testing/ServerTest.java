@@ -3,7 +3,6 @@ package strata.server.testing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The server started for real on a random port. Subclasses choose the database with {@link #h2} or {@link #postgres}
@@ -27,9 +26,11 @@ public abstract class ServerTest {
 
   public static void h2(DynamicPropertyRegistry registry) {
     try {
-      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("strata-h2");
-      // contexts are cached across test classes, so the folder lives until the JVM exits
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dir.toFile())));
+      // Under target/, not /tmp: contexts are cached across test classes and close at JVM exit, when H2 writes its
+      // folder again, so a folder deleted then came back.
+      java.nio.file.Path base =
+          java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "test-data").toAbsolutePath());
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(base, "strata-h2");
       registry.add("strata.data", dir::toString);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
