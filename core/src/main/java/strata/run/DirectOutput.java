@@ -47,6 +47,8 @@ final class DirectOutput extends OutputStream {
       return buffered(file);
     }
     if (block <= 0 || SIZE % block != 0) return buffered(file);
+    // Direct I/O needs the device's sector alignment, which a file system with small blocks may not show.
+    block = Math.max(block, 4096);
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
