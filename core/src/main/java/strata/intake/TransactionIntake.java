@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntBinaryOperator;
 import java.util.function.LongConsumer;
 import strata.summary.RowSpill;
 import strata.summary.SummaryTable;
@@ -74,7 +75,7 @@ public final class TransactionIntake {
    *     open
    */
   public static Result read(Path file, Options options, Consumer<Rejection> rejects, LongConsumer progress,
-      Consumer<String> phase, java.util.function.IntBinaryOperator splitDay) {
+      Consumer<String> phase, IntBinaryOperator splitDay) {
     String name = file.getFileName().toString();
     CsvFormat format = FormatSniffer.sniff(file, options.hints());
     ColumnMapping mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), options.columnMap());
