@@ -140,7 +140,7 @@ final class DuplicateFinder implements AutoCloseable {
 
   /**
    * A thread's set, reused from partition to partition: allocated afresh it was the largest garbage of building the
-   * table (2.25 MB for each of 1,024 partitions at 100M rows), and garbage brings on the young collections that copy
+   * table (2.25 MB per partition at 100M rows and 1,024 partitions), and garbage brings on the young collections that copy
    * the table being built.
    */
   private static final ThreadLocal<SeenSet> SEEN = ThreadLocal.withInitial(SeenSet::new);
