@@ -140,8 +140,8 @@ final class DuplicateFinder implements AutoCloseable {
 
   /**
    * A thread's set, reused from partition to partition: allocated afresh it was the largest garbage of building the
-   * table (2.25 MB per partition at 100M rows and 1,024 partitions), and garbage brings on the young collections that copy
-   * the table being built.
+   * table (2.25 MB per partition at 100M rows, with 1,024 partitions then), and garbage brings on the young
+   * collections that copy the table being built.
    */
   private static final ThreadLocal<SeenSet> SEEN = ThreadLocal.withInitial(SeenSet::new);
 
