@@ -18,11 +18,8 @@ import java.util.function.Consumer;
 public final class SummaryTable {
   /**
    * One stripe per intake partition ({@link RowSpill}): enough that the part of the table being built stays in cache
-   * up to ~5M customers, few enough that pass 1 scatters its rows over few buffers. Against 1024 stripes, 512 made
-   * 100M rows / 5M customers ~10 % faster (six alternating pairs, 2026-12-02: 42.3-48.0 s against 47.4-55.2 s, pass 1
-   * 14.8-16.6 s against 16.8-20.8 s, customers.csv byte for byte the same; probably as half as many buffer write
-   * positions fit the 32 KiB L1 cache). 256 made pass 2 slower (stripes of ~20k customers outgrow the 512 KiB L2).
-   * No difference at 10M rows.
+   * up to ~5M customers, few enough that pass 1 scatters its rows over few buffers. 512 was ~10 % faster than 1024 at
+   * 100M rows / 5M customers (pass 1 shorter), 256 slower (pass 2 longer); the A/B is in bench/README.md, stop 12.
    */
   static final int STRIPE_BITS = 9;
   static final int STRIPES = 1 << STRIPE_BITS;
