@@ -29,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 class BatchController {
   record Answer(int received, long inserted, long updated, long unchanged, List<BatchRecords.Rejected> rejected) {}
 
+  /** How long a batch call waits for a file import that is being applied before it answers 409. */
+  private static final java.time.Duration BUSY_WAIT = java.time.Duration.ofSeconds(20);
+
   private final PurchaseStore purchases;
   private final CustomerStore customers;
   private final InteractionStore interactions;
@@ -68,6 +71,6 @@ class BatchController {
     if (c.rows().isEmpty()) return Written.NONE;
     List<T> records = new ArrayList<>();
     for (int i = 0; i < c.rows().size(); i++) records.add(convert.apply(c.recordIds().get(i), c.rows().get(i)));
-    return lock.locked(() -> write.apply(records));
+    return lock.lockedWithin(BUSY_WAIT, () -> write.apply(records));
   }
 }

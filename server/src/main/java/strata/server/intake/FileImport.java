@@ -19,30 +19,27 @@ import strata.server.data.CustomerStore;
 import strata.server.data.InteractionStore;
 import strata.server.data.PurchaseStore;
 import strata.server.data.SurveyStore;
-import strata.server.data.WriteLock;
 import strata.server.data.Written;
 
 /**
  * Reads one CSV file with core's row intake and stores its accepted rows in chunks; rejected rows go to
- * rejected.csv with the CLI's columns and reasons.
+ * rejected.csv with the CLI's columns and reasons. The caller holds the write lock and one transaction around the
+ * whole read, so the chunks become visible together or not at all.
  */
 @Component
 class FileImport {
-  /** Rows stored per transaction: one id lookup and one COPY (or batch) each. */
+  /** Rows stored per write: one id lookup and one COPY (or batch) each. */
   static final int CHUNK = 5_000;
   private final PurchaseStore purchases;
   private final CustomerStore customers;
   private final InteractionStore interactions;
   private final SurveyStore surveys;
-  private final WriteLock lock;
 
-  FileImport(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions, SurveyStore surveys,
-      WriteLock lock) {
+  FileImport(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions, SurveyStore surveys) {
     this.purchases = purchases;
     this.customers = customers;
     this.interactions = interactions;
     this.surveys = surveys;
-    this.lock = lock;
   }
 
   /**
@@ -84,20 +81,14 @@ class FileImport {
   private <T> ImportQuality read(Path csv, String name, FileKind kind, FormatSniffer.Hints hints,
       Map<String, String> mapping, Path rejectedCsv, Path tempDir, LongConsumer progress,
       Function<RowIntake.Row, T> convert, Function<List<T>, Written> store) {
-    List<T> chunk = new ArrayList<>(CHUNK);
     Written[] written = {Written.NONE};
     long[] cut = {0};
     FileQuality q;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(rejectedCsv)) {
-      q = RowIntake.read(csv, name, kind, hints, mapping, row -> {
+      q = ChunkHandoff.<T, FileQuality>run(CHUNK, sink -> RowIntake.read(csv, name, kind, hints, mapping, row -> {
         cut[0] += Records.cutToColumns(row);
-        chunk.add(convert.apply(row));
-        if (chunk.size() == CHUNK) {
-          written[0] = written[0].plus(lock.locked(() -> store.apply(chunk)));
-          chunk.clear();
-        }
-      }, rejects, tempDir, progress);
-      if (!chunk.isEmpty()) written[0] = written[0].plus(lock.locked(() -> store.apply(chunk)));
+        sink.accept(convert.apply(row));
+      }, rejects, tempDir, progress), chunk -> written[0] = written[0].plus(store.apply(chunk)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejected rows: " + e.getMessage(), e);
     }

@@ -17,16 +17,21 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import strata.intake.FileKind;
 import strata.intake.IntakeException;
 import strata.server.api.BadRequest;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
 import strata.server.audit.AuditLog;
+import strata.server.data.WriteLock;
 
 /**
  * File imports as jobs. One worker thread runs them in turn: imports are serialised, which also keeps "which records
- * are new" free of races between them. Files live under {@code ${strata.data}/imports/<id>/} with names the server
+ * are new" free of races between them. Each import is one database transaction: its rows appear all at once or not
+ * at all. Files live under {@code ${strata.data}/imports/<id>/} with names the server
  * chooses; the client's file name is kept only as text.
  */
 @Service
@@ -41,6 +46,9 @@ public class Imports {
   private final FileImport fileImport;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final WriteLock lock;
+  private final TransactionTemplate all;
+  private final TransactionTemplate aside;
   private final Path root;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-import");
@@ -48,8 +56,12 @@ public class Imports {
     return t;
   });
 
-  Imports(ImportJobs jobs, FileImport fileImport, AuditLog audit, ApplicationEventPublisher events,
-      @Value("${strata.data}") String dataDir) {
+  Imports(ImportJobs jobs, FileImport fileImport, AuditLog audit, ApplicationEventPublisher events, WriteLock lock,
+      PlatformTransactionManager transactions, @Value("${strata.data}") String dataDir) {
+    this.lock = lock;
+    this.all = new TransactionTemplate(transactions);
+    this.aside = new TransactionTemplate(transactions);
+    aside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.jobs = jobs;
     this.fileImport = fileImport;
     this.audit = audit;
@@ -147,26 +159,33 @@ public class Imports {
     jobs.running(id);
     Path dir = upload.getParent();
     Path csv = format == Format.XLSX ? dir.resolve(SHEET_CSV) : upload;
-    ImportQuality quality = null;
+    ImportQuality[] quality = {null};
     try {
       if (format == Format.XLSX) XlsxToCsv.convert(upload, csv, name);
       Progress progress = new Progress(id, Files.size(csv));
-      quality = fileImport.read(csv, name, kind, options.hints(format == Format.XLSX), options.mapping(),
-          dir.resolve(REJECTED_CSV), dir, progress::bytes);
-      if (quality.accepted() == 0) {
-        fail(id, name + ": no usable rows (" + quality.rows() + " read, " + quality.rejected() + " rejected"
-            + (quality.rejected() > 0 ? ": " + reasons(quality) : "") + ")", quality, kind, username);
+      // All or nothing: the rows and the job's "succeeded" commit together, so a server killed mid-import leaves
+      // the data as it was and the job, still "running", is marked failed at the next start.
+      boolean applied = lock.locked(() -> all.execute(tx -> {
+        quality[0] = fileImport.read(csv, name, kind, options.hints(format == Format.XLSX), options.mapping(),
+            dir.resolve(REJECTED_CSV), dir, progress::bytes);
+        if (quality[0].accepted() == 0) return false;
+        jobs.succeeded(id, quality[0]);
+        return true;
+      }));
+      ImportQuality q = quality[0];
+      if (!applied) {
+        fail(id, name + ": no usable rows (" + q.rows() + " read, " + q.rejected() + " rejected"
+            + (q.rejected() > 0 ? ": " + reasons(q) : "") + ")", q, kind, username);
         return;
       }
-      jobs.succeeded(id, quality);
-      audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(quality));
+      audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(q));
       events.publishEvent(new ImportFinished(id, username));
     } catch (IntakeException e) {
       // Messages about the file name the stored copy; the user knows it by their own name.
-      fail(id, e.getMessage().replace(csv.getFileName().toString(), name), quality, kind, username);
+      fail(id, e.getMessage().replace(csv.getFileName().toString(), name), null, kind, username);
     } catch (RuntimeException | IOException e) {
       log.error("import {} of '{}' failed", id, name, e);
-      fail(id, "internal error while importing; the server log has the details", quality, kind, username);
+      fail(id, "internal error while importing; the server log has the details", null, kind, username);
     }
   }
 
@@ -190,7 +209,8 @@ public class Imports {
       long now = System.nanoTime();
       if (now - lastWrite < 250_000_000L) return;
       lastWrite = now;
-      jobs.progress(id, Math.min(0.99, (double) read / size));
+      // Beside the import's own transaction, or nobody would see the progress before the end.
+      aside.executeWithoutResult(tx -> jobs.progress(id, Math.min(0.99, (double) read / size)));
     }
   }
 

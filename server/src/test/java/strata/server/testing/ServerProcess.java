@@ -1,0 +1,79 @@
+package strata.server.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The server as its own operating-system process on a data folder, so a test can kill it for real (SIGKILL) and
+ * start it again on what it left behind. Its output goes to a log file in the data folder.
+ */
+public final class ServerProcess implements AutoCloseable {
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+  private final Process process;
+  private final int port;
+
+  private ServerProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts a server with runs after imports off; {@code extra} are more command-line settings. */
+  public static ServerProcess start(Path data, int port, String... extra) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-cp", System.getProperty("java.class.path"), "strata.server.StrataServer",
+        "--server.port=" + port, "--strata.data=" + data, "--strata.admin.password=" + ADMIN_PASSWORD,
+        "--strata.runs.after-import=false"));
+    cmd.addAll(List.of(extra));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile()).start();
+    return new ServerProcess(p, port);
+  }
+
+  /** Waits until the server answers and the admin can sign in. */
+  public Api admin() {
+    Api anonymous = new Api(port);
+    waitFor(() -> {
+      if (!process.isAlive()) throw new AssertionError("the server process ended with " + process.exitValue());
+      try {
+        return anonymous.get("/actuator/health").status() == 200;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    });
+    return anonymous.as("admin", ADMIN_PASSWORD);
+  }
+
+  /** SIGKILL: no shutdown hook, no closing of the database. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+
+  public static void waitFor(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out");
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
