@@ -13,7 +13,6 @@ final class BlockOutcome {
   final List<Rejection> rejections = new ArrayList<>();
   long rowsAfterAsOf;
   long amountsRounded;
-  long encodingErrors;
   /** Pairs (fingerprint of the row's bytes, line), for duplicate detection. */
   long[] fingerprints = new long[256];
   int fingerprintCount;

@@ -4,8 +4,10 @@ package strata.intake;
 public enum RejectReason {
   WRONG_FIELD_COUNT("wrong_field_count", "row has a different number of fields than the header"),
   UNTERMINATED_QUOTE("unterminated_quote", "quoted field is not closed before the end of the file"),
+  BAD_ENCODING("bad_encoding", "a field has bytes that are not valid in the file's encoding"),
   MISSING_CUSTOMER_ID("missing_customer_id", "customer id is empty"),
   CUSTOMER_ID_TOO_LONG("customer_id_too_long", "customer id is longer than 256 bytes"),
+  BAD_CUSTOMER_ID("bad_customer_id", "customer id holds a control character (NUL, line break, tab …)"),
   MISSING_DATE("missing_date", "date is empty"),
   BAD_DATE("bad_date", "date is not a valid date"),
   DATE_OUT_OF_RANGE("date_out_of_range", "date is outside 1970-01-01..2149-06-06"),

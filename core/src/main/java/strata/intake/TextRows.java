@@ -35,18 +35,26 @@ final class TextRows {
     // Transactions keep their own rule (TransactionRows): extra fields are tolerated only when empty.
     boolean strictWidth = kind == FileKind.TRANSACTIONS;
     TransactionIntake.Totals totals = new TransactionIntake.Totals();
+    StrictDecoder decoder = new StrictDecoder(format.charset()); // one worker thread
+    int idAt = mapping.indexOf(Column.CUSTOMER_ID);
     try (DuplicateFinder duplicates = new DuplicateFinder(tempDir)) {
       new ParallelCsv(file, format, 1).run(Lines.firstDataLine(file, format), (block, buf, from, to, firstLine, eof) -> {
         BlockOutcome out = new BlockOutcome(block);
         RecordCursor rec = new RecordCursor(buf, from, to, format.delimiter(), format.whitespace());
+        TransactionRows.Field id = new TransactionRows.Field();
         while (rec.next(eof)) {
           long line = firstLine + rec.linesBefore;
           out.rowsRead++;
           Rejected r;
+          int badField;
           if (rec.unterminatedQuote) {
             r = new Rejected(RejectReason.UNTERMINATED_QUOTE, RejectReason.UNTERMINATED_QUOTE.message());
           } else if (rec.fieldCount < width || (strictWidth && !extraFieldsEmpty(rec, width))) {
             r = new Rejected(RejectReason.WRONG_FIELD_COUNT, "expected " + width + " fields, found " + rec.fieldCount);
+          } else if ((badField = invalidField(rec, width, decoder)) >= 0) {
+            r = new Rejected(RejectReason.BAD_ENCODING, TransactionRows.encodingDetail(format, rec, badField, decoder));
+          } else if (idAt >= 0 && hasControl(id, rec, idAt, decoder)) {
+            r = new Rejected(RejectReason.BAD_CUSTOMER_ID, TransactionRows.controlDetail(id.text(format.charset())));
           } else {
             String[] fields = new String[width];
             for (int i = 0; i < width; i++) fields[i] = rec.text(i, format.charset());
@@ -69,8 +77,23 @@ final class TextRows {
       DuplicateFinder.Duplicates dups = duplicates.finish(100);
       List<String> warnings = new ArrayList<>(mapping.warnings());
       if (dups.rows() > 0) warnings.add(dups.rows() + " rows repeat an earlier row exactly");
+      totals.warnAboutEncoding(warnings, format);
       return new Read(totals.quality(name, kind, format, mapping, dups, warnings), format, mapping);
     }
+  }
+
+  private static int invalidField(RecordCursor rec, int width, StrictDecoder decoder) {
+    if (StrictDecoder.ascii(rec.buffer(), rec.recordStart, rec.recordEnd)) return -1;
+    return decoder.firstInvalidField(rec, width);
+  }
+
+  /**
+   * Checks the id's bytes, trimmed of spaces and tabs as in transactions, before they become text: {@link String#strip}
+   * would drop a line break or U+001F at its ends and let such an id pass for another.
+   */
+  private static boolean hasControl(TransactionRows.Field id, RecordCursor rec, int idAt, StrictDecoder decoder) {
+    id.load(rec, idAt);
+    return decoder.hasControl(id.buf, id.from, id.to);
   }
 
   private static boolean extraFieldsEmpty(RecordCursor rec, int width) {
@@ -85,6 +108,9 @@ final class TextRows {
     if (id.isEmpty()) return new Rejected(RejectReason.MISSING_CUSTOMER_ID, RejectReason.MISSING_CUSTOMER_ID.message());
     if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TransactionRows.MAX_ID_BYTES) {
       return new Rejected(RejectReason.CUSTOMER_ID_TOO_LONG, RejectReason.CUSTOMER_ID_TOO_LONG.message());
+    }
+    if (StrictDecoder.hasControl(id)) {
+      return new Rejected(RejectReason.BAD_CUSTOMER_ID, TransactionRows.controlDetail(id));
     }
     return null;
   }

@@ -1,7 +1,6 @@
 package strata.intake;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,10 +98,7 @@ public final class TransactionIntake {
         dups = duplicates.all();
       }
       List<String> warnings = new ArrayList<>(mapping.warnings());
-      if (totals.encodingErrors > 0) {
-        warnings.add(totals.encodingErrors + " customer ids are not valid " + format.charset()
-            + "; if names look garbled, pass --encoding gbk (or utf-8)");
-      }
+      totals.warnAboutEncoding(warnings, format);
       if (dups.rows() > 0) {
         warnings.add(dups.rows() + " rows repeat an earlier row exactly; they are counted as they are, remove them at "
             + "the source if they are export errors");
@@ -134,7 +130,6 @@ public final class TransactionIntake {
     final long[] byReason = new long[RejectReason.values().length];
     long afterAsOf;
     long rounded;
-    long encodingErrors;
     int maxDay = Integer.MIN_VALUE;
     int minDay = Integer.MAX_VALUE;
 
@@ -147,9 +142,18 @@ public final class TransactionIntake {
       }
       afterAsOf += o.rowsAfterAsOf;
       rounded += o.amountsRounded;
-      encodingErrors += o.encodingErrors;
       maxDay = Math.max(maxDay, o.maxDay);
       minDay = Math.min(minDay, o.minDay);
+    }
+
+    /** Many rows refused for their bytes usually mean the file's encoding was guessed wrong; say how to name it. */
+    void warnAboutEncoding(List<String> warnings, CsvFormat format) {
+      long badEncoding = byReason[RejectReason.BAD_ENCODING.ordinal()];
+      if (badEncoding > 0) {
+        warnings.add(badEncoding + " rows have bytes that are not valid " + format.charset().name()
+            + " and were rejected (bad_encoding); if many rows are affected or names look garbled, the file is in "
+            + "another encoding: pass --encoding gbk (or utf-8)");
+      }
     }
 
     FileQuality quality(String name, FileKind kind, CsvFormat format, ColumnMapping mapping,
@@ -162,20 +166,5 @@ public final class TransactionIntake {
           mapping.describe(format.header()), read, accepted, rejected, reasons, afterAsOf, dups.rows(), dups.lines(),
           rounded, warnings);
     }
-  }
-
-  /** Structural UTF-8 check of an id's bytes; ASCII-only ids (the usual case) cost one pass. */
-  static boolean validUtf8(byte[] b, int from, int to) {
-    int i = from;
-    while (i < to) {
-      int c = b[i] & 0xFF;
-      int extra = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : -1;
-      if (extra < 0) return false;
-      for (int k = 1; k <= extra; k++) {
-        if (i + k >= to || (b[i + k] & 0xC0) != 0x80) return false;
-      }
-      i += extra + 1;
-    }
-    return true;
   }
 }

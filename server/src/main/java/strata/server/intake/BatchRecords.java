@@ -96,12 +96,14 @@ final class BatchRecords {
         JsonNode node = e.getValue();
         String at = "[" + i + "]." + field;
         if (kind != FileKind.CUSTOMERS && field.equals("recordId")) {
-          recordId = text(node, at, false);
+          recordId = printable(text(node, at, false), at);
           continue;
         }
         Column column = fields.get(field);
         if (column == null) throw new BadRequest(at, "unknown field; expected one of " + fields.keySet());
         String t = text(node, at, NUMERIC.contains(column));
+        if (column == Column.CUSTOMER_ID) printable(t, at);
+        else noNul(t, at);
         if (t != null) v.put(column, t);
       }
       if (kind == FileKind.CUSTOMERS) recordId = v.get(Column.CUSTOMER_ID);
@@ -171,6 +173,28 @@ final class BatchRecords {
       return "created '" + v.get(Column.CREATED) + "'";
     }
     return null;
+  }
+
+  /**
+   * An id as sent, refused if it holds a control character: JSON strings can carry NUL or a line break, which no
+   * CRM means as part of an id, and two ids differing only by one would look alike everywhere they are shown.
+   */
+  private static String printable(String id, String at) {
+    if (id == null) return null;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new BadRequest(at, String.format("must not hold control characters; found U+%04X at position %d", (int) c,
+            i + 1));
+      }
+    }
+    return id;
+  }
+
+  /** Other text may hold line breaks and tabs, but not U+0000: PostgreSQL cannot store it in a text column. */
+  private static void noNul(String text, String at) {
+    int nul = text == null ? -1 : text.indexOf('\0');
+    if (nul >= 0) throw new BadRequest(at, "must not hold U+0000 (NUL); found at position " + (nul + 1));
   }
 
   private static String text(JsonNode node, String at, boolean numberAllowed) {

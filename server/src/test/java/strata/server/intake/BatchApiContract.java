@@ -122,4 +122,32 @@ abstract class BatchApiContract extends ServerTest {
     assertThat(purchases("W1")).isZero();
     assertThat(admin.post("/api/v1/batch/orders", List.of()).status()).isEqualTo(400);
   }
+
+  @Test
+  void controlCharactersInIdsAndNulAnywhereAre400WithTheFieldAndStoreNothing() {
+    Api admin = admin();
+    Api.Response nulInCustomer = admin.post("/api/v1/batch/transactions",
+        List.of(tx("N1", "N1", "2024-01-01", 5), tx("N2", "N\u00002", "2024-01-01", 5)));
+    assertThat(nulInCustomer.status()).isEqualTo(400);
+    assertThat(nulInCustomer.json().get("errors").get(0).get("field").asString()).isEqualTo("[1].customerId");
+    assertThat(nulInCustomer.json().get("errors").get(0).get("message").asString())
+        .isEqualTo("must not hold control characters; found U+0000 at position 2");
+    assertThat(purchases("N1")).isZero();
+    Api.Response lineBreakInRecordId = admin.post("/api/v1/batch/transactions",
+        List.of(tx("N3\n", "N1", "2024-01-01", 5)));
+    assertThat(lineBreakInRecordId.status()).isEqualTo(400);
+    assertThat(lineBreakInRecordId.json().get("errors").get(0).get("field").asString()).isEqualTo("[0].recordId");
+    Api.Response unitSeparatorInCustomer = admin.post("/api/v1/batch/customers",
+        List.of(Map.of("id", "K1\u001F", "name", "甲")));
+    assertThat(unitSeparatorInCustomer.status()).isEqualTo(400);
+    assertThat(unitSeparatorInCustomer.json().get("errors").get(0).get("field").asString()).isEqualTo("[0].id");
+    Api.Response nulInComment = admin.post("/api/v1/batch/surveys", List.of(Map.of("recordId", "NS1",
+        "customerId", "N1", "time", "2024-01-01", "nps", 9, "comment", "good\u0000")));
+    assertThat(nulInComment.status()).isEqualTo(400);
+    assertThat(nulInComment.json().get("errors").get(0).get("field").asString()).isEqualTo("[0].comment");
+    Api.Response lineBreakInComment = admin.post("/api/v1/batch/surveys", List.of(Map.of("recordId", "NS2",
+        "customerId", "N1", "time", "2024-01-01", "nps", 9, "comment", "good\nvery")));
+    assertThat(lineBreakInComment.status()).isEqualTo(200);
+    assertThat(lineBreakInComment.json().get("inserted").asLong()).isEqualTo(1);
+  }
 }
