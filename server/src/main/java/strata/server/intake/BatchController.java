@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,15 +42,17 @@ class BatchController {
   private final SurveyStore surveys;
   private final WriteLock lock;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   BatchController(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions,
-      SurveyStore surveys, WriteLock lock, AuditLog audit) {
+      SurveyStore surveys, WriteLock lock, AuditLog audit, ApplicationEventPublisher events) {
     this.purchases = purchases;
     this.customers = customers;
     this.interactions = interactions;
     this.surveys = surveys;
     this.lock = lock;
     this.audit = audit;
+    this.events = events;
   }
 
   /**
@@ -75,6 +78,9 @@ class BatchController {
     audit.record(Viewer.current().username(), "import", "batch " + fileKind.label() + ": " + answer.received()
         + " received, " + w.inserted() + " inserted, " + w.updated() + " updated, " + w.unchanged() + " unchanged, "
         + c.rejected().size() + " rejected");
+    if (w.inserted() + w.updated() > 0) {
+      events.publishEvent(new BatchStored(fileKind.label(), Viewer.current().username()));
+    }
     return answer;
   }
 
