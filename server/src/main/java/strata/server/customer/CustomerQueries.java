@@ -110,7 +110,8 @@ public class CustomerQueries {
     OverrideStore.Override override = overrides.activeFor(id).orElse(null);
     Run run = runs.current().orElse(null);
     if (run == null) return new Detail(id, profile, null, null, null, override, null, null, summary);
-    return db.sql("select model_tier, metrics, explanation, tier from snapshot_row where run_id = ? and customer_id = ?")
+    return db.sql("select model_tier, metrics, explanation, tier from snapshot_row "
+            + "where run_id = ? and customer_id = ?")
         .params(run.id(), id)
         .query((rs, n) -> {
           String modelTier = rs.getString(1);
