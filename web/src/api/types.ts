@@ -82,9 +82,14 @@ export interface Survey { recordId: string; time: string; nps: number | null; cs
 /** One flow between two snapshots; `from` is null for customers who entered, `to` for those who left. */
 export interface Flow { from: string | null; to: string | null; count: number }
 
+/**
+ * Totals between two snapshots. Between snapshots of different model versions `modelChange` is set and `up`/`down`
+ * are null: tier ranks compare only within one model.
+ */
 export interface Migration {
-  from: Run; to: Run; tiers: string[]; flows: Flow[];
-  up: number; down: number; same: number; entered: number; left: number;
+  from: Run; to: Run; tiers: string[]; fromTiers: string[]; flows: Flow[];
+  up: number | null; down: number | null; changed: number; same: number; entered: number; left: number;
+  modelChange: { from: number | null; to: number | null } | null;
 }
 
 export interface MigrationCustomer { id: string; name: string | null; owner: string | null; fromTier: string | null; toTier: string | null }

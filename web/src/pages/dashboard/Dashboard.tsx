@@ -49,6 +49,13 @@ export default function Dashboard() {
     const link = event.data as { fromTier?: string; toTier?: string } | undefined;
     if (event.dataType === 'edge' && link?.fromTier && link.toTier) openFlow(link.fromTier, link.toTier);
   };
+  // Between two model versions tiers are not ranked against each other: a model change, not ups and downs.
+  const migrationSummary = (m: Migration) => {
+    const counts = { same: num(m.same), entered: num(m.entered), left: num(m.left) };
+    return m.modelChange
+      ? t('mig.modelChange', { from: m.modelChange.from ?? '?', to: m.modelChange.to ?? '?', changed: num(m.changed), ...counts })
+      : t('mig.summary', { up: num(m.up ?? 0), down: num(m.down ?? 0), ...counts });
+  };
   const kpi = data.kpis;
   const kpis: [string, string, string][] = [
     ['customers', t('kpi.customers'), num(kpi.customers)], ['buyers', t('kpi.buyers'), num(kpi.buyers)],
@@ -74,10 +81,7 @@ export default function Dashboard() {
         <Col xs={24} xl={12}><Card title={t('dash.revenueShare')} size="small"><EChart option={options.revenue} testId="chart-revenue" /></Card></Col>
         <Col xs={24}>
           <Card title={t('dash.migration')} size="small" extra={<Typography.Text type="secondary" data-testid="migration-summary">
-            {migrationTotals.data && `${t('mig.summary', {
-              up: num(migrationTotals.data.up), down: num(migrationTotals.data.down), same: num(migrationTotals.data.same),
-              entered: num(migrationTotals.data.entered), left: num(migrationTotals.data.left),
-            })} · `}{t('dash.migrationHint')}
+            {migrationTotals.data && `${migrationSummary(migrationTotals.data)} · `}{t('dash.migrationHint')}
           </Typography.Text>}>
             {options.sankey && migration ? (
               <Row gutter={16}>

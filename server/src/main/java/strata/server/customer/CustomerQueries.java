@@ -110,7 +110,8 @@ public class CustomerQueries {
     OverrideStore.Override override = overrides.activeFor(id).orElse(null);
     Run run = runs.current().orElse(null);
     if (run == null) return new Detail(id, profile, null, null, null, override, null, null, summary);
-    return db.sql("select model_tier, metrics, explanation from snapshot_row where run_id = ? and customer_id = ?")
+    return db.sql("select model_tier, metrics, explanation, tier from snapshot_row "
+            + "where run_id = ? and customer_id = ?")
         .params(run.id(), id)
         .query((rs, n) -> {
           String modelTier = rs.getString(1);
@@ -125,8 +126,9 @@ public class CustomerQueries {
             explanation.replaceAll((lang, text) -> override.explanation() + (lang.equals("zh") ? "；模型：" : "; model: ")
                 + text);
           }
+          // The stored tier, which follows the override only when the snapshot's model has the override's tier.
           return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
-              override != null ? override.tier() : modelTier, modelTier, override, explanation,
+              override != null ? rs.getString(4) : modelTier, modelTier, override, explanation,
               json.readValue(rs.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {}), summary);
         })
         .optional()

@@ -15,12 +15,23 @@ import strata.server.security.Viewer;
 
 /**
  * Tier migrations between two snapshots, from the tiers each run stored. A move is up when the new tier comes
- * earlier in the newer run's model (tiers are listed best first).
+ * earlier in the model (tiers are listed best first). Ranks compare only within one model: between snapshots of
+ * different model versions the answer is a model change, and moves are counted but not called up or down.
  */
 @Service
 public class Migrations {
-  public record Matrix(Run from, Run to, List<String> tiers, List<TierFlow> flows, long up, long down, long same,
-      long entered, long left) {}
+  /** The model versions of two snapshots that were tiered by different ones. */
+  public record ModelChange(Integer from, Integer to) {}
+
+  /**
+   * @param fromTiers the older snapshot's tiers, in its model's order (the same as {@code tiers} without a model
+   *     change)
+   * @param up null on a model change, as is {@code down}
+   * @param changed customers whose tier id differs between the two snapshots (up + down within one model)
+   * @param modelChange null when both snapshots used the same model version
+   */
+  public record Matrix(Run from, Run to, List<String> tiers, List<String> fromTiers, List<TierFlow> flows, Long up,
+      Long down, long changed, long same, long entered, long left, ModelChange modelChange) {}
 
   record Mover(String id, String name, String owner, String fromTier, String toTier) {}
 
@@ -70,7 +81,15 @@ public class Migrations {
       else if (rank(tiers, f.to()) < rank(tiers, f.from())) up += f.count();
       else down += f.count();
     }
-    return new Matrix(from, to, tiers, flows, up, down, same, entered, left);
+    ModelChange change = modelChange(from, to);
+    return new Matrix(from, to, tiers, tiers(from), flows, change == null ? up : null, change == null ? down : null,
+        up + down, same, entered, left, change);
+  }
+
+  /** Null when both runs were tiered by the same model version. */
+  static ModelChange modelChange(Run from, Run to) {
+    return Objects.equals(from.modelVersion(), to.modelVersion()) ? null
+        : new ModelChange(from.modelVersion(), to.modelVersion());
   }
 
   Page<Mover> movers(Run from, Run to, String fromTier, String toTier, String direction, Viewer v, int page,
@@ -93,6 +112,11 @@ public class Migrations {
     }
     if (direction != null && !direction.isBlank()) {
       if (!direction.equals("up") && !direction.equals("down")) throw new BadRequest("direction", "up or down");
+      ModelChange change = modelChange(from, to);
+      if (change != null) {
+        throw new BadRequest("direction", "runs " + from.id() + " and " + to.id() + " used model v" + change.from()
+            + " and v" + change.to() + "; up and down compare tiers within one model only");
+      }
       // Rank by model order with a CASE over the (few) tier ids, so paging stays in the database.
       StringBuilder rankA = new StringBuilder("case a.tier");
       StringBuilder rankB = new StringBuilder("case b.tier");

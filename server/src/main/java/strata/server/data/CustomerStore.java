@@ -3,14 +3,19 @@ package strata.server.data;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import strata.intake.CustomerProfile;
 
-/** Customer profiles by customer id: sending a profile again is an upsert (changed content counts as updated). */
+/**
+ * Customer profiles by customer id: sending a profile again is an upsert (changed content counts as updated), whole
+ * or only the fields sent ({@link #merge}).
+ */
 @Service
 public class CustomerStore {
   private final RecordTable<CustomerProfile> table;
@@ -26,9 +31,23 @@ public class CustomerStore {
             rs.getObject(10, LocalDate.class)));
   }
 
-  /** Inserts new customers, updates changed profiles. Callers hold the {@link WriteLock}. */
+  /** Inserts new customers, replaces changed profiles whole. Callers hold the {@link WriteLock}. */
   @Transactional
   public Written write(List<CustomerProfile> customers) {
     return Written.of(table.write(customers));
+  }
+
+  /**
+   * Inserts new customers (fields not sent are empty) and updates only the sent fields of known ones; a patch that
+   * changes nothing counts as unchanged. Callers hold the {@link WriteLock}.
+   *
+   * @param patches distinct customer ids
+   */
+  @Transactional
+  public Written merge(List<CustomerPatch> patches) {
+    Map<String, CustomerPatch> byId = new HashMap<>();
+    patches.forEach(p -> byId.put(p.profile().customerId(), p));
+    return Written.of(table.write(patches.stream().map(CustomerPatch::profile).toList(),
+        (stored, sent) -> byId.get(sent.customerId()).over(stored)));
   }
 }

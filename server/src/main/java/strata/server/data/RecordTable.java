@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -50,13 +51,23 @@ final class RecordTable<T> {
 
   /** @param records distinct keys, at most a few thousand (one lookup query) */
   Changes<T> write(List<T> records) {
+    return write(records, (stored, sent) -> sent);
+  }
+
+  /**
+   * @param records distinct keys, at most a few thousand (one lookup query)
+   * @param merge the record to store given the stored one and the one sent (partial updates); new keys store what
+   *     was sent
+   */
+  Changes<T> write(List<T> records, BinaryOperator<T> merge) {
     Map<String, T> existing = load(records.stream().map(key).toList());
     List<T> inserted = new ArrayList<>();
     List<T> updated = new ArrayList<>();
     List<T> replaced = new ArrayList<>();
     int unchanged = 0;
-    for (T r : records) {
-      T before = existing.get(key.apply(r));
+    for (T sent : records) {
+      T before = existing.get(key.apply(sent));
+      T r = before == null ? sent : merge.apply(before, sent);
       if (before == null) {
         inserted.add(r);
       } else if (before.equals(r)) {

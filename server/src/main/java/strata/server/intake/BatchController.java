@@ -2,15 +2,22 @@ package strata.server.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import strata.intake.Column;
 import strata.intake.FileKind;
 import strata.intake.RowIntake;
 import strata.server.audit.AuditLog;
+import strata.server.api.BadRequest;
+import strata.server.data.CustomerPatch;
 import strata.server.data.CustomerStore;
 import strata.server.data.InteractionStore;
 import strata.server.data.PurchaseStore;
@@ -38,39 +45,64 @@ class BatchController {
   private final SurveyStore surveys;
   private final WriteLock lock;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   BatchController(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions,
-      SurveyStore surveys, WriteLock lock, AuditLog audit) {
+      SurveyStore surveys, WriteLock lock, AuditLog audit, ApplicationEventPublisher events) {
     this.purchases = purchases;
     this.customers = customers;
     this.interactions = interactions;
     this.surveys = surveys;
     this.lock = lock;
     this.audit = audit;
+    this.events = events;
   }
 
+  /**
+   * @param mode {@code merge} (the default): a customer record updates only the fields it has, RFC 7396 style;
+   *     {@code replace}: it replaces the stored profile whole, fields it lacks become empty. Other kinds' records are
+   *     always whole, so they take only {@code replace}.
+   */
   @PostMapping("/{kind}")
-  Answer batch(@PathVariable String kind, @RequestBody JsonNode body) {
+  Answer batch(@PathVariable String kind, @RequestParam(required = false) String mode, @RequestBody JsonNode body) {
     FileKind fileKind = Kinds.of(kind, "kind");
+    boolean merge = merge(fileKind, mode);
     BatchRecords.Checked c = BatchRecords.check(fileKind, body);
+    List<Set<Column>> sent = c.sent();
     Written w = switch (fileKind) {
-      case TRANSACTIONS -> store(c, (id, r) -> Records.purchase(id, r), purchases::write);
-      case CUSTOMERS -> store(c, (id, r) -> r.profile(), customers::write);
-      case INTERACTIONS -> store(c, (id, r) -> Records.interaction(id, r), interactions::write);
-      case SURVEYS -> store(c, (id, r) -> Records.survey(id, r), surveys::write);
+      case TRANSACTIONS -> store(c, (i, r) -> Records.purchase(c.recordIds().get(i), r), purchases::write);
+      case CUSTOMERS -> merge
+          ? store(c, (i, r) -> new CustomerPatch(r.profile(), sent.get(i)), customers::merge)
+          : store(c, (i, r) -> r.profile(), customers::write);
+      case INTERACTIONS -> store(c, (i, r) -> Records.interaction(c.recordIds().get(i), r), interactions::write);
+      case SURVEYS -> store(c, (i, r) -> Records.survey(c.recordIds().get(i), r), surveys::write);
     };
     Answer answer = new Answer(body.size(), w.inserted(), w.updated(), w.unchanged(), c.rejected());
     audit.record(Viewer.current().username(), "import", "batch " + fileKind.label() + ": " + answer.received()
         + " received, " + w.inserted() + " inserted, " + w.updated() + " updated, " + w.unchanged() + " unchanged, "
         + c.rejected().size() + " rejected");
+    if (w.inserted() + w.updated() > 0) {
+      events.publishEvent(new BatchStored(fileKind.label(), Viewer.current().username()));
+    }
     return answer;
   }
 
-  private <T> Written store(BatchRecords.Checked c, java.util.function.BiFunction<String, RowIntake.Row, T> convert,
+  private static boolean merge(FileKind kind, String mode) {
+    if (mode == null || mode.isBlank()) return kind == FileKind.CUSTOMERS;
+    if (mode.equals("replace")) return false;
+    if (mode.equals("merge") && kind == FileKind.CUSTOMERS) return true;
+    if (mode.equals("merge")) {
+      throw new BadRequest("mode", kind.label() + " records are stored whole; only customers can be merged");
+    }
+    throw new BadRequest("mode", "merge or replace");
+  }
+
+  /** @param convert the accepted record's position and row to the record stored */
+  private <T> Written store(BatchRecords.Checked c, BiFunction<Integer, RowIntake.Row, T> convert,
       Function<List<T>, Written> write) {
     if (c.rows().isEmpty()) return Written.NONE;
     List<T> records = new ArrayList<>();
-    for (int i = 0; i < c.rows().size(); i++) records.add(convert.apply(c.recordIds().get(i), c.rows().get(i)));
+    for (int i = 0; i < c.rows().size(); i++) records.add(convert.apply(i, c.rows().get(i)));
     return lock.lockedWithin(BUSY_WAIT, () -> write.apply(records));
   }
 }

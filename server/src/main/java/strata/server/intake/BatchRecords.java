@@ -2,6 +2,7 @@ package strata.server.intake;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,12 @@ final class BatchRecords {
   /** A record that was refused. */
   record Rejected(int index, String recordId, String reason, String detail) {}
 
-  /** The records that passed, in order with their indexes, and the refused ones. */
-  record Checked(List<Integer> indexes, List<String> recordIds, List<RowIntake.Row> rows, List<Rejected> rejected) {}
+  /**
+   * The records that passed, in order with their indexes and the columns each one sent (null included: a merge patch
+   * clears those), and the refused ones.
+   */
+  record Checked(List<Integer> indexes, List<String> recordIds, List<RowIntake.Row> rows, List<Set<Column>> sent,
+      List<Rejected> rejected) {}
 
   private BatchRecords() {}
 
@@ -85,11 +90,13 @@ final class BatchRecords {
     }
     Map<String, Column> fields = fields(kind);
     List<Map<Column, String>> values = new ArrayList<>();
+    List<Set<Column>> sent = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
       JsonNode rec = body.get(i);
       if (!rec.isObject()) throw new BadRequest("[" + i + "]", "must be a JSON object");
       Map<Column, String> v = new EnumMap<>(Column.class);
+      Set<Column> present = EnumSet.noneOf(Column.class);
       String recordId = null;
       for (var e : rec.properties()) {
         String field = e.getKey();
@@ -104,19 +111,23 @@ final class BatchRecords {
         String t = text(node, at, NUMERIC.contains(column));
         if (column == Column.CUSTOMER_ID) printable(t, at);
         else noNul(t, at);
+        present.add(column);
         if (t != null) v.put(column, t);
       }
       if (kind == FileKind.CUSTOMERS) recordId = v.get(Column.CUSTOMER_ID);
       values.add(v);
+      sent.add(present);
       ids.add(recordId);
     }
-    return checkValues(kind, values, ids);
+    return checkValues(kind, values, sent, ids);
   }
 
-  private static Checked checkValues(FileKind kind, List<Map<Column, String>> values, List<String> ids) {
+  private static Checked checkValues(FileKind kind, List<Map<Column, String>> values, List<Set<Column>> sent,
+      List<String> ids) {
     List<Integer> indexes = new ArrayList<>();
     List<String> recordIds = new ArrayList<>();
     List<RowIntake.Row> rows = new ArrayList<>();
+    List<Set<Column>> sentOfRows = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < values.size(); i++) {
@@ -148,9 +159,10 @@ final class BatchRecords {
         indexes.add(i);
         recordIds.add(id);
         rows.add(c.row());
+        sentOfRows.add(sent.get(i));
       }
     }
-    return new Checked(indexes, recordIds, rows, rejected);
+    return new Checked(indexes, recordIds, rows, sentOfRows, rejected);
   }
 
   /** A value that does not fit its column: refused, not cut, since the caller can send it again. */

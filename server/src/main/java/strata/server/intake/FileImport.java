@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
+import strata.intake.Column;
+import strata.intake.ColumnMapping;
 import strata.intake.CustomerProfile;
 import strata.intake.FileKind;
 import strata.intake.FileQuality;
 import strata.intake.FormatSniffer;
 import strata.intake.RejectedRowsWriter;
 import strata.intake.RowIntake;
+import strata.server.data.CustomerPatch;
 import strata.server.data.CustomerStore;
 import strata.server.data.InteractionStore;
 import strata.server.data.PurchaseStore;
@@ -55,8 +60,14 @@ class FileImport {
             var p = Records.purchase("", r);
             return Records.purchase(ids.next(Records.content(p)), r);
           }, purchases::write);
-      case CUSTOMERS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
-          r -> profile(r), customers::write);
+      case CUSTOMERS -> {
+        // A column the file lacks keeps the stored values: a file of ids and owners must not blank phone numbers.
+        Set<Column> columns = EnumSet.noneOf(Column.class);
+        ColumnMapping found = RowIntake.preview(csv, name, kind, hints, mapping, 0).mapping();
+        for (Column c : CustomerPatch.FIELDS) if (found.has(c)) columns.add(c);
+        yield read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
+            r -> new CustomerPatch(profile(r), columns), customers::merge);
+      }
       case INTERACTIONS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
           r -> {
             var i = Records.interaction("", r);
@@ -73,9 +84,9 @@ class FileImport {
   /** The profile after over-long texts were cut (the row's text is cut in place, the profile was built before). */
   private static CustomerProfile profile(RowIntake.Row r) {
     CustomerProfile p = r.profile();
-    return new CustomerProfile(p.customerId(), r.get(strata.intake.Column.NAME), r.get(strata.intake.Column.INDUSTRY),
-        r.get(strata.intake.Column.SIZE), r.get(strata.intake.Column.REGION), r.get(strata.intake.Column.OWNER),
-        r.get(strata.intake.Column.PHONE), r.get(strata.intake.Column.EMAIL), p.birthday(), p.created());
+    return new CustomerProfile(p.customerId(), r.get(Column.NAME), r.get(Column.INDUSTRY),
+        r.get(Column.SIZE), r.get(Column.REGION), r.get(Column.OWNER),
+        r.get(Column.PHONE), r.get(Column.EMAIL), p.birthday(), p.created());
   }
 
   private <T> ImportQuality read(Path csv, String name, FileKind kind, FormatSniffer.Hints hints,

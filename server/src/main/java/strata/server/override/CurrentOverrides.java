@@ -1,5 +1,7 @@
 package strata.server.override;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -8,7 +10,8 @@ import strata.server.run.RunStore;
 
 /**
  * Keeps the current snapshot's stored tiers in line with the active overrides: after every change, and each minute
- * for expiries (lists read the stored tier).
+ * for expiries (lists read the stored tier). Only the current snapshot: a past one keeps what was in force when it was
+ * published.
  */
 @Component
 public class CurrentOverrides {
@@ -24,6 +27,7 @@ public class CurrentOverrides {
 
   @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   public void apply() {
-    runs.current().ifPresent(run -> overrides.applyTo(run.id(), Set.copyOf(models.tierIds(run.modelVersion()))));
+    runs.current().ifPresent(run -> overrides.applyTo(run.id(), Set.copyOf(models.tierIds(run.modelVersion())),
+        OffsetDateTime.now(ZoneOffset.UTC)));
   }
 }

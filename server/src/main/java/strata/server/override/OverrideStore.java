@@ -15,12 +15,19 @@ import strata.server.api.Page;
 
 /**
  * Human overrides of a customer's tier. At most one is active per customer (setting a new one ends the old); an
- * override applies until it expires or is removed, both to the current view and to later runs.
+ * override applies until it expires or is removed, both to the current view and to later runs, or until a run of a
+ * model without its tier is published, which ends it with a note. Ended overrides are kept, so the overrides in force
+ * at any past moment can be told.
  */
 @Service
 public class OverrideStore {
+  /**
+   * @param removedAt when it was removed or ended; null while it has not been
+   * @param removedBy who removed it, {@code system} when a run ended it
+   * @param endNote why the system ended it, else null
+   */
   public record Override(long id, String customerId, String tier, String reason, Instant expiresAt,
-      String createdBy, Instant createdAt) {
+      String createdBy, Instant createdAt, Instant removedAt, String removedBy, String endNote) {
     /** The line shown in the customer's explanation. */
     public String explanation() {
       return "overridden by " + createdBy + ": " + reason
@@ -40,16 +47,18 @@ public class OverrideStore {
   }
 
   /**
-   * Makes a snapshot's stored tiers follow the active overrides: overridden rows take the override's tier, rows whose
-   * override ended go back to the model's tier. Lists and aggregates then read the stored tier with an index, never
-   * a join. Called for the current snapshot after every change, by a minute's timer for expiries, and on a new
-   * snapshot as it is published.
+   * Makes a snapshot's stored tiers follow the overrides in force at a moment: overridden rows take the override's
+   * tier, rows whose override was not in force go back to the model's tier. Lists and aggregates then read the stored
+   * tier with an index, never a join. Called for the current snapshot with now after every change and by a minute's
+   * timer for expiries; on a snapshot as it is published, with its publication time; and on the snapshot it replaces,
+   * with that one's publication time, so a past snapshot shows what was in force when it was published, not
+   * overrides set or removed while it was current.
    *
    * @param tiers the tiers of the snapshot's model; overrides to other tiers are left out
    */
   @Transactional
-  public void applyTo(long runId, java.util.Set<String> tiers) {
-    Map<String, Override> active = active();
+  public void applyTo(long runId, java.util.Set<String> tiers, OffsetDateTime at) {
+    Map<String, Override> active = inForceAt(at);
     active.values().removeIf(o -> !tiers.contains(o.tier()));
     java.util.Set<Long> keep = new java.util.HashSet<>();
     active.values().forEach(o -> keep.add(o.id()));
@@ -92,11 +101,40 @@ public class OverrideStore {
   }
 
   public Map<String, Override> active() {
+    return inForceAt(now());
+  }
+
+  /**
+   * The overrides in force at a moment, by customer: set by then, not yet removed, ended or expired. Setting a new
+   * override ends the old one at the instant the new one starts, so there is at most one per customer.
+   */
+  public Map<String, Override> inForceAt(OffsetDateTime at) {
     Map<String, Override> out = new HashMap<>();
-    db.sql(SELECT + " where " + activeOn("o")).param(now()).query((rs, n) -> override(rs)).list()
+    db.sql(SELECT + " where o.created_at <= ? and (o.removed_at is null or o.removed_at > ?) and (o.expires_at is null "
+            + "or o.expires_at > ?)").params(at, at, at).query((rs, n) -> override(rs)).list()
         .forEach(o -> out.put(o.customerId(), o));
     return out;
   }
+
+  /**
+   * Ends the active overrides to tiers a model version does not have, as {@code system} with a note saying so:
+   * called as a run of that version publishes, so the customers' effective tiers are the model's again.
+   *
+   * @return the overrides ended, as they were before
+   */
+  @Transactional
+  public List<Override> endOutside(java.util.Set<String> tiers, int modelVersion, OffsetDateTime at) {
+    List<Override> ended = inForceAt(at).values().stream().filter(o -> !tiers.contains(o.tier()))
+        .sorted(java.util.Comparator.comparing(Override::customerId)).toList();
+    for (Override o : ended) {
+      db.sql("update tier_override set removed_at = ?, removed_by = ?, end_note = ? where id = ?")
+          .params(at, SYSTEM, "tier '" + o.tier() + "' no longer exists in model v" + modelVersion, o.id()).update();
+    }
+    return ended;
+  }
+
+  /** Who ends overrides that nobody removed by hand. */
+  public static final String SYSTEM = "system";
 
   public Page<Override> list(boolean activeOnly, int page, int size) {
     String where = activeOnly ? " where " + activeOn("o") : "";
@@ -105,15 +143,17 @@ public class OverrideStore {
         " order by o.id desc", params, page, size, (rs, n) -> override(rs));
   }
 
-  private static final String SELECT_COLUMNS =
-      "select o.id, o.customer_id, o.tier, o.reason, o.expires_at, o.created_by, o.created_at";
+  private static final String SELECT_COLUMNS = "select o.id, o.customer_id, o.tier, o.reason, o.expires_at, "
+      + "o.created_by, o.created_at, o.removed_at, o.removed_by, o.end_note";
   private static final String SELECT = SELECT_COLUMNS + " from tier_override o";
 
   private static Override override(java.sql.ResultSet rs) throws java.sql.SQLException {
     OffsetDateTime expires = rs.getObject(5, OffsetDateTime.class);
+    OffsetDateTime removed = rs.getObject(8, OffsetDateTime.class);
     return new Override(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
         expires == null ? null : expires.toInstant(), rs.getString(6),
-        rs.getObject(7, OffsetDateTime.class).toInstant());
+        rs.getObject(7, OffsetDateTime.class).toInstant(), removed == null ? null : removed.toInstant(),
+        rs.getString(9), rs.getString(10));
   }
 
   private static OffsetDateTime now() {

@@ -2,6 +2,8 @@ package strata.server.run;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +126,9 @@ public class RunService implements ApplicationRunner {
         listeners.forEach(l -> l.rowsWritten(id, written));
       });
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
-      runs.publish(id, total, counts, notes, () -> overrides.applyTo(id, tierIds));
+      // In the database's precision, so the stored finish is exactly the moment whose overrides the snapshot shows.
+      OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      runs.publish(id, total, counts, notes, at, () -> publishOverrides(id, version.version(), tierIds, at));
       stats.refresh();
       int removed = runs.applyRetention(keep);
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
@@ -136,6 +140,22 @@ public class RunService implements ApplicationRunner {
       db.sql("delete from snapshot_row where run_id = ?").param(id).update();
       runs.fail(id, reason);
     }
+  }
+
+  /**
+   * The overrides of a snapshot being published at {@code at}: those to tiers its model lacks end (their customers
+   * are tiered by the model again), the rest in force are applied, and the snapshot it replaces goes back to the
+   * overrides in force when that one was published, undoing what was set or removed while it was current.
+   */
+  private void publishOverrides(long id, int modelVersion, java.util.Set<String> tierIds, OffsetDateTime at) {
+    for (OverrideStore.Override o : overrides.endOutside(tierIds, modelVersion, at)) {
+      audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": tier '" + o.tier()
+          + "' no longer exists in model v" + modelVersion + " (run " + id + ")");
+    }
+    overrides.applyTo(id, tierIds, at);
+    runs.current().filter(r -> r.id() != id && r.finishedAt() != null).ifPresent(previous -> overrides.applyTo(
+        previous.id(), java.util.Set.copyOf(models.tierIds(previous.modelVersion())),
+        previous.finishedAt().atOffset(ZoneOffset.UTC)));
   }
 
   /** Scores the stored data with a model, writing nothing (runs, and the model editor's dry run). */

@@ -44,13 +44,19 @@ public class RunStore {
     db.sql("update tier_run set as_of = ? where id = ?").params(asOf, id).update();
   }
 
-  /** Marks the run succeeded and makes its snapshot current, in one transaction: readers see old or new, never half. */
+  /**
+   * Marks the run succeeded and makes its snapshot current, in one transaction: readers see old or new, never half.
+   *
+   * @param at the publication time, stored as the run's finish
+   * @param lastStep runs first, inside the transaction, while the replaced snapshot is still current
+   */
   @Transactional
-  void publish(long id, int customers, Map<String, Long> tierCounts, List<String> notes, Runnable lastStep) {
+  void publish(long id, int customers, Map<String, Long> tierCounts, List<String> notes, OffsetDateTime at,
+      Runnable lastStep) {
     lastStep.run();
     db.sql("update tier_run set status = 'succeeded', finished_at = ?, phase = 'done', progress = 1, customers = ?, "
             + "tier_counts = ?, notes = ? where id = ?")
-        .params(now(), customers, json.writeValueAsString(tierCounts), json.writeValueAsString(notes), id).update();
+        .params(at, customers, json.writeValueAsString(tierCounts), json.writeValueAsString(notes), id).update();
     db.sql("update current_run set run_id = ? where id = 1").param(id).update();
   }
 

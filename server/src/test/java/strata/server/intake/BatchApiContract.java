@@ -150,4 +150,47 @@ abstract class BatchApiContract extends ServerTest {
     assertThat(lineBreakInComment.status()).isEqualTo(200);
     assertThat(lineBreakInComment.json().get("inserted").asLong()).isEqualTo(1);
   }
+
+  private java.util.List<Object> customerRow(String id) {
+    return db.sql("select name, industry, size, region, owner, phone, email, birthday from customer where id = ?")
+        .param(id).query((rs, n) -> java.util.Arrays.<Object>asList(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getObject(8, java.time.LocalDate.class))).single();
+  }
+
+  @Test
+  void aCustomerRecordChangesOnlyTheFieldsItSendsAndNullClearsOne() {
+    Api admin = admin();
+    admin.post("/api/v1/batch/customers", """
+        [{"id":"P1","name":"甲","industry":"制造","size":"大","region":"华东","owner":"张伟",
+          "phone":"138","email":"a@x.cn","birthday":"1990-02-03"}]""");
+    JsonNode r = admin.post("/api/v1/batch/customers", "[{\"id\":\"P1\",\"name\":\"甲公司\",\"owner\":\"李娜\"}]")
+        .json();
+    assertThat(r.get("updated").asLong()).isEqualTo(1);
+    // name and owner as sent; industry, size, region, phone, email and birthday as stored before
+    assertThat(customerRow("P1")).containsExactly("甲公司", "制造", "大", "华东", "李娜", "138", "a@x.cn",
+        java.time.LocalDate.of(1990, 2, 3));
+    JsonNode again = admin.post("/api/v1/batch/customers",
+        "[{\"id\":\"P1\",\"name\":\"甲公司\",\"owner\":\"李娜\"}]").json();
+    assertThat(again.get("unchanged").asLong()).isEqualTo(1);
+    assertThat(again.get("updated").asLong()).isZero();
+    JsonNode cleared = admin.post("/api/v1/batch/customers", "[{\"id\":\"P1\",\"phone\":null,\"birthday\":null}]")
+        .json();
+    assertThat(cleared.get("updated").asLong()).isEqualTo(1);
+    // text columns are not null in the schema: a cleared phone is empty; a birthday may be null
+    assertThat(customerRow("P1")).containsExactly("甲公司", "制造", "大", "华东", "李娜", "", "a@x.cn", null);
+  }
+
+  @Test
+  void replaceModeStoresTheCustomerRecordWholeAsSent() {
+    Api admin = admin();
+    admin.post("/api/v1/batch/customers", "[{\"id\":\"P2\",\"name\":\"乙\",\"industry\":\"零售\",\"owner\":\"张伟\"}]");
+    JsonNode r = admin.post("/api/v1/batch/customers?mode=replace", "[{\"id\":\"P2\",\"name\":\"乙公司\"}]").json();
+    assertThat(r.get("updated").asLong()).isEqualTo(1);
+    assertThat(customerRow("P2")).containsExactly("乙公司", "", "", "", "", "", "", null);
+    assertThat(admin.post("/api/v1/batch/customers?mode=replace", "[{\"id\":\"P2\",\"name\":\"乙公司\"}]").json()
+        .get("unchanged").asLong()).isEqualTo(1);
+    assertThat(admin.post("/api/v1/batch/customers?mode=upsert", "[]").status()).isEqualTo(400);
+    assertThat(admin.post("/api/v1/batch/transactions?mode=merge", "[]").status()).isEqualTo(400);
+  }
 }

@@ -240,4 +240,24 @@ abstract class ImportsApiContract extends ServerTest {
     assertThat(analyst.get("/api/v1/imports?size=5").json().get("items").size()).isGreaterThanOrEqualTo(1);
     assertThat(admin.get("/api/v1/audit?action=import").json().get("total").asLong()).isGreaterThanOrEqualTo(1);
   }
+
+  @Test
+  void aCustomersFileWithoutAColumnKeepsTheStoredValuesOfThatColumn() {
+    Api admin = admin();
+    Uploads.importFile(admin, "customers.csv",
+        "customer_id,name,industry,owner,phone\nKU1,甲,制造,张伟,138\n".getBytes(StandardCharsets.UTF_8), "customers");
+    JsonNode owners = Uploads.importFile(admin, "owners.csv",
+        "customer_id,owner\nKU1,李娜\n".getBytes(StandardCharsets.UTF_8), "customers");
+    assertThat(owners.get("quality").get("updated").asLong()).isEqualTo(1);
+    // owner from the second file; name, industry and phone, which it lacks, from the first
+    JsonNode profile = admin.get("/api/v1/customers/KU1").json().get("profile");
+    assertThat(profile.get("owner").asString()).isEqualTo("李娜");
+    assertThat(profile.get("name").asString()).isEqualTo("甲");
+    assertThat(profile.get("industry").asString()).isEqualTo("制造");
+    assertThat(profile.get("phone").asString()).isEqualTo("138");
+    // a column that is there with an empty cell does clear the value
+    Uploads.importFile(admin, "phones.csv", "customer_id,phone\nKU1,\n".getBytes(StandardCharsets.UTF_8),
+        "customers");
+    assertThat(admin.get("/api/v1/customers/KU1").json().get("profile").get("phone").asString()).isEmpty();
+  }
 }
