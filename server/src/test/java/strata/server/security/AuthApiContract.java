@@ -159,7 +159,7 @@ abstract class AuthApiContract extends ServerTest {
     assertThat(importer.get("/api/v1/customers").status()).isEqualTo(403);
     assertThat(importer.post("/api/v1/tokens", Map.of("name", "escalate")).status()).isEqualTo(403);
     assertThat(importer.post("/api/v1/batch/customers", List.of()).status()).isNotIn(401, 403);
-    assertThat(importer.get("/api/v1/imports").status()).isEqualTo(200);
+    assertThat(importer.get("/api/v1/imports/999999").status()).as("in scope: missing, not forbidden").isEqualTo(404);
     assertThat(user.post("/api/v1/tokens", Map.of("name", "x", "scope", "write")).status()).isEqualTo(400);
   }
 
