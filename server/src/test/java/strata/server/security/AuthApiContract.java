@@ -148,7 +148,7 @@ abstract class AuthApiContract extends ServerTest {
     Api user = anon().as("scoper", "scoper-password-1");
     Api reader = anon().withToken(user.post("/api/v1/tokens", Map.of("name", "bi", "scope", "read"))
         .json().get("token").asString());
-    assertThat(reader.get("/api/v1/customers").status()).isEqualTo(200);
+    assertThat(reader.get("/api/v1/me").status()).isEqualTo(200);
     Api.Response write = reader.post("/api/v1/tokens", Map.of("name", "escalate"));
     assertThat(write.status()).isEqualTo(403);
     assertThat(write.json().get("code").asString()).isEqualTo("token_scope");
