@@ -171,7 +171,8 @@ abstract class AuthApiContract extends ServerTest {
     Api machine = anon().withToken(issued.json().get("token").asString());
     assertThat(machine.get("/api/v1/me").status()).isEqualTo(200);
     db.sql("update api_token set expires_at = ? where id = ?")
-        .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), issued.json().get("id").asLong())
+        .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1),
+            issued.json().get("id").asLong())
         .update();
     assertThat(machine.get("/api/v1/me").status()).isEqualTo(401);
     assertThat(admin.post("/api/v1/tokens", Map.of("name", "forever", "expiresInDays", 0)).status()).isEqualTo(400);

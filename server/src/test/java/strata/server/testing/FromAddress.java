@@ -27,8 +27,9 @@ public final class FromAddress {
       s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 10_000);
       s.setSoTimeout(30_000);
       OutputStream out = s.getOutputStream();
-      out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
-          + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + port
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
       return parse(s.getInputStream().readAllBytes());
