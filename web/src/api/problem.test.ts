@@ -38,4 +38,10 @@ describe('tierIndexOf', () => {
     expect(tierIndexOf('scoring.rfm')).toBeNull();
     expect(tierIndexOf(null)).toBeNull();
   });
+  it('keepsTheMachineCodeAndTheWait', () => {
+    const error = parseProblem(429, { status: 429, detail: 'too many', code: 'signin_throttled', retryAfterSeconds: 5 });
+    expect(error.code).toBe('signin_throttled');
+    expect(error.retryAfterSeconds).toBe(5);
+    expect(parseProblem(500, 'oops').code).toBeNull();
+  });
 });

@@ -9,6 +9,10 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldError[],
+    /** The server's stable machine code (`signin_throttled`, `last_admin` …); the UI translates the ones it knows. */
+    readonly code: string | null = null,
+    /** Seconds to wait, from a 429's `retryAfterSeconds`. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(detail || title);
     this.name = 'ApiError';
@@ -28,7 +32,9 @@ export function parseProblem(status: number, body: unknown, statusText = ''): Ap
   const title = typeof problem.title === 'string' && problem.title ? problem.title : fallback;
   const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : title;
   const errors = Array.isArray(problem.errors) ? problem.errors.flatMap(toFieldError) : [];
-  return new ApiError(status, title, detail, errors);
+  const code = typeof problem.code === 'string' && problem.code ? problem.code : null;
+  const retryAfter = typeof problem.retryAfterSeconds === 'number' ? problem.retryAfterSeconds : null;
+  return new ApiError(status, title, detail, errors, code, retryAfter);
 }
 
 function toFieldError(raw: unknown): FieldError[] {

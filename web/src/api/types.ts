@@ -131,5 +131,8 @@ export interface ImportJob {
 }
 
 export interface User { username: string; displayName: string; role: Role; owner: string | null; enabled: boolean }
-export interface ApiToken { id: number; name: string; username?: string; createdAt?: string; lastUsedAt?: string | null }
+export interface ApiToken {
+  id: number; name: string; username?: string; createdAt?: string; lastUsedAt?: string | null;
+  expiresAt?: string | null; scope?: 'all' | 'read' | 'import';
+}
 export interface AuditEntry { id: number; at: string; username: string; action: string; detail: string | null }

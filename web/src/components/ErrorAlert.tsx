@@ -1,13 +1,18 @@
-// Shows an ApiError as the user should read it: the server's detail plus each field error.
+// Shows an ApiError as the user should read it: the translation of its code if the UI has one (err.<code>), else the
+// server's detail; plus each field error.
 import { Alert } from 'antd';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n/I18n';
+import { messages, type MessageKey } from '../i18n/messages';
 
 export function ErrorAlert({ error, testId = 'error' }: { error: unknown; testId?: string }) {
   const { t } = useI18n();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
-  const detail = apiError?.detail ?? (error instanceof Error ? error.message : String(error));
+  const codeKey = apiError?.code ? `err.${apiError.code}` : null;
+  const translated = codeKey && codeKey in messages.en
+    ? t(codeKey as MessageKey, { seconds: apiError?.retryAfterSeconds ?? '?' }) : null;
+  const detail = translated ?? apiError?.detail ?? (error instanceof Error ? error.message : String(error));
   return (
     <Alert
       type="error" showIcon data-testid={testId} style={{ marginBottom: 16 }}

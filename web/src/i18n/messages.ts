@@ -76,6 +76,14 @@ const en = {
   'admin.revokeConfirm': 'Revoke this token?', 'admin.at': 'Time', 'admin.action': 'Action', 'admin.detail': 'Detail',
   'admin.user': 'User', 'admin.createdAt': 'Created', 'admin.lastUsed': 'Last used',
   'err.title': 'Something went wrong',
+  'err.signin_failed': 'Wrong user name or password.',
+  'err.signin_throttled': 'Too many failed sign-ins from this device. Try again in {seconds} seconds.',
+  'err.last_admin': 'This is the last enabled administrator; make another user administrator first.',
+  'err.token_scope': 'This API token\'s scope does not allow this.',
+  'err.token_unbounded': 'Sales users\' tokens need a scope (read or import) or an expiry.',
+  'admin.tokenScope': 'Scope', 'admin.scope.all': 'Everything', 'admin.scope.read': 'Read only',
+  'admin.scope.import': 'Import only', 'admin.expiresInDays': 'Valid for (days, empty: until revoked)',
+  'admin.expiresAt': 'Expires',
 };
 
 export type MessageKey = keyof typeof en;
@@ -155,6 +163,14 @@ const zh: Record<MessageKey, string> = {
   'admin.revokeConfirm': '确定吊销此令牌？', 'admin.at': '时间', 'admin.action': '操作', 'admin.detail': '详情',
   'admin.user': '用户', 'admin.createdAt': '创建时间', 'admin.lastUsed': '最近使用',
   'err.title': '出错了',
+  'err.signin_failed': '用户名或密码错误。',
+  'err.signin_throttled': '此设备登录失败次数过多，请 {seconds} 秒后再试。',
+  'err.last_admin': '这是最后一个启用的管理员，请先将其他用户设为管理员。',
+  'err.token_scope': '此 API 令牌的权限范围不允许该操作。',
+  'err.token_unbounded': '销售用户的令牌需要限定范围（只读或导入）或设置有效期。',
+  'admin.tokenScope': '权限范围', 'admin.scope.all': '全部', 'admin.scope.read': '只读',
+  'admin.scope.import': '仅导入', 'admin.expiresInDays': '有效天数（留空：直到吊销）',
+  'admin.expiresAt': '到期时间',
 };
 
 export const messages = { en, zh };

@@ -7,20 +7,32 @@ public class BadRequest extends RuntimeException {
   public record FieldError(String field, String message) {}
 
   private final int status;
+  private final String code;
   private final List<?> errors;
 
   public BadRequest(String field, String message) {
-    this(400, field + ": " + message, List.of(new FieldError(field, message)));
+    this(400, "invalid_request", field + ": " + message, List.of(new FieldError(field, message)));
   }
 
   public BadRequest(int status, String detail, List<?> errors) {
+    this(status, null, detail, errors);
+  }
+
+  /** @param code the stable machine code of the problem; null for the status's generic one */
+  public BadRequest(int status, String code, String detail, List<?> errors) {
     super(detail);
     this.status = status;
+    this.code = code;
     this.errors = errors;
   }
 
   public int status() {
     return status;
+  }
+
+  /** The problem's stable {@code code}, or null for the status's generic one. */
+  public String code() {
+    return code;
   }
 
   /** Field errors: {@link FieldError}s, or richer records with at least {@code field} and {@code message}. */

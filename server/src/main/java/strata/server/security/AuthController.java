@@ -4,11 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.BadRequest;
+import strata.server.api.TooManyRequests;
 import strata.server.audit.AuditLog;
 
 @RestController
@@ -31,34 +31,38 @@ class AuthController {
 
   record Session(String token, Instant expiresAt, Me user) {}
 
-  /** Failed sign-ins per user name within 15 minutes before further attempts are refused. */
-  private static final int MAX_FAILURES = 10;
-
   private final Users users;
   private final TokenStore tokens;
   private final AuditLog audit;
-  private final JdbcClient db;
+  private final SigninThrottle throttle;
 
-  AuthController(Users users, TokenStore tokens, AuditLog audit, JdbcClient db) {
+  AuthController(Users users, TokenStore tokens, AuditLog audit, SigninThrottle throttle) {
     this.users = users;
     this.tokens = tokens;
     this.audit = audit;
-    this.db = db;
+    this.throttle = throttle;
   }
 
+  /**
+   * Signs in, or answers 401 {@code signin_failed}, or 429 {@code signin_throttled} with {@code Retry-After} when this
+   * client has failed too often ({@link SigninThrottle}); a refused attempt does not evaluate the password.
+   */
   @PostMapping("/auth/login")
-  Session login(@Valid @RequestBody Login login) {
-    long failures = db.sql("select count(*) from audit_log where action = 'login_failed' and username = ? and at > ?")
-        .params(login.username(), OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(15)).query(Long.class).single();
-    if (failures >= MAX_FAILURES) {
-      throw new BadRequest(429, "too many failed sign-ins for this user; try again in 15 minutes",
-          java.util.List.of());
+  Session login(@Valid @RequestBody Login login, HttpServletRequest request) {
+    // The peer address; behind a reverse proxy set server.forward-headers-strategy so that this is the client's.
+    String client = request.getRemoteAddr();
+    Optional<Duration> wait = throttle.attempt(login.username(), client);
+    if (wait.isPresent()) {
+      throw new TooManyRequests("signin_throttled",
+          "too many failed sign-ins from this client; try again later", wait.get());
     }
     Users.User user = users.authenticate(login.username(), login.password()).orElse(null);
     if (user == null) {
-      audit.record(login.username(), "login_failed", null);
+      throttle.failed(login.username());
+      audit.record(login.username(), "login_failed", client);
       throw new BadCredentials();
     }
+    throttle.succeeded(login.username(), client);
     TokenStore.Issued t = tokens.issueSession(user.username());
     audit.record(user.username(), "login", null);
     return new Session(t.token(), t.expiresAt(), Me.of(user));
@@ -80,7 +84,7 @@ class AuthController {
   @ResponseStatus(value = HttpStatus.UNAUTHORIZED)
   static final class BadCredentials extends BadRequest {
     BadCredentials() {
-      super(401, "wrong user name or password", java.util.List.of());
+      super(401, "signin_failed", "wrong user name or password", java.util.List.of());
     }
   }
 }

@@ -11,7 +11,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>}; requests without one stay anonymous (and get 401 on data). */
+/**
+ * Authenticates {@code Authorization: Bearer <token>}; requests without one stay anonymous (and get 401 on data).
+ * A scoped API token gets 403 {@code token_scope} outside its scope, whatever its user's role would allow.
+ */
 final class TokenFilter extends OncePerRequestFilter {
   private final TokenStore tokens;
 
@@ -24,12 +27,19 @@ final class TokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      tokens.resolve(header.substring(7).trim()).ifPresent(user -> {
-        Viewer viewer = user.viewer();
+      var bearer = tokens.resolve(header.substring(7).trim());
+      if (bearer.isPresent()) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!bearer.get().scope().allows(request.getMethod(), path)) {
+          SecurityConfig.problem(response, 403, "Forbidden", "token_scope",
+              "this API token's scope (" + bearer.get().scope().id() + ") does not allow this request");
+          return;
+        }
+        Viewer viewer = bearer.get().user().viewer();
         var auth = new UsernamePasswordAuthenticationToken(viewer, null,
             List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name())));
         SecurityContextHolder.getContext().setAuthentication(auth);
-      });
+      }
     }
     chain.doFilter(request, response);
   }

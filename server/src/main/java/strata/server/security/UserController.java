@@ -1,8 +1,12 @@
 package strata.server.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import strata.server.api.BadRequest;
 import strata.server.audit.AuditLog;
 
 /** Users (admin only, by the security rules) and API tokens (everyone, their own). */
@@ -23,10 +28,16 @@ class UserController {
   record NewUser(@NotBlank @Size(max = 64) String username, @Size(max = 200) String displayName,
       @NotBlank String password, @NotBlank String role, @Size(max = 200) String owner) {}
 
+  /** @param revokeApiTokens with a new password, revoke the user's API tokens too (sessions always are) */
   record UserChange(@Size(max = 200) String displayName, String password, String role, @Size(max = 200) String owner,
-      Boolean enabled) {}
+      Boolean enabled, Boolean revokeApiTokens) {}
 
-  record NewToken(@NotBlank @Size(max = 200) String name) {}
+  /**
+   * @param scope {@code all} (default), {@code read} or {@code import}
+   * @param expiresInDays null for until revoked
+   */
+  record NewToken(@NotBlank @Size(max = 200) String name, String scope,
+      @Min(1) @Max(3650) Integer expiresInDays) {}
 
   private final Users users;
   private final TokenStore tokens;
@@ -52,12 +63,25 @@ class UserController {
   }
 
   @PatchMapping("/users/{username}")
-  AuthController.Me update(@PathVariable String username, @Valid @RequestBody UserChange c) {
+  AuthController.Me update(@PathVariable String username, @Valid @RequestBody UserChange c,
+      HttpServletRequest request) {
     Users.User updated = users.update(username, c.displayName(), c.password(),
         c.role() == null ? null : role(c.role()), c.owner(), c.enabled());
+    if (c.password() != null || Boolean.FALSE.equals(c.enabled())) {
+      // A new password must shut out whoever knew the old one: their sessions end (except this request's own).
+      int revoked = tokens.revokeAllOf(username, Boolean.TRUE.equals(c.revokeApiTokens()), bearer(request));
+      audit.record(Viewer.current().username(), "tokens_revoked", username + ": " + revoked);
+    }
     audit.record(Viewer.current().username(), "user_updated", username + (c.password() != null ? " (password)" : "")
         + " role=" + updated.role().id() + " enabled=" + updated.enabled());
     return AuthController.Me.of(updated);
+  }
+
+  @DeleteMapping("/users/{username}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(@PathVariable String username) {
+    users.delete(username);
+    audit.record(Viewer.current().username(), "user_deleted", username);
   }
 
   @GetMapping("/tokens")
@@ -69,8 +93,16 @@ class UserController {
   @ResponseStatus(HttpStatus.CREATED)
   TokenStore.Issued newToken(@Valid @RequestBody NewToken t) {
     Viewer v = Viewer.current();
-    TokenStore.Issued issued = tokens.issueApi(v.username(), t.name());
-    audit.record(v.username(), "token_created", t.name());
+    TokenScope scope = scope(t.scope());
+    if (v.role() == Role.SALES && scope == TokenScope.ALL && t.expiresInDays() == null) {
+      throw new BadRequest(400, "token_unbounded",
+          "a sales user's API token needs a scope (read or import) or an expiry (expiresInDays)",
+          List.of(new BadRequest.FieldError("scope", "read or import, or give expiresInDays")));
+    }
+    TokenStore.Issued issued = tokens.issueApi(v.username(), t.name(), scope,
+        t.expiresInDays() == null ? null : Duration.ofDays(t.expiresInDays()));
+    audit.record(v.username(), "token_created", t.name() + " scope=" + scope.id()
+        + (t.expiresInDays() == null ? "" : " days=" + t.expiresInDays()));
     return issued;
   }
 
@@ -81,11 +113,24 @@ class UserController {
     audit.record(Viewer.current().username(), "token_revoked", Long.toString(id));
   }
 
+  private static String bearer(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header == null || header.length() < 7 ? null : header.substring(7).trim();
+  }
+
+  private static TokenScope scope(String id) {
+    try {
+      return id == null || id.isBlank() ? TokenScope.ALL : TokenScope.of(id);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("scope", e.getMessage());
+    }
+  }
+
   private static Role role(String id) {
     try {
       return Role.of(id);
     } catch (IllegalArgumentException e) {
-      throw new strata.server.api.BadRequest("role", e.getMessage());
+      throw new BadRequest("role", e.getMessage());
     }
   }
 }

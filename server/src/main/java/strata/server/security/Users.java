@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import strata.server.api.BadRequest;
 import strata.server.api.Conflict;
 import strata.server.api.NotFound;
@@ -73,9 +74,19 @@ public class Users {
     return find(username).orElseThrow();
   }
 
+  /**
+   * Changes a user; null arguments keep what is there.
+   *
+   * @throws Conflict {@code last_admin} if this would leave no enabled admin
+   */
+  @Transactional
   public User update(String username, String displayName, String password, Role role, String owner,
       Boolean enabled) {
+    boolean mayDropAnAdmin = (role != null && role != Role.ADMIN) || Boolean.FALSE.equals(enabled);
+    if (mayDropAnAdmin) lockAll();
     User u = find(username).orElseThrow(() -> new NotFound("no user " + username));
+    boolean adminAfter = (role == null ? u.role() : role) == Role.ADMIN && (enabled == null ? u.enabled() : enabled);
+    if (u.role() == Role.ADMIN && u.enabled() && !adminAfter) requireAnotherAdmin(username, "demoted or disabled");
     Role newRole = role == null ? u.role() : role;
     String newOwner = owner == null ? u.owner() : (owner.isBlank() ? null : owner);
     if (newRole == Role.SALES && newOwner == null) {
@@ -91,6 +102,38 @@ public class Users {
             enabled == null ? u.enabled() : enabled, username)
         .update();
     return find(username).orElseThrow();
+  }
+
+  /**
+   * Deletes a user and their tokens (the audit log keeps their name).
+   *
+   * @throws Conflict {@code last_admin} if they are the last enabled admin
+   */
+  @Transactional
+  public void delete(String username) {
+    lockAll();
+    User u = find(username).orElseThrow(() -> new NotFound("no user " + username));
+    if (u.role() == Role.ADMIN && u.enabled()) requireAnotherAdmin(username, "deleted");
+    db.sql("delete from api_token where username = ?").param(username).update();
+    db.sql("delete from app_user where username = ?").param(username).update();
+  }
+
+  /**
+   * Locks every user row until the transaction ends. Two admins demoting each other at the same moment would each
+   * still see the other as admin in a plain count; with the rows locked first, the second waits and then counts what
+   * the first committed. All rows, not just the admins', so that no WHERE is evaluated against a stale version.
+   */
+  private void lockAll() {
+    db.sql("select username from app_user for update").query(String.class).list();
+  }
+
+  private void requireAnotherAdmin(String username, String change) {
+    long others = db.sql("select count(*) from app_user where role = 'admin' and enabled = true and username <> ?")
+        .param(username).query(Long.class).single();
+    if (others == 0) {
+      throw new Conflict("last_admin", username + " is the last enabled admin and cannot be " + change
+          + "; make another user admin first");
+    }
   }
 
   private static void checkPassword(String password) {
