@@ -9,13 +9,17 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error as RFC 9457 problem details; validation failures list their fields under {@code errors}. */
+/**
+ * Every error as RFC 9457 problem details with a stable {@code code} ({@link Problems#code}); validation failures list
+ * their fields under {@code errors}.
+ */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -45,6 +49,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "your role may not do this", null);
   }
 
+  @ExceptionHandler(BodyLimit.TooLarge.class)
+  ResponseEntity<ProblemDetail> tooLarge(BodyLimit.TooLarge e) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("unexpected error", e);
@@ -58,20 +67,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         .map(f -> new BadRequest.FieldError(f.getField(), f.getDefaultMessage()))
         .toList();
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request body");
+    body.setProperty("code", Problems.code(400));
     body.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // The body limit's exception reaches here wrapped by the JSON parser.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimit.TooLarge tooLarge) return new ResponseEntity<>(tooLarge(tooLarge).getBody(),
+          HttpStatus.CONTENT_TOO_LARGE);
+    }
+    return super.handleHttpMessageNotReadable(e, headers, status, request);
   }
 
   @Override
   protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     // Spring's own problems (bad JSON, wrong types, too large) keep a plain detail, never a stack or class name.
-    if (body instanceof ProblemDetail p && p.getDetail() == null) p.setDetail(p.getTitle());
+    if (body instanceof ProblemDetail p) {
+      if (p.getDetail() == null) p.setDetail(p.getTitle());
+      p.setProperty("code", Problems.code(status.value()));
+    }
     return super.createResponseEntity(body, headers, status, request);
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<?> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setProperty("code", Problems.code(status.value()));
     if (errors != null && !errors.isEmpty()) body.setProperty("errors", errors);
     return ResponseEntity.status(status).body(body);
   }
