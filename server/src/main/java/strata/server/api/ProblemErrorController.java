@@ -33,6 +33,7 @@ class ProblemErrorController implements ErrorController {
     }
     ProblemDetail body = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatusCode.valueOf(status),
         detail);
+    body.setType(Problems.ABOUT_BLANK);
     body.setProperty("code", code);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }

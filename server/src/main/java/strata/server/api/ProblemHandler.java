@@ -67,6 +67,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         .map(f -> new BadRequest.FieldError(f.getField(), f.getDefaultMessage()))
         .toList();
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request body");
+    body.setType(Problems.ABOUT_BLANK);
     body.setProperty("code", Problems.code(400));
     body.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(body);
@@ -89,6 +90,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     // Spring's own problems (bad JSON, wrong types, too large) keep a plain detail, never a stack or class name.
     if (body instanceof ProblemDetail p) {
       if (p.getDetail() == null) p.setDetail(p.getTitle());
+      if (p.getType() == null) p.setType(Problems.ABOUT_BLANK);
       p.setProperty("code", Problems.code(status.value()));
     }
     return super.createResponseEntity(body, headers, status, request);
@@ -96,6 +98,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<?> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(Problems.ABOUT_BLANK);
     body.setProperty("code", Problems.code(status.value()));
     if (errors != null && !errors.isEmpty()) body.setProperty("errors", errors);
     return ResponseEntity.status(status).body(body);

@@ -15,6 +15,8 @@ public final class Problems {
   public static final String INVALID_PATH = "invalid_path";
   public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
   public static final String MEDIA_TYPE = "application/problem+json";
+  /** RFC 9457's type for problems that need no page of their own: the status and code say it all. */
+  public static final java.net.URI ABOUT_BLANK = java.net.URI.create("about:blank");
 
   private static final Map<Integer, String> BY_STATUS = Map.ofEntries(Map.entry(400, "bad_request"),
       Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"), Map.entry(404, "not_found"),
