@@ -49,6 +49,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "your role may not do this", null);
   }
 
+  /** A JSON value a controller could not convert (a number beyond range): the body's fault, not the server's. */
+  @ExceptionHandler(tools.jackson.databind.exc.JsonNodeException.class)
+  ResponseEntity<ProblemDetail> jsonValue(RuntimeException e) {
+    return problem(HttpStatus.BAD_REQUEST, "a value in the body cannot be read: " + e.getMessage(), null);
+  }
+
   @ExceptionHandler(BodyLimit.TooLarge.class)
   ResponseEntity<ProblemDetail> tooLarge(BodyLimit.TooLarge e) {
     return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null);

@@ -87,6 +87,14 @@ class ProblemsApiTest extends ServerTest {
   }
 
   @Test
+  void aTierRegexThatCannotCompileIsAValidationErrorNamingTheTier() {
+    String yaml = "tiers:\n  - id: east\n    when: region.matches('[')\n  - id: rest\n    when: true\n";
+    Api.Response r = problem(admin().post("/api/v1/model/validate", Map.of("yaml", yaml)), 422, "validation_failed");
+    assertThat(r.json().get("errors").get(0).get("tier").asString()).isEqualTo("east");
+    assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("tiers[0].when");
+  }
+
+  @Test
   void aJsonBodyOverTheLimitIsRefusedWhileItStreams() throws IOException {
     // 40 MiB of records sent chunked, so no Content-Length warns the server: it must stop reading at its limit
     // (32 MiB) rather than parse everything first.

@@ -209,6 +209,34 @@ abstract class ImportsApiContract extends ServerTest {
   }
 
   @Test
+  void aLongChineseFileNameIsImportedAndKeptShortened() {
+    // 300 characters, 900 bytes in UTF-8: over Tomcat's default 512-byte part header, which answered 413.
+    String name = "订".repeat(296) + ".csv";
+    JsonNode job = Uploads.importFile(admin(), name, "customer_id,order_date,amount\nL1,2024-01-01,1\n".getBytes(),
+        "transactions");
+    assertThat(job.get("status").asString()).isEqualTo("succeeded");
+    assertThat(job.get("fileName").asString()).hasSize(200).startsWith("订订");
+  }
+
+  @Test
+  void aWorkbookPaddedToThousandsOfColumnsIsRefusedByTheCellLimit() throws IOException {
+    // A header cell in column XFD pads each of 4,000 rows to 16,384 cells: 65 million cells from a few KB.
+    byte[] xlsx;
+    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = wb.createSheet();
+      Row header = sheet.createRow(0);
+      header.createCell(0).setCellValue("customer_id");
+      header.createCell(16_383).setCellValue("x");
+      for (int i = 1; i <= 4_000; i++) sheet.createRow(i).createCell(0).setCellValue("B" + i);
+      wb.write(out);
+      xlsx = out.toByteArray();
+    }
+    JsonNode job = Uploads.importFile(admin(), "bomb.xlsx", xlsx, "transactions");
+    assertThat(job.get("status").asString()).isEqualTo("failed");
+    assertThat(job.get("error").asString()).startsWith("bomb.xlsx: the sheet has more than 50000000 cells");
+  }
+
+  @Test
   void unknownKindIsA400NamingTheField() {
     Api.Response r = Uploads.upload(admin(), "/api/v1/imports", "x.csv", "a\n1\n".getBytes(), Map.of("kind", "orders"));
     assertThat(r.status()).isEqualTo(400);
@@ -221,6 +249,7 @@ abstract class ImportsApiContract extends ServerTest {
     java.util.Arrays.fill(big, (byte) 'a');
     Api.Response r = Uploads.upload(admin(), "/api/v1/imports", "big.csv", big, Map.of("kind", "transactions"));
     assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json().get("code").asString()).isEqualTo("payload_too_large");
   }
 
   @Test
