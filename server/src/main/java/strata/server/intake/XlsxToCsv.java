@@ -52,8 +52,13 @@ final class XlsxToCsv {
 
   private XlsxToCsv() {}
 
-  /** @throws IntakeException naming {@code name} when the file is not a readable workbook */
+  /** @throws IntakeException naming {@code name} when the file is not a readable workbook or is too large */
   static void convert(Path xlsx, Path csv, String name) {
+    convert(xlsx, csv, name, MAX_CELLS);
+  }
+
+  /** As {@link #convert(Path, Path, String)} with another cell limit (tests). */
+  static void convert(Path xlsx, Path csv, String name, long maxCells) {
     try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
         Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(csv), StandardCharsets.UTF_8),
             1 << 16)) {
@@ -63,7 +68,7 @@ final class XlsxToCsv {
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-            new ReadOnlySharedStringsTable(pkg), new Rows(out, name), new IsoDates(), false));
+            new ReadOnlySharedStringsTable(pkg), new Rows(out, name, maxCells), new IsoDates(), false));
         parser.parse(new InputSource(sheet));
       }
     } catch (IntakeException e) {
@@ -98,11 +103,13 @@ final class XlsxToCsv {
     private final List<String> cells = new ArrayList<>();
     private int width = -1;
     private int nextRow;
+    private final long maxCells;
     private long cellsWritten;
 
-    Rows(Writer out, String name) {
+    Rows(Writer out, String name, long maxCells) {
       this.out = out;
       this.name = name;
+      this.maxCells = maxCells;
     }
 
     @Override
@@ -124,8 +131,8 @@ final class XlsxToCsv {
       if (width < 0) width = cells.size();
       while (cells.size() < width) cells.add("");
       cellsWritten += cells.size();
-      if (cellsWritten > MAX_CELLS) {
-        throw new IntakeException(name + ": the sheet has more than " + MAX_CELLS + " cells (counting the empty "
+      if (cellsWritten > maxCells) {
+        throw new IntakeException(name + ": the sheet has more than " + maxCells + " cells (counting the empty "
             + "cells up to the widest column, here " + width + " wide); remove empty columns or save it as CSV");
       }
       StringBuilder sb = new StringBuilder();
