@@ -73,6 +73,21 @@ class ProblemsApiTest extends ServerTest {
   }
 
   @Test
+  void aRequestLineTomcatCannotParseIsProblemDetailsToo() throws IOException {
+    // Characters no client may send unencoded: Tomcat refuses them while parsing, before any servlet.
+    for (String target : new String[] {"/api/v1/customers/a{b}", "/api/v1/customers/a|b", "/api/v1/customers/a\"b"}) {
+      try (Socket s = new Socket("localhost", port)) {
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        String answer = readAnswer(s.getInputStream());
+        assertThat(answer).as(target).startsWith("HTTP/1.1 400").contains("application/problem+json")
+            .contains("\"code\":\"invalid_path\"");
+      }
+    }
+  }
+
+  @Test
   void unknownPathsWrongMethodsAndTheErrorPageItselfAreProblemDetails() {
     Api admin = admin();
     problem(admin.get("/api/v1/nothing-here"), 404, "not_found");
