@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.lang.Nullable;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -49,10 +49,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "your role may not do this", null);
   }
 
-  /** A JSON value a controller could not convert (a number beyond range): the body's fault, not the server's. */
+  /**
+   * A JSON value a controller could not convert (a number beyond range): the body's fault, not the server's. The
+   * detail stays plain; Jackson's message names its classes.
+   */
   @ExceptionHandler(tools.jackson.databind.exc.JsonNodeException.class)
   ResponseEntity<ProblemDetail> jsonValue(RuntimeException e) {
-    return problem(HttpStatus.BAD_REQUEST, "a value in the body cannot be read: " + e.getMessage(), null);
+    return problem(HttpStatus.BAD_REQUEST, "a value in the body is out of range or of the wrong type", null);
   }
 
   @ExceptionHandler(BodyLimit.TooLarge.class)
@@ -84,8 +87,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     // The body limit's exception reaches here wrapped by the JSON parser.
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BodyLimit.TooLarge tooLarge) return new ResponseEntity<>(tooLarge(tooLarge).getBody(),
-          HttpStatus.CONTENT_TOO_LARGE);
+      if (t instanceof BodyLimit.TooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge).getBody());
+      }
     }
     return super.handleHttpMessageNotReadable(e, headers, status, request);
   }
