@@ -170,12 +170,40 @@ public record TierModel(String name, String version, Map<String, Object> scoring
       throw new TierModelException(where + ": condition \"" + condition + "\" gives a " + ast.getResultType().name()
           + ", not true/false");
     }
+    checkRegexLiterals(where, condition, ast);
     try {
       return new TierRule(id, name[0], name[1], description[0], description[1], condition, reads(ast),
           RUNTIME.createProgram(ast));
     } catch (CelEvaluationException e) {
       throw new TierModelException(where + ": condition \"" + condition + "\" cannot be evaluated: " + e.getMessage());
     }
+  }
+
+  /**
+   * Compiles each constant pattern of {@code matches()} as the runtime will (RE2J, CEL's engine): a pattern that
+   * cannot compile would otherwise make the condition false for every customer without a word.
+   */
+  private static void checkRegexLiterals(String where, String condition, CelAbstractSyntaxTree ast) {
+    CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .filter(node -> node.getKind() == CelExpr.ExprKind.Kind.CALL)
+        .map(node -> node.expr().call())
+        .filter(call -> call.function().equals("matches"))
+        .map(call -> call.target().isPresent() ? call.args().get(0) : call.args().get(call.args().size() - 1))
+        .filter(pattern -> pattern.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+            && pattern.constant().getKind() == dev.cel.common.ast.CelConstant.Kind.STRING_VALUE)
+        .forEach(pattern -> {
+          String regex = pattern.constant().stringValue();
+          try {
+            int size = com.google.re2j.Pattern.compile(regex).programSize();
+            if (OPTIONS.maxRegexProgramSize() >= 0 && size > OPTIONS.maxRegexProgramSize()) {
+              throw new TierModelException(where + ": condition \"" + condition + "\" has a regular expression '"
+                  + regex + "' too large to run (" + size + " > " + OPTIONS.maxRegexProgramSize() + ")");
+            }
+          } catch (com.google.re2j.PatternSyntaxException e) {
+            throw new TierModelException(where + ": condition \"" + condition + "\" has a regular expression that "
+                + "cannot compile: " + e.getMessage());
+          }
+        });
   }
 
   private static String hint(String celMessage) {

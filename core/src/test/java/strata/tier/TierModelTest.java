@@ -63,6 +63,21 @@ class TierModelTest {
   }
 
   @Test
+  void aRegularExpressionThatCannotCompileIsRefusedAtLoadNamingTheTier() {
+    // Left to the run, '[' failed for every customer and the tier silently matched no one.
+    assertThatThrownBy(() -> parse("tiers:\n  - id: a\n    when: industry.matches('[')\n  - id: b\n    when: true\n"))
+        .isInstanceOf(TierModelException.class)
+        .hasMessageContaining("tier 'a': condition \"industry.matches('[')\" has a regular expression that cannot "
+            + "compile")
+        .satisfies(e -> assertThat(((TierModelException) e).tierId()).isEqualTo("a"));
+    // RE2 refuses what java.util.regex takes, such as look-ahead: checked with the engine that runs it.
+    assertThatThrownBy(() -> parse("tiers:\n  - id: a\n    when: matches(region, '(?=x)')\n  - id: b\n    when: true\n"))
+        .hasMessageContaining("cannot compile");
+    assertThat(parse("tiers:\n  - id: a\n    when: region.matches('^华(东|南)$')\n  - id: b\n    when: true\n")
+        .tiers()).hasSize(2);
+  }
+
+  @Test
   void structuralMistakesNameTheirPlace() {
     assertThatThrownBy(() -> parse("tiers: []\n")).hasMessageContaining("'tiers' must be a non-empty list");
     assertThatThrownBy(() -> parse("tier:\n  - id: a\n")).hasMessageContaining("unknown key 'tier'");

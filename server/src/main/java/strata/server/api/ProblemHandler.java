@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -56,6 +57,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, null, "your role may not do this", null);
   }
 
+  /**
+   * A JSON value a controller could not convert (a number beyond range): the body's fault, not the server's. The
+   * detail stays plain; Jackson's message names its classes.
+   */
+  @ExceptionHandler(tools.jackson.databind.exc.JsonNodeException.class)
+  ResponseEntity<ProblemDetail> jsonValue(RuntimeException e) {
+    return problem(HttpStatus.BAD_REQUEST, null, "a value in the body is out of range or of the wrong type", null);
+  }
+
+  @ExceptionHandler(BodyLimit.TooLarge.class)
+  ResponseEntity<ProblemDetail> tooLarge(BodyLimit.TooLarge e) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, null, e.getMessage(), null);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("unexpected error", e);
@@ -73,13 +88,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // The body limit's exception reaches here wrapped by the JSON parser.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimit.TooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge).getBody());
+      }
+    }
+    return super.handleHttpMessageNotReadable(e, headers, status, request);
+  }
+
+  @Override
   protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     // Spring's own problems (bad JSON, wrong types, too large) keep a plain detail, never a stack or class name.
     if (body instanceof ProblemDetail p) {
       if (p.getDetail() == null) p.setDetail(p.getTitle());
+      if (p.getType() == null) p.setType(Problems.ABOUT_BLANK);
       if (p.getProperties() == null || !p.getProperties().containsKey("code")) {
-        p.setProperty("code", genericCode(p.getStatus()));
+        p.setProperty("code", Problems.code(status.value()));
       }
     }
     return super.createResponseEntity(body, headers, status, request);
@@ -91,17 +119,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static ProblemDetail body(HttpStatus status, String code, String detail, List<?> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-    body.setProperty("code", code != null ? code : genericCode(status.value()));
+    body.setType(Problems.ABOUT_BLANK);
+    body.setProperty("code", code != null ? code : Problems.code(status.value()));
     if (errors != null && !errors.isEmpty()) body.setProperty("errors", errors);
     return body;
-  }
-
-  /**
-   * The code of a problem nobody gave a more precise one: the status in words ({@code not_found},
-   * {@code payload_too_large}). Security's own 401/403 answers use the same ({@code unauthorized}, {@code forbidden}).
-   */
-  public static String genericCode(int status) {
-    HttpStatus s = HttpStatus.resolve(status);
-    return s == null ? "http_" + status : s.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

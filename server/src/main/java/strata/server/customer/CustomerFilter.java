@@ -60,11 +60,15 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     return new Sql(sb.toString(), params);
   }
 
+  /** {@code sort=field} or {@code sort=field,asc|desc}; anything else (an empty field, a third part) is a 400. */
   static String orderBy(String sort) {
     if (sort == null || sort.isBlank()) return " order by r.composite_score desc nulls last, r.customer_id";
-    String[] parts = sort.split(",");
+    String[] parts = sort.split(",", -1);
+    if (parts.length > 2) throw new BadRequest("sort", "expected field or field,asc|desc; got '" + sort + "'");
     String column = SORTS.get(parts[0].strip());
-    if (column == null) throw new BadRequest("sort", "unknown field '" + parts[0] + "'; one of " + SORTS.keySet());
+    if (column == null) {
+      throw new BadRequest("sort", "unknown field '" + parts[0].strip() + "'; one of " + SORTS.keySet());
+    }
     String dir = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
     if (!dir.equals("asc") && !dir.equals("desc")) throw new BadRequest("sort", "direction must be asc or desc");
     return " order by " + column + " " + dir + " nulls last, r.customer_id";

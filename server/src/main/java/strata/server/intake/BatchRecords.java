@@ -213,6 +213,10 @@ final class BatchRecords {
     if (node.isNull()) return null;
     if (node.isString()) return node.asString();
     if (numberAllowed && node.isNumber()) {
+      // 1e400 is read as a double and overflows to infinity: refuse the call rather than guess its digits.
+      if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+        throw new BadRequest(at, "must be a finite number; '" + node + "' is beyond a double's range");
+      }
       return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.decimalValue().toPlainString();
     }
     throw new BadRequest(at, numberAllowed ? "must be a number or text" : "must be text");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -31,12 +32,33 @@ import strata.intake.IntakeException;
  *
  * <p>Cells come out as Excel shows them, except dates, which become yyyy-MM-dd. Missing rows become blank lines, so
  * a rejected row's line number is its row number in Excel.
+ *
+ * <p>A workbook is small on disk and large in cells: a few KB of repeated XML compress to nothing, and a cell in
+ * column XFD pads every row to 16,384 cells (a 1.6 KB file became a 287 MB CSV). So rows and columns stop at
+ * Excel's own limits, the cells written (padding included) at {@link #MAX_CELLS}, and POI's zip-bomb checks are on.
  */
 final class XlsxToCsv {
+  /** Excel's own limits: a sheet saved by Excel never goes beyond them. */
+  static final int MAX_ROWS = 1_048_576;
+  static final int MAX_COLUMNS = 16_384;
+  /** Cells written, padding included: a million rows of 50 columns. Larger data comes as CSV. */
+  static final long MAX_CELLS = 50_000_000;
+
+  static {
+    // POI's defaults, stated so they stay on: an entry may expand at most 100-fold, and no entry beyond 4 GB.
+    ZipSecureFile.setMinInflateRatio(0.01);
+    ZipSecureFile.setMaxEntrySize(0xFFFFFFFFL);
+  }
+
   private XlsxToCsv() {}
 
-  /** @throws IntakeException naming {@code name} when the file is not a readable workbook */
+  /** @throws IntakeException naming {@code name} when the file is not a readable workbook or is too large */
   static void convert(Path xlsx, Path csv, String name) {
+    convert(xlsx, csv, name, MAX_CELLS);
+  }
+
+  /** As {@link #convert(Path, Path, String)} with another cell limit (tests). */
+  static void convert(Path xlsx, Path csv, String name, long maxCells) {
     try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
         Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(csv), StandardCharsets.UTF_8),
             1 << 16)) {
@@ -46,7 +68,7 @@ final class XlsxToCsv {
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-            new ReadOnlySharedStringsTable(pkg), new Rows(out), new IsoDates(), false));
+            new ReadOnlySharedStringsTable(pkg), new Rows(out, name, maxCells), new IsoDates(), false));
         parser.parse(new InputSource(sheet));
       }
     } catch (IntakeException e) {
@@ -77,16 +99,25 @@ final class XlsxToCsv {
   /** Writes rows as CSV records, padded to the header's width (Excel leaves trailing empty cells out). */
   private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
     private final Writer out;
+    private final String name;
     private final List<String> cells = new ArrayList<>();
     private int width = -1;
     private int nextRow;
+    private final long maxCells;
+    private long cellsWritten;
 
-    Rows(Writer out) {
+    Rows(Writer out, String name, long maxCells) {
       this.out = out;
+      this.name = name;
+      this.maxCells = maxCells;
     }
 
     @Override
     public void startRow(int rowNum) {
+      if (rowNum < 0 || rowNum >= MAX_ROWS) {
+        throw new IntakeException(name + ": row " + (rowNum + 1L) + " is beyond Excel's " + MAX_ROWS
+            + " rows; save the data as CSV");
+      }
       try {
         for (; nextRow < rowNum; nextRow++) out.write('\n');
       } catch (IOException e) {
@@ -99,6 +130,11 @@ final class XlsxToCsv {
     public void endRow(int rowNum) {
       if (width < 0) width = cells.size();
       while (cells.size() < width) cells.add("");
+      cellsWritten += cells.size();
+      if (cellsWritten > maxCells) {
+        throw new IntakeException(name + ": the sheet has more than " + maxCells + " cells (counting the empty "
+            + "cells up to the widest column, here " + width + " wide); remove empty columns or save it as CSV");
+      }
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < cells.size(); i++) {
         if (i > 0) sb.append(',');
@@ -116,6 +152,9 @@ final class XlsxToCsv {
     @Override
     public void cell(String reference, String value, XSSFComment comment) {
       int col = reference == null ? cells.size() : new CellReference(reference).getCol();
+      if (col < 0 || col >= MAX_COLUMNS) {
+        throw new IntakeException(name + ": cell " + reference + " is beyond Excel's " + MAX_COLUMNS + " columns");
+      }
       while (cells.size() < col) cells.add("");
       cells.add(value == null ? "" : value);
     }

@@ -6,8 +6,6 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import strata.server.api.Problems;
 
 /**
  * Who may call what. Data needs a bearer token; roles decide writes; owner scoping of sales users happens in the
@@ -50,10 +49,9 @@ public class SecurityConfig {
         .logout(l -> l.disable())
         .addFilterBefore(new TokenFilter(tokens), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e
-            .authenticationEntryPoint((req, res, ex) ->
-                problem(res, 401, "Unauthorized", "unauthorized", "sign in first"))
-            .accessDeniedHandler((req, res, ex) ->
-                problem(res, 403, "Forbidden", "forbidden", "your role may not do this")))
+            .authenticationEntryPoint((req, res, ex) -> Problems.write(res, 401, Problems.code(401), "sign in first"))
+            .accessDeniedHandler((req, res, ex) -> Problems.write(res, 403, Problems.code(403),
+                "your role may not do this")))
         .authorizeHttpRequests(a -> a
             .requestMatchers(POST, "/api/v1/auth/login").permitAll()
             .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
@@ -71,15 +69,5 @@ public class SecurityConfig {
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll()); // the web UI's static files; the UI itself asks for sign-in
     return http.build();
-  }
-
-  /** A problem written before Spring MVC: the texts are constants of this package, so need no JSON escaping. */
-  static void problem(HttpServletResponse res, int status, String title, String code, String detail)
-      throws java.io.IOException {
-    res.setStatus(status);
-    res.setContentType("application/problem+json");
-    res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
   }
 }

@@ -31,7 +31,7 @@ final class TokenFilter extends OncePerRequestFilter {
       if (bearer.isPresent()) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!bearer.get().scope().allows(request.getMethod(), path)) {
-          SecurityConfig.problem(response, 403, "Forbidden", "token_scope",
+          strata.server.api.Problems.write(response, 403, "token_scope",
               "this API token's scope (" + bearer.get().scope().id() + ") does not allow this request");
           return;
         }

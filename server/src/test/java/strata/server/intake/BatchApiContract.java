@@ -193,4 +193,25 @@ abstract class BatchApiContract extends ServerTest {
     assertThat(admin.post("/api/v1/batch/customers?mode=upsert", "[]").status()).isEqualTo(400);
     assertThat(admin.post("/api/v1/batch/transactions?mode=merge", "[]").status()).isEqualTo(400);
   }
+
+  @Test
+  void amountsBeyondAnyNumberAre4xxWithTheirFieldNever500() {
+    Api admin = admin();
+    for (String amount : new String[] {"1e400", "-1e400", "NaN", "Infinity", "1e99999999999"}) {
+      Api.Response r = admin.raw("POST", "/api/v1/batch/transactions", "application/json",
+          ("[{\"recordId\":\"H1\",\"customerId\":\"H1\",\"date\":\"2024-01-01\",\"amount\":" + amount + "}]")
+              .getBytes());
+      assertThat(r.status()).as(amount + ": " + r.body()).isEqualTo(400);
+      assertThat(r.json().get("code").asString()).isEqualTo("bad_request");
+    }
+    Api.Response huge = admin.raw("POST", "/api/v1/batch/transactions", "application/json",
+        "[{\"recordId\":\"H2\",\"customerId\":\"H1\",\"date\":\"2024-01-01\",\"amount\":1e300}]".getBytes());
+    assertThat(huge.status()).as(huge.body()).isEqualTo(200);
+    assertThat(huge.json().get("rejected").get(0).get("reason").asString()).isEqualTo("amount_out_of_range");
+    JsonNode text = admin.post("/api/v1/batch/transactions", List.of(tx("H3", "H1", "2024-01-01", "1e400"),
+        tx("H4", "H1", "2024-01-01", "NaN"))).json();
+    assertThat(text.get("rejected").get(0).get("reason").asString()).isIn("bad_amount", "amount_out_of_range");
+    assertThat(text.get("rejected").get(1).get("reason").asString()).isEqualTo("bad_amount");
+    assertThat(purchases("H1")).isZero();
+  }
 }
