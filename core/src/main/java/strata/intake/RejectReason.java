@@ -11,6 +11,7 @@ public enum RejectReason {
   MISSING_DATE("missing_date", "date is empty"),
   BAD_DATE("bad_date", "date is not a valid date"),
   DATE_OUT_OF_RANGE("date_out_of_range", "date is outside 1970-01-01..2149-06-06"),
+  FUTURE_DATE("future_date", "date is more than a day after today"),
   MISSING_AMOUNT("missing_amount", "amount is empty"),
   BAD_AMOUNT("bad_amount", "amount is not a number"),
   AMOUNT_OUT_OF_RANGE("amount_out_of_range", "amount is larger than 1e12 in absolute value"),

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import strata.asof.AsOfPolicy;
 
 /**
  * Reads a file of any kind row by row, handing each accepted row over as it is read and each refused one to the
@@ -192,6 +193,7 @@ public final class RowIntake {
     if (text.isEmpty()) return refused(RejectReason.MISSING_DATE, RejectReason.MISSING_DATE.message());
     if (day == FieldParsers.BAD_DATE) return refused(RejectReason.BAD_DATE, "date '" + text + "'");
     if (day == FieldParsers.OUT_OF_RANGE) return refused(RejectReason.DATE_OUT_OF_RANGE, "date '" + text + "'");
+    if (day > AsOfPolicy.latestAcceptedDay()) return refused(RejectReason.FUTURE_DATE, "date '" + text + "'");
     return null;
   }
 

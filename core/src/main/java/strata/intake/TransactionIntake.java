@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntBinaryOperator;
 import java.util.function.LongConsumer;
+import strata.asof.AsOfPolicy;
 import strata.summary.RowSpill;
 import strata.summary.SummaryTable;
 
@@ -83,7 +84,8 @@ public final class TransactionIntake {
     Totals totals = new Totals();
     int threads = Math.max(1, options.threads());
     try (RowSpill spill = new RowSpill(options.tempDir(), mapping.has(Column.ORDER_ID))) {
-      TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay);
+      TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
+          AsOfPolicy.latestAcceptedDay());
       new ParallelCsv(file, format, threads).run(
           Lines.firstDataLine(file, format), rows::parse, outcome -> {
             totals.add(outcome);

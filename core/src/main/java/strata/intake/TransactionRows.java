@@ -17,6 +17,8 @@ final class TransactionRows {
   /** Each intake thread writes to its own buffers. */
   private final ThreadLocal<SpillWriter> writers;
   private final int asOfDay;
+  /** Rows dated later are refused as future_date (see AsOfPolicy). */
+  private final int latestDay;
   private final int fields;
   private final int idAt;
   private final int dateAt;
@@ -27,12 +29,13 @@ final class TransactionRows {
 
   /** @param spill receives the accepted rows; {@code table} only names categories */
   TransactionRows(String file, CsvFormat format, ColumnMapping mapping, SummaryTable table,
-      RowSpill spill, int asOfDay) {
+      RowSpill spill, int asOfDay, int latestDay) {
     this.file = file;
     this.format = format;
     this.table = table;
     this.writers = ThreadLocal.withInitial(spill::writer);
     this.asOfDay = asOfDay;
+    this.latestDay = latestDay;
     this.fields = format.header().size();
     this.idAt = mapping.indexOf(Column.CUSTOMER_ID);
     this.dateAt = mapping.indexOf(Column.ORDER_DATE);
@@ -86,6 +89,7 @@ final class TransactionRows {
           day = format.dates().parse(field.buf, field.from, field.to, format.charset());
           if (day == FieldParsers.BAD_DATE) reason = RejectReason.BAD_DATE;
           else if (day == FieldParsers.OUT_OF_RANGE) reason = RejectReason.DATE_OUT_OF_RANGE;
+          else if (day > latestDay) reason = RejectReason.FUTURE_DATE;
           if (reason != null) detail = "date '" + field.text(format.charset()) + "'";
         }
         if (reason == null) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import strata.abc.AbcClassifier;
 import strata.abc.AbcConfig;
+import strata.asof.AsOfPolicy;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.intake.FileQuality;
@@ -91,9 +92,8 @@ public final class ScoringRun {
     return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress);
   }
 
-  /** The run's as-of day: as given, else the day after the last transaction. */
   private static int asOfDay(RunInputs in, int lastDay) {
-    return in.asOf() != null ? (int) in.asOf().toEpochDay() : lastDay + 1;
+    return (int) AsOfPolicy.resolve(in.asOf(), lastDay).toEpochDay();
   }
 
   private static void failIfBroken(CompletableFuture<TierModel> model) {

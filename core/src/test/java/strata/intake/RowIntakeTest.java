@@ -100,6 +100,13 @@ class RowIntakeTest {
         .isEqualTo(RejectReason.BAD_SCORE);
     assertThat(RowIntake.check(FileKind.INTERACTIONS, Map.of(Column.CUSTOMER_ID, "C1")).reason())
         .isEqualTo(RejectReason.MISSING_DATE);
+    String nextMonth = LocalDate.now().plusMonths(1).toString();
+    assertThat(RowIntake.check(FileKind.TRANSACTIONS,
+        Map.of(Column.CUSTOMER_ID, "C1", Column.ORDER_DATE, nextMonth, Column.AMOUNT, "1")).reason())
+        .isEqualTo(RejectReason.FUTURE_DATE);
+    assertThat(RowIntake.check(FileKind.SURVEYS,
+        Map.of(Column.CUSTOMER_ID, "C1", Column.TIME, nextMonth, Column.NPS, "9")).reason())
+        .isEqualTo(RejectReason.FUTURE_DATE);
   }
 
   @Test

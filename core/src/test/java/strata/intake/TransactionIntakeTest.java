@@ -145,6 +145,20 @@ class TransactionIntakeTest {
   }
 
   @Test
+  void rowsDatedAfterTomorrowAreRejectedAsFutureAndDoNotMoveTheLastDay() throws IOException {
+    LocalDate today = LocalDate.now();
+    String csv = "customer_id,order_date,amount\nA,2024-01-01,1\n"
+        + "A," + today.plusDays(1) + ",2\n"       // tomorrow: another time zone's today
+        + "B," + today.plusDays(2) + ",3\n"       // line 4: cannot have happened yet
+        + "B," + today.plusMonths(1) + ",4\n";    // line 5: next month
+    TransactionIntake.Result r = read(file("f.csv", csv, StandardCharsets.UTF_8));
+    assertThat(r.quality().rowsAccepted()).isEqualTo(2);
+    assertThat(rejected).extracting(Rejection::line).containsExactly(4L, 5L);
+    assertThat(rejected).extracting(Rejection::reason).containsOnly(RejectReason.FUTURE_DATE);
+    assertThat(r.lastDay()).isEqualTo(today.plusDays(1).toEpochDay());
+  }
+
+  @Test
   void exactDuplicateRowsAreReportedWithTheirLines() throws IOException {
     String csv = "customer_id,order_date,amount\nA,2024-01-01,1\nB,2024-01-01,1\nA,2024-01-01,1\nA,2024-01-01,1\n";
     TransactionIntake.Result r = read(file("d.csv", csv, StandardCharsets.UTF_8));

@@ -70,6 +70,35 @@ public class SummaryStore {
     }
   }
 
+  /** What the purchases of some customers sum to up to a day, and how many of their purchases come later. */
+  public record Truncated(Map<String, CustomerSummary> summaries, long rowsAfter) {}
+
+  /**
+   * The customers' summaries over their purchases on or before {@code lastDay}, rebuilt from the stored purchases
+   * (a summary cannot drop a day's purchases); customers with none by then are left out.
+   */
+  public Truncated upTo(Collection<String> customerIds, int lastDay) {
+    List<String> ids = new ArrayList<>(customerIds);
+    List<PurchaseRow> rows = new ArrayList<>();
+    long after = 0;
+    LocalDate last = LocalDate.ofEpochDay(lastDay);
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      List<Object> params = new ArrayList<>(chunk);
+      params.add(last);
+      rows.addAll(db.sql("select customer_id, purchase_day, amount_cents, order_id, category from purchase "
+              + "where customer_id in (" + marks + ") and purchase_day <= ?")
+          .params(params)
+          .query((rs, n) -> new PurchaseRow(rs.getString(1), (int) rs.getObject(2, LocalDate.class).toEpochDay(),
+              rs.getLong(3), rs.getString(4), rs.getString(5)))
+          .list());
+      after += db.sql("select count(*) from purchase where customer_id in (" + marks + ") and purchase_day > ?")
+          .params(params).query(Long.class).single();
+    }
+    return new Truncated(rows.isEmpty() ? Map.of() : PurchaseRow.summarise(rows), after);
+  }
+
   /** Every summary, in customer id order, handed over one at a time (a million customers fit; their rows need not). */
   public void forEach(Consumer<CustomerSummary> action) {
     db.sql(SELECT + " order by customer_id").query((ResultSet rs) -> action.accept(summary(rs)));

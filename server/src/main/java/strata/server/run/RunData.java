@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.asof.AsOfPolicy;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.server.data.SummaryStore;
@@ -17,8 +18,12 @@ import strata.summary.CustomerSummary;
 /** What a run scores, read from the stores: purchase summaries (not the history), profiles and engagement. */
 @Service
 class RunData {
+  /**
+   * @param asOf the run's as-of day (the request's, or {@link AsOfPolicy}'s default)
+   * @param purchasesAfter stored purchases dated after it, left out of the summaries
+   */
   record Inputs(List<CustomerSummary> summaries, Map<String, CustomerProfile> profiles,
-      Map<String, Engagement> engagement, int firstDay, int lastDay) {}
+      Map<String, Engagement> engagement, int firstDay, int lastDay, LocalDate asOf, long purchasesAfter) {}
 
   private final JdbcClient db;
   private final SummaryStore summaries;
@@ -28,15 +33,41 @@ class RunData {
     this.summaries = summaries;
   }
 
-  Inputs load() {
+  /**
+   * The data as of a day: summaries of customers who bought later are rebuilt from their purchases up to it, and
+   * interactions and surveys after it are left out, so a run as of an earlier day sees what was known then.
+   *
+   * @param requested the as-of day asked for, or null for the policy's default
+   */
+  Inputs load(LocalDate requested) {
     List<CustomerSummary> all = new ArrayList<>();
-    int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
+    int[] last = {Integer.MIN_VALUE};
     summaries.forEach(s -> {
       all.add(s);
-      range[0] = Math.min(range[0], s.firstDay());
-      range[1] = Math.max(range[1], s.lastDay());
+      last[0] = Math.max(last[0], s.lastDay());
     });
-    return new Inputs(all, profiles(), engagement(), range[0], range[1]);
+    LocalDate asOf = AsOfPolicy.resolve(requested, last[0]);
+    int asOfDay = (int) asOf.toEpochDay();
+    List<String> later = new ArrayList<>();
+    for (CustomerSummary s : all) if (s.lastDay() > asOfDay) later.add(s.customerId());
+    long after = 0;
+    List<CustomerSummary> kept = all;
+    if (!later.isEmpty()) {
+      SummaryStore.Truncated t = summaries.upTo(later, asOfDay);
+      after = t.rowsAfter();
+      kept = new ArrayList<>(all.size());
+      for (CustomerSummary s : all) {
+        if (s.lastDay() <= asOfDay) kept.add(s);
+        else if (t.summaries().containsKey(s.customerId())) kept.add(t.summaries().get(s.customerId()));
+      }
+    }
+    int first = Integer.MAX_VALUE;
+    int lastKept = Integer.MIN_VALUE;
+    for (CustomerSummary s : kept) {
+      first = Math.min(first, s.firstDay());
+      lastKept = Math.max(lastKept, s.lastDay());
+    }
+    return new Inputs(kept, profiles(), engagement(asOf), first, lastKept, asOf, after);
   }
 
   private Map<String, CustomerProfile> profiles() {
@@ -50,13 +81,14 @@ class RunData {
     return out;
   }
 
-  private Map<String, Engagement> engagement() {
+  private Map<String, Engagement> engagement(LocalDate asOf) {
     Map<String, Engagement> out = new HashMap<>();
-    db.sql("select customer_id, at, type from interaction").query((ResultSet rs) -> {
+    LocalDateTime end = asOf.plusDays(1).atStartOfDay();
+    db.sql("select customer_id, at, type from interaction where at < ?").param(end).query((ResultSet rs) -> {
       out.merge(rs.getString(1), Engagement.interaction(rs.getString(3), day(rs.getObject(2, LocalDateTime.class))),
           Engagement::merge);
     });
-    db.sql("select customer_id, at, nps, csat from survey").query((ResultSet rs) -> {
+    db.sql("select customer_id, at, nps, csat from survey where at < ?").param(end).query((ResultSet rs) -> {
       Integer nps = rs.getObject(3, Integer.class);
       Integer csat = rs.getObject(4, Integer.class);
       out.merge(rs.getString(1), Engagement.survey(nps == null ? -1 : nps, csat == null ? -1 : csat,

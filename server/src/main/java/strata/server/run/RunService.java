@@ -84,11 +84,6 @@ public class RunService implements ApplicationRunner {
   /** Starts a run; 409 if one is going. */
   public synchronized Run start(String trigger, String by, LocalDate asOf) {
     if (runs.running()) throw new Conflict("a run is in progress; wait for it to finish");
-    LocalDate latest = db.sql("select max(purchase_day) from purchase").query(LocalDate.class).optional()
-        .orElse(null);
-    if (asOf != null && latest != null && asOf.isBefore(latest)) {
-      throw new BadRequest("asOf", "must be on or after the latest purchase (" + latest + ")");
-    }
     ModelStore.Version version = models.current();
     long id = runs.insert(trigger, by, version.version());
     audit.record(by, "run", "run " + id + " (" + trigger + ", model v" + version.version() + ")");
@@ -160,26 +155,18 @@ public class RunService implements ApplicationRunner {
 
   /** Scores the stored data with a model, writing nothing (runs, and the model editor's dry run). */
   public RunResult score(TierModel model, LocalDate requestedAsOf, List<String> notes, Progress progress) {
-    RunData.Inputs in = data.load();
+    RunData.Inputs in = data.load(requestedAsOf);
     if (in.summaries().isEmpty() && in.profiles().isEmpty()) {
       throw new BadRequest("data", "no customers yet: import transactions or customers first");
     }
-    LocalDate asOf = asOf(requestedAsOf, in);
+    LocalDate asOf = in.asOf();
+    if (in.purchasesAfter() > 0) {
+      notes.add(in.purchasesAfter() + " stored purchases are dated after the as-of date " + asOf + " and were left out");
+    }
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
     PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
         notes, progress);
-  }
-
-  /**
-   * The requested as-of (checked at start), or today; never before the latest purchase, whose amount is already in
-   * the summaries.
-   */
-  private static LocalDate asOf(LocalDate requested, RunData.Inputs in) {
-    LocalDate latest = in.summaries().isEmpty() ? null : LocalDate.ofEpochDay(in.lastDay());
-    if (requested != null) return requested;
-    LocalDate today = LocalDate.now();
-    return latest != null && !latest.isBefore(today) ? latest.plusDays(1) : today;
   }
 
   private Progress progress(long id) {

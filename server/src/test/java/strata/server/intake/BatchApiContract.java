@@ -202,7 +202,7 @@ abstract class BatchApiContract extends ServerTest {
           ("[{\"recordId\":\"H1\",\"customerId\":\"H1\",\"date\":\"2024-01-01\",\"amount\":" + amount + "}]")
               .getBytes());
       assertThat(r.status()).as(amount + ": " + r.body()).isEqualTo(400);
-      assertThat(r.json().get("code").asString()).isEqualTo("bad_request");
+      assertThat(r.json().get("code").asString()).isIn("invalid_request", "bad_request");
     }
     Api.Response huge = admin.raw("POST", "/api/v1/batch/transactions", "application/json",
         "[{\"recordId\":\"H2\",\"customerId\":\"H1\",\"date\":\"2024-01-01\",\"amount\":1e300}]".getBytes());

@@ -3,6 +3,7 @@ package strata.server.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,14 +85,7 @@ abstract class RunsApiContract extends ServerTest {
   JsonNode runToEnd(Api api) {
     Api.Response started = api.post("/api/v1/runs", Map.of("asOf", "2026-04-01"));
     assertThat(started.status()).as(started.body()).isEqualTo(202);
-    long id = started.json().get("id").asLong();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api.get("/api/v1/runs/" + id).json();
-      if (!run.get("status").asString().equals("running")) return run;
-      sleep();
-    }
-    throw new AssertionError("run " + id + " did not finish");
+    return awaitRun(api, started.json().get("id").asLong());
   }
 
   Map<String, String> tiers(Api api) {
@@ -312,13 +306,57 @@ abstract class RunsApiContract extends ServerTest {
   }
 
   @Test
+  void aRunAsOfAnEarlierDayScoresWhatWasKnownThen() {
+    Api.Response started = analyst.post("/api/v1/runs", Map.of("asOf", "2026-01-20"));
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    JsonNode run = awaitRun(analyst, started.json().get("id").asLong());
+    assertThat(run.get("status").asString()).isEqualTo("succeeded");
+    assertThat(run.get("asOf").asString()).isEqualTo("2026-01-20");
+    // By 2026-01-20 only A1's purchase of 2026-01-05 (800) had happened: mid; B2 and C3 had not bought yet.
+    assertThat(tiers(analyst)).containsAllEntriesOf(Map.of("A1", "mid", "B2", "small", "C3", "small"));
+    JsonNode a1 = analyst.get("/api/v1/customers/A1").json().get("metrics");
+    assertThat(a1.get("monetary").asDouble()).isEqualTo(800.0);
+    assertThat(a1.get("frequency").asLong()).isEqualTo(1);
+    assertThat(a1.get("recency_days").asLong()).isEqualTo(15); // 2026-01-05 .. 2026-01-20
+    long later = db.sql("select count(*) from purchase where purchase_day > ?")
+        .param(java.time.LocalDate.of(2026, 1, 20)).query(Long.class).single();
+    assertThat(later).isGreaterThanOrEqualTo(3); // A1's second, B2's and C3's, and any other test's
+    assertThat(run.get("notes").toString())
+        .contains(later + " stored purchases are dated after the as-of date 2026-01-20");
+  }
+
+  @Test
+  void theDefaultAsOfIsTheDayAfterTheLatestPurchaseAndAFutureDateCannotMoveIt() {
+    String nextMonth = java.time.LocalDate.now().plusMonths(1).toString();
+    JsonNode batch = admin.post("/api/v1/batch/transactions", List.of(Map.of("recordId", "F1", "customerId", "B2",
+        "date", nextMonth, "amount", 99999))).json();
+    assertThat(batch.get("rejected").get(0).get("reason").asString()).isEqualTo("future_date");
+    JsonNode run = awaitRun(analyst, analyst.post("/api/v1/runs", "{}").json().get("id").asLong());
+    java.time.LocalDate latest = db.sql("select max(purchase_day) from purchase").query(java.time.LocalDate.class)
+        .single();
+    assertThat(latest).isBefore(java.time.LocalDate.now());
+    assertThat(run.get("asOf").asString()).isEqualTo(latest.plusDays(1).toString());
+    assertThat(tiers(analyst)).containsEntry("B2", "mid");
+  }
+
+  JsonNode awaitRun(Api api, long id) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode run = api.get("/api/v1/runs/" + id).json();
+      if (!run.get("status").asString().equals("running")) return run;
+      sleep();
+    }
+    throw new AssertionError("run " + id + " did not finish");
+  }
+
+  @Test
   void badRequestsAreClear4xx() {
     runToEnd(analyst);
     assertThat(analyst.get("/api/v1/customers?sort=name;drop%20table%20customer").status()).isEqualTo(400);
     assertThat(analyst.get("/api/v1/customers?size=100000").status()).isEqualTo(400);
     assertThat(analyst.get("/api/v1/customers?page=abc").status()).isEqualTo(400);
     assertThat(analyst.get("/api/v1/customers/%2e%2e%2fetc%2fpasswd").status()).isIn(400, 404);
-    assertThat(analyst.post("/api/v1/runs", Map.of("asOf", "2025-01-01")).status()).isEqualTo(400);
+    assertThat(analyst.post("/api/v1/runs", Map.of("asOf", "2025-02-30")).status()).isEqualTo(400);
     assertThat(analyst.get("/api/v1/customers?q=%25%27%20or%201=1%20--").json().get("total").asLong()).isZero();
     assertThat(db.sql("select count(*) from customer").query(Long.class).single()).isEqualTo(3);
   }
