@@ -18,8 +18,9 @@ import strata.tier.TierModel;
 @Service
 public class ModelStore {
   public record Version(int version, String yaml, String note, String createdBy, Instant createdAt) {
+    /** The compiled model, compiled once per version. */
     public TierModel model() {
-      return TierModel.parse(yaml, "model v" + version);
+      return CompiledModels.of(version, yaml);
     }
   }
 
