@@ -18,7 +18,8 @@ record Cli(int exit, String out, String err) {
   }
 
   static Path shared(String file) {
-    String base = System.getProperty("strata.shared", "/work/shared");
+    String base = System.getProperty("strata.shared");
+    if (base == null) throw new IllegalStateException("-Dstrata.shared is not set: it names the folder holding data/CDNOW_master.txt (the Maven build sets it to ../shared)");
     Path p = Path.of(base, "data", file);
     if (!p.toFile().exists()) {
       throw new IllegalStateException(p + " is missing: the tests read the public CDNOW logs from ../shared/data");

@@ -97,11 +97,6 @@ public record RfmConfig(
         Mode.THRESHOLDS, 0, recencyDayLimits, frequencyBounds, monetaryBoundsCents, OptionalDouble.empty());
   }
 
-  /** A copy that splits segments at {@code cut} (empty: at the mean). */
-  public RfmConfig withSegmentCut(OptionalDouble cut) {
-    return new RfmConfig(mode, buckets, recencyDayLimits, frequencyBounds, monetaryBoundsCents, cut);
-  }
-
   /**
    * Reads the {@code scoring.rfm} section.
    *

@@ -50,20 +50,14 @@ public final class RowSpill implements AutoCloseable {
   /** Most (fingerprint, line) pairs and (customer, day) keys a folding thread holds at once: 16 MiB of each. */
   static volatile int maxHeld = 1 << 20;
 
-  /**
-   * Builds the table's stripes from their partitions, {@code threads} partitions at a time, handing each partition's
-   * row fingerprints on: exact duplicate rows have the same customer id, so they always share a partition.
-   */
-  public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints) {
-    foldInto(table, threads, fingerprints, OPEN);
-  }
-
   /** {@link #foldInto(SummaryTable, int, Fingerprints, int)}'s split day for a table left open to more rows. */
   public static final int OPEN = Integer.MIN_VALUE;
 
   /**
-   * As {@link #foldInto(SummaryTable, int, Fingerprints)}, then each stripe is frozen at {@code splitDay} (see
-   * {@link SummaryTable#freeze(int)}) as soon as it is built, unless that is {@link #OPEN}.
+   * Builds the table's stripes from their partitions, {@code threads} partitions at a time, handing each partition's
+   * row fingerprints on: exact duplicate rows have the same customer id, so they always share a partition. Each
+   * stripe is frozen at {@code splitDay} (see {@link SummaryTable#freeze(int)}) as soon as it is built, unless that is
+   * {@link #OPEN}.
    */
   public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay) {
     int workers = Math.max(1, threads);

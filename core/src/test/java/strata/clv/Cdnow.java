@@ -32,7 +32,8 @@ record Cdnow(CalibrationData calibration, SpendData spend, double[] holdoutPurch
     }
 
     static Path sharedData(String file) {
-        String shared = System.getProperty("strata.shared", "/work/shared");
+        String shared = System.getProperty("strata.shared");
+        if (shared == null) throw new IllegalStateException("-Dstrata.shared is not set: it names the folder holding data/CDNOW_master.txt (the Maven build sets it to ../shared)");
         return Path.of(shared, "data", file);
     }
 

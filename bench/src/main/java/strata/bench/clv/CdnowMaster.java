@@ -20,7 +20,10 @@ import strata.clv.SpendData;
 record CdnowMaster(CalibrationData calibration, SpendData spend) {
 
     static CdnowMaster load() {
-        Path file = Path.of(System.getProperty("strata.shared", "/work/shared"), "data", "CDNOW_master.txt");
+        String shared = System.getProperty("strata.shared");
+        if (shared == null) throw new IllegalStateException("-Dstrata.shared is not set: it names the folder holding "
+            + "data/CDNOW_master.txt, e.g. -Dstrata.shared=../shared");
+        Path file = Path.of(shared, "data", "CDNOW_master.txt");
         LocalDate end = LocalDate.of(1997, 9, 30);
         Map<String, TreeMap<LocalDate, Double>> byCustomer = new HashMap<>();
         try {
