@@ -104,6 +104,10 @@ abstract class OwnerScopeContract extends ServerTest {
     for (String id : List.of("X-LINA-01", "X-LINA-12")) {
       assertThat(rep.get("/api/v1/customers/" + id).status()).as(id).isEqualTo(404);
     }
+    // Admins and analysts keep the figures over everyone.
+    JsonNode current = admin.get("/api/v1/runs/current").json();
+    assertThat(current.get("customers").asLong()).isEqualTo(15);
+    assertThat(current.get("tierCounts").get("big").asLong()).isEqualTo(7); // W-1, W-2, X-LINA-01..05
   }
 
   /** Walks a JSON answer; names the field of every figure larger than the rep's own customers can give. */
