@@ -82,7 +82,8 @@ public class Migrations {
       else down += f.count();
     }
     ModelChange change = modelChange(from, to);
-    return new Matrix(from, to, tiers, tiers(from), flows, change == null ? up : null, change == null ? down : null,
+    List<Run> shown = runs.scoped(List.of(from, to), v);
+    return new Matrix(shown.get(0), shown.get(1), tiers, tiers(from), flows, change == null ? up : null, change == null ? down : null,
         up + down, same, entered, left, change);
   }
 

@@ -76,7 +76,7 @@ class Dashboard {
     List<SegmentRow> segments = db.sql("select r.segment, count(*)" + s.text()
             + " and r.segment is not null group by r.segment").params(s.params())
         .query((rs, n) -> new SegmentRow(rs.getString(1), rs.getLong(2))).list();
-    return new View(run, kpis, tiers, lifecycle, rfm, segments, trend(v), migration(v));
+    return new View(runs.scoped(run, v), kpis, tiers, lifecycle, rfm, segments, trend(v), migration(v));
   }
 
   private List<TrendPoint> trend(Viewer v) {

@@ -65,7 +65,7 @@ class DashboardController {
         ? db.sql("select distinct owner from customer where owner <> '' order by owner").query(String.class).list()
         : List.of(v.owner()));
     out.put("modelVersion", model.version());
-    out.put("currentRun", runs.current().orElse(null));
+    out.put("currentRun", runs.current().map(r -> runs.scoped(r, v)).orElse(null));
     return out;
   }
 

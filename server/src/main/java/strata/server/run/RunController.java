@@ -36,16 +36,18 @@ class RunController {
   @GetMapping
   Page<Run> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     Page.check(page, size);
-    return runs.list(page, size);
+    Page<Run> all = runs.list(page, size);
+    return new Page<>(runs.scoped(all.items(), Viewer.current()), all.page(), all.size(), all.total());
   }
 
   @GetMapping("/current")
   Run current() {
-    return runs.current().orElseThrow(() -> new NotFound("no run has succeeded yet"));
+    Run current = runs.current().orElseThrow(() -> new NotFound("no run has succeeded yet"));
+    return runs.scoped(current, Viewer.current());
   }
 
   @GetMapping("/{id}")
   Run get(@PathVariable long id) {
-    return runs.get(id);
+    return runs.scoped(runs.get(id), Viewer.current());
   }
 }

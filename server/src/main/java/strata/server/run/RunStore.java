@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
+import strata.server.security.Viewer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,6 +99,49 @@ public class RunStore {
     Long current = currentId().orElse(null);
     return strata.server.api.PagedQuery.page(db, SELECT_COLUMNS, " from tier_run", " order by id desc", List.of(),
         page, size, (rs, n) -> run(rs, current));
+  }
+
+  /** {@link #scoped(List, Viewer)} of one run. */
+  public Run scoped(Run run, Viewer viewer) {
+    return scoped(List.of(run), viewer).get(0);
+  }
+
+  /**
+   * The runs as a viewer may see them. Admins and analysts get them as stored. For a sales viewer, {@code customers}
+   * and {@code tierCounts} are counted over the run's snapshot rows of their own customers (by the customer's owner,
+   * as every customer list is scoped), so they add up to what the lists show them; a run without a snapshot (running,
+   * failed, expired) has no count. Notes and the error's text are withheld ({@link Run#scopedTo}).
+   */
+  public List<Run> scoped(List<Run> list, Viewer viewer) {
+    if (viewer.seesAll()) return list;
+    Map<Long, Map<String, Long>> own = ownTierCounts(list.stream().filter(Run::succeeded).map(Run::id).toList(),
+        viewer.owner());
+    return list.stream().map(run -> {
+      if (!run.succeeded()) return run.scopedTo(null, Map.of());
+      Map<String, Long> counted = own.getOrDefault(run.id(), Map.of());
+      // The stored counts' tiers in model order, with zeros, then any tier the stored counts lack.
+      Map<String, Long> tiers = new LinkedHashMap<>();
+      run.tierCounts().keySet().forEach(t -> tiers.put(t, counted.getOrDefault(t, 0L)));
+      counted.forEach(tiers::putIfAbsent);
+      return run.scopedTo((int) tiers.values().stream().mapToLong(Long::longValue).sum(), tiers);
+    }).toList();
+  }
+
+  /** Customers of one owner per run and tier, in one query over the snapshots asked for. */
+  private Map<Long, Map<String, Long>> ownTierCounts(List<Long> runIds, String owner) {
+    Map<Long, Map<String, Long>> out = new HashMap<>();
+    if (runIds.isEmpty()) return out;
+    List<Object> params = new ArrayList<>();
+    params.add(owner);
+    params.addAll(runIds);
+    db.sql("select r.run_id, r.tier, count(*) from snapshot_row r join customer c on c.id = r.customer_id "
+            + "where c.owner = ? and r.run_id in (" + String.join(", ", Collections.nCopies(runIds.size(), "?"))
+            + ") group by r.run_id, r.tier")
+        .params(params)
+        .query((ResultSet rs) -> {
+          out.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+        });
+    return out;
   }
 
   /** Succeeded runs, newest first. */
