@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Nothing half-applied under {@code kill -9}: the server is killed at random moments of file imports and tiering
- * runs (a fixed seed, {@code strata.kill.points} of them, 20 by default; bench/kill-writes.sh runs many more), and
+ * runs ({@code strata.kill.points} of them, 20 by default, from the fixed seed or {@code strata.kill.seed};
+ * bench/kill-writes.sh runs many more), and
  * after each restart the stored data must equal the state before the write or the state after it, and the job's
  * status must say which: a failed job changed nothing; a succeeded import was stored whole (sending its file again
  * inserts nothing), a succeeded run is the current snapshot with all its rows. Every state keeps the summaries equal
@@ -42,7 +43,7 @@ class KilledWritesTest {
   void killedImportsAndRunsLeaveTheStoreBeforeOrAfter(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path data)
       throws Exception {
     int points = Integer.getInteger("strata.kill.points", 20);
-    Random random = new Random(SEED);
+    Random random = new Random(Long.getLong("strata.kill.seed", SEED));
     int port = ServerProcess.freePort();
     String url = "jdbc:h2:file:" + data.resolve("db/strata") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
         + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
