@@ -54,9 +54,9 @@ class ProblemsApiTest extends ServerTest {
       sleep(50);
     }
     for (String sort : new String[] {",", ",desc", ";drop", "name,sideways", "name,asc,extra"}) {
-      Api.Response r = problem(admin.get("/api/v1/customers?sort=" + sort), 400, "bad_request");
+      Api.Response r = problem(admin.get("/api/v1/customers?sort=" + sort), 400, "invalid_request");
       assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("sort");
-      problem(admin.get("/api/v1/customers/export?sort=" + sort), 400, "bad_request");
+      problem(admin.get("/api/v1/customers/export?sort=" + sort), 400, "invalid_request");
     }
   }
 
@@ -97,7 +97,7 @@ class ProblemsApiTest extends ServerTest {
     problem(anonymous().get("/error"), 404, "not_found");
     problem(anonymous().get("/api/v1/runs"), 401, "unauthorized");
     problem(admin.get("/api/v1/runs/not-a-number"), 400, "bad_request");
-    problem(admin.get("/api/v1/runs?page=-1"), 400, "bad_request");
+    problem(admin.get("/api/v1/runs?page=-1"), 400, "invalid_request");
     problem(admin.raw("POST", "/api/v1/runs", "application/json", "{\"asOf\":".getBytes()), 400, "bad_request");
   }
 
