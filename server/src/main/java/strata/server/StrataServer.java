@@ -5,12 +5,17 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import strata.server.backup.BackupCommands;
 
-/** The Strata service: {@code java -jar strata-server.jar [--demo] [--strata.data=DIR] [--server.port=N]}. */
+/**
+ * The Strata service: {@code java -jar strata-server.jar [--demo] [--strata.data=DIR] [--server.port=N]}; with
+ * {@code backup} or {@code restore} first, the operator's commands of {@link BackupCommands} instead.
+ */
 @SpringBootApplication
 @EnableScheduling
 public class StrataServer {
   public static void main(String[] args) {
+    if (BackupCommands.handles(args)) System.exit(BackupCommands.run(args, System.out, System.err));
     SpringApplication.run(StrataServer.class, withDemoFlag(args));
   }
 

@@ -58,6 +58,7 @@ public class SecurityConfig {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasRole(ADMIN)
             .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(ADMIN)
+            .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
             .requestMatchers(PUT, "/api/v1/model").hasRole(ADMIN)
             .requestMatchers(POST, "/api/v1/model/dry-run").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(POST, "/api/v1/runs").hasAnyRole(ADMIN, ANALYST)
