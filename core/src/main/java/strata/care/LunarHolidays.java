@@ -9,8 +9,19 @@ import java.time.ZoneId;
  * Gregorian dates of the lunar holidays, from ICU's {@link ChineseCalendar} (its astronomical computation, as used
  * by the Chinese calendar authority), not a hand-written table: 春节 is the 1st day of the 1st month, 端午 the 5th of
  * the 5th, 中秋 the 15th of the 8th.
+ *
+ * <p>ICU's lunar model is a few minutes off, which matters when a new moon falls just before midnight in Beijing:
+ * for 2027 it starts the first month on February 7, while the Purple Mountain Observatory and the Hong Kong
+ * Observatory (new moon 2027-02-06 23:56 CST) start it on February 6; for 2030 on February 2 instead of 3. Of the
+ * 445 month starts from 2025 to 2060 these two are the ones ICU gets wrong (both first months, so 端午 and 中秋 are
+ * unaffected). They are corrected from {@link #MONTH_STARTS}; a test fails once ICU agrees, so the entry can go.
  */
 public final class LunarHolidays {
+  /** Known ICU errors: (Chinese month start as year*100+month) -> the observatories' first day of that month. */
+  static final java.util.Map<Integer, LocalDate> MONTH_STARTS = java.util.Map.of(
+      2027_01, LocalDate.of(2027, 2, 6), // new moon 2027-02-06 23:56 CST; ICU: February 7
+      2030_01, LocalDate.of(2030, 2, 3)); // new moon 2030-02-03 00:07 CST; ICU: February 2
+
   private final TimeZone zone;
 
   /** @param zone the zone whose calendar days the dates are in, normally Asia/Shanghai */
@@ -38,6 +49,12 @@ public final class LunarHolidays {
    * year (not of a leap month). Month 1..12, day 1..30.
    */
   LocalDate date(int year, int lunarMonth, int lunarDay) {
+    LocalDate corrected = MONTH_STARTS.get(year * 100 + lunarMonth);
+    return corrected != null ? corrected.plusDays(lunarDay - 1L) : icuDate(year, lunarMonth, lunarDay);
+  }
+
+  /** {@link #date} as ICU computes it, without corrections. */
+  LocalDate icuDate(int year, int lunarMonth, int lunarDay) {
     ChineseCalendar calendar = new ChineseCalendar(zone);
     calendar.clear();
     // The Chinese year starting in Gregorian `year`: 春节 falls between January 21 and February 20, so on July 1 that
