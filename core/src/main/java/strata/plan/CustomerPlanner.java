@@ -51,10 +51,12 @@ final class CustomerPlanner {
     Set<String> openKeys = new HashSet<>();
     for (PlannedTask t : open.stream().sorted(ORDER).toList()) {
       if (done.contains(t.key()) || !openKeys.add(t.key())) continue;
-      StopReason cancel = cancellation(t, c, wanted.containsKey(t.key()), lastContact);
+      boolean stillWanted = wanted.containsKey(t.key());
+      StopReason cancel = stillWanted ? null : cancellation(t, c, lastContact);
       if (cancel != null) {
         out.add(t.as(PlannedTask.Status.CANCELLED, cancel, false));
-      } else if (t.status() == PlannedTask.Status.SUPPRESSED && wanted.containsKey(t.key())) {
+      } else if (stillWanted && (t.status() == PlannedTask.Status.SUPPRESSED || c.doNotContact())) {
+        // Placed again: a suppressed touch may fit now, an open one is suppressed once the customer says stop.
         toPlace.add(wanted.get(t.key()));
       } else {
         if (t.status() == PlannedTask.Status.OPEN && t.channel() != null) budget.record(t.channel(), t.due());
@@ -72,13 +74,16 @@ final class CustomerPlanner {
     return out;
   }
 
-  /** Why an open task the playbook no longer asks for is cancelled, or null to keep it. */
-  private static StopReason cancellation(PlannedTask t, PlanCustomer c, boolean stillWanted, LocalDate lastContact) {
+  /**
+   * Why an open task the playbook no longer asks for is cancelled, or null to keep it (a win-back call stays due
+   * after the run that saw the customer move down, though the next run no longer sees the move).
+   */
+  private static StopReason cancellation(PlannedTask t, PlanCustomer c, LocalDate lastContact) {
     if (t.trigger().touchesCustomer() && c.doNotContact()) return new StopReason("do_not_contact", "");
     boolean tierBound = t.trigger() != Trigger.COMPLAINT && t.trigger() != Trigger.NPS_DETRACTOR;
     if (tierBound && !t.why().tier().equals(c.tier())) return new StopReason("tier_changed", c.tier());
     boolean countsFromContact = t.trigger() == Trigger.CADENCE || !t.trigger().touchesCustomer();
-    if (countsFromContact && !stillWanted) {
+    if (countsFromContact) {
       return lastContact == null ? new StopReason("no_longer_due", "") : new StopReason("contacted", lastContact.toString());
     }
     return null;
