@@ -31,7 +31,7 @@ import strata.tier.TierModel;
 /** {@code strata score}: files in, explained tiers out. */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = "Score customers and assign tiers; writes customers.csv, quality.json, rejected.csv and report.html.")
-final class ScoreCommand implements Callable<Integer> {
+class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--transactions", required = true, paramLabel = "FILE",
@@ -85,9 +85,28 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress display")
   boolean quiet;
 
+  @Option(names = "--plan", description = "also plan service tasks from the model's playbooks: tasks.csv, call-lists/")
+  boolean plan;
+
+  @Option(names = "--previous", paramLabel = "DIR",
+      description = "with --plan: an earlier output folder; its tiers find who moved, its tasks.csv keeps open tasks")
+  Path previous;
+
+  @Option(names = "--horizon", paramLabel = "DAYS", description = "with --plan: days to plan ahead (default: 14)")
+  int horizon = 14;
+
+  @Option(names = "--time-zone", paramLabel = "ZONE", description = "with --plan: calendar zone (default: Asia/Shanghai)")
+  String timeZone = "Asia/Shanghai";
+
+  /** True when this command writes a plan. */
+  boolean planning() {
+    return plan;
+  }
+
   @Override
   public Integer call() throws IOException {
     Locale locale = locale(lang);
+    PlanStep planStep = planning() ? PlanStep.of(horizon, timeZone, previous) : null;
     // Loaded beside the intake, which stops early should the model be bad (ScoringRun.run).
     CompletableFuture<TierModel> tierModel =
         CompletableFuture.supplyAsync(() -> model == null ? TierModel.defaultModel() : TierModel.load(model));
@@ -105,6 +124,10 @@ final class ScoreCommand implements Callable<Integer> {
     }
     progress.phase("writing results");
     Output.write(result, out, locale);
+    if (planStep != null) {
+      progress.phase("planning tasks");
+      planStep.run(result, inputs, out, locale, spec.commandLine().getOut());
+    }
     progress.phase("done");
     progress.done();
     Output.summary(result, out, locale, spec.commandLine().getOut());

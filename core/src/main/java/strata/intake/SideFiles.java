@@ -44,6 +44,25 @@ public final class SideFiles {
     return new Engagements(byCustomer, quality);
   }
 
+  /**
+   * Each interaction row as it is, for the service planner (which needs dates and channels, not totals). Rejected
+   * rows are skipped silently: {@link #interactions} reports them.
+   *
+   * @param row receives the customer id, the epoch day, the type folded as {@link #interactionType} and the channel
+   *     text ("" when the file has none)
+   */
+  public static void interactionRows(Path file, FormatSniffer.Hints hints, Map<String, String> columnMap, Path tempDir,
+      InteractionRow row) {
+    RowIntake.read(file, file.getFileName().toString(), FileKind.INTERACTIONS, hints, columnMap,
+        r -> row.accept(r.get(Column.CUSTOMER_ID), r.day(), interactionType(r.get(Column.TYPE)), r.get(Column.CHANNEL)),
+        rejection -> { }, tempDir, bytes -> { });
+  }
+
+  /** See {@link #interactionRows}. */
+  public interface InteractionRow {
+    void accept(String customerId, int day, String type, String channel);
+  }
+
   /** Interaction types in Chinese or English, folded to call, visit, complaint, inquiry or other. */
   static String interactionType(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);

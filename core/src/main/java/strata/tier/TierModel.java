@@ -28,6 +28,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import strata.playbook.PlaybookException;
+import strata.playbook.ServicePlan;
+import strata.playbook.ServicePlanParser;
 
 /**
  * A tier model: the scoring settings and the tiers in priority order, each customer taking the first tier whose
@@ -145,8 +148,9 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     }
     String where = source + ": tier '" + id + "'";
     for (Object key : t.keySet()) {
-      if (!Set.of("id", "name", "description", "when").contains(String.valueOf(key))) {
-        throw new TierModelException(where + ": unknown key '" + key + "' (expected id, name, description, when)");
+      if (!Set.of("id", "name", "description", "when", "service").contains(String.valueOf(key))) {
+        throw new TierModelException(where + ": unknown key '" + key + "' (expected id, name, description, when, "
+            + "service)");
       }
     }
     String[] name = localized(where, "name", t.get("name"), id);
@@ -159,6 +163,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     if (condition.length() > MAX_CONDITION_CHARS) {
       throw new TierModelException(where + ": condition is longer than " + MAX_CONDITION_CHARS + " characters");
     }
+    ServicePlan service = service(where, t.get("service"));
     CelAbstractSyntaxTree ast;
     try {
       ast = COMPILER.compile(condition).getAst();
@@ -173,7 +178,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     checkRegexLiterals(where, condition, ast);
     try {
       return new TierRule(id, name[0], name[1], description[0], description[1], condition, reads(ast),
-          RUNTIME.createProgram(ast));
+          RUNTIME.createProgram(ast), service);
     } catch (CelEvaluationException e) {
       throw new TierModelException(where + ": condition \"" + condition + "\" cannot be evaluated: " + e.getMessage());
     }
@@ -204,6 +209,15 @@ public record TierModel(String name, String version, Map<String, Object> scoring
                 + "cannot compile: " + e.getMessage());
           }
         });
+  }
+
+  private static ServicePlan service(String where, Object section) {
+    if (section == null) return ServicePlan.NONE;
+    try {
+      return ServicePlanParser.parse(section);
+    } catch (PlaybookException e) {
+      throw new TierModelException(where + ": " + e.getMessage());
+    }
   }
 
   private static String hint(String celMessage) {

@@ -1,0 +1,60 @@
+package strata.caps;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import strata.playbook.Channel;
+import strata.playbook.ContactCaps;
+
+/**
+ * The touches of one customer counted per calendar week (Monday to Sunday) and calendar month, per channel and in
+ * all, against a tier's caps. Past contacts and planned touches count alike. Not thread-safe: one per customer.
+ */
+public final class ContactBudget {
+  private final ContactCaps caps;
+  private final Map<String, Integer> counts = new HashMap<>();
+
+  public ContactBudget(ContactCaps caps) {
+    this.caps = caps;
+  }
+
+  /** @return the first cap a touch on {@code day} by {@code channel} would exceed, or empty if it fits */
+  public Optional<CapHit> check(Channel channel, LocalDate day) {
+    ContactCaps.Limit own = caps.limit(channel);
+    if (own.week() > 0 && count(channel, week(day)) >= own.week()) return Optional.of(new CapHit(channel, "week", own.week()));
+    if (own.month() > 0 && count(channel, month(day)) >= own.month()) {
+      return Optional.of(new CapHit(channel, "month", own.month()));
+    }
+    ContactCaps.Limit all = caps.all();
+    if (all.week() > 0 && count(null, week(day)) >= all.week()) return Optional.of(new CapHit(null, "week", all.week()));
+    if (all.month() > 0 && count(null, month(day)) >= all.month()) return Optional.of(new CapHit(null, "month", all.month()));
+    return Optional.empty();
+  }
+
+  /** Counts a touch, whether or not it fits (a past contact over the cap still used the budget). */
+  public void record(Channel channel, LocalDate day) {
+    for (String period : new String[] {week(day), month(day)}) {
+      counts.merge(key(channel, period), 1, Integer::sum);
+      counts.merge(key(null, period), 1, Integer::sum);
+    }
+  }
+
+  private int count(Channel channel, String period) {
+    return counts.getOrDefault(key(channel, period), 0);
+  }
+
+  private static String key(Channel channel, String period) {
+    return (channel == null ? "all" : channel.code()) + "@" + period;
+  }
+
+  private static String week(LocalDate day) {
+    return "w" + day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
+  private static String month(LocalDate day) {
+    return "m" + day.getYear() + "-" + day.getMonthValue();
+  }
+}

@@ -1,0 +1,55 @@
+package strata.plan;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import strata.playbook.OwnerPolicy;
+
+/**
+ * Decides each customer's owner from its tier's policy. Assignment goes to the team member with the smallest book
+ * (customers owned, every tier) still under the cap, ties to the one listed first: a round robin weighted by book
+ * size, like the holding caps of Chinese CRMs (悟空 CRM's 客户数限制). Customers are taken in id order, so the
+ * result does not depend on the input's order.
+ */
+final class Owners {
+  private final Map<String, Integer> books = new HashMap<>();
+  private final Map<String, Long> unassigned = new HashMap<>();
+
+  /** @param customers every customer of the plan, for the book sizes */
+  Owners(List<PlanCustomer> customers) {
+    for (PlanCustomer c : customers) {
+      if (!c.owner().isEmpty()) books.merge(c.owner(), 1, Integer::sum);
+    }
+  }
+
+  /** @return the owner, "" for the pool; updates book sizes when it assigns */
+  String ownerOf(PlanCustomer c, OwnerPolicy policy) {
+    return switch (policy.mode()) {
+      case KEEP -> c.owner();
+      case POOL -> "";
+      case ASSIGN -> assign(c, policy);
+    };
+  }
+
+  private String assign(PlanCustomer c, OwnerPolicy policy) {
+    if (policy.team().contains(c.owner())) return c.owner();
+    String best = null;
+    for (String rep : policy.team()) {
+      int book = books.getOrDefault(rep, 0);
+      if (policy.capPerRep() > 0 && book >= policy.capPerRep()) continue;
+      if (best == null || book < books.getOrDefault(best, 0)) best = rep;
+    }
+    if (best == null) {
+      unassigned.merge(c.tier(), 1L, Long::sum);
+      return c.owner();
+    }
+    books.merge(best, 1, Integer::sum);
+    if (!c.owner().isEmpty()) books.merge(c.owner(), -1, Integer::sum);
+    return best;
+  }
+
+  /** Customers per tier left with their old owner (or none) because every rep was at the cap. */
+  Map<String, Long> unassigned() {
+    return unassigned;
+  }
+}

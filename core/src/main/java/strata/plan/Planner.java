@@ -1,0 +1,96 @@
+package strata.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import strata.care.CareCalendar;
+import strata.playbook.ServicePlan;
+import strata.tier.TierModel;
+import strata.tier.TierRule;
+
+/**
+ * Plans the service tasks of the next days from the tier model's playbooks: a pure function of its inputs (no clock,
+ * no storage), so the same inputs give the same plan. Re-planning with the previous plan's open tasks creates
+ * nothing twice: a task whose key is open or done is kept, not repeated; an open task whose reason is gone is
+ * cancelled with that reason. A touch that a cap, a missing phone or email, consent or do-not-contact stops is kept
+ * as suppressed, with what stopped it.
+ */
+public final class Planner {
+  private final TierModel model;
+  private final PlanOptions options;
+  private final Map<String, ServicePlan> plans = new HashMap<>();
+
+  public Planner(TierModel model, PlanOptions options) {
+    this.model = model;
+    this.options = options;
+    for (TierRule t : model.tiers()) plans.put(t.id(), t.service());
+  }
+
+  /**
+   * @param customers every scored customer (tier ids must be the model's)
+   * @param history past touches: interactions and completed tasks
+   * @param open the previous plan's open and suppressed tasks (others are ignored)
+   * @return tasks in customer id and due-date order, each with its reason
+   * @throws IllegalArgumentException if a customer's tier is not in the model or an id is repeated
+   */
+  public Plan plan(List<PlanCustomer> customers, List<Contact> history, List<PlannedTask> open, LocalDate asOf) {
+    List<PlanCustomer> sorted = new ArrayList<>(customers);
+    sorted.sort(Comparator.comparing(PlanCustomer::id));
+    Map<String, List<Contact>> contacts = byCustomer(history, Contact::customerId);
+    Map<String, List<PlannedTask>> openTasks = byCustomer(open.stream()
+        .filter(t -> t.status() == PlannedTask.Status.OPEN || t.status() == PlannedTask.Status.SUPPRESSED).toList(),
+        PlannedTask::customerId);
+    LocalDate end = asOf.plusDays(options.horizonDays() - 1L);
+    CustomerPlanner one = new CustomerPlanner(new Candidates(model, new CareCalendar(options.zone()), asOf, end), asOf);
+    Owners owners = new Owners(sorted);
+    List<PlannedTask> tasks = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    long futureBirthdays = 0;
+    for (PlanCustomer c : sorted) {
+      if (!seen.add(c.id())) throw new IllegalArgumentException("customer '" + c.id() + "' is listed twice");
+      ServicePlan plan = plans.get(c.tier());
+      if (plan == null) throw new IllegalArgumentException("customer '" + c.id() + "': tier '" + c.tier() + "' is not in the model");
+      boolean validBirthday = c.birthday() == null || !c.birthday().isAfter(asOf);
+      if (!validBirthday) futureBirthdays++;
+      String owner = owners.ownerOf(c, plan.owner());
+      tasks.addAll(one.plan(c, plan, owner, contacts.getOrDefault(c.id(), List.of()),
+          openTasks.getOrDefault(c.id(), List.of()), validBirthday));
+    }
+    for (Map.Entry<String, List<PlannedTask>> e : new TreeMap<>(openTasks).entrySet()) {
+      if (seen.contains(e.getKey())) continue;
+      for (PlannedTask t : e.getValue()) {
+        tasks.add(t.as(PlannedTask.Status.CANCELLED, new StopReason("customer_removed", ""), false));
+      }
+    }
+    return new Plan(List.copyOf(tasks), warnings(tasks, owners, futureBirthdays));
+  }
+
+  private List<Plan.Warning> warnings(List<PlannedTask> tasks, Owners owners, long futureBirthdays) {
+    List<Plan.Warning> warnings = new ArrayList<>();
+    Map<String, long[]> touches = new TreeMap<>();
+    for (PlannedTask t : tasks) {
+      if (!t.trigger().touchesCustomer() || t.status() == PlannedTask.Status.CANCELLED) continue;
+      long[] n = touches.computeIfAbsent(t.why().tier(), k -> new long[2]);
+      n[0]++;
+      if (t.status() == PlannedTask.Status.SUPPRESSED) n[1]++;
+    }
+    touches.forEach((tier, n) -> {
+      if (n[0] > 0 && n[0] == n[1]) warnings.add(new Plan.Warning("all_suppressed", tier, n[0]));
+    });
+    new TreeMap<>(owners.unassigned()).forEach((tier, n) -> warnings.add(new Plan.Warning("team_full", tier, n)));
+    if (futureBirthdays > 0) warnings.add(new Plan.Warning("future_birthday", "", futureBirthdays));
+    return List.copyOf(warnings);
+  }
+
+  private static <T> Map<String, List<T>> byCustomer(List<T> items, java.util.function.Function<T, String> id) {
+    Map<String, List<T>> map = new HashMap<>();
+    for (T item : items) map.computeIfAbsent(id.apply(item), k -> new ArrayList<>()).add(item);
+    return map;
+  }
+}

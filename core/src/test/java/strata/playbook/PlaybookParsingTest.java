@@ -1,0 +1,111 @@
+package strata.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import strata.tier.TierModel;
+import strata.tier.TierModelException;
+
+class PlaybookParsingTest {
+  private static TierModel model(String service) {
+    return TierModel.parse("""
+        tiers:
+          - id: key_account
+            when: monetary > 1000.0
+            service:
+        %s
+          - id: rest
+        """.formatted(service.indent(6).stripTrailing()), "m.yaml");
+  }
+
+  private static void rejects(String service, String message) {
+    assertThatThrownBy(() -> model(service)).isInstanceOf(TierModelException.class).hasMessage(message)
+        .extracting(e -> ((TierModelException) e).tierId()).isEqualTo("key_account");
+  }
+
+  @Test
+  void readsEveryKey() {
+    ServicePlan plan = model("""
+        owner: {policy: assign, team: [王磊, 李娜], cap: 200, return_to_pool: {no_contact_days: 30, warn_days: 5}}
+        cadence: {every_days: 30, channels: [visit, phone], purpose: {zh: 月度拜访, en: Monthly visit}}
+        triggers:
+          moved_down: {within_days: 7, channels: [phone]}
+          nps_detractor: {within_hours: 48, channels: [phone]}
+          dormant: {after_days: 60, channels: [sms]}
+          large_first_order: {min_amount: 5000, channels: [phone], type: welcome}
+        care:
+          - {event: mid_autumn, lead_days: 10, type: gift, channels: [visit]}
+          - {event: fixed, id: company_day, date: "05-20", channels: [email]}
+        caps: {all: {week: 2, month: 4}, phone: {week: 1}, quiet_hours: "21:00-08:00"}
+        """).tiers().get(0).service();
+    assertThat(plan.owner()).isEqualTo(new OwnerPolicy(OwnerPolicy.Mode.ASSIGN, List.of("王磊", "李娜"), 200,
+        new OwnerPolicy.PoolReturn(30, 0, 5)));
+    assertThat(plan.cadence()).isEqualTo(new Cadence(30, List.of(Channel.VISIT, Channel.PHONE),
+        new Purpose("月度拜访", "Monthly visit")));
+    // 48 hours are two days; an NPS detractor scores 6 or less unless the model says otherwise.
+    assertThat(plan.trigger(Trigger.NPS_DETRACTOR).withinDays()).isEqualTo(2);
+    assertThat(plan.trigger(Trigger.NPS_DETRACTOR).threshold()).isEqualTo(6.0);
+    assertThat(plan.trigger(Trigger.DORMANT).threshold()).isEqualTo(60.0);
+    assertThat(plan.trigger(Trigger.DORMANT).withinDays()).isEqualTo(7);
+    assertThat(plan.trigger(Trigger.LARGE_FIRST_ORDER).type()).isEqualTo(TaskType.WELCOME);
+    assertThat(plan.trigger(Trigger.MOVED_DOWN).type()).isEqualTo(TaskType.WIN_BACK);
+    assertThat(plan.care()).extracting(CareEvent::id).containsExactly("mid_autumn", "company_day");
+    assertThat(plan.care().get(1).fixedDate()).isEqualTo(MonthDay.of(5, 20));
+    assertThat(plan.caps().limit(Channel.PHONE)).isEqualTo(new ContactCaps.Limit(1, 0));
+    assertThat(plan.caps().all()).isEqualTo(new ContactCaps.Limit(2, 4));
+    assertThat(plan.caps().quietFrom()).isEqualTo(LocalTime.of(21, 0));
+  }
+
+  @Test
+  void tiersWithoutServiceKeepWorking() {
+    TierModel m = TierModel.parse("tiers:\n  - id: all\n    when: true\n", "m.yaml");
+    assertThat(m.tiers().get(0).service()).isEqualTo(ServicePlan.NONE);
+  }
+
+  @Test
+  void theDefaultModelShipsAPlaybookForEachTier() {
+    TierModel m = TierModel.defaultModel();
+    assertThat(m.tiers()).allSatisfy(t -> assertThat(t.service()).isNotEqualTo(ServicePlan.NONE));
+    ServicePlan atRisk = m.tiers().get(1).service();
+    assertThat(atRisk.trigger(Trigger.MOVED_DOWN).withinDays()).isEqualTo(7);
+    assertThat(m.tiers().get(3).service().owner().mode()).isEqualTo(OwnerPolicy.Mode.POOL);
+  }
+
+  @Test
+  void errorsNameTheTierAndTheKey() {
+    rejects("colour: red", "m.yaml: tier 'key_account': service.colour: unknown key "
+        + "(expected owner, cadence, triggers, care, caps)");
+    rejects("cadence: {every_days: -5, channels: [phone]}",
+        "m.yaml: tier 'key_account': service.cadence.every_days: must not be negative, got -5");
+    rejects("cadence: {every_days: 0, channels: [phone]}",
+        "m.yaml: tier 'key_account': service.cadence.every_days: must be at least 1, got 0");
+    rejects("cadence: {every_days: 30, channels: [phone, fax]}", "m.yaml: tier 'key_account': "
+        + "service.cadence.channels: unknown channel 'fax' (expected visit, phone, wechat, sms, email)");
+    rejects("triggers: {birthday: {channels: [sms]}}", "m.yaml: tier 'key_account': service.triggers.birthday: "
+        + "unknown trigger (expected enter, moved_down, dormant, complaint, nps_detractor, large_first_order)");
+    rejects("triggers: {dormant: {channels: [sms]}}",
+        "m.yaml: tier 'key_account': service.triggers.dormant.after_days: must be at least 1 (days without a purchase)");
+    rejects("triggers: {nps_detractor: {max_score: 11, channels: [sms]}}",
+        "m.yaml: tier 'key_account': service.triggers.nps_detractor.max_score: an NPS answer is 0 to 10, got 11.0");
+    rejects("owner: {policy: assign}",
+        "m.yaml: tier 'key_account': service.owner.team: policy assign needs a team, e.g. team: [王磊, 李娜]");
+    rejects("owner: {policy: share}",
+        "m.yaml: tier 'key_account': service.owner.policy: unknown policy 'share' (expected keep, assign, pool)");
+    rejects("care: [{event: qingming, channels: [sms]}]", "m.yaml: tier 'key_account': service.care[0].event: "
+        + "unknown event 'qingming' (expected birthday, anniversary, spring_festival, dragon_boat, mid_autumn, fixed)");
+    rejects("care: [{event: fixed, id: may_day, date: \"13-01\", channels: [sms]}]", "m.yaml: tier 'key_account': "
+        + "service.care[0].date: expected a month and day as \"MM-DD\", e.g. \"05-20\", got '13-01'");
+    rejects("caps: {fax: {week: 1}}", "m.yaml: tier 'key_account': service.caps.fax: unknown key "
+        + "(expected all, quiet_hours or a channel: visit, phone, wechat, sms, email)");
+    rejects("caps: {all: {week: 3, month: 2}}",
+        "m.yaml: tier 'key_account': service.caps.all: month (2) is below week (3)");
+    rejects("caps: {quiet_hours: \"late\"}", "m.yaml: tier 'key_account': service.caps.quiet_hours: "
+        + "expected \"HH:mm-HH:mm\", e.g. \"21:00-08:00\", got 'late'");
+    rejects("cadence: {every_days: 30}",
+        "m.yaml: tier 'key_account': service.cadence.channels: missing; list channels among visit, phone, wechat, sms, email");
+  }
+}
