@@ -98,10 +98,15 @@ final class PlanFiles {
    * Do-not-contact and consent columns of the customers file, when it has them: {@code do_not_contact} (免打扰) and
    * {@code consent_<channel>} (e.g. consent_sms); yes/no, true/false, 1/0, 是/否. An empty cell means consent.
    */
-  static Map<String, ContactFlags> flags(Path customersFile) throws IOException {
+  static Map<String, ContactFlags> flags(Path customersFile, java.nio.charset.Charset charset) throws IOException {
     Map<String, ContactFlags> flags = new HashMap<>();
     if (customersFile == null) return flags;
-    try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofNamedCsvRecord(customersFile, StandardCharsets.UTF_8)) {
+    // The same encoding and delimiter the intake detected (or was told): a do-not-contact flag must never be lost
+    // because the file is GBK or semicolon-separated.
+    strata.intake.CsvFormat format =
+        strata.intake.FormatSniffer.sniff(customersFile, new strata.intake.FormatSniffer.Hints(charset, null, null));
+    try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().detectBomHeader(true)
+        .fieldSeparator((char) format.delimiter()).ofNamedCsvRecord(customersFile, format.charset())) {
       for (NamedCsvRecord r : csv) {
         String id = r.findField("customer_id").or(() -> r.findField("客户编号")).orElse("").strip();
         boolean dnc = no(r.findField("do_not_contact").or(() -> r.findField("免打扰")).orElse(""), true);
@@ -112,8 +117,8 @@ final class PlanFiles {
         if (!id.isEmpty() && (dnc || !denied.isEmpty())) flags.put(id, new ContactFlags(dnc, Set.copyOf(denied)));
       }
     } catch (java.io.UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {
-      // Not UTF-8 or not plain CSV: scoring has read the file with its own checks; contact flags are left out.
-      return Map.of();
+      throw new IntakeException(customersFile.getFileName() + ": its do-not-contact and consent columns cannot be read ("
+          + e.getMessage() + "); no plan is made without them");
     }
     return flags;
   }

@@ -50,7 +50,7 @@ final class PlanStep {
     List<Contact> history = new java.util.ArrayList<>(planInputs.history());
     history.addAll(previous.done());
     Plan plan = new Planner(result.model(), options).plan(
-        planInputs.customers(result, previous.tiers(), previous.asOf(), PlanFiles.flags(inputs.customers())),
+        planInputs.customers(result, previous.tiers(), previous.asOf(), PlanFiles.flags(inputs.customers(), inputs.charset())),
         history, previous.open(), result.asOf());
     PlanFiles.writeTasks(plan, out.resolve("tasks.csv"), locale, previous.reasons());
     PlanFiles.writeCallLists(plan, out.resolve("call-lists"), locale, contactDetails(result.customers()));

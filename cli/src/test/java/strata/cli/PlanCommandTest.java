@@ -22,9 +22,9 @@ class PlanCommandTest {
   void files() throws IOException {
     Files.writeString(dir.resolve("tx.csv"), """
         customer_id,order_date,amount
-        c1,2027-08-20,2000
-        c2,2027-08-25,50
-        c3,2027-07-01,30
+        c1,2026-08-20,2000
+        c2,2026-08-25,50
+        c3,2026-07-01,30
         """);
     Files.writeString(dir.resolve("customers.csv"), """
         customer_id,owner,phone,email,birthday,do_not_contact,consent_sms
@@ -34,7 +34,7 @@ class PlanCommandTest {
         """);
     Files.writeString(dir.resolve("interactions.csv"), """
         customer_id,time,type
-        c1,2027-08-31,投诉
+        c1,2026-08-31,投诉
         """);
     Files.writeString(dir.resolve("model.yaml"), """
         tiers:
@@ -57,7 +57,7 @@ class PlanCommandTest {
     List<String> args = new java.util.ArrayList<>(List.of("plan", "--transactions", dir.resolve("tx.csv").toString(),
         "--customers", dir.resolve("customers.csv").toString(), "--interactions",
         dir.resolve("interactions.csv").toString(), "--model", dir.resolve("model.yaml").toString(), "--as-of",
-        "2027-09-01", "--lang", "en", "--quiet", "--out", dir.resolve(out).toString()));
+        "2026-09-01", "--lang", "en", "--quiet", "--out", dir.resolve(out).toString()));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -77,22 +77,36 @@ class PlanCommandTest {
     assertThat(r.out()).contains("tasks: 2 open (2 new), 2 suppressed, 0 cancelled");
     Map<String, Map<String, String>> tasks = tasks(dir.resolve("out/tasks.csv"));
     // c1 complained on 08-31: call within 48 h, by 09-02. Its birthday (09-03, a day's lead: 09-02) falls in the same
-    // week (Mon 08-30 to Sun 09-05) and the tier allows one touch a week: suppressed.
-    assertThat(tasks).containsOnlyKeys("c1|complaint|2027-08-31", "c1|care|birthday|2027-09-03", "c2|cadence|none",
+    // week (Mon 08-31 to Sun 09-06) and the tier allows one touch a week: suppressed.
+    assertThat(tasks).containsOnlyKeys("c1|complaint|2026-08-31", "c1|care|birthday|2026-09-03", "c2|cadence|none",
         "c3|cadence|none");
-    assertThat(tasks.get("c1|complaint|2027-08-31")).containsEntry("owner", "amy").containsEntry("channel", "phone")
-        .containsEntry("due_date", "2027-09-02").containsEntry("status", "open").containsEntry("type", "recovery")
-        .containsEntry("reason", "key: Complaint (lifecycle_stage=new, complaint_date=2027-08-31, within_days=2)");
-    assertThat(tasks.get("c1|care|birthday|2027-09-03")).containsEntry("status", "suppressed")
+    assertThat(tasks.get("c1|complaint|2026-08-31")).containsEntry("owner", "amy").containsEntry("channel", "phone")
+        .containsEntry("due_date", "2026-09-02").containsEntry("status", "open").containsEntry("type", "recovery")
+        .containsEntry("reason", "key: Complaint (lifecycle_stage=new, complaint_date=2026-08-31, within_days=2)");
+    assertThat(tasks.get("c1|care|birthday|2026-09-03")).containsEntry("status", "suppressed")
         .containsEntry("suppressed_by", "cap:all/week<=1");
     // c2 has no owner: assigned to bob; no consent to SMS, so the cadence goes by email. c3 asked not to be contacted.
     assertThat(tasks.get("c2|cadence|none")).containsEntry("owner", "bob").containsEntry("channel", "email")
-        .containsEntry("due_date", "2027-09-01");
+        .containsEntry("due_date", "2026-09-01");
     assertThat(tasks.get("c3|cadence|none")).containsEntry("status", "suppressed")
         .containsEntry("suppressed_by", "do_not_contact");
     assertThat(Files.readAllLines(dir.resolve("out/call-lists/owner-amy.csv"))).hasSize(2)
-        .element(1).asString().startsWith("2027-09-02,c1,13800000000,,Service recovery,Phone,");
+        .element(1).asString().startsWith("2026-09-02,c1,13800000000,,Service recovery,Phone,");
     assertThat(Files.readAllLines(dir.resolve("out/call-lists/owner-bob.csv"))).hasSize(2);
+  }
+
+  @Test
+  void aDoNotContactFlagInAGbkFileWithSemicolonsIsKept() throws IOException {
+    Files.write(dir.resolve("customers.csv"), """
+        客户编号;负责人;电话;免打扰
+        c1;amy;13800000000;
+        c2;;13900000000;
+        c3;;13700000000;是
+        """.getBytes(java.nio.charset.Charset.forName("GBK")));
+    Cli r = plan("gbk");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(tasks(dir.resolve("gbk/tasks.csv")).get("c3|cadence|none")).containsEntry("status", "suppressed")
+        .containsEntry("suppressed_by", "do_not_contact");
   }
 
   @Test
@@ -106,7 +120,7 @@ class PlanCommandTest {
 
   @Test
   void scoreWritesThePlanWithPlan() {
-    Cli r = Cli.run("score", "--transactions", dir.resolve("tx.csv").toString(), "--as-of", "2027-09-01", "--plan",
+    Cli r = Cli.run("score", "--transactions", dir.resolve("tx.csv").toString(), "--as-of", "2026-09-01", "--plan",
         "--quiet", "--out", dir.resolve("scored").toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(dir.resolve("scored/tasks.csv")).exists();
