@@ -21,7 +21,7 @@ import strata.server.api.BadRequest;
 import strata.server.api.Page;
 import strata.server.audit.AuditLog;
 import strata.server.model.ModelStore;
-import strata.server.override.CurrentOverrides;
+import strata.server.run.CurrentOverrides;
 import strata.server.override.OverrideStore;
 import strata.server.run.Run;
 import strata.server.security.Viewer;

@@ -2,10 +2,8 @@ package strata.server.data;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import strata.server.intake.ImportFinished;
 
 /**
  * Refreshes the planner's statistics after bulk writes (an import, a new snapshot). Without them PostgreSQL plans a
@@ -26,10 +24,5 @@ public class TableStats {
     long start = System.nanoTime();
     db.sql("analyze").update();
     log.debug("statistics refreshed in {} ms", (System.nanoTime() - start) / 1_000_000);
-  }
-
-  @EventListener
-  void imported(ImportFinished e) {
-    refresh();
   }
 }

@@ -1,4 +1,4 @@
-package strata.server.override;
+package strata.server.run;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import strata.server.model.ModelStore;
-import strata.server.run.RunStore;
+import strata.server.override.OverrideStore;
 
 /**
  * Keeps the current snapshot's stored tiers in line with the active overrides: after every change, and each minute

@@ -1,0 +1,71 @@
+package strata.server.run;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import strata.run.Progress;
+import strata.run.RunResult;
+import strata.run.ScoredCustomers;
+import strata.server.model.ModelValidation;
+import strata.tier.TierModel;
+
+/**
+ * The model editor's dry run: scores the stored data with a proposed model, as a run would, and compares it with the
+ * current snapshot. Here beside the runs it reuses, so the model package need not know about runs.
+ */
+@RestController
+@RequestMapping("/api/v1/model")
+class DryRunController {
+  record Proposal(@NotNull @Size(max = 1 << 20) String yaml, @Size(max = 500) String note) {}
+
+  record DryRun(int customers, Map<String, Long> counts, Map<String, Long> current, List<TierFlow> flows, long moved) {}
+
+  private final RunService runs;
+  private final RunStore runStore;
+  private final JdbcClient db;
+
+  DryRunController(RunService runs, RunStore runStore, JdbcClient db) {
+    this.runs = runs;
+    this.runStore = runStore;
+    this.db = db;
+  }
+
+  /** How the proposed model would tier today's customers, against the current snapshot; nothing is saved. */
+  @PostMapping("/dry-run")
+  DryRun dryRun(@Valid @RequestBody Proposal body) {
+    TierModel model = ModelValidation.check(body.yaml());
+    Run current = runStore.current().orElse(null);
+    RunResult result = runs.score(model, current == null ? null : current.asOf(), new ArrayList<>(), Progress.NONE);
+    ScoredCustomers s = result.customers();
+    Map<String, String> before = new java.util.HashMap<>();
+    if (current != null) {
+      db.sql("select customer_id, model_tier from snapshot_row where run_id = ?").param(current.id())
+          .query((java.sql.ResultSet rs) -> { before.put(rs.getString(1), rs.getString(2)); });
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    model.tiers().forEach(t -> counts.put(t.id(), 0L));
+    Map<List<String>, Long> flows = new LinkedHashMap<>();
+    long moved = 0;
+    for (int i = 0; i < s.size; i++) {
+      String tier = model.tiers().get(s.tier[i]).id();
+      counts.merge(tier, 1L, Long::sum);
+      String was = before.get(s.customerId(i));
+      flows.merge(java.util.Arrays.asList(was, tier), 1L, Long::sum);
+      if (was != null && !was.equals(tier)) moved++;
+    }
+    Map<String, Long> currentCounts = new LinkedHashMap<>();
+    before.values().forEach(t -> currentCounts.merge(t, 1L, Long::sum));
+    List<TierFlow> flowList = flows.entrySet().stream()
+        .map(e -> new TierFlow(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
+    return new DryRun(s.size, counts, currentCounts, flowList, moved);
+  }
+}
