@@ -167,6 +167,7 @@ abstract class OwnerScopeContract extends ServerTest {
     values.put("/batch/{kind}", List.of("customers", "purchases"));
     values.put("/users/{username}", List.of("wangfang", "admin"));
     values.put("/tokens/{id}", List.of("1"));
+    values.put("/backups/{name}", List.of("strata-20260101-000000.zip"));
     List<String> out = new ArrayList<>();
     for (String path : openApi.get("paths").propertyNames()) {
       JsonNode get = openApi.get("paths").get(path).get("get");

@@ -62,7 +62,10 @@ public final class Postgres {
           "-E", "UTF8", "--no-locale"), root);
       run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log").toString(),
           "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off "
-              + "-c synchronous_commit=off -c full_page_writes=off", "start"), root);
+              + "-c synchronous_commit=off -c full_page_writes=off"
+              // Spring keeps each test class's context (and its pool of up to 16 connections) for reuse; a dozen
+              // PostgreSQL test classes exceed the default limit of 100.
+              + " -c max_connections=400", "start"), root);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), root);
