@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import strata.server.api.Page;
+import strata.server.cluster.Instance;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The import_job table: one row per upload, its status, progress and quality (as JSON). */
@@ -23,11 +24,12 @@ class ImportJobs {
     this.db = db;
   }
 
-  long create(String kind, String fileName, String username) {
+  /** @param instance the server whose import thread applies it */
+  long create(String kind, String fileName, String username, String instance) {
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-    db.sql("insert into import_job (kind, file_name, status, progress, created_by, created_at) "
-            + "values (?, ?, 'queued', 0, ?, ?)")
-        .params(kind, cut(fileName, 500), username, now())
+    db.sql("insert into import_job (kind, file_name, status, progress, created_by, created_at, instance_id) "
+            + "values (?, ?, 'queued', 0, ?, ?, ?)")
+        .params(kind, cut(fileName, 500), username, now(), instance)
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -50,11 +52,17 @@ class ImportJobs {
         .params(now(), cut(error, 4000), quality == null ? null : JSON.writeValueAsString(quality), id).update();
   }
 
-  /** Jobs a stopped server left queued or running can never finish: they are marked failed at start. */
-  int failUnfinished() {
+  /**
+   * Jobs left queued or running by a server that stopped or died ({@link Instance#orphaned}) can never finish: they
+   * are marked failed. Their rows were never committed (an import is one transaction).
+   */
+  int failOrphans(Instance instance) {
+    java.util.List<Object> params = new java.util.ArrayList<>(List.of(now(),
+        "the server stopped before the import finished; upload the file again"));
+    params.addAll(List.of(instance.orphanParams()));
     return db.sql("update import_job set status = 'failed', finished_at = ?, error = ? "
-            + "where status in ('queued', 'running')")
-        .params(now(), "the server stopped before the import finished; upload the file again").update();
+            + "where status in ('queued', 'running') and " + Instance.orphaned("instance_id", "created_at"))
+        .params(params).update();
   }
 
   void linkRun(long id, long runId) {

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,11 +27,13 @@ import strata.server.api.BadRequest;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
 import strata.server.audit.AuditLog;
+import strata.server.cluster.Instance;
 import strata.server.data.WriteLock;
 
 /**
- * File imports as jobs. One worker thread runs them in turn: imports are serialised, which also keeps "which records
- * are new" free of races between them. Each import is one database transaction: its rows appear all at once or not
+ * File imports as jobs. One worker thread runs them in turn, on the server that received the upload, and each holds
+ * the {@link WriteLock} (a database lock) while it is applied: imports on every server are serialised, which also keeps
+ * "which records are new" free of races between them. Each import is one database transaction: its rows appear all at once or not
  * at all. Files live under {@code ${strata.data}/imports/<id>/} with names the server
  * chooses; the client's file name is kept only as text.
  */
@@ -47,6 +50,7 @@ public class Imports {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final WriteLock lock;
+  private final Instance instance;
   private final TransactionTemplate all;
   private final TransactionTemplate aside;
   private final Path root;
@@ -57,7 +61,8 @@ public class Imports {
   });
 
   Imports(ImportJobs jobs, FileImport fileImport, AuditLog audit, ApplicationEventPublisher events, WriteLock lock,
-      PlatformTransactionManager transactions, @Value("${strata.data}") String dataDir) {
+      PlatformTransactionManager transactions, Instance instance, @Value("${strata.data}") String dataDir) {
+    this.instance = instance;
     this.lock = lock;
     this.all = new TransactionTemplate(transactions);
     this.aside = new TransactionTemplate(transactions);
@@ -69,10 +74,15 @@ public class Imports {
     this.root = Path.of(dataDir).toAbsolutePath().resolve("imports");
   }
 
+  /**
+   * Imports queued or running on a server that stopped or died are marked failed; those of live servers, this one's
+   * or others', are left alone. At start-up and every {@code strata.instance.sweep} [15s].
+   */
   @EventListener(ApplicationReadyEvent.class)
+  @Scheduled(initialDelayString = "${strata.instance.sweep:15s}", fixedDelayString = "${strata.instance.sweep:15s}")
   void failLeftovers() {
-    int n = jobs.failUnfinished();
-    if (n > 0) log.warn("{} imports were cut off by the last shutdown and are marked failed", n);
+    int n = jobs.failOrphans(instance);
+    if (n > 0) log.warn("{} imports were cut off by a server stop and are marked failed", n);
   }
 
   /** What an upload is, from its first bytes and name: a workbook or delimited text. */
@@ -121,7 +131,7 @@ public class Imports {
     String name = displayName(clientFileName);
     try {
       Format format = format(file, name);
-      long id = jobs.create(fileKind.label(), name, username);
+      long id = jobs.create(fileKind.label(), name, username, instance.id());
       Path dir = Files.createDirectories(root.resolve(Long.toString(id)));
       Path upload = dir.resolve(format == Format.XLSX ? UPLOAD_XLSX : UPLOAD_CSV);
       if (move) Files.move(file, upload);

@@ -21,12 +21,15 @@ import strata.server.intake.ImportFinished;
  * <p>A CRM sends a large load as many calls of up to 10,000 records: a run per call would mostly be refused (one
  * runs at a time) or score a half-sent load. So a call that stored something only (re)arms a timer, and the run
  * starts when no call came for {@code strata.runs.after-batch-quiet} (default 30 s). If a run is going then, it may
- * have read the data before the last calls, so the timer is armed again rather than the run skipped.
+ * have read the data before the last calls, so the timer is armed again rather than the run skipped; but a run that
+ * started after the last call stored its records, on any server (behind a load balancer each server sees some of
+ * the calls and has its own timer), has read them, and then none is needed.
  */
 @Component
 public class AutoRuns {
   private static final Logger log = LoggerFactory.getLogger(AutoRuns.class);
   private final RunService runs;
+  private final RunStore store;
   private final boolean enabled;
   private final Duration batchQuiet;
   private volatile boolean paused;
@@ -36,10 +39,13 @@ public class AutoRuns {
     return t;
   });
   private ScheduledFuture<?> pendingBatchRun;
+  /** The newest run when the last batch call had stored its records: later runs read them. */
+  private volatile long lastRunBeforeBatch;
 
-  AutoRuns(RunService runs, @Value("${strata.runs.after-import:true}") boolean enabled,
+  AutoRuns(RunService runs, RunStore store, @Value("${strata.runs.after-import:true}") boolean enabled,
       @Value("${strata.runs.after-batch-quiet:30s}") Duration batchQuiet) {
     this.runs = runs;
+    this.store = store;
     this.enabled = enabled;
     this.batchQuiet = batchQuiet;
   }
@@ -66,6 +72,7 @@ public class AutoRuns {
   @EventListener
   void batchStored(BatchStored e) {
     if (!enabled || paused) return;
+    lastRunBeforeBatch = store.lastId(); // the event comes after the call's commit
     armBatchRun(e.username());
   }
 
@@ -76,6 +83,10 @@ public class AutoRuns {
 
   private void startBatchRun(String username) {
     try {
+      if (store.startedAfter(lastRunBeforeBatch)) {
+        log.info("no run after batch calls: a run started after them");
+        return;
+      }
       runs.start("import", username, null);
     } catch (Conflict c) {
       log.info("run after batch calls deferred: {}", c.getMessage());

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import strata.server.model.ModelStore;
 import strata.server.override.OverrideStore;
 
@@ -25,9 +26,15 @@ public class CurrentOverrides {
     this.models = models;
   }
 
+  /**
+   * Every server on the database does this each minute; it sets each row to the same tier whoever does it, and the
+   * pointer to the current snapshot stays locked meanwhile, so a run being published (which re-applies the snapshot
+   * it replaces as of that one's publication) never interleaves with it.
+   */
   @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+  @Transactional
   public void apply() {
-    runs.current().ifPresent(run -> overrides.applyTo(run.id(), Set.copyOf(models.tierIds(run.modelVersion())),
-        OffsetDateTime.now(ZoneOffset.UTC)));
+    runs.lockCurrent().map(runs::get).ifPresent(run -> overrides.applyTo(run.id(),
+        Set.copyOf(models.tierIds(run.modelVersion())), OffsetDateTime.now(ZoneOffset.UTC)));
   }
 }

@@ -17,13 +17,14 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import strata.run.Progress;
 import strata.run.RunResult;
 import strata.run.ScoringRun;
 import strata.server.api.BadRequest;
-import strata.server.api.Conflict;
 import strata.server.audit.AuditLog;
+import strata.server.cluster.Instance;
 import strata.server.model.ModelStore;
 import strata.server.override.OverrideStore;
 import strata.summary.PurchaseColumns;
@@ -31,7 +32,7 @@ import strata.tier.TierModel;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tiering runs, one at a time on their own thread: read the stored summaries, score them with the current model
+ * Tiering runs, one at a time across every server on the database, on their own thread: read the stored summaries, score them with the current model
  * version, write the snapshot, then publish it atomically. A run that fails, or a server killed mid-run, leaves the
  * previous snapshot current.
  */
@@ -50,6 +51,7 @@ public class RunService implements ApplicationRunner {
   private final JsonMapper json;
   private final List<RunListener> listeners;
   private final strata.server.data.TableStats stats;
+  private final Instance instance;
   private final int keep;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-run");
@@ -59,7 +61,8 @@ public class RunService implements ApplicationRunner {
 
   RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, AuditLog audit,
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
-      strata.server.data.TableStats stats, @Value("${strata.runs.keep:24}") int keep) {
+      strata.server.data.TableStats stats, Instance instance, @Value("${strata.runs.keep:24}") int keep) {
+    this.instance = instance;
     this.runs = runs;
     this.data = data;
     this.models = models;
@@ -73,19 +76,29 @@ public class RunService implements ApplicationRunner {
     this.keep = keep;
   }
 
-  /** At start-up: runs still marked running were cut off by a stop or a kill. */
+  /** At start-up: runs still marked running whose server stopped or was killed. */
   @Override
   public void run(ApplicationArguments args) {
-    int n = runs.failInterrupted();
-    if (n > 0) log.warn("{} run(s) were interrupted by a server stop and are marked failed", n);
+    failOrphans();
     db.sql("delete from snapshot_row where run_id in (select id from tier_run where status = 'failed')").update();
   }
 
-  /** Starts a run; 409 if one is going. */
+  /**
+   * Runs owned by a server that stopped or died (its heartbeat is stale) are marked failed and their snapshot rows
+   * deleted; runs of live servers, this one's or others', are left alone. At start-up and every
+   * {@code strata.instance.sweep} [15s].
+   */
+  @Scheduled(initialDelayString = "${strata.instance.sweep:15s}", fixedDelayString = "${strata.instance.sweep:15s}")
+  void failOrphans() {
+    List<Long> cutOff = runs.failOrphans(instance);
+    for (long id : cutOff) db.sql("delete from snapshot_row where run_id = ?").param(id).update();
+    if (!cutOff.isEmpty()) log.warn("run(s) {} were cut off by a server stop and are marked failed", cutOff);
+  }
+
+  /** Starts a run on this server; 409 if one is going on any server sharing the database. */
   public synchronized Run start(String trigger, String by, LocalDate asOf) {
-    if (runs.running()) throw new Conflict("a run is in progress; wait for it to finish");
     ModelStore.Version version = models.current();
-    long id = runs.insert(trigger, by, version.version());
+    long id = runs.claim(trigger, by, version.version(), instance.id());
     audit.record(by, "run", "run " + id + " (" + trigger + ", model v" + version.version() + ")");
     executor.submit(() -> execute(id, version, asOf));
     return runs.get(id);

@@ -15,8 +15,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import strata.server.api.Conflict;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
+import strata.server.cluster.Instance;
 import strata.server.security.Viewer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,12 +34,25 @@ public class RunStore {
     this.json = json;
   }
 
-  long insert(String trigger, String by, Integer modelVersion) {
+  /**
+   * Inserts a running run if none is running on any instance: the one-row run lock is claimed by a conditional
+   * update, which the database serialises (a second claimer waits for the first to commit, then finds it taken).
+   *
+   * @param instance the server that runs it
+   * @throws Conflict when a run is going
+   */
+  @Transactional
+  long claim(String trigger, String by, Integer modelVersion, String instance) {
+    if (db.sql("update run_lock set run_id = -1 where id = 1 and run_id is null").update() == 0) {
+      throw new Conflict("a run is in progress; wait for it to finish");
+    }
     var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-    db.sql("insert into tier_run (status, trigger_kind, model_version, started_by, started_at, phase, progress) "
-            + "values ('running', ?, ?, ?, ?, 'starting', 0)")
-        .params(trigger, modelVersion, by, now()).update(key, "id");
-    return key.getKey().longValue();
+    db.sql("insert into tier_run (status, trigger_kind, model_version, started_by, started_at, phase, progress, "
+            + "instance_id) values ('running', ?, ?, ?, ?, 'starting', 0, ?)")
+        .params(trigger, modelVersion, by, now(), instance).update(key, "id");
+    long id = key.getKey().longValue();
+    db.sql("update run_lock set run_id = ? where id = 1").param(id).update();
+    return id;
   }
 
   void progress(long id, String phase, double progress) {
@@ -57,23 +72,68 @@ public class RunStore {
   @Transactional
   void publish(long id, int customers, Map<String, Long> tierCounts, List<String> notes, OffsetDateTime at,
       Runnable lastStep) {
+    lockCurrent();
     lastStep.run();
-    db.sql("update tier_run set status = 'succeeded', finished_at = ?, phase = 'done', progress = 1, customers = ?, "
-            + "tier_counts = ?, notes = ? where id = ?")
+    int n = db.sql("update tier_run set status = 'succeeded', finished_at = ?, phase = 'done', progress = 1, "
+            + "customers = ?, tier_counts = ?, notes = ? where id = ? and status = 'running'")
         .params(at, customers, json.writeValueAsString(tierCounts), json.writeValueAsString(notes), id).update();
+    if (n == 0) {
+      // Another instance took this server for dead (a pause longer than strata.instance.stale-after) and failed it.
+      throw new IllegalStateException("run " + id + " was marked failed while it ran; nothing was published");
+    }
     db.sql("update current_run set run_id = ? where id = 1").param(id).update();
+    release(id);
   }
 
+  /**
+   * Locks the pointer to the current snapshot until the transaction ends and returns the run it points to: a
+   * publication and a refresh of the current snapshot's overrides then take turns, across instances too.
+   */
+  public Optional<Long> lockCurrent() {
+    return db.sql("select run_id from current_run where id = 1 for update")
+        .query((rs, n) -> rs.getObject(1, Long.class)).optional();
+  }
+
+  @Transactional
   void fail(long id, String reason) {
     db.sql("update tier_run set status = 'failed', finished_at = ?, error = ? where id = ? and status = 'running'")
         .params(now(), reason.length() > 4000 ? reason.substring(0, 4000) : reason, id).update();
+    release(id);
   }
 
-  /** Runs left 'running' by a server that stopped or was killed: they never published, so they failed. */
-  int failInterrupted() {
-    return db.sql("update tier_run set status = 'failed', finished_at = ?, error = ? where status = 'running'")
-        .params(now(), "interrupted: the server stopped during the run; the previous snapshot stayed current")
-        .update();
+  private void release(long id) {
+    db.sql("update run_lock set run_id = null where id = 1 and run_id = ?").param(id).update();
+  }
+
+  /**
+   * Runs whose server stopped or died (see {@link Instance#orphaned}): they never published, so they failed, and the
+   * run lock is free again.
+   *
+   * @return their ids
+   */
+  @Transactional
+  List<Long> failOrphans(Instance instance) {
+    List<Long> ids = db.sql("select id from tier_run where status = 'running' and "
+            + Instance.orphaned("instance_id", "started_at") + " order by id")
+        .params(instance.orphanParams()).query(Long.class).list();
+    for (long id : ids) {
+      fail(id, "interrupted: the server running it stopped; the previous snapshot stayed current");
+    }
+    // A claim whose run row is gone or no longer running (it cannot be, but a stuck lock would stop all runs).
+    db.sql("update run_lock set run_id = null where id = 1 and run_id is not null and run_id not in "
+        + "(select id from tier_run where status = 'running')").update();
+    return ids;
+  }
+
+  /** The newest run's id, 0 before any. */
+  long lastId() {
+    return db.sql("select coalesce(max(id), 0) from tier_run").query(Long.class).single();
+  }
+
+  /** Whether a run inserted after run {@code id} is going or succeeded: it reads what was stored before it started. */
+  boolean startedAfter(long id) {
+    return db.sql("select count(*) from tier_run where id > ? and status in ('running', 'succeeded')").param(id)
+        .query(Long.class).single() > 0;
   }
 
   public Optional<Long> currentId() {
@@ -83,10 +143,6 @@ public class RunStore {
 
   public Optional<Run> current() {
     return currentId().map(this::get);
-  }
-
-  public boolean running() {
-    return db.sql("select count(*) from tier_run where status = 'running'").query(Long.class).single() > 0;
   }
 
   public Run get(long id) {

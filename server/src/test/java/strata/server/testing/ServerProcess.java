@@ -16,10 +16,17 @@ public final class ServerProcess implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "admin-password-1";
   private final Process process;
   private final int port;
+  private final Path log;
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
+    this.log = log;
+  }
+
+  /** The process's output so far. */
+  public String log() throws IOException {
+    return java.nio.file.Files.readString(log);
   }
 
   /** Starts a server with runs after imports off; {@code extra} are more command-line settings. */
@@ -29,9 +36,9 @@ public final class ServerProcess implements AutoCloseable {
         "--server.port=" + port, "--strata.data=" + data, "--strata.admin.password=" + ADMIN_PASSWORD,
         "--strata.runs.after-import=false"));
     cmd.addAll(List.of(extra));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile()).start();
-    return new ServerProcess(p, port);
+    Path log = data.resolve("server-" + System.nanoTime() + ".log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ServerProcess(p, port, log);
   }
 
   /** Waits until the server answers and the admin can sign in. */
