@@ -107,6 +107,42 @@ class IntakeFuzzProperties {
     }
   }
 
+  @Property(tries = 100)
+  void anySideFileIsReadOrRefusedWithAnIntakeException(@ForAll("sideFiles") String text,
+      @ForAll FileKind kind) throws IOException {
+    Path dir = Files.createTempDirectory("fuzz");
+    try {
+      Path file = dir.resolve("side.csv");
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      List<RowIntake.Row> accepted = new ArrayList<>();
+      List<Rejection> rejected = new ArrayList<>();
+      try {
+        FileQuality q = RowIntake.read(file, "side.csv", kind, FormatSniffer.Hints.NONE, Map.of(),
+            accepted::add, rejected::add, dir, b -> { });
+        assertThat(q.rowsAccepted() + q.rowsRejected()).isEqualTo(q.rowsRead());
+        assertThat(accepted).hasSize((int) q.rowsAccepted());
+        assertThat(rejected).hasSize((int) q.rowsRejected());
+      } catch (IntakeException expected) {
+        // a refusal with a message is an answer
+      }
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /** A header a side file may have, then lines of fields that are often almost right. */
+  @Provide
+  Arbitrary<String> sideFiles() {
+    Arbitrary<String> header = Arbitraries.of("customer_id,name,birthday,created", "客户编号,时间,类型,渠道,结果",
+        "customer_id,time,nps,csat,comment", "customer_id;time;nps", "id\tname", "");
+    Arbitrary<String> field = Arbitraries.oneOf(Arbitraries.of("C1", "C2", "", "2024-01-05", "2024-02-30",
+        "2024-01-05 10:00:00", "10", "-1", "11", "\"a,b\"", "\"", "\"\"\"", "x\ty", "=1+1", "\uFEFF"),
+        Arbitraries.strings().ofMaxLength(6));
+    Arbitrary<String> line = field.list().ofMaxSize(6).map(f -> String.join(",", f));
+    return Combinators.combine(header, line.list().ofMaxSize(20), Arbitraries.of("\n", "\r\n", "\r"))
+        .as((h, lines, end) -> h + end + String.join(end, lines));
+  }
+
   /** One line of a generated file: its text and, when it must be accepted, its amount. */
   record Line(String text, Long cents) {}
 
