@@ -3,6 +3,7 @@ package strata.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +73,32 @@ class IntakeFuzzProperties {
     assertThat(FieldParsers.parseCents(b, 0, b.length, money)).as(text).isNull();
     assertThat(money.cents).as(text).isEqualTo(cents);
     assertThat(money.rounded).isFalse();
+  }
+
+  /**
+   * Any amount the parser takes has the value an independent reading gives: signs, parentheses, currency marks,
+   * separators and spaces dropped, the rest read by BigDecimal and rounded half-even to cents.
+   */
+  @Property(tries = 1000)
+  void anAcceptedAmountHasTheValueBigDecimalGives(@ForAll("amountLike") String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    FieldParsers.Money money = new FieldParsers.Money();
+    if (FieldParsers.parseCents(b, 0, b.length, money) != null) return;
+    boolean negative = text.indexOf('-') >= 0 || text.strip().startsWith("(");
+    String digits = text.replaceAll("[-+()$¥￥€£, ]|RMB|CNY|\\\\", "");
+    BigDecimal value = new BigDecimal(digits).movePointRight(2);
+    BigDecimal cents = value.setScale(0, java.math.RoundingMode.HALF_EVEN);
+    assertThat(money.cents).as(text).isEqualTo(negative ? -cents.longValueExact() : cents.longValueExact());
+    assertThat(money.rounded).as(text).isEqualTo(value.compareTo(cents) != 0);
+  }
+
+  @Provide
+  Arbitrary<String> amountLike() {
+    return Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789,.-+ ()$¥").ofMaxLength(14),
+        Arbitraries.strings().withChars("0123456789,.").ofMinLength(1).ofMaxLength(20),
+        Combinators.combine(Arbitraries.of("", "-", "+", "(", "¥", "RMB ", "-¥", "¥-"),
+            Arbitraries.strings().withChars("0123456789,.").ofMinLength(1).ofMaxLength(18), Arbitraries.of("", ")", " "))
+            .as((a, d, z) -> a + d + z));
   }
 
   @Property(tries = 300)

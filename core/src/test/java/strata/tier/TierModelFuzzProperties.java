@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import strata.run.ScoringRun;
 import strata.scoring.ConfigException;
 
@@ -49,8 +50,10 @@ class TierModelFuzzProperties {
       new TierEngine(model);
       assertThat(model.tiers()).isNotEmpty();
       assertThat(model.tiers().get(model.tiers().size() - 1).catchAll()).isTrue();
+      Statistics.collect("loads");
     } catch (TierModelException | ConfigException refused) {
       assertThat(refused.getMessage()).isNotBlank();
+      Statistics.collect(refused.getClass().getSimpleName());
     }
   }
 
