@@ -47,7 +47,12 @@ class TierModelFuzzProperties {
     try {
       TierModel model = TierModel.parse(text, "model.yaml");
       ScoringRun.checkScoringSettings(model);
-      new TierEngine(model);
+      TierEngine engine = new TierEngine(model);
+      byte[] tiers = engine.assign(CUSTOMERS, TierModelFuzzProperties::metric, 1);
+      for (int i = 0; i < CUSTOMERS; i++) {
+        assertThat((int) tiers[i]).isBetween(0, model.tiers().size() - 1);
+        assertThat(engine.explain(i, tiers[i], TierModelFuzzProperties::metric, i % 2 == 0)).isNotBlank();
+      }
       assertThat(model.tiers()).isNotEmpty();
       assertThat(model.tiers().get(model.tiers().size() - 1).catchAll()).isTrue();
       Statistics.collect("loads");
@@ -55,6 +60,20 @@ class TierModelFuzzProperties {
       assertThat(refused.getMessage()).isNotBlank();
       Statistics.collect(refused.getClass().getSimpleName());
     }
+  }
+
+  private static final int CUSTOMERS = 8;
+
+  /** Eight customers: extremes, zeros, negatives, NaN and missing values, by customer and metric. */
+  private static Object metric(int customer, Metric m) {
+    if ((customer + m.ordinal()) % 7 == 0) return null;
+    long[] ints = {0, 1, -1, 5, Long.MAX_VALUE, Long.MIN_VALUE, 365, 10};
+    double[] reals = {0.0, -0.0, 1.5, Double.NaN, Double.MAX_VALUE, -1e300, Double.POSITIVE_INFINITY, 100.0};
+    String[] texts = {"", "A", "active", "important_value", "中文", "'", "star", "x".repeat(100)};
+    if (m.type() == dev.cel.common.types.SimpleType.BOOL) return customer % 2 == 0;
+    if (m.type() == dev.cel.common.types.SimpleType.INT) return ints[customer];
+    if (m.type() == dev.cel.common.types.SimpleType.DOUBLE) return reals[customer];
+    return texts[customer];
   }
 
   @Provide
