@@ -1,91 +1,70 @@
 package strata.demo;
 
-import java.io.BufferedWriter;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes one RFC 4180 CSV file: UTF-8 with a byte-order mark (so Excel on Chinese Windows opens it
- * as UTF-8, not GBK), CRLF line ends, fields quoted only when they hold a comma, quote or line break.
- * Hand-written because the main code may not depend on a CSV library and quoting is a few lines; the
- * tests read every file back with FastCSV.
+ * Writes one RFC 4180 CSV file with FastCSV: UTF-8 with a byte-order mark (so Excel on Chinese Windows opens it
+ * as UTF-8, not GBK), CRLF line ends, fields quoted only when they hold a comma, quote or line break (or, in the
+ * first column, start with {@code #}, which some readers take for a comment).
  */
 final class CsvFile implements Closeable {
   private static final char BOM = '\uFEFF';
 
-  private final BufferedWriter out;
-  private final StringBuilder row = new StringBuilder(160);
+  private final CsvWriter out;
   private final int fieldCount;
-  private int fieldsInRow;
+  private final List<String> row = new ArrayList<>();
+  private List<String> lastRow = List.of();
 
   CsvFile(Path file, String... header) throws IOException {
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    writer.write(BOM);
+    out = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
     fieldCount = header.length;
-    out.write(BOM);
-    for (String name : header) {
-      field(name);
-    }
-    endRow();
+    write(List.of(header));
   }
 
   CsvFile field(String value) {
-    if (fieldsInRow++ > 0) {
-      row.append(',');
-    }
-    if (needsQuotes(value)) {
-      row.append('"');
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        row.append(c);
-        if (c == '"') {
-          row.append('"');
-        }
-      }
-      row.append('"');
-    } else {
-      row.append(value);
-    }
+    row.add(value);
     return this;
   }
 
   /** Ends the current row; a wrong number of fields is a bug in the generator, not in user data. */
   void endRow() throws IOException {
-    if (fieldsInRow != fieldCount) {
-      throw new IllegalStateException("row has " + fieldsInRow + " fields, header has " + fieldCount);
+    if (row.size() != fieldCount) {
+      throw new IllegalStateException("row has " + row.size() + " fields, header has " + fieldCount);
     }
-    row.append("\r\n");
-    out.append(row);
-    row.setLength(0);
-    fieldsInRow = 0;
+    write(row);
+    lastRow = List.copyOf(row);
+    row.clear();
   }
 
-  /** Writes {@code text} verbatim as a whole line, for deliberately duplicated rows. */
-  void rawLine(String text) throws IOException {
-    out.append(text).append("\r\n");
+  /** Writes the last row again, for deliberately duplicated rows. */
+  void repeatLastRow() throws IOException {
+    write(lastRow);
   }
 
-  /** The current row as it will appear in the file, without the line end. */
-  String pendingRow() {
-    return row.toString();
+  private void write(List<String> fields) throws IOException {
+    try {
+      out.writeRecord(fields);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   @Override
   public void close() throws IOException {
     out.close();
-  }
-
-  private static boolean needsQuotes(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        return true;
-      }
-    }
-    return false;
   }
 
   // Formatting by hand keeps the output independent of the default locale and cheap for the

@@ -37,7 +37,6 @@ final class OrdersWriter {
   private long currentDay = Long.MIN_VALUE;
   private String currentDayDigits;
   private int daySequence;
-  private String lastLine;
 
   private OrdersWriter(Population people, Purchases purchases, RandomDataGenerator rng, CsvFile csv) {
     this.people = people;
@@ -96,7 +95,6 @@ final class OrdersWriter {
     csv.field(number).field(customerId).field(dateTime).field(product.name())
         .field(Catalog.CATEGORIES[product.category()]).field(Long.toString(quantity)).field(amount)
         .field(Population.CHANNELS[channel]);
-    lastLine = csv.pendingRow();
     csv.endRow();
   }
 
@@ -209,7 +207,7 @@ final class OrdersWriter {
             CsvFile.amount(product.listPriceCents()), channel);
         case MISSING_CUSTOMER_ID -> writeLine(nextOrderNumber(orders.second(k)), "", dateTime, product, 1,
             CsvFile.amount(product.listPriceCents()), channel);
-        case DUPLICATE_LINE -> csv.rawLine(lastLine);
+        case DUPLICATE_LINE -> csv.repeatLastRow();
         case CURRENCY_FORMATTED_AMOUNT -> writeLine(nextOrderNumber(orders.second(k)), id, dateTime,
             Catalog.PRINTER, 1, DemoDataGenerator.CURRENCY_FORMATTED_AMOUNT, channel);
       }

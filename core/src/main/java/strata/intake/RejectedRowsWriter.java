@@ -1,5 +1,7 @@
 package strata.intake;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -10,33 +12,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Writes rejected.csv as rows arrive: file, line, reason code, detail and the raw row (UTF-8 with BOM). */
+/**
+ * Writes rejected.csv as rows arrive: file, line, reason code, detail and the raw row (UTF-8 with BOM, LF line ends,
+ * formula-guarded text cells as {@link CsvText} describes).
+ */
 public final class RejectedRowsWriter implements Consumer<Rejection>, AutoCloseable {
   public static final String HEADER = "file,line,reason,detail,raw";
-  private final Writer out;
-  private final StringBuilder sb = new StringBuilder(256);
+  private final CsvWriter out;
   private long rows;
 
   public RejectedRowsWriter(Path file) throws IOException {
-    out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
-    out.write('\uFEFF');
-    out.write(HEADER);
-    out.write('\n');
+    Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+        1 << 16);
+    writer.write('\uFEFF');
+    writer.write(HEADER);
+    writer.write('\n');
+    out = CsvWriter.builder().quoteStrategy(CsvText.QUOTING).lineDelimiter(LineDelimiter.LF).build(writer);
   }
 
   @Override
   public synchronized void accept(Rejection r) {
-    sb.setLength(0);
-    CsvText.appendText(sb, r.file());
-    sb.append(',').append(r.line()).append(',').append(r.reason().code()).append(',');
-    CsvText.appendText(sb, r.detail());
-    sb.append(',');
-    CsvText.appendText(sb, r.raw());
-    sb.append('\n');
     try {
-      out.append(sb);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected.csv", e);
+      out.writeRecord(CsvText.guarded(r.file()), Long.toString(r.line()), r.reason().code(),
+          CsvText.guarded(r.detail()), CsvText.guarded(r.raw()));
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot write rejected.csv", e.getCause());
     }
     rows++;
   }

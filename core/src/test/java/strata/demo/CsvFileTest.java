@@ -31,6 +31,18 @@ class CsvFileTest {
   }
 
   @Test
+  void repeatsTheLastRowByteForByte() throws Exception {
+    Path file = dir.resolve("t.csv");
+    try (CsvFile csv = new CsvFile(file, "a", "b")) {
+      csv.field("#1").field("x,y").endRow();
+      csv.repeatLastRow();
+    }
+    // A first field starting with # is quoted, so a reader that skips # comment lines still sees the row.
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .isEqualTo("\uFEFFa,b\r\n\"#1\",\"x,y\"\r\n\"#1\",\"x,y\"\r\n");
+  }
+
+  @Test
   void refusesARowWithTheWrongFieldCount() throws Exception {
     try (CsvFile csv = new CsvFile(dir.resolve("t.csv"), "a", "b")) {
       csv.field("only one");

@@ -1,8 +1,11 @@
 package strata.server.customer;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,28 +37,21 @@ final class CustomerExport {
   static void csv(Rows rows, OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     w.write('\uFEFF');
-    w.write(String.join(",", HEADER) + "\r\n");
-    StringBuilder sb = new StringBuilder();
-    IOException[] failure = {null};
-    rows.each(r -> {
-      if (failure[0] != null) return;
-      sb.setLength(0);
-      Object[] cells = cells(r);
-      for (int i = 0; i < cells.length; i++) {
-        if (i > 0) sb.append(',');
-        Object c = cells[i];
-        if (c instanceof String s) CsvText.appendText(sb, s);
-        else if (c != null) sb.append(c);
-      }
-      sb.append("\r\n");
-      try {
-        w.write(sb.toString());
-      } catch (IOException e) {
-        failure[0] = e;
-      }
-    });
-    if (failure[0] != null) throw failure[0];
-    w.flush();
+    CsvWriter csv = CsvWriter.builder().quoteStrategy(CsvText.QUOTING).lineDelimiter(LineDelimiter.CRLF).build(w);
+    try {
+      csv.writeRecord(HEADER);
+      String[] fields = new String[HEADER.size()];
+      rows.each(r -> {
+        Object[] cells = cells(r);
+        for (int i = 0; i < cells.length; i++) {
+          fields[i] = cells[i] instanceof String s ? CsvText.guarded(s) : cells[i] == null ? null : cells[i].toString();
+        }
+        csv.writeRecord(fields);
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    csv.flush();
   }
 
   static void xlsx(Rows rows, OutputStream out) throws IOException {

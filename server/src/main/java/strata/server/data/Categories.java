@@ -2,22 +2,31 @@ package strata.server.data;
 
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Lines per category as stored text: {@code name<TAB>count} lines. Names are user data, so tabs and line breaks in
- * them are replaced by spaces rather than trusted to an escape scheme.
+ * Lines per category as stored text (customer_summary.categories): a JSON object, {@code {"name": count}}. Rows stored
+ * before it hold {@code name<TAB>count} lines; they still read, since JSON text never holds a raw tab and such a row
+ * always does (an empty map was stored as an empty text).
  */
 final class Categories {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<TreeMap<String, Long>> MAP = new TypeReference<>() {};
+
   private Categories() {}
 
   static String format(Map<String, Long> lines) {
-    StringBuilder sb = new StringBuilder();
-    lines.forEach((k, v) -> sb.append(k.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '))
-        .append('\t').append(v).append('\n'));
-    return sb.toString();
+    return JSON.writeValueAsString(new TreeMap<>(lines));
   }
 
   static Map<String, Long> parse(String text) {
+    if (text.isEmpty() || text.indexOf('\t') >= 0) return parseTabbed(text);
+    return JSON.readValue(text, MAP);
+  }
+
+  /** The format before JSON: names had tabs and line breaks replaced by spaces, so a name never holds either. */
+  private static Map<String, Long> parseTabbed(String text) {
     Map<String, Long> out = new TreeMap<>();
     for (String line : text.split("\n")) {
       int tab = line.lastIndexOf('\t');

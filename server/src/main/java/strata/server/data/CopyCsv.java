@@ -1,37 +1,71 @@
 package strata.server.data;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-/** Values as PostgreSQL COPY's CSV: null is an unquoted empty field, every text is quoted (so "" stays ""). */
+/**
+ * Rows for PostgreSQL's {@code COPY ... FROM STDIN (FORMAT csv)}, written with FastCSV: null is an unquoted empty
+ * field and an empty text a quoted one, as COPY tells them apart; numbers and booleans as they print, dates ISO.
+ */
 public final class CopyCsv {
-  private CopyCsv() {}
-
-  /** Appends one row of values and its line end. */
-  public static void appendRow(StringBuilder sb, Object[] values) {
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) sb.append(',');
-      append(sb, values[i]);
+  /**
+   * FastCSV's {@code QuoteStrategies.EMPTY}, and also quoting {@code \.}: COPY reads that alone on a line as the end
+   * of the data (PostgreSQL manual, COPY, "CSV Format"), which a one-column row could be.
+   */
+  private static final QuoteStrategy COPY_QUOTING = new QuoteStrategy() {
+    @Override
+    public boolean quoteEmpty(int lineNo, int fieldIdx) {
+      return true;
     }
-    sb.append('\n');
+
+    @Override
+    public boolean quoteValue(int lineNo, int fieldIdx, String value) {
+      return value.equals("\\.");
+    }
+  };
+
+  private final StringWriter text = new StringWriter();
+  private final CsvWriter csv =
+      CsvWriter.builder().quoteStrategy(COPY_QUOTING).lineDelimiter(LineDelimiter.LF).build(text);
+  private String[] fields = new String[0];
+  private int rows;
+
+  /** Adds one row of values: Strings, Numbers, Booleans, LocalDate, LocalDateTime, OffsetDateTime or null. */
+  public void add(Object[] values) {
+    if (fields.length != values.length) fields = new String[values.length];
+    for (int i = 0; i < values.length; i++) fields[i] = text(values[i]);
+    csv.writeRecord(fields);
+    rows++;
   }
 
-  /** Appends one value: numbers and booleans as they print, dates ISO, texts quoted with quotes doubled. */
-  public static void append(StringBuilder sb, Object v) {
-    if (v == null) return;
-    if (v instanceof Number || v instanceof Boolean) {
-      sb.append(v);
-      return;
+  /** Rows added since the last call. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The rows added since the last call, for {@code CopyManager.copyIn}; the next rows start a new batch. */
+  public Reader take() throws IOException {
+    csv.flush();
+    String batch = text.toString();
+    text.getBuffer().setLength(0);
+    rows = 0;
+    return new StringReader(batch);
+  }
+
+  private static String text(Object v) {
+    if (v == null || v instanceof String) return (String) v;
+    if (v instanceof Number || v instanceof Boolean || v instanceof LocalDate || v instanceof LocalDateTime
+        || v instanceof OffsetDateTime) {
+      return v.toString();
     }
-    String s = v instanceof LocalDate || v instanceof LocalDateTime || v instanceof OffsetDateTime ? v.toString()
-        : (String) v;
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '"') sb.append('"');
-      sb.append(ch);
-    }
-    sb.append('"');
+    throw new IllegalArgumentException("no COPY text for a " + v.getClass().getName());
   }
 }

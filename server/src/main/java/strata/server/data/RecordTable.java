@@ -124,9 +124,9 @@ final class RecordTable<T> {
   }
 
   private void copy(PGConnection pg, List<T> records) throws SQLException, java.io.IOException {
-    StringBuilder csv = new StringBuilder(records.size() * 128);
-    for (T r : records) CopyCsv.appendRow(csv, values.apply(r));
+    CopyCsv csv = new CopyCsv();
+    for (T r : records) csv.add(values.apply(r));
     pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)",
-        new java.io.StringReader(csv.toString()));
+        csv.take());
   }
 }

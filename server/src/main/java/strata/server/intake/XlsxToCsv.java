@@ -1,13 +1,10 @@
 package strata.server.intake;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +56,10 @@ final class XlsxToCsv {
 
   /** As {@link #convert(Path, Path, String)} with another cell limit (tests). */
   static void convert(Path xlsx, Path csv, String name, long maxCells) {
+    // RFC 4180 quoting only: the values are data for Strata's own intake, not for a spreadsheet.
     try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
-        Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(csv), StandardCharsets.UTF_8),
-            1 << 16)) {
+        CsvWriter out = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16)
+            .build(csv, StandardCharsets.UTF_8)) {
       XSSFReader reader = new XSSFReader(pkg);
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       if (!sheets.hasNext()) throw new IntakeException(name + ": the workbook has no sheet");
@@ -98,7 +96,7 @@ final class XlsxToCsv {
 
   /** Writes rows as CSV records, padded to the header's width (Excel leaves trailing empty cells out). */
   private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
-    private final Writer out;
+    private final CsvWriter out;
     private final String name;
     private final List<String> cells = new ArrayList<>();
     private int width = -1;
@@ -106,7 +104,7 @@ final class XlsxToCsv {
     private final long maxCells;
     private long cellsWritten;
 
-    Rows(Writer out, String name, long maxCells) {
+    Rows(CsvWriter out, String name, long maxCells) {
       this.out = out;
       this.name = name;
       this.maxCells = maxCells;
@@ -118,11 +116,7 @@ final class XlsxToCsv {
         throw new IntakeException(name + ": row " + (rowNum + 1L) + " is beyond Excel's " + MAX_ROWS
             + " rows; save the data as CSV");
       }
-      try {
-        for (; nextRow < rowNum; nextRow++) out.write('\n');
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      for (; nextRow < rowNum; nextRow++) out.writeRecord(List.of());
       cells.clear();
     }
 
@@ -135,17 +129,7 @@ final class XlsxToCsv {
         throw new IntakeException(name + ": the sheet has more than " + maxCells + " cells (counting the empty "
             + "cells up to the widest column, here " + width + " wide); remove empty columns or save it as CSV");
       }
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < cells.size(); i++) {
-        if (i > 0) sb.append(',');
-        appendCell(sb, cells.get(i));
-      }
-      sb.append('\n');
-      try {
-        out.append(sb);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      out.writeRecord(cells);
       nextRow = rowNum + 1;
     }
 
@@ -157,15 +141,6 @@ final class XlsxToCsv {
       }
       while (cells.size() < col) cells.add("");
       cells.add(value == null ? "" : value);
-    }
-
-    /** RFC 4180 quoting only: the values are data for Strata's own intake, not for a spreadsheet. */
-    private static void appendCell(StringBuilder sb, String s) {
-      if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-        sb.append(s);
-        return;
-      }
-      sb.append('"').append(s.replace("\"", "\"\"")).append('"');
     }
   }
 }

@@ -1,7 +1,6 @@
 package strata.server.run;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -52,17 +51,16 @@ final class SnapshotWriter {
     Map<String, Long> counts = new LinkedHashMap<>();
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
     PGConnection pg = c.unwrap(PGConnection.class);
-    StringBuilder csv = new StringBuilder(BATCH * 1024);
+    CopyCsv csv = new CopyCsv();
     c.setAutoCommit(false);
     try {
       for (int i = 0; i < s.size; i++) {
         Object[] row = row(json, runId, result, overrides, i);
         counts.merge((String) row[2], 1L, Long::sum);
-        CopyCsv.appendRow(csv, row);
+        csv.add(row);
         if ((i + 1) % BATCH == 0 || i == s.size - 1) {
           pg.getCopyAPI().copyIn("copy snapshot_row (" + COLUMNS + ") from stdin (format csv)",
-              new StringReader(csv.toString()));
-          csv.setLength(0);
+              csv.take());
           c.commit();
           written.accept(i + 1);
         }
