@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.server.data.SummaryStore;
 import strata.server.testing.Api;
 import strata.server.testing.ServerTest;
+import strata.server.testing.TestModels;
 import strata.server.testing.TestData;
 import tools.jackson.databind.JsonNode;
 
@@ -26,18 +27,7 @@ import tools.jackson.databind.JsonNode;
  * own and shows.
  */
 abstract class OwnerScopeContract extends ServerTest {
-  static final String MODEL = """
-      tiers:
-        - id: big
-          name: {zh: 大客户, en: Big}
-          when: monetary >= 1000.0
-        - id: mid
-          name: {zh: 中客户, en: Mid}
-          when: monetary >= 100.0
-        - id: small
-          name: {zh: 小客户, en: Small}
-          when: true
-      """;
+  static final String MODEL = TestModels.SPEND;
   static final String REP = "王芳";
   static final String OTHER = "李娜";
   static final Set<String> OWN = Set.of("W-1", "W-2", "W-3");
