@@ -81,8 +81,8 @@ class TaskStore {
 
   /**
    * Stores a plan: new tasks are inserted; open and suppressed ones take the plan's status, owner, channel and due
-   * day; a task the plan cancels is closed with why. Keys already done, skipped or cancelled are left as they are, so
-   * a plan never reopens what a person closed.
+   * day; a task the plan cancels is closed with why, and reopened if the plan asks for it again. Keys done or skipped
+   * are left as they are: a plan never reopens what a person closed.
    */
   Applied apply(List<PlannedTask> tasks, Earlier earlier, String by, OffsetDateTime now) {
     int created = 0;
@@ -93,6 +93,11 @@ class TaskStore {
       if (was == null) {
         if (t.status() == PlannedTask.Status.CANCELLED || t.status() == PlannedTask.Status.DONE) continue;
         insert(t, by, now);
+        created++;
+      } else if (was.equals("cancelled") && t.status() != PlannedTask.Status.CANCELLED
+          && t.status() != PlannedTask.Status.DONE) {
+        // Its reason is back (the customer returned to the tier): the task is open again, with the reason of now.
+        reopen(earlier.ids().get(t.key()), t, by, now);
         created++;
       } else if (was.equals("open") || was.equals("suppressed")) {
         long id = earlier.ids().get(t.key());
@@ -114,6 +119,16 @@ class TaskStore {
       }
     }
     return new Applied(created, updated, cancelled);
+  }
+
+  private void reopen(long id, PlannedTask t, String by, OffsetDateTime now) {
+    db.sql("update service_task set owner = ?, tier = ?, type = ?, channel = ?, due_date = ?, reason = ?, reason_en = ?, "
+            + "reason_zh = ?, status = ?, suppressed_by = ?, updated_at = ?, updated_by = ?, closed_at = null, "
+            + "closed_by = null where id = ? and status = 'cancelled'")
+        .params(t.owner(), t.why().tier(), t.type().code(), channelCode(t), t.due(), ReasonJson.write(json, t.why()),
+            PlanText.reason(t, Locale.ENGLISH), PlanText.reason(t, Locale.CHINESE), t.status().code(), stopText(t), now,
+            by, id)
+        .update();
   }
 
   private void insert(PlannedTask t, String by, OffsetDateTime now) {
