@@ -64,7 +64,7 @@ public final class SideFiles {
   }
 
   /** Interaction types in Chinese or English, folded to call, visit, complaint, inquiry or other. */
-  static String interactionType(String text) {
+  public static String interactionType(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
     if (t.contains("投诉") || t.contains("complain")) return "complaint";
     if (t.contains("拜访") || t.contains("上门") || t.contains("visit") || t.contains("meeting")) return "visit";

@@ -43,7 +43,7 @@ public final class PlanInputs {
   }
 
   /** Our touches: visits and calls by type, other rows by their channel column (微信, 短信, 邮件 ...). */
-  static Channel channel(String type, String channelText) {
+  public static Channel channel(String type, String channelText) {
     if (type.equals("visit")) return Channel.VISIT;
     if (type.equals("call")) return Channel.PHONE;
     if (type.equals("inquiry")) return null; // the customer reached us

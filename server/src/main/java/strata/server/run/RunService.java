@@ -52,6 +52,7 @@ public class RunService implements ApplicationRunner {
   private final List<RunListener> listeners;
   private final strata.server.data.TableStats stats;
   private final Instance instance;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final int keep;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-run");
@@ -61,8 +62,10 @@ public class RunService implements ApplicationRunner {
 
   RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, AuditLog audit,
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
-      strata.server.data.TableStats stats, Instance instance, @Value("${strata.runs.keep:24}") int keep) {
+      strata.server.data.TableStats stats, Instance instance,
+      org.springframework.context.ApplicationEventPublisher events, @Value("${strata.runs.keep:24}") int keep) {
     this.instance = instance;
+    this.events = events;
     this.runs = runs;
     this.data = data;
     this.models = models;
@@ -140,6 +143,7 @@ public class RunService implements ApplicationRunner {
       stats.refresh();
       int removed = runs.applyRetention(keep);
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
+      announce(new RunPublished(id, result.asOf(), version.version()));
     } catch (Throwable e) {
       boolean explained = e instanceof BadRequest || e instanceof strata.tier.TierModelException
           || e instanceof strata.scoring.ConfigException;
@@ -147,6 +151,15 @@ public class RunService implements ApplicationRunner {
       log.warn("run {} failed: {}", id, reason, e);
       db.sql("delete from snapshot_row where run_id = ?").param(id).update();
       runs.fail(id, reason);
+    }
+  }
+
+  /** A listener's failure is logged: the run is published whatever follows it (re-planning tasks, ...). */
+  private void announce(RunPublished published) {
+    try {
+      events.publishEvent(published);
+    } catch (RuntimeException e) {
+      log.warn("after run {} was published: {}", published.runId(), e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,29 @@
+package strata.server.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A stored service task as the API shows it.
+ *
+ * @param key the planner's stable key: customer, trigger and occasion
+ * @param channel null for tasks that do not touch the customer (pool warnings and returns)
+ * @param reason why the task exists, as the planner's data: tier, trigger, values read and the playbook's purpose
+ * @param reasonText the reason rendered in both languages
+ * @param status open, done, skipped, cancelled or suppressed
+ * @param suppressedBy why a suppressed or cancelled task is not to be done ({@code code} or {@code code:detail})
+ * @param outcome reached, no_answer, rescheduled or lost once done
+ * @param note the note given on completion, or the reason given for skipping
+ */
+public record Task(long id, String key, String customerId, String owner, String tier, String type, String channel,
+    LocalDate dueDate, String trigger, Reason reason, Text reasonText, String status, String suppressedBy,
+    String outcome, String note, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+    Instant closedAt, String closedBy) {
+
+  public record Reason(String tier, String trigger, String detail, List<Value> values, Text purpose) {}
+
+  public record Value(String name, String value) {}
+
+  public record Text(String zh, String en) {}
+}

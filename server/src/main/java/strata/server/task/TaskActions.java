@@ -1,0 +1,88 @@
+package strata.server.task;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import strata.server.api.BadRequest;
+import strata.server.api.Conflict;
+import strata.server.audit.AuditLog;
+import strata.server.data.Interaction;
+import strata.server.data.InteractionStore;
+import strata.server.data.WriteLock;
+import strata.server.security.Viewer;
+
+/**
+ * What people do with a task: complete it with an outcome, which also logs the contact as an interaction (so
+ * {@code days_since_contact} and the cadence see it), or skip it with a reason. Both are audited.
+ */
+@Service
+class TaskActions {
+  static final List<String> OUTCOMES = List.of("reached", "no_answer", "rescheduled", "lost");
+  private static final Duration LOCK_PATIENCE = Duration.ofSeconds(30);
+
+  private final TaskStore tasks;
+  private final TaskPlanning planning;
+  private final InteractionStore interactions;
+  private final WriteLock lock;
+  private final AuditLog audit;
+
+  TaskActions(TaskStore tasks, TaskPlanning planning, InteractionStore interactions, WriteLock lock, AuditLog audit) {
+    this.tasks = tasks;
+    this.planning = planning;
+    this.interactions = interactions;
+    this.lock = lock;
+    this.audit = audit;
+  }
+
+  /**
+   * @throws BadRequest for an outcome outside {@link #OUTCOMES}
+   * @throws strata.server.api.NotFound when the task is not the viewer's to see
+   * @throws Conflict when the task is no longer open
+   */
+  Task complete(long id, String outcome, String note, Viewer viewer) {
+    if (outcome == null || !OUTCOMES.contains(outcome)) {
+      throw new BadRequest("outcome", "expected one of " + OUTCOMES + ", got " + (outcome == null ? "none" : "'" + outcome + "'"));
+    }
+    String text = note == null ? "" : note.strip();
+    if (text.length() > 2000) throw new BadRequest("note", "at most 2000 characters, got " + text.length());
+    Task task = tasks.get(id, viewer);
+    // The interaction is written under the data write lock, like every other writer of the interaction table.
+    return lock.lockedWithin(LOCK_PATIENCE, () -> {
+      OffsetDateTime now = planning.now();
+      if (!tasks.close(id, "done", outcome, text, viewer.username(), now)) throw notOpen(task);
+      interactions.write(List.of(new Interaction(PlanData.TASK_RECORD_PREFIX + id, task.customerId(),
+          now.atZoneSameInstant(planning.zone()).toLocalDateTime(), interactionType(task), task.channel() == null
+          ? "" : task.channel(), outcome)));
+      audit.record(viewer.username(), "task_done", "task " + id + " (" + task.type() + ", " + task.customerId()
+          + "): " + outcome + (text.isEmpty() ? "" : " — " + text));
+      return tasks.get(id, viewer);
+    });
+  }
+
+  /** @throws BadRequest without a reason */
+  Task skip(long id, String reason, Viewer viewer) {
+    String text = reason == null ? "" : reason.strip();
+    if (text.isEmpty()) throw new BadRequest("reason", "say why the task is skipped");
+    if (text.length() > 2000) throw new BadRequest("reason", "at most 2000 characters, got " + text.length());
+    Task task = tasks.get(id, viewer);
+    if (!tasks.close(id, "skipped", null, text, viewer.username(), planning.now())) throw notOpen(task);
+    audit.record(viewer.username(), "task_skipped", "task " + id + " (" + task.type() + ", " + task.customerId()
+        + "): " + text);
+    return tasks.get(id, viewer);
+  }
+
+  private static Conflict notOpen(Task task) {
+    return new Conflict("task " + task.id() + " is " + task.status() + ", not open");
+  }
+
+  /**
+   * The interaction's type as scoring folds it: a visit or a call counts as one (the visits metric, the call
+   * counts); messages are logged with the task's type and told apart by their channel.
+   */
+  private static String interactionType(Task task) {
+    if ("visit".equals(task.channel())) return "visit";
+    if ("phone".equals(task.channel())) return "call";
+    return task.type();
+  }
+}

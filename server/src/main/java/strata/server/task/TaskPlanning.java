@@ -1,0 +1,122 @@
+package strata.server.task;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import strata.plan.Contact;
+import strata.plan.Plan;
+import strata.plan.PlanOptions;
+import strata.plan.Planner;
+import strata.server.model.ModelStore;
+import strata.server.run.Run;
+import strata.server.run.RunPublished;
+import strata.server.run.RunStore;
+
+/**
+ * Re-plans the service tasks with core's {@link Planner} from the current snapshot: after each published run and on
+ * a daily schedule ({@link TaskSchedule}). The server gives the planner the clock (today in
+ * {@code strata.tasks.time-zone}) and the stored history, and stores what it returns, in one transaction: re-planning
+ * the same day creates nothing new, and tasks whose reason disappeared are cancelled with why.
+ */
+@Service
+public class TaskPlanning {
+  private static final Logger log = LoggerFactory.getLogger(TaskPlanning.class);
+
+  /** What one re-plan did. */
+  public record Result(LocalDate asOf, long runId, int created, int updated, int cancelled, List<String> warnings) {}
+
+  private final RunStore runs;
+  private final ModelStore models;
+  private final PlanData data;
+  private final TaskStore tasks;
+  private final JdbcClient db;
+  private final PlanOptions options;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  TaskPlanning(RunStore runs, ModelStore models, PlanData data, TaskStore tasks, JdbcClient db,
+      PlatformTransactionManager transactions, @Value("${strata.tasks.time-zone:Asia/Shanghai}") String zone,
+      @Value("${strata.tasks.horizon-days:14}") int horizonDays, ObjectProvider<Clock> clock) {
+    this.runs = runs;
+    this.models = models;
+    this.data = data;
+    this.tasks = tasks;
+    this.db = db;
+    this.options = new PlanOptions(horizonDays, ZoneId.of(zone));
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** Today in the tasks' time zone: the as-of day of plans, and the day a completion counts for. */
+  LocalDate today() {
+    return LocalDate.now(clock.withZone(options.zone()));
+  }
+
+  ZoneId zone() {
+    return options.zone();
+  }
+
+  OffsetDateTime now() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  @EventListener
+  void runPublished(RunPublished published) {
+    try {
+      Optional<Result> r = replan(TaskStore.SYSTEM);
+      r.ifPresent(result -> log.info("tasks after run {}: {}", published.runId(), result));
+    } catch (RuntimeException e) {
+      log.warn("tasks were not re-planned after run {}: {}", published.runId(), e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Plans as of today from the current snapshot and stores the result.
+   *
+   * @return what changed; empty before any run succeeded
+   * @param by who asked, for the tasks' created_by and updated_by ("system" for runs and the schedule)
+   */
+  public Optional<Result> replan(String by) {
+    return transaction.execute(tx -> replanInTransaction(by));
+  }
+
+  private Optional<Result> replanInTransaction(String by) {
+    // Servers sharing the database take turns: the plan's row is locked until this transaction ends.
+    db.sql("select id from task_plan where id = 1 for update").query(Integer.class).single();
+    Optional<Run> current = runs.current();
+    if (current.isEmpty() || current.get().asOf() == null) return Optional.empty();
+    Run run = current.get();
+    LocalDate asOf = today();
+    Run previous = runs.succeeded(3).stream().filter(r -> r.id() < run.id() && r.asOf() != null).findFirst()
+        .orElse(null);
+    PlanData.Interactions interactions = data.interactions(asOf);
+    TaskStore.Earlier earlier = tasks.earlier(options.zone());
+    List<Contact> history = new ArrayList<>(interactions.contacts());
+    history.addAll(earlier.done());
+    Planner planner = new Planner(models.get(run.modelVersion()).model(), options);
+    Plan plan = planner.plan(data.customers(run, previous, interactions.lastComplaint(), asOf), history,
+        earlier.open(), asOf);
+    OffsetDateTime now = now();
+    TaskStore.Applied applied = tasks.apply(plan.tasks(), earlier, by, now);
+    db.sql("update task_plan set as_of = ?, run_id = ?, planned_at = ? where id = 1").params(asOf, run.id(), now)
+        .update();
+    List<String> warnings = plan.warnings().stream()
+        .map(w -> strata.plan.PlanText.warning(w, java.util.Locale.ENGLISH)).toList();
+    return Optional.of(new Result(asOf, run.id(), applied.created(), applied.updated(), applied.cancelled(), warnings));
+  }
+}

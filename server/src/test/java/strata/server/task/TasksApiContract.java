@@ -1,0 +1,243 @@
+package strata.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import strata.server.data.SummaryStore;
+import strata.server.run.RunService;
+import strata.server.testing.Api;
+import strata.server.testing.ServerTest;
+import strata.server.testing.TestData;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Service tasks planned from a small model with a playbook: big customers get a call every 30 days, a customer who
+ * moves down to small gets a win-back call within 7 days. The plan's day is the test clock's (Asia/Shanghai), so
+ * every expected key, due day and reason follows by hand from the data below.
+ */
+@Import(TasksApiContract.TestClock.class)
+abstract class TasksApiContract extends ServerTest {
+  static final String MODEL = """
+      tiers:
+        - id: big
+          name: {zh: 大客户, en: Big}
+          when: monetary >= 1000.0
+          service:
+            cadence: {every_days: 30, channels: [phone]}
+        - id: small
+          name: {zh: 小客户, en: Small}
+          when: true
+          service:
+            triggers:
+              moved_down: {within_days: 7, channels: [phone], purpose: {zh: 挽回来电, en: Win-back call}}
+      """;
+
+  /** The planner's today, moved by the tests. */
+  @TestConfiguration
+  static class TestClock {
+    @Bean
+    MovableClock clock() {
+      return new MovableClock();
+    }
+  }
+
+  static final class MovableClock extends Clock {
+    volatile Instant now;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return Clock.fixed(now, zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    /** 10:00 in Shanghai on the day. */
+    void day(String day) {
+      now = Instant.parse(day + "T02:00:00Z");
+    }
+  }
+
+  @Autowired JdbcClient db;
+  @Autowired SummaryStore summaries;
+  @Autowired RunService runs;
+  @Autowired TaskPlanning planning;
+  @Autowired MovableClock clock;
+  Api admin;
+  Api zhangwei;
+
+  @BeforeEach
+  void data() {
+    admin = admin();
+    if (db.sql("select count(*) from customer").query(Long.class).single() == 0) {
+      new TestData(db, summaries)
+          .customer("A1", "甲公司", "张伟").customer("B2", "乙公司", "李娜").customer("C3", "丙公司", "张伟")
+          .customer("D4", "丁公司", "张伟")
+          .purchase("A1", "2026-01-05", 800).purchase("A1", "2026-02-05", 400) // 1200: big
+          .purchase("B2", "2026-02-10", 1500)                                   // big
+          .purchase("C3", "2026-03-02", 20)                                     // small
+          .purchase("D4", "2026-02-01", 2000)                                   // big
+          .commit();
+      db.sql("update customer set phone = '13800000000'").update(); // calls need a number
+      admin.post("/api/v1/users", Map.of("username", "zhangwei", "password", "zhangwei-password",
+          "role", "sales", "owner", "张伟"));
+      assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "with a playbook")).status()).isEqualTo(201);
+    }
+    zhangwei = anonymous().as("zhangwei", "zhangwei-password");
+    // Every test starts from two runs of the same data (previous tiers = current tiers) and no task or contact.
+    db.sql("delete from tier_override").update();
+    db.sql("delete from service_task").update();
+    db.sql("delete from interaction").update();
+    clock.day("2026-03-10");
+    runs.runNow("manual", "admin", null);
+    db.sql("delete from service_task").update();
+    runs.runNow("manual", "admin", null); // as of 2026-03-03, the day after the last purchase; plans as of 03-10
+  }
+
+  @Test
+  void aRunPlansTasksWithTheirReasons() {
+    JsonNode page = admin.get("/api/v1/tasks?status=open").json();
+    assertThat(page.get("total").asLong()).isEqualTo(3);
+    assertThat(customers(page)).containsExactly("A1", "B2", "D4"); // big customers, never contacted; C3 is small
+    JsonNode a1 = task(page, "A1");
+    assertThat(a1.get("key").asString()).isEqualTo("A1|cadence|none");
+    assertThat(a1.get("type").asString()).isEqualTo("follow_up");
+    assertThat(a1.get("channel").asString()).isEqualTo("phone");
+    assertThat(a1.get("owner").asString()).isEqualTo("张伟");
+    assertThat(a1.get("dueDate").asString()).isEqualTo("2026-03-10"); // no contact yet: due today
+    assertThat(a1.get("reason").get("tier").asString()).isEqualTo("big");
+    assertThat(a1.get("reason").get("trigger").asString()).isEqualTo("cadence");
+    assertThat(a1.get("reason").get("values").toString())
+        .contains("{\"name\":\"last_contact\",\"value\":\"none\"}", "{\"name\":\"every_days\",\"value\":\"30\"}");
+    assertThat(a1.get("reasonText").get("en").asString()).startsWith("big: Cadence (").contains("every_days=30");
+    assertThat(a1.get("reasonText").get("zh").asString()).startsWith("big：定期跟进（");
+    assertThat(a1.get("createdBy").asString()).isEqualTo("system");
+  }
+
+  @Test
+  void replanningTheSameDayCreatesNothing() {
+    TaskPlanning.Result again = planning.replan("test").orElseThrow();
+    assertThat(again.created()).isZero();
+    assertThat(again.cancelled()).isZero();
+    assertThat(db.sql("select count(*) from service_task").query(Long.class).single()).isEqualTo(3);
+  }
+
+  @Test
+  void completingLogsAnInteractionAndTheCadenceWaitsUntilDue() {
+    long id = task(zhangwei.get("/api/v1/tasks").json(), "A1").get("id").asLong();
+    Api.Response done = zhangwei.post("/api/v1/tasks/" + id + "/complete", Map.of("outcome", "reached",
+        "note", "下月再访"));
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    assertThat(done.json().get("status").asString()).isEqualTo("done");
+    assertThat(done.json().get("outcome").asString()).isEqualTo("reached");
+    assertThat(done.json().get("closedBy").asString()).isEqualTo("zhangwei");
+    assertThat(db.sql("select type || '/' || channel || '/' || outcome || '/' || cast(at as date) from interaction "
+        + "where record_id = ?").param("task:" + id).query(String.class).single())
+        .isEqualTo("call/phone/reached/2026-03-10");
+    assertThat(db.sql("select count(*) from audit_log where action = 'task_done' and detail like ?")
+        .param("task " + id + " %").query(Long.class).single()).isEqualTo(1);
+    assertThat(zhangwei.post("/api/v1/tasks/" + id + "/complete", Map.of("outcome", "reached")).status())
+        .isEqualTo(409);
+
+    // The next call is due 30 days after the contact, 2026-04-09: beyond today's 14 days (to 03-23).
+    assertThat(planning.replan("test").orElseThrow().created()).isZero();
+    assertThat(openKeys("A1")).isEmpty();
+    // On 03-27 the horizon reaches 04-09 (03-27 + 13 days).
+    clock.day("2026-03-27");
+    planning.replan("test");
+    assertThat(openKeys("A1")).containsExactly("A1|cadence|2026-03-10");
+    assertThat(db.sql("select due_date from service_task where task_key = 'A1|cadence|2026-03-10'")
+        .query(java.time.LocalDate.class).single()).isEqualTo("2026-04-09");
+
+    // A run as of the contact's day counts it: days_since_contact 0.
+    runs.runNow("manual", "admin", java.time.LocalDate.parse("2026-03-10"));
+    String metrics = db.sql("select metrics from snapshot_row where customer_id = 'A1' and run_id = "
+        + "(select run_id from current_run)").query(String.class).single();
+    assertThat(Api.MAPPER.readTree(metrics).get("days_since_contact").asLong()).isZero();
+  }
+
+  @Test
+  void aSalesUserSeesAndClosesOnlyTheirCustomersTasks() {
+    JsonNode own = zhangwei.get("/api/v1/tasks").json();
+    assertThat(customers(own)).containsExactly("A1", "D4");
+    long b2 = task(admin.get("/api/v1/tasks").json(), "B2").get("id").asLong();
+    assertThat(zhangwei.post("/api/v1/tasks/" + b2 + "/complete", Map.of("outcome", "reached")).status())
+        .isEqualTo(404);
+    assertThat(zhangwei.post("/api/v1/tasks/" + b2 + "/skip", Map.of("reason", "not mine")).status())
+        .isEqualTo(404);
+    assertThat(admin.post("/api/v1/tasks/" + b2 + "/complete", Map.of("outcome", "maybe")).status()).isEqualTo(400);
+    assertThat(admin.post("/api/v1/tasks/" + b2 + "/skip", Map.of("reason", " ")).status()).isEqualTo(400);
+    Api.Response skipped = admin.post("/api/v1/tasks/" + b2 + "/skip", Map.of("reason", "customer on holiday"));
+    assertThat(skipped.status()).as(skipped.body()).isEqualTo(200);
+    assertThat(skipped.json().get("status").asString()).isEqualTo("skipped");
+    assertThat(skipped.json().get("note").asString()).isEqualTo("customer on holiday");
+    assertThat(admin.get("/api/v1/tasks?status=nope").status()).isEqualTo(400);
+    assertThat(customers(admin.get("/api/v1/tasks?status=open&owner=李娜").json())).isEmpty();
+    assertThat(admin.get("/api/v1/tasks?dueBefore=2026-03-10").json().get("total").asLong()).isZero();
+    assertThat(admin.get("/api/v1/tasks?dueBefore=2026-03-11").json().get("total").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aCustomerWhoMovesUpHasTheWinBackCancelled() {
+    assertThat(admin.put("/api/v1/customers/D4/override", Map.of("tier", "small", "reason", "test")).status())
+        .isEqualTo(201);
+    runs.runNow("manual", "admin", null);
+    // big -> small is a move down (big is listed first): a win-back call within 7 days of the plan's day.
+    JsonNode winBack = task(admin.get("/api/v1/tasks?status=open&customerId=D4").json(), "D4");
+    assertThat(winBack.get("key").asString()).isEqualTo("D4|moved_down|big>small|2026-03-03");
+    assertThat(winBack.get("type").asString()).isEqualTo("win_back");
+    assertThat(winBack.get("dueDate").asString()).isEqualTo("2026-03-17");
+    assertThat(winBack.get("reasonText").get("en").asString())
+        .contains("previous_tier=big", "tier=small").endsWith("— Win-back call");
+    assertThat(db.sql("select suppressed_by from service_task where task_key = 'D4|cadence|none'")
+        .query(String.class).single()).isEqualTo("tier_changed:small");
+
+    assertThat(admin.delete("/api/v1/customers/D4/override").status()).isIn(200, 204);
+    runs.runNow("manual", "admin", null);
+    JsonNode cancelled = task(admin.get("/api/v1/tasks?status=cancelled&customerId=D4").json(), "D4");
+    assertThat(cancelled.get("key").asString()).isEqualTo(winBack.get("key").asString());
+    assertThat(cancelled.get("suppressedBy").asString()).isEqualTo("tier_changed:big");
+    assertThat(cancelled.get("closedBy").asString()).isEqualTo("system");
+    assertThat(cancelled.get("reasonText").get("en").asString()).contains("; cancelled: ");
+    // Back in big, its call is open again.
+    assertThat(openKeys("D4")).containsExactly("D4|cadence|none");
+  }
+
+  private List<String> openKeys(String customer) {
+    return db.sql("select task_key from service_task where customer_id = ? and status = 'open' order by task_key")
+        .param(customer).query(String.class).list();
+  }
+
+  private static List<String> customers(JsonNode page) {
+    List<String> ids = new ArrayList<>();
+    page.get("items").forEach(t -> ids.add(t.get("customerId").asString()));
+    return ids.stream().sorted().toList();
+  }
+
+  private static JsonNode task(JsonNode page, String customer) {
+    for (JsonNode t : page.get("items")) {
+      if (t.get("customerId").asString().equals(customer)) return t;
+    }
+    throw new AssertionError("no task of " + customer + " in " + page);
+  }
+}
