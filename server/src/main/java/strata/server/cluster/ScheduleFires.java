@@ -4,8 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.Trigger;
+import org.springframework.scheduling.TriggerContext;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ScheduleFires {
+  private static final Logger log = LoggerFactory.getLogger(ScheduleFires.class);
   private static final Duration KEPT = Duration.ofDays(90);
   private final JdbcClient db;
   private final Instance instance;
@@ -43,6 +51,41 @@ public class ScheduleFires {
     db.sql("delete from schedule_fire where schedule_name = ? and fire_time < ?").params(schedule, at.minus(KEPT))
         .update();
     return true;
+  }
+
+  /**
+   * Registers a cron schedule whose every fire is done by one server: {@code work} gets the fire's nominal time, on
+   * the server that claimed it; the others log that it is not theirs.
+   *
+   * @param what the work as the log names it, e.g. "scheduled run"
+   */
+  public void register(ScheduledTaskRegistrar registrar, String schedule, String what, CronTrigger cron,
+      Consumer<Instant> work) {
+    FireTimes trigger = new FireTimes(cron);
+    registrar.addTriggerTask(() -> {
+      Instant fireTime = trigger.current;
+      if (claim(schedule, fireTime)) work.accept(fireTime);
+      else log.info("{} of {} is another server's", what, fireTime);
+    }, trigger);
+  }
+
+  /**
+   * The cron trigger, remembering the fire time it computed last: Spring asks for the next time before scheduling
+   * each execution and only after the previous one ended, so while the task runs it is the task's own fire time.
+   */
+  private static final class FireTimes implements Trigger {
+    private final CronTrigger cron;
+    private volatile Instant current;
+
+    FireTimes(CronTrigger cron) {
+      this.cron = cron;
+    }
+
+    @Override
+    public Instant nextExecution(TriggerContext context) {
+      current = cron.nextExecution(context);
+      return current;
+    }
   }
 
   /** Records the run a fire started. */
