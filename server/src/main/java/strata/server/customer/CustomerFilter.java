@@ -27,13 +27,14 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
 
   /**
    * {@code from … where …} with its parameters. Tiers are read as stored: the current snapshot carries the live
-   * overrides ({@link OverrideStore#applyTo}). The customer table is joined only when a filter needs it, so a count by
-   * tier is an index scan.
+   * overrides ({@link OverrideStore#applyTo}). Owners too: every kept snapshot row carries its customer's current
+   * owner (strata.server.run.SnapshotOwners), so an owner's customers are an index range of snapshot_row. The
+   * customer table is joined only for a search or the page's columns.
    */
   public Sql from(Viewer viewer, boolean withCustomerColumns) {
     List<Object> params = new ArrayList<>();
     boolean search = q != null && !q.isBlank();
-    boolean needsCustomer = !viewer.seesAll() || (owner != null && !owner.isBlank()) || search;
+    boolean needsCustomer = search;
     StringBuilder sb = new StringBuilder(" from snapshot_row r");
     // A left join keeps the index order of snapshot rows, so a page of the default order stops after its rows.
     if (needsCustomer) sb.append(" join customer c on c.id = r.customer_id");
@@ -41,7 +42,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     sb.append(" where r.run_id = ?");
     params.add(runId);
     if (!viewer.seesAll()) {
-      sb.append(" and c.owner = ?");
+      sb.append(" and r.owner = ?");
       params.add(viewer.owner());
     }
     eq(sb, params, "r.tier", tier);
@@ -49,11 +50,12 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     eq(sb, params, "r.segment11", segment11);
     eq(sb, params, "r.lifecycle", lifecycle);
     eq(sb, params, "r.abc", abc);
-    eq(sb, params, "c.owner", owner);
+    eq(sb, params, "r.owner", owner);
     if (search) {
       String like = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
           .replace("_", "\\_") + "%";
-      sb.append(" and (lower(r.customer_id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
+      // On c, not r: PostgreSQL's trigram indexes on lower(id) and lower(name) of customer can then serve it.
+      sb.append(" and (lower(c.id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
       params.add(like);
       params.add(like);
     }

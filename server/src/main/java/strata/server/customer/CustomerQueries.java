@@ -70,8 +70,13 @@ public class CustomerQueries {
     return run;
   }
 
-  public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size) {
+  /** @param exactTotal count every match; otherwise counting stops at {@link PagedQuery#COUNT_CAP} */
+  public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size, boolean exactTotal) {
     CustomerFilter.Sql rows = f.from(v, true);
+    if (!exactTotal) {
+      return PagedQuery.pageCounted(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
+          CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
+    }
     return PagedQuery.page(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
         CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
   }
