@@ -41,11 +41,20 @@ public final class PagedQuery {
    */
   public static <T> Page<T> pageCounted(JdbcClient db, String columns, String countFrom, String fromWhere,
       String orderBy, List<?> params, int page, int size, RowMapper<T> mapper) {
+    long counted = countCapped(db, countFrom, params);
+    return capped(items(db, columns, fromWhere, orderBy, params, page, size, mapper), page, size, counted);
+  }
+
+  /** {@code select count(*)} of {@code countFrom}, stopping at {@link #COUNT_CAP} + 1. */
+  public static long countCapped(JdbcClient db, String countFrom, List<?> params) {
     List<Object> countParams = new ArrayList<>(params);
     countParams.add(COUNT_CAP + 1);
-    long counted = db.sql("select count(*) from (select 1 as one" + countFrom + " limit ?) capped")
-        .params(countParams).query(Long.class).single();
-    List<T> items = items(db, columns, fromWhere, orderBy, params, page, size, mapper);
+    return db.sql("select count(*) from (select 1 as one" + countFrom + " limit ?) capped").params(countParams)
+        .query(Long.class).single();
+  }
+
+  /** A page whose total was counted by {@link #countCapped}. */
+  public static <T> Page<T> capped(List<T> items, int page, int size, long counted) {
     return counted > COUNT_CAP ? new Page<>(items, page, size, COUNT_CAP, false)
         : new Page<>(items, page, size, counted, true);
   }

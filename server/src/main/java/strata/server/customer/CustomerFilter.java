@@ -20,6 +20,9 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
       "monetary", "r.monetary_cents", "frequency", "r.frequency", "recencyDays", "r.recency_days", "clv", "r.clv",
       "pAlive", "r.p_alive");
 
+  private static final java.util.Set<String> NOT_NULL = java.util.Set.of("r.monetary_cents", "r.frequency",
+      "r.tier");
+
   /** Every customer of a snapshot (the viewer's scope still applies). */
   public static CustomerFilter all(long runId) {
     return new CustomerFilter(runId, null, null, null, null, null, null, null);
@@ -62,6 +65,11 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     return new Sql(sb.toString(), params);
   }
 
+  /** Whether neither the filter nor the order needs the customer table, so a page can be cut before joining it. */
+  boolean pageBeforeCustomer(String orderBy) {
+    return (q == null || q.isBlank()) && !orderBy.contains("c.");
+  }
+
   /** {@code sort=field} or {@code sort=field,asc|desc}; anything else (an empty field, a third part) is a 400. */
   static String orderBy(String sort) {
     if (sort == null || sort.isBlank()) return " order by r.composite_score desc nulls last, r.customer_id";
@@ -77,6 +85,8 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     // page comes off the index. With "nulls last" and itself as tie-breaker, H2 sorted the whole snapshot instead
     // (a 500 at 254k customers, issue 14).
     if (column.equals("r.customer_id")) return " order by r.customer_id " + dir;
+    // Never null: without "nulls last", "monetary desc" matches the index snapshot_row_monetary_order.
+    if (NOT_NULL.contains(column)) return " order by " + column + " " + dir + ", r.customer_id";
     return " order by " + column + " " + dir + " nulls last, r.customer_id";
   }
 
