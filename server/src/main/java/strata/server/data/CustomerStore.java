@@ -60,7 +60,9 @@ public class CustomerStore {
     changes.inserted().forEach(c -> owners.put(c.customerId(), c.owner()));
     for (int i = 0; i < changes.updated().size(); i++) {
       CustomerProfile now = changes.updated().get(i);
-      if (!java.util.Objects.equals(now.owner(), changes.replaced().get(i).owner())) owners.put(now.customerId(), now.owner());
+      if (!java.util.Objects.equals(now.owner(), changes.replaced().get(i).owner())) {
+        owners.put(now.customerId(), now.owner());
+      }
     }
     snapshotOwners.follow(owners);
     return Written.of(changes);

@@ -109,8 +109,8 @@ public class RunStore {
   /**
    * The runs as a viewer may see them. Admins and analysts get them as stored. For a sales viewer, {@code customers}
    * and {@code tierCounts} are counted over the run's snapshot rows of their own customers (by the customer's current
-   * owner, which every kept snapshot row carries, as every customer list is scoped), so they add up to what the lists show them; a run without a snapshot (running,
-   * failed, expired) has no count. Notes and the error's text are withheld ({@link Run#scopedTo}).
+   * owner, which every kept snapshot row carries, as every customer list is scoped), so they add up to what the lists
+   * show them; a run without a snapshot (running, failed, expired) has no count. Notes and the error's text are withheld ({@link Run#scopedTo}).
    */
   public List<Run> scoped(List<Run> list, Viewer viewer) {
     if (viewer.seesAll()) return list;
