@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The server benchmark of issue 4: imports, a full tiering run and API latency under load, on loopback against a
-# private PostgreSQL cluster. Usage: bench/run-server.sh [customers] [rows] [wrk duration] [wrk connections]
+# private PostgreSQL cluster (DB=h2: the embedded H2 database instead). Usage:
+#   bench/run-server.sh [customers] [rows] [wrk duration] [wrk connections]
 #   bench/run-server.sh 1000000 20000000 30s 16
+#   DB=h2 bench/run-server.sh 250000 5000000 30s 16
+# SERVER_JAR=<path> runs a given server jar (e.g. a copy of an older build, for before/after) instead of building.
 # Needs: PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), wrk, curl, jq; run as root (the cluster runs as the
 # postgres user through runuser) or as a user who can run initdb itself. Prints a Markdown report and appends it to
 # bench/results/server.md; logs are in bench/data/server-<customers>-<rows>/run-<time>/.
@@ -13,14 +16,16 @@ DURATION=${3:-30s}
 CONNECTIONS=${4:-16}
 PART_ROWS=${PART_ROWS:-5000000}     # uploads are capped at 200 MB; 5M rows of the generator's CSV are ~135 MB
 HEAP=${HEAP:-6g}
+DB=${DB:-postgres}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 ADMIN_PASSWORD=bench-admin-password-1
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SERVER_JAR=$ROOT/server/target/strata-server.jar
-BENCH_JAR=$ROOT/bench/target/strata-bench.jar
+BUILD_JARS=$([ -z "${SERVER_JAR:-}" ] && echo yes || echo no)
+SERVER_JAR=${SERVER_JAR:-$ROOT/server/target/strata-server.jar}
+BENCH_JAR=${BENCH_JAR:-$ROOT/bench/target/strata-bench.jar}
 DATA=$ROOT/bench/data/server-$CUSTOMERS-$ROWS
-RUN_DIR=$DATA/run-$(date -u +%Y%m%dT%H%M%SZ)
+RUN_DIR=$DATA/run-$DB-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RUN_DIR" "$ROOT/bench/results"
 REPORT=$RUN_DIR/report.md
 
@@ -36,7 +41,9 @@ done
 
 # --- build -------------------------------------------------------------------------------------------------------
 newest_source() { find "$ROOT/$1/src/main" "$ROOT/core/src/main" -type f -newer "$2" 2>/dev/null | head -1; }
-if [ ! -f "$SERVER_JAR" ] || [ -n "$(newest_source server "$SERVER_JAR")" ] \
+if [ "$BUILD_JARS" = no ]; then
+  [ -f "$SERVER_JAR" ] || { echo "run-server.sh: no $SERVER_JAR" >&2; exit 2; }
+elif [ ! -f "$SERVER_JAR" ] || [ -n "$(newest_source server "$SERVER_JAR")" ] \
     || [ ! -f "$BENCH_JAR" ] || [ -n "$(newest_source bench "$BENCH_JAR")" ]; then
   say "building server and bench jars"
   (cd "$ROOT" && mvn -q -B -DskipTests -pl server,bench -am package)
@@ -61,7 +68,7 @@ if [ ! -f "$DATA/tx.parts" ]; then
   ls "$DATA"/tx-part-*.csv >"$DATA/tx.parts"
 fi
 
-# --- PostgreSQL --------------------------------------------------------------------------------------------------
+# --- PostgreSQL (or H2) -----------------------------------------------------------------------------------------
 PG_DIR=$(mktemp -d /tmp/strata-srvbench-pg.XXXXXX)
 PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -73,10 +80,14 @@ cleanup() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
   fi
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+  [ "$DB" = h2 ] || as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$PG_DIR"
 }
 trap cleanup EXIT
+if [ "$DB" = h2 ]; then
+  # The server's default: an embedded H2 file database under strata.data (here the run folder).
+  DB_ARGS=()
+else
 say "starting PostgreSQL on port $PG_PORT"
 as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U strata -E UTF8 --no-locale >"$RUN_DIR/initdb.log"
 # Durable defaults (fsync and synchronous commit on); only memory and checkpoint spacing are raised for a bulk load.
@@ -84,14 +95,15 @@ as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -o "-p $PG
   -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=512MB \
   -c max_wal_size=8GB -c checkpoint_timeout=15min" start >/dev/null
 "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U strata -d postgres -c "create database strata"
+DB_ARGS=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/strata?reWriteBatchedInserts=true"
+  --spring.datasource.username=strata)
+fi
 
 # --- server ------------------------------------------------------------------------------------------------------
 SERVER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$SERVER_PORT/api/v1
 say "starting the server on port $SERVER_PORT (heap $HEAP)"
-java -Xmx"$HEAP" -jar "$SERVER_JAR" \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/strata?reWriteBatchedInserts=true" \
-  --spring.datasource.username=strata --strata.data="$RUN_DIR/strata-data" \
+java -Xmx"$HEAP" -jar "$SERVER_JAR" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
   --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
   >"$RUN_DIR/server.log" 2>&1 &
 SERVER_PID=$!
@@ -131,8 +143,8 @@ import_file() {
 
 report "## Server benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 report ""
-report "- command: \`bench/run-server.sh $CUSTOMERS $ROWS $DURATION $CONNECTIONS\` (HEAP=$HEAP, PART_ROWS=$PART_ROWS), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- server core || echo ' + uncommitted changes')"
-report "- machine: nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+report "- command: \`DB=$DB bench/run-server.sh $CUSTOMERS $ROWS $DURATION $CONNECTIONS\` (HEAP=$HEAP, PART_ROWS=$PART_ROWS), $([ "$BUILD_JARS" = yes ] && echo "commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- server core || echo ' + uncommitted changes')" || echo "server jar $SERVER_JAR")"
+report "- machine: nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1), $([ "$DB" = h2 ] && echo "H2 (embedded)" || echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}')"), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
 report "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 report ""
 
@@ -182,9 +194,14 @@ report "| **succeeded** ($(jq -r .customers <<<"$run") customers) | **$(secs "$T
 report ""
 report "Tier counts: \`$(jq -c .tierCounts <<<"$run")\`. Server peak RSS during the run: $(rss_peak_mib "$T_RUN" "$T_RUN_END") MiB."
 report ""
+if [ "$DB" != h2 ]; then
 psql_q() { "$PG_BIN/psql" -X -q -A -t -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -c "$1"; }
 report "Database: $(psql_q "select pg_size_pretty(pg_database_size('strata'))"); largest relations: $(psql_q "select string_agg(relname || ' ' || pg_size_pretty(pg_total_relation_size(c.oid)), ', ' order by pg_total_relation_size(c.oid) desc) from (select oid, relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace order by pg_total_relation_size(oid) desc limit 5) c")."
 report ""
+else
+report "Database: $(du -sh "$RUN_DIR/strata-data/db" | cut -f1) on disk (H2)."
+report ""
+fi
 
 # --- latency under load ------------------------------------------------------------------------------------------
 TIERS=$(api "$BASE/meta" | jq -r '[.tiers[].id] | map("\"" + . + "\"") | join(",")')
@@ -213,6 +230,11 @@ function request()
   elseif kind == "list" then
     return wrk.format("GET", "/api/v1/customers?tier=" .. enc(tiers[math.random(#tiers)]) .. "&owner="
       .. enc(owners[math.random(#owners)]) .. "&page=" .. math.random(0, 4) .. "&size=50")
+  elseif kind == "list_sort" then
+    return wrk.format("GET", "/api/v1/customers?sort=" .. (math.random(2) == 1 and "id" or "monetary,desc") .. "&page="
+      .. math.random(0, 19) .. "&size=50")
+  elseif kind == "dashboard" then
+    return wrk.format("GET", "/api/v1/dashboard")
   elseif kind == "list_tier" then
     return wrk.format("GET", "/api/v1/customers?tier=" .. enc(tiers[math.random(#tiers)]) .. "&page="
       .. math.random(0, 19) .. "&size=50")
@@ -224,12 +246,13 @@ EOF
 report "Latency under load: \`wrk -t2 -c$CONNECTIONS -d$DURATION --latency -s load.lua\` on loopback after a 10 s warm-up of"
 report "the same kind (wrk, the server and PostgreSQL share the $(nproc) cores). lookup = \`GET /customers/{random id}\`;"
 report "list = \`?tier=<random>&owner=<one of the 50 largest books>&page=0..4&size=50\`; list_tier = \`?tier=<random>&page=0..19&size=50\`;"
-report "search = \`?q=<company-name word or id prefix>&size=50\`."
+report "search = \`?q=<company-name word or id prefix>&size=50\`; list_sort = \`?sort=id|monetary,desc&page=0..19&size=50\`;"
+report "dashboard = \`GET /dashboard\`."
 report ""
 report "| request | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | server peak RSS MiB |"
 report "|---|---:|---:|---:|---:|---:|---:|---:|"
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
-for kind in ${KINDS:-lookup list list_tier search}; do
+for kind in ${KINDS:-lookup list list_tier list_sort search dashboard}; do
   say "load: $kind (warm-up 10s, then $DURATION)"
   wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA" "http://127.0.0.1:$SERVER_PORT" -- "$kind" >"$RUN_DIR/wrk-$kind-warmup.txt" 2>&1
   T_LOAD=$(now)
@@ -243,7 +266,7 @@ for kind in ${KINDS:-lookup list list_tier search}; do
 done
 report ""
 # Plans of the list queries at this size (bench/server-explain.sql), for "what dominates".
-"$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v run="$RUN_ID" \
+[ "$DB" = h2 ] || "$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v run="$RUN_ID" \
   -v tier="$(api "$BASE/meta" | jq -r '.tiers[-1].id')" -v owner="$(head -n 1 "$DATA/owners.txt")" \
   -f "$ROOT/bench/server-explain.sql" >"$RUN_DIR/explain.txt" 2>&1 || true
 report "Server peak RSS overall: $(awk '$2 > m { m = $2 } END { printf "%d", m / 1024 }' "$RUN_DIR/rss.log") MiB (heap -Xmx$HEAP); load average after: $(cut -d' ' -f1-3 /proc/loadavg)."

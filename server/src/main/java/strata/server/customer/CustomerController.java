@@ -53,10 +53,14 @@ class CustomerController {
       @RequestParam(required = false) String lifecycle, @RequestParam(required = false) String abc,
       @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
       @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String count) {
     Page.check(page, size);
+    if (count != null && !count.equals("exact") && !count.equals("capped")) {
+      throw new BadRequest("count", "exact or capped (the default: at most " + strata.server.api.PagedQuery.COUNT_CAP
+          + ")");
+    }
     CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, owner, q);
-    return queries.list(f, Viewer.current(), sort, page, size);
+    return queries.list(f, Viewer.current(), sort, page, size, "exact".equals(count));
   }
 
   @GetMapping("/customers/export")

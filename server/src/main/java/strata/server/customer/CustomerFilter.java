@@ -20,6 +20,9 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
       "monetary", "r.monetary_cents", "frequency", "r.frequency", "recencyDays", "r.recency_days", "clv", "r.clv",
       "pAlive", "r.p_alive");
 
+  private static final java.util.Set<String> NOT_NULL = java.util.Set.of("r.monetary_cents", "r.frequency",
+      "r.tier");
+
   /** Every customer of a snapshot (the viewer's scope still applies). */
   public static CustomerFilter all(long runId) {
     return new CustomerFilter(runId, null, null, null, null, null, null, null);
@@ -27,13 +30,14 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
 
   /**
    * {@code from … where …} with its parameters. Tiers are read as stored: the current snapshot carries the live
-   * overrides ({@link OverrideStore#applyTo}). The customer table is joined only when a filter needs it, so a count by
-   * tier is an index scan.
+   * overrides ({@link OverrideStore#applyTo}). Owners too: every kept snapshot row carries its customer's current
+   * owner (strata.server.run.SnapshotOwners), so an owner's customers are an index range of snapshot_row. The
+   * customer table is joined only for a search or the page's columns.
    */
   public Sql from(Viewer viewer, boolean withCustomerColumns) {
     List<Object> params = new ArrayList<>();
     boolean search = q != null && !q.isBlank();
-    boolean needsCustomer = !viewer.seesAll() || (owner != null && !owner.isBlank()) || search;
+    boolean needsCustomer = search;
     StringBuilder sb = new StringBuilder(" from snapshot_row r");
     // A left join keeps the index order of snapshot rows, so a page of the default order stops after its rows.
     if (needsCustomer) sb.append(" join customer c on c.id = r.customer_id");
@@ -41,7 +45,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     sb.append(" where r.run_id = ?");
     params.add(runId);
     if (!viewer.seesAll()) {
-      sb.append(" and c.owner = ?");
+      sb.append(" and r.owner = ?");
       params.add(viewer.owner());
     }
     eq(sb, params, "r.tier", tier);
@@ -49,15 +53,21 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     eq(sb, params, "r.segment11", segment11);
     eq(sb, params, "r.lifecycle", lifecycle);
     eq(sb, params, "r.abc", abc);
-    eq(sb, params, "c.owner", owner);
+    eq(sb, params, "r.owner", owner);
     if (search) {
       String like = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
           .replace("_", "\\_") + "%";
-      sb.append(" and (lower(r.customer_id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
+      // On c, not r: PostgreSQL's trigram indexes on lower(id) and lower(name) of customer can then serve it.
+      sb.append(" and (lower(c.id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
       params.add(like);
       params.add(like);
     }
     return new Sql(sb.toString(), params);
+  }
+
+  /** Whether neither the filter nor the order needs the customer table, so a page can be cut before joining it. */
+  boolean pageBeforeCustomer(String orderBy) {
+    return (q == null || q.isBlank()) && !orderBy.contains("c.");
   }
 
   /** {@code sort=field} or {@code sort=field,asc|desc}; anything else (an empty field, a third part) is a 400. */
@@ -71,6 +81,12 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     }
     String dir = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
     if (!dir.equals("asc") && !dir.equals("desc")) throw new BadRequest("sort", "direction must be asc or desc");
+    // The id is never null and is unique: ordering by it alone matches the primary key (run_id, customer_id), so a
+    // page comes off the index. With "nulls last" and itself as tie-breaker, H2 sorted the whole snapshot instead
+    // (a 500 at 254k customers, issue 14).
+    if (column.equals("r.customer_id")) return " order by r.customer_id " + dir;
+    // Never null: without "nulls last", "monetary desc" matches the index snapshot_row_monetary_order.
+    if (NOT_NULL.contains(column)) return " order by " + column + " " + dir + ", r.customer_id";
     return " order by " + column + " " + dir + " nulls last, r.customer_id";
   }
 

@@ -59,7 +59,7 @@ public class Migrations {
     List<String> tiers = tiers(to);
     List<TierFlow> flows = new ArrayList<>();
     String scope = v.seesAll() ? ""
-        : " and exists (select 1 from customer c where c.id = x.customer_id and c.owner = ?)";
+        : " and x.owner = ?";
     List<Object> params = new ArrayList<>(List.of(to.id(), from.id()));
     if (!v.seesAll()) params.add(v.owner());
     // Customers in "from" (moved, stayed or left), then those only in "to" (entered); H2 has no full outer join.
@@ -100,7 +100,7 @@ public class Migrations {
         + "a.customer_id and b.run_id = ? left join customer c on c.id = a.customer_id where a.run_id = ?");
     List<Object> params = new ArrayList<>(List.of(to.id(), from.id()));
     if (!v.seesAll()) {
-      where.append(" and c.owner = ?");
+      where.append(" and a.owner = ?");
       params.add(v.owner());
     }
     if (fromTier != null && !fromTier.isBlank()) {

@@ -10,12 +10,14 @@ import strata.server.customer.CustomerFilter;
 import strata.server.customer.Migrations;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
+import strata.server.run.SnapshotStats;
 import strata.server.run.TierFlow;
 import strata.server.security.Viewer;
 
 /**
- * The dashboard's aggregates, computed by the database over one snapshot (and a sales viewer's own customers), so
- * the page stays fast at a million customers.
+ * The dashboard's aggregates over one snapshot (and a sales viewer's own customers): read from those the run stored
+ * when it published ({@link StoredAggregates}), or computed by the database for snapshots published before they
+ * were stored.
  */
 @Service
 class Dashboard {
@@ -42,14 +44,46 @@ class Dashboard {
   private final JdbcClient db;
   private final RunStore runs;
   private final Migrations migrations;
+  private final SnapshotStats stats;
+  private final StoredAggregates stored;
 
-  Dashboard(JdbcClient db, RunStore runs, Migrations migrations) {
+  Dashboard(JdbcClient db, RunStore runs, Migrations migrations, SnapshotStats stats, StoredAggregates stored) {
+    this.stats = stats;
+    this.stored = stored;
     this.db = db;
     this.runs = runs;
     this.migrations = migrations;
   }
 
   View view(Run run, Viewer v) {
+    if (!stats.computed(run.id())) return computedNow(run, v);
+    StoredAggregates.Stored a = stored.read(run.id(), v);
+    long customers = 0, buyers = 0, repeaters = 0, revenue = 0, atRisk = 0;
+    List<TierRow> tiers = new ArrayList<>();
+    for (Map.Entry<String, StoredAggregates.TierSums> e : a.tiers().entrySet()) {
+      StoredAggregates.TierSums t = e.getValue();
+      customers += t.customers;
+      buyers += t.buyers;
+      repeaters += t.repeaters;
+      revenue += t.revenueCents;
+      // As the query over rows: revenue of the at-risk tier, or of customers whose p_alive is at most 0.5.
+      atRisk += e.getKey().equals("at_risk") ? t.revenueCents : t.lowAliveCents;
+      if (t.customers != 0) tiers.add(new TierRow(e.getKey(), t.customers, t.revenueCents / 100.0));
+    }
+    Kpis kpis = new Kpis(customers, buyers, revenue / 100.0, buyers == 0 ? 0 : repeaters / (double) buyers,
+        atRisk / 100.0, a.clvCount() == 0 ? null : a.clvSum() / a.clvCount());
+    List<StageRow> lifecycle = new ArrayList<>();
+    a.lifecycle().forEach((stage, n) -> lifecycle.add(new StageRow(stage, n)));
+    List<RfmCell> rfm = new ArrayList<>();
+    a.rfm().forEach((rf, sums) -> rfm.add(new RfmCell(Integer.parseInt(rf.substring(0, rf.indexOf(','))),
+        Integer.parseInt(rf.substring(rf.indexOf(',') + 1)), sums[0], sums[1] / 100.0)));
+    List<SegmentRow> segments = new ArrayList<>();
+    a.segments().forEach((segment, n) -> segments.add(new SegmentRow(segment, n)));
+    return new View(runs.scoped(run, v), kpis, tiers, lifecycle, rfm, segments, trend(v), migration(v));
+  }
+
+  /** The same view computed from the snapshot's rows (snapshots published before aggregates were stored). */
+  private View computedNow(Run run, Viewer v) {
     CustomerFilter.Sql s = CustomerFilter.all(run.id()).from(v, false);
     Kpis kpis = db.sql("select count(*), sum(case when r.frequency > 0 then 1 else 0 end), "
             + "coalesce(sum(r.monetary_cents), 0), sum(case when r.frequency >= 2 then 1 else 0 end), "
@@ -84,6 +118,10 @@ class Dashboard {
     List<Run> recent = new ArrayList<>(runs.succeeded(TREND_RUNS));
     java.util.Collections.reverse(recent);
     for (Run run : recent) {
+      if (stats.computed(run.id())) {
+        out.add(new TrendPoint(run.id(), run.asOf(), stored.tierCounts(run.id(), v)));
+        continue;
+      }
       CustomerFilter.Sql s = CustomerFilter.all(run.id()).from(v, false);
       Map<String, Long> counts = new LinkedHashMap<>();
       db.sql("select r.tier, count(*)" + s.text() + " group by r.tier").params(s.params())
@@ -96,6 +134,9 @@ class Dashboard {
   private MigrationFlows migration(Viewer v) {
     Run[] pair = migrations.pair(null, null);
     if (pair == null) return null;
+    if (java.util.Objects.equals(stats.flowsFrom(pair[1].id()), pair[0].id())) {
+      return new MigrationFlows(pair[0].id(), pair[1].id(), stored.flows(pair[0].id(), pair[1].id(), v));
+    }
     return new MigrationFlows(pair[0].id(), pair[1].id(), migrations.matrix(pair[0], pair[1], v).flows());
   }
 }

@@ -19,8 +19,10 @@ import strata.intake.CustomerProfile;
 @Service
 public class CustomerStore {
   private final RecordTable<CustomerProfile> table;
+  private final OwnerFollower snapshotOwners;
 
-  public CustomerStore(JdbcTemplate jdbc, DataSource dataSource) {
+  public CustomerStore(JdbcTemplate jdbc, DataSource dataSource, OwnerFollower snapshotOwners) {
+    this.snapshotOwners = snapshotOwners;
     // updated_at is written but not read back: it is not part of the profile, so it never makes a profile "changed".
     this.table = new RecordTable<>(jdbc, dataSource, "customer", List.of("id", "name", "industry", "size", "region",
         "owner", "phone", "email", "birthday", "created", "updated_at"), CustomerProfile::customerId,
@@ -34,7 +36,7 @@ public class CustomerStore {
   /** Inserts new customers, replaces changed profiles whole. Callers hold the {@link WriteLock}. */
   @Transactional
   public Written write(List<CustomerProfile> customers) {
-    return Written.of(table.write(customers));
+    return followOwners(table.write(customers));
   }
 
   /**
@@ -47,7 +49,21 @@ public class CustomerStore {
   public Written merge(List<CustomerPatch> patches) {
     Map<String, CustomerPatch> byId = new HashMap<>();
     patches.forEach(p -> byId.put(p.profile().customerId(), p));
-    return Written.of(table.write(patches.stream().map(CustomerPatch::profile).toList(),
+    return followOwners(table.write(patches.stream().map(CustomerPatch::profile).toList(),
         (stored, sent) -> byId.get(sent.customerId()).over(stored)));
+  }
+
+  /** Snapshot rows carry the customer's owner: new customers and changed owners move them, in this transaction. */
+  private Written followOwners(RecordTable.Changes<CustomerProfile> changes) {
+    Map<String, String> owners = new HashMap<>();
+    changes.inserted().forEach(c -> owners.put(c.customerId(), c.owner()));
+    for (int i = 0; i < changes.updated().size(); i++) {
+      CustomerProfile now = changes.updated().get(i);
+      if (!java.util.Objects.equals(now.owner(), changes.replaced().get(i).owner())) {
+        owners.put(now.customerId(), now.owner());
+      }
+    }
+    snapshotOwners.follow(owners);
+    return Written.of(changes);
   }
 }

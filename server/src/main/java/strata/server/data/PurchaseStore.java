@@ -1,6 +1,7 @@
 package strata.server.data;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,6 +43,43 @@ public class PurchaseStore {
     c.replaced().forEach(p -> rebuild.add(p.customerId()));
     if (!rebuild.isEmpty()) summaries.rebuild(rebuild);
     return Written.of(c);
+  }
+
+  /**
+   * Purchases of one file import, stored chunk by chunk while their summaries are merged only every
+   * {@link #MERGE_ROWS} new rows and at {@link FileWrite#finish}. Merging per 5,000-row chunk rewrote a customer's
+   * summary once per chunk holding one of their purchases (about once per purchase: chunks of a file spread over
+   * all customers); merging per million rows rewrites it once per million. Use it within the import's transaction,
+   * holding the {@link WriteLock}, and call finish before it commits.
+   */
+  public FileWrite fileWrite() {
+    return new FileWrite();
+  }
+
+  /** New rows whose summaries are merged together (about 100 MB of rows in memory). */
+  static final int MERGE_ROWS = 1_000_000;
+
+  public final class FileWrite {
+    private final List<PurchaseRow> pending = new ArrayList<>();
+
+    private FileWrite() {}
+
+    public Written write(List<Purchase> purchases) {
+      RecordTable.Changes<Purchase> c = table.write(purchases);
+      c.inserted().forEach(p -> pending.add(row(p)));
+      Set<String> rebuild = new TreeSet<>();
+      c.updated().forEach(p -> rebuild.add(p.customerId()));
+      c.replaced().forEach(p -> rebuild.add(p.customerId()));
+      // A rebuild reads the stored purchases, pending ones included: merge those first, or they would count twice.
+      if (!rebuild.isEmpty() || pending.size() >= MERGE_ROWS) finish();
+      if (!rebuild.isEmpty()) summaries.rebuild(rebuild);
+      return Written.of(c);
+    }
+
+    public void finish() {
+      if (!pending.isEmpty()) summaries.mergeNew(pending);
+      pending.clear();
+    }
   }
 
   private static PurchaseRow row(Purchase p) {

@@ -55,11 +55,16 @@ class FileImport {
       Path rejectedCsv, Path tempDir, LongConsumer progress) {
     RecordIds ids = new RecordIds();
     return switch (kind) {
-      case TRANSACTIONS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
-          r -> {
-            var p = Records.purchase("", r);
-            return Records.purchase(ids.next(Records.content(p)), r);
-          }, purchases::write);
+      case TRANSACTIONS -> {
+        PurchaseStore.FileWrite purchaseWrite = purchases.fileWrite();
+        ImportQuality q = read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
+            r -> {
+              var p = Records.purchase("", r);
+              return Records.purchase(ids.next(Records.content(p)), r);
+            }, purchaseWrite::write);
+        purchaseWrite.finish();
+        yield q;
+      }
       case CUSTOMERS -> {
         // A column the file lacks keeps the stored values: a file of ids and owners must not blank phone numbers.
         Set<Column> columns = EnumSet.noneOf(Column.class);

@@ -53,6 +53,9 @@ public class RunService implements ApplicationRunner {
   private final strata.server.data.TableStats stats;
   private final Instance instance;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final SnapshotOwners owners;
+  private final SnapshotStats aggregates;
+  private final strata.server.data.WriteLock writeLock;
   private final int keep;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-run");
@@ -63,9 +66,13 @@ public class RunService implements ApplicationRunner {
   RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, AuditLog audit,
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
       strata.server.data.TableStats stats, Instance instance,
-      org.springframework.context.ApplicationEventPublisher events, @Value("${strata.runs.keep:24}") int keep) {
+      org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
+      strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep) {
     this.instance = instance;
     this.events = events;
+    this.owners = owners;
+    this.aggregates = aggregates;
+    this.writeLock = writeLock;
     this.runs = runs;
     this.data = data;
     this.models = models;
@@ -139,7 +146,17 @@ public class RunService implements ApplicationRunner {
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
       // In the database's precision, so the stored finish is exactly the moment whose overrides the snapshot shows.
       OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-      runs.publish(id, total, counts, notes, at, () -> publishOverrides(id, version.version(), tierIds, at));
+      OffsetDateTime started = runs.get(id).startedAt().atOffset(ZoneOffset.UTC);
+      Long previous = runs.succeeded(1).stream().map(Run::id).findFirst().orElse(null);
+      // Under the data's write lock: no customer's owner may change between the catch-up and publication.
+      writeLock.locked(() -> {
+        runs.publish(id, total, counts, notes, at, () -> {
+          owners.catchUp(id, started);
+          publishOverrides(id, version.version(), tierIds, at);
+          aggregates.compute(id, previous);
+        });
+        return null;
+      });
       stats.refresh();
       int removed = runs.applyRetention(keep);
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");

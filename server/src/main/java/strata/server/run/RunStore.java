@@ -164,9 +164,9 @@ public class RunStore {
 
   /**
    * The runs as a viewer may see them. Admins and analysts get them as stored. For a sales viewer, {@code customers}
-   * and {@code tierCounts} are counted over the run's snapshot rows of their own customers (by the customer's owner,
-   * as every customer list is scoped), so they add up to what the lists show them; a run without a snapshot (running,
-   * failed, expired) has no count. Notes and the error's text are withheld ({@link Run#scopedTo}).
+   * and {@code tierCounts} are counted over the run's snapshot rows of their own customers (by the customer's current
+   * owner, which every kept snapshot row carries, as every customer list is scoped), so they add up to what the lists
+   * show them; a run without a snapshot (running, failed, expired) has no count. Notes and the error's text are withheld ({@link Run#scopedTo}).
    */
   public List<Run> scoped(List<Run> list, Viewer viewer) {
     if (viewer.seesAll()) return list;
@@ -190,8 +190,8 @@ public class RunStore {
     List<Object> params = new ArrayList<>();
     params.add(owner);
     params.addAll(runIds);
-    db.sql("select r.run_id, r.tier, count(*) from snapshot_row r join customer c on c.id = r.customer_id "
-            + "where c.owner = ? and r.run_id in (" + String.join(", ", Collections.nCopies(runIds.size(), "?"))
+    db.sql("select r.run_id, r.tier, count(*) from snapshot_row r "
+            + "where r.owner = ? and r.run_id in (" + String.join(", ", Collections.nCopies(runIds.size(), "?"))
             + ") group by r.run_id, r.tier")
         .params(params)
         .query((ResultSet rs) -> {

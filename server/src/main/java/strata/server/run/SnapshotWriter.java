@@ -30,7 +30,7 @@ final class SnapshotWriter {
 
   private static final String COLUMNS = "run_id, customer_id, tier, model_tier, override_id, segment, segment11, "
       + "lifecycle, abc, quadrant, recency_days, frequency, monetary_cents, r_score, f_score, m_score, "
-      + "composite_score, clv, p_alive, metrics, explanation";
+      + "composite_score, clv, p_alive, metrics, explanation, owner";
 
   /** @return customers per effective tier, in model order */
   static Map<String, Long> write(DataSource dataSource, JsonMapper json, long runId, RunResult result,
@@ -95,7 +95,15 @@ final class SnapshotWriter {
         metrics.get("frequency"), s.bought(i) ? s.purchases.netCents[i] : 0L, metrics.get("r_score"),
         metrics.get("f_score"), metrics.get("m_score"), real((Double) metrics.get("composite_score")),
         real((Double) metrics.get("clv")), real((Double) metrics.get("p_alive")),
-        json.writeValueAsString(metrics), json.writeValueAsString(Map.of("en", en, "zh", zh))};
+        json.writeValueAsString(metrics), json.writeValueAsString(Map.of("en", en, "zh", zh)), owner(s, i)};
+  }
+
+  /**
+   * The owner of the customer's profile as the run read it; null without a profile (as a join with customer finds
+   * none). A change made while the run scored is caught up when it publishes ({@link SnapshotOwners#catchUp}).
+   */
+  private static String owner(ScoredCustomers s, int i) {
+    return s.profiles == null || s.profiles[i] == null ? null : s.profiles[i].owner();
   }
 
   private static Float real(Double v) {
@@ -106,7 +114,7 @@ final class SnapshotWriter {
   private static final int[] TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
       Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT,
       Types.BIGINT, Types.SMALLINT, Types.SMALLINT, Types.SMALLINT, Types.REAL, Types.REAL, Types.REAL,
-      Types.VARCHAR, Types.VARCHAR};
+      Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
   /** The JDBC path (H2): batches of {@link #BATCH} rows, each committed. */
   private static Map<String, Long> writeBatches(Connection c, JsonMapper json, long runId, RunResult result,
