@@ -8,7 +8,8 @@ export interface Label { zh: string; en: string }
 export interface CodeLabel { id: string; name: Label }
 export interface TierInfo { id: string; name: Label; description?: Label | null; when: string }
 
-export interface Page<T> { items: T[]; page: number; size: number; total: number }
+/** totalExact false: the server stopped counting at total (bounded counts at scale); the true total is larger. */
+export interface Page<T> { items: T[]; page: number; size: number; total: number; totalExact?: boolean }
 
 export interface Run {
   id: number;

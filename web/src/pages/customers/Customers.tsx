@@ -84,7 +84,8 @@ export default function Customers() {
         onRow={(row) => ({ 'data-testid': 'customer-row', 'data-id': row.id, 'data-owner': row.owner ?? '', 'data-tier': row.tier }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: page + 1, pageSize: size, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => <span data-testid="customer-total">{t('total', { n: num(n) })}</span>,
+          showTotal: (n) => <span data-testid="customer-total">
+            {data?.totalExact === false ? t('totalAtLeast', { n: num(n) }) : t('total', { n: num(n) })}</span>,
         }}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
