@@ -225,7 +225,7 @@ async function scenario(browser) {
     await page.waitForSelector(tid('dashboard'));
     const customers = (await page.textContent(`${tid('kpi-customers')} .ant-statistic-content`))?.trim();
     check(customers && /\d/.test(customers), `the customers KPI shows "${customers}"`);
-    for (const chart of ['chart-tiers', 'chart-revenue', 'chart-trend', 'chart-funnel', 'chart-rfm']) await expectChartPainted(page, chart);
+    for (const chart of ['chart-tiers', 'chart-revenue', 'chart-trend', 'chart-lifecycle', 'chart-rfm']) await expectChartPainted(page, chart);
     await screenshot(page, '01-dashboard');
   });
 
@@ -264,6 +264,15 @@ async function scenario(browser) {
     await page.click(tid('c360-override-open'));
     await page.waitForSelector(tid('override-reason'));
     await chooseOption(page, 'override-tier', target.name.zh);
+    // An empty reason is refused beside the field, without an uncaught error (issue 17).
+    const uncaught = [];
+    const onError = (e) => uncaught.push(e.message);
+    page.on('pageerror', onError);
+    await page.click(tid('override-submit'));
+    await page.waitForSelector('.ant-modal .ant-form-item-explain-error');
+    await page.waitForTimeout(300);
+    page.off('pageerror', onError);
+    check(uncaught.length === 0, `an empty override reason threw: ${uncaught.join('; ')}`);
     await page.fill(tid('override-reason'), reason);
     await page.click(tid('override-submit'));
     await page.waitForFunction(([r, t]) => document.querySelector('[data-testid="c360-override"]')?.textContent?.includes(r)
@@ -428,6 +437,13 @@ async function scenario(browser) {
     const answer = await apiGet(page, `/customers/${encodeURIComponent(memo.otherCustomer)}`);
     check(answer.status === 404, `GET /customers/${memo.otherCustomer} answered ${answer.status} to the sales user`);
     await screenshot(page, '13-sales-not-found');
+  });
+
+  await step('sales user: the tier model typed into the address bar says "no access"', async () => {
+    const { page } = sales;
+    await page.goto(`${options.baseUrl}/model`);
+    await page.waitForSelector(tid('no-access'));
+    check((await page.locator('textarea').count()) === 0, 'the model editor is shown to a sales user');
     await sales.context.close();
   });
 }

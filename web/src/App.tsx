@@ -1,5 +1,5 @@
 // Routes, the antd locale and the page frame. Pages load lazily so sign-in does not wait for the charts.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -9,7 +9,8 @@ import { SessionProvider, useSession } from './auth/Session';
 import { MetaProvider } from './api/Meta';
 import { Shell } from './components/Shell';
 import { SignIn } from './pages/SignIn';
-import { NotFound } from './components/NotFound';
+import { NoAccess, NotFound } from './components/NotFound';
+import { pagesFor, type PageKey } from './auth/roles';
 
 const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
 const Customers = lazy(() => import('./pages/customers/Customers'));
@@ -47,14 +48,20 @@ function SignedIn() {
             <Route path="/" element={<Dashboard />} />
             <Route path="/customers" element={<Customers />} />
             <Route path="/customers/:id" element={<Customer360 />} />
-            <Route path="/model" element={<TierModel />} />
+            <Route path="/model" element={<Guarded page="model"><TierModel /></Guarded>} />
             <Route path="/runs" element={<Runs />} />
-            <Route path="/imports" element={<Imports />} />
-            <Route path="/admin" element={<Admin />} />
+            <Route path="/imports" element={<Guarded page="imports"><Imports /></Guarded>} />
+            <Route path="/admin" element={<Guarded page="admin"><Admin /></Guarded>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
       </Shell>
     </MetaProvider>
   );
+}
+
+/** A page typed into the address bar by a role whose menu lacks it says so, instead of showing an editor it cannot use. */
+function Guarded({ page, children }: { page: PageKey; children: ReactNode }) {
+  const { me } = useSession();
+  return pagesFor(me?.role).includes(page) ? <>{children}</> : <NoAccess />;
 }

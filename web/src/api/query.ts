@@ -11,7 +11,8 @@ export function buildQuery(params: Record<string, QueryValue>): string {
 }
 
 export interface CustomerFilter {
-  tier?: string; segment?: string; segment11?: string; lifecycle?: string; abc?: string; owner?: string; q?: string;
+  tier?: string; segment?: string; segment11?: string; lifecycle?: string; abc?: string; quadrant?: string; owner?: string;
+  q?: string;
 }
 
 /** antd's table sorter order, mapped to the server's `sort=field,asc|desc`. */

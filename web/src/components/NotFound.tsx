@@ -13,3 +13,14 @@ export function NotFound() {
     </div>
   );
 }
+
+export function NoAccess() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <div data-testid="no-access">
+      <Result status="403" title={t('noAccess')} subTitle={t('noAccessDetail')}
+        extra={<Button onClick={() => navigate('/')}>{t('backHome')}</Button>} />
+    </div>
+  );
+}

@@ -17,7 +17,12 @@ export function OverrideDialog({ customerId, currentTier, onDone, onCancel }: {
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    let values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing beside the field; nothing to send
+    }
     setBusy(true);
     setError(null);
     try {

@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
 
-const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'owner', 'q'] as const;
+const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner', 'q'] as const;
 
 export default function Customers() {
   const { t, num, money, pct } = useI18n();
@@ -67,6 +67,7 @@ export default function Customers() {
         {select('segment', 'segments')}
         {select('segment11', 'segments11')}
         {select('abc', 'abc', 100)}
+        {select('quadrant', 'quadrants', 130)}
         {session.can('filterByOwner') && (
           <Select allowClear showSearch placeholder={t('cust.owner')} style={{ width: 130 }} value={filter.owner} data-testid="filter-owner"
             options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} onChange={(v) => update({ owner: v })} />

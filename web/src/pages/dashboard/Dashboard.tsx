@@ -1,6 +1,7 @@
 // Headline KPIs and the charts of the current snapshot; every figure is aggregated by the server.
 import { useMemo, useState, type HTMLAttributes } from 'react';
-import { Card, Col, Empty, Row, Spin, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Empty, Row, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import type { Dashboard as DashboardData, Flow, Migration } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
@@ -9,7 +10,7 @@ import { useI18n } from '../../i18n/I18n';
 import { EChart, type ChartClick } from '../../charts/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
-import { funnelOption, rfmOption, revenuePieOption, sankeyOption, tierBarOption, trendOption, type Labels } from './charts';
+import { lifecycleOption, rfmOption, revenuePieOption, sankeyOption, tierBarOption, trendOption, type Labels } from './charts';
 import { MigrationCustomers, type FlowChoice } from './MigrationCustomers';
 
 const STAGES = ['potential', 'new', 'active', 'dormant', 'churned'];
@@ -33,7 +34,7 @@ export default function Dashboard() {
   // Options are rebuilt when the language or data change, so chart labels switch language with the UI.
   const options = useMemo(() => data && {
     tiers: tierBarOption(data, order, labels), revenue: revenuePieOption(data, order, labels),
-    trend: trendOption(data, order, labels), funnel: funnelOption(data, STAGES, labels), rfm: rfmOption(data, labels),
+    trend: trendOption(data, order, labels), lifecycle: lifecycleOption(data, STAGES, labels), rfm: rfmOption(data, labels),
     sankey: data.migration ? sankeyOption(data.migration.flows, order, labels) : null,
   // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, order, i18n.lang, meta]);
@@ -74,7 +75,8 @@ export default function Dashboard() {
       <Row gutter={[16, 16]}>
         {kpis.map(([key, title, value]) => (
           <Col key={key} xs={12} md={8} xl={4}>
-            <Card size="small"><Statistic title={title} value={value} data-testid={`kpi-${key}`} /></Card>
+            <Card size="small"><Statistic value={value} data-testid={`kpi-${key}`} title={key !== 'at-risk-revenue' ? title
+              : <Tooltip title={t('kpi.atRiskRevenueHelp')}><span data-testid="kpi-at-risk-help">{title} <QuestionCircleOutlined /></span></Tooltip>} /></Card>
           </Col>
         ))}
         <Col xs={24} xl={12}><Card title={t('dash.tiers')} size="small"><EChart option={options.tiers} testId="chart-tiers" /></Card></Col>
@@ -104,7 +106,7 @@ export default function Dashboard() {
           </Card>
         </Col>
         <Col xs={24} xl={12}><Card title={t('dash.trend')} size="small"><EChart option={options.trend} testId="chart-trend" /></Card></Col>
-        <Col xs={24} xl={12}><Card title={t('dash.lifecycle')} size="small"><EChart option={options.funnel} testId="chart-funnel" /></Card></Col>
+        <Col xs={24} xl={12}><Card title={t('dash.lifecycle')} size="small"><EChart option={options.lifecycle} testId="chart-lifecycle" /></Card></Col>
         <Col xs={24} xl={12}><Card title={t('dash.rfm')} size="small"><EChart option={options.rfm} height={340} testId="chart-rfm" /></Card></Col>
       </Row>
       {flow && <MigrationCustomers flow={flow} onClose={() => setFlow(null)} />}

@@ -72,14 +72,18 @@ export function sankeyOption(flows: Flow[], order: string[], l: Labels): ECharts
   };
 }
 
-export function funnelOption(d: Dashboard, stageOrder: string[], l: Labels): EChartsCoreOption {
+/**
+ * Lifecycle stages as horizontal bars in their natural order, top to bottom: a funnel chart draws widths by value,
+ * so its shape zigzagged whenever a later stage held more customers than an earlier one.
+ */
+export function lifecycleOption(d: Dashboard, stageOrder: string[], l: Labels): EChartsCoreOption {
+  const stages = lifecycleFunnel(d.lifecycle, stageOrder);
   return {
-    tooltip: { trigger: 'item' },
-    series: [{
-      type: 'funnel', sort: 'none', left: '5%', width: '65%', top: 8, bottom: 8,
-      label: { formatter: '{b}: {c}' },
-      data: lifecycleFunnel(d.lifecycle, stageOrder).map((s) => ({ name: l.stageName(s.stage), value: s.customers })),
-    }],
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', inverse: true, data: stages.map((s) => l.stageName(s.stage)) },
+    series: [{ type: 'bar', name: l.customers, data: stages.map((s) => s.customers), label: { show: true, position: 'right' } }],
   };
 }
 

@@ -51,15 +51,16 @@ class CustomerController {
   Page<CustomerRow> list(@RequestParam(required = false) Long snapshot, @RequestParam(required = false) String tier,
       @RequestParam(required = false) String segment, @RequestParam(required = false) String segment11,
       @RequestParam(required = false) String lifecycle, @RequestParam(required = false) String abc,
-      @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String quadrant, @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String count) {
     Page.check(page, size);
     if (count != null && !count.equals("exact") && !count.equals("capped")) {
       throw new BadRequest("count", "exact or capped (the default: at most " + strata.server.api.PagedQuery.COUNT_CAP
           + ")");
     }
-    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, owner, q);
+    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, quadrant, owner, q);
     return queries.list(f, Viewer.current(), sort, page, size, "exact".equals(count));
   }
 
@@ -67,11 +68,11 @@ class CustomerController {
   void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) Long snapshot,
       @RequestParam(required = false) String tier, @RequestParam(required = false) String segment,
       @RequestParam(required = false) String segment11, @RequestParam(required = false) String lifecycle,
-      @RequestParam(required = false) String abc, @RequestParam(required = false) String owner,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-      HttpServletResponse response) throws IOException {
+      @RequestParam(required = false) String abc, @RequestParam(required = false) String quadrant,
+      @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
     if (!format.equals("csv") && !format.equals("xlsx")) throw new BadRequest("format", "csv or xlsx");
-    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, owner, q);
+    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, quadrant, owner, q);
     Viewer v = Viewer.current();
     CustomerFilter.orderBy(sort); // a bad sort is a 400 before the download starts
     CustomerExport.Rows rows = action -> queries.each(f, v, sort, action);
@@ -157,8 +158,8 @@ class CustomerController {
   }
 
   private CustomerFilter filter(Long snapshot, String tier, String segment, String segment11, String lifecycle,
-      String abc, String owner, String q) {
+      String abc, String quadrant, String owner, String q) {
     Run run = queries.snapshot(snapshot);
-    return new CustomerFilter(run.id(), tier, segment, segment11, lifecycle, abc, owner, q);
+    return new CustomerFilter(run.id(), tier, segment, segment11, lifecycle, abc, quadrant, owner, q);
   }
 }

@@ -13,7 +13,7 @@ import strata.server.security.Viewer;
  * agree. A sales viewer's owner is always part of it.
  */
 public record CustomerFilter(long runId, String tier, String segment, String segment11, String lifecycle,
-    String abc, String owner, String q) {
+    String abc, String quadrant, String owner, String q) {
 
   private static final Map<String, String> SORTS = Map.of(
       "id", "r.customer_id", "name", "c.name", "tier", "r.tier", "compositeScore", "r.composite_score",
@@ -25,7 +25,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
 
   /** Every customer of a snapshot (the viewer's scope still applies). */
   public static CustomerFilter all(long runId) {
-    return new CustomerFilter(runId, null, null, null, null, null, null, null);
+    return new CustomerFilter(runId, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -53,6 +53,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     eq(sb, params, "r.segment11", segment11);
     eq(sb, params, "r.lifecycle", lifecycle);
     eq(sb, params, "r.abc", abc);
+    eq(sb, params, "r.quadrant", quadrant);
     eq(sb, params, "r.owner", owner);
     if (search) {
       String like = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")

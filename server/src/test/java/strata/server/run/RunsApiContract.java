@@ -232,6 +232,25 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL)).status()).isEqualTo(201);
   }
 
+  /** quadrant= was ignored (issue 17): each quadrant's list is exactly the customers the full list shows in it. */
+  @Test
+  void theQuadrantFilterListsExactlyThatQuadrant() {
+    runToEnd(analyst);
+    JsonNode all = analyst.get("/api/v1/customers?size=500").json().get("items");
+    Map<String, java.util.Set<String>> byQuadrant = new java.util.TreeMap<>();
+    all.forEach(c -> {
+      if (c.hasNonNull("quadrant")) {
+        byQuadrant.computeIfAbsent(c.get("quadrant").asString(), k -> new java.util.TreeSet<>())
+            .add(c.get("id").asString());
+      }
+    });
+    assertThat(byQuadrant).isNotEmpty();
+    byQuadrant.forEach((quadrant, ids) -> assertThat(new java.util.TreeSet<>(analyst
+        .get("/api/v1/customers?size=500&quadrant=" + quadrant).json().get("items").findValuesAsString("id")))
+        .as(quadrant).isEqualTo(ids));
+    assertThat(analyst.get("/api/v1/customers?quadrant=nowhere").json().get("total").asLong()).isZero();
+  }
+
   @Test
   void exportsHoldTheFilteredListInCsvAndExcel() throws Exception {
     runToEnd(analyst);
