@@ -101,8 +101,8 @@ async function apiGet(page, path) {
 }
 
 /** A fresh browser context (no token, no language choice) signed in as `username`, in Chinese. */
-async function signIn(browser, username) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+async function signIn(browser, username, viewport = { width: 1440, height: 1000 }) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   currentPage = page;
@@ -396,6 +396,23 @@ async function scenario(browser) {
     check(foreign.length === 0, `the list shows customers of ${[...new Set(foreign)].join(', ')}`);
     check((await page.locator(tid('filter-owner')).count()) === 0, 'a sales user is offered the owner filter');
     await screenshot(page, '11-customers-sales');
+  });
+
+  await step('sales user on a phone (390 px): menu button, customer cards, no sideways scrolling', async () => {
+    const phone = await signIn(browser, 'zhangwei', { width: 390, height: 844 });
+    const { page } = phone;
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.waitForSelector(tid('dashboard'));
+    check((await overflow()) <= 0, `the dashboard scrolls sideways by ${await overflow()} px at 390 px`);
+    await page.click(tid('menu-button'));
+    await page.click(tid('nav-customers'));
+    await page.waitForSelector(`${tid('customer-cards')} ${tid('customer-row')}`);
+    const owners = await rowAttributes(page, 'customer-row', 'data-owner');
+    check(owners.length > 0 && owners.every((o) => o === SALES_OWNER), `the phone list shows owners ${[...new Set(owners)].join(', ')}`);
+    check((await overflow()) <= 0, `the customer list scrolls sideways by ${await overflow()} px at 390 px`);
+    await screenshot(page, '11b-customers-phone');
+    await phone.context.close();
+    currentPage = sales.page;
   });
 
   await step('sales user: dashboard click-through shows only their customers', async () => {

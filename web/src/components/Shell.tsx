@@ -1,7 +1,9 @@
 // The frame around every signed-in page: navigation by role, language switch, the user and sign-out.
-import type { ReactNode } from 'react';
-import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
-import { DashboardOutlined, TeamOutlined, ApartmentOutlined, PlayCircleOutlined, UploadOutlined, SettingOutlined } from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import {
+  DashboardOutlined, TeamOutlined, ApartmentOutlined, PlayCircleOutlined, UploadOutlined, SettingOutlined, MenuOutlined, LogoutOutlined,
+} from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18n';
 import { useSession } from '../auth/Session';
@@ -23,33 +25,53 @@ export function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const pages = pagesFor(me?.role);
   const selected = pages.filter((p) => PAGES[p].path !== '/' ? location.pathname.startsWith(PAGES[p].path) : location.pathname === '/');
+  // Phones (below antd's md, 768 px): the menu collapses to a button opening a drawer, the header keeps one line.
+  const phone = !Grid.useBreakpoint().md;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menu = (
+    <Menu
+      theme="dark" mode="inline" selectedKeys={selected} onClick={() => setMenuOpen(false)}
+      items={pages.map((p) => ({
+        key: p, icon: PAGES[p].icon,
+        label: <Link to={PAGES[p].path} data-testid={`nav-${p}`}>{t(`nav.${p}` as MessageKey)}</Link>,
+      }))}
+    />
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={56} theme="dark">
-        <div style={{ color: '#fff', fontWeight: 600, fontSize: 18, padding: '16px 20px' }}>Strata</div>
-        <Menu
-          theme="dark" mode="inline" selectedKeys={selected}
-          items={pages.map((p) => ({
-            key: p, icon: PAGES[p].icon,
-            label: <Link to={PAGES[p].path} data-testid={`nav-${p}`}>{t(`nav.${p}` as MessageKey)}</Link>,
-          }))}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-          <Typography.Text strong>{t('appName')}</Typography.Text>
-          <Space size="middle">
+      {phone ? (
+        <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" width={220} closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}>
+          <div style={{ color: '#fff', fontWeight: 600, fontSize: 18, padding: '16px 20px' }}>Strata</div>
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider breakpoint="lg" collapsedWidth={56} theme="dark">
+          <div style={{ color: '#fff', fontWeight: 600, fontSize: 18, padding: '16px 20px' }}>Strata</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header style={{ background: '#fff', padding: phone ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center',
+          justifyContent: 'space-between', gap: 8 }}>
+          <Space size="small" style={{ minWidth: 0 }}>
+            {phone && <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label={t('menu')} data-testid="menu-button" />}
+            <Typography.Text strong ellipsis style={{ whiteSpace: 'nowrap' }}>{phone ? 'Strata' : t('appName')}</Typography.Text>
+          </Space>
+          <Space size={phone ? 'small' : 'middle'}>
             <Segmented
               data-testid="lang-switch" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')}
               options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]}
             />
-            <span data-testid="current-user" data-role={me?.role}>
-              {me?.displayName || me?.username} <Tag>{t(`role.${me?.role ?? 'sales'}` as MessageKey)}</Tag>
+            <span data-testid="current-user" data-role={me?.role} style={{ whiteSpace: 'nowrap' }}>
+              {!phone && (me?.displayName || me?.username)} <Tag>{t(`role.${me?.role ?? 'sales'}` as MessageKey)}</Tag>
             </span>
-            <Button onClick={signOut} data-testid="sign-out">{t('signOut')}</Button>
+            {phone
+              ? <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('signOut')} data-testid="sign-out" />
+              : <Button onClick={signOut} data-testid="sign-out">{t('signOut')}</Button>}
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: phone ? 12 : 24 }}>{children}</Layout.Content>
       </Layout>
     </Layout>
   );

@@ -1,6 +1,6 @@
 // The customer list: filters live in the URL (shareable, survive back/forward), paging and sort on the server.
 import { useState } from 'react';
-import { App, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Grid, Input, Select, Space, Table, Tag } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
+import { CustomerCards } from './CustomerCards';
 
 const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner', 'q'] as const;
 
@@ -31,6 +32,10 @@ export default function Customers() {
   const sort: Sort | null = sortParam ? { field: sortParam.split(',')[0], order: sortParam.endsWith(',desc') ? 'descend' : 'ascend' } : null;
   const query = customerQuery(filter, page, size, sort);
   const { data, error, loading } = useLoad(() => api<Page<CustomerRow>>('/customers' + query), [query]);
+
+  const phone = !Grid.useBreakpoint().md;
+  const totalText = (n: number) => <span data-testid="customer-total">
+    {data?.totalExact === false ? t('totalAtLeast', { n: num(n) }) : t('total', { n: num(n) })}</span>;
 
   const update = (changes: Record<string, string | number | null | undefined>) => {
     const next = new URLSearchParams(params);
@@ -79,14 +84,14 @@ export default function Customers() {
         </>}
       </Space>
       <ErrorAlert error={error} />
-      <Table<CustomerRow>
+      {phone ? <CustomerCards data={data} loading={loading} page={page} size={size} totalText={totalText}
+        onPage={(p, s) => update({ page: p, size: s })} /> : <Table<CustomerRow>
         rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} scroll={{ x: 1200 }}
         data-testid="customer-table"
         onRow={(row) => ({ 'data-testid': 'customer-row', 'data-id': row.id, 'data-owner': row.owner ?? '', 'data-tier': row.tier }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: page + 1, pageSize: size, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => <span data-testid="customer-total">
-            {data?.totalExact === false ? t('totalAtLeast', { n: num(n) }) : t('total', { n: num(n) })}</span>,
+          showTotal: totalText,
         }}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -110,7 +115,7 @@ export default function Customers() {
           sortable('clv', t('cust.clv'), sort, (v: number | null) => money(v), 'right'),
           sortable('pAlive', t('cust.pAlive'), sort, (v: number | null) => pct(v), 'right'),
         ]}
-      />
+      />}
     </div>
   );
 }
