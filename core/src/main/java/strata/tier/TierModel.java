@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import strata.playbook.PlaybookException;
 import strata.playbook.ServicePlan;
+import strata.playbook.Holdout;
 import strata.playbook.ServicePlanParser;
 
 /**
@@ -119,6 +121,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
       tiers.add(rule);
     }
     checkCatchAll(source, tiers);
+    checkHoldouts(source, tiers);
     return new TierModel(text(map.get("name"), "tier model"), text(map.get("version"), "1"),
         scoring == null ? Map.of() : (Map<String, Object>) scoring, List.copyOf(tiers));
   }
@@ -133,6 +136,30 @@ public record TierModel(String name, String version, Map<String, Object> scoring
       if (tiers.get(i).catchAll()) {
         throw new TierModelException(source + ": tier '" + tiers.get(i).id() + "' matches everyone (when: true), so "
             + "the tiers after it can never be reached; only the last tier may be a catch-all").at(i, tiers.get(i).id());
+      }
+    }
+  }
+
+  /**
+   * One experiment may span tiers (its groups are then stratified by tier) but has one share, and a tier uses it
+   * once: a customer cannot be held out of a trigger by the experiment that already holds it out of the playbook.
+   */
+  private static void checkHoldouts(String source, List<TierRule> tiers) {
+    Map<String, Holdout> seen = new HashMap<>();
+    for (int i = 0; i < tiers.size(); i++) {
+      Set<String> inTier = new HashSet<>();
+      for (Map.Entry<String, Holdout> e : tiers.get(i).service().holdouts().entrySet()) {
+        Holdout h = e.getValue();
+        String where = source + ": tier '" + tiers.get(i).id() + "': service." + e.getKey() + ".experiment: '"
+            + h.experiment() + "' ";
+        if (!inTier.add(h.experiment())) {
+          throw new TierModelException(where + "is used twice in this tier").at(i, tiers.get(i).id());
+        }
+        Holdout before = seen.putIfAbsent(h.experiment(), h);
+        if (before != null && before.share() != h.share()) {
+          throw new TierModelException(where + "has share " + h.share() + " here and " + before.share()
+              + " in another tier; one experiment has one share").at(i, tiers.get(i).id());
+        }
       }
     }
   }
