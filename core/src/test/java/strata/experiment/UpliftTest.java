@@ -123,4 +123,19 @@ class UpliftTest {
         .hasMessage("c1: an NPS answer is 0 to 10, got 11");
     assertThatThrownBy(() -> new UpliftOptions(0.95, 1, 2000, 1)).hasMessage("minPerGroup must be at least 2, got 1");
   }
+
+  @Test
+  void warningsRenderInEnglishAndChinese() {
+    Warning tooFew = new Warning("too_few", "key", "repurchase_rate", Double.NaN);
+    assertThat(ExperimentText.warning(tooFew, java.util.Locale.ENGLISH))
+        .isEqualTo("key: too few customers for Repurchase rate (below the minimum in a group), so no interval.");
+    assertThat(ExperimentText.warning(tooFew, java.util.Locale.SIMPLIFIED_CHINESE))
+        .isEqualTo("key：复购率的客户太少（某组低于最低人数），不给出置信区间。");
+    Warning unbalanced = new Warning("unbalanced", "", "pre_revenue", -0.197);
+    assertThat(ExperimentText.warning(unbalanced, java.util.Locale.ENGLISH))
+        .isEqualTo("all tiers: the groups differed before the start, pre-period revenue standardized difference -0.20.");
+    assertThat(ExperimentText.warning(new Warning("peeking", "", "2027-12-31", Double.NaN), java.util.Locale.ENGLISH))
+        .startsWith("Read before the planned end (2027-12-31)");
+    assertThat(ExperimentText.beforeAfterEvidence(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("前后对比");
+  }
 }
