@@ -31,4 +31,10 @@ public final class ExperimentText {
     return MessageFormat.format(Labels.get("experiment.warning." + w.code(), locale).replace("'", "''"), tier, detail,
         value);
   }
+
+  /** Why a new model version ended an experiment, e.g. "Ended: the new model version removed tier at_risk." */
+  public static String ending(Experiments.Ending e, Locale locale) {
+    return MessageFormat.format(Labels.get("experiment.ending." + e.code(), locale).replace("'", "''"), e.experiment(),
+        e.detail());
+  }
 }
