@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +30,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import strata.playbook.PlaybookException;
 import strata.playbook.ServicePlan;
-import strata.playbook.Holdout;
+import strata.playbook.HoldoutCheck;
 import strata.playbook.ServicePlanParser;
 
 /**
@@ -140,27 +139,11 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     }
   }
 
-  /**
-   * One experiment may span tiers (its groups are then stratified by tier) but has one share, and a tier uses it
-   * once: a customer cannot be held out of a trigger by the experiment that already holds it out of the playbook.
-   */
   private static void checkHoldouts(String source, List<TierRule> tiers) {
-    Map<String, Holdout> seen = new HashMap<>();
-    for (int i = 0; i < tiers.size(); i++) {
-      Set<String> inTier = new HashSet<>();
-      for (Map.Entry<String, Holdout> e : tiers.get(i).service().holdouts().entrySet()) {
-        Holdout h = e.getValue();
-        String where = source + ": tier '" + tiers.get(i).id() + "': service." + e.getKey() + ".experiment: '"
-            + h.experiment() + "' ";
-        if (!inTier.add(h.experiment())) {
-          throw new TierModelException(where + "is used twice in this tier").at(i, tiers.get(i).id());
-        }
-        Holdout before = seen.putIfAbsent(h.experiment(), h);
-        if (before != null && before.share() != h.share()) {
-          throw new TierModelException(where + "has share " + h.share() + " here and " + before.share()
-              + " in another tier; one experiment has one share").at(i, tiers.get(i).id());
-        }
-      }
+    HoldoutCheck.Conflict c = HoldoutCheck.acrossTiers(tiers.stream().map(TierRule::service).toList());
+    if (c != null) {
+      String id = tiers.get(c.tierIndex()).id();
+      throw new TierModelException(source + ": tier '" + id + "': " + c.message()).at(c.tierIndex(), id);
     }
   }
 
