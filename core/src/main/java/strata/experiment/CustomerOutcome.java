@@ -14,6 +14,7 @@ package strata.experiment;
 public record CustomerOutcome(String customerId, String stratum, boolean heldOut, boolean repurchased,
     Boolean retained, int migration, double revenue, Integer nps, double preRevenue, boolean preRepurchased) {
   public CustomerOutcome {
+    if (customerId == null || stratum == null) throw new IllegalArgumentException("an outcome needs a customer id and a stratum");
     if (migration < -1 || migration > 1) throw new IllegalArgumentException(customerId + ": migration is -1, 0 or 1, got " + migration);
     if (!Double.isFinite(revenue) || !Double.isFinite(preRevenue)) {
       throw new IllegalArgumentException(customerId + ": revenue must be a finite number");

@@ -121,6 +121,8 @@ class UpliftTest {
         .hasMessage("c1: revenue must be a finite number");
     assertThatThrownBy(() -> new CustomerOutcome("c1", "t", false, true, null, 0, 0, 11, 0, false))
         .hasMessage("c1: an NPS answer is 0 to 10, got 11");
+    assertThatThrownBy(() -> new CustomerOutcome("c1", null, false, true, null, 0, 0, null, 0, false))
+        .hasMessage("an outcome needs a customer id and a stratum");
     assertThatThrownBy(() -> new UpliftOptions(0.95, 1, 2000, 1)).hasMessage("minPerGroup must be at least 2, got 1");
   }
 

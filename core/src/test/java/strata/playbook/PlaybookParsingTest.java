@@ -133,6 +133,14 @@ class PlaybookParsingTest {
     rejects("holdout: {experiment: e1, share: 0}", at + "holdout.share: must be above 0 and at most 0.5, got 0");
     rejects("holdout: {experiment: e1, share: 0.9}", at + "holdout.share: must be above 0 and at most 0.5, got 0.9");
     rejects("holdout: {experiment: e1, share: .nan}", at + "holdout.share: must be above 0 and at most 0.5, got NaN");
+    rejects("holdout: {experiment: e1, share: .inf}", at + "holdout.share: must be above 0 and at most 0.5, got Infinity");
+    rejects("holdout: {experiment: e1, share: 1e308}", at + "holdout.share: must be above 0 and at most 0.5, got 1.0E308");
+    rejects("holdout: {experiment: 2027, share: 0.1}",
+        at + "holdout.experiment: an experiment id is lower-case letters, digits and _ (at most 40), got '2027'");
+    rejects("holdout: {experiment: " + "a".repeat(41) + ", share: 0.1}", at + "holdout.experiment: an experiment id is "
+        + "lower-case letters, digits and _ (at most 40), got '" + "a".repeat(41) + "'");
+    rejects("holdout: {experiment: \"e1'; DROP TABLE x\", share: 0.1}", at + "holdout.experiment: an experiment id is "
+        + "lower-case letters, digits and _ (at most 40), got 'e1'; DROP TABLE x'");
     rejects("holdout: {experiment: e1, share: 0.1, until: 2027-12-31}",
         at + "holdout.until: unknown key (expected experiment, share)");
     rejects("triggers: {dormant: {after_days: 60, channels: [sms], holdout: {experiment: e1, share: -1}}}",
