@@ -119,6 +119,22 @@ class PlanCommandTest {
   }
 
   @Test
+  void aHeldOutCustomersTaskIsWrittenAsWithheldAndLeftOffTheCallList() throws IOException {
+    // SHA-256("e1\0c2") gives 0.451 (Python hashlib), below the share 0.5: c2 is held out of experiment e1.
+    Files.writeString(dir.resolve("model.yaml"), Files.readString(dir.resolve("model.yaml")).replace(
+        "owner: {policy: assign, team: [bob]}", "owner: {policy: assign, team: [bob]}\n      holdout: {experiment: e1, share: 0.5}"));
+    Cli r = plan("held");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(tasks(dir.resolve("held/tasks.csv")).get("c2|cadence|none")).containsEntry("status", "suppressed")
+        .containsEntry("suppressed_by", "holdout:e1").containsEntry("channel", "sms");
+    // Bob's only other customer, c3, asked not to be contacted: with c2 withheld he has no call list at all.
+    assertThat(dir.resolve("held/call-lists/owner-bob.csv")).doesNotExist();
+    Cli again = plan("held2", "--previous", dir.resolve("held").toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(tasks(dir.resolve("held2/tasks.csv"))).isEqualTo(tasks(dir.resolve("held/tasks.csv")));
+  }
+
+  @Test
   void scoreWritesThePlanWithPlan() {
     Cli r = Cli.run("score", "--transactions", dir.resolve("tx.csv").toString(), "--as-of", "2026-09-01", "--plan",
         "--quiet", "--out", dir.resolve("scored").toString());

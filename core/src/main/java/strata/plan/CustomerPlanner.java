@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import strata.caps.CapHit;
 import strata.caps.ContactBudget;
+import strata.experiment.Holdouts;
 import strata.playbook.Channel;
 import strata.playbook.ContactCaps;
 import strata.playbook.ServicePlan;
 import strata.playbook.Trigger;
+import strata.playbook.TriggerRule;
 
 /** One customer's part of the plan: its candidates merged with its open tasks, then channels and caps. */
 final class CustomerPlanner {
@@ -25,10 +27,12 @@ final class CustomerPlanner {
 
   private final Candidates candidates;
   private final LocalDate asOf;
+  private final Holdouts holdouts;
 
-  CustomerPlanner(Candidates candidates, LocalDate asOf) {
+  CustomerPlanner(Candidates candidates, LocalDate asOf, Holdouts holdouts) {
     this.candidates = candidates;
     this.asOf = asOf;
+    this.holdouts = holdouts;
   }
 
   List<PlannedTask> plan(PlanCustomer c, ServicePlan plan, String owner, List<Contact> contacts,
@@ -55,8 +59,10 @@ final class CustomerPlanner {
       StopReason cancel = stillWanted ? null : cancellation(t, c, lastContact);
       if (cancel != null) {
         out.add(t.as(PlannedTask.Status.CANCELLED, cancel, false));
-      } else if (stillWanted && (t.status() == PlannedTask.Status.SUPPRESSED || c.doNotContact())) {
-        // Placed again: a suppressed touch may fit now, an open one is suppressed once the customer says stop.
+      } else if (stillWanted && (t.status() == PlannedTask.Status.SUPPRESSED || c.doNotContact()
+          || heldOutBy(t.trigger(), plan, c) != null)) {
+        // Placed again: a suppressed touch may fit now, an open one is suppressed once the customer says stop or
+        // an experiment that started since holds the customer out.
         toPlace.add(wanted.get(t.key()));
       } else {
         if (t.status() == PlannedTask.Status.OPEN && t.channel() != null) budget.record(t.channel(), t.due());
@@ -68,7 +74,7 @@ final class CustomerPlanner {
     }
     toPlace.sort(CANDIDATE_ORDER);
     for (Candidate k : toPlace) {
-      out.add(place(k, c, owner, budget, plan.caps(), !openKeys.contains(k.key())));
+      out.add(place(k, c, owner, budget, plan.caps(), heldOutBy(k.trigger(), plan, c), !openKeys.contains(k.key())));
     }
     out.sort(ORDER);
     return out;
@@ -90,13 +96,33 @@ final class CustomerPlanner {
   }
 
   /**
-   * The task for a candidate: on the first of its channels that reaches the customer within the caps, else
-   * suppressed by the first obstacle met (do-not-contact, missing phone or email, consent, then the cap).
+   * The experiment whose control group withholds a touch of this trigger from the customer, or null. The playbook's
+   * holdout covers every touch; a trigger's only its own. Pool work is for the owner, never withheld.
+   */
+  private String heldOutBy(Trigger trigger, ServicePlan plan, PlanCustomer c) {
+    if (!trigger.touchesCustomer()) return null;
+    if (plan.holdout() != null && holdouts.heldOut(plan.holdout(), c.id(), c.tier())) return plan.holdout().experiment();
+    TriggerRule rule = plan.trigger(trigger);
+    if (rule != null && rule.holdout() != null && holdouts.heldOut(rule.holdout(), c.id(), c.tier())) {
+      return rule.holdout().experiment();
+    }
+    return null;
+  }
+
+  /**
+   * The task for a candidate: withheld when an experiment holds the customer out, else on the first of its channels
+   * that reaches the customer within the caps, else suppressed by the first obstacle met (do-not-contact, missing
+   * phone or email, consent, then the cap). A withheld touch uses no budget: the control group is served as if
+   * the experiment's tasks did not exist.
    */
   private static PlannedTask place(Candidate k, PlanCustomer c, String owner, ContactBudget budget, ContactCaps caps,
-      boolean isNew) {
+      String heldOutBy, boolean isNew) {
     if (!k.trigger().touchesCustomer()) {
       return task(k, c, owner, null, k.why(), PlannedTask.Status.OPEN, null, isNew);
+    }
+    if (heldOutBy != null) {
+      return task(k, c, owner, k.channels().get(0), k.why(), PlannedTask.Status.SUPPRESSED,
+          new StopReason("holdout", heldOutBy), isNew);
     }
     if (c.doNotContact()) {
       return task(k, c, owner, k.channels().get(0), k.why(), PlannedTask.Status.SUPPRESSED,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import strata.care.CareCalendar;
+import strata.experiment.Holdouts;
 import strata.playbook.ServicePlan;
 import strata.tier.TierModel;
 import strata.tier.TierRule;
@@ -19,16 +20,24 @@ import strata.tier.TierRule;
  * no storage), so the same inputs give the same plan. Re-planning with the previous plan's open tasks creates
  * nothing twice: a task whose key is open or done is kept, not repeated; an open task whose reason is gone is
  * cancelled with that reason. A touch that a cap, a missing phone or email, consent or do-not-contact stops is kept
- * as suppressed, with what stopped it.
+ * as suppressed, with what stopped it; so is a touch withheld from a customer in an experiment's control group.
  */
 public final class Planner {
   private final TierModel model;
   private final PlanOptions options;
+  private final Holdouts holdouts;
   private final Map<String, ServicePlan> plans = new HashMap<>();
 
+  /** A planner whose holdouts are assigned by hash and share alone ({@link Holdouts#UNSTORED}). */
   public Planner(TierModel model, PlanOptions options) {
+    this(model, options, Holdouts.UNSTORED);
+  }
+
+  /** @param holdouts the stored experiments that decide which customers are held out of which tasks */
+  public Planner(TierModel model, PlanOptions options, Holdouts holdouts) {
     this.model = model;
     this.options = options;
+    this.holdouts = holdouts;
     for (TierRule t : model.tiers()) plans.put(t.id(), t.service());
   }
 
@@ -47,7 +56,8 @@ public final class Planner {
         .filter(t -> t.status() == PlannedTask.Status.OPEN || t.status() == PlannedTask.Status.SUPPRESSED).toList(),
         PlannedTask::customerId);
     LocalDate end = asOf.plusDays(options.horizonDays() - 1L);
-    CustomerPlanner one = new CustomerPlanner(new Candidates(model, new CareCalendar(options.zone()), asOf, end), asOf);
+    CustomerPlanner one = new CustomerPlanner(new Candidates(model, new CareCalendar(options.zone()), asOf, end), asOf,
+        holdouts);
     Owners owners = new Owners(sorted);
     List<PlannedTask> tasks = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -76,6 +86,8 @@ public final class Planner {
     Map<String, long[]> touches = new TreeMap<>();
     for (PlannedTask t : tasks) {
       if (!t.trigger().touchesCustomer() || t.status() == PlannedTask.Status.CANCELLED) continue;
+      // A control group is withheld on purpose; only what caps and missing details stopped is worth a warning.
+      if (t.stoppedBy() != null && t.stoppedBy().code().equals("holdout")) continue;
       long[] n = touches.computeIfAbsent(t.why().tier(), k -> new long[2]);
       n[0]++;
       if (t.status() == PlannedTask.Status.SUPPRESSED) n[1]++;

@@ -1,16 +1,30 @@
 package strata.playbook;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a tier is served: its {@code service:} section in the tier model. Absent parts do nothing: no cadence, no
  * triggers, no care events, no caps, owners kept.
  *
  * @param cadence null for none
+ * @param holdout the control group of the whole playbook (no touch of it for held-out customers), or null
  */
 public record ServicePlan(OwnerPolicy owner, Cadence cadence, List<TriggerRule> triggers, List<CareEvent> care,
-    ContactCaps caps) {
-  public static final ServicePlan NONE = new ServicePlan(OwnerPolicy.KEEP, null, List.of(), List.of(), ContactCaps.NONE);
+    ContactCaps caps, Holdout holdout) {
+  public static final ServicePlan NONE =
+      new ServicePlan(OwnerPolicy.KEEP, null, List.of(), List.of(), ContactCaps.NONE, null);
+
+  /** Every {@code holdout:} of this playbook by its key ({@code holdout}, {@code triggers.moved_down.holdout}). */
+  public Map<String, Holdout> holdouts() {
+    Map<String, Holdout> all = new LinkedHashMap<>();
+    if (holdout != null) all.put("holdout", holdout);
+    for (TriggerRule r : triggers) {
+      if (r.holdout() != null) all.put("triggers." + r.trigger().key() + ".holdout", r.holdout());
+    }
+    return all;
+  }
 
   /** @return the rule for a trigger, or null when the tier does not use it */
   public TriggerRule trigger(Trigger trigger) {

@@ -23,13 +23,14 @@ public final class ServicePlanParser {
   /** @throws PlaybookException naming the offending key */
   public static ServicePlan parse(Object section) {
     Map<?, ?> map = Yaml.map("", section);
-    Yaml.onlyKeys("", map, "owner", "cadence", "triggers", "care", "caps");
+    Yaml.onlyKeys("", map, "owner", "cadence", "triggers", "care", "caps", "holdout");
     return new ServicePlan(
         map.get("owner") == null ? OwnerPolicy.KEEP : owner(Yaml.map("owner", map.get("owner"))),
         map.get("cadence") == null ? null : cadence(Yaml.map("cadence", map.get("cadence"))),
         map.get("triggers") == null ? List.of() : triggers(Yaml.map("triggers", map.get("triggers"))),
         map.get("care") == null ? List.of() : care(map.get("care")),
-        map.get("caps") == null ? ContactCaps.NONE : caps(Yaml.map("caps", map.get("caps"))));
+        map.get("caps") == null ? ContactCaps.NONE : caps(Yaml.map("caps", map.get("caps"))),
+        HoldoutParser.parse("holdout", map.get("holdout")));
   }
 
   private static OwnerPolicy owner(Map<?, ?> m) {
@@ -88,7 +89,7 @@ public final class ServicePlanParser {
       case LARGE_FIRST_ORDER -> "min_amount";
       default -> null;
     };
-    List<String> keys = new ArrayList<>(List.of("within_days", "within_hours", "channels", "type", "purpose"));
+    List<String> keys = new ArrayList<>(List.of("within_days", "within_hours", "channels", "type", "purpose", "holdout"));
     if (thresholdKey != null) keys.add(thresholdKey);
     Yaml.onlyKeys(at, m, keys.toArray(String[]::new));
     double threshold = 0;
@@ -102,7 +103,8 @@ public final class ServicePlanParser {
       threshold = Yaml.amount(at + ".min_amount", m.get("min_amount"));
     }
     return new TriggerRule(trigger, within(at, m), threshold, channels(at + ".channels", m.get("channels")),
-        type(at + ".type", m.get("type"), TaskType.defaultFor(trigger)), purpose(at + ".purpose", m.get("purpose")));
+        type(at + ".type", m.get("type"), TaskType.defaultFor(trigger)), purpose(at + ".purpose", m.get("purpose")),
+        HoldoutParser.parse(at + ".holdout", m.get("holdout")));
   }
 
   /** Days until the task is due: {@code within_days}, or {@code within_hours} rounded up to whole days. */

@@ -30,6 +30,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import strata.playbook.PlaybookException;
 import strata.playbook.ServicePlan;
+import strata.playbook.HoldoutCheck;
 import strata.playbook.ServicePlanParser;
 
 /**
@@ -119,6 +120,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
       tiers.add(rule);
     }
     checkCatchAll(source, tiers);
+    checkHoldouts(source, tiers);
     return new TierModel(text(map.get("name"), "tier model"), text(map.get("version"), "1"),
         scoring == null ? Map.of() : (Map<String, Object>) scoring, List.copyOf(tiers));
   }
@@ -134,6 +136,14 @@ public record TierModel(String name, String version, Map<String, Object> scoring
         throw new TierModelException(source + ": tier '" + tiers.get(i).id() + "' matches everyone (when: true), so "
             + "the tiers after it can never be reached; only the last tier may be a catch-all").at(i, tiers.get(i).id());
       }
+    }
+  }
+
+  private static void checkHoldouts(String source, List<TierRule> tiers) {
+    HoldoutCheck.Conflict c = HoldoutCheck.acrossTiers(tiers.stream().map(TierRule::service).toList());
+    if (c != null) {
+      String id = tiers.get(c.tierIndex()).id();
+      throw new TierModelException(source + ": tier '" + id + "': " + c.message()).at(c.tierIndex(), id);
     }
   }
 

@@ -22,7 +22,7 @@ import strata.playbook.ContactCaps;
 import strata.tier.TierModel;
 
 class PlannerProperties {
-  static final TierModel MODEL = TierModel.parse("""
+  static final String MODEL_YAML = """
       tiers:
         - id: key
           when: monetary > 1000.0
@@ -52,7 +52,8 @@ class PlannerProperties {
             triggers:
               large_first_order: {min_amount: 500, channels: [phone]}
             caps: {all: {month: 2}}
-      """, "m.yaml");
+      """;
+  static final TierModel MODEL = TierModel.parse(MODEL_YAML, "m.yaml");
   static final String[] TIERS = {"key", "at_risk", "rest"};
 
   record Input(List<PlanCustomer> customers, List<Contact> history, LocalDate asOf) {}

@@ -78,7 +78,7 @@ class PlaybookParsingTest {
   @Test
   void errorsNameTheTierAndTheKey() {
     rejects("colour: red", "m.yaml: tier 'key_account': service.colour: unknown key "
-        + "(expected owner, cadence, triggers, care, caps)");
+        + "(expected owner, cadence, triggers, care, caps, holdout)");
     rejects("cadence: {every_days: -5, channels: [phone]}",
         "m.yaml: tier 'key_account': service.cadence.every_days: must not be negative, got -5");
     rejects("cadence: {every_days: 0, channels: [phone]}",
@@ -107,5 +107,61 @@ class PlaybookParsingTest {
         + "expected \"HH:mm-HH:mm\", e.g. \"21:00-08:00\", got 'late'");
     rejects("cadence: {every_days: 30}",
         "m.yaml: tier 'key_account': service.cadence.channels: missing; list channels among visit, phone, wechat, sms, email");
+  }
+
+  @Test
+  void readsHoldoutsOfThePlaybookAndOfATrigger() {
+    ServicePlan plan = model("""
+        holdout: {experiment: care_2027, share: 0.1}
+        triggers:
+          moved_down: {within_days: 7, channels: [phone], holdout: {experiment: winback_2027, share: 0.2}}
+        """).tiers().get(0).service();
+    assertThat(plan.holdout()).isEqualTo(new Holdout("care_2027", 0.1));
+    assertThat(plan.trigger(Trigger.MOVED_DOWN).holdout()).isEqualTo(new Holdout("winback_2027", 0.2));
+    assertThat(plan.holdouts()).containsOnlyKeys("holdout", "triggers.moved_down.holdout");
+  }
+
+  @Test
+  void badHoldoutsNameTheTierAndTheKey() {
+    String at = "m.yaml: tier 'key_account': service.";
+    rejects("holdout: 0.1", at + "holdout: must be a mapping of keys to values");
+    rejects("holdout: {share: 0.1}", at + "holdout.experiment: missing");
+    rejects("holdout: {experiment: Care-2027, share: 0.1}",
+        at + "holdout.experiment: an experiment id is lower-case letters, digits and _ (at most 40), got 'Care-2027'");
+    rejects("holdout: {experiment: e1}", at + "holdout.share: missing; give the held-out share, e.g. 0.1");
+    rejects("holdout: {experiment: e1, share: ten}", at + "holdout.share: must be a number, got 'ten'");
+    rejects("holdout: {experiment: e1, share: 0}", at + "holdout.share: must be above 0 and at most 0.5, got 0");
+    rejects("holdout: {experiment: e1, share: 0.9}", at + "holdout.share: must be above 0 and at most 0.5, got 0.9");
+    rejects("holdout: {experiment: e1, share: .nan}", at + "holdout.share: must be above 0 and at most 0.5, got NaN");
+    rejects("holdout: {experiment: e1, share: .inf}", at + "holdout.share: must be above 0 and at most 0.5, got Infinity");
+    rejects("holdout: {experiment: e1, share: 1e308}", at + "holdout.share: must be above 0 and at most 0.5, got 1.0E308");
+    rejects("holdout: {experiment: 2027, share: 0.1}",
+        at + "holdout.experiment: an experiment id is lower-case letters, digits and _ (at most 40), got '2027'");
+    rejects("holdout: {experiment: " + "a".repeat(41) + ", share: 0.1}", at + "holdout.experiment: an experiment id is "
+        + "lower-case letters, digits and _ (at most 40), got '" + "a".repeat(41) + "'");
+    rejects("holdout: {experiment: \"e1'; DROP TABLE x\", share: 0.1}", at + "holdout.experiment: an experiment id is "
+        + "lower-case letters, digits and _ (at most 40), got 'e1'; DROP TABLE x'");
+    rejects("holdout: {experiment: e1, share: 0.1, until: 2027-12-31}",
+        at + "holdout.until: unknown key (expected experiment, share)");
+    rejects("triggers: {dormant: {after_days: 60, channels: [sms], holdout: {experiment: e1, share: -1}}}",
+        at + "triggers.dormant.holdout.share: must be above 0 and at most 0.5, got -1");
+    rejects("""
+        holdout: {experiment: e1, share: 0.1}
+        triggers: {complaint: {channels: [phone], holdout: {experiment: e1, share: 0.1}}}""",
+        at + "triggers.complaint.holdout.experiment: 'e1' is used twice in this tier");
+  }
+
+  @Test
+  void oneExperimentAcrossTiersHasOneShare() {
+    assertThatThrownBy(() -> TierModel.parse("""
+        tiers:
+          - id: a
+            when: monetary > 1000.0
+            service: {holdout: {experiment: e1, share: 0.1}}
+          - id: b
+            service: {holdout: {experiment: e1, share: 0.2}}
+        """, "m.yaml")).isInstanceOf(TierModelException.class).hasMessage("m.yaml: tier 'b': service.holdout.experiment: "
+        + "'e1' has share 0.2 here and 0.1 in another tier; one experiment has one share")
+        .extracting(e -> ((TierModelException) e).tierId()).isEqualTo("b");
   }
 }

@@ -1,0 +1,38 @@
+package strata.playbook;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rule across a model's tiers: one experiment may span tiers (its groups are then stratified by tier) but has
+ * one share, and a tier uses it once: a customer cannot be held out of a trigger by the experiment that already
+ * holds it out of the playbook.
+ */
+public final class HoldoutCheck {
+  private HoldoutCheck() {}
+
+  /** @param tierIndex the offending tier's position; message names the key, e.g. service.holdout.experiment */
+  public record Conflict(int tierIndex, String message) {}
+
+  /** @param plans the tiers' service plans in model order @return the first conflict, or null */
+  public static Conflict acrossTiers(List<ServicePlan> plans) {
+    Map<String, Holdout> seen = new HashMap<>();
+    for (int i = 0; i < plans.size(); i++) {
+      Set<String> inTier = new HashSet<>();
+      for (Map.Entry<String, Holdout> e : plans.get(i).holdouts().entrySet()) {
+        Holdout h = e.getValue();
+        String where = "service." + e.getKey() + ".experiment: '" + h.experiment() + "' ";
+        if (!inTier.add(h.experiment())) return new Conflict(i, where + "is used twice in this tier");
+        Holdout before = seen.putIfAbsent(h.experiment(), h);
+        if (before != null && before.share() != h.share()) {
+          return new Conflict(i, where + "has share " + h.share() + " here and " + before.share()
+              + " in another tier; one experiment has one share");
+        }
+      }
+    }
+    return null;
+  }
+}
