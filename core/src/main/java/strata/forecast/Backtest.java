@@ -2,9 +2,7 @@ package strata.forecast;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Forecasts each past snapshot from the ones before it and sets the forecast beside what happened. The forecast of
@@ -23,26 +21,34 @@ public final class Backtest {
    * @return rows by snapshot, then tier in model order; empty when no snapshot has two of its version before it
    */
   public static List<Row> run(List<TierSnapshot> history) {
+    List<TransitionCounts> pairs = new ArrayList<>();
+    for (int k = 1; k < history.size(); k++) {
+      TierSnapshot a = history.get(k - 1);
+      TierSnapshot b = history.get(k);
+      if (a.modelVersion().equals(b.modelVersion())) pairs.add(TransitionCounts.between(a, b));
+    }
+    return of(pairs);
+  }
+
+  /**
+   * The backtest from the transition counts of consecutive snapshot pairs (in as-of order, model changes left out):
+   * pair k is forecast from its start counts with the matrix of the earlier pairs of its version.
+   */
+  public static List<Row> of(List<TransitionCounts> pairs) {
     List<Row> rows = new ArrayList<>();
-    for (int k = 2; k < history.size(); k++) {
-      TierSnapshot before = history.get(k - 1);
-      TierSnapshot actual = history.get(k);
-      if (!before.modelVersion().equals(actual.modelVersion())) continue;
+    for (int k = 1; k < pairs.size(); k++) {
+      TransitionCounts pair = pairs.get(k);
       TransitionMatrix m;
       try {
-        m = TransitionMatrix.estimate(history.subList(0, k));
+        m = TransitionMatrix.of(pair.modelVersion(), pair.from(), pairs.subList(0, k), List.of());
       } catch (ForecastException e) {
-        continue; // the version of snapshot k − 1 has no earlier pair to learn from
+        continue; // the version has no earlier pair to learn from
       }
-      Map<String, String> stayed = new HashMap<>(before.tierByCustomer());
-      stayed.keySet().retainAll(actual.tierByCustomer().keySet());
-      TierSnapshot start = new TierSnapshot(before.asOf(), before.modelVersion(), before.tiers(), stayed);
-      long[] outcome = new long[before.tiers().size()];
-      stayed.keySet().forEach(c -> outcome[actual.rank(actual.tierByCustomer().get(c))]++);
-      TierForecast f = TierForecast.of(m, before.asOf(), start.counts());
+      TierForecast f = TierForecast.of(m, pair.from(), pair.before());
+      long[] outcome = pair.after();
       for (int j = 0; j < outcome.length; j++) {
         TierForecast.Row r = f.tiers().get(j);
-        rows.add(new Row(actual.asOf(), r.tier(), r.expected(), r.low(), r.high(), outcome[j],
+        rows.add(new Row(pair.to(), r.tier(), r.expected(), r.low(), r.high(), outcome[j],
             outcome[j] >= r.low() && outcome[j] <= r.high()));
       }
     }

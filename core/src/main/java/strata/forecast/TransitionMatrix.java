@@ -1,5 +1,6 @@
 package strata.forecast;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,10 +27,7 @@ public record TransitionMatrix(String modelVersion, List<String> tiers, long[][]
       throw new ForecastException("a tier forecast needs at least two snapshots of the same model version; got "
           + history.size());
     }
-    TierSnapshot last = history.get(history.size() - 1);
-    int k = last.tiers().size();
-    long[][] counts = new long[k][k];
-    int pairs = 0;
+    List<TransitionCounts> pairs = new ArrayList<>();
     List<ModelChange> changes = new ArrayList<>();
     for (int s = 1; s < history.size(); s++) {
       TierSnapshot a = history.get(s - 1);
@@ -38,22 +36,41 @@ public record TransitionMatrix(String modelVersion, List<String> tiers, long[][]
         throw new ForecastException("snapshots must be in as-of order without repeats: " + a.asOf() + " then "
             + b.asOf());
       }
-      if (!a.modelVersion().equals(b.modelVersion())) {
-        changes.add(new ModelChange(a.asOf(), a.modelVersion(), b.asOf(), b.modelVersion()));
-        continue;
+      if (a.modelVersion().equals(b.modelVersion())) pairs.add(TransitionCounts.between(a, b));
+      else changes.add(new ModelChange(a.asOf(), a.modelVersion(), b.asOf(), b.modelVersion()));
+    }
+    TierSnapshot last = history.get(history.size() - 1);
+    return of(last.modelVersion(), last.asOf(), pairs, changes);
+  }
+
+  /**
+   * Sums the pairs of one model version.
+   *
+   * @param version the model version to estimate; pairs of other versions are left out
+   * @param latest as-of date named when there is no pair of the version
+   */
+  public static TransitionMatrix of(String version, LocalDate latest, List<TransitionCounts> pairs,
+      List<ModelChange> modelChanges) {
+    long[][] counts = null;
+    List<String> tiers = null;
+    int used = 0;
+    for (TransitionCounts p : pairs) {
+      if (!p.modelVersion().equals(version)) continue;
+      if (counts == null) {
+        tiers = p.tiers();
+        counts = new long[tiers.size()][tiers.size()];
+      } else if (!p.tiers().equals(tiers)) {
+        throw new ForecastException("model version " + version + " has tiers " + tiers + " on one snapshot and "
+            + p.tiers() + " on another");
       }
-      if (!b.modelVersion().equals(last.modelVersion())) continue;
-      pairs++;
-      a.tierByCustomer().forEach((customer, from) -> {
-        String to = b.tierByCustomer().get(customer);
-        if (to != null) counts[last.rank(from)][last.rank(to)]++;
-      });
+      for (int i = 0; i < counts.length; i++) for (int j = 0; j < counts.length; j++) counts[i][j] += p.counts()[i][j];
+      used++;
     }
-    if (pairs == 0) {
-      throw new ForecastException("model version " + last.modelVersion() + " has only one snapshot (" + last.asOf()
-          + "); tiers of earlier model versions are not mixed in, so there is nothing to forecast from yet");
+    if (used == 0) {
+      throw new ForecastException("model version " + version + " has only one snapshot (" + latest + "); tiers of "
+          + "earlier model versions are not mixed in, so there is nothing to forecast from yet");
     }
-    return new TransitionMatrix(last.modelVersion(), last.tiers(), counts, pairs, List.copyOf(changes));
+    return new TransitionMatrix(version, tiers, counts, used, List.copyOf(modelChanges));
   }
 
   /** Customers observed leaving tier i (to any tier, itself included). */
