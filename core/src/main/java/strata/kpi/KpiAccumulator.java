@@ -1,6 +1,7 @@
 package strata.kpi;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
  * README "KPIs by tier" defines every figure and its edge cases.
  */
 public final class KpiAccumulator {
-  private static final String[] DIMENSIONS = {"owner", "region", "industry"};
+  private static final String[] DIMENSIONS = {"all", "owner", "region", "industry"};
 
   private final SnapshotInfo current;
   private final SnapshotInfo previous;
@@ -21,8 +22,13 @@ public final class KpiAccumulator {
   /** A customer counted as active at the previous snapshot bought in the period of the same length before it. */
   private final long previousPeriodStart;
   private final int total;
-  /** Per group key (dimension + '\0' + value): tier totals in model order, then all tiers at index {@link #total}. */
-  private final Map<String, TierTotals[]> groups = new TreeMap<>();
+  /**
+   * Per dimension (as {@link #DIMENSIONS}), per group value: tier totals in model order, then all tiers at index
+   * {@link #total}. Hash maps keyed by the value alone: a composed key cost a string and a tree lookup per customer and
+   * dimension, two thirds of a pass (1M customers: 2.2 s before, 0.65 s after; bench/README.md "KPIs by tier").
+   */
+  @SuppressWarnings("unchecked")
+  private final Map<String, TierTotals[]>[] groups = new Map[DIMENSIONS.length];
 
   /** @param previous the snapshot before, or null to measure the history up to {@code current} */
   public KpiAccumulator(SnapshotInfo current, SnapshotInfo previous) {
@@ -37,7 +43,8 @@ public final class KpiAccumulator {
     previousPeriodStart = previous == null ? Long.MIN_VALUE
         : 2 * previous.asOf().toEpochDay() - current.asOf().toEpochDay();
     total = current.tiers().size();
-    totals("all", "");
+    for (int d = 0; d < DIMENSIONS.length; d++) groups[d] = new HashMap<>();
+    totals(0, "");
   }
 
   /**
@@ -53,19 +60,13 @@ public final class KpiAccumulator {
       throw new IllegalArgumentException(before.customerId() + ": a previous state without a previous snapshot");
     }
     CustomerState who = now != null ? now : before;
-    add("all", "", now, before);
-    for (String dimension : DIMENSIONS) {
-      String value = switch (dimension) {
-        case "owner" -> who.owner();
-        case "region" -> who.region();
-        default -> who.industry();
-      };
-      if (!value.isEmpty()) add(dimension, value, now, before);
-    }
+    add(totals(0, ""), now, before);
+    if (!who.owner().isEmpty()) add(totals(1, who.owner()), now, before);
+    if (!who.region().isEmpty()) add(totals(2, who.region()), now, before);
+    if (!who.industry().isEmpty()) add(totals(3, who.industry()), now, before);
   }
 
-  private void add(String dimension, String group, CustomerState now, CustomerState before) {
-    TierTotals[] t = totals(dimension, group);
+  private void add(TierTotals[] t, CustomerState now, CustomerState before) {
     if (now != null) {
       int tier = current.rank(now.tier());
       addCurrent(t[tier], now, before);
@@ -121,8 +122,13 @@ public final class KpiAccumulator {
     if (move < 0) t.movedDown++;
   }
 
-  private TierTotals[] totals(String dimension, String group) {
-    return groups.computeIfAbsent(dimension + '\0' + group, k -> newTotals());
+  private TierTotals[] totals(int dimension, String group) {
+    TierTotals[] t = groups[dimension].get(group);
+    if (t == null) {
+      t = newTotals();
+      groups[dimension].put(group, t);
+    }
+    return t;
   }
 
   private TierTotals[] newTotals() {
@@ -136,25 +142,25 @@ public final class KpiAccumulator {
     if (!current.equals(other.current) || !java.util.Objects.equals(previous, other.previous)) {
       throw new IllegalArgumentException("only accumulators of the same snapshots can be merged");
     }
-    other.groups.forEach((key, theirs) -> {
-      TierTotals[] mine = groups.computeIfAbsent(key, k -> newTotals());
-      for (int i = 0; i <= total; i++) mine[i].merge(theirs[i]);
-    });
+    for (int d = 0; d < DIMENSIONS.length; d++) {
+      int dimension = d;
+      other.groups[d].forEach((group, theirs) -> {
+        TierTotals[] mine = totals(dimension, group);
+        for (int i = 0; i <= total; i++) mine[i].merge(theirs[i]);
+      });
+    }
   }
 
   public KpiTable result() {
     boolean complaintsKnown = current.complaintsKnown() && (previous == null || previous.complaintsKnown());
     List<KpiRow> rows = new ArrayList<>();
-    addRows(rows, "all", complaintsKnown);
-    for (String dimension : DIMENSIONS) addRows(rows, dimension, complaintsKnown);
+    for (int d = 0; d < DIMENSIONS.length; d++) addRows(rows, d, complaintsKnown);
     return new KpiTable(current, previous, previous != null && !sameModel, rows);
   }
 
-  private void addRows(List<KpiRow> rows, String dimension, boolean complaintsKnown) {
-    groups.forEach((key, t) -> {
-      int cut = key.indexOf('\0');
-      if (!key.substring(0, cut).equals(dimension)) return;
-      String group = key.substring(cut + 1);
+  private void addRows(List<KpiRow> rows, int d, boolean complaintsKnown) {
+    String dimension = DIMENSIONS[d];
+    new TreeMap<>(groups[d]).forEach((group, t) -> {
       long groupRevenue = t[total].revenueCents;
       for (int i = 0; i < total; i++) {
         rows.add(t[i].row(dimension, group, current.tiers().get(i), groupRevenue, sameModel, sameModel,
