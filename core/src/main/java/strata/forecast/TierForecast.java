@@ -13,15 +13,16 @@ import java.util.Map;
  * <p>Method: each tier's row of transition probabilities P_i has the Dirichlet posterior with the observed counts
  * n_i· as parameters (mean p_ij = n_ij / n_i, Var P_ij = p_ij (1 − p_ij) / (n_i + 1); Gelman et al., Bayesian Data
  * Analysis, 3rd ed., §3.4). Tier j next period receives Y_ij ~ Binomial(c_i, P_ij) of the c_i customers now in tier i,
- * so by the law of total variance E X_j = Σ_i c_i p_ij and Var X_j = Σ_i [c_i p_ij (1 − p_ij) + c_i (c_i − 1) Var P_ij]:
- * the interval holds both the customers' chance and the uncertainty of the matrix. It is E X_j ± 1.96 sd (normal
+ * so by the law of total variance E X_j = Σ_i c_i p_ij and
+ * Var X_j = Σ_i [c_i p_ij (1 − p_ij) + c_i (c_i − 1) Var P_ij]: the interval holds both the customers' chance and the uncertainty of the matrix. It is E X_j ± 1.96 sd (normal
  * approximation), cut to [0, customers]. A tier without observed transitions is assumed to keep its customers, and
  * listed in {@code tiersWithoutHistory}. New customers are not forecast: the forecast moves today's customers.
  *
  * @param from as-of date of the snapshot forecast from
  * @param tiers one row per tier in model order
  */
-public record TierForecast(LocalDate from, List<Row> tiers, TransitionMatrix matrix, List<String> tiersWithoutHistory) {
+public record TierForecast(LocalDate from, List<Row> tiers, TransitionMatrix matrix,
+    List<String> tiersWithoutHistory) {
   private static final double Z95 = 1.959963984540054;
 
   /** @param current customers in the tier now; {@code expected}, {@code low}, {@code high} next period */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param tiers tier ids in the model's order, highest ranked first (a model lists its tiers in priority order)
  * @param tierByCustomer each customer's tier id
  */
-public record TierSnapshot(LocalDate asOf, String modelVersion, List<String> tiers, Map<String, String> tierByCustomer) {
+public record TierSnapshot(LocalDate asOf, String modelVersion, List<String> tiers,
+    Map<String, String> tierByCustomer) {
   public TierSnapshot {
     Objects.requireNonNull(asOf, "as-of date");
     Objects.requireNonNull(modelVersion, "model version");

@@ -17,7 +17,8 @@ public record TransitionMatrix(String modelVersion, List<String> tiers, long[][]
     List<ModelChange> modelChanges) {
 
   /**
-   * Estimates the matrix of the latest snapshot's model version from the pairs of consecutive snapshots of that version.
+   * Estimates the matrix of the latest snapshot's model version from the pairs of consecutive snapshots of that
+   * version.
    *
    * @param history snapshots in as-of order
    * @throws ForecastException for fewer than two snapshots, snapshots out of order, or no pair of the latest version

@@ -33,7 +33,8 @@ class TransitionCountsTest {
         .hasMessageContaining("one row of counts per tier");
     assertThatThrownBy(() -> new TransitionCounts(JAN, APR, "1", TIERS, new long[3][2]))
         .hasMessageContaining("one column");
-    assertThatThrownBy(() -> new TransitionCounts(JAN, APR, "1", TIERS, new long[][] {{0, 0, 0}, {0, -1, 0}, {0, 0, 0}}))
+    long[][] negative = {{0, 0, 0}, {0, -1, 0}, {0, 0, 0}};
+    assertThatThrownBy(() -> new TransitionCounts(JAN, APR, "1", TIERS, negative))
         .hasMessageContaining("negative");
     TransitionCounts a = new TransitionCounts(JAN, APR, "1", TIERS, new long[3][3]);
     TransitionCounts b = new TransitionCounts(APR, JUL, "1", List.of("a", "b"), new long[2][2]);

@@ -50,7 +50,8 @@ class KpiAccumulatorTest {
         Double.NaN, Double.NaN), answers(withOwner(c("B", "gold", 2, 2, 10000, "2023-11-15"), "王芳"), -1, null, -1,
         null, 1, Double.NaN, Double.NaN)));
     // C: silver, inactive since June 2023; its NPS 9 is from before the period and does not count.
-    k.add(pair(answers(c("C", "silver", 1, 1, 5000, "2023-06-01"), 9, "2023-12-01", -1, null, 0, Double.NaN, Double.NaN),
+    k.add(pair(answers(c("C", "silver", 1, 1, 5000, "2023-06-01"), 9, "2023-12-01", -1, null, 0, Double.NaN,
+        Double.NaN),
         c("C", "silver", 1, 1, 5000, "2023-06-01")));
     // D: silver and active before, gone now: lost.
     k.add(pair(null, c("D", "silver", 2, 2, 8000, "2023-12-20")));
