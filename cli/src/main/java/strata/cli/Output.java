@@ -7,14 +7,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import strata.intake.FileQuality;
 import strata.intake.IntakeException;
+import strata.kpi.KpiCsv;
+import strata.kpi.KpiTable;
 import strata.report.HtmlReport;
+import strata.report.KpiTableSection;
+import strata.report.ReportSection;
 import strata.run.CustomersCsv;
+import strata.run.RunKpis;
 import strata.run.RunReport;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
@@ -34,8 +40,14 @@ final class Output {
   static void write(RunResult result, Path out, Locale locale) throws IOException {
     CustomersCsv.write(result, out.resolve("customers.csv"), locale);
     qualityJson(result, out.resolve("quality.json"));
+    KpiTable kpis = RunKpis.of(result);
+    KpiCsv.write(kpis, out.resolve("kpi.csv"));
+    boolean zh = locale.getLanguage().equals("zh");
+    List<ReportSection> extra = new ArrayList<>();
+    extra.add(KpiTableSection.of(kpis, result.model().tiers().stream().map(t -> t.name(zh)).toList(), locale));
     var clv = strata.run.ClvSection.of(result.customers().clv, locale);
-    HtmlReport.write(RunReport.of(result, locale, clv == null ? List.of() : List.of(clv)), out.resolve("report.html"));
+    if (clv != null) extra.add(clv);
+    HtmlReport.write(RunReport.of(result, locale, extra), out.resolve("report.html"));
   }
 
   static void qualityJson(RunResult result, Path file) throws IOException {

@@ -30,7 +30,7 @@ import strata.tier.TierModel;
 
 /** {@code strata score}: files in, explained tiers out. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = "Score customers and assign tiers; writes customers.csv, quality.json, rejected.csv and report.html.")
+    description = "Score customers and assign tiers; writes customers.csv, kpi.csv, quality.json, rejected.csv and report.html.")
 class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -40,6 +40,8 @@ public final class ScoredCustomers implements MetricSource {
   /** CLV model predictions for buyers (NaN where the models could not be fitted) and the fits. */
   public final ClvStage.Result clv;
   public byte[] tier;
+  /** {@link Metric#DOWNGRADE_RISK} by customer index, NaN where unknown; null without a tier history. */
+  float[] downgradeRisk;
 
   ScoredCustomers(int asOfDay, PurchaseColumns purchases, Charset idCharset, String[] prospectIds,
       CustomerProfile[] profiles, Engagement[] engagements, RfmScores rfm, byte[] classicSegment, byte[] segment11,
@@ -128,6 +130,7 @@ public final class ScoredCustomers implements MetricSource {
       case P_ALIVE -> present(prediction(clv.pAlive(), i));
       case CHURN_RISK -> Float.isNaN(prediction(clv.pAlive(), i)) ? null : 1.0 - clv.pAlive()[i];
       case EXPECTED_PURCHASES_90D -> present(prediction(clv.expected90(), i));
+      case DOWNGRADE_RISK -> downgradeRisk == null ? null : present(downgradeRisk[i]);
       case COMPOSITE_SCORE -> present(composite.score()[i]);
       case HISTORICAL_SCORE -> present(composite.historical()[i]);
       case POTENTIAL_SCORE -> present(composite.potential()[i]);

@@ -112,6 +112,21 @@ public final class ScoringRun {
   public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
       int threads, List<FileQuality> quality, List<String> notes, Progress progress) {
+    return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, Map.of());
+  }
+
+  /**
+   * As {@link #score(PurchaseColumns, java.nio.charset.Charset, Map, Map, LocalDate, TierModel, int, List, List,
+   * Progress)}, with each customer's {@code downgrade_risk} from the tier history (see
+   * {@link strata.forecast.TierForecast#downgradeRisk}: the risk of the customer's tier in the previous snapshot, as
+   * the current tier is what the rules decide).
+   *
+   * @param downgradeRisk by customer id; customers not in it have no {@code downgrade_risk}
+   */
+  public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
+      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
+      int threads, List<FileQuality> quality, List<String> notes, Progress progress,
+      Map<String, Double> downgradeRisk) {
     RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
     AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
     LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
@@ -157,6 +172,13 @@ public final class ScoringRun {
     ScoredCustomers scored = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
         classic, segment11, abc, lifecycle, composite, quadrant, clv);
 
+    if (!downgradeRisk.isEmpty()) {
+      scored.downgradeRisk = new float[all];
+      for (int i = 0; i < all; i++) {
+        Double risk = downgradeRisk.get(scored.customerId(i));
+        scored.downgradeRisk[i] = risk == null ? Float.NaN : risk.floatValue();
+      }
+    }
     progress.phase("assigning tiers");
     TierEngine engine = new TierEngine(model);
     scored.tier = engine.assign(all, scored, threads);

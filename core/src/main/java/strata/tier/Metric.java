@@ -31,6 +31,9 @@ public enum Metric {
   P_ALIVE("p_alive", SimpleType.DOUBLE, "probability the customer is still active (BG/NBD), 0-1"),
   CHURN_RISK("churn_risk", SimpleType.DOUBLE, "1 - p_alive"),
   EXPECTED_PURCHASES_90D("expected_purchases_90d", SimpleType.DOUBLE, "expected purchase days in the next 90 days"),
+  DOWNGRADE_RISK("downgrade_risk", SimpleType.DOUBLE,
+      "probability of moving to a lower tier next period from the tier of the previous snapshot (strata.forecast), 0-1; "
+          + "missing without a tier history"),
   COMPOSITE_SCORE("composite_score", SimpleType.DOUBLE, "weighted value score 0-100"),
   HISTORICAL_SCORE("historical_score", SimpleType.DOUBLE, "historical component 0-100"),
   POTENTIAL_SCORE("potential_score", SimpleType.DOUBLE, "potential component 0-100"),
