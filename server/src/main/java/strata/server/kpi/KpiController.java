@@ -1,0 +1,96 @@
+package strata.server.kpi;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import strata.kpi.KpiRow;
+import strata.server.api.NotFound;
+import strata.server.customer.CustomerQueries;
+import strata.server.run.Run;
+import strata.server.run.RunStore;
+import strata.server.security.Viewer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * KPIs by tier (README "KPIs by tier"): one snapshot's table and the trend over all snapshots with stored KPIs. A
+ * sales user gets the rows of their own customers only (the owner group), never the totals or other groups.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class KpiController {
+  record Group(String dimension, String group, List<KpiRow> rows) {}
+
+  record Table(long runId, LocalDate asOf, Long fromRun, LocalDate fromAsOf, boolean modelChanged,
+      List<Group> groups) {}
+
+  record Point(long runId, LocalDate asOf, boolean modelChanged, List<KpiRow> rows) {}
+
+  private final JdbcClient db;
+  private final JsonMapper json;
+  private final CustomerQueries queries;
+  private final RunStore runs;
+
+  KpiController(JdbcClient db, JsonMapper json, CustomerQueries queries, RunStore runs) {
+    this.db = db;
+    this.json = json;
+    this.queries = queries;
+    this.runs = runs;
+  }
+
+  @GetMapping("/kpis")
+  Table table(@RequestParam(required = false) Long snapshot) {
+    Run run = queries.snapshot(snapshot);
+    Viewer v = Viewer.current();
+    List<Stored> stored = rows(run.id(), v);
+    Long fromRun = db.sql("select max(from_run) from snapshot_kpi where run_id = ?").param(run.id())
+        .query((rs, n) -> rs.getObject(1, Long.class)).optional().orElse(null);
+    if (stored.isEmpty() && !computed(run.id())) throw new NotFound("the KPIs of run " + run.id() + " are not computed");
+    Map<String, Group> groups = new LinkedHashMap<>();
+    boolean changed = false;
+    for (Stored s : stored) {
+      changed |= s.modelChanged();
+      groups.computeIfAbsent(s.row().dimension() + "\u0000" + s.row().group(),
+          k -> new Group(s.row().dimension(), s.row().group(), new ArrayList<>())).rows().add(s.row());
+    }
+    return new Table(run.id(), run.asOf(), fromRun, fromRun == null ? null : runs.get(fromRun).asOf(), changed,
+        List.copyOf(groups.values()));
+  }
+
+  /** The all-tiers and per-tier rows of the viewer's group for every snapshot with KPIs, oldest first. */
+  @GetMapping("/kpis/trend")
+  List<Point> trend() {
+    Viewer v = Viewer.current();
+    List<Long> ids = db.sql("select distinct run_id from snapshot_kpi order by run_id").query(Long.class).list();
+    List<Point> out = new ArrayList<>();
+    for (long id : ids) {
+      List<Stored> stored = rows(id, v);
+      if (stored.isEmpty()) continue;
+      out.add(new Point(id, runs.get(id).asOf(), stored.get(0).modelChanged(),
+          stored.stream().map(Stored::row).toList()));
+    }
+    return out;
+  }
+
+  private record Stored(boolean modelChanged, KpiRow row) {}
+
+  /** Everyone's groups for those who see all; the owner group of a sales user's own customers otherwise. */
+  private List<Stored> rows(long runId, Viewer v) {
+    String where = v.seesAll() ? "" : " and dimension = 'owner' and grp = ?";
+    List<Object> params = new ArrayList<>(List.of(runId));
+    if (!v.seesAll()) params.add(v.owner());
+    return db.sql("select model_changed, figures from snapshot_kpi where run_id = ?" + where + " order by position")
+        .params(params).query((rs, n) -> new Stored(rs.getBoolean(1), json.readValue(rs.getString(2), KpiRow.class)))
+        .list();
+  }
+
+  private boolean computed(long runId) {
+    return db.sql("select count(*) from snapshot_kpi where run_id = ?").param(runId).query(Long.class).single() > 0;
+  }
+}

@@ -1,0 +1,110 @@
+package strata.server.kpi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import strata.kpi.CustomerState;
+import strata.kpi.KpiAccumulator;
+import strata.kpi.KpiRow;
+import strata.kpi.KpiTable;
+import strata.kpi.SnapshotInfo;
+import strata.server.model.ModelStore;
+import strata.server.run.Run;
+import strata.server.run.RunPublished;
+import strata.server.run.RunStore;
+import strata.tier.TierModel;
+import strata.tier.TierRule;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * KPIs by tier of each published snapshot against the snapshot before it, computed with core's
+ * {@link KpiAccumulator} in one walk over both snapshots in customer id order, and stored in snapshot_kpi. They
+ * outlive the snapshot rows' retention, so the KPI trend reaches further back than the kept snapshots.
+ */
+@Service
+public class KpiTables {
+  private static final Logger log = LoggerFactory.getLogger(KpiTables.class);
+
+  private final DataSource dataSource;
+  private final JdbcClient db;
+  private final JsonMapper json;
+  private final RunStore runs;
+  private final ModelStore models;
+  private final TransactionTemplate tx;
+
+  KpiTables(DataSource dataSource, JdbcClient db, JsonMapper json, RunStore runs, ModelStore models,
+      PlatformTransactionManager transactions) {
+    this.dataSource = dataSource;
+    this.db = db;
+    this.json = json;
+    this.runs = runs;
+    this.models = models;
+    this.tx = new TransactionTemplate(transactions);
+  }
+
+  /** A failure is logged: the run stays published, its KPIs are missing (the API says so). */
+  @EventListener
+  void runPublished(RunPublished published) {
+    try {
+      compute(published.runId());
+    } catch (RuntimeException | SQLException e) {
+      log.warn("KPIs of run {} not computed: {}", published.runId(), e.getMessage(), e);
+    }
+  }
+
+  /** (Re)computes and stores the KPIs of a snapshot against the succeeded run before it, if any. */
+  public void compute(long runId) throws SQLException {
+    Run run = runs.get(runId);
+    // Expired runs lost their rows to retention: the latest kept snapshot before this one is the period's start.
+    Run previous = db.sql("select max(id) from tier_run where status = 'succeeded' and id < ?").param(runId)
+        .query((rs, n) -> rs.getObject(1, Long.class)).optional().map(runs::get).orElse(null);
+    boolean complaintsKnown = db.sql("select count(*) from interaction").query(Long.class).single() > 0;
+    SnapshotInfo now = info(run, complaintsKnown);
+    SnapshotInfo before = previous == null ? null : info(previous, complaintsKnown);
+    KpiAccumulator kpis = new KpiAccumulator(now, before);
+    try (Connection c = dataSource.getConnection();
+        SnapshotStates a = new SnapshotStates(c, json, run.id(), run.asOf());
+        SnapshotStates b = previous == null ? null : new SnapshotStates(c, json, previous.id(), previous.asOf())) {
+      CustomerState x = a.next();
+      CustomerState y = b == null ? null : b.next();
+      while (x != null || y != null) {
+        int order = x == null ? 1 : y == null ? -1 : x.customerId().compareTo(y.customerId());
+        kpis.add(order <= 0 ? x : null, order >= 0 ? y : null);
+        if (order <= 0) x = a.next();
+        if (order >= 0) y = b.next();
+      }
+    }
+    store(run.id(), previous == null ? null : previous.id(), kpis.result());
+  }
+
+  private SnapshotInfo info(Run run, boolean complaintsKnown) {
+    TierModel model = models.get(run.modelVersion()).model();
+    List<String> tiers = model.tiers().stream().map(TierRule::id).toList();
+    return new SnapshotInfo(run.asOf(), model.name(), Integer.toString(run.modelVersion()), tiers, complaintsKnown);
+  }
+
+  private void store(long runId, Long fromRun, KpiTable table) {
+    List<Object[]> rows = new ArrayList<>();
+    int position = 0;
+    for (KpiRow r : table.rows()) {
+      rows.add(new Object[] {runId, fromRun, table.modelChanged(), r.dimension(), r.group(), position++, r.tier(),
+          json.writeValueAsString(r)});
+    }
+    tx.executeWithoutResult(s -> {
+      db.sql("delete from snapshot_kpi where run_id = ?").param(runId).update();
+      for (Object[] r : rows) {
+        db.sql("insert into snapshot_kpi (run_id, from_run, model_changed, dimension, grp, position, tier, figures) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?)").params(r).update();
+      }
+    });
+  }
+}

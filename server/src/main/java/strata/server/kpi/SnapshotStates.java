@@ -1,0 +1,101 @@
+package strata.server.kpi;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import strata.kpi.CustomerState;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The customers of a stored snapshot as core's {@link CustomerState}s, read in customer id order so two snapshots
+ * can be walked side by side without holding either in memory. Tiers are the model's (overrides are a few
+ * hand-set exceptions, and a KPI by tier measures the rules). Latest survey answers up to the as-of day come from the
+ * survey table: the snapshot keeps the answer but not its day, which decides whether it falls in the period.
+ */
+final class SnapshotStates implements AutoCloseable {
+  private final PreparedStatement statement;
+  private final ResultSet rows;
+  private final JsonMapper json;
+  private final int asOfDay;
+  private final Map<String, int[]> answers;
+
+  SnapshotStates(Connection c, JsonMapper json, long runId, LocalDate asOf) throws SQLException {
+    this.json = json;
+    this.asOfDay = (int) asOf.toEpochDay();
+    this.answers = latestAnswers(c, asOf);
+    statement = c.prepareStatement("select customer_id, model_tier, owner, recency_days, frequency, monetary_cents, "
+        + "clv, p_alive, metrics from snapshot_row where run_id = ? order by customer_id");
+    statement.setFetchSize(1000);
+    statement.setLong(1, runId);
+    rows = statement.executeQuery();
+  }
+
+  /** The next customer, or null after the last. */
+  CustomerState next() throws SQLException {
+    if (!rows.next()) return null;
+    String id = rows.getString(1);
+    JsonNode metrics = json.readTree(rows.getString(9));
+    Integer recency = rows.getObject(4, Integer.class);
+    int lastDay = recency == null ? -1 : asOfDay - recency;
+    int[] a = answers.getOrDefault(id, NO_ANSWERS);
+    return new CustomerState(id, rows.getString(2), rows.getLong(5), intOf(metrics, "purchase_days"),
+        rows.getLong(6), lastDay, real(rows, 7), real(rows, 8), intOf(metrics, "complaints"), a[0], a[1], a[2], a[3],
+        rows.getString(3), text(metrics, "region"), text(metrics, "industry"));
+  }
+
+  private static final int[] NO_ANSWERS = {-1, -1, -1, -1};
+
+  /** Customer id to {nps, its day, csat, its day}: each the latest answer on or before the as-of day. */
+  private static Map<String, int[]> latestAnswers(Connection c, LocalDate asOf) throws SQLException {
+    Map<String, int[]> out = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement("select customer_id, at, nps, csat from survey where at < ? "
+        + "order by at")) {
+      s.setFetchSize(1000);
+      s.setObject(1, asOf.plusDays(1).atStartOfDay());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          int[] a = out.computeIfAbsent(r.getString(1), k -> NO_ANSWERS.clone());
+          int day = (int) r.getObject(2, java.time.LocalDateTime.class).toLocalDate().toEpochDay();
+          Integer nps = r.getObject(3, Integer.class);
+          Integer csat = r.getObject(4, Integer.class);
+          if (nps != null) {
+            a[0] = nps;
+            a[1] = day;
+          }
+          if (csat != null) {
+            a[2] = csat;
+            a[3] = day;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int intOf(JsonNode metrics, String key) {
+    JsonNode n = metrics.get(key);
+    return n == null || n.isNull() ? 0 : n.asInt();
+  }
+
+  private static String text(JsonNode metrics, String key) {
+    JsonNode n = metrics.get(key);
+    return n == null || n.isNull() ? "" : n.asString();
+  }
+
+  private static double real(ResultSet rs, int column) throws SQLException {
+    Float f = rs.getObject(column, Float.class);
+    return f == null ? Double.NaN : f;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (statement) {
+      rows.close();
+    }
+  }
+}
