@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param idA the record that comes first in the customers file (the one that survives a merge)
  * @param score 0..1, see {@link MatchReason#score}
+ * @param nameA, nameB the names in the customers file, for the reviewer
  */
-public record CandidatePair(String idA, String idB, double score, List<MatchReason> reasons) {
+public record CandidatePair(String idA, String idB, double score, List<MatchReason> reasons, String nameA,
+    String nameB) {
 
   /** The reason codes joined by {@code |}, as in duplicates.csv. */
   public String reasonCodes() {

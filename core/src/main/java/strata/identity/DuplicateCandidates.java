@@ -44,8 +44,10 @@ public final class DuplicateCandidates {
     reasonsByPair.forEach((key, bits) -> {
       int a = (int) (key >>> 32);
       int b = (int) (long) key;
-      pairs.add(new CandidatePair(profiles.get(a).customerId(), profiles.get(b).customerId(), MatchReason.score(bits),
-          reasons(bits)));
+      CustomerProfile pa = profiles.get(a);
+      CustomerProfile pb = profiles.get(b);
+      pairs.add(new CandidatePair(pa.customerId(), pb.customerId(), MatchReason.score(bits), reasons(bits), pa.name(),
+          pb.name()));
     });
     Map<String, Integer> order = new HashMap<>();
     for (int i = 0; i < profiles.size(); i++) order.put(profiles.get(i).customerId(), i);

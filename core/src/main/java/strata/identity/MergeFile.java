@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import strata.intake.CsvText;
 import strata.intake.IntakeException;
 
 /**
@@ -26,8 +27,8 @@ public final class MergeFile {
       for (CsvRecord r : csv) {
         long line = r.getStartingLineNumber();
         if (r.getFieldCount() == 1 && r.getField(0).isBlank()) continue;
-        String a = r.getFieldCount() > 0 ? r.getField(0).strip() : "";
-        String b = r.getFieldCount() > 1 ? r.getField(1).strip() : "";
+        String a = r.getFieldCount() > 0 ? id(r.getField(0), line) : "";
+        String b = r.getFieldCount() > 1 ? id(r.getField(1), line) : "";
         if (line == 1 && a.equalsIgnoreCase("id_a") && b.equalsIgnoreCase("id_b")) continue;
         if (a.isEmpty() || b.isEmpty()) {
           throw new IntakeException(name + " line " + line + ": expected two customer ids (id_a,id_b), found '"
@@ -42,5 +43,11 @@ public final class MergeFile {
       throw new IntakeException(name + ": not a readable CSV file (" + e.getMessage() + ")");
     }
     return pairs;
+  }
+
+  /** A cell as an id: a spreadsheet's byte-order mark and duplicates.csv's formula guard removed, spaces trimmed. */
+  private static String id(String cell, long line) {
+    String s = line == 1 && cell.startsWith("\uFEFF") ? cell.substring(1) : cell;
+    return CsvText.unguarded(s.strip());
   }
 }

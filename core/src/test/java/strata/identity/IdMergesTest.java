@@ -35,8 +35,10 @@ class IdMergesTest {
   @Test
   void mergeFileReadsDuplicatesCsvAndPlainPairs() throws Exception {
     Path f = dir.resolve("accepted.csv");
-    Files.writeString(f, "id_a,id_b,score,reasons\nC1,C3,0.94,same_email|same_phone\n\n\" C2 \",C5\n");
-    assertThat(MergeFile.read(f)).containsExactly(new String[] {"C1", "C3"}, new String[] {"C2", "C5"});
+    Files.writeString(f,
+        "\uFEFFid_a,id_b,score,reasons\nC1,C3,0.94,same_email|same_phone\n\n\" C2 \",C5\n\"'=X1\",-Y2\n");
+    assertThat(MergeFile.read(f)).containsExactly(new String[] {"C1", "C3"}, new String[] {"C2", "C5"},
+        new String[] {"=X1", "-Y2"});
   }
 
   @Test
