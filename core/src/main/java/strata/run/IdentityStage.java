@@ -65,23 +65,18 @@ final class IdentityStage {
       boolean caseIdsMerged, PurchaseColumns p, Charset charset, List<String> notes) {
     List<CandidatePair> candidates = List.of();
     List<DuplicateCandidates.CommonKey> common = List.of();
-    long unknown = 0;
-    List<String> unknownExamples = new ArrayList<>();
-    if (profiles != null) {
+    if (profiles != null && profiles.size() > DuplicateCandidates.MAX_CUSTOMERS) {
+      notes.add("duplicate customers were not looked for: more than " + DuplicateCandidates.MAX_CUSTOMERS
+          + " customer records");
+    } else if (profiles != null) {
       var found = DuplicateCandidates.find(new ArrayList<>(profiles.values()));
       candidates = found.pairs().stream()
           .filter(c -> !merges.resolve(c.idA()).equals(merges.resolve(c.idB()))).toList();
       common = found.commonKeys();
-      Set<String> known = new HashSet<>();
-      profiles.keySet().forEach(id -> known.add(merges.resolve(id)));
-      for (int i = 0; i < p.size; i++) {
-        String id = p.customerId(i, charset);
-        if (known.contains(id)) continue;
-        unknown++;
-        if (unknownExamples.size() < EXAMPLES) unknownExamples.add(id);
-      }
-      notes(notes, candidates.size(), common, unknown, unknownExamples);
     }
+    List<String> unknownExamples = new ArrayList<>();
+    long unknown = profiles == null ? 0 : unknownCustomers(profiles, merges, p, charset, unknownExamples);
+    notes(notes, candidates.size(), common, unknown, unknownExamples);
     if (!caseVariants.isEmpty()) {
       notes.add(caseVariants.size() + " groups of customer ids differ only by case (e.g. "
           + String.join(" / ", caseVariants.get(0)) + ")"
@@ -89,6 +84,21 @@ final class IdentityStage {
     }
     return new IdentityReport(candidates, common, caseVariants, caseIdsMerged && !caseVariants.isEmpty(),
         merges.merged(), unknown, unknownExamples);
+  }
+
+  /** Purchasers missing from the customers file; the first {@link #EXAMPLES} go to {@code examples}. */
+  private static long unknownCustomers(Map<String, CustomerProfile> profiles, IdMerges merges, PurchaseColumns p,
+      Charset charset, List<String> examples) {
+    Set<String> known = new HashSet<>();
+    profiles.keySet().forEach(id -> known.add(merges.resolve(id)));
+    long unknown = 0;
+    for (int i = 0; i < p.size; i++) {
+      String id = p.customerId(i, charset);
+      if (known.contains(id)) continue;
+      unknown++;
+      if (examples.size() < EXAMPLES) examples.add(id);
+    }
+    return unknown;
   }
 
   private static void notes(List<String> notes, int candidates, List<DuplicateCandidates.CommonKey> common,
