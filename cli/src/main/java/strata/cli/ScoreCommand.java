@@ -124,7 +124,8 @@ class ScoreCommand implements Callable<Integer> {
     Output.warmUp();
     RunInputs inputs = new RunInputs(transactions, customers, interactions, surveys, asOf,
         new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset(encoding), Map.copyOf(columnMap),
-        Math.max(1, threads), out, new MergeOptions(merge == null ? List.of() : MergeFile.read(merge), mergeCaseIds));
+        Math.max(1, threads), out,
+        new MergeOptions(merge == null ? List.of() : MergeFile.read(merge), mergeCaseIds));
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,11 +83,32 @@ public final class IdMerges {
    *
    * @param idsInOrder every id once, in the order the files name them
    */
-  public static List<List<String>> caseVariants(Iterable<String> idsInOrder) {
+  public static List<List<String>> caseVariants(List<String> idsInOrder) {
+    return caseVariants(idsInOrder.size(), idsInOrder::get);
+  }
+
+  /**
+   * As {@link #caseVariants(List)} for ids by position. Memory is 8 bytes an id, not a map of every id: the case-folded
+   * ids are hashed and sorted, and only the ids whose hash repeats (the groups, and rare collisions) are compared as
+   * text in a second pass. A run does this for every purchaser, millions of them.
+   */
+  public static List<List<String>> caseVariants(int n, java.util.function.IntFunction<String> idAt) {
+    long[] hashes = new long[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      String id = idAt.apply(i);
+      if (hasCase(id)) hashes[k++] = foldedHash(id);
+    }
+    java.util.Arrays.sort(hashes, 0, k);
+    java.util.Set<Long> repeated = new java.util.HashSet<>();
+    for (int i = 1; i < k; i++) if (hashes[i] == hashes[i - 1]) repeated.add(hashes[i]);
+    if (repeated.isEmpty()) return List.of();
     Map<String, List<String>> byFolded = new LinkedHashMap<>();
-    for (String id : idsInOrder) {
-      if (!hasCase(id)) continue; // digits-only ids (most of them) cannot differ by case
-      byFolded.computeIfAbsent(id.strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(id);
+    for (int i = 0; i < n; i++) {
+      String id = idAt.apply(i);
+      if (hasCase(id) && repeated.contains(foldedHash(id))) {
+        byFolded.computeIfAbsent(folded(id), x -> new ArrayList<>(2)).add(id);
+      }
     }
     List<List<String>> groups = new ArrayList<>();
     for (List<String> g : byFolded.values()) {
@@ -97,10 +117,25 @@ public final class IdMerges {
     return groups;
   }
 
+  /** Case folded char by char, so the hash below needs no folded copy of each id. */
+  private static String folded(String id) {
+    StringBuilder sb = new StringBuilder(id.length());
+    for (int i = 0; i < id.length(); i++) sb.append(Character.toLowerCase(id.charAt(i)));
+    return sb.toString();
+  }
+
+  private static long foldedHash(String id) {
+    long h = 0xCBF29CE484222325L;
+    for (int i = 0; i < id.length(); i++) h = (h ^ Character.toLowerCase(id.charAt(i))) * 0x100000001B3L;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    return h ^ (h >>> 33);
+  }
+
   private static boolean hasCase(String id) {
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isWhitespace(c)) return true;
+      if (Character.isUpperCase(c) || Character.isLowerCase(c)) return true;
     }
     return false;
   }

@@ -22,13 +22,28 @@ final class IdentityStage {
 
   static final int EXAMPLES = 10;
 
-  /** Every id once, customers file first, then purchasers in order of first purchase, as the run will see them. */
-  static List<String> idsInOrder(Map<String, CustomerProfile> profiles, IdMerges merges, PurchaseColumns p,
+  /**
+   * Groups of ids that differ only by case: customers-file ids first (as the run will see them), then purchasers in
+   * order of first purchase.
+   */
+  static List<List<String>> caseVariants(Map<String, CustomerProfile> profiles, IdMerges merges, PurchaseColumns p,
       Charset charset) {
-    Set<String> ids = new java.util.LinkedHashSet<>();
-    if (profiles != null) profiles.keySet().forEach(id -> ids.add(merges.resolve(id)));
-    for (int i = 0; i < p.size; i++) ids.add(p.customerId(i, charset));
-    return new ArrayList<>(ids);
+    if (profiles == null) return IdMerges.caseVariants(p.size, i -> p.customerId(i, charset));
+    List<String> fileIds = new ArrayList<>(profiles.size());
+    Set<String> seen = new HashSet<>();
+    for (String id : profiles.keySet()) {
+      String resolved = merges.resolve(id);
+      if (seen.add(resolved)) fileIds.add(resolved);
+    }
+    // Purchasers also in the customers file are counted once, at their place in the file.
+    List<String> buyersOnly = new ArrayList<>();
+    for (int i = 0; i < p.size; i++) {
+      String id = p.customerId(i, charset);
+      if (!seen.contains(id)) buyersOnly.add(id);
+    }
+    int files = fileIds.size();
+    return IdMerges.caseVariants(files + buyersOnly.size(),
+        i -> i < files ? fileIds.get(i) : buyersOnly.get(i - files));
   }
 
   /**
