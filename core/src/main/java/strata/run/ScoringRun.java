@@ -84,6 +84,7 @@ public final class ScoringRun {
     progress.phase("ordering customers");
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
+    progress.phase("checking customer ids");
     List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.charset());
     if (in.merges().caseIds() && !caseVariants.isEmpty()) {
       // The groups are known only once every id has been read; the file is read again with them merged (the rows'
