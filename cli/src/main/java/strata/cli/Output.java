@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import strata.identity.IdentityReport;
 import strata.intake.FileQuality;
 import strata.intake.IntakeException;
 import strata.kpi.KpiCsv;
@@ -40,6 +41,7 @@ final class Output {
   static void write(RunResult result, Path out, Locale locale) throws IOException {
     CustomersCsv.write(result, out.resolve("customers.csv"), locale);
     qualityJson(result, out.resolve("quality.json"));
+    strata.run.DuplicatesCsv.write(result.identity(), out.resolve("duplicates.csv"));
     KpiTable kpis = RunKpis.of(result);
     KpiCsv.write(kpis, out.resolve("kpi.csv"));
     boolean zh = locale.getLanguage().equals("zh");
@@ -58,9 +60,32 @@ final class Output {
     doc.put("purchasers", result.customers().purchasers);
     doc.put("tiers", tierCounts(result));
     doc.put("files", result.quality());
+    doc.put("identity", identity(result.identity()));
     doc.put("notes", result.notes());
     mapper().writeValue(file.toFile(), doc);
   }
+
+  /** Counts and the first few examples; every candidate pair is in duplicates.csv. */
+  static Map<String, Object> identity(IdentityReport id) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("duplicate_candidates", id.candidates().size());
+    doc.put("duplicate_examples", id.candidates().subList(0, Math.min(EXAMPLES, id.candidates().size())).stream()
+        .map(p -> Map.of("id_a", p.idA(), "id_b", p.idB(), "score", p.score(), "reasons", p.reasonCodes()))
+        .toList());
+    doc.put("common_keys", id.commonKeys().stream().map(k -> Map.of("reason", k.reason().code(), "customers",
+        k.customers(), "example_ids", k.exampleIds())).toList());
+    doc.put("case_variant_groups", id.caseVariants().size());
+    doc.put("case_variant_examples", id.caseVariants().subList(0, Math.min(EXAMPLES, id.caseVariants().size())));
+    doc.put("case_ids_merged", id.caseIdsMerged());
+    doc.put("merged_ids", id.merged().size());
+    doc.put("merged_examples", id.merged().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(EXAMPLES)
+        .map(e -> Map.of("id", e.getKey(), "merged_into", e.getValue())).toList());
+    doc.put("unknown_customers", id.unknownCustomers());
+    doc.put("unknown_customer_examples", id.unknownExamples());
+    return doc;
+  }
+
+  private static final int EXAMPLES = 10;
 
   /**
    * Loads and initialises the JSON and report code on a background thread while the run reads its files: cold, they

@@ -19,6 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import strata.identity.MergeFile;
+import strata.identity.MergeOptions;
 import strata.intake.FormatSniffer;
 import strata.intake.IntakeException;
 import strata.intake.RejectedRowsWriter;
@@ -30,7 +32,7 @@ import strata.tier.TierModel;
 
 /** {@code strata score}: files in, explained tiers out. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = "Score customers and assign tiers; writes customers.csv, kpi.csv, quality.json, rejected.csv and report.html.")
+    description = "Score customers and assign tiers; writes customers.csv, kpi.csv, quality.json, rejected.csv, duplicates.csv and report.html.")
 class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -76,6 +78,14 @@ class ScoreCommand implements Callable<Integer> {
       description = "read a column from a header Strata does not recognise, e.g. --map amount=实收款")
   Map<String, String> columnMap = new LinkedHashMap<>();
 
+  @Option(names = "--merge", paramLabel = "FILE",
+      description = "accepted duplicate pairs (id_a,id_b; a reviewed duplicates.csv will do): each pair is one customer, "
+          + "under id_a")
+  Path merge;
+
+  @Option(names = "--merge-case-ids", description = "merge customer ids that differ only by case (c1, C1) into the first")
+  boolean mergeCaseIds;
+
   @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels and report")
   String lang;
 
@@ -114,7 +124,8 @@ class ScoreCommand implements Callable<Integer> {
     Output.warmUp();
     RunInputs inputs = new RunInputs(transactions, customers, interactions, surveys, asOf,
         new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset(encoding), Map.copyOf(columnMap),
-        Math.max(1, threads), out);
+        Math.max(1, threads), out,
+        new MergeOptions(merge == null ? List.of() : MergeFile.read(merge), mergeCaseIds));
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {

@@ -17,6 +17,11 @@ public final class CsvText {
     return s != null && startsFormula(s) ? "'" + s : s;
   }
 
+  /** The text {@link #guarded} was given, for files Strata wrote and reads back (a reviewed duplicates.csv). */
+  public static String unguarded(String s) {
+    return s.length() > 1 && s.charAt(0) == '\'' && startsFormula(s.substring(1)) ? s.substring(1) : s;
+  }
+
   /** FastCSV's quoting as RFC 4180 requires it, and always for a cell {@link #guarded} changed (as OWASP advises). */
   public static final QuoteStrategy QUOTING = new QuoteStrategy() {
     @Override

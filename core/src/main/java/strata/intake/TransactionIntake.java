@@ -25,20 +25,31 @@ public final class TransactionIntake {
    * @param asOf rows dated after it are left out; null keeps every row (the as-of date then defaults to the day after
    *     the last transaction)
    * @param columnMap column key to header text, for headers Strata does not recognise
+   * @param mergedIds customer id to the id it is merged into (see {@code strata.identity.IdMerges}); rows of a merged
+   *     id are summarised under the surviving id
    */
   public record Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
-      Path tempDir) {
+      Path tempDir, Map<String, String> mergedIds) {
+    public Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
+        Path tempDir) {
+      this(hints, columnMap, asOf, threads, tempDir, Map.of());
+    }
+
     public static Options defaults() {
       return new Options(FormatSniffer.Hints.NONE, Map.of(), null, Runtime.getRuntime().availableProcessors(),
           Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     public Options withAsOf(LocalDate date) {
-      return new Options(hints, columnMap, date, threads, tempDir);
+      return new Options(hints, columnMap, date, threads, tempDir, mergedIds);
     }
 
     public Options withTempDir(Path dir) {
-      return new Options(hints, columnMap, asOf, threads, dir);
+      return new Options(hints, columnMap, asOf, threads, dir, mergedIds);
+    }
+
+    public Options withMergedIds(Map<String, String> merged) {
+      return new Options(hints, columnMap, asOf, threads, tempDir, Map.copyOf(merged));
     }
   }
 
@@ -85,7 +96,7 @@ public final class TransactionIntake {
     int threads = Math.max(1, options.threads());
     try (RowSpill spill = new RowSpill(options.tempDir(), mapping.has(Column.ORDER_ID))) {
       TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
-          AsOfPolicy.latestAcceptedDay());
+          AsOfPolicy.latestAcceptedDay(), options.mergedIds());
       new ParallelCsv(file, format, threads).run(
           Lines.firstDataLine(file, format), rows::parse, outcome -> {
             totals.add(outcome);

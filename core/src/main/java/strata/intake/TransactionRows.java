@@ -26,10 +26,12 @@ final class TransactionRows {
   private final int orderAt;
   private final int categoryAt;
   private final ThreadLocal<StrictDecoder> decoders;
+  /** Merged id to surviving id, as encoded bytes; empty (the usual case) costs nothing per row. */
+  private final java.util.Map<java.nio.ByteBuffer, byte[]> survivors = new java.util.HashMap<>();
 
   /** @param spill receives the accepted rows; {@code table} only names categories */
   TransactionRows(String file, CsvFormat format, ColumnMapping mapping, SummaryTable table,
-      RowSpill spill, int asOfDay, int latestDay) {
+      RowSpill spill, int asOfDay, int latestDay, java.util.Map<String, String> mergedIds) {
     this.file = file;
     this.format = format;
     this.table = table;
@@ -43,6 +45,8 @@ final class TransactionRows {
     this.orderAt = mapping.indexOf(Column.ORDER_ID);
     this.categoryAt = mapping.indexOf(Column.CATEGORY);
     this.decoders = ThreadLocal.withInitial(() -> new StrictDecoder(format.charset()));
+    mergedIds.forEach((id, survivor) -> survivors.put(java.nio.ByteBuffer.wrap(id.getBytes(format.charset())),
+        survivor.getBytes(format.charset())));
   }
 
   BlockOutcome parse(int block, byte[] buf, int from, int to, long firstLine, boolean atEof) {
@@ -115,6 +119,15 @@ final class TransactionRows {
       int day, FieldParsers.Money money, Field field, SpillWriter writer) {
     out.rowsAccepted++;
     if (money.rounded) out.amountsRounded++;
+    if (!survivors.isEmpty()) {
+      // The one place a transaction's customer id is resolved: a merged id's rows go to the surviving id.
+      byte[] survivor = survivors.get(java.nio.ByteBuffer.wrap(idBuf, idFrom, idLen));
+      if (survivor != null) {
+        idBuf = survivor;
+        idFrom = 0;
+        idLen = survivor.length;
+      }
+    }
     long fingerprint = DuplicateFinder.fingerprint(buf, rec.recordStart, rec.recordEnd);
     int lineNumber = (int) Math.min(line, Integer.MAX_VALUE);
     if (day > asOfDay) {

@@ -3,6 +3,7 @@ package strata.run;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import strata.identity.MergeOptions;
 import strata.intake.FormatSniffer;
 
 /**
@@ -12,6 +13,7 @@ import strata.intake.FormatSniffer;
  * @param asOf null: the day after the last transaction
  * @param transactionHints encoding, delimiter and column names of the transactions file (null fields detected)
  * @param charset encoding of all files when the user named one, else null (detected per file)
+ * @param merges customer ids to merge in the run
  */
 public record RunInputs(
     Path transactions,
@@ -23,7 +25,15 @@ public record RunInputs(
     java.nio.charset.Charset charset,
     Map<String, String> columnMap,
     int threads,
-    Path tempDir) {
+    Path tempDir,
+    MergeOptions merges) {
+
+  public RunInputs(Path transactions, Path customers, Path interactions, Path surveys, LocalDate asOf,
+      FormatSniffer.Hints transactionHints, java.nio.charset.Charset charset, Map<String, String> columnMap,
+      int threads, Path tempDir) {
+    this(transactions, customers, interactions, surveys, asOf, transactionHints, charset, columnMap, threads, tempDir,
+        MergeOptions.NONE);
+  }
 
   public static RunInputs of(Path transactions) {
     return new RunInputs(transactions, null, null, null, null, FormatSniffer.Hints.NONE, null, Map.of(),
@@ -32,11 +42,16 @@ public record RunInputs(
 
   public RunInputs withSideFiles(Path customers, Path interactions, Path surveys) {
     return new RunInputs(transactions, customers, interactions, surveys, asOf, transactionHints, charset, columnMap,
-        threads, tempDir);
+        threads, tempDir, merges);
+  }
+
+  public RunInputs withMerges(MergeOptions options) {
+    return new RunInputs(transactions, customers, interactions, surveys, asOf, transactionHints, charset, columnMap,
+        threads, tempDir, options);
   }
 
   public RunInputs withAsOf(LocalDate date) {
     return new RunInputs(transactions, customers, interactions, surveys, date, transactionHints, charset, columnMap,
-        threads, tempDir);
+        threads, tempDir, merges);
   }
 }

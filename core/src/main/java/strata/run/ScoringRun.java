@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import strata.abc.AbcClassifier;
 import strata.abc.AbcConfig;
 import strata.asof.AsOfPolicy;
+import strata.identity.IdMerges;
+import strata.identity.IdentityReport;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.intake.FileQuality;
@@ -67,14 +69,8 @@ public final class ScoringRun {
     FormatSniffer.Hints sideHints =
         new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
     progress.phase("reading " + in.transactions().getFileName());
-    long total = size(in.transactions());
-    TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(),
-        in.threads(), in.tempDir());
-    TransactionIntake.Result tx = TransactionIntake.read(in.transactions(), options, rejects,
-        done -> {
-          failIfBroken(checked);
-          progress.bytes(done, total);
-        }, progress::phase, (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)));
+    IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
+    TransactionIntake.Result tx = transactions(in, merges, checked, rejects, progress);
     quality.add(tx.quality());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
@@ -88,8 +84,35 @@ public final class ScoringRun {
     progress.phase("ordering customers");
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
+    progress.phase("checking customer ids");
+    List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.charset());
+    if (in.merges().caseIds() && !caseVariants.isEmpty()) {
+      // The groups are known only once every id has been read; the file is read again with them merged (the rows'
+      // rejections were reported the first time).
+      merges = IdMerges.of(in.merges().acceptedPairs(), caseVariants);
+      progress.phase("merging ids that differ only by case");
+      tx = transactions(in, merges, checked, rejection -> { }, progress);
+      p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
+    }
+    IdentityReport identity = IdentityStage.report(profiles, merges, caseVariants, in.merges().caseIds(), p,
+        tx.charset(), notes);
     TierModel model = Futures.join(checked);
-    return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress);
+    RunResult result = score(p, tx.charset(), IdentityStage.mergeProfiles(profiles, merges),
+        IdentityStage.mergeEngagement(engagement, merges), asOf, model, in.threads(), quality, notes, progress);
+    return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), result.quality(),
+        result.notes(), identity);
+  }
+
+  private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges,
+      CompletableFuture<TierModel> checked, Consumer<Rejection> rejects, Progress progress) {
+    long total = size(in.transactions());
+    TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(),
+        in.threads(), in.tempDir(), merges.merged());
+    return TransactionIntake.read(in.transactions(), options, rejects,
+        done -> {
+          failIfBroken(checked);
+          progress.bytes(done, total);
+        }, progress::phase, (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)));
   }
 
   private static int asOfDay(RunInputs in, int lastDay) {
@@ -182,7 +205,7 @@ public final class ScoringRun {
     progress.phase("assigning tiers");
     TierEngine engine = new TierEngine(model);
     scored.tier = engine.assign(all, scored, threads);
-    return new RunResult(scored, asOf, model, engine, quality, notes);
+    return new RunResult(scored, asOf, model, engine, quality, notes, IdentityReport.EMPTY);
   }
 
   /** The calibration/holdout split day for a run over purchases from {@code firstDay}, or -1 for none. */

@@ -1,0 +1,137 @@
+package strata.run;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import strata.identity.CandidatePair;
+import strata.identity.DuplicateCandidates;
+import strata.identity.IdMerges;
+import strata.identity.IdentityReport;
+import strata.intake.CustomerProfile;
+import strata.intake.Engagement;
+import strata.summary.PurchaseColumns;
+
+/** Identity resolution in a file run: duplicate candidates, case variants, merges applied to the side files. */
+final class IdentityStage {
+  private IdentityStage() {}
+
+  static final int EXAMPLES = 10;
+
+  /**
+   * Groups of ids that differ only by case: customers-file ids first (as the run will see them), then purchasers in
+   * order of first purchase.
+   */
+  static List<List<String>> caseVariants(Map<String, CustomerProfile> profiles, IdMerges merges, PurchaseColumns p,
+      Charset charset) {
+    if (profiles == null) return IdMerges.caseVariants(p.size, i -> p.customerId(i, charset));
+    List<String> fileIds = new ArrayList<>(profiles.size());
+    Set<String> seen = new HashSet<>();
+    for (String id : profiles.keySet()) {
+      String resolved = merges.resolve(id);
+      if (seen.add(resolved)) fileIds.add(resolved);
+    }
+    // Purchasers also in the customers file are counted once, at their place in the file.
+    List<String> buyersOnly = new ArrayList<>();
+    for (int i = 0; i < p.size; i++) {
+      String id = p.customerId(i, charset);
+      if (!seen.contains(id)) buyersOnly.add(id);
+    }
+    int files = fileIds.size();
+    return IdMerges.caseVariants(files + buyersOnly.size(),
+        i -> i < files ? fileIds.get(i) : buyersOnly.get(i - files));
+  }
+
+  /**
+   * Profiles by surviving id: a merged id's profile is dropped, or re-keyed to the survivor when the survivor has
+   * none (an accepted pair may name an id that only the transactions know).
+   */
+  static Map<String, CustomerProfile> mergeProfiles(Map<String, CustomerProfile> profiles, IdMerges merges) {
+    if (profiles == null || merges.isEmpty()) return profiles;
+    Map<String, CustomerProfile> out = new LinkedHashMap<>();
+    profiles.forEach((id, profile) -> {
+      String survivor = merges.resolve(id);
+      if (survivor.equals(id)) out.put(id, profile);
+    });
+    profiles.forEach((id, pr) -> {
+      String survivor = merges.resolve(id);
+      if (!survivor.equals(id) && !out.containsKey(survivor)) {
+        out.put(survivor, new CustomerProfile(survivor, pr.name(), pr.industry(), pr.size(), pr.region(), pr.owner(),
+            pr.phone(), pr.email(), pr.birthday(), pr.created()));
+      }
+    });
+    return out;
+  }
+
+  /** Interactions and answers of merged ids added to their survivors'. */
+  static Map<String, Engagement> mergeEngagement(Map<String, Engagement> engagement, IdMerges merges) {
+    if (merges.isEmpty()) return engagement;
+    Map<String, Engagement> out = new HashMap<>();
+    engagement.forEach((id, e) -> out.merge(merges.resolve(id), e, Engagement::merge));
+    return out;
+  }
+
+  /** @param notes receives the warnings a user should read */
+  static IdentityReport report(Map<String, CustomerProfile> profiles, IdMerges merges, List<List<String>> caseVariants,
+      boolean caseIdsMerged, PurchaseColumns p, Charset charset, List<String> notes) {
+    List<CandidatePair> candidates = List.of();
+    List<DuplicateCandidates.CommonKey> common = List.of();
+    if (profiles != null && profiles.size() > DuplicateCandidates.MAX_CUSTOMERS) {
+      notes.add("duplicate customers were not looked for: more than " + DuplicateCandidates.MAX_CUSTOMERS
+          + " customer records");
+    } else if (profiles != null) {
+      var found = DuplicateCandidates.find(new ArrayList<>(profiles.values()));
+      candidates = found.pairs().stream()
+          .filter(c -> !merges.resolve(c.idA()).equals(merges.resolve(c.idB()))).toList();
+      common = found.commonKeys();
+    }
+    List<String> unknownExamples = new ArrayList<>();
+    long unknown = profiles == null ? 0 : unknownCustomers(profiles, merges, p, charset, unknownExamples);
+    notes(notes, candidates.size(), common, unknown, unknownExamples);
+    if (!caseVariants.isEmpty()) {
+      notes.add(caseVariants.size() + " groups of customer ids differ only by case (e.g. "
+          + String.join(" / ", caseVariants.get(0)) + ")"
+          + (caseIdsMerged ? "; merged into the first of each group" : "; pass --merge-case-ids to merge them"));
+    }
+    return new IdentityReport(candidates, common, caseVariants, caseIdsMerged && !caseVariants.isEmpty(),
+        merges.merged(), unknown, unknownExamples);
+  }
+
+  /** Purchasers missing from the customers file; the first {@link #EXAMPLES} go to {@code examples}. */
+  private static long unknownCustomers(Map<String, CustomerProfile> profiles, IdMerges merges, PurchaseColumns p,
+      Charset charset, List<String> examples) {
+    Set<String> known = new HashSet<>();
+    profiles.keySet().forEach(id -> known.add(merges.resolve(id)));
+    long unknown = 0;
+    for (int i = 0; i < p.size; i++) {
+      String id = p.customerId(i, charset);
+      if (known.contains(id)) continue;
+      unknown++;
+      if (examples.size() < EXAMPLES) examples.add(id);
+    }
+    return unknown;
+  }
+
+  private static void notes(List<String> notes, int candidates, List<DuplicateCandidates.CommonKey> common,
+      long unknown, List<String> unknownExamples) {
+    if (candidates > 0) {
+      notes.add(candidates + " pairs of customer records may be the same customer (same phone, e-mail or name); "
+          + "review duplicates.csv and pass the accepted pairs with --merge");
+    }
+    if (!common.isEmpty()) {
+      var k = common.get(0);
+      notes.add(common.size() + " phones, e-mails or names are shared by more than " + DuplicateCandidates.MAX_BLOCK
+          + " customer records each (largest: " + k.reason().code() + " shared by " + k.customers()
+          + ", e.g. " + String.join(", ", k.exampleIds()) + "); they are not suggested as duplicate pairs");
+    }
+    if (unknown > 0) {
+      notes.add(unknown + " purchasing customer ids are not in the customers file (e.g. "
+          + String.join(", ", unknownExamples.subList(0, Math.min(3, unknownExamples.size())))
+          + "); they are scored as customers without a profile");
+    }
+  }
+}
