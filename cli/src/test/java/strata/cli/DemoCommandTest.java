@@ -27,7 +27,10 @@ class DemoCommandTest {
     assertThat(rows.stream().map(m -> m.get("tier")).collect(Collectors.toSet()))
         .isEqualTo(Set.of("high_value", "at_risk", "potential", "low_value"));
     for (Map<String, String> row : rows) {
-      assertThat(row.get("tier_reason").replace("\"", "")).startsWith(row.get("tier")).as(row.toString());
+      // --lang defaults to zh: the reason starts with the tier's Chinese name; the JSON beside it names the tier id.
+      assertThat(row.get("tier_reason")).startsWith(row.get("tier_name") + "：").as(row.toString());
+      assertThat(new ObjectMapper().readTree(row.get("tier_reason_json")).get("tier").asText())
+          .isEqualTo(row.get("tier"));
       if (row.get("tier").equals("high_value")) {
         assertThat(row.get("abc_class")).isEqualTo("A");
         assertThat(row.get("lifecycle_stage")).isIn("new", "active");
