@@ -6,6 +6,12 @@ export interface Me { username: string; displayName: string; role: Role; owner: 
 
 export interface Label { zh: string; en: string }
 export interface CodeLabel { id: string; name: Label }
+/** Why a customer is in a tier, as the engine found it (strata.tier.TierReason). */
+export interface TierReason {
+  tier: string; rule: number;
+  reads: { metric: string; value: string | number | boolean | null }[];
+  not_checked: { tier: string; rule: number; missing: string }[];
+}
 export interface TierInfo { id: string; name: Label; description?: Label | null; when: string }
 
 export interface Page<T> { items: T[]; page: number; size: number; total: number }
@@ -66,6 +72,8 @@ export interface CustomerDetail {
   override: Override | null;
   /** docs/api.md shows a string; the server sends it in both languages. Both are accepted. */
   explanation: string | Label | null;
+  /** The model's reason as data (docs/api.md); null for older snapshots. */
+  reason: TierReason | null;
   metrics: Record<string, string | number | boolean | null>;
   summary: {
     firstPurchase: string | null; lastPurchase: string | null; orders: number; purchaseDays: number;
