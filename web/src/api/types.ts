@@ -9,8 +9,10 @@ export interface CodeLabel { id: string; name: Label }
 /** Why a customer is in a tier, as the engine found it (strata.tier.TierReason). */
 export interface TierReason {
   tier: string; rule: number;
-  reads: { metric: string; value: string | number | boolean | null }[];
-  not_checked: { tier: string; rule: number; missing: string }[];
+  /** metric → value read, in order of mention; null when missing */
+  reads: Record<string, string | number | boolean | null>;
+  /** earlier tier id → the metric it missed */
+  not_checked: Record<string, string>;
 }
 export interface TierInfo { id: string; name: Label; description?: Label | null; when: string }
 

@@ -31,30 +31,28 @@ public record TierReason(TierRule rule, int index, List<Read> reads, List<NotChe
   }
 
   /**
-   * The same facts for machines, one line of JSON: {@code {"tier":"high_value","rule":1,"reads":[{"metric":
-   * "abc_class","value":"A"}],"not_checked":[{"tier":"vip","rule":0,"missing":"r_score"}]}}; a missing value is
-   * {@code null}, numbers are JSON numbers. Written by hand because core has no JSON library and this is one fixed
-   * shape.
+   * The same facts for machines, one line of JSON: {@code {"tier":"high_value","rule":1,"reads":{"abc_class":"A",
+   * "lifecycle_stage":"active"},"not_checked":{"vip":"r_score"}}}: the metrics read in order of mention (a missing
+   * value is {@code null}, numbers are JSON numbers), and each rule not checked with the metric it missed. Objects
+   * rather than lists of pairs, since metrics and tier ids are unique: shorter in customers.csv, and read as
+   * {@code reads.abc_class}. Written by hand because core has no JSON library and this is one fixed shape.
    */
   public String json() {
     StringBuilder sb = new StringBuilder("{\"tier\":");
     string(sb, rule.id());
-    sb.append(",\"rule\":").append(index).append(",\"reads\":[");
+    sb.append(",\"rule\":").append(index).append(",\"reads\":{");
     for (int k = 0; k < reads.size(); k++) {
       if (k > 0) sb.append(',');
-      sb.append("{\"metric\":\"").append(reads.get(k).metric().variable()).append("\",\"value\":");
+      sb.append('"').append(reads.get(k).metric().variable()).append("\":");
       value(sb, reads.get(k).value());
-      sb.append('}');
     }
-    sb.append("],\"not_checked\":[");
+    sb.append("},\"not_checked\":{");
     for (int k = 0; k < notChecked.size(); k++) {
-      NotChecked n = notChecked.get(k);
       if (k > 0) sb.append(',');
-      sb.append("{\"tier\":");
-      string(sb, n.rule().id());
-      sb.append(",\"rule\":").append(n.index()).append(",\"missing\":\"").append(n.missing().variable()).append("\"}");
+      string(sb, notChecked.get(k).rule().id());
+      sb.append(":\"").append(notChecked.get(k).missing().variable()).append('"');
     }
-    return sb.append("]}").toString();
+    return sb.append("}}").toString();
   }
 
   private static void value(StringBuilder sb, Object v) {

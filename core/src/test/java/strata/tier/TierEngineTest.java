@@ -58,20 +58,19 @@ class TierEngineTest {
     assertThat(vip.reads()).containsExactly(new TierReason.Read(Metric.R_SCORE, 5L),
         new TierReason.Read(Metric.MONETARY, 150.0));
     assertThat(vip.notChecked()).isEmpty();
-    assertThat(vip.json()).isEqualTo("{\"tier\":\"vip\",\"rule\":0,\"reads\":[{\"metric\":\"r_score\",\"value\":5},"
-        + "{\"metric\":\"monetary\",\"value\":150}],\"not_checked\":[]}");
+    assertThat(vip.json()).isEqualTo("{\"tier\":\"vip\",\"rule\":0,\"reads\":{\"r_score\":5,\"monetary\":150},"
+        + "\"not_checked\":{}}");
     TierReason rest = engine.reason(3, 2, SOURCE);
     assertThat(rest.catchAll()).isTrue();
     assertThat(rest.notChecked()).extracting(n -> n.rule().id(), TierReason.NotChecked::index,
         TierReason.NotChecked::missing).containsExactly(
             org.assertj.core.groups.Tuple.tuple("vip", 0, Metric.R_SCORE),
             org.assertj.core.groups.Tuple.tuple("quiet", 1, Metric.RECENCY_DAYS));
-    assertThat(rest.json()).isEqualTo("{\"tier\":\"rest\",\"rule\":2,\"reads\":[],\"not_checked\":["
-        + "{\"tier\":\"vip\",\"rule\":0,\"missing\":\"r_score\"},"
-        + "{\"tier\":\"quiet\",\"rule\":1,\"missing\":\"recency_days\"}]}");
+    assertThat(rest.json()).isEqualTo("{\"tier\":\"rest\",\"rule\":2,\"reads\":{},"
+        + "\"not_checked\":{\"vip\":\"r_score\",\"quiet\":\"recency_days\"}}");
     // Asked about a rule whose metric is missing (customer 3 has no r_score): the value reads as missing / null.
     assertThat(engine.explain(3, 0, SOURCE, false)).isEqualTo("vip: recency score (R) is missing, net spend is 10");
-    assertThat(engine.reason(3, 0, SOURCE).json()).contains("{\"metric\":\"r_score\",\"value\":null}");
+    assertThat(engine.reason(3, 0, SOURCE).json()).contains("\"reads\":{\"r_score\":null,\"monetary\":10}");
   }
 
   @Test
@@ -101,11 +100,10 @@ class TierEngineTest {
         + "probability still active is NaN");
     // Other languages get English, the base bundle.
     assertThat(reason.text(java.util.Locale.FRENCH)).isEqualTo(reason.text(java.util.Locale.ENGLISH));
-    assertThat(reason.json()).isEqualTo("{\"tier\":\"high_value\",\"rule\":0,\"reads\":["
-        + "{\"metric\":\"abc_class\",\"value\":\"A\"},{\"metric\":\"lifecycle_stage\",\"value\":\"active\"},"
-        + "{\"metric\":\"has_purchase\",\"value\":true},{\"metric\":\"industry\",\"value\":\"零售 \\\"连锁\\\"\\n\"},"
-        + "{\"metric\":\"avg_order_value\",\"value\":1234.5},{\"metric\":\"p_alive\",\"value\":\"NaN\"}],"
-        + "\"not_checked\":[]}");
+    assertThat(reason.json()).isEqualTo("{\"tier\":\"high_value\",\"rule\":0,\"reads\":{"
+        + "\"abc_class\":\"A\",\"lifecycle_stage\":\"active\",\"has_purchase\":true,"
+        + "\"industry\":\"零售 \\\"连锁\\\"\\n\",\"avg_order_value\":1234.5,\"p_alive\":\"NaN\"},"
+        + "\"not_checked\":{}}");
   }
 
   @Test
