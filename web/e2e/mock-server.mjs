@@ -163,6 +163,7 @@ function route(method, path, q, me, body) {
       id: c.id, profile: { name: c.name, industry: c.industry, size: '中型', region: c.region, owner: c.owner, phone: '13800000000', email: null, birthday: null, created: '2024-03-05' },
       snapshot: { runId: 2, asOf: '2026-11-01' }, tier: e.tier, modelTier: c.tier, override: o ?? null,
       explanation: o ? `overridden by ${o.createdBy}: ${o.reason}` : `matched ${c.tier}: abc_class == 'A' && lifecycle_stage in ['new', 'active'] (abc_class=${c.abc}, lifecycle_stage=${c.lifecycle})`,
+      reason: { tier: c.tier, rule: 0, reads: { abc_class: c.abc, lifecycle_stage: c.lifecycle }, not_checked: {} },
       metrics: { recency_days: c.recencyDays, frequency: c.frequency, monetary: c.monetary, r_score: 5, f_score: 4, m_score: 5, rfm_segment: 'important_value', rfm_segment11: 'champions', abc_class: c.abc, lifecycle_stage: c.lifecycle, value_quadrant: 'star', composite_score: c.compositeScore, clv: c.clv, p_alive: c.pAlive, churn_risk: 1 - c.pAlive, expected_purchases_90d: 1.8 },
       summary: { firstPurchase: '2024-03-05', lastPurchase: '2026-10-20', orders: c.frequency, purchaseDays: c.frequency, net: c.monetary, refunds: 0 },
     } };

@@ -6,6 +6,14 @@ export interface Me { username: string; displayName: string; role: Role; owner: 
 
 export interface Label { zh: string; en: string }
 export interface CodeLabel { id: string; name: Label }
+/** Why a customer is in a tier, as the engine found it (strata.tier.TierReason). */
+export interface TierReason {
+  tier: string; rule: number;
+  /** metric → value read, in order of mention; null when missing */
+  reads: Record<string, string | number | boolean | null>;
+  /** earlier tier id → the metric it missed */
+  not_checked: Record<string, string>;
+}
 export interface TierInfo { id: string; name: Label; description?: Label | null; when: string }
 
 /** totalExact false: the server stopped counting at total (bounded counts at scale); the true total is larger. */
@@ -67,6 +75,8 @@ export interface CustomerDetail {
   override: Override | null;
   /** docs/api.md shows a string; the server sends it in both languages. Both are accepted. */
   explanation: string | Label | null;
+  /** The model's reason as data (docs/api.md); null for older snapshots. */
+  reason: TierReason | null;
   metrics: Record<string, string | number | boolean | null>;
   summary: {
     firstPurchase: string | null; lastPurchase: string | null; orders: number; purchaseDays: number;

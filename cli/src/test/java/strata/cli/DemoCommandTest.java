@@ -27,7 +27,12 @@ class DemoCommandTest {
     assertThat(rows.stream().map(m -> m.get("tier")).collect(Collectors.toSet()))
         .isEqualTo(Set.of("high_value", "at_risk", "potential", "low_value"));
     for (Map<String, String> row : rows) {
-      assertThat(row.get("tier_reason").replace("\"", "")).startsWith(row.get("tier")).as(row.toString());
+      // --lang defaults to zh: the reason starts with the tier's Chinese name; the JSON beside it names the tier id.
+      assertThat(row.get("tier_reason")).startsWith(row.get("tier_name") + "：").as(row.toString());
+      String json = row.get("tier_reason_json"); // a quoted CSV cell: the JSON's quotes are doubled
+      assertThat(new ObjectMapper().readTree(json.substring(1, json.length() - 1).replace("\"\"", "\"")).get("tier")
+              .asText())
+          .isEqualTo(row.get("tier"));
       if (row.get("tier").equals("high_value")) {
         assertThat(row.get("abc_class")).isEqualTo("A");
         assertThat(row.get("lifecycle_stage")).isIn("new", "active");

@@ -13,6 +13,7 @@ import strata.lifecycle.LifecycleStage;
 import strata.rfm.ClassicSegment;
 import strata.rfm.RfmSegment11;
 import strata.tier.TierEngine;
+import strata.tier.TierReason;
 import strata.value.Component;
 import strata.value.Quadrant;
 
@@ -25,7 +26,7 @@ import strata.value.Quadrant;
  */
 public final class CustomersCsv {
   public static final String HEADER = "customer_id,name,owner,industry,region,size,tier,tier_name,tier_reason,"
-      + "first_purchase,last_purchase,recency_days,frequency,purchase_days,monetary,avg_order_value,refund_amount,"
+      + "tier_reason_json,first_purchase,last_purchase,recency_days,frequency,purchase_days,monetary,avg_order_value,refund_amount,"
       + "r_score,f_score,m_score,rfm_segment,rfm_segment_name,rfm_segment11,abc_class,lifecycle_stage,"
       + "lifecycle_stage_name,value_quadrant,composite_score,historical_score,potential_score,strategic_score,"
       + "composite_missing,clv,p_alive,churn_risk,expected_purchases_90d,interactions,complaints,nps,csat,top_category,top_category_share";
@@ -92,7 +93,7 @@ public final class CustomersCsv {
       // Rows are formatted in parallel chunks and written in order: formatting, not I/O, bounds this step. Each
       // round is written while the next one is formatted into the other of two sets of chunks.
       Chunk[][] sets = new Chunk[2][round];
-      for (Chunk[] set : sets) java.util.Arrays.setAll(set, k -> new Chunk(run, labels, chinese));
+      for (Chunk[] set : sets) java.util.Arrays.setAll(set, k -> new Chunk(run, labels, locale));
       java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
       java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
       try {
@@ -125,22 +126,25 @@ public final class CustomersCsv {
   private static final int CHUNK = 1 << 13;
 
   /**
-   * A chunk's rows, as UTF-8. Its buffer is reused for chunk after chunk, and so are the tier reasons it has built and
-   * encoded: reasons repeat heavily (33 distinct ones among the 1M customers of the 10M-row benchmark).
+   * A chunk's rows, as UTF-8. Its buffer is reused for chunk after chunk, and so are the tier reasons it has rendered
+   * and encoded: reasons repeat heavily (33 distinct ones among the 1M customers of the 10M-row benchmark), and the
+   * explainer returns the same instance for the same reason, so they are kept by identity.
    */
   private static final class Chunk {
     /** Enough for any one run's distinct reasons with the usual models, not for reasons quoting exact amounts. */
     private static final int REASONS = 10_000;
     final Utf8Builder out = new Utf8Builder(CHUNK * 300);
-    private final java.util.Map<String, byte[]> reasons = new java.util.HashMap<>();
+    private final java.util.Map<TierReason, byte[]> reasons = new java.util.IdentityHashMap<>();
     private final ScoredCustomers s;
     private final Labels labels;
+    private final Locale locale;
     private final TierEngine.Explainer explainer;
 
-    Chunk(RunResult run, Labels labels, boolean chinese) {
+    Chunk(RunResult run, Labels labels, Locale locale) {
       this.s = run.customers();
       this.labels = labels;
-      this.explainer = run.engine().explainer(s, chinese);
+      this.locale = locale;
+      this.explainer = run.engine().explainer(s);
     }
 
     void format(int from, int to) {
@@ -151,14 +155,19 @@ public final class CustomersCsv {
       }
     }
 
+    /** The tier_reason and tier_reason_json cells. */
     byte[] reason(int customer, int tier) {
-      String text = explainer.explain(customer, tier);
-      byte[] cell = reasons.get(text);
-      if (cell == null) {
-        cell = Labels.cell(text);
-        if (reasons.size() < REASONS) reasons.put(text, cell);
+      TierReason reason = explainer.reason(customer, tier);
+      byte[] cells = reasons.get(reason);
+      if (cells == null) {
+        byte[] text = Labels.cell(reason.text(locale));
+        byte[] json = Labels.cell(reason.json());
+        cells = java.util.Arrays.copyOf(text, text.length + 1 + json.length);
+        cells[text.length] = ',';
+        System.arraycopy(json, 0, cells, text.length + 1, json.length);
+        if (reasons.size() < REASONS) reasons.put(reason, cells);
       }
-      return cell;
+      return cells;
     }
   }
 

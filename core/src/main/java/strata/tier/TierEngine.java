@@ -1,9 +1,12 @@
 package strata.tier;
 
 import dev.cel.runtime.CelEvaluationException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -60,61 +63,60 @@ public final class TierEngine {
    * Why a customer is in a tier: the rule that matched, the values it read, and the earlier rules that could not be
    * checked because a metric they read was missing.
    */
-  public String explain(int customer, int tierIndex, MetricSource metrics, boolean chinese) {
+  public TierReason reason(int customer, int tierIndex, MetricSource metrics) {
     TierRule rule = model.tiers().get(tierIndex);
-    StringBuilder sb = new StringBuilder();
-    sb.append(rule.id());
-    if (rule.reads().isEmpty()) {
-      sb.append(chinese ? "：未满足前面任何分级条件" : ": no earlier tier's condition held");
-    } else {
-      sb.append(": ");
-      appendValues(sb, customer, rule.reads(), metrics);
-    }
+    List<TierReason.Read> reads = new ArrayList<>(rule.reads().size());
+    for (Metric m : rule.reads()) reads.add(new TierReason.Read(m, metrics.value(customer, m)));
+    List<TierReason.NotChecked> notChecked = new ArrayList<>();
     for (int i = 0; i < tierIndex; i++) {
       TierRule earlier = model.tiers().get(i);
       for (Metric m : earlier.reads()) {
         if (metrics.value(customer, m) == null) {
-          sb.append(chinese ? "；未判定 " : "; not checked ").append(earlier.id())
-              .append(chinese ? "（缺少 " : " (missing ").append(m.variable()).append(chinese ? "）" : ")");
+          notChecked.add(new TierReason.NotChecked(earlier, i, m));
           break;
         }
       }
     }
-    return sb.toString();
+    return new TierReason(rule, tierIndex, Collections.unmodifiableList(reads),
+        Collections.unmodifiableList(notChecked));
+  }
+
+  /** {@link #reason} as text in Chinese or English (see {@link TierReason#text}). */
+  public String explain(int customer, int tierIndex, MetricSource metrics, boolean chinese) {
+    return reason(customer, tierIndex, metrics).text(chinese ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
   }
 
   /**
-   * {@link #explain} for the customers of one thread, memoised: an explanation depends only on the values that the
-   * rules up to the customer's tier read, and those repeat heavily (tiers read scores and codes). Building the text
-   * anew was a fifth of the time spent writing customers.csv (JFR, 1M customers). Not safe for use by several threads.
+   * {@link #reason} for the customers of one thread, memoised: a reason depends only on the values that the rules up
+   * to the customer's tier read, and those repeat heavily (tiers read scores and codes). Building the text anew was a
+   * fifth of the time spent writing customers.csv (JFR, 1M customers); a memoised reason is the same instance each
+   * time, so callers can keep its rendered text by identity. Not safe for use by several threads.
    */
-  public Explainer explainer(MetricSource metrics, boolean chinese) {
-    return new Explainer(metrics, chinese);
+  public Explainer explainer(MetricSource metrics) {
+    return new Explainer(metrics);
   }
 
   /** See {@link #explainer}; stops memoising after {@link #CACHE_LIMIT} combinations, as the tier caches do. */
   public final class Explainer {
     private final MetricSource metrics;
-    private final boolean chinese;
-    private final Map<Key, String> known = new HashMap<>();
+    private final Map<Key, TierReason> known = new HashMap<>();
 
-    private Explainer(MetricSource metrics, boolean chinese) {
+    private Explainer(MetricSource metrics) {
       this.metrics = metrics;
-      this.chinese = chinese;
     }
 
-    /** @return the same text as {@link TierEngine#explain} */
-    public String explain(int customer, int tierIndex) {
+    /** @return a reason equal to {@link TierEngine#reason} */
+    public TierReason reason(int customer, int tierIndex) {
       Key key = key(customer, tierIndex);
-      String text = known.get(key);
-      if (text == null) {
-        text = TierEngine.this.explain(customer, tierIndex, metrics, chinese);
-        if (known.size() < CACHE_LIMIT) known.put(key, text);
+      TierReason reason = known.get(key);
+      if (reason == null) {
+        reason = TierEngine.this.reason(customer, tierIndex, metrics);
+        if (known.size() < CACHE_LIMIT) known.put(key, reason);
       }
-      return text;
+      return reason;
     }
 
-    /** The tier and every value read by the rules up to it: all that the explanation is made of. */
+    /** The tier and every value read by the rules up to it: all that the reason is made of. */
     private Key key(int customer, int tierIndex) {
       List<TierRule> rules = model.tiers();
       int size = 1;
@@ -129,21 +131,6 @@ public final class TierEngine {
     }
   }
 
-  private static void appendValues(StringBuilder sb, int customer, List<Metric> reads, MetricSource metrics) {
-    for (int k = 0; k < reads.size(); k++) {
-      if (k > 0) sb.append(", ");
-      Object v = metrics.value(customer, reads.get(k));
-      sb.append(reads.get(k).variable()).append('=').append(v == null ? "missing" : format(v));
-    }
-  }
-
-  private static String format(Object v) {
-    if (v instanceof Double d) {
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.format(java.util.Locale.ROOT, "%.2f", d);
-    }
-    return String.valueOf(v);
-  }
-
   /** Evaluates rules for a range of customers with its own caches (no sharing between threads). */
   private final class Worker {
     private final MetricSource metrics;
@@ -153,7 +140,7 @@ public final class TierEngine {
     Worker(MetricSource metrics) {
       this.metrics = metrics;
       int n = model.tiers().size();
-      caches = new java.util.ArrayList<>(n);
+      caches = new ArrayList<>(n);
       for (int i = 0; i < n; i++) caches.add(new HashMap<>());
       caching = new boolean[n];
       Arrays.fill(caching, true);

@@ -90,6 +90,7 @@ class CustomersCsvTest {
     cells.add(run.model().tiers().get(s.tier[i]).id());
     cells.add(text(run.model().tiers().get(s.tier[i]).name(true)));
     cells.add(text(run.engine().explain(i, s.tier[i], s, true)));
+    cells.add(text(run.engine().reason(i, s.tier[i], s).json()));
     if (s.bought(i)) {
       var b = s.purchases;
       cells.add(LocalDate.ofEpochDay(b.firstDay[i]).toString());

@@ -62,7 +62,7 @@ class ScoringRunTest {
     assertThat(s.value(4, Metric.LIFECYCLE_STAGE)).isEqualTo("potential");
     assertThat(s.value(4, Metric.RECENCY_DAYS)).isNull();
     assertThat(r.engine().explain(4, 2, s, false)).isEqualTo("prospect: no earlier tier's condition held; "
-        + "not checked top (missing m_score)");
+        + "not checked: top (missing monetary score (M))");
     assertThat(s.value(0, Metric.SIZE)).isEqualTo("large");
   }
 

@@ -38,12 +38,72 @@ class TierEngineTest {
   @Test
   void explanationsNameTheRuleTheValuesAndSkippedRules() {
     TierEngine engine = new TierEngine(MODEL);
-    assertThat(engine.explain(0, 0, SOURCE, false)).isEqualTo("vip: r_score=5, monetary=150");
-    assertThat(engine.explain(1, 1, SOURCE, false)).isEqualTo("quiet: recency_days=200");
+    // The tiers have no names, so their ids stand in; metric names come from the labels bundles.
+    assertThat(engine.explain(0, 0, SOURCE, false)).isEqualTo("vip: recency score (R) is 5, net spend is 150");
+    assertThat(engine.explain(0, 0, SOURCE, true)).isEqualTo("vip：近度评分 (R)为5，消费金额为150");
+    assertThat(engine.explain(1, 1, SOURCE, false)).isEqualTo("quiet: days since last purchase is 200");
     assertThat(engine.explain(3, 2, SOURCE, false))
-        .isEqualTo("rest: no earlier tier's condition held; not checked vip (missing r_score); "
-            + "not checked quiet (missing recency_days)");
-    assertThat(engine.explain(3, 2, SOURCE, true)).contains("未判定 vip（缺少 r_score）");
+        .isEqualTo("rest: no earlier tier's condition held; not checked: vip (missing recency score (R)); "
+            + "not checked: quiet (missing days since last purchase)");
+    assertThat(engine.explain(3, 2, SOURCE, true))
+        .isEqualTo("rest：未满足前面任何分级条件；未判定vip（缺少近度评分 (R)）；未判定quiet（缺少最近购买距今天数）");
+  }
+
+  @Test
+  void reasonsAreDataWithTheRuleTheValuesReadAndTheRulesNotChecked() {
+    TierEngine engine = new TierEngine(MODEL);
+    TierReason vip = engine.reason(0, 0, SOURCE);
+    assertThat(vip.rule().id()).isEqualTo("vip");
+    assertThat(vip.index()).isZero();
+    assertThat(vip.reads()).containsExactly(new TierReason.Read(Metric.R_SCORE, 5L),
+        new TierReason.Read(Metric.MONETARY, 150.0));
+    assertThat(vip.notChecked()).isEmpty();
+    assertThat(vip.json()).isEqualTo("{\"tier\":\"vip\",\"rule\":0,\"reads\":{\"r_score\":5,\"monetary\":150},"
+        + "\"not_checked\":{}}");
+    TierReason rest = engine.reason(3, 2, SOURCE);
+    assertThat(rest.catchAll()).isTrue();
+    assertThat(rest.notChecked()).extracting(n -> n.rule().id(), TierReason.NotChecked::index,
+        TierReason.NotChecked::missing).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("vip", 0, Metric.R_SCORE),
+            org.assertj.core.groups.Tuple.tuple("quiet", 1, Metric.RECENCY_DAYS));
+    assertThat(rest.json()).isEqualTo("{\"tier\":\"rest\",\"rule\":2,\"reads\":{},"
+        + "\"not_checked\":{\"vip\":\"r_score\",\"quiet\":\"recency_days\"}}");
+    // Asked about a rule whose metric is missing (customer 3 has no r_score): the value reads as missing / null.
+    assertThat(engine.explain(3, 0, SOURCE, false)).isEqualTo("vip: recency score (R) is missing, net spend is 10");
+    assertThat(engine.reason(3, 0, SOURCE).json()).contains("\"reads\":{\"r_score\":null,\"monetary\":10}");
+  }
+
+  @Test
+  void namedTiersAndCodedValuesReadAsWords() {
+    TierModel model = TierModel.parse("""
+        tiers:
+          - id: high_value
+            name: {zh: 高价值客户, en: High value}
+            when: abc_class == 'A' && lifecycle_stage in ['new', 'active'] && has_purchase && industry != 'x'
+              && avg_order_value > 1.0 && p_alive > 0.0
+          - id: rest
+        """, "t.yaml");
+    MetricSource source = (i, m) -> switch (m) {
+      case ABC_CLASS -> "A";
+      case LIFECYCLE_STAGE -> "active";
+      case HAS_PURCHASE -> true;
+      case INDUSTRY -> "零售 \"连锁\"\n";
+      case AVG_ORDER_VALUE -> 1234.5;
+      case P_ALIVE -> Double.NaN;
+      default -> null;
+    };
+    TierReason reason = new TierEngine(model).reason(0, 0, source);
+    assertThat(reason.text(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("高价值客户：ABC 分类为A，生命周期阶段为活跃客户，"
+        + "是否购买过为是，行业为零售 \"连锁\"\n，平均订单金额为1234.50，仍活跃概率为NaN");
+    assertThat(reason.text(java.util.Locale.ENGLISH)).isEqualTo("High value: ABC class is A, lifecycle stage is Active, "
+        + "has purchased is yes, industry is 零售 \"连锁\"\n, average order value is 1234.50, "
+        + "probability still active is NaN");
+    // Other languages get English, the base bundle.
+    assertThat(reason.text(java.util.Locale.FRENCH)).isEqualTo(reason.text(java.util.Locale.ENGLISH));
+    assertThat(reason.json()).isEqualTo("{\"tier\":\"high_value\",\"rule\":0,\"reads\":{"
+        + "\"abc_class\":\"A\",\"lifecycle_stage\":\"active\",\"has_purchase\":true,"
+        + "\"industry\":\"零售 \\\"连锁\\\"\\n\",\"avg_order_value\":1234.5,\"p_alive\":\"NaN\"},"
+        + "\"not_checked\":{}}");
   }
 
   @Test
@@ -94,12 +154,9 @@ class TierEngineTest {
     };
     TierEngine engine = new TierEngine(MODEL);
     byte[] tiers = engine.assign(n, src, 1);
-    for (boolean chinese : new boolean[] {false, true}) {
-      TierEngine.Explainer explainer = engine.explainer(src, chinese);
-      for (int i = 0; i < n; i++) {
-        assertThat(explainer.explain(i, tiers[i])).as("customer %d", i)
-            .isEqualTo(engine.explain(i, tiers[i], src, chinese));
-      }
+    TierEngine.Explainer explainer = engine.explainer(src);
+    for (int i = 0; i < n; i++) {
+      assertThat(explainer.reason(i, tiers[i])).as("customer %d", i).isEqualTo(engine.reason(i, tiers[i], src));
     }
   }
 }

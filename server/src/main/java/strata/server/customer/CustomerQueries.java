@@ -34,7 +34,7 @@ public class CustomerQueries {
       double refunds) {}
 
   record Detail(String id, Profile profile, Snapshot snapshot, String tier, String modelTier,
-      OverrideStore.Override override, Map<String, String> explanation, Map<String, Object> metrics,
+      OverrideStore.Override override, Map<String, String> explanation, Object reason, Map<String, Object> metrics,
       Summary summary) {}
 
   record HistoryItem(long runId, LocalDate asOf, Instant finishedAt, String tier, String modelTier,
@@ -127,14 +127,18 @@ public class CustomerQueries {
         .orElse(null);
     OverrideStore.Override override = overrides.activeFor(id).orElse(null);
     Run run = runs.current().orElse(null);
-    if (run == null) return new Detail(id, profile, null, null, null, override, null, null, summary);
+    if (run == null) return new Detail(id, profile, null, null, null, override, null, null, null, summary);
     return db.sql("select model_tier, metrics, explanation, tier from snapshot_row "
             + "where run_id = ? and customer_id = ?")
         .params(run.id(), id)
         .query((rs, n) -> {
           String modelTier = rs.getString(1);
-          Map<String, String> explanation = json.readValue(rs.getString(3),
-              new TypeReference<LinkedHashMap<String, String>>() {});
+          Map<String, Object> stored = json.readValue(rs.getString(3),
+              new TypeReference<LinkedHashMap<String, Object>>() {});
+          // The model's reason as data (absent from snapshots written before it was stored); the texts beside it.
+          Object reason = stored.remove("reason");
+          Map<String, String> explanation = new LinkedHashMap<>();
+          stored.forEach((lang, text) -> explanation.put(lang, String.valueOf(text)));
           if (override == null && explanation.getOrDefault("en", "").startsWith("overridden")) {
             // The override was removed or expired after the run: show the model's reason only.
             explanation.computeIfPresent("en", (k, text) -> text.substring(text.indexOf("; model: ") + 9));
@@ -146,11 +150,11 @@ public class CustomerQueries {
           }
           // The stored tier, which follows the override only when the snapshot's model has the override's tier.
           return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
-              override != null ? rs.getString(4) : modelTier, modelTier, override, explanation,
+              override != null ? rs.getString(4) : modelTier, modelTier, override, explanation, reason,
               json.readValue(rs.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {}), summary);
         })
         .optional()
-        .orElse(new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null,
+        .orElse(new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null, null,
             summary));
   }
 

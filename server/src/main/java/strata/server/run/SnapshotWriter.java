@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -16,11 +17,12 @@ import strata.server.data.CopyCsv;
 import strata.server.override.OverrideStore;
 import strata.tier.Metric;
 import strata.tier.TierEngine;
+import strata.tier.TierReason;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a run's per-customer rows: effective and model tier, the scores the API filters on, every metric, and the
- * explanation in both languages. Rows are written outside the publishing transaction; until the run is published
+ * explanation in both languages with the model's reason as data ({@code {"en","zh","reason"}}). Rows are written outside the publishing transaction; until the run is published
  * nobody reads them, and a failed run's rows are deleted.
  */
 final class SnapshotWriter {
@@ -52,10 +54,11 @@ final class SnapshotWriter {
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
     PGConnection pg = c.unwrap(PGConnection.class);
     CopyCsv csv = new CopyCsv();
+    Explanations explanations = new Explanations(json, result);
     c.setAutoCommit(false);
     try {
       for (int i = 0; i < s.size; i++) {
-        Object[] row = row(json, runId, result, overrides, i);
+        Object[] row = row(json, explanations, runId, result, overrides, i);
         counts.merge((String) row[2], 1L, Long::sum);
         csv.add(row);
         if ((i + 1) % BATCH == 0 || i == s.size - 1) {
@@ -74,20 +77,19 @@ final class SnapshotWriter {
   }
 
   /** One snapshot row's values, in the order of {@link #COLUMNS}. */
-  private static Object[] row(JsonMapper json, long runId, RunResult result,
+  private static Object[] row(JsonMapper json, Explanations explanations, long runId, RunResult result,
       Map<String, OverrideStore.Override> overrides, int i) {
     ScoredCustomers s = result.customers();
-    TierEngine engine = result.engine();
     String id = s.customerId(i);
     String modelTier = result.model().tiers().get(s.tier[i]).id();
     OverrideStore.Override o = overrides.get(id);
     Map<String, Object> metrics = new LinkedHashMap<>();
     for (Metric m : Metric.values()) metrics.put(m.variable(), s.value(i, m));
-    String en = engine.explain(i, s.tier[i], s, false);
-    String zh = engine.explain(i, s.tier[i], s, true);
+    Map<String, Object> explanation = explanations.of(i, s.tier[i]);
     if (o != null) {
-      en = o.explanation() + "; model: " + en;
-      zh = o.explanation() + "；模型：" + zh;
+      explanation = new LinkedHashMap<>(explanation);
+      explanation.put("en", o.explanation() + "; model: " + explanation.get("en"));
+      explanation.put("zh", o.explanation() + "；模型：" + explanation.get("zh"));
     }
     return new Object[] {runId, id, o != null ? o.tier() : modelTier, modelTier, o == null ? null : o.id(),
         metrics.get("rfm_segment"), metrics.get("rfm_segment11"), metrics.get("lifecycle_stage"),
@@ -95,7 +97,7 @@ final class SnapshotWriter {
         metrics.get("frequency"), s.bought(i) ? s.purchases.netCents[i] : 0L, metrics.get("r_score"),
         metrics.get("f_score"), metrics.get("m_score"), real((Double) metrics.get("composite_score")),
         real((Double) metrics.get("clv")), real((Double) metrics.get("p_alive")),
-        json.writeValueAsString(metrics), json.writeValueAsString(Map.of("en", en, "zh", zh)), owner(s, i)};
+        json.writeValueAsString(metrics), json.writeValueAsString(explanation), owner(s, i)};
   }
 
   /**
@@ -104,6 +106,35 @@ final class SnapshotWriter {
    */
   private static String owner(ScoredCustomers s, int i) {
     return s.profiles == null || s.profiles[i] == null ? null : s.profiles[i].owner();
+  }
+
+  /**
+   * The stored explanation of each distinct reason, rendered once: reasons repeat heavily (a few dozen among a million
+   * customers) and the explainer returns the same instance for the same reason.
+   */
+  private static final class Explanations {
+    private static final int LIMIT = 10_000;
+    private final JsonMapper json;
+    private final TierEngine.Explainer explainer;
+    private final Map<TierReason, Map<String, Object>> known = new IdentityHashMap<>();
+
+    Explanations(JsonMapper json, RunResult result) {
+      this.json = json;
+      this.explainer = result.engine().explainer(result.customers());
+    }
+
+    Map<String, Object> of(int customer, int tier) {
+      TierReason reason = explainer.reason(customer, tier);
+      Map<String, Object> explanation = known.get(reason);
+      if (explanation == null) {
+        explanation = new LinkedHashMap<>();
+        explanation.put("en", reason.text(java.util.Locale.ENGLISH));
+        explanation.put("zh", reason.text(java.util.Locale.SIMPLIFIED_CHINESE));
+        explanation.put("reason", json.readTree(reason.json()));
+        if (known.size() < LIMIT) known.put(reason, explanation);
+      }
+      return explanation;
+    }
   }
 
   private static Float real(Double v) {
@@ -124,10 +155,11 @@ final class SnapshotWriter {
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
     String marks = String.join(", ", java.util.Collections.nCopies(TYPES.length, "?"));
     String insert = "insert into snapshot_row (" + COLUMNS + ") values (" + marks + ")";
+    Explanations explanations = new Explanations(json, result);
     try (PreparedStatement ps = c.prepareStatement(insert)) {
       c.setAutoCommit(false);
       for (int i = 0; i < s.size; i++) {
-        Object[] row = row(json, runId, result, overrides, i);
+        Object[] row = row(json, explanations, runId, result, overrides, i);
         counts.merge((String) row[2], 1L, Long::sum);
         for (int k = 0; k < row.length; k++) {
           if (row[k] == null) ps.setNull(k + 1, TYPES[k]);

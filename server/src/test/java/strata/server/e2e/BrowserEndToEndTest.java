@@ -35,7 +35,9 @@ class BrowserEndToEndTest {
     assertThat(script).as("the e2e script").exists();
     Path out = root.resolve("server/target/e2e-screenshots");
     Files.createDirectories(out);
-    Process p = new ProcessBuilder("node", script.toString(), "--base-url", "http://localhost:" + port,
+    // Through web/node.sh, as the web build runs: the Node the UI was built with, even where the machine's is older.
+    Process p = new ProcessBuilder("bash", root.resolve("web/node.sh").toString(), "node", script.toString(),
+        "--base-url", "http://localhost:" + port,
         "--out", out.toString())
         .directory(root.resolve("web").toFile())
         .redirectErrorStream(true)

@@ -95,7 +95,14 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(a1.get("metrics").get("monetary").asDouble()).isEqualTo(1200.0);
     assertThat(a1.get("metrics").get("frequency").asLong()).isEqualTo(2);
     assertThat(a1.get("metrics").get("recency_days").asLong()).isEqualTo(55); // 2026-02-05 .. 2026-04-01
-    assertThat(a1.get("explanation").get("en").asString()).contains("big").contains("monetary=1200");
+    assertThat(a1.get("explanation").get("en").asString()).isEqualTo("Big: net spend is 1200");
+    assertThat(a1.get("explanation").get("zh").asString()).isEqualTo("大客户：消费金额为1200");
+    JsonNode reason = a1.get("reason");
+    assertThat(reason.get("tier").asString()).isEqualTo("big");
+    assertThat(reason.get("rule").asInt()).isZero();
+    assertThat(reason.get("reads").propertyNames()).containsExactly("monetary");
+    assertThat(reason.get("reads").get("monetary").asDouble()).isEqualTo(1200.0);
+    assertThat(reason.get("not_checked")).isEmpty();
     assertThat(a1.get("summary").get("orders").asLong()).isEqualTo(2);
     assertThat(a1.get("summary").get("net").asDouble()).isEqualTo(1200.0);
   }
@@ -112,6 +119,8 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(c3.get("tier").asString()).isEqualTo("big");
     assertThat(c3.get("modelTier").asString()).isEqualTo("small");
     assertThat(c3.get("explanation").get("en").asString()).contains("strategic partner");
+    // The reason as data stays the model's: C3 is small by its spend.
+    assertThat(c3.get("reason").get("tier").asString()).isEqualTo("small");
     assertThat(analyst.put("/api/v1/customers/C3/override", Map.of("tier", "nope", "reason", "x")).status())
         .isEqualTo(400);
     assertThat(analyst.get("/api/v1/customers?tier=big&size=500").json().get("items").findValuesAsString("id"))
