@@ -118,6 +118,16 @@ function route(method, path, q, me, body) {
       migration: { from: current.at(-2).id, to: current.at(-1).id, flows: flows(list) },
     } };
   }
+  if (path === '/kpis') {
+    const list = visible(me).map(effective);
+    const row = (tier, cs) => ({ tier, customers: cs.length, buyers: cs.length, revenueCents: Math.round(cs.reduce((s, c) => s + c.monetary, 0) * 100),
+      revenueShare: null, averageOrderValue: null, repurchaseRate: 0.5, retention: null, churnRate: null, movedUp: null, movedDown: null,
+      averageClv: null, nps: null, npsAnswers: 0, csat: null, complaintsPer100: null });
+    const rows = [...TIERS.map((t) => row(t.id, list.filter((c) => c.tier === t.id))), row(null, list)];
+    const group = me.role === 'sales' ? { dimension: 'owner', group: me.owner, rows } : { dimension: 'all', group: '', rows };
+    const run = runs.find((r) => r.current);
+    return { body: { runId: run.id, asOf: run.asOf, fromRun: null, fromAsOf: null, modelChanged: false, groups: [group] } };
+  }
   if (path === '/migrations') {
     const list = visible(me).map(effective);
     const order = TIERS.map((t) => t.id);

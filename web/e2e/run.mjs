@@ -226,6 +226,7 @@ async function scenario(browser) {
     const customers = (await page.textContent(`${tid('kpi-customers')} .ant-statistic-content`))?.trim();
     check(customers && /\d/.test(customers), `the customers KPI shows "${customers}"`);
     for (const chart of ['chart-tiers', 'chart-revenue', 'chart-trend', 'chart-lifecycle', 'chart-rfm']) await expectChartPainted(page, chart);
+    await page.waitForSelector(`${tid('kpi-by-tier')} .ant-table-row`);
     await screenshot(page, '01-dashboard');
   });
 

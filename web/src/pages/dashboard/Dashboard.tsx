@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
 import { lifecycleOption, rfmOption, revenuePieOption, sankeyOption, tierBarOption, trendOption, type Labels } from './charts';
 import { MigrationCustomers, type FlowChoice } from './MigrationCustomers';
+import { KpiByTier } from './KpiByTier';
 
 const STAGES = ['potential', 'new', 'active', 'dormant', 'churned'];
 
@@ -105,6 +106,7 @@ export default function Dashboard() {
             ) : <Empty description={t('dash.noMigration')} />}
           </Card>
         </Col>
+        <Col xs={24}><KpiByTier snapshot={data.run.id} /></Col>
         <Col xs={24} xl={12}><Card title={t('dash.trend')} size="small"><EChart option={options.trend} testId="chart-trend" /></Card></Col>
         <Col xs={24} xl={12}><Card title={t('dash.lifecycle')} size="small"><EChart option={options.lifecycle} testId="chart-lifecycle" /></Card></Col>
         <Col xs={24} xl={12}><Card title={t('dash.rfm')} size="small"><EChart option={options.rfm} height={340} testId="chart-rfm" /></Card></Col>
