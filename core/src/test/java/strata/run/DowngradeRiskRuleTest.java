@@ -43,7 +43,7 @@ class DowngradeRiskRuleTest {
     assertThat(s.value(2, Metric.DOWNGRADE_RISK)).isNull();
     assertThat(s.tier[0]).isEqualTo((byte) 0); // watch
     assertThat(s.tier[1]).isEqualTo((byte) 1);
-    assertThat(r.engine().explain(2, s.tier[2], s, false)).contains("missing downgrade_risk");
+    assertThat(r.engine().explain(2, s.tier[2], s, false)).contains("not checked: watch (missing downgrade risk");
   }
 
   @Test
