@@ -66,6 +66,7 @@ public class SecurityConfig {
             .requestMatchers(PUT, "/api/v1/customers/*/override").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(DELETE, "/api/v1/customers/*/override").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(GET, "/api/v1/overrides").hasAnyRole(ADMIN, ANALYST)
+            .requestMatchers(POST, "/api/v1/pool/*/assign").hasRole(ADMIN)
             .requestMatchers(PATCH, "/api/v1/**").hasRole(ADMIN)
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll()); // the web UI's static files; the UI itself asks for sign-in
