@@ -254,7 +254,7 @@ abstract class PoolApiContract extends ServerTest {
     // B2's warning (due today) and return (03-14, within the 14 days) belong to 李娜's customer: not the manager's.
     assertThat(admin.get("/api/v1/tasks").json().get("total").asLong()).isEqualTo(2);
     assertThat(manager.get("/api/v1/tasks").json().get("total").asLong()).isZero();
-    assertThat(manager.get("/api/v1/auth/me").json().get("team").asString()).isEqualTo("east");
+    assertThat(manager.get("/api/v1/me").json().get("team").asString()).isEqualTo("east");
   }
 
   /** Sends every claim (a client and a customer id) with all requests released at once; their statuses. */
