@@ -25,6 +25,7 @@ import strata.plan.PlanOptions;
 import strata.plan.Planner;
 import strata.pool.PoolRules;
 import strata.server.model.ModelStore;
+import strata.server.notify.Notifications;
 import strata.server.pool.Pool;
 import strata.server.run.Run;
 import strata.server.run.RunPublished;
@@ -36,16 +37,20 @@ import strata.tier.TierModel;
  * a daily schedule ({@link TaskSchedule}). The server gives the planner the clock (today in
  * {@code strata.tasks.time-zone}) and the stored history, and stores what it returns, in one transaction: re-planning
  * the same day creates nothing new, and tasks whose reason disappeared are cancelled with why. Before planning, the
- * pool rules return lapsed customers to the pool ({@link Pool#recycle}), so the plan already sees them ownerless.
+ * pool rules return lapsed customers to the pool ({@link Pool#recycle}), so the plan already sees them ownerless;
+ * after it, the day's reminders and escalations are sent ({@link Notifications}).
  */
 @Service
 public class TaskPlanning {
   private static final Logger log = LoggerFactory.getLogger(TaskPlanning.class);
 
   /** What one re-plan did. */
-  /** @param returnedToPool customers the pool rules took from their owner on this day */
+  /**
+   * @param returnedToPool customers the pool rules took from their owner on this day
+   * @param notices in-app notifications written (reminders, pool warnings, escalations)
+   */
   public record Result(LocalDate asOf, long runId, int created, int updated, int cancelled, int returnedToPool,
-      List<String> warnings) {}
+      int notices, List<String> warnings) {}
 
   private final RunStore runs;
   private final ModelStore models;
@@ -55,12 +60,15 @@ public class TaskPlanning {
   private final PlanOptions options;
   private final Clock clock;
   private final Pool pool;
+  private final Notifications notifications;
   private final TransactionTemplate transaction;
 
   TaskPlanning(RunStore runs, ModelStore models, PlanData data, TaskStore tasks, JdbcClient db,
       PlatformTransactionManager transactions, @Value("${strata.tasks.time-zone:Asia/Shanghai}") String zone,
-      @Value("${strata.tasks.horizon-days:14}") int horizonDays, ObjectProvider<Clock> clock, Pool pool) {
+      @Value("${strata.tasks.horizon-days:14}") int horizonDays, ObjectProvider<Clock> clock, Pool pool,
+      Notifications notifications) {
     this.pool = pool;
+    this.notifications = notifications;
     this.runs = runs;
     this.models = models;
     this.data = data;
@@ -127,9 +135,10 @@ public class TaskPlanning {
     TaskStore.Applied applied = tasks.apply(plan.tasks(), earlier, by, now);
     db.sql("update task_plan set as_of = ?, run_id = ?, planned_at = ? where id = 1").params(asOf, run.id(), now)
         .update();
+    int notices = notifications.send(asOf, now);
     List<String> warnings = plan.warnings().stream()
         .map(w -> strata.plan.PlanText.warning(w, java.util.Locale.ENGLISH)).toList();
     return Optional.of(new Result(asOf, run.id(), applied.created(), applied.updated(), applied.cancelled(),
-        returned.size(), warnings));
+        returned.size(), notices, warnings));
   }
 }
