@@ -20,17 +20,18 @@ class NotificationStore {
     this.db = db;
   }
 
-  /** @return true when written, false when a notice of that key exists (sent on an earlier plan) */
-  boolean add(String key, String username, String kind, Long taskId, String customerId, String zh, String en,
+  /** @return the new notice's id, or null when a notice of that key exists (sent on an earlier plan) */
+  Long add(String key, String username, String kind, Long taskId, String customerId, String zh, String en,
       OffsetDateTime now) {
     // Callers hold the plan's lock (task_plan row), so check-then-insert does not race; the unique key backs it up.
     if (db.sql("select count(*) from notification where notify_key = ?").param(key).query(Long.class).single() > 0) {
-      return false;
+      return null;
     }
+    var id = new org.springframework.jdbc.support.GeneratedKeyHolder();
     db.sql("insert into notification (notify_key, username, kind, task_id, customer_id, text_zh, text_en, created_at) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(key, username, kind, taskId, customerId, zh, en, now).update();
-    return true;
+        .params(key, username, kind, taskId, customerId, zh, en, now).update(id, "id");
+    return id.getKey().longValue();
   }
 
   Page<Notification> list(String username, boolean unreadOnly, int page, int size) {

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends the notices core's {@link Reminders} names for the open tasks, in-app: to the users whose owner name the
  * task's owner is (sales users and managers), and escalations to the managers of those users' teams. Each notice is
- * written once per user, however often the tasks are re-planned.
+ * written once per user, however often the tasks are re-planned, and sent on to the webhook when one is set
+ * ({@link Webhooks}).
  */
 @Service
 public class Notifications {
@@ -30,14 +31,16 @@ public class Notifications {
   private final NotificationStore store;
   private final JsonMapper json;
   private final int escalateAfterDays;
+  private final Webhooks webhooks;
 
-  Notifications(JdbcClient db, NotificationStore store, JsonMapper json,
+  Notifications(JdbcClient db, NotificationStore store, JsonMapper json, Webhooks webhooks,
       @Value("${strata.notifications.escalate-after-days:3}") int escalateAfterDays) {
     if (escalateAfterDays < 1) {
       throw new IllegalArgumentException("strata.notifications.escalate-after-days must be at least 1, got "
           + escalateAfterDays);
     }
     this.db = db;
+    this.webhooks = webhooks;
     this.store = store;
     this.json = json;
     this.escalateAfterDays = escalateAfterDays;
@@ -67,10 +70,11 @@ public class Notifications {
       String zh = ReminderText.text(r, Locale.SIMPLIFIED_CHINESE);
       String en = ReminderText.text(r, Locale.ENGLISH);
       for (String username : to) {
-        if (store.add(r.key() + "|" + username, username, r.kind().code(), ids.get(r.taskKey()), r.customerId(), zh,
-            en, now)) {
-          written++;
-        }
+        Long id = store.add(r.key() + "|" + username, username, r.kind().code(), ids.get(r.taskKey()),
+            r.customerId(), zh, en, now);
+        if (id == null) continue;
+        webhooks.enqueue(id, username, r.kind().code(), ids.get(r.taskKey()), r.customerId(), zh, en, now);
+        written++;
       }
     }
     return written;
