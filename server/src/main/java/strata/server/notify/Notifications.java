@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends the notices core's {@link Reminders} names for the open tasks, in-app: to the users whose owner name the
  * task's owner is (sales users and managers), and escalations to the managers of those users' teams. Each notice is
- * written once per user, however often the tasks are re-planned, and sent on to the webhook when one is set
- * ({@link Webhooks}).
+ * written once per user, however often the tasks are re-planned, mailed to users with an address when mail is
+ * set up ({@link Mails}) and sent on to the webhook when one is set ({@link Webhooks}).
  */
 @Service
 public class Notifications {
@@ -32,8 +32,9 @@ public class Notifications {
   private final JsonMapper json;
   private final int escalateAfterDays;
   private final Webhooks webhooks;
+  private final Mails mails;
 
-  Notifications(JdbcClient db, NotificationStore store, JsonMapper json, Webhooks webhooks,
+  Notifications(JdbcClient db, NotificationStore store, JsonMapper json, Webhooks webhooks, Mails mails,
       @Value("${strata.notifications.escalate-after-days:3}") int escalateAfterDays) {
     if (escalateAfterDays < 1) {
       throw new IllegalArgumentException("strata.notifications.escalate-after-days must be at least 1, got "
@@ -41,6 +42,7 @@ public class Notifications {
     }
     this.db = db;
     this.webhooks = webhooks;
+    this.mails = mails;
     this.store = store;
     this.json = json;
     this.escalateAfterDays = escalateAfterDays;
@@ -64,6 +66,7 @@ public class Notifications {
     int written = 0;
     Map<String, List<String>> reps = new HashMap<>();
     Map<String, List<String>> managers = new HashMap<>();
+    Map<String, String> emails = new HashMap<>();
     for (Reminder r : Reminders.of(open, today, escalateAfterDays)) {
       List<String> to = r.kind() == Reminder.Kind.ESCALATION
           ? managers.computeIfAbsent(r.owner(), this::managersOf) : reps.computeIfAbsent(r.owner(), this::usersOf);
@@ -74,10 +77,17 @@ public class Notifications {
             r.customerId(), zh, en, now);
         if (id == null) continue;
         webhooks.enqueue(id, username, r.kind().code(), ids.get(r.taskKey()), r.customerId(), zh, en, now);
+        mails.enqueue(id, emails.computeIfAbsent(username, this::emailOf), zh, en, now);
         written++;
       }
     }
     return written;
+  }
+
+  /** The user's email address, "" for none. */
+  private String emailOf(String username) {
+    return db.sql("select coalesce(email, '') from app_user where username = ?").param(username).query(String.class)
+        .optional().orElse("");
   }
 
   /** The enabled users who hold customers under an owner name. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +16,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import strata.server.api.Page;
-import strata.server.api.PagedQuery;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends each notification on to {@code strata.webhook.url} (a WeCom or DingTalk bot relay, a CRM) as JSON signed
  * with {@link WebhookSignature}. A delivery that fails (no answer, or not 2xx) is retried after
  * {@code strata.webhook.backoff-seconds} [30], doubling each time, up to {@code strata.webhook.max-attempts} [6];
- * every attempt is logged in {@code webhook_delivery}. The secret stays in the configuration.
+ * every attempt is logged in {@code notification_delivery} ({@link Deliveries}). The secret stays in the configuration.
  */
 @Service
 public class Webhooks {
   private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
-  /** A delivery as the log shows it: no body, no secret. */
-  public record Delivery(long id, long notificationId, String status, int attempts, OffsetDateTime nextAttemptAt,
-      Integer lastStatus, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {}
-
-  private final JdbcClient db;
+  private final Deliveries deliveries;
   private final JsonMapper json;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -49,11 +41,11 @@ public class Webhooks {
   private final long backoffSeconds;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  Webhooks(JdbcClient db, JsonMapper json, PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
+  Webhooks(Deliveries deliveries, JsonMapper json, PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
       @Value("${strata.webhook.url:}") String url, @Value("${strata.webhook.secret:}") String secret,
       @Value("${strata.webhook.max-attempts:6}") int maxAttempts,
       @Value("${strata.webhook.backoff-seconds:30}") long backoffSeconds) {
-    this.db = db;
+    this.deliveries = deliveries;
     this.json = json;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -89,9 +81,7 @@ public class Webhooks {
     body.put("taskId", taskId);
     body.put("text", Map.of("zh", zh, "en", en));
     body.put("createdAt", now.toInstant().toString());
-    db.sql("insert into webhook_delivery (notification_id, body, status, attempts, next_attempt_at, created_at) "
-            + "values (?, ?, 'pending', 0, ?, ?)")
-        .params(notificationId, json.writeValueAsString(body), now, now).update();
+    deliveries.enqueue(notificationId, "webhook", null, json.writeValueAsString(body), now);
   }
 
   /**
@@ -104,12 +94,8 @@ public class Webhooks {
     if (!enabled()) return 0;
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     return transaction.execute(tx -> {
-      record Due(long id, String body, int attempts) {}
-      List<Due> due = db.sql("select id, body, attempts from webhook_delivery where status = 'pending' and "
-              + "next_attempt_at <= ? order by id limit 100 for update skip locked").param(now)
-          .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
       int delivered = 0;
-      for (Due d : due) {
+      for (Deliveries.Due d : deliveries.due("webhook", now)) {
         String error = null;
         Integer status = null;
         try {
@@ -127,42 +113,15 @@ public class Webhooks {
           Thread.currentThread().interrupt();
           error = "interrupted";
         }
-        int attempts = d.attempts() + 1;
         if (error == null) {
-          db.sql("update webhook_delivery set status = 'delivered', attempts = ?, last_status = ?, last_error = null, "
-              + "next_attempt_at = null, delivered_at = ? where id = ?").params(attempts, status, now, d.id()).update();
+          deliveries.delivered(d, status, now);
           delivered++;
         } else {
-          boolean last = attempts >= maxAttempts;
-          db.sql("update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?, "
-                  + "next_attempt_at = ? where id = ?")
-              .params(last ? "failed" : "pending", attempts, status, error.substring(0, Math.min(500, error.length())),
-                  last ? null : now.plusSeconds(backoff(attempts)), d.id()).update();
-          log.warn("webhook delivery {} attempt {} failed: {}", d.id(), attempts, error);
+          deliveries.failed(d, status, error, now, maxAttempts, backoffSeconds);
+          log.warn("webhook delivery {} attempt {} failed: {}", d.id(), d.attempts() + 1, error);
         }
       }
       return delivered;
     });
-  }
-
-  /** Seconds before the next attempt after {@code attempts} failed ones: the base, doubled each time. */
-  long backoff(int attempts) {
-    return backoffSeconds << Math.min(attempts - 1, 20);
-  }
-
-  Page<Delivery> list(String status, int page, int size) {
-    List<Object> params = new ArrayList<>();
-    String where = " from webhook_delivery";
-    if (status != null && !status.isBlank()) {
-      where += " where status = ?";
-      params.add(status);
-    }
-    return PagedQuery.page(db, "select id, notification_id, status, attempts, next_attempt_at, last_status, "
-        + "last_error, created_at, delivered_at", where, " order by id desc", params, page, size, (rs, n) -> {
-          Integer last = rs.getObject(6) == null ? null : rs.getInt(6);
-          return new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-              rs.getObject(5, OffsetDateTime.class), last, rs.getString(7),
-              rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class));
-        });
   }
 }

@@ -15,10 +15,15 @@ import strata.server.api.NotFound;
 /** The user table. Passwords are kept only as bcrypt hashes (Spring Security's delegating encoder). */
 @Service
 public class Users {
-  /** @param team the team a sales user or manager belongs to, or null */
-  public record User(String username, String displayName, Role role, String owner, boolean enabled, String team) {}
+  /**
+   * @param team the team a sales user or manager belongs to, or null
+   * @param email where their notifications are mailed, or null
+   */
+  public record User(String username, String displayName, Role role, String owner, boolean enabled, String team,
+      String email) {}
 
-  private static final String COLUMNS = "username, display_name, role, owner, enabled, team";
+  private static final String COLUMNS = "username, display_name, role, owner, enabled, team, email";
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
   private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{2,64}");
   private final JdbcClient db;
@@ -76,11 +81,16 @@ public class Users {
   }
 
   public User create(String username, String displayName, String password, Role role, String owner) {
-    return create(username, displayName, password, role, owner, null);
+    return create(username, displayName, password, role, owner, null, null);
   }
 
-  /** @param team the team of a sales user or manager; null for none */
-  public User create(String username, String displayName, String password, Role role, String owner, String team) {
+  /**
+   * @param team the team of a sales user or manager; null for none
+   * @param email where notifications are mailed; null for none
+   */
+  public User create(String username, String displayName, String password, Role role, String owner, String team,
+      String email) {
+    checkEmail(email);
     if (username == null || !NAME.matcher(username).matches()) {
       throw new BadRequest("username", "2-64 characters: letters, digits, . _ @ -");
     }
@@ -90,11 +100,12 @@ public class Users {
     }
     checkTeam(team);
     if (find(username).isPresent()) throw new Conflict("user " + username + " exists");
-    db.sql("insert into app_user (username, display_name, password_hash, role, owner, enabled, created_at, team) "
-            + "values (?, ?, ?, ?, ?, true, ?, ?)")
+    db.sql("insert into app_user (username, display_name, password_hash, role, owner, enabled, created_at, team, "
+            + "email) values (?, ?, ?, ?, ?, true, ?, ?, ?)")
         .params(username, displayName == null || displayName.isBlank() ? username : displayName,
             encoder.encode(password), role.id(), owner == null || owner.isBlank() ? null : owner,
-            OffsetDateTime.now(ZoneOffset.UTC), team == null || team.isBlank() ? null : team.strip())
+            OffsetDateTime.now(ZoneOffset.UTC), team == null || team.isBlank() ? null : team.strip(),
+            email == null || email.isBlank() ? null : email.strip())
         .update();
     return find(username).orElseThrow();
   }
@@ -106,14 +117,15 @@ public class Users {
    */
   public User update(String username, String displayName, String password, Role role, String owner,
       Boolean enabled) {
-    return update(username, displayName, password, role, owner, enabled, null);
+    return update(username, displayName, password, role, owner, enabled, null, null);
   }
 
-  /** @param team the new team, "" for none, null to keep */
+  /** @param team, email the new team and email address, "" for none, null to keep */
   @Transactional
   public User update(String username, String displayName, String password, Role role, String owner,
-      Boolean enabled, String team) {
+      Boolean enabled, String team, String email) {
     checkTeam(team);
+    checkEmail(email);
     boolean mayDropAnAdmin = (role != null && role != Role.ADMIN) || Boolean.FALSE.equals(enabled);
     if (mayDropAnAdmin) lockAll();
     User u = find(username).orElseThrow(() -> new NotFound("no user " + username));
@@ -130,9 +142,11 @@ public class Users {
           .update();
     }
     String newTeam = team == null ? u.team() : (team.isBlank() ? null : team.strip());
-    db.sql("update app_user set display_name = ?, role = ?, owner = ?, enabled = ?, team = ? where username = ?")
+    String newEmail = email == null ? u.email() : (email.isBlank() ? null : email.strip());
+    db.sql("update app_user set display_name = ?, role = ?, owner = ?, enabled = ?, team = ?, email = ? "
+            + "where username = ?")
         .params(displayName == null ? u.displayName() : displayName, newRole.id(), newOwner,
-            enabled == null ? u.enabled() : enabled, newTeam, username)
+            enabled == null ? u.enabled() : enabled, newTeam, newEmail, username)
         .update();
     return find(username).orElseThrow();
   }
@@ -173,16 +187,22 @@ public class Users {
     if (team != null && team.strip().length() > 64) throw new BadRequest("team", "at most 64 characters");
   }
 
+  private static void checkEmail(String email) {
+    if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
+      throw new BadRequest("email", "expected an address like name@example.com, got '" + email + "'");
+    }
+  }
+
   private static void checkPassword(String password) {
     if (password == null || password.length() < 10 || password.length() > 200) {
       throw new BadRequest("password", "10 to 200 characters");
     }
   }
 
-  /** A user from the first six columns: username, display_name, role, owner, enabled, team. */
+  /** A user from the first seven columns: username, display_name, role, owner, enabled, team, email. */
   static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new User(rs.getString(1), rs.getString(2), Role.of(rs.getString(3)), rs.getString(4), rs.getBoolean(5),
-        rs.getString(6));
+        rs.getString(6), rs.getString(7));
   }
 
 }

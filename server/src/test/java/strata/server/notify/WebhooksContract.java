@@ -67,7 +67,7 @@ abstract class WebhooksContract extends ServerTest {
     r.add("strata.webhook.secret", () -> SECRET);
     r.add("strata.webhook.max-attempts", () -> "3");
     r.add("strata.webhook.backoff-seconds", () -> "60");
-    r.add("strata.webhook.poll-seconds", () -> "3600"); // the test attempts deliveries itself
+    r.add("strata.notifications.poll-seconds", () -> "3600"); // the test attempts deliveries itself
   }
 
   @TestConfiguration
@@ -102,7 +102,7 @@ abstract class WebhooksContract extends ServerTest {
     ANSWERS.clear();
     ANSWERS.add(500);
     OffsetDateTime t0 = now.atOffset(ZoneOffset.UTC);
-    db.sql("delete from webhook_delivery").update();
+    db.sql("delete from notification_delivery").update();
     webhooks.enqueue(41, "zhangwei", "task_due", 7L, "A1", "2026-03-10 到期：客户 A1 的跟进",
         "Follow-up due 2026-03-10: customer A1", t0);
 
@@ -145,7 +145,7 @@ abstract class WebhooksContract extends ServerTest {
     assertThat(RECEIVED).hasSize(5);
 
     Api admin = admin();
-    Api.Response log = admin.get("/api/v1/admin/webhook-deliveries");
+    Api.Response log = admin.get("/api/v1/admin/deliveries");
     assertThat(log.status()).isEqualTo(200);
     assertThat(log.body()).doesNotContain(SECRET);
     JsonNode items = log.json().get("items");
@@ -155,11 +155,12 @@ abstract class WebhooksContract extends ServerTest {
     assertThat(items.get(0).get("lastError").asString()).isEqualTo("HTTP 503");
     assertThat(items.get(1).get("status").asString()).isEqualTo("delivered");
     assertThat(items.get(1).get("attempts").asInt()).isEqualTo(2);
-    assertThat(admin.get("/api/v1/admin/webhook-deliveries?status=failed").json().get("total").asLong()).isEqualTo(1);
-    assertThat(admin.get("/api/v1/admin/webhook-deliveries?status=lost").status()).isEqualTo(400);
+    assertThat(admin.get("/api/v1/admin/deliveries?channel=webhook&status=failed").json().get("total").asLong())
+        .isEqualTo(1);
+    assertThat(admin.get("/api/v1/admin/deliveries?channel=webhook&status=lost").status()).isEqualTo(400);
     admin.post("/api/v1/users", Map.of("username", "zhangwei", "password", "zhangwei-password", "role", "sales",
         "owner", "张伟"));
-    assertThat(anonymous().as("zhangwei", "zhangwei-password").get("/api/v1/admin/webhook-deliveries").status())
+    assertThat(anonymous().as("zhangwei", "zhangwei-password").get("/api/v1/admin/deliveries").status())
         .isEqualTo(403);
   }
 }

@@ -9,27 +9,31 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Attempts the due webhook deliveries every {@code strata.webhook.poll-seconds} [10], when a URL is set. */
+/** Attempts the due mails and webhook deliveries every {@code strata.notifications.poll-seconds} [10]. */
 @Configuration
-class WebhookSchedule implements SchedulingConfigurer {
-  private static final Logger log = LoggerFactory.getLogger(WebhookSchedule.class);
+class DeliverySchedule implements SchedulingConfigurer {
+  private static final Logger log = LoggerFactory.getLogger(DeliverySchedule.class);
+  private final Mails mails;
   private final Webhooks webhooks;
   private final Duration poll;
 
-  WebhookSchedule(Webhooks webhooks, @Value("${strata.webhook.poll-seconds:10}") long pollSeconds) {
-    if (pollSeconds < 1) throw new IllegalArgumentException("strata.webhook.poll-seconds must be at least 1");
+  DeliverySchedule(Mails mails, Webhooks webhooks,
+      @Value("${strata.notifications.poll-seconds:10}") long pollSeconds) {
+    if (pollSeconds < 1) throw new IllegalArgumentException("strata.notifications.poll-seconds must be at least 1");
+    this.mails = mails;
     this.webhooks = webhooks;
     this.poll = Duration.ofSeconds(pollSeconds);
   }
 
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
-    if (!webhooks.enabled()) return;
+    if (!mails.enabled() && !webhooks.enabled()) return;
     registrar.addFixedDelayTask(new FixedDelayTask(() -> {
       try {
+        mails.deliverDue();
         webhooks.deliverDue();
       } catch (RuntimeException e) {
-        log.warn("webhook deliveries failed: {}", e.getMessage(), e);
+        log.warn("notification deliveries failed: {}", e.getMessage(), e);
       }
     }, poll, poll));
   }
