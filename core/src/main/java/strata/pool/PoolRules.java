@@ -41,7 +41,8 @@ public final class PoolRules {
     if (byContact == null && byPurchase == null) return null;
     // On a tie the contact rule is named: it is the one the owner can still act on.
     boolean contactFirst = byPurchase == null || (byContact != null && !byContact.isAfter(byPurchase));
-    return contactFirst ? new Due(byContact, "no_contact", contactSince) : new Due(byPurchase, "no_purchase", purchaseSince);
+    return contactFirst ? new Due(byContact, "no_contact", contactSince)
+        : new Due(byPurchase, "no_purchase", purchaseSince);
   }
 
   /**

@@ -9,7 +9,7 @@ import strata.plan.PlanText;
 public final class ReminderText {
   private ReminderText() {}
 
-  /** E.g. "Win-back due 2026-03-10: customer A1" or "逾期 3 天：A1 的挽回（负责人 张伟，2026-03-07 到期）". */
+  /** E.g. "Win-back due 2026-03-10: customer A1" or "逾期 3 天：客户 A1 的挽回（负责人 张伟，2026-03-07 到期）". */
   public static String text(Reminder r, Locale locale) {
     String pattern = Labels.get("remind." + r.kind().code(), locale).replace("'", "''");
     return MessageFormat.format(pattern, PlanText.type(r.type(), locale), r.customerId(), r.due().toString(),

@@ -44,7 +44,8 @@ class Deliveries {
 
   void delivered(Due d, Integer status, OffsetDateTime now) {
     db.sql("update notification_delivery set status = 'delivered', attempts = ?, last_status = ?, last_error = null, "
-        + "next_attempt_at = null, delivered_at = ? where id = ?").params(d.attempts() + 1, status, now, d.id()).update();
+        + "next_attempt_at = null, delivered_at = ? where id = ?").params(d.attempts() + 1, status, now, d.id())
+        .update();
   }
 
   /** @param backoffSeconds the wait after the first failure, doubled after each further one */
