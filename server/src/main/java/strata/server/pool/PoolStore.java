@@ -35,8 +35,11 @@ class PoolStore {
       params.add(tier);
     }
     if (q != null && !q.isBlank()) {
-      where.append(" and (lower(c.id) like ? or lower(c.name) like ?)");
-      String like = "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%";
+      // The search is literal: LIKE's wildcards and the escape character in it match themselves.
+      where.append(" and (lower(c.id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
+      String literal = q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_");
+      String like = "%" + literal + "%";
       params.add(like);
       params.add(like);
     }

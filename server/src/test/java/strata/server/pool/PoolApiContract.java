@@ -160,6 +160,9 @@ abstract class PoolApiContract extends ServerTest {
     assertThat(as("zhangwei").get("/api/v1/pool?tier=big").json().get("total").asLong()).isEqualTo(1);
     assertThat(as("zhangwei").get("/api/v1/pool?q=p6").json().get("items").get(0).get("id").asString())
         .isEqualTo("P6");
+    // Bad input: a page size out of range, a search with LIKE wildcards matches them literally (here: nothing).
+    assertThat(as("zhangwei").get("/api/v1/pool?size=0").status()).isEqualTo(400);
+    assertThat(as("zhangwei").get("/api/v1/pool?q=%25_%25").json().get("total").asLong()).isZero();
 
     assertThat(planning.replan("test").orElseThrow().returnedToPool()).isZero(); // same day: nothing more
     clock.day("2026-03-14");
@@ -211,6 +214,8 @@ abstract class PoolApiContract extends ServerTest {
         "pool_assign: P3: '' -> '李娜'", "pool_release: C3: '张伟' -> ''", "pool_reassign: B2: '李娜' -> '赵磊'");
     assertThat(admin.post("/api/v1/pool/NOPE/assign", Map.of("owner", "李娜")).status()).isEqualTo(404);
     assertThat(admin.post("/api/v1/pool/P4/assign", Map.of("owner", "x".repeat(201))).status()).isEqualTo(400);
+    assertThat(admin.post("/api/v1/users", Map.of("username", "longteam", "password", "longteam-password",
+        "role", "manager", "team", "x".repeat(65))).status()).isEqualTo(400);
   }
 
   @Test
