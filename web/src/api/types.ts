@@ -1,6 +1,6 @@
 // Shapes of the server's answers, as described in docs/api.md (the contract between server and UI).
 
-export type Role = 'admin' | 'analyst' | 'sales';
+export type Role = 'admin' | 'analyst' | 'manager' | 'sales';
 
 export interface Me { username: string; displayName: string; role: Role; owner: string | null }
 

@@ -18,6 +18,8 @@ const ANALYST: Action[] = ['overrideTier', 'triggerRun', 'importData', 'dryRunMo
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>([...ANALYST, 'saveModel', 'manageUsers', 'viewAudit']),
   analyst: new Set<Action>(ANALYST),
+  // A manager sees the customers of their team's reps: several owners, so the owner filter helps.
+  manager: new Set<Action>(['exportCustomers', 'filterByOwner']),
   sales: new Set<Action>(['exportCustomers']),
 };
 

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-const ROLES: Role[] = ['admin', 'analyst', 'sales'];
+const ROLES: Role[] = ['admin', 'analyst', 'manager', 'sales'];
 
 export function Users() {
   const { t } = useI18n();

@@ -12,6 +12,7 @@ import strata.playbook.ServicePlan;
 import strata.playbook.TaskType;
 import strata.playbook.Trigger;
 import strata.playbook.TriggerRule;
+import strata.pool.PoolRules;
 import strata.tier.TierModel;
 
 /**
@@ -119,13 +120,7 @@ final class Candidates {
   private void pool(PlanCustomer c, OwnerPolicy owner, LocalDate lastContact, List<Candidate> out) {
     OwnerPolicy.PoolReturn rule = owner.poolReturn();
     if (rule == null || owner.mode() == OwnerPolicy.Mode.POOL || c.owner().isEmpty()) return;
-    LocalDate contactAnchor = lastContact != null ? lastContact : c.created();
-    LocalDate purchaseAnchor = c.lastPurchase() != null ? c.lastPurchase() : c.created();
-    LocalDate byContact = rule.noContactDays() > 0 && contactAnchor != null ? contactAnchor.plusDays(rule.noContactDays()) : null;
-    LocalDate byPurchase = rule.noPurchaseDays() > 0 && purchaseAnchor != null
-        ? purchaseAnchor.plusDays(rule.noPurchaseDays()) : null;
-    LocalDate returnDay = byContact == null ? byPurchase
-        : byPurchase == null || byContact.isBefore(byPurchase) ? byContact : byPurchase;
+    LocalDate returnDay = PoolRules.returnDay(rule, lastContact, c.lastPurchase(), c.created());
     if (returnDay == null) return;
     Reason why = reason(c, Trigger.POOL_RETURN, "", Purpose.NONE).with("owner", c.owner())
         .with("last_contact", lastContact == null ? "none" : lastContact)

@@ -57,6 +57,16 @@ public final class ServicePlanParser {
       if (back.noContactDays() == 0 && back.noPurchaseDays() == 0) {
         throw new PlaybookException("owner.return_to_pool", "give no_contact_days or no_purchase_days");
       }
+      if (mode == OwnerPolicy.Mode.POOL) {
+        throw new PlaybookException("owner.return_to_pool", "policy pool leaves customers without an owner; "
+            + "nothing can return to the pool");
+      }
+      int first = Math.min(back.noContactDays() == 0 ? Integer.MAX_VALUE : back.noContactDays(),
+          back.noPurchaseDays() == 0 ? Integer.MAX_VALUE : back.noPurchaseDays());
+      if (back.warnDays() >= first) {
+        throw new PlaybookException("owner.return_to_pool.warn_days", "must be below the days before the return ("
+            + first + "), got " + back.warnDays());
+      }
     }
     return new OwnerPolicy(mode, team, Yaml.count("owner.cap", m.get("cap"), 0), back);
   }

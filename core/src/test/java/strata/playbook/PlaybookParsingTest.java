@@ -107,6 +107,16 @@ class PlaybookParsingTest {
         + "expected \"HH:mm-HH:mm\", e.g. \"21:00-08:00\", got 'late'");
     rejects("cadence: {every_days: 30}",
         "m.yaml: tier 'key_account': service.cadence.channels: missing; list channels among visit, phone, wechat, sms, email");
+    rejects("owner: {return_to_pool: {warn_days: 3}}",
+        "m.yaml: tier 'key_account': service.owner.return_to_pool: give no_contact_days or no_purchase_days");
+    rejects("owner: {policy: pool, return_to_pool: {no_contact_days: 30}}", "m.yaml: tier 'key_account': "
+        + "service.owner.return_to_pool: policy pool leaves customers without an owner; nothing can return to the pool");
+    // The warning must come before the return: 30 and 20 days, so the return is 20 days after at the earliest.
+    rejects("owner: {return_to_pool: {no_contact_days: 30, no_purchase_days: 20, warn_days: 20}}",
+        "m.yaml: tier 'key_account': service.owner.return_to_pool.warn_days: must be below the days before the "
+            + "return (20), got 20");
+    rejects("owner: {cap: -1}", "m.yaml: tier 'key_account': service.owner.cap: must not be negative, got -1");
+    rejects("owner: {cap: many}", "m.yaml: tier 'key_account': service.owner.cap: must be a whole number, got 'many'");
   }
 
   @Test

@@ -44,10 +44,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     else if (withCustomerColumns) sb.append(" left join customer c on c.id = r.customer_id");
     sb.append(" where r.run_id = ?");
     params.add(runId);
-    if (!viewer.seesAll()) {
-      sb.append(" and r.owner = ?");
-      params.add(viewer.owner());
-    }
+    if (!viewer.seesAll()) sb.append(" and ").append(viewer.ownerCondition("r.owner", params));
     eq(sb, params, "r.tier", tier);
     eq(sb, params, "r.segment", segment);
     eq(sb, params, "r.segment11", segment11);

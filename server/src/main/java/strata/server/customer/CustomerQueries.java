@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +108,15 @@ public class CustomerQueries {
         ? db.sql("select count(*) from customer where id = ?").param(id).query(Long.class).single() > 0
             || db.sql("select count(*) from customer_summary where customer_id = ?").param(id).query(Long.class)
                 .single() > 0
-        : db.sql("select count(*) from customer where id = ? and owner = ?").params(id, v.owner()).query(Long.class)
-            .single() > 0;
+        : visibleTo(id, v);
     if (!exists) throw new NotFound("no customer " + id);
+  }
+
+  private boolean visibleTo(String id, Viewer v) {
+    List<Object> params = new ArrayList<>(List.of(id));
+    String scope = v.ownerCondition("owner", params);
+    return db.sql("select count(*) from customer where id = ? and " + scope).params(params).query(Long.class)
+        .single() > 0;
   }
 
   public Detail detail(String id, Viewer v) {

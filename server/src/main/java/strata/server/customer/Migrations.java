@@ -58,17 +58,18 @@ public class Migrations {
   public Matrix matrix(Run from, Run to, Viewer v) {
     List<String> tiers = tiers(to);
     List<TierFlow> flows = new ArrayList<>();
-    String scope = v.seesAll() ? ""
-        : " and x.owner = ?";
     List<Object> params = new ArrayList<>(List.of(to.id(), from.id()));
-    if (!v.seesAll()) params.add(v.owner());
+    List<Object> scopeParams = new ArrayList<>();
+    // Every kept snapshot row carries its customer's current owner (strata.server.run.SnapshotOwners).
+    String scope = v.seesAll() ? "" : " and " + v.ownerCondition("x.owner", scopeParams);
+    params.addAll(scopeParams);
     // Customers in "from" (moved, stayed or left), then those only in "to" (entered); H2 has no full outer join.
     db.sql("select x.tier, b.tier, count(*) from snapshot_row x left join snapshot_row b on b.customer_id = "
             + "x.customer_id and b.run_id = ? where x.run_id = ?" + scope + " group by x.tier, b.tier")
         .params(params).query((rs, n) -> new TierFlow(rs.getString(1), rs.getString(2), rs.getLong(3))).list()
         .forEach(flows::add);
     List<Object> enteredParams = new ArrayList<>(List.of(from.id(), to.id()));
-    if (!v.seesAll()) enteredParams.add(v.owner());
+    enteredParams.addAll(scopeParams);
     db.sql("select x.tier, count(*) from snapshot_row x where not exists (select 1 from snapshot_row a where "
             + "a.customer_id = x.customer_id and a.run_id = ?) and x.run_id = ?" + scope + " group by x.tier")
         .params(enteredParams).query((rs, n) -> new TierFlow(null, rs.getString(1), rs.getLong(2))).list()
@@ -99,10 +100,7 @@ public class Migrations {
     StringBuilder where = new StringBuilder(" from snapshot_row a join snapshot_row b on b.customer_id = "
         + "a.customer_id and b.run_id = ? left join customer c on c.id = a.customer_id where a.run_id = ?");
     List<Object> params = new ArrayList<>(List.of(to.id(), from.id()));
-    if (!v.seesAll()) {
-      where.append(" and a.owner = ?");
-      params.add(v.owner());
-    }
+    if (!v.seesAll()) where.append(" and ").append(v.ownerCondition("a.owner", params));
     if (fromTier != null && !fromTier.isBlank()) {
       where.append(" and a.tier = ?");
       params.add(fromTier);

@@ -63,7 +63,7 @@ class DashboardController {
     out.put("quadrants", codes("value.quadrant.", List.of("star", "cash_cow", "rising", "maintain", "unknown")));
     out.put("owners", v.seesAll()
         ? db.sql("select distinct owner from customer where owner <> '' order by owner").query(String.class).list()
-        : List.of(v.owner()));
+        : v.owners());
     out.put("modelVersion", model.version());
     out.put("currentRun", runs.current().map(r -> runs.scoped(r, v)).orElse(null));
     return out;

@@ -99,9 +99,9 @@ class StoredAggregates {
         .query((rs, n) -> flows.merge(key(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum)).list();
     // Overridden in the older snapshot (whatever the newer), then overridden in the newer one only.
     List<Object> older = new ArrayList<>(List.of(toRun, fromRun));
-    if (!v.seesAll()) older.add(v.owner());
+    if (!v.seesAll()) older.addAll(v.owners());
     List<Object> newer = new ArrayList<>(List.of(fromRun, toRun));
-    if (!v.seesAll()) newer.add(v.owner());
+    if (!v.seesAll()) newer.addAll(v.owners());
     jdbcFlows("select a.model_tier, a.tier, b.model_tier, b.tier from snapshot_row a left join snapshot_row b "
         + "on b.run_id = ? and b.customer_id = a.customer_id where a.run_id = ? and a.override_id is not null "
         + "and a.tier <> a.model_tier" + scope(v, "a.owner"), older, flows);
@@ -150,13 +150,14 @@ class StoredAggregates {
         .list();
   }
 
+  /** The viewer's owners as a condition on {@code column}; its parameters are {@link Viewer#owners()}, in order. */
   private static String scope(Viewer v, String column) {
-    return v.seesAll() ? "" : " and " + column + " = ?";
+    return v.seesAll() ? "" : " and " + v.ownerCondition(column, new ArrayList<>());
   }
 
   private static List<Object> scopeParams(long runId, Viewer v) {
     List<Object> params = new ArrayList<>(List.of(runId));
-    if (!v.seesAll()) params.add(v.owner());
+    if (!v.seesAll()) params.addAll(v.owners());
     return params;
   }
 }

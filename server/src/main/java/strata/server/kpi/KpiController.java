@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * KPIs by tier (README "KPIs by tier"): one snapshot's table and the trend over all snapshots with stored KPIs. A
- * sales user gets the rows of their own customers only (the owner group), never the totals or other groups.
+ * sales user gets the rows of their own customers only (the owner group), a manager those of their team's owners,
+ * never the totals or other groups.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -82,9 +83,8 @@ class KpiController {
 
   /** Everyone's groups for those who see all; the owner group of a sales user's own customers otherwise. */
   private List<Stored> rows(long runId, Viewer v) {
-    String where = v.seesAll() ? "" : " and dimension = 'owner' and grp = ?";
     List<Object> params = new ArrayList<>(List.of(runId));
-    if (!v.seesAll()) params.add(v.owner());
+    String where = v.seesAll() ? "" : " and dimension = 'owner' and " + v.ownerCondition("grp", params);
     return db.sql("select model_changed, figures from snapshot_kpi where run_id = ?" + where + " order by position")
         .params(params).query((rs, n) -> new Stored(rs.getBoolean(1), json.readValue(rs.getString(2), KpiRow.class)))
         .list();

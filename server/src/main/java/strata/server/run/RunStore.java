@@ -171,7 +171,7 @@ public class RunStore {
   public List<Run> scoped(List<Run> list, Viewer viewer) {
     if (viewer.seesAll()) return list;
     Map<Long, Map<String, Long>> own = ownTierCounts(list.stream().filter(Run::succeeded).map(Run::id).toList(),
-        viewer.owner());
+        viewer);
     return list.stream().map(run -> {
       if (!run.succeeded()) return run.scopedTo(null, Map.of());
       Map<String, Long> counted = own.getOrDefault(run.id(), Map.of());
@@ -183,15 +183,15 @@ public class RunStore {
     }).toList();
   }
 
-  /** Customers of one owner per run and tier, in one query over the snapshots asked for. */
-  private Map<Long, Map<String, Long>> ownTierCounts(List<Long> runIds, String owner) {
+  /** Customers the viewer may see per run and tier, in one query over the snapshots asked for. */
+  private Map<Long, Map<String, Long>> ownTierCounts(List<Long> runIds, Viewer viewer) {
     Map<Long, Map<String, Long>> out = new HashMap<>();
     if (runIds.isEmpty()) return out;
     List<Object> params = new ArrayList<>();
-    params.add(owner);
+    String scope = viewer.ownerCondition("r.owner", params);
     params.addAll(runIds);
     db.sql("select r.run_id, r.tier, count(*) from snapshot_row r "
-            + "where r.owner = ? and r.run_id in (" + String.join(", ", Collections.nCopies(runIds.size(), "?"))
+            + "where " + scope + " and r.run_id in (" + String.join(", ", Collections.nCopies(runIds.size(), "?"))
             + ") group by r.run_id, r.tier")
         .params(params)
         .query((ResultSet rs) -> {

@@ -23,9 +23,9 @@ import strata.server.audit.AuditLog;
 class AuthController {
   record Login(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {}
 
-  record Me(String username, String displayName, String role, String owner) {
+  record Me(String username, String displayName, String role, String owner, String team, String email) {
     static Me of(Users.User u) {
-      return new Me(u.username(), u.displayName(), u.role().id(), u.owner());
+      return new Me(u.username(), u.displayName(), u.role().id(), u.owner(), u.team(), u.email());
     }
   }
 

@@ -40,14 +40,14 @@ public class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, TokenStore tokens) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, TokenStore tokens, Users users) throws Exception {
     http.csrf(c -> c.disable()) // bearer tokens, no cookies: nothing for a cross-site request to ride on
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
-        .addFilterBefore(new TokenFilter(tokens), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new TokenFilter(tokens, users), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> Problems.write(res, 401, Problems.code(401), "sign in first"))
             .accessDeniedHandler((req, res, ex) -> Problems.write(res, 403, Problems.code(403),
@@ -66,6 +66,7 @@ public class SecurityConfig {
             .requestMatchers(PUT, "/api/v1/customers/*/override").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(DELETE, "/api/v1/customers/*/override").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(GET, "/api/v1/overrides").hasAnyRole(ADMIN, ANALYST)
+            .requestMatchers(POST, "/api/v1/pool/*/assign").hasRole(ADMIN)
             .requestMatchers(PATCH, "/api/v1/**").hasRole(ADMIN)
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll()); // the web UI's static files; the UI itself asks for sign-in

@@ -17,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class TokenFilter extends OncePerRequestFilter {
   private final TokenStore tokens;
+  private final Users users;
 
-  TokenFilter(TokenStore tokens) {
+  TokenFilter(TokenStore tokens, Users users) {
+    this.users = users;
     this.tokens = tokens;
   }
 
@@ -35,7 +37,7 @@ final class TokenFilter extends OncePerRequestFilter {
               "this API token's scope (" + bearer.get().scope().id() + ") does not allow this request");
           return;
         }
-        Viewer viewer = bearer.get().user().viewer();
+        Viewer viewer = users.viewer(bearer.get().user());
         var auth = new UsernamePasswordAuthenticationToken(viewer, null,
             List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name())));
         SecurityContextHolder.getContext().setAuthentication(auth);

@@ -58,12 +58,12 @@ public class TokenStore {
   public Optional<Bearer> resolve(String token) {
     // One query per request (this runs on every API call): the token and its user together.
     record Row(Users.User user, long id, String kind, OffsetDateTime expires, String scope) {}
-    Optional<Row> row = db.sql("select u.username, u.display_name, u.role, u.owner, u.enabled, t.id, t.kind, "
-            + "t.expires_at, t.scope from api_token t join app_user u on u.username = t.username "
+    Optional<Row> row = db.sql("select u.username, u.display_name, u.role, u.owner, u.enabled, u.team, u.email, "
+            + "t.id, t.kind, t.expires_at, t.scope from api_token t join app_user u on u.username = t.username "
             + "where t.token_hash = ? and t.revoked = false")
         .param(Tokens.hash(token))
-        .query((rs, n) -> new Row(Users.user(rs), rs.getLong(6), rs.getString(7),
-            rs.getObject(8, OffsetDateTime.class), rs.getString(9)))
+        .query((rs, n) -> new Row(Users.user(rs), rs.getLong(8), rs.getString(9),
+            rs.getObject(10, OffsetDateTime.class), rs.getString(11)))
         .optional();
     if (row.isEmpty()) return Optional.empty();
     Row r = row.get();

@@ -26,11 +26,13 @@ import strata.server.audit.AuditLog;
 @RequestMapping("/api/v1")
 class UserController {
   record NewUser(@NotBlank @Size(max = 64) String username, @Size(max = 200) String displayName,
-      @NotBlank String password, @NotBlank String role, @Size(max = 200) String owner) {}
+      @NotBlank String password, @NotBlank String role, @Size(max = 200) String owner, @Size(max = 64) String team,
+      @Size(max = 320) String email) {}
 
   /** @param revokeApiTokens with a new password, revoke the user's API tokens too (sessions always are) */
+  /** @param team, email "" for none, null to keep */
   record UserChange(@Size(max = 200) String displayName, String password, String role, @Size(max = 200) String owner,
-      Boolean enabled, Boolean revokeApiTokens) {}
+      Boolean enabled, Boolean revokeApiTokens, @Size(max = 64) String team, @Size(max = 320) String email) {}
 
   /**
    * @param scope {@code all} (default), {@code read} or {@code import}
@@ -57,8 +59,10 @@ class UserController {
   @PostMapping("/users")
   @ResponseStatus(HttpStatus.CREATED)
   AuthController.Me create(@Valid @RequestBody NewUser u) {
-    Users.User created = users.create(u.username(), u.displayName(), u.password(), role(u.role()), u.owner());
-    audit.record(Viewer.current().username(), "user_created", u.username() + " as " + created.role().id());
+    Users.User created = users.create(u.username(), u.displayName(), u.password(), role(u.role()), u.owner(),
+        u.team(), u.email());
+    audit.record(Viewer.current().username(), "user_created", u.username() + " as " + created.role().id()
+        + (created.team() == null ? "" : " team=" + created.team()));
     return AuthController.Me.of(created);
   }
 
@@ -66,14 +70,15 @@ class UserController {
   AuthController.Me update(@PathVariable String username, @Valid @RequestBody UserChange c,
       HttpServletRequest request) {
     Users.User updated = users.update(username, c.displayName(), c.password(),
-        c.role() == null ? null : role(c.role()), c.owner(), c.enabled());
+        c.role() == null ? null : role(c.role()), c.owner(), c.enabled(), c.team(), c.email());
     if (c.password() != null || Boolean.FALSE.equals(c.enabled())) {
       // A new password must shut out whoever knew the old one: their sessions end (except this request's own).
       int revoked = tokens.revokeAllOf(username, Boolean.TRUE.equals(c.revokeApiTokens()), bearer(request));
       audit.record(Viewer.current().username(), "tokens_revoked", username + ": " + revoked);
     }
     audit.record(Viewer.current().username(), "user_updated", username + (c.password() != null ? " (password)" : "")
-        + " role=" + updated.role().id() + " enabled=" + updated.enabled());
+        + " role=" + updated.role().id() + " enabled=" + updated.enabled()
+        + (updated.team() == null ? "" : " team=" + updated.team()));
     return AuthController.Me.of(updated);
   }
 
@@ -94,7 +99,7 @@ class UserController {
   TokenStore.Issued newToken(@Valid @RequestBody NewToken t) {
     Viewer v = Viewer.current();
     TokenScope scope = scope(t.scope());
-    if (v.role() == Role.SALES && scope == TokenScope.ALL && t.expiresInDays() == null) {
+    if (!v.seesAll() && scope == TokenScope.ALL && t.expiresInDays() == null) {
       throw new BadRequest(400, "token_unbounded",
           "a sales user's API token needs a scope (read or import) or an expiry (expiresInDays)",
           List.of(new BadRequest.FieldError("scope", "read or import, or give expiresInDays")));

@@ -15,11 +15,15 @@ import strata.server.api.NotFound;
 /** The user table. Passwords are kept only as bcrypt hashes (Spring Security's delegating encoder). */
 @Service
 public class Users {
-  public record User(String username, String displayName, Role role, String owner, boolean enabled) {
-    public Viewer viewer() {
-      return new Viewer(username, role, role == Role.SALES ? owner : null);
-    }
-  }
+  /**
+   * @param team the team a sales user or manager belongs to, or null
+   * @param email where their notifications are mailed, or null
+   */
+  public record User(String username, String displayName, Role role, String owner, boolean enabled, String team,
+      String email) {}
+
+  private static final String COLUMNS = "username, display_name, role, owner, enabled, team, email";
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
   private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{2,64}");
   private final JdbcClient db;
@@ -38,13 +42,33 @@ public class Users {
   }
 
   public List<User> list() {
-    return db.sql("select username, display_name, role, owner, enabled from app_user order by username")
+    return db.sql("select " + COLUMNS + " from app_user order by username")
         .query((rs, n) -> user(rs)).list();
   }
 
   public Optional<User> find(String username) {
-    return db.sql("select username, display_name, role, owner, enabled from app_user where username = ?")
+    return db.sql("select " + COLUMNS + " from app_user where username = ?")
         .param(username).query((rs, n) -> user(rs)).optional();
+  }
+
+  /**
+   * The viewer a user signs in as. A sales user sees the customers of their owner name; a manager those of every
+   * enabled sales user of their team, and their own; admins and analysts see all.
+   */
+  public Viewer viewer(User u) {
+    return switch (u.role()) {
+      case ADMIN, ANALYST -> new Viewer(u.username(), u.role(), u.owner(), null);
+      case SALES -> new Viewer(u.username(), u.role(), u.owner(), List.of(u.owner()));
+      case MANAGER -> {
+        java.util.TreeSet<String> owners = new java.util.TreeSet<>();
+        if (u.owner() != null) owners.add(u.owner());
+        if (u.team() != null) {
+          owners.addAll(db.sql("select owner from app_user where team = ? and role = 'sales' and enabled = true "
+              + "and owner is not null").param(u.team()).query(String.class).list());
+        }
+        yield new Viewer(u.username(), u.role(), u.owner(), List.copyOf(owners));
+      }
+    };
   }
 
   /** The user if the password matches and the account is enabled. */
@@ -57,6 +81,16 @@ public class Users {
   }
 
   public User create(String username, String displayName, String password, Role role, String owner) {
+    return create(username, displayName, password, role, owner, null, null);
+  }
+
+  /**
+   * @param team the team of a sales user or manager; null for none
+   * @param email where notifications are mailed; null for none
+   */
+  public User create(String username, String displayName, String password, Role role, String owner, String team,
+      String email) {
+    checkEmail(email);
     if (username == null || !NAME.matcher(username).matches()) {
       throw new BadRequest("username", "2-64 characters: letters, digits, . _ @ -");
     }
@@ -64,12 +98,14 @@ public class Users {
     if (role == Role.SALES && (owner == null || owner.isBlank())) {
       throw new BadRequest("owner", "a sales user needs the owner name their customers carry");
     }
+    checkTeam(team);
     if (find(username).isPresent()) throw new Conflict("user " + username + " exists");
-    db.sql("insert into app_user (username, display_name, password_hash, role, owner, enabled, created_at) "
-            + "values (?, ?, ?, ?, ?, true, ?)")
+    db.sql("insert into app_user (username, display_name, password_hash, role, owner, enabled, created_at, team, "
+            + "email) values (?, ?, ?, ?, ?, true, ?, ?, ?)")
         .params(username, displayName == null || displayName.isBlank() ? username : displayName,
             encoder.encode(password), role.id(), owner == null || owner.isBlank() ? null : owner,
-            OffsetDateTime.now(ZoneOffset.UTC))
+            OffsetDateTime.now(ZoneOffset.UTC), team == null || team.isBlank() ? null : team.strip(),
+            email == null || email.isBlank() ? null : email.strip())
         .update();
     return find(username).orElseThrow();
   }
@@ -79,9 +115,17 @@ public class Users {
    *
    * @throws Conflict {@code last_admin} if this would leave no enabled admin
    */
-  @Transactional
   public User update(String username, String displayName, String password, Role role, String owner,
       Boolean enabled) {
+    return update(username, displayName, password, role, owner, enabled, null, null);
+  }
+
+  /** @param team, email the new team and email address, "" for none, null to keep */
+  @Transactional
+  public User update(String username, String displayName, String password, Role role, String owner,
+      Boolean enabled, String team, String email) {
+    checkTeam(team);
+    checkEmail(email);
     boolean mayDropAnAdmin = (role != null && role != Role.ADMIN) || Boolean.FALSE.equals(enabled);
     if (mayDropAnAdmin) lockAll();
     User u = find(username).orElseThrow(() -> new NotFound("no user " + username));
@@ -97,9 +141,12 @@ public class Users {
       db.sql("update app_user set password_hash = ? where username = ?").params(encoder.encode(password), username)
           .update();
     }
-    db.sql("update app_user set display_name = ?, role = ?, owner = ?, enabled = ? where username = ?")
+    String newTeam = team == null ? u.team() : (team.isBlank() ? null : team.strip());
+    String newEmail = email == null ? u.email() : (email.isBlank() ? null : email.strip());
+    db.sql("update app_user set display_name = ?, role = ?, owner = ?, enabled = ?, team = ?, email = ? "
+            + "where username = ?")
         .params(displayName == null ? u.displayName() : displayName, newRole.id(), newOwner,
-            enabled == null ? u.enabled() : enabled, username)
+            enabled == null ? u.enabled() : enabled, newTeam, newEmail, username)
         .update();
     return find(username).orElseThrow();
   }
@@ -136,15 +183,26 @@ public class Users {
     }
   }
 
+  private static void checkTeam(String team) {
+    if (team != null && team.strip().length() > 64) throw new BadRequest("team", "at most 64 characters");
+  }
+
+  private static void checkEmail(String email) {
+    if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
+      throw new BadRequest("email", "expected an address like name@example.com, got '" + email + "'");
+    }
+  }
+
   private static void checkPassword(String password) {
     if (password == null || password.length() < 10 || password.length() > 200) {
       throw new BadRequest("password", "10 to 200 characters");
     }
   }
 
-  /** A user from the first five columns: username, display_name, role, owner, enabled. */
+  /** A user from the first seven columns: username, display_name, role, owner, enabled, team, email. */
   static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new User(rs.getString(1), rs.getString(2), Role.of(rs.getString(3)), rs.getString(4), rs.getBoolean(5));
+    return new User(rs.getString(1), rs.getString(2), Role.of(rs.getString(3)), rs.getString(4), rs.getBoolean(5),
+        rs.getString(6), rs.getString(7));
   }
 
 }

@@ -20,25 +20,37 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import strata.plan.Contact;
 import strata.plan.Plan;
+import strata.plan.PlanCustomer;
 import strata.plan.PlanOptions;
 import strata.plan.Planner;
+import strata.pool.PoolRules;
 import strata.server.model.ModelStore;
+import strata.server.notify.Notifications;
+import strata.server.pool.Pool;
 import strata.server.run.Run;
 import strata.server.run.RunPublished;
 import strata.server.run.RunStore;
+import strata.tier.TierModel;
 
 /**
  * Re-plans the service tasks with core's {@link Planner} from the current snapshot: after each published run and on
  * a daily schedule ({@link TaskSchedule}). The server gives the planner the clock (today in
  * {@code strata.tasks.time-zone}) and the stored history, and stores what it returns, in one transaction: re-planning
- * the same day creates nothing new, and tasks whose reason disappeared are cancelled with why.
+ * the same day creates nothing new, and tasks whose reason disappeared are cancelled with why. Before planning, the
+ * pool rules return lapsed customers to the pool ({@link Pool#recycle}), so the plan already sees them ownerless;
+ * after it, the day's reminders and escalations are sent ({@link Notifications}).
  */
 @Service
 public class TaskPlanning {
   private static final Logger log = LoggerFactory.getLogger(TaskPlanning.class);
 
   /** What one re-plan did. */
-  public record Result(LocalDate asOf, long runId, int created, int updated, int cancelled, List<String> warnings) {}
+  /**
+   * @param returnedToPool customers the pool rules took from their owner on this day
+   * @param notices in-app notifications written (reminders, pool warnings, escalations)
+   */
+  public record Result(LocalDate asOf, long runId, int created, int updated, int cancelled, int returnedToPool,
+      int notices, List<String> warnings) {}
 
   private final RunStore runs;
   private final ModelStore models;
@@ -47,11 +59,16 @@ public class TaskPlanning {
   private final JdbcClient db;
   private final PlanOptions options;
   private final Clock clock;
+  private final Pool pool;
+  private final Notifications notifications;
   private final TransactionTemplate transaction;
 
   TaskPlanning(RunStore runs, ModelStore models, PlanData data, TaskStore tasks, JdbcClient db,
       PlatformTransactionManager transactions, @Value("${strata.tasks.time-zone:Asia/Shanghai}") String zone,
-      @Value("${strata.tasks.horizon-days:14}") int horizonDays, ObjectProvider<Clock> clock) {
+      @Value("${strata.tasks.horizon-days:14}") int horizonDays, ObjectProvider<Clock> clock, Pool pool,
+      Notifications notifications) {
+    this.pool = pool;
+    this.notifications = notifications;
     this.runs = runs;
     this.models = models;
     this.data = data;
@@ -108,15 +125,20 @@ public class TaskPlanning {
     TaskStore.Earlier earlier = tasks.earlier(options.zone());
     List<Contact> history = new ArrayList<>(interactions.contacts());
     history.addAll(earlier.done());
-    Planner planner = new Planner(models.get(run.modelVersion()).model(), options);
-    Plan plan = planner.plan(data.customers(run, previous, interactions.lastComplaint(), asOf), history,
-        earlier.open(), asOf);
+    TierModel model = models.get(run.modelVersion()).model();
+    List<PlanCustomer> customers = data.customers(run, previous, interactions.lastComplaint(), asOf);
+    List<Pool.Returned> returned = pool.recycle(PoolRules.due(PoolInputs.of(customers, history),
+        PoolInputs.policies(model), asOf));
+    Planner planner = new Planner(model, options);
+    Plan plan = planner.plan(PoolInputs.withoutOwner(customers, returned), history, earlier.open(), asOf);
     OffsetDateTime now = now();
     TaskStore.Applied applied = tasks.apply(plan.tasks(), earlier, by, now);
     db.sql("update task_plan set as_of = ?, run_id = ?, planned_at = ? where id = 1").params(asOf, run.id(), now)
         .update();
+    int notices = notifications.send(asOf, now);
     List<String> warnings = plan.warnings().stream()
         .map(w -> strata.plan.PlanText.warning(w, java.util.Locale.ENGLISH)).toList();
-    return Optional.of(new Result(asOf, run.id(), applied.created(), applied.updated(), applied.cancelled(), warnings));
+    return Optional.of(new Result(asOf, run.id(), applied.created(), applied.updated(), applied.cancelled(),
+        returned.size(), notices, warnings));
   }
 }

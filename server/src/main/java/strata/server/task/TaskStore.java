@@ -151,10 +151,7 @@ class TaskStore {
     StringBuilder where = new StringBuilder(" from service_task t");
     if (!viewer.seesAll()) where.append(" join customer c on c.id = t.customer_id");
     where.append(" where 1 = 1");
-    if (!viewer.seesAll()) {
-      where.append(" and c.owner = ?");
-      params.add(viewer.owner());
-    }
+    if (!viewer.seesAll()) where.append(" and ").append(viewer.ownerCondition("c.owner", params));
     if (status != null && !status.isBlank()) {
       if (!STATUSES.contains(status)) throw new BadRequest("status", "unknown status '" + status + "'; one of " + STATUSES);
       where.append(" and t.status = ?");
@@ -178,9 +175,9 @@ class TaskStore {
 
   /** @throws NotFound when there is no such task or the viewer may not see it */
   Task get(long id, Viewer viewer) {
-    String join = viewer.seesAll() ? "" : " join customer c on c.id = t.customer_id and c.owner = ?";
     List<Object> params = new ArrayList<>();
-    if (!viewer.seesAll()) params.add(viewer.owner());
+    String join = viewer.seesAll() ? ""
+        : " join customer c on c.id = t.customer_id and " + viewer.ownerCondition("c.owner", params);
     params.add(id);
     return db.sql("select " + COLUMNS + " from service_task t" + join + " where t.id = ?").params(params)
         .query(this::task).optional().orElseThrow(() -> new NotFound("no task " + id));

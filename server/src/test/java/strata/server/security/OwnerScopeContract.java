@@ -63,7 +63,9 @@ abstract class OwnerScopeContract extends ServerTest {
     }
     data.commit();
     admin.post("/api/v1/users", Map.of("username", "wangfang", "password", "wangfang-password", "role", "sales",
-        "owner", REP));
+        "owner", REP, "team", "south"));
+    admin.post("/api/v1/users", Map.of("username", "zhaomin", "password", "zhaomin-password", "role", "manager",
+        "team", "south"));
     assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "spend only")).status()).isEqualTo(201);
     long first = runToEnd(admin);
     new TestData(db, summaries).purchase("W-2", "2026-03-15", 800).purchase("X-LINA-05", "2026-03-15", 1600)
@@ -75,11 +77,36 @@ abstract class OwnerScopeContract extends ServerTest {
 
     Api rep = anonymous().as("wangfang", "wangfang-password");
     List<String> problems = new ArrayList<>();
+    int walked = walk(rep, List.of(first, second), ownTiers, problems);
+    // The rep's manager: team south has the rep alone (the other owner has no user), so the manager's figures are
+    // exactly the rep's.
+    Api manager = anonymous().as("zhaomin", "zhaomin-password");
+    walk(manager, List.of(first, second), ownTiers, problems);
+    assertThat(walked).isGreaterThan(20);
+    assertThat(problems).as("figures over other owners' customers shown to a sales user").isEmpty();
+    for (String id : List.of("X-LINA-01", "X-LINA-12")) {
+      assertThat(rep.get("/api/v1/customers/" + id).status()).as(id).isEqualTo(404);
+      assertThat(manager.get("/api/v1/customers/" + id).status()).as(id).isEqualTo(404);
+    }
+    assertThat(manager.get("/api/v1/customers/W-1").status()).isEqualTo(200);
+    // Admins and analysts keep the figures over everyone.
+    JsonNode current = admin.get("/api/v1/runs/current").json();
+    assertThat(current.get("customers").asLong()).isEqualTo(15);
+    assertThat(current.get("tierCounts").get("big").asLong()).isEqualTo(7); // W-1, W-2, X-LINA-01..05
+  }
+
+  /**
+   * Asks every GET route as the user; adds to {@code problems} each answer showing another owner's customers or a
+   * figure larger than the rep's own.
+   *
+   * @return how many URLs were asked
+   */
+  private int walk(Api user, List<Long> runs, Map<Long, Map<String, Long>> ownTiers, List<String> problems) {
     int walked = 0;
-    for (String url : urls(anonymous().get("/api/v1/openapi.json").json(), List.of(first, second))) {
-      Api.Response r = rep.get(url);
+    for (String url : urls(anonymous().get("/api/v1/openapi.json").json(), runs)) {
+      Api.Response r = user.get(url);
       walked++;
-      if (r.status() == 403 || r.status() == 404) continue; // a route the rep may not use, or a run without them
+      if (r.status() == 403 || r.status() == 404) continue; // a route the user may not use, or a run without them
       if (r.status() != 200) {
         problems.add(url + " answered " + r.status() + ": " + r.body());
         continue;
@@ -89,15 +116,7 @@ abstract class OwnerScopeContract extends ServerTest {
       }
       if (r.body().startsWith("{") || r.body().startsWith("[")) check(url, "", null, r.json(), ownTiers, problems);
     }
-    assertThat(walked).isGreaterThan(20);
-    assertThat(problems).as("figures over other owners' customers shown to a sales user").isEmpty();
-    for (String id : List.of("X-LINA-01", "X-LINA-12")) {
-      assertThat(rep.get("/api/v1/customers/" + id).status()).as(id).isEqualTo(404);
-    }
-    // Admins and analysts keep the figures over everyone.
-    JsonNode current = admin.get("/api/v1/runs/current").json();
-    assertThat(current.get("customers").asLong()).isEqualTo(15);
-    assertThat(current.get("tierCounts").get("big").asLong()).isEqualTo(7); // W-1, W-2, X-LINA-01..05
+    return walked;
   }
 
   /** Walks a JSON answer; names the field of every figure larger than the rep's own customers can give. */

@@ -1,0 +1,18 @@
+package strata.remind;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import strata.i18n.Labels;
+import strata.plan.PlanText;
+
+/** A notice in the user's language, from the {@code strata.labels} bundles ({@code remind.*}). */
+public final class ReminderText {
+  private ReminderText() {}
+
+  /** E.g. "Win-back due 2026-03-10: customer A1" or "逾期 3 天：客户 A1 的挽回（负责人 张伟，2026-03-07 到期）". */
+  public static String text(Reminder r, Locale locale) {
+    String pattern = Labels.get("remind." + r.kind().code(), locale).replace("'", "''");
+    return MessageFormat.format(pattern, PlanText.type(r.type(), locale), r.customerId(), r.due().toString(),
+        String.valueOf(r.overdueDays()), r.owner(), r.returnDay() == null ? "" : r.returnDay().toString());
+  }
+}

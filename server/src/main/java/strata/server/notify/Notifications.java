@@ -1,0 +1,113 @@
+package strata.server.notify;
+
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import strata.playbook.TaskType;
+import strata.remind.OpenTask;
+import strata.remind.Reminder;
+import strata.remind.ReminderText;
+import strata.remind.Reminders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends the notices core's {@link Reminders} names for the open tasks, in-app: to the users whose owner name the
+ * task's owner is (sales users and managers), and escalations to the managers of those users' teams. Each notice is
+ * written once per user, however often the tasks are re-planned, mailed to users with an address when mail is
+ * set up ({@link Mails}) and sent on to the webhook when one is set ({@link Webhooks}).
+ */
+@Service
+public class Notifications {
+  private final JdbcClient db;
+  private final NotificationStore store;
+  private final JsonMapper json;
+  private final int escalateAfterDays;
+  private final Webhooks webhooks;
+  private final Mails mails;
+
+  Notifications(JdbcClient db, NotificationStore store, JsonMapper json, Webhooks webhooks, Mails mails,
+      @Value("${strata.notifications.escalate-after-days:3}") int escalateAfterDays) {
+    if (escalateAfterDays < 1) {
+      throw new IllegalArgumentException("strata.notifications.escalate-after-days must be at least 1, got "
+          + escalateAfterDays);
+    }
+    this.db = db;
+    this.webhooks = webhooks;
+    this.mails = mails;
+    this.store = store;
+    this.json = json;
+    this.escalateAfterDays = escalateAfterDays;
+  }
+
+  /**
+   * Writes the notices due on a day; runs in the caller's transaction (the plan's).
+   *
+   * @return how many notices were written
+   */
+  public int send(LocalDate today, OffsetDateTime now) {
+    Map<String, Long> ids = new HashMap<>();
+    List<OpenTask> open = new ArrayList<>();
+    db.sql("select id, task_key, customer_id, owner, type, due_date, reason from service_task where status = 'open' "
+            + "and due_date <= ?").param(today).query((ResultSet rs) -> {
+          TaskType type = TaskType.of(rs.getString(5));
+          ids.put(rs.getString(2), rs.getLong(1));
+          open.add(new OpenTask(rs.getString(2), rs.getString(3), rs.getString(4), type,
+              rs.getObject(6, LocalDate.class), type == TaskType.POOL_WARNING ? returnDay(rs.getString(7)) : null));
+        });
+    int written = 0;
+    Map<String, List<String>> reps = new HashMap<>();
+    Map<String, List<String>> managers = new HashMap<>();
+    Map<String, String> emails = new HashMap<>();
+    for (Reminder r : Reminders.of(open, today, escalateAfterDays)) {
+      List<String> to = r.kind() == Reminder.Kind.ESCALATION
+          ? managers.computeIfAbsent(r.owner(), this::managersOf) : reps.computeIfAbsent(r.owner(), this::usersOf);
+      String zh = ReminderText.text(r, Locale.SIMPLIFIED_CHINESE);
+      String en = ReminderText.text(r, Locale.ENGLISH);
+      for (String username : to) {
+        Long id = store.add(r.key() + "|" + username, username, r.kind().code(), ids.get(r.taskKey()),
+            r.customerId(), zh, en, now);
+        if (id == null) continue;
+        webhooks.enqueue(id, username, r.kind().code(), ids.get(r.taskKey()), r.customerId(), zh, en, now);
+        mails.enqueue(id, emails.computeIfAbsent(username, this::emailOf), zh, en, now);
+        written++;
+      }
+    }
+    return written;
+  }
+
+  /** The user's email address, "" for none. */
+  private String emailOf(String username) {
+    return db.sql("select coalesce(email, '') from app_user where username = ?").param(username).query(String.class)
+        .optional().orElse("");
+  }
+
+  /** The enabled users who hold customers under an owner name. */
+  private List<String> usersOf(String owner) {
+    return db.sql("select username from app_user where owner = ? and enabled = true and role in ('sales', 'manager') "
+        + "order by username").param(owner).query(String.class).list();
+  }
+
+  /** The enabled managers of the teams of the sales users with that owner name. */
+  private List<String> managersOf(String owner) {
+    return db.sql("select distinct m.username from app_user m join app_user s on s.team = m.team where "
+        + "m.role = 'manager' and m.enabled = true and s.role = 'sales' and s.owner = ? order by m.username")
+        .param(owner).query(String.class).list();
+  }
+
+  /** The return day a pool warning's reason names ({@code return_date}). */
+  private LocalDate returnDay(String reason) {
+    for (JsonNode v : json.readTree(reason).path("values")) {
+      if (v.path("name").asString().equals("return_date")) return LocalDate.parse(v.path("value").asString());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,150 @@
+package strata.server.pool;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import strata.playbook.OwnerPolicy;
+import strata.pool.ClaimDecision;
+import strata.pool.PoolRules;
+import strata.pool.Standing;
+import strata.server.api.BadRequest;
+import strata.server.api.Conflict;
+import strata.server.api.NotFound;
+import strata.server.audit.AuditLog;
+import strata.server.model.ModelStore;
+import strata.server.run.Run;
+import strata.server.run.RunStore;
+import strata.server.security.Viewer;
+import strata.tier.TierRule;
+
+/**
+ * The customer pool (公海): reps claim customers under their holding cap, admins reassign, and the pool rules of the
+ * tier playbooks ({@link PoolRules}) return customers whose owner let them lapse. Every move is audited and kept in
+ * {@code pool_event}.
+ */
+@Service
+public class Pool {
+  /** A customer's owner after a claim or an assignment ("" for the pool); its tier when known. */
+  public record Ownership(String customerId, String owner, String tier) {}
+
+  /** Returned by the daily plan: the customer, the owner it left and the rule. */
+  public record Returned(String customerId, String owner, String rule) {}
+
+  private final PoolStore store;
+  private final RunStore runs;
+  private final ModelStore models;
+  private final AuditLog audit;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  Pool(PoolStore store, RunStore runs, ModelStore models, AuditLog audit, PlatformTransactionManager transactions,
+      ObjectProvider<Clock> clock) {
+    this.store = store;
+    this.runs = runs;
+    this.models = models;
+    this.audit = audit;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+  }
+
+  /**
+   * Gives a pool customer to the viewer (their owner name).
+   *
+   * @throws NotFound when there is no such customer
+   * @throws Conflict {@code already_claimed} when it has an owner (another rep was first)
+   * @throws BadRequest 422 {@code over_cap} when the viewer holds as many customers as the tier's {@code owner.cap};
+   *     422 {@code no_owner_name} when the viewer has no owner name to hold customers under
+   */
+  public Ownership claim(String customerId, Viewer viewer) {
+    if (viewer.owner() == null || viewer.owner().isBlank()) {
+      throw new BadRequest(422, "no_owner_name", "your user has no owner name to hold customers under; an admin "
+          + "can set one", List.of(new BadRequest.FieldError("owner", "not set")));
+    }
+    String rep = viewer.owner();
+    return transaction.execute(tx -> {
+      store.lockUser(viewer.username());
+      String current = store.ownerOf(customerId);
+      if (current == null) throw new NotFound("no customer " + customerId);
+      Optional<Run> run = runs.current();
+      String tier = store.tierOf(customerId, run.map(Run::id).orElse(null));
+      int cap = capOf(run, tier);
+      int book = store.book(rep);
+      ClaimDecision decision = PoolRules.claim(current, book, cap);
+      if (decision == ClaimDecision.OVER_CAP) {
+        throw new BadRequest(422, "over_cap", rep + " holds " + book + " customers, the cap of tier " + tier + " is "
+            + cap + "; release or finish some first", List.of(new BadRequest.FieldError("cap", String.valueOf(cap))));
+      }
+      if (decision == ClaimDecision.ALREADY_OWNED || !store.move(customerId, "", rep, "claim", null,
+          viewer.username(), now())) {
+        throw new Conflict("already_claimed", "customer " + customerId + " is not in the pool (claimed by someone "
+            + "else first)");
+      }
+      audit.record(viewer.username(), "pool_claim", customerId + " by " + rep + " (" + (book + 1) + "/"
+          + (cap == 0 ? "no cap" : cap) + ")");
+      return new Ownership(customerId, rep, tier);
+    });
+  }
+
+  /**
+   * Gives a customer to an owner, or back to the pool with "" (admins; the cap does not bind them).
+   *
+   * @throws NotFound when there is no such customer
+   */
+  public Ownership assign(String customerId, String owner, Viewer by) {
+    String to = owner == null ? "" : owner.strip();
+    if (to.length() > 200) throw new BadRequest("owner", "at most 200 characters");
+    return transaction.execute(tx -> {
+      String current = store.ownerOf(customerId);
+      if (current == null) throw new NotFound("no customer " + customerId);
+      if (current.equals(to)) return new Ownership(customerId, to, null);
+      String kind = to.isEmpty() ? "release" : current.isEmpty() ? "assign" : "reassign";
+      if (!store.move(customerId, current, to, kind, null, by.username(), now())) {
+        throw new Conflict("owner_changed", "customer " + customerId + " changed owner meanwhile; try again");
+      }
+      audit.record(by.username(), "pool_" + kind, customerId + ": '" + current + "' -> '" + to + "'");
+      return new Ownership(customerId, to, null);
+    });
+  }
+
+  /**
+   * Returns to the pool the customers the rules say are due today; runs in the caller's transaction (the daily plan).
+   *
+   * @return the customers returned: those whose owner has not changed since they were assessed
+   */
+  public List<Returned> recycle(List<Standing> standings) {
+    List<Returned> out = new ArrayList<>();
+    OffsetDateTime now = now();
+    for (Standing s : standings) {
+      if (s.status() != Standing.Status.RETURN) continue;
+      if (!store.move(s.customerId(), s.owner(), "", "return", s.rule(), "system", now)) continue;
+      audit.record("system", "pool_return", s.customerId() + " from " + s.owner() + ": " + s.rule() + " since "
+          + s.since() + " (return day " + s.returnDay() + ")");
+      out.add(new Returned(s.customerId(), s.owner(), s.rule()));
+    }
+    return out;
+  }
+
+  /** The holding cap of a tier in the current model: {@code owner.cap}, 0 for none or an unscored customer. */
+  private int capOf(Optional<Run> run, String tier) {
+    if (tier == null || run.isEmpty() || run.get().modelVersion() == null) return 0;
+    for (TierRule t : models.get(run.get().modelVersion()).model().tiers()) {
+      if (t.id().equals(tier)) {
+        OwnerPolicy owner = t.service().owner();
+        return owner.capPerRep();
+      }
+    }
+    return 0;
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,93 @@
+package strata.server.pool;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import strata.server.api.Page;
+import strata.server.api.PagedQuery;
+
+/** The pool's rows: customers whose owner is "" and the pool_event history of moves in and out. */
+@Component
+class PoolStore {
+  private final JdbcClient db;
+
+  PoolStore(JdbcClient db) {
+    this.db = db;
+  }
+
+  /**
+   * A page of pool customers by id, with their tier in the given snapshot and the latest move into the pool.
+   *
+   * @param runId the current snapshot, null before any run
+   */
+  Page<Pooled> list(Long runId, String tier, String q, int page, int size) {
+    List<Object> params = new ArrayList<>();
+    params.add(runId == null ? -1L : runId);
+    StringBuilder where = new StringBuilder(" from customer c left join snapshot_row r on r.customer_id = c.id "
+        + "and r.run_id = ? left join pool_event e on e.id = (select max(x.id) from pool_event x "
+        + "where x.customer_id = c.id and x.to_owner = '') where c.owner = ''");
+    if (tier != null && !tier.isBlank()) {
+      where.append(" and r.tier = ?");
+      params.add(tier);
+    }
+    if (q != null && !q.isBlank()) {
+      // The search is literal: LIKE's wildcards and the escape character in it match themselves.
+      where.append(" and (lower(c.id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
+      String literal = q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_");
+      String like = "%" + literal + "%";
+      params.add(like);
+      params.add(like);
+    }
+    return PagedQuery.page(db, "select c.id, c.name, c.industry, c.region, r.tier, e.at, e.from_owner, e.rule",
+        where.toString(), " order by c.id", params, page, size, PoolStore::pooled);
+  }
+
+  /** The customer's owner now ("" for the pool), or null when there is no such customer. */
+  String ownerOf(String customerId) {
+    return db.sql("select owner from customer where id = ?").param(customerId).query(String.class).optional()
+        .orElse(null);
+  }
+
+  /** The customer's tier in a snapshot, or null. */
+  String tierOf(String customerId, Long runId) {
+    if (runId == null) return null;
+    return db.sql("select tier from snapshot_row where run_id = ? and customer_id = ?").params(runId, customerId)
+        .query(String.class).optional().orElse(null);
+  }
+
+  int book(String owner) {
+    return db.sql("select count(*) from customer where owner = ?").param(owner).query(Integer.class).single();
+  }
+
+  /**
+   * Moves a customer from one owner to another if it still has {@code from}: the condition makes two claims of one
+   * customer at once safe, the second finds the owner changed and moves nothing.
+   *
+   * @return true when the customer moved
+   */
+  boolean move(String customerId, String from, String to, String kind, String rule, String by, OffsetDateTime now) {
+    int moved = db.sql("update customer set owner = ?, updated_at = ? where id = ? and owner = ?")
+        .params(to, now, customerId, from).update();
+    if (moved == 0) return false;
+    db.sql("insert into pool_event (customer_id, kind, from_owner, to_owner, rule, at, by_user) "
+            + "values (?, ?, ?, ?, ?, ?, ?)")
+        .params(customerId, kind, from, to, rule, now, by).update();
+    return true;
+  }
+
+  /** Locks a user's row until the transaction ends: one rep's claims take turns, so the cap is counted after each. */
+  void lockUser(String username) {
+    db.sql("select username from app_user where username = ? for update").param(username).query(String.class).list();
+  }
+
+  private static Pooled pooled(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime since = rs.getObject(6, OffsetDateTime.class);
+    return new Pooled(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        since == null ? null : since.toInstant(), rs.getString(7), rs.getString(8));
+  }
+}

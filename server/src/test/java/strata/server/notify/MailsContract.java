@@ -1,0 +1,139 @@
+package strata.server.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import strata.server.testing.Api;
+import strata.server.testing.ServerTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Notification mails over SMTP to a real server (GreenMail): a task due today is mailed to its owner's address in
+ * both languages; a send that fails while the server is down is retried after the back-off.
+ */
+@Import(MailsContract.TestClock.class)
+abstract class MailsContract extends ServerTest {
+  static final int SMTP_PORT = freePort();
+  static volatile Instant now = Instant.parse("2026-03-10T02:00:00Z");
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry r) {
+    r.add("spring.mail.host", () -> "127.0.0.1");
+    r.add("spring.mail.port", () -> SMTP_PORT);
+    r.add("strata.mail.from", () -> "strata@example.com");
+    r.add("strata.mail.backoff-seconds", () -> "60");
+    r.add("strata.notifications.poll-seconds", () -> "3600"); // the test sends itself
+  }
+
+  @TestConfiguration
+  static class TestClock {
+    @Bean
+    Clock clock() {
+      return new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+    }
+  }
+
+  @Autowired Notifications notifications;
+  @Autowired Mails mails;
+  @Autowired JdbcClient db;
+
+  @Test
+  void aDueTaskIsMailedToItsOwnerAndAFailedSendIsRetried() throws Exception {
+    Api admin = admin();
+    assertThat(admin.post("/api/v1/users", Map.of("username", "zhangwei", "password", "zhangwei-password",
+        "role", "sales", "owner", "张伟", "email", "not-an-address")).status()).isEqualTo(400);
+    assertThat(admin.post("/api/v1/users", Map.of("username", "zhangwei", "password", "zhangwei-password",
+        "role", "sales", "owner", "张伟", "email", "zhangwei@example.com")).status()).isEqualTo(201);
+    assertThat(anonymous().as("zhangwei", "zhangwei-password").get("/api/v1/me").json().get("email").asString())
+        .isEqualTo("zhangwei@example.com");
+    task("A1|cadence|none", "A1");
+
+    GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try {
+      assertThat(notifications.send(LocalDate.parse("2026-03-10"), now.atOffset(ZoneOffset.UTC))).isEqualTo(1);
+      assertThat(mails.deliverDue()).isEqualTo(1);
+      MimeMessage[] got = smtp.getReceivedMessages();
+      assertThat(got).hasSize(1);
+      assertThat(got[0].getAllRecipients()[0].toString()).isEqualTo("zhangwei@example.com");
+      assertThat(got[0].getFrom()[0].toString()).isEqualTo("strata@example.com");
+      assertThat(got[0].getSubject()).isEqualTo("Strata 提醒 / reminder");
+      assertThat(((String) got[0].getContent()).strip().replace("\r\n", "\n"))
+          .isEqualTo("2026-03-10 到期：客户 A1 的跟进\n\nFollow-up due 2026-03-10: customer A1");
+    } finally {
+      smtp.stop();
+    }
+
+    // The SMTP server is down: the send fails and waits 60 s; back up, it goes through on the second attempt.
+    task("B2|cadence|none", "B2");
+    assertThat(notifications.send(LocalDate.parse("2026-03-10"), now.atOffset(ZoneOffset.UTC))).isEqualTo(1);
+    assertThat(mails.deliverDue()).isZero();
+    GreenMail again = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    again.start();
+    try {
+      assertThat(mails.deliverDue()).isZero(); // not due yet
+      now = now.plusSeconds(60);
+      assertThat(mails.deliverDue()).isEqualTo(1);
+      assertThat(again.getReceivedMessages()).hasSize(1);
+    } finally {
+      again.stop();
+    }
+    JsonNode log = admin.get("/api/v1/admin/deliveries?channel=email").json().get("items");
+    assertThat(log.get(0).get("status").asString()).isEqualTo("delivered");
+    assertThat(log.get(0).get("attempts").asInt()).isEqualTo(2);
+    assertThat(log.get(0).get("lastError").isNull()).isTrue();
+    assertThat(log.get(1).get("attempts").asInt()).isEqualTo(1);
+  }
+
+  /** An open follow-up task of 张伟's, due today, as the planner would have stored it. */
+  private void task(String key, String customer) {
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    db.sql("insert into service_task (task_key, customer_id, owner, tier, type, channel, due_date, trigger_kind, "
+            + "reason, reason_en, reason_zh, status, created_at, created_by, updated_at, updated_by) values "
+            + "(?, ?, '张伟', 'big', 'follow_up', 'phone', ?, 'cadence', '{}', '', '', 'open', ?, 'test', ?, 'test')")
+        .params(key, customer, LocalDate.parse("2026-03-10"), at, at).update();
+  }
+}
