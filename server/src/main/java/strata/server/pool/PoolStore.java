@@ -14,9 +14,11 @@ import strata.server.api.PagedQuery;
 @Component
 class PoolStore {
   private final JdbcClient db;
+  private final strata.server.data.OwnerFollower snapshotOwners;
 
-  PoolStore(JdbcClient db) {
+  PoolStore(JdbcClient db, strata.server.data.OwnerFollower snapshotOwners) {
     this.db = db;
+    this.snapshotOwners = snapshotOwners;
   }
 
   /**
@@ -74,6 +76,8 @@ class PoolStore {
     int moved = db.sql("update customer set owner = ?, updated_at = ? where id = ? and owner = ?")
         .params(to, now, customerId, from).update();
     if (moved == 0) return false;
+    // Snapshot rows carry the owner for lists, counts and scoping: they move with the customer, in this transaction.
+    snapshotOwners.follow(java.util.Map.of(customerId, to));
     db.sql("insert into pool_event (customer_id, kind, from_owner, to_owner, rule, at, by_user) "
             + "values (?, ?, ?, ?, ?, ?, ?)")
         .params(customerId, kind, from, to, rule, now, by).update();
