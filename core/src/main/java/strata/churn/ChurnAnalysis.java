@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
 public final class ChurnAnalysis {
   static final int MIN_CUSTOMERS = 50;
   static final int MIN_PER_OUTCOME = 10;
-  static final double HELD_OUT = 0.3;
+  /** Held-out share in tenths (integer arithmetic: 0.3 × 1000 in doubles rounds up to 301). */
+  static final int HELD_OUT_TENTHS = 3;
 
   private ChurnAnalysis() {}
 
@@ -107,7 +108,7 @@ public final class ChurnAnalysis {
         rows[i] = rows[j];
         rows[j] = t;
       }
-      int h = (int) Math.ceil(rows.length * HELD_OUT);
+      int h = (rows.length * HELD_OUT_TENTHS + 9) / 10;
       for (int k = 0; k < rows.length; k++) (k < h ? held : fit).add(rows[k]);
     }
     return new int[][] {fit.stream().mapToInt(Integer::intValue).sorted().toArray(),

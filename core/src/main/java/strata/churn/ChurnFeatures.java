@@ -31,6 +31,11 @@ public final class ChurnFeatures {
   public final float[] values;
   public final int rows;
 
+  /** Features given directly (tests, other callers that build their own), row-major. */
+  static ChurnFeatures of(List<String> names, float[] values) {
+    return new ChurnFeatures(names, values, values.length / names.size());
+  }
+
   private ChurnFeatures(List<String> names, float[] values, int rows) {
     this.names = List.copyOf(names);
     this.values = values;
