@@ -40,6 +40,10 @@ public final class ScoredCustomers implements MetricSource {
   /** CLV model predictions for buyers (NaN where the models could not be fitted) and the fits. */
   public final ClvStage.Result clv;
   public byte[] tier;
+  /** Churn prediction per buyer, null when the run did not compute it (opt-in, see {@link ScoringRun}). */
+  public strata.churn.ChurnResult churn;
+  /** Behavioural clusters of the buyers, null when the run did not compute them. */
+  public strata.cluster.ClusterAnalysis.Result clusters;
 
   ScoredCustomers(int asOfDay, PurchaseColumns purchases, Charset idCharset, String[] prospectIds,
       CustomerProfile[] profiles, Engagement[] engagements, RfmScores rfm, byte[] classicSegment, byte[] segment11,
@@ -142,6 +146,8 @@ public final class ScoredCustomers implements MetricSource {
       case SIZE -> p == null ? "" : p.size();
       case REGION -> p == null ? "" : p.region();
       case OWNER -> p == null ? "" : p.owner();
+      case CHURN_PROB -> b && churn != null ? present(churn.churnProb()[i]) : null;
+      case CLUSTER -> b && clusters != null && clusters.cluster()[i] > 0 ? (Object) (long) clusters.cluster()[i] : null;
     };
   }
 

@@ -56,6 +56,12 @@ public final class ScoringRun {
    */
   public static RunResult run(RunInputs in, CompletableFuture<TierModel> loading, Consumer<Rejection> rejects,
       Progress progress) {
+    return run(in, loading, rejects, progress, Predictions.NONE);
+  }
+
+  /** As above, with the optional predictions asked for (they also run when the model reads their variables). */
+  public static RunResult run(RunInputs in, CompletableFuture<TierModel> loading, Consumer<Rejection> rejects,
+      Progress progress, Predictions predictions) {
     CompletableFuture<TierModel> checked = loading.thenApply(m -> {
       checkScoringSettings(m);
       return m;
@@ -89,7 +95,13 @@ public final class ScoringRun {
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
     TierModel model = Futures.join(checked);
-    return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress);
+    strata.churn.ChurnResult churn = null;
+    if (predictions.churnFor(model)) {
+      progress.phase("training the churn classifier");
+      churn = Predictions.churn(in, options, p, tx.charset(), (int) asOf.toEpochDay(), profiles);
+    }
+    return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress,
+        predictions, churn);
   }
 
   private static int asOfDay(RunInputs in, int lastDay) {
@@ -112,6 +124,15 @@ public final class ScoringRun {
   public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
       int threads, List<FileQuality> quality, List<String> notes, Progress progress) {
+    return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, Predictions.NONE,
+        null);
+  }
+
+  /** @param churn the churn prediction for the buyers of {@code p}, null when not computed */
+  static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
+      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
+      int threads, List<FileQuality> quality, List<String> notes, Progress progress, Predictions predictions,
+      strata.churn.ChurnResult churn) {
     RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
     AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
     LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
@@ -157,6 +178,16 @@ public final class ScoringRun {
     ScoredCustomers scored = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
         classic, segment11, abc, lifecycle, composite, quadrant, clv);
 
+    if (predictions.clustersFor(model)) {
+      progress.phase("behavioural clusters");
+      scored.clusters = Predictions.clusters(p, asOfDay, model);
+      notes.addAll(scored.clusters.notes());
+    }
+    scored.churn = churn;
+    if (churn != null) notes.addAll(churn.notes());
+    if (churn == null && predictions.churnFor(model)) {
+      notes.add("churn_prob is computed only by file runs (strata score); conditions reading it do not match here");
+    }
     progress.phase("assigning tiers");
     TierEngine engine = new TierEngine(model);
     scored.tier = engine.assign(all, scored, threads);
