@@ -16,7 +16,7 @@ class ChurnCommandTest {
   @Test
   void onTheCdnowMasterLogTheClassifierAtLeastMatchesBgNbd() throws IOException {
     Cli r = Cli.run("churn", "--transactions", Cli.shared("CDNOW_master.txt").toString(), "--delimiter", "whitespace",
-        "--columns", "customer_id,order_date,quantity,amount", "--calibration-end", "1997-09-30",
+        "--map", "amount=dollar_value", "--calibration-end", "1997-09-30",
         "--holdout-end", "1998-06-30", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
