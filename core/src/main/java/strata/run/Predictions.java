@@ -57,8 +57,8 @@ public record Predictions(boolean churn, boolean clusters) {
   }
 
   /** churn_prob per buyer of {@code p} (in its order), trained on the 90 days before the as-of date. */
-  static ChurnResult churn(RunInputs in, TransactionIntake.Options options, PurchaseColumns p,
-      java.nio.charset.Charset ids, int asOfDay, Map<String, CustomerProfile> profiles) {
+  static ChurnResult churn(RunInputs in, TransactionIntake.Options options, PurchaseColumns p, int asOfDay,
+      Map<String, CustomerProfile> profiles) {
     int cut = asOfDay - WINDOW_DAYS;
     PurchaseColumns atCut = read(in, options, cut).table().freeze(cut - WINDOW_DAYS);
     TransactionIntake.Result now = read(in, options, asOfDay);

@@ -98,7 +98,7 @@ public final class ScoringRun {
     strata.churn.ChurnResult churn = null;
     if (predictions.churnFor(model)) {
       progress.phase("training the churn classifier");
-      churn = Predictions.churn(in, options, p, tx.charset(), (int) asOf.toEpochDay(), profiles);
+      churn = Predictions.churn(in, options, p, (int) asOf.toEpochDay(), profiles);
     }
     return score(p, tx.charset(), profiles, engagement, asOf, model, in.threads(), quality, notes, progress,
         predictions, churn);
