@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code strata} command. Errors are one clear line on stderr and a non-zero exit, never a stack trace. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "strata 0.1.0",
     description = "Customer tiering (客户分级): scores customers from transaction files and assigns explained tiers.",
-    subcommands = {ScoreCommand.class, PlanCommand.class, ClvCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ScoreCommand.class, PlanCommand.class, ClvCommand.class, ChurnCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for unusable input or model: the message says what to fix. */
   static final int INPUT_ERROR = 1;

@@ -25,6 +25,7 @@ import strata.intake.FormatSniffer;
 import strata.intake.IntakeException;
 import strata.intake.RejectedRowsWriter;
 import strata.run.CustomersCsv;
+import strata.run.Predictions;
 import strata.run.RunInputs;
 import strata.run.RunResult;
 import strata.run.ScoringRun;
@@ -55,6 +56,14 @@ class ScoreCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
       description = "scoring date; rows after it are left out (default: the day after the last transaction)")
   LocalDate asOf;
+
+  @Option(names = "--churn", description = "train the churn classifier and write churn_prob (reads the transactions "
+      + "twice more; on anyway when a tier condition reads churn_prob)")
+  boolean churn;
+
+  @Option(names = "--clusters", description = "behavioural clusters, written as cluster and cluster_name (on anyway "
+      + "when a tier condition reads cluster)")
+  boolean clusters;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
   Path out;
@@ -129,7 +138,7 @@ class ScoreCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
-      result = ScoringRun.run(inputs, tierModel, rejects, progress);
+      result = ScoringRun.run(inputs, tierModel, rejects, progress, new Predictions(churn, clusters));
     } finally {
       progress.done();
     }

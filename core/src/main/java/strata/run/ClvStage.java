@@ -203,7 +203,8 @@ public final class ClvStage {
     return java.util.stream.IntStream.iterate(0, i -> i < n, i -> i + step).toArray();
   }
 
-  static CalibrationData sample(CalibrationData d) {
+  /** An evenly spread sample of at most {@link #FIT_SAMPLE} customers, for fitting. */
+  public static CalibrationData sample(CalibrationData d) {
     int[] pick = spread(d.size());
     return pick.length == d.size() ? d : new CalibrationData(pick(d.x(), pick), pick(d.tx(), pick), pick(d.T(), pick));
   }

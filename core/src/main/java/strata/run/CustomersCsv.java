@@ -29,13 +29,14 @@ public final class CustomersCsv {
       + "tier_reason_json,first_purchase,last_purchase,recency_days,frequency,purchase_days,monetary,avg_order_value,refund_amount,"
       + "r_score,f_score,m_score,rfm_segment,rfm_segment_name,rfm_segment11,abc_class,lifecycle_stage,"
       + "lifecycle_stage_name,value_quadrant,composite_score,historical_score,potential_score,strategic_score,"
-      + "composite_missing,clv,p_alive,churn_risk,expected_purchases_90d,interactions,complaints,nps,csat,top_category,top_category_share";
+      + "composite_missing,clv,p_alive,churn_risk,expected_purchases_90d,interactions,complaints,nps,csat,top_category,top_category_share,"
+      + "churn_prob,churn_reasons,cluster,cluster_name";
 
   private CustomersCsv() {}
 
   /** Labels and codes looked up and encoded once per run, not once per row. */
   private record Labels(byte[][] segment, byte[][] stage, byte[][] tierName, byte[][] tierId, byte[][] segmentCode,
-      byte[][] segment11Code, byte[][] stageCode, byte[][] quadrantCode, byte[][] missing) {
+      byte[][] segment11Code, byte[][] stageCode, byte[][] quadrantCode, byte[][] missing, byte[][] clusterName) {
     static Labels of(RunResult run, Locale locale, boolean chinese) {
       var tiers = run.model().tiers();
       return new Labels(
@@ -47,7 +48,17 @@ public final class CustomersCsv {
           encode(RfmSegment11.values().length, k -> ascii(RfmSegment11.ofOrdinal(k).code())),
           encode(LifecycleStage.values().length, k -> ascii(LifecycleStage.ofOrdinal(k).code())),
           encode(Quadrant.values().length, k -> ascii(Quadrant.ofOrdinal(k).code())),
-          encode(1 << COMPONENTS.length, Labels::missing));
+          encode(1 << COMPONENTS.length, Labels::missing),
+          clusterNames(run.customers().clusters, locale));
+    }
+
+    /** Index 0 is "no cluster" (empty), then the clusters by id. */
+    private static byte[][] clusterNames(strata.cluster.ClusterAnalysis.Result clusters, Locale locale) {
+      int k = clusters == null ? 0 : clusters.clusters().size();
+      byte[][] out = new byte[k + 1][];
+      out[0] = new byte[0];
+      for (int c = 0; c < k; c++) out[c + 1] = cell(clusters.clusters().get(c).describe(locale));
+      return out;
     }
 
     private static byte[][] encode(int count, java.util.function.IntFunction<byte[]> bytes) {
@@ -211,6 +222,27 @@ public final class CustomersCsv {
     if (s.bought(i) && s.purchases.topCategory != null) out.text(s.purchases.topCategory[i]);
     out.comma();
     if (s.bought(i) && s.purchases.topCategoryShare != null) out.fixed(s.purchases.topCategoryShare[i], 3);
+    predictions(out, s, i, labels);
+  }
+
+  /** churn_prob, churn_reasons (feature codes joined by |, strongest first), cluster, cluster_name. */
+  private static void predictions(Utf8Builder out, ScoredCustomers s, int i, Labels labels) {
+    var churn = s.bought(i) ? s.churn : null;
+    out.comma();
+    if (churn != null) out.fixed(churn.churnProb()[i], 3);
+    out.comma();
+    if (churn != null) {
+      for (int k = 0; k < strata.churn.ChurnResult.REASONS; k++) {
+        int f = churn.reasonFeature()[i * strata.churn.ChurnResult.REASONS + k];
+        if (f < 0) break;
+        if (k > 0) out.ascii("|");
+        out.ascii(churn.features().get(f));
+      }
+    }
+    int cluster = s.bought(i) && s.clusters != null ? s.clusters.cluster()[i] : 0;
+    out.comma();
+    if (cluster > 0) out.number(cluster);
+    out.comma().bytes(labels.clusterName()[cluster]);
   }
 
   private static void purchase(Utf8Builder out, ScoredCustomers s, int i, Labels labels) {

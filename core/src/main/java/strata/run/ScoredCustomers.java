@@ -42,6 +42,10 @@ public final class ScoredCustomers implements MetricSource {
   public byte[] tier;
   /** {@link Metric#DOWNGRADE_RISK} by customer index, NaN where unknown; null without a tier history. */
   float[] downgradeRisk;
+  /** Churn prediction per buyer, null when the run did not compute it (opt-in, see {@link ScoringRun}). */
+  public strata.churn.ChurnResult churn;
+  /** Behavioural clusters of the buyers, null when the run did not compute them. */
+  public strata.cluster.ClusterAnalysis.Result clusters;
 
   ScoredCustomers(int asOfDay, PurchaseColumns purchases, Charset idCharset, String[] prospectIds,
       CustomerProfile[] profiles, Engagement[] engagements, RfmScores rfm, byte[] classicSegment, byte[] segment11,
@@ -145,6 +149,8 @@ public final class ScoredCustomers implements MetricSource {
       case SIZE -> p == null ? "" : p.size();
       case REGION -> p == null ? "" : p.region();
       case OWNER -> p == null ? "" : p.owner();
+      case CHURN_PROB -> b && churn != null ? present(churn.churnProb()[i]) : null;
+      case CLUSTER -> b && clusters != null && clusters.cluster()[i] > 0 ? (Object) (long) clusters.cluster()[i] : null;
     };
   }
 

@@ -58,6 +58,12 @@ public final class ScoringRun {
    */
   public static RunResult run(RunInputs in, CompletableFuture<TierModel> loading, Consumer<Rejection> rejects,
       Progress progress) {
+    return run(in, loading, rejects, progress, Predictions.NONE);
+  }
+
+  /** As above, with the optional predictions asked for (they also run when the model reads their variables). */
+  public static RunResult run(RunInputs in, CompletableFuture<TierModel> loading, Consumer<Rejection> rejects,
+      Progress progress, Predictions predictions) {
     CompletableFuture<TierModel> checked = loading.thenApply(m -> {
       checkScoringSettings(m);
       return m;
@@ -97,8 +103,14 @@ public final class ScoringRun {
     IdentityReport identity = IdentityStage.report(profiles, merges, caseVariants, in.merges().caseIds(), p,
         tx.charset(), notes);
     TierModel model = Futures.join(checked);
-    RunResult result = score(p, tx.charset(), IdentityStage.mergeProfiles(profiles, merges),
-        IdentityStage.mergeEngagement(engagement, merges), asOf, model, in.threads(), quality, notes, progress);
+    Map<String, CustomerProfile> merged = IdentityStage.mergeProfiles(profiles, merges);
+    strata.churn.ChurnResult churn = null;
+    if (predictions.churnFor(model)) {
+      progress.phase("training the churn classifier");
+      churn = Predictions.churn(in, intakeOptions(in, merges), p, (int) asOf.toEpochDay(), merged);
+    }
+    RunResult result = score(p, tx.charset(), merged, IdentityStage.mergeEngagement(engagement, merges), asOf, model,
+        in.threads(), quality, notes, progress, Map.of(), predictions, churn);
     return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), result.quality(),
         result.notes(), identity);
   }
@@ -106,13 +118,16 @@ public final class ScoringRun {
   private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges,
       CompletableFuture<TierModel> checked, Consumer<Rejection> rejects, Progress progress) {
     long total = size(in.transactions());
-    TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(),
-        in.threads(), in.tempDir(), merges.merged());
-    return TransactionIntake.read(in.transactions(), options, rejects,
+    return TransactionIntake.read(in.transactions(), intakeOptions(in, merges), rejects,
         done -> {
           failIfBroken(checked);
           progress.bytes(done, total);
         }, progress::phase, (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)));
+  }
+
+  private static TransactionIntake.Options intakeOptions(RunInputs in, IdMerges merges) {
+    return new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(), in.threads(), in.tempDir(),
+        merges.merged());
   }
 
   private static int asOfDay(RunInputs in, int lastDay) {
@@ -150,6 +165,15 @@ public final class ScoringRun {
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
       int threads, List<FileQuality> quality, List<String> notes, Progress progress,
       Map<String, Double> downgradeRisk) {
+    return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
+        Predictions.NONE, null);
+  }
+
+  /** @param churn the churn prediction for the buyers of {@code p}, null when not computed */
+  static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
+      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
+      int threads, List<FileQuality> quality, List<String> notes, Progress progress,
+      Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn) {
     RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
     AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
     LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
@@ -201,6 +225,16 @@ public final class ScoringRun {
         Double risk = downgradeRisk.get(scored.customerId(i));
         scored.downgradeRisk[i] = risk == null ? Float.NaN : risk.floatValue();
       }
+    }
+    if (predictions.clustersFor(model)) {
+      progress.phase("behavioural clusters");
+      scored.clusters = Predictions.clusters(p, asOfDay, model);
+      notes.addAll(scored.clusters.notes());
+    }
+    scored.churn = churn;
+    if (churn != null) notes.addAll(churn.notes());
+    if (churn == null && predictions.churnFor(model)) {
+      notes.add("churn_prob is computed only by file runs (strata score); conditions reading it do not match here");
     }
     progress.phase("assigning tiers");
     TierEngine engine = new TierEngine(model);

@@ -47,7 +47,10 @@ public enum Metric {
   INDUSTRY("industry", SimpleType.STRING, "industry from the customers file"),
   SIZE("size", SimpleType.STRING, "company size from the customers file"),
   REGION("region", SimpleType.STRING, "region from the customers file"),
-  OWNER("owner", SimpleType.STRING, "account owner from the customers file");
+  OWNER("owner", SimpleType.STRING, "account owner from the customers file"),
+  CHURN_PROB("churn_prob", SimpleType.DOUBLE,
+      "probability of no purchase in the next 90 days (churn classifier, or BG/NBD when it wins), 0-1"),
+  CLUSTER("cluster", SimpleType.INT, "behavioural cluster 1..k (k-means++ on recency, purchase days, order value)");
 
   private final String variable;
   private final CelType type;

@@ -46,8 +46,11 @@ class CustomersCsvTest {
         """, StandardOpenOption.APPEND);
     RunInputs in = RunInputs.of(demo.transactions()).withAsOf(AS_OF)
         .withSideFiles(demo.customers(), demo.interactions(), demo.surveys());
-    RunResult run = ScoringRun.run(in, TierModel.defaultModel(), r -> { }, Progress.NONE);
+    RunResult run = ScoringRun.run(in, java.util.concurrent.CompletableFuture.completedFuture(TierModel.defaultModel()),
+        r -> { }, Progress.NONE, new Predictions(true, true));
     assertThat(run.customers().size - run.customers().purchasers).isPositive();
+    assertThat(run.customers().churn.usesClassifier() || run.customers().churn.baseline() != null).isTrue();
+    assertThat(run.customers().clusters.clusters()).hasSizeBetween(3, 8);
     assertThat(assertRowsMatch(run)).contains("\nX1,\"Acme, Inc.\",\"'-owner\",\"'=SUM(A1)\",\"华东 \"\"东区\"\"\",微型,")
         .contains("\nX2,\"'@home\",\"line\nbreak\",\"'+industry\",区,小型,");
   }
@@ -137,6 +140,16 @@ class CustomersCsvTest {
     boolean categories = s.bought(i) && s.purchases.topCategory != null;
     cells.add(categories ? text(s.purchases.topCategory[i]) : "");
     cells.add(categories ? decimals(s.purchases.topCategoryShare[i], 3) : "");
+    var churn = s.bought(i) ? s.churn : null;
+    cells.add(churn == null ? "" : decimals(churn.churnProb()[i], 3));
+    List<String> reasons = new ArrayList<>();
+    for (int k = 0; churn != null && k < 3 && churn.reasonFeature()[3 * i + k] >= 0; k++) {
+      reasons.add(churn.features().get(churn.reasonFeature()[3 * i + k]));
+    }
+    cells.add(String.join("|", reasons));
+    int cluster = s.bought(i) && s.clusters != null ? s.clusters.cluster()[i] : 0;
+    cells.add(cluster == 0 ? "" : Integer.toString(cluster));
+    cells.add(cluster == 0 ? "" : text(s.clusters.clusters().get(cluster - 1).describe(Locale.SIMPLIFIED_CHINESE)));
     return String.join(",", cells);
   }
 

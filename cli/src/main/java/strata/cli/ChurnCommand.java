@@ -1,0 +1,116 @@
+package strata.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import strata.churn.ChurnFeatures;
+import strata.churn.ChurnResult;
+import strata.churn.ChurnStage;
+import strata.churn.EngagementAsOf;
+import strata.churn.Evaluation;
+import strata.intake.FormatSniffer;
+import strata.intake.IntakeException;
+import strata.intake.SideFiles;
+import strata.intake.TransactionIntake;
+import strata.summary.PurchaseColumns;
+
+/**
+ * {@code strata churn}: trains the churn classifier on features as of --calibration-end with outcomes from the window
+ * up to --holdout-end, and compares it on held-out customers with BG/NBD's expected purchases in that window.
+ */
+@Command(name = "churn", mixinStandardHelpOptions = true,
+    description = "Train the churn classifier on purchases up to --calibration-end, label customers by any purchase "
+        + "up to --holdout-end, and compare it with the BG/NBD baseline on held-out customers.")
+final class ChurnCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transactions file")
+  Path transactions;
+  @Option(names = "--customers", paramLabel = "FILE", description = "customer profiles (optional)") Path customers;
+  @Option(names = "--interactions", paramLabel = "FILE", description = "interactions (optional)") Path interactions;
+  @Option(names = "--surveys", paramLabel = "FILE", description = "NPS / CSAT answers (optional)") Path surveys;
+
+  @Option(names = "--calibration-end", required = true, paramLabel = "YYYY-MM-DD",
+      description = "cut-off: features use purchases up to and including this day")
+  LocalDate calibrationEnd;
+
+  @Option(names = "--holdout-end", required = true, paramLabel = "YYYY-MM-DD",
+      description = "last day of the outcome window: no purchase in it = churned")
+  LocalDate holdoutEnd;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of the held-out split and the trees") long seed;
+  @Option(names = "--json", description = "print one JSON object") boolean json;
+  @Option(names = "--encoding", paramLabel = "NAME") String encoding;
+  @Option(names = "--delimiter", paramLabel = "D") String delimiter;
+  @Option(names = "--columns", split = ",", paramLabel = "KEYS") List<String> columns;
+  @Option(names = "--map", paramLabel = "KEY=HEADER") Map<String, String> columnMap = new LinkedHashMap<>();
+  @Option(names = "--date-format", paramLabel = "PATTERN") String dateFormat;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!holdoutEnd.isAfter(calibrationEnd)) {
+      throw new IntakeException("--holdout-end (" + holdoutEnd + ") must be after --calibration-end (" + calibrationEnd + ")");
+    }
+    int cut = (int) calibrationEnd.toEpochDay();
+    int end = (int) holdoutEnd.toEpochDay();
+    TransactionIntake.Result atCut = read(calibrationEnd);
+    TransactionIntake.Result atEnd = read(holdoutEnd);
+    PurchaseColumns before = atCut.table().freeze(cut - 90);
+    PurchaseColumns after = atEnd.table().freeze(end - 90);
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    FormatSniffer.Hints side = new FormatSniffer.Hints(atCut.charset(), null, null, dateFormat);
+    var profiles = customers == null ? Map.<String, strata.intake.CustomerProfile>of()
+        : SideFiles.customers(customers, side, Map.copyOf(columnMap), r -> { }, temp).profiles();
+    ChurnFeatures.Side sideCut = new ChurnFeatures.Side(
+        EngagementAsOf.read(interactions, surveys, side, Map.copyOf(columnMap), temp, cut), profiles);
+    ChurnFeatures.Side sideEnd = new ChurnFeatures.Side(
+        EngagementAsOf.read(interactions, surveys, side, Map.copyOf(columnMap), temp, end), profiles);
+    ChurnResult r = ChurnStage.run(before, cut, sideCut, after, end, sideEnd, atCut.charset(), seed);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("calibration_end", calibrationEnd.toString());
+    doc.put("holdout_end", holdoutEnd.toString());
+    doc.put("window_days", end - cut);
+    doc.put("customers", before.size);
+    doc.put("classifier", r.classifier() == null ? null : r.classifier().toJson());
+    doc.put("baseline", r.baseline() == null ? null : r.baseline().toJson());
+    doc.put("classifier_beats_baseline", r.usesClassifier());
+    doc.put("features", r.features());
+    doc.put("notes", r.notes());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Output.mapper().writeValueAsString(doc));
+    } else {
+      out.printf("%d customers bought up to %s; outcome window %d days%n", before.size, calibrationEnd, end - cut);
+      line(out, "classifier", r.classifier());
+      line(out, "BG/NBD baseline", r.baseline());
+      r.notes().forEach(n -> out.println("note: " + n));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void line(PrintWriter out, String name, Evaluation e) {
+    if (e == null) {
+      out.printf("%-16s not computed%n", name);
+    } else {
+      out.printf(Locale.ROOT, "%-16s ROC-AUC %.4f  PR-AUC %.4f  Brier %.4f  top-decile lift %.2f  (%d held out, %d churned)%n",
+          name, e.auc(), e.prAuc(), e.brier(), e.topDecileLift(), e.customers(), e.churned());
+    }
+  }
+
+  private TransactionIntake.Result read(LocalDate asOf) {
+    TransactionIntake.Options options = new TransactionIntake.Options(
+        new FormatSniffer.Hints(ScoreCommand.charset(encoding), delimiter, columns, dateFormat), Map.copyOf(columnMap), asOf,
+        Runtime.getRuntime().availableProcessors(), Path.of(System.getProperty("java.io.tmpdir")));
+    return TransactionIntake.read(transactions, options, r -> { }, b -> { });
+  }
+}

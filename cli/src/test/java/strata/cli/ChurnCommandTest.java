@@ -1,0 +1,55 @@
+package strata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChurnCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void onTheCdnowMasterLogTheClassifierAtLeastMatchesBgNbd() throws IOException {
+    Cli r = Cli.run("churn", "--transactions", Cli.shared("CDNOW_master.txt").toString(), "--delimiter", "whitespace",
+        "--map", "amount=dollar_value", "--calibration-end", "1997-09-30",
+        "--holdout-end", "1998-06-30", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    // The CDNOW cohort: 23,570 customers, all first buying in the first quarter of 1997.
+    assertThat(j.get("customers").asInt()).isEqualTo(23570);
+    JsonNode c = j.get("classifier");
+    JsonNode b = j.get("baseline");
+    assertThat(c.get("customers").asInt()).isEqualTo(b.get("customers").asInt()).isBetween(7000, 7150);
+    assertThat(c.get("auc").asDouble()).isGreaterThanOrEqualTo(b.get("auc").asDouble() - 0.005);
+    // BG/NBD ranks CDNOW's repeat buyers well above chance; a Brier score above 0.25 would be worse than a coin.
+    assertThat(b.get("auc").asDouble()).isBetween(0.7, 0.9);
+    assertThat(c.get("brier").asDouble()).isLessThan(0.25);
+    assertThat(c.get("pr_auc").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void tooLittleDataIsSaidAndTheRunCompletes() throws IOException {
+    Path tx = dir.resolve("few.csv");
+    Files.writeString(tx, "customer_id,order_date,amount\nA,2024-01-01,5\nA,2024-02-01,5\nB,2024-01-03,7\n"
+        + "C,2024-01-09,7\nC,2024-04-09,7\n");
+    Cli r = Cli.run("churn", "--transactions", tx.toString(), "--calibration-end", "2024-03-01",
+        "--holdout-end", "2024-06-01", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("classifier").isNull()).isTrue();
+    assertThat(j.get("notes").toString()).contains("too few to train the churn classifier");
+  }
+
+  @Test
+  void backwardsDatesGetOneClearLine() {
+    Cli r = Cli.run("churn", "--transactions", dir.resolve("x.csv").toString(), "--calibration-end", "1997-09-30",
+        "--holdout-end", "1997-01-01");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("strata: --holdout-end (1997-01-01) must be after --calibration-end");
+  }
+}

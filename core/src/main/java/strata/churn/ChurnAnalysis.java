@@ -1,0 +1,152 @@
+package strata.churn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the churn classifier time-honestly and scores with it: features as of a cut-off, outcome "no purchase in the
+ * window after it"; 30 % of the customers (of each outcome) are held out to compare it with the BG/NBD baseline; the
+ * trees trained on the rest then score the customers as of the as-of date.
+ */
+public final class ChurnAnalysis {
+  static final int MIN_CUSTOMERS = 50;
+  static final int MIN_PER_OUTCOME = 10;
+  /** Held-out share in tenths (integer arithmetic: 0.3 × 1000 in doubles rounds up to 301). */
+  static final int HELD_OUT_TENTHS = 3;
+
+  private ChurnAnalysis() {}
+
+  /**
+   * @param train features as of the cut-off
+   * @param churned per training row: no purchase in the window after the cut-off
+   * @param trainBaseline BG/NBD's prediction for that window, per training row
+   * @param score features as of the as-of date (same columns as {@code train})
+   * @param scoreBaseline BG/NBD's prediction for the next window, per scored row; used when the classifier loses
+   */
+  public static ChurnResult run(ChurnFeatures train, boolean[] churned, Baseline trainBaseline, ChurnFeatures score,
+      Baseline scoreBaseline, long seed) {
+    if (!train.names.equals(score.names)) throw new IllegalArgumentException("training and scoring features differ");
+    float[] fallback = scoreBaseline == null ? null : floats(scoreBaseline.probabilityNone());
+    int[][] split;
+    try {
+      split = split(churned, seed);
+    } catch (ChurnException e) {
+      return ChurnResult.notComputed(score.rows, null, fallback, e.getMessage());
+    }
+    int[] fit = split[0];
+    int[] held = split[1];
+    boolean[] heldChurned = new boolean[held.length];
+    for (int k = 0; k < held.length; k++) heldChurned[k] = churned[held[k]];
+    Evaluation base = trainBaseline == null ? null : baseline(trainBaseline, held, heldChurned);
+    Booster booster;
+    try {
+      requireVarying(train, fit);
+      booster = Booster.train(train, fit, churned, seed);
+    } catch (ChurnException e) {
+      return ChurnResult.notComputed(score.rows, base, fallback, e.getMessage());
+    }
+    try {
+      double[] p = booster.predict(train, held);
+      Evaluation classifier = Evaluation.of(p, p, heldChurned);
+      List<String> notes = new ArrayList<>();
+      if (base != null && classifier.auc() <= base.auc()) {
+        notes.add(String.format(Locale.ROOT, "the churn classifier (ROC-AUC %.3f) does not beat the BG/NBD baseline "
+            + "(%.3f) on held-out customers; churn_prob is the baseline's", classifier.auc(), base.auc()));
+        ChurnResult r = ChurnResult.notComputed(score.rows, base, fallback, notes.get(0));
+        return new ChurnResult(classifier, base, false, r.churnProb(), r.reasonFeature(), r.reasonContribution(),
+            train.names, notes);
+      }
+      int[] all = IntStream.range(0, score.rows).toArray();
+      double[] prob = booster.predict(score, all);
+      float[][] contrib = booster.contributions(score, all);
+      int[] reasonFeature = new int[score.rows * ChurnResult.REASONS];
+      float[] reasonContribution = new float[score.rows * ChurnResult.REASONS];
+      for (int i = 0; i < score.rows; i++) top(contrib[i], score.columns(), i, reasonFeature, reasonContribution);
+      return new ChurnResult(classifier, base, true, floats(prob), reasonFeature, reasonContribution, train.names, notes);
+    } finally {
+      booster.dispose();
+    }
+  }
+
+  private static Evaluation baseline(Baseline b, int[] held, boolean[] heldChurned) {
+    double[] score = new double[held.length];
+    double[] prob = new double[held.length];
+    for (int k = 0; k < held.length; k++) {
+      score[k] = -b.expected()[held[k]];
+      prob[k] = b.probabilityNone()[held[k]];
+    }
+    for (int k = 0; k < held.length; k++) {
+      if (!Double.isFinite(score[k]) || !Double.isFinite(prob[k])) return null;
+    }
+    return Evaluation.of(score, prob, heldChurned);
+  }
+
+  /** Training and held-out rows, each outcome shuffled with the seed and 30 % of it held out. */
+  static int[][] split(boolean[] churned, long seed) {
+    int n = churned.length;
+    int c = 0;
+    for (boolean b : churned) if (b) c++;
+    if (n < MIN_CUSTOMERS) {
+      throw new ChurnException(n + " customers are too few to train the churn classifier (at least " + MIN_CUSTOMERS
+          + " needed)");
+    }
+    if (c < MIN_PER_OUTCOME || n - c < MIN_PER_OUTCOME) {
+      throw new ChurnException(c + " of " + n + " customers churned in the training window: at least "
+          + MIN_PER_OUTCOME + " who churned and " + MIN_PER_OUTCOME + " who bought again are needed");
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Integer> fit = new ArrayList<>();
+    List<Integer> held = new ArrayList<>();
+    for (boolean outcome : new boolean[] {true, false}) {
+      int[] rows = IntStream.range(0, n).filter(i -> churned[i] == outcome).toArray();
+      for (int i = rows.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = rows[i];
+        rows[i] = rows[j];
+        rows[j] = t;
+      }
+      int h = (rows.length * HELD_OUT_TENTHS + 9) / 10;
+      for (int k = 0; k < rows.length; k++) (k < h ? held : fit).add(rows[k]);
+    }
+    return new int[][] {fit.stream().mapToInt(Integer::intValue).sorted().toArray(),
+        held.stream().mapToInt(Integer::intValue).sorted().toArray()};
+  }
+
+  private static void requireVarying(ChurnFeatures f, int[] rows) {
+    for (int j = 0; j < f.columns(); j++) {
+      float first = f.get(rows[0], j);
+      for (int row : rows) {
+        float v = f.get(row, j);
+        if (!(v == first || (Float.isNaN(v) && Float.isNaN(first)))) return;
+      }
+    }
+    throw new ChurnException("every feature has the same value for all customers: nothing to learn churn from");
+  }
+
+  /** The three largest positive contributions of one row (the bias, last, is not a reason). */
+  private static void top(float[] contrib, int features, int i, int[] feature, float[] value) {
+    int base = i * ChurnResult.REASONS;
+    for (int k = 0; k < ChurnResult.REASONS; k++) {
+      int best = -1;
+      for (int j = 0; j < features; j++) {
+        if (contrib[j] > 0 && (best < 0 || contrib[j] > contrib[best]) && !taken(feature, base, k, j)) best = j;
+      }
+      feature[base + k] = best;
+      value[base + k] = best < 0 ? 0 : contrib[best];
+    }
+  }
+
+  private static boolean taken(int[] feature, int base, int k, int j) {
+    for (int q = 0; q < k; q++) if (feature[base + q] == j) return true;
+    return false;
+  }
+
+  private static float[] floats(double[] v) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+    return f;
+  }
+}

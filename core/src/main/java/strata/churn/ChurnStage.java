@@ -1,0 +1,73 @@
+package strata.churn;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import strata.clv.BgNbd;
+import strata.clv.CalibrationData;
+import strata.clv.ClvException;
+import strata.run.ClvStage;
+import strata.summary.PurchaseColumns;
+
+/**
+ * The churn step from two reads of the same transactions: as of a cut-off (features and BG/NBD for training) and as
+ * of the as-of date (outcomes after the cut-off, and the customers to score). Customers are matched by id.
+ *
+ * <p>For the 90-day trend features, freeze each read with its split 90 days before its own as-of day.
+ */
+public final class ChurnStage {
+  private ChurnStage() {}
+
+  /**
+   * @param atCut summaries of purchases up to {@code cutDay}
+   * @param atAsOf summaries up to {@code asOfDay}; the window is {@code asOfDay - cutDay} days, for the outcome and
+   *     for the prediction
+   * @param ids charset of the ids of both reads
+   */
+  public static ChurnResult run(PurchaseColumns atCut, int cutDay, ChurnFeatures.Side sideAtCut,
+      PurchaseColumns atAsOf, int asOfDay, ChurnFeatures.Side sideAtAsOf, Charset ids, long seed) {
+    if (asOfDay <= cutDay) throw new IllegalArgumentException("the as-of day must follow the cut-off");
+    double windowWeeks = (asOfDay - cutDay) / 7.0;
+    BgNbd bgCut = fit(atCut, cutDay);
+    BgNbd bgNow = fit(atAsOf, asOfDay);
+    if (atCut.size == 0 || atAsOf.size == 0) {
+      return ChurnResult.notComputed(atAsOf.size, null, null, "no customers bought before the cut-off");
+    }
+    // Both feature sets carry the BG/NBD columns only when both fits succeeded, so their columns agree.
+    boolean both = bgCut != null && bgNow != null;
+    ChurnFeatures train = ChurnFeatures.of(atCut, cutDay, both ? bgCut : null, sideAtCut, ids);
+    ChurnFeatures score = ChurnFeatures.of(atAsOf, asOfDay, both ? bgNow : null, sideAtAsOf, ids);
+    Baseline trainBaseline = both ? Baseline.of(bgCut, ClvStage.calibration(atCut, cutDay, 7.0), windowWeeks) : null;
+    Baseline scoreBaseline = both ? Baseline.of(bgNow, ClvStage.calibration(atAsOf, asOfDay, 7.0), windowWeeks) : null;
+    ChurnResult r = ChurnAnalysis.run(train, churned(atCut, atAsOf, cutDay), trainBaseline, score, scoreBaseline, seed);
+    if (both) return r;
+    var notes = new java.util.ArrayList<>(r.notes());
+    notes.add(0, "BG/NBD could not be fitted: the classifier runs without P(alive) and has no baseline to beat");
+    return new ChurnResult(r.classifier(), r.baseline(), r.usesClassifier(), r.churnProb(), r.reasonFeature(),
+        r.reasonContribution(), r.features(), notes);
+  }
+
+  /** Per customer of {@code atCut}: no purchase after {@code cutDay} in {@code later}. */
+  static boolean[] churned(PurchaseColumns atCut, PurchaseColumns later, int cutDay) {
+    // ISO-8859-1 maps each byte to one char, so distinct ids stay distinct whatever the file's encoding.
+    Map<String, Integer> index = new HashMap<>(later.size * 2);
+    for (int i = 0; i < later.size; i++) index.put(later.customerId(i, StandardCharsets.ISO_8859_1), i);
+    boolean[] churned = new boolean[atCut.size];
+    for (int i = 0; i < atCut.size; i++) {
+      Integer j = index.get(atCut.customerId(i, StandardCharsets.ISO_8859_1));
+      churned[i] = j == null || later.lastDay[j] <= cutDay;
+    }
+    return churned;
+  }
+
+  private static BgNbd fit(PurchaseColumns p, int day) {
+    if (p.size == 0) return null;
+    try {
+      CalibrationData data = ClvStage.calibration(p, day, 7.0);
+      return BgNbd.fit(ClvStage.sample(data)).model();
+    } catch (ClvException e) {
+      return null;
+    }
+  }
+}

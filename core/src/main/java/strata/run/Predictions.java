@@ -1,0 +1,100 @@
+package strata.run;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import strata.churn.ChurnFeatures;
+import strata.churn.ChurnResult;
+import strata.churn.ChurnStage;
+import strata.churn.EngagementAsOf;
+import strata.cluster.ClusterAnalysis;
+import strata.intake.CustomerProfile;
+import strata.intake.FormatSniffer;
+import strata.intake.TransactionIntake;
+import strata.scoring.ConfigSection;
+import strata.summary.PurchaseColumns;
+import strata.tier.TierModel;
+import strata.tier.TierRule;
+
+/**
+ * The optional predictions of a file run: the churn classifier ({@code churn_prob}) and behavioural clusters
+ * ({@code cluster}). Each runs when asked for or when a tier condition reads its variable. The classifier reads the
+ * transactions twice more (as of 90 days before the as-of date, for training, and as of it with the 90-day split its
+ * trend features need), so it is off by default: see bench/README.md for its cost.
+ *
+ * <p>Model file settings: {@code scoring.clusters.k} (fixed k, else chosen in 3-8) and {@code scoring.clusters.seed}.
+ *
+ * @param churn compute {@code churn_prob} whatever the model reads
+ * @param clusters compute {@code cluster} whatever the model reads
+ */
+public record Predictions(boolean churn, boolean clusters) {
+  public static final Predictions NONE = new Predictions(false, false);
+  static final int WINDOW_DAYS = 90;
+
+  boolean churnFor(TierModel model) {
+    return churn || reads(model, "churn_prob");
+  }
+
+  boolean clustersFor(TierModel model) {
+    return clusters || reads(model, "cluster");
+  }
+
+  private static boolean reads(TierModel model, String variable) {
+    Pattern word = Pattern.compile("\\b" + variable + "\\b");
+    for (TierRule t : model.tiers()) if (word.matcher(t.condition()).find()) return true;
+    return false;
+  }
+
+  static ClusterAnalysis.Result clusters(PurchaseColumns p, int asOfDay, TierModel model) {
+    Map<String, Object> section = model.scoringSection("clusters");
+    int k = section.containsKey("k") ? (int) ConfigSection.toDouble("scoring.clusters.k", section.get("k"), 2, 50) : 0;
+    long seed = section.containsKey("seed")
+        ? (long) ConfigSection.toDouble("scoring.clusters.seed", section.get("seed"), 0, 1e15) : 1;
+    return ClusterAnalysis.run(p, asOfDay, k, seed);
+  }
+
+  /** churn_prob per buyer of {@code p} (in its order), trained on the 90 days before the as-of date. */
+  static ChurnResult churn(RunInputs in, TransactionIntake.Options options, PurchaseColumns p, int asOfDay,
+      Map<String, CustomerProfile> profiles) {
+    int cut = asOfDay - WINDOW_DAYS;
+    PurchaseColumns atCut = read(in, options, cut).table().freeze(cut - WINDOW_DAYS);
+    TransactionIntake.Result now = read(in, options, asOfDay);
+    PurchaseColumns atAsOf = now.table().freeze(asOfDay - WINDOW_DAYS);
+    FormatSniffer.Hints side = new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
+    Map<String, CustomerProfile> known = profiles == null ? Map.of() : profiles;
+    ChurnFeatures.Side sideCut = new ChurnFeatures.Side(
+        EngagementAsOf.read(in.interactions(), in.surveys(), side, in.columnMap(), in.tempDir(), cut), known);
+    ChurnFeatures.Side sideNow = new ChurnFeatures.Side(
+        EngagementAsOf.read(in.interactions(), in.surveys(), side, in.columnMap(), in.tempDir(), asOfDay), known);
+    ChurnResult r = ChurnStage.run(atCut, cut, sideCut, atAsOf, asOfDay, sideNow, now.charset(), 1);
+    return reorder(r, atAsOf, p);
+  }
+
+  private static TransactionIntake.Result read(RunInputs in, TransactionIntake.Options options, int day) {
+    return TransactionIntake.read(in.transactions(), options.withAsOf(LocalDate.ofEpochDay(day)), rejected -> { },
+        bytes -> { });
+  }
+
+  /** The result's per-customer arrays in the order of {@code p} (the same file read the same way: normally already). */
+  private static ChurnResult reorder(ChurnResult r, PurchaseColumns from, PurchaseColumns to) {
+    Map<String, Integer> index = new HashMap<>(from.size * 2);
+    for (int i = 0; i < from.size; i++) index.put(from.customerId(i, StandardCharsets.ISO_8859_1), i);
+    int k = ChurnResult.REASONS;
+    float[] prob = new float[to.size];
+    int[] feature = new int[to.size * k];
+    float[] contribution = new float[to.size * k];
+    for (int i = 0; i < to.size; i++) {
+      Integer j = index.get(to.customerId(i, StandardCharsets.ISO_8859_1));
+      prob[i] = j == null ? Float.NaN : r.churnProb()[j];
+      for (int q = 0; q < k; q++) {
+        feature[i * k + q] = j == null ? -1 : r.reasonFeature()[j * k + q];
+        contribution[i * k + q] = j == null ? 0 : r.reasonContribution()[j * k + q];
+      }
+    }
+    return new ChurnResult(r.classifier(), r.baseline(), r.usesClassifier(), prob, feature, contribution, r.features(),
+        List.copyOf(r.notes()));
+  }
+}
