@@ -28,6 +28,9 @@ async function openWinBack(h, adminPage) {
   throw new Error('no open win_back task with an owner: the demo data should move some high-value customers to at_risk');
 }
 
+/** The visible part only: a rep's work list can be pages long. */
+const shot = (h, page, name) => page.screenshot({ path: `${h.options.out}/${name}.png` });
+
 const noSidewaysScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 export async function workJourney(browser, h) {
@@ -54,7 +57,7 @@ export async function workJourney(browser, h) {
     check(await page.getAttribute(row, 'data-type') === 'win_back', 'the row is not a win-back task');
     const why = await page.textContent(`${row} ${tid('task-why')}`);
     check(why.includes('at_risk'), `the task's why does not name its tier at_risk: "${why}"`);
-    await h.screenshot(page, '01a-my-work');
+    await shot(h, page, '01a-my-work');
     await page.click(`${row} ${tid('task-complete')}`);
     await page.click('.ant-modal .ant-radio-button-wrapper:has([data-value="rescheduled"])');
     const note = `e2e：客户约下周再谈 ${Date.now()}`;

@@ -34,8 +34,7 @@ export function TaskItem({ task, today, profile, busy, onQuickDone, onOpen, show
         {task.status === 'suppressed' && <Tag>{t('taskStatus.suppressed')}: {task.suppressedBy}</Tag>}
       </Space>
       {purpose && <div><Typography.Text>{purpose}</Typography.Text></div>}
-      <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 2, expandable: true }}
-        data-testid="task-why">
+      <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} data-testid="task-why">
         {t('work.why')}: {labelOf(task.reasonText, lang)}
       </Typography.Paragraph>
       <Space size={8} wrap style={{ marginTop: 6 }}>

@@ -8,7 +8,7 @@ import type { CustomerDetail } from '../../api/types';
 export interface Profile { name: string | null; phone: string | null }
 
 const LIMIT = 100;
-const PARALLEL = 4;
+const PARALLEL = 8;
 
 export function useProfiles(ids: string[]): Map<string, Profile> {
   const [profiles, setProfiles] = useState<Map<string, Profile>>(new Map());
@@ -16,16 +16,22 @@ export function useProfiles(ids: string[]): Map<string, Profile> {
   useEffect(() => {
     let stopped = false;
     const queue = wanted ? wanted.split('\n').filter((id) => !profiles.has(id)) : [];
-    const worker = async () => {
-      for (let id = queue.shift(); id !== undefined && !stopped; id = queue.shift()) {
-        try {
-          const c = await api<CustomerDetail>(`/customers/${encodeURIComponent(id)}`);
-          const profile = { name: c.profile.name, phone: c.profile.phone };
-          if (!stopped) setProfiles((before) => new Map(before).set(id, profile));
-        } catch { /* the id stays shown instead of the name */ }
+    // A few at a time, and one state update per batch: a long list re-renders a dozen times, not once per customer.
+    const run = async () => {
+      for (let at = 0; at < queue.length && !stopped; at += PARALLEL) {
+        const batch = await Promise.all(queue.slice(at, at + PARALLEL).map((id) =>
+          api<CustomerDetail>(`/customers/${encodeURIComponent(id)}`)
+            .then((c) => [id, { name: c.profile.name, phone: c.profile.phone }] as const)
+            .catch(() => null))); // the id stays shown instead of the name
+        if (stopped) return;
+        setProfiles((before) => {
+          const next = new Map(before);
+          for (const found of batch) if (found) next.set(found[0], found[1]);
+          return next;
+        });
       }
     };
-    for (let i = 0; i < PARALLEL; i++) void worker();
+    void run();
     return () => { stopped = true; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wanted]);
