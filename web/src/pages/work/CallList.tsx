@@ -34,11 +34,11 @@ export function CallList({ tasks, profiles, today }: { tasks: Task[]; profiles: 
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('work.callListHint')}</Typography.Paragraph>
       <List size="small" dataSource={calls} locale={{ emptyText: t('work.noCalls') }} renderItem={(call) => (
         <List.Item data-testid="call-row" data-customer={call.customerId}>
-          <div style={{ minWidth: 0 }}>
+          <div style={{ minWidth: 0, flex: 1 }}>
             <Link to={`/customers/${encodeURIComponent(call.customerId)}`}>{call.name || call.customerId}</Link>
             <div><Typography.Text type="secondary">{call.type} · {call.purpose}</Typography.Text></div>
           </div>
-          {call.phone ? <a href={`tel:${call.phone}`} style={{ whiteSpace: 'nowrap' }}>{call.phone}</a>
+          {call.phone ? <a href={`tel:${call.phone}`} style={{ whiteSpace: 'nowrap', marginLeft: 8 }}>{call.phone}</a>
             : <Typography.Text type="secondary">{t('work.noPhone')}</Typography.Text>}
         </List.Item>
       )} />

@@ -14,6 +14,7 @@ import { errorText } from '../../i18n/errors';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CallList } from './CallList';
+import { TeamSummary } from './TeamSummary';
 import { TaskDialog, completeTask } from './TaskDialog';
 import { TaskItem } from './TaskItem';
 import { dueBefore, groupByType, localDay, type Range } from './tasks';
@@ -69,6 +70,9 @@ export default function MyWork() {
         )}
         {data && <Typography.Text type="secondary" data-testid="work-total">{t('work.count', { n: num(data.total) })}</Typography.Text>}
       </Space>
+      {showOwner && (meta?.owners.length ?? 0) > 0 && (
+        <TeamSummary owners={meta?.owners ?? []} today={today} onPick={(o) => set('owner', o)} />
+      )}
       <ErrorAlert error={error} />
       {data && data.total > tasks.length && (
         <Typography.Paragraph type="warning">{t('work.more', { shown: num(tasks.length), n: num(data.total) })}</Typography.Paragraph>
