@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workRoute, workState } from './mock-work.mjs';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'dist');
@@ -16,6 +17,7 @@ const USERS = {
   admin: { username: 'admin', displayName: '管理员', role: 'admin', owner: null, enabled: true },
   analyst: { username: 'analyst', displayName: '分析师', role: 'analyst', owner: null, enabled: true },
   zhangwei: { username: 'zhangwei', displayName: '张伟', role: 'sales', owner: '张伟', enabled: true },
+  chenjing: { username: 'chenjing', displayName: '陈静', role: 'sales', owner: '陈静', enabled: true },
 };
 const label = (zh, en) => ({ zh, en });
 let modelVersion = 1;
@@ -41,16 +43,18 @@ const TIERS = [['high_value', '高价值客户', 'High value'], ['at_risk', '流
   .map(([id, zh, en]) => ({ id, name: label(zh, en), description: null, when: 'true' }));
 const STAGES = ['potential', 'new', 'active', 'dormant', 'churned'];
 const OWNERS = ['张伟', '李娜', '王芳'];
-const customers = Array.from({ length: 90 }, (_, i) => {
+// The last ten have no owner: they are the pool (公海), half of them returned there from 王芳.
+const customers = Array.from({ length: 100 }, (_, i) => {
   const tier = TIERS[i % 4].id;
   return {
-    id: `C${String(i + 1).padStart(4, '0')}`, name: `客户${i + 1}`, owner: OWNERS[i % 3], region: '华东', industry: '制造业',
+    id: `C${String(i + 1).padStart(4, '0')}`, name: `客户${i + 1}`, owner: i < 90 ? OWNERS[i % 3] : null, formerOwner: i >= 95 ? '王芳' : null, region: '华东', industry: '制造业',
     tier, modelTier: tier, overridden: false, segment: 'important_value', segment11: 'champions', lifecycle: STAGES[i % 5],
     abc: 'ABC'[i % 3], quadrant: 'star', recencyDays: i * 3, frequency: 1 + (i % 9), monetary: 1000 + i * 137.5,
     compositeScore: 30 + (i % 60), clv: 500 + i * 10, pAlive: 0.5 + (i % 5) / 10, previousTier: TIERS[(i + 1) % 4].id,
   };
 });
 const overrides = {};
+const work = workState(customers);
 const runs = [
   { id: 1, status: 'succeeded', trigger: 'demo', asOf: '2026-09-01', modelVersion: 1, startedAt: '2026-11-23T08:00:00Z', finishedAt: '2026-11-23T08:00:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 20, at_risk: 25, potential: 20, low_value: 25 }, current: false },
   { id: 2, status: 'succeeded', trigger: 'demo', asOf: '2026-11-01', modelVersion: 1, startedAt: '2026-11-23T08:01:00Z', finishedAt: '2026-11-23T08:01:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 23, at_risk: 23, potential: 22, low_value: 22 }, current: true },
@@ -81,7 +85,7 @@ const page = (items, q) => {
   const p = Number(q.get('page') ?? 0), s = Number(q.get('size') ?? 50);
   return { items: items.slice(p * s, p * s + s), page: p, size: s, total: items.length };
 };
-const problem = (status, detail, errors) => ({ status, body: { type: 'about:blank', title: status === 404 ? 'Not Found' : 'Error', status, detail, ...(errors ? { errors } : {}) }, problem: true });
+const problem = (status, detail, errors, code) => ({ status, body: { type: 'about:blank', title: status === 404 ? 'Not Found' : 'Error', status, detail, ...(errors ? { errors } : {}), ...(code ? { code } : {}) }, problem: true });
 const flows = (list) => {
   const counts = {};
   for (const c of list) { const k = `${c.previousTier}>${c.tier}`; counts[k] = (counts[k] ?? 0) + 1; }
@@ -165,7 +169,7 @@ function route(method, path, q, me, body) {
     if (sub === '/override' && method === 'DELETE') { delete overrides[c.id]; return { status: 204 }; }
     if (sub === '/history') return { body: [{ runId: 2, asOf: '2026-11-01', finishedAt: '2026-11-23T08:01:05Z', tier: c.tier, modelTier: c.tier, overridden: false }, { runId: 1, asOf: '2026-09-01', finishedAt: '2026-11-23T08:00:05Z', tier: c.previousTier, modelTier: c.previousTier, overridden: false }] };
     if (sub === '/transactions') return { body: page([{ recordId: 'T1', date: '2026-10-20', amount: 1280.5, orderId: 'O1', product: '办公椅', category: '家具', quantity: 2, channel: '线上' }], q) };
-    if (sub === '/interactions') return { body: page([{ recordId: 'I1', time: '2026-10-01T02:00:00Z', type: '拜访', channel: '线下', outcome: '成交' }], q) };
+    if (sub === '/interactions') return { body: page([...(work.interactions[c.id] ?? []), { recordId: 'I1', time: '2026-10-01T02:00:00Z', type: '拜访', channel: '线下', outcome: '成交' }], q) };
     if (sub === '/surveys') return { body: page([{ recordId: 'S1', time: '2026-10-02T02:00:00Z', nps: 9, csat: 5, comment: '服务很好' }], q) };
     const e = effective(c);
     const o = overrides[c.id];
@@ -228,7 +232,15 @@ function route(method, path, q, me, body) {
   const importOf = /^\/imports\/(\d+)$/.exec(path);
   if (importOf) return { body: imports.find((j) => j.id === Number(importOf[1])) };
   if (path === '/imports') return { body: page([...imports].reverse(), q) };
+  if (path === '/users' && method === 'POST') {
+    if (me.role !== 'admin') return problem(403, 'Forbidden');
+    if (USERS[body.username]) return problem(409, `user ${body.username} exists`);
+    USERS[body.username] = { username: body.username, displayName: body.displayName, role: body.role, owner: body.owner || null, enabled: true };
+    return { status: 201, body: USERS[body.username] };
+  }
   if (path === '/users') return { body: Object.values(USERS) };
+  const answered = workRoute(work, { method, path, q, me, body, visible, page, problem });
+  if (answered) return answered;
   if (path === '/tokens' && method === 'POST') return { status: 201, body: { id: 1, name: body.name, token: 'st_mock_0123456789' } };
   if (path === '/tokens') return { body: [] };
   if (path === '/audit') return { body: page([{ id: 1, at: '2026-11-23T08:00:00Z', username: 'admin', action: 'login', detail: null }], q) };

@@ -7,6 +7,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { workJourney } from './work.mjs';
 
 const HELP = `Usage: node web/e2e/run.mjs --base-url URL --out DIR [--chromium PATH] [--password PW] [--timeout-run SECONDS]
 
@@ -91,13 +92,19 @@ async function screenshot(page, name) {
 
 /** Calls the API with the page's own session token (sessionStorage), as the UI does. */
 async function apiGet(page, path) {
-  return page.evaluate(async (p) => {
-    const response = await fetch(`/api/v1${p}`, { headers: { Authorization: `Bearer ${sessionStorage.getItem('strata.token')}` } });
+  return apiCall(page, 'GET', path);
+}
+
+async function apiCall(page, method, path, json) {
+  return page.evaluate(async ([m, p, j]) => {
+    const headers = { Authorization: `Bearer ${sessionStorage.getItem('strata.token')}` };
+    if (j !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`/api/v1${p}`, { method: m, headers, body: j === undefined ? undefined : JSON.stringify(j) });
     const text = await response.text();
     let body = null;
     try { body = text ? JSON.parse(text) : null; } catch { body = text; }
     return { status: response.status, body };
-  }, path);
+  }, [method, path, json]);
 }
 
 /** A fresh browser context (no token, no language choice) signed in as `username`, in Chinese. */
@@ -220,8 +227,12 @@ async function scenario(browser) {
     memo.otherCustomer = other.id;
   });
 
+  await workJourney(browser, { step, signIn, check, tid, apiCall, apiGet, screenshot, options, SALES_OWNER,
+    setCurrentPage: (page) => { currentPage = page; } });
+
   await step('dashboard renders its KPIs and charts', async () => {
     const { page } = analyst;
+    currentPage = page;
     await page.waitForSelector(tid('dashboard'));
     const customers = (await page.textContent(`${tid('kpi-customers')} .ant-statistic-content`))?.trim();
     check(customers && /\d/.test(customers), `the customers KPI shows "${customers}"`);

@@ -14,6 +14,8 @@ import { pagesFor, type PageKey } from './auth/roles';
 
 const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
 const Customers = lazy(() => import('./pages/customers/Customers'));
+const MyWork = lazy(() => import('./pages/work/MyWork'));
+const Pool = lazy(() => import('./pages/pool/Pool'));
 const Customer360 = lazy(() => import('./pages/customer/Customer360'));
 const TierModel = lazy(() => import('./pages/model/TierModel'));
 const Runs = lazy(() => import('./pages/runs/Runs'));
@@ -46,6 +48,8 @@ function SignedIn() {
         <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
           <Routes>
             <Route path="/" element={<Dashboard />} />
+            <Route path="/work" element={<MyWork />} />
+            <Route path="/pool" element={<Pool />} />
             <Route path="/customers" element={<Customers />} />
             <Route path="/customers/:id" element={<Customer360 />} />
             <Route path="/model" element={<Guarded page="model"><TierModel /></Guarded>} />

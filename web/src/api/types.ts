@@ -147,3 +147,26 @@ export interface ApiToken {
   expiresAt?: string | null; scope?: 'all' | 'read' | 'import';
 }
 export interface AuditEntry { id: number; at: string; username: string; action: string; detail: string | null }
+
+/** A service task planned by a tier's playbook (docs/api.md "Service tasks"). */
+export type TaskStatus = 'open' | 'done' | 'skipped' | 'cancelled' | 'suppressed';
+export type TaskOutcome = 'reached' | 'no_answer' | 'rescheduled' | 'lost';
+export interface Task {
+  id: number; key: string; customerId: string; owner: string; tier: string; type: string; channel: string | null;
+  dueDate: string; trigger: string;
+  reason: { tier: string; trigger: string; detail: string | null; values: { name: string; value: string }[]; purpose: Label | null } | null;
+  reasonText: Label; status: TaskStatus; suppressedBy: string | null; outcome: TaskOutcome | null; note: string | null;
+  createdAt: string; closedAt: string | null; closedBy: string | null;
+}
+
+/** A customer in the pool (公海): who and why, no purchase figures. */
+export interface Pooled {
+  id: string; name: string | null; industry: string | null; region: string | null; tier: string | null;
+  since: string | null; previousOwner: string | null; rule: 'no_contact' | 'no_purchase' | null;
+}
+export interface Ownership { customerId: string; owner: string; tier: string | null }
+
+export interface AppNotification {
+  id: number; kind: 'task_due' | 'pool_warning' | 'escalation' | string; taskId: number | null; customerId: string | null;
+  text: Label; createdAt: string; readAt: string | null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, pagesFor } from './roles';
+import { can, canClaim, pagesFor } from './roles';
 
 describe('role actions', () => {
   it('givesAdminEverything', () => {
@@ -25,6 +25,18 @@ describe('role actions', () => {
     expect(can('sales', 'filterByOwner')).toBe(false);
   });
 
+  it('letsOnlyAdminsAssignFromThePool', () => {
+    expect(can('admin', 'assignFromPool')).toBe(true);
+    for (const role of ['analyst', 'manager', 'sales'] as const) expect(can(role, 'assignFromPool')).toBe(false);
+  });
+
+  it('letsOnlyUsersWithAnOwnerNameClaim', () => {
+    expect(canClaim({ owner: '张伟' })).toBe(true);
+    expect(canClaim({ owner: null })).toBe(false);
+    expect(canClaim({ owner: '' })).toBe(false);
+    expect(canClaim(null)).toBe(false);
+  });
+
   it('refusesEverythingWithoutASignedInUser', () => {
     expect(can(null, 'exportCustomers')).toBe(false);
   });
@@ -32,9 +44,10 @@ describe('role actions', () => {
 
 describe('pagesFor', () => {
   it('showsEachRoleItsPages', () => {
-    expect(pagesFor('admin')).toEqual(['dashboard', 'customers', 'model', 'runs', 'imports', 'admin']);
-    expect(pagesFor('analyst')).toEqual(['dashboard', 'customers', 'model', 'runs', 'imports', 'admin']);
-    expect(pagesFor('sales')).toEqual(['dashboard', 'customers', 'runs']);
+    expect(pagesFor('admin')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'imports', 'admin']);
+    expect(pagesFor('analyst')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'imports', 'admin']);
+    expect(pagesFor('manager')).toEqual(['dashboard', 'work', 'customers', 'pool', 'runs']);
+    expect(pagesFor('sales')).toEqual(['dashboard', 'work', 'customers', 'pool', 'runs']);
     expect(pagesFor(undefined)).toEqual([]);
   });
 });

@@ -12,11 +12,12 @@ export type Action =
   | 'viewAudit'      // /audit
   | 'manageTokens'   // /tokens (own; admin sees all)
   | 'exportCustomers'
+  | 'assignFromPool' // POST /pool/{id}/assign
   | 'filterByOwner'; // sales users only ever see one owner, so the owner filter would be noise
 
 const ANALYST: Action[] = ['overrideTier', 'triggerRun', 'importData', 'dryRunModel', 'manageTokens', 'exportCustomers', 'filterByOwner'];
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>([...ANALYST, 'saveModel', 'manageUsers', 'viewAudit']),
+  admin: new Set<Action>([...ANALYST, 'saveModel', 'manageUsers', 'viewAudit', 'assignFromPool']),
   analyst: new Set<Action>(ANALYST),
   // A manager sees the customers of their team's reps: several owners, so the owner filter helps.
   manager: new Set<Action>(['exportCustomers', 'filterByOwner']),
@@ -27,19 +28,25 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return role ? GRANTS[role]?.has(action) ?? false : false;
 }
 
-export type PageKey = 'dashboard' | 'customers' | 'model' | 'runs' | 'imports' | 'admin';
+export type PageKey = 'dashboard' | 'work' | 'customers' | 'pool' | 'model' | 'runs' | 'imports' | 'admin';
 
 /**
- * The pages in the navigation for a role. Sales users see runs (read-only, as the API allows them) but not the tier
+ * The pages in the navigation for a role. Every role has its work list (tasks of the customers it sees) and the pool
+ * (every signed-in user may list it; claiming needs an owner name, assigning is for admins). Sales users see runs (read-only, as the API allows them) but not the tier
  * model (an admin/analyst resource in the API; its tier names and descriptions reach them through /meta), imports
  * or admin.
  */
 export function pagesFor(role: Role | null | undefined): PageKey[] {
   if (!role) return [];
-  const pages: PageKey[] = ['dashboard', 'customers'];
+  const pages: PageKey[] = ['dashboard', 'work', 'customers', 'pool'];
   if (can(role, 'dryRunModel')) pages.push('model');
   pages.push('runs');
   if (can(role, 'importData')) pages.push('imports');
   if (can(role, 'manageTokens')) pages.push('admin');
   return pages;
+}
+
+/** Claiming from the pool makes the caller the owner, so it needs a user who holds customers under an owner name. */
+export function canClaim(me: { owner: string | null } | null | undefined): boolean {
+  return !!me?.owner;
 }

@@ -3,16 +3,13 @@
 import { Alert } from 'antd';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n/I18n';
-import { messages, type MessageKey } from '../i18n/messages';
+import { errorText } from '../i18n/errors';
 
 export function ErrorAlert({ error, testId = 'error' }: { error: unknown; testId?: string }) {
   const { t } = useI18n();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
-  const codeKey = apiError?.code ? `err.${apiError.code}` : null;
-  const translated = codeKey && codeKey in messages.en
-    ? t(codeKey as MessageKey, { seconds: apiError?.retryAfterSeconds ?? '?' }) : null;
-  const detail = translated ?? apiError?.detail ?? (error instanceof Error ? error.message : String(error));
+  const detail = errorText(error, t);
   return (
     <Alert
       type="error" showIcon data-testid={testId} style={{ marginBottom: 16 }}

@@ -1,18 +1,22 @@
-// The frame around every signed-in page: navigation by role, language switch, the user and sign-out.
+// The frame around every signed-in page: navigation by role, the notification bell, language switch, the user and sign-out.
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import {
   DashboardOutlined, TeamOutlined, ApartmentOutlined, PlayCircleOutlined, UploadOutlined, SettingOutlined, MenuOutlined, LogoutOutlined,
+  ScheduleOutlined, InboxOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18n';
 import { useSession } from '../auth/Session';
 import { pagesFor, type PageKey } from '../auth/roles';
 import type { MessageKey } from '../i18n/messages';
+import { NotificationBell } from './NotificationBell';
 
 const PAGES: Record<PageKey, { path: string; icon: ReactNode }> = {
   dashboard: { path: '/', icon: <DashboardOutlined /> },
+  work: { path: '/work', icon: <ScheduleOutlined /> },
   customers: { path: '/customers', icon: <TeamOutlined /> },
+  pool: { path: '/pool', icon: <InboxOutlined /> },
   model: { path: '/model', icon: <ApartmentOutlined /> },
   runs: { path: '/runs', icon: <PlayCircleOutlined /> },
   imports: { path: '/imports', icon: <UploadOutlined /> },
@@ -59,6 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Typography.Text strong ellipsis style={{ whiteSpace: 'nowrap' }}>{phone ? 'Strata' : t('appName')}</Typography.Text>
           </Space>
           <Space size={phone ? 'small' : 'middle'}>
+            <NotificationBell />
             <Segmented
               data-testid="lang-switch" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')}
               options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]}

@@ -1,4 +1,4 @@
-// One customer on one page: profile, tier and why, scores, CLV, history and raw records.
+// One customer on one page: profile, tier and why, scores, CLV, history, service tasks and raw records.
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Spin, Statistic, Tabs, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { NotFound } from '../../components/NotFound';
 import { TierTag } from '../../components/TierTag';
 import { OverrideDialog } from './OverrideDialog';
 import { Interactions, Surveys, Transactions } from './Records';
+import { CustomerTasks } from './CustomerTasks';
 
 // Metrics shown in the scores panel, in reading order; code-list values are translated through /meta.
 const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segments11' | 'code:lifecycle' | 'code:quadrants' | 'text'][] = [
@@ -132,6 +133,9 @@ export default function Customer360() {
               ),
             }))} />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <CustomerTasks customerId={c.id} />
         </Col>
         <Col xs={24}>
           <Card size="small">

@@ -1,0 +1,119 @@
+// The mock server's service tasks, customer pool (公海) and notifications (docs/api.md), kept apart from
+// mock-server.mjs so each file stays readable. Mirrors what the demo data gives on the real server: routine
+// follow-ups due today for every owner, a win-back task due in 7 days for a customer of 李娜 (no demo sales user owns
+// one), and customers without owner in the pool.
+
+const pad = (n) => String(n).padStart(2, '0');
+const day = (offset) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+const text = (zh, en) => ({ zh, en });
+const PURPOSE = {
+  follow_up: text('培育回访，推荐升级产品', 'Nurturing call; suggest the next product'),
+  win_back: text('7 天内挽回来电，了解流失原因', 'Win-back call within 7 days; ask why they stopped'),
+  reactivate: text('唤醒优惠短信', 'Come-back offer'),
+};
+const TRIGGER = { follow_up: 'cadence', win_back: 'moved_down', reactivate: 'dormant' };
+
+/** Builds the state over the main mock's customers; `owner` null puts a customer in the pool. */
+export function workState(customers) {
+  const tasks = [];
+  const add = (c, type, channel, offset) => {
+    const id = tasks.length + 1;
+    const reasonText = text(`${c.tier}：${TRIGGER[type]}——${PURPOSE[type].zh}`, `${c.tier}: ${TRIGGER[type]} — ${PURPOSE[type].en}`);
+    tasks.push({ id, key: `${c.id}|${TRIGGER[type]}|none`, customerId: c.id, owner: c.owner ?? '', tier: c.tier, type, channel,
+      dueDate: day(offset), trigger: TRIGGER[type], reason: { tier: c.tier, trigger: TRIGGER[type], detail: '', values: [], purpose: PURPOSE[type] },
+      reasonText, status: 'open', suppressedBy: null, outcome: null, note: null, createdAt: new Date().toISOString(), createdBy: 'system',
+      updatedAt: null, updatedBy: null, closedAt: null, closedBy: null });
+  };
+  customers.forEach((c, i) => {
+    if (i % 4 === 0) add(c, 'follow_up', i % 8 === 0 ? 'phone' : 'visit', i % 3 === 0 ? -2 : 0);
+    if (i % 10 === 5) add(c, 'reactivate', 'sms', 3);
+  });
+  add(customers.find((c) => c.owner === '李娜' && c.tier === 'at_risk'), 'win_back', 'phone', 7);
+  const notifications = [];
+  for (const t of tasks.filter((x) => x.dueDate <= day(0) && x.owner)) {
+    notifications.push({ id: notifications.length + 1, owner: t.owner, kind: 'task_due', taskId: t.id, customerId: t.customerId,
+      text: text(`${t.dueDate} 到期：客户 ${t.customerId} 的跟进`, `Follow-up due ${t.dueDate}: customer ${t.customerId}`),
+      createdAt: new Date().toISOString(), readAt: null });
+  }
+  return { customers, tasks, notifications, interactions: {} };
+}
+
+/** Answers a /tasks, /pool or /notifications call, or returns undefined for other paths. */
+export function workRoute(state, { method, path, q, me, body, visible, page, problem }) {
+  const sees = (customerId) => visible(me).some((c) => c.id === customerId);
+  if (path === '/tasks' && method === 'GET') {
+    let list = state.tasks.filter((t) => sees(t.customerId));
+    if (q.get('status')) {
+      if (!['open', 'done', 'skipped', 'cancelled', 'suppressed'].includes(q.get('status'))) return problem(400, `unknown status '${q.get('status')}'`);
+      list = list.filter((t) => t.status === q.get('status'));
+    }
+    if (q.get('owner')) list = list.filter((t) => t.owner === q.get('owner'));
+    if (q.get('dueBefore')) list = list.filter((t) => t.dueDate < q.get('dueBefore'));
+    if (q.get('customerId')) list = list.filter((t) => t.customerId === q.get('customerId'));
+    return { body: page([...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id), q) };
+  }
+  const action = /^\/tasks\/(\d+)\/(complete|skip)$/.exec(path);
+  if (action && method === 'POST') {
+    const task = state.tasks.find((t) => t.id === Number(action[1]) && sees(t.customerId));
+    if (!task) return problem(404, `no task ${action[1]}`);
+    if (action[2] === 'complete' && !['reached', 'no_answer', 'rescheduled', 'lost'].includes(body.outcome)) {
+      return problem(400, 'Invalid request', [{ field: 'outcome', message: `expected one of [reached, no_answer, rescheduled, lost], got '${body.outcome}'` }]);
+    }
+    if (action[2] === 'skip' && !String(body.reason ?? '').trim()) return problem(400, 'Invalid request', [{ field: 'reason', message: 'say why the task is skipped' }]);
+    if (task.status !== 'open') return problem(409, `task ${task.id} is ${task.status}, not open`);
+    const now = new Date().toISOString();
+    Object.assign(task, action[2] === 'complete' ? { status: 'done', outcome: body.outcome, note: body.note ?? '' } : { status: 'skipped', note: body.reason },
+      { closedAt: now, closedBy: me.username, updatedAt: now, updatedBy: me.username });
+    if (action[2] === 'complete') {
+      (state.interactions[task.customerId] ??= []).unshift({ recordId: `task-${task.id}`, time: now, type: task.channel === 'visit' ? 'visit' : 'call', channel: task.channel, outcome: body.outcome });
+    }
+    return { body: task };
+  }
+  if (path === '/pool' && method === 'GET') {
+    let list = state.customers.filter((c) => !c.owner);
+    if (q.get('tier')) list = list.filter((c) => c.tier === q.get('tier'));
+    if (q.get('q')) list = list.filter((c) => (c.id + c.name).toLowerCase().includes(q.get('q').toLowerCase()));
+    return { body: page(list.map((c) => ({ id: c.id, name: c.name, industry: c.industry, region: c.region, tier: c.tier,
+      since: '2026-11-20T01:00:00Z', previousOwner: c.formerOwner ?? null, rule: c.formerOwner ? 'no_contact' : null })), q) };
+  }
+  const pool = /^\/pool\/([^/]+)\/(claim|assign)$/.exec(path);
+  if (pool && method === 'POST') {
+    const c = state.customers.find((x) => x.id === decodeURIComponent(pool[1]));
+    if (!c) return problem(404, `no customer ${pool[1]}`);
+    if (pool[2] === 'assign') {
+      if (me.role !== 'admin') return problem(403, 'Forbidden');
+      c.owner = String(body.owner ?? '').trim() || null;
+    } else {
+      if (!me.owner) return problem(422, 'your user has no owner name to hold customers under', null, 'no_owner_name');
+      if (c.owner) return problem(409, `customer ${c.id} is not in the pool (claimed by someone else)`, null, 'already_claimed');
+      c.owner = me.owner;
+    }
+    return { body: { customerId: c.id, owner: c.owner ?? '', tier: c.tier } };
+  }
+  if (path.startsWith('/notifications')) {
+    const mine = state.notifications.filter((n) => n.owner === me.owner);
+    const shown = (n) => { const { owner, ...rest } = n; return rest; };
+    if (path === '/notifications/unread-count') return { body: { unread: mine.filter((n) => !n.readAt).length } };
+    if (path === '/notifications/read-all' && method === 'POST') {
+      const unread = mine.filter((n) => !n.readAt);
+      unread.forEach((n) => { n.readAt = new Date().toISOString(); });
+      return { body: { marked: unread.length } };
+    }
+    const read = /^\/notifications\/(\d+)\/read$/.exec(path);
+    if (read && method === 'POST') {
+      const n = mine.find((x) => x.id === Number(read[1]));
+      if (!n) return problem(404, `no notification ${read[1]}`);
+      n.readAt ??= new Date().toISOString();
+      return { body: shown(n) };
+    }
+    if (path === '/notifications') {
+      const list = mine.filter((n) => q.get('unread') !== 'true' || !n.readAt).reverse();
+      return { body: page(list.map(shown), q) };
+    }
+  }
+  return undefined;
+}

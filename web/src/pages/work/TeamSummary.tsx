@@ -1,0 +1,46 @@
+// For managers (and admins, analysts): open, overdue and done tasks per rep, counted by the server (each figure is one
+// list call's total, so it stays exact and cheap at any size). Clicking a rep filters the work list to them.
+import type { HTMLAttributes } from 'react';
+import { Collapse, Table, Typography } from 'antd';
+import { api } from '../../api/client';
+import { buildQuery } from '../../api/query';
+import type { Page, Task } from '../../api/types';
+import { useLoad } from '../../api/useLoad';
+import { useI18n } from '../../i18n/I18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+interface RepCounts { owner: string; open: number; overdue: number; done: number }
+
+const total = (params: Record<string, string>) =>
+  api<Page<Task>>('/tasks' + buildQuery({ ...params, size: 1 })).then((page) => page.total);
+
+export function TeamSummary({ owners, today, onPick }: { owners: string[]; today: string; onPick: (owner: string) => void }) {
+  const { t, num } = useI18n();
+  const key = owners.join('\n');
+  const { data, error, loading } = useLoad(() => Promise.all(owners.map(async (owner): Promise<RepCounts> => {
+    const [open, overdue, done] = await Promise.all([
+      total({ owner, status: 'open' }), total({ owner, status: 'open', dueBefore: today }), total({ owner, status: 'done' }),
+    ]);
+    return { owner, open, overdue, done };
+  })), [key, today]);
+  return (
+    <Collapse size="small" style={{ marginBottom: 16 }} data-testid="team-summary" items={[{
+      key: 'team', label: t('work.team'), children: (
+        <>
+          <ErrorAlert error={error} />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('work.teamHint')}</Typography.Paragraph>
+          <Table<RepCounts> size="small" rowKey="owner" loading={loading} dataSource={data ?? []} pagination={false}
+            scroll={{ x: 360 }} onRow={(row) => ({ onClick: () => onPick(row.owner), style: { cursor: 'pointer' },
+              'data-testid': 'team-row', 'data-owner': row.owner }) as HTMLAttributes<HTMLElement>}
+            columns={[
+              { key: 'owner', dataIndex: 'owner', title: t('work.owner') },
+              { key: 'open', dataIndex: 'open', title: t('taskStatus.open'), align: 'right', render: (n: number) => num(n) },
+              { key: 'overdue', dataIndex: 'overdue', title: t('work.overdue'), align: 'right',
+                render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{num(n)}</Typography.Text> },
+              { key: 'done', dataIndex: 'done', title: t('taskStatus.done'), align: 'right', render: (n: number) => num(n) },
+            ]} />
+        </>
+      ),
+    }]} />
+  );
+}

@@ -1,0 +1,68 @@
+// The work list's own logic, free of React so it is unit-tested: which days a view covers, how tasks group by type,
+// and the call list as a CSV file.
+import type { Task } from '../../api/types';
+
+/** Most urgent kinds of work first: a complaint or a slipping key account before routine follow-ups. */
+export const TYPE_ORDER = ['recovery', 'win_back', 'welcome', 'thank_you', 'follow_up', 'reactivate', 'greeting', 'gift',
+  'pool_warning', 'pool_return'];
+
+/** The browser's calendar day as `YYYY-MM-DD` (a rep's "today" is the day on their own clock). */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** `YYYY-MM-DD` plus whole days, counted on the calendar (UTC arithmetic, so no daylight-saving hour shifts it). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export type Range = 'today' | 'upcoming';
+
+/** The API's `dueBefore` (exclusive) of a view: today and everything overdue, or the planner's next 14 days too. */
+export function dueBefore(range: Range, today: string): string {
+  return addDays(today, range === 'today' ? 1 : 15);
+}
+
+export function isOverdue(task: Pick<Task, 'dueDate'>, today: string): boolean {
+  return task.dueDate < today;
+}
+
+export interface TaskGroup { type: string; tasks: Task[] }
+
+/**
+ * Tasks grouped by type, groups in {@link TYPE_ORDER} (unknown types after, by name), each group by due day then id,
+ * so the oldest overdue task of a kind leads it.
+ */
+export function groupByType(tasks: Task[]): TaskGroup[] {
+  const byType = new Map<string, Task[]>();
+  for (const task of tasks) {
+    const list = byType.get(task.type) ?? [];
+    list.push(task);
+    byType.set(task.type, list);
+  }
+  const rank = (type: string) => {
+    const i = TYPE_ORDER.indexOf(type);
+    return i < 0 ? TYPE_ORDER.length : i;
+  };
+  return [...byType.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([type, list]) => ({
+      type,
+      tasks: [...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id),
+    }));
+}
+
+/** One line of the call list: a phone task with what the caller needs. */
+export interface Call { customerId: string; name: string; phone: string; type: string; dueDate: string; purpose: string }
+
+/** RFC 4180 CSV with a BOM (Excel then reads UTF-8 Chinese correctly) and CRLF line ends. */
+export function callListCsv(headers: string[], calls: Call[]): string {
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // A leading =, +, - or @ would make a spreadsheet run the cell as a formula; a quote mark keeps it text.
+  const safe = (v: string) => cell(/^[=+\-@]/.test(v) ? `'${v}` : v);
+  const lines = [headers, ...calls.map((c) => [c.customerId, c.name, c.phone, c.type, c.dueDate, c.purpose])];
+  return '\uFEFF' + lines.map((l) => l.map(safe).join(',')).join('\r\n') + '\r\n';
+}
