@@ -55,6 +55,10 @@ public final class ScoreJob implements Callable<Integer> {
   @Option(names = "--delimiter", paramLabel = "D", description = "transactions delimiter (default: detected)")
   String delimiter;
 
+  @Option(names = "--columns", split = ",", paramLabel = "KEYS",
+      description = "the transactions file has no header; its columns in order, e.g. customer_id,order_date,amount")
+  java.util.List<String> columns;
+
   @Option(names = "--date-format", paramLabel = "PATTERN", description = "dates in another form, e.g. M/d/yyyy")
   String dateFormat;
 
@@ -78,7 +82,7 @@ public final class ScoreJob implements Callable<Integer> {
           if (!(e instanceof IntakeException || e instanceof strata.scoring.ConfigException
               || e instanceof strata.tier.TierModelException)) throw e;
           cmd.getErr().println("strata-spark: " + e.getMessage());
-          return 2;
+          return 1; // as strata score: 1 for unusable input or model, 2 (picocli's) for wrong options
         })
         .execute(args));
   }
@@ -110,9 +114,9 @@ public final class ScoreJob implements Callable<Integer> {
     Charset charset = encoding == null ? null
         : Charset.forName(encoding.equalsIgnoreCase("gbk") ? "GB18030" : encoding);
     RunInputs in = new RunInputs(Path.of(new org.apache.hadoop.fs.Path(transactions).getName()), customers, null,
-        null, asOf, new FormatSniffer.Hints(null, delimiter, null, dateFormat), charset, Map.copyOf(columnMap),
+        null, asOf, new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset, Map.copyOf(columnMap),
         Runtime.getRuntime().availableProcessors(), out);
-    var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, null, dateFormat);
+    var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, columns, dateFormat);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
       result = SparkScoring.run(spark, transactions, hints, in, rangeBytes, tierModel, rejects);
