@@ -13,8 +13,8 @@ import strata.summary.SummaryTable;
  * A transactions file read in ranges that are parsed independently, e.g. by the tasks of a cluster: the same format
  * detection, column mapping, row rules and summary table as {@link TransactionIntake}, one range at a time.
  *
- * <p>Not detected here, unlike a whole-file read: rows repeated exactly (duplicate fingerprints are compared within
- * a customer's rows, which one range does not hold in full).
+ * <p>Exact duplicate rows may lie in different ranges: each range hands over its rows' fingerprints, and the caller
+ * finds the repeats among all of them (a row repeats an earlier row with the same fingerprint) for {@link #quality}.
  */
 public final class RangeIntake {
   private final String name;
@@ -54,9 +54,13 @@ public final class RangeIntake {
 
   /**
    * One range's rows: its customers' summaries (first lines counted from 1 at the range's start), the rows it
-   * rejected (lines likewise) and its counts.
+   * rejected (lines likewise), its counts, and (fingerprint, line) pairs of every valid row, rows after the as-of date
+   * included, for finding exact duplicates.
    */
-  public record Range(SummaryTable table, List<Rejection> rejections, RangeCounts counts) {}
+  public record Range(SummaryTable table, List<Rejection> rejections, RangeCounts counts, long[] fingerprints) {}
+
+  /** How many repeated rows' lines {@link #quality} lists, as a whole-file read does. */
+  public static final int DUPLICATE_LINES = TransactionIntake.MAX_DUPLICATE_LINES;
 
   /**
    * Parses the whole records in {@code buf[from, to)}, which must start at a record and end after one (or at the end
@@ -70,19 +74,27 @@ public final class RangeIntake {
       TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
           AsOfPolicy.latestAcceptedDay(), Map.of());
       BlockOutcome outcome = rows.parse(0, buf, from, to, 1, true);
-      spill.foldInto(table, 1, (partition, pairs, n, last) -> { }, RowSpill.OPEN);
-      return new Range(table, List.copyOf(outcome.rejections), RangeCounts.of(outcome));
+      long[][] fingerprints = {new long[0]};
+      spill.foldInto(table, 1, (partition, pairs, n, last) -> {
+        long[] all = java.util.Arrays.copyOf(fingerprints[0], fingerprints[0].length + 2 * n);
+        System.arraycopy(pairs, 0, all, fingerprints[0].length, 2 * n);
+        fingerprints[0] = all;
+      }, RowSpill.OPEN);
+      return new Range(table, List.copyOf(outcome.rejections), RangeCounts.of(outcome), fingerprints[0]);
     }
   }
 
   /**
    * The file's quality, as {@link TransactionIntake} reports it, from every range's counts.
    *
+   * @param duplicateRows rows that repeat an earlier row exactly
+   * @param duplicateLines the first {@link #DUPLICATE_LINES} of their lines, ascending
    * @throws IntakeException if no row is left for the run
    */
-  public FileQuality quality(List<RangeCounts> ranges) {
+  public FileQuality quality(List<RangeCounts> ranges, long duplicateRows, List<Long> duplicateLines) {
     TransactionIntake.Totals totals = new TransactionIntake.Totals();
     ranges.forEach(totals::add);
-    return TransactionIntake.finish(name, format, mapping, totals, new DuplicateFinder.Duplicates(0, List.of()));
+    return TransactionIntake.finish(name, format, mapping, totals, new DuplicateFinder.Duplicates(duplicateRows,
+        List.copyOf(duplicateLines)));
   }
 }

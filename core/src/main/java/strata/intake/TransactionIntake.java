@@ -138,7 +138,7 @@ public final class TransactionIntake {
     return quality;
   }
 
-  private static final int MAX_DUPLICATE_LINES = 100;
+  static final int MAX_DUPLICATE_LINES = 100;
 
   private static String reasons(Map<String, Long> byReason) {
     StringBuilder sb = new StringBuilder();

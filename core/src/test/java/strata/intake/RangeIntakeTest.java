@@ -46,6 +46,7 @@ class RangeIntakeTest {
     assertThat(a.lines()).isEqualTo(2);
     assertThat(a.netCents()).isEqualTo(1550);
     assertThat(firstLines).containsExactlyInAnyOrder(1, 4); // A on the range's line 1, B's first usable row on 4
+    assertThat(range.fingerprints()).hasSize(2 * 3); // one (fingerprint, line) pair per valid row
   }
 
   @Test
@@ -60,7 +61,7 @@ class RangeIntakeTest {
     int split = CSV.indexOf("A,o1,2024-01-05,5.50");
     var first = intake.read(bytes, (int) intake.dataStart(), split, dir);
     var second = intake.read(bytes, split, bytes.length, dir);
-    assertThat(intake.quality(List.of(first.counts(), second.counts()))).isEqualTo(whole);
+    assertThat(intake.quality(List.of(first.counts(), second.counts()), 0, List.of())).isEqualTo(whole);
   }
 
   @Test
@@ -75,7 +76,7 @@ class RangeIntakeTest {
     byte[] bytes = "customer_id,order_date,amount\nA,2024-01-01,x\n".getBytes(StandardCharsets.UTF_8);
     RangeIntake intake = new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null);
     var range = intake.read(bytes, (int) intake.dataStart(), bytes.length, dir);
-    assertThatThrownBy(() -> intake.quality(List.of(range.counts())))
+    assertThatThrownBy(() -> intake.quality(List.of(range.counts()), 0, List.of()))
         .isInstanceOf(IntakeException.class).hasMessageContaining("no usable rows (1 read, 1 rejected: bad_amount 1)");
   }
 }

@@ -15,9 +15,10 @@ import strata.intake.Rejection;
  *
  * @param lineBreaks line breaks in the range's rows: the next range's first line is this many lines further
  * @param rejections with lines counted from 1 at the range's first row
+ * @param fingerprints (fingerprint, range {@code << 32} | line in range) pairs of the range's valid rows
  */
 record RangePart(int index, long lineBreaks, RangeCounts counts, List<Rejection> rejections,
-    List<FirstSeen> customers) implements Serializable {
+    List<FirstSeen> customers, long[] fingerprints) implements Serializable {
 
   static RangePart read(FileRanges.Range range, IntakeSpec spec, Map<String, String> hadoop) {
     FileRanges.Bytes bytes = FileRanges.read(range, FileRanges.configuration(hadoop));
@@ -28,11 +29,14 @@ record RangePart(int index, long lineBreaks, RangeCounts counts, List<Rejection>
     long base = (long) range.index() << 32;
     read.table().forEachWithFirstLine(intake.charset(),
         (summary, firstLine) -> customers.add(new FirstSeen(base | firstLine, summary)));
-    return new RangePart(range.index(), bytes.lineBreaks(), read.counts(), read.rejections(), customers);
+    long[] fingerprints = read.fingerprints();
+    for (int i = 1; i < fingerprints.length; i += 2) fingerprints[i] |= base;
+    return new RangePart(range.index(), bytes.lineBreaks(), read.counts(), read.rejections(), customers,
+        fingerprints);
   }
 
-  /** The part without its customers: what the driver collects. */
-  RangePart withoutCustomers() {
-    return new RangePart(index, lineBreaks, counts, rejections, List.of());
+  /** The part without its customers and fingerprints: what the driver collects. */
+  RangePart withoutRows() {
+    return new RangePart(index, lineBreaks, counts, rejections, List.of(), new long[0]);
   }
 }

@@ -58,7 +58,7 @@ final class SparkScoring {
         .map(r -> RangePart.read(r, shared.value(), conf))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      List<RangePart> inOrder = new ArrayList<>(parts.map(RangePart::withoutCustomers).collect());
+      List<RangePart> inOrder = new ArrayList<>(parts.map(RangePart::withoutRows).collect());
       inOrder.sort(Comparator.comparingInt(RangePart::index));
       List<FirstSeen> customers = new ArrayList<>(parts
           .flatMapToPair(p -> p.customers().stream().map(c -> new Tuple2<>(c.summary().customerId(), c)).iterator())
@@ -67,25 +67,54 @@ final class SparkScoring {
           .map(FirstSeen::withOrdersCounted)
           .collect());
       customers.sort(Comparator.comparingLong(FirstSeen::firstRow));
-      return score(intake, intake.firstDataLine(head), inOrder, customers, in, model, rejects);
+      JavaRDD<Long> repeats = parts
+          .flatMapToPair(p -> pairs(p.fingerprints()))
+          .groupByKey()
+          .flatMap(SparkScoring::laterRows)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Duplicates duplicates = new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
+      repeats.unpersist(false);
+      return score(intake, intake.firstDataLine(head), inOrder, customers, duplicates, in, model, rejects);
     } finally {
       parts.unpersist(false);
       shared.destroy();
     }
   }
 
+  /** Rows that repeat an earlier row exactly: how many, and the first of them as range {@code << 32} | line. */
+  private record Duplicates(long rows, List<Long> firstRows) {}
+
+  private static java.util.Iterator<Tuple2<Long, Long>> pairs(long[] fingerprints) {
+    List<Tuple2<Long, Long>> out = new ArrayList<>(fingerprints.length / 2);
+    for (int i = 0; i < fingerprints.length; i += 2) out.add(new Tuple2<>(fingerprints[i], fingerprints[i + 1]));
+    return out.iterator();
+  }
+
+  /** All rows of one fingerprint but the first in the file: its repeats, as the single-machine intake counts them. */
+  private static java.util.Iterator<Long> laterRows(Tuple2<Long, Iterable<Long>> rows) {
+    List<Long> all = new ArrayList<>();
+    rows._2().forEach(all::add);
+    if (all.size() < 2) return java.util.Collections.emptyIterator();
+    all.sort(null);
+    return all.subList(1, all.size()).iterator();
+  }
+
   private static RunResult score(RangeIntake intake, long firstDataLine, List<RangePart> parts,
-      List<FirstSeen> customers, RunInputs in, TierModel model, Consumer<Rejection> rejects) {
+      List<FirstSeen> customers, Duplicates duplicates, RunInputs in, TierModel model, Consumer<Rejection> rejects) {
     long line = firstDataLine;
     List<RangeCounts> counts = new ArrayList<>();
+    long[] firstLineOfRange = new long[parts.size()];
     for (RangePart part : parts) {
+      firstLineOfRange[part.index()] = line;
       for (Rejection r : part.rejections()) {
         rejects.accept(new Rejection(r.file(), line + r.line() - 1, r.reason(), r.detail(), r.raw()));
       }
       counts.add(part.counts());
       line += part.lineBreaks();
     }
-    FileQuality quality = intake.quality(counts);
+    List<Long> duplicateLines = duplicates.firstRows().stream()
+        .map(row -> firstLineOfRange[(int) (row >>> 32)] + (row & 0xFFFFFFFFL) - 1).toList();
+    FileQuality quality = intake.quality(counts, duplicates.rows(), duplicateLines);
     int firstDay = counts.stream().mapToInt(RangeCounts::minDay).min().orElseThrow();
     int lastDay = counts.stream().mapToInt(RangeCounts::maxDay).max().orElseThrow();
     LocalDate asOf = AsOfPolicy.resolve(in.asOf(), lastDay);

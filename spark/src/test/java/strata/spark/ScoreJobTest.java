@@ -69,6 +69,7 @@ class ScoreJobTest {
 
     System.err.printf("Spark job on %,d rows: %.1f s%n", rows, (System.nanoTime() - started) / 1e9);
     assertThat(actual.quality().get(0).rowsRejected()).isGreaterThan(rows / 200);
+    assertThat(actual.quality().get(0).duplicateRows()).isGreaterThan(rows / 1000);
     assertThat(actual.customers().size).isEqualTo(expected.customers().size).isGreaterThan(rows / 20);
     assertSameCustomers(single.resolve("customers.csv"), out.resolve("customers.csv"));
     assertThat(Files.readString(out.resolve("rejected.csv"))).isEqualTo(Files.readString(single.resolve("rejected.csv")));

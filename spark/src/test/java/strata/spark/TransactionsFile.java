@@ -10,7 +10,8 @@ import java.util.Random;
 
 /**
  * A generated transactions file: orders of one or two lines, refunds, ids with Chinese characters, and about 1 % dirty
- * rows of each kind the intake refuses (bad date, bad amount, missing id, wrong field count, future date).
+ * rows of each kind the intake refuses (bad date, bad amount, missing id, wrong field count, future date) and rows
+ * repeated exactly.
  */
 final class TransactionsFile {
   private TransactionsFile() {}
@@ -44,6 +45,10 @@ final class TransactionsFile {
           default -> id + ",O" + order + "," + day + "," + amount + "," + category;
         };
         w.write(line + "\n");
+        if (random.nextInt(300) == 0) {
+          w.write(line + "\n"); // an export error: the row twice
+          i++;
+        }
         // Most orders have one line; some a second one in another category (an order spans lines, maybe ranges).
         if (random.nextInt(5) != 0) order++;
       }
