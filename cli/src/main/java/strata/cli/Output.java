@@ -8,11 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import strata.identity.IdentityReport;
 import strata.intake.FileQuality;
 import strata.intake.IntakeException;
 import strata.kpi.KpiCsv;
@@ -53,39 +51,8 @@ final class Output {
   }
 
   static void qualityJson(RunResult result, Path file) throws IOException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("as_of", result.asOf().toString());
-    doc.put("model", result.model().name());
-    doc.put("customers", result.customers().size);
-    doc.put("purchasers", result.customers().purchasers);
-    doc.put("tiers", tierCounts(result));
-    doc.put("files", result.quality());
-    doc.put("identity", identity(result.identity()));
-    doc.put("notes", result.notes());
-    mapper().writeValue(file.toFile(), doc);
+    mapper().writeValue(file.toFile(), strata.run.QualityDocument.of(result));
   }
-
-  /** Counts and the first few examples; every candidate pair is in duplicates.csv. */
-  static Map<String, Object> identity(IdentityReport id) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("duplicate_candidates", id.candidates().size());
-    doc.put("duplicate_examples", id.candidates().subList(0, Math.min(EXAMPLES, id.candidates().size())).stream()
-        .map(p -> Map.of("id_a", p.idA(), "id_b", p.idB(), "score", p.score(), "reasons", p.reasonCodes()))
-        .toList());
-    doc.put("common_keys", id.commonKeys().stream().map(k -> Map.of("reason", k.reason().code(), "customers",
-        k.customers(), "example_ids", k.exampleIds())).toList());
-    doc.put("case_variant_groups", id.caseVariants().size());
-    doc.put("case_variant_examples", id.caseVariants().subList(0, Math.min(EXAMPLES, id.caseVariants().size())));
-    doc.put("case_ids_merged", id.caseIdsMerged());
-    doc.put("merged_ids", id.merged().size());
-    doc.put("merged_examples", id.merged().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(EXAMPLES)
-        .map(e -> Map.of("id", e.getKey(), "merged_into", e.getValue())).toList());
-    doc.put("unknown_customers", id.unknownCustomers());
-    doc.put("unknown_customer_examples", id.unknownExamples());
-    return doc;
-  }
-
-  private static final int EXAMPLES = 10;
 
   /**
    * Loads and initialises the JSON and report code on a background thread while the run reads its files: cold, they
@@ -116,22 +83,12 @@ final class Output {
         .enable(SerializationFeature.INDENT_OUTPUT);
   }
 
-  static Map<String, Long> tierCounts(RunResult result) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    List<TierRule> tiers = result.model().tiers();
-    long[] n = new long[tiers.size()];
-    ScoredCustomers s = result.customers();
-    for (int i = 0; i < s.size; i++) n[s.tier[i]]++;
-    for (int t = 0; t < tiers.size(); t++) counts.put(tiers.get(t).id(), n[t]);
-    return counts;
-  }
-
   static void summary(RunResult result, Path out, Locale locale, PrintWriter w) {
     boolean zh = locale.getLanguage().equals("zh");
     ScoredCustomers s = result.customers();
     w.printf("%s %d %s (%d %s), as of %s%n", zh ? "已评分" : "scored", s.size, zh ? "位客户" : "customers",
         s.purchasers, zh ? "位有购买" : "with purchases", result.asOf());
-    Map<String, Long> counts = tierCounts(result);
+    Map<String, Long> counts = strata.run.QualityDocument.tierCounts(result);
     for (TierRule t : result.model().tiers()) {
       w.printf("  %-12s %-16s %,d%n", t.id(), t.name(zh), counts.get(t.id()));
     }

@@ -41,8 +41,15 @@ public final class FormatSniffer {
   }
 
   public static CsvFormat sniff(Path file, Hints hints) {
-    byte[] sample = readSample(file);
-    String name = file.getFileName().toString();
+    return sniff(file.getFileName().toString(), readSample(file), hints);
+  }
+
+  /**
+   * As {@link #sniff(Path, Hints)}, from the file's first bytes (at least its first MiB, or all of a shorter file): for
+   * files another engine reads, e.g. from a cluster's file system.
+   */
+  public static CsvFormat sniff(String name, byte[] head, Hints hints) {
+    byte[] sample = head.length > SAMPLE ? java.util.Arrays.copyOf(head, SAMPLE) : head;
     if (sample.length >= 2 && ((sample[0] == (byte) 0xFF && sample[1] == (byte) 0xFE)
         || (sample[0] == (byte) 0xFE && sample[1] == (byte) 0xFF))) {
       throw new IntakeException(name + ": the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or GBK and retry");

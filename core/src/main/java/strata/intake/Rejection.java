@@ -8,7 +8,8 @@ package strata.intake;
  * @param raw the row as it was in the file (decoded; bytes not valid in the file's encoding written as {@code \xFF}),
  *     cut at {@link #MAX_RAW} characters
  */
-public record Rejection(String file, long line, RejectReason reason, String detail, String raw) {
+public record Rejection(String file, long line, RejectReason reason, String detail, String raw)
+    implements java.io.Serializable {
   public static final int MAX_RAW = 10_000;
 
   /**

@@ -110,24 +110,35 @@ public final class TransactionIntake {
         spill.foldInto(table, threads, duplicates, freezeAt);
         dups = duplicates.all();
       }
-      List<String> warnings = new ArrayList<>(mapping.warnings());
-      totals.warnAboutEncoding(warnings, format);
-      if (dups.rows() > 0) {
-        warnings.add(dups.rows() + " rows repeat an earlier row exactly; they are counted as they are, remove them at "
-            + "the source if they are export errors");
-      }
-      FileQuality quality = totals.quality(name, FileKind.TRANSACTIONS, format, mapping, dups, warnings);
-      long inRun = totals.accepted - totals.afterAsOf;
-      if (inRun == 0) {
-        throw new IntakeException(name + ": no usable rows (" + totals.read + " read, " + totals.rejected + " rejected"
-            + (totals.rejected > 0 ? ": " + reasons(quality.rejectedByReason()) : "")
-            + (totals.afterAsOf > 0 ? ", " + totals.afterAsOf + " after the as-of date" : "") + ")");
-      }
+      FileQuality quality = finish(name, format, mapping, totals, dups);
       return new Result(table, quality, totals.minDay, totals.maxDay, format.charset());
     }
   }
 
-  private static final int MAX_DUPLICATE_LINES = 100;
+  /**
+   * The file's quality from its added-up outcomes.
+   *
+   * @throws IntakeException if no row is left for the run
+   */
+  static FileQuality finish(String name, CsvFormat format, ColumnMapping mapping, Totals totals,
+      DuplicateFinder.Duplicates dups) {
+    List<String> warnings = new ArrayList<>(mapping.warnings());
+    totals.warnAboutEncoding(warnings, format);
+    if (dups.rows() > 0) {
+      warnings.add(dups.rows() + " rows repeat an earlier row exactly; they are counted as they are, remove them at "
+          + "the source if they are export errors");
+    }
+    FileQuality quality = totals.quality(name, FileKind.TRANSACTIONS, format, mapping, dups, warnings);
+    long inRun = totals.accepted - totals.afterAsOf;
+    if (inRun == 0) {
+      throw new IntakeException(name + ": no usable rows (" + totals.read + " read, " + totals.rejected + " rejected"
+          + (totals.rejected > 0 ? ": " + reasons(quality.rejectedByReason()) : "")
+          + (totals.afterAsOf > 0 ? ", " + totals.afterAsOf + " after the as-of date" : "") + ")");
+    }
+    return quality;
+  }
+
+  static final int MAX_DUPLICATE_LINES = 100;
 
   private static String reasons(Map<String, Long> byReason) {
     StringBuilder sb = new StringBuilder();
@@ -147,16 +158,20 @@ public final class TransactionIntake {
     int minDay = Integer.MAX_VALUE;
 
     void add(BlockOutcome o) {
-      read += o.rowsRead;
-      accepted += o.rowsAccepted;
+      add(RangeCounts.of(o));
+    }
+
+    void add(RangeCounts c) {
+      read += c.read();
+      accepted += c.accepted();
       for (int i = 0; i < byReason.length; i++) {
-        byReason[i] += o.rejectedByReason[i];
-        rejected += o.rejectedByReason[i];
+        byReason[i] += c.rejectedByReason()[i];
+        rejected += c.rejectedByReason()[i];
       }
-      afterAsOf += o.rowsAfterAsOf;
-      rounded += o.amountsRounded;
-      maxDay = Math.max(maxDay, o.maxDay);
-      minDay = Math.min(minDay, o.minDay);
+      afterAsOf += c.afterAsOf();
+      rounded += c.rounded();
+      maxDay = Math.max(maxDay, c.maxDay());
+      minDay = Math.min(minDay, c.minDay());
     }
 
     /** Many rows refused for their bytes usually mean the file's encoding was guessed wrong; say how to name it. */

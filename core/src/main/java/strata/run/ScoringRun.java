@@ -70,14 +70,49 @@ public final class ScoringRun {
     });
     failIfBroken(checked);
 
-    List<FileQuality> quality = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    FormatSniffer.Hints sideHints =
-        new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
     progress.phase("reading " + in.transactions().getFileName());
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     TransactionIntake.Result tx = transactions(in, merges, checked, rejects, progress);
+    LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
+    progress.phase("ordering customers");
+    PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
+    return afterIntake(in, new Summaries(p, tx.charset(), tx.quality(), asOf), checked, rejects, progress, merged -> {
+      TransactionIntake.Result again = transactions(in, merged, checked, rejection -> { }, progress);
+      return again.table().freeze(ClvStage.splitDay(again.firstDay(), (int) asOf.toEpochDay()));
+    }, predictions);
+  }
+
+  /**
+   * Transactions summarised by some engine (this JVM's intake, or a cluster's): what the rest of a run starts from.
+   *
+   * @param columns buyers' summaries in order of first appearance, frozen at {@link #splitDay}
+   * @param idCharset the encoding the ids are stored in
+   * @param quality the transactions file's quality
+   */
+  public record Summaries(PurchaseColumns columns, java.nio.charset.Charset idCharset, FileQuality quality,
+      LocalDate asOf) {}
+
+  /**
+   * The part of a file run after the transactions are summarised (side files, identity checks, scoring, tiers), for an
+   * engine that summarised them elsewhere. Merging ids that differ only by case needs a second read of the
+   * transactions, which this entry point does not do: it refuses {@code in.merges().caseIds()} when such ids exist.
+   */
+  public static RunResult run(RunInputs in, Summaries tx, TierModel model, Consumer<Rejection> rejects,
+      Progress progress) {
+    checkScoringSettings(model);
+    return afterIntake(in, tx, CompletableFuture.completedFuture(model), rejects, progress, null, Predictions.NONE);
+  }
+
+  /** @param reread the transactions read again with ids merged; null when the engine cannot */
+  private static RunResult afterIntake(RunInputs in, Summaries tx, CompletableFuture<TierModel> checked,
+      Consumer<Rejection> rejects, Progress progress, java.util.function.Function<IdMerges, PurchaseColumns> reread,
+      Predictions predictions) {
+    List<FileQuality> quality = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     quality.add(tx.quality());
+    FormatSniffer.Hints sideHints =
+        new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
+    IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
       progress.phase("reading " + in.customers().getFileName());
@@ -85,32 +120,33 @@ public final class ScoringRun {
       quality.add(customers.quality());
     }
     Map<String, Engagement> engagement = engagement(in, sideHints, rejects, progress, quality);
-
-    LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
-    progress.phase("ordering customers");
-    PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
+    PurchaseColumns p = tx.columns();
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
     progress.phase("checking customer ids");
-    List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.charset());
+    List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.idCharset());
     if (in.merges().caseIds() && !caseVariants.isEmpty()) {
+      if (reread == null) {
+        throw new strata.intake.IntakeException("merging ids that differ only by case is not available with this "
+            + "engine: " + caseVariants.size() + " such groups found; run without it or with the single-machine engine");
+      }
       // The groups are known only once every id has been read; the file is read again with them merged (the rows'
       // rejections were reported the first time).
       merges = IdMerges.of(in.merges().acceptedPairs(), caseVariants);
       progress.phase("merging ids that differ only by case");
-      tx = transactions(in, merges, checked, rejection -> { }, progress);
-      p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
+      p = reread.apply(merges);
     }
     IdentityReport identity = IdentityStage.report(profiles, merges, caseVariants, in.merges().caseIds(), p,
-        tx.charset(), notes);
+        tx.idCharset(), notes);
     TierModel model = Futures.join(checked);
     Map<String, CustomerProfile> merged = IdentityStage.mergeProfiles(profiles, merges);
     strata.churn.ChurnResult churn = null;
-    if (predictions.churnFor(model)) {
+    // The classifier reads the transactions again as of its cut-off: only an engine that can re-read them trains it.
+    if (predictions.churnFor(model) && reread != null) {
       progress.phase("training the churn classifier");
-      churn = Predictions.churn(in, intakeOptions(in, merges), p, (int) asOf.toEpochDay(), merged);
+      churn = Predictions.churn(in, intakeOptions(in, merges), p, (int) tx.asOf().toEpochDay(), merged);
     }
-    RunResult result = score(p, tx.charset(), merged, IdentityStage.mergeEngagement(engagement, merges), asOf, model,
-        in.threads(), quality, notes, progress, Map.of(), predictions, churn);
+    RunResult result = score(p, tx.idCharset(), merged, IdentityStage.mergeEngagement(engagement, merges), tx.asOf(),
+        model, in.threads(), quality, notes, progress, Map.of(), predictions, churn);
     return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), result.quality(),
         result.notes(), identity);
   }

@@ -25,7 +25,7 @@ public record CustomerSummary(
     long netCents,
     long refundCents,
     long firstDayNetCents,
-    Map<String, Long> categoryLines) {
+    Map<String, Long> categoryLines) implements java.io.Serializable {
 
   public int firstDay() {
     return purchaseDays[0];

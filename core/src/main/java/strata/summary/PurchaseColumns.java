@@ -126,7 +126,9 @@ public final class PurchaseColumns {
         out.lastDayUpToSplit[i] = k == 0 ? -1 : days[k - 1];
       }
       if (withCategories && !s.categoryLines().isEmpty()) {
-        var best = java.util.Collections.max(s.categoryLines().entrySet(), java.util.Map.Entry.comparingByValue());
+        // The most frequent; ties to the first name in order, as in copy() (the map's own order may be any).
+        var best = s.categoryLines().entrySet().stream().max(java.util.Map.Entry.<String, Long>comparingByValue()
+            .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow();
         out.topCategory[i] = best.getKey();
         out.topCategoryShare[i] = (float) (best.getValue() / (double) s.lines());
       }
@@ -187,12 +189,20 @@ public final class PurchaseColumns {
         lastDayUpToSplit[i] = s.lastDayUpToSplit(c);
       }
       if (s.categories != null && s.categories.count(c) > 0) {
-        long best = 0;
+        // Ties go to the first name in order, as in of(): category numbers follow the order in which intake threads
+        // met them, so "first number wins" gave different top categories from run to run and engine to engine.
+        long bestCount = 0;
+        String best = null;
         for (long entry : s.categories.keys(c)) {
-          if ((entry & COUNT_MASK) > (best & COUNT_MASK)) best = entry;
+          long count = entry & COUNT_MASK;
+          String name = categoryName.apply((int) (entry >>> KeyLists.COUNT_BITS));
+          if (count > bestCount || count == bestCount && name.compareTo(best) < 0) {
+            bestCount = count;
+            best = name;
+          }
         }
-        topCategory[i] = categoryName.apply((int) (best >>> KeyLists.COUNT_BITS));
-        topCategoryShare[i] = (float) ((best & COUNT_MASK) / (double) s.lines(c));
+        topCategory[i] = best;
+        topCategoryShare[i] = (float) (bestCount / (double) s.lines(c));
       }
     }
   }

@@ -121,6 +121,18 @@ public final class SummaryTable {
     }
   }
 
+  /** A customer's summary and the line (of the rows added) where the customer first appeared. */
+  public interface FirstSeenConsumer {
+    void accept(CustomerSummary summary, int firstLine);
+  }
+
+  /** As {@link #forEach}, with the line where each customer first appeared, to order customers from several tables. */
+  public void forEachWithFirstLine(Charset idCharset, FirstSeenConsumer action) {
+    for (Stripe s : stripes) {
+      for (int c = 0; c < s.size; c++) action.accept(summary(s, c, idCharset), s.firstLine(c));
+    }
+  }
+
   private CustomerSummary summary(Stripe s, int c, Charset idCharset) {
     String id = new String(s.idBytes, s.idStart(c), s.idLength(c), idCharset);
     Map<String, Long> categories = new TreeMap<>();

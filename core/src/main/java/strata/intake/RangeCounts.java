@@ -1,0 +1,18 @@
+package strata.intake;
+
+/**
+ * What reading one range of a transactions file found besides its rows, to be added up over the ranges in file order
+ * ({@link RangeIntake#quality}).
+ *
+ * @param rejectedByReason indexed by {@link RejectReason#ordinal()}
+ * @param minDay earliest day of a row in the run ({@link Integer#MAX_VALUE} for none)
+ * @param maxDay latest day of a row in the run ({@link Integer#MIN_VALUE} for none)
+ */
+public record RangeCounts(long read, long accepted, long[] rejectedByReason, long afterAsOf, long rounded, int minDay,
+    int maxDay) implements java.io.Serializable {
+
+  static RangeCounts of(BlockOutcome o) {
+    return new RangeCounts(o.rowsRead, o.rowsAccepted, o.rejectedByReason.clone(), o.rowsAfterAsOf, o.amountsRounded,
+        o.minDay, o.maxDay);
+  }
+}

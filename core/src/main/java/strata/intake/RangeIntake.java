@@ -1,0 +1,100 @@
+package strata.intake;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import strata.asof.AsOfPolicy;
+import strata.summary.RowSpill;
+import strata.summary.SummaryTable;
+
+/**
+ * A transactions file read in ranges that are parsed independently, e.g. by the tasks of a cluster: the same format
+ * detection, column mapping, row rules and summary table as {@link TransactionIntake}, one range at a time.
+ *
+ * <p>Exact duplicate rows may lie in different ranges: each range hands over its rows' fingerprints, and the caller
+ * finds the repeats among all of them (a row repeats an earlier row with the same fingerprint) for {@link #quality}.
+ */
+public final class RangeIntake {
+  private final String name;
+  private final CsvFormat format;
+  private final ColumnMapping mapping;
+  private final int asOfDay;
+
+  /**
+   * @param head the file's first MiB (or all of a shorter file)
+   * @param asOf rows dated later are counted and left out; null keeps every row
+   * @throws IntakeException if the header lacks a required column or the format cannot be read
+   */
+  public RangeIntake(String name, byte[] head, FormatSniffer.Hints hints, Map<String, String> columnMap,
+      LocalDate asOf) {
+    this.name = name;
+    this.format = FormatSniffer.sniff(name, head, hints);
+    this.mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), columnMap);
+    this.asOfDay = asOf == null ? Integer.MAX_VALUE : (int) asOf.toEpochDay();
+  }
+
+  /** Byte offset of the first data row. */
+  public long dataStart() {
+    return format.dataStart();
+  }
+
+  /** The encoding ids are decoded with. */
+  public Charset charset() {
+    return format.charset();
+  }
+
+  /** Line number of the first data row (a header may span lines). */
+  public long firstDataLine(byte[] head) {
+    long breaks = 0;
+    for (int i = 0; i < format.dataStart() && i < head.length; i++) if (head[i] == '\n') breaks++;
+    return breaks + 1;
+  }
+
+  /**
+   * One range's rows: its customers' summaries (first lines counted from 1 at the range's start), the rows it
+   * rejected (lines likewise), its counts, and (fingerprint, line) pairs of every valid row, rows after the as-of date
+   * included, for finding exact duplicates.
+   */
+  public record Range(SummaryTable table, List<Rejection> rejections, RangeCounts counts, long[] fingerprints) {}
+
+  /** How many repeated rows' lines {@link #quality} lists, as a whole-file read does. */
+  public static final int DUPLICATE_LINES = TransactionIntake.MAX_DUPLICATE_LINES;
+
+  /**
+   * Parses the whole records in {@code buf[from, to)}, which must start at a record and end after one (or at the end
+   * of the file).
+   *
+   * @param tempDir where a large range's rows may wait while they are folded into summaries
+   */
+  public Range read(byte[] buf, int from, int to, Path tempDir) {
+    SummaryTable table = new SummaryTable(mapping.has(Column.ORDER_ID), mapping.has(Column.CATEGORY));
+    try (RowSpill spill = new RowSpill(tempDir, mapping.has(Column.ORDER_ID))) {
+      TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
+          AsOfPolicy.latestAcceptedDay(), Map.of());
+      BlockOutcome outcome = rows.parse(0, buf, from, to, 1, true);
+      long[][] fingerprints = {new long[0]};
+      spill.foldInto(table, 1, (partition, pairs, n, last) -> {
+        long[] all = java.util.Arrays.copyOf(fingerprints[0], fingerprints[0].length + 2 * n);
+        System.arraycopy(pairs, 0, all, fingerprints[0].length, 2 * n);
+        fingerprints[0] = all;
+      }, RowSpill.OPEN);
+      return new Range(table, List.copyOf(outcome.rejections), RangeCounts.of(outcome), fingerprints[0]);
+    }
+  }
+
+  /**
+   * The file's quality, as {@link TransactionIntake} reports it, from every range's counts.
+   *
+   * @param duplicateRows rows that repeat an earlier row exactly
+   * @param duplicateLines the first {@link #DUPLICATE_LINES} of their lines, ascending
+   * @throws IntakeException if no row is left for the run
+   */
+  public FileQuality quality(List<RangeCounts> ranges, long duplicateRows, List<Long> duplicateLines) {
+    TransactionIntake.Totals totals = new TransactionIntake.Totals();
+    ranges.forEach(totals::add);
+    return TransactionIntake.finish(name, format, mapping, totals, new DuplicateFinder.Duplicates(duplicateRows,
+        List.copyOf(duplicateLines)));
+  }
+}

@@ -1,0 +1,61 @@
+package strata.run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import strata.identity.IdentityReport;
+import strata.tier.TierRule;
+
+/**
+ * The content of a run's {@code quality.json} as plain maps and lists (any JSON writer with snake_case names renders
+ * it), so every engine writes the same document.
+ */
+public final class QualityDocument {
+  private QualityDocument() {}
+
+  private static final int EXAMPLES = 10;
+
+  public static Map<String, Object> of(RunResult result) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("as_of", result.asOf().toString());
+    doc.put("model", result.model().name());
+    doc.put("customers", result.customers().size);
+    doc.put("purchasers", result.customers().purchasers);
+    doc.put("tiers", tierCounts(result));
+    doc.put("files", result.quality());
+    doc.put("identity", identity(result.identity()));
+    doc.put("notes", result.notes());
+    return doc;
+  }
+
+  /** Customers per tier id, in the model's tier order. */
+  public static Map<String, Long> tierCounts(RunResult result) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    List<TierRule> tiers = result.model().tiers();
+    long[] n = new long[tiers.size()];
+    ScoredCustomers s = result.customers();
+    for (int i = 0; i < s.size; i++) n[s.tier[i]]++;
+    for (int t = 0; t < tiers.size(); t++) counts.put(tiers.get(t).id(), n[t]);
+    return counts;
+  }
+
+  /** Counts and the first few examples; every candidate pair is in duplicates.csv. */
+  static Map<String, Object> identity(IdentityReport id) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("duplicate_candidates", id.candidates().size());
+    doc.put("duplicate_examples", id.candidates().subList(0, Math.min(EXAMPLES, id.candidates().size())).stream()
+        .map(p -> Map.of("id_a", p.idA(), "id_b", p.idB(), "score", p.score(), "reasons", p.reasonCodes()))
+        .toList());
+    doc.put("common_keys", id.commonKeys().stream().map(k -> Map.of("reason", k.reason().code(), "customers",
+        k.customers(), "example_ids", k.exampleIds())).toList());
+    doc.put("case_variant_groups", id.caseVariants().size());
+    doc.put("case_variant_examples", id.caseVariants().subList(0, Math.min(EXAMPLES, id.caseVariants().size())));
+    doc.put("case_ids_merged", id.caseIdsMerged());
+    doc.put("merged_ids", id.merged().size());
+    doc.put("merged_examples", id.merged().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(EXAMPLES)
+        .map(e -> Map.of("id", e.getKey(), "merged_into", e.getValue())).toList());
+    doc.put("unknown_customers", id.unknownCustomers());
+    doc.put("unknown_customer_examples", id.unknownExamples());
+    return doc;
+  }
+}

@@ -1,0 +1,82 @@
+package strata.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import strata.summary.CustomerSummary;
+
+class RangeIntakeTest {
+  @TempDir Path dir;
+
+  static final String CSV = "customer_id,order_id,order_date,amount,category\n"
+      + "A,o1,2024-01-05,10.00,toys\n"   // line 2 of the file, 1 of the range
+      + "B,o2,2024-01-06,N/A,toys\n"     // 2: bad amount
+      + "A,o1,2024-01-05,5.50,books\n"   // 3: same order, another line
+      + "B,o3,2024-01-07,-2.00,toys\n";  // 4: a refund
+
+  @Test
+  void readsARangeWithTheIntakesRules() {
+    byte[] bytes = CSV.getBytes(StandardCharsets.UTF_8);
+    RangeIntake intake = new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null);
+    assertThat(intake.firstDataLine(bytes)).isEqualTo(2);
+    RangeIntake.Range range = intake.read(bytes, (int) intake.dataStart(), bytes.length, dir);
+
+    assertThat(range.rejections()).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(2); // counted from the range's first row
+      assertThat(r.reason()).isEqualTo(RejectReason.BAD_AMOUNT);
+    });
+    assertThat(range.counts().read()).isEqualTo(4);
+    assertThat(range.counts().accepted()).isEqualTo(3);
+    List<CustomerSummary> summaries = new ArrayList<>();
+    List<Integer> firstLines = new ArrayList<>();
+    range.table().forEachWithFirstLine(intake.charset(), (s, line) -> {
+      summaries.add(s);
+      firstLines.add(line);
+    });
+    CustomerSummary a = summaries.get(summaries.get(0).customerId().equals("A") ? 0 : 1);
+    assertThat(a.orders()).isEqualTo(1); // o1 spans two lines
+    assertThat(a.lines()).isEqualTo(2);
+    assertThat(a.netCents()).isEqualTo(1550);
+    assertThat(firstLines).containsExactlyInAnyOrder(1, 4); // A on the range's line 1, B's first usable row on 4
+    assertThat(range.fingerprints()).hasSize(2 * 3); // one (fingerprint, line) pair per valid row
+  }
+
+  @Test
+  void qualityIsTheWholeFileReadsWhenRangesAreAddedUp() throws Exception {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, CSV);
+    FileQuality whole = TransactionIntake.read(file, TransactionIntake.Options.defaults().withTempDir(dir),
+        r -> { }, b -> { }).quality();
+
+    byte[] bytes = CSV.getBytes(StandardCharsets.UTF_8);
+    RangeIntake intake = new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null);
+    int split = CSV.indexOf("A,o1,2024-01-05,5.50");
+    var first = intake.read(bytes, (int) intake.dataStart(), split, dir);
+    var second = intake.read(bytes, split, bytes.length, dir);
+    assertThat(intake.quality(List.of(first.counts(), second.counts()), 0, List.of())).isEqualTo(whole);
+  }
+
+  @Test
+  void aHeaderWithoutAmountIsRefused() {
+    byte[] bytes = "customer_id,order_date\nA,2024-01-01\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null))
+        .isInstanceOf(IntakeException.class).hasMessageContaining("amount");
+  }
+
+  @Test
+  void rangesWithoutUsableRowsAreRefusedWithTheirCounts() {
+    byte[] bytes = "customer_id,order_date,amount\nA,2024-01-01,x\n".getBytes(StandardCharsets.UTF_8);
+    RangeIntake intake = new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null);
+    var range = intake.read(bytes, (int) intake.dataStart(), bytes.length, dir);
+    assertThatThrownBy(() -> intake.quality(List.of(range.counts()), 0, List.of()))
+        .isInstanceOf(IntakeException.class).hasMessageContaining("no usable rows (1 read, 1 rejected: bad_amount 1)");
+  }
+}

@@ -1,0 +1,132 @@
+package strata.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import strata.intake.FormatSniffer;
+import strata.intake.IntakeException;
+import strata.intake.RejectedRowsWriter;
+import strata.run.CustomersCsv;
+import strata.run.QualityDocument;
+import strata.run.RunInputs;
+import strata.run.RunResult;
+import strata.tier.TierModel;
+
+/**
+ * {@code spark-submit --class strata.spark.ScoreJob strata-spark.jar --transactions PATH --out DIR}: scores a
+ * transactions file on a Spark cluster and writes customers.csv, quality.json and rejected.csv as {@code strata score}
+ * does.
+ */
+@Command(name = "strata-spark", mixinStandardHelpOptions = true,
+    description = "Score customers on Apache Spark; writes customers.csv, quality.json and rejected.csv.")
+public final class ScoreJob implements Callable<Integer> {
+  @Option(names = "--transactions", required = true, paramLabel = "PATH",
+      description = "transactions CSV on any file system the cluster reads (local, hdfs://, s3a://)")
+  String transactions;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder on the driver's machine")
+  Path out;
+
+  @Option(names = "--customers", paramLabel = "FILE", description = "customer profiles (optional; read by the driver)")
+  Path customers;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "tier model YAML (default: the built-in model)")
+  Path model;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+      description = "scoring date; rows after it are left out (default: the day after the last transaction)")
+  LocalDate asOf;
+
+  @Option(names = "--encoding", paramLabel = "NAME", description = "encoding of all inputs (default: detected)")
+  String encoding;
+
+  @Option(names = "--delimiter", paramLabel = "D", description = "transactions delimiter (default: detected)")
+  String delimiter;
+
+  @Option(names = "--columns", split = ",", paramLabel = "KEYS",
+      description = "the transactions file has no header; its columns in order, e.g. customer_id,order_date,amount")
+  java.util.List<String> columns;
+
+  @Option(names = "--date-format", paramLabel = "PATTERN", description = "dates in another form, e.g. M/d/yyyy")
+  String dateFormat;
+
+  @Option(names = "--column", paramLabel = "KEY=HEADER", description = "name a column Strata does not recognise")
+  Map<String, String> columnMap = new HashMap<>();
+
+  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels")
+  String lang;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master when not started by spark-submit, e.g. local[*] (default: spark-submit's)")
+  String master;
+
+  @Option(names = "--range-mib", defaultValue = "64", paramLabel = "MIB",
+      description = "bytes of the transactions file per task (default: 64 MiB)")
+  int rangeMib;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ScoreJob())
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          if (!(e instanceof IntakeException || e instanceof strata.scoring.ConfigException
+              || e instanceof strata.tier.TierModelException)) throw e;
+          cmd.getErr().println("strata-spark: " + e.getMessage());
+          return 1; // as strata score: 1 for unusable input or model, 2 (picocli's) for wrong options
+        })
+        .execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Locale locale = switch (lang.toLowerCase(Locale.ROOT)) {
+      case "zh", "zh-cn", "cn" -> Locale.SIMPLIFIED_CHINESE;
+      case "en", "en-us", "en-gb" -> Locale.ENGLISH;
+      default -> throw new IntakeException("--lang must be zh or en, got '" + lang + "'");
+    };
+    if (rangeMib < 1) throw new IntakeException("--range-mib must be at least 1, got " + rangeMib);
+    TierModel tierModel = model == null ? TierModel.defaultModel() : TierModel.load(model);
+    SparkSession.Builder builder = SparkSession.builder().appName("strata score");
+    if (master != null) builder.master(master);
+    SparkSession spark = builder.getOrCreate();
+    try {
+      run(spark, tierModel, locale, (long) rangeMib << 20);
+    } finally {
+      if (master != null) spark.stop(); // a session from spark-submit is the submitter's to stop
+    }
+    return 0;
+  }
+
+  /** Runs the job in a session the caller owns; {@code rangeBytes} is the size of each task's part of the file. */
+  RunResult run(SparkSession spark, TierModel tierModel, Locale locale, long rangeBytes) throws Exception {
+    if (Files.exists(out) && !Files.isDirectory(out)) throw new IntakeException(out + ": exists and is not a folder");
+    Files.createDirectories(out);
+    Charset charset = encoding == null ? null
+        : Charset.forName(encoding.equalsIgnoreCase("gbk") ? "GB18030" : encoding);
+    RunInputs in = new RunInputs(Path.of(new org.apache.hadoop.fs.Path(transactions).getName()), customers, null,
+        null, asOf, new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset, Map.copyOf(columnMap),
+        Runtime.getRuntime().availableProcessors(), out);
+    var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, columns, dateFormat);
+    RunResult result;
+    try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
+      result = SparkScoring.run(spark, transactions, hints, in, rangeBytes, tierModel, rejects);
+    }
+    CustomersCsv.write(result, out.resolve("customers.csv"), locale);
+    new ObjectMapper()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(out.resolve("quality.json").toFile(), QualityDocument.of(result));
+    return result;
+  }
+
+}

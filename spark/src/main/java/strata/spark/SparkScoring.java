@@ -1,0 +1,127 @@
+package strata.spark;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+import strata.asof.AsOfPolicy;
+import strata.intake.FileQuality;
+import strata.intake.RangeCounts;
+import strata.intake.RangeIntake;
+import strata.intake.Rejection;
+import strata.run.Progress;
+import strata.run.RunInputs;
+import strata.run.RunResult;
+import strata.run.ScoringRun;
+import strata.summary.CustomerSummary;
+import strata.summary.PurchaseColumns;
+import strata.tier.TierModel;
+
+/**
+ * The Spark engine: tasks read ranges of the transactions file into per-customer summaries with core's intake, Spark
+ * merges them by customer id with core's {@link CustomerSummary#merge}, and the driver scores the merged summaries
+ * through core's {@link ScoringRun} (ranking, RFM, ABC, lifecycle, CLV fits, composite, tiers): one scoring, two
+ * engines.
+ */
+final class SparkScoring {
+  private SparkScoring() {}
+
+  /**
+   * @param in the run's side files and options; its transactions path is not read (the file is {@code transactions})
+   * @param transactions a path any Hadoop file system of the cluster reads
+   * @param rejects every rejected row, in line order
+   */
+  static RunResult run(SparkSession spark, String transactions, IntakeSpec.Hints hints, RunInputs in,
+      long rangeBytes, TierModel model, Consumer<Rejection> rejects) {
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    byte[] head = FileRanges.head(transactions, hadoop);
+    String name = new org.apache.hadoop.fs.Path(transactions).getName();
+    IntakeSpec spec = new IntakeSpec(name, head, hints.charset(), hints.delimiter(), hints.columns(),
+        hints.dateFormat(), in.columnMap(), in.asOf());
+    RangeIntake intake = spec.intake(); // a bad header fails here, before any task starts
+    List<FileRanges.Range> ranges = FileRanges.of(transactions, intake.dataStart(),
+        FileRanges.length(transactions, hadoop), rangeBytes);
+
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<IntakeSpec> shared = jsc.broadcast(spec);
+    Map<String, String> conf = FileRanges.entries(hadoop);
+    JavaRDD<RangePart> parts = jsc.parallelize(ranges, ranges.size())
+        .map(r -> RangePart.read(r, shared.value(), conf))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<RangePart> inOrder = new ArrayList<>(parts.map(RangePart::withoutRows).collect());
+      inOrder.sort(Comparator.comparingInt(RangePart::index));
+      List<FirstSeen> customers = new ArrayList<>(parts
+          .flatMapToPair(p -> p.customers().stream().map(c -> new Tuple2<>(c.summary().customerId(), c)).iterator())
+          .reduceByKey(FirstSeen::merge)
+          .values()
+          .map(FirstSeen::withOrdersCounted)
+          .collect());
+      customers.sort(Comparator.comparingLong(FirstSeen::firstRow));
+      JavaRDD<Long> repeats = parts
+          .flatMapToPair(p -> pairs(p.fingerprints()))
+          .groupByKey()
+          .flatMap(SparkScoring::laterRows)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Duplicates duplicates = new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
+      repeats.unpersist(false);
+      return score(intake, intake.firstDataLine(head), inOrder, customers, duplicates, in, model, rejects);
+    } finally {
+      parts.unpersist(false);
+      shared.destroy();
+    }
+  }
+
+  /** Rows that repeat an earlier row exactly: how many, and the first of them as range {@code << 32} | line. */
+  private record Duplicates(long rows, List<Long> firstRows) {}
+
+  private static java.util.Iterator<Tuple2<Long, Long>> pairs(long[] fingerprints) {
+    List<Tuple2<Long, Long>> out = new ArrayList<>(fingerprints.length / 2);
+    for (int i = 0; i < fingerprints.length; i += 2) out.add(new Tuple2<>(fingerprints[i], fingerprints[i + 1]));
+    return out.iterator();
+  }
+
+  /** All rows of one fingerprint but the first in the file: its repeats, as the single-machine intake counts them. */
+  private static java.util.Iterator<Long> laterRows(Tuple2<Long, Iterable<Long>> rows) {
+    List<Long> all = new ArrayList<>();
+    rows._2().forEach(all::add);
+    if (all.size() < 2) return java.util.Collections.emptyIterator();
+    all.sort(null);
+    return all.subList(1, all.size()).iterator();
+  }
+
+  private static RunResult score(RangeIntake intake, long firstDataLine, List<RangePart> parts,
+      List<FirstSeen> customers, Duplicates duplicates, RunInputs in, TierModel model, Consumer<Rejection> rejects) {
+    long line = firstDataLine;
+    List<RangeCounts> counts = new ArrayList<>();
+    long[] firstLineOfRange = new long[parts.size()];
+    for (RangePart part : parts) {
+      firstLineOfRange[part.index()] = line;
+      for (Rejection r : part.rejections()) {
+        rejects.accept(new Rejection(r.file(), line + r.line() - 1, r.reason(), r.detail(), r.raw()));
+      }
+      counts.add(part.counts());
+      line += part.lineBreaks();
+    }
+    List<Long> duplicateLines = duplicates.firstRows().stream()
+        .map(row -> firstLineOfRange[(int) (row >>> 32)] + (row & 0xFFFFFFFFL) - 1).toList();
+    FileQuality quality = intake.quality(counts, duplicates.rows(), duplicateLines);
+    int firstDay = counts.stream().mapToInt(RangeCounts::minDay).min().orElseThrow();
+    int lastDay = counts.stream().mapToInt(RangeCounts::maxDay).max().orElseThrow();
+    LocalDate asOf = AsOfPolicy.resolve(in.asOf(), lastDay);
+    int splitDay = ScoringRun.splitDay(firstDay, (int) asOf.toEpochDay());
+    PurchaseColumns columns = PurchaseColumns.of(customers.stream().map(FirstSeen::summary).toList(), splitDay);
+    // PurchaseColumns.of stores ids as UTF-8, whatever the file's encoding.
+    var summaries = new ScoringRun.Summaries(columns, StandardCharsets.UTF_8, quality, asOf);
+    return ScoringRun.run(in, summaries, model, rejects, Progress.NONE);
+  }
+}

@@ -1,0 +1,57 @@
+package strata.spark;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Random;
+
+/**
+ * A generated transactions file: orders of one or two lines, refunds, ids with Chinese characters, and about 1 % dirty
+ * rows of each kind the intake refuses (bad date, bad amount, missing id, wrong field count, future date) and rows
+ * repeated exactly.
+ */
+final class TransactionsFile {
+  private TransactionsFile() {}
+
+  static final String HEADER = "customer_id,order_id,order_date,amount,category";
+
+  static void write(Path file, int rows, long seed) throws IOException {
+    Random random = new Random(seed);
+    int customers = Math.max(10, rows / 8);
+    LocalDate start = LocalDate.of(2022, 1, 1);
+    String[] categories = {"书籍", "music", "video", "家电", "\"toys, games\""};
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(HEADER + "\n");
+      int order = 0;
+      for (int i = 0; i < rows; i++) {
+        // Skewed: a few customers buy often, most rarely, so RFM and ABC see ties and long tails.
+        int c = (int) Math.floor(customers * Math.pow(random.nextDouble(), 2.5));
+        String id = c % 17 == 0 ? "客户-" + c : "C" + c;
+        String day = start.plusDays(random.nextInt(900)).toString();
+        long cents = 100 + (long) (random.nextDouble() * random.nextDouble() * 50_000);
+        if (random.nextInt(40) == 0) cents = -cents / 2; // a refund
+        String amount = (cents < 0 ? "-" : "") + Math.abs(cents) / 100 + "." + String.format("%02d", Math.abs(cents) % 100);
+        String category = categories[random.nextInt(categories.length)];
+        int dirty = random.nextInt(500);
+        String line = switch (dirty) {
+          case 0 -> id + ",O" + order + ",2024-13-45," + amount + "," + category;
+          case 1 -> id + ",O" + order + "," + day + ",abc," + category;
+          case 2 -> ",O" + order + "," + day + "," + amount + "," + category;
+          case 3 -> id + ",O" + order + "," + day;
+          case 4 -> id + ",O" + order + ",2999-01-01," + amount + "," + category;
+          default -> id + ",O" + order + "," + day + "," + amount + "," + category;
+        };
+        w.write(line + "\n");
+        if (random.nextInt(300) == 0) {
+          w.write(line + "\n"); // an export error: the row twice
+          i++;
+        }
+        // Most orders have one line; some a second one in another category (an order spans lines, maybe ranges).
+        if (random.nextInt(5) != 0) order++;
+      }
+    }
+  }
+}
