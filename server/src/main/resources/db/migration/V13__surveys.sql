@@ -12,7 +12,9 @@ create table survey_invitation (
   created_by  varchar(64) not null,
   expires_at  timestamp with time zone not null,
   answered_at timestamp with time zone,
-  record_id   varchar(256)
+  record_id   varchar(256),
+  -- when the link was mailed (channel email, with mail configured); null until then
+  emailed_at  timestamp with time zone
 );
 create index survey_invitation_customer on survey_invitation (customer_id, kind, invited_on);
 create index survey_invitation_open on survey_invitation (answered_at, expires_at);

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,10 +62,9 @@ class InvitationController {
     return null;
   }
 
-  /** Creates the day's invitations now; 200 with what was created, or {@code {"created": 0}} before any run. */
+  /** Creates (and mails) the day's invitations now; before any run nothing, all counts 0. */
   @PostMapping("/invitations")
-  Object plan() {
-    return invitations.plan(Viewer.current().username()).<Object>map(r -> r)
-        .orElse(Map.of("created", 0, "capped", 0));
+  Invitations.Result plan() {
+    return invitations.plan(Viewer.current().username()).orElse(new Invitations.Result(null, 0, 0, 0));
   }
 }

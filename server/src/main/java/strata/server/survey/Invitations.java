@@ -36,7 +36,7 @@ import strata.tier.TierRule;
 @Service
 class Invitations {
   /** What one planning did: invitations created and those the contact caps held back. */
-  record Result(LocalDate asOf, int created, int capped) {}
+  record Result(LocalDate asOf, int created, int capped, int mailed) {}
 
   private final JdbcClient db;
   private final RunStore runs;
@@ -44,10 +44,12 @@ class Invitations {
   private final TaskPlanning tasks;
   private final TransactionTemplate transaction;
   private final Duration valid;
+  private final InvitationMails mails;
   static final int MAX_LIST = 100_000;
 
   Invitations(JdbcClient db, RunStore runs, ModelStore models, TaskPlanning tasks,
-      PlatformTransactionManager transactions, @Value("${strata.surveys.valid-days:14}") int validDays) {
+      PlatformTransactionManager transactions, InvitationMails mails,
+      @Value("${strata.surveys.valid-days:14}") int validDays) {
     if (validDays < 1) throw new IllegalArgumentException("strata.surveys.valid-days must be at least 1");
     this.db = db;
     this.runs = runs;
@@ -55,10 +57,22 @@ class Invitations {
     this.tasks = tasks;
     this.transaction = new TransactionTemplate(transactions);
     this.valid = Duration.ofDays(validDays);
+    this.mails = mails;
   }
 
-  /** @return what was created today; empty before any run succeeded */
+  /**
+   * Creates the day's invitations, then mails those that go by email (after the commit: a mail cannot be taken back).
+   *
+   * @return what was created today; empty before any run succeeded
+   */
   Optional<Result> plan(String by) {
+    Optional<Result> created = create(by);
+    if (created.isEmpty()) return created;
+    Result r = created.get();
+    return Optional.of(new Result(r.asOf(), r.created(), r.capped(), mails.send()));
+  }
+
+  private Optional<Result> create(String by) {
     return transaction.execute(tx -> {
       // One planner at a time across servers, so that two schedules firing together cannot invite twice.
       db.sql("select id from task_plan where id = 1 for update").query(Integer.class).single();
@@ -78,7 +92,7 @@ class Invitations {
             .update();
         created++;
       }
-      return Optional.of(new Result(asOf, created, due.size() - created));
+      return Optional.of(new Result(asOf, created, due.size() - created, 0));
     });
   }
 
