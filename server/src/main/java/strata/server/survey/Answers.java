@@ -40,7 +40,10 @@ class Answers {
 
   private static final Opened FORGED = new Opened(State.FORGED, 0, "", "", "");
 
-  /** An answer refused before anything was stored: the page shows the form again with the message of {@code code}. */
+  /**
+   * An answer refused before anything was stored: the page shows the form again with the message of {@code code}
+   * (comment_too_long, comment_nul, bad_score, missing_score, other).
+   */
   static final class Refused extends RuntimeException {
     final String code;
 
@@ -91,7 +94,13 @@ class Answers {
       values.put(Column.CSAT, csat == null ? "" : csat.strip());
       values.put(Column.COMMENT, text);
       RowIntake.Checked checked = RowIntake.check(FileKind.SURVEYS, values);
-      if (!checked.accepted()) throw new Refused(checked.reason().code());
+      if (!checked.accepted()) {
+        throw new Refused(switch (checked.reason()) {
+          case BAD_SCORE -> "bad_score";
+          case EMPTY_SURVEY -> "missing_score";
+          default -> "other"; // the page sets customer and time itself; nothing else can go wrong
+        });
+      }
       RowIntake.Row row = checked.row();
       if (opened.kind().equals("nps") ? row.nps() < 0 : row.csat() < 0) throw new Refused("missing_score");
       Integer npsScore = row.nps() < 0 ? null : row.nps();

@@ -56,11 +56,9 @@ class SurveyPage {
       if (state != Answers.State.OPEN) return closed(state, locale);
       return page(200, SurveyHtml.message(locale, "thanks"));
     } catch (Answers.Refused e) {
-      String code = java.util.Set.of("comment_too_long", "comment_nul", "bad_score", "missing_score", "empty_survey")
-          .contains(e.code) ? e.code : "other";
-      if (code.equals("empty_survey")) code = "missing_score";
+      // The comment is sent back so nothing typed is lost, unless it is what was refused.
       String back = comment == null || comment.length() > Answers.MAX_COMMENT ? "" : comment.replace("\0", "");
-      return page(422, SurveyHtml.form(locale, answers.open(token).kind().equals("csat"), code, back));
+      return page(422, SurveyHtml.form(locale, answers.open(token).kind().equals("csat"), e.code, back));
     }
   }
 

@@ -34,7 +34,7 @@ abstract class SurveyPageContract extends ServerTest {
           name: {zh: 大客户, en: Big}
           when: monetary >= 1000.0
           service:
-            survey: {nps_every_days: 90, channel: sms}
+            survey: {nps_every_days: 90, csat_after_complaint: true, channel: sms}
         - id: small
           name: {zh: 小客户, en: Small}
           when: true
@@ -142,6 +142,9 @@ abstract class SurveyPageContract extends ServerTest {
     assertThat(row.get("at")).isEqualTo(java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 10, 10, 0)));
     assertThat((String) row.get("record_id")).startsWith("survey-invitation:");
     assertThat(db.sql("select count(*) from service_task").query(Long.class).single()).as("a promoter").isZero();
+    JsonNode shown = admin.get("/api/v1/customers/A1/surveys").json().get("items"); // the 360° page's list
+    assertThat(shown).hasSize(1);
+    assertThat(shown.get(0).get("nps").asInt()).isEqualTo(9);
     // used: a clear page, nothing changed
     Api.Response again = post(a1, "lang=en&nps=0");
     assertThat(again.status()).isEqualTo(410);
@@ -214,6 +217,29 @@ abstract class SurveyPageContract extends ServerTest {
     planning.replan("system");
     assertThat(db.sql("select count(*) from service_task where status = 'open'").query(Long.class).single())
         .as("kept by the re-plan, not cancelled or repeated").isEqualTo(2);
+  }
+
+  @Test
+  void aClosedComplaintBringsACsatSurveyWhoseScoreIsTheRequiredOne() {
+    db.sql("insert into service_task (task_key, customer_id, owner, tier, type, channel, due_date, trigger_kind, "
+        + "reason, reason_en, reason_zh, status, created_at, created_by, updated_at, updated_by, closed_at, closed_by) "
+        + "values ('A1|complaint|2026-03-08', 'A1', '张伟', 'big', 'recovery', 'phone', date '2026-03-10', 'complaint', "
+        + "'{}', '', '', 'done', timestamp with time zone '2026-03-08 02:00:00+00', 'system', "
+        + "timestamp with time zone '2026-03-09 02:00:00+00', 'system', timestamp with time zone '2026-03-09 02:00:00+00', "
+        + "'zhangwei')").update();
+    assertThat(admin.post("/api/v1/surveys/invitations", Map.of()).json().get("created").asInt())
+        .as("NPS for A1 and B2, CSAT for A1").isEqualTo(3);
+    JsonNode csat = java.util.stream.StreamSupport.stream(admin.get("/api/v1/surveys/invitations").json().spliterator(),
+        false).filter(l -> l.get("kind").asString().equals("csat")).findFirst().orElseThrow();
+    assertThat(csat.get("customerId").asString()).isEqualTo("A1");
+    String link = path(csat.get("url").asString());
+    String page = anonymous().get(link + "?lang=en").body();
+    assertThat(page.indexOf("name=\"csat\"")).as("CSAT first").isLessThan(page.indexOf("name=\"nps\""));
+    assertThat(post(link, "lang=en&nps=9").body()).contains("Please choose a score.");
+    assertThat(post(link, "lang=en&csat=5").status()).isEqualTo(200);
+    Map<String, Object> row = db.sql("select nps, csat from survey").query().singleRow();
+    assertThat(row.get("nps")).isNull();
+    assertThat(((Number) row.get("csat")).intValue()).isEqualTo(5);
   }
 
   @Test
