@@ -50,8 +50,12 @@ public final class SurveyTokens {
     if (first < 1 || second < first + 2 || second == token.length() - 1) return Optional.empty();
     String id = token.substring(0, first);
     String expires = token.substring(first + 1, second);
-    if (!digits(id) || !digits(expires) || id.length() > 18 || expires.length() > 12) return Optional.empty();
-    return Optional.of(new Parsed(Long.parseLong(id), Long.parseLong(expires), token.substring(second + 1)));
+    if (!digits(id) || !digits(expires) || id.length() > 19 || expires.length() > 12) return Optional.empty();
+    try {
+      return Optional.of(new Parsed(Long.parseLong(id), Long.parseLong(expires), token.substring(second + 1)));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // 19 digits beyond Long.MAX_VALUE
+    }
   }
 
   /**

@@ -53,11 +53,12 @@ class SurveyTokensTest {
   @Test
   void textNotShapedLikeATokenIsNotParsed() {
     for (String bad : new String[] {"", "-", "42", "42-", "42-1767225600", "42-1767225600-", "-1767225600-abc",
-        "4x-1767225600-abc", "42-17x-abc", "99999999999999999999-1-abc", "42-1-" + "a".repeat(200),
+        "4x-1767225600-abc", "42-17x-abc", "99999999999999999999-1-abc", "9223372036854775808-1-abc", "42-1-" + "a".repeat(200),
         "<script>-1-a", "42--abc"}) {
       assertThat(SurveyTokens.parse(bad)).as(bad).isEmpty();
     }
     assertThat(SurveyTokens.parse(null)).isEmpty();
+    assertThat(SurveyTokens.parse("9223372036854775807-1-abc")).as("the largest id").isPresent();
   }
 
   @Test
