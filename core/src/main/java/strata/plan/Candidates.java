@@ -150,7 +150,7 @@ final class Candidates {
   }
 
   static String key(PlanCustomer c, Trigger trigger, String occasion) {
-    return c.id() + "|" + trigger.code() + "|" + occasion;
+    return PlannedTask.key(c.id(), trigger, occasion);
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

@@ -26,6 +26,11 @@ public record PlannedTask(String key, String customerId, String owner, TaskType 
     }
   }
 
+  /** The key of a task: customer, trigger and occasion. Tasks made outside the planner use it to be re-planned alike. */
+  public static String key(String customerId, Trigger trigger, String occasion) {
+    return customerId + "|" + trigger.code() + "|" + occasion;
+  }
+
   PlannedTask as(Status newStatus, StopReason because, boolean isNew) {
     return new PlannedTask(key, customerId, owner, type, channel, due, trigger, why, newStatus, because, isNew);
   }

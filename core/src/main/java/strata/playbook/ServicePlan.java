@@ -10,11 +10,12 @@ import java.util.Map;
  *
  * @param cadence null for none
  * @param holdout the control group of the whole playbook (no touch of it for held-out customers), or null
+ * @param survey the tier's survey invitations ({@link SurveyPlan#NONE} for none)
  */
 public record ServicePlan(OwnerPolicy owner, Cadence cadence, List<TriggerRule> triggers, List<CareEvent> care,
-    ContactCaps caps, Holdout holdout) {
+    ContactCaps caps, Holdout holdout, SurveyPlan survey) {
   public static final ServicePlan NONE =
-      new ServicePlan(OwnerPolicy.KEEP, null, List.of(), List.of(), ContactCaps.NONE, null);
+      new ServicePlan(OwnerPolicy.KEEP, null, List.of(), List.of(), ContactCaps.NONE, null, SurveyPlan.NONE);
 
   /** Every {@code holdout:} of this playbook by its key ({@code holdout}, {@code triggers.moved_down.holdout}). */
   public Map<String, Holdout> holdouts() {

@@ -23,14 +23,37 @@ public final class ServicePlanParser {
   /** @throws PlaybookException naming the offending key */
   public static ServicePlan parse(Object section) {
     Map<?, ?> map = Yaml.map("", section);
-    Yaml.onlyKeys("", map, "owner", "cadence", "triggers", "care", "caps", "holdout");
+    Yaml.onlyKeys("", map, "owner", "cadence", "triggers", "care", "caps", "holdout", "survey");
     return new ServicePlan(
         map.get("owner") == null ? OwnerPolicy.KEEP : owner(Yaml.map("owner", map.get("owner"))),
         map.get("cadence") == null ? null : cadence(Yaml.map("cadence", map.get("cadence"))),
         map.get("triggers") == null ? List.of() : triggers(Yaml.map("triggers", map.get("triggers"))),
         map.get("care") == null ? List.of() : care(map.get("care")),
         map.get("caps") == null ? ContactCaps.NONE : caps(Yaml.map("caps", map.get("caps"))),
-        HoldoutParser.parse("holdout", map.get("holdout")));
+        HoldoutParser.parse("holdout", map.get("holdout")),
+        map.get("survey") == null ? SurveyPlan.NONE : survey(Yaml.map("survey", map.get("survey"))));
+  }
+
+  private static SurveyPlan survey(Map<?, ?> m) {
+    Yaml.onlyKeys("survey", m, "nps_every_days", "csat_after_complaint", "channel");
+    int every = Yaml.count("survey.nps_every_days", m.get("nps_every_days"), 0);
+    Object csat = m.get("csat_after_complaint");
+    if (csat != null && !(csat instanceof Boolean)) {
+      throw new PlaybookException("survey.csat_after_complaint", "must be true or false, got '" + csat + "'");
+    }
+    Channel channel = Channel.EMAIL;
+    if (m.get("channel") != null) {
+      String code = Yaml.text("survey.channel", m.get("channel"));
+      channel = Channel.of(code);
+      if (channel != Channel.EMAIL && channel != Channel.SMS && channel != Channel.WECHAT) {
+        throw new PlaybookException("survey.channel", "a survey link goes out by email, sms or wechat, got '" + code + "'");
+      }
+    }
+    SurveyPlan plan = new SurveyPlan(every, Boolean.TRUE.equals(csat), channel);
+    if (!plan.invites()) {
+      throw new PlaybookException("survey", "invites nobody; give nps_every_days (e.g. 90) or csat_after_complaint: true");
+    }
+    return plan;
   }
 
   private static OwnerPolicy owner(Map<?, ?> m) {

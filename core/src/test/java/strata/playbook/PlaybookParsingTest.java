@@ -78,7 +78,7 @@ class PlaybookParsingTest {
   @Test
   void errorsNameTheTierAndTheKey() {
     rejects("colour: red", "m.yaml: tier 'key_account': service.colour: unknown key "
-        + "(expected owner, cadence, triggers, care, caps, holdout)");
+        + "(expected owner, cadence, triggers, care, caps, holdout, survey)");
     rejects("cadence: {every_days: -5, channels: [phone]}",
         "m.yaml: tier 'key_account': service.cadence.every_days: must not be negative, got -5");
     rejects("cadence: {every_days: 0, channels: [phone]}",

@@ -56,6 +56,8 @@ public class SecurityConfig {
             .requestMatchers(POST, "/api/v1/auth/login").permitAll()
             .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(GET, "/s/*").permitAll() // the public survey page: its token is the key (strata.survey)
+            .requestMatchers(POST, "/s/*").permitAll()
             .requestMatchers("/actuator/**").hasRole(ADMIN)
             .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(ADMIN)
             .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
@@ -67,6 +69,7 @@ public class SecurityConfig {
             .requestMatchers(DELETE, "/api/v1/customers/*/override").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(GET, "/api/v1/overrides").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(POST, "/api/v1/pool/*/assign").hasRole(ADMIN)
+            .requestMatchers("/api/v1/surveys/**").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(PATCH, "/api/v1/**").hasRole(ADMIN)
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll()); // the web UI's static files; the UI itself asks for sign-in

@@ -22,6 +22,7 @@ import strata.plan.Contact;
 import strata.plan.Plan;
 import strata.plan.PlanCustomer;
 import strata.plan.PlanOptions;
+import strata.plan.PlannedTask;
 import strata.plan.Planner;
 import strata.pool.PoolRules;
 import strata.server.model.ModelStore;
@@ -80,15 +81,30 @@ public class TaskPlanning {
   }
 
   /** Today in the tasks' time zone: the as-of day of plans, and the day a completion counts for. */
-  LocalDate today() {
+  public LocalDate today() {
     return LocalDate.now(clock.withZone(options.zone()));
   }
 
-  ZoneId zone() {
+  public ZoneId zone() {
     return options.zone();
   }
 
-  OffsetDateTime now() {
+  /** The touches the caps count up to a day: interactions and completed tasks, as the planner reads them. */
+  public List<Contact> contacts(LocalDate asOf) {
+    List<Contact> history = new ArrayList<>(data.interactions(asOf).contacts());
+    history.addAll(tasks.earlier(options.zone()).done());
+    return history;
+  }
+
+  /**
+   * Opens a task made outside the plan (a survey's follow-up), in the caller's transaction; the next re-plan keeps it
+   * like a task of its own with that key. @return false when a task of that key exists already
+   */
+  public boolean open(PlannedTask task, String by) {
+    return tasks.insertNew(task, by, now());
+  }
+
+  public OffsetDateTime now() {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 

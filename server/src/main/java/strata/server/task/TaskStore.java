@@ -92,7 +92,7 @@ class TaskStore {
       String was = earlier.status().get(t.key());
       if (was == null) {
         if (t.status() == PlannedTask.Status.CANCELLED || t.status() == PlannedTask.Status.DONE) continue;
-        insert(t, by, now);
+        insertNew(t, by, now);
         created++;
       } else if (was.equals("cancelled") && t.status() != PlannedTask.Status.CANCELLED
           && t.status() != PlannedTask.Status.DONE) {
@@ -131,14 +131,15 @@ class TaskStore {
         .update();
   }
 
-  private void insert(PlannedTask t, String by, OffsetDateTime now) {
-    db.sql("insert into service_task (task_key, customer_id, owner, tier, type, channel, due_date, trigger_kind, "
+  /** Inserts a task made outside a plan; false when a task of its key exists already (any status: kept as it is). */
+  boolean insertNew(PlannedTask t, String by, OffsetDateTime now) {
+    return db.sql("insert into service_task (task_key, customer_id, owner, tier, type, channel, due_date, trigger_kind, "
             + "reason, reason_en, reason_zh, status, suppressed_by, created_at, created_by, updated_at, updated_by) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
         .params(t.key(), t.customerId(), t.owner(), t.why().tier(), t.type().code(), channelCode(t), t.due(),
             t.trigger().code(), ReasonJson.write(json, t.why()), PlanText.reason(t, Locale.ENGLISH),
             PlanText.reason(t, Locale.CHINESE), t.status().code(), stopText(t), now, by, now, by)
-        .update();
+        .update() == 1;
   }
 
   /**

@@ -1,0 +1,81 @@
+package strata.server.survey;
+
+import java.text.MessageFormat;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import strata.i18n.Labels;
+import strata.server.task.TaskPlanning;
+import strata.survey.SurveyTokens;
+
+/**
+ * Mails open email invitations to the customer's address with Spring's SMTP settings and {@code strata.mail.from}
+ * (the notification mails' sender), and only with {@code strata.surveys.base-url}, since a mail has no request to
+ * take the server's address from. Text in Chinese then English, as the notification mails. A failed send is tried
+ * again at the next planning while the link is open.
+ */
+@Component
+class InvitationMails {
+  private static final Logger log = LoggerFactory.getLogger(InvitationMails.class);
+  private final JdbcClient db;
+  private final JavaMailSender sender;
+  private final SurveyTokens tokens;
+  private final TaskPlanning clock;
+  private final String from;
+  private final String baseUrl;
+
+  InvitationMails(JdbcClient db, ObjectProvider<JavaMailSender> sender, SurveyTokens tokens, TaskPlanning clock,
+      @Value("${strata.mail.from:}") String from, @Value("${strata.surveys.base-url:}") String baseUrl) {
+    this.db = db;
+    this.sender = sender.getIfAvailable();
+    this.tokens = tokens;
+    this.clock = clock;
+    this.from = from.strip();
+    this.baseUrl = baseUrl.strip().replaceAll("/+$", "");
+  }
+
+  private record Due(long id, String customerId, OffsetDateTime expires, String email) {}
+
+  /** @return how many invitations were mailed */
+  int send() {
+    if (sender == null || from.isEmpty() || baseUrl.isEmpty()) return 0;
+    OffsetDateTime now = clock.now();
+    List<Due> due = db.sql("select i.id, i.customer_id, i.expires_at, c.email from survey_invitation i "
+            + "join customer c on c.id = i.customer_id where i.channel = 'email' and i.emailed_at is null "
+            + "and i.answered_at is null and i.expires_at > ? and c.email is not null and c.email <> '' order by i.id")
+        .param(now).query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+            rs.getString(4))).list();
+    int sent = 0;
+    for (Due d : due) {
+      String url = baseUrl + "/s/" + tokens.issue(d.id(), d.customerId(), d.expires().toInstant());
+      String until = d.expires().atZoneSameInstant(clock.zone()).toLocalDate().toString();
+      SimpleMailMessage mail = new SimpleMailMessage();
+      mail.setFrom(from);
+      mail.setTo(d.email());
+      mail.setSubject(Labels.get("survey.mail.subject", Locale.CHINESE) + " / "
+          + Labels.get("survey.mail.subject", Locale.ENGLISH));
+      mail.setText(text(Locale.CHINESE, url, until) + "\n\n" + text(Locale.ENGLISH, url + "?lang=en", until));
+      try {
+        sender.send(mail);
+        db.sql("update survey_invitation set emailed_at = ? where id = ?").params(now, d.id()).update();
+        sent++;
+      } catch (MailException e) {
+        log.warn("survey invitation {} to {} not mailed: {}", d.id(), d.email(), e.getMessage());
+      }
+    }
+    return sent;
+  }
+
+  private static String text(Locale lang, String url, String until) {
+    return MessageFormat.format(Labels.get("survey.mail.body", lang).replace("'", "''"), url, until);
+  }
+}
