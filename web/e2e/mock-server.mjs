@@ -47,7 +47,8 @@ const OWNERS = ['张伟', '李娜', '王芳'];
 const customers = Array.from({ length: 100 }, (_, i) => {
   const tier = TIERS[i % 4].id;
   return {
-    id: `C${String(i + 1).padStart(4, '0')}`, name: `客户${i + 1}`, owner: i < 90 ? OWNERS[i % 3] : null, formerOwner: i >= 95 ? '王芳' : null, region: '华东', industry: '制造业',
+    id: `C${String(i + 1).padStart(4, '0')}`, // Real names are long company names (the demo's): the phone layouts must hold them.
+    name: i % 10 === 9 ? `上海瑞博智能科技股份有限公司（第${i + 1}分公司）` : `客户${i + 1}`, owner: i < 90 ? OWNERS[i % 3] : null, formerOwner: i >= 95 ? '王芳' : null, region: '华东', industry: '制造业',
     tier, modelTier: tier, overridden: false, segment: 'important_value', segment11: 'champions', lifecycle: STAGES[i % 5],
     abc: 'ABC'[i % 3], quadrant: 'star', recencyDays: i * 3, frequency: 1 + (i % 9), monetary: 1000 + i * 137.5,
     compositeScore: 30 + (i % 60), clv: 500 + i * 10, pAlive: 0.5 + (i % 5) / 10, previousTier: TIERS[(i + 1) % 4].id,

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import {
   DashboardOutlined, TeamOutlined, ApartmentOutlined, PlayCircleOutlined, UploadOutlined, SettingOutlined, MenuOutlined, LogoutOutlined,
-  ScheduleOutlined, InboxOutlined,
+  ScheduleOutlined, InboxOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18n';
@@ -69,7 +69,9 @@ export function Shell({ children }: { children: ReactNode }) {
               options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]}
             />
             <span data-testid="current-user" data-role={me?.role} style={{ whiteSpace: 'nowrap' }}>
-              {!phone && (me?.displayName || me?.username)} <Tag>{t(`role.${me?.role ?? 'sales'}` as MessageKey)}</Tag>
+              {/* A phone's header has room for the bell, language and sign-out only: a 99+ badge pushed it 8 px too wide. */}
+              {phone ? <UserOutlined title={`${me?.displayName || me?.username} · ${t(`role.${me?.role ?? 'sales'}` as MessageKey)}`} />
+                : <>{me?.displayName || me?.username} <Tag>{t(`role.${me?.role ?? 'sales'}` as MessageKey)}</Tag></>}
             </span>
             {phone
               ? <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('signOut')} data-testid="sign-out" />
