@@ -67,7 +67,9 @@ public class KpiTables {
     // Expired runs lost their rows to retention: the latest kept snapshot before this one is the period's start.
     Run previous = db.sql("select max(id) from tier_run where status = 'succeeded' and id < ?").param(runId)
         .query((rs, n) -> rs.getObject(1, Long.class)).optional().map(runs::get).orElse(null);
-    boolean complaintsKnown = db.sql("select count(*) from interaction").query(Long.class).single() > 0;
+    // Whether any interaction exists, not how many: a count would read the whole table at each publication.
+    boolean complaintsKnown = !db.sql("select 1 from interaction fetch first 1 rows only").query(Integer.class).list()
+        .isEmpty();
     SnapshotInfo now = info(run, complaintsKnown);
     SnapshotInfo before = previous == null ? null : info(previous, complaintsKnown);
     KpiAccumulator kpis = new KpiAccumulator(now, before);
