@@ -28,7 +28,7 @@ const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segmen
 export default function Customer360() {
   const { id = '' } = useParams();
   const { t, lang, num, money, pct, date, dateTime } = useI18n();
-  const { tierName, codeName } = useMeta();
+  const { tierName, codeName, metricName } = useMeta();
   const session = useSession();
   const { message } = App.useApp();
   const [overriding, setOverriding] = useState(false);
@@ -94,7 +94,7 @@ export default function Customer360() {
         </Col>
         <Col xs={24} xl={16}>
           <Card title={t('c360.why')} size="small" style={{ marginBottom: 16 }}>
-            <Typography.Paragraph style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap', margin: 0 }} data-testid="c360-explanation">
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="c360-explanation">
               {(typeof c.explanation === 'string' ? c.explanation : labelOf(c.explanation, lang)) || '—'}
             </Typography.Paragraph>
           </Card>
@@ -108,7 +108,7 @@ export default function Customer360() {
         <Col xs={24} xl={16}>
           <Card title={t('c360.metrics')} size="small">
             <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" data-testid="c360-metrics"
-              items={METRICS.map(([key, kind]) => ({ key, label: <code>{key}</code>, children: metric(key, kind) }))} />
+              items={METRICS.map(([key, kind]) => ({ key, label: <span title={key} data-metric={key}>{metricName(key)}</span>, children: metric(key, kind) }))} />
             {c.summary && (
               <Descriptions title={t('c360.summary')} column={{ xs: 1, md: 3 }} size="small" style={{ marginTop: 16 }} items={[
                 { key: 'first', label: t('c360.firstPurchase'), children: date(c.summary.firstPurchase) },
