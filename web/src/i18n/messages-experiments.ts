@@ -1,0 +1,48 @@
+// Strings of the experiments pages and the held-out notice on the customer (issue 16 §2). Metric names, warnings
+// and ending notes come from the server in both languages; only the page's own words are here.
+
+export const en = {
+  'nav.experiments': 'Experiments',
+  'exp.title': 'Experiments (control groups)',
+  'exp.none': 'No experiment yet. A tier playbook starts one with a holdout: key, at the next run.',
+  'exp.id': 'Experiment', 'exp.share': 'Held out', 'exp.tiers': 'Tiers', 'exp.started': 'Started',
+  'exp.plannedEnd': 'Planned end', 'exp.status': 'Status', 'exp.status.running': 'Running', 'exp.status.ended': 'Ended',
+  'exp.modelVersion': 'Model version {version}',
+  'exp.period': 'Period {from} – {to}; pre-period from {preFrom}',
+  'exp.strata': 'Strata', 'exp.enrolled': '{n} customers', 'exp.cutoff': 'cut-off {cutoff}',
+  'exp.mde': 'Minimum detectable effect (repurchase rate, 5 % two-sided, 80 % power)',
+  'exp.mde.value': '{tier}: ±{mde} from a baseline of {baseline} ({n} customers)',
+  'exp.mde.too_few': '{tier}: too few customers to plan on',
+  'exp.mde.no_variation': '{tier}: no variation before the start (baseline {baseline}), no estimate',
+  'exp.results': 'Treated against held out',
+  'exp.overall': 'All tiers', 'exp.metric': 'Metric', 'exp.treated': 'Treated', 'exp.heldOut': 'Held out',
+  'exp.difference': 'Difference (95 % CI)', 'exp.n': 'n (treated / held out)', 'exp.bootstrap': 'bootstrap {lower} … {upper}',
+  'exp.tooFew': 'too few customers', 'exp.significant': 'excludes zero',
+  'exp.evidence': 'Random assignment by hash, stratified by tier: the groups differ only by the service withheld.',
+  'exp.notFound': 'No such experiment.',
+  'exp.customer.heldOut': 'Held out of experiment {experiment} (control group) until {date}: do not serve this customer by hand for that playbook, or record why.',
+  'exp.customer.treated': 'In experiment {experiment} (treated group).',
+};
+
+export const zh: Record<keyof typeof en, string> = {
+  'nav.experiments': '对照实验',
+  'exp.title': '对照实验（对照组）',
+  'exp.none': '还没有实验。在分级的服务策略中加入 holdout: 后，下一次评分运行即开始实验。',
+  'exp.id': '实验', 'exp.share': '对照组比例', 'exp.tiers': '分级', 'exp.started': '开始',
+  'exp.plannedEnd': '计划结束', 'exp.status': '状态', 'exp.status.running': '进行中', 'exp.status.ended': '已结束',
+  'exp.modelVersion': '模型版本 {version}',
+  'exp.period': '实验期 {from} – {to}；实验前期自 {preFrom} 起',
+  'exp.strata': '分层', 'exp.enrolled': '{n} 位客户', 'exp.cutoff': '分界值 {cutoff}',
+  'exp.mde': '最小可检测效应（复购率，双侧 5%，检验效能 80%）',
+  'exp.mde.value': '{tier}：±{mde}，基线 {baseline}（{n} 位客户）',
+  'exp.mde.too_few': '{tier}：客户太少，无法估算',
+  'exp.mde.no_variation': '{tier}：开始前没有差异（基线 {baseline}），无法估算',
+  'exp.results': '实验组对比对照组',
+  'exp.overall': '全部分级', 'exp.metric': '指标', 'exp.treated': '实验组', 'exp.heldOut': '对照组',
+  'exp.difference': '差异（95% 置信区间）', 'exp.n': '人数（实验组 / 对照组）', 'exp.bootstrap': '自助法 {lower} … {upper}',
+  'exp.tooFew': '客户太少', 'exp.significant': '不含零',
+  'exp.evidence': '按哈希随机分组并按分级分层：两组的差别只在于被保留的服务。',
+  'exp.notFound': '没有这个实验。',
+  'exp.customer.heldOut': '该客户属于实验 {experiment} 的对照组（至 {date}）：请勿为该服务策略手动跟进；如必须跟进，请记录原因。',
+  'exp.customer.treated': '该客户属于实验 {experiment} 的实验组。',
+};
