@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
+import { useMeta } from '../../api/Meta';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFound } from '../../components/NotFound';
 import { TierTag } from '../../components/TierTag';
@@ -13,12 +14,13 @@ import { formatInterval, formatValue, formatDifference, warningsOf, type Compari
 export default function ExperimentDetail() {
   const { id = '' } = useParams();
   const { t, lang, num, money, pct, date } = useI18n();
+  const { tierName } = useMeta();
   const { data, error } = useLoad(() => api<Detail>(`/experiments/${encodeURIComponent(id)}`), [id]);
   if (error?.status === 404) return <NotFound />;
   if (error) return <ErrorAlert error={error} />;
   if (!data) return <Spin />;
   const e = data.experiment;
-  const tierLabel = (tier: string) => (tier ? tier : t('exp.overall'));
+  const tierLabel = (tier: string) => (tier ? tierName(tier) : t('exp.overall'));
   const groups: Group[] = [...data.tiers, data.overall];
   return (
     <div data-testid="experiment" data-id={e.id}>
@@ -38,7 +40,7 @@ export default function ExperimentDetail() {
             <span key={s.tier}><TierTag tier={s.tier} /> {t('exp.enrolled', { n: num(s.enrolled) })} · {t('exp.cutoff', { cutoff: s.cutoff.toFixed(3) })}<br /></span>)) },
           { key: 'started', label: t('exp.started'), children: date(e.startedAsOf) },
           { key: 'end', label: t('exp.plannedEnd'), children: date(e.plannedEnd) },
-          { key: 'period', label: t('exp.results'), children: t('exp.period', { from: date(data.window.from), to: date(data.window.to), preFrom: date(data.window.preFrom) }) },
+          { key: 'period', label: t('exp.window'), children: t('exp.period', { from: date(data.window.from), to: date(data.window.to), preFrom: date(data.window.preFrom) }) },
         ]} />
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('exp.evidence')}</Typography.Paragraph>
       </Card>
