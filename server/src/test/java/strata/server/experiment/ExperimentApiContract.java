@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import strata.server.data.SummaryStore;
 import strata.server.testing.Api;
 import strata.server.testing.ServerTest;
@@ -21,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  * its tier. Read on 2026-05-15 ({@link ExperimentClock}); the planned duration is the default 90 days.
  */
 @Import(ExperimentClock.Config.class)
+// One snapshot kept: the experiment's start snapshot must outlive the retention, or its cohort would be lost.
+@TestPropertySource(properties = "strata.runs.keep=1")
 abstract class ExperimentApiContract extends ServerTest {
   static final String WITH_HOLDOUT = """
       tiers:
@@ -75,6 +78,7 @@ abstract class ExperimentApiContract extends ServerTest {
     assertThat(detail.at("/window/from").asString()).isEqualTo("2026-04-01");
     assertThat(detail.at("/window/to").asString()).isEqualTo("2026-05-15");
     assertThat(detail.at("/window/preFrom").asString()).isEqualTo("2026-01-01");
+    assertThat(detail.get("tiers")).as("tiers of the cohort").hasSize(1);
     JsonNode big = detail.at("/tiers/0");
     assertThat(big.get("tier").asString()).isEqualTo("big");
     assertThat(big.get("treated").asLong()).isEqualTo(30);
