@@ -9,6 +9,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workRoute, workState } from './mock-work.mjs';
+import { experimentsRoute, membershipsOf } from './mock-experiments.mjs';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'dist');
@@ -137,6 +138,7 @@ function route(method, path, q, me, body) {
       migration: { from: current.at(-2).id, to: current.at(-1).id, flows: flows(list) },
     } };
   }
+  if (path.startsWith('/experiments')) return experimentsRoute(path, me);
   if (path === '/kpis') {
     const list = visible(me).map(effective);
     const row = (tier, cs) => ({ tier, customers: cs.length, buyers: cs.length, revenueCents: Math.round(cs.reduce((s, c) => s + c.monetary, 0) * 100),
@@ -186,6 +188,7 @@ function route(method, path, q, me, body) {
     if (sub === '/history') return { body: [{ runId: 2, asOf: '2026-11-01', finishedAt: '2026-11-23T08:01:05Z', tier: c.tier, modelTier: c.tier, overridden: false }, { runId: 1, asOf: '2026-09-01', finishedAt: '2026-11-23T08:00:05Z', tier: c.previousTier, modelTier: c.previousTier, overridden: false }] };
     if (sub === '/transactions') return { body: page([{ recordId: 'T1', date: '2026-10-20', amount: 1280.5, orderId: 'O1', product: '办公椅', category: '家具', quantity: 2, channel: '线上' }], q) };
     if (sub === '/interactions') return { body: page([...(work.interactions[c.id] ?? []), { recordId: 'I1', time: '2026-10-01T02:00:00Z', type: '拜访', channel: '线下', outcome: '成交' }], q) };
+    if (sub === '/experiments') return { body: membershipsOf(c) };
     if (sub === '/surveys') return { body: page([{ recordId: 'S1', time: '2026-10-02T02:00:00Z', nps: 9, csat: 5, comment: '服务很好' }], q) };
     const e = effective(c);
     const o = overrides[c.id];

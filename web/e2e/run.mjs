@@ -394,6 +394,19 @@ async function scenario(browser) {
     await screenshot(page, '09-imports');
   });
 
+  await step('experiments: the list, and a result with its minimum detectable effect and groups', async () => {
+    const { page } = admin;
+    await page.click(tid('nav-experiments'));
+    await page.waitForSelector(tid('experiments'));
+    const list = await apiGet(page, '/experiments');
+    check(list.status === 200, `GET /experiments answered ${list.status}`);
+    if (list.body.length === 0) return; // demo data without an experiment: the empty list is the page
+    await page.click(tid(`exp-${list.body[0].id}`));
+    await page.waitForSelector(tid('exp-group-overall'));
+    await page.waitForSelector(tid('exp-mde'));
+    await screenshot(page, '09b-experiment');
+  });
+
   await step('admin page renders', async () => {
     const { page } = admin;
     await page.click(tid('nav-admin'));

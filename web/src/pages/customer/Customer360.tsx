@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CustomerDetail, TierHistoryEntry } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
+import { HeldOutNotice } from '../experiments/HeldOutNotice';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
@@ -81,6 +82,7 @@ export default function Customer360() {
           {t('c360.modelTier')}: {tierName(c.modelTier)}
         </Typography.Paragraph>
       )}
+      <HeldOutNotice customerId={c.id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
           <Card title={t('c360.profile')} size="small">

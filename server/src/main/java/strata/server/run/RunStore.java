@@ -208,10 +208,13 @@ public class RunStore {
         .query((rs, n) -> run(rs, current)).list();
   }
 
-  /** Deletes the snapshot rows of succeeded runs beyond the newest {@code keep} (never the current one). */
+  /**
+   * Deletes the snapshot rows of succeeded runs beyond the newest {@code keep} (never the current one, nor the start
+   * snapshot of an experiment: its customers' tiers there decide their groups and strata for good).
+   */
   int applyRetention(int keep) {
-    List<Long> old = db.sql("select id from tier_run where status = 'succeeded' order by id desc")
-        .query(Long.class).list().stream().skip(keep).toList();
+    List<Long> old = db.sql("select id from tier_run where status = 'succeeded' and id not in "
+        + "(select start_run from experiment) order by id desc").query(Long.class).list().stream().skip(keep).toList();
     Long current = currentId().orElse(null);
     int deleted = 0;
     for (Long id : old) {
