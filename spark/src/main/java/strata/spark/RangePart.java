@@ -22,17 +22,21 @@ record RangePart(int index, long lineBreaks, RangeCounts counts, List<Rejection>
 
   static RangePart read(FileRanges.Range range, IntakeSpec spec, Map<String, String> hadoop) {
     FileRanges.Bytes bytes = FileRanges.read(range, FileRanges.configuration(hadoop));
+    return of(range.index(), bytes.buf(), bytes.length(), spec);
+  }
+
+  /** Rows in {@code buf[0, length)}, whole lines of the file's format, as range {@code index}. */
+  static RangePart of(int index, byte[] buf, int length, IntakeSpec spec) {
     RangeIntake intake = spec.intake();
-    RangeIntake.Range read = intake.read(bytes.buf(), 0, bytes.length(),
-        Path.of(System.getProperty("java.io.tmpdir")));
+    RangeIntake.Range read = intake.read(buf, 0, length, Path.of(System.getProperty("java.io.tmpdir")));
     List<FirstSeen> customers = new ArrayList<>();
-    long base = (long) range.index() << 32;
+    long base = (long) index << 32;
     read.table().forEachWithFirstLine(intake.charset(),
         (summary, firstLine) -> customers.add(new FirstSeen(base | firstLine, summary)));
     long[] fingerprints = read.fingerprints();
     for (int i = 1; i < fingerprints.length; i += 2) fingerprints[i] |= base;
-    return new RangePart(range.index(), bytes.lineBreaks(), read.counts(), read.rejections(), customers,
-        fingerprints);
+    return new RangePart(index, new FileRanges.Bytes(buf, length).lineBreaks(), read.counts(), read.rejections(),
+        customers, fingerprints);
   }
 
   /** The part without its customers and fingerprints: what the driver collects. */

@@ -33,8 +33,13 @@ import strata.tier.TierModel;
     description = "Score customers on Apache Spark; writes customers.csv, quality.json and rejected.csv.")
 public final class ScoreJob implements Callable<Integer> {
   @Option(names = "--transactions", required = true, paramLabel = "PATH",
-      description = "transactions CSV on any file system the cluster reads (local, hdfs://, s3a://)")
+      description = "transactions CSV, or Parquet (a file or folder), on any file system the cluster reads "
+          + "(local, hdfs://, s3a://)")
   String transactions;
+
+  @Option(names = "--format", paramLabel = "csv|parquet",
+      description = "format of the transactions (default: parquet for a path ending in .parquet, else csv)")
+  String format;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder on the driver's machine")
   Path out;
@@ -95,6 +100,9 @@ public final class ScoreJob implements Callable<Integer> {
       default -> throw new IntakeException("--lang must be zh or en, got '" + lang + "'");
     };
     if (rangeMib < 1) throw new IntakeException("--range-mib must be at least 1, got " + rangeMib);
+    if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("parquet")) {
+      throw new IntakeException("--format must be csv or parquet, got '" + format + "'");
+    }
     TierModel tierModel = model == null ? TierModel.defaultModel() : TierModel.load(model);
     SparkSession.Builder builder = SparkSession.builder().appName("strata score");
     if (master != null) builder.master(master);
@@ -113,13 +121,13 @@ public final class ScoreJob implements Callable<Integer> {
     Files.createDirectories(out);
     Charset charset = encoding == null ? null
         : Charset.forName(encoding.equalsIgnoreCase("gbk") ? "GB18030" : encoding);
-    RunInputs in = new RunInputs(Path.of(new org.apache.hadoop.fs.Path(transactions).getName()), customers, null,
+    RunInputs in = new RunInputs(Path.of(new org.apache.hadoop.fs.Path(transactions.replaceAll("/+$", "")).getName()), customers, null,
         null, asOf, new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset, Map.copyOf(columnMap),
         Runtime.getRuntime().availableProcessors(), out);
     var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, columns, dateFormat);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
-      result = SparkScoring.run(spark, transactions, hints, in, rangeBytes, tierModel, rejects);
+      result = SparkScoring.run(spark, transactions, format, hints, in, rangeBytes, tierModel, rejects);
     }
     CustomersCsv.write(result, out.resolve("customers.csv"), locale);
     new ObjectMapper()

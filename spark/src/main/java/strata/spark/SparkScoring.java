@@ -27,7 +27,7 @@ import strata.summary.PurchaseColumns;
 import strata.tier.TierModel;
 
 /**
- * The Spark engine: tasks read ranges of the transactions file into per-customer summaries with core's intake, Spark
+ * The Spark engine: tasks read ranges of the transactions file (or partitions of a Parquet file) into per-customer summaries with core's intake, Spark
  * merges them by customer id with core's {@link CustomerSummary#merge}, and the driver scores the merged summaries
  * through core's {@link ScoringRun} (ranking, RFM, ABC, lifecycle, CLV fits, composite, tiers): one scoring, two
  * engines.
@@ -35,28 +35,22 @@ import strata.tier.TierModel;
 final class SparkScoring {
   private SparkScoring() {}
 
+  /** What the tasks read: the intake's spec, the head it was built from and one part per range or partition. */
+  record Input(IntakeSpec spec, byte[] head, JavaRDD<RangePart> parts, Broadcast<IntakeSpec> shared) {}
+
   /**
    * @param in the run's side files and options; its transactions path is not read (the file is {@code transactions})
    * @param transactions a path any Hadoop file system of the cluster reads
+   * @param format {@code csv} or {@code parquet}; null decides by the path's extension
    * @param rejects every rejected row, in line order
    */
-  static RunResult run(SparkSession spark, String transactions, IntakeSpec.Hints hints, RunInputs in,
+  static RunResult run(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints, RunInputs in,
       long rangeBytes, TierModel model, Consumer<Rejection> rejects) {
-    var hadoop = spark.sparkContext().hadoopConfiguration();
-    byte[] head = FileRanges.head(transactions, hadoop);
-    String name = new org.apache.hadoop.fs.Path(transactions).getName();
-    IntakeSpec spec = new IntakeSpec(name, head, hints.charset(), hints.delimiter(), hints.columns(),
-        hints.dateFormat(), in.columnMap(), in.asOf());
-    RangeIntake intake = spec.intake(); // a bad header fails here, before any task starts
-    List<FileRanges.Range> ranges = FileRanges.of(transactions, intake.dataStart(),
-        FileRanges.length(transactions, hadoop), rangeBytes);
-
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<IntakeSpec> shared = jsc.broadcast(spec);
-    Map<String, String> conf = FileRanges.entries(hadoop);
-    JavaRDD<RangePart> parts = jsc.parallelize(ranges, ranges.size())
-        .map(r -> RangePart.read(r, shared.value(), conf))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Input input = ParquetInput.is(transactions, format)
+        ? ParquetInput.open(spark, transactions, hints, in.columnMap(), in.asOf())
+        : csv(spark, transactions, hints, in, rangeBytes);
+    RangeIntake intake = input.spec().intake();
+    JavaRDD<RangePart> parts = input.parts().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<RangePart> inOrder = new ArrayList<>(parts.map(RangePart::withoutRows).collect());
       inOrder.sort(Comparator.comparingInt(RangePart::index));
@@ -74,11 +68,30 @@ final class SparkScoring {
           .persist(StorageLevel.MEMORY_AND_DISK());
       Duplicates duplicates = new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
       repeats.unpersist(false);
-      return score(intake, intake.firstDataLine(head), inOrder, customers, duplicates, in, model, rejects);
+      return score(intake, intake.firstDataLine(input.head()), inOrder, customers, duplicates, in, model, rejects);
     } finally {
       parts.unpersist(false);
-      shared.destroy();
+      input.shared().destroy();
     }
+  }
+
+  /** A CSV file cut into byte ranges that tasks read themselves. */
+  private static Input csv(SparkSession spark, String transactions, IntakeSpec.Hints hints, RunInputs in,
+      long rangeBytes) {
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    byte[] head = FileRanges.head(transactions, hadoop);
+    String name = new org.apache.hadoop.fs.Path(transactions).getName();
+    IntakeSpec spec = new IntakeSpec(name, head, hints.charset(), hints.delimiter(), hints.columns(),
+        hints.dateFormat(), in.columnMap(), in.asOf());
+    RangeIntake intake = spec.intake(); // a bad header fails here, before any task starts
+    List<FileRanges.Range> ranges = FileRanges.of(transactions, intake.dataStart(),
+        FileRanges.length(transactions, hadoop), rangeBytes);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<IntakeSpec> shared = jsc.broadcast(spec);
+    Map<String, String> conf = FileRanges.entries(hadoop);
+    JavaRDD<RangePart> parts = jsc.parallelize(ranges, ranges.size())
+        .map(r -> RangePart.read(r, shared.value(), conf));
+    return new Input(spec, head, parts, shared);
   }
 
   /** Rows that repeat an earlier row exactly: how many, and the first of them as range {@code << 32} | line. */
