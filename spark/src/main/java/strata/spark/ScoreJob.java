@@ -44,6 +44,10 @@ public final class ScoreJob implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder on the driver's machine")
   Path out;
 
+  @Option(names = "--parquet-out", paramLabel = "PATH",
+      description = "also write the customers as Parquet there, on any file system the cluster writes (must not exist)")
+  String parquetOut;
+
   @Option(names = "--customers", paramLabel = "FILE", description = "customer profiles (optional; read by the driver)")
   Path customers;
 
@@ -130,6 +134,7 @@ public final class ScoreJob implements Callable<Integer> {
       result = SparkScoring.run(spark, transactions, format, hints, in, rangeBytes, tierModel, rejects);
     }
     CustomersCsv.write(result, out.resolve("customers.csv"), locale);
+    if (parquetOut != null) CustomersParquet.write(spark, out.resolve("customers.csv"), parquetOut);
     new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT)

@@ -97,7 +97,8 @@ class ParquetInputTest {
     strata.run.RunResult actual;
     try {
       assertThat(spark.read().parquet(parquet.toString()).rdd().getNumPartitions()).isGreaterThan(2);
-      actual = job("--transactions", parquet.toString(), "--out", out.toString(), "--lang", "en")
+      actual = job("--transactions", parquet.toString(), "--out", out.toString(), "--lang", "en",
+          "--parquet-out", dir.resolve("customers.parquet").toString())
           .run(spark, TierModel.defaultModel(), Locale.ENGLISH, 1 << 20);
     } finally {
       spark.conf().unset("spark.sql.files.maxPartitionBytes");
@@ -109,6 +110,28 @@ class ParquetInputTest {
     assertThat(q.rowsRejected()).isEqualTo(want.rowsRejected()).isEqualTo(incomplete);
     assertThat(q.rejectedByReason()).isEqualTo(want.rejectedByReason());
     assertThat(byId(out.resolve("customers.csv"))).isEqualTo(byId(single.resolve("customers.csv")));
+    assertParquetHoldsTheCsv(dir.resolve("customers.parquet"), out.resolve("customers.csv"));
+  }
+
+  /** The Parquet output: customers.csv's columns and rows, numbers typed, ids text. */
+  private static void assertParquetHoldsTheCsv(Path parquet, Path csv) throws Exception {
+    var frame = spark.read().parquet(parquet.toString());
+    List<String> header = headerOf(csv);
+    assertThat(List.of(frame.columns())).isEqualTo(header);
+    assertThat(frame.schema().apply("customer_id").dataType()).isEqualTo(DataTypes.StringType);
+    assertThat(frame.schema().apply("recency_days").dataType()).isEqualTo(DataTypes.LongType);
+    assertThat(frame.schema().apply("monetary").dataType()).isEqualTo(DataTypes.DoubleType);
+    Map<String, CsvRecord> want = byIdRecords(csv);
+    List<Row> got = frame.collectAsList();
+    assertThat(got).hasSize(want.size());
+    int monetary = header.indexOf("monetary");
+    int tier = header.indexOf("tier");
+    for (Row r : got) {
+      CsvRecord w = want.get(r.getString(0));
+      assertThat(w).as(r.getString(0)).isNotNull();
+      assertThat(r.getDouble(monetary)).isEqualTo(Double.parseDouble(w.getField(monetary)));
+      assertThat(r.getString(tier)).isEqualTo(w.getField(tier));
+    }
   }
 
   @Test
