@@ -16,7 +16,9 @@ import strata.abc.AbcConfig;
 import strata.asof.AsOfPolicy;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
+import strata.intake.AmountOutliers;
 import strata.intake.CustomerProfile;
+import strata.intake.RejectReason;
 import strata.intake.Engagement;
 import strata.intake.FileQuality;
 import strata.intake.FormatSniffer;
@@ -72,12 +74,27 @@ public final class ScoringRun {
 
     progress.phase("reading " + in.transactions().getFileName());
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
-    TransactionIntake.Result tx = transactions(in, merges, checked, rejects, progress);
+    TransactionIntake.Result tx = transactions(in, merges, Long.MAX_VALUE, checked, rejects, progress);
+    FileQuality txQuality = tx.quality();
+    AmountOutliers outliers = txQuality.amountOutliers();
+    long outlierCents = Long.MAX_VALUE;
+    if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
+      // The threshold is known once every amount has been read; the file is read again leaving those rows out, and
+      // they go to the rejects (the other rejections were reported the first time).
+      progress.phase("leaving out amount outliers");
+      outlierCents = outliers.thresholdCents();
+      tx = transactions(in, merges, outlierCents, checked, r -> {
+        if (r.reason() == RejectReason.AMOUNT_OUTLIER) rejects.accept(r);
+      }, progress);
+      txQuality = tx.quality().withOutliers(outliers.asExcluded(), outliers.rows() + " rows with amounts of at least "
+          + java.math.BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString() + " were left out of the run (amount_outlier in rejected.csv)");
+    }
+    long excludedFrom = outlierCents;
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase("ordering customers");
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
-    return afterIntake(in, new Summaries(p, tx.charset(), tx.quality(), asOf), checked, rejects, progress, merged -> {
-      TransactionIntake.Result again = transactions(in, merged, checked, rejection -> { }, progress);
+    return afterIntake(in, new Summaries(p, tx.charset(), txQuality, asOf), checked, rejects, progress, merged -> {
+      TransactionIntake.Result again = transactions(in, merged, excludedFrom, checked, rejection -> { }, progress);
       return again.table().freeze(ClvStage.splitDay(again.firstDay(), (int) asOf.toEpochDay()));
     }, predictions);
   }
@@ -143,7 +160,7 @@ public final class ScoringRun {
     // The classifier reads the transactions again as of its cut-off: only an engine that can re-read them trains it.
     if (predictions.churnFor(model) && reread != null) {
       progress.phase("training the churn classifier");
-      churn = Predictions.churn(in, intakeOptions(in, merges), p, (int) tx.asOf().toEpochDay(), merged);
+      churn = Predictions.churn(in, intakeOptions(in, merges).withOutlierCents(excludedFrom(tx.quality())), p, (int) tx.asOf().toEpochDay(), merged);
     }
     RunResult result = score(p, tx.idCharset(), merged, IdentityStage.mergeEngagement(engagement, merges), tx.asOf(),
         model, in.threads(), quality, notes, progress, Map.of(), predictions, churn);
@@ -151,10 +168,10 @@ public final class ScoringRun {
         result.notes(), identity);
   }
 
-  private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges,
+  private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges, long outlierCents,
       CompletableFuture<TierModel> checked, Consumer<Rejection> rejects, Progress progress) {
     long total = size(in.transactions());
-    return TransactionIntake.read(in.transactions(), intakeOptions(in, merges), rejects,
+    return TransactionIntake.read(in.transactions(), intakeOptions(in, merges).withOutlierCents(outlierCents), rejects,
         done -> {
           failIfBroken(checked);
           progress.bytes(done, total);
@@ -164,6 +181,12 @@ public final class ScoringRun {
   private static TransactionIntake.Options intakeOptions(RunInputs in, IdMerges merges) {
     return new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(), in.threads(), in.tempDir(),
         merges.merged());
+  }
+
+  /** The threshold a run left outlier amounts out from, or Long.MAX_VALUE when it kept them. */
+  static long excludedFrom(FileQuality transactions) {
+    AmountOutliers o = transactions.amountOutliers();
+    return o != null && o.excluded() ? o.thresholdCents() : Long.MAX_VALUE;
   }
 
   private static int asOfDay(RunInputs in, int lastDay) {
