@@ -162,8 +162,15 @@ public final class ScoringRun {
       progress.phase("training the churn classifier");
       churn = Predictions.churn(in, intakeOptions(in, merges).withOutlierCents(excludedFrom(tx.quality())), p, (int) tx.asOf().toEpochDay(), merged);
     }
+    strata.product.ProductPreferences products = null;
+    // Like the classifier, product preference reads the transactions again: file runs only.
+    if (predictions.productsFor(model) && reread != null) {
+      progress.phase("product preference");
+      products = Predictions.products(in, merges.merged(), excludedFrom(tx.quality()), p, tx.idCharset(),
+          (int) tx.asOf().toEpochDay(), model, notes);
+    }
     RunResult result = score(p, tx.idCharset(), merged, IdentityStage.mergeEngagement(engagement, merges), tx.asOf(),
-        model, in.threads(), quality, notes, progress, Map.of(), predictions, churn);
+        model, in.threads(), quality, notes, progress, Map.of(), predictions, churn, products);
     return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), result.quality(),
         result.notes(), identity);
   }
@@ -225,14 +232,18 @@ public final class ScoringRun {
       int threads, List<FileQuality> quality, List<String> notes, Progress progress,
       Map<String, Double> downgradeRisk) {
     return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
-        Predictions.NONE, null);
+        Predictions.NONE, null, null);
   }
 
-  /** @param churn the churn prediction for the buyers of {@code p}, null when not computed */
+  /**
+   * @param churn the churn prediction for the buyers of {@code p}, null when not computed
+   * @param products product preference of the buyers of {@code p}, null when not computed
+   */
   static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
       int threads, List<FileQuality> quality, List<String> notes, Progress progress,
-      Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn) {
+      Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn,
+      strata.product.ProductPreferences products) {
     RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
     AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
     LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
@@ -291,6 +302,7 @@ public final class ScoringRun {
       notes.addAll(scored.clusters.notes());
     }
     scored.churn = churn;
+    scored.products = products;
     if (churn != null) notes.addAll(churn.notes());
     if (churn == null && predictions.churnFor(model)) {
       notes.add("churn_prob is computed only by file runs (strata score); conditions reading it do not match here");

@@ -50,7 +50,12 @@ public enum Metric {
   OWNER("owner", SimpleType.STRING, "account owner from the customers file"),
   CHURN_PROB("churn_prob", SimpleType.DOUBLE,
       "probability of no purchase in the next 90 days (churn classifier, or BG/NBD when it wins), 0-1"),
-  CLUSTER("cluster", SimpleType.INT, "behavioural cluster 1..k (k-means++ on recency, purchase days, order value)");
+  CLUSTER("cluster", SimpleType.INT, "behavioural cluster 1..k (k-means++ on recency, purchase days, order value)"),
+  TOP_CATEGORY("top_category", SimpleType.STRING,
+      "product category with the largest share of spend (of rows when product preference was not computed)"),
+  TOP_CATEGORY_SHARE("top_category_share", SimpleType.DOUBLE, "that category's share of the customer's spend, 0-1"),
+  NEXT_PRODUCT("next_product", SimpleType.STRING,
+      "next-best product (or category) from co-purchases, one the customer has not bought");
 
   private final String variable;
   private final CelType type;
