@@ -9,11 +9,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AmountOutliersTest {
+public class AmountOutliersTest {
   @TempDir Path dir;
 
   /** 60 customers with one order of 500..4,999.xx each, and BIG with an ordinary order and the issue's ¥99,999,999. */
-  static String fileWithTypo() {
+  public static String fileWithTypo() {
     StringBuilder sb = new StringBuilder("customer_id,order_date,amount\n");
     for (int k = 0; k < 60; k++) sb.append("c").append(k).append(",2024-03-0").append(1 + k % 9).append(',')
         .append(500 + (k * 613) % 4500).append(".50\n");
