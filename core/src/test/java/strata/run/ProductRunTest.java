@@ -93,6 +93,20 @@ class ProductRunTest {
   }
 
   @Test
+  void theReportShowsEachTiersLeadingCategoriesInTheReportsLanguage() throws IOException {
+    RunResult r = run(ORDERS, OFFICE, RunInputs.of(dir.resolve("tx.csv")), Predictions.NONE);
+    var zh = ProductSection.of(r, Locale.SIMPLIFIED_CHINESE);
+    assertThat(zh.heading()).isEqualTo("产品偏好");
+    // By hand: office = A (办公用品 800, 耗材 200); rest = B (办公用品 50, 耗材 900) and C (文具 100), of 1,050:
+    // 耗材 85.7 %, 文具 9.5 %, 办公用品 4.8 %.
+    assertThat(zh.html()).contains("<td>1</td><td>办公用品 80.0 %, 耗材 20.0 %</td>")
+        .contains("<td>2</td><td>耗材 85.7 %, 文具 9.5 %, 办公用品 4.8 %</td>");
+    assertThat(ProductSection.of(r, Locale.ENGLISH).heading()).isEqualTo("Product preference");
+    RunResult without = run(ORDERS, TierModel.defaultModel(), RunInputs.of(dir.resolve("tx.csv")), Predictions.NONE);
+    assertThat(ProductSection.of(without, Locale.ENGLISH)).isNull();
+  }
+
+  @Test
   void withoutProductPreferenceTheNewColumnsStayEmpty() throws IOException {
     RunResult r = run(ORDERS, TierModel.defaultModel(), RunInputs.of(dir.resolve("tx.csv")), Predictions.NONE);
     NamedCsvRecord a = customersCsv(r).get(0);
