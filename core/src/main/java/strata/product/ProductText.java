@@ -23,9 +23,11 @@ public final class ProductText {
   public static String shares(ItemTally tally) {
     StringBuilder sb = new StringBuilder();
     for (ItemTally.Item item : listed(tally)) {
-      double share = tally.share(item);
+      long total = tally.totalCents();
       if (sb.length() > 0) sb.append('|');
-      sb.append(item.name()).append(':').append(Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.3f", share));
+      // Exact in cents, rounded half up: a double's %.3f may round a true ...5 down.
+      sb.append(item.name()).append(':').append(total <= 0 ? "" : java.math.BigDecimal.valueOf(item.cents())
+          .divide(java.math.BigDecimal.valueOf(total), 3, java.math.RoundingMode.HALF_UP).toPlainString());
     }
     return sb.toString();
   }
