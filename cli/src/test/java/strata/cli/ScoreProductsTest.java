@@ -32,9 +32,11 @@ class ScoreProductsTest {
     Cli r = Cli.run("score", "--transactions", orders().toString(), "--products", "--out", out.toString(), "--quiet",
         "--lang", "en");
     assertThat(r.exit()).as(r.err()).isZero();
-    String quality = Files.readString(out.resolve("quality.json"));
-    assertThat(quality).contains("\"amount_outliers\"").contains("\"rows\":1").contains("\"customer_id\":\"c1\"")
-        .contains("\"excluded\":false");
+    var outliers = transactions(out).get("amount_outliers");
+    assertThat(outliers.get("rows").asLong()).isEqualTo(1);
+    assertThat(outliers.get("examples").get(0).get("customer_id").asText()).isEqualTo("c1");
+    assertThat(outliers.get("examples").get(0).get("amount").asDouble()).isEqualTo(99_999_999.0);
+    assertThat(outliers.get("excluded").asBoolean()).isFalse();
     List<Map<String, String>> rows = ScoreCommandTest.rows(out.resolve("customers.csv"));
     // c1: 837 on A4纸 and 99,999,999 on 投影仪: 设备 is its top category by spend.
     assertThat(rows.get(1).get("top_category")).isEqualTo("设备");
@@ -45,12 +47,18 @@ class ScoreProductsTest {
     r = Cli.run("score", "--transactions", orders().toString(), "--products", "--outliers", "exclude", "--out",
         excluded.toString(), "--quiet", "--lang", "en");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(Files.readString(excluded.resolve("quality.json"))).contains("\"excluded\":true")
-        .contains("\"amount_outlier\":1");
+    assertThat(transactions(excluded).get("amount_outliers").get("excluded").asBoolean()).isTrue();
+    assertThat(transactions(excluded).get("rejected_by_reason").get("amount_outlier").asLong()).isEqualTo(1);
     assertThat(Files.readString(excluded.resolve("rejected.csv"))).contains("amount_outlier");
     rows = ScoreCommandTest.rows(excluded.resolve("customers.csv"));
     assertThat(rows.get(1).get("monetary")).isEqualTo("837.00");
     assertThat(rows.get(1).get("top_category")).isEqualTo("办公用品");
+  }
+
+  /** The transactions file's entry in quality.json. */
+  private static com.fasterxml.jackson.databind.JsonNode transactions(Path out) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("quality.json").toFile())
+        .get("files").get(0);
   }
 
   @Test
