@@ -1,6 +1,7 @@
 package strata.run;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,10 +19,10 @@ import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
 import strata.intake.AmountOutliers;
 import strata.intake.CustomerProfile;
-import strata.intake.RejectReason;
 import strata.intake.Engagement;
 import strata.intake.FileQuality;
 import strata.intake.FormatSniffer;
+import strata.intake.RejectReason;
 import strata.intake.Rejection;
 import strata.intake.SideFiles;
 import strata.intake.TransactionIntake;
@@ -77,19 +78,18 @@ public final class ScoringRun {
     TransactionIntake.Result tx = transactions(in, merges, Long.MAX_VALUE, checked, rejects, progress);
     FileQuality txQuality = tx.quality();
     AmountOutliers outliers = txQuality.amountOutliers();
-    long outlierCents = Long.MAX_VALUE;
     if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
       // The threshold is known once every amount has been read; the file is read again leaving those rows out, and
       // they go to the rejects (the other rejections were reported the first time).
       progress.phase("leaving out amount outliers");
-      outlierCents = outliers.thresholdCents();
-      tx = transactions(in, merges, outlierCents, checked, r -> {
+      tx = transactions(in, merges, outliers.thresholdCents(), checked, r -> {
         if (r.reason() == RejectReason.AMOUNT_OUTLIER) rejects.accept(r);
       }, progress);
       txQuality = tx.quality().withOutliers(outliers.asExcluded(), outliers.rows() + " rows with amounts of at least "
-          + java.math.BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString() + " were left out of the run (amount_outlier in rejected.csv)");
+          + BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString()
+          + " were left out of the run (amount_outlier in rejected.csv)");
     }
-    long excludedFrom = outlierCents;
+    long excludedFrom = excludedFrom(txQuality);
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase("ordering customers");
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
@@ -160,7 +160,8 @@ public final class ScoringRun {
     // The classifier reads the transactions again as of its cut-off: only an engine that can re-read them trains it.
     if (predictions.churnFor(model) && reread != null) {
       progress.phase("training the churn classifier");
-      churn = Predictions.churn(in, intakeOptions(in, merges).withOutlierCents(excludedFrom(tx.quality())), p, (int) tx.asOf().toEpochDay(), merged);
+      churn = Predictions.churn(in, intakeOptions(in, merges).withOutlierCents(excludedFrom(tx.quality())), p,
+          (int) tx.asOf().toEpochDay(), merged);
     }
     strata.product.ProductPreferences products = null;
     // Like the classifier, product preference reads the transactions again: file runs only.
