@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,23 @@ public class AmountOutliersTest {
     assertThat(o.excluded()).isFalse();
     assertThat(q.warnings()).anyMatch(w -> w.startsWith("1 rows have amounts of at least")
         && w.contains("customer BIG 99999999.00 on 2024-03-06") && w.contains("--outliers exclude"));
+  }
+
+  @Test
+  void smallBlocksOnTwoThreadsGiveTheSameJudgement() throws IOException {
+    Path tx = dir.resolve("tx.csv");
+    Files.writeString(tx, fileWithTypo());
+    var options = TransactionIntake.Options.defaults();
+    FileQuality oneBlock = TransactionIntake.read(tx, options, r -> { }, b -> { }).quality();
+    int saved = ParallelCsv.blockSize;
+    try {
+      ParallelCsv.blockSize = 128; // ~6 rows a block
+      FileQuality blocks = TransactionIntake.read(tx, new TransactionIntake.Options(options.hints(), Map.of(), null, 2,
+          options.tempDir()), r -> { }, b -> { }).quality();
+      assertThat(blocks.amountOutliers()).isEqualTo(oneBlock.amountOutliers());
+    } finally {
+      ParallelCsv.blockSize = saved;
+    }
   }
 
   @Test
