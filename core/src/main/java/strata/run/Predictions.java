@@ -13,6 +13,7 @@ import strata.churn.EngagementAsOf;
 import strata.cluster.ClusterAnalysis;
 import strata.intake.CustomerProfile;
 import strata.intake.FormatSniffer;
+import strata.i18n.Note;
 import strata.intake.TransactionIntake;
 import strata.product.CustomerProducts;
 import strata.product.ProductPass;
@@ -60,7 +61,7 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
 
   /** Product preference of the buyers of {@code p} (in its order), from one more read of the transactions. */
   static ProductPreferences products(RunInputs in, Map<String, String> mergedIds, long outlierCents,
-      PurchaseColumns p, java.nio.charset.Charset idCharset, int asOfDay, TierModel model, List<String> notes) {
+      PurchaseColumns p, java.nio.charset.Charset idCharset, int asOfDay, TierModel model, List<Note> notes) {
     Map<String, Object> section = model.scoringSection("products");
     int minSupport = section.containsKey("min_support")
         ? (int) ConfigSection.toDouble("scoring.products.min_support", section.get("min_support"), 1, 1e9)
@@ -71,8 +72,7 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
     Map<String, CustomerProducts> bought = ProductPass.read(in.transactions(),
         new ProductPass.Options(hints, in.columnMap(), in.tempDir(), mergedIds, asOfDay, outlierCents));
     if (bought.isEmpty()) {
-      notes.add("product preference: the transactions have no category or product column (or none filled in); "
-          + "top_category and next_product stay empty");
+      notes.add(Note.of("products_no_columns"));
       return null;
     }
     return ProductPreferences.of(bought, p.size, i -> p.customerId(i, idCharset), minSupport);

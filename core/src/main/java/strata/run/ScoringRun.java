@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import strata.abc.AbcClassifier;
 import strata.abc.AbcConfig;
 import strata.asof.AsOfPolicy;
+import strata.i18n.Note;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
 import strata.intake.AmountOutliers;
@@ -73,7 +74,7 @@ public final class ScoringRun {
     });
     failIfBroken(checked);
 
-    progress.phase("reading " + in.transactions().getFileName());
+    progress.phase(Note.of("phase_reading", in.transactions().getFileName()));
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     TransactionIntake.Result tx = transactions(in, merges, Long.MAX_VALUE, checked, rejects, progress);
     FileQuality txQuality = tx.quality();
@@ -81,7 +82,7 @@ public final class ScoringRun {
     if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
       // The threshold is known once every amount has been read; the file is read again leaving those rows out, and
       // they go to the rejects (the other rejections were reported the first time).
-      progress.phase("leaving out amount outliers");
+      progress.phase(Note.of("phase_outliers"));
       tx = transactions(in, merges, outliers.thresholdCents(), checked, r -> {
         if (r.reason() == RejectReason.AMOUNT_OUTLIER) rejects.accept(r);
       }, progress);
@@ -91,7 +92,7 @@ public final class ScoringRun {
     }
     long excludedFrom = excludedFrom(txQuality);
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
-    progress.phase("ordering customers");
+    progress.phase(Note.of("phase_ordering"));
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     return afterIntake(in, new Summaries(p, tx.charset(), txQuality, asOf), checked, rejects, progress, merged -> {
       TransactionIntake.Result again = transactions(in, merged, excludedFrom, checked, rejection -> { }, progress);
@@ -125,21 +126,21 @@ public final class ScoringRun {
       Consumer<Rejection> rejects, Progress progress, java.util.function.Function<IdMerges, PurchaseColumns> reread,
       Predictions predictions) {
     List<FileQuality> quality = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
     quality.add(tx.quality());
     FormatSniffer.Hints sideHints =
         new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
-      progress.phase("reading " + in.customers().getFileName());
+      progress.phase(Note.of("phase_reading", in.customers().getFileName()));
       customers = SideFiles.customers(in.customers(), sideHints, in.columnMap(), rejects, in.tempDir());
       quality.add(customers.quality());
     }
     Map<String, Engagement> engagement = engagement(in, sideHints, rejects, progress, quality);
     PurchaseColumns p = tx.columns();
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
-    progress.phase("checking customer ids");
+    progress.phase(Note.of("phase_checking_ids"));
     List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.idCharset());
     if (in.merges().caseIds() && !caseVariants.isEmpty()) {
       if (reread == null) {
@@ -149,7 +150,7 @@ public final class ScoringRun {
       // The groups are known only once every id has been read; the file is read again with them merged (the rows'
       // rejections were reported the first time).
       merges = IdMerges.of(in.merges().acceptedPairs(), caseVariants);
-      progress.phase("merging ids that differ only by case");
+      progress.phase(Note.of("phase_merging_case_ids"));
       p = reread.apply(merges);
     }
     IdentityReport identity = IdentityStage.report(profiles, merges, caseVariants, in.merges().caseIds(), p,
@@ -159,14 +160,14 @@ public final class ScoringRun {
     strata.churn.ChurnResult churn = null;
     // The classifier reads the transactions again as of its cut-off: only an engine that can re-read them trains it.
     if (predictions.churnFor(model) && reread != null) {
-      progress.phase("training the churn classifier");
+      progress.phase(Note.of("phase_churn"));
       churn = Predictions.churn(in, intakeOptions(in, merges).withOutlierCents(excludedFrom(tx.quality())), p,
           (int) tx.asOf().toEpochDay(), merged);
     }
     strata.product.ProductPreferences products = null;
     // Like the classifier, product preference reads the transactions again: file runs only.
     if (predictions.productsFor(model) && reread != null) {
-      progress.phase("product preference");
+      progress.phase(Note.of("phase_products"));
       products = Predictions.products(in, merges.merged(), excludedFrom(tx.quality()), p, tx.idCharset(),
           (int) tx.asOf().toEpochDay(), model, notes);
     }
@@ -216,7 +217,7 @@ public final class ScoringRun {
    */
   public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<String> notes, Progress progress) {
+      int threads, List<FileQuality> quality, List<Note> notes, Progress progress) {
     return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, Map.of());
   }
 
@@ -230,7 +231,7 @@ public final class ScoringRun {
    */
   public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<String> notes, Progress progress,
+      int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
       Map<String, Double> downgradeRisk) {
     return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
         Predictions.NONE, null, null);
@@ -242,7 +243,7 @@ public final class ScoringRun {
    */
   static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<String> notes, Progress progress,
+      int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
       Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn,
       strata.product.ProductPreferences products) {
     RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
@@ -251,7 +252,7 @@ public final class ScoringRun {
     CompositeConfig compositeConfig = CompositeConfig.fromMap(model.scoringSection("composite"));
     MatrixConfig matrixConfig = MatrixConfig.fromMap(model.scoringSection("matrix"));
     Map<String, Double> sizeScores = SizeScores.fromMap(model.scoringSection("size_scores"));
-    progress.phase("scoring");
+    progress.phase(Note.of("phase_scoring"));
     int asOfDay = (int) asOf.toEpochDay();
     int n = p.size;
     Join join = Join.of(p, idCharset, profiles, engagement, notes);
@@ -267,18 +268,17 @@ public final class ScoringRun {
     byte[] lifecycle = LifecycleRules.classify(extend(p.firstDay, all), extend(p.lastDay, all),
         extend(p.distinctDays, all), asOfDay, lifecycleConfig);
 
-    progress.phase("fitting CLV models");
+    progress.phase(Note.of("phase_clv"));
     ClvStage.Result clv = ClvStage.run(p, asOfDay);
     notes.addAll(clv.notes());
     ScoredCustomers partial = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
         classic, segment11, abc, lifecycle, null, null, clv);
-    progress.phase("composite score and value matrix");
+    progress.phase(Note.of("phase_composite"));
     CompositeInputs.check(compositeConfig.inputNames());
     CompositeScores composite = CompositeScorer.score(all,
         name -> CompositeInputs.values(partial, name, sizeScores), compositeConfig);
     if (!composite.absentInputs().isEmpty()) {
-      notes.add("composite score: no data for " + String.join(", ", composite.absentInputs())
-          + "; the other inputs were re-weighted (see composite_missing)");
+      notes.add(Note.of("composite_inputs_missing", String.join(", ", composite.absentInputs())));
     }
     double[] value = new double[all];
     double[] potential = new double[all];
@@ -298,7 +298,7 @@ public final class ScoringRun {
       }
     }
     if (predictions.clustersFor(model)) {
-      progress.phase("behavioural clusters");
+      progress.phase(Note.of("phase_clusters"));
       scored.clusters = Predictions.clusters(p, asOfDay, model);
       notes.addAll(scored.clusters.notes());
     }
@@ -306,9 +306,9 @@ public final class ScoringRun {
     scored.products = products;
     if (churn != null) notes.addAll(churn.notes());
     if (churn == null && predictions.churnFor(model)) {
-      notes.add("churn_prob is computed only by file runs (strata score); conditions reading it do not match here");
+      notes.add(Note.of("churn_only_in_file_runs"));
     }
-    progress.phase("assigning tiers");
+    progress.phase(Note.of("phase_tiers"));
     TierEngine engine = new TierEngine(model);
     scored.tier = engine.assign(all, scored, threads);
     return new RunResult(scored, asOf, model, engine, quality, notes, IdentityReport.EMPTY);
@@ -335,7 +335,7 @@ public final class ScoringRun {
     Map<String, Engagement> engagement = new HashMap<>();
     for (var file : new java.nio.file.Path[] {in.interactions(), in.surveys()}) {
       if (file == null) continue;
-      progress.phase("reading " + file.getFileName());
+      progress.phase(Note.of("phase_reading", file.getFileName()));
       SideFiles.Engagements e = file == in.interactions()
           ? SideFiles.interactions(file, hints, in.columnMap(), rejects, in.tempDir())
           : SideFiles.surveys(file, hints, in.columnMap(), rejects, in.tempDir());
@@ -363,7 +363,7 @@ public final class ScoringRun {
    */
   private record Join(String[] prospects, CustomerProfile[] profiles, Engagement[] engagements) {
     static Join of(PurchaseColumns p, java.nio.charset.Charset charset, Map<String, CustomerProfile> customers,
-        Map<String, Engagement> engagement, List<String> notes) {
+        Map<String, Engagement> engagement, List<Note> notes) {
       int n = p.size;
       Map<String, Integer> index = new HashMap<>();
       if (customers != null || !engagement.isEmpty()) {
@@ -383,8 +383,7 @@ public final class ScoringRun {
         else engagements[i] = entry.getValue();
       }
       if (unknown > 0) {
-        notes.add(unknown + " customer ids in the interaction/survey files are neither in the transactions nor in the "
-            + "customers file; their interactions and answers are not used");
+        notes.add(Note.of("unknown_engagement_ids", unknown));
       }
       return new Join(prospects, profiles, engagements);
     }
