@@ -25,16 +25,11 @@ public final class CoPurchase {
 
   private final Map<String, Integer> index;
   private final String[] names;
-  private final long[] buyers;
-  private final long customers;
   private final Recommendation[][] neighbours;
 
-  private CoPurchase(Map<String, Integer> index, String[] names, long[] buyers, long customers,
-      Recommendation[][] neighbours) {
+  private CoPurchase(Map<String, Integer> index, String[] names, Recommendation[][] neighbours) {
     this.index = index;
     this.names = names;
-    this.buyers = buyers;
-    this.customers = customers;
     this.neighbours = neighbours;
   }
 
@@ -86,18 +81,13 @@ public final class CoPurchase {
       list.sort(STRONGEST);
       neighbours[a] = list.subList(0, Math.min(NEIGHBOURS, list.size())).toArray(Recommendation[]::new);
     }
-    return new CoPurchase(index, names, buyers, n, neighbours);
+    return new CoPurchase(index, names, neighbours);
   }
 
   /** Higher lift first, then more customers, then item and reason by name (a stable order for equal evidence). */
   static final Comparator<Recommendation> STRONGEST = Comparator.comparingDouble((Recommendation r) -> -r.lift())
       .thenComparingLong(r -> -r.customers()).thenComparing(Recommendation::item)
       .thenComparing(Recommendation::because);
-
-  /** Customers with at least one item. */
-  public long customers() {
-    return customers;
-  }
 
   /**
    * Up to {@code k} items the customer has not bought, best first, each with its strongest reason.
@@ -122,11 +112,5 @@ public final class CoPurchase {
     List<String> out = new ArrayList<>(k);
     for (int i = 0; i < names.length && out.size() < k; i++) if (!bought.contains(names[i])) out.add(names[i]);
     return out;
-  }
-
-  /** Customers who bought the item (0 for an item outside the matrix). */
-  public long buyers(String item) {
-    Integer k = index.get(item);
-    return k == null ? 0 : buyers[k];
   }
 }
