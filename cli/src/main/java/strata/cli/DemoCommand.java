@@ -37,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
         .setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler())
         .execute("--transactions", files.transactions().toString(), "--customers", files.customers().toString(),
             "--interactions", files.interactions().toString(), "--surveys", files.surveys().toString(),
-            "--as-of", DemoOptions.DEFAULT_AS_OF.toString(), "--out", out.toString(), "--lang", lang);
+            "--as-of", DemoOptions.DEFAULT_AS_OF.toString(), "--out", out.toString(), "--lang", lang,
+            "--products"); // the demo's orders name products and categories: show what they give
   }
 }

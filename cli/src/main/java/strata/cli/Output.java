@@ -47,6 +47,8 @@ final class Output {
     extra.add(KpiTableSection.of(kpis, result.model().tiers().stream().map(t -> t.name(zh)).toList(), locale));
     var clv = strata.run.ClvSection.of(result.customers().clv, locale);
     if (clv != null) extra.add(clv);
+    var products = strata.run.ProductSection.of(result, locale);
+    if (products != null) extra.add(products);
     HtmlReport.write(RunReport.of(result, locale, extra), out.resolve("report.html"));
   }
 

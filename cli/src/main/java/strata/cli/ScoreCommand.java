@@ -66,6 +66,15 @@ class ScoreCommand implements Callable<Integer> {
       + "when a tier condition reads cluster)")
   boolean clusters;
 
+  @Option(names = "--products", description = "product preference by category and product, and next_product from "
+      + "co-purchases (reads the transactions once more; on anyway when a tier condition reads top_category, "
+      + "top_category_share or next_product)")
+  boolean products;
+
+  @Option(names = "--outliers", paramLabel = "keep|exclude", description = "amounts far beyond the file's usual "
+      + "ones: keep them with a warning (default) or leave their rows out of the run (amount_outlier in rejected.csv)")
+  String outliers = "keep";
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
   Path out;
 
@@ -135,11 +144,12 @@ class ScoreCommand implements Callable<Integer> {
     RunInputs inputs = new RunInputs(transactions, customers, interactions, surveys, asOf,
         new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset(encoding), Map.copyOf(columnMap),
         Math.max(1, threads), out,
-        new MergeOptions(merge == null ? List.of() : MergeFile.read(merge), mergeCaseIds));
+        new MergeOptions(merge == null ? List.of() : MergeFile.read(merge), mergeCaseIds))
+        .withOutliersExcluded(excludeOutliers(outliers));
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet, locale);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
-      result = ScoringRun.run(inputs, tierModel, rejects, progress, new Predictions(churn, clusters));
+      result = ScoringRun.run(inputs, tierModel, rejects, progress, new Predictions(churn, clusters, products));
     } finally {
       progress.done();
     }
@@ -153,6 +163,15 @@ class ScoreCommand implements Callable<Integer> {
     progress.done();
     Output.summary(result, out, locale, spec.commandLine().getOut());
     return 0;
+  }
+
+  private boolean excludeOutliers(String policy) {
+    return switch (policy.toLowerCase(Locale.ROOT)) {
+      case "keep" -> false;
+      case "exclude" -> true;
+      default -> throw new ParameterException(spec.commandLine(),
+          "--outliers must be keep or exclude, got '" + policy + "'");
+    };
   }
 
   static Locale locale(String lang) {

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param rowsAfterAsOf valid rows dated after the as-of date: kept out of the run, not rejected
  * @param duplicateRows rows identical byte for byte to an earlier row of the same file
  * @param amountsRounded amounts with non-zero digits below the cent, rounded half-even to cents
+ * @param amountOutliers transactions only: amounts far out of the file's distribution; null for other files or too
+ *     few amounts to judge
  */
 public record FileQuality(
     String file,
@@ -27,4 +29,21 @@ public record FileQuality(
     long duplicateRows,
     List<Long> duplicateLines,
     long amountsRounded,
-    List<String> warnings) {}
+    List<String> warnings,
+    AmountOutliers amountOutliers) {
+
+  public FileQuality(String file, String kind, String encoding, String delimiter, Map<String, String> columns,
+      long rowsRead, long rowsAccepted, long rowsRejected, Map<String, Long> rejectedByReason, long rowsAfterAsOf,
+      long duplicateRows, List<Long> duplicateLines, long amountsRounded, List<String> warnings) {
+    this(file, kind, encoding, delimiter, columns, rowsRead, rowsAccepted, rowsRejected, rejectedByReason,
+        rowsAfterAsOf, duplicateRows, duplicateLines, amountsRounded, warnings, null);
+  }
+
+  /** The same quality with the outlier judgement of another read and a warning added. */
+  public FileQuality withOutliers(AmountOutliers outliers, String warning) {
+    List<String> w = new java.util.ArrayList<>(warnings);
+    w.add(warning);
+    return new FileQuality(file, kind, encoding, delimiter, columns, rowsRead, rowsAccepted, rowsRejected,
+        rejectedByReason, rowsAfterAsOf, duplicateRows, duplicateLines, amountsRounded, List.copyOf(w), outliers);
+  }
+}

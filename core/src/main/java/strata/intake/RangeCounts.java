@@ -7,12 +7,14 @@ package strata.intake;
  * @param rejectedByReason indexed by {@link RejectReason#ordinal()}
  * @param minDay earliest day of a row in the run ({@link Integer#MAX_VALUE} for none)
  * @param maxDay latest day of a row in the run ({@link Integer#MIN_VALUE} for none)
+ * @param amounts the run rows' non-zero amounts, and {@code largest} the largest of them, for {@link AmountOutliers}
  */
 public record RangeCounts(long read, long accepted, long[] rejectedByReason, long afterAsOf, long rounded, int minDay,
-    int maxDay) implements java.io.Serializable {
+    int maxDay, AmountHistogram amounts, java.util.List<AmountOutliers.Candidate> largest)
+    implements java.io.Serializable {
 
   static RangeCounts of(BlockOutcome o) {
     return new RangeCounts(o.rowsRead, o.rowsAccepted, o.rejectedByReason.clone(), o.rowsAfterAsOf, o.amountsRounded,
-        o.minDay, o.maxDay);
+        o.minDay, o.maxDay, o.amounts, o.largest);
   }
 }

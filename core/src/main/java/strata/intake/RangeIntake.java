@@ -72,7 +72,7 @@ public final class RangeIntake {
     SummaryTable table = new SummaryTable(mapping.has(Column.ORDER_ID), mapping.has(Column.CATEGORY));
     try (RowSpill spill = new RowSpill(tempDir, mapping.has(Column.ORDER_ID))) {
       TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
-          AsOfPolicy.latestAcceptedDay(), Map.of());
+          AsOfPolicy.latestAcceptedDay(), Map.of(), Long.MAX_VALUE);
       BlockOutcome outcome = rows.parse(0, buf, from, to, 1, true);
       long[][] fingerprints = {new long[0]};
       spill.foldInto(table, 1, (partition, pairs, n, last) -> {

@@ -15,6 +15,7 @@ public enum RejectReason {
   MISSING_AMOUNT("missing_amount", "amount is empty"),
   BAD_AMOUNT("bad_amount", "amount is not a number"),
   AMOUNT_OUT_OF_RANGE("amount_out_of_range", "amount is larger than 1e12 in absolute value"),
+  AMOUNT_OUTLIER("amount_outlier", "amount is far beyond the file's usual amounts and the run leaves outliers out"),
   BAD_SCORE("bad_score", "survey score is not a number in its range (NPS 0-10, CSAT 1-5)"),
   EMPTY_SURVEY("empty_survey", "survey row has neither NPS nor CSAT"),
   DUPLICATE_CUSTOMER("duplicate_customer", "customer id appears more than once in the customers file");

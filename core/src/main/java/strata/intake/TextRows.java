@@ -78,7 +78,7 @@ final class TextRows {
       List<String> warnings = new ArrayList<>(mapping.warnings());
       if (dups.rows() > 0) warnings.add(dups.rows() + " rows repeat an earlier row exactly");
       totals.warnAboutEncoding(warnings, format);
-      return new Read(totals.quality(name, kind, format, mapping, dups, warnings), format, mapping);
+      return new Read(totals.quality(name, kind, format, mapping, dups, warnings, null), format, mapping);
     }
   }
 

@@ -30,10 +30,20 @@ public final class TransactionIntake {
    *     id are summarised under the surviving id
    */
   public record Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
-      Path tempDir, Map<String, String> mergedIds) {
+      Path tempDir, Map<String, String> mergedIds, long outlierCents) {
     public Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
         Path tempDir) {
       this(hints, columnMap, asOf, threads, tempDir, Map.of());
+    }
+
+    public Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
+        Path tempDir, Map<String, String> mergedIds) {
+      this(hints, columnMap, asOf, threads, tempDir, mergedIds, Long.MAX_VALUE);
+    }
+
+    /** Rows whose absolute amount is at least {@code cents} are refused as {@code amount_outlier}. */
+    public Options withOutlierCents(long cents) {
+      return new Options(hints, columnMap, asOf, threads, tempDir, mergedIds, cents);
     }
 
     public static Options defaults() {
@@ -42,15 +52,15 @@ public final class TransactionIntake {
     }
 
     public Options withAsOf(LocalDate date) {
-      return new Options(hints, columnMap, date, threads, tempDir, mergedIds);
+      return new Options(hints, columnMap, date, threads, tempDir, mergedIds, outlierCents);
     }
 
     public Options withTempDir(Path dir) {
-      return new Options(hints, columnMap, asOf, threads, dir, mergedIds);
+      return new Options(hints, columnMap, asOf, threads, dir, mergedIds, outlierCents);
     }
 
     public Options withMergedIds(Map<String, String> merged) {
-      return new Options(hints, columnMap, asOf, threads, tempDir, Map.copyOf(merged));
+      return new Options(hints, columnMap, asOf, threads, tempDir, Map.copyOf(merged), outlierCents);
     }
   }
 
@@ -97,7 +107,7 @@ public final class TransactionIntake {
     int threads = Math.max(1, options.threads());
     try (RowSpill spill = new RowSpill(options.tempDir(), mapping.has(Column.ORDER_ID))) {
       TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
-          AsOfPolicy.latestAcceptedDay(), options.mergedIds());
+          AsOfPolicy.latestAcceptedDay(), options.mergedIds(), options.outlierCents());
       new ParallelCsv(file, format, threads).run(
           Lines.firstDataLine(file, format), rows::parse, outcome -> {
             totals.add(outcome);
@@ -129,7 +139,9 @@ public final class TransactionIntake {
       warnings.add(dups.rows() + " rows repeat an earlier row exactly; they are counted as they are, remove them at "
           + "the source if they are export errors");
     }
-    FileQuality quality = totals.quality(name, FileKind.TRANSACTIONS, format, mapping, dups, warnings);
+    AmountOutliers outliers = AmountOutliers.judge(totals.amounts, totals.largest);
+    if (outliers != null && outliers.rows() > 0) warnings.add(outlierWarning(outliers));
+    FileQuality quality = totals.quality(name, FileKind.TRANSACTIONS, format, mapping, dups, warnings, outliers);
     long inRun = totals.accepted - totals.afterAsOf;
     if (inRun == 0) {
       throw new IntakeException(name + ": no usable rows (" + totals.read + " read, " + totals.rejected + " rejected"
@@ -140,6 +152,24 @@ public final class TransactionIntake {
   }
 
   static final int MAX_DUPLICATE_LINES = 100;
+
+  /** E.g. "1 rows have amounts of at least 1234.56 …: customer C1 99999999.00 on 2026-03-01". */
+  static String outlierWarning(AmountOutliers o) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(o.rows()).append(" rows have amounts of at least ").append(plain(o.threshold()))
+        .append(", far beyond the file's usual amounts (median ").append(plain(o.median())).append("); e.g.");
+    for (int k = 0; k < Math.min(3, o.examples().size()); k++) {
+      AmountOutliers.Example e = o.examples().get(k);
+      sb.append(k > 0 ? "," : "").append(" customer ").append(e.customerId()).append(' ').append(plain(e.amount()))
+          .append(" on ").append(e.date());
+    }
+    return sb.append(". They are kept and count in monetary value and ABC; check them at the source, or run with ")
+        .append("--outliers exclude to leave them out").toString();
+  }
+
+  private static String plain(double amount) {
+    return java.math.BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+  }
 
   private static String reasons(Map<String, Long> byReason) {
     StringBuilder sb = new StringBuilder();
@@ -157,6 +187,8 @@ public final class TransactionIntake {
     long rounded;
     int maxDay = Integer.MIN_VALUE;
     int minDay = Integer.MAX_VALUE;
+    final AmountHistogram amounts = new AmountHistogram();
+    List<AmountOutliers.Candidate> largest = List.of();
 
     void add(BlockOutcome o) {
       add(RangeCounts.of(o));
@@ -173,6 +205,8 @@ public final class TransactionIntake {
       rounded += c.rounded();
       maxDay = Math.max(maxDay, c.maxDay());
       minDay = Math.min(minDay, c.minDay());
+      amounts.addAll(c.amounts());
+      largest = AmountOutliers.keepLargest(largest, c.largest());
     }
 
     /** Many rows refused for their bytes usually mean the file's encoding was guessed wrong; say how to name it. */
@@ -186,14 +220,14 @@ public final class TransactionIntake {
     }
 
     FileQuality quality(String name, FileKind kind, CsvFormat format, ColumnMapping mapping,
-        DuplicateFinder.Duplicates dups, List<String> warnings) {
+        DuplicateFinder.Duplicates dups, List<String> warnings, AmountOutliers outliers) {
       Map<String, Long> reasons = new LinkedHashMap<>();
       for (RejectReason r : RejectReason.values()) {
         if (byReason[r.ordinal()] > 0) reasons.put(r.code(), byReason[r.ordinal()]);
       }
       return new FileQuality(name, kind.label(), format.charset().name(), format.delimiterName(),
           mapping.describe(format.header()), read, accepted, rejected, reasons, afterAsOf, dups.rows(), dups.lines(),
-          rounded, warnings);
+          rounded, warnings, outliers);
     }
   }
 }

@@ -28,10 +28,13 @@ final class TransactionRows {
   private final ThreadLocal<StrictDecoder> decoders;
   /** Merged id to surviving id, as encoded bytes; empty (the usual case) costs nothing per row. */
   private final java.util.Map<java.nio.ByteBuffer, byte[]> survivors = new java.util.HashMap<>();
+  /** Rows of at least this absolute amount are refused as amount outliers; Long.MAX_VALUE keeps them all. */
+  private final long outlierCents;
 
   /** @param spill receives the accepted rows; {@code table} only names categories */
   TransactionRows(String file, CsvFormat format, ColumnMapping mapping, SummaryTable table,
-      RowSpill spill, int asOfDay, int latestDay, java.util.Map<String, String> mergedIds) {
+      RowSpill spill, int asOfDay, int latestDay, java.util.Map<String, String> mergedIds, long outlierCents) {
+    this.outlierCents = outlierCents;
     this.file = file;
     this.format = format;
     this.table = table;
@@ -101,6 +104,10 @@ final class TransactionRows {
           reason = FieldParsers.parseCents(field.buf, field.from, field.to, money);
           if (reason != null && reason != RejectReason.MISSING_AMOUNT) {
             detail = "amount '" + field.text(format.charset()) + "'";
+          } else if (reason == null && Math.abs(money.cents) >= outlierCents) {
+            reason = RejectReason.AMOUNT_OUTLIER;
+            detail = "amount '" + field.text(format.charset()) + "' is at least the file's outlier threshold "
+                + java.math.BigDecimal.valueOf(outlierCents, 2).toPlainString();
           }
         }
         if (reason == null) {
@@ -136,6 +143,7 @@ final class TransactionRows {
       writer.add(idBuf, idFrom, idLen, lineNumber, day, 0, 0, false, -1, fingerprint, true);
       return;
     }
+    out.amount(money.cents, day, idBuf, idFrom, idLen, format.charset());
     out.maxDay = Math.max(out.maxDay, day);
     out.minDay = Math.min(out.minDay, day);
     long orderKey = 0;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.lifecycle.LifecycleStage;
+import strata.product.ProductText;
 import strata.rfm.ClassicSegment;
 import strata.rfm.RfmSegment11;
 import strata.tier.TierEngine;
@@ -30,7 +31,8 @@ public final class CustomersCsv {
       + "r_score,f_score,m_score,rfm_segment,rfm_segment_name,rfm_segment11,abc_class,lifecycle_stage,"
       + "lifecycle_stage_name,value_quadrant,composite_score,historical_score,potential_score,strategic_score,"
       + "composite_missing,clv,p_alive,churn_risk,expected_purchases_90d,interactions,complaints,nps,csat,top_category,top_category_share,"
-      + "churn_prob,churn_reasons,cluster,cluster_name";
+      + "churn_prob,churn_reasons,cluster,cluster_name,top_categories,top_products,category_last_purchase,"
+      + "next_product,next_product_reason";
 
   private CustomersCsv() {}
 
@@ -219,10 +221,34 @@ public final class CustomersCsv {
     out.comma();
     if (e != null && e.csat() >= 0) out.number(e.csat());
     out.comma();
-    if (s.bought(i) && s.purchases.topCategory != null) out.text(s.purchases.topCategory[i]);
-    out.comma();
-    if (s.bought(i) && s.purchases.topCategoryShare != null) out.fixed(s.purchases.topCategoryShare[i], 3);
+    if (s.bought(i) && s.products != null) {
+      String top = s.topCategory(i);
+      Double share = s.topCategoryShare(i);
+      if (top != null) out.text(top);
+      out.comma();
+      if (share != null) out.fixed(share, 3);
+    } else {
+      if (s.bought(i) && s.purchases.topCategory != null) out.text(s.purchases.topCategory[i]);
+      out.comma();
+      if (s.bought(i) && s.purchases.topCategoryShare != null) out.fixed(s.purchases.topCategoryShare[i], 3);
+    }
     predictions(out, s, i, labels);
+    products(out, s, i, chunk.locale);
+  }
+
+  /** top_categories, top_products, category_last_purchase, next_product, next_product_reason. */
+  private static void products(Utf8Builder out, ScoredCustomers s, int i, Locale locale) {
+    var bought = s.bought(i) && s.products != null ? s.products.byCustomer()[i] : null;
+    if (bought == null) {
+      out.ascii(",,,,,");
+      return;
+    }
+    out.comma().text(ProductText.shares(bought.categories())).comma().text(ProductText.shares(bought.products()));
+    out.comma().text(ProductText.lastPurchases(bought.categories()));
+    var next = s.products.next()[i];
+    out.comma();
+    if (next != null) out.text(next.item()).comma().text(ProductText.reason(next, locale));
+    else out.comma();
   }
 
   /** churn_prob, churn_reasons (feature codes joined by |, strongest first), cluster, cluster_name. */

@@ -13,7 +13,11 @@ import strata.churn.EngagementAsOf;
 import strata.cluster.ClusterAnalysis;
 import strata.intake.CustomerProfile;
 import strata.intake.FormatSniffer;
+import strata.i18n.Note;
 import strata.intake.TransactionIntake;
+import strata.product.CustomerProducts;
+import strata.product.ProductPass;
+import strata.product.ProductPreferences;
 import strata.scoring.ConfigSection;
 import strata.summary.PurchaseColumns;
 import strata.tier.TierModel;
@@ -25,13 +29,21 @@ import strata.tier.TierRule;
  * transactions twice more (as of 90 days before the as-of date, for training, and as of it with the 90-day split its
  * trend features need), so it is off by default: see bench/README.md for its cost.
  *
- * <p>Model file settings: {@code scoring.clusters.k} (fixed k, else chosen in 3-8) and {@code scoring.clusters.seed}.
+ * <p>Model file settings: {@code scoring.clusters.k} (fixed k, else chosen in 3-8), {@code scoring.clusters.seed} and
+ * {@code scoring.products.min_support} (customers who bought both items of a pair, default
+ * {@value ProductPreferences#DEFAULT_MIN_SUPPORT}).
  *
  * @param churn compute {@code churn_prob} whatever the model reads
  * @param clusters compute {@code cluster} whatever the model reads
+ * @param products compute product preference and {@code next_product} (one more read of the transactions) whatever the
+ *     model reads
  */
-public record Predictions(boolean churn, boolean clusters) {
-  public static final Predictions NONE = new Predictions(false, false);
+public record Predictions(boolean churn, boolean clusters, boolean products) {
+  public static final Predictions NONE = new Predictions(false, false, false);
+
+  public Predictions(boolean churn, boolean clusters) {
+    this(churn, clusters, false);
+  }
   static final int WINDOW_DAYS = 90;
 
   boolean churnFor(TierModel model) {
@@ -40,6 +52,30 @@ public record Predictions(boolean churn, boolean clusters) {
 
   boolean clustersFor(TierModel model) {
     return clusters || reads(model, "cluster");
+  }
+
+  boolean productsFor(TierModel model) {
+    return products || reads(model, "top_category") || reads(model, "top_category_share")
+        || reads(model, "next_product");
+  }
+
+  /** Product preference of the buyers of {@code p} (in its order), from one more read of the transactions. */
+  static ProductPreferences products(RunInputs in, Map<String, String> mergedIds, long outlierCents,
+      PurchaseColumns p, java.nio.charset.Charset idCharset, int asOfDay, TierModel model, List<Note> notes) {
+    Map<String, Object> section = model.scoringSection("products");
+    int minSupport = section.containsKey("min_support")
+        ? (int) ConfigSection.toDouble("scoring.products.min_support", section.get("min_support"), 1, 1e9)
+        : ProductPreferences.DEFAULT_MIN_SUPPORT;
+    FormatSniffer.Hints hints = in.charset() == null ? in.transactionHints()
+        : new FormatSniffer.Hints(in.charset(), in.transactionHints().delimiter(), in.transactionHints().columns(),
+            in.transactionHints().dateFormat());
+    Map<String, CustomerProducts> bought = ProductPass.read(in.transactions(),
+        new ProductPass.Options(hints, in.columnMap(), in.tempDir(), mergedIds, asOfDay, outlierCents));
+    if (bought.isEmpty()) {
+      notes.add(Note.of("products_no_columns"));
+      return null;
+    }
+    return ProductPreferences.of(bought, p.size, i -> p.customerId(i, idCharset), minSupport);
   }
 
   private static boolean reads(TierModel model, String variable) {

@@ -14,6 +14,8 @@ import strata.intake.FormatSniffer;
  * @param transactionHints encoding, delimiter and column names of the transactions file (null fields detected)
  * @param charset encoding of all files when the user named one, else null (detected per file)
  * @param merges customer ids to merge in the run
+ * @param excludeOutliers leave rows with outlier amounts ({@link strata.intake.AmountOutliers}) out of the run instead
+ *     of keeping them with a warning
  */
 public record RunInputs(
     Path transactions,
@@ -26,7 +28,15 @@ public record RunInputs(
     Map<String, String> columnMap,
     int threads,
     Path tempDir,
-    MergeOptions merges) {
+    MergeOptions merges,
+    boolean excludeOutliers) {
+
+  public RunInputs(Path transactions, Path customers, Path interactions, Path surveys, LocalDate asOf,
+      FormatSniffer.Hints transactionHints, java.nio.charset.Charset charset, Map<String, String> columnMap,
+      int threads, Path tempDir, MergeOptions merges) {
+    this(transactions, customers, interactions, surveys, asOf, transactionHints, charset, columnMap, threads, tempDir,
+        merges, false);
+  }
 
   public RunInputs(Path transactions, Path customers, Path interactions, Path surveys, LocalDate asOf,
       FormatSniffer.Hints transactionHints, java.nio.charset.Charset charset, Map<String, String> columnMap,
@@ -42,16 +52,21 @@ public record RunInputs(
 
   public RunInputs withSideFiles(Path customers, Path interactions, Path surveys) {
     return new RunInputs(transactions, customers, interactions, surveys, asOf, transactionHints, charset, columnMap,
-        threads, tempDir, merges);
+        threads, tempDir, merges, excludeOutliers);
   }
 
   public RunInputs withMerges(MergeOptions options) {
     return new RunInputs(transactions, customers, interactions, surveys, asOf, transactionHints, charset, columnMap,
-        threads, tempDir, options);
+        threads, tempDir, options, excludeOutliers);
+  }
+
+  public RunInputs withOutliersExcluded(boolean exclude) {
+    return new RunInputs(transactions, customers, interactions, surveys, asOf, transactionHints, charset, columnMap,
+        threads, tempDir, merges, exclude);
   }
 
   public RunInputs withAsOf(LocalDate date) {
     return new RunInputs(transactions, customers, interactions, surveys, date, transactionHints, charset, columnMap,
-        threads, tempDir, merges);
+        threads, tempDir, merges, excludeOutliers);
   }
 }

@@ -46,6 +46,8 @@ public final class ScoredCustomers implements MetricSource {
   public strata.churn.ChurnResult churn;
   /** Behavioural clusters of the buyers, null when the run did not compute them. */
   public strata.cluster.ClusterAnalysis.Result clusters;
+  /** Product preference of the buyers, null when the run did not compute it. */
+  public strata.product.ProductPreferences products;
 
   ScoredCustomers(int asOfDay, PurchaseColumns purchases, Charset idCharset, String[] prospectIds,
       CustomerProfile[] profiles, Engagement[] engagements, RfmScores rfm, byte[] classicSegment, byte[] segment11,
@@ -151,7 +153,26 @@ public final class ScoredCustomers implements MetricSource {
       case OWNER -> p == null ? "" : p.owner();
       case CHURN_PROB -> b && churn != null ? present(churn.churnProb()[i]) : null;
       case CLUSTER -> b && clusters != null && clusters.cluster()[i] > 0 ? (Object) (long) clusters.cluster()[i] : null;
+      case TOP_CATEGORY -> b ? topCategory(i) : null;
+      case TOP_CATEGORY_SHARE -> b ? topCategoryShare(i) : null;
+      case NEXT_PRODUCT -> b && products != null && products.next()[i] != null ? products.next()[i].item() : null;
     };
+  }
+
+  /** By spend when product preference was computed, else the category with most rows; null when unknown. */
+  public String topCategory(int i) {
+    if (products != null) {
+      var top = products.topCategory(i);
+      return top == null ? null : top.name();
+    }
+    return purchases.topCategory == null ? null : purchases.topCategory[i];
+  }
+
+  /** The share of {@link #topCategory}, or null. */
+  public Double topCategoryShare(int i) {
+    double share = products != null ? products.topCategoryShare(i)
+        : purchases.topCategoryShare == null ? Double.NaN : purchases.topCategoryShare[i];
+    return Double.isNaN(share) ? null : share;
   }
 
   private static Object present(float v) {

@@ -1,6 +1,7 @@
 package strata.run;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,10 +18,12 @@ import strata.asof.AsOfPolicy;
 import strata.i18n.Note;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
+import strata.intake.AmountOutliers;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.intake.FileQuality;
 import strata.intake.FormatSniffer;
+import strata.intake.RejectReason;
 import strata.intake.Rejection;
 import strata.intake.SideFiles;
 import strata.intake.TransactionIntake;
@@ -73,12 +76,26 @@ public final class ScoringRun {
 
     progress.phase(Note.of("phase_reading", in.transactions().getFileName()));
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
-    TransactionIntake.Result tx = transactions(in, merges, checked, rejects, progress);
+    TransactionIntake.Result tx = transactions(in, merges, Long.MAX_VALUE, checked, rejects, progress);
+    FileQuality txQuality = tx.quality();
+    AmountOutliers outliers = txQuality.amountOutliers();
+    if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
+      // The threshold is known once every amount has been read; the file is read again leaving those rows out, and
+      // they go to the rejects (the other rejections were reported the first time).
+      progress.phase(Note.of("phase_outliers"));
+      tx = transactions(in, merges, outliers.thresholdCents(), checked, r -> {
+        if (r.reason() == RejectReason.AMOUNT_OUTLIER) rejects.accept(r);
+      }, progress);
+      txQuality = tx.quality().withOutliers(outliers.asExcluded(), outliers.rows() + " rows with amounts of at least "
+          + BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString()
+          + " were left out of the run (amount_outlier in rejected.csv)");
+    }
+    long excludedFrom = excludedFrom(txQuality);
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase(Note.of("phase_ordering"));
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
-    return afterIntake(in, new Summaries(p, tx.charset(), tx.quality(), asOf), checked, rejects, progress, merged -> {
-      TransactionIntake.Result again = transactions(in, merged, checked, rejection -> { }, progress);
+    return afterIntake(in, new Summaries(p, tx.charset(), txQuality, asOf), checked, rejects, progress, merged -> {
+      TransactionIntake.Result again = transactions(in, merged, excludedFrom, checked, rejection -> { }, progress);
       return again.table().freeze(ClvStage.splitDay(again.firstDay(), (int) asOf.toEpochDay()));
     }, predictions);
   }
@@ -144,18 +161,26 @@ public final class ScoringRun {
     // The classifier reads the transactions again as of its cut-off: only an engine that can re-read them trains it.
     if (predictions.churnFor(model) && reread != null) {
       progress.phase(Note.of("phase_churn"));
-      churn = Predictions.churn(in, intakeOptions(in, merges), p, (int) tx.asOf().toEpochDay(), merged);
+      churn = Predictions.churn(in, intakeOptions(in, merges).withOutlierCents(excludedFrom(tx.quality())), p,
+          (int) tx.asOf().toEpochDay(), merged);
+    }
+    strata.product.ProductPreferences products = null;
+    // Like the classifier, product preference reads the transactions again: file runs only.
+    if (predictions.productsFor(model) && reread != null) {
+      progress.phase(Note.of("phase_products"));
+      products = Predictions.products(in, merges.merged(), excludedFrom(tx.quality()), p, tx.idCharset(),
+          (int) tx.asOf().toEpochDay(), model, notes);
     }
     RunResult result = score(p, tx.idCharset(), merged, IdentityStage.mergeEngagement(engagement, merges), tx.asOf(),
-        model, in.threads(), quality, notes, progress, Map.of(), predictions, churn);
+        model, in.threads(), quality, notes, progress, Map.of(), predictions, churn, products);
     return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), result.quality(),
         result.notes(), identity);
   }
 
-  private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges,
+  private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges, long outlierCents,
       CompletableFuture<TierModel> checked, Consumer<Rejection> rejects, Progress progress) {
     long total = size(in.transactions());
-    return TransactionIntake.read(in.transactions(), intakeOptions(in, merges), rejects,
+    return TransactionIntake.read(in.transactions(), intakeOptions(in, merges).withOutlierCents(outlierCents), rejects,
         done -> {
           failIfBroken(checked);
           progress.bytes(done, total);
@@ -165,6 +190,12 @@ public final class ScoringRun {
   private static TransactionIntake.Options intakeOptions(RunInputs in, IdMerges merges) {
     return new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(), in.threads(), in.tempDir(),
         merges.merged());
+  }
+
+  /** The threshold a run left outlier amounts out from, or Long.MAX_VALUE when it kept them. */
+  static long excludedFrom(FileQuality transactions) {
+    AmountOutliers o = transactions.amountOutliers();
+    return o != null && o.excluded() ? o.thresholdCents() : Long.MAX_VALUE;
   }
 
   private static int asOfDay(RunInputs in, int lastDay) {
@@ -203,14 +234,18 @@ public final class ScoringRun {
       int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
       Map<String, Double> downgradeRisk) {
     return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
-        Predictions.NONE, null);
+        Predictions.NONE, null, null);
   }
 
-  /** @param churn the churn prediction for the buyers of {@code p}, null when not computed */
+  /**
+   * @param churn the churn prediction for the buyers of {@code p}, null when not computed
+   * @param products product preference of the buyers of {@code p}, null when not computed
+   */
   static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
       int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
-      Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn) {
+      Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn,
+      strata.product.ProductPreferences products) {
     RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
     AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
     LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
@@ -268,6 +303,7 @@ public final class ScoringRun {
       notes.addAll(scored.clusters.notes());
     }
     scored.churn = churn;
+    scored.products = products;
     if (churn != null) notes.addAll(churn.notes());
     if (churn == null && predictions.churnFor(model)) {
       notes.add(Note.of("churn_only_in_file_runs"));

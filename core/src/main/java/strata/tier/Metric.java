@@ -49,7 +49,10 @@ public enum Metric {
   REGION("region", SimpleType.STRING),
   OWNER("owner", SimpleType.STRING),
   CHURN_PROB("churn_prob", SimpleType.DOUBLE),
-  CLUSTER("cluster", SimpleType.INT);
+  CLUSTER("cluster", SimpleType.INT),
+  TOP_CATEGORY("top_category", SimpleType.STRING),
+  TOP_CATEGORY_SHARE("top_category_share", SimpleType.DOUBLE),
+  NEXT_PRODUCT("next_product", SimpleType.STRING);
 
   private final String variable;
   private final CelType type;

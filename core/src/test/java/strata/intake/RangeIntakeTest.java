@@ -65,6 +65,25 @@ class RangeIntakeTest {
   }
 
   @Test
+  void rangesJudgeAmountOutliersAsTheWholeFileDoes() throws Exception {
+    String csv = AmountOutliersTest.fileWithTypo();
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, csv);
+    FileQuality whole = TransactionIntake.read(file, TransactionIntake.Options.defaults().withTempDir(dir),
+        r -> { }, b -> { }).quality();
+    assertThat(whole.amountOutliers().rows()).isEqualTo(1);
+
+    // Three ranges, the typo in the last: each range's histogram and largest rows add up to the file's.
+    byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+    RangeIntake intake = new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null);
+    int a = csv.indexOf("c20,");
+    int b = csv.indexOf("c41,");
+    List<RangeCounts> counts = List.of(intake.read(bytes, (int) intake.dataStart(), a, dir).counts(),
+        intake.read(bytes, a, b, dir).counts(), intake.read(bytes, b, bytes.length, dir).counts());
+    assertThat(intake.quality(counts, 0, List.of())).isEqualTo(whole);
+  }
+
+  @Test
   void aHeaderWithoutAmountIsRefused() {
     byte[] bytes = "customer_id,order_date\nA,2024-01-01\n".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null))

@@ -47,7 +47,7 @@ class CustomersCsvTest {
     RunInputs in = RunInputs.of(demo.transactions()).withAsOf(AS_OF)
         .withSideFiles(demo.customers(), demo.interactions(), demo.surveys());
     RunResult run = ScoringRun.run(in, java.util.concurrent.CompletableFuture.completedFuture(TierModel.defaultModel()),
-        r -> { }, Progress.NONE, new Predictions(true, true));
+        r -> { }, Progress.NONE, new Predictions(true, true, true));
     assertThat(run.customers().size - run.customers().purchasers).isPositive();
     assertThat(run.customers().churn.usesClassifier() || run.customers().churn.baseline() != null).isTrue();
     assertThat(run.customers().clusters.clusters()).hasSizeBetween(3, 8);
@@ -137,9 +137,18 @@ class CustomersCsvTest {
     cells.add(Long.toString(e == null ? 0 : e.complaints()));
     cells.add(e != null && e.nps() >= 0 ? Integer.toString(e.nps()) : "");
     cells.add(e != null && e.csat() >= 0 ? Integer.toString(e.csat()) : "");
-    boolean categories = s.bought(i) && s.purchases.topCategory != null;
-    cells.add(categories ? text(s.purchases.topCategory[i]) : "");
-    cells.add(categories ? decimals(s.purchases.topCategoryShare[i], 3) : "");
+    var bought = s.bought(i) && s.products != null ? s.products.byCustomer()[i] : null;
+    if (s.products != null) {
+      // By spend: the first item of the tally by spend, if positive, and its share of the whole.
+      var top = bought == null ? null : bought.categories().bySpend().get(0);
+      boolean positive = top != null && top.cents() > 0;
+      cells.add(positive ? text(top.name()) : "");
+      cells.add(positive ? decimals(top.cents() / (double) bought.categories().totalCents(), 3) : "");
+    } else {
+      boolean categories = s.bought(i) && s.purchases.topCategory != null;
+      cells.add(categories ? text(s.purchases.topCategory[i]) : "");
+      cells.add(categories ? decimals(s.purchases.topCategoryShare[i], 3) : "");
+    }
     var churn = s.bought(i) ? s.churn : null;
     cells.add(churn == null ? "" : decimals(churn.churnProb()[i], 3));
     List<String> reasons = new ArrayList<>();
@@ -150,7 +159,26 @@ class CustomersCsvTest {
     int cluster = s.bought(i) && s.clusters != null ? s.clusters.cluster()[i] : 0;
     cells.add(cluster == 0 ? "" : Integer.toString(cluster));
     cells.add(cluster == 0 ? "" : text(s.clusters.clusters().get(cluster - 1).describe(Locale.SIMPLIFIED_CHINESE)));
+    cells.add(bought == null ? "" : text(listed(bought.categories(), false)));
+    cells.add(bought == null ? "" : text(listed(bought.products(), false)));
+    cells.add(bought == null ? "" : text(listed(bought.categories(), true)));
+    var next = bought == null ? null : s.products.next()[i];
+    cells.add(next == null ? "" : text(next.item()));
+    cells.add(next == null ? "" : text("买" + next.because() + "的客户也买" + next.item() + "：提升度 "
+        + String.format(Locale.ROOT, "%.1f", next.lift()) + "，" + next.customers() + " 位客户"));
     return String.join(",", cells);
+  }
+
+  /** Up to three items with a positive spend, largest first: name:share (3 decimals) or name:last date. */
+  private static String listed(strata.product.ItemTally tally, boolean dates) {
+    List<String> out = new ArrayList<>();
+    for (var item : tally.bySpend()) {
+      if (item.cents() <= 0 || out.size() == 3) continue;
+      out.add(item.name() + ":" + (dates ? LocalDate.ofEpochDay(item.lastDay()).toString()
+          : new BigDecimal(item.cents()).divide(new BigDecimal(tally.totalCents()), 3, java.math.RoundingMode.HALF_UP)
+              .toPlainString()));
+    }
+    return String.join("|", out);
   }
 
   private static String text(String value) {
