@@ -369,14 +369,14 @@ async function scenario(browser) {
     const { page } = admin;
     await page.click(tid('nav-imports'));
     await page.waitForSelector(tid('import-file'), { state: 'attached' });
-    // 客户编号 and 下单日期 are recognised; 实收款 is not and is mapped to amount in the wizard. The second row's date
+    // 客户编号 and 下单日期 are recognised; 结算值 is not and is mapped to amount in the wizard. The second row's date
     // is impossible, so the import succeeds with one rejected row (bad_date).
-    const csv = `客户编号,下单日期,实收款,备注\n${memo.customer},2026-11-02,"¥1,280.00",e2e\n${memo.customer},2026-13-45,12.5,坏日期\n`;
+    const csv = `客户编号,下单日期,结算值,备注\n${memo.customer},2026-11-02,"¥1,280.00",e2e\n${memo.customer},2026-13-45,12.5,坏日期\n`;
     await page.setInputFiles(tid('import-file'), { name: 'e2e-orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.click(tid('import-preview'));
     await page.waitForSelector(tid('import-mapping'));
     await page.waitForSelector(tid('import-missing'));
-    await chooseOption(page, 'import-map-实收款', 'amount');
+    await chooseOption(page, 'import-map-结算值', '金额');
     await page.waitForSelector(tid('import-missing'), { state: 'detached' });
     await page.click(tid('import-start'));
     await page.waitForFunction(() => ['succeeded', 'failed'].includes(

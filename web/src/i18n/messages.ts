@@ -2,6 +2,7 @@
 // Tier names and code lists (lifecycle, segments …) are not here: they come from the server (GET /meta).
 
 import { en as experimentsEn, zh as experimentsZh } from './messages-experiments';
+import { en as fieldsEn, zh as fieldsZh } from './messages-fields';
 
 const en = {
   appName: 'Strata customer tiering',
@@ -133,6 +134,7 @@ const en = {
   'err.no_owner_name': 'Your user has no owner name to hold customers under; ask an administrator.',
   'err.owner_changed': 'The customer changed owner meanwhile; reload and try again.',
   ...experimentsEn,
+  ...fieldsEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -266,6 +268,7 @@ const zh: Record<MessageKey, string> = {
   'err.no_owner_name': '您的用户没有负责人名称，无法持有客户；请联系管理员。',
   'err.owner_changed': '该客户的负责人刚刚变更，请刷新后重试。',
   ...experimentsZh,
+  ...fieldsZh,
 };
 
 export const messages = { en, zh };

@@ -7,7 +7,7 @@ import { buildQuery } from '../../api/query';
 import type { ImportJob, ImportPreview, Page } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
-import type { MessageKey } from '../../i18n/messages';
+import { messages, type MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePolling } from '../runs/usePolling';
 import { STATUS_COLOR } from '../../components/status';
@@ -18,6 +18,8 @@ const KINDS: ImportKind[] = ['transactions', 'customers', 'interactions', 'surve
 
 export default function Imports() {
   const { t, dateTime } = useI18n();
+  // A field the UI has no name for (a newer server's) shows its key rather than nothing.
+  const fieldName = (f: string) => (`field.${f}` in messages.en ? t(`field.${f}` as MessageKey) : f);
   const { message } = App.useApp();
   const [kind, setKind] = useState<ImportKind>('transactions');
   const [file, setFile] = useState<File | null>(null);
@@ -97,7 +99,7 @@ export default function Imports() {
                   render: (field: string | null, c) => (
                     <Select allowClear style={{ width: 200 }} value={field ?? undefined} placeholder={t('imp.ignored')}
                       data-testid={`import-map-${c.header}`} onChange={(f) => setColumns(assign(columns, c.header, f ?? null))}
-                      options={preview.fields.map((f) => ({ value: f, label: f }))} />
+                      options={preview.fields.map((f) => ({ value: f, label: fieldName(f) }))} />
                   ),
                 },
                 {
@@ -109,7 +111,7 @@ export default function Imports() {
                 },
               ]} />
             {missing.length > 0 && <Alert type="warning" showIcon style={{ marginTop: 12 }} data-testid="import-missing"
-              message={t('imp.missing', { fields: missing.join(', ') })} />}
+              message={t('imp.missing', { fields: missing.map(fieldName).join(', ') })} />}
             <Space style={{ marginTop: 12 }}>
               <Button onClick={reset}>{t('cancel')}</Button>
               <Button type="primary" disabled={missing.length > 0} loading={busy} onClick={start} data-testid="import-start">{t('imp.start')}</Button>

@@ -111,12 +111,12 @@ class RowIntakeTest {
 
   @Test
   void previewListsMissingColumnsInsteadOfFailing() throws IOException {
-    Path p = file("p.csv", "客户编号,下单日期,实收款\nC1,2024-01-01,12.5\nC2,2024-01-02,3\n", StandardCharsets.UTF_8);
+    Path p = file("p.csv", "客户编号,下单日期,结算值\nC1,2024-01-01,12.5\nC2,2024-01-02,3\n", StandardCharsets.UTF_8);
     RowIntake.Preview pv = RowIntake.preview(p, "p.csv", FileKind.TRANSACTIONS, FormatSniffer.Hints.NONE, Map.of(), 1);
     assertThat(pv.missing()).containsExactly(Column.AMOUNT);
     assertThat(pv.rows()).containsExactly(List.of("C1", "2024-01-01", "12.5"));
     RowIntake.Preview mapped = RowIntake.preview(p, "p.csv", FileKind.TRANSACTIONS, FormatSniffer.Hints.NONE,
-        Map.of("amount", "实收款"), 10);
+        Map.of("amount", "结算值"), 10);
     assertThat(mapped.missing()).isEmpty();
     assertThat(mapped.mapping().indexOf(Column.AMOUNT)).isEqualTo(2);
     assertThat(mapped.rows()).hasSize(2);

@@ -177,7 +177,7 @@ abstract class ImportsApiContract extends ServerTest {
   @Test
   void previewShowsColumnsAndWhatIsMissing() {
     Api.Response r = Uploads.upload(admin(), "/api/v1/imports/preview", "p.csv",
-        "客户编号,下单日期,实收款\nC1,2024-10-01,12.5\n".getBytes(Charset.forName("GBK")), Map.of("kind", "transactions"));
+        "客户编号,下单日期,结算值\nC1,2024-10-01,12.5\n".getBytes(Charset.forName("GBK")), Map.of("kind", "transactions"));
     assertThat(r.status()).isEqualTo(200);
     JsonNode p = r.json();
     assertThat(p.get("charset").asString()).isEqualTo("GB18030");
@@ -186,8 +186,8 @@ abstract class ImportsApiContract extends ServerTest {
     assertThat(p.get("missing").get(0).asString()).isEqualTo("amount");
     assertThat(p.get("rows").get(0).get(2).asString()).isEqualTo("12.5");
     Api.Response mapped = Uploads.upload(admin(), "/api/v1/imports/preview", "p.csv",
-        "客户编号,下单日期,实收款\nC1,2024-10-01,12.5\n".getBytes(StandardCharsets.UTF_8),
-        Map.of("kind", "transactions", "mapping", "{\"amount\":\"实收款\"}"));
+        "客户编号,下单日期,结算值\nC1,2024-10-01,12.5\n".getBytes(StandardCharsets.UTF_8),
+        Map.of("kind", "transactions", "mapping", "{\"amount\":\"结算值\"}"));
     assertThat(mapped.json().get("missing").size()).isZero();
   }
 
