@@ -31,7 +31,8 @@ class KpiController {
   record Table(long runId, LocalDate asOf, Long fromRun, LocalDate fromAsOf, boolean modelChanged,
       List<Group> groups) {}
 
-  record Point(long runId, LocalDate asOf, boolean modelChanged, List<KpiRow> rows) {}
+  /** @param fromAsOf as-of day of the snapshot the period starts from; null when the period is the whole history */
+  record Point(long runId, LocalDate asOf, LocalDate fromAsOf, boolean modelChanged, List<KpiRow> rows) {}
 
   private final JdbcClient db;
   private final JsonMapper json;
@@ -86,13 +87,15 @@ class KpiController {
       }
     }
     List<Point> out = new ArrayList<>();
-    db.sql("select k.run_id, r.as_of, k.model_changed, k.figures from snapshot_kpi k join tier_run r on r.id = k.run_id "
-        + "where " + where + " order by k.run_id, k.position").params(params).query((java.sql.ResultSet rs) -> {
+    db.sql("select k.run_id, r.as_of, f.as_of, k.model_changed, k.figures from snapshot_kpi k "
+        + "join tier_run r on r.id = k.run_id left join tier_run f on f.id = k.from_run where " + where
+        + " order by k.run_id, k.position").params(params).query((java.sql.ResultSet rs) -> {
           long id = rs.getLong(1);
           if (out.isEmpty() || out.get(out.size() - 1).runId() != id) {
-            out.add(new Point(id, rs.getObject(2, LocalDate.class), rs.getBoolean(3), new ArrayList<>()));
+            out.add(new Point(id, rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                rs.getBoolean(4), new ArrayList<>()));
           }
-          out.get(out.size() - 1).rows().add(json.readValue(rs.getString(4), KpiRow.class));
+          out.get(out.size() - 1).rows().add(json.readValue(rs.getString(5), KpiRow.class));
         });
     return out;
   }
