@@ -1,6 +1,8 @@
 // Every UI string in both languages. English defines the keys; Chinese must have the same ones (checked by tsc).
 // Tier names and code lists (lifecycle, segments …) are not here: they come from the server (GET /meta).
 
+import { en as trendEn, zh as trendZh } from './messages-trend';
+
 const en = {
   appName: 'Strata customer tiering',
   'nav.dashboard': 'Dashboard', 'nav.customers': 'Customers', 'nav.model': 'Tier model', 'nav.runs': 'Runs',
@@ -127,6 +129,7 @@ const en = {
   'err.over_cap': 'You already hold as many customers as this tier allows a rep.',
   'err.no_owner_name': 'Your user has no owner name to hold customers under; ask an administrator.',
   'err.owner_changed': 'The customer changed owner meanwhile; reload and try again.',
+  ...trendEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -256,6 +259,7 @@ const zh: Record<MessageKey, string> = {
   'err.over_cap': '您持有的客户数已达到该等级的上限。',
   'err.no_owner_name': '您的用户没有负责人名称，无法持有客户；请联系管理员。',
   'err.owner_changed': '该客户的负责人刚刚变更，请刷新后重试。',
+  ...trendZh,
 };
 
 export const messages = { en, zh };
