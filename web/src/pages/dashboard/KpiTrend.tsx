@@ -10,6 +10,8 @@ import { EChart } from '../../charts/EChart';
 import { tierColor } from '../../components/TierTag';
 import { formatKpi, KPIS, trendLines, type Formats, type KpiKey, type KpiPoint } from './kpiTrend';
 
+const MONEY_KPIS: KpiKey[] = ['revenueCents', 'averageOrderValue', 'averageClv'];
+
 export function useKpiFormats(): Formats {
   const { t, num, money, pct } = useI18n();
   return { num: (n, d) => num(n, d), money, pct, points: (n) => t('compare.pp', { n }) };
@@ -26,12 +28,15 @@ export function KpiTrend({ points }: { points: KpiPoint[] | null }) {
     if (!points?.length) return null;
     const { asOf, lines, modelChanges } = trendLines(points, key, order);
     const value = (v: number) => formatKpi(key, v, formats);
+    // Axis labels in 万/K (compact notation): full amounts with cents crowded the axis.
+    const compact = new Intl.NumberFormat(i18n.lang === 'zh' ? 'zh-CN' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
+    const axis = MONEY_KPIS.includes(key) ? (v: number) => `¥${compact.format(key === 'revenueCents' ? v / 100 : v)}` : value;
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : value(v)) },
       legend: { bottom: 0 },
       grid: { left: 16, right: 24, top: 24, bottom: 48, containLabel: true },
       xAxis: { type: 'category', data: asOf.map(date) },
-      yAxis: { type: 'value', axisLabel: { formatter: value } },
+      yAxis: { type: 'value', axisLabel: { formatter: axis } },
       series: lines.map((l, n) => ({
         type: 'line', name: l.tier === null ? t('trend.allTiers') : tierName(l.tier), data: l.values,
         itemStyle: { color: l.tier === null ? '#595959' : tierColor(order, l.tier) },
