@@ -9,6 +9,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workRoute, workState } from './mock-work.mjs';
+import { experimentsRoute, membershipsOf } from './mock-experiments.mjs';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'dist');
@@ -100,12 +101,26 @@ function validate(text) {
   return null;
 }
 
+// The metrics the 360° page shows, as GET /meta names them (the real list comes from strata.tier.Metric).
+const METRICS = Object.entries({
+  recency_days: ['最近购买距今天数', 'days since last purchase', 'int'], frequency: ['订单数', 'orders', 'int'],
+  monetary: ['消费金额', 'net spend', 'double'], avg_order_value: ['平均订单金额', 'average order value', 'double'],
+  annual_value: ['年均消费金额', 'spend per year', 'double'], r_score: ['近度评分 (R)', 'recency score (R)', 'int'],
+  f_score: ['频度评分 (F)', 'frequency score (F)', 'int'], m_score: ['金额评分 (M)', 'monetary score (M)', 'int'],
+  rfm_segment: ['RFM 客户群', 'RFM segment', 'string'], rfm_segment11: ['RFM 细分客户群（11 类）', 'RFM segment (11 groups)', 'string'],
+  abc_class: ['ABC 分类', 'ABC class', 'string'], lifecycle_stage: ['生命周期阶段', 'lifecycle stage', 'string'],
+  value_quadrant: ['价值象限', 'value quadrant', 'string'], composite_score: ['综合价值得分', 'composite value score', 'double'],
+  historical_score: ['历史价值得分', 'historical value score', 'double'], potential_score: ['潜在价值得分', 'potential value score', 'double'],
+  strategic_score: ['战略价值得分', 'strategic value score', 'double'], interactions: ['互动次数', 'interactions', 'int'],
+  complaints: ['投诉次数', 'complaints', 'int'], nps: ['NPS 评分', 'NPS answer', 'int'], csat: ['满意度评分 (CSAT)', 'CSAT answer', 'int'],
+}).map(([id, [zh, en, type]]) => ({ id, type, name: label(zh, en), help: label(`${zh}（说明）`, `${en} (meaning)`) }));
+
 function route(method, path, q, me, body) {
   if (path === '/me') return { body: me };
   if (path === '/auth/logout') return { status: 204 };
   if (path === '/meta') {
     return { body: {
-      tiers: TIERS, lifecycle: STAGES.map((id) => ({ id, name: label({ potential: '潜在', new: '新客', active: '活跃', dormant: '沉睡', churned: '流失' }[id], id) })),
+      tiers: TIERS, metrics: METRICS, rejectReasons: [{ id: 'bad_date', name: label('日期无效', 'date is not a valid date') }], lifecycle: STAGES.map((id) => ({ id, name: label({ potential: '潜在', new: '新客', active: '活跃', dormant: '沉睡', churned: '流失' }[id], id) })),
       segments: [{ id: 'important_value', name: label('重要价值客户', 'Important value') }], segments11: [{ id: 'champions', name: label('冠军客户', 'Champions') }],
       abc: ['A', 'B', 'C'].map((id) => ({ id, name: label(id, id) })), quadrants: [{ id: 'star', name: label('明星', 'Star') }],
       owners: me.role === 'sales' ? [me.owner] : OWNERS, modelVersion, currentRun: runs.find((r) => r.current),
@@ -123,6 +138,7 @@ function route(method, path, q, me, body) {
       migration: { from: current.at(-2).id, to: current.at(-1).id, flows: flows(list) },
     } };
   }
+  if (path.startsWith('/experiments')) return experimentsRoute(path, me);
   if (path === '/kpis' || path === '/kpis/trend') {
     const list = visible(me).map(effective);
     const [dimension, group] = me.role === 'sales' ? ['owner', me.owner] : ['all', ''];
@@ -181,7 +197,8 @@ function route(method, path, q, me, body) {
     const sort = q.get('sort');
     if (sort) { const [f, d] = sort.split(','); list = [...list].sort((a, b) => (a[f] > b[f] ? 1 : -1) * (d === 'desc' ? -1 : 1)); }
     if (path.endsWith('export')) {
-      const csv = '\uFEFFid,name,owner,tier\r\n' + list.map((c) => [c.id, c.name, c.owner, c.tier].join(',')).join('\r\n') + '\r\n';
+      const header = q.get('lang') === 'zh' ? '客户编号,客户名称,负责人,分级' : 'customer_id,name,owner,tier';
+      const csv = `\uFEFF${header}\r\n` + list.map((c) => [c.id, c.name, c.owner, c.tier].join(',')).join('\r\n') + '\r\n';
       return { raw: csv, type: 'text/csv; charset=utf-8', headers: { 'Content-Disposition': `attachment; filename="customers.csv"; filename*=UTF-8''%E5%AE%A2%E6%88%B7.csv` } };
     }
     return { body: page(list, q) };
@@ -200,6 +217,7 @@ function route(method, path, q, me, body) {
     if (sub === '/history') return { body: [{ runId: 2, asOf: '2026-11-01', finishedAt: '2026-11-23T08:01:05Z', tier: c.tier, modelTier: c.tier, overridden: false }, { runId: 1, asOf: '2026-09-01', finishedAt: '2026-11-23T08:00:05Z', tier: c.previousTier, modelTier: c.previousTier, overridden: false }] };
     if (sub === '/transactions') return { body: page([{ recordId: 'T1', date: '2026-10-20', amount: 1280.5, orderId: 'O1', product: '办公椅', category: '家具', quantity: 2, channel: '线上' }], q) };
     if (sub === '/interactions') return { body: page([...(work.interactions[c.id] ?? []), { recordId: 'I1', time: '2026-10-01T02:00:00Z', type: '拜访', channel: '线下', outcome: '成交' }], q) };
+    if (sub === '/experiments') return { body: membershipsOf(c) };
     if (sub === '/surveys') return { body: page([{ recordId: 'S1', time: '2026-10-02T02:00:00Z', nps: 9, csat: 5, comment: '服务很好' }], q) };
     const e = effective(c);
     const o = overrides[c.id];
@@ -224,7 +242,7 @@ function route(method, path, q, me, body) {
     return { status: 201, body: { version: modelVersion, yaml, createdAt: new Date().toISOString(), createdBy: me.username, note: body.note, tiers: TIERS } };
   }
   if (path === '/runs' && method === 'POST') {
-    const run = { ...runs[1], id: runs.length + 1, status: 'running', trigger: 'manual', progress: 0, phase: 'scoring', startedBy: me.username, current: false, startedAt: new Date().toISOString(), finishedAt: null };
+    const run = { ...runs[1], id: runs.length + 1, status: 'running', trigger: 'manual', progress: 0, phase: { code: 'phase_scoring', zh: '评分', en: 'scoring' }, startedBy: me.username, current: false, startedAt: new Date().toISOString(), finishedAt: null };
     runs.push(run);
     const timer = setInterval(() => {
       run.progress = Math.min(1, run.progress + 0.25);

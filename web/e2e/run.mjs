@@ -268,6 +268,9 @@ async function scenario(browser) {
     await page.waitForSelector(tid('customer-360'));
     const explanation = (await page.textContent(tid('c360-explanation')))?.trim();
     check(explanation && explanation !== '—', 'the "why this tier" explanation is empty');
+    // Metrics are named in the page's language; the code stays in the title for rule writers.
+    const recency = (await page.textContent(`${tid('c360-metrics')} [data-metric="recency_days"]`))?.trim();
+    check(recency === '最近购买距今天数', `the recency metric is labelled "${recency}", not in Chinese`);
     await page.waitForSelector(`${tid('c360-history')} ${tid('c360-history-entry')}`);
     await screenshot(page, '03-customer-360');
   });
@@ -386,11 +389,26 @@ async function scenario(browser) {
     check(status === 'succeeded', `the import ended ${status}`);
     const rejected = (await page.textContent(tid('import-rejected-count')))?.trim();
     check(rejected === '1', `the import reports ${rejected} rejected rows, expected 1 (the impossible date)`);
+    const reason = (await page.textContent(`${tid('import-quality')} [data-reason="bad_date"]`))?.trim();
+    check(reason?.startsWith('日期无效'), `the rejection reason reads "${reason}", not in Chinese`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('import-rejected'))]);
     const file = join(options.out, 'import-rejected.csv');
     await download.saveAs(file);
     check(readFileSync(file, 'utf8').includes('bad_date'), 'the rejected rows file does not name bad_date');
     await screenshot(page, '09-imports');
+  });
+
+  await step('experiments: the list, and a result with its minimum detectable effect and groups', async () => {
+    const { page } = admin;
+    await page.click(tid('nav-experiments'));
+    await page.waitForSelector(tid('experiments'));
+    const list = await apiGet(page, '/experiments');
+    check(list.status === 200, `GET /experiments answered ${list.status}`);
+    if (list.body.length === 0) return; // demo data without an experiment: the empty list is the page
+    await page.click(tid(`exp-${list.body[0].id}`));
+    await page.waitForSelector(tid('exp-group-overall'));
+    await page.waitForSelector(tid('exp-mde'));
+    await screenshot(page, '09b-experiment');
   });
 
   await step('admin page renders', async () => {
@@ -423,6 +441,7 @@ async function scenario(browser) {
     await page.click(tid('menu-button'));
     await page.click(tid('nav-customers'));
     await page.waitForSelector(`${tid('customer-cards')} ${tid('customer-row')}`);
+    await page.waitForFunction(() => !document.querySelector('.ant-drawer-open')); // the menu has slid away
     const owners = await rowAttributes(page, 'customer-row', 'data-owner');
     check(owners.length > 0 && owners.every((o) => o === SALES_OWNER), `the phone list shows owners ${[...new Set(owners)].join(', ')}`);
     check((await overflow()) <= 0, `the customer list scrolls sideways by ${await overflow()} px at 390 px`);

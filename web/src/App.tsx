@@ -21,6 +21,8 @@ const TierModel = lazy(() => import('./pages/model/TierModel'));
 const Runs = lazy(() => import('./pages/runs/Runs'));
 const Imports = lazy(() => import('./pages/imports/Imports'));
 const Admin = lazy(() => import('./pages/admin/Admin'));
+const Experiments = lazy(() => import('./pages/experiments/Experiments'));
+const ExperimentDetail = lazy(() => import('./pages/experiments/ExperimentDetail'));
 
 export function App() {
   const { lang } = useI18n();
@@ -55,6 +57,8 @@ function SignedIn() {
             <Route path="/model" element={<Guarded page="model"><TierModel /></Guarded>} />
             <Route path="/runs" element={<Runs />} />
             <Route path="/imports" element={<Guarded page="imports"><Imports /></Guarded>} />
+            <Route path="/experiments" element={<Experiments />} />
+            <Route path="/experiments/:id" element={<ExperimentDetail />} />
             <Route path="/admin" element={<Guarded page="admin"><Admin /></Guarded>} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -5,13 +5,15 @@ import type { CodeLabel, Meta } from './types';
 import { labelOf } from '../i18n/locale';
 import { useI18n } from '../i18n/I18n';
 
-type CodeList = 'lifecycle' | 'segments' | 'segments11' | 'abc' | 'quadrants';
+type CodeList = 'lifecycle' | 'segments' | 'segments11' | 'abc' | 'quadrants' | 'rejectReasons';
 
 interface MetaState {
   meta: Meta | null;
   reload: () => Promise<void>;
   tierName: (id: string | null | undefined) => string;
   codeName: (list: CodeList, id: string | null | undefined) => string;
+  /** A metric's name for people (最近购买距今天数 for recency_days); the code itself until /meta has loaded. */
+  metricName: (id: string) => string;
   /** Options for an antd Select of a code list or the tiers. */
   options: (list: CodeList | 'tiers') => { value: string; label: string }[];
 }
@@ -32,11 +34,12 @@ export function MetaProvider({ children }: { children: ReactNode }) {
     if (!id) return '—';
     return labelOf((meta?.[list] as CodeLabel[] | undefined)?.find((c) => c.id === id)?.name, lang, id);
   };
+  const metricName = (id: string) => labelOf(meta?.metrics?.find((m) => m.id === id)?.name, lang, id);
   const options = (list: CodeList | 'tiers') => {
     const items = (meta?.[list] ?? []) as CodeLabel[];
     return items.map((c) => ({ value: c.id, label: labelOf(c.name, lang, c.id) }));
   };
-  return <MetaContext.Provider value={{ meta, reload, tierName, codeName, options }}>{children}</MetaContext.Provider>;
+  return <MetaContext.Provider value={{ meta, reload, tierName, codeName, metricName, options }}>{children}</MetaContext.Provider>;
 }
 
 export function useMeta(): MetaState {

@@ -28,4 +28,8 @@ describe('customer list queries', () => {
   it('exportsTheSameFilterWithoutPaging', () => {
     expect(exportQuery({ lifecycle: 'active', q: ' ' }, 'xlsx')).toBe('?format=xlsx&lifecycle=active');
   });
+
+  it('asksForTheExportInTheUsersLanguage', () => {
+    expect(exportQuery({ tier: 'at_risk' }, 'csv', null, 'zh')).toBe('?format=csv&tier=at_risk&lang=zh');
+  });
 });

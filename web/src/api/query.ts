@@ -29,8 +29,9 @@ export function customerQuery(filter: CustomerFilter, page: number, size: number
 }
 
 /** The query for the export: the same filters and sort, no paging (the export holds the whole filtered list). */
-export function exportQuery(filter: CustomerFilter, format: 'csv' | 'xlsx', sort?: Sort | null): string {
-  return buildQuery({ format, ...trimmed(filter), sort: sortParam(sort) });
+/** The export is for the person downloading it: headers and codes in their language (the codes kept as extra columns). */
+export function exportQuery(filter: CustomerFilter, format: 'csv' | 'xlsx', sort?: Sort | null, lang?: 'zh' | 'en'): string {
+  return buildQuery({ format, ...trimmed(filter), sort: sortParam(sort), lang });
 }
 
 function trimmed(filter: CustomerFilter): CustomerFilter {

@@ -19,6 +19,8 @@ export interface TierInfo { id: string; name: Label; description?: Label | null;
 /** totalExact false: the server stopped counting at total (bounded counts at scale); the true total is larger. */
 export interface Page<T> { items: T[]; page: number; size: number; total: number; totalExact?: boolean }
 
+export interface RunNote { code: string | null; zh: string; en: string }
+
 export interface Run {
   id: number;
   status: 'running' | 'succeeded' | 'failed';
@@ -28,23 +30,30 @@ export interface Run {
   startedAt: string;
   finishedAt: string | null;
   startedBy: string | null;
-  phase: string | null;
+  /** The phase a running run is in (code and text in both languages). */
+  phase: RunNote | null;
   progress: number | null;
   customers: number | null;
   error: string | null;
   tierCounts: Record<string, number> | null;
-  /** Remarks of the run, e.g. inputs missing for everyone (not in docs/api.md; sent by the server). */
-  notes?: string[];
+  /** Remarks of the run, e.g. a model that could not be fitted: a stable code (null for old runs) and the text in both languages. */
+  notes?: RunNote[];
   current: boolean;
 }
 
+/** A variable tier conditions may read (strata.tier.Metric), with its name and meaning in both languages. */
+export interface MetricInfo { id: string; type: 'bool' | 'int' | 'double' | 'string'; name: Label; help: Label }
+
 export interface Meta {
   tiers: TierInfo[];
+  metrics?: MetricInfo[];
   lifecycle: CodeLabel[];
   segments: CodeLabel[];
   segments11: CodeLabel[];
   abc: CodeLabel[];
   quadrants: CodeLabel[];
+  /** Why an import row was rejected (rejected.csv's reason codes). */
+  rejectReasons?: CodeLabel[];
   owners: string[];
   modelVersion: number | null;
   currentRun: Run | null;

@@ -44,9 +44,9 @@ describe('role actions', () => {
 
 describe('pagesFor', () => {
   it('showsEachRoleItsPages', () => {
-    expect(pagesFor('admin')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'imports', 'admin']);
-    expect(pagesFor('analyst')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'imports', 'admin']);
-    expect(pagesFor('manager')).toEqual(['dashboard', 'work', 'customers', 'pool', 'runs']);
+    expect(pagesFor('admin')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'experiments', 'imports', 'admin']);
+    expect(pagesFor('analyst')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'experiments', 'imports', 'admin']);
+    expect(pagesFor('manager')).toEqual(['dashboard', 'work', 'customers', 'pool', 'runs', 'experiments']);
     expect(pagesFor('sales')).toEqual(['dashboard', 'work', 'customers', 'pool', 'runs']);
     expect(pagesFor(undefined)).toEqual([]);
   });

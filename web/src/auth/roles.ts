@@ -28,7 +28,7 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return role ? GRANTS[role]?.has(action) ?? false : false;
 }
 
-export type PageKey = 'dashboard' | 'work' | 'customers' | 'pool' | 'model' | 'runs' | 'imports' | 'admin';
+export type PageKey = 'dashboard' | 'work' | 'customers' | 'pool' | 'model' | 'runs' | 'experiments' | 'imports' | 'admin';
 
 /**
  * The pages in the navigation for a role. Every role has its work list (tasks of the customers it sees) and the pool
@@ -41,6 +41,9 @@ export function pagesFor(role: Role | null | undefined): PageKey[] {
   const pages: PageKey[] = ['dashboard', 'work', 'customers', 'pool'];
   if (can(role, 'dryRunModel')) pages.push('model');
   pages.push('runs');
+  // Sales users may open an experiment (its figures cover their own customers) from a customer's notice, but the
+  // menu leaves it to those who run and read experiments.
+  if (role !== 'sales') pages.push('experiments');
   if (can(role, 'importData')) pages.push('imports');
   if (can(role, 'manageTokens')) pages.push('admin');
   return pages;

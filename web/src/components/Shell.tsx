@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import {
   DashboardOutlined, TeamOutlined, ApartmentOutlined, PlayCircleOutlined, UploadOutlined, SettingOutlined, MenuOutlined, LogoutOutlined,
-  ScheduleOutlined, InboxOutlined, UserOutlined,
+  ScheduleOutlined, InboxOutlined, UserOutlined, ExperimentOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18n';
@@ -19,6 +19,7 @@ const PAGES: Record<PageKey, { path: string; icon: ReactNode }> = {
   pool: { path: '/pool', icon: <InboxOutlined /> },
   model: { path: '/model', icon: <ApartmentOutlined /> },
   runs: { path: '/runs', icon: <PlayCircleOutlined /> },
+  experiments: { path: '/experiments', icon: <ExperimentOutlined /> },
   imports: { path: '/imports', icon: <UploadOutlined /> },
   admin: { path: '/admin', icon: <SettingOutlined /> },
 };

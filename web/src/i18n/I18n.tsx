@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { chooseLang, LANG_KEY, type Lang } from './locale';
 import { fill, messages, type MessageKey } from './messages';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from './format';
+import { formatDate, formatDateTime, formatMoney, formatMoneyShort, formatNumber, formatPercent } from './format';
 
 export interface I18n {
   lang: Lang;
@@ -12,6 +12,8 @@ export interface I18n {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   num: (n: number | null | undefined, digits?: number) => string;
   money: (n: number | null | undefined) => string;
+  /** Money in 万/亿 (zh) or K/M (en) where space is short; tables use `money`. */
+  moneyShort: (n: number | null | undefined) => string;
   pct: (ratio: number | null | undefined) => string;
   date: (iso: string | null | undefined) => string;
   dateTime: (iso: string | null | undefined) => string;
@@ -42,6 +44,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     t: (key, vars) => fill(messages[lang][key] ?? key, vars),
     num: (n, digits) => formatNumber(lang, n, digits),
     money: (n) => formatMoney(lang, n),
+    moneyShort: (n) => formatMoneyShort(lang, n),
     pct: (r) => formatPercent(lang, r),
     date: (d) => formatDate(lang, d),
     dateTime: (d) => formatDateTime(lang, d),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from './format';
+import { formatDate, formatDateTime, formatMoney, formatMoneyShort, formatNumber, formatPercent } from './format';
 
 describe('formatting per locale', () => {
   it('groupsThousandsInBothLanguages', () => {
@@ -11,6 +11,16 @@ describe('formatting per locale', () => {
     expect(formatMoney('zh', 1280.5)).toBe('¥1,280.50');
     expect(formatMoney('en', 1280.5)).toBe('¥1,280.50');
     expect(formatMoney('zh', -20)).toBe('-¥20.00');
+  });
+
+  it('shortensMoneyToWanAndYiInChineseAndToMillionsInEnglish', () => {
+    expect(formatMoneyShort('zh', 54_244_300)).toBe('¥5,424.43万');
+    expect(formatMoneyShort('zh', 123_456_789)).toBe('¥1.23亿');
+    expect(formatMoneyShort('zh', 15_000)).toBe('¥1.5万');
+    expect(formatMoneyShort('zh', 9_876)).toBe('¥9,876');
+    expect(formatMoneyShort('zh', -2_500_000)).toBe('-¥250万');
+    expect(formatMoneyShort('en', 54_244_300)).toBe('¥54.24M');
+    expect(formatMoneyShort('en', null)).toBe('—');
   });
 
   it('writesRatiosAsPercent', () => {

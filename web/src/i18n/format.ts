@@ -16,6 +16,18 @@ export function formatMoney(lang: Lang, value: number | null | undefined): strin
   }).format(value);
 }
 
+/**
+ * Money where space is short (KPI cards, chart labels): zh in 万 and 亿 (¥5,424.43万, ¥1.23亿), en in K/M/B, at most
+ * two decimals. Tables keep {@link formatMoney}'s full figure.
+ */
+export function formatMoneyShort(lang: Lang, value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return DASH;
+  return new Intl.NumberFormat(intlLocale(lang), {
+    style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', notation: 'compact',
+    minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: true, // true is "always"; compact's default groups only 5+ digits
+  }).format(value);
+}
+
 /** A ratio 0..1 as a percentage with at most one decimal. */
 export function formatPercent(lang: Lang, ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return DASH;

@@ -1,6 +1,7 @@
 // Every UI string in both languages. English defines the keys; Chinese must have the same ones (checked by tsc).
 // Tier names and code lists (lifecycle, segments …) are not here: they come from the server (GET /meta).
 
+import { en as experimentsEn, zh as experimentsZh } from './messages-experiments';
 import { en as trendEn, zh as trendZh } from './messages-trend';
 
 const en = {
@@ -61,6 +62,9 @@ const en = {
   'model.tierRule': 'Rule {n} ({tier})', 'model.general': 'Model',
   'model.saved': 'Saved as version {v}', 'model.versions': 'Versions', 'model.version': 'Version',
   'model.createdAt': 'Created', 'model.createdBy': 'By', 'model.load': 'Load into editor', 'model.rules': 'Rules',
+  'model.metrics': 'What conditions can read ({n} metrics)', 'model.metricName': 'Metric', 'model.metricCode': 'Name in rules',
+  'model.metricType': 'Type', 'model.metricHelp': 'Meaning', 'model.metricFilter': 'Search metrics',
+  'model.type.bool': 'yes/no', 'model.type.int': 'whole number', 'model.type.double': 'number', 'model.type.string': 'text',
   'model.dryRunResult': 'Dry run on {n} customers: {moved} would change tier', 'model.counts': 'With this model',
   'model.currentCounts': 'Now', 'model.diff': 'Change', 'model.unsaved': 'Unsaved changes',
   'model.readOnly': 'Only administrators can save a new version.',
@@ -129,6 +133,7 @@ const en = {
   'err.over_cap': 'You already hold as many customers as this tier allows a rep.',
   'err.no_owner_name': 'Your user has no owner name to hold customers under; ask an administrator.',
   'err.owner_changed': 'The customer changed owner meanwhile; reload and try again.',
+  ...experimentsEn,
   ...trendEn,
 };
 
@@ -191,6 +196,9 @@ const zh: Record<MessageKey, string> = {
   'model.tierRule': '规则 {n}（{tier}）', 'model.general': '模型',
   'model.saved': '已保存为第 {v} 版', 'model.versions': '历史版本', 'model.version': '版本',
   'model.createdAt': '创建时间', 'model.createdBy': '创建人', 'model.load': '载入编辑器', 'model.rules': '规则',
+  'model.metrics': '条件可用的指标（{n} 个）', 'model.metricName': '指标', 'model.metricCode': '规则中的写法',
+  'model.metricType': '类型', 'model.metricHelp': '含义', 'model.metricFilter': '搜索指标',
+  'model.type.bool': '是/否', 'model.type.int': '整数', 'model.type.double': '数值', 'model.type.string': '文本',
   'model.dryRunResult': '对 {n} 位客户试运行：{moved} 位将改变等级', 'model.counts': '新模型',
   'model.currentCounts': '当前', 'model.diff': '变化', 'model.unsaved': '有未保存的修改',
   'model.readOnly': '只有管理员可以保存新版本。',
@@ -259,6 +267,7 @@ const zh: Record<MessageKey, string> = {
   'err.over_cap': '您持有的客户数已达到该等级的上限。',
   'err.no_owner_name': '您的用户没有负责人名称，无法持有客户；请联系管理员。',
   'err.owner_changed': '该客户的负责人刚刚变更，请刷新后重试。',
+  ...experimentsZh,
   ...trendZh,
 };
 

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CustomerDetail, TierHistoryEntry } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
+import { HeldOutNotice } from '../experiments/HeldOutNotice';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
@@ -28,7 +29,7 @@ const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segmen
 export default function Customer360() {
   const { id = '' } = useParams();
   const { t, lang, num, money, pct, date, dateTime } = useI18n();
-  const { tierName, codeName } = useMeta();
+  const { tierName, codeName, metricName } = useMeta();
   const session = useSession();
   const { message } = App.useApp();
   const [overriding, setOverriding] = useState(false);
@@ -81,6 +82,7 @@ export default function Customer360() {
           {t('c360.modelTier')}: {tierName(c.modelTier)}
         </Typography.Paragraph>
       )}
+      <HeldOutNotice customerId={c.id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
           <Card title={t('c360.profile')} size="small">
@@ -94,7 +96,7 @@ export default function Customer360() {
         </Col>
         <Col xs={24} xl={16}>
           <Card title={t('c360.why')} size="small" style={{ marginBottom: 16 }}>
-            <Typography.Paragraph style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap', margin: 0 }} data-testid="c360-explanation">
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="c360-explanation">
               {(typeof c.explanation === 'string' ? c.explanation : labelOf(c.explanation, lang)) || '—'}
             </Typography.Paragraph>
           </Card>
@@ -108,7 +110,7 @@ export default function Customer360() {
         <Col xs={24} xl={16}>
           <Card title={t('c360.metrics')} size="small">
             <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" data-testid="c360-metrics"
-              items={METRICS.map(([key, kind]) => ({ key, label: <code>{key}</code>, children: metric(key, kind) }))} />
+              items={METRICS.map(([key, kind]) => ({ key, label: <span title={key} data-metric={key}>{metricName(key)}</span>, children: metric(key, kind) }))} />
             {c.summary && (
               <Descriptions title={t('c360.summary')} column={{ xs: 1, md: 3 }} size="small" style={{ marginTop: 16 }} items={[
                 { key: 'first', label: t('c360.firstPurchase'), children: date(c.summary.firstPurchase) },

@@ -18,7 +18,7 @@ import { CustomerCards } from './CustomerCards';
 const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner', 'q'] as const;
 
 export default function Customers() {
-  const { t, num, money, pct } = useI18n();
+  const { t, lang, num, money, pct } = useI18n();
   const { meta, options, codeName } = useMeta();
   const session = useSession();
   const { message } = App.useApp();
@@ -50,7 +50,7 @@ export default function Customers() {
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(format);
     try {
-      await download('/customers/export' + exportQuery(filter, format, sort), `customers.${format}`);
+      await download('/customers/export' + exportQuery(filter, format, sort, lang), `customers.${format}`);
       message.success(t('cust.exported'));
     } catch (e) {
       message.error((e as Error).message);

@@ -21,7 +21,7 @@ const STAGES = ['potential', 'new', 'active', 'dormant', 'churned'];
 
 export default function Dashboard() {
   const i18n = useI18n();
-  const { t, num, money, pct, date } = i18n;
+  const { t, num, money, moneyShort, pct, date } = i18n;
   const { meta, tierName, codeName } = useMeta();
   const { data, error, loading } = useLoad(() => api<DashboardData>('/dashboard'), []);
   const [flow, setFlow] = useState<FlowChoice | null>(null);
@@ -64,10 +64,12 @@ export default function Dashboard() {
       : t('mig.summary', { up: num(m.up ?? 0), down: num(m.down ?? 0), ...counts });
   };
   const kpi = data.kpis;
-  const kpis: [string, string, string][] = [
+  // Cards show money in 万/亿 (the full figure on hover): a phone has room for little more than four characters.
+  const kpis: [string, string, string, string?][] = [
     ['customers', t('kpi.customers'), num(kpi.customers)], ['buyers', t('kpi.buyers'), num(kpi.buyers)],
-    ['revenue', t('kpi.revenue'), money(kpi.revenue)], ['repeat-rate', t('kpi.repeatRate'), pct(kpi.repeatRate)],
-    ['at-risk-revenue', t('kpi.atRiskRevenue'), money(kpi.atRiskRevenue)], ['avg-clv', t('kpi.avgClv'), money(kpi.avgClv)],
+    ['revenue', t('kpi.revenue'), moneyShort(kpi.revenue), money(kpi.revenue)], ['repeat-rate', t('kpi.repeatRate'), pct(kpi.repeatRate)],
+    ['at-risk-revenue', t('kpi.atRiskRevenue'), moneyShort(kpi.atRiskRevenue), money(kpi.atRiskRevenue)],
+    ['avg-clv', t('kpi.avgClv'), moneyShort(kpi.avgClv), money(kpi.avgClv)],
   ];
   // Movers first (what the reader looks for), then those who stayed, each by size.
   const listedFlows = (migration?.flows ?? []).filter((f): f is Flow & { from: string; to: string } => !!f.from && !!f.to && f.count > 0)
@@ -79,9 +81,9 @@ export default function Dashboard() {
         {t('dash.asOf', { date: date(data.run.asOf), run: data.run.id })}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        {kpis.map(([key, title, value]) => (
+        {kpis.map(([key, title, value, full]) => (
           <Col key={key} xs={12} md={8} xl={4}>
-            <Card size="small"><Statistic value={value} data-testid={`kpi-${key}`} title={key !== 'at-risk-revenue' ? title
+            <Card size="small"><Statistic value={value} data-testid={`kpi-${key}`} data-full={full} title={key !== 'at-risk-revenue' ? title
               : <Tooltip title={t('kpi.atRiskRevenueHelp')}><span data-testid="kpi-at-risk-help">{title} <QuestionCircleOutlined /></span></Tooltip>} /></Card>
           </Col>
         ))}

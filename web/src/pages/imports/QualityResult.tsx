@@ -2,9 +2,11 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { ImportJob } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
+import { useMeta } from '../../api/Meta';
 
 export function QualityResult({ quality }: { quality: NonNullable<ImportJob['quality']> }) {
   const { t, num } = useI18n();
+  const { codeName } = useMeta();
   return (
     <div data-testid="import-quality">
       <Descriptions size="small" column={{ xs: 2, md: 4 }} items={[
@@ -19,7 +21,7 @@ export function QualityResult({ quality }: { quality: NonNullable<ImportJob['qua
       {Object.keys(quality.reasons).length > 0 && (
         <Space wrap style={{ marginTop: 8 }}>
           <Typography.Text>{t('imp.reasons')}:</Typography.Text>
-          {Object.entries(quality.reasons).map(([reason, n]) => <Tag key={reason} color="red">{reason}: {num(n)}</Tag>)}
+          {Object.entries(quality.reasons).map(([reason, n]) => <Tag key={reason} color="red" title={reason} data-reason={reason}>{codeName('rejectReasons', reason)}: {num(n)}</Tag>)}
         </Space>
       )}
       {quality.warnings.length > 0 && (

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorsByRule, ruleBlocks } from './rules';
 import { DryRunResult } from './DryRunResult';
+import { MetricHelp } from './MetricHelp';
 
 type Check = { valid: true } | { valid: false; errors: FieldError[] } | null;
 
@@ -129,6 +130,7 @@ export default function TierModel() {
               );
             })}
           </Card>
+          <MetricHelp />
           {dryRun && <DryRunResult result={dryRun} />}
         </Col>
         <Col xs={24}>

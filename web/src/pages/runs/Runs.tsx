@@ -10,6 +10,7 @@ import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
+import { labelOf } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePolling } from './usePolling';
@@ -17,7 +18,7 @@ import { STATUS_COLOR } from '../../components/status';
 
 
 export default function Runs() {
-  const { t, num, date, dateTime } = useI18n();
+  const { t, lang, num, date, dateTime } = useI18n();
   const { tierName, reload: reloadMeta } = useMeta();
   const session = useSession();
   const { message } = App.useApp();
@@ -63,7 +64,7 @@ export default function Runs() {
               <Space data-testid="run-live" data-id={live.id} data-status={live.status}>
                 <Typography.Text>#{live.id}</Typography.Text>
                 <Tag color={STATUS_COLOR[live.status]}>{t(`status.${live.status}` as MessageKey)}</Tag>
-                {live.phase && live.status === 'running' && <Typography.Text type="secondary">{live.phase}</Typography.Text>}
+                {live.phase && live.status === 'running' && <Typography.Text type="secondary" data-phase={live.phase.code ?? ''}>{labelOf(live.phase, lang)}</Typography.Text>}
                 <Progress percent={Math.round((live.status === 'succeeded' ? 1 : live.progress ?? 0) * 100)} style={{ width: 200 }}
                   status={live.status === 'failed' ? 'exception' : live.status === 'running' ? 'active' : 'success'} data-testid="run-progress" />
               </Space>
@@ -83,7 +84,7 @@ export default function Runs() {
             <>
               {r.error && <Typography.Paragraph type="danger">{r.error}</Typography.Paragraph>}
               <Space wrap>{Object.entries(r.tierCounts ?? {}).map(([tier, n]) => <Tag key={tier}>{tierName(tier)}: {num(n)}</Tag>)}</Space>
-              {r.notes?.map((note, i) => <Typography.Paragraph key={i} type="secondary" style={{ margin: '4px 0 0' }}>{note}</Typography.Paragraph>)}
+              {r.notes?.map((note, i) => <Typography.Paragraph key={i} type="secondary" style={{ margin: '4px 0 0' }} data-note={note.code ?? ''}>{labelOf(note, lang)}</Typography.Paragraph>)}
             </>
           ),
         }}

@@ -1,6 +1,8 @@
 package strata.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
+import strata.i18n.Note;
 import strata.run.Progress;
 
 /** Progress on stderr, redrawn in place, only when stderr is a terminal (never in logs or pipes). */
@@ -12,13 +14,17 @@ final class ConsoleProgress implements Progress {
   /** STRATA_TIMINGS=1 prints each phase with its start time, one per line, to see where a run spends its time. */
   private final boolean timings = System.getenv("STRATA_TIMINGS") != null;
 
-  ConsoleProgress(PrintStream err, boolean quiet) {
+  private final Locale locale;
+
+  ConsoleProgress(PrintStream err, boolean quiet, Locale locale) {
     this.err = err;
+    this.locale = locale;
     this.enabled = !quiet && System.console() != null;
   }
 
   @Override
-  public void phase(String name) {
+  public void phase(Note phase) {
+    String name = phase.text(locale);
     if (timings) err.println(elapsed() + name);
     if (!enabled) return;
     err.print("\r\033[K" + elapsed() + name);

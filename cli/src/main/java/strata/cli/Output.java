@@ -94,7 +94,7 @@ final class Output {
     }
     result.quality().forEach(q -> w.printf("%s: %,d rows, %,d accepted, %,d rejected%s%n", q.file(), q.rowsRead(),
         q.rowsAccepted(), q.rowsRejected(), q.rowsAfterAsOf() > 0 ? ", " + q.rowsAfterAsOf() + " after as-of" : ""));
-    result.notes().forEach(n -> w.println("note: " + n));
+    result.notes().forEach(n -> w.println((zh ? "注意：" : "note: ") + n.text(locale)));
     w.println((zh ? "结果：" : "results: ") + out.toAbsolutePath());
     w.flush();
   }

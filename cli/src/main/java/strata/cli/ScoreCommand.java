@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import strata.i18n.Note;
 import strata.identity.MergeFile;
 import strata.identity.MergeOptions;
 import strata.intake.FormatSniffer;
@@ -135,20 +136,20 @@ class ScoreCommand implements Callable<Integer> {
         new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset(encoding), Map.copyOf(columnMap),
         Math.max(1, threads), out,
         new MergeOptions(merge == null ? List.of() : MergeFile.read(merge), mergeCaseIds));
-    ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
+    ConsoleProgress progress = new ConsoleProgress(System.err, quiet, locale);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
       result = ScoringRun.run(inputs, tierModel, rejects, progress, new Predictions(churn, clusters));
     } finally {
       progress.done();
     }
-    progress.phase("writing results");
+    progress.phase(Note.of("phase_writing_results"));
     Output.write(result, out, locale);
     if (planStep != null) {
-      progress.phase("planning tasks");
+      progress.phase(Note.of("phase_planning"));
       planStep.run(result, inputs, out, locale, spec.commandLine().getOut());
     }
-    progress.phase("done");
+    progress.phase(Note.of("phase_done"));
     progress.done();
     Output.summary(result, out, locale, spec.commandLine().getOut());
     return 0;

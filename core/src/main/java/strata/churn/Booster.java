@@ -5,6 +5,7 @@ import java.util.Map;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import strata.i18n.Note;
 
 /**
  * Gradient-boosted trees (XGBoost) for a 0/1 outcome: trained on rows of {@link ChurnFeatures}, predicting the
@@ -47,7 +48,7 @@ final class Booster {
         d.dispose();
       }
     } catch (XGBoostError e) {
-      throw new ChurnException("the classifier could not be trained: " + e.getMessage());
+      throw new ChurnException(Note.of("churn_train_failed", e.getMessage()));
     }
   }
 
@@ -64,7 +65,7 @@ final class Booster {
         d.dispose();
       }
     } catch (XGBoostError e) {
-      throw new ChurnException("the classifier could not score: " + e.getMessage());
+      throw new ChurnException(Note.of("churn_score_failed", e.getMessage()));
     }
   }
 
@@ -78,7 +79,7 @@ final class Booster {
         d.dispose();
       }
     } catch (XGBoostError e) {
-      throw new ChurnException("the classifier could not explain its scores: " + e.getMessage());
+      throw new ChurnException(Note.of("churn_explain_failed", e.getMessage()));
     }
   }
 

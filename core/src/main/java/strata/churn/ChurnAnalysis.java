@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import strata.i18n.Note;
 
 /**
  * Trains the churn classifier time-honestly and scores with it: features as of a cut-off, outcome "no purchase in the
@@ -34,7 +35,7 @@ public final class ChurnAnalysis {
     try {
       split = split(churned, seed);
     } catch (ChurnException e) {
-      return ChurnResult.notComputed(score.rows, null, fallback, e.getMessage());
+      return ChurnResult.notComputed(score.rows, null, fallback, e.note());
     }
     int[] fit = split[0];
     int[] held = split[1];
@@ -46,15 +47,15 @@ public final class ChurnAnalysis {
       requireVarying(train, fit);
       booster = Booster.train(train, fit, churned, seed);
     } catch (ChurnException e) {
-      return ChurnResult.notComputed(score.rows, base, fallback, e.getMessage());
+      return ChurnResult.notComputed(score.rows, base, fallback, e.note());
     }
     try {
       double[] p = booster.predict(train, held);
       Evaluation classifier = Evaluation.of(p, p, heldChurned);
-      List<String> notes = new ArrayList<>();
+      List<Note> notes = new ArrayList<>();
       if (base != null && classifier.auc() <= base.auc()) {
-        notes.add(String.format(Locale.ROOT, "the churn classifier (ROC-AUC %.3f) does not beat the BG/NBD baseline "
-            + "(%.3f) on held-out customers; churn_prob is the baseline's", classifier.auc(), base.auc()));
+        notes.add(Note.of("churn_baseline_wins", String.format(Locale.ROOT, "%.3f", classifier.auc()),
+            String.format(Locale.ROOT, "%.3f", base.auc())));
         ChurnResult r = ChurnResult.notComputed(score.rows, base, fallback, notes.get(0));
         return new ChurnResult(classifier, base, false, r.churnProb(), r.reasonFeature(), r.reasonContribution(),
             train.names, notes);
@@ -90,12 +91,10 @@ public final class ChurnAnalysis {
     int c = 0;
     for (boolean b : churned) if (b) c++;
     if (n < MIN_CUSTOMERS) {
-      throw new ChurnException(n + " customers are too few to train the churn classifier (at least " + MIN_CUSTOMERS
-          + " needed)");
+      throw new ChurnException(Note.of("churn_too_few", n, MIN_CUSTOMERS));
     }
     if (c < MIN_PER_OUTCOME || n - c < MIN_PER_OUTCOME) {
-      throw new ChurnException(c + " of " + n + " customers churned in the training window: at least "
-          + MIN_PER_OUTCOME + " who churned and " + MIN_PER_OUTCOME + " who bought again are needed");
+      throw new ChurnException(Note.of("churn_outcomes_too_few", c, n, MIN_PER_OUTCOME));
     }
     SplittableRandom random = new SplittableRandom(seed);
     List<Integer> fit = new ArrayList<>();
@@ -123,7 +122,7 @@ public final class ChurnAnalysis {
         if (!(v == first || (Float.isNaN(v) && Float.isNaN(first)))) return;
       }
     }
-    throw new ChurnException("every feature has the same value for all customers: nothing to learn churn from");
+    throw new ChurnException(Note.of("churn_no_variation"));
   }
 
   /** The three largest positive contributions of one row (the bias, last, is not a reason). */

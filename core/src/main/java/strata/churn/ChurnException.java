@@ -1,8 +1,19 @@
 package strata.churn;
 
-/** The classifier cannot run on these data; the message says why, for the user. */
+import strata.i18n.Note;
+
+
+
+/** Why the churn classifier was not trained or could not score, as a note the run passes on in its reader's language. */
 public final class ChurnException extends RuntimeException {
-  public ChurnException(String message) {
-    super(message);
+  private final Note note;
+
+  public ChurnException(Note note) {
+    super(note.toString());
+    this.note = note;
+  }
+
+  public Note note() {
+    return note;
   }
 }

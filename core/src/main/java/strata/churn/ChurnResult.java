@@ -3,6 +3,7 @@ package strata.churn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import strata.i18n.Note;
 
 /**
  * The churn prediction of a run: per scored customer the probability of no purchase in the next window and the three
@@ -17,14 +18,14 @@ import java.util.List;
  * @param reasonContribution their SHAP contributions in log-odds
  */
 public record ChurnResult(Evaluation classifier, Evaluation baseline, boolean usesClassifier, float[] churnProb,
-    int[] reasonFeature, float[] reasonContribution, List<String> features, List<String> notes) {
+    int[] reasonFeature, float[] reasonContribution, List<String> features, List<Note> notes) {
 
   public static final int REASONS = 3;
 
   /** One reason: a feature, the customer's value of it and how much it raised the log-odds of churning. */
   public record Reason(String feature, double value, double contribution) {}
 
-  static ChurnResult notComputed(int customers, Evaluation baseline, float[] baselineProb, String note) {
+  static ChurnResult notComputed(int customers, Evaluation baseline, float[] baselineProb, Note note) {
     float[] prob = baselineProb;
     if (prob == null) {
       prob = new float[customers];

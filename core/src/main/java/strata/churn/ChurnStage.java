@@ -7,6 +7,7 @@ import java.util.Map;
 import strata.clv.BgNbd;
 import strata.clv.CalibrationData;
 import strata.clv.ClvException;
+import strata.i18n.Note;
 import strata.run.ClvStage;
 import strata.summary.PurchaseColumns;
 
@@ -32,7 +33,7 @@ public final class ChurnStage {
     BgNbd bgCut = fit(atCut, cutDay);
     BgNbd bgNow = fit(atAsOf, asOfDay);
     if (atCut.size == 0 || atAsOf.size == 0) {
-      return ChurnResult.notComputed(atAsOf.size, null, null, "no customers bought before the cut-off");
+      return ChurnResult.notComputed(atAsOf.size, null, null, Note.of("churn_no_buyers_before_cut"));
     }
     // Both feature sets carry the BG/NBD columns only when both fits succeeded, so their columns agree.
     boolean both = bgCut != null && bgNow != null;
@@ -43,7 +44,7 @@ public final class ChurnStage {
     ChurnResult r = ChurnAnalysis.run(train, churned(atCut, atAsOf, cutDay), trainBaseline, score, scoreBaseline, seed);
     if (both) return r;
     var notes = new java.util.ArrayList<>(r.notes());
-    notes.add(0, "BG/NBD could not be fitted: the classifier runs without P(alive) and has no baseline to beat");
+    notes.add(0, Note.of("churn_without_bgnbd"));
     return new ChurnResult(r.classifier(), r.baseline(), r.usesClassifier(), r.churnProb(), r.reasonFeature(),
         r.reasonContribution(), r.features(), notes);
   }

@@ -2,6 +2,7 @@ package strata.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import strata.i18n.Note;
 import strata.summary.PurchaseColumns;
 
 /**
@@ -20,7 +21,7 @@ public final class ClusterAnalysis {
    * @param cluster per buyer its cluster id 1..k, 0 when clusters were not computed
    * @param clusters by id; empty when not computed, with the reason in {@code notes}
    */
-  public record Result(int[] cluster, List<Cluster> clusters, double silhouette, List<String> notes) {}
+  public record Result(int[] cluster, List<Cluster> clusters, double silhouette, List<Note> notes) {}
 
   private ClusterAnalysis() {}
 
@@ -32,8 +33,7 @@ public final class ClusterAnalysis {
     }
     int minK = fixedK == 0 ? MIN_K : fixedK;
     if (n < Math.max(MIN_CUSTOMERS, 10 * minK)) {
-      return empty(n, n + " customers are too few for behavioural clusters (at least "
-          + Math.max(MIN_CUSTOMERS, 10 * minK) + " needed)");
+      return empty(n, Note.of("clusters_too_few", n, Math.max(MIN_CUSTOMERS, 10 * minK)));
     }
     double[][] raw = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -50,7 +50,7 @@ public final class ClusterAnalysis {
       sd[j] = Math.sqrt(sd[j]);
       varies |= sd[j] > 1e-9;
     }
-    if (!varies) return empty(n, "all customers have the same recency, purchase days and order value: no clusters");
+    if (!varies) return empty(n, Note.of("clusters_no_variation"));
     double[][] z = new double[n][3];
     for (int i = 0; i < n; i++) {
       // A constant axis (sd 0) says nothing about clusters: it stays 0 for everyone.
@@ -88,7 +88,7 @@ public final class ClusterAnalysis {
     return out.toArray(double[][]::new);
   }
 
-  private static Result empty(int n, String note) {
+  private static Result empty(int n, Note note) {
     return new Result(new int[n], List.of(), Double.NaN, List.of(note));
   }
 }

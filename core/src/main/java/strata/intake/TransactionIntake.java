@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.IntBinaryOperator;
 import java.util.function.LongConsumer;
 import strata.asof.AsOfPolicy;
+import strata.i18n.Note;
 import strata.summary.RowSpill;
 import strata.summary.SummaryTable;
 
@@ -71,7 +72,7 @@ public final class TransactionIntake {
 
   /** As {@link #read(Path, Options, Consumer, LongConsumer)}, naming the steps after the file is read. */
   public static Result read(Path file, Options options, Consumer<Rejection> rejects, LongConsumer progress,
-      Consumer<String> phase) {
+      Consumer<Note> phase) {
     return read(file, options, rejects, progress, phase, null);
   }
 
@@ -86,7 +87,7 @@ public final class TransactionIntake {
    *     open
    */
   public static Result read(Path file, Options options, Consumer<Rejection> rejects, LongConsumer progress,
-      Consumer<String> phase, IntBinaryOperator splitDay) {
+      Consumer<Note> phase, IntBinaryOperator splitDay) {
     String name = file.getFileName().toString();
     CsvFormat format = FormatSniffer.sniff(file, options.hints());
     ColumnMapping mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), options.columnMap());
@@ -102,7 +103,7 @@ public final class TransactionIntake {
             totals.add(outcome);
             outcome.rejections.forEach(rejects);
           }, progress);
-      phase.accept("summarising customers");
+      phase.accept(Note.of("phase_summarising"));
       DuplicateFinder.Duplicates dups;
       try (PartitionDuplicates duplicates = new PartitionDuplicates(options.tempDir(), MAX_DUPLICATE_LINES)) {
         int freezeAt = splitDay == null || totals.accepted == totals.afterAsOf ? RowSpill.OPEN

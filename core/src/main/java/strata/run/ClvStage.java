@@ -13,6 +13,7 @@ import strata.clv.HoldoutData;
 import strata.clv.HoldoutEvaluation;
 import strata.clv.HoldoutReport;
 import strata.clv.SpendData;
+import strata.i18n.Note;
 import strata.summary.PurchaseColumns;
 
 /**
@@ -33,7 +34,7 @@ public final class ClvStage {
    * @param holdout null when the data span was too short to hold a period out
    */
   public record Result(float[] clv, float[] pAlive, float[] expected90, Fit<BgNbd> bgNbd, Fit<GammaGamma> gammaGamma,
-      HoldoutReport holdout, double holdoutWeeks, List<String> notes) {}
+      HoldoutReport holdout, double holdoutWeeks, List<Note> notes) {}
 
   private ClvStage() {}
 
@@ -51,17 +52,17 @@ public final class ClvStage {
     float[] clv = nan(n);
     float[] pAlive = nan(n);
     float[] expected90 = nan(n);
-    List<String> notes = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
     CalibrationData data = calibration(p, asOfDay);
     Fit<BgNbd> bg;
     try {
       bg = BgNbd.fit(sample(data));
     } catch (ClvException e) {
-      notes.add("CLV and P(alive) not computed: " + e.getMessage());
+      notes.add(Note.of("clv_not_fitted", e.getMessage()));
       // Without the main fit the check is not reported; its thread (a daemon) ends on its own.
       return new Result(clv, pAlive, expected90, null, null, null, 0, notes);
     }
-    if (!bg.converged()) notes.add("BG/NBD fit did not converge; its predictions are approximate");
+    if (!bg.converged()) notes.add(Note.of("bgnbd_not_converged"));
     double[] alive = bg.model().probabilityAlive(data);
     double[] spendPerPurchase = null;
     Fit<GammaGamma> gg = null;
@@ -70,7 +71,7 @@ public final class ClvStage {
       gg = GammaGamma.fit(sample(spend));
       spendPerPurchase = gg.model().expectedAverageSpend(spend);
     } catch (ClvException e) {
-      notes.add("CLV not computed (spend model): " + e.getMessage());
+      notes.add(Note.of("spend_not_fitted", e.getMessage()));
     }
     for (int i = 0; i < n; i++) pAlive[i] = (float) alive[i];
     double[] spendEach = spendPerPurchase;
@@ -83,7 +84,7 @@ public final class ClvStage {
     } catch (ClvException e) {
       java.util.Arrays.fill(clv, Float.NaN);
       java.util.Arrays.fill(expected90, Float.NaN);
-      notes.add("expected purchases and CLV not computed: " + e.getMessage());
+      notes.add(Note.of("expected_not_computed", e.getMessage()));
     }
     Holdout h = Futures.join(holdout);
     if (h != null && h.note != null) notes.add(h.note);
@@ -150,7 +151,7 @@ public final class ClvStage {
   }
 
   /** @param report null when the check was skipped, then {@code note} says why */
-  private record Holdout(HoldoutReport report, double weeks, String note) {}
+  private record Holdout(HoldoutReport report, double weeks, Note note) {}
 
   /**
    * Fits BG/NBD on the data up to a split and compares its predictions with what happened after it. The holdout is a
@@ -183,7 +184,7 @@ public final class ClvStage {
       Fit<BgNbd> fit = BgNbd.fit(cal);
       return new Holdout(HoldoutEvaluation.evaluate(fit.model(), cal, new HoldoutData(actual, weeks)), weeks, null);
     } catch (ClvException e) {
-      return new Holdout(null, 0, "holdout check of the CLV model skipped: " + e.getMessage());
+      return new Holdout(null, 0, Note.of("clv_holdout_skipped", e.getMessage()));
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import strata.i18n.Note;
 import strata.identity.CandidatePair;
 import strata.identity.DuplicateCandidates;
 import strata.identity.IdMerges;
@@ -77,12 +78,11 @@ final class IdentityStage {
 
   /** @param notes receives the warnings a user should read */
   static IdentityReport report(Map<String, CustomerProfile> profiles, IdMerges merges, List<List<String>> caseVariants,
-      boolean caseIdsMerged, PurchaseColumns p, Charset charset, List<String> notes) {
+      boolean caseIdsMerged, PurchaseColumns p, Charset charset, List<Note> notes) {
     List<CandidatePair> candidates = List.of();
     List<DuplicateCandidates.CommonKey> common = List.of();
     if (profiles != null && profiles.size() > DuplicateCandidates.MAX_CUSTOMERS) {
-      notes.add("duplicate customers were not looked for: more than " + DuplicateCandidates.MAX_CUSTOMERS
-          + " customer records");
+      notes.add(Note.of("duplicates_not_searched", DuplicateCandidates.MAX_CUSTOMERS));
     } else if (profiles != null) {
       var found = DuplicateCandidates.find(new ArrayList<>(profiles.values()));
       candidates = found.pairs().stream()
@@ -93,9 +93,8 @@ final class IdentityStage {
     long unknown = profiles == null ? 0 : unknownCustomers(profiles, merges, p, charset, unknownExamples);
     notes(notes, candidates.size(), common, unknown, unknownExamples);
     if (!caseVariants.isEmpty()) {
-      notes.add(caseVariants.size() + " groups of customer ids differ only by case (e.g. "
-          + String.join(" / ", caseVariants.get(0)) + ")"
-          + (caseIdsMerged ? "; merged into the first of each group" : "; pass --merge-case-ids to merge them"));
+      notes.add(Note.of(caseIdsMerged ? "case_ids_merged" : "case_ids_found", caseVariants.size(),
+          String.join(" / ", caseVariants.get(0))));
     }
     return new IdentityReport(candidates, common, caseVariants, caseIdsMerged && !caseVariants.isEmpty(),
         merges.merged(), unknown, unknownExamples);
@@ -116,22 +115,19 @@ final class IdentityStage {
     return unknown;
   }
 
-  private static void notes(List<String> notes, int candidates, List<DuplicateCandidates.CommonKey> common,
+  private static void notes(List<Note> notes, int candidates, List<DuplicateCandidates.CommonKey> common,
       long unknown, List<String> unknownExamples) {
     if (candidates > 0) {
-      notes.add(candidates + " pairs of customer records may be the same customer (same phone, e-mail or name); "
-          + "review duplicates.csv and pass the accepted pairs with --merge");
+      notes.add(Note.of("duplicate_candidates", candidates));
     }
     if (!common.isEmpty()) {
       var k = common.get(0);
-      notes.add(common.size() + " phones, e-mails or names are shared by more than " + DuplicateCandidates.MAX_BLOCK
-          + " customer records each (largest: " + k.reason().code() + " shared by " + k.customers()
-          + ", e.g. " + String.join(", ", k.exampleIds()) + "); they are not suggested as duplicate pairs");
+      notes.add(Note.of("duplicate_common_keys", common.size(), DuplicateCandidates.MAX_BLOCK, k.reason().code(),
+          k.customers(), String.join(", ", k.exampleIds())));
     }
     if (unknown > 0) {
-      notes.add(unknown + " purchasing customer ids are not in the customers file (e.g. "
-          + String.join(", ", unknownExamples.subList(0, Math.min(3, unknownExamples.size())))
-          + "); they are scored as customers without a profile");
+      notes.add(Note.of("unknown_purchasers", unknown,
+          String.join(", ", unknownExamples.subList(0, Math.min(3, unknownExamples.size())))));
     }
   }
 }

@@ -4,7 +4,8 @@ package strata.run;
 public interface Progress {
   Progress NONE = new Progress() {};
 
-  default void phase(String name) {}
+  /** A new phase began, e.g. {@code phase_scoring} (its text in the labels bundles, {@code note.<code>}). */
+  default void phase(strata.i18n.Note phase) {}
 
   /** Bytes of the transactions file read so far, out of {@code total}. */
   default void bytes(long done, long total) {}

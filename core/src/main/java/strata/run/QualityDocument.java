@@ -24,7 +24,7 @@ public final class QualityDocument {
     doc.put("tiers", tierCounts(result));
     doc.put("files", result.quality());
     doc.put("identity", identity(result.identity()));
-    doc.put("notes", result.notes());
+    doc.put("notes", notes(result.notes()));
     return doc;
   }
 
@@ -57,5 +57,16 @@ public final class QualityDocument {
     doc.put("unknown_customers", id.unknownCustomers());
     doc.put("unknown_customer_examples", id.unknownExamples());
     return doc;
+  }
+
+  /** Notes for machines: the stable code, its arguments and the English text. */
+  public static List<Map<String, Object>> notes(List<strata.i18n.Note> notes) {
+    return notes.stream().map(n -> {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("code", n.code());
+      out.put("args", n.args());
+      out.put("text", n.text(java.util.Locale.ENGLISH));
+      return out;
+    }).toList();
   }
 }

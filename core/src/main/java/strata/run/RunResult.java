@@ -2,6 +2,7 @@ package strata.run;
 
 import java.time.LocalDate;
 import java.util.List;
+import strata.i18n.Note;
 import strata.identity.IdentityReport;
 import strata.intake.FileQuality;
 import strata.tier.TierEngine;
@@ -17,5 +18,5 @@ public record RunResult(
     TierModel model,
     TierEngine engine,
     List<FileQuality> quality,
-    List<String> notes,
+    List<Note> notes,
     IdentityReport identity) {}

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import strata.abc.AbcClassifier;
 import strata.abc.AbcConfig;
 import strata.asof.AsOfPolicy;
+import strata.i18n.Note;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
 import strata.intake.CustomerProfile;
@@ -70,11 +71,11 @@ public final class ScoringRun {
     });
     failIfBroken(checked);
 
-    progress.phase("reading " + in.transactions().getFileName());
+    progress.phase(Note.of("phase_reading", in.transactions().getFileName()));
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     TransactionIntake.Result tx = transactions(in, merges, checked, rejects, progress);
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
-    progress.phase("ordering customers");
+    progress.phase(Note.of("phase_ordering"));
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
     return afterIntake(in, new Summaries(p, tx.charset(), tx.quality(), asOf), checked, rejects, progress, merged -> {
       TransactionIntake.Result again = transactions(in, merged, checked, rejection -> { }, progress);
@@ -108,21 +109,21 @@ public final class ScoringRun {
       Consumer<Rejection> rejects, Progress progress, java.util.function.Function<IdMerges, PurchaseColumns> reread,
       Predictions predictions) {
     List<FileQuality> quality = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
     quality.add(tx.quality());
     FormatSniffer.Hints sideHints =
         new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
-      progress.phase("reading " + in.customers().getFileName());
+      progress.phase(Note.of("phase_reading", in.customers().getFileName()));
       customers = SideFiles.customers(in.customers(), sideHints, in.columnMap(), rejects, in.tempDir());
       quality.add(customers.quality());
     }
     Map<String, Engagement> engagement = engagement(in, sideHints, rejects, progress, quality);
     PurchaseColumns p = tx.columns();
     Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
-    progress.phase("checking customer ids");
+    progress.phase(Note.of("phase_checking_ids"));
     List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.idCharset());
     if (in.merges().caseIds() && !caseVariants.isEmpty()) {
       if (reread == null) {
@@ -132,7 +133,7 @@ public final class ScoringRun {
       // The groups are known only once every id has been read; the file is read again with them merged (the rows'
       // rejections were reported the first time).
       merges = IdMerges.of(in.merges().acceptedPairs(), caseVariants);
-      progress.phase("merging ids that differ only by case");
+      progress.phase(Note.of("phase_merging_case_ids"));
       p = reread.apply(merges);
     }
     IdentityReport identity = IdentityStage.report(profiles, merges, caseVariants, in.merges().caseIds(), p,
@@ -142,7 +143,7 @@ public final class ScoringRun {
     strata.churn.ChurnResult churn = null;
     // The classifier reads the transactions again as of its cut-off: only an engine that can re-read them trains it.
     if (predictions.churnFor(model) && reread != null) {
-      progress.phase("training the churn classifier");
+      progress.phase(Note.of("phase_churn"));
       churn = Predictions.churn(in, intakeOptions(in, merges), p, (int) tx.asOf().toEpochDay(), merged);
     }
     RunResult result = score(p, tx.idCharset(), merged, IdentityStage.mergeEngagement(engagement, merges), tx.asOf(),
@@ -185,7 +186,7 @@ public final class ScoringRun {
    */
   public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<String> notes, Progress progress) {
+      int threads, List<FileQuality> quality, List<Note> notes, Progress progress) {
     return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, Map.of());
   }
 
@@ -199,7 +200,7 @@ public final class ScoringRun {
    */
   public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<String> notes, Progress progress,
+      int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
       Map<String, Double> downgradeRisk) {
     return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
         Predictions.NONE, null);
@@ -208,7 +209,7 @@ public final class ScoringRun {
   /** @param churn the churn prediction for the buyers of {@code p}, null when not computed */
   static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<String> notes, Progress progress,
+      int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
       Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn) {
     RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
     AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
@@ -216,7 +217,7 @@ public final class ScoringRun {
     CompositeConfig compositeConfig = CompositeConfig.fromMap(model.scoringSection("composite"));
     MatrixConfig matrixConfig = MatrixConfig.fromMap(model.scoringSection("matrix"));
     Map<String, Double> sizeScores = SizeScores.fromMap(model.scoringSection("size_scores"));
-    progress.phase("scoring");
+    progress.phase(Note.of("phase_scoring"));
     int asOfDay = (int) asOf.toEpochDay();
     int n = p.size;
     Join join = Join.of(p, idCharset, profiles, engagement, notes);
@@ -232,18 +233,17 @@ public final class ScoringRun {
     byte[] lifecycle = LifecycleRules.classify(extend(p.firstDay, all), extend(p.lastDay, all),
         extend(p.distinctDays, all), asOfDay, lifecycleConfig);
 
-    progress.phase("fitting CLV models");
+    progress.phase(Note.of("phase_clv"));
     ClvStage.Result clv = ClvStage.run(p, asOfDay);
     notes.addAll(clv.notes());
     ScoredCustomers partial = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
         classic, segment11, abc, lifecycle, null, null, clv);
-    progress.phase("composite score and value matrix");
+    progress.phase(Note.of("phase_composite"));
     CompositeInputs.check(compositeConfig.inputNames());
     CompositeScores composite = CompositeScorer.score(all,
         name -> CompositeInputs.values(partial, name, sizeScores), compositeConfig);
     if (!composite.absentInputs().isEmpty()) {
-      notes.add("composite score: no data for " + String.join(", ", composite.absentInputs())
-          + "; the other inputs were re-weighted (see composite_missing)");
+      notes.add(Note.of("composite_inputs_missing", String.join(", ", composite.absentInputs())));
     }
     double[] value = new double[all];
     double[] potential = new double[all];
@@ -263,16 +263,16 @@ public final class ScoringRun {
       }
     }
     if (predictions.clustersFor(model)) {
-      progress.phase("behavioural clusters");
+      progress.phase(Note.of("phase_clusters"));
       scored.clusters = Predictions.clusters(p, asOfDay, model);
       notes.addAll(scored.clusters.notes());
     }
     scored.churn = churn;
     if (churn != null) notes.addAll(churn.notes());
     if (churn == null && predictions.churnFor(model)) {
-      notes.add("churn_prob is computed only by file runs (strata score); conditions reading it do not match here");
+      notes.add(Note.of("churn_only_in_file_runs"));
     }
-    progress.phase("assigning tiers");
+    progress.phase(Note.of("phase_tiers"));
     TierEngine engine = new TierEngine(model);
     scored.tier = engine.assign(all, scored, threads);
     return new RunResult(scored, asOf, model, engine, quality, notes, IdentityReport.EMPTY);
@@ -299,7 +299,7 @@ public final class ScoringRun {
     Map<String, Engagement> engagement = new HashMap<>();
     for (var file : new java.nio.file.Path[] {in.interactions(), in.surveys()}) {
       if (file == null) continue;
-      progress.phase("reading " + file.getFileName());
+      progress.phase(Note.of("phase_reading", file.getFileName()));
       SideFiles.Engagements e = file == in.interactions()
           ? SideFiles.interactions(file, hints, in.columnMap(), rejects, in.tempDir())
           : SideFiles.surveys(file, hints, in.columnMap(), rejects, in.tempDir());
@@ -327,7 +327,7 @@ public final class ScoringRun {
    */
   private record Join(String[] prospects, CustomerProfile[] profiles, Engagement[] engagements) {
     static Join of(PurchaseColumns p, java.nio.charset.Charset charset, Map<String, CustomerProfile> customers,
-        Map<String, Engagement> engagement, List<String> notes) {
+        Map<String, Engagement> engagement, List<Note> notes) {
       int n = p.size;
       Map<String, Integer> index = new HashMap<>();
       if (customers != null || !engagement.isEmpty()) {
@@ -347,8 +347,7 @@ public final class ScoringRun {
         else engagements[i] = entry.getValue();
       }
       if (unknown > 0) {
-        notes.add(unknown + " customer ids in the interaction/survey files are neither in the transactions nor in the "
-            + "customers file; their interactions and answers are not used");
+        notes.add(Note.of("unknown_engagement_ids", unknown));
       }
       return new Join(prospects, profiles, engagements);
     }

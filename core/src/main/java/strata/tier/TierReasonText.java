@@ -45,7 +45,7 @@ final class TierReasonText {
 
   /** The metric's name for people, e.g. 最近购买距今天数 for recency_days. */
   static String metricName(Metric metric, Locale locale) {
-    return Labels.get("metric." + metric.variable(), locale);
+    return metric.label(locale);
   }
 
   private static String value(Metric metric, Object v, Locale locale) {

@@ -84,7 +84,7 @@ class ChurnAnalysisTest {
     ChurnResult r = ChurnAnalysis.run(d.features, d.churned, perfect, d.features, perfect, 1);
     assertFalse(r.usesClassifier());
     assertEquals(1.0, r.baseline().auc(), 1e-12);
-    assertTrue(r.notes().get(0).contains("does not beat the BG/NBD baseline"), r.notes().toString());
+    assertTrue(r.notes().get(0).toString().contains("does not beat the BG/NBD baseline"), r.notes().toString());
     assertEquals(0.9f, r.churnProb()[d.churned[0] ? 0 : 1], 1e-6);
     assertTrue(r.reasons(0, d.features).isEmpty());
   }
@@ -94,7 +94,8 @@ class ChurnAnalysisTest {
     Data d = planted(30, 1);
     ChurnResult r = ChurnAnalysis.run(d.features, d.churned, null, d.features, null, 1);
     assertNull(r.classifier());
-    assertEquals("30 customers are too few to train the churn classifier (at least 50 needed)", r.notes().get(0));
+    assertEquals("30 customers are too few to train the churn classifier (at least 50 needed)", r.notes().get(0).toString());
+    assertEquals("30 位客户不足以训练流失分类模型（至少需要 50 位）", r.notes().get(0).text(java.util.Locale.SIMPLIFIED_CHINESE));
     for (float p : r.churnProb()) assertTrue(Float.isNaN(p));
   }
 
@@ -104,7 +105,7 @@ class ChurnAnalysisTest {
     boolean[] allStayed = new boolean[200];
     ChurnResult r = ChurnAnalysis.run(d.features, allStayed, null, d.features, null, 1);
     assertNull(r.classifier());
-    assertTrue(r.notes().get(0).startsWith("0 of 200 customers churned"), r.notes().get(0));
+    assertTrue(r.notes().get(0).toString().startsWith("0 of 200 customers churned"), r.notes().toString());
   }
 
   @Test
@@ -114,11 +115,11 @@ class ChurnAnalysisTest {
     java.util.Arrays.fill(constant, 3f);
     ChurnFeatures flat = ChurnFeatures.of(List.of("a", "b"), constant);
     ChurnResult r = ChurnAnalysis.run(flat, d.churned, null, flat, null, 1);
-    assertTrue(r.notes().get(0).startsWith("every feature has the same value"), r.notes().get(0));
+    assertTrue(r.notes().get(0).toString().startsWith("every feature has the same value"), r.notes().toString());
     float[] nan = new float[400];
     java.util.Arrays.fill(nan, Float.NaN);
     ChurnFeatures missing = ChurnFeatures.of(List.of("a", "b"), nan);
-    assertTrue(ChurnAnalysis.run(missing, d.churned, null, missing, null, 1).notes().get(0)
+    assertTrue(ChurnAnalysis.run(missing, d.churned, null, missing, null, 1).notes().get(0).toString()
         .startsWith("every feature has the same value"));
   }
 }

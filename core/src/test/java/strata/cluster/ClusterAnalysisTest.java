@@ -82,14 +82,15 @@ class ClusterAnalysisTest {
     List<CustomerSummary> few = new ArrayList<>();
     for (int i = 0; i < 12; i++) few.add(customer("x" + i, 1 + i, 10 + i, i));
     ClusterAnalysis.Result r = ClusterAnalysis.run(PurchaseColumns.of(few, -1), AS_OF, 0, 1);
-    assertEquals(List.of("12 customers are too few for behavioural clusters (at least 30 needed)"), r.notes());
+    assertEquals(List.of("12 customers are too few for behavioural clusters (at least 30 needed)"),
+        r.notes().stream().map(Object::toString).toList());
     assertArrayEquals(new int[12], r.cluster());
 
     List<CustomerSummary> alike = new ArrayList<>();
     for (int i = 0; i < 100; i++) alike.add(customer("y" + i, 2, 50, 7));
     ClusterAnalysis.Result same = ClusterAnalysis.run(PurchaseColumns.of(alike, -1), AS_OF, 0, 1);
     assertTrue(same.clusters().isEmpty());
-    assertTrue(same.notes().get(0).startsWith("all customers have the same"));
+    assertTrue(same.notes().get(0).toString().startsWith("all customers have the same"));
 
     assertThrows(IllegalArgumentException.class, () -> ClusterAnalysis.run(planted(1), AS_OF, 1, 1));
   }

@@ -73,7 +73,7 @@ class IdentityRunTest {
     assertThat(ids(apart.customers())).containsExactly("c1", "C1", "X");
     assertThat(apart.identity().caseVariants()).containsExactly(List.of("c1", "C1"));
     assertThat(apart.identity().caseIdsMerged()).isFalse();
-    assertThat(apart.notes()).anyMatch(n -> n.contains("pass --merge-case-ids"));
+    assertThat(apart.notes()).anyMatch(n -> n.toString().contains("pass --merge-case-ids"));
 
     rejected.clear();
     RunResult merged = run(tx, null, new MergeOptions(List.of(), true));
@@ -91,7 +91,7 @@ class IdentityRunTest {
     assertThat(r.identity().unknownExamples()).containsExactly("Z", "Y");
     assertThat(r.customers().profiles[0]).isNull();
     assertThat(r.customers().purchasers).isEqualTo(3);
-    assertThat(r.notes()).anyMatch(n -> n.startsWith("2 purchasing customer ids are not in the customers file"));
+    assertThat(r.notes()).anyMatch(n -> n.toString().startsWith("2 purchasing customer ids are not in the customers file"));
   }
 
   @Test
@@ -116,6 +116,6 @@ class IdentityRunTest {
     assertThat(r.customers().size).isEqualTo(30);
     assertThat(r.identity().candidates()).isEmpty();
     assertThat(r.identity().commonKeys()).hasSize(2); // the phone and the name, each shared by all 30
-    assertThat(r.notes()).anyMatch(n -> n.startsWith("2 phones, e-mails or names are shared by more than 10"));
+    assertThat(r.notes()).anyMatch(n -> n.toString().startsWith("2 phones, e-mails or names are shared by more than 10"));
   }
 }

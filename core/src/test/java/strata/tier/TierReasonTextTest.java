@@ -15,7 +15,10 @@ class TierReasonTextTest {
 
   private static List<String> keys() {
     List<String> keys = new ArrayList<>(PHRASES);
-    for (Metric m : Metric.values()) keys.add("metric." + m.variable());
+    for (Metric m : Metric.values()) {
+      keys.add("metric." + m.variable());
+      keys.add("metric." + m.variable() + ".help");
+    }
     return keys;
   }
 

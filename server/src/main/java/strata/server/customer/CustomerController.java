@@ -70,9 +70,12 @@ class CustomerController {
       @RequestParam(required = false) String segment11, @RequestParam(required = false) String lifecycle,
       @RequestParam(required = false) String abc, @RequestParam(required = false) String quadrant,
       @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+      @RequestParam(required = false) String sort, @RequestParam(required = false) String lang,
+      HttpServletResponse response) throws IOException {
     if (!format.equals("csv") && !format.equals("xlsx")) throw new BadRequest("format", "csv or xlsx");
+    if (lang != null && !lang.equals("zh") && !lang.equals("en")) throw new BadRequest("lang", "zh or en");
     CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, quadrant, owner, q);
+    CustomerExport.Text text = lang == null ? null : exportText(queries.snapshot(f.runId()), lang.equals("zh"));
     Viewer v = Viewer.current();
     CustomerFilter.orderBy(sort); // a bad sort is a 400 before the download starts
     CustomerExport.Rows rows = action -> queries.each(f, v, sort, action);
@@ -80,11 +83,20 @@ class CustomerController {
     response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     if (format.equals("csv")) {
       response.setContentType("text/csv; charset=UTF-8");
-      CustomerExport.csv(rows, response.getOutputStream());
+      CustomerExport.csv(rows, text, response.getOutputStream());
     } else {
       response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      CustomerExport.xlsx(rows, response.getOutputStream());
+      CustomerExport.xlsx(rows, text, response.getOutputStream());
     }
+  }
+
+  /** Tier names from the model version that scored the snapshot, so an old snapshot keeps the names it had. */
+  private CustomerExport.Text exportText(Run run, boolean chinese) {
+    ModelStore.Version version = run.modelVersion() == null ? models.current() : models.get(run.modelVersion());
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    version.model().tiers().forEach(t -> names.put(t.id(), t.name(chinese)));
+    return new CustomerExport.Text(chinese ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH,
+        id -> names.getOrDefault(id, id));
   }
 
   @GetMapping("/customers/{id}")

@@ -11,10 +11,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import strata.i18n.Labels;
+import strata.intake.RejectReason;
+import strata.report.RejectReasonNames;
 import strata.server.customer.CustomerQueries;
 import strata.server.model.ModelStore;
 import strata.server.run.RunStore;
 import strata.server.security.Viewer;
+import strata.tier.Metric;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -22,6 +25,9 @@ class DashboardController {
   record Code(String id, Map<String, String> name) {}
 
   record TierInfo(String id, Map<String, String> name, Map<String, String> description, String when) {}
+
+  /** A variable tier conditions may read: its CEL type ({@code bool, int, double, string}), name and meaning. */
+  record MetricInfo(String id, String type, Map<String, String> name, Map<String, String> help) {}
 
   private final Dashboard dashboard;
   private final CustomerQueries queries;
@@ -61,6 +67,12 @@ class DashboardController {
         "hibernating", "lost", "others")));
     out.put("abc", codes("abc.class.", List.of("A", "B", "C")));
     out.put("quadrants", codes("value.quadrant.", List.of("star", "cash_cow", "rising", "maintain", "unknown")));
+    out.put("rejectReasons", java.util.Arrays.stream(RejectReason.values()).map(r -> new Code(r.code(),
+        Map.of("zh", RejectReasonNames.of(r, Locale.SIMPLIFIED_CHINESE), "en", RejectReasonNames.of(r, Locale.ENGLISH))))
+        .toList());
+    out.put("metrics", java.util.Arrays.stream(Metric.values()).map(m -> new MetricInfo(m.variable(),
+        m.type().name(), Map.of("zh", m.label(Locale.SIMPLIFIED_CHINESE), "en", m.label(Locale.ENGLISH)),
+        Map.of("zh", m.help(Locale.SIMPLIFIED_CHINESE), "en", m.help(Locale.ENGLISH)))).toList());
     out.put("owners", v.seesAll()
         ? db.sql("select distinct owner from customer where owner <> '' order by owner").query(String.class).list()
         : v.owners());

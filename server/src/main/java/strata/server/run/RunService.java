@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import strata.i18n.Note;
 import strata.run.Progress;
 import strata.run.RunResult;
 import strata.run.ScoringRun;
@@ -145,18 +146,18 @@ public class RunService implements ApplicationRunner {
   private void execute(long id, ModelStore.Version version, LocalDate requestedAsOf, boolean history) {
     try {
       TierModel model = version.model();
-      runs.progress(id, "reading summaries", 0.02);
-      List<String> notes = new ArrayList<>();
+      runs.progress(id, "phase_reading_summaries", 0.02);
+      List<Note> notes = new ArrayList<>();
       RunResult result = score(model, requestedAsOf, notes, progress(id));
       runs.asOf(id, result.asOf());
       java.util.Set<String> tierIds = java.util.Set.copyOf(models.tierIds(version.version()));
       Map<String, OverrideStore.Override> active = overrides.active();
       active.values().removeIf(o -> !tierIds.contains(o.tier()));
       int total = result.customers().size;
-      runs.progress(id, "writing snapshot", 0.5);
+      runs.progress(id, "phase_writing_snapshot", 0.5);
       long t0 = System.nanoTime();
       Map<String, Long> counts = SnapshotWriter.write(dataSource, json, id, result, active, written -> {
-        runs.progress(id, "writing snapshot", 0.5 + 0.5 * written / total);
+        runs.progress(id, "phase_writing_snapshot", 0.5 + 0.5 * written / total);
         listeners.forEach(l -> l.rowsWritten(id, written));
       });
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
@@ -220,14 +221,14 @@ public class RunService implements ApplicationRunner {
   }
 
   /** Scores the stored data with a model, writing nothing (runs, and the model editor's dry run). */
-  public RunResult score(TierModel model, LocalDate requestedAsOf, List<String> notes, Progress progress) {
+  public RunResult score(TierModel model, LocalDate requestedAsOf, List<Note> notes, Progress progress) {
     RunData.Inputs in = data.load(requestedAsOf);
     if (in.summaries().isEmpty() && in.profiles().isEmpty()) {
       throw new BadRequest("data", "no customers yet: import transactions or customers first");
     }
     LocalDate asOf = in.asOf();
     if (in.purchasesAfter() > 0) {
-      notes.add(in.purchasesAfter() + " stored purchases are dated after the as-of date " + asOf + " and were left out");
+      notes.add(Note.of("purchases_after_as_of", in.purchasesAfter(), asOf));
     }
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
     PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
@@ -238,8 +239,8 @@ public class RunService implements ApplicationRunner {
   private Progress progress(long id) {
     return new Progress() {
       @Override
-      public void phase(String name) {
-        runs.progress(id, name, 0.1);
+      public void phase(Note phase) {
+        runs.progress(id, phase.code(), 0.1); // the server's phases have no arguments (it reads no files)
       }
 
       @Override

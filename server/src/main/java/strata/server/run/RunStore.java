@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import strata.i18n.Note;
 import strata.server.api.Conflict;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
@@ -48,7 +49,7 @@ public class RunStore {
     }
     var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
     db.sql("insert into tier_run (status, trigger_kind, model_version, started_by, started_at, phase, progress, "
-            + "instance_id) values ('running', ?, ?, ?, ?, 'starting', 0, ?)")
+            + "instance_id) values ('running', ?, ?, ?, ?, 'phase_starting', 0, ?)")
         .params(trigger, modelVersion, by, now(), instance).update(key, "id");
     long id = key.getKey().longValue();
     db.sql("update run_lock set run_id = ? where id = 1").param(id).update();
@@ -70,11 +71,11 @@ public class RunStore {
    * @param lastStep runs first, inside the transaction, while the replaced snapshot is still current
    */
   @Transactional
-  void publish(long id, int customers, Map<String, Long> tierCounts, List<String> notes, OffsetDateTime at,
+  void publish(long id, int customers, Map<String, Long> tierCounts, List<Note> notes, OffsetDateTime at,
       Runnable lastStep) {
     lockCurrent();
     lastStep.run();
-    int n = db.sql("update tier_run set status = 'succeeded', finished_at = ?, phase = 'done', progress = 1, "
+    int n = db.sql("update tier_run set status = 'succeeded', finished_at = ?, phase = 'phase_done', progress = 1, "
             + "customers = ?, tier_counts = ?, notes = ? where id = ? and status = 'running'")
         .params(at, customers, json.writeValueAsString(tierCounts), json.writeValueAsString(notes), id).update();
     if (n == 0) {
@@ -207,10 +208,13 @@ public class RunStore {
         .query((rs, n) -> run(rs, current)).list();
   }
 
-  /** Deletes the snapshot rows of succeeded runs beyond the newest {@code keep} (never the current one). */
+  /**
+   * Deletes the snapshot rows of succeeded runs beyond the newest {@code keep} (never the current one, nor the start
+   * snapshot of an experiment: its customers' tiers there decide their groups and strata for good).
+   */
   int applyRetention(int keep) {
-    List<Long> old = db.sql("select id from tier_run where status = 'succeeded' order by id desc")
-        .query(Long.class).list().stream().skip(keep).toList();
+    List<Long> old = db.sql("select id from tier_run where status = 'succeeded' and id not in "
+        + "(select start_run from experiment) order by id desc").query(Long.class).list().stream().skip(keep).toList();
     Long current = currentId().orElse(null);
     int deleted = 0;
     for (Long id : old) {
@@ -231,10 +235,10 @@ public class RunStore {
     String notes = rs.getString(14);
     return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
         rs.getObject(5, Integer.class), rs.getObject(6, OffsetDateTime.class).toInstant(),
-        finished == null ? null : finished.toInstant(), rs.getString(8), rs.getString(9), rs.getDouble(10),
+        finished == null ? null : finished.toInstant(), rs.getString(8), RunNote.phase(rs.getString(9)), rs.getDouble(10),
         rs.getObject(11, Integer.class), rs.getString(12),
         counts == null ? Map.of() : json.readValue(counts, new TypeReference<LinkedHashMap<String, Long>>() {}),
-        notes == null ? List.of() : json.readValue(notes, new TypeReference<List<String>>() {}),
+        notes == null ? List.of() : json.readTree(notes).valueStream().map(RunNote::read).toList(),
         current != null && current == rs.getLong(1));
   }
 

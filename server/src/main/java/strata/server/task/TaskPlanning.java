@@ -25,6 +25,7 @@ import strata.plan.PlanOptions;
 import strata.plan.PlannedTask;
 import strata.plan.Planner;
 import strata.pool.PoolRules;
+import strata.server.experiment.ExperimentStore;
 import strata.server.model.ModelStore;
 import strata.server.notify.Notifications;
 import strata.server.pool.Pool;
@@ -63,11 +64,13 @@ public class TaskPlanning {
   private final Pool pool;
   private final Notifications notifications;
   private final TransactionTemplate transaction;
+  private final ExperimentStore experiments;
 
   TaskPlanning(RunStore runs, ModelStore models, PlanData data, TaskStore tasks, JdbcClient db,
       PlatformTransactionManager transactions, @Value("${strata.tasks.time-zone:Asia/Shanghai}") String zone,
       @Value("${strata.tasks.horizon-days:14}") int horizonDays, ObjectProvider<Clock> clock, Pool pool,
-      Notifications notifications) {
+      Notifications notifications, ExperimentStore experiments) {
+    this.experiments = experiments;
     this.pool = pool;
     this.notifications = notifications;
     this.runs = runs;
@@ -146,7 +149,8 @@ public class TaskPlanning {
     List<PlanCustomer> customers = data.customers(run, previous, interactions.lastComplaint(), asOf);
     List<Pool.Returned> returned = pool.recycle(PoolRules.due(PoolInputs.of(customers, history),
         PoolInputs.policies(model), asOf));
-    Planner planner = new Planner(model, options);
+    // The stored experiments' frozen cutoffs and strata: a customer held out stays held out across re-plans.
+    Planner planner = new Planner(model, options, experiments.holdouts());
     Plan plan = planner.plan(PoolInputs.withoutOwner(customers, returned), history, earlier.open(), asOf);
     OffsetDateTime now = now();
     TaskStore.Applied applied = tasks.apply(plan.tasks(), earlier, by, now);

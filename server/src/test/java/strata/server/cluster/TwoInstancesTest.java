@@ -67,7 +67,7 @@ class TwoInstancesTest {
 
         long run = adminA.post("/api/v1/runs", "{}").json().get("id").asLong();
         assertThat(run).isEqualTo(stalled);
-        waitFor(() -> adminA.get("/api/v1/runs/" + run).json().get("phase").asString().equals("writing snapshot"));
+        waitFor(() -> adminA.get("/api/v1/runs/" + run).json().at("/phase/code").asString("").equals("phase_writing_snapshot"));
         b.kill();
         b = start(dataB, portB, "--strata.runs.schedule=* * * * * *");
         Api restarted = b.admin();

@@ -30,7 +30,7 @@ class KilledRunTest {
       JsonNode tiers = admin.get("/api/v1/dashboard").json().get("tiers");
       long run = admin.post("/api/v1/runs", "{}").json().get("id").asLong();
       assertThat(run).isEqualTo(7); // the demo made runs 1 to 6, one per quarter
-      waitFor(() -> admin.get("/api/v1/runs/" + run).json().get("phase").asString().equals("writing snapshot"));
+      waitFor(() -> admin.get("/api/v1/runs/" + run).json().at("/phase/code").asString("").equals("phase_writing_snapshot"));
       first.kill();
 
       try (ServerProcess second = ServerProcess.start(data, port)) {

@@ -279,6 +279,34 @@ abstract class RunsApiContract extends ServerTest {
   }
 
   @Test
+  void anExportForPeopleSpeaksTheirLanguageAndKeepsTheCodes() throws Exception {
+    runToEnd(analyst);
+    String machine = analyst.get("/api/v1/customers/export?format=csv&tier=big").body();
+    String zh = analyst.get("/api/v1/customers/export?format=csv&tier=big&lang=zh").body();
+    List<String> header = List.of(zh.lines().findFirst().orElseThrow().substring(1).split(","));
+    assertThat(header).startsWith("客户编号", "客户名称", "负责人").contains("分级", "最近购买距今天数", "生命周期阶段")
+        .endsWith("tier_code", "model_tier_code", "rfm_segment_code", "rfm_segment11_code", "lifecycle_stage_code",
+            "value_quadrant_code");
+    // The same rows as the machine export, the first row's tier by its name in the test model ("大客户"), the code kept.
+    String[] a1 = zh.lines().filter(l -> l.startsWith("A1,")).findFirst().orElseThrow().split(",", -1);
+    String[] codes = machine.lines().filter(l -> l.startsWith("A1,")).findFirst().orElseThrow().split(",", -1);
+    assertThat(a1[header.indexOf("分级")]).isEqualTo("大客户");
+    assertThat(a1[header.indexOf("tier_code")]).isEqualTo("big");
+    assertThat(a1[header.indexOf("人工调整分级")]).isEqualTo("否");
+    List<String> machineHeader = List.of(machine.lines().findFirst().orElseThrow().substring(1).split(","));
+    String stage = codes[machineHeader.indexOf("lifecycle_stage")];
+    assertThat(a1[header.indexOf("lifecycle_stage_code")]).isEqualTo(stage);
+    assertThat(a1[header.indexOf("生命周期阶段")]).isEqualTo(strata.i18n.Labels.get("lifecycle.stage." + stage,
+        java.util.Locale.SIMPLIFIED_CHINESE)).isNotEqualTo(stage);
+    assertThat(zh.lines().count()).isEqualTo(machine.lines().count());
+    byte[] en = analyst.bytes("/api/v1/customers/export?format=xlsx&lang=en");
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(en))) {
+      assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("customer ID");
+    }
+    assertThat(analyst.get("/api/v1/customers/export?format=csv&lang=fr").status()).isEqualTo(400);
+  }
+
+  @Test
   void onlyTheNewestSnapshotsAreKept() {
     long first = runToEnd(analyst).get("id").asLong();
     for (int i = 0; i < 3; i++) runToEnd(analyst);
@@ -308,6 +336,13 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(meta.get("tiers").findValuesAsString("id")).containsExactly("big", "mid", "small");
     assertThat(meta.get("lifecycle").get(0).get("name").get("zh").asString()).isEqualTo("潜在客户");
     assertThat(meta.get("owners").valueStream().map(JsonNode::asString)).contains("张伟", "李娜");
+    JsonNode recency = meta.get("metrics").valueStream().filter(m -> m.get("id").asString().equals("recency_days"))
+        .findFirst().orElseThrow();
+    assertThat(recency.get("type").asString()).isEqualTo("int");
+    assertThat(recency.get("name").get("zh").asString()).isEqualTo("最近购买距今天数");
+    assertThat(recency.get("help").get("en").asString()).contains("last purchase");
+    assertThat(meta.get("rejectReasons").valueStream().filter(r -> r.get("id").asString().equals("bad_date"))
+        .findFirst().orElseThrow().get("name").get("zh").asString()).isEqualTo("日期无效");
     assertThat(analyst.get("/api/v1/model/versions").json().size()).isGreaterThanOrEqualTo(2);
     assertThat(analyst.get("/api/v1/model/versions/1").json().get("tiers").findValuesAsString("id"))
         .containsExactly("high_value", "at_risk", "potential", "low_value");

@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
  * own and shows.
  */
 abstract class OwnerScopeContract extends ServerTest {
-  static final String MODEL = TestModels.SPEND;
+  /** The shared spend model with an experiment on the big tier, so the experiment routes are walked with figures. */
+  static final String MODEL = TestModels.SPEND.replace("when: monetary >= 1000.0\n",
+      "when: monetary >= 1000.0\n    service:\n      holdout: {experiment: spend_care, share: 0.5}\n");
   static final String REP = "王芳";
   static final String OTHER = "李娜";
   static final Set<String> OWN = Set.of("W-1", "W-2", "W-3");
@@ -176,6 +178,7 @@ abstract class OwnerScopeContract extends ServerTest {
     values.put("/batch/{kind}", List.of("customers", "purchases"));
     values.put("/users/{username}", List.of("wangfang", "admin"));
     values.put("/tokens/{id}", List.of("1"));
+    values.put("/experiments/{id}", List.of("spend_care"));
     values.put("/backups/{name}", List.of("strata-20260101-000000.zip"));
     List<String> out = new ArrayList<>();
     for (String path : openApi.get("paths").propertyNames()) {
