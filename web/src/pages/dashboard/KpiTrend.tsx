@@ -28,9 +28,8 @@ export function KpiTrend({ points }: { points: KpiPoint[] | null }) {
     if (!points?.length) return null;
     const { asOf, lines, modelChanges } = trendLines(points, key, order);
     const value = (v: number) => formatKpi(key, v, formats);
-    // Axis labels in 万/K (compact notation): full amounts with cents crowded the axis.
-    const compact = new Intl.NumberFormat(i18n.lang === 'zh' ? 'zh-CN' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
-    const axis = MONEY_KPIS.includes(key) ? (v: number) => `¥${compact.format(key === 'revenueCents' ? v / 100 : v)}` : value;
+    // Axis labels in 万/K: full amounts with cents crowded the axis.
+    const axis = MONEY_KPIS.includes(key) ? (v: number) => i18n.moneyShort(key === 'revenueCents' ? v / 100 : v) : value;
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : value(v)) },
       legend: { bottom: 0 },
