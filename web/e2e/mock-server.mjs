@@ -139,15 +139,44 @@ function route(method, path, q, me, body) {
     } };
   }
   if (path.startsWith('/experiments')) return experimentsRoute(path, me);
-  if (path === '/kpis') {
+  if (path === '/kpis' || path === '/kpis/trend') {
     const list = visible(me).map(effective);
-    const row = (tier, cs) => ({ tier, customers: cs.length, buyers: cs.length, revenueCents: Math.round(cs.reduce((s, c) => s + c.monetary, 0) * 100),
-      revenueShare: null, averageOrderValue: null, repurchaseRate: 0.5, retention: null, churnRate: null, movedUp: null, movedDown: null,
-      averageClv: null, nps: null, npsAnswers: 0, csat: null, complaintsPer100: null });
-    const rows = [...TIERS.map((t) => row(t.id, list.filter((c) => c.tier === t.id))), row(null, list)];
-    const group = me.role === 'sales' ? { dimension: 'owner', group: me.owner, rows } : { dimension: 'all', group: '', rows };
+    const [dimension, group] = me.role === 'sales' ? ['owner', me.owner] : ['all', ''];
+    // Each earlier snapshot a little smaller, so the table's changes and the trend chart have something to show.
+    const rowsAt = (scale) => {
+      const row = (tier, cs) => ({ dimension, group, tier, customers: Math.round(cs.length * scale), buyers: Math.round(cs.length * scale),
+        revenueCents: Math.round(cs.reduce((s, c) => s + c.monetary, 0) * 100 * scale), revenueShare: null, averageOrderValue: null,
+        repurchaseRate: 0.5 * scale, retention: null, churnRate: null, movedUp: null, movedDown: null, averageClv: null, averagePAlive: null,
+        nps: null, npsAnswers: 0, csat: null, csatAnswers: 0, complaintsPer100: null });
+      return [...TIERS.map((t) => row(t.id, list.filter((c) => c.tier === t.id))), row(null, list)];
+    };
+    // An expired snapshot before the listed runs keeps its KPIs, so the current one has a previous period to compare.
+    const done = [{ id: 0, asOf: '2026-07-01' }, ...runs.filter((r) => r.status === 'succeeded')];
+    const points = done.map((r, i) => ({ runId: r.id, asOf: r.asOf, fromAsOf: i === 0 ? null : done[i - 1].asOf, modelChanged: false,
+      rows: rowsAt(1 - 0.1 * (done.length - 1 - i)) }));
+    if (path === '/kpis/trend') return { body: points };
     const run = runs.find((r) => r.current);
-    return { body: { runId: run.id, asOf: run.asOf, fromRun: null, fromAsOf: null, modelChanged: false, groups: [group] } };
+    const point = points.find((p) => p.runId === run.id);
+    return { body: { runId: run.id, asOf: run.asOf, fromRun: null, fromAsOf: point.fromAsOf, modelChanged: false,
+      groups: [{ dimension, group, rows: point.rows }] } };
+  }
+  if (path === '/forecast') {
+    // The matrix from the customers' previous and current tiers, the forecast its expectation (intervals ± 10 %).
+    const list = visible(me).map(effective);
+    const order = TIERS.map((t) => t.id);
+    const counts = order.map((from) => order.map((to) => list.filter((c) => c.previousTier === from && c.tier === to).length));
+    const totals = counts.map((r) => r.reduce((a, b) => a + b, 0));
+    const probabilities = counts.map((r, i) => r.map((n) => (totals[i] ? n / totals[i] : null)));
+    const now = order.map((t) => list.filter((c) => c.tier === t).length);
+    const forecast = order.map((tier, j) => {
+      const expected = now.reduce((s, c, i) => s + c * (probabilities[i][j] ?? (i === j ? 1 : 0)), 0);
+      const down = totals[j] ? counts[j].slice(j + 1).reduce((a, b) => a + b, 0) / totals[j] : null;
+      return { tier, current: now[j], expected, low: expected * 0.9, high: expected * 1.1, downgradeRisk: down };
+    });
+    const run = runs.find((r) => r.current);
+    return { body: { runId: run.id, asOf: run.asOf, modelVersion, unavailable: null, tiers: order,
+      matrix: { pairs: 1, from: runs[0].asOf, to: run.asOf, counts, probabilities }, forecast, tiersWithoutHistory: [], modelChanges: [],
+      backtest: [] } };
   }
   if (path === '/migrations') {
     const list = visible(me).map(effective);

@@ -3,6 +3,7 @@
 
 import { en as experimentsEn, zh as experimentsZh } from './messages-experiments';
 import { en as fieldsEn, zh as fieldsZh } from './messages-fields';
+import { en as trendEn, zh as trendZh } from './messages-trend';
 
 const en = {
   appName: 'Strata customer tiering',
@@ -135,6 +136,7 @@ const en = {
   'err.owner_changed': 'The customer changed owner meanwhile; reload and try again.',
   ...experimentsEn,
   ...fieldsEn,
+  ...trendEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -269,6 +271,7 @@ const zh: Record<MessageKey, string> = {
   'err.owner_changed': '该客户的负责人刚刚变更，请刷新后重试。',
   ...experimentsZh,
   ...fieldsZh,
+  ...trendZh,
 };
 
 export const messages = { en, zh };

@@ -1,46 +1,76 @@
-// KPIs by tier of the current snapshot against the one before it (GET /kpis; README "KPIs by tier" defines them).
-import { Card, Empty, Table, Typography } from 'antd';
+// KPIs by tier of the current snapshot against the one before it (GET /kpis; README "KPIs by tier" defines them),
+// each figure with its change against the previous period or the same period a year earlier (GET /kpis/trend).
+import { useState, type ReactNode } from 'react';
+import { Card, Empty, Segmented, Table, Typography } from 'antd';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { TierTag } from '../../components/TierTag';
+import {
+  baseOf, change, formatChange, formatKpi, KPIS, kpiValue, matchingRow, modelChangedBetween,
+  type Comparison, type KpiKey, type KpiPoint, type KpiRow,
+} from './kpiTrend';
+import { useKpiFormats } from './KpiTrend';
 
-interface KpiRow {
-  tier: string | null; customers: number; buyers: number; revenueCents: number; revenueShare: number | null;
-  averageOrderValue: number | null; repurchaseRate: number | null; retention: number | null; churnRate: number | null;
-  movedUp: number | null; movedDown: number | null; averageClv: number | null; nps: number | null; npsAnswers: number;
-  csat: number | null; complaintsPer100: number | null;
-}
 interface KpiTable { asOf: string; fromAsOf: string | null; modelChanged: boolean; groups: { dimension: string; group: string; rows: KpiRow[] }[] }
 
-export function KpiByTier({ snapshot }: { snapshot: number }) {
-  const { t, num, money, pct, date } = useI18n();
+/** Lower is better for these: a rise shows in red. */
+const WORSE_WHEN_UP: KpiKey[] = ['churnRate', 'complaintsPer100'];
+
+export function KpiByTier({ snapshot, trend }: { snapshot: number; trend: KpiPoint[] | null }) {
+  const { t, num, date } = useI18n();
+  const formats = useKpiFormats();
   const { data, error } = useLoad(() => api<KpiTable>(`/kpis?snapshot=${snapshot}`), [snapshot]);
+  const [comparison, setComparison] = useState<Comparison>('previous');
   // Everyone's table for those who see all; a sales user gets only their own group, which is the first.
   const group = data?.groups.find((g) => g.dimension === 'all') ?? data?.groups[0];
-  const opt = (v: number | null, f: (x: number) => string) => (v === null || v === undefined ? '—' : f(v));
+  const points = trend ?? [];
+  const current = points.find((p) => p.runId === snapshot);
+  const base = baseOf(points, snapshot, comparison);
+  const tiersChanged = !!(base && current && modelChangedBetween(points, base, current));
+
+  const cell = (key: KpiKey) => (_: unknown, r: KpiRow): ReactNode => {
+    const now = kpiValue(r, key);
+    const before = base && !(tiersChanged && r.tier !== null) ? kpiValue(matchingRow(base, r), key) : null;
+    const kind = KPIS.find((k) => k.key === key)?.change ?? 'absolute';
+    const delta = change(kind, now, before);
+    const worse = delta !== null && delta !== 0 && (delta > 0) === WORSE_WHEN_UP.includes(key);
+    return (
+      <div>
+        <div>{key === 'nps' && now !== null ? `${num(now, 0)} (${num(r.npsAnswers)})` : formatKpi(key, now, formats)}</div>
+        {delta !== null && (
+          <Typography.Text type={delta === 0 ? 'secondary' : worse ? 'danger' : 'success'} style={{ fontSize: 12 }}
+            data-testid={`kpi-change-${key}`}>{formatChange(key, kind, delta, formats)}</Typography.Text>
+        )}
+      </div>
+    );
+  };
+  const column = (key: KpiKey, title: string) => ({ title, key, align: 'right' as const, render: cell(key) });
+
   return (
     <Card size="small" data-testid="kpi-by-tier" title={t('kpiTier.title')}
       extra={data && <Typography.Text type="secondary">{data.fromAsOf
         ? t('kpiTier.period', { from: date(data.fromAsOf), to: date(data.asOf) }) : t('kpiTier.history', { to: date(data.asOf) })}</Typography.Text>}>
       {data?.modelChanged && <Typography.Paragraph type="warning">{t('kpiTier.modelChanged')}</Typography.Paragraph>}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 8 }}>
+        <Segmented<Comparison> size="small" value={comparison} onChange={setComparison} data-testid="kpi-compare"
+          options={[{ value: 'previous', label: t('compare.previous') }, { value: 'year', label: t('compare.year') }]} />
+        <Typography.Text type="secondary" data-testid="kpi-compare-base">
+          {base?.fromAsOf ? t('compare.against', { from: date(base.fromAsOf), to: date(base.asOf) }) : t('compare.none')}
+          {tiersChanged && ` ${t('compare.modelChanged')}`}
+        </Typography.Text>
+      </div>
       {!group ? <Empty description={error ? t('kpiTier.none') : undefined} /> : (
-        <Table<KpiRow> size="small" pagination={false} rowKey={(r) => r.tier ?? '*'} dataSource={group.rows} scroll={{ x: 1100 }}
+        <Table<KpiRow> size="small" pagination={false} rowKey={(r) => r.tier ?? '*'} dataSource={group.rows} scroll={{ x: 1300 }}
           columns={[
             { title: t('kpiTier.tier'), dataIndex: 'tier', fixed: 'left', render: (x: string | null) => (x ? <TierTag tier={x} /> : <b>{t('kpiTier.all')}</b>) },
-            { title: t('kpiTier.customers'), dataIndex: 'customers', align: 'right', render: (v: number) => num(v) },
-            { title: t('kpiTier.buyers'), dataIndex: 'buyers', align: 'right', render: (v: number) => num(v) },
-            { title: t('kpiTier.revenue'), dataIndex: 'revenueCents', align: 'right', render: (v: number) => money(v / 100) },
-            { title: t('kpiTier.share'), dataIndex: 'revenueShare', align: 'right', render: (v: number | null) => opt(v, pct) },
-            { title: t('kpiTier.aov'), dataIndex: 'averageOrderValue', align: 'right', render: (v: number | null) => opt(v, money) },
-            { title: t('kpiTier.repurchase'), dataIndex: 'repurchaseRate', align: 'right', render: (v: number | null) => opt(v, pct) },
-            { title: t('kpiTier.retention'), dataIndex: 'retention', align: 'right', render: (v: number | null) => opt(v, pct) },
-            { title: t('kpiTier.churn'), dataIndex: 'churnRate', align: 'right', render: (v: number | null) => opt(v, pct) },
+            column('customers', t('kpiTier.customers')), column('buyers', t('kpiTier.buyers')),
+            column('revenueCents', t('kpiTier.revenue')), column('revenueShare', t('kpiTier.share')),
+            column('averageOrderValue', t('kpiTier.aov')), column('repurchaseRate', t('kpiTier.repurchase')),
+            column('retention', t('kpiTier.retention')), column('churnRate', t('kpiTier.churn')),
             { title: t('kpiTier.moved'), key: 'moved', align: 'right', render: (_: unknown, r: KpiRow) => (r.movedUp === null ? '—' : `↑${num(r.movedUp)} ↓${num(r.movedDown ?? 0)}`) },
-            { title: t('kpiTier.clv'), dataIndex: 'averageClv', align: 'right', render: (v: number | null) => opt(v, money) },
-            { title: t('kpiTier.nps'), dataIndex: 'nps', align: 'right', render: (v: number | null, r: KpiRow) => (v === null ? '—' : `${num(v, 0)} (${num(r.npsAnswers)})`) },
-            { title: t('kpiTier.csat'), dataIndex: 'csat', align: 'right', render: (v: number | null) => opt(v, (x) => num(x, 2)) },
-            { title: t('kpiTier.complaints'), dataIndex: 'complaintsPer100', align: 'right', render: (v: number | null) => opt(v, (x) => num(x, 1)) },
+            column('averageClv', t('kpiTier.clv')), column('nps', t('kpiTier.nps')), column('csat', t('kpiTier.csat')),
+            column('complaintsPer100', t('kpiTier.complaints')),
           ]} />
       )}
     </Card>

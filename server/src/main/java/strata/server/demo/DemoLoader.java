@@ -1,14 +1,11 @@
 package strata.server.demo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,18 +29,17 @@ import strata.server.security.Role;
 import strata.server.security.Users;
 
 /**
- * {@code --demo}: on first start, loads Strata's demo data set (a Chinese SME, 2,000 customers) and tiers it twice
- * (orders up to August, then the rest), so a new user finds tiers, history and a migration to look at. Demo users
- * share the password {@value #PASSWORD}.
+ * {@code --demo}: on first start, loads Strata's demo data set (a Chinese SME, 2,000 customers) and tiers it as of
+ * {@value #SNAPSHOTS} successive quarter ends, so a new user finds tiers, migrations, the KPI trend and a tier forecast
+ * to look at. Demo users share the password {@value #PASSWORD}.
  */
 @Component
 @Order(3)
 @ConditionalOnProperty(name = "strata.demo", havingValue = "true")
 class DemoLoader implements ApplicationRunner {
   static final String PASSWORD = "strata-demo";
-  private static final LocalDate FIRST_AS_OF = LocalDate.of(2026, 8, 1);
+  static final int SNAPSHOTS = 6;
   private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
-  private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
 
   private final Users users;
   private final Imports imports;
@@ -83,21 +79,34 @@ class DemoLoader implements ApplicationRunner {
     try {
       Path dir = Files.createDirectories(data.resolve("demo"));
       DemoFiles files = DemoDataGenerator.write(dir, DemoOptions.defaults());
-      Path early = dir.resolve("orders-until-august.csv");
-      Path late = dir.resolve("orders-from-august.csv");
-      split(dir.resolve(DemoDataGenerator.ORDERS_FILE), FIRST_AS_OF, early, late);
       load(dir.resolve(DemoDataGenerator.CUSTOMERS_FILE), "customers");
-      load(early, "transactions");
-      Run first = runs.runNow("demo", "demo", FIRST_AS_OF);
-      load(late, "transactions");
+      load(dir.resolve(DemoDataGenerator.ORDERS_FILE), "transactions");
       load(dir.resolve(DemoDataGenerator.INTERACTIONS_FILE), "interactions");
       load(dir.resolve(DemoDataGenerator.SURVEYS_FILE), "surveys");
-      Run second = runs.runNow("demo", "demo", DemoOptions.DEFAULT_AS_OF);
-      log.info("demo data loaded from {}: runs {} ({}) and {} ({})", files, first.id(), first.status(), second.id(),
-          second.status());
+      // Each run sees only what was known on its as-of day (strata.asof.AsOfPolicy), so one import gives the
+      // history a team would have built up quarter by quarter.
+      List<String> made = new ArrayList<>();
+      for (LocalDate asOf : snapshotDays(DemoOptions.DEFAULT_AS_OF)) {
+        // Service tasks are planned from the last quarter only (planning is most of a run's time here).
+        Run run = asOf.equals(DemoOptions.DEFAULT_AS_OF) ? runs.runNow("demo", "demo", asOf)
+            : runs.runForHistory("demo", "demo", asOf);
+        made.add(run.id() + " (" + asOf + ", " + run.status() + ")");
+      }
+      log.info("demo data loaded from {}: runs {}", files, made);
     } finally {
       autoRuns.resume();
     }
+  }
+
+  /**
+   * The as-of days of the demo's snapshots, oldest first: {@value #SNAPSHOTS} quarters ending on the data's export
+   * day, so the latest period has a previous one and the same quarter a year before (its snapshot needs one before
+   * it too, or its period would be the whole history).
+   */
+  static List<LocalDate> snapshotDays(LocalDate last) {
+    List<LocalDate> days = new ArrayList<>();
+    for (int k = SNAPSHOTS - 1; k >= 0; k--) days.add(last.minusMonths(3L * k));
+    return days;
   }
 
   private void load(Path file, String kind) {
@@ -107,30 +116,5 @@ class DemoLoader implements ApplicationRunner {
 
   private void user(String name, String display, Role role, String owner) {
     if (users.find(name).isEmpty()) users.create(name, display, PASSWORD, role, owner);
-  }
-
-  /**
-   * Splits the orders file at a day: rows up to it (and rows with no readable date, which the import will reject
-   * with its reason) go to the first file. The demo's rows are one line each.
-   */
-  static void split(Path orders, LocalDate cut, Path early, Path late) throws IOException {
-    List<String> lines = Files.readAllLines(orders, StandardCharsets.UTF_8);
-    List<String> a = new ArrayList<>(List.of(lines.get(0)));
-    List<String> b = new ArrayList<>(List.of(lines.get(0).replace("\uFEFF", "")));
-    for (String line : lines.subList(1, lines.size())) {
-      Matcher m = DATE.matcher(line);
-      boolean after = false;
-      if (m.find()) {
-        try {
-          after = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-              Integer.parseInt(m.group(3))).isAfter(cut.minusDays(1));
-        } catch (java.time.DateTimeException e) {
-          after = false;
-        }
-      }
-      (after ? b : a).add(line);
-    }
-    Files.write(early, a, StandardCharsets.UTF_8);
-    Files.write(late, b, StandardCharsets.UTF_8);
   }
 }

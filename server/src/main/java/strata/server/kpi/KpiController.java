@@ -31,7 +31,8 @@ class KpiController {
   record Table(long runId, LocalDate asOf, Long fromRun, LocalDate fromAsOf, boolean modelChanged,
       List<Group> groups) {}
 
-  record Point(long runId, LocalDate asOf, boolean modelChanged, List<KpiRow> rows) {}
+  /** @param fromAsOf as-of day of the snapshot the period starts from; null when the period is the whole history */
+  record Point(long runId, LocalDate asOf, LocalDate fromAsOf, boolean modelChanged, List<KpiRow> rows) {}
 
   private final JdbcClient db;
   private final JsonMapper json;
@@ -64,18 +65,38 @@ class KpiController {
         List.copyOf(groups.values()));
   }
 
-  /** The all-tiers and per-tier rows of the viewer's group for every snapshot with KPIs, oldest first. */
+  /**
+   * The all-tiers and per-tier rows of every snapshot with KPIs, oldest first, in one query: those who see all get
+   * the {@code all} group unless they name another ({@code dimension}, {@code group}); a sales user or manager the
+   * owner groups they may see.
+   */
   @GetMapping("/kpis/trend")
-  List<Point> trend() {
+  List<Point> trend(@RequestParam(required = false) String dimension, @RequestParam(required = false) String group) {
     Viewer v = Viewer.current();
-    List<Long> ids = db.sql("select distinct run_id from snapshot_kpi order by run_id").query(Long.class).list();
-    List<Point> out = new ArrayList<>();
-    for (long id : ids) {
-      List<Stored> stored = rows(id, v);
-      if (stored.isEmpty()) continue;
-      out.add(new Point(id, runs.get(id).asOf(), stored.get(0).modelChanged(),
-          stored.stream().map(Stored::row).toList()));
+    List<Object> params = new ArrayList<>();
+    String where;
+    if (v.seesAll()) {
+      where = "k.dimension = ? and k.grp = ?";
+      params.add(dimension == null ? "all" : dimension);
+      params.add(group == null ? "" : group);
+    } else {
+      where = "k.dimension = 'owner' and " + v.ownerCondition("k.grp", params);
+      if (group != null) {
+        where += " and k.grp = ?";
+        params.add(group);
+      }
     }
+    List<Point> out = new ArrayList<>();
+    db.sql("select k.run_id, r.as_of, f.as_of, k.model_changed, k.figures from snapshot_kpi k "
+        + "join tier_run r on r.id = k.run_id left join tier_run f on f.id = k.from_run where " + where
+        + " order by k.run_id, k.position").params(params).query((java.sql.ResultSet rs) -> {
+          long id = rs.getLong(1);
+          if (out.isEmpty() || out.get(out.size() - 1).runId() != id) {
+            out.add(new Point(id, rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                rs.getBoolean(4), new ArrayList<>()));
+          }
+          out.get(out.size() - 1).rows().add(json.readValue(rs.getString(5), KpiRow.class));
+        });
     return out;
   }
 

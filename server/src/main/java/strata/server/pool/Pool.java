@@ -121,14 +121,19 @@ public class Pool {
    */
   public List<Returned> recycle(List<Standing> standings) {
     List<Returned> out = new ArrayList<>();
+    java.util.Map<String, String> moved = new java.util.HashMap<>();
     OffsetDateTime now = now();
     for (Standing s : standings) {
       if (s.status() != Standing.Status.RETURN) continue;
-      if (!store.move(s.customerId(), s.owner(), "", "return", s.rule(), "system", now)) continue;
+      if (!store.moveOwner(s.customerId(), s.owner(), "", "return", s.rule(), "system", now)) continue;
+      moved.put(s.customerId(), "");
       audit.record("system", "pool_return", s.customerId() + " from " + s.owner() + ": " + s.rule() + " since "
           + s.since() + " (return day " + s.returnDay() + ")");
       out.add(new Returned(s.customerId(), s.owner(), s.rule()));
     }
+    // All at once: moved one by one, each customer recomputed the aggregates of two owners in every kept snapshot
+    // (the demo's six quarters spent minutes here).
+    store.follow(moved);
     return out;
   }
 

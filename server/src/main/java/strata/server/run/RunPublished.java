@@ -7,5 +7,7 @@ import java.time.LocalDate;
  * the snapshot, such as the service tasks, listen for it; the run package knows none of them.
  *
  * @param asOf the run's as-of day
+ * @param history a run of an earlier day that builds up history (the demo's quarters): features that act on today,
+ *     such as the service tasks, leave it alone and follow the snapshot published after it
  */
-public record RunPublished(long runId, LocalDate asOf, int modelVersion) {}
+public record RunPublished(long runId, LocalDate asOf, int modelVersion, boolean history) {}

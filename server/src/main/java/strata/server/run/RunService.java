@@ -107,17 +107,32 @@ public class RunService implements ApplicationRunner {
   }
 
   /** Starts a run on this server; 409 if one is going on any server sharing the database. */
-  public synchronized Run start(String trigger, String by, LocalDate asOf) {
+  public Run start(String trigger, String by, LocalDate asOf) {
+    return start(trigger, by, asOf, false);
+  }
+
+  private synchronized Run start(String trigger, String by, LocalDate asOf, boolean history) {
     ModelStore.Version version = models.current();
     long id = runs.claim(trigger, by, version.version(), instance.id());
     audit.record(by, "run", "run " + id + " (" + trigger + ", model v" + version.version() + ")");
-    executor.submit(() -> execute(id, version, asOf));
+    executor.submit(() -> execute(id, version, asOf, history));
     return runs.get(id);
   }
 
-  /** Starts a run and waits for it (the demo's first tiering). */
+  /** Starts a run and waits for it (the demo's tiering). */
   public Run runNow(String trigger, String by, LocalDate asOf) {
-    Run started = start(trigger, by, asOf);
+    return await(start(trigger, by, asOf, false));
+  }
+
+  /**
+   * Starts a run of an earlier as-of day that builds up history, and waits for it: its publication is marked
+   * {@link RunPublished#history}, so service tasks are not planned from a snapshot the next run replaces at once.
+   */
+  public Run runForHistory(String trigger, String by, LocalDate asOf) {
+    return await(start(trigger, by, asOf, true));
+  }
+
+  private Run await(Run started) {
     try {
       executor.submit(() -> { }).get();
     } catch (InterruptedException e) {
@@ -128,7 +143,7 @@ public class RunService implements ApplicationRunner {
     return runs.get(started.id());
   }
 
-  private void execute(long id, ModelStore.Version version, LocalDate requestedAsOf) {
+  private void execute(long id, ModelStore.Version version, LocalDate requestedAsOf, boolean history) {
     try {
       TierModel model = version.model();
       runs.progress(id, "phase_reading_summaries", 0.02);
@@ -169,7 +184,7 @@ public class RunService implements ApplicationRunner {
       stats.refresh();
       int removed = runs.applyRetention(keep);
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
-      announce(new RunPublished(id, result.asOf(), version.version()));
+      announce(new RunPublished(id, result.asOf(), version.version(), history));
     } catch (Throwable e) {
       boolean explained = e instanceof BadRequest || e instanceof strata.tier.TierModelException
           || e instanceof strata.scoring.ConfigException;

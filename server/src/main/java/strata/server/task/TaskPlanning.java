@@ -113,6 +113,7 @@ public class TaskPlanning {
 
   @EventListener
   void runPublished(RunPublished published) {
+    if (published.history()) return; // the run published after it is the one to plan from
     try {
       Optional<Result> r = replan(TaskStore.SYSTEM);
       r.ifPresent(result -> log.info("tasks after run {}: {}", published.runId(), result));

@@ -52,10 +52,12 @@ class TwoInstancesTest {
       @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dataB) throws Exception { // the logs stay on failure
     int portA = ServerProcess.freePort();
     int portB = ServerProcess.freePort();
-    long stalled = 3 + ROUNDS; // the demo makes runs 1 and 2, each round one
+    long stalled = 7 + ROUNDS; // the demo makes runs 1 to 6 (one per quarter), each round one
     try (ServerProcess a = start(dataA, portA, "--demo", "--strata.test.stall-run=" + stalled)) {
       Api adminA = a.admin();
-      waitFor(() -> adminA.get("/api/v1/runs/current").status() == 200);
+      // The demo's last run: it answers requests while it still loads and tiers its quarters.
+      waitFor(() -> adminA.get("/api/v1/runs/current").status() == 200
+          && adminA.get("/api/v1/runs/current").json().get("id").asLong() == 6);
       ServerProcess b = start(dataB, portB);
       try {
         Api adminB = b.admin();

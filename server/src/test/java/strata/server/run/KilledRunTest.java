@@ -21,13 +21,15 @@ class KilledRunTest {
   void aRunKilledMidwayLeavesThePreviousSnapshotCurrent(
       @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path data) throws Exception { // the servers' logs stay on failure
     int port = ServerProcess.freePort();
-    try (ServerProcess first = ServerProcess.start(data, port, "--demo", "--strata.test.stall-run=3")) {
+    try (ServerProcess first = ServerProcess.start(data, port, "--demo", "--strata.test.stall-run=7")) {
       Api admin = first.admin();
-      waitFor(() -> admin.get("/api/v1/runs/current").status() == 200);
+      // The demo's last run: it answers requests while it still loads and tiers its quarters.
+      waitFor(() -> admin.get("/api/v1/runs/current").status() == 200
+          && admin.get("/api/v1/runs/current").json().get("id").asLong() == 6);
       long before = admin.get("/api/v1/runs/current").json().get("id").asLong();
       JsonNode tiers = admin.get("/api/v1/dashboard").json().get("tiers");
       long run = admin.post("/api/v1/runs", "{}").json().get("id").asLong();
-      assertThat(run).isEqualTo(3); // the demo made runs 1 and 2
+      assertThat(run).isEqualTo(7); // the demo made runs 1 to 6, one per quarter
       waitFor(() -> admin.get("/api/v1/runs/" + run).json().at("/phase/code").asString("").equals("phase_writing_snapshot"));
       first.kill();
 
