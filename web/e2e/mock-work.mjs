@@ -26,7 +26,7 @@ export function workState(customers) {
     tasks.push({ id, key: `${c.id}|${TRIGGER[type]}|none`, customerId: c.id, owner: c.owner ?? '', tier: c.tier, type, channel,
       dueDate: day(offset), trigger: TRIGGER[type], reason: { tier: c.tier, trigger: TRIGGER[type], detail: '', values: [], purpose: PURPOSE[type] },
       reasonText, status: 'open', suppressedBy: null, outcome: null, note: null, createdAt: new Date().toISOString(), createdBy: 'system',
-      updatedAt: null, updatedBy: null, closedAt: null, closedBy: null });
+      updatedAt: null, updatedBy: null, closedAt: null, closedBy: null, customerName: c.name, phone: '13800000000', email: '' });
   };
   customers.forEach((c, i) => {
     if (i % 4 === 0) add(c, 'follow_up', i % 8 === 0 ? 'phone' : 'visit', i % 3 === 0 ? -2 : 0);
@@ -55,6 +55,13 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     if (q.get('dueBefore')) list = list.filter((t) => t.dueDate < q.get('dueBefore'));
     if (q.get('customerId')) list = list.filter((t) => t.customerId === q.get('customerId'));
     return { body: page([...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id), q) };
+  }
+  if (path === '/tasks/call-list' && method === 'GET') {
+    if (!q.get('dueBefore')) return problem(400, 'dueBefore is required');
+    const calls = state.tasks.filter((t) => sees(t.customerId) && t.status === 'open' && t.channel === 'phone'
+      && t.dueDate < q.get('dueBefore') && (!q.get('owner') || t.owner === q.get('owner')));
+    const ids = [...new Set(calls.map((t) => t.customerId))].sort();
+    return { raw: callListCsv(state, ids, q.get('lang')), type: 'text/csv; charset=utf-8' };
   }
   const action = /^\/tasks\/(\d+)\/(complete|skip)$/.exec(path);
   if (action && method === 'POST') {
@@ -116,4 +123,15 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     }
   }
   return undefined;
+}
+
+/** The call list CSV as the server writes it (headers in the language asked for). */
+export function callListCsv(state, ids, lang) {
+  const head = lang === 'en' ? 'Customer ID,Name,Phone,Email,Last contact,Next task' : '客户编号,客户名称,电话,邮箱,最近联系,下一任务';
+  const line = (id) => {
+    const c = state.customers.find((x) => x.id === id);
+    const next = state.tasks.filter((t) => t.customerId === id && t.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+    return [id, c.name, '13800000000', '', '', next ? `${next.type} ${next.dueDate}` : ''].join(',');
+  };
+  return '\uFEFF' + [head, ...ids.map(line)].join('\r\n') + '\r\n';
 }

@@ -1,7 +1,10 @@
 // Every UI string in both languages. English defines the keys; Chinese must have the same ones (checked by tsc).
 // Tier names and code lists (lifecycle, segments …) are not here: they come from the server (GET /meta).
 
+import * as work from './messages-work';
+
 const en = {
+  ...work.en,
   appName: 'Strata customer tiering',
   'nav.dashboard': 'Dashboard', 'nav.customers': 'Customers', 'nav.model': 'Tier model', 'nav.runs': 'Runs',
   'nav.imports': 'Imports', 'nav.admin': 'Admin',
@@ -132,6 +135,7 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...work.zh,
   appName: 'Strata 客户分级管理系统',
   'nav.dashboard': '仪表盘', 'nav.customers': '客户', 'nav.model': '分级模型', 'nav.runs': '分级运行',
   'nav.imports': '数据导入', 'nav.admin': '系统管理',
