@@ -158,7 +158,7 @@ function route(method, path, q, me, body) {
     return { body: page(list, q) };
   }
   const customer = /^\/customers\/([^/]+)(\/.*)?$/.exec(path);
-  if (customer) {
+  if (customer && customer[1] !== 'bulk') { // bulk actions: mock-work.mjs
     const c = visible(me).find((x) => x.id === decodeURIComponent(customer[1]));
     if (!c) return problem(404, 'No such customer');
     const sub = customer[2] ?? '';

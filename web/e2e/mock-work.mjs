@@ -63,6 +63,8 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     const ids = [...new Set(calls.map((t) => t.customerId))].sort();
     return { raw: callListCsv(state, ids, q.get('lang')), type: 'text/csv; charset=utf-8' };
   }
+  const bulk = /^\/customers\/bulk\/(assign|task|call-list)$/.exec(path);
+  if (bulk && method === 'POST') return bulkRoute(state, bulk[1], { me, body, visible, problem });
   const action = /^\/tasks\/(\d+)\/(complete|skip)$/.exec(path);
   if (action && method === 'POST') {
     const task = state.tasks.find((t) => t.id === Number(action[1]) && sees(t.customerId));
@@ -134,4 +136,46 @@ export function callListCsv(state, ids, lang) {
     return [id, c.name, '13800000000', '', '', next ? `${next.type} ${next.dueDate}` : ''].join(',');
   };
   return '\uFEFF' + [head, ...ids.map(line)].join('\r\n') + '\r\n';
+}
+
+/** The customer list's bulk actions as the server answers them (cap 1000; a sales user only on their customers). */
+function bulkRoute(state, action, { me, body, visible, problem }) {
+  const mine = visible(me);
+  let ids;
+  if (body.ids) {
+    const refused = body.ids.filter((id) => !mine.some((c) => c.id === id));
+    if (refused.length) return problem(403, `${refused.length} of the ${body.ids.length} customers are not yours to act on, or do not exist: ${refused.join(', ')}; nothing was changed`, null, 'not_yours');
+    ids = [...new Set(body.ids)].sort();
+  } else if (body.filter) {
+    let list = mine;
+    for (const key of ['tier', 'lifecycle', 'abc', 'owner']) if (body.filter[key]) list = list.filter((c) => c[key] === body.filter[key]);
+    if (body.filter.q) list = list.filter((c) => (c.id + c.name).toLowerCase().includes(body.filter.q.toLowerCase()));
+    ids = list.map((c) => c.id).sort();
+  } else return problem(400, 'give the picked customers (ids) or a filter');
+  if (ids.length > 1000) return problem(422, `the selection has ${ids.length} customers; a bulk action takes at most 1000; narrow the filter`, null, 'too_many');
+  if (action === 'call-list') return { raw: callListCsv(state, ids, body.lang), type: 'text/csv; charset=utf-8' };
+  if (action === 'assign') {
+    if (!['admin', 'manager'].includes(me.role)) return problem(403, 'assigning customers needs a manager or an admin', null, 'forbidden');
+    let changed = 0;
+    for (const id of ids) {
+      const c = state.customers.find((x) => x.id === id);
+      const to = String(body.owner ?? '').trim() || null;
+      if (c.owner !== to) { c.owner = to; changed++; }
+    }
+    return { body: { action: 'assign', selected: ids.length, changed } };
+  }
+  if (me.role === 'analyst') return problem(403, 'analysts do not create tasks', null, 'forbidden');
+  let created = 0;
+  for (const id of ids) {
+    const c = state.customers.find((x) => x.id === id);
+    const key = `${id}|manual|${body.type}@${body.channel}@${body.dueDate}`;
+    if (state.tasks.some((t) => t.key === key)) continue;
+    state.tasks.push({ id: state.tasks.length + 1, key, customerId: id, owner: c.owner ?? '', tier: c.tier, type: body.type, channel: body.channel,
+      dueDate: body.dueDate, trigger: 'manual', reason: { tier: c.tier, trigger: 'manual', detail: '', values: [{ name: 'by', value: me.username }], purpose: text(body.note ?? '', body.note ?? '') },
+      reasonText: text(`${c.tier}：人工创建——${body.note ?? ''}`, `${c.tier}: Created by hand — ${body.note ?? ''}`), status: 'open', suppressedBy: null,
+      outcome: null, note: null, createdAt: new Date().toISOString(), createdBy: me.username, updatedAt: null, updatedBy: null, closedAt: null,
+      closedBy: null, customerName: c.name, phone: '13800000000', email: '' });
+    created++;
+  }
+  return { body: { action: 'task', selected: ids.length, created, existing: ids.length - created } };
 }
