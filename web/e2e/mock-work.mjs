@@ -63,6 +63,11 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     const ids = [...new Set(calls.map((t) => t.customerId))].sort();
     return { raw: callListCsv(state, ids, q.get('lang')), type: 'text/csv; charset=utf-8' };
   }
+  if (path === '/tasks/preview' && method === 'GET') {
+    const open = state.tasks.filter((t) => sees(t.customerId) && t.status === 'open');
+    const count = (key) => open.reduce((m, t) => { const k = t[key]; m[k] = m[k] ?? { tasks: 0, suppressedByCaps: 0 }; m[k].tasks++; return m; }, {});
+    return { body: { asOf: day(0), horizonDays: 14, total: { tasks: open.length, suppressedByCaps: 0 }, tiers: count('tier'), owners: count('owner') } };
+  }
   const bulk = /^\/customers\/bulk\/(assign|task|call-list)$/.exec(path);
   if (bulk && method === 'POST') return bulkRoute(state, bulk[1], { me, body, visible, problem });
   const action = /^\/tasks\/(\d+)\/(complete|skip)$/.exec(path);

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorsByRule, ruleBlocks } from './rules';
 import { DryRunResult } from './DryRunResult';
+import { PlaybookPreview } from './PlaybookPreview';
 
 type Check = { valid: true } | { valid: false; errors: FieldError[] } | null;
 
@@ -130,6 +131,7 @@ export default function TierModel() {
             })}
           </Card>
           {dryRun && <DryRunResult result={dryRun} />}
+          <PlaybookPreview />
         </Col>
         <Col xs={24}>
           <Card title={t('model.versions')} size="small" style={{ marginTop: 16 }}>

@@ -27,8 +27,10 @@ class TaskController {
   private final TaskStore tasks;
   private final TaskActions actions;
   private final CallList callList;
+  private final TaskPlanning planning;
 
-  TaskController(TaskStore tasks, TaskActions actions, CallList callList) {
+  TaskController(TaskStore tasks, TaskActions actions, CallList callList, TaskPlanning planning) {
+    this.planning = planning;
     this.tasks = tasks;
     this.actions = actions;
     this.callList = callList;
@@ -50,11 +52,14 @@ class TaskController {
   /**
    * The call list as CSV: the customers with an open phone task due before a day (of an owner, for managers), with
    * name, phone, email, last contact and next task; headers in {@code lang} (zh or en).
+   *
+   * @param dueBefore tasks due before this day; by default tomorrow, so today's and overdue ones
    */
   @GetMapping("/call-list")
-  void callList(@RequestParam LocalDate dueBefore, @RequestParam(required = false) String owner,
+  void callList(@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) String owner,
       @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response) throws IOException {
-    List<Object> params = new ArrayList<>(List.of(dueBefore));
+    LocalDate before = dueBefore == null ? planning.today().plusDays(1) : dueBefore;
+    List<Object> params = new ArrayList<>(List.of(before));
     String condition = "c.id in (select p.customer_id from service_task p where p.status = 'open' "
         + "and p.channel = 'phone' and p.due_date < ?" + (owner == null || owner.isBlank() ? "" : " and p.owner = ?")
         + ")";
@@ -62,7 +67,7 @@ class TaskController {
     Locale locale = CallList.locale(lang);
     List<CallList.Line> lines = callList.lines(Viewer.current(), condition, params, locale);
     response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Content-Disposition", "attachment; filename=\"call-list-" + dueBefore + ".csv\"");
+    response.setHeader("Content-Disposition", "attachment; filename=\"call-list-" + before + ".csv\"");
     CallList.csv(lines, locale, response.getOutputStream());
   }
 

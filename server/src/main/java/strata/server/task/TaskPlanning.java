@@ -135,6 +135,34 @@ public class TaskPlanning {
     return transaction.execute(tx -> replanInTransaction(by));
   }
 
+  /**
+   * The plan as of today from the current snapshot and model, stored nowhere: no pool return, escalation or notice
+   * happens. @return empty before any run succeeded
+   */
+  Optional<Plan> preview() {
+    TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
+    readOnly.setReadOnly(true);
+    return readOnly.execute(tx -> {
+      Optional<Run> current = runs.current();
+      if (current.isEmpty() || current.get().asOf() == null) return Optional.<Plan>empty();
+      Run run = current.get();
+      LocalDate asOf = today();
+      Run previous = runs.succeeded(3).stream().filter(r -> r.id() < run.id() && r.asOf() != null).findFirst()
+          .orElse(null);
+      PlanData.Interactions interactions = data.interactions(asOf);
+      TaskStore.Earlier earlier = tasks.earlier(options.zone());
+      List<Contact> history = new ArrayList<>(interactions.contacts());
+      history.addAll(earlier.done());
+      List<PlanCustomer> customers = data.customers(run, previous, interactions.lastComplaint(), asOf);
+      return Optional.of(new Planner(models.get(run.modelVersion()).model(), options).plan(customers, history,
+          earlier.open(), asOf));
+    });
+  }
+
+  int horizonDays() {
+    return options.horizonDays();
+  }
+
   private Optional<Result> replanInTransaction(String by) {
     // Servers sharing the database take turns: the plan's row is locked until this transaction ends.
     db.sql("select id from task_plan where id = 1 for update").query(Integer.class).single();

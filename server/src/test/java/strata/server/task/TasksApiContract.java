@@ -246,12 +246,30 @@ abstract class TasksApiContract extends ServerTest {
     assertThat(new String(admin.bytes("/api/v1/tasks/call-list?dueBefore=2026-03-11&owner=李娜&lang=zh"),
         java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFF客户编号,客户名称,电话,邮箱,最近联系,下一任务\r\n"
         + "B2,乙公司,13800000000,,,跟进 2026-03-10\r\n");
-    // Due before today: nothing yet, the headers alone; a missing or bad day is a 400.
+    // Due before today: nothing yet, the headers alone; by default today's and overdue calls; a bad day is a 400.
     assertThat(new String(admin.bytes("/api/v1/tasks/call-list?dueBefore=2026-03-10&lang=en"),
         java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task\r\n");
-    assertThat(admin.get("/api/v1/tasks/call-list").status()).isEqualTo(400);
+    assertThat(new String(admin.bytes("/api/v1/tasks/call-list?lang=en"), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\r\nA1,", "\r\nB2,", "\r\nD4,");
     assertThat(admin.get("/api/v1/tasks/call-list?dueBefore=soon").status()).isEqualTo(400);
     assertThat(anonymous().get("/api/v1/tasks/call-list?dueBefore=2026-03-11").status()).isEqualTo(401);
+  }
+
+  @Test
+  void thePreviewCountsThePlanPerTierAndRepAndStoresNothing() {
+    // A1, B2 and D4 are big and never contacted: a call each; C3 (small) has nothing to do; no caps in this model.
+    JsonNode p = admin.get("/api/v1/tasks/preview").json();
+    assertThat(p.get("asOf").asString()).isEqualTo("2026-03-10");
+    assertThat(p.get("horizonDays").asInt()).isEqualTo(14);
+    assertThat(p.get("total").toString()).isEqualTo("{\"tasks\":3,\"suppressedByCaps\":0}");
+    assertThat(p.get("tiers").toString()).isEqualTo("{\"big\":{\"tasks\":3,\"suppressedByCaps\":0}}");
+    assertThat(p.get("owners").toString()).isEqualTo("{\"张伟\":{\"tasks\":2,\"suppressedByCaps\":0},"
+        + "\"李娜\":{\"tasks\":1,\"suppressedByCaps\":0}}");
+    // A sales user counts only their own work.
+    JsonNode own = zhangwei.get("/api/v1/tasks/preview").json();
+    assertThat(own.get("total").get("tasks").asLong()).isEqualTo(2);
+    assertThat(own.get("owners").propertyNames()).containsExactly("张伟");
+    assertThat(db.sql("select count(*) from service_task").query(Long.class).single()).isEqualTo(3);
   }
 
   private List<String> openKeys(String customer) {
