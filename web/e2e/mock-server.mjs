@@ -204,7 +204,7 @@ function route(method, path, q, me, body) {
     return { body: page(list, q) };
   }
   const customer = /^\/customers\/([^/]+)(\/.*)?$/.exec(path);
-  if (customer) {
+  if (customer && customer[1] !== 'bulk') { // bulk actions: mock-work.mjs
     const c = visible(me).find((x) => x.id === decodeURIComponent(customer[1]));
     if (!c) return problem(404, 'No such customer');
     const sub = customer[2] ?? '';
@@ -218,6 +218,12 @@ function route(method, path, q, me, body) {
     if (sub === '/transactions') return { body: page([{ recordId: 'T1', date: '2026-10-20', amount: 1280.5, orderId: 'O1', product: '办公椅', category: '家具', quantity: 2, channel: '线上' }], q) };
     if (sub === '/interactions') return { body: page([...(work.interactions[c.id] ?? []), { recordId: 'I1', time: '2026-10-01T02:00:00Z', type: '拜访', channel: '线下', outcome: '成交' }], q) };
     if (sub === '/experiments') return { body: membershipsOf(c) };
+    if (sub === '/service') {
+      return { body: { customerId: c.id, tier: effective(c).tier, asOf: new Date().toISOString().slice(0, 10),
+        budget: [{ cap: 'phone/week<=1', channel: 'phone', period: 'week', limit: 1, used: 0, left: 1 },
+          { cap: 'all/month<=4', channel: null, period: 'month', limit: 4, used: 1, left: 3 }],
+        nextCare: { event: 'mid_autumn', date: '2027-09-15', taskDate: '2027-09-05' } } };
+    }
     if (sub === '/surveys') return { body: page([{ recordId: 'S1', time: '2026-10-02T02:00:00Z', nps: 9, csat: 5, comment: '服务很好' }], q) };
     const e = effective(c);
     const o = overrides[c.id];

@@ -26,7 +26,7 @@ export function workState(customers) {
     tasks.push({ id, key: `${c.id}|${TRIGGER[type]}|none`, customerId: c.id, owner: c.owner ?? '', tier: c.tier, type, channel,
       dueDate: day(offset), trigger: TRIGGER[type], reason: { tier: c.tier, trigger: TRIGGER[type], detail: '', values: [], purpose: PURPOSE[type] },
       reasonText, status: 'open', suppressedBy: null, outcome: null, note: null, createdAt: new Date().toISOString(), createdBy: 'system',
-      updatedAt: null, updatedBy: null, closedAt: null, closedBy: null });
+      updatedAt: null, updatedBy: null, closedAt: null, closedBy: null, customerName: c.name, phone: '13800000000', email: '' });
   };
   customers.forEach((c, i) => {
     if (i % 4 === 0) add(c, 'follow_up', i % 8 === 0 ? 'phone' : 'visit', i % 3 === 0 ? -2 : 0);
@@ -56,6 +56,20 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     if (q.get('customerId')) list = list.filter((t) => t.customerId === q.get('customerId'));
     return { body: page([...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id), q) };
   }
+  if (path === '/tasks/call-list' && method === 'GET') {
+    if (!q.get('dueBefore')) return problem(400, 'dueBefore is required');
+    const calls = state.tasks.filter((t) => sees(t.customerId) && t.status === 'open' && t.channel === 'phone'
+      && t.dueDate < q.get('dueBefore') && (!q.get('owner') || t.owner === q.get('owner')));
+    const ids = [...new Set(calls.map((t) => t.customerId))].sort();
+    return { raw: callListCsv(state, ids, q.get('lang')), type: 'text/csv; charset=utf-8' };
+  }
+  if (path === '/tasks/preview' && method === 'GET') {
+    const open = state.tasks.filter((t) => sees(t.customerId) && t.status === 'open');
+    const count = (key) => open.reduce((m, t) => { const k = t[key]; m[k] = m[k] ?? { tasks: 0, suppressedByCaps: 0 }; m[k].tasks++; return m; }, {});
+    return { body: { asOf: day(0), horizonDays: 14, total: { tasks: open.length, suppressedByCaps: 0 }, tiers: count('tier'), owners: count('owner') } };
+  }
+  const bulk = /^\/customers\/bulk\/(assign|task|call-list)$/.exec(path);
+  if (bulk && method === 'POST') return bulkRoute(state, bulk[1], { me, body, visible, problem });
   const action = /^\/tasks\/(\d+)\/(complete|skip)$/.exec(path);
   if (action && method === 'POST') {
     const task = state.tasks.find((t) => t.id === Number(action[1]) && sees(t.customerId));
@@ -116,4 +130,57 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     }
   }
   return undefined;
+}
+
+/** The call list CSV as the server writes it (headers in the language asked for). */
+export function callListCsv(state, ids, lang) {
+  const head = lang === 'en' ? 'Customer ID,Name,Phone,Email,Last contact,Next task' : '客户编号,客户名称,电话,邮箱,最近联系,下一任务';
+  const line = (id) => {
+    const c = state.customers.find((x) => x.id === id);
+    const next = state.tasks.filter((t) => t.customerId === id && t.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+    return [id, c.name, '13800000000', '', '', next ? `${next.type} ${next.dueDate}` : ''].join(',');
+  };
+  return '\uFEFF' + [head, ...ids.map(line)].join('\r\n') + '\r\n';
+}
+
+/** The customer list's bulk actions as the server answers them (cap 1000; a sales user only on their customers). */
+function bulkRoute(state, action, { me, body, visible, problem }) {
+  const mine = visible(me);
+  let ids;
+  if (body.ids) {
+    const refused = body.ids.filter((id) => !mine.some((c) => c.id === id));
+    if (refused.length) return problem(403, `${refused.length} of the ${body.ids.length} customers are not yours to act on, or do not exist: ${refused.join(', ')}; nothing was changed`, null, 'not_yours');
+    ids = [...new Set(body.ids)].sort();
+  } else if (body.filter) {
+    let list = mine;
+    for (const key of ['tier', 'lifecycle', 'abc', 'owner']) if (body.filter[key]) list = list.filter((c) => c[key] === body.filter[key]);
+    if (body.filter.q) list = list.filter((c) => (c.id + c.name).toLowerCase().includes(body.filter.q.toLowerCase()));
+    ids = list.map((c) => c.id).sort();
+  } else return problem(400, 'give the picked customers (ids) or a filter');
+  if (ids.length > 1000) return problem(422, `the selection has ${ids.length} customers; a bulk action takes at most 1000; narrow the filter`, null, 'too_many');
+  if (action === 'call-list') return { raw: callListCsv(state, ids, body.lang), type: 'text/csv; charset=utf-8' };
+  if (action === 'assign') {
+    if (!['admin', 'manager'].includes(me.role)) return problem(403, 'assigning customers needs a manager or an admin', null, 'forbidden');
+    let changed = 0;
+    for (const id of ids) {
+      const c = state.customers.find((x) => x.id === id);
+      const to = String(body.owner ?? '').trim() || null;
+      if (c.owner !== to) { c.owner = to; changed++; }
+    }
+    return { body: { action: 'assign', selected: ids.length, changed } };
+  }
+  if (me.role === 'analyst') return problem(403, 'analysts do not create tasks', null, 'forbidden');
+  let created = 0;
+  for (const id of ids) {
+    const c = state.customers.find((x) => x.id === id);
+    const key = `${id}|manual|${body.type}@${body.channel}@${body.dueDate}`;
+    if (state.tasks.some((t) => t.key === key)) continue;
+    state.tasks.push({ id: state.tasks.length + 1, key, customerId: id, owner: c.owner ?? '', tier: c.tier, type: body.type, channel: body.channel,
+      dueDate: body.dueDate, trigger: 'manual', reason: { tier: c.tier, trigger: 'manual', detail: '', values: [{ name: 'by', value: me.username }], purpose: text(body.note ?? '', body.note ?? '') },
+      reasonText: text(`${c.tier}：人工创建——${body.note ?? ''}`, `${c.tier}: Created by hand — ${body.note ?? ''}`), status: 'open', suppressedBy: null,
+      outcome: null, note: null, createdAt: new Date().toISOString(), createdBy: me.username, updatedAt: null, updatedBy: null, closedAt: null,
+      closedBy: null, customerName: c.name, phone: '13800000000', email: '' });
+    created++;
+  }
+  return { body: { action: 'task', selected: ids.length, created, existing: ids.length - created } };
 }

@@ -59,8 +59,8 @@ export async function api<T>(path: string, options?: RequestOptions): Promise<T>
  * Downloads a file answer (export, rejected rows) with the bearer token: a plain link cannot carry the header,
  * so the file is fetched as a blob and saved through a temporary object URL.
  */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await send(path);
+export async function download(path: string, fallbackName: string, options?: RequestOptions): Promise<void> {
+  const response = await send(path, options);
   const blob = await response.blob();
   const name = fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName;
   const url = URL.createObjectURL(blob);

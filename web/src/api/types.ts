@@ -166,12 +166,14 @@ export interface Task {
   reason: { tier: string; trigger: string; detail: string | null; values: { name: string; value: string }[]; purpose: Label | null } | null;
   reasonText: Label; status: TaskStatus; suppressedBy: string | null; outcome: TaskOutcome | null; note: string | null;
   createdAt: string; closedAt: string | null; closedBy: string | null;
+  /** the customer's name and numbers ("" when not given; null when the customer is no longer stored) */
+  customerName: string | null; phone: string | null; email: string | null;
 }
 
 /** A customer in the pool (公海): who and why, no purchase figures. */
 export interface Pooled {
   id: string; name: string | null; industry: string | null; region: string | null; tier: string | null;
-  since: string | null; previousOwner: string | null; rule: 'no_contact' | 'no_purchase' | null;
+  since: string | null; previousOwner: string | null; rule: 'no_contact' | 'no_purchase' | 'escalation' | null;
 }
 export interface Ownership { customerId: string; owner: string; tier: string | null }
 

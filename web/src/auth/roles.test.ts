@@ -28,6 +28,9 @@ describe('role actions', () => {
   it('letsOnlyAdminsAssignFromThePool', () => {
     expect(can('admin', 'assignFromPool')).toBe(true);
     for (const role of ['analyst', 'manager', 'sales'] as const) expect(can(role, 'assignFromPool')).toBe(false);
+    // Bulk: assigning is for admins and managers, tasks for everyone who serves customers (not analysts).
+    expect(['admin', 'analyst', 'manager', 'sales'].map((r) => can(r as 'admin', 'bulkAssign'))).toEqual([true, false, true, false]);
+    expect(['admin', 'analyst', 'manager', 'sales'].map((r) => can(r as 'admin', 'bulkTask'))).toEqual([true, false, true, true]);
   });
 
   it('letsOnlyUsersWithAnOwnerNameClaim', () => {

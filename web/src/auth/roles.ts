@@ -13,15 +13,17 @@ export type Action =
   | 'manageTokens'   // /tokens (own; admin sees all)
   | 'exportCustomers'
   | 'assignFromPool' // POST /pool/{id}/assign
+  | 'bulkAssign'     // POST /customers/bulk/assign (a manager within the team)
+  | 'bulkTask'       // POST /customers/bulk/task
   | 'filterByOwner'; // sales users only ever see one owner, so the owner filter would be noise
 
 const ANALYST: Action[] = ['overrideTier', 'triggerRun', 'importData', 'dryRunModel', 'manageTokens', 'exportCustomers', 'filterByOwner'];
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>([...ANALYST, 'saveModel', 'manageUsers', 'viewAudit', 'assignFromPool']),
+  admin: new Set<Action>([...ANALYST, 'saveModel', 'manageUsers', 'viewAudit', 'assignFromPool', 'bulkAssign', 'bulkTask']),
   analyst: new Set<Action>(ANALYST),
   // A manager sees the customers of their team's reps: several owners, so the owner filter helps.
-  manager: new Set<Action>(['exportCustomers', 'filterByOwner']),
-  sales: new Set<Action>(['exportCustomers']),
+  manager: new Set<Action>(['exportCustomers', 'filterByOwner', 'bulkAssign', 'bulkTask']),
+  sales: new Set<Action>(['exportCustomers', 'bulkTask']),
 };
 
 export function can(role: Role | null | undefined, action: Action): boolean {

@@ -16,6 +16,7 @@ import { TierTag } from '../../components/TierTag';
 import { OverrideDialog } from './OverrideDialog';
 import { Interactions, Surveys, Transactions } from './Records';
 import { CustomerTasks } from './CustomerTasks';
+import { ServiceOutlook } from './ServiceOutlook';
 
 // Metrics shown in the scores panel, in reading order; code-list values are translated through /meta.
 const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segments11' | 'code:lifecycle' | 'code:quadrants' | 'text'][] = [
@@ -135,6 +136,7 @@ export default function Customer360() {
               ),
             }))} />
           </Card>
+          <ServiceOutlook customerId={c.id} />
         </Col>
         <Col xs={24}>
           <CustomerTasks customerId={c.id} />

@@ -14,6 +14,8 @@ import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
 import { CustomerCards } from './CustomerCards';
+import { BulkBar } from './BulkBar';
+import { NONE, pickRows, type Selection } from './bulk';
 
 const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner', 'q'] as const;
 
@@ -31,7 +33,12 @@ export default function Customers() {
   const sortParam = params.get('sort');
   const sort: Sort | null = sortParam ? { field: sortParam.split(',')[0], order: sortParam.endsWith(',desc') ? 'descend' : 'ascend' } : null;
   const query = customerQuery(filter, page, size, sort);
-  const { data, error, loading } = useLoad(() => api<Page<CustomerRow>>('/customers' + query), [query]);
+  const { data, error, loading, reload } = useLoad(() => api<Page<CustomerRow>>('/customers' + query), [query]);
+  // The selection belongs to one filter: a new filter starts with none.
+  const filterKey = JSON.stringify(filter);
+  const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: filterKey, selection: NONE });
+  const selection = selected.key === filterKey ? selected.selection : NONE;
+  const select = (s: Selection) => setSelected({ key: filterKey, selection: s });
 
   const phone = !Grid.useBreakpoint().md;
   const totalText = (n: number) => <span data-testid="customer-total">
@@ -57,7 +64,7 @@ export default function Customers() {
     } finally { setExporting(null); }
   };
 
-  const select = (key: typeof FILTER_KEYS[number], list: Parameters<typeof options>[0], width = 160) => (
+  const filterSelect = (key: typeof FILTER_KEYS[number], list: Parameters<typeof options>[0], width = 160) => (
     <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} style={{ width }} value={filter[key]} data-testid={`filter-${key}`}
       options={options(list)} onChange={(v) => update({ [key]: v })} />
   );
@@ -67,12 +74,12 @@ export default function Customers() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search key={filter.q ?? ''} allowClear placeholder={t('cust.search')} defaultValue={filter.q} style={{ width: 220 }}
           data-testid="filter-q" onSearch={(q) => update({ q })} />
-        {select('tier', 'tiers')}
-        {select('lifecycle', 'lifecycle', 130)}
-        {select('segment', 'segments')}
-        {select('segment11', 'segments11')}
-        {select('abc', 'abc', 100)}
-        {select('quadrant', 'quadrants', 130)}
+        {filterSelect('tier', 'tiers')}
+        {filterSelect('lifecycle', 'lifecycle', 130)}
+        {filterSelect('segment', 'segments')}
+        {filterSelect('segment11', 'segments11')}
+        {filterSelect('abc', 'abc', 100)}
+        {filterSelect('quadrant', 'quadrants', 130)}
         {session.can('filterByOwner') && (
           <Select allowClear showSearch placeholder={t('cust.owner')} style={{ width: 130 }} value={filter.owner} data-testid="filter-owner"
             options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} onChange={(v) => update({ owner: v })} />
@@ -84,10 +91,17 @@ export default function Customers() {
         </>}
       </Space>
       <ErrorAlert error={error} />
+      <BulkBar selection={selection} filter={filter} total={data?.total ?? 0} onSelect={select}
+        onDone={() => { select(NONE); reload(); }} />
       {phone ? <CustomerCards data={data} loading={loading} page={page} size={size} totalText={totalText}
         onPage={(p, s) => update({ page: p, size: s })} /> : <Table<CustomerRow>
         rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} scroll={{ x: 1200 }}
         data-testid="customer-table"
+        rowSelection={{
+          selectedRowKeys: selection.kind === 'rows' ? selection.ids : (data?.items ?? []).map((r) => r.id),
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => select(pickRows(keys.map(String))),
+        }}
         onRow={(row) => ({ 'data-testid': 'customer-row', 'data-id': row.id, 'data-owner': row.owner ?? '', 'data-tier': row.tier }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: page + 1, pageSize: size, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorsByRule, ruleBlocks } from './rules';
 import { DryRunResult } from './DryRunResult';
 import { MetricHelp } from './MetricHelp';
+import { PlaybookPreview } from './PlaybookPreview';
 
 type Check = { valid: true } | { valid: false; errors: FieldError[] } | null;
 
@@ -132,6 +133,7 @@ export default function TierModel() {
           </Card>
           <MetricHelp />
           {dryRun && <DryRunResult result={dryRun} />}
+          <PlaybookPreview />
         </Col>
         <Col xs={24}>
           <Card title={t('model.versions')} size="small" style={{ marginTop: 16 }}>

@@ -18,7 +18,6 @@ import { TeamSummary } from './TeamSummary';
 import { TaskDialog, completeTask } from './TaskDialog';
 import { TaskItem } from './TaskItem';
 import { dueBefore, groupByType, localDay, type Range } from './tasks';
-import { useProfiles } from './useProfiles';
 
 const SIZE = 200;
 
@@ -36,7 +35,6 @@ export default function MyWork() {
   const [dialog, setDialog] = useState<{ task: Task; mode: 'complete' | 'skip' } | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const tasks = data?.items ?? [];
-  const profiles = useProfiles(tasks.map((task) => task.customerId));
   const showOwner = session.can('filterByOwner');
 
   const set = (key: string, value: string) => {
@@ -88,7 +86,7 @@ export default function MyWork() {
                   title={<Space>{t(`taskType.${group.type}` as MessageKey)}<Badge count={group.tasks.length} showZero color="#1677ff" /></Space>}>
                   {group.tasks.map((task, i) => (
                     <div key={task.id} style={{ padding: '10px 0', borderTop: i ? '1px solid #f0f0f0' : undefined }}>
-                      <TaskItem task={task} today={today} profile={profiles.get(task.customerId)} busy={busy === task.id}
+                      <TaskItem task={task} today={today} busy={busy === task.id}
                         showOwner={showOwner} onQuickDone={() => quickDone(task)} onOpen={(mode) => setDialog({ task, mode })} />
                     </div>
                   ))}
@@ -98,7 +96,7 @@ export default function MyWork() {
           )}
         </Col>
         {range === 'today' && (
-          <Col xs={24} xl={8}><CallList tasks={tasks} profiles={profiles} today={today} /></Col>
+          <Col xs={24} xl={8}><CallList tasks={tasks} today={today} owner={owner} /></Col>
         )}
       </Row>
       {dialog && (

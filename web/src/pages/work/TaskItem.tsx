@@ -9,10 +9,9 @@ import { labelOf } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/messages';
 import { TierTag } from '../../components/TierTag';
 import { isOverdue } from './tasks';
-import type { Profile } from './useProfiles';
 
-export function TaskItem({ task, today, profile, busy, onQuickDone, onOpen, showOwner }: {
-  task: Task; today: string; profile: Profile | undefined; busy: boolean; showOwner: boolean;
+export function TaskItem({ task, today, busy, onQuickDone, onOpen, showOwner }: {
+  task: Task; today: string; busy: boolean; showOwner: boolean;
   onQuickDone: () => void; onOpen: (mode: 'complete' | 'skip') => void;
 }) {
   const { t, lang, date } = useI18n();
@@ -23,7 +22,7 @@ export function TaskItem({ task, today, profile, busy, onQuickDone, onOpen, show
       data-overdue={overdue} style={{ width: '100%' }}>
       <Space size={[8, 4]} wrap>
         <Link to={`/customers/${encodeURIComponent(task.customerId)}`} data-testid="task-customer">
-          <Typography.Text strong>{profile?.name || task.customerId}</Typography.Text>
+          <Typography.Text strong>{task.customerName || task.customerId}</Typography.Text>
         </Link>
         <TierTag tier={task.tier} />
         {task.channel && <Tag>{t(`channel.${task.channel}` as MessageKey)}</Tag>}
@@ -42,8 +41,8 @@ export function TaskItem({ task, today, profile, busy, onQuickDone, onOpen, show
           data-testid="task-done">{t('work.done')}</Button>
         <Button size="small" onClick={() => onOpen('complete')} data-testid="task-complete">{t('work.complete')}</Button>
         <Button size="small" onClick={() => onOpen('skip')} data-testid="task-skip">{t('work.skip')}</Button>
-        {task.channel === 'phone' && profile?.phone && (
-          <a href={`tel:${profile.phone}`} data-testid="task-phone"><PhoneOutlined /> {profile.phone}</a>
+        {task.channel === 'phone' && task.phone && (
+          <a href={`tel:${task.phone}`} data-testid="task-phone"><PhoneOutlined /> {task.phone}</a>
         )}
       </Space>
     </div>

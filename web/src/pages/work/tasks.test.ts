@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../api/types';
-import { addDays, callListCsv, dueBefore, groupByType, isOverdue, localDay } from './tasks';
+import { addDays, dueBefore, groupByType, isOverdue, localDay } from './tasks';
 
 const task = (id: number, type: string, dueDate: string): Task => ({
   id, key: `C${id}|x|none`, customerId: `C${id}`, owner: '张伟', tier: 'at_risk', type, channel: 'phone', dueDate,
   trigger: 'cadence', reason: null, reasonText: { zh: '', en: '' }, status: 'open', suppressedBy: null, outcome: null,
-  note: null, createdAt: '2026-12-01T00:00:00Z', closedAt: null, closedBy: null,
+  note: null, createdAt: '2026-12-01T00:00:00Z', closedAt: null, closedBy: null, customerName: null, phone: null, email: null,
 });
 
 describe('days', () => {
@@ -48,17 +48,5 @@ describe('groupByType', () => {
 
   it('givesNoGroupsForNoTasks', () => {
     expect(groupByType([])).toEqual([]);
-  });
-});
-
-describe('callListCsv', () => {
-  it('quotesWhatNeedsQuotingAndDisarmsFormulas', () => {
-    const csv = callListCsv(['客户编号', '客户名称', '电话', '任务', '到期日', '目的'], [
-      { customerId: 'C1', name: '上海"蓝天",有限公司', phone: '13800000000', type: '挽回', dueDate: '2026-12-11', purpose: '7 天内挽回来电' },
-      { customerId: 'C2', name: '=HYPERLINK("x")', phone: '+86 138 0000 0001', type: '例行跟进', dueDate: '2026-12-04', purpose: 'a\nb' },
-    ]);
-    expect(csv).toBe('\uFEFF客户编号,客户名称,电话,任务,到期日,目的\r\n'
-      + 'C1,"上海""蓝天"",有限公司",13800000000,挽回,2026-12-11,7 天内挽回来电\r\n'
-      + 'C2,"\'=HYPERLINK(""x"")",\'+86 138 0000 0001,例行跟进,2026-12-04,"a\nb"\r\n');
   });
 });

@@ -1,5 +1,5 @@
 // The work list's own logic, free of React so it is unit-tested: which days a view covers, how tasks group by type,
-// and the call list as a CSV file.
+// (the call list's CSV is the server's).
 import type { Task } from '../../api/types';
 
 /** Most urgent kinds of work first: a complaint or a slipping key account before routine follow-ups. */
@@ -53,16 +53,4 @@ export function groupByType(tasks: Task[]): TaskGroup[] {
       type,
       tasks: [...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id),
     }));
-}
-
-/** One line of the call list: a phone task with what the caller needs. */
-export interface Call { customerId: string; name: string; phone: string; type: string; dueDate: string; purpose: string }
-
-/** RFC 4180 CSV with a BOM (Excel then reads UTF-8 Chinese correctly) and CRLF line ends. */
-export function callListCsv(headers: string[], calls: Call[]): string {
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  // A leading =, +, - or @ would make a spreadsheet run the cell as a formula; a quote mark keeps it text.
-  const safe = (v: string) => cell(/^[=+\-@]/.test(v) ? `'${v}` : v);
-  const lines = [headers, ...calls.map((c) => [c.customerId, c.name, c.phone, c.type, c.dueDate, c.purpose])];
-  return '\uFEFF' + lines.map((l) => l.map(safe).join(',')).join('\r\n') + '\r\n';
 }

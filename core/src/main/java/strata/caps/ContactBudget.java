@@ -3,7 +3,9 @@ package strata.caps;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import strata.playbook.Channel;
@@ -32,6 +34,34 @@ public final class ContactBudget {
     if (all.week() > 0 && count(null, week(day)) >= all.week()) return Optional.of(new CapHit(null, "week", all.week()));
     if (all.month() > 0 && count(null, month(day)) >= all.month()) return Optional.of(new CapHit(null, "month", all.month()));
     return Optional.empty();
+  }
+
+  /** One cap on a day: the touches counted in its week or month and how many more fit. */
+  public record Left(CapHit cap, int used, int left) {}
+
+  /**
+   * Every cap of the tier on a day, per channel (in channel order) then across channels, week before month.
+   *
+   * @return what is used and left of each; left is 0, never negative, when past contacts went over
+   */
+  public List<Left> left(LocalDate day) {
+    List<Left> out = new ArrayList<>();
+    for (Channel channel : Channel.values()) {
+      if (caps.perChannel().containsKey(channel)) add(out, channel, caps.limit(channel), day);
+    }
+    add(out, null, caps.all(), day);
+    return out;
+  }
+
+  private void add(List<Left> out, Channel channel, ContactCaps.Limit limit, LocalDate day) {
+    if (limit.week() > 0) {
+      int used = count(channel, week(day));
+      out.add(new Left(new CapHit(channel, "week", limit.week()), used, Math.max(0, limit.week() - used)));
+    }
+    if (limit.month() > 0) {
+      int used = count(channel, month(day));
+      out.add(new Left(new CapHit(channel, "month", limit.month()), used, Math.max(0, limit.month() - used)));
+    }
   }
 
   /** Counts a touch, whether or not it fits (a past contact over the cap still used the budget). */

@@ -86,7 +86,8 @@ final class CustomerPlanner {
    */
   private static StopReason cancellation(PlannedTask t, PlanCustomer c, LocalDate lastContact) {
     if (t.trigger().touchesCustomer() && c.doNotContact()) return new StopReason("do_not_contact", "");
-    boolean tierBound = t.trigger() != Trigger.COMPLAINT && t.trigger() != Trigger.NPS_DETRACTOR;
+    boolean tierBound = t.trigger() != Trigger.COMPLAINT && t.trigger() != Trigger.NPS_DETRACTOR
+        && t.trigger() != Trigger.MANUAL;
     if (tierBound && !t.why().tier().equals(c.tier())) return new StopReason("tier_changed", c.tier());
     boolean countsFromContact = t.trigger() == Trigger.CADENCE || !t.trigger().touchesCustomer();
     if (countsFromContact) {

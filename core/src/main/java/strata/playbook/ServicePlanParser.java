@@ -23,15 +23,48 @@ public final class ServicePlanParser {
   /** @throws PlaybookException naming the offending key */
   public static ServicePlan parse(Object section) {
     Map<?, ?> map = Yaml.map("", section);
-    Yaml.onlyKeys("", map, "owner", "cadence", "triggers", "care", "caps", "holdout", "survey");
-    return new ServicePlan(
-        map.get("owner") == null ? OwnerPolicy.KEEP : owner(Yaml.map("owner", map.get("owner"))),
+    Yaml.onlyKeys("", map, "owner", "cadence", "triggers", "care", "caps", "holdout", "survey", "escalation");
+    OwnerPolicy owner = map.get("owner") == null ? OwnerPolicy.KEEP : owner(Yaml.map("owner", map.get("owner")));
+    return new ServicePlan(owner,
         map.get("cadence") == null ? null : cadence(Yaml.map("cadence", map.get("cadence"))),
         map.get("triggers") == null ? List.of() : triggers(Yaml.map("triggers", map.get("triggers"))),
         map.get("care") == null ? List.of() : care(map.get("care")),
         map.get("caps") == null ? ContactCaps.NONE : caps(Yaml.map("caps", map.get("caps"))),
         HoldoutParser.parse("holdout", map.get("holdout")),
-        map.get("survey") == null ? SurveyPlan.NONE : survey(Yaml.map("survey", map.get("survey"))));
+        map.get("survey") == null ? SurveyPlan.NONE : survey(Yaml.map("survey", map.get("survey"))),
+        map.get("escalation") == null ? Escalation.NONE : escalation(Yaml.map("escalation", map.get("escalation")), owner));
+  }
+
+  private static Escalation escalation(Map<?, ?> m, OwnerPolicy owner) {
+    Yaml.onlyKeys("escalation", m, "manager_after_days", "after_days", "then");
+    int manager = Yaml.count("escalation.manager_after_days", m.get("manager_after_days"), 0);
+    int after = Yaml.count("escalation.after_days", m.get("after_days"), 0);
+    if (manager == 0 && after == 0) {
+      throw new PlaybookException("escalation", "give manager_after_days (e.g. 3) or after_days (e.g. 7)");
+    }
+    if (after == 0) {
+      if (m.get("then") != null) throw new PlaybookException("escalation.then", "needs after_days");
+      return new Escalation(manager, 0, null);
+    }
+    if (manager > 0 && after <= manager) {
+      throw new PlaybookException("escalation.after_days", "must be above manager_after_days (" + manager + "), got "
+          + after);
+    }
+    String then = m.get("then") == null ? null : Yaml.text("escalation.then", m.get("then"));
+    if (then == null) throw new PlaybookException("escalation.then", "missing; reassign or pool");
+    Escalation.Action action = switch (then) {
+      case "reassign" -> Escalation.Action.REASSIGN;
+      case "pool" -> Escalation.Action.POOL;
+      default -> throw new PlaybookException("escalation.then", "unknown action '" + then + "' (expected reassign, pool)");
+    };
+    if (action == Escalation.Action.REASSIGN && owner.mode() != OwnerPolicy.Mode.ASSIGN) {
+      throw new PlaybookException("escalation.then", "reassign needs owner.policy assign with a team to reassign to");
+    }
+    if (action == Escalation.Action.POOL && owner.mode() == OwnerPolicy.Mode.POOL) {
+      throw new PlaybookException("escalation.then", "policy pool leaves customers without an owner; nothing can "
+          + "return to the pool");
+    }
+    return new Escalation(manager, after, action);
   }
 
   private static SurveyPlan survey(Map<?, ?> m) {

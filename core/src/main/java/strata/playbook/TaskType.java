@@ -26,7 +26,7 @@ public enum TaskType {
       case DORMANT -> REACTIVATE;
       case LARGE_FIRST_ORDER -> THANK_YOU;
       case CARE -> GREETING;
-      case CADENCE -> FOLLOW_UP;
+      case CADENCE, MANUAL -> FOLLOW_UP;
       case POOL_WARNING -> POOL_WARNING;
       case POOL_RETURN -> POOL_RETURN;
     };

@@ -4,10 +4,12 @@ import java.util.Locale;
 
 /**
  * Why a task is planned. The first six are configured under a tier's {@code triggers:}; cadence, care and the pool
- * rules come from their own keys. Order is priority: when caps leave room for one touch, the earlier trigger gets it.
+ * rules come from their own keys; {@code MANUAL} tasks are made by a person (the customer list's bulk action) and
+ * kept by the planner until done, skipped or the customer says stop. Order is priority: when caps leave room for one
+ * touch, the earlier trigger gets it.
  */
 public enum Trigger {
-  COMPLAINT, NPS_DETRACTOR, MOVED_DOWN, ENTER_TIER, DORMANT, LARGE_FIRST_ORDER, CARE, CADENCE, POOL_WARNING,
+  COMPLAINT, NPS_DETRACTOR, MOVED_DOWN, ENTER_TIER, DORMANT, LARGE_FIRST_ORDER, MANUAL, CARE, CADENCE, POOL_WARNING,
   POOL_RETURN;
 
   public String code() {

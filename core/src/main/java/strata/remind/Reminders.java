@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import strata.playbook.TaskType;
 
 /**
@@ -30,6 +31,15 @@ public final class Reminders {
     if (escalateAfterDays < 1) {
       throw new IllegalArgumentException("escalation needs at least 1 overdue day, got " + escalateAfterDays);
     }
+    return of(open, today, t -> escalateAfterDays);
+  }
+
+  /**
+   * The same with each task's own escalation days: its tier's {@code escalation.manager_after_days}.
+   *
+   * @throws IllegalArgumentException when a task's escalation days are below 1
+   */
+  public static List<Reminder> of(List<OpenTask> open, LocalDate today, ToIntFunction<OpenTask> escalateAfterDays) {
     List<OpenTask> sorted = new ArrayList<>(open);
     sorted.sort(Comparator.comparing(OpenTask::key));
     List<Reminder> out = new ArrayList<>();
@@ -41,7 +51,11 @@ public final class Reminders {
         continue;
       }
       out.add(reminder(Reminder.Kind.TASK_DUE, t, overdue));
-      if (overdue >= escalateAfterDays) out.add(reminder(Reminder.Kind.ESCALATION, t, overdue));
+      int escalateAfter = escalateAfterDays.applyAsInt(t);
+      if (escalateAfter < 1) {
+        throw new IllegalArgumentException("escalation needs at least 1 overdue day, got " + escalateAfter);
+      }
+      if (overdue >= escalateAfter) out.add(reminder(Reminder.Kind.ESCALATION, t, overdue));
     }
     return List.copyOf(out);
   }

@@ -33,4 +33,16 @@ class ContactBudgetTest {
     assertThat(budget.check(Channel.WECHAT, LocalDate.of(2027, 3, 22)).map(CapHit::code)).contains("all/month<=3");
     assertThat(budget.check(Channel.WECHAT, LocalDate.of(2027, 4, 1))).isEmpty();
   }
+
+  @Test
+  void leftShowsEachCapOfTheDayWithWhatIsUsed() {
+    ContactBudget budget = new ContactBudget(CAPS);
+    budget.record(Channel.PHONE, LocalDate.of(2027, 3, 1)); // Monday of the week of 03-04
+    budget.record(Channel.SMS, LocalDate.of(2027, 2, 26));  // the week before, the month before
+    budget.record(Channel.PHONE, LocalDate.of(2027, 3, 2));  // over phone/week<=1: still counted, left stays 0
+    // On 03-04: phone used 2 of 1 this week; across channels 2 of 2 this week and 2 of 3 this March.
+    assertThat(budget.left(LocalDate.of(2027, 3, 4))).extracting(l -> l.cap().code() + " " + l.used() + " " + l.left())
+        .containsExactly("phone/week<=1 2 0", "all/week<=2 2 0", "all/month<=3 2 1");
+    assertThat(new ContactBudget(ContactCaps.NONE).left(LocalDate.of(2027, 3, 4))).isEmpty();
+  }
 }

@@ -78,7 +78,7 @@ class PlaybookParsingTest {
   @Test
   void errorsNameTheTierAndTheKey() {
     rejects("colour: red", "m.yaml: tier 'key_account': service.colour: unknown key "
-        + "(expected owner, cadence, triggers, care, caps, holdout, survey)");
+        + "(expected owner, cadence, triggers, care, caps, holdout, survey, escalation)");
     rejects("cadence: {every_days: -5, channels: [phone]}",
         "m.yaml: tier 'key_account': service.cadence.every_days: must not be negative, got -5");
     rejects("cadence: {every_days: 0, channels: [phone]}",
@@ -173,5 +173,37 @@ class PlaybookParsingTest {
         """, "m.yaml")).isInstanceOf(TierModelException.class).hasMessage("m.yaml: tier 'b': service.holdout.experiment: "
         + "'e1' has share 0.2 here and 0.1 in another tier; one experiment has one share")
         .extracting(e -> ((TierModelException) e).tierId()).isEqualTo("b");
+  }
+
+  @Test
+  void readsEscalation() {
+    assertThat(model("""
+        owner: {policy: assign, team: [王磊, 李娜]}
+        escalation: {manager_after_days: 2, after_days: 5, then: reassign}
+        """).tiers().get(0).service().escalation()).isEqualTo(new Escalation(2, 5, Escalation.Action.REASSIGN));
+    assertThat(model("escalation: {manager_after_days: 4}").tiers().get(0).service().escalation())
+        .isEqualTo(new Escalation(4, 0, null));
+    assertThat(model("cadence: {every_days: 30, channels: [phone]}").tiers().get(0).service().escalation())
+        .isEqualTo(Escalation.NONE);
+  }
+
+  @Test
+  void escalationErrorsNameTheKey() {
+    rejects("escalation: {}", "m.yaml: tier 'key_account': service.escalation: give manager_after_days (e.g. 3) "
+        + "or after_days (e.g. 7)");
+    rejects("escalation: {manager_after_days: 5, after_days: 5, then: pool}", "m.yaml: tier 'key_account': "
+        + "service.escalation.after_days: must be above manager_after_days (5), got 5");
+    rejects("escalation: {after_days: 7}", "m.yaml: tier 'key_account': service.escalation.then: missing; "
+        + "reassign or pool");
+    rejects("escalation: {after_days: 7, then: fire}", "m.yaml: tier 'key_account': service.escalation.then: "
+        + "unknown action 'fire' (expected reassign, pool)");
+    rejects("escalation: {after_days: 7, then: reassign}", "m.yaml: tier 'key_account': service.escalation.then: "
+        + "reassign needs owner.policy assign with a team to reassign to");
+    rejects("{owner: {policy: pool}, escalation: {after_days: 7, then: pool}}", "m.yaml: tier 'key_account': "
+        + "service.escalation.then: policy pool leaves customers without an owner; nothing can return to the pool");
+    rejects("escalation: {manager_after_days: 3, then: pool}", "m.yaml: tier 'key_account': "
+        + "service.escalation.then: needs after_days");
+    rejects("escalation: {after_days: -1, then: pool}", "m.yaml: tier 'key_account': "
+        + "service.escalation.after_days: must not be negative, got -1");
   }
 }

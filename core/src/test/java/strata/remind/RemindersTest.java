@@ -70,4 +70,14 @@ class RemindersTest {
     assertThatThrownBy(() -> Reminders.of(List.of(), TODAY, 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("escalation needs at least 1 overdue day, got 0");
   }
+
+  @Test
+  void eachTaskEscalatesAfterItsOwnTiersDays() {
+    // A1 is 3 days overdue under a 2-day rule (escalated), B2 3 days under a 5-day rule (not yet).
+    OpenTask a = task("A1|cadence|none", "张伟", TaskType.FOLLOW_UP, "2026-03-07");
+    OpenTask b = task("B2|cadence|none", "张伟", TaskType.FOLLOW_UP, "2026-03-07");
+    List<Reminder> r = Reminders.of(List.of(a, b), TODAY, t -> t.customerId().equals("A1") ? 2 : 5);
+    assertThat(r).extracting(Reminder::key).containsExactly("task_due|A1|cadence|none", "escalation|A1|cadence|none",
+        "task_due|B2|cadence|none");
+  }
 }

@@ -48,18 +48,27 @@ public class Notifications {
     this.escalateAfterDays = escalateAfterDays;
   }
 
+  /** The same with {@code strata.notifications.escalate-after-days} for every tier. */
+  public int send(LocalDate today, OffsetDateTime now) {
+    return send(today, now, Map.of());
+  }
+
   /**
    * Writes the notices due on a day; runs in the caller's transaction (the plan's).
    *
+   * @param managerAfterDays overdue days before the manager is told, by tier (the playbooks'
+   *     {@code escalation.manager_after_days}); tiers not listed use {@code strata.notifications.escalate-after-days}
    * @return how many notices were written
    */
-  public int send(LocalDate today, OffsetDateTime now) {
+  public int send(LocalDate today, OffsetDateTime now, Map<String, Integer> managerAfterDays) {
     Map<String, Long> ids = new HashMap<>();
+    Map<String, String> tiers = new HashMap<>();
     List<OpenTask> open = new ArrayList<>();
-    db.sql("select id, task_key, customer_id, owner, type, due_date, reason from service_task where status = 'open' "
-            + "and due_date <= ?").param(today).query((ResultSet rs) -> {
+    db.sql("select id, task_key, customer_id, owner, type, due_date, reason, tier from service_task where "
+            + "status = 'open' and due_date <= ?").param(today).query((ResultSet rs) -> {
           TaskType type = TaskType.of(rs.getString(5));
           ids.put(rs.getString(2), rs.getLong(1));
+          tiers.put(rs.getString(2), rs.getString(8));
           open.add(new OpenTask(rs.getString(2), rs.getString(3), rs.getString(4), type,
               rs.getObject(6, LocalDate.class), type == TaskType.POOL_WARNING ? returnDay(rs.getString(7)) : null));
         });
@@ -67,7 +76,8 @@ public class Notifications {
     Map<String, List<String>> reps = new HashMap<>();
     Map<String, List<String>> managers = new HashMap<>();
     Map<String, String> emails = new HashMap<>();
-    for (Reminder r : Reminders.of(open, today, escalateAfterDays)) {
+    for (Reminder r : Reminders.of(open, today,
+        t -> managerAfterDays.getOrDefault(tiers.get(t.key()), escalateAfterDays))) {
       List<String> to = r.kind() == Reminder.Kind.ESCALATION
           ? managers.computeIfAbsent(r.owner(), this::managersOf) : reps.computeIfAbsent(r.owner(), this::usersOf);
       String zh = ReminderText.text(r, Locale.SIMPLIFIED_CHINESE);

@@ -137,6 +137,20 @@ public class Pool {
     return out;
   }
 
+  /**
+   * Moves a customer whose tasks are overdue past its tier's {@code escalation.after_days} to another rep or to the
+   * pool (""); runs in the caller's transaction (the daily plan), audited as the system's.
+   *
+   * @return false when its owner changed since it was assessed (nothing moved)
+   */
+  public boolean escalate(String customerId, String from, String to, String detail) {
+    String kind = to.isEmpty() ? "return" : "reassign";
+    if (!store.move(customerId, from, to, kind, "escalation", "system", now())) return false;
+    audit.record("system", to.isEmpty() ? "task_escalation_pool" : "task_escalation_reassign", customerId + ": '"
+        + from + "' -> '" + to + "': " + detail);
+    return true;
+  }
+
   /** The holding cap of a tier in the current model: {@code owner.cap}, 0 for none or an unscored customer. */
   private int capOf(Optional<Run> run, String tier) {
     if (tier == null || run.isEmpty() || run.get().modelVersion() == null) return 0;

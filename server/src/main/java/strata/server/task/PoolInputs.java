@@ -2,16 +2,13 @@ package strata.server.task;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import strata.plan.Contact;
 import strata.plan.PlanCustomer;
 import strata.playbook.OwnerPolicy;
 import strata.pool.PoolCustomer;
-import strata.server.pool.Pool;
 import strata.tier.TierModel;
 import strata.tier.TierRule;
 
@@ -33,13 +30,11 @@ final class PoolInputs {
     return byTier::get;
   }
 
-  /** The customers with the returned ones' owner cleared. */
-  static List<PlanCustomer> withoutOwner(List<PlanCustomer> customers, List<Pool.Returned> returned) {
-    if (returned.isEmpty()) return customers;
-    Set<String> ids = new HashSet<>();
-    returned.forEach(r -> ids.add(r.customerId()));
-    return customers.stream().map(c -> !ids.contains(c.id()) ? c : new PlanCustomer(c.id(), c.tier(),
-        c.previousTier(), c.previousAsOf(), "", c.lifecycleStage(), c.lastPurchase(), c.firstOrder(),
+  /** The customers with the owners the pool rules and the escalations gave them ("" for the pool) by customer id. */
+  static List<PlanCustomer> withOwners(List<PlanCustomer> customers, Map<String, String> owners) {
+    if (owners.isEmpty()) return customers;
+    return customers.stream().map(c -> !owners.containsKey(c.id()) ? c : new PlanCustomer(c.id(), c.tier(),
+        c.previousTier(), c.previousAsOf(), owners.get(c.id()), c.lifecycleStage(), c.lastPurchase(), c.firstOrder(),
         c.firstOrderAmount(), c.lastComplaint(), c.nps(), c.npsDate(), c.birthday(), c.created(), c.hasPhone(),
         c.hasEmail(), c.doNotContact(), c.noConsent())).toList();
   }

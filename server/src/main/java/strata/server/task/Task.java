@@ -15,11 +15,13 @@ import java.util.List;
  * @param suppressedBy why a suppressed or cancelled task is not to be done ({@code code} or {@code code:detail})
  * @param outcome reached, no_answer, rescheduled or lost once done
  * @param note the note given on completion, or the reason given for skipping
+ * @param customerName the customer's name, phone and email as the customer file has them ("" when not given;
+ *     null when the customer is no longer stored), so lists and call lists need no call per customer
  */
 public record Task(long id, String key, String customerId, String owner, String tier, String type, String channel,
     LocalDate dueDate, String trigger, Reason reason, Text reasonText, String status, String suppressedBy,
     String outcome, String note, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
-    Instant closedAt, String closedBy) {
+    Instant closedAt, String closedBy, String customerName, String phone, String email) {
 
   public record Reason(String tier, String trigger, String detail, List<Value> values, Text purpose) {}
 

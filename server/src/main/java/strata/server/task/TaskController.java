@@ -1,6 +1,11 @@
 package strata.server.task;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.Page;
 import strata.server.security.Viewer;
 
-/** Service tasks: the list (a sales user's limited to their customers), completion and skipping. */
+/** Service tasks: the list (a sales user's limited to their customers), the call list, completion and skipping. */
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskController {
@@ -21,10 +26,14 @@ class TaskController {
 
   private final TaskStore tasks;
   private final TaskActions actions;
+  private final CallList callList;
+  private final TaskPlanning planning;
 
-  TaskController(TaskStore tasks, TaskActions actions) {
+  TaskController(TaskStore tasks, TaskActions actions, CallList callList, TaskPlanning planning) {
+    this.planning = planning;
     this.tasks = tasks;
     this.actions = actions;
+    this.callList = callList;
   }
 
   /**
@@ -38,6 +47,28 @@ class TaskController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     Page.check(page, size);
     return tasks.list(Viewer.current(), status, owner, dueBefore, customerId, page, size);
+  }
+
+  /**
+   * The call list as CSV: the customers with an open phone task due before a day (of an owner, for managers), with
+   * name, phone, email, last contact and next task; headers in {@code lang} (zh or en).
+   *
+   * @param dueBefore tasks due before this day; by default tomorrow, so today's and overdue ones
+   */
+  @GetMapping("/call-list")
+  void callList(@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) String owner,
+      @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response) throws IOException {
+    LocalDate before = dueBefore == null ? planning.today().plusDays(1) : dueBefore;
+    List<Object> params = new ArrayList<>(List.of(before));
+    String condition = "c.id in (select p.customer_id from service_task p where p.status = 'open' "
+        + "and p.channel = 'phone' and p.due_date < ?" + (owner == null || owner.isBlank() ? "" : " and p.owner = ?")
+        + ")";
+    if (owner != null && !owner.isBlank()) params.add(owner);
+    Locale locale = CallList.locale(lang);
+    List<CallList.Line> lines = callList.lines(Viewer.current(), condition, params, locale);
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"call-list-" + before + ".csv\"");
+    CallList.csv(lines, locale, response.getOutputStream());
   }
 
   @PostMapping("/{id}/complete")

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ import strata.server.run.Run;
 import strata.server.run.RunPublished;
 import strata.server.run.RunStore;
 import strata.tier.TierModel;
+import strata.tier.TierRule;
 
 /**
  * Re-plans the service tasks with core's {@link Planner} from the current snapshot: after each published run and on
@@ -40,7 +43,8 @@ import strata.tier.TierModel;
  * {@code strata.tasks.time-zone}) and the stored history, and stores what it returns, in one transaction: re-planning
  * the same day creates nothing new, and tasks whose reason disappeared are cancelled with why. Before planning, the
  * pool rules return lapsed customers to the pool ({@link Pool#recycle}), so the plan already sees them ownerless;
- * after it, the day's reminders and escalations are sent ({@link Notifications}).
+ * then customers with tasks overdue past their tier's {@code escalation.after_days} are reassigned or pooled
+ * ({@link TaskEscalation}); after planning, the day's reminders and escalations are sent ({@link Notifications}).
  */
 @Service
 public class TaskPlanning {
@@ -49,10 +53,11 @@ public class TaskPlanning {
   /** What one re-plan did. */
   /**
    * @param returnedToPool customers the pool rules took from their owner on this day
+   * @param escalated customers whose overdue tasks moved them to another rep or to the pool on this day
    * @param notices in-app notifications written (reminders, pool warnings, escalations)
    */
   public record Result(LocalDate asOf, long runId, int created, int updated, int cancelled, int returnedToPool,
-      int notices, List<String> warnings) {}
+      int escalated, int notices, List<String> warnings) {}
 
   private final RunStore runs;
   private final ModelStore models;
@@ -63,14 +68,16 @@ public class TaskPlanning {
   private final Clock clock;
   private final Pool pool;
   private final Notifications notifications;
+  private final TaskEscalation escalation;
   private final TransactionTemplate transaction;
   private final ExperimentStore experiments;
 
   TaskPlanning(RunStore runs, ModelStore models, PlanData data, TaskStore tasks, JdbcClient db,
       PlatformTransactionManager transactions, @Value("${strata.tasks.time-zone:Asia/Shanghai}") String zone,
       @Value("${strata.tasks.horizon-days:14}") int horizonDays, ObjectProvider<Clock> clock, Pool pool,
-      Notifications notifications, ExperimentStore experiments) {
+      Notifications notifications, ExperimentStore experiments, TaskEscalation escalation) {
     this.experiments = experiments;
+    this.escalation = escalation;
     this.pool = pool;
     this.notifications = notifications;
     this.runs = runs;
@@ -132,6 +139,34 @@ public class TaskPlanning {
     return transaction.execute(tx -> replanInTransaction(by));
   }
 
+  /**
+   * The plan as of today from the current snapshot and model, stored nowhere: no pool return, escalation or notice
+   * happens. @return empty before any run succeeded
+   */
+  Optional<Plan> preview() {
+    TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
+    readOnly.setReadOnly(true);
+    return readOnly.execute(tx -> {
+      Optional<Run> current = runs.current();
+      if (current.isEmpty() || current.get().asOf() == null) return Optional.<Plan>empty();
+      Run run = current.get();
+      LocalDate asOf = today();
+      Run previous = runs.succeeded(3).stream().filter(r -> r.id() < run.id() && r.asOf() != null).findFirst()
+          .orElse(null);
+      PlanData.Interactions interactions = data.interactions(asOf);
+      TaskStore.Earlier earlier = tasks.earlier(options.zone());
+      List<Contact> history = new ArrayList<>(interactions.contacts());
+      history.addAll(earlier.done());
+      List<PlanCustomer> customers = data.customers(run, previous, interactions.lastComplaint(), asOf);
+      return Optional.of(new Planner(models.get(run.modelVersion()).model(), options).plan(customers, history,
+          earlier.open(), asOf));
+    });
+  }
+
+  int horizonDays() {
+    return options.horizonDays();
+  }
+
   private Optional<Result> replanInTransaction(String by) {
     // Servers sharing the database take turns: the plan's row is locked until this transaction ends.
     db.sql("select id from task_plan where id = 1 for update").query(Integer.class).single();
@@ -141,25 +176,39 @@ public class TaskPlanning {
     LocalDate asOf = today();
     Run previous = runs.succeeded(3).stream().filter(r -> r.id() < run.id() && r.asOf() != null).findFirst()
         .orElse(null);
+    TierModel model = models.get(run.modelVersion()).model();
+    OffsetDateTime now = now();
+    // Before the earlier tasks are read: the escalated customers' open tasks already carry their new owner.
+    Map<String, String> escalated = escalation.escalate(model, asOf, now);
     PlanData.Interactions interactions = data.interactions(asOf);
     TaskStore.Earlier earlier = tasks.earlier(options.zone());
     List<Contact> history = new ArrayList<>(interactions.contacts());
     history.addAll(earlier.done());
-    TierModel model = models.get(run.modelVersion()).model();
     List<PlanCustomer> customers = data.customers(run, previous, interactions.lastComplaint(), asOf);
     List<Pool.Returned> returned = pool.recycle(PoolRules.due(PoolInputs.of(customers, history),
         PoolInputs.policies(model), asOf));
+    Map<String, String> owners = new HashMap<>(escalated);
+    returned.forEach(r -> owners.put(r.customerId(), ""));
     // The stored experiments' frozen cutoffs and strata: a customer held out stays held out across re-plans.
     Planner planner = new Planner(model, options, experiments.holdouts());
-    Plan plan = planner.plan(PoolInputs.withoutOwner(customers, returned), history, earlier.open(), asOf);
-    OffsetDateTime now = now();
+    Plan plan = planner.plan(PoolInputs.withOwners(customers, owners), history, earlier.open(), asOf);
     TaskStore.Applied applied = tasks.apply(plan.tasks(), earlier, by, now);
     db.sql("update task_plan set as_of = ?, run_id = ?, planned_at = ? where id = 1").params(asOf, run.id(), now)
         .update();
-    int notices = notifications.send(asOf, now);
+    int notices = notifications.send(asOf, now, managerAfterDays(model));
     List<String> warnings = plan.warnings().stream()
         .map(w -> strata.plan.PlanText.warning(w, java.util.Locale.ENGLISH)).toList();
     return Optional.of(new Result(asOf, run.id(), applied.created(), applied.updated(), applied.cancelled(),
-        returned.size(), notices, warnings));
+        returned.size(), escalated.size(), notices, warnings));
+  }
+
+  /** Each tier's {@code escalation.manager_after_days} where it sets one. */
+  private static Map<String, Integer> managerAfterDays(TierModel model) {
+    Map<String, Integer> days = new HashMap<>();
+    for (TierRule t : model.tiers()) {
+      int d = t.service().escalation().managerAfterDays();
+      if (d > 0) days.put(t.id(), d);
+    }
+    return days;
   }
 }

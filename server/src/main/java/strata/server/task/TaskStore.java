@@ -149,8 +149,7 @@ class TaskStore {
   Page<Task> list(Viewer viewer, String status, String owner, LocalDate dueBefore, String customerId, int page,
       int size) {
     List<Object> params = new ArrayList<>();
-    StringBuilder where = new StringBuilder(" from service_task t");
-    if (!viewer.seesAll()) where.append(" join customer c on c.id = t.customer_id");
+    StringBuilder where = new StringBuilder(" from service_task t left join customer c on c.id = t.customer_id");
     where.append(" where 1 = 1");
     if (!viewer.seesAll()) where.append(" and ").append(viewer.ownerCondition("c.owner", params));
     if (status != null && !status.isBlank()) {
@@ -177,10 +176,10 @@ class TaskStore {
   /** @throws NotFound when there is no such task or the viewer may not see it */
   Task get(long id, Viewer viewer) {
     List<Object> params = new ArrayList<>();
-    String join = viewer.seesAll() ? ""
-        : " join customer c on c.id = t.customer_id and " + viewer.ownerCondition("c.owner", params);
     params.add(id);
-    return db.sql("select " + COLUMNS + " from service_task t" + join + " where t.id = ?").params(params)
+    String scope = viewer.seesAll() ? "" : " and " + viewer.ownerCondition("c.owner", params);
+    return db.sql("select " + COLUMNS + " from service_task t left join customer c on c.id = t.customer_id "
+            + "where t.id = ?" + scope).params(params)
         .query(this::task).optional().orElseThrow(() -> new NotFound("no task " + id));
   }
 
@@ -193,14 +192,14 @@ class TaskStore {
 
   private static final String COLUMNS = "t.id, t.task_key, t.customer_id, t.owner, t.tier, t.type, t.channel, "
       + "t.due_date, t.trigger_kind, t.reason, t.reason_en, t.reason_zh, t.status, t.suppressed_by, t.outcome, t.note, "
-      + "t.created_at, t.created_by, t.updated_at, t.updated_by, t.closed_at, t.closed_by";
+      + "t.created_at, t.created_by, t.updated_at, t.updated_by, t.closed_at, t.closed_by, c.name, c.phone, c.email";
 
   private Task task(ResultSet rs, int row) throws SQLException {
     return new Task(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9),
         ReasonJson.read(json, rs.getString(10)), new Task.Text(rs.getString(12), rs.getString(11)), rs.getString(13),
         rs.getString(14), rs.getString(15), rs.getString(16), instant(rs, 17), rs.getString(18), instant(rs, 19),
-        rs.getString(20), instant(rs, 21), rs.getString(22));
+        rs.getString(20), instant(rs, 21), rs.getString(22), rs.getString(23), rs.getString(24), rs.getString(25));
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -223,6 +223,55 @@ abstract class TasksApiContract extends ServerTest {
     assertThat(openKeys("D4")).containsExactly("D4|cadence|none");
   }
 
+  @Test
+  void tasksCarryTheCustomersNameAndNumbers() {
+    db.sql("update customer set email = 'a1@example.com' where id = 'A1'").update();
+    JsonNode a1 = task(zhangwei.get("/api/v1/tasks").json(), "A1");
+    assertThat(a1.get("customerName").asString()).isEqualTo("甲公司");
+    assertThat(a1.get("phone").asString()).isEqualTo("13800000000");
+    assertThat(a1.get("email").asString()).isEqualTo("a1@example.com");
+  }
+
+  @Test
+  void theCallListIsACsvOfTheViewersCustomersInTheirLanguage() {
+    // D4 was visited on 03-05 (its call stays open: the plan has not run since); A1 never contacted.
+    db.sql("update customer set email = 'a1@example.com' where id = 'A1'").update();
+    db.sql("insert into interaction (record_id, customer_id, at, type, channel, outcome) values "
+        + "('v1', 'D4', timestamp '2026-03-05 15:00:00', 'visit', 'visit', 'reached')").update();
+    String en = "\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task\r\n"
+        + "A1,甲公司,13800000000,a1@example.com,,Follow-up 2026-03-10\r\n"
+        + "D4,丁公司,13800000000,,2026-03-05,Follow-up 2026-03-10\r\n";
+    assertThat(new String(zhangwei.bytes("/api/v1/tasks/call-list?dueBefore=2026-03-11&lang=en"),
+        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(en); // B2 is 李娜's: not in 张伟's list
+    assertThat(new String(admin.bytes("/api/v1/tasks/call-list?dueBefore=2026-03-11&owner=李娜&lang=zh"),
+        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFF客户编号,客户名称,电话,邮箱,最近联系,下一任务\r\n"
+        + "B2,乙公司,13800000000,,,跟进 2026-03-10\r\n");
+    // Due before today: nothing yet, the headers alone; by default today's and overdue calls; a bad day is a 400.
+    assertThat(new String(admin.bytes("/api/v1/tasks/call-list?dueBefore=2026-03-10&lang=en"),
+        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task\r\n");
+    assertThat(new String(admin.bytes("/api/v1/tasks/call-list?lang=en"), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\r\nA1,", "\r\nB2,", "\r\nD4,");
+    assertThat(admin.get("/api/v1/tasks/call-list?dueBefore=soon").status()).isEqualTo(400);
+    assertThat(anonymous().get("/api/v1/tasks/call-list?dueBefore=2026-03-11").status()).isEqualTo(401);
+  }
+
+  @Test
+  void thePreviewCountsThePlanPerTierAndRepAndStoresNothing() {
+    // A1, B2 and D4 are big and never contacted: a call each; C3 (small) has nothing to do; no caps in this model.
+    JsonNode p = admin.get("/api/v1/tasks/preview").json();
+    assertThat(p.get("asOf").asString()).isEqualTo("2026-03-10");
+    assertThat(p.get("horizonDays").asInt()).isEqualTo(14);
+    assertThat(p.get("total").toString()).isEqualTo("{\"tasks\":3,\"suppressedByCaps\":0}");
+    assertThat(p.get("tiers").toString()).isEqualTo("{\"big\":{\"tasks\":3,\"suppressedByCaps\":0}}");
+    assertThat(p.get("owners").toString()).isEqualTo("{\"张伟\":{\"tasks\":2,\"suppressedByCaps\":0},"
+        + "\"李娜\":{\"tasks\":1,\"suppressedByCaps\":0}}");
+    // A sales user counts only their own work.
+    JsonNode own = zhangwei.get("/api/v1/tasks/preview").json();
+    assertThat(own.get("total").get("tasks").asLong()).isEqualTo(2);
+    assertThat(own.get("owners").propertyNames()).containsExactly("张伟");
+    assertThat(db.sql("select count(*) from service_task").query(Long.class).single()).isEqualTo(3);
+  }
+
   private List<String> openKeys(String customer) {
     return db.sql("select task_key from service_task where customer_id = ? and status = 'open' order by task_key")
         .param(customer).query(String.class).list();

@@ -1,0 +1,142 @@
+package strata.server.customer;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import strata.plan.PlannedTask;
+import strata.plan.Reason;
+import strata.playbook.Channel;
+import strata.playbook.Purpose;
+import strata.playbook.TaskType;
+import strata.playbook.Trigger;
+import strata.server.api.BadRequest;
+import strata.server.audit.AuditLog;
+import strata.server.pool.Pool;
+import strata.server.security.Role;
+import strata.server.security.Viewer;
+import strata.server.task.CallList;
+import strata.server.task.TaskPlanning;
+
+/**
+ * Bulk actions of the customer list: assign an owner, create a task, export a call list. Each is one transaction
+ * (all customers or none) and audited; the selection is checked by {@link BulkSelection}.
+ */
+@Service
+class CustomerBulk {
+  record Assigned(String action, int selected, int changed) {}
+
+  record Created(String action, int selected, int created, int existing) {}
+
+  private final JdbcClient db;
+  private final CustomerQueries queries;
+  private final Pool pool;
+  private final TaskPlanning planning;
+  private final CallList callList;
+  private final AuditLog audit;
+  private final TransactionTemplate transaction;
+  private final int max;
+
+  CustomerBulk(JdbcClient db, CustomerQueries queries, Pool pool, TaskPlanning planning, CallList callList,
+      AuditLog audit, PlatformTransactionManager transactions,
+      @Value("${strata.bulk.max-customers:1000}") int max) {
+    this.db = db;
+    this.queries = queries;
+    this.pool = pool;
+    this.planning = planning;
+    this.callList = callList;
+    this.audit = audit;
+    this.transaction = new TransactionTemplate(transactions);
+    this.max = max;
+  }
+
+  /**
+   * Gives the selected customers to an owner ("" = the pool). Admins may name any owner, managers one of their team.
+   *
+   * @throws BadRequest 403 {@code forbidden} for sales users and analysts, or a manager naming an owner outside the team
+   */
+  Assigned assign(Viewer viewer, List<String> ids, BulkSelection.Filter filter, String owner) {
+    if (viewer.role() != Role.ADMIN && viewer.role() != Role.MANAGER) {
+      throw new BadRequest(403, "forbidden", "assigning customers needs a manager or an admin", List.of());
+    }
+    String to = owner == null ? "" : owner.strip();
+    if (to.length() > 200) throw new BadRequest("owner", "at most 200 characters");
+    if (viewer.role() == Role.MANAGER && !to.isEmpty() && !viewer.owners().contains(to)) {
+      throw new BadRequest(403, "forbidden", "'" + to + "' is not in your team " + viewer.owners(), List.of());
+    }
+    return transaction.execute(tx -> {
+      List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
+      int changed = 0;
+      for (String id : selected) {
+        String before = db.sql("select owner from customer where id = ?").param(id).query(String.class).single();
+        if (!before.equals(to)) {
+          pool.assign(id, to, viewer);
+          changed++;
+        }
+      }
+      audit.record(viewer.username(), "bulk_assign", changed + " of " + selected.size() + " customers to '" + to
+          + "': " + sample(selected));
+      return new Assigned("assign", selected.size(), changed);
+    });
+  }
+
+  /**
+   * Opens a task for each selected customer, owned by the customer's owner; a task of the same type, channel and day
+   * already made for a customer is counted as existing, not made twice.
+   */
+  Created task(Viewer viewer, List<String> ids, BulkSelection.Filter filter, String type, String channel,
+      LocalDate due, String note) {
+    if (viewer.role() == Role.ANALYST) {
+      throw new BadRequest(403, "forbidden", "analysts do not create tasks", List.of());
+    }
+    TaskType taskType = type == null ? null : TaskType.of(type);
+    if (taskType == null || taskType == TaskType.POOL_WARNING || taskType == TaskType.POOL_RETURN) {
+      throw new BadRequest("type", "unknown task type '" + type + "'");
+    }
+    Channel ch = channel == null ? null : Channel.of(channel);
+    if (ch == null) throw new BadRequest("channel", "unknown channel '" + channel + "' (visit, phone, wechat, sms, email)");
+    if (due == null) throw new BadRequest("dueDate", "missing");
+    if (due.isBefore(planning.today())) throw new BadRequest("dueDate", "is before today, " + planning.today());
+    String purpose = note == null ? "" : note.strip();
+    if (purpose.length() > 500) throw new BadRequest("note", "at most 500 characters");
+    return transaction.execute(tx -> {
+      List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
+      Long runId = queries.snapshot(null).id();
+      int created = 0;
+      for (String id : selected) {
+        String owner = db.sql("select owner from customer where id = ?").param(id).query(String.class).single();
+        String tier = db.sql("select tier from snapshot_row where run_id = ? and customer_id = ?").params(runId, id)
+            .query(String.class).optional().orElse("");
+        Reason why = new Reason(tier, Trigger.MANUAL, "", List.of(new Reason.Value("by", viewer.username())),
+            new Purpose(purpose, purpose));
+        PlannedTask t = new PlannedTask(PlannedTask.key(id, Trigger.MANUAL, taskType.code() + "@" + ch.code() + "@"
+            + due), id, owner, taskType, ch, due, Trigger.MANUAL, why, PlannedTask.Status.OPEN, null, true);
+        if (planning.open(t, viewer.username())) created++;
+      }
+      audit.record(viewer.username(), "bulk_task", created + " " + taskType.code() + " tasks by " + ch.code()
+          + " due " + due + " for " + selected.size() + " customers: " + sample(selected));
+      return new Created("task", selected.size(), created, selected.size() - created);
+    });
+  }
+
+  /** The call list of the selected customers, in the viewer's language. */
+  List<CallList.Line> callList(Viewer viewer, List<String> ids, BulkSelection.Filter filter, Locale locale) {
+    return transaction.execute(tx -> {
+      List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
+      if (selected.isEmpty()) return List.of();
+      audit.record(viewer.username(), "bulk_call_list", selected.size() + " customers: " + sample(selected));
+      return callList.lines(viewer, "c.id in (" + String.join(", ", Collections.nCopies(selected.size(), "?")) + ")",
+          List.copyOf(selected), locale);
+    });
+  }
+
+  /** The first ids, for the audit log. */
+  private static String sample(List<String> ids) {
+    return String.join(", ", ids.subList(0, Math.min(20, ids.size()))) + (ids.size() > 20 ? ", …" : "");
+  }
+}

@@ -1,0 +1,37 @@
+// The playbook preview (GET /tasks/preview): what the current model's playbooks plan for the next days, per tier and
+// per rep, with the touches contact caps suppress; nothing is stored by looking.
+import { Card, Table, Typography } from 'antd';
+import { api } from '../../api/client';
+import { useLoad } from '../../api/useLoad';
+import { useMeta } from '../../api/Meta';
+import { useI18n } from '../../i18n/I18n';
+
+interface Count { tasks: number; suppressedByCaps: number }
+export interface Preview { asOf: string; horizonDays: number; total: Count; tiers: Record<string, Count>; owners: Record<string, Count> }
+
+/** Rows of a count map for a table, largest first, ties by name. */
+export function previewRows(counts: Record<string, Count>): ({ key: string } & Count)[] {
+  return Object.entries(counts).map(([key, c]) => ({ key, ...c }))
+    .sort((a, b) => b.tasks - a.tasks || a.key.localeCompare(b.key));
+}
+
+export function PlaybookPreview() {
+  const { t, num } = useI18n();
+  const { tierName } = useMeta();
+  const { data } = useLoad(() => api<Preview>('/tasks/preview').catch(() => null), []);
+  if (!data) return null;
+  const table = (title: string, counts: Record<string, Count>, name: (key: string) => string) => (
+    <Table size="small" pagination={false} dataSource={previewRows(counts)} style={{ marginTop: 8 }}
+      columns={[{ title, dataIndex: 'key', render: name },
+        { title: t('preview.tasks'), dataIndex: 'tasks', align: 'right', render: (v: number) => num(v) },
+        { title: t('preview.suppressed'), dataIndex: 'suppressedByCaps', align: 'right', render: (v: number) => num(v) }]} />
+  );
+  return (
+    <Card title={t('preview.title')} size="small" style={{ marginBottom: 12 }} data-testid="playbook-preview">
+      <Typography.Text data-testid="preview-total">{t('preview.summary', { days: num(data.horizonDays),
+        n: num(data.total.tasks), m: num(data.total.suppressedByCaps) })}</Typography.Text>
+      {table(t('preview.tier'), data.tiers, tierName)}
+      {table(t('preview.owner'), data.owners, (k) => k || t('preview.pool'))}
+    </Card>
+  );
+}
