@@ -1,5 +1,6 @@
 package strata.server.experiment;
 
+import strata.server.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * An experiment's life through the API: started by the first run of a model declaring it, measured on the data of
  * {@link ExperimentData} (expected figures worked by hand there and below), ended with a note by a model that removes
- * its tier. Read on 2026-05-15 ({@link ExperimentClock}); the planned duration is the default 90 days.
+ * its tier. Read on 2026-05-15 (the test clock); the planned duration is the default 90 days.
  */
-@Import(ExperimentClock.Config.class)
+@Import(MovableClock.Config.class)
 // One snapshot kept: the experiment's start snapshot must outlive the retention, or its cohort would be lost.
 @TestPropertySource(properties = "strata.runs.keep=1")
 abstract class ExperimentApiContract extends ServerTest {
@@ -51,6 +52,12 @@ abstract class ExperimentApiContract extends ServerTest {
 
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
+  @Autowired MovableClock clock;
+
+  @org.junit.jupiter.api.BeforeEach
+  void readOnTheFifteenthOfMay() {
+    clock.day("2026-05-15");
+  }
 
   @Test
   void anExperimentStartsIsMeasuredScopedAndEndsWithANote() {

@@ -1,5 +1,6 @@
 package strata.server.pool;
 
+import strata.server.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * a rep holds at most 2 customers. The plan's day is the test clock's (Asia/Shanghai); each expected day below is
  * counted by hand from the dates written in {@link #data}.
  */
-@Import(PoolApiContract.TestClock.class)
+@Import(MovableClock.Config.class)
 abstract class PoolApiContract extends ServerTest {
   static final String MODEL = """
       tiers:
@@ -52,37 +53,7 @@ abstract class PoolApiContract extends ServerTest {
   static final Map<String, String> OWNERS = Map.of("A1", "张伟", "B2", "李娜", "C3", "张伟", "P1", "", "P2", "",
       "P3", "", "P4", "", "P5", "", "P6", "");
 
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    MovableClock clock() {
-      return new MovableClock();
-    }
-  }
 
-  static final class MovableClock extends Clock {
-    volatile Instant now;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.fixed(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    /** 10:00 in Shanghai on the day. */
-    void day(String day) {
-      now = Instant.parse(day + "T02:00:00Z");
-    }
-  }
 
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;

@@ -1,5 +1,6 @@
 package strata.server.survey;
 
+import strata.server.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -24,7 +25,7 @@ import strata.server.testing.TestData;
  * Email invitations over SMTP to a real server (GreenMail): a due customer with an address gets the link in both
  * languages, once; one without an address gets none; a send that fails is tried again at the next planning.
  */
-@Import(SurveyClock.Config.class)
+@Import(MovableClock.Config.class)
 abstract class InvitationMailsContract extends ServerTest {
   static final int SMTP_PORT = freePort();
   static final String MODEL = """
@@ -55,7 +56,7 @@ abstract class InvitationMailsContract extends ServerTest {
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
   @Autowired RunService runs;
-  @Autowired SurveyClock clock;
+  @Autowired MovableClock clock;
 
   @Test
   void dueCustomersWithAnAddressGetTheLinkOnceAndAFailedSendIsRetried() throws Exception {

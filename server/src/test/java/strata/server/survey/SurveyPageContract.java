@@ -1,5 +1,6 @@
 package strata.server.survey;
 
+import strata.server.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -26,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * the public page, and an unhappy answer opens a recovery task for the owner. The server's clock is the test's
  * (10:00 in Shanghai on 2026-03-10), so stored times and expiries follow by hand.
  */
-@Import(SurveyClock.Config.class)
+@Import(MovableClock.Config.class)
 abstract class SurveyPageContract extends ServerTest {
   static final String MODEL = """
       tiers:
@@ -44,7 +45,7 @@ abstract class SurveyPageContract extends ServerTest {
   @Autowired SummaryStore summaries;
   @Autowired RunService runs;
   @Autowired TaskPlanning planning;
-  @Autowired SurveyClock clock;
+  @Autowired MovableClock clock;
   Api admin;
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package strata.server.task;
 
+import strata.server.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -28,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * moves down to small gets a win-back call within 7 days. The plan's day is the test clock's (Asia/Shanghai), so
  * every expected key, due day and reason follows by hand from the data below.
  */
-@Import(TasksApiContract.TestClock.class)
+@Import(MovableClock.Config.class)
 abstract class TasksApiContract extends ServerTest {
   static final String MODEL = """
       tiers:
@@ -45,38 +46,7 @@ abstract class TasksApiContract extends ServerTest {
               moved_down: {within_days: 7, channels: [phone], purpose: {zh: 挽回来电, en: Win-back call}}
       """;
 
-  /** The planner's today, moved by the tests. */
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    MovableClock clock() {
-      return new MovableClock();
-    }
-  }
 
-  static final class MovableClock extends Clock {
-    volatile Instant now;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.fixed(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    /** 10:00 in Shanghai on the day. */
-    void day(String day) {
-      now = Instant.parse(day + "T02:00:00Z");
-    }
-  }
 
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;

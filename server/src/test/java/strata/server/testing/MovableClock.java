@@ -1,4 +1,4 @@
-package strata.server.survey;
+package strata.server.testing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,15 +7,18 @@ import java.time.ZoneOffset;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** The server's clock in the survey tests, moved by them: the plan's day, the links' expiry, the throttle's window. */
-final class SurveyClock extends Clock {
-  volatile Instant now;
+/**
+ * The server's clock in tests that move time (the plan's day, links' expiry, a throttle's window, the day a result
+ * is read on): import {@link Config} and set {@link #now} or {@link #day}.
+ */
+public final class MovableClock extends Clock {
+  public volatile Instant now;
 
   @TestConfiguration
-  static class Config {
+  public static class Config {
     @Bean
-    SurveyClock clock() {
-      return new SurveyClock();
+    MovableClock clock() {
+      return new MovableClock();
     }
   }
 
@@ -35,7 +38,7 @@ final class SurveyClock extends Clock {
   }
 
   /** 10:00 in Shanghai on the day. */
-  void day(String day) {
+  public void day(String day) {
     now = Instant.parse(day + "T02:00:00Z");
   }
 }
