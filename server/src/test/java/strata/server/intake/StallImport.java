@@ -1,0 +1,31 @@
+package strata.server.intake;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test-only: with {@code strata.test.stall-import=N}, import N stops for good after its first chunk of rows is
+ * committed (hidden, not switched on), so a test can look at the data and kill the server there. Present only on the
+ * test class path.
+ */
+@Component
+@ConditionalOnProperty(name = "strata.test.stall-import")
+class StallImport implements ImportListener {
+  private final long stallImport;
+
+  StallImport(org.springframework.core.env.Environment env) {
+    this.stallImport = Long.parseLong(env.getProperty("strata.test.stall-import"));
+  }
+
+  @Override
+  public void rowsStored(long importId, long rows) {
+    if (importId != stallImport) return;
+    System.out.println("STALLED import " + importId + " after " + rows + " rows");
+    System.out.flush();
+    try {
+      Thread.sleep(Long.MAX_VALUE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
