@@ -210,7 +210,8 @@ public class CustomerQueries {
 
   private <T> Page<T> page(String table, String id, String order, int page, int size, String columns,
       RowReader<T> reader) {
-    return PagedQuery.page(db, "select " + columns, " from " + table + " where customer_id = ? and " + Visible.rows(table), " order by " + order,
+    return PagedQuery.page(db, "select " + columns,
+        " from " + table + " where customer_id = ? and " + Visible.rows(table), " order by " + order,
         List.of(id), page, size, (rs, n) -> reader.read(rs));
   }
 }

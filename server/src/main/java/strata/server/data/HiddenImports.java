@@ -1,5 +1,7 @@
 package strata.server.data;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HiddenImports {
   /** Rows deleted per transaction when an import is discarded: a killed 20M-row import must not need one. */
   static final int DELETE_CHUNK = 20_000;
+  private static final int IN_LIST = 1_000;
   private static final List<String> TABLES = List.of("purchase", "interaction", "survey");
   private final JdbcClient db;
   private final TransactionTemplate own;
@@ -41,6 +44,21 @@ public class HiddenImports {
   }
 
   /**
+   * Up to {@link #DELETE_CHUNK} of the import's rows. Their keys are read first: H2 runs a {@code delete ... where
+   * record_id in (select ... from the same table)} by re-reading the subquery for every row of the table.
+   */
+  private int deleteSome(String table, long importId) {
+    List<String> keys = db.sql("select record_id from " + table + " where import_id = ? fetch first " + DELETE_CHUNK
+        + " rows only").param(importId).query(String.class).list();
+    for (int from = 0; from < keys.size(); from += IN_LIST) {
+      List<String> some = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+      db.sql("delete from " + table + " where record_id in (" + String.join(",", Collections.nCopies(some.size(), "?"))
+          + ")").params(new ArrayList<Object>(some)).update();
+    }
+    return keys.size();
+  }
+
+  /**
    * Deletes an import that will never switch: its rows a chunk per transaction, then what it staged, and its
    * import_hidden row last, so a server killed meanwhile finds it still hidden and finishes the job. Its rows are
    * invisible throughout, so readers never see a part of it go.
@@ -49,8 +67,7 @@ public class HiddenImports {
     for (String table : TABLES) {
       int deleted;
       do {
-        deleted = own.execute(tx -> db.sql("delete from " + table + " where record_id in (select record_id from "
-            + table + " where import_id = ? fetch first " + DELETE_CHUNK + " rows only)").param(importId).update());
+        deleted = own.execute(tx -> deleteSome(table, importId));
       } while (deleted > 0);
     }
     own.executeWithoutResult(tx -> {
