@@ -180,8 +180,8 @@ public class Imports {
           if (quality[0].accepted() == 0) return false;
           staged.write().beforeSwitch();
           all.executeWithoutResult(tx -> {
+            hidden.show(id); // first: what the switch rebuilds from stored rows must read this import's too
             staged.write().atSwitch();
-            hidden.show(id);
             jobs.succeeded(id, quality[0]);
           });
           return true;
