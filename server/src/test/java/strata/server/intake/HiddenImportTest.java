@@ -34,6 +34,7 @@ class HiddenImportTest {
     String url = "jdbc:h2:file:" + data.resolve("db/strata") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
         + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
     String db = "--spring.datasource.url=" + url;
+    long stalled;
     try (ServerProcess first = ServerProcess.start(data, port, db, "--strata.test.stall-import=3")) {
       Api admin = first.admin();
       // Import 1: K1 bought once; import 2: K1's profile.
@@ -41,20 +42,21 @@ class HiddenImportTest {
           + "K1,2024-01-05,10.00,A1\n"), "transactions"))).isEqualTo("succeeded");
       assertThat(status(admin, Uploads.importFile(admin, "k.csv", bytes("customer_id,name\nK1,Old name\n"),
           "customers"))).isEqualTo("succeeded");
-      long stalled = upload(admin, purchases(), "transactions");
-      assertThat(stalled).isEqualTo(3);
-      waitFor(() -> logHas(first, "STALLED import 3"));
+      stalled = upload(admin, purchases(), "transactions");
+      long id = stalled;
+      waitFor(() -> logHas(first, "STALLED import " + id));
 
       // Committed: 10,000 rows of import 3 are in the table. Hidden: no reader shows them.
-      assertThat(count(url, "select count(*) from purchase where import_id = 3")).isEqualTo(FileImport.CHUNK);
+      assertThat(count(url, "select count(*) from purchase where import_id = " + id)).isEqualTo(FileImport.CHUNK);
       assertThat(admin.get("/api/v1/customers/K1/transactions").json().get("total").asLong()).isEqualTo(1);
       assertThat(admin.get("/api/v1/customers/N7").status()).isEqualTo(404);
-      assertThat(admin.get("/api/v1/imports/3").json().get("status").asString()).isEqualTo("running");
+      assertThat(admin.get("/api/v1/imports/" + id).json().get("status").asString()).isEqualTo("running");
       first.kill();
     }
-    try (ServerProcess second = ServerProcess.start(data, port, db, "--strata.test.stall-import=5")) {
+    long customers;
+    try (ServerProcess second = ServerProcess.start(data, port, db, "--strata.test.stall-import=2")) {
       Api admin = second.admin();
-      JsonNode killed = admin.get("/api/v1/imports/3").json();
+      JsonNode killed = admin.get("/api/v1/imports/" + stalled).json();
       assertThat(killed.get("status").asString()).isEqualTo("failed");
       assertThat(killed.get("error").asString()).contains("nothing of it was kept");
       assertThat(count(url, "select count(*) from purchase")).isEqualTo(1);
@@ -67,17 +69,18 @@ class HiddenImportTest {
       assertThat(admin.get("/api/v1/customers/K1/transactions").json().get("total").asLong()).isEqualTo(2);
       assertThat(admin.get("/api/v1/customers/N7").status()).isEqualTo(200);
 
-      // Import 5, a customers file, is stopped after its first chunk: K1 keeps its name, N7 gets none.
-      long customers = upload(admin, customers(), "customers");
-      assertThat(customers).isEqualTo(5);
-      waitFor(() -> logHas(second, "STALLED import 5"));
+      // The next, a customers file, is stopped after its first chunk: K1 keeps its name, M7 is not there.
+      customers = upload(admin, customers(), "customers");
+      long id = customers;
+      waitFor(() -> logHas(second, "STALLED import " + id));
+      assertThat(admin.get("/api/v1/customers/M7").status()).isEqualTo(404);
       assertThat(admin.get("/api/v1/customers/K1").json().get("name").asString()).isEqualTo("Old name");
       assertThat(count(url, "select count(*) from customer")).isEqualTo(1);
       second.kill();
     }
     try (ServerProcess third = ServerProcess.start(data, port, db)) {
       Api admin = third.admin();
-      assertThat(admin.get("/api/v1/imports/5").json().get("status").asString()).isEqualTo("failed");
+      assertThat(admin.get("/api/v1/imports/" + customers).json().get("status").asString()).isEqualTo("failed");
       assertThat(admin.get("/api/v1/customers/K1").json().get("name").asString()).isEqualTo("Old name");
       assertThat(count(url, "select count(*) from customer_staged")).isZero();
       assertThat(count(url, "select count(*) from customer")).isEqualTo(1);
