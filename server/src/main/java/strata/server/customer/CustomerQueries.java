@@ -1,5 +1,6 @@
 package strata.server.customer;
 
+import strata.server.data.Visible;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -209,7 +210,8 @@ public class CustomerQueries {
 
   private <T> Page<T> page(String table, String id, String order, int page, int size, String columns,
       RowReader<T> reader) {
-    return PagedQuery.page(db, "select " + columns, " from " + table + " where customer_id = ?", " order by " + order,
+    return PagedQuery.page(db, "select " + columns,
+        " from " + table + " where customer_id = ? and " + Visible.rows(table), " order by " + order,
         List.of(id), page, size, (rs, n) -> reader.read(rs));
   }
 }

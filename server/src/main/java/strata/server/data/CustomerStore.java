@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import strata.intake.CustomerProfile;
@@ -20,6 +21,7 @@ import strata.intake.CustomerProfile;
 public class CustomerStore {
   private final RecordTable<CustomerProfile> table;
   private final OwnerFollower snapshotOwners;
+  private final JdbcTemplate jdbc;
 
   public CustomerStore(JdbcTemplate jdbc, DataSource dataSource, OwnerFollower snapshotOwners) {
     this.snapshotOwners = snapshotOwners;
@@ -28,9 +30,20 @@ public class CustomerStore {
         "owner", "phone", "email", "birthday", "created", "updated_at"), CustomerProfile::customerId,
         c -> new Object[] {c.customerId(), c.name(), c.industry(), c.size(), c.region(), c.owner(), c.phone(),
             c.email(), c.birthday(), c.created(), OffsetDateTime.now(ZoneOffset.UTC)},
-        (rs, n) -> new CustomerProfile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
-            rs.getObject(10, LocalDate.class)));
+        PROFILE);
+    this.jdbc = jdbc;
+  }
+
+  private static final RowMapper<CustomerProfile> PROFILE = (rs, n) -> new CustomerProfile(rs.getString(1),
+      rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+      rs.getString(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class));
+
+  /**
+   * A customers file's merges ({@link #merge}'s rules), staged and applied at the import's switch with the owners
+   * of snapshot rows following ({@link ImportWrite}).
+   */
+  public ImportWrite<CustomerPatch> fileWrite(long importId) {
+    return new StagedCustomers(jdbc, table, PROFILE, snapshotOwners, importId);
   }
 
   /** Inserts new customers, replaces changed profiles whole. Callers hold the {@link WriteLock}. */

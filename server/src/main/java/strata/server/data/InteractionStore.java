@@ -25,4 +25,9 @@ public class InteractionStore {
   public Written write(List<Interaction> interactions) {
     return Written.of(table.write(interactions));
   }
+
+  /** The writes of one file import, hidden until its switch ({@link ImportWrite}). */
+  public ImportWrite<Interaction> fileWrite(long importId) {
+    return new StagedRecords<>(table, importId);
+  }
 }

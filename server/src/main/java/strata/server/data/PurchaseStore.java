@@ -2,7 +2,9 @@ package strata.server.data;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -10,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import strata.intake.PurchaseRow;
+import strata.summary.CustomerSummary;
 
 /** Purchases by record id, with the customers' summaries kept in step. */
 @Service
@@ -46,38 +49,58 @@ public class PurchaseStore {
   }
 
   /**
-   * Purchases of one file import, stored chunk by chunk while their summaries are merged only every
-   * {@link #MERGE_ROWS} new rows and at {@link FileWrite#finish}. Merging per 5,000-row chunk rewrote a customer's
-   * summary once per chunk holding one of their purchases (about once per purchase: chunks of a file spread over
-   * all customers); merging per million rows rewrites it once per million. Use it within the import's transaction,
-   * holding the {@link WriteLock}, and call finish before it commits.
+   * Purchases of one file import, hidden until its switch ({@link ImportWrite}). Their customers' summaries are
+   * staged before the switch and replace the stored ones at it, so no summary ever counts a purchase nobody can see.
+   * New rows are summarised in memory every {@link #MERGE_ROWS} rows (summaries merge), so memory holds at most that
+   * many rows and one summary per customer of the file (a run holds one per customer of the store).
    */
-  public FileWrite fileWrite() {
-    return new FileWrite();
+  public ImportWrite<Purchase> fileWrite(long importId) {
+    return new FileWrite(importId);
   }
 
-  /** New rows whose summaries are merged together (about 100 MB of rows in memory). */
+  /** New rows summarised together (about 100 MB of rows in memory). */
   static final int MERGE_ROWS = 1_000_000;
 
-  public final class FileWrite {
+  private final class FileWrite implements ImportWrite<Purchase> {
+    private final StagedRecords<Purchase> rows;
+    private final long importId;
     private final List<PurchaseRow> pending = new ArrayList<>();
+    private final Map<String, CustomerSummary> fresh = new HashMap<>();
 
-    private FileWrite() {}
+    private FileWrite(long importId) {
+      this.importId = importId;
+      this.rows = new StagedRecords<>(table, importId);
+    }
 
+    @Override
     public Written write(List<Purchase> purchases) {
-      RecordTable.Changes<Purchase> c = table.write(purchases);
+      RecordTable.Changes<Purchase> c = rows.stage(purchases);
       c.inserted().forEach(p -> pending.add(row(p)));
-      Set<String> rebuild = new TreeSet<>();
-      c.updated().forEach(p -> rebuild.add(p.customerId()));
-      c.replaced().forEach(p -> rebuild.add(p.customerId()));
-      // A rebuild reads the stored purchases, pending ones included: merge those first, or they would count twice.
-      if (!rebuild.isEmpty() || pending.size() >= MERGE_ROWS) finish();
-      if (!rebuild.isEmpty()) summaries.rebuild(rebuild);
+      if (pending.size() >= MERGE_ROWS) fold();
       return Written.of(c);
     }
 
-    public void finish() {
-      if (!pending.isEmpty()) summaries.mergeNew(pending);
+    @Override
+    public void beforeSwitch() {
+      fold();
+      summaries.stage(importId, fresh);
+      fresh.clear();
+    }
+
+    @Override
+    public void atSwitch() {
+      summaries.applyStaged(importId);
+      rows.atSwitch();
+      Set<String> rebuild = new TreeSet<>();
+      rows.changed.forEach(p -> rebuild.add(p.customerId()));
+      rows.replaced.forEach(p -> rebuild.add(p.customerId()));
+      // After the staged summaries and with the import's rows visible: a rebuild reads what readers will see.
+      if (!rebuild.isEmpty()) summaries.rebuild(rebuild);
+    }
+
+    private void fold() {
+      if (pending.isEmpty()) return;
+      PurchaseRow.summarise(pending).forEach((id, s) -> fresh.merge(id, s, CustomerSummary::merge));
       pending.clear();
     }
   }

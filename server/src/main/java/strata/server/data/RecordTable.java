@@ -77,8 +77,37 @@ final class RecordTable<T> {
         replaced.add(before);
       }
     }
-    insert(inserted);
+    insert(inserted, null);
     update(updated);
+    return new Changes<>(inserted, updated, replaced, unchanged);
+  }
+
+  /**
+   * A file import's write: new rows go in tagged with {@code importId}, hidden from readers until the import
+   * switches on ({@link Visible}); changed rows are only reported, for {@link #update} at the switch, since
+   * changing a visible row now would show part of the import. The caller holds the {@link WriteLock} from here to
+   * the switch, so what is "new" or "changed" stays true until then.
+   *
+   * @param records distinct keys, at most a few thousand (one lookup query)
+   */
+  Changes<T> stage(List<T> records, long importId) {
+    Map<String, T> existing = load(records.stream().map(key).toList());
+    List<T> inserted = new ArrayList<>();
+    List<T> updated = new ArrayList<>();
+    List<T> replaced = new ArrayList<>();
+    int unchanged = 0;
+    for (T sent : records) {
+      T before = existing.get(key.apply(sent));
+      if (before == null) {
+        inserted.add(sent);
+      } else if (before.equals(sent)) {
+        unchanged++;
+      } else {
+        updated.add(sent);
+        replaced.add(before);
+      }
+    }
+    insert(inserted, importId);
     return new Changes<>(inserted, updated, replaced, unchanged);
   }
 
@@ -91,12 +120,24 @@ final class RecordTable<T> {
     return out;
   }
 
-  private void insert(List<T> records) {
+  /** @param importId the file import the rows belong to, or null for rows visible at once */
+  private void insert(List<T> records, Long importId) {
     if (records.isEmpty()) return;
+    List<String> names = new ArrayList<>(columns);
+    Function<T, Object[]> row = values;
+    if (importId != null) {
+      names.add("import_id");
+      row = r -> {
+        Object[] v = values.apply(r);
+        Object[] tagged = java.util.Arrays.copyOf(v, v.length + 1);
+        tagged[v.length] = importId;
+        return tagged;
+      };
+    }
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       if (c.isWrapperFor(PGConnection.class)) {
-        copy(c.unwrap(PGConnection.class), records);
+        copy(c.unwrap(PGConnection.class), records, names, row);
         return;
       }
     } catch (SQLException | java.io.IOException e) {
@@ -104,12 +145,13 @@ final class RecordTable<T> {
     } finally {
       DataSourceUtils.releaseConnection(c, dataSource);
     }
-    String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
-    jdbc.batchUpdate("insert into " + table + " (" + String.join(", ", columns) + ") values (" + marks + ")",
-        records.stream().map(values).toList());
+    String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
+    jdbc.batchUpdate("insert into " + table + " (" + String.join(", ", names) + ") values (" + marks + ")",
+        records.stream().map(row).toList());
   }
 
-  private void update(List<T> records) {
+  /** Replaces stored rows by key (their import_id stays: updates happen in the transaction that shows them). */
+  void update(List<T> records) {
     if (records.isEmpty()) return;
     StringBuilder set = new StringBuilder();
     for (String col : columns.subList(1, columns.size())) set.append(set.isEmpty() ? "" : ", ").append(col).append(" = ?");
@@ -123,10 +165,11 @@ final class RecordTable<T> {
         }).toList());
   }
 
-  private void copy(PGConnection pg, List<T> records) throws SQLException, java.io.IOException {
+  private void copy(PGConnection pg, List<T> records, List<String> names, Function<T, Object[]> row)
+      throws SQLException, java.io.IOException {
     CopyCsv csv = new CopyCsv();
-    for (T r : records) csv.add(values.apply(r));
-    pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)",
+    for (T r : records) csv.add(row.apply(r));
+    pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", names) + ") from stdin (format csv)",
         csv.take());
   }
 }

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import strata.intake.PurchaseRow;
 import strata.summary.CustomerSummary;
 
@@ -27,9 +29,12 @@ public class SummaryStore {
   private final JdbcClient db;
   private final JdbcTemplate jdbc;
 
-  public SummaryStore(JdbcClient db, JdbcTemplate jdbc) {
+  private final TransactionTemplate transaction;
+
+  public SummaryStore(JdbcClient db, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.db = db;
     this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /** Folds newly stored purchases into their customers' summaries. Callers hold the write lock of the data. */
@@ -55,12 +60,46 @@ public class SummaryStore {
     }
   }
 
+  /**
+   * Stages a file import's customers' summaries with its new purchases ({@code fresh}) merged in, for
+   * {@link #applyStaged} at its switch: a chunk of customers per transaction, so no transaction grows with the file.
+   * The stored summaries cannot change meanwhile (the import holds the write lock), so the merge stays true. Call it
+   * outside any transaction.
+   */
+  public void stage(long importId, Map<String, CustomerSummary> fresh) {
+    List<String> ids = new ArrayList<>(fresh.keySet());
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      Map<String, CustomerSummary> old = load(chunk);
+      List<Object[]> rows = new ArrayList<>();
+      for (String id : chunk) {
+        CustomerSummary before = old.get(id);
+        Object[] args = insertArgs(before == null ? fresh.get(id) : before.merge(fresh.get(id)));
+        Object[] tagged = new Object[args.length + 1];
+        tagged[0] = importId;
+        System.arraycopy(args, 0, tagged, 1, args.length);
+        rows.add(tagged);
+      }
+      transaction.executeWithoutResult(tx -> jdbc.batchUpdate("insert into summary_staged (import_id, "
+          + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+    }
+  }
+
+  /** In an import's switch: its staged summaries replace its customers' stored ones. */
+  public void applyStaged(long importId) {
+    db.sql("delete from customer_summary where customer_id in "
+        + "(select customer_id from summary_staged where import_id = ?)").param(importId).update();
+    db.sql("insert into customer_summary (" + COLUMNS + ") select " + COLUMNS
+        + " from summary_staged where import_id = ?").param(importId).update();
+    db.sql("delete from summary_staged where import_id = ?").param(importId).update();
+  }
+
   /** Rebuilds customers' summaries from their stored purchases: after a purchase was changed, merging cannot undo it. */
   @Transactional
   public void rebuild(Collection<String> customerIds) {
     for (String id : customerIds) {
       List<PurchaseRow> rows = db.sql("select customer_id, purchase_day, amount_cents, order_id, category from purchase "
-              + "where customer_id = ?")
+              + "where customer_id = ? and " + Visible.rows("purchase"))
           .param(id)
           .query((rs, n) -> new PurchaseRow(rs.getString(1), (int) rs.getObject(2, LocalDate.class).toEpochDay(),
               rs.getLong(3), rs.getString(4), rs.getString(5)))
@@ -88,12 +127,13 @@ public class SummaryStore {
       List<Object> params = new ArrayList<>(chunk);
       params.add(last);
       rows.addAll(db.sql("select customer_id, purchase_day, amount_cents, order_id, category from purchase "
-              + "where customer_id in (" + marks + ") and purchase_day <= ?")
+              + "where customer_id in (" + marks + ") and purchase_day <= ? and " + Visible.rows("purchase"))
           .params(params)
           .query((rs, n) -> new PurchaseRow(rs.getString(1), (int) rs.getObject(2, LocalDate.class).toEpochDay(),
               rs.getLong(3), rs.getString(4), rs.getString(5)))
           .list());
-      after += db.sql("select count(*) from purchase where customer_id in (" + marks + ") and purchase_day > ?")
+      after += db.sql("select count(*) from purchase where customer_id in (" + marks + ") and purchase_day > ? and "
+          + Visible.rows("purchase"))
           .params(params).query(Long.class).single();
     }
     return new Truncated(rows.isEmpty() ? Map.of() : PurchaseRow.summarise(rows), after);
@@ -113,8 +153,9 @@ public class SummaryStore {
     return out;
   }
 
-  private static final String INSERT = "insert into customer_summary (customer_id, purchase_days, order_keys, "
-      + "lines_without_order, lines, net_cents, refund_cents, first_day_net_cents, categories) "
+  private static final String COLUMNS = "customer_id, purchase_days, order_keys, lines_without_order, lines, "
+      + "net_cents, refund_cents, first_day_net_cents, categories";
+  private static final String INSERT = "insert into customer_summary (" + COLUMNS + ") "
       + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE = "update customer_summary set purchase_days = ?, order_keys = ?, "
       + "lines_without_order = ?, lines = ?, net_cents = ?, refund_cents = ?, first_day_net_cents = ?, "

@@ -25,4 +25,9 @@ public class SurveyStore {
   public Written write(List<Survey> surveys) {
     return Written.of(table.write(surveys));
   }
+
+  /** The writes of one file import, hidden until its switch ({@link ImportWrite}). */
+  public ImportWrite<Survey> fileWrite(long importId) {
+    return new StagedRecords<>(table, importId);
+  }
 }

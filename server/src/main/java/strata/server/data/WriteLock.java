@@ -7,14 +7,15 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import strata.server.api.Conflict;
 
 /**
  * The one lock writers of customers, purchases, interactions and surveys hold, on every server sharing the database:
  * "which record ids are new" and the summary merge that follows must not interleave between an import and a batch
- * call. A file import holds it for its whole transaction (it is applied all at once), so short writers wait a bounded
- * time instead of hanging behind it.
+ * call. A file import holds it from its first row to its switch ({@link #lockedStepwise}), so short writers wait a
+ * bounded time instead of hanging behind it.
  *
  * <p>The lock is the row of {@code write_lock}, locked in the writer's transaction (the work runs inside it and the
  * commit or rollback releases it), taken with {@code for update skip locked} and retried, so the wait is bounded the
@@ -27,10 +28,13 @@ public class WriteLock {
   private final ReentrantLock local = new ReentrantLock();
   private final JdbcClient db;
   private final TransactionTemplate transaction;
+  private final TransactionTemplate outside;
 
   WriteLock(JdbcClient db, PlatformTransactionManager transactions) {
     this.db = db;
     this.transaction = new TransactionTemplate(transactions);
+    this.outside = new TransactionTemplate(transactions);
+    outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
   }
 
   /** Waits as long as it takes (imports queue behind each other); {@code work} runs in the lock's transaction. */
@@ -44,6 +48,20 @@ public class WriteLock {
     } finally {
       local.unlock();
     }
+  }
+
+  /**
+   * Waits as long as it takes, like {@link #locked}, but {@code work} runs outside the lock's transaction: each of
+   * its writes commits on its own (a file import's chunks and its switch), while the lock row stays locked until it
+   * returns.
+   */
+  public <T> T lockedStepwise(Supplier<T> work) {
+    return locked(() -> outside.execute(tx -> work.get()));
+  }
+
+  /** {@link #lockedStepwise} waiting at most {@code patience}: @throws Conflict when another writer holds it longer */
+  public <T> T lockedStepwiseWithin(Duration patience, Supplier<T> work) {
+    return lockedWithin(patience, () -> outside.execute(tx -> work.get()));
   }
 
   /**

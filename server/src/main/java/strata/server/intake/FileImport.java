@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import strata.intake.Column;
 import strata.intake.ColumnMapping;
 import strata.intake.CustomerProfile;
@@ -21,68 +23,72 @@ import strata.intake.RejectedRowsWriter;
 import strata.intake.RowIntake;
 import strata.server.data.CustomerPatch;
 import strata.server.data.CustomerStore;
+import strata.server.data.ImportWrite;
 import strata.server.data.InteractionStore;
 import strata.server.data.PurchaseStore;
 import strata.server.data.SurveyStore;
 import strata.server.data.Written;
 
 /**
- * Reads one CSV file with core's row intake and stores its accepted rows in chunks; rejected rows go to
- * rejected.csv with the CLI's columns and reasons. The caller holds the write lock and one transaction around the
- * whole read, so the chunks become visible together or not at all.
+ * Reads one CSV file with core's row intake and stores its accepted rows in chunks, a transaction each, hidden until
+ * the import's switch ({@link ImportWrite}); rejected rows go to rejected.csv with the CLI's columns and reasons.
  */
 @Component
 class FileImport {
-  /** Rows stored per write: one id lookup and one COPY (or batch) each. */
-  static final int CHUNK = 5_000;
+  /** Rows stored per transaction: one id lookup and one COPY (or batch) each. */
+  static final int CHUNK = 10_000;
   private final PurchaseStore purchases;
   private final CustomerStore customers;
   private final InteractionStore interactions;
   private final SurveyStore surveys;
+  private final TransactionTemplate eachChunk;
+  private final List<ImportListener> listeners;
 
-  FileImport(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions, SurveyStore surveys) {
+  FileImport(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions, SurveyStore surveys,
+      PlatformTransactionManager transactions, List<ImportListener> listeners) {
+    this.eachChunk = new TransactionTemplate(transactions);
+    this.listeners = listeners;
     this.purchases = purchases;
     this.customers = customers;
     this.interactions = interactions;
     this.surveys = surveys;
   }
 
+  /** What an import stored, hidden, and what its switch applies. */
+  record Staged(ImportQuality quality, ImportWrite<?> write) {}
+
   /**
+   * Reads the file and stores its accepted rows hidden under {@code importId}, a chunk per transaction; the caller
+   * holds the write lock outside any transaction ({@link strata.server.data.WriteLock#lockedStepwise}) and switches
+   * the import on, or discards it.
+   *
    * @param name the client's file name, for messages and rejected.csv
    * @throws strata.intake.IntakeException when the file cannot be read or lacks a required column
    */
-  ImportQuality read(Path csv, String name, FileKind kind, FormatSniffer.Hints hints, Map<String, String> mapping,
-      Path rejectedCsv, Path tempDir, LongConsumer progress) {
+  Staged read(long importId, Path csv, String name, FileKind kind, FormatSniffer.Hints hints,
+      Map<String, String> mapping, Path rejectedCsv, Path tempDir, LongConsumer progress) {
     RecordIds ids = new RecordIds();
+    Reading reading = new Reading(importId, csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress);
     return switch (kind) {
-      case TRANSACTIONS -> {
-        PurchaseStore.FileWrite purchaseWrite = purchases.fileWrite();
-        ImportQuality q = read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
-            r -> {
-              var p = Records.purchase("", r);
-              return Records.purchase(ids.next(Records.content(p)), r);
-            }, purchaseWrite::write);
-        purchaseWrite.finish();
-        yield q;
-      }
+      case TRANSACTIONS -> into(reading, r -> {
+        var p = Records.purchase("", r);
+        return Records.purchase(ids.next(Records.content(p)), r);
+      }, purchases.fileWrite(importId));
       case CUSTOMERS -> {
         // A column the file lacks keeps the stored values: a file of ids and owners must not blank phone numbers.
         Set<Column> columns = EnumSet.noneOf(Column.class);
         ColumnMapping found = RowIntake.preview(csv, name, kind, hints, mapping, 0).mapping();
         for (Column c : CustomerPatch.FIELDS) if (found.has(c)) columns.add(c);
-        yield read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
-            r -> new CustomerPatch(profile(r), columns), customers::merge);
+        yield into(reading, r -> new CustomerPatch(profile(r), columns), customers.fileWrite(importId));
       }
-      case INTERACTIONS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
-          r -> {
-            var i = Records.interaction("", r);
-            return Records.interaction(ids.next(Records.content(i)), r);
-          }, interactions::write);
-      case SURVEYS -> read(csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress,
-          r -> {
-            var s = Records.survey("", r);
-            return Records.survey(ids.next(Records.content(s)), r);
-          }, surveys::write);
+      case INTERACTIONS -> into(reading, r -> {
+        var i = Records.interaction("", r);
+        return Records.interaction(ids.next(Records.content(i)), r);
+      }, interactions.fileWrite(importId));
+      case SURVEYS -> into(reading, r -> {
+        var s = Records.survey("", r);
+        return Records.survey(ids.next(Records.content(s)), r);
+      }, surveys.fileWrite(importId));
     };
   }
 
@@ -94,17 +100,24 @@ class FileImport {
         r.get(Column.PHONE), r.get(Column.EMAIL), p.birthday(), p.created());
   }
 
-  private <T> ImportQuality read(Path csv, String name, FileKind kind, FormatSniffer.Hints hints,
-      Map<String, String> mapping, Path rejectedCsv, Path tempDir, LongConsumer progress,
-      Function<RowIntake.Row, T> convert, Function<List<T>, Written> store) {
+  private record Reading(long importId, Path csv, String name, FileKind kind, FormatSniffer.Hints hints,
+      Map<String, String> mapping, Path rejectedCsv, Path tempDir, LongConsumer progress) {}
+
+  private <T> Staged into(Reading in, Function<RowIntake.Row, T> convert, ImportWrite<T> store) {
     Written[] written = {Written.NONE};
     long[] cut = {0};
+    long[] stored = {0};
     FileQuality q;
-    try (RejectedRowsWriter rejects = new RejectedRowsWriter(rejectedCsv)) {
-      q = ChunkHandoff.<T, FileQuality>run(CHUNK, sink -> RowIntake.read(csv, name, kind, hints, mapping, row -> {
-        cut[0] += Records.cutToColumns(row);
-        sink.accept(convert.apply(row));
-      }, rejects, tempDir, progress), chunk -> written[0] = written[0].plus(store.apply(chunk)));
+    try (RejectedRowsWriter rejects = new RejectedRowsWriter(in.rejectedCsv())) {
+      q = ChunkHandoff.<T, FileQuality>run(CHUNK, sink -> RowIntake.read(in.csv(), in.name(), in.kind(), in.hints(),
+          in.mapping(), row -> {
+            cut[0] += Records.cutToColumns(row);
+            sink.accept(convert.apply(row));
+          }, rejects, in.tempDir(), in.progress()), chunk -> {
+            written[0] = written[0].plus(eachChunk.execute(tx -> store.write(chunk)));
+            stored[0] += chunk.size();
+            listeners.forEach(l -> l.rowsStored(in.importId(), stored[0]));
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejected rows: " + e.getMessage(), e);
     }
@@ -114,7 +127,7 @@ class FileImport {
     }
     if (cut[0] > 0) warnings.add(cut[0] + " values were longer than their column allows and were cut");
     Written w = written[0];
-    return new ImportQuality(q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rejectedByReason(),
-        q.duplicateRows(), q.rowsAfterAsOf(), w.inserted(), w.updated(), w.unchanged(), warnings);
+    return new Staged(new ImportQuality(q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rejectedByReason(),
+        q.duplicateRows(), q.rowsAfterAsOf(), w.inserted(), w.updated(), w.unchanged(), warnings), store);
   }
 }

@@ -54,15 +54,24 @@ class ImportJobs {
 
   /**
    * Jobs left queued or running by a server that stopped or died ({@link Instance#orphaned}) can never finish: they
-   * are marked failed. Their rows were never committed (an import is one transaction).
+   * are marked failed. Their rows, if any, are still hidden (they never switched) and are deleted next.
    */
   int failOrphans(Instance instance) {
     java.util.List<Object> params = new java.util.ArrayList<>(List.of(now(),
-        "the server stopped before the import finished; upload the file again"));
+        "the server stopped before the import finished; nothing of it was kept, upload the file again"));
     params.addAll(List.of(instance.orphanParams()));
     return db.sql("update import_job set status = 'failed', finished_at = ?, error = ? "
             + "where status in ('queued', 'running') and " + Instance.orphaned("instance_id", "created_at"))
         .params(params).update();
+  }
+
+  /** Of these import ids, those whose job failed or is gone: they will never switch on. */
+  List<Long> failedAmong(List<Long> ids) {
+    if (ids.isEmpty()) return ids;
+    String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Long> live = db.sql("select id from import_job where status <> 'failed' and id in (" + marks + ")")
+        .params(new java.util.ArrayList<Object>(ids)).query(Long.class).list();
+    return ids.stream().filter(id -> !live.contains(id)).toList();
   }
 
   void linkRun(long id, long runId) {

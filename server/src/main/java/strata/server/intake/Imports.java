@@ -13,10 +13,7 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,13 +25,15 @@ import strata.server.api.NotFound;
 import strata.server.api.Page;
 import strata.server.audit.AuditLog;
 import strata.server.cluster.Instance;
+import strata.server.data.HiddenImports;
 import strata.server.data.WriteLock;
 
 /**
  * File imports as jobs. One worker thread runs them in turn, on the server that received the upload, and each holds
  * the {@link WriteLock} (a database lock) while it is applied: imports on every server are serialised, which also keeps
- * "which records are new" free of races between them. Each import is one database transaction: its rows appear all at once or not
- * at all. Files live under {@code ${strata.data}/imports/<id>/} with names the server
+ * "which records are new" free of races between them. Its rows are committed in chunks, hidden until one small
+ * transaction switches them on with the job's success: they appear all at once or not at all, and no transaction
+ * grows with the file. Files live under {@code ${strata.data}/imports/<id>/} with names the server
  * chooses; the client's file name is kept only as text.
  */
 @Service
@@ -50,6 +49,7 @@ public class Imports {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final WriteLock lock;
+  private final HiddenImports hidden;
   private final Instance instance;
   private final TransactionTemplate all;
   private final TransactionTemplate aside;
@@ -61,7 +61,9 @@ public class Imports {
   });
 
   Imports(ImportJobs jobs, FileImport fileImport, AuditLog audit, ApplicationEventPublisher events, WriteLock lock,
-      PlatformTransactionManager transactions, Instance instance, @Value("${strata.data}") String dataDir) {
+      HiddenImports hidden, PlatformTransactionManager transactions, Instance instance,
+      @Value("${strata.data}") String dataDir) {
+    this.hidden = hidden;
     this.instance = instance;
     this.lock = lock;
     this.all = new TransactionTemplate(transactions);
@@ -72,17 +74,6 @@ public class Imports {
     this.audit = audit;
     this.events = events;
     this.root = Path.of(dataDir).toAbsolutePath().resolve("imports");
-  }
-
-  /**
-   * Imports queued or running on a server that stopped or died are marked failed; those of live servers, this one's
-   * or others', are left alone. At start-up and every {@code strata.instance.sweep} [15s].
-   */
-  @EventListener(ApplicationReadyEvent.class)
-  @Scheduled(initialDelayString = "${strata.instance.sweep:15s}", fixedDelayString = "${strata.instance.sweep:15s}")
-  void failLeftovers() {
-    int n = jobs.failOrphans(instance);
-    if (n > 0) log.warn("{} imports were cut off by a server stop and are marked failed", n);
   }
 
   /** What an upload is, from its first bytes and name: a workbook or delimited text. */
@@ -131,7 +122,12 @@ public class Imports {
     String name = displayName(clientFileName);
     try {
       Format format = format(file, name);
-      long id = jobs.create(fileKind.label(), name, username, instance.id());
+      // Hidden from the start: whatever the import stores is invisible until its switch.
+      long id = all.execute(tx -> {
+        long created = jobs.create(fileKind.label(), name, username, instance.id());
+        hidden.hide(created);
+        return created;
+      });
       Path dir = Files.createDirectories(root.resolve(Long.toString(id)));
       Path upload = dir.resolve(format == Format.XLSX ? UPLOAD_XLSX : UPLOAD_CSV);
       if (move) Files.move(file, upload);
@@ -173,15 +169,27 @@ public class Imports {
     try {
       if (format == Format.XLSX) XlsxToCsv.convert(upload, csv, name);
       Progress progress = new Progress(id, Files.size(csv));
-      // All or nothing: the rows and the job's "succeeded" commit together, so a server killed mid-import leaves
-      // the data as it was and the job, still "running", is marked failed at the next start.
-      boolean applied = lock.locked(() -> all.execute(tx -> {
-        quality[0] = fileImport.read(csv, name, kind, options.hints(format == Format.XLSX), options.mapping(),
-            dir.resolve(REJECTED_CSV), dir, progress::bytes);
-        if (quality[0].accepted() == 0) return false;
-        jobs.succeeded(id, quality[0]);
-        return true;
-      }));
+      // All or nothing without one big transaction: the rows are committed in chunks but hidden (Visible) until the
+      // switch, one small transaction that applies what was staged, shows the rows and marks the job succeeded. A
+      // server killed before it leaves them hidden, and they are deleted at the next start (AbandonedImports).
+      boolean applied = lock.lockedStepwise(() -> {
+        try {
+          FileImport.Staged staged = fileImport.read(id, csv, name, kind, options.hints(format == Format.XLSX),
+              options.mapping(), dir.resolve(REJECTED_CSV), dir, progress::bytes);
+          quality[0] = staged.quality();
+          if (quality[0].accepted() == 0) return false;
+          staged.write().beforeSwitch();
+          all.executeWithoutResult(tx -> {
+            hidden.show(id); // first: what the switch rebuilds from stored rows must read this import's too
+            staged.write().atSwitch();
+            jobs.succeeded(id, quality[0]);
+          });
+          return true;
+        } catch (RuntimeException e) {
+          hidden.discard(id); // under the lock: the next import must not find these rows as already stored
+          throw e;
+        }
+      });
       ImportQuality q = quality[0];
       if (!applied) {
         fail(id, name + ": no usable rows (" + q.rows() + " read, " + q.rejected() + " rejected"
@@ -201,6 +209,7 @@ public class Imports {
 
   private void fail(long id, String error, ImportQuality quality, FileKind kind, String username) {
     jobs.failed(id, error, quality);
+    hidden.discard(id);
     audit.record(username, "import", "failed: " + kind.label() + ": " + error);
   }
 

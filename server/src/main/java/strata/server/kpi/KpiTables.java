@@ -1,5 +1,6 @@
 package strata.server.kpi;
 
+import strata.server.data.Visible;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public class KpiTables {
     Run previous = db.sql("select max(id) from tier_run where status = 'succeeded' and id < ?").param(runId)
         .query((rs, n) -> rs.getObject(1, Long.class)).optional().map(runs::get).orElse(null);
     // Whether any interaction exists, not how many: a count would read the whole table at each publication.
-    boolean complaintsKnown = !db.sql("select 1 from interaction fetch first 1 rows only").query(Integer.class).list()
+    boolean complaintsKnown = !db.sql("select 1 from interaction where " + Visible.rows("interaction") + " fetch first 1 rows only").query(Integer.class).list()
         .isEmpty();
     SnapshotInfo now = info(run, complaintsKnown);
     SnapshotInfo before = previous == null ? null : info(previous, complaintsKnown);

@@ -1,5 +1,6 @@
 package strata.server.kpi;
 
+import strata.server.data.Visible;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,8 +54,8 @@ final class SnapshotStates implements AutoCloseable {
   /** Customer id to {nps, its day, csat, its day}: each the latest answer on or before the as-of day. */
   private static Map<String, int[]> latestAnswers(Connection c, LocalDate asOf) throws SQLException {
     Map<String, int[]> out = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("select customer_id, at, nps, csat from survey where at < ? "
-        + "order by at")) {
+    try (PreparedStatement s = c.prepareStatement("select customer_id, at, nps, csat from survey where at < ? and "
+        + Visible.rows("survey") + " order by at")) {
       s.setFetchSize(1000);
       s.setObject(1, asOf.plusDays(1).atStartOfDay());
       try (ResultSet r = s.executeQuery()) {

@@ -1,5 +1,6 @@
 package strata.server.run;
 
+import strata.server.data.Visible;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -84,11 +85,11 @@ class RunData {
   private Map<String, Engagement> engagement(LocalDate asOf) {
     Map<String, Engagement> out = new HashMap<>();
     LocalDateTime end = asOf.plusDays(1).atStartOfDay();
-    db.sql("select customer_id, at, type from interaction where at < ?").param(end).query((ResultSet rs) -> {
+    db.sql("select customer_id, at, type from interaction where at < ? and " + Visible.rows("interaction")).param(end).query((ResultSet rs) -> {
       out.merge(rs.getString(1), Engagement.interaction(rs.getString(3), day(rs.getObject(2, LocalDateTime.class))),
           Engagement::merge);
     });
-    db.sql("select customer_id, at, nps, csat from survey where at < ?").param(end).query((ResultSet rs) -> {
+    db.sql("select customer_id, at, nps, csat from survey where at < ? and " + Visible.rows("survey")).param(end).query((ResultSet rs) -> {
       Integer nps = rs.getObject(3, Integer.class);
       Integer csat = rs.getObject(4, Integer.class);
       out.merge(rs.getString(1), Engagement.survey(nps == null ? -1 : nps, csat == null ? -1 : csat,

@@ -1,5 +1,6 @@
 package strata.server.survey;
 
+import strata.server.data.Visible;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -135,7 +136,8 @@ class Invitations {
         .query((ResultSet rs) -> {
           (rs.getString(2).equals("nps") ? lastNps : lastCsat).put(rs.getString(1), rs.getObject(3, LocalDate.class));
         });
-    db.sql("select customer_id, max(at) from survey where nps is not null and at < ? group by customer_id")
+    db.sql("select customer_id, max(at) from survey where nps is not null and at < ? and "
+        + Visible.rows("survey") + " group by customer_id")
         .param(asOf.plusDays(1).atStartOfDay()).query((ResultSet rs) -> {
           lastNps.merge(rs.getString(1), rs.getObject(2, LocalDateTime.class).toLocalDate(), later);
         });

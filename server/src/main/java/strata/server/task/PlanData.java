@@ -1,5 +1,6 @@
 package strata.server.task;
 
+import strata.server.data.Visible;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,7 +44,8 @@ class PlanData {
   Interactions interactions(LocalDate asOf) {
     List<Contact> contacts = new ArrayList<>();
     Map<String, LocalDate> complaints = new HashMap<>();
-    db.sql("select record_id, customer_id, at, type, channel from interaction where at < ?")
+    db.sql("select record_id, customer_id, at, type, channel from interaction where at < ? and "
+        + Visible.rows("interaction"))
         .param(asOf.plusDays(1).atStartOfDay()).query((ResultSet rs) -> {
           if (rs.getString(1).startsWith(TASK_RECORD_PREFIX)) return;
           String id = rs.getString(2);
@@ -116,7 +118,8 @@ class PlanData {
   /** Each customer's latest NPS answer up to the day: score and day. */
   private Map<String, Object[]> latestNps(LocalDate asOf) {
     Map<String, Object[]> out = new HashMap<>();
-    db.sql("select customer_id, at, nps from survey where nps is not null and at < ? order by customer_id, at")
+    db.sql("select customer_id, at, nps from survey where nps is not null and at < ? and "
+        + Visible.rows("survey") + " order by customer_id, at")
         .param(asOf.plusDays(1).atStartOfDay()).query((ResultSet rs) -> {
           out.put(rs.getString(1), new Object[] {rs.getInt(3), rs.getObject(2, LocalDateTime.class).toLocalDate()});
         });
