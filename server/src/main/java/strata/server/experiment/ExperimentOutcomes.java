@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import strata.server.data.Visible;
 import strata.experiment.CustomerOutcome;
 import strata.experiment.HoldoutDesign;
 import strata.server.model.ModelStore;
@@ -82,7 +83,8 @@ class ExperimentOutcomes {
   private Map<String, double[]> purchases(Map<String, String> cohort, Window w) {
     Map<String, double[]> out = new HashMap<>();
     Map<String, java.util.Set<LocalDate>> seen = new HashMap<>();
-    db.sql("select customer_id, purchase_day, amount_cents from purchase where purchase_day >= ? and purchase_day <= ?")
+    db.sql("select customer_id, purchase_day, amount_cents from purchase where purchase_day >= ? and purchase_day <= ? "
+        + "and " + Visible.rows("purchase"))
         .params(w.preFrom(), w.to()).query((ResultSet rs) -> {
           String id = rs.getString(1);
           if (!cohort.containsKey(id)) return;
@@ -98,7 +100,8 @@ class ExperimentOutcomes {
   /** The latest NPS answer of each cohort customer within the period. */
   private Map<String, Integer> latestNps(Map<String, String> cohort, Window w) {
     Map<String, Integer> out = new HashMap<>();
-    db.sql("select customer_id, nps from survey where nps is not null and at >= ? and at < ? order by at")
+    db.sql("select customer_id, nps from survey where nps is not null and at >= ? and at < ? and "
+        + Visible.rows("survey") + " order by at")
         .params(w.from().atStartOfDay(), w.to().plusDays(1).atStartOfDay()).query((ResultSet rs) -> {
           if (cohort.containsKey(rs.getString(1))) out.put(rs.getString(1), rs.getInt(2));
         });

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import strata.server.data.Visible;
 import strata.i18n.Labels;
 import strata.intake.CsvText;
 import strata.plan.PlanText;
@@ -55,7 +56,7 @@ public class CallList {
     String scope = viewer.seesAll() ? "" : " and " + viewer.ownerCondition("c.owner", all);
     Map<String, String> next = nextTasks(viewer, condition, params, locale);
     return db.sql("select c.id, c.name, c.phone, c.email, (select max(i.at) from interaction i where i.customer_id = "
-            + "c.id), (select max(d.closed_at) from service_task d where d.customer_id = c.id and d.status = 'done') "
+            + "c.id and " + Visible.rows("i") + "), (select max(d.closed_at) from service_task d where d.customer_id = c.id and d.status = 'done') "
             + "from customer c where " + condition + scope + " order by c.id").params(all)
         .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             latest(rs), next.getOrDefault(rs.getString(1), ""))).list();

@@ -64,7 +64,8 @@ class PlanData {
   /** One customer's contacts (interactions that reach them) from a day to a day, both included. */
   List<Contact> contactsOf(String customerId, LocalDate from, LocalDate to) {
     List<Contact> contacts = new ArrayList<>();
-    db.sql("select record_id, at, type, channel from interaction where customer_id = ? and at >= ? and at < ?")
+    db.sql("select record_id, at, type, channel from interaction where customer_id = ? and at >= ? and at < ? and "
+        + Visible.rows("interaction"))
         .params(customerId, from.atStartOfDay(), to.plusDays(1).atStartOfDay()).query((ResultSet rs) -> {
           if (rs.getString(1).startsWith(TASK_RECORD_PREFIX)) return;
           Channel channel = PlanInputs.channel(SideFiles.interactionType(rs.getString(3)), rs.getString(4));
