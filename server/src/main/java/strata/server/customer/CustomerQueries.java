@@ -21,6 +21,7 @@ import strata.server.override.OverrideStore;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
 import strata.server.security.Viewer;
+import strata.server.security.VisibleCustomers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,10 +55,12 @@ public class CustomerQueries {
   private final OverrideStore overrides;
   private final JsonMapper json;
   private final SummaryStore summaries;
+  private final VisibleCustomers visible;
 
   public CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json,
-      SummaryStore summaries) {
+      SummaryStore summaries, VisibleCustomers visible) {
     this.summaries = summaries;
+    this.visible = visible;
     this.db = db;
     this.runs = runs;
     this.overrides = overrides;
@@ -105,19 +108,7 @@ public class CustomerQueries {
 
   /** 404 unless the customer exists and the viewer may see them (so ids of others cannot be probed). */
   public void checkVisible(String id, Viewer v) {
-    boolean exists = v.seesAll()
-        ? db.sql("select count(*) from customer where id = ?").param(id).query(Long.class).single() > 0
-            || db.sql("select count(*) from customer_summary where customer_id = ?").param(id).query(Long.class)
-                .single() > 0
-        : visibleTo(id, v);
-    if (!exists) throw new NotFound("no customer " + id);
-  }
-
-  private boolean visibleTo(String id, Viewer v) {
-    List<Object> params = new ArrayList<>(List.of(id));
-    String scope = v.ownerCondition("owner", params);
-    return db.sql("select count(*) from customer where id = ? and " + scope).params(params).query(Long.class)
-        .single() > 0;
+    visible.check(id, v);
   }
 
   public Detail detail(String id, Viewer v) {

@@ -16,8 +16,8 @@ import strata.experiment.Uplift;
 import strata.experiment.UpliftOptions;
 import strata.experiment.UpliftResult;
 import strata.server.api.NotFound;
-import strata.server.customer.CustomerQueries;
 import strata.server.security.Viewer;
+import strata.server.security.VisibleCustomers;
 
 /**
  * Experiments and their results (README "Experiments"): treated against held out per tier and overall with core's
@@ -28,13 +28,13 @@ import strata.server.security.Viewer;
 class ExperimentController {
   private final ExperimentStore store;
   private final ExperimentOutcomes outcomes;
-  private final CustomerQueries customers;
+  private final VisibleCustomers customers;
   private final JdbcClient db;
   private final Clock clock;
   private final ZoneId zone;
   private final UpliftOptions options;
 
-  ExperimentController(ExperimentStore store, ExperimentOutcomes outcomes, CustomerQueries customers, JdbcClient db,
+  ExperimentController(ExperimentStore store, ExperimentOutcomes outcomes, VisibleCustomers customers, JdbcClient db,
       ObjectProvider<Clock> clock, @Value("${strata.tasks.time-zone:Asia/Shanghai}") String zone,
       @Value("${strata.experiments.min-per-group:30}") int minPerGroup) {
     this.store = store;
@@ -74,7 +74,7 @@ class ExperimentController {
    */
   @GetMapping("/customers/{id}/experiments")
   List<ExperimentView.Membership> memberships(@PathVariable String id) {
-    customers.checkVisible(id, Viewer.current());
+    customers.check(id, Viewer.current());
     String current = db.sql("select r.tier from snapshot_row r join current_run c on c.run_id = r.run_id "
         + "where c.id = 1 and r.customer_id = ?").param(id).query(String.class).optional().orElse(null);
     List<ExperimentView.Membership> out = new ArrayList<>();
