@@ -408,6 +408,12 @@ async function scenario(browser) {
     await page.click(tid(`exp-${list.body[0].id}`));
     await page.waitForSelector(tid('exp-group-overall'));
     await page.waitForSelector(tid('exp-mde'));
+    if (list.body[0].id === 'winback_demo') {
+      // The demo data plants a working win-back (strata.demo.DemoExperiment): treated at-risk customers buy again more.
+      const detail = await apiGet(page, '/experiments/winback_demo');
+      const repurchase = detail.body.overall.comparisons.find((c) => c.metric === 'repurchase_rate');
+      check(repurchase?.difference?.estimate > 0, `the demo's win-back shows no uplift: ${JSON.stringify(repurchase)}`);
+    }
     await screenshot(page, '09b-experiment');
   });
 

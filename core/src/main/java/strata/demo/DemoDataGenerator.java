@@ -78,6 +78,7 @@ public final class DemoDataGenerator {
   private static final int ORDER_LINES = 4;
   private static final int INTERACTIONS = 5;
   private static final int SURVEYS = 6;
+  private static final int WIN_BACK = 7;
 
   private DemoDataGenerator() {}
 
@@ -98,6 +99,7 @@ public final class DemoDataGenerator {
         dir.resolve(INTERACTIONS_FILE), dir.resolve(SURVEYS_FILE));
     Population people = Population.simulate(options, stream(options, POPULATION));
     Purchases purchases = Purchases.simulate(people, stream(options, ORDERS));
+    purchases.plantWinBack(people, stream(options, WIN_BACK));
     CustomersWriter.write(files.customers(), people, stream(options, CUSTOMERS));
     OrdersWriter.write(files.transactions(), people, purchases, stream(options, ORDER_LINES));
     int[] complaints = InteractionsWriter.write(files.interactions(), people, purchases,

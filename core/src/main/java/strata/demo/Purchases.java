@@ -1,5 +1,6 @@
 package strata.demo;
 
+import java.time.LocalDate;
 import org.hipparchus.random.RandomDataGenerator;
 
 /**
@@ -56,6 +57,28 @@ final class Purchases {
       } while (day < people.endDay[i]
           && rng.nextDouble() * Season.MAX_FACTOR >= Season.factor((long) day, business));
     }
+  }
+
+  /**
+   * Plants the demo experiment's effect ({@link DemoExperiment}): a customer whose last order before its start lies
+   * {@value DemoExperiment#LAPSED_DAYS} to {@value DemoExperiment#GONE_DAYS} days before it and who is not held out
+   * orders again within seven weeks with chance {@value DemoExperiment#EXTRA_RETURN}. Its own random stream leaves
+   * the rest of the data as it was.
+   */
+  void plantWinBack(Population people, RandomDataGenerator rng) {
+    long start = DemoExperiment.start(LocalDate.ofEpochDay(people.asOfDay)).toEpochDay();
+    long[] lastBefore = new long[people.size];
+    for (int k = 0; k < orders.count(); k++) {
+      int i = orders.customer(k);
+      if (orders.second(k) < start * DAY) lastBefore[i] = Math.max(lastBefore[i], orders.second(k));
+    }
+    for (int i = 0; i < people.size; i++) {
+      boolean lapsed = lastBefore[i] >= (start - DemoExperiment.GONE_DAYS) * DAY
+          && lastBefore[i] < (start - DemoExperiment.LAPSED_DAYS) * DAY;
+      if (!lapsed || !DemoExperiment.treated(Population.customerId(i))) continue;
+      if (rng.nextDouble() < DemoExperiment.EXTRA_RETURN) emit(people, i, start + 3 + rng.nextInt(46), rng);
+    }
+    orders.sortByTime();
   }
 
   private void emit(Population people, int i, long day, RandomDataGenerator rng) {

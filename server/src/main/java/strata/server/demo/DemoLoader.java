@@ -16,9 +16,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import strata.demo.DemoDataGenerator;
+import strata.demo.DemoExperiment;
 import strata.demo.DemoFiles;
 import strata.demo.DemoOptions;
 import strata.server.intake.ImportJob;
+import strata.server.model.ModelStore;
 import strata.server.intake.ImportOptions;
 import strata.server.intake.Imports;
 import strata.server.run.AutoRuns;
@@ -31,7 +33,9 @@ import strata.server.security.Users;
 /**
  * {@code --demo}: on first start, loads Strata's demo data set (a Chinese SME, 2,000 customers) and tiers it as of
  * {@value #SNAPSHOTS} successive quarter ends, so a new user finds tiers, migrations, the KPI trend and a tier forecast
- * to look at. Demo users share the password {@value #PASSWORD}.
+ * to look at; from the quarter {@link DemoExperiment#start} a second model version holds out part of the at-risk
+ * tier, so the experiments page has a result (the data plants a real effect). Demo users share the password
+ * {@value #PASSWORD}.
  */
 @Component
 @Order(3)
@@ -48,9 +52,11 @@ class DemoLoader implements ApplicationRunner {
   private final AutoRuns autoRuns;
   private final Environment env;
   private final Path data;
+  private final ModelStore models;
 
   DemoLoader(Users users, Imports imports, RunService runs, RunStore runStore, AutoRuns autoRuns, Environment env,
-      @Value("${strata.data}") String data) {
+      @Value("${strata.data}") String data, ModelStore models) {
+    this.models = models;
     this.users = users;
     this.imports = imports;
     this.runs = runs;
@@ -86,7 +92,12 @@ class DemoLoader implements ApplicationRunner {
       // Each run sees only what was known on its as-of day (strata.asof.AsOfPolicy), so one import gives the
       // history a team would have built up quarter by quarter.
       List<String> made = new ArrayList<>();
+      LocalDate experimentStart = DemoExperiment.start(DemoOptions.DEFAULT_AS_OF);
       for (LocalDate asOf : snapshotDays(DemoOptions.DEFAULT_AS_OF)) {
+        if (asOf.equals(experimentStart)) {
+          models.save(DemoExperiment.modelYaml(models.current().yaml()), "demo: win-back experiment (20 % held out)",
+              "demo");
+        }
         // Service tasks are planned from the last quarter only (planning is most of a run's time here).
         Run run = asOf.equals(DemoOptions.DEFAULT_AS_OF) ? runs.runNow("demo", "demo", asOf)
             : runs.runForHistory("demo", "demo", asOf);

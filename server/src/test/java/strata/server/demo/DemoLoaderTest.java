@@ -13,4 +13,11 @@ class DemoLoaderTest {
         LocalDate.of(2025, 11, 1), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 8, 1),
         LocalDate.of(2026, 11, 1));
   }
+
+  @Test
+  void theExperimentStartsOnAQuarterOfTheHistorySoItsStartSnapshotExists() {
+    LocalDate start = strata.demo.DemoExperiment.start(strata.demo.DemoOptions.DEFAULT_AS_OF);
+    assertThat(DemoLoader.snapshotDays(strata.demo.DemoOptions.DEFAULT_AS_OF)).contains(start)
+        .last().isNotEqualTo(start); // and a later snapshot reads the result
+  }
 }
