@@ -180,7 +180,7 @@ report "|---|---:|"
 while :; do
   run=$(api "$BASE/runs/$RUN_ID")
   status=$(jq -r .status <<<"$run")
-  phase=$(jq -r .phase <<<"$run")
+  phase=$(jq -r 'if (.phase | type) == "object" then .phase.en else .phase end' <<<"$run") # {code, zh, en}; older servers sent text
   if [ "$phase" != "$last_phase" ]; then
     report "| $phase | $(secs "$T_RUN" "$(now)") |"
     last_phase=$phase
