@@ -55,6 +55,13 @@ public final class ServerProcess implements AutoCloseable {
     return anonymous.as("admin", ADMIN_PASSWORD);
   }
 
+  /** SIGTERM, as a service manager stops it: the shutdown hooks run; waits up to two minutes for the exit. */
+  public int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) throw new AssertionError("the server did not stop");
+    return process.exitValue();
+  }
+
   /** SIGKILL: no shutdown hook, no closing of the database. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
