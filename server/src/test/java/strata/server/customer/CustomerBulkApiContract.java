@@ -3,18 +3,12 @@ package strata.server.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +17,7 @@ import strata.server.data.SummaryStore;
 import strata.server.run.RunService;
 import strata.server.task.TaskPlanning;
 import strata.server.testing.Api;
+import strata.server.testing.MovableClock;
 import strata.server.testing.ServerTest;
 import strata.server.testing.TestData;
 
@@ -30,7 +25,7 @@ import strata.server.testing.TestData;
  * Bulk actions of the customer list, with a cap of 3 customers per action. A1 and C3 are 张伟's, B2 李娜's, D4 in
  * the pool; 张伟 and 李娜 are the east team of the manager 刘强. Today is 2026-03-10 in Shanghai.
  */
-@Import(CustomerBulkApiContract.TestClock.class)
+@Import(MovableClock.Config.class)
 abstract class CustomerBulkApiContract extends ServerTest {
   static final String MODEL = """
       tiers:
@@ -49,14 +44,7 @@ abstract class CustomerBulkApiContract extends ServerTest {
     r.add("strata.bulk.max-customers", () -> "3");
   }
 
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    Clock clock() {
-      return Clock.fixed(Instant.parse("2026-03-10T02:00:00Z"), ZoneOffset.UTC);
-    }
-  }
-
+  @Autowired MovableClock clock;
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
   @Autowired RunService runs;
@@ -67,6 +55,7 @@ abstract class CustomerBulkApiContract extends ServerTest {
 
   @BeforeEach
   void data() {
+    clock.day("2026-03-10");
     admin = admin();
     if (db.sql("select count(*) from customer").query(Long.class).single() == 0) {
       new TestData(db, summaries).customer("A1", "甲公司", "张伟").customer("B2", "乙公司", "李娜")

@@ -8,22 +8,19 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import strata.server.testing.Api;
+import strata.server.testing.MovableClock;
 import strata.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
@@ -31,10 +28,9 @@ import tools.jackson.databind.JsonNode;
  * Notification mails over SMTP to a real server (GreenMail): a task due today is mailed to its owner's address in
  * both languages; a send that fails while the server is down is retried after the back-off.
  */
-@Import(MailsContract.TestClock.class)
+@Import(MovableClock.Config.class)
 abstract class MailsContract extends ServerTest {
   static final int SMTP_PORT = freePort();
-  static volatile Instant now = Instant.parse("2026-03-10T02:00:00Z");
 
   static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
@@ -53,32 +49,15 @@ abstract class MailsContract extends ServerTest {
     r.add("strata.notifications.poll-seconds", () -> "3600"); // the test sends itself
   }
 
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    Clock clock() {
-      return new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
-    }
-  }
-
+  @Autowired MovableClock clock;
   @Autowired Notifications notifications;
   @Autowired Mails mails;
   @Autowired JdbcClient db;
+
+  @BeforeEach
+  void today() {
+    clock.day("2026-03-10");
+  }
 
   @Test
   void aDueTaskIsMailedToItsOwnerAndAFailedSendIsRetried() throws Exception {
@@ -94,7 +73,7 @@ abstract class MailsContract extends ServerTest {
     GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try {
-      assertThat(notifications.send(LocalDate.parse("2026-03-10"), now.atOffset(ZoneOffset.UTC))).isEqualTo(1);
+      assertThat(notifications.send(LocalDate.parse("2026-03-10"), clock.now.atOffset(ZoneOffset.UTC))).isEqualTo(1);
       assertThat(mails.deliverDue()).isEqualTo(1);
       MimeMessage[] got = smtp.getReceivedMessages();
       assertThat(got).hasSize(1);
@@ -109,13 +88,13 @@ abstract class MailsContract extends ServerTest {
 
     // The SMTP server is down: the send fails and waits 60 s; back up, it goes through on the second attempt.
     task("B2|cadence|none", "B2");
-    assertThat(notifications.send(LocalDate.parse("2026-03-10"), now.atOffset(ZoneOffset.UTC))).isEqualTo(1);
+    assertThat(notifications.send(LocalDate.parse("2026-03-10"), clock.now.atOffset(ZoneOffset.UTC))).isEqualTo(1);
     assertThat(mails.deliverDue()).isZero();
     GreenMail again = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     again.start();
     try {
       assertThat(mails.deliverDue()).isZero(); // not due yet
-      now = now.plusSeconds(60);
+      clock.now = clock.now.plusSeconds(60);
       assertThat(mails.deliverDue()).isEqualTo(1);
       assertThat(again.getReceivedMessages()).hasSize(1);
     } finally {
@@ -130,7 +109,7 @@ abstract class MailsContract extends ServerTest {
 
   /** An open follow-up task of 张伟's, due today, as the planner would have stored it. */
   private void task(String key, String customer) {
-    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    OffsetDateTime at = clock.now.atOffset(ZoneOffset.UTC);
     db.sql("insert into service_task (task_key, customer_id, owner, tier, type, channel, due_date, trigger_kind, "
             + "reason, reason_en, reason_zh, status, created_at, created_by, updated_at, updated_by) values "
             + "(?, ?, '张伟', 'big', 'follow_up', 'phone', ?, 'cadence', '{}', '', '', 'open', ?, 'test', ?, 'test')")

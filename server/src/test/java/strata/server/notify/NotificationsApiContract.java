@@ -2,24 +2,19 @@ package strata.server.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.server.data.SummaryStore;
 import strata.server.run.RunService;
 import strata.server.task.TaskPlanning;
 import strata.server.testing.Api;
+import strata.server.testing.MovableClock;
 import strata.server.testing.ServerTest;
 import strata.server.testing.TestData;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * 2026-01-10 and never contacted: its call is due on the first plan's day, 03-10, and it returns on 01-10 + 70 =
  * 03-21, warned from 03-11.
  */
-@Import(NotificationsApiContract.TestClock.class)
+@Import(MovableClock.Config.class)
 abstract class NotificationsApiContract extends ServerTest {
   static final String MODEL = """
       tiers:
@@ -45,36 +40,10 @@ abstract class NotificationsApiContract extends ServerTest {
           when: true
       """;
 
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    Clock clock() {
-      return new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
-    }
-  }
 
   /** The clock's instant: 10:00 in Shanghai on the day set. */
-  static volatile Instant now;
 
-  static void day(String day) {
-    now = Instant.parse(day + "T02:00:00Z");
-  }
-
+  @Autowired MovableClock clock;
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
   @Autowired RunService runs;
@@ -100,7 +69,7 @@ abstract class NotificationsApiContract extends ServerTest {
     Api manager = anonymous().as("liuqiang", "liuqiang-password");
     Api other = anonymous().as("wuming", "wuming-password");
 
-    day("2026-03-10");
+    clock.day("2026-03-10");
     runs.runNow("manual", "admin", null);
     assertThat(texts(zhangwei, "en")).containsExactly("Follow-up due 2026-03-10: customer A1");
     assertThat(texts(zhangwei, "zh")).containsExactly("2026-03-10 到期：客户 A1 的跟进");
@@ -108,7 +77,7 @@ abstract class NotificationsApiContract extends ServerTest {
     assertThat(unread(anonymous().as("lina", "lina-password"))).isZero();
     assertThat(planning.replan("test").orElseThrow().notices()).isZero(); // the same day again: nothing twice
 
-    day("2026-03-13"); // the call is 3 days overdue; the pool warning window opened on 03-11
+    clock.day("2026-03-13"); // the call is 3 days overdue; the pool warning window opened on 03-11
     TaskPlanning.Result later = planning.replan("test").orElseThrow();
     assertThat(later.notices()).isEqualTo(2);
     assertThat(texts(zhangwei, "en")).containsExactly(

@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +15,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import strata.server.testing.Api;
+import strata.server.testing.MovableClock;
 import strata.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
@@ -34,14 +31,13 @@ import tools.jackson.databind.JsonNode;
  * Webhook deliveries against a real HTTP receiver on this machine: signed, retried after 60 s then 120 s (the back-off
  * doubles), given up after 3 attempts, logged for admins without the secret.
  */
-@Import(WebhooksContract.TestClock.class)
+@Import(MovableClock.Config.class)
 abstract class WebhooksContract extends ServerTest {
   static final String SECRET = "a-shared-secret-of-the-bot";
   /** Statuses the receiver answers, in order; 200 once they run out. */
   static final ConcurrentLinkedQueue<Integer> ANSWERS = new ConcurrentLinkedQueue<>();
   static final List<Map<String, String>> RECEIVED = new CopyOnWriteArrayList<>();
   static final HttpServer RECEIVER = receiver();
-  static volatile Instant now = Instant.parse("2026-03-10T02:00:00Z");
 
   static HttpServer receiver() {
     try {
@@ -70,38 +66,21 @@ abstract class WebhooksContract extends ServerTest {
     r.add("strata.notifications.poll-seconds", () -> "3600"); // the test attempts deliveries itself
   }
 
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    Clock clock() {
-      return new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
-    }
-  }
-
+  @Autowired MovableClock clock;
   @Autowired Webhooks webhooks;
   @Autowired JdbcClient db;
+
+  @BeforeEach
+  void today() {
+    clock.day("2026-03-10");
+  }
 
   @Test
   void aFailedDeliveryIsRetriedWithBackOffSignedAndLogged() throws Exception {
     RECEIVED.clear();
     ANSWERS.clear();
     ANSWERS.add(500);
-    OffsetDateTime t0 = now.atOffset(ZoneOffset.UTC);
+    OffsetDateTime t0 = clock.now.atOffset(ZoneOffset.UTC);
     db.sql("delete from notification_delivery").update();
     webhooks.enqueue(41, "zhangwei", "task_due", 7L, "A1", "2026-03-10 到期：客户 A1 的跟进",
         "Follow-up due 2026-03-10: customer A1", t0);
@@ -110,7 +89,7 @@ abstract class WebhooksContract extends ServerTest {
     assertThat(RECEIVED).hasSize(1);
     assertThat(webhooks.deliverDue()).isZero(); // not due again for 60 s
     assertThat(RECEIVED).hasSize(1);
-    now = now.plusSeconds(60);
+    clock.now = clock.now.plusSeconds(60);
     assertThat(webhooks.deliverDue()).isEqualTo(1);
     assertThat(RECEIVED).hasSize(2);
 
@@ -125,22 +104,22 @@ abstract class WebhooksContract extends ServerTest {
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     byte[] expected = mac.doFinal((got.get("timestamp") + "." + got.get("body")).getBytes(StandardCharsets.UTF_8));
     assertThat(got.get("signature")).isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(expected));
-    assertThat(Long.parseLong(got.get("timestamp"))).isEqualTo(now.getEpochSecond());
+    assertThat(Long.parseLong(got.get("timestamp"))).isEqualTo(clock.now.getEpochSecond());
 
     // Three failures in a row: at t, t + 60 s and t + 60 + 120 s; then it is given up.
     ANSWERS.add(503);
     ANSWERS.add(503);
     ANSWERS.add(503);
-    webhooks.enqueue(42, "zhangwei", "escalation", 7L, "A1", "逾期", "Overdue", now.atOffset(ZoneOffset.UTC));
+    webhooks.enqueue(42, "zhangwei", "escalation", 7L, "A1", "逾期", "Overdue", clock.now.atOffset(ZoneOffset.UTC));
     webhooks.deliverDue();
-    now = now.plusSeconds(59);
+    clock.now = clock.now.plusSeconds(59);
     webhooks.deliverDue();
     assertThat(RECEIVED).hasSize(3); // 59 s: too early
-    now = now.plusSeconds(1);
+    clock.now = clock.now.plusSeconds(1);
     webhooks.deliverDue();
-    now = now.plusSeconds(120);
+    clock.now = clock.now.plusSeconds(120);
     webhooks.deliverDue();
-    now = now.plusSeconds(100000);
+    clock.now = clock.now.plusSeconds(100000);
     webhooks.deliverDue();
     assertThat(RECEIVED).hasSize(5);
 

@@ -2,22 +2,17 @@ package strata.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.server.data.SummaryStore;
 import strata.server.run.RunService;
 import strata.server.testing.Api;
+import strata.server.testing.MovableClock;
 import strata.server.testing.ServerTest;
 import strata.server.testing.TestData;
 
@@ -27,7 +22,7 @@ import strata.server.testing.TestData;
  * customers (B2 of 李娜) use the server's 3 days for the manager and return to the pool after 4. Neither was ever
  * contacted, so both calls fall due on the first plan's day, 2026-03-10.
  */
-@Import(EscalationApiContract.TestClock.class)
+@Import(MovableClock.Config.class)
 abstract class EscalationApiContract extends ServerTest {
   static final String MODEL = """
       tiers:
@@ -46,36 +41,10 @@ abstract class EscalationApiContract extends ServerTest {
             escalation: {after_days: 4, then: pool}
       """;
 
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    Clock clock() {
-      return new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
-    }
-  }
 
   /** 10:00 in Shanghai on the day set. */
-  static volatile Instant now;
 
-  static void day(String day) {
-    now = Instant.parse(day + "T02:00:00Z");
-  }
-
+  @Autowired MovableClock clock;
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
   @Autowired RunService runs;
@@ -96,22 +65,22 @@ abstract class EscalationApiContract extends ServerTest {
     Api manager = anonymous().as("liuqiang", "liuqiang-password");
     Api lina = anonymous().as("lina", "lina-password");
 
-    day("2026-03-10");
+    clock.day("2026-03-10");
     runs.runNow("manual", "admin", null);
     assertThat(openTasks(admin)).containsExactly("A1 张伟", "B2 李娜");
 
-    day("2026-03-12"); // 2 days overdue: big's manager rule fires, small's 3 days do not
+    clock.day("2026-03-12"); // 2 days overdue: big's manager rule fires, small's 3 days do not
     assertThat(planning.replan("test").orElseThrow().escalated()).isZero();
     assertThat(texts(manager)).containsExactly("Overdue 2 days: Follow-up for customer A1 (owner 张伟, due 2026-03-10)");
 
-    day("2026-03-14"); // 4 days: B2 returns to the pool; A1 (5 days needed) stays
+    clock.day("2026-03-14"); // 4 days: B2 returns to the pool; A1 (5 days needed) stays
     TaskPlanning.Result r14 = planning.replan("test").orElseThrow();
     assertThat(r14.escalated()).isEqualTo(1);
     assertThat(owner("B2")).isEmpty();
     assertThat(owner("A1")).isEqualTo("张伟");
     assertThat(admin.get("/api/v1/pool").json().get("items").get(0).get("rule").asString()).isEqualTo("escalation");
 
-    day("2026-03-15"); // 5 days: A1 goes to 李娜, the other team member (her book is empty since B2 left)
+    clock.day("2026-03-15"); // 5 days: A1 goes to 李娜, the other team member (her book is empty since B2 left)
     assertThat(planning.replan("test").orElseThrow().escalated()).isEqualTo(1);
     assertThat(owner("A1")).isEqualTo("李娜");
     assertThat(openTasks(admin)).contains("A1 李娜");
@@ -124,7 +93,7 @@ abstract class EscalationApiContract extends ServerTest {
 
     // Idempotent: the same day and later days move nobody again for the same tasks.
     assertThat(planning.replan("test").orElseThrow().escalated()).isZero();
-    day("2026-03-25");
+    clock.day("2026-03-25");
     assertThat(planning.replan("test").orElseThrow().escalated()).isZero();
     assertThat(owner("A1")).isEqualTo("李娜");
     assertThat(db.sql("select count(*) from task_escalation").query(Integer.class).single()).isEqualTo(2);

@@ -2,20 +2,17 @@ package strata.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.server.data.SummaryStore;
 import strata.server.run.RunService;
 import strata.server.testing.Api;
+import strata.server.testing.MovableClock;
 import strata.server.testing.ServerTest;
 import strata.server.testing.TestData;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * two touches a week and four a month in all) was visited on Monday 03-02 and called on Monday 03-09; born on
  * 1980-05-01, a customer since 2024-06-01.
  */
-@Import(ServiceOutlookApiContract.TestClock.class)
+@Import(MovableClock.Config.class)
 abstract class ServiceOutlookApiContract extends ServerTest {
   static final String MODEL = """
       tiers:
@@ -42,17 +39,15 @@ abstract class ServiceOutlookApiContract extends ServerTest {
           when: true
       """;
 
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    Clock clock() {
-      return Clock.fixed(Instant.parse("2026-03-10T02:00:00Z"), ZoneOffset.UTC);
-    }
-  }
-
+  @Autowired MovableClock clock;
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
   @Autowired RunService runs;
+
+  @BeforeEach
+  void today() {
+    clock.day("2026-03-10");
+  }
 
   @Test
   void showsTheBudgetLeftUnderEachCapAndTheNextCareEventOfOwnCustomersOnly() {
