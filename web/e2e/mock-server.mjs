@@ -9,7 +9,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workRoute, workState } from './mock-work.mjs';
-import { experimentsRoute, membershipsOf } from './mock-experiments.mjs';
+import { beforeAfterRoute, experimentsRoute, membershipsOf } from './mock-experiments.mjs';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'dist');
@@ -139,6 +139,7 @@ function route(method, path, q, me, body) {
     } };
   }
   if (path.startsWith('/experiments')) return experimentsRoute(path, me);
+  if (path === '/before-after') return beforeAfterRoute(me);
   if (path === '/kpis' || path === '/kpis/trend') {
     const list = visible(me).map(effective);
     const [dimension, group] = me.role === 'sales' ? ['owner', me.owner] : ['all', ''];
