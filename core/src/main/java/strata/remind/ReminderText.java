@@ -15,4 +15,14 @@ public final class ReminderText {
     return MessageFormat.format(pattern, PlanText.type(r.type(), locale), r.customerId(), r.due().toString(),
         String.valueOf(r.overdueDays()), r.owner(), r.returnDay() == null ? "" : r.returnDay().toString());
   }
+
+  /**
+   * The notice to a customer's new owner, e.g. "客户 A1 已转给你：由 刘强 分配".
+   *
+   * @param why {@code escalation} (by = the former owner) or {@code bulk} (by = the user who assigned it)
+   */
+  public static String assigned(String customerId, String why, String by, Locale locale) {
+    String pattern = Labels.get("remind.assigned." + why, locale).replace("'", "''");
+    return MessageFormat.format(pattern, customerId, by);
+  }
 }

@@ -18,6 +18,7 @@ import strata.playbook.Trigger;
 import strata.server.api.BadRequest;
 import strata.server.audit.AuditLog;
 import strata.server.pool.Pool;
+import strata.server.notify.Notifications;
 import strata.server.security.Role;
 import strata.server.security.Viewer;
 import strata.server.task.CallList;
@@ -41,10 +42,15 @@ class CustomerBulk {
   private final AuditLog audit;
   private final TransactionTemplate transaction;
   private final int max;
+  private final Notifications notifications;
+  private final java.time.Clock clock;
 
   CustomerBulk(JdbcClient db, CustomerQueries queries, Pool pool, TaskPlanning planning, CallList callList,
-      AuditLog audit, PlatformTransactionManager transactions,
+      AuditLog audit, PlatformTransactionManager transactions, Notifications notifications,
+      org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock,
       @Value("${strata.bulk.max-customers:1000}") int max) {
+    this.notifications = notifications;
+    this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
     this.db = db;
     this.queries = queries;
     this.pool = pool;
@@ -72,10 +78,12 @@ class CustomerBulk {
     return transaction.execute(tx -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       int changed = 0;
+      java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
       for (String id : selected) {
         String before = db.sql("select owner from customer where id = ?").param(id).query(String.class).single();
         if (!before.equals(to)) {
           pool.assign(id, to, viewer);
+          notifications.assigned(id, to, "bulk", viewer.username(), now);
           changed++;
         }
       }

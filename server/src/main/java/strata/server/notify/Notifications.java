@@ -94,6 +94,29 @@ public class Notifications {
     return written;
   }
 
+  /**
+   * Tells the users who hold a customer's new owner name that it is theirs now (in-app, mail and webhook like the
+   * reminders); written in the caller's transaction, so a reassignment that rolls back tells nobody.
+   *
+   * @param why {@code escalation} (by = the former owner) or {@code bulk} (by = the assigning user)
+   * @return how many notices were written
+   */
+  public int assigned(String customerId, String owner, String why, String by, OffsetDateTime now) {
+    if (owner.isEmpty()) return 0; // the pool has nobody to tell
+    String zh = ReminderText.assigned(customerId, why, by, Locale.SIMPLIFIED_CHINESE);
+    String en = ReminderText.assigned(customerId, why, by, Locale.ENGLISH);
+    int written = 0;
+    for (String username : usersOf(owner)) {
+      Long id = store.add("assigned|" + customerId + "|" + username + "|" + now.toInstant().toEpochMilli(), username,
+          "assigned", null, customerId, zh, en, now);
+      if (id == null) continue;
+      webhooks.enqueue(id, username, "assigned", null, customerId, zh, en, now);
+      mails.enqueue(id, emailOf(username), zh, en, now);
+      written++;
+    }
+    return written;
+  }
+
   /** The user's email address, "" for none. */
   private String emailOf(String username) {
     return db.sql("select coalesce(email, '') from app_user where username = ?").param(username).query(String.class)

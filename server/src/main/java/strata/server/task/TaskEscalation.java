@@ -15,21 +15,25 @@ import strata.remind.Escalations;
 import strata.remind.Overdue;
 import strata.server.pool.Pool;
 import strata.tier.TierModel;
+import strata.server.notify.Notifications;
 import strata.tier.TierRule;
 
 /**
  * Does what the playbooks' {@code escalation.after_days} says for overdue tasks (core's {@link Escalations}): the
  * customer goes to another rep of the tier's team or back to the pool, audited, and each task acted on is kept in
- * {@code task_escalation} so the next run leaves it alone. The manager's notice comes earlier, from the reminders.
+ * {@code task_escalation} so the next run leaves it alone. The manager's notice comes earlier, from the reminders;
+ * the new owner is told at once.
  */
 @Component
 class TaskEscalation {
   private final JdbcClient db;
   private final Pool pool;
+  private final Notifications notifications;
 
-  TaskEscalation(JdbcClient db, Pool pool) {
+  TaskEscalation(JdbcClient db, Pool pool, Notifications notifications) {
     this.db = db;
     this.pool = pool;
+    this.notifications = notifications;
   }
 
   /**
@@ -71,6 +75,7 @@ class TaskEscalation {
       // Overdue tasks are past the plan's window, so the plan does not carry the new owner to them: done here.
       db.sql("update service_task set owner = ?, updated_at = ?, updated_by = ? where customer_id = ? "
           + "and status in ('open', 'suppressed')").params(m.to(), now, TaskStore.SYSTEM, m.customerId()).update();
+      notifications.assigned(m.customerId(), m.to(), "escalation", m.from(), now);
       moved.put(m.customerId(), m.to());
     }
     return moved;

@@ -20,6 +20,7 @@ import strata.server.testing.Api;
 import strata.server.testing.MovableClock;
 import strata.server.testing.ServerTest;
 import strata.server.testing.TestData;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Bulk actions of the customer list, with a cap of 3 customers per action. A1 and C3 are 张伟's, B2 李娜's, D4 in
@@ -72,6 +73,7 @@ abstract class CustomerBulkApiContract extends ServerTest {
       runs.runNow("manual", "admin", null);
     }
     db.sql("delete from service_task").update();
+    db.sql("delete from notification").update();
     // Each test starts from the same owners; snapshot rows carry them too (lists and filters read them there).
     db.sql("update customer set owner = case id when 'B2' then '李娜' when 'D4' then '' else '张伟' end").update();
     db.sql("update snapshot_row set owner = case customer_id when 'B2' then '李娜' when 'D4' then '' else '张伟' end")
@@ -124,6 +126,10 @@ abstract class CustomerBulkApiContract extends ServerTest {
     assertThat(r.body()).isEqualTo("{\"action\":\"assign\",\"selected\":2,\"changed\":2}");
     assertThat(owners()).isEqualTo("A1=李娜 B2=李娜 C3=李娜 D4=");
     assertThat(audit("bulk_assign")).containsExactly("2 of 2 customers to '李娜': A1, C3");
+    JsonNode told = anonymous().as("lina", "lina-password").get("/api/v1/notifications").json().get("items");
+    assertThat(told).filteredOn(n -> n.get("kind").asString().equals("assigned"))
+        .extracting(n -> n.get("customerId").asString() + " " + n.at("/text/zh").asString())
+        .containsExactlyInAnyOrder("A1 客户 A1 已转给你：由 liuqiang 分配", "C3 客户 C3 已转给你：由 liuqiang 分配");
     // Outside the team: refused; D4 (the pool) is not the manager's to pick.
     assertThat(manager.post("/api/v1/customers/bulk/assign", Map.of("ids", List.of("A1"), "owner", "王芳")).status())
         .isEqualTo(403);

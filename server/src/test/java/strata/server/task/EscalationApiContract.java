@@ -14,6 +14,7 @@ import strata.server.run.RunService;
 import strata.server.testing.Api;
 import strata.server.testing.MovableClock;
 import strata.server.testing.ServerTest;
+import tools.jackson.databind.JsonNode;
 import strata.server.testing.TestData;
 
 /**
@@ -86,6 +87,13 @@ abstract class EscalationApiContract extends ServerTest {
     assertThat(openTasks(admin)).contains("A1 李娜");
     assertThat(lina.get("/api/v1/tasks?status=open").json().get("items")).extracting(t -> t.get("customerId")
         .asString()).containsExactly("A1");
+    // The new owner is told at once, in both languages.
+    JsonNode told = lina.get("/api/v1/notifications").json().get("items");
+    assertThat(told).filteredOn(n -> n.get("kind").asString().equals("assigned")).singleElement().satisfies(n -> {
+      assertThat(n.get("customerId").asString()).isEqualTo("A1");
+      assertThat(n.at("/text/zh").asString()).isEqualTo("客户 A1 已转给你：原负责人 张伟 的任务逾期未完成");
+      assertThat(n.at("/text/en").asString()).isEqualTo("Customer A1 is yours now: its tasks were overdue with 张伟");
+    });
     assertThat(audit(admin, "task_escalation_pool")).containsExactly(
         "B2: '李娜' -> '': pool after 4 overdue days (tier small, tasks [" + taskId("B2") + "])");
     assertThat(audit(admin, "task_escalation_reassign")).containsExactly(
