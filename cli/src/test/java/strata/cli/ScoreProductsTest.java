@@ -53,6 +53,22 @@ class ScoreProductsTest {
     rows = ScoreCommandTest.rows(excluded.resolve("customers.csv"));
     assertThat(rows.get(1).get("monetary")).isEqualTo("837.00");
     assertThat(rows.get(1).get("top_category")).isEqualTo("办公用品");
+
+    // The tiers the typo changes: counted independently from the two runs' customers.csv, listed by both.
+    List<Map<String, String>> keptRows = ScoreCommandTest.rows(out.resolve("customers.csv"));
+    long differ = 0;
+    for (int i = 0; i < keptRows.size(); i++) {
+      assertThat(rows.get(i).get("customer_id")).isEqualTo(keptRows.get(i).get("customer_id"));
+      if (!rows.get(i).get("tier").equals(keptRows.get(i).get("tier"))) differ++;
+    }
+    assertThat(differ).isPositive();
+    for (Path run : List.of(out, excluded)) {
+      var o = transactions(run).get("amount_outliers");
+      assertThat(o.get("tier_changes").asLong()).isEqualTo(differ);
+      assertThat(o.get("tier_change_examples").toString()).contains("\"customer_id\":\"c1\"");
+    }
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Tiers the amount outliers change")
+        .contains("class=\"outlier-tiers\"");
   }
 
   /** The transactions file's entry in quality.json. */

@@ -21,9 +21,12 @@ import java.util.List;
  * @param rows rows at or above the threshold
  * @param examples the largest of them (customer, day, amount), largest first
  * @param excluded whether the run left them out ({@code --outliers exclude}); else they are kept with a warning
+ * @param tierChanges customers whose tier differs between the run with these rows and the run without them (the
+ *     whole population is scored both ways: percentiles and ABC shares move for everyone); -1 when not compared
+ * @param tierChangeExamples the first of them by customer id
  */
-public record AmountOutliers(double median, double threshold, long rows, List<Example> examples, boolean excluded)
-    implements java.io.Serializable {
+public record AmountOutliers(double median, double threshold, long rows, List<Example> examples, boolean excluded,
+    long tierChanges, List<TierChange> tierChangeExamples) implements java.io.Serializable {
   static final double ROBUST_SDS = 6;
   static final double MIN_FACTOR = 100;
   /** Fewer amounts than this are not judged: no distribution to speak of. */
@@ -32,6 +35,9 @@ public record AmountOutliers(double median, double threshold, long rows, List<Ex
 
   /** One large row: customer id, order date, amount in currency units. */
   public record Example(String customerId, String date, double amount) implements java.io.Serializable {}
+
+  /** A customer whose tier the outliers changed; a null tier when the customer has no tier that way. */
+  public record TierChange(String customerId, String tierWith, String tierWithout) implements java.io.Serializable {}
 
   /** A row kept among a block's largest, to be listed should it be an outlier. */
   public record Candidate(String customerId, int day, long cents) implements java.io.Serializable {
@@ -58,7 +64,7 @@ public record AmountOutliers(double median, double threshold, long rows, List<Ex
       }
     }
     return new AmountOutliers(Math.round(Math.exp(median)) / 100.0, edge / 100.0, amounts.countFrom(edge),
-        List.copyOf(examples), false);
+        List.copyOf(examples), false, -1, List.of());
   }
 
   /** The threshold in cents, for a run that leaves the outliers out. */
@@ -67,7 +73,11 @@ public record AmountOutliers(double median, double threshold, long rows, List<Ex
   }
 
   public AmountOutliers asExcluded() {
-    return new AmountOutliers(median, threshold, rows, examples, true);
+    return new AmountOutliers(median, threshold, rows, examples, true, tierChanges, tierChangeExamples);
+  }
+
+  public AmountOutliers withTierChanges(long changed, List<TierChange> examples) {
+    return new AmountOutliers(median, threshold, rows, this.examples, excluded, changed, List.copyOf(examples));
   }
 
   /** Keeps the {@link #EXAMPLES} first of {@code list} in {@link Candidate#ORDER}, with {@code more} added. */

@@ -46,4 +46,10 @@ public record FileQuality(
     return new FileQuality(file, kind, encoding, delimiter, columns, rowsRead, rowsAccepted, rowsRejected,
         rejectedByReason, rowsAfterAsOf, duplicateRows, duplicateLines, amountsRounded, List.copyOf(w), outliers);
   }
+
+  /** The same quality with the outlier judgement replaced (e.g. by one that knows the tiers it changed). */
+  public FileQuality withAmountOutliers(AmountOutliers outliers) {
+    return new FileQuality(file, kind, encoding, delimiter, columns, rowsRead, rowsAccepted, rowsRejected,
+        rejectedByReason, rowsAfterAsOf, duplicateRows, duplicateLines, amountsRounded, warnings, outliers);
+  }
 }

@@ -43,8 +43,25 @@ final class QualitySection {
               .limit(MAX_LISTED).map(String::valueOf).toList())))
           .append(more(duplicateLines.size(), text)).append("</p>");
     }
+    html.append(outlierTiers(file.amountOutliers(), text));
     html.append(warnings(file.warnings(), text)).append("</article>");
     return html.toString();
+  }
+
+  /** The customers whose tier the outlier amounts change, when the run compared (README "Cleaning"). */
+  private static String outlierTiers(strata.intake.AmountOutliers o, ReportText text) {
+    if (o == null || o.tierChanges() <= 0) return "";
+    StringBuilder html = new StringBuilder("<h4>").append(Html.escape(text.t("quality.outlierTiers"))).append("</h4>")
+        .append("<p>").append(Html.escape(text.t("quality.outlierTiers.count", text.count(o.tierChanges()),
+            text.count(o.tierChangeExamples().size())))).append("</p><table class=\"outlier-tiers\"><thead><tr>")
+        .append(Page.th(text.t("quality.outlierTiers.customer"), ""))
+        .append(Page.th(text.t("quality.outlierTiers.with"), ""))
+        .append(Page.th(text.t("quality.outlierTiers.without"), "")).append("</tr></thead><tbody>");
+    for (strata.intake.AmountOutliers.TierChange c : o.tierChangeExamples()) {
+      html.append("<tr><td>").append(Page.bdi(c.customerId())).append("</td><td>").append(Page.bdi(orDash(c.tierWith())))
+          .append("</td><td>").append(Page.bdi(orDash(c.tierWithout()))).append("</td></tr>");
+    }
+    return html.append("</tbody></table>").toString();
   }
 
   private static String counts(FileQuality file, ReportText text) {

@@ -94,10 +94,18 @@ public final class ScoringRun {
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase(Note.of("phase_ordering"));
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
-    return afterIntake(in, new Summaries(p, tx.charset(), txQuality, asOf), checked, rejects, progress, merged -> {
-      TransactionIntake.Result again = transactions(in, merged, excludedFrom, checked, rejection -> { }, progress);
-      return again.table().freeze(ClvStage.splitDay(again.firstDay(), (int) asOf.toEpochDay()));
-    }, predictions);
+    // With outliers, the file is read once more the other way (kept or left out) to list the tiers they change.
+    long otherFrom = excludedFrom == Long.MAX_VALUE && outliers != null ? outliers.thresholdCents() : Long.MAX_VALUE;
+    return afterIntake(in, new Summaries(p, tx.charset(), txQuality, asOf), checked, rejects, progress,
+        merged -> read(in, merged, excludedFrom, checked, progress, asOf),
+        outliers == null || outliers.rows() == 0 ? null : merged -> read(in, merged, otherFrom, checked, progress, asOf),
+        predictions);
+  }
+
+  private static PurchaseColumns read(RunInputs in, IdMerges merges, long outlierCents,
+      CompletableFuture<TierModel> checked, Progress progress, LocalDate asOf) {
+    TransactionIntake.Result again = transactions(in, merges, outlierCents, checked, rejection -> { }, progress);
+    return again.table().freeze(ClvStage.splitDay(again.firstDay(), (int) asOf.toEpochDay()));
   }
 
   /**
@@ -118,13 +126,18 @@ public final class ScoringRun {
   public static RunResult run(RunInputs in, Summaries tx, TierModel model, Consumer<Rejection> rejects,
       Progress progress) {
     checkScoringSettings(model);
-    return afterIntake(in, tx, CompletableFuture.completedFuture(model), rejects, progress, null, Predictions.NONE);
+    return afterIntake(in, tx, CompletableFuture.completedFuture(model), rejects, progress, null, null,
+        Predictions.NONE);
   }
 
-  /** @param reread the transactions read again with ids merged; null when the engine cannot */
+  /**
+   * @param reread the transactions read again with ids merged; null when the engine cannot
+   * @param otherWay the transactions read with the outliers treated the other way (left out when the run keeps
+   *     them, kept when it leaves them out); null without outliers or when the engine cannot read again
+   */
   private static RunResult afterIntake(RunInputs in, Summaries tx, CompletableFuture<TierModel> checked,
       Consumer<Rejection> rejects, Progress progress, java.util.function.Function<IdMerges, PurchaseColumns> reread,
-      Predictions predictions) {
+      java.util.function.Function<IdMerges, PurchaseColumns> otherWay, Predictions predictions) {
     List<FileQuality> quality = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     quality.add(tx.quality());
@@ -171,10 +184,25 @@ public final class ScoringRun {
       products = Predictions.products(in, merges.merged(), excludedFrom(tx.quality()), p, tx.idCharset(),
           (int) tx.asOf().toEpochDay(), model, notes);
     }
-    RunResult result = score(p, tx.idCharset(), merged, IdentityStage.mergeEngagement(engagement, merges), tx.asOf(),
-        model, in.threads(), quality, notes, progress, Map.of(), predictions, churn, products);
-    return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), result.quality(),
-        result.notes(), identity);
+    Map<String, Engagement> mergedEngagement = IdentityStage.mergeEngagement(engagement, merges);
+    RunResult result = score(p, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model, in.threads(), quality, notes,
+        progress, Map.of(), predictions, churn, products);
+    List<FileQuality> outQuality = result.quality();
+    List<Note> outNotes = result.notes();
+    if (otherWay != null) {
+      progress.phase(Note.of("phase_outlier_tiers"));
+      RunResult other = score(otherWay.apply(merges), tx.idCharset(), merged, mergedEngagement, tx.asOf(), model,
+          in.threads(), List.of(), new ArrayList<>(), Progress.NONE, Map.of(), predictions, churn, products);
+      AmountOutliers o = OutlierTiers.compare(tx.quality().amountOutliers(), result.customers(), other.customers(),
+          model);
+      outQuality = outQuality.stream().map(f -> f == tx.quality() ? f.withAmountOutliers(o) : f).toList();
+      if (o.tierChanges() > 0) {
+        outNotes = new ArrayList<>(outNotes);
+        outNotes.add(Note.of("outlier_tier_changes", o.tierChanges(), OutlierTiers.examples(o, 3)));
+      }
+    }
+    return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), outQuality, outNotes,
+        identity);
   }
 
   private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges, long outlierCents,

@@ -147,4 +147,42 @@ class ProductRunTest {
     assertThat(q.rejectedByReason()).containsEntry("amount_outlier", 1L);
     assertThat(q.warnings()).anyMatch(w -> w.startsWith("1 rows with amounts of at least") && w.contains("left out"));
   }
+
+  @Test
+  void theTiersTheOutliersChangeAreListedTheSameWayFromBothSides() throws IOException {
+    String orders = strata.intake.AmountOutliersTest.fileWithTypo();
+    TierModel model = TierModel.defaultModel();
+    RunResult kept = run(orders, model, RunInputs.of(dir.resolve("tx.csv")), Predictions.NONE);
+    RunResult excluded = run(orders, model, RunInputs.of(dir.resolve("tx.csv")).withOutliersExcluded(true),
+        Predictions.NONE);
+    // The independent answer: the two whole runs side by side, customer by customer.
+    java.util.TreeMap<String, String[]> differ = new java.util.TreeMap<>();
+    ScoredCustomers k = kept.customers();
+    ScoredCustomers e = excluded.customers();
+    for (int i = 0; i < k.size; i++) {
+      String with = model.tiers().get(k.tier[i]).id();
+      String without = model.tiers().get(e.tier[i]).id();
+      assertThat(e.customerId(i)).isEqualTo(k.customerId(i));
+      if (!with.equals(without)) differ.put(k.customerId(i), new String[] {with, without});
+    }
+    assertThat(differ).containsKey("BIG");
+    for (RunResult r : List.of(kept, excluded)) {
+      var o = r.quality().get(0).amountOutliers();
+      assertThat(o.tierChanges()).isEqualTo(differ.size());
+      assertThat(o.tierChangeExamples()).extracting(c -> c.customerId() + " " + c.tierWith() + " " + c.tierWithout())
+          .containsExactlyElementsOf(differ.entrySet().stream().limit(20)
+              .map(d -> d.getKey() + " " + d.getValue()[0] + " " + d.getValue()[1]).toList());
+      assertThat(r.notes()).anyMatch(n -> n.code().equals("outlier_tier_changes")
+          && n.args().get(0).equals(String.valueOf(differ.size())));
+    }
+  }
+
+  @Test
+  void withoutOutliersNothingIsComparedOrNoted() throws IOException {
+    String orders = strata.intake.AmountOutliersTest.fileWithTypo().replace("\"¥99,999,999.00\"", "2400");
+    RunResult r = run(orders, TierModel.defaultModel(), RunInputs.of(dir.resolve("tx.csv")), Predictions.NONE);
+    assertThat(r.quality().get(0).amountOutliers().rows()).isZero();
+    assertThat(r.quality().get(0).amountOutliers().tierChanges()).isEqualTo(-1);
+    assertThat(r.notes()).noneMatch(n -> n.code().equals("outlier_tier_changes"));
+  }
 }
