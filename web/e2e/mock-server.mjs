@@ -5,12 +5,12 @@
 //
 //   npm run build && node e2e/mock-server.mjs [--port 8080]
 import { createServer } from 'node:http';
+import { duplicatesRoute, duplicatesState } from './mock-duplicates.mjs';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workRoute, workState } from './mock-work.mjs';
 import { experimentsRoute, membershipsOf } from './mock-experiments.mjs';
-import { duplicatesRoute, duplicatesState } from './mock-duplicates.mjs';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'dist');
