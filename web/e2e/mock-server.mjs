@@ -5,10 +5,10 @@
 //
 //   npm run build && node e2e/mock-server.mjs [--port 8080]
 import { createServer } from 'node:http';
-import { duplicatesRoute, duplicatesState } from './mock-duplicates.mjs';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { duplicatesRoute, duplicatesState } from './mock-duplicates.mjs';
 import { workRoute, workState } from './mock-work.mjs';
 import { experimentsRoute, membershipsOf } from './mock-experiments.mjs';
 
