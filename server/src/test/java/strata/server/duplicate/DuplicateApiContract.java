@@ -100,6 +100,12 @@ abstract class DuplicateApiContract extends ServerTest {
     assertThat(admin.get("/api/v1/duplicates?status=rejected").json().at("/items/0/id").asLong()).isEqualTo(emailPair);
     assertThat(admin.get("/api/v1/audit?action=duplicate_undone").json().at("/items/0/detail").asString())
         .contains("was accepted", "不同门店");
+
+    // D-2's phone corrected: the pending pair is not found again and leaves; the rejected one is found and kept.
+    db.sql("update customer set phone = '13900139000' where id = 'D-2'").update();
+    runToEnd(admin);
+    awaitPairs(admin, "pending", 0);
+    assertThat(awaitPairs(admin, "rejected", 1).at("/0/id").asLong()).isEqualTo(emailPair);
   }
 
   @Test
