@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { duplicatesRoute, duplicatesState } from './mock-duplicates.mjs';
 import { workRoute, workState } from './mock-work.mjs';
 import { beforeAfterRoute, experimentsRoute, membershipsOf } from './mock-experiments.mjs';
 
@@ -57,6 +58,7 @@ const customers = Array.from({ length: 100 }, (_, i) => {
 });
 const overrides = {};
 const work = workState(customers);
+const duplicates = duplicatesState(customers);
 const runs = [
   { id: 1, status: 'succeeded', trigger: 'demo', asOf: '2026-09-01', modelVersion: 1, startedAt: '2026-11-23T08:00:00Z', finishedAt: '2026-11-23T08:00:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 20, at_risk: 25, potential: 20, low_value: 25 }, current: false },
   { id: 2, status: 'succeeded', trigger: 'demo', asOf: '2026-11-01', modelVersion: 1, startedAt: '2026-11-23T08:01:00Z', finishedAt: '2026-11-23T08:01:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 23, at_risk: 23, potential: 22, low_value: 22 }, current: true },
@@ -294,7 +296,8 @@ function route(method, path, q, me, body) {
     return { status: 201, body: USERS[body.username] };
   }
   if (path === '/users') return { body: Object.values(USERS) };
-  const answered = workRoute(work, { method, path, q, me, body, visible, page, problem });
+  const answered = workRoute(work, { method, path, q, me, body, visible, page, problem })
+    ?? duplicatesRoute(duplicates, { method, path, q, me, body, visible, page, problem });
   if (answered) return answered;
   if (path === '/tokens' && method === 'POST') return { status: 201, body: { id: 1, name: body.name, token: 'st_mock_0123456789' } };
   if (path === '/tokens') return { body: [] };

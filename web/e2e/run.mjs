@@ -420,6 +420,21 @@ async function scenario(browser) {
     await screenshot(page, '09b-experiment');
   });
 
+  await step('duplicate customers: the review queue with its reasons translated', async () => {
+    const { page } = admin;
+    await page.click(tid('nav-duplicates'));
+    await page.waitForSelector(tid('duplicates'));
+    const list = await apiGet(page, '/duplicates?status=pending');
+    check(list.status === 200, `GET /duplicates answered ${list.status}`);
+    if (list.body.items.length === 0) return; // data without duplicates: the empty queue is the page
+    const first = list.body.items[0];
+    const reason = `${tid('dup-row')}[data-id="${first.id}"] [data-code="${first.reasons[0]}"]`;
+    await page.waitForSelector(reason);
+    const shown = (await page.textContent(reason))?.trim();
+    check(shown && shown !== first.reasons[0], `reason ${first.reasons[0]} is shown untranslated: '${shown}'`);
+    await screenshot(page, '09c-duplicates');
+  });
+
   await step('admin page renders', async () => {
     const { page } = admin;
     await page.click(tid('nav-admin'));

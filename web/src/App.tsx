@@ -23,6 +23,7 @@ const Imports = lazy(() => import('./pages/imports/Imports'));
 const Admin = lazy(() => import('./pages/admin/Admin'));
 const Experiments = lazy(() => import('./pages/experiments/Experiments'));
 const ExperimentDetail = lazy(() => import('./pages/experiments/ExperimentDetail'));
+const Duplicates = lazy(() => import('./pages/duplicates/Duplicates'));
 
 export function App() {
   const { lang } = useI18n();
@@ -59,6 +60,7 @@ function SignedIn() {
             <Route path="/imports" element={<Guarded page="imports"><Imports /></Guarded>} />
             <Route path="/experiments" element={<Experiments />} />
             <Route path="/experiments/:id" element={<ExperimentDetail />} />
+            <Route path="/duplicates" element={<Guarded page="duplicates"><Duplicates /></Guarded>} />
             <Route path="/admin" element={<Guarded page="admin"><Admin /></Guarded>} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -31,6 +31,8 @@ describe('role actions', () => {
     // Bulk: assigning is for admins and managers, tasks for everyone who serves customers (not analysts).
     expect(['admin', 'analyst', 'manager', 'sales'].map((r) => can(r as 'admin', 'bulkAssign'))).toEqual([true, false, true, false]);
     expect(['admin', 'analyst', 'manager', 'sales'].map((r) => can(r as 'admin', 'bulkTask'))).toEqual([true, false, true, true]);
+    // Deciding duplicate pairs is for admins and analysts, as the API allows (POST /duplicates/**).
+    expect(['admin', 'analyst', 'manager', 'sales'].map((r) => can(r as 'admin', 'reviewDuplicates'))).toEqual([true, true, false, false]);
   });
 
   it('letsOnlyUsersWithAnOwnerNameClaim', () => {
@@ -47,8 +49,8 @@ describe('role actions', () => {
 
 describe('pagesFor', () => {
   it('showsEachRoleItsPages', () => {
-    expect(pagesFor('admin')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'experiments', 'imports', 'admin']);
-    expect(pagesFor('analyst')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'experiments', 'imports', 'admin']);
+    expect(pagesFor('admin')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'experiments', 'imports', 'duplicates', 'admin']);
+    expect(pagesFor('analyst')).toEqual(['dashboard', 'work', 'customers', 'pool', 'model', 'runs', 'experiments', 'imports', 'duplicates', 'admin']);
     expect(pagesFor('manager')).toEqual(['dashboard', 'work', 'customers', 'pool', 'runs', 'experiments']);
     expect(pagesFor('sales')).toEqual(['dashboard', 'work', 'customers', 'pool', 'runs']);
     expect(pagesFor(undefined)).toEqual([]);

@@ -15,9 +15,10 @@ export type Action =
   | 'assignFromPool' // POST /pool/{id}/assign
   | 'bulkAssign'     // POST /customers/bulk/assign (a manager within the team)
   | 'bulkTask'       // POST /customers/bulk/task
-  | 'filterByOwner'; // sales users only ever see one owner, so the owner filter would be noise
+  | 'filterByOwner'  // sales users only ever see one owner, so the owner filter would be noise
+  | 'reviewDuplicates'; // POST /duplicates/{id}/accept|reject|undo
 
-const ANALYST: Action[] = ['overrideTier', 'triggerRun', 'importData', 'dryRunModel', 'manageTokens', 'exportCustomers', 'filterByOwner'];
+const ANALYST: Action[] = ['overrideTier', 'triggerRun', 'importData', 'dryRunModel', 'manageTokens', 'exportCustomers', 'filterByOwner', 'reviewDuplicates'];
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>([...ANALYST, 'saveModel', 'manageUsers', 'viewAudit', 'assignFromPool', 'bulkAssign', 'bulkTask']),
   analyst: new Set<Action>(ANALYST),
@@ -30,7 +31,7 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return role ? GRANTS[role]?.has(action) ?? false : false;
 }
 
-export type PageKey = 'dashboard' | 'work' | 'customers' | 'pool' | 'model' | 'runs' | 'experiments' | 'imports' | 'admin';
+export type PageKey = 'dashboard' | 'work' | 'customers' | 'pool' | 'model' | 'runs' | 'experiments' | 'imports' | 'duplicates' | 'admin';
 
 /**
  * The pages in the navigation for a role. Every role has its work list (tasks of the customers it sees) and the pool
@@ -47,6 +48,7 @@ export function pagesFor(role: Role | null | undefined): PageKey[] {
   // menu leaves it to those who run and read experiments.
   if (role !== 'sales') pages.push('experiments');
   if (can(role, 'importData')) pages.push('imports');
+  if (can(role, 'reviewDuplicates')) pages.push('duplicates');
   if (can(role, 'manageTokens')) pages.push('admin');
   return pages;
 }

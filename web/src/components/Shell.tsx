@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import {
   DashboardOutlined, TeamOutlined, ApartmentOutlined, PlayCircleOutlined, UploadOutlined, SettingOutlined, MenuOutlined, LogoutOutlined,
-  ScheduleOutlined, InboxOutlined, UserOutlined, ExperimentOutlined,
+  ScheduleOutlined, InboxOutlined, UserOutlined, ExperimentOutlined, MergeCellsOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18n';
@@ -21,6 +21,7 @@ const PAGES: Record<PageKey, { path: string; icon: ReactNode }> = {
   runs: { path: '/runs', icon: <PlayCircleOutlined /> },
   experiments: { path: '/experiments', icon: <ExperimentOutlined /> },
   imports: { path: '/imports', icon: <UploadOutlined /> },
+  duplicates: { path: '/duplicates', icon: <MergeCellsOutlined /> },
   admin: { path: '/admin', icon: <SettingOutlined /> },
 };
 

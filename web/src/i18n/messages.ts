@@ -1,6 +1,7 @@
 // Every UI string in both languages. English defines the keys; Chinese must have the same ones (checked by tsc).
 // Tier names and code lists (lifecycle, segments …) are not here: they come from the server (GET /meta).
 
+import { en as duplicatesEn, zh as duplicatesZh } from './messages-duplicates';
 import { en as experimentsEn, zh as experimentsZh } from './messages-experiments';
 import { en as fieldsEn, zh as fieldsZh } from './messages-fields';
 import { en as trendEn, zh as trendZh } from './messages-trend';
@@ -137,6 +138,7 @@ const en = {
   'err.no_owner_name': 'Your user has no owner name to hold customers under; ask an administrator.',
   'err.owner_changed': 'The customer changed owner meanwhile; reload and try again.',
   ...experimentsEn,
+  ...duplicatesEn,
   ...fieldsEn,
   ...trendEn,
 };
@@ -273,6 +275,7 @@ const zh: Record<MessageKey, string> = {
   'err.no_owner_name': '您的用户没有负责人名称，无法持有客户；请联系管理员。',
   'err.owner_changed': '该客户的负责人刚刚变更，请刷新后重试。',
   ...experimentsZh,
+  ...duplicatesZh,
   ...fieldsZh,
   ...trendZh,
 };

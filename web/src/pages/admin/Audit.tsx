@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 const ACTIONS = ['login', 'login_failed', 'logout', 'import', 'run', 'model_update', 'override_set', 'override_removed',
-  'user_created', 'user_updated', 'user_deleted', 'token_created', 'token_revoked', 'tokens_revoked'];
+  'user_created', 'user_updated', 'user_deleted', 'token_created', 'token_revoked', 'tokens_revoked',
+  'duplicate_accepted', 'duplicate_rejected', 'duplicate_undone'];
 
 export function Audit() {
   const { t, dateTime } = useI18n();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import strata.intake.CustomerProfile;
 
@@ -43,11 +44,9 @@ public final class DuplicateCandidates {
     }
     Map<Long, Integer> reasonsByPair = new HashMap<>();
     List<CommonKey> common = new ArrayList<>();
-    block(profiles, MatchReason.SAME_ID_IGNORING_CASE, p -> p.customerId().strip().toLowerCase(Locale.ROOT),
-        reasonsByPair, common);
-    block(profiles, MatchReason.SAME_EMAIL, p -> Emails.normalise(p.email()), reasonsByPair, common);
-    block(profiles, MatchReason.SAME_PHONE, p -> Phones.normalise(p.phone()), reasonsByPair, common);
-    block(profiles, MatchReason.SAME_NAME, p -> CompanyNames.normalise(p.name()), reasonsByPair, common);
+    for (MatchReason reason : MatchReason.values()) {
+      block(profiles, reason, p -> key(reason, p), reasonsByPair, common);
+    }
     List<CandidatePair> pairs = new ArrayList<>(reasonsByPair.size());
     reasonsByPair.forEach((key, bits) -> {
       int a = (int) (key >>> 32);
@@ -64,6 +63,77 @@ public final class DuplicateCandidates {
     common.sort(Comparator.comparingInt(CommonKey::customers).reversed()
         .thenComparing(c -> order.get(c.exampleIds().get(0))));
     return new Result(pairs, common);
+  }
+
+  /** The records of a store, read twice in the same order (a database query run twice): see {@link #find(Source)}. */
+  public interface Source {
+    void forEach(Consumer<CustomerProfile> action);
+  }
+
+  /**
+   * As {@link #find(List)}, holding only the records that share a key with another: a first pass keeps a hash of each
+   * key (8 bytes a key, four keys a record), the second keeps the records with a hash that repeats, and only those are
+   * compared. Most customers have no duplicate, so a store of millions is searched without holding every record.
+   * Records come in the order of the source (id_a is the earlier one).
+   */
+  public static Result find(Source source) {
+    KeyHashes seen = new KeyHashes();
+    source.forEach(p -> {
+      for (MatchReason r : MatchReason.values()) {
+        String text = key(r, p);
+        if (!text.isEmpty()) seen.add(keyHash(r, text));
+      }
+    });
+    long[] repeated = seen.repeated();
+    List<CustomerProfile> sharing = new ArrayList<>();
+    source.forEach(p -> {
+      for (MatchReason r : MatchReason.values()) {
+        String text = key(r, p);
+        if (!text.isEmpty() && Arrays.binarySearch(repeated, keyHash(r, text)) >= 0) {
+          sharing.add(p);
+          return;
+        }
+      }
+    });
+    return find(sharing);
+  }
+
+  /** A growable array of key hashes; a hash collision only keeps a record that is then compared for nothing. */
+  private static final class KeyHashes {
+    long[] values = new long[1024];
+    int size;
+
+    void add(long h) {
+      if (size == values.length) values = Arrays.copyOf(values, size * 2);
+      values[size++] = h;
+    }
+
+    /** The hashes seen more than once, ascending and each once. */
+    long[] repeated() {
+      Arrays.sort(values, 0, size);
+      long[] out = new long[16];
+      int n = 0;
+      for (int i = 1; i < size; i++) {
+        if (values[i] != values[i - 1] || (n > 0 && out[n - 1] == values[i])) continue;
+        if (n == out.length) out = Arrays.copyOf(out, n * 2);
+        out[n++] = values[i];
+      }
+      return Arrays.copyOf(out, n);
+    }
+  }
+
+  /** The record's key for a reason, normalised; empty when it has none. */
+  private static String key(MatchReason reason, CustomerProfile p) {
+    return switch (reason) {
+      case SAME_ID_IGNORING_CASE -> p.customerId().strip().toLowerCase(Locale.ROOT);
+      case SAME_EMAIL -> Emails.normalise(p.email());
+      case SAME_PHONE -> Phones.normalise(p.phone());
+      case SAME_NAME -> CompanyNames.normalise(p.name());
+    };
+  }
+
+  private static long keyHash(MatchReason reason, String text) {
+    return hash(text) << 2 | reason.ordinal();
   }
 
   /**

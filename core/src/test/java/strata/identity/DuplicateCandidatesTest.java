@@ -58,4 +58,29 @@ class DuplicateCandidatesTest {
         profile("C", "公司", "88886666", "not-an-email"), profile("D", "A", "88886666", "not-an-email"));
     assertThat(DuplicateCandidates.find(profiles).pairs()).isEmpty();
   }
+
+  @Test
+  void readingAStoreTwiceFindsWhatTheWholeListFinds() {
+    // The independent method is find over the whole list: planted pairs, a common key and 2,000 records that share
+    // nothing (distinct names, phones and e-mails), in one seeded order.
+    List<CustomerProfile> profiles = new ArrayList<>();
+    java.util.Random random = new java.util.Random(18);
+    for (int i = 0; i < 2000; i++) {
+      profiles.add(profile("U" + i, "公司" + i, "1390000" + String.format("%04d", i), "u" + i + "@x.cn"));
+    }
+    profiles.add(random.nextInt(profiles.size()), profile("P1", "甲", "+86 138-0013-8000", ""));
+    profiles.add(random.nextInt(profiles.size()), profile("P2", "乙", "13800138000", ""));
+    profiles.add(random.nextInt(profiles.size()), profile("u7", "丙", "", ""));
+    for (int i = 0; i < 12; i++) profiles.add(random.nextInt(profiles.size()), profile("S" + i, "", "4008008888", ""));
+    int[] passes = {0};
+    var streamed = DuplicateCandidates.find(action -> {
+      passes[0]++;
+      profiles.forEach(action);
+    });
+    var whole = DuplicateCandidates.find(profiles);
+    assertThat(passes[0]).isEqualTo(2);
+    assertThat(streamed).isEqualTo(whole);
+    assertThat(streamed.pairs()).extracting(CandidatePair::reasonCodes).contains("same_phone", "same_id_ignoring_case");
+    assertThat(streamed.commonKeys()).singleElement().satisfies(k -> assertThat(k.customers()).isEqualTo(12));
+  }
 }

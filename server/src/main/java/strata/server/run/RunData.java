@@ -28,10 +28,12 @@ class RunData {
 
   private final JdbcClient db;
   private final SummaryStore summaries;
+  private final List<RunMerges> merges;
 
-  RunData(JdbcClient db, SummaryStore summaries) {
+  RunData(JdbcClient db, SummaryStore summaries, List<RunMerges> merges) {
     this.db = db;
     this.summaries = summaries;
+    this.merges = merges;
   }
 
   /**
@@ -68,7 +70,7 @@ class RunData {
       first = Math.min(first, s.firstDay());
       lastKept = Math.max(lastKept, s.lastDay());
     }
-    return new Inputs(kept, profiles(), engagement(asOf), first, lastKept, asOf, after);
+    return MergedInputs.apply(new Inputs(kept, profiles(), engagement(asOf), first, lastKept, asOf, after), merges);
   }
 
   private Map<String, CustomerProfile> profiles() {

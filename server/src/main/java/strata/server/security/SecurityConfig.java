@@ -70,6 +70,7 @@ public class SecurityConfig {
             .requestMatchers(GET, "/api/v1/overrides").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(POST, "/api/v1/pool/*/assign").hasRole(ADMIN)
             .requestMatchers("/api/v1/surveys/**").hasAnyRole(ADMIN, ANALYST)
+            .requestMatchers(POST, "/api/v1/duplicates/**").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(PATCH, "/api/v1/**").hasRole(ADMIN)
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll()); // the web UI's static files; the UI itself asks for sign-in
