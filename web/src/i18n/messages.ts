@@ -4,6 +4,7 @@
 import { en as experimentsEn, zh as experimentsZh } from './messages-experiments';
 import { en as fieldsEn, zh as fieldsZh } from './messages-fields';
 import { en as trendEn, zh as trendZh } from './messages-trend';
+import * as rules from './messages-rules';
 import * as work from './messages-work';
 
 const en = {
@@ -139,6 +140,7 @@ const en = {
   ...experimentsEn,
   ...fieldsEn,
   ...trendEn,
+  ...rules.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -275,6 +277,7 @@ const zh: Record<MessageKey, string> = {
   ...experimentsZh,
   ...fieldsZh,
   ...trendZh,
+  ...rules.zh,
 };
 
 export const messages = { en, zh };
