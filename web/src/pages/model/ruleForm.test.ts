@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { literal, parseCondition, writeCondition, yamlScalar, type Group } from './ruleForm';
+import { complete, literal, parseCondition, writeCondition, yamlScalar, type Group } from './ruleForm';
 
 const row = (metric: string, op: string, value: unknown) => ({ kind: 'row', metric, op, value });
 
@@ -60,10 +60,10 @@ describe('writeCondition', () => {
 
   it('quotesAndEscapesTextSoItReadsBackTheSame', () => {
     const hostile = "O'Brien\\'; drop table x; -- \n\t华东 \"q\"";
-    const form: Group = { kind: 'group', join: '||', items: [row('region', '==', hostile) as never] };
+    const form: Group = { kind: 'group', join: '&&', items: [row('region', '==', hostile) as never] };
     const cel = writeCondition(form);
     expect(cel).toBe(String.raw`region == 'O\'Brien\\\'; drop table x; -- \n\t华东 "q"'`);
-    expect(parseCondition(cel)).toEqual(form.items.length === 1 ? { ...form, join: '&&' } : form);
+    expect(parseCondition(cel)).toEqual(form);
   });
 
   it('dropsEmptyGroupsAndBracketsOnlyNestedOnes', () => {
@@ -87,5 +87,16 @@ describe('yamlScalar', () => {
   it('doubleQuotesSoColonsHashesAndQuotesStayText', () => {
     expect(yamlScalar("region == 'a: b #c' && x == \"y\\z\""))
       .toBe(String.raw`"region == 'a: b #c' && x == \"y\\z\""`);
+  });
+});
+
+describe('complete', () => {
+  it('refusesEmptyGroupsMissingMetricsEmptyListsAndNonNumbers', () => {
+    const ok = parseCondition("r_score > 3 && abc_class in ['A']")!;
+    expect(complete(ok)).toBe(true);
+    expect(complete({ kind: 'group', join: '&&', items: [] })).toBe(false);
+    expect(complete({ kind: 'group', join: '&&', items: [row('', '==', 1) as never] })).toBe(false);
+    expect(complete({ kind: 'group', join: '&&', items: [row('abc_class', 'in', []) as never] })).toBe(false);
+    expect(complete({ kind: 'group', join: '&&', items: [row('r_score', '>', Number.NaN) as never] })).toBe(false);
   });
 });

@@ -155,3 +155,10 @@ function prune(item: Item): Item | null {
 export function yamlScalar(cel: string): string {
   return `"${cel.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
 }
+
+/** Whether every group has a row and every row a metric and a usable value, so the form can be written. */
+export function complete(item: Item): boolean {
+  if (item.kind === 'group') return item.items.length > 0 && item.items.every(complete);
+  return item.metric !== '' && (!Array.isArray(item.value) || item.value.length > 0)
+    && (typeof item.value !== 'number' || Number.isFinite(item.value));
+}
