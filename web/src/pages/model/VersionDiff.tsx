@@ -24,9 +24,9 @@ export function VersionDiff({ versions }: { versions: ModelVersion[] }) {
   const [diff, setDiff] = useState<Diff | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    // The latest version against the one before it, the comparison asked for most.
-    if (versions.length && to === null) { setTo(versions[0].version); setFrom(versions[Math.min(1, versions.length - 1)].version); }
-  }, [versions, to]);
+    // The latest version against the one before it, the comparison asked for most; again after each save.
+    if (versions.length) { setTo(versions[0].version); setFrom(versions[Math.min(1, versions.length - 1)].version); setDiff(null); }
+  }, [versions]);
   const compare = async () => {
     setError(null);
     try { setDiff(await api<Diff>(`/model/versions/${from}/diff/${to}`)); } catch (e) { setError(e); }
