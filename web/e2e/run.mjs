@@ -357,6 +357,8 @@ async function scenario(browser) {
     await page.fill(tid('model-note'), 'e2e: B-class active customers count as high value');
     await page.click(tid('model-save'));
     await page.waitForFunction((v) => Number(document.querySelector('[data-testid="model-version"]')?.getAttribute('data-version')) > v, before);
+    const saved = await page.getAttribute(tid('model-version'), 'data-version');
+    await page.waitForSelector(`${tid('model-diff')}[data-to="${saved}"]`); // the saved version against the one before
     await page.click(tid('model-diff-show'));
     await page.waitForSelector(tid('diff-row'));
     check(await page.locator(`${tid('diff-row')}[data-change="changed"]`).count() >= 1, 'the diff of the saved version shows no changed tier');

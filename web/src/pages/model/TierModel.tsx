@@ -79,7 +79,7 @@ export default function TierModel() {
   };
   // A condition the form can show opens in the builder; any other stays in the raw editor, with a notice at its rule.
   const openBuilder = (b: RuleBlock) => {
-    const tree = parseCondition(conditionText(b.when) ?? '');
+    const tree = b.continued ? null : parseCondition(conditionText(b.when) ?? '');
     if (tree) { setRawOnly(null); setBuilding({ block: b, tree }); } else { setRawOnly(b.index); goToLine(b.whenLine ?? b.line); }
   };
   const applyBuilder = (cel: string) => {

@@ -34,7 +34,7 @@ export function VersionDiff({ versions }: { versions: ModelVersion[] }) {
   const choices = versions.map((v) => ({ value: v.version, label: `v${v.version}` }));
   const code = (c: string | null) => (c === null ? '—' : <code style={{ whiteSpace: 'pre-wrap' }}>{c}</code>);
   return (
-    <Card title={t('rules.diff.title')} size="small" style={{ marginTop: 16 }} data-testid="model-diff">
+    <Card title={t('rules.diff.title')} size="small" style={{ marginTop: 16 }} data-testid="model-diff" data-to={to ?? ''}>
       <Space wrap style={{ marginBottom: 8 }}>
         {t('rules.diff.from')}
         <Select style={{ width: 100 }} value={from} options={choices} onChange={setFrom} aria-label={t('rules.diff.from')} />

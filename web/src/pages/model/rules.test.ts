@@ -60,3 +60,13 @@ describe('replaceCondition', () => {
     expect(out.split('\n').filter((l, i) => l !== yaml.split('\n')[i])).toHaveLength(1);
   });
 });
+
+describe('ruleBlocks on conditions over several lines', () => {
+  it('marksAConditionThatContinuesSoTheFormLeavesItAlone', () => {
+    const text = ['tiers:', '  - id: a', "    when: r_score > 3", '      && f_score > 1', '    name: A', '  - id: b',
+      '    when: true', '    name: B'].join('\n');
+    const [a, b] = ruleBlocks(text);
+    expect(a.continued).toBe(true);
+    expect(b.continued).toBeUndefined();
+  });
+});

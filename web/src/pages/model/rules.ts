@@ -3,21 +3,36 @@
 import type { FieldError } from '../../api/problem';
 import { tierIndexOf } from '../../api/problem';
 
-/** A tier in the text: `line` of its `- id:`, `whenLine` of its `when:` (null without one), `when` as written. */
-export interface RuleBlock { index: number; id: string; line: number; when: string | null; whenLine: number | null }
+/**
+ * A tier in the text: `line` of its `- id:`, `whenLine` of its `when:` (null without one), `when` as written on that
+ * line; `continued` when the condition goes on over more lines, which only the raw editor may change.
+ */
+export interface RuleBlock {
+  index: number; id: string; line: number; when: string | null; whenLine: number | null; continued?: true;
+}
 
 export function ruleBlocks(yaml: string): RuleBlock[] {
   const lines = yaml.split(/\r?\n/);
   const blocks: RuleBlock[] = [];
   let inTiers = false;
+  let whenIndent = -1; // indentation of the last `when:` while the lines after it may continue its value
   lines.forEach((text, i) => {
+    const indent = text.length - text.trimStart().length;
+    if (whenIndent >= 0 && text.trim() !== '' && indent > whenIndent && !/^\s*(#|-\s|[\w-]+\s*:)/.test(text)) {
+      blocks[blocks.length - 1].continued = true;
+      return;
+    }
+    if (text.trim() !== '') whenIndent = -1;
     if (/^tiers\s*:/.test(text)) { inTiers = true; return; }
     if (/^\S/.test(text) && !text.startsWith('#') && !text.startsWith('-')) { inTiers = false; return; }
     if (!inTiers) return;
     const item = /^\s*-\s+id\s*:\s*['"]?([^'"#\s]+)/.exec(text);
     if (item) { blocks.push({ index: blocks.length, id: item[1], line: i + 1, when: null, whenLine: null }); return; }
     const when = /^\s+when\s*:\s*(.*)$/.exec(text);
-    if (when && blocks.length) Object.assign(blocks[blocks.length - 1], { when: when[1].trim(), whenLine: i + 1 });
+    if (when && blocks.length) {
+      Object.assign(blocks[blocks.length - 1], { when: when[1].trim(), whenLine: i + 1 });
+      whenIndent = indent;
+    }
   });
   return blocks;
 }
