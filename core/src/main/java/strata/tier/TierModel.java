@@ -167,6 +167,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     String[] description = localized(where, "description", t.get("description"), "");
     Object whenValue = t.containsKey("when") ? t.get("when") : "true";
     String condition = whenValue instanceof Boolean b ? b.toString() : whenValue instanceof String s ? s : null;
+    if (whenValue == null) throw conditionError(where, "", ConditionErrors.error(ConditionError.EMPTY_CONDITION, 0));
     if (condition == null) {
       throw conditionError(where, String.valueOf(whenValue), ConditionErrors.error(ConditionError.NOT_BOOLEAN, 0,
           "token", String.valueOf(whenValue), "type", whenValue instanceof Number ? "number" : "text"));

@@ -99,6 +99,9 @@ class ConditionErrorsTest {
     String yaml = "tiers:\n  - id: a\n    when: 5\n  - id: rest\n";
     TierModelException e = catchThrowableOfType(TierModelException.class, () -> TierModel.parse(yaml, "m.yaml"));
     assertThat(e.condition().code()).isEqualTo("not_boolean");
+    TierModelException blank = catchThrowableOfType(TierModelException.class,
+        () -> TierModel.parse("tiers:\n  - id: a\n    when:\n  - id: rest\n", "m.yaml"));
+    assertThat(blank.condition().code()).isEqualTo("empty_condition");
   }
 
   @Test
