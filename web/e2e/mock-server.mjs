@@ -98,7 +98,8 @@ const flows = (list) => {
 function validate(text) {
   if (/abc_clas\b/.test(text)) {
     const line = text.split('\n').findIndex((l) => l.includes('abc_clas')) + 1;
-    return [{ field: 'tiers[0].when', tier: 'high_value', line, message: "undeclared reference to 'abc_clas'" }];
+    return [{ field: 'tiers[0].when', tier: 'high_value', line, message: "model: tier 'high_value': condition is not valid",
+      code: 'unknown_metric', rule: 1, column: 1, args: { token: 'abc_clas', suggestion: 'abc_class' } }];
   }
   return null;
 }
@@ -241,11 +242,21 @@ function route(method, path, q, me, body) {
   }
   if (path === '/model' && method === 'GET') return { body: { version: modelVersion, yaml, createdAt: '2026-11-23T08:00:00Z', createdBy: 'demo', note: null, tiers: TIERS } };
   if (path === '/model/versions') return { body: Array.from({ length: modelVersion }, (_, i) => ({ version: modelVersion - i, createdAt: '2026-11-23T08:00:00Z', createdBy: 'demo', note: null })) };
+  const diff = /^\/model\/versions\/(\d+)\/diff\/(\d+)$/.exec(path);
+  if (diff) {
+    if (me.role === 'sales') return problem(403, 'Forbidden');
+    const same = diff[1] === diff[2];
+    return { body: { from: Number(diff[1]), to: Number(diff[2]), same, nameChanged: false, scoringChanged: false,
+      tiers: TIERS.map((t, i) => ({ id: t.id, name: t.name, change: !same && i === 0 ? 'changed' : 'unchanged', positionBefore: i + 1,
+        positionAfter: i + 1, conditionBefore: t.when, conditionAfter: t.when, changed: !same && i === 0 ? ['condition'] : [] })) } };
+  }
   if (path === '/model/validate' || path === '/model/dry-run' || (path === '/model' && method === 'PUT')) {
     const errors = validate(body.yaml);
     if (errors) return problem(422, 'The tier model is invalid', errors);
     if (path === '/model/validate') return { body: { valid: true, tiers: TIERS } };
-    if (path === '/model/dry-run') return { body: { customers: 90, counts: { high_value: 30, at_risk: 20, potential: 20, low_value: 20 }, current: runs[1].tierCounts, flows: [], moved: 7 } };
+    const movers = customers.filter((c) => c.owner && c.tier !== 'high_value').slice(0, 7)
+      .map((c) => ({ customerId: c.id, name: c.name, owner: c.owner, from: c.tier, to: 'high_value' }));
+    if (path === '/model/dry-run') return { body: { customers: 90, counts: { high_value: 30, at_risk: 20, potential: 20, low_value: 20 }, current: runs[1].tierCounts, flows: [], moved: 7, movers } };
     if (me.role !== 'admin') return problem(403, 'Only administrators may change the model');
     yaml = body.yaml; modelVersion++;
     return { status: 201, body: { version: modelVersion, yaml, createdAt: new Date().toISOString(), createdBy: me.username, note: body.note, tiers: TIERS } };

@@ -310,6 +310,7 @@ async function scenario(browser) {
     await error.first().waitFor();
     const text = await error.first().textContent();
     check(text.includes('abc_clas'), `the error at rule 1 does not name abc_clas: "${text}"`);
+    check(!/undeclared reference|mismatched input/.test(text), `the error is the parser's words, not plain ones: "${text}"`);
     const elsewhere = await page.locator(`${tid('model-rule')}:not([data-index="0"]) ${tid('model-error')}`).count();
     check(elsewhere === 0, `${elsewhere} errors shown at other rules`);
     await screenshot(page, '05-model-invalid');
@@ -325,7 +326,23 @@ async function scenario(browser) {
     check(counts.length >= 2 && counts.reduce((a, b) => a + b, 0) > 0, `dry-run counts ${counts.join(', ')}`);
     const saveButton = await page.locator(tid('model-save')).count();
     check(saveButton === 0, 'an analyst is offered the save button (only admins may save)');
+    await page.waitForSelector(tid('dryrun-movers'));
+    check(await page.locator(tid('mover-row')).count() > 0, 'the dry run lists no customers who would move');
     await screenshot(page, '06-model-dry-run');
+  });
+
+  await step('the rule builder rewrites a condition as the same CEL', async () => {
+    const { page } = analyst;
+    await page.locator(`${tid('model-rule')}[data-index="0"] ${tid('rule-open-builder')}`).click();
+    await page.waitForSelector(tid('rule-builder'));
+    check(await page.locator(tid('builder-row')).count() >= 2, 'the builder shows fewer rows than the condition has');
+    const cel = await page.locator(tid('builder-cel')).textContent();
+    await screenshot(page, '06b-model-builder');
+    await page.click(tid('builder-apply'));
+    const yaml = await page.inputValue(tid('model-yaml'));
+    check(yaml.includes(`when: ${JSON.stringify(cel)}`), `the builder did not write "${cel}" into the model`);
+    await page.click(tid('model-validate'));
+    await page.waitForSelector(tid('model-valid'));
     await analyst.context.close();
   });
 
@@ -340,6 +357,11 @@ async function scenario(browser) {
     await page.fill(tid('model-note'), 'e2e: B-class active customers count as high value');
     await page.click(tid('model-save'));
     await page.waitForFunction((v) => Number(document.querySelector('[data-testid="model-version"]')?.getAttribute('data-version')) > v, before);
+    const saved = await page.getAttribute(tid('model-version'), 'data-version');
+    await page.waitForSelector(`${tid('model-diff')}[data-to="${saved}"]`); // the saved version against the one before
+    await page.click(tid('model-diff-show'));
+    await page.waitForSelector(tid('diff-row'));
+    check(await page.locator(`${tid('diff-row')}[data-change="changed"]`).count() >= 1, 'the diff of the saved version shows no changed tier');
   });
 
   await step('trigger a run and wait for it to succeed', async () => {

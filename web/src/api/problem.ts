@@ -1,7 +1,13 @@
 // RFC 9457 problem details from the server, turned into one error type the pages can show.
 
-/** One validation error; the tier model editor also gets `tier` and `line`. */
-export interface FieldError { field: string | null; message: string; tier?: string | null; line?: number | null }
+/**
+ * One validation error; the tier model editor also gets `tier` and `line`, and for a condition that cannot be used
+ * its stable `code` (missing_operand …), the rule's 1-based number, the `column` in the condition and the `args`.
+ */
+export interface FieldError {
+  field: string | null; message: string; tier?: string | null; line?: number | null;
+  code?: string; rule?: number; column?: number; args?: Record<string, string>;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -41,11 +47,18 @@ function toFieldError(raw: unknown): FieldError[] {
   if (raw === null || typeof raw !== 'object') return [];
   const e = raw as Record<string, unknown>;
   if (typeof e.message !== 'string') return [];
+  const args = e.args !== null && typeof e.args === 'object' && !Array.isArray(e.args)
+    ? Object.fromEntries(Object.entries(e.args as Record<string, unknown>).filter(([, v]) => typeof v === 'string'))
+    : null;
   return [{
     field: typeof e.field === 'string' ? e.field : null,
     message: e.message,
     tier: typeof e.tier === 'string' ? e.tier : null,
     line: typeof e.line === 'number' ? e.line : null,
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.rule === 'number' ? { rule: e.rule } : {}),
+    ...(typeof e.column === 'number' ? { column: e.column } : {}),
+    ...(args ? { args: args as Record<string, string> } : {}),
   }];
 }
 

@@ -132,6 +132,8 @@ export interface Model extends ModelVersion { yaml: string; tiers: TierInfo[] }
 
 export interface DryRun {
   customers: number; counts: Record<string, number>; current: Record<string, number>; flows: Flow[]; moved: number;
+  /** Who would change tier, at most 5,000 (`moved` counts all). */
+  movers?: { customerId: string; name: string; owner: string; from: string; to: string }[];
 }
 
 export interface ImportPreview {

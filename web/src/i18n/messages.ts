@@ -5,6 +5,7 @@ import { en as duplicatesEn, zh as duplicatesZh } from './messages-duplicates';
 import { en as experimentsEn, zh as experimentsZh } from './messages-experiments';
 import { en as fieldsEn, zh as fieldsZh } from './messages-fields';
 import { en as trendEn, zh as trendZh } from './messages-trend';
+import * as rules from './messages-rules';
 import * as work from './messages-work';
 
 const en = {
@@ -141,6 +142,7 @@ const en = {
   ...duplicatesEn,
   ...fieldsEn,
   ...trendEn,
+  ...rules.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -278,6 +280,7 @@ const zh: Record<MessageKey, string> = {
   ...duplicatesZh,
   ...fieldsZh,
   ...trendZh,
+  ...rules.zh,
 };
 
 export const messages = { en, zh };

@@ -9,8 +9,13 @@ import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { errorsByRule, ruleBlocks } from './rules';
+import { conditionText, errorsByRule, replaceCondition, ruleBlocks, type RuleBlock } from './rules';
+import { modelErrorText } from './conditionErrors';
+import { parseCondition, yamlScalar, type Group } from './ruleForm';
+import { RuleBuilder } from './RuleBuilder';
+import { DryRunMovers } from './DryRunMovers';
 import { DryRunResult } from './DryRunResult';
+import { VersionDiff } from './VersionDiff';
 import { MetricHelp } from './MetricHelp';
 import { PlaybookPreview } from './PlaybookPreview';
 
@@ -30,6 +35,8 @@ export default function TierModel() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const editor = useRef<HTMLTextAreaElement | null>(null);
+  const [building, setBuilding] = useState<{ block: RuleBlock; tree: Group } | null>(null);
+  const [rawOnly, setRawOnly] = useState<number | null>(null);
 
   useEffect(() => { if (model.data) setYaml(model.data.yaml); }, [model.data]);
   const blocks = useMemo(() => ruleBlocks(yaml), [yaml]);
@@ -70,6 +77,15 @@ export default function TierModel() {
     area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
     area.scrollTop = Math.max(0, (line - 5) * 20);
   };
+  // A condition the form can show opens in the builder; any other stays in the raw editor, with a notice at its rule.
+  const openBuilder = (b: RuleBlock) => {
+    const tree = b.continued ? null : parseCondition(conditionText(b.when) ?? '');
+    if (tree) { setRawOnly(null); setBuilding({ block: b, tree }); } else { setRawOnly(b.index); goToLine(b.whenLine ?? b.line); }
+  };
+  const applyBuilder = (cel: string) => {
+    if (building) { setYaml(replaceCondition(yaml, building.block, yamlScalar(cel))); setCheck(null); setDryRun(null); }
+    setBuilding(null);
+  };
   const loadVersion = async (v: number) => {
     const old = await call('load', () => api<Model>(`/model/versions/${v}`));
     if (old) { setYaml(old.yaml); setCheck(null); setDryRun(null); }
@@ -77,7 +93,7 @@ export default function TierModel() {
 
   const errorItem = (e: FieldError, i: number) => (
     <li key={i} data-testid="model-error" data-field={e.field ?? ''}>
-      {e.field && <code>{e.field}</code>} {e.line ? <a onClick={() => goToLine(e.line!)}>{t('model.line', { line: e.line })}</a> : null}: {e.message}
+      {e.field && <code>{e.field}</code>} {e.line ? <a onClick={() => goToLine(e.line!)}>{t('model.line', { line: e.line })}</a> : null}: {modelErrorText(e, t)}
     </li>
   );
 
@@ -125,7 +141,11 @@ export default function TierModel() {
                 <div key={b.index} data-testid="model-rule" data-index={b.index} data-tier={b.id} data-invalid={errors ? 'true' : 'false'}
                   style={{ padding: '6px 8px', marginBottom: 6, borderRadius: 6, border: `1px solid ${errors ? '#ff4d4f' : '#f0f0f0'}`, background: errors ? '#fff2f0' : undefined }}>
                   <a onClick={() => goToLine(b.line)}>{t('model.tierRule', { n: b.index + 1, tier: b.id })}</a>
+                  {b.whenLine !== null && conditionText(b.when) !== 'true' && (
+                    <Button size="small" type="link" onClick={() => openBuilder(b)} data-testid="rule-open-builder">{t('rules.builder.open')}</Button>
+                  )}
                   <div><code style={{ whiteSpace: 'pre-wrap' }}>{b.when ?? '—'}</code></div>
+                  {rawOnly === b.index && <Alert type="info" showIcon style={{ marginTop: 4 }} message={t('rules.builder.raw')} data-testid="rule-raw-only" />}
                   {errors && <ul style={{ margin: '4px 0 0', paddingLeft: 20, color: '#cf1322' }}>{errors.map(errorItem)}</ul>}
                 </div>
               );
@@ -133,6 +153,7 @@ export default function TierModel() {
           </Card>
           <MetricHelp />
           {dryRun && <DryRunResult result={dryRun} />}
+          {dryRun?.movers && <DryRunMovers movers={dryRun.movers} moved={dryRun.moved} />}
           <PlaybookPreview />
         </Col>
         <Col xs={24}>
@@ -146,8 +167,13 @@ export default function TierModel() {
                 { key: 'load', render: (_: unknown, v) => <Button size="small" onClick={() => loadVersion(v.version)}>{t('model.load')}</Button> },
               ]} />
           </Card>
+          {(versions.data?.length ?? 0) > 1 && <VersionDiff versions={versions.data!} />}
         </Col>
       </Row>
+      {building && (
+        <RuleBuilder title={t('rules.builder.title', { n: building.block.index + 1, tier: building.block.id })}
+          initial={building.tree} onApply={applyBuilder} onClose={() => setBuilding(null)} />
+      )}
     </div>
   );
 }

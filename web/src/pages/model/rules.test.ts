@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorsByRule, ruleBlocks } from './rules';
+import { conditionText, errorsByRule, replaceCondition, ruleBlocks } from './rules';
 
 const yaml = [
   'name: My tiers',                       // 1
@@ -16,8 +16,8 @@ const yaml = [
 describe('ruleBlocks', () => {
   it('findsEachTierWithItsLineAndCondition', () => {
     expect(ruleBlocks(yaml)).toEqual([
-      { index: 0, id: 'high_value', line: 3, when: "abc_clas == 'A'" },
-      { index: 1, id: 'rest', line: 6, when: 'true' },
+      { index: 0, id: 'high_value', line: 3, when: "abc_clas == 'A'", whenLine: 5 },
+      { index: 1, id: 'rest', line: 6, when: 'true', whenLine: 7 },
     ]);
   });
 });
@@ -38,5 +38,35 @@ describe('errorsByRule', () => {
 
   it('treatsAnIndexBeyondTheTextsRulesAsModelWide', () => {
     expect(errorsByRule([{ field: 'tiers[5].when', message: 'm' }], blocks).get(-1)).toHaveLength(1);
+  });
+});
+
+describe('conditionText', () => {
+  it('unquotesYamlScalarsAndRefusesWhatALineCannotHold', () => {
+    expect(conditionText("abc_class == 'A'  # top")).toBe("abc_class == 'A'");
+    expect(conditionText("'abc_class == ''A'''")).toBe("abc_class == 'A'");
+    expect(conditionText(String.raw`"region == \"x\""`)).toBe('region == "x"');
+    expect(conditionText('|')).toBeNull();
+    expect(conditionText('>-')).toBeNull();
+    expect(conditionText("'unfinished")).toBeNull();
+    expect(conditionText(null)).toBeNull();
+  });
+});
+
+describe('replaceCondition', () => {
+  it('rewritesOnlyThatRulesWhenLineKeepingItsIndentation', () => {
+    const out = replaceCondition(yaml, ruleBlocks(yaml)[0], '"r_score >= 4"');
+    expect(out.split('\n')[4]).toBe('    when: "r_score >= 4"');
+    expect(out.split('\n').filter((l, i) => l !== yaml.split('\n')[i])).toHaveLength(1);
+  });
+});
+
+describe('ruleBlocks on conditions over several lines', () => {
+  it('marksAConditionThatContinuesSoTheFormLeavesItAlone', () => {
+    const text = ['tiers:', '  - id: a', "    when: r_score > 3", '      && f_score > 1', '    name: A', '  - id: b',
+      '    when: true', '    name: B'].join('\n');
+    const [a, b] = ruleBlocks(text);
+    expect(a.continued).toBe(true);
+    expect(b.continued).toBeUndefined();
   });
 });

@@ -167,23 +167,28 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     String[] description = localized(where, "description", t.get("description"), "");
     Object whenValue = t.containsKey("when") ? t.get("when") : "true";
     String condition = whenValue instanceof Boolean b ? b.toString() : whenValue instanceof String s ? s : null;
-    if (condition == null || condition.isBlank()) {
-      throw new TierModelException(where + ": 'when' must be a CEL condition such as \"r_score >= 4\"");
+    if (whenValue == null) throw conditionError(where, "", ConditionErrors.error(ConditionError.EMPTY_CONDITION, 0));
+    if (condition == null) {
+      throw conditionError(where, String.valueOf(whenValue), ConditionErrors.error(ConditionError.NOT_BOOLEAN, 0,
+          "token", String.valueOf(whenValue), "type", whenValue instanceof Number ? "number" : "text"));
+    }
+    if (condition.isBlank()) {
+      throw conditionError(where, condition, ConditionErrors.error(ConditionError.EMPTY_CONDITION, 0));
     }
     if (condition.length() > MAX_CONDITION_CHARS) {
-      throw new TierModelException(where + ": condition is longer than " + MAX_CONDITION_CHARS + " characters");
+      throw conditionError(where, condition.substring(0, 40) + "…", ConditionErrors.error(ConditionError.TOO_LONG, 0,
+          "max", String.valueOf(MAX_CONDITION_CHARS)));
     }
     ServicePlan service = service(where, t.get("service"));
     CelAbstractSyntaxTree ast;
     try {
       ast = COMPILER.compile(condition).getAst();
     } catch (CelValidationException e) {
-      throw new TierModelException(where + ": condition \"" + condition + "\" is not valid: "
-          + e.getErrors().get(0).getMessage() + hint(e.getErrors().get(0).getMessage()));
+      throw conditionError(where, condition, ConditionErrors.classify(condition, e.getErrors().get(0)));
     }
     if (!ast.getResultType().equals(SimpleType.BOOL)) {
-      throw new TierModelException(where + ": condition \"" + condition + "\" gives a " + ast.getResultType().name()
-          + ", not true/false");
+      throw conditionError(where, condition, ConditionErrors.error(ConditionError.NOT_BOOLEAN, 0, "token", condition,
+          "type", ast.getResultType().name()));
     }
     checkRegexLiterals(where, condition, ast);
     try {
@@ -211,12 +216,12 @@ public record TierModel(String name, String version, Map<String, Object> scoring
           try {
             int size = com.google.re2j.Pattern.compile(regex).programSize();
             if (OPTIONS.maxRegexProgramSize() >= 0 && size > OPTIONS.maxRegexProgramSize()) {
-              throw new TierModelException(where + ": condition \"" + condition + "\" has a regular expression '"
-                  + regex + "' too large to run (" + size + " > " + OPTIONS.maxRegexProgramSize() + ")");
+              throw conditionError(where, condition, ConditionErrors.error(ConditionError.REGEX_TOO_LARGE, 0,
+                  "token", regex, "size", String.valueOf(size), "max", String.valueOf(OPTIONS.maxRegexProgramSize())));
             }
           } catch (com.google.re2j.PatternSyntaxException e) {
-            throw new TierModelException(where + ": condition \"" + condition + "\" has a regular expression that "
-                + "cannot compile: " + e.getMessage());
+            throw conditionError(where, condition, ConditionErrors.error(ConditionError.BAD_REGEX, 0, "token", regex,
+                "detail", e.getDescription()));
           }
         });
   }
@@ -230,11 +235,14 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     }
   }
 
-  private static String hint(String celMessage) {
-    return celMessage.contains("undeclared reference")
-        ? " (known metrics: " + String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::variable).toList())
-            + ")"
-        : "";
+  /** The error in English for the command line, with the structured reason kept for editors. */
+  private static TierModelException conditionError(String where, String condition, ConditionError error) {
+    String text = ConditionErrorText.render(error, java.util.Locale.ENGLISH);
+    if (error.code().equals(ConditionError.UNKNOWN_METRIC) && !error.args().containsKey("suggestion")) {
+      text += " (known metrics: " + String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::variable)
+          .toList()) + ")";
+    }
+    return new TierModelException(where + ": condition \"" + condition + "\" is not valid: " + text, error);
   }
 
   /** Metrics a condition refers to, in order of first mention. */

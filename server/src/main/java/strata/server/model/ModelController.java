@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.audit.AuditLog;
 import strata.server.security.Viewer;
+import strata.tier.ModelDiff;
 import strata.tier.TierModel;
 import strata.tier.TierRule;
 
@@ -45,6 +46,18 @@ class ModelController {
 
   record VersionInfo(int version, Instant createdAt, String createdBy, String note) {}
 
+  /** {@link ModelDiff.TierChange} with lower-case codes ({@code added}, {@code condition} …) and the tier's name. */
+  record TierDiff(String id, Map<String, String> name, String change, int positionBefore, int positionAfter,
+      String conditionBefore, String conditionAfter, List<String> changed) {
+    static TierDiff of(ModelDiff.TierChange c, TierRule rule) {
+      return new TierDiff(c.id(), Map.of("zh", rule.nameZh(), "en", rule.nameEn()), lower(c.kind()),
+          c.positionBefore(), c.positionAfter(), c.conditionBefore(), c.conditionAfter(),
+          c.changed().stream().map(ModelController::lower).toList());
+    }
+  }
+
+  record Diff(int from, int to, boolean same, boolean nameChanged, boolean scoringChanged, List<TierDiff> tiers) {}
+
   private final ModelStore store;
   private final AuditLog audit;
 
@@ -68,6 +81,23 @@ class ModelController {
   @GetMapping("/versions/{version}")
   Model version(@PathVariable int version) {
     return Model.of(store.get(version));
+  }
+
+  /** What changed from {@code version} to {@code other}, tier by tier (see {@link ModelDiff}). */
+  @GetMapping("/versions/{version}/diff/{other}")
+  Diff diff(@PathVariable int version, @PathVariable int other) {
+    TierModel before = store.get(version).model();
+    TierModel after = store.get(other).model();
+    ModelDiff d = ModelDiff.between(before, after);
+    Map<String, TierRule> rules = new java.util.HashMap<>();
+    before.tiers().forEach(t -> rules.put(t.id(), t));
+    after.tiers().forEach(t -> rules.put(t.id(), t));
+    return new Diff(version, other, d.same(), d.nameChanged(), d.scoringChanged(),
+        d.tiers().stream().map(c -> TierDiff.of(c, rules.get(c.id()))).toList());
+  }
+
+  private static String lower(Enum<?> code) {
+    return code.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   @PostMapping("/validate")

@@ -1,15 +1,28 @@
 package strata.server.model;
 
 import java.util.List;
+import java.util.Map;
 import strata.run.ScoringRun;
 import strata.scoring.ConfigException;
 import strata.server.api.BadRequest;
+import strata.tier.ConditionError;
 import strata.tier.TierModel;
 import strata.tier.TierModelException;
 
 /** The command line's validation of a model, with errors located for the editor (tier, field, line). */
 public final class ModelValidation {
-  public record ModelError(String field, String tier, Integer line, String message) {}
+  /**
+   * One located error. {@code code} is stable for the UI to translate: a {@link ConditionError} code for a condition
+   * that cannot be used (then {@code rule} is the tier's 1-based number, {@code column} the place in the condition and
+   * {@code args} the pieces of the sentence), else {@code invalid_model}, {@code invalid_scoring}, {@code empty_model}
+   * or {@code model_too_large} with the English {@code message} only.
+   */
+  public record ModelError(String field, String tier, Integer line, String message, String code, Integer rule,
+      Integer column, Map<String, String> args) {
+    ModelError(String field, String tier, Integer line, String message, String code) {
+      this(field, tier, line, message, code, null, null, Map.of());
+    }
+  }
 
   /** Thrown as 422 with the located errors. */
   public static final class Invalid extends BadRequest {
@@ -31,10 +44,10 @@ public final class ModelValidation {
 
   public static TierModel check(String yaml) {
     if (yaml == null || yaml.isBlank()) {
-      throw new Invalid(new ModelError("yaml", null, null, "the model is empty"));
+      throw new Invalid(new ModelError("yaml", null, null, "the model is empty", "empty_model"));
     }
     if (yaml.length() > MAX_CHARS) {
-      throw new Invalid(new ModelError("yaml", null, null, "a tier model is at most 1 MiB"));
+      throw new Invalid(new ModelError("yaml", null, null, "a tier model is at most 1 MiB", "model_too_large"));
     }
     try {
       TierModel model = TierModel.parse(yaml, "model");
@@ -43,9 +56,13 @@ public final class ModelValidation {
     } catch (TierModelException e) {
       String field = e.tierIndex() < 0 ? "yaml" : "tiers[" + e.tierIndex() + "]"
           + (e.getMessage().contains("condition") || e.getMessage().contains("'when'") ? ".when" : "");
-      throw new Invalid(new ModelError(field, e.tierId(), line(yaml, e), e.getMessage()));
+      ConditionError c = e.condition();
+      throw new Invalid(c == null ? new ModelError(field, e.tierId(), line(yaml, e), e.getMessage(), "invalid_model")
+          : new ModelError(field, e.tierId(), line(yaml, e), e.getMessage(), c.code(), e.tierIndex() + 1,
+              c.column() > 0 ? c.column() : null, c.args()));
     } catch (ConfigException e) {
-      throw new Invalid(new ModelError("scoring", null, lineOf(yaml, "scoring:", 0), e.getMessage()));
+      throw new Invalid(new ModelError("scoring", null, lineOf(yaml, "scoring:", 0), e.getMessage(),
+          "invalid_scoring"));
     }
   }
 

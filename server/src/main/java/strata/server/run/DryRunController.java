@@ -27,7 +27,18 @@ import strata.tier.TierModel;
 class DryRunController {
   record Proposal(@NotNull @Size(max = 1 << 20) String yaml, @Size(max = 500) String note) {}
 
-  record DryRun(int customers, Map<String, Long> counts, Map<String, Long> current, List<TierFlow> flows, long moved) {}
+  /**
+   * @param movers the customers who would change tier, by their new tier's place in the model then id; at most
+   *     {@link #MAX_MOVERS} ({@code moved} counts them all)
+   */
+  record DryRun(int customers, Map<String, Long> counts, Map<String, Long> current, List<TierFlow> flows, long moved,
+      List<Mover> movers) {}
+
+  /** A customer the proposed model would move from tier {@code from} to {@code to}. */
+  record Mover(String customerId, String name, String owner, String from, String to) {}
+
+  /** Enough to review and export a change by hand; beyond it the flows and counts tell the story. */
+  static final int MAX_MOVERS = 5_000;
 
   private final RunService runs;
   private final RunStore runStore;
@@ -55,17 +66,39 @@ class DryRunController {
     model.tiers().forEach(t -> counts.put(t.id(), 0L));
     Map<List<String>, Long> flows = new LinkedHashMap<>();
     long moved = 0;
+    List<int[]> moving = new ArrayList<>();
     for (int i = 0; i < s.size; i++) {
       String tier = model.tiers().get(s.tier[i]).id();
       counts.merge(tier, 1L, Long::sum);
       String was = before.get(s.customerId(i));
       flows.merge(java.util.Arrays.asList(was, tier), 1L, Long::sum);
-      if (was != null && !was.equals(tier)) moved++;
+      if (was != null && !was.equals(tier)) {
+        moved++;
+        moving.add(new int[] {s.tier[i], i});
+      }
     }
     Map<String, Long> currentCounts = new LinkedHashMap<>();
     before.values().forEach(t -> currentCounts.merge(t, 1L, Long::sum));
     List<TierFlow> flowList = flows.entrySet().stream()
         .map(e -> new TierFlow(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
-    return new DryRun(s.size, counts, currentCounts, flowList, moved);
+    return new DryRun(s.size, counts, currentCounts, flowList, moved, movers(moving, s, model, before));
+  }
+
+  private List<Mover> movers(List<int[]> moving, ScoredCustomers s, TierModel model, Map<String, String> before) {
+    List<String> ids = moving.stream()
+        .sorted(java.util.Comparator.<int[]>comparingInt(m -> m[0]).thenComparing(m -> s.customerId(m[1])))
+        .limit(MAX_MOVERS).map(m -> s.customerId(m[1])).toList();
+    Map<String, String[]> people = new java.util.HashMap<>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      db.sql("select id, name, owner from customer where id in (:ids)").param("ids", chunk)
+          .query((java.sql.ResultSet rs) -> { people.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}); });
+    }
+    Map<String, String> now = new java.util.HashMap<>();
+    moving.forEach(m -> now.put(s.customerId(m[1]), model.tiers().get(m[0]).id()));
+    return ids.stream().map(id -> {
+      String[] p = people.getOrDefault(id, new String[] {"", ""});
+      return new Mover(id, p[0], p[1], before.get(id), now.get(id));
+    }).toList();
   }
 }

@@ -174,6 +174,7 @@ abstract class OwnerScopeContract extends ServerTest {
     values.put("/runs/{id}", runIds);
     values.put("/customers/{id}", List.copyOf(new java.util.TreeSet<>(OWN)));
     values.put("/versions/{version}", List.of("1", "2"));
+    values.put("/diff/{other}", List.of("1", "2"));
     values.put("/imports/{id}", List.of("1"));
     values.put("/batch/{kind}", List.of("customers", "purchases"));
     values.put("/users/{username}", List.of("wangfang", "admin"));

@@ -1,0 +1,146 @@
+package strata.server.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import strata.server.data.SummaryStore;
+import strata.server.testing.Api;
+import strata.server.testing.ServerTest;
+import strata.server.testing.TestData;
+import strata.server.testing.TestModels;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The model editor's plain-word errors, version diff and dry-run movers, on three customers tiered by spend alone
+ * (TestModels.SPEND), so every expected tier follows from the amounts by hand.
+ */
+abstract class ModelApiContract extends ServerTest {
+  static final String MODEL = TestModels.SPEND;
+
+  @Autowired JdbcClient db;
+  @Autowired SummaryStore summaries;
+  Api admin;
+  Api analyst;
+  Api rep;
+
+  @BeforeEach
+  void data() {
+    admin = admin();
+    if (db.sql("select count(*) from customer").query(Long.class).single() == 0) {
+      new TestData(db, summaries)
+          .customer("A1", "甲公司", "张伟").customer("B2", "乙公司", "李娜").customer("C3", "丙公司", "张伟")
+          .purchase("A1", "2026-01-05", 1200) // big
+          .purchase("B2", "2026-03-01", 150)  // mid
+          .purchase("C3", "2026-03-02", 20)   // small
+          .commit();
+      admin.post("/api/v1/users", Map.of("username", "analyst1", "password", "analyst-password", "role", "analyst"));
+      admin.post("/api/v1/users", Map.of("username", "zhangwei", "password", "zhangwei-password", "role", "sales",
+          "owner", "张伟"));
+      assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "spend only")).status()).isEqualTo(201);
+      runToEnd(admin);
+    }
+    analyst = anonymous().as("analyst1", "analyst-password");
+    rep = anonymous().as("zhangwei", "zhangwei-password");
+  }
+
+  @Test
+  void aBrokenConditionComesBackAsACodeWithItsRuleAndToken() {
+    Api.Response r = analyst.post("/api/v1/model/validate",
+        Map.of("yaml", MODEL.replace("monetary >= 100.0", "monetary >=")));
+    assertThat(r.status()).isEqualTo(422);
+    JsonNode error = r.json().get("errors").get(0);
+    assertThat(error.get("code").asString()).isEqualTo("missing_operand");
+    assertThat(error.get("rule").asInt()).isEqualTo(2);
+    assertThat(error.get("tier").asString()).isEqualTo("mid");
+    assertThat(error.get("args").get("token").asString()).isEqualTo(">=");
+    assertThat(error.get("column").asInt()).isEqualTo(12); // just past "monetary >="
+    assertThat(error.get("line").asInt()).isEqualTo(7);
+    assertThat(error.get("message").asString()).endsWith("a value is missing after `>=`").doesNotContain("expecting");
+
+    JsonNode typo = analyst.post("/api/v1/model/validate", Map.of("yaml", MODEL.replace("monetary >= 1000.0",
+        "monetry >= 1000.0"))).json().get("errors").get(0);
+    assertThat(typo.get("code").asString()).isEqualTo("unknown_metric");
+    assertThat(typo.get("rule").asInt()).isEqualTo(1);
+    assertThat(typo.get("args").get("suggestion").asString()).isEqualTo("monetary");
+    // Not a condition: the model-wide code, the English message kept.
+    JsonNode structural = analyst.post("/api/v1/model/validate", Map.of("yaml", "tiers: []\n")).json();
+    assertThat(structural.get("errors").get(0).get("code").asString()).isEqualTo("invalid_model");
+  }
+
+  @Test
+  void theDiffOfTwoVersionsNamesWhatChangedTierByTier() {
+    int base = admin.get("/api/v1/model").json().get("version").asInt();
+    String changed = """
+        tiers:
+          - id: big
+            name: {zh: 大客户, en: Big}
+            when: monetary >= 500.0
+          - id: tiny
+            name: {zh: 微客户, en: Tiny}
+            when: monetary < 10.0
+          - id: small
+            name: {zh: 小客户, en: Small}
+            when: true
+        """;
+    int next = admin.put("/api/v1/model", Map.of("yaml", changed, "note", "diff test")).json().get("version").asInt();
+    JsonNode d = analyst.get("/api/v1/model/versions/" + base + "/diff/" + next).json();
+    assertThat(d.get("same").asBoolean()).isFalse();
+    // By reading the two texts: big's threshold changed, mid was removed, tiny added, small unchanged.
+    assertThat(d.get("tiers").findValuesAsString("id")).containsExactly("big", "mid", "tiny", "small");
+    assertThat(d.get("tiers").findValuesAsString("change")).containsExactly("changed", "removed", "added", "unchanged");
+    assertThat(d.get("tiers").get(0).get("changed").get(0).asString()).isEqualTo("condition");
+    assertThat(d.get("tiers").get(0).get("conditionBefore").asString()).isEqualTo("monetary >= 1000.0");
+    assertThat(d.get("tiers").get(2).get("name").get("zh").asString()).isEqualTo("微客户");
+    assertThat(analyst.get("/api/v1/model/versions/" + base + "/diff/" + base).json().get("same").asBoolean()).isTrue();
+    assertThat(analyst.get("/api/v1/model/versions/" + base + "/diff/9999").status()).isEqualTo(404);
+    assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL)).status()).isEqualTo(201);
+  }
+
+  @Test
+  void theDryRunListsTheCustomersWhoWouldMove() {
+    String lower = MODEL.replace("monetary >= 100.0", "monetary >= 10.0").replace("monetary >= 1000.0",
+        "monetary >= 100.0");
+    JsonNode dry = analyst.post("/api/v1/model/dry-run", Map.of("yaml", lower)).json();
+    // big from 100: A1 1200 and B2 150; mid from 10: C3 20. B2 mid → big, C3 small → mid.
+    assertThat(dry.get("moved").asLong()).isEqualTo(2);
+    JsonNode movers = dry.get("movers");
+    assertThat(movers.findValuesAsString("customerId")).containsExactly("B2", "C3");
+    assertThat(movers.get(0).get("name").asString()).isEqualTo("乙公司");
+    assertThat(movers.get(0).get("owner").asString()).isEqualTo("李娜");
+    assertThat(movers.get(0).get("from").asString()).isEqualTo("mid");
+    assertThat(movers.get(0).get("to").asString()).isEqualTo("big");
+    assertThat(movers.get(1).get("from").asString()).isEqualTo("small");
+  }
+
+  @Test
+  void aSalesRepIsRefusedEveryEditorRoute() {
+    int v = admin.get("/api/v1/model").json().get("version").asInt();
+    assertThat(rep.post("/api/v1/model/validate", Map.of("yaml", MODEL)).status()).isEqualTo(403);
+    assertThat(rep.post("/api/v1/model/dry-run", Map.of("yaml", MODEL)).status()).isEqualTo(403);
+    assertThat(rep.get("/api/v1/model/versions/" + v + "/diff/" + v).status()).isEqualTo(403);
+    assertThat(rep.put("/api/v1/model", Map.of("yaml", MODEL)).status()).isEqualTo(403);
+    assertThat(analyst.get("/api/v1/model/versions/" + v + "/diff/" + v).status()).isEqualTo(200);
+  }
+
+  private static void runToEnd(Api api) {
+    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", "2026-04-01"));
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    long id = started.json().get("id").asLong();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!api.get("/api/v1/runs/" + id).json().get("status").asString().equals("running")) return;
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("run " + id + " did not finish");
+  }
+}
