@@ -28,6 +28,7 @@ import strata.server.audit.AuditLog;
 import strata.server.cluster.Instance;
 import strata.server.model.ModelStore;
 import strata.server.override.OverrideStore;
+import strata.server.product.ProductSnapshot;
 import strata.summary.PurchaseColumns;
 import strata.tier.TierModel;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +58,7 @@ public class RunService implements ApplicationRunner {
   private final SnapshotOwners owners;
   private final SnapshotStats aggregates;
   private final strata.server.data.WriteLock writeLock;
+  private final ProductSnapshot products;
   private final int keep;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-run");
@@ -68,7 +70,8 @@ public class RunService implements ApplicationRunner {
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
-      strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep) {
+      strata.server.data.WriteLock writeLock, ProductSnapshot products, @Value("${strata.runs.keep:24}") int keep) {
+    this.products = products;
     this.instance = instance;
     this.events = events;
     this.owners = owners;
@@ -92,6 +95,7 @@ public class RunService implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     failOrphans();
     db.sql("delete from snapshot_row where run_id in (select id from tier_run where status = 'failed')").update();
+    products.prune();
   }
 
   /**
@@ -103,6 +107,7 @@ public class RunService implements ApplicationRunner {
   void failOrphans() {
     List<Long> cutOff = runs.failOrphans(instance);
     for (long id : cutOff) db.sql("delete from snapshot_row where run_id = ?").param(id).update();
+    if (!cutOff.isEmpty()) products.prune();
     if (!cutOff.isEmpty()) log.warn("run(s) {} were cut off by a server stop and are marked failed", cutOff);
   }
 
@@ -160,6 +165,7 @@ public class RunService implements ApplicationRunner {
         runs.progress(id, "phase_writing_snapshot", 0.5 + 0.5 * written / total);
         listeners.forEach(l -> l.rowsWritten(id, written));
       });
+      products.write(id, result.customers());
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
       // In the database's precision, so the stored finish is exactly the moment whose overrides the snapshot shows.
       OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -183,6 +189,7 @@ public class RunService implements ApplicationRunner {
           (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, (marks[1] - marks[0]) / 1_000_000);
       stats.refresh();
       int removed = runs.applyRetention(keep);
+      products.prune();
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
       announce(new RunPublished(id, result.asOf(), version.version(), history));
     } catch (Throwable e) {
@@ -192,6 +199,7 @@ public class RunService implements ApplicationRunner {
       log.warn("run {} failed: {}", id, reason, e);
       db.sql("delete from snapshot_row where run_id = ?").param(id).update();
       runs.fail(id, reason);
+      products.prune();
     }
   }
 
@@ -233,7 +241,17 @@ public class RunService implements ApplicationRunner {
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
     PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
-        notes, progress);
+        notes, progress, Map.of(), productPreferences(asOf, p, model, notes));
+  }
+
+  /** Product preference from the stored purchases when they name categories or products, else null. */
+  private strata.product.ProductPreferences productPreferences(LocalDate asOf, PurchaseColumns p, TierModel model,
+      List<Note> notes) {
+    try {
+      return products.compute(asOf, p, model, notes);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the purchases' categories and products: " + e.getMessage(), e);
+    }
   }
 
   private Progress progress(long id) {
