@@ -61,8 +61,8 @@ public class CallList {
     Map<String, String> next = nextTasks(viewer, condition, params, locale);
     return db.sql("select c.id, c.name, c.phone, c.email, (select max(i.at) from interaction i where i.customer_id = "
             + "c.id and " + Visible.rows("i") + "), (select max(d.closed_at) from service_task d where d.customer_id = c.id and d.status = 'done'), "
-            + "p.top_category, p.next_product, p.next_because, p.next_lift "
-            + "from customer c left join snapshot_product p on p.customer_id = c.id and p.run_id = "
+            + "sp.top_category, sp.next_product, sp.next_because, sp.next_lift "
+            + "from customer c left join snapshot_product sp on sp.customer_id = c.id and sp.run_id = "
             + "(select run_id from current_run) where " + condition + scope + " order by c.id").params(all)
         .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             latest(rs), next.getOrDefault(rs.getString(1), ""), orEmpty(rs.getString(7)), orEmpty(rs.getString(8)),
