@@ -5,6 +5,7 @@ import { en as experimentsEn, zh as experimentsZh } from './messages-experiments
 import { en as fieldsEn, zh as fieldsZh } from './messages-fields';
 import { en as trendEn, zh as trendZh } from './messages-trend';
 import * as work from './messages-work';
+import * as products from './messages-products';
 
 const en = {
   ...work.en,
@@ -139,6 +140,7 @@ const en = {
   ...experimentsEn,
   ...fieldsEn,
   ...trendEn,
+  ...products.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -275,6 +277,7 @@ const zh: Record<MessageKey, string> = {
   ...experimentsZh,
   ...fieldsZh,
   ...trendZh,
+  ...products.zh,
 };
 
 export const messages = { en, zh };
