@@ -169,7 +169,8 @@ abstract class ProductApiContract extends ServerTest {
             longProduct).purchase("H-1", "2026-05-03", 50, control, "笔\u0007")
         .purchase("H-2", "2026-05-04", 10, "其他", "+SUM(A1)").purchase("H-2", "2026-05-05", 10, "其他", "@evil")
         .purchase("H-3", "2026-05-04", 10, "其他", "+SUM(A1)").purchase("H-3", "2026-05-05", 10, "其他", "@evil")
-        .purchase("H-4", "2026-05-06", 10, "其他", "纸").commit();
+        .purchase("H-4", "2026-05-06", 10, "其他", "纸").customer("H-5", "辛五", "王芳")
+        .purchase("H-5", "2026-05-07", 10, control, "笔\u0007").commit();
     long run = runToEnd(admin, "2026-06-30");
     JsonNode h1 = products(admin, "H-1", run);
     assertThat(h1.get("topCategory").asString()).isEqualTo(formula);
@@ -183,6 +184,20 @@ abstract class ProductApiContract extends ServerTest {
     List<NamedCsvRecord> export = csv(admin.get("/api/v1/customers/export?format=csv&snapshot=" + run).body());
     assertThat(row(export, "customer_id", "H-1").getField("top_category")).isEqualTo("'" + formula);
     assertThat(row(export, "customer_id", "H-1").getField("next_product")).isEqualTo("'@evil");
+    // Excel: text cells stay text (a formula is never evaluated) and the control characters keep the file readable.
+    byte[] xlsx = admin.bytes("/api/v1/customers/export?format=xlsx&q=H-&snapshot=" + run);
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var sheet = book.getSheetAt(0);
+      int column = 0;
+      while (!sheet.getRow(0).getCell(column).getStringCellValue().equals("top_category")) column++;
+      Map<String, String> top = new java.util.HashMap<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        var cell = sheet.getRow(r).getCell(column);
+        assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        top.put(sheet.getRow(r).getCell(0).getStringCellValue(), cell.getStringCellValue());
+      }
+      assertThat(top).containsEntry("H-1", formula).containsEntry("H-5", control);
+    }
     List<NamedCsvRecord> calls = csv(admin.post("/api/v1/customers/bulk/call-list",
         Map.of("ids", List.of("H-1"), "lang", "en")).body());
     assertThat(calls.get(0).getField("Top category")).isEqualTo("'" + formula);
