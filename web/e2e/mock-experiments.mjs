@@ -46,3 +46,21 @@ export function membershipsOf(customer) {
   if (customer.tier !== 'high_value') return [];
   return [{ experiment: 'care_2026', stratum: 'high_value', heldOut: customer.id === 'C0001', status: 'running', plannedEnd: '2026-11-30' }];
 }
+
+/** GET /before-after: the model change of run 2 touched the high-value tier (figures plausible, not computed). */
+export function beforeAfterRoute(me) {
+  const sales = me.role === 'sales';
+  const row = (metric, zh, en, tb, ta, ub, ua, d) => ({
+    metric, label: text(zh, en), touched: sales ? 8 : 25, untouched: sales ? 12 : 55, touchedBefore: tb, touchedAfter: ta,
+    untouchedBefore: ub, untouchedAfter: ua, difference: sales ? null : { estimate: d[0], lower: d[1], upper: d[2], excludesZero: d[1] > 0 || d[2] < 0 },
+  });
+  return { body: {
+    change: { run: 2, asOf: '2026-09-01', fromVersion: 1, toVersion: 2, touchedTiers: ['high_value'] },
+    window: { beforeFrom: '2026-06-04', beforeTo: '2026-09-01', afterFrom: '2026-09-02', afterTo: '2026-11-23', plannedEnd: '2026-11-30', complete: false },
+    readOn: '2026-11-23',
+    evidence: { code: 'before_after', text: text('与未受影响的客户做前后对比：证据弱于对照组。', 'Before/after against untouched customers: weaker evidence than a control group.') },
+    comparisons: [row('repurchase_rate', '复购率', 'Repurchase rate', 0.4, 0.52, 0.3, 0.33, [0.09, -0.05, 0.23]),
+      row('revenue_per_customer', '人均收入', 'Revenue per customer', 1210, 1460, 300, 310, [240, 35, 445])],
+    warnings: [warning('after_incomplete', '', '2026-11-30', '变更后的观察期到 2026-11-30 才结束。', 'The after window runs until 2026-11-30.')],
+  } };
+}

@@ -9,7 +9,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workRoute, workState } from './mock-work.mjs';
-import { experimentsRoute, membershipsOf } from './mock-experiments.mjs';
+import { beforeAfterRoute, experimentsRoute, membershipsOf } from './mock-experiments.mjs';
 import { productsOf } from './mock-products.mjs';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
@@ -140,6 +140,7 @@ function route(method, path, q, me, body) {
     } };
   }
   if (path.startsWith('/experiments')) return experimentsRoute(path, me);
+  if (path === '/before-after') return beforeAfterRoute(me);
   if (path === '/kpis' || path === '/kpis/trend') {
     const list = visible(me).map(effective);
     const [dimension, group] = me.role === 'sales' ? ['owner', me.owner] : ['all', ''];

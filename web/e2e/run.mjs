@@ -405,6 +405,9 @@ async function scenario(browser) {
     await page.waitForSelector(tid('experiments'));
     const list = await apiGet(page, '/experiments');
     check(list.status === 200, `GET /experiments answered ${list.status}`);
+    const beforeAfter = await apiGet(page, '/before-after');
+    check(beforeAfter.status === 200, `GET /before-after answered ${beforeAfter.status}`);
+    if (beforeAfter.body.change) await page.waitForSelector(tid('ba-evidence'));
     if (list.body.length === 0) return; // demo data without an experiment: the empty list is the page
     await page.click(tid(`exp-${list.body[0].id}`));
     await page.waitForSelector(tid('exp-group-overall'));

@@ -23,6 +23,13 @@ export const en = {
   'exp.notFound': 'No such experiment.',
   'exp.customer.heldOut': 'Held out of experiment {experiment} (control group) until {date}: do not serve this customer by hand for that playbook, or record why.',
   'exp.customer.treated': 'In experiment {experiment} (treated group).',
+  'ba.title': 'Before/after of the latest model change',
+  'ba.none': 'No model change to compare yet: this appears after the first run with a new model version.',
+  'ba.change': 'Run #{run} as of {asOf} moved from model version {from} to {to}; touched tiers: {tiers}.',
+  'ba.noTouched': 'none (only names changed)',
+  'ba.windows': 'Before {beforeFrom} – {beforeTo}; after {afterFrom} – {afterTo}',
+  'ba.metric': 'Metric', 'ba.touched': 'Touched: before → after', 'ba.untouched': 'Not touched: before → after',
+  'ba.difference': 'Difference in differences (95 % CI)', 'ba.n': 'n (touched / not)',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -47,4 +54,11 @@ export const zh: Record<keyof typeof en, string> = {
   'exp.notFound': '没有这个实验。',
   'exp.customer.heldOut': '该客户属于实验 {experiment} 的对照组（至 {date}）：请勿为该服务策略手动跟进；如必须跟进，请记录原因。',
   'exp.customer.treated': '该客户属于实验 {experiment} 的实验组。',
+  'ba.title': '最近一次模型变更的前后对比',
+  'ba.none': '还没有可对比的模型变更：使用新模型版本的第一次运行之后才会显示。',
+  'ba.change': '运行 #{run}（截至 {asOf}）从模型版本 {from} 改为 {to}；受影响的分级：{tiers}。',
+  'ba.noTouched': '无（只改了名称）',
+  'ba.windows': '变更前 {beforeFrom} – {beforeTo}；变更后 {afterFrom} – {afterTo}',
+  'ba.metric': '指标', 'ba.touched': '受影响：变更前 → 变更后', 'ba.untouched': '未受影响：变更前 → 变更后',
+  'ba.difference': '双重差分（95% 置信区间）', 'ba.n': '人数（受影响 / 未受影响）',
 };

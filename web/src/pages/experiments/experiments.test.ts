@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatInterval, formatValue, unitOf, warningsOf, type Warning } from './experiments';
+import { formatChange, formatDifference, formatInterval, formatValue, unitOf, warningsOf, type Warning } from './experiments';
 
 const money = (x: number) => x.toFixed(2);
 
@@ -35,5 +35,11 @@ describe('experiments', () => {
     const all = [w('peeking', ''), w('too_few', 'big'), w('unbalanced', 'big')];
     expect(warningsOf(all, 'big', 'en')).toEqual(['too_few-en', 'unbalanced-en']);
     expect(warningsOf(all, '', 'zh')).toEqual(['peeking-zh']);
+  });
+
+  it('writesABeforeAfterChangeInTheMetricsUnit', () => {
+    expect(formatChange('repurchase_rate', 0.5, 0.75, money)).toBe('50.0 % → 75.0 %');
+    expect(formatChange('revenue_per_customer', 75, 150, money)).toBe('75.00 → 150.00');
+    expect(formatChange('revenue_per_customer', null, 3, money)).toBe('— → 3.00');
   });
 });

@@ -61,3 +61,20 @@ export function formatInterval(metric: string, d: Diff | null, money: (x: number
 export function warningsOf(warnings: Warning[], tier: string, lang: 'zh' | 'en'): string[] {
   return warnings.filter((w) => w.tier === tier).map((w) => w.text[lang]);
 }
+
+/** GET /before-after: a model change's touched tiers against the rest; change is null before any change. */
+export interface BeforeAfterComparison {
+  metric: string; label: Text; touched: number; untouched: number; touchedBefore: number | null;
+  touchedAfter: number | null; untouchedBefore: number | null; untouchedAfter: number | null; difference: Diff | null;
+}
+export interface BeforeAfter {
+  change: { run: number; asOf: string; fromVersion: number; toVersion: number; touchedTiers: string[] } | null;
+  window: { beforeFrom: string; beforeTo: string; afterFrom: string; afterTo: string; plannedEnd: string; complete: boolean } | null;
+  readOn: string | null; evidence: { code: string; text: Text } | null;
+  comparisons: BeforeAfterComparison[]; warnings: Warning[];
+}
+
+/** "12.0 % → 18.5 %" or "1,200.00 → 1,450.00". */
+export function formatChange(metric: string, before: number | null, after: number | null, money: (x: number) => string): string {
+  return `${formatValue(metric, before, money)} → ${formatValue(metric, after, money)}`;
+}

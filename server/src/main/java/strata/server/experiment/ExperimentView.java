@@ -99,15 +99,15 @@ final class ExperimentView {
     return new Warning(w.code(), w.tier(), w.detail(), orNull(w.value()), text(l -> ExperimentText.warning(w, l)));
   }
 
-  private static Diff diff(Interval i) {
+  static Diff diff(Interval i) {
     return i == null ? null : new Diff(i.estimate(), i.lower(), i.upper(), i.excludesZero());
   }
 
-  private static Double orNull(double v) {
+  static Double orNull(double v) {
     return Double.isFinite(v) ? v : null;
   }
 
-  private static Text text(java.util.function.Function<Locale, String> render) {
+  static Text text(java.util.function.Function<Locale, String> render) {
     return new Text(render.apply(Locale.SIMPLIFIED_CHINESE), render.apply(Locale.ENGLISH));
   }
 }

@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RunService implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
+  private final org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks;
   private final RunStore runs;
   private final RunData data;
   private final ModelStore models;
@@ -70,7 +71,9 @@ public class RunService implements ApplicationRunner {
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
-      strata.server.data.WriteLock writeLock, ProductSnapshot products, @Value("${strata.runs.keep:24}") int keep) {
+      strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep,
+      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, ProductSnapshot products) {
+    this.risks = risks;
     this.products = products;
     this.instance = instance;
     this.events = events;
@@ -240,8 +243,10 @@ public class RunService implements ApplicationRunner {
     }
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
     PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
+    Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
+        .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
-        notes, progress, Map.of(), productPreferences(asOf, p, model, notes));
+        notes, progress, downgradeRisk, productPreferences(asOf, p, model, notes));
   }
 
   /** Product preference from the stored purchases when they name categories or products, else null. */
