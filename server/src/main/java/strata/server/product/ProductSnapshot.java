@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Product preference in the server's runs: computed with core's code from the stored purchases when they name a
  * category or a product (so {@code top_category} and {@code next_product} are rule variables as in the CLI), stored per
- * customer beside the snapshot in {@code snapshot_product}, and read back for one customer. Off with
- * {@code strata.runs.products=false} (each run then reads the purchase history once more: see README).
+ * customer beside the snapshot in {@code snapshot_product}, and read back for one customer. It costs each run one more
+ * read of the categorised purchases; {@code strata.runs.products=false} turns it off.
  */
 @Service
 public class ProductSnapshot {
