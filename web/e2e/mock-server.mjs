@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { duplicatesRoute, duplicatesState } from './mock-duplicates.mjs';
 import { workRoute, workState } from './mock-work.mjs';
 import { beforeAfterRoute, experimentsRoute, membershipsOf } from './mock-experiments.mjs';
+import { productsOf } from './mock-products.mjs';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'dist');
@@ -222,6 +223,7 @@ function route(method, path, q, me, body) {
     if (sub === '/transactions') return { body: page([{ recordId: 'T1', date: '2026-10-20', amount: 1280.5, orderId: 'O1', product: '办公椅', category: '家具', quantity: 2, channel: '线上' }], q) };
     if (sub === '/interactions') return { body: page([...(work.interactions[c.id] ?? []), { recordId: 'I1', time: '2026-10-01T02:00:00Z', type: '拜访', channel: '线下', outcome: '成交' }], q) };
     if (sub === '/experiments') return { body: membershipsOf(c) };
+    if (sub === '/products') return { body: productsOf(c, me) };
     if (sub === '/service') {
       return { body: { customerId: c.id, tier: effective(c).tier, asOf: new Date().toISOString().slice(0, 10),
         budget: [{ cap: 'phone/week<=1', channel: 'phone', period: 'week', limit: 1, used: 0, left: 1 },

@@ -272,6 +272,7 @@ async function scenario(browser) {
     const recency = (await page.textContent(`${tid('c360-metrics')} [data-metric="recency_days"]`))?.trim();
     check(recency === '最近购买距今天数', `the recency metric is labelled "${recency}", not in Chinese`);
     await page.waitForSelector(`${tid('c360-history')} ${tid('c360-history-entry')}`);
+    await page.waitForSelector(tid('c360-products')); // product preference (empty when purchases name no category)
     await screenshot(page, '03-customer-360');
   });
 

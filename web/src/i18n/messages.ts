@@ -7,6 +7,7 @@ import { en as fieldsEn, zh as fieldsZh } from './messages-fields';
 import { en as trendEn, zh as trendZh } from './messages-trend';
 import * as rules from './messages-rules';
 import * as work from './messages-work';
+import * as products from './messages-products';
 
 const en = {
   ...work.en,
@@ -143,6 +144,7 @@ const en = {
   ...fieldsEn,
   ...trendEn,
   ...rules.en,
+  ...products.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -281,6 +283,7 @@ const zh: Record<MessageKey, string> = {
   ...fieldsZh,
   ...trendZh,
   ...rules.zh,
+  ...products.zh,
 };
 
 export const messages = { en, zh };

@@ -1,4 +1,5 @@
-// One customer on one page: profile, tier and why, scores, CLV, history, service tasks and raw records.
+// One customer on one page: profile, tier and why, scores, CLV, history, product preference, service tasks and raw
+// records.
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Spin, Statistic, Tabs, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
@@ -17,6 +18,7 @@ import { OverrideDialog } from './OverrideDialog';
 import { Interactions, Surveys, Transactions } from './Records';
 import { CustomerTasks } from './CustomerTasks';
 import { ServiceOutlook } from './ServiceOutlook';
+import { ProductPreference } from './ProductPreference';
 
 // Metrics shown in the scores panel, in reading order; code-list values are translated through /meta.
 const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segments11' | 'code:lifecycle' | 'code:quadrants' | 'text'][] = [
@@ -137,6 +139,7 @@ export default function Customer360() {
             }))} />
           </Card>
           <ServiceOutlook customerId={c.id} />
+          <ProductPreference customerId={c.id} />
         </Col>
         <Col xs={24}>
           <CustomerTasks customerId={c.id} />

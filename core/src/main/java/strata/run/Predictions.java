@@ -62,19 +62,31 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
   /** Product preference of the buyers of {@code p} (in its order), from one more read of the transactions. */
   static ProductPreferences products(RunInputs in, Map<String, String> mergedIds, long outlierCents,
       PurchaseColumns p, java.nio.charset.Charset idCharset, int asOfDay, TierModel model, List<Note> notes) {
-    Map<String, Object> section = model.scoringSection("products");
-    int minSupport = section.containsKey("min_support")
-        ? (int) ConfigSection.toDouble("scoring.products.min_support", section.get("min_support"), 1, 1e9)
-        : ProductPreferences.DEFAULT_MIN_SUPPORT;
     FormatSniffer.Hints hints = in.charset() == null ? in.transactionHints()
         : new FormatSniffer.Hints(in.charset(), in.transactionHints().delimiter(), in.transactionHints().columns(),
             in.transactionHints().dateFormat());
     Map<String, CustomerProducts> bought = ProductPass.read(in.transactions(),
         new ProductPass.Options(hints, in.columnMap(), in.tempDir(), mergedIds, asOfDay, outlierCents));
+    return products(bought, p, idCharset, model, notes);
+  }
+
+  /**
+   * Product preference of the buyers of {@code p} (in its order) from what each bought, however it was read (a file
+   * run's extra pass, the server's purchase table); null, with a note, when nobody's purchases name a category or
+   * product.
+   *
+   * @param bought by customer id
+   */
+  public static ProductPreferences products(Map<String, CustomerProducts> bought, PurchaseColumns p,
+      java.nio.charset.Charset idCharset, TierModel model, List<Note> notes) {
     if (bought.isEmpty()) {
       notes.add(Note.of("products_no_columns"));
       return null;
     }
+    Map<String, Object> section = model.scoringSection("products");
+    int minSupport = section.containsKey("min_support")
+        ? (int) ConfigSection.toDouble("scoring.products.min_support", section.get("min_support"), 1, 1e9)
+        : ProductPreferences.DEFAULT_MIN_SUPPORT;
     return ProductPreferences.of(bought, p.size, i -> p.customerId(i, idCharset), minSupport);
   }
 

@@ -266,6 +266,19 @@ public final class ScoringRun {
   }
 
   /**
+   * As the overload with a tier history, with the product preference of the buyers of {@code p} (the server reads
+   * it from its purchase table: see {@link Predictions#products(Map, PurchaseColumns, java.nio.charset.Charset,
+   * TierModel, List)}); null when not computed.
+   */
+  public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
+      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
+      int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
+      Map<String, Double> downgradeRisk, strata.product.ProductPreferences products) {
+    return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
+        Predictions.NONE, null, products);
+  }
+
+  /**
    * @param churn the churn prediction for the buyers of {@code p}, null when not computed
    * @param products product preference of the buyers of {@code p}, null when not computed
    */

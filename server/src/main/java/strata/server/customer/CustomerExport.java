@@ -29,7 +29,8 @@ import strata.tier.Metric;
 final class CustomerExport {
   static final List<String> HEADER = List.of("customer_id", "name", "owner", "region", "industry", "tier",
       "model_tier", "overridden", "rfm_segment", "rfm_segment11", "lifecycle_stage", "abc_class", "value_quadrant",
-      "recency_days", "frequency", "monetary", "composite_score", "clv", "p_alive");
+      "recency_days", "frequency", "monetary", "composite_score", "clv", "p_alive", "top_category",
+      "next_product");
   /** The coded columns a person's export translates, each with the label prefix of its values (tiers: the model). */
   private static final Map<String, String> CODED = new LinkedHashMap<>();
   static {
@@ -62,7 +63,8 @@ final class CustomerExport {
   static Object[] cells(CustomerRow r, Text text) {
     Object[] codes = {r.id(), r.name(), r.owner(), r.region(), r.industry(), r.tier(), r.modelTier(),
         r.overridden(), r.segment(), r.segment11(), r.lifecycle(), r.abc(), r.quadrant(), r.recencyDays(),
-        r.frequency(), r.monetary(), r.compositeScore(), r.clv(), r.pAlive()};
+        r.frequency(), r.monetary(), r.compositeScore(), r.clv(), r.pAlive(), r.topCategory(),
+        r.nextProduct()};
     if (text == null) return codes;
     Object[] out = java.util.Arrays.copyOf(codes, codes.length + CODED.size());
     int extra = codes.length;

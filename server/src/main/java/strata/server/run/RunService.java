@@ -28,6 +28,7 @@ import strata.server.audit.AuditLog;
 import strata.server.cluster.Instance;
 import strata.server.model.ModelStore;
 import strata.server.override.OverrideStore;
+import strata.server.product.ProductSnapshot;
 import strata.summary.PurchaseColumns;
 import strata.tier.TierModel;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +59,7 @@ public class RunService implements ApplicationRunner {
   private final SnapshotOwners owners;
   private final SnapshotStats aggregates;
   private final strata.server.data.WriteLock writeLock;
+  private final ProductSnapshot products;
   private final int keep;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-run");
@@ -70,8 +72,9 @@ public class RunService implements ApplicationRunner {
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
       strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep,
-      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks) {
+      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, ProductSnapshot products) {
     this.risks = risks;
+    this.products = products;
     this.instance = instance;
     this.events = events;
     this.owners = owners;
@@ -95,6 +98,7 @@ public class RunService implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     failOrphans();
     db.sql("delete from snapshot_row where run_id in (select id from tier_run where status = 'failed')").update();
+    products.prune();
   }
 
   /**
@@ -106,6 +110,7 @@ public class RunService implements ApplicationRunner {
   void failOrphans() {
     List<Long> cutOff = runs.failOrphans(instance);
     for (long id : cutOff) db.sql("delete from snapshot_row where run_id = ?").param(id).update();
+    if (!cutOff.isEmpty()) products.prune();
     if (!cutOff.isEmpty()) log.warn("run(s) {} were cut off by a server stop and are marked failed", cutOff);
   }
 
@@ -163,6 +168,7 @@ public class RunService implements ApplicationRunner {
         runs.progress(id, "phase_writing_snapshot", 0.5 + 0.5 * written / total);
         listeners.forEach(l -> l.rowsWritten(id, written));
       });
+      products.write(id, result.customers());
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
       // In the database's precision, so the stored finish is exactly the moment whose overrides the snapshot shows.
       OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -186,6 +192,7 @@ public class RunService implements ApplicationRunner {
           (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, (marks[1] - marks[0]) / 1_000_000);
       stats.refresh();
       int removed = runs.applyRetention(keep);
+      products.prune();
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
       announce(new RunPublished(id, result.asOf(), version.version(), history));
     } catch (Throwable e) {
@@ -195,6 +202,7 @@ public class RunService implements ApplicationRunner {
       log.warn("run {} failed: {}", id, reason, e);
       db.sql("delete from snapshot_row where run_id = ?").param(id).update();
       runs.fail(id, reason);
+      products.prune();
     }
   }
 
@@ -238,7 +246,17 @@ public class RunService implements ApplicationRunner {
     Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
         .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
-        notes, progress, downgradeRisk);
+        notes, progress, downgradeRisk, productPreferences(asOf, p, model, notes));
+  }
+
+  /** Product preference from the stored purchases when they name categories or products, else null. */
+  private strata.product.ProductPreferences productPreferences(LocalDate asOf, PurchaseColumns p, TierModel model,
+      List<Note> notes) {
+    try {
+      return products.compute(asOf, p, model, notes);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the purchases' categories and products: " + e.getMessage(), e);
+    }
   }
 
   private Progress progress(long id) {

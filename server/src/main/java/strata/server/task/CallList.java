@@ -32,11 +32,15 @@ import strata.server.security.Viewer;
  */
 @Component
 public class CallList {
-  static final List<String> KEYS = List.of("customer_id", "name", "phone", "email", "last_contact", "next_task");
+  static final List<String> KEYS = List.of("customer_id", "name", "phone", "email", "last_contact", "next_task",
+      "top_category", "next_product", "next_product_reason");
 
-  /** One customer's line. @param lastContact null when never contacted; @param nextTask "" when none is open */
+  /**
+   * One customer's line. @param lastContact null when never contacted; @param nextTask "" when none is open;
+   * @param topCategory, nextProduct, nextProductReason from the current snapshot's product preference, "" when none
+   */
   public record Line(String customerId, String name, String phone, String email, LocalDate lastContact,
-      String nextTask) {}
+      String nextTask, String topCategory, String nextProduct, String nextProductReason) {}
 
   private final JdbcClient db;
   private final TaskPlanning planning;
@@ -56,10 +60,27 @@ public class CallList {
     String scope = viewer.seesAll() ? "" : " and " + viewer.ownerCondition("c.owner", all);
     Map<String, String> next = nextTasks(viewer, condition, params, locale);
     return db.sql("select c.id, c.name, c.phone, c.email, (select max(i.at) from interaction i where i.customer_id = "
-            + "c.id and " + Visible.rows("i") + "), (select max(d.closed_at) from service_task d where d.customer_id = c.id and d.status = 'done') "
-            + "from customer c where " + condition + scope + " order by c.id").params(all)
+            + "c.id and " + Visible.rows("i") + "), (select max(d.closed_at) from service_task d where d.customer_id = c.id and d.status = 'done'), "
+            + "sp.top_category, sp.next_product, sp.next_because, sp.next_lift "
+            + "from customer c left join snapshot_product sp on sp.customer_id = c.id and sp.run_id = "
+            + "(select run_id from current_run) where " + condition + scope + " order by c.id").params(all)
         .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            latest(rs), next.getOrDefault(rs.getString(1), ""))).list();
+            latest(rs), next.getOrDefault(rs.getString(1), ""), orEmpty(rs.getString(7)), orEmpty(rs.getString(8)),
+            rs.getString(8) == null ? "" : reason(rs.getString(8), rs.getString(9), rs.getFloat(10), locale)))
+        .list();
+  }
+
+  /**
+   * Why the product is suggested, in plain words and without the count of customers who bought both: that count is
+   * over the whole customer base, and a sales user's exports hold figures of their own customers only.
+   */
+  private static String reason(String item, String because, double lift, Locale locale) {
+    return java.text.MessageFormat.format(Labels.get("product.reason.plain", locale).replace("'", "''"), because,
+        item, String.format(Locale.ROOT, "%.1f", lift));
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   /** The earliest open task of each selected customer, as "Win-back 2026-03-10". */
@@ -94,7 +115,8 @@ public class CallList {
     csv.writeRecord(KEYS.stream().map(k -> Labels.get("calllist." + k, locale)).toList());
     for (Line l : lines) {
       csv.writeRecord(CsvText.guarded(l.customerId()), CsvText.guarded(l.name()), CsvText.guarded(l.phone()),
-          CsvText.guarded(l.email()), l.lastContact() == null ? "" : l.lastContact().toString(), l.nextTask());
+          CsvText.guarded(l.email()), l.lastContact() == null ? "" : l.lastContact().toString(), l.nextTask(),
+          CsvText.guarded(l.topCategory()), CsvText.guarded(l.nextProduct()), CsvText.guarded(l.nextProductReason()));
     }
     csv.flush();
   }

@@ -113,8 +113,9 @@ abstract class CustomerBulkApiContract extends ServerTest {
 
     String csv = new String(zhangwei.post("/api/v1/customers/bulk/call-list", Map.of("filter", Map.of(), "lang", "en"))
         .body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-    assertThat(csv).isEqualTo("\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task\r\n"
-        + "A1,甲公司,13800000000,,,Follow-up 2026-03-12\r\n" + "C3,丙公司,13800000000,,,Follow-up 2026-03-12\r\n");
+    assertThat(csv).isEqualTo("\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task,Top category,Next-best product,Why this product\r\n"
+        + "A1,甲公司,13800000000,,,Follow-up 2026-03-12,,,\r\n"
+        + "C3,丙公司,13800000000,,,Follow-up 2026-03-12,,,\r\n");
     assertThat(audit("bulk_task")).containsExactly("0 follow_up tasks by phone due 2026-03-12 for 1 customers: A1",
         "2 follow_up tasks by phone due 2026-03-12 for 2 customers: A1, C3");
   }

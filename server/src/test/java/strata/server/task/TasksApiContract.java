@@ -208,17 +208,17 @@ abstract class TasksApiContract extends ServerTest {
     db.sql("update customer set email = 'a1@example.com' where id = 'A1'").update();
     db.sql("insert into interaction (record_id, customer_id, at, type, channel, outcome) values "
         + "('v1', 'D4', timestamp '2026-03-05 15:00:00', 'visit', 'visit', 'reached')").update();
-    String en = "\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task\r\n"
-        + "A1,甲公司,13800000000,a1@example.com,,Follow-up 2026-03-10\r\n"
-        + "D4,丁公司,13800000000,,2026-03-05,Follow-up 2026-03-10\r\n";
+    String en = "\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task,Top category,Next-best product,Why this product\r\n"
+        + "A1,甲公司,13800000000,a1@example.com,,Follow-up 2026-03-10,,,\r\n"
+        + "D4,丁公司,13800000000,,2026-03-05,Follow-up 2026-03-10,,,\r\n";
     assertThat(new String(zhangwei.bytes("/api/v1/tasks/call-list?dueBefore=2026-03-11&lang=en"),
         java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(en); // B2 is 李娜's: not in 张伟's list
     assertThat(new String(admin.bytes("/api/v1/tasks/call-list?dueBefore=2026-03-11&owner=李娜&lang=zh"),
-        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFF客户编号,客户名称,电话,邮箱,最近联系,下一任务\r\n"
-        + "B2,乙公司,13800000000,,,跟进 2026-03-10\r\n");
+        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFF客户编号,客户名称,电话,邮箱,最近联系,下一任务,主要品类,推荐产品,推荐理由\r\n"
+        + "B2,乙公司,13800000000,,,跟进 2026-03-10,,,\r\n");
     // Due before today: nothing yet, the headers alone; by default today's and overdue calls; a bad day is a 400.
     assertThat(new String(admin.bytes("/api/v1/tasks/call-list?dueBefore=2026-03-10&lang=en"),
-        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task\r\n");
+        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task,Top category,Next-best product,Why this product\r\n");
     assertThat(new String(admin.bytes("/api/v1/tasks/call-list?lang=en"), java.nio.charset.StandardCharsets.UTF_8))
         .contains("\r\nA1,", "\r\nB2,", "\r\nD4,");
     assertThat(admin.get("/api/v1/tasks/call-list?dueBefore=soon").status()).isEqualTo(400);

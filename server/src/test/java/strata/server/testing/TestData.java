@@ -39,6 +39,17 @@ public final class TestData {
     return this;
   }
 
+  /** A purchase of {@code yuan} (negative: a refund) naming a category and a product, either of which may be "". */
+  public TestData purchase(String customer, String day, long yuan, String category, String product) {
+    LocalDate d = LocalDate.parse(day);
+    String recordId = "t" + (++records) + "-" + System.nanoTime();
+    db.sql("insert into purchase (record_id, customer_id, purchase_day, amount_cents, order_id, product, category, "
+            + "quantity, channel) values (?, ?, ?, ?, '', ?, ?, '', '')")
+        .params(recordId, customer, d, yuan * 100, product, category).update();
+    pending.add(new PurchaseRow(customer, (int) d.toEpochDay(), yuan * 100, "", category));
+    return this;
+  }
+
   public void commit() {
     summaries.mergeNew(pending);
     pending.clear();
