@@ -1,0 +1,102 @@
+package strata.server.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import strata.server.data.SummaryStore;
+import strata.server.run.RunService;
+import strata.server.testing.Api;
+import strata.server.testing.ServerTest;
+import strata.server.testing.TestData;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Counts in the list's filter dropdowns. A1 (1,200) and C3 (20) are 张伟's, B2 (1,500) 李娜's, D4 (30) has no
+ * owner; spend from 1,000 is "big": A1 and B2.
+ */
+abstract class CustomerFacetApiContract extends ServerTest {
+  static final String MODEL = """
+      tiers:
+        - id: big
+          name: {zh: 大客户, en: Big}
+          when: monetary >= 1000.0
+        - id: small
+          name: {zh: 小客户, en: Small}
+          when: true
+      """;
+
+  @Autowired JdbcClient db;
+  @Autowired SummaryStore summaries;
+  @Autowired RunService runs;
+  Api admin;
+  Api zhangwei;
+
+  @BeforeEach
+  void data() {
+    admin = admin();
+    if (db.sql("select count(*) from customer").query(Long.class).single() == 0) {
+      new TestData(db, summaries).customer("A1", "甲公司", "张伟").customer("B2", "乙公司", "李娜")
+          .customer("C3", "丙公司", "张伟").customer("D4", "丁公司", "")
+          .purchase("A1", "2026-02-05", 1200).purchase("B2", "2026-02-10", 1500).purchase("C3", "2026-03-02", 20)
+          .purchase("D4", "2026-03-01", 30).commit();
+      assertThat(admin.post("/api/v1/users", Map.of("username", "zhangwei", "password", "zhangwei-password", "role",
+          "sales", "owner", "张伟")).status()).isEqualTo(201);
+      assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "facets")).status()).isEqualTo(201);
+      runs.runNow("manual", "admin", null);
+    }
+    zhangwei = anonymous().as("zhangwei", "zhangwei-password");
+  }
+
+  @Test
+  void eachFacetIsCountedWithTheOtherFiltersButNotItsOwn() {
+    JsonNode all = facets(admin, "");
+    assertThat(all.get("tier").toString()).isEqualTo("{\"big\":2,\"small\":2}");
+    assertThat(all.get("owner").toString()).isEqualTo("{\"张伟\":2,\"\":1,\"李娜\":1}");
+    JsonNode big = facets(admin, "?tier=big");
+    assertThat(big.get("tier").toString()).isEqualTo("{\"big\":2,\"small\":2}"); // its own filter left out
+    assertThat(big.get("owner").toString()).isEqualTo("{\"李娜\":1,\"张伟\":1}");
+    assertThat(facets(admin, "?tier=big&owner=张伟").get("tier").toString()).isEqualTo("{\"big\":1,\"small\":1}");
+    assertThat(facets(admin, "?q=甲").get("tier").toString()).isEqualTo("{\"big\":1}");
+    assertThat(all.has("q")).isFalse();
+  }
+
+  @Test
+  void everyCountIsWhatTheListShowsForThatValue() {
+    for (String filter : List.of("", "?tier=small", "?q=公司")) {
+      JsonNode facets = facets(admin, filter);
+      for (var facet : facets.properties()) {
+        for (var value : facet.getValue().properties()) {
+          String query = (filter.isEmpty() ? "?" : filter + "&") + facet.getKey() + "=" + encode(value.getKey());
+          if (value.getKey().isEmpty()) continue; // an empty filter means "any" in the list
+          assertThat(admin.get("/api/v1/customers" + query).json().get("total").asLong()).as(query)
+              .isEqualTo(value.getValue().asLong());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSalesUserCountsOnlyTheirOwnCustomers() {
+    JsonNode own = facets(zhangwei, "");
+    assertThat(own.get("tier").toString()).isEqualTo("{\"big\":1,\"small\":1}");
+    assertThat(own.get("owner").toString()).isEqualTo("{\"张伟\":2}");
+    assertThat(facets(zhangwei, "?owner=李娜").get("tier").toString()).isEqualTo("{}");
+    assertThat(anonymous().get("/api/v1/customers/facets").status()).isEqualTo(401);
+    assertThat(admin.get("/api/v1/customers/facets?snapshot=999999").status()).isEqualTo(404);
+  }
+
+  private static JsonNode facets(Api api, String query) {
+    Api.Response r = api.get("/api/v1/customers/facets" + query);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().get("facets");
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
