@@ -76,8 +76,8 @@ abstract class SavedViewApiContract extends ServerTest {
     // The view applied as the list applies it: its filters and sort as the list's query.
     assertThat(ids(zhangwei, seen.get("definition"))).containsExactly("A1");
     assertThat(ids(analyst, seen.get("definition"))).containsExactly("B2", "A1");
-    assertThat(zhangwei.get("/api/v1/customers/facets?tier=big").json().at("/facets/owner").toString())
-        .isEqualTo("{\"张伟\":1}");
+    assertThat(zhangwei.get("/api/v1/customers/facets?tier=big").json().at("/facets/owner").properties())
+        .extracting(e -> e.getKey() + "=" + e.getValue().asLong()).containsExactly("张伟=1");
   }
 
   @Test
