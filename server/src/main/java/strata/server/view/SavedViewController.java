@@ -3,6 +3,7 @@ package strata.server.view;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +42,10 @@ class SavedViewController {
   private final JsonMapper json;
   private final Clock clock;
 
-  SavedViewController(SavedViewStore store, JsonMapper json, Clock clock) {
+  SavedViewController(SavedViewStore store, JsonMapper json, ObjectProvider<Clock> clock) {
     this.store = store;
     this.json = json;
-    this.clock = clock;
+    this.clock = clock.getIfAvailable(Clock::systemUTC); // tests may move the clock
   }
 
   @GetMapping
