@@ -19,7 +19,7 @@ export function ColumnChooser({ columns, onChange }: { columns: Column[]; onChan
       <Checkbox.Group value={columns} onChange={(v) => onChange(v as Column[])}
         style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
         options={COLUMNS.map((c) => ({ value: c, label: t(COLUMN_TITLES[c]), disabled: c === FIXED_COLUMN }))} />
-      <Button size="small" onClick={() => onChange([...COLUMNS])}>{t('columns.all')}</Button>
+      <Button size="small" data-testid="columns-all" onClick={() => onChange([...COLUMNS])}>{t('columns.all')}</Button>
     </Space>
   );
   return (
