@@ -26,7 +26,7 @@ class CustomerFacets {
       String column = CustomerFilter.COLUMNS.get(key);
       if (column == null) continue; // the search has no values to count
       // Without the customer table unless searching: with run_id and the owner first in the snapshot's indexes,
-      // a sales user's facet is an index range (EXPLAIN in the README's "Customer list" section).
+      // a sales user's facet is an index range (bench/server-explain.sql, "facets").
       CustomerFilter.Sql from = f.without(key).from(v, false);
       Map<String, Long> counts = new LinkedHashMap<>();
       db.sql("select " + column + ", count(*)" + from.text() + " and " + column + " is not null group by " + column
