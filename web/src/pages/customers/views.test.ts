@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseProblem } from '../../api/problem';
+import { errorText } from '../../i18n/errors';
+import { fill, messages, type MessageKey } from '../../i18n/messages';
 import { activeView, COLUMNS, COLUMNS_KEY, columnsOf, definitionOf, readColumns, searchOf, withCount, writeColumns,
   type SavedView, type ViewDefinition } from './views';
 
@@ -59,5 +62,15 @@ describe('counts in dropdowns', () => {
     const num = (n: number) => n.toLocaleString('en-US');
     expect(withCount('高价值', 1234, num)).toBe('高价值 (1,234)');
     expect(withCount('流失', undefined, num)).toBe('流失 (0)');
+  });
+});
+
+describe('problems of the views API', () => {
+  it('are said in the user\'s language by their code', () => {
+    const zh = (key: MessageKey, vars?: Record<string, string | number>) => fill(messages.zh[key], vars);
+    const owner = parseProblem(403, { detail: 'only zhao or an admin may change this view', code: 'not_view_owner' });
+    expect(errorText(owner, zh)).toBe('只有视图的创建人或管理员可以修改此视图。');
+    const filter = parseProblem(422, { detail: 'definition.filters.colour: unknown filter', code: 'unknown_filter' });
+    expect(errorText(filter, zh)).toBe('视图包含客户列表没有的筛选条件。');
   });
 });
