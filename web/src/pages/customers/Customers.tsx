@@ -42,7 +42,12 @@ export default function Customers() {
   const query = customerQuery(filter, page, size, sort);
   const { data, error, loading, reload } = useLoad((signal) => api<Page<CustomerRow>>('/customers' + query, { signal }), [query]);
   const facetsFor = facetQuery(filter);
-  const { data: facets } = useLoad((signal) => api<Facets>('/customers/facets' + facetsFor, { signal }), [facetsFor]);
+  // Counted once a dropdown is first opened, then for every filter: seven grouped queries are not free on a big
+  // snapshot, and a user who never opens a dropdown needs none.
+  const [countsWanted, setCountsWanted] = useState(false);
+  const { data: facets } = useLoad((signal) => (countsWanted
+    ? api<Facets>('/customers/facets' + facetsFor, { signal }) : Promise.resolve(null)), [facetsFor, countsWanted]);
+  const wantCounts = (open: boolean) => { if (open) setCountsWanted(true); };
   // The selection belongs to one filter: a new filter starts with none.
   const filterKey = JSON.stringify(filter);
   const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: filterKey, selection: NONE });
@@ -88,7 +93,7 @@ export default function Customers() {
 
   const filterSelect = (key: FilterKey, list: Parameters<typeof options>[0], width = 160) => (
     <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} aria-label={t(`cust.${key}` as 'cust.tier')} style={{ width }}
-      value={filter[key]} data-testid={`filter-${key}`} popupMatchSelectWidth={false}
+      value={filter[key]} data-testid={`filter-${key}`} popupMatchSelectWidth={false} onOpenChange={wantCounts}
       options={counted(key, options(list))} onChange={(v) => update({ [key]: v })} />
   );
   const shown = new Set(columns);
@@ -108,6 +113,7 @@ export default function Customers() {
         {session.can('filterByOwner') && (
           <Select allowClear showSearch placeholder={t('cust.owner')} aria-label={t('cust.owner')} style={{ width: 130 }}
             value={filter.owner} data-testid="filter-owner" popupMatchSelectWidth={false} optionFilterProp="title"
+            onOpenChange={wantCounts}
             options={counted('owner', (meta?.owners ?? []).map((o) => ({ value: o, label: o })))} onChange={(v) => update({ owner: v })} />
         )}
         <Button onClick={() => setParams(new URLSearchParams())} data-testid="filter-reset">{t('cust.reset')}</Button>
