@@ -4,12 +4,12 @@
 // server; the e2e script must pass against the real server with demo data.
 //
 //   npm run build && node e2e/mock-server.mjs [--port 8080]
+import { viewsRoute } from './mock-views.mjs';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workRoute, workState } from './mock-work.mjs';
-import { viewsRoute, viewsState } from './mock-views.mjs';
 import { experimentsRoute, membershipsOf } from './mock-experiments.mjs';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 8080) || 8080;
@@ -58,7 +58,6 @@ const customers = Array.from({ length: 100 }, (_, i) => {
 });
 const overrides = {};
 const work = workState(customers);
-const views = viewsState();
 const runs = [
   { id: 1, status: 'succeeded', trigger: 'demo', asOf: '2026-09-01', modelVersion: 1, startedAt: '2026-11-23T08:00:00Z', finishedAt: '2026-11-23T08:00:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 20, at_risk: 25, potential: 20, low_value: 25 }, current: false },
   { id: 2, status: 'succeeded', trigger: 'demo', asOf: '2026-11-01', modelVersion: 1, startedAt: '2026-11-23T08:01:00Z', finishedAt: '2026-11-23T08:01:05Z', startedBy: 'demo', phase: null, progress: 1, customers: 90, error: null, tierCounts: { high_value: 23, at_risk: 23, potential: 22, low_value: 22 }, current: true },
@@ -119,7 +118,7 @@ const METRICS = Object.entries({
 
 function route(method, path, q, me, body) {
   if (path === '/me') return { body: me };
-  const viewed = viewsRoute(views, { method, path, q, me, body, rows: (who) => visible(who).map(effective), problem });
+  const viewed = viewsRoute({ method, path, q, me, body, rows: (who) => visible(who).map(effective), problem });
   if (viewed) return viewed;
   if (path === '/auth/logout') return { status: 204 };
   if (path === '/meta') {

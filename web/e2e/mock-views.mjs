@@ -5,9 +5,8 @@
 const FILTERS = ['tier', 'lifecycle', 'abc', 'owner'];
 const FACETS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner'];
 
-export function viewsState() {
-  return { views: [], nextId: 1 };
-}
+// In memory for the life of the mock server, like the other mock parts.
+const state = { views: [], nextId: 1 };
 
 /** The customers a filter shows, as the mock's GET /customers filters them. */
 function filtered(list, q, except) {
@@ -16,7 +15,7 @@ function filtered(list, q, except) {
   return list;
 }
 
-export function viewsRoute(state, { method, path, q, me, body, rows, problem }) {
+export function viewsRoute({ method, path, q, me, body, rows, problem }) {
   if (path === '/customers/facets') {
     const facets = {};
     for (const key of FACETS) {
