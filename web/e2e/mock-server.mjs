@@ -4,6 +4,7 @@
 // server; the e2e script must pass against the real server with demo data.
 //
 //   npm run build && node e2e/mock-server.mjs [--port 8080]
+import { viewsRoute } from './mock-views.mjs';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname } from 'node:path';
@@ -121,6 +122,8 @@ const METRICS = Object.entries({
 
 function route(method, path, q, me, body) {
   if (path === '/me') return { body: me };
+  const viewed = viewsRoute({ method, path, q, me, body, rows: (who) => visible(who).map(effective), problem });
+  if (viewed) return viewed;
   if (path === '/auth/logout') return { status: 204 };
   if (path === '/meta') {
     return { body: {

@@ -261,6 +261,38 @@ async function scenario(browser) {
     await screenshot(page, '02-customers-filtered');
   });
 
+  await step('save the filtered list as a view, clear the filter, apply the view; choose columns', async () => {
+    const { page } = analyst;
+    const tier = memo.tiers[0];
+    // Counts arrive once a dropdown has been opened (the tier filter was): the chosen tier shows its count.
+    await page.waitForFunction(() => /\(\d[\d,]*\)$/.test(document.querySelector(
+      '[data-testid="filter-tier"] .ant-select-selection-item')?.textContent ?? ''));
+    const filtered = await page.textContent(tid('customer-total'));
+    const name = `e2e ${Date.now().toString(36)}`;
+    await page.click(tid('view-save'));
+    await page.fill(tid('view-name'), name);
+    await page.click(tid('view-create'));
+    await page.waitForFunction((n) => document.querySelector('[data-testid="view-select"] .ant-select-selection-item')
+      ?.textContent?.includes(n), name);
+    // Cleared, the list and the picker both leave the view: no stale rows, no stale view name.
+    await page.click(tid('filter-reset'));
+    await page.waitForURL((url) => !url.searchParams.get('tier'));
+    await page.waitForFunction((n) => document.querySelector('[data-testid="customer-total"]')?.textContent !== n, filtered);
+    check(await page.locator(`${tid('view-select')} .ant-select-selection-item`).count() === 0, 'the picker still names the view');
+    await chooseOption(page, 'view-select', name);
+    await page.waitForURL((url) => url.searchParams.get('tier') === tier.id);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="customer-total"]')?.textContent === n, filtered);
+    const heads = await page.locator(`${tid('customer-table')} thead th`).count();
+    await page.click(tid('columns-button'));
+    await page.click(`${tid('column-chooser')} input[value="pAlive"]`);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="customer-table"] thead th').length === n - 1, heads);
+    await screenshot(page, '02b-customers-view-columns');
+    await page.click(tid('columns-all'));
+    await page.click(tid('view-delete'));
+    await page.click('.ant-popconfirm .ant-btn-primary');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="view-delete"]'));
+  });
+
   await step('open a customer 360° view', async () => {
     const { page } = analyst;
     memo.customer = await page.getAttribute(`${tid('customer-row')} >> nth=0`, 'data-id');

@@ -17,7 +17,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export interface RequestOptions { method?: string; json?: unknown; form?: FormData }
+export interface RequestOptions { method?: string; json?: unknown; form?: FormData; signal?: AbortSignal }
 
 async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
@@ -30,7 +30,9 @@ async function send(path: string, options: RequestOptions = {}): Promise<Respons
   } else if (options.form) {
     body = options.form; // the browser sets the multipart boundary
   }
-  const response = await fetch(BASE + path, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body });
+  const response = await fetch(BASE + path, {
+    method: options.method ?? (body ? 'POST' : 'GET'), headers, body, signal: options.signal,
+  });
   if (!response.ok) throw await toError(path, response);
   return response;
 }

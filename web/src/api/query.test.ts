@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, customerQuery, exportQuery, sortParam } from './query';
+import { buildQuery, customerQuery, exportQuery, facetQuery, sortParam } from './query';
 
 describe('buildQuery', () => {
   it('leavesOutEmptyValuesAndEncodesTheRest', () => {
@@ -31,5 +31,12 @@ describe('customer list queries', () => {
 
   it('asksForTheExportInTheUsersLanguage', () => {
     expect(exportQuery({ tier: 'at_risk' }, 'csv', null, 'zh')).toBe('?format=csv&tier=at_risk&lang=zh');
+  });
+});
+
+describe('facet query', () => {
+  it('carriesTheFiltersWithoutPagingOrSort', () => {
+    expect(facetQuery({ tier: 'high_value', q: '  甲 ', owner: undefined })).toBe('?tier=high_value&q=%E7%94%B2');
+    expect(facetQuery({})).toBe('');
   });
 });

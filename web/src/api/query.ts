@@ -28,6 +28,11 @@ export function customerQuery(filter: CustomerFilter, page: number, size: number
   return buildQuery({ ...trimmed(filter), page, size, sort: sortParam(sort) });
 }
 
+/** The query for GET /customers/facets: the list's filters, each facet counted without its own. */
+export function facetQuery(filter: CustomerFilter): string {
+  return buildQuery({ ...trimmed(filter) });
+}
+
 /** The query for the export: the same filters and sort, no paging (the export holds the whole filtered list). */
 /** The export is for the person downloading it: headers and codes in their language (the codes kept as extra columns). */
 export function exportQuery(filter: CustomerFilter, format: 'csv' | 'xlsx', sort?: Sort | null, lang?: 'zh' | 'en'): string {

@@ -6,11 +6,13 @@ import { en as experimentsEn, zh as experimentsZh } from './messages-experiments
 import { en as fieldsEn, zh as fieldsZh } from './messages-fields';
 import { en as trendEn, zh as trendZh } from './messages-trend';
 import * as rules from './messages-rules';
+import * as views from './messages-views';
 import * as work from './messages-work';
 import * as products from './messages-products';
 
 const en = {
   ...work.en,
+  ...views.en,
   appName: 'Strata customer tiering',
   'nav.dashboard': 'Dashboard', 'nav.customers': 'Customers', 'nav.model': 'Tier model', 'nav.runs': 'Runs',
   'nav.imports': 'Imports', 'nav.admin': 'Admin',
@@ -151,6 +153,7 @@ export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
   ...work.zh,
+  ...views.zh,
   appName: 'Strata 客户分级管理系统',
   'nav.dashboard': '仪表盘', 'nav.customers': '客户', 'nav.model': '分级模型', 'nav.runs': '分级运行',
   'nav.imports': '数据导入', 'nav.admin': '系统管理',

@@ -5,7 +5,7 @@ import type { HTMLAttributes, ReactNode } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { api, download } from '../../api/client';
-import { customerQuery, exportQuery, type CustomerFilter, type Sort } from '../../api/query';
+import { customerQuery, exportQuery, facetQuery, type CustomerFilter, type Sort } from '../../api/query';
 import type { CustomerRow, Page } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
@@ -16,8 +16,14 @@ import { TierTag } from '../../components/TierTag';
 import { CustomerCards } from './CustomerCards';
 import { BulkBar } from './BulkBar';
 import { NONE, pickRows, type Selection } from './bulk';
+import { ColumnChooser } from './ColumnChooser';
+import { SavedViews } from './SavedViews';
+import { columnsOf, definitionOf, readColumns, searchOf, withCount, writeColumns, type Column } from './views';
 
 const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner', 'q'] as const;
+type FilterKey = typeof FILTER_KEYS[number];
+/** GET /customers/facets: per filter, the customers each value would show with the other filters applied. */
+interface Facets { snapshot: number; facets: Partial<Record<FilterKey, Record<string, number>>> }
 
 export default function Customers() {
   const { t, lang, num, money, pct } = useI18n();
@@ -26,6 +32,7 @@ export default function Customers() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [exporting, setExporting] = useState<string | null>(null);
+  const [columns, setColumns] = useState<Column[]>(() => readColumns(localStorage));
 
   const filter: CustomerFilter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]));
   const page = Number(params.get('page') ?? 0);
@@ -33,7 +40,14 @@ export default function Customers() {
   const sortParam = params.get('sort');
   const sort: Sort | null = sortParam ? { field: sortParam.split(',')[0], order: sortParam.endsWith(',desc') ? 'descend' : 'ascend' } : null;
   const query = customerQuery(filter, page, size, sort);
-  const { data, error, loading, reload } = useLoad(() => api<Page<CustomerRow>>('/customers' + query), [query]);
+  const { data, error, loading, reload } = useLoad((signal) => api<Page<CustomerRow>>('/customers' + query, { signal }), [query]);
+  const facetsFor = facetQuery(filter);
+  // Counted once a dropdown is first opened, then for every filter: seven grouped queries are not free on a big
+  // snapshot, and a user who never opens a dropdown needs none.
+  const [countsWanted, setCountsWanted] = useState(false);
+  const { data: facets } = useLoad((signal) => (countsWanted
+    ? api<Facets>('/customers/facets' + facetsFor, { signal }) : Promise.resolve(null)), [facetsFor, countsWanted]);
+  const wantCounts = (open: boolean) => { if (open) setCountsWanted(true); };
   // The selection belongs to one filter: a new filter starts with none.
   const filterKey = JSON.stringify(filter);
   const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: filterKey, selection: NONE });
@@ -54,6 +68,19 @@ export default function Customers() {
     setParams(next);
   };
 
+  const chooseColumns = (next: Column[]) => { setColumns(next); writeColumns(localStorage, next); };
+  const current = definitionOf(filter, sortParam, columns);
+  const applyView = (definition: typeof current) => {
+    const next = searchOf(definition);
+    if (params.get('size')) next.set('size', params.get('size')!);
+    setParams(next);
+    setColumns(columnsOf(definition));
+  };
+  /** A dropdown's options with their counts (高价值 (1,234)); the title stays the plain name. */
+  const counted = (key: FilterKey, list: { value: string; label: string }[]) => list.map((o) => ({
+    ...o, title: o.label, label: facets ? withCount(o.label, facets.facets[key]?.[o.value], num) : o.label,
+  }));
+
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(format);
     try {
@@ -64,16 +91,19 @@ export default function Customers() {
     } finally { setExporting(null); }
   };
 
-  const filterSelect = (key: typeof FILTER_KEYS[number], list: Parameters<typeof options>[0], width = 160) => (
-    <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} style={{ width }} value={filter[key]} data-testid={`filter-${key}`}
-      options={options(list)} onChange={(v) => update({ [key]: v })} />
+  const filterSelect = (key: FilterKey, list: Parameters<typeof options>[0], width = 160) => (
+    <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} aria-label={t(`cust.${key}` as 'cust.tier')} style={{ width }}
+      value={filter[key]} data-testid={`filter-${key}`} popupMatchSelectWidth={false} onOpenChange={wantCounts}
+      options={counted(key, options(list))} onChange={(v) => update({ [key]: v })} />
   );
+  const shown = new Set(columns);
 
   return (
     <div data-testid="customers">
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search key={filter.q ?? ''} allowClear placeholder={t('cust.search')} defaultValue={filter.q} style={{ width: 220 }}
-          data-testid="filter-q" onSearch={(q) => update({ q })} />
+          data-testid="filter-q" onSearch={(q) => update({ q })}
+          onChange={(e) => { if (e.target.value === '' && filter.q) update({ q: null }); }} />
         {filterSelect('tier', 'tiers')}
         {filterSelect('lifecycle', 'lifecycle', 130)}
         {filterSelect('segment', 'segments')}
@@ -81,15 +111,19 @@ export default function Customers() {
         {filterSelect('abc', 'abc', 100)}
         {filterSelect('quadrant', 'quadrants', 130)}
         {session.can('filterByOwner') && (
-          <Select allowClear showSearch placeholder={t('cust.owner')} style={{ width: 130 }} value={filter.owner} data-testid="filter-owner"
-            options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} onChange={(v) => update({ owner: v })} />
+          <Select allowClear showSearch placeholder={t('cust.owner')} aria-label={t('cust.owner')} style={{ width: 130 }}
+            value={filter.owner} data-testid="filter-owner" popupMatchSelectWidth={false} optionFilterProp="title"
+            onOpenChange={wantCounts}
+            options={counted('owner', (meta?.owners ?? []).map((o) => ({ value: o, label: o })))} onChange={(v) => update({ owner: v })} />
         )}
-        <Button onClick={() => setParams(new URLSearchParams())}>{t('cust.reset')}</Button>
+        <Button onClick={() => setParams(new URLSearchParams())} data-testid="filter-reset">{t('cust.reset')}</Button>
+        {!phone && <ColumnChooser columns={columns} onChange={chooseColumns} />}
         {session.can('exportCustomers') && <>
           <Button icon={<DownloadOutlined />} loading={exporting === 'csv'} onClick={() => exportAs('csv')} data-testid="export-csv">{t('cust.exportCsv')}</Button>
           <Button icon={<DownloadOutlined />} loading={exporting === 'xlsx'} onClick={() => exportAs('xlsx')} data-testid="export-xlsx">{t('cust.exportXlsx')}</Button>
         </>}
       </Space>
+      <div style={{ marginBottom: 16 }}><SavedViews current={current} onApply={(v) => applyView(v.definition)} /></div>
       <ErrorAlert error={error} />
       <BulkBar selection={selection} filter={filter} total={data?.total ?? 0} onSelect={select}
         onDone={() => { select(NONE); reload(); }} />
@@ -128,7 +162,7 @@ export default function Customers() {
           sortable('recencyDays', t('cust.recency'), sort, (v: number | null) => num(v), 'right'),
           sortable('clv', t('cust.clv'), sort, (v: number | null) => money(v), 'right'),
           sortable('pAlive', t('cust.pAlive'), sort, (v: number | null) => pct(v), 'right'),
-        ]}
+        ].filter((c) => shown.has(c.key as Column))}
       />}
     </div>
   );

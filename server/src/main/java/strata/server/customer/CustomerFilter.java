@@ -20,12 +20,33 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
       "monetary", "r.monetary_cents", "frequency", "r.frequency", "recencyDays", "r.recency_days", "clv", "r.clv",
       "pAlive", "r.p_alive");
 
+  /** The filters of the list, as query parameters and saved views name them. */
+  public static final List<String> KEYS = List.of("tier", "segment", "segment11", "lifecycle", "abc", "quadrant",
+      "owner", "q");
+
+  /** The snapshot column of each filter that is an equality on one column (every filter but the search). */
+  static final Map<String, String> COLUMNS = Map.of("tier", "r.tier", "segment", "r.segment", "segment11",
+      "r.segment11", "lifecycle", "r.lifecycle", "abc", "r.abc", "quadrant", "r.quadrant", "owner", "r.owner");
+
   private static final java.util.Set<String> NOT_NULL = java.util.Set.of("r.monetary_cents", "r.frequency",
       "r.tier");
 
   /** Every customer of a snapshot (the viewer's scope still applies). */
   public static CustomerFilter all(long runId) {
     return new CustomerFilter(runId, null, null, null, null, null, null, null, null);
+  }
+
+  /** The same filter without the one on {@code key} (a facet counts its values with the other filters applied). */
+  CustomerFilter without(String key) {
+    return new CustomerFilter(runId, key.equals("tier") ? null : tier, key.equals("segment") ? null : segment,
+        key.equals("segment11") ? null : segment11, key.equals("lifecycle") ? null : lifecycle,
+        key.equals("abc") ? null : abc, key.equals("quadrant") ? null : quadrant,
+        key.equals("owner") ? null : owner, key.equals("q") ? null : q);
+  }
+
+  /** The fields {@code sort=} accepts. */
+  public static java.util.Set<String> sortFields() {
+    return SORTS.keySet();
   }
 
   /**
@@ -69,7 +90,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
   }
 
   /** {@code sort=field} or {@code sort=field,asc|desc}; anything else (an empty field, a third part) is a 400. */
-  static String orderBy(String sort) {
+  public static String orderBy(String sort) {
     if (sort == null || sort.isBlank()) return " order by r.composite_score desc nulls last, r.customer_id";
     String[] parts = sort.split(",", -1);
     if (parts.length > 2) throw new BadRequest("sort", "expected field or field,asc|desc; got '" + sort + "'");

@@ -67,6 +67,12 @@ public class CustomerQueries {
     this.json = json;
   }
 
+  /** The fields of a list row, which are the columns a saved view may show. */
+  public static List<String> rowFields() {
+    return java.util.Arrays.stream(CustomerRow.class.getRecordComponents())
+        .map(java.lang.reflect.RecordComponent::getName).toList();
+  }
+
   /** The snapshot a request is about: the given run (which must have succeeded) or the current one. */
   public Run snapshot(Long runId) {
     Run run = runId == null ? runs.current().orElseThrow(() -> new NotFound("no run has succeeded yet"))
