@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.server.run.RunProducts;
 import strata.i18n.Note;
 import strata.product.ItemTally;
 import strata.product.ProductPreferences;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * read of the categorised purchases; {@code strata.runs.products=false} turns it off.
  */
 @Service
-public class ProductSnapshot {
+public class ProductSnapshot implements RunProducts {
   /** Categories and products kept per customer, largest spend first. */
   static final int LISTED = 5;
   private static final int BATCH = 1000;
@@ -56,6 +57,7 @@ public class ProductSnapshot {
    * The product preference of the buyers of {@code p} as of a day, or null (with a run note) when no stored purchase
    * names a category or product, or when switched off.
    */
+  @Override
   public ProductPreferences compute(LocalDate asOf, PurchaseColumns p, TierModel model, List<Note> notes)
       throws SQLException {
     if (!enabled || p.size == 0) return null;
@@ -67,6 +69,7 @@ public class ProductSnapshot {
    * Writes a scored run's product rows in one transaction, before the run publishes (nobody reads a run's rows until
    * then); nothing without product preference.
    */
+  @Override
   public void write(long runId, ScoredCustomers s) throws SQLException {
     ProductPreferences products = s.products;
     if (products == null) return;
@@ -125,6 +128,7 @@ public class ProductSnapshot {
   }
 
   /** Removes the rows of runs that failed or expired, as their snapshot rows are removed. */
+  @Override
   public void prune() {
     db.sql("delete from snapshot_product where run_id in (select id from tier_run where status in ('failed', "
         + "'expired'))").update();

@@ -28,7 +28,6 @@ import strata.server.audit.AuditLog;
 import strata.server.cluster.Instance;
 import strata.server.model.ModelStore;
 import strata.server.override.OverrideStore;
-import strata.server.product.ProductSnapshot;
 import strata.summary.PurchaseColumns;
 import strata.tier.TierModel;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +58,7 @@ public class RunService implements ApplicationRunner {
   private final SnapshotOwners owners;
   private final SnapshotStats aggregates;
   private final strata.server.data.WriteLock writeLock;
-  private final ProductSnapshot products;
+  private final RunProducts products;
   private final int keep;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-run");
@@ -72,7 +71,7 @@ public class RunService implements ApplicationRunner {
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
       strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep,
-      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, ProductSnapshot products) {
+      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, RunProducts products) {
     this.risks = risks;
     this.products = products;
     this.instance = instance;
