@@ -37,10 +37,9 @@ explain (analyze, buffers, costs off) select r.customer_id, c.name from snapshot
 \echo '== lookup: purchase summary of one customer'
 explain (analyze, buffers, costs off) select min(purchase_day), max(purchase_day), count(*), count(distinct purchase_day),
   sum(amount_cents) from purchase where customer_id = 'C0012345';
-\echo '== facets (GET /customers/facets): one grouped scan over the seven facet columns, one owner and everyone'
-explain (analyze, buffers, costs off) select r.tier, r.segment, r.segment11, r.lifecycle, r.abc, r.quadrant,
-  r.owner, count(*) from snapshot_row r where r.run_id = :run and r.owner in (:'owner')
-  group by r.tier, r.segment, r.segment11, r.lifecycle, r.abc, r.quadrant, r.owner;
-explain (analyze, buffers, costs off) select r.tier, r.segment, r.segment11, r.lifecycle, r.abc, r.quadrant,
-  r.owner, count(*) from snapshot_row r where r.run_id = :run
-  group by r.tier, r.segment, r.segment11, r.lifecycle, r.abc, r.quadrant, r.owner;
+\echo '== facets (GET /customers/facets): lifecycle counts of one owner, tier counts of the whole snapshot'
+explain (analyze, buffers, costs off) select r.lifecycle, count(*) from snapshot_row r
+  where r.run_id = :run and r.owner in (:'owner') and r.lifecycle is not null
+  group by r.lifecycle order by count(*) desc, r.lifecycle;
+explain (analyze, buffers, costs off) select r.tier, count(*) from snapshot_row r
+  where r.run_id = :run and r.tier is not null group by r.tier order by count(*) desc, r.tier;
