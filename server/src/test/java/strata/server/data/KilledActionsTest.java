@@ -20,7 +20,8 @@ import strata.server.testing.StoredRows;
 
 /**
  * The writers that move owners and open tasks, under {@code kill -9} at a random moment: a bulk assignment of the
- * customer list, a bulk task, and the task plan's escalation of overdue tasks to the pool. After each restart the
+ * customer list, a bulk task, and the task plan's escalation of overdue tasks to the pool (killed within the plan that
+ * follows a run's publication, where escalations happen). After each restart the
  * customers, their snapshot rows, the pool's events, the tasks, the escalations and the audit log must be as before
  * the action or as after it whole, never a mix.
  */
@@ -56,10 +57,11 @@ class KilledActionsTest {
       Api admin = server.admin();
       customers(admin);
       assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "escalation")).status()).isEqualTo(201);
-      long t0 = System.nanoTime();
       long run = admin.post("/api/v1/runs", Map.of()).json().get("id").asLong();
+      published(admin, run);
+      long t0 = System.nanoTime();
       waitFor(() -> planned(url, run));
-      long runNanos = System.nanoTime() - t0;
+      long planNanos = System.nanoTime() - t0; // the plan follows the publication, in a transaction of its own
       assertThat(StoredRows.count(url, "select count(*) from service_task where status = 'open'")).isPositive();
       List<String> ids = StoredRows.rows(url, "select id from customer order by id");
       LocalDate due = LocalDate.now().plusDays(7);
@@ -76,18 +78,18 @@ class KilledActionsTest {
         } else {
           // Every open task is overdue: the plan that follows a run moves their customers to the pool.
           update(url, "update service_task set due_date = current_date - 10 where status = 'open'");
-          budget = runNanos;
+          budget = planNanos;
         }
         Map<String, List<String>> before = tables(url);
         Api a = admin;
         Thread sender = new Thread(() -> {
           try {
-            if (action.equals("escalate")) a.post("/api/v1/runs", Map.of());
-            else bulk(a, action, ids, "alice", due.plusDays(1));
+            if (!action.equals("escalate")) bulk(a, action, ids, "alice", due.plusDays(1));
           } catch (RuntimeException e) { // the server was killed
           }
         });
         sender.start();
+        if (action.equals("escalate")) published(admin, admin.post("/api/v1/runs", Map.of()).json().get("id").asLong());
         Thread.sleep((long) (random.nextDouble() * 1.2 * budget / 1_000_000));
         server.kill();
         sender.join();
@@ -158,6 +160,12 @@ class KilledActionsTest {
     Map<String, List<String>> out = new HashMap<>();
     for (Map.Entry<String, String> t : TABLES.entrySet()) out.put(t.getKey(), StoredRows.rows(url, t.getValue()));
     return out;
+  }
+
+  /** Waits for the run to publish: the kill then lands in the plan that follows it. */
+  private static void published(Api admin, long run) {
+    waitFor(() -> !admin.get("/api/v1/runs/" + run).json().get("status").asString().equals("running"));
+    assertThat(admin.get("/api/v1/runs/" + run).json().get("status").asString()).isEqualTo("succeeded");
   }
 
   private static boolean planned(String url, long run) {

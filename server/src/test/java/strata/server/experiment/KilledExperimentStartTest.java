@@ -17,8 +17,8 @@ import strata.server.testing.StoredRows;
 
 /**
  * Experiments start and end as runs publish, in a transaction after the publication's: a server killed between the
- * two, or at any moment of a run, must leave a snapshot together with its experiments' starts and ends, never one
- * without the other. First the worst moment (the publication committed, the experiments not yet followed: the test
+ * two, or at any moment of a run, must leave a snapshot together with its experiments' starts and ends (and its KPI
+ * table, computed after the publication too), never one without the other. First the worst moment (the publication committed, the experiments not yet followed: the test
  * hook StallAfterPublish stops the run there), then {@code kill -9} at random moments of a run whose model version
  * ends one experiment and starts another.
  */
@@ -58,6 +58,7 @@ class KilledExperimentStartTest {
       waitFor(() -> stalled.logged("STALLED after publishing run 1"));
       long runNanos = System.nanoTime() - t0; // about a run's time, for the random kill points below
       assertThat(experiments(url)).as("the gap the kill lands in").isEmpty();
+      assertThat(StoredRows.count(url, "select count(*) from snapshot_kpi where run_id = 1")).isZero();
       server.kill();
 
       server = ServerProcess.start(data, port, StoredRows.setting(data));
@@ -69,6 +70,8 @@ class KilledExperimentStartTest {
       assertThat(started).as("the current snapshot's experiment, after the restart").containsExactly(
           "x1|" + first + "|null|null");
       assertThat(strata(url)).containsExactly("x1|big|999");
+      assertThat(StoredRows.count(url, "select count(*) from snapshot_kpi where run_id = 1")).as("its KPIs")
+          .isPositive();
 
       // Each next model version ends the running experiment (its holdout removed) and starts a new one; its run is
       // killed at a random moment.
