@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +21,7 @@ import strata.demo.DemoDataGenerator;
 import strata.demo.DemoExperiment;
 import strata.demo.DemoFiles;
 import strata.demo.DemoOptions;
+import strata.server.api.Conflict;
 import strata.server.intake.ImportJob;
 import strata.server.model.ModelStore;
 import strata.server.intake.ImportOptions;
@@ -35,7 +38,8 @@ import strata.server.security.Users;
  * {@value #SNAPSHOTS} successive quarter ends, so a new user finds tiers, migrations, the KPI trend and a tier forecast
  * to look at; from the quarter {@link DemoExperiment#start} a second model version holds out part of the at-risk
  * tier, so the experiments page has a result (the data plants a real effect). Demo users share the password
- * {@value #PASSWORD}.
+ * {@value #PASSWORD}. Each step is all-or-nothing, not the whole: a server killed while loading left some steps done,
+ * so every start finishes the load, skipping the steps done (the quarters tiered, the experiment's model saved).
  */
 @Component
 @Order(3)
@@ -71,7 +75,10 @@ class DemoLoader implements ApplicationRunner {
     user("analyst", "分析师 Analyst", Role.ANALYST, null);
     user("zhangwei", "张伟", Role.SALES, "张伟");
     user("chenjing", "陈静", Role.SALES, "陈静");
-    if (runStore.current().isEmpty()) load();
+    Set<LocalDate> tiered = tiered();
+    // Not over data of the user's own (runs, none of them the demo's); else until the demo's last quarter is tiered.
+    boolean loaded = tiered.isEmpty() ? runStore.current().isPresent() : tiered.contains(DemoOptions.DEFAULT_AS_OF);
+    if (!loaded) load(tiered);
     String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
     System.out.println();
     System.out.println("  Strata demo is ready: open http://localhost:" + port + "/");
@@ -80,32 +87,65 @@ class DemoLoader implements ApplicationRunner {
     System.out.println();
   }
 
-  private void load() throws IOException {
+  /** The as-of days of the demo's succeeded runs. */
+  private Set<LocalDate> tiered() {
+    Set<LocalDate> days = new HashSet<>();
+    for (Run r : runStore.succeeded(1000)) if (r.trigger().equals("demo") && r.asOf() != null) days.add(r.asOf());
+    return days;
+  }
+
+  /** @param tiered the as-of days already tiered by an earlier start that was cut off */
+  private void load(Set<LocalDate> tiered) throws IOException {
     autoRuns.pause();
     try {
       Path dir = Files.createDirectories(data.resolve("demo"));
       DemoFiles files = DemoDataGenerator.write(dir, DemoOptions.defaults());
-      load(dir.resolve(DemoDataGenerator.CUSTOMERS_FILE), "customers");
-      load(dir.resolve(DemoDataGenerator.ORDERS_FILE), "transactions");
-      load(dir.resolve(DemoDataGenerator.INTERACTIONS_FILE), "interactions");
-      load(dir.resolve(DemoDataGenerator.SURVEYS_FILE), "surveys");
+      // Runs start after the imports; before a run, imports cut off are taken again (a whole file imported again
+      // adds nothing: its rows are stored already).
+      if (tiered.isEmpty()) {
+        load(dir.resolve(DemoDataGenerator.CUSTOMERS_FILE), "customers");
+        load(dir.resolve(DemoDataGenerator.ORDERS_FILE), "transactions");
+        load(dir.resolve(DemoDataGenerator.INTERACTIONS_FILE), "interactions");
+        load(dir.resolve(DemoDataGenerator.SURVEYS_FILE), "surveys");
+      }
       // Each run sees only what was known on its as-of day (strata.asof.AsOfPolicy), so one import gives the
       // history a team would have built up quarter by quarter.
       List<String> made = new ArrayList<>();
       LocalDate experimentStart = DemoExperiment.start(DemoOptions.DEFAULT_AS_OF);
       for (LocalDate asOf : snapshotDays(DemoOptions.DEFAULT_AS_OF)) {
-        if (asOf.equals(experimentStart)) {
+        if (tiered.contains(asOf)) continue;
+        if (asOf.equals(experimentStart) && !models.current().yaml().contains(DemoExperiment.ID)) {
           models.save(DemoExperiment.modelYaml(models.current().yaml()), "demo: win-back experiment (20 % held out)",
               "demo");
         }
         // Service tasks are planned from the last quarter only (planning is most of a run's time here).
-        Run run = asOf.equals(DemoOptions.DEFAULT_AS_OF) ? runs.runNow("demo", "demo", asOf)
-            : runs.runForHistory("demo", "demo", asOf);
+        Run run = tier(asOf);
         made.add(run.id() + " (" + asOf + ", " + run.status() + ")");
       }
       log.info("demo data loaded from {}: runs {}", files, made);
     } finally {
       autoRuns.resume();
+    }
+  }
+
+  /**
+   * Tiers one quarter. A run cut off by a kill holds the run lock until its server is seen dead
+   * ({@code strata.instance.stale-after}) and the sweep fails it: until then, and for two minutes at most, this waits.
+   */
+  private Run tier(LocalDate asOf) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return asOf.equals(DemoOptions.DEFAULT_AS_OF) ? runs.runNow("demo", "demo", asOf)
+            : runs.runForHistory("demo", "demo", asOf);
+      } catch (Conflict e) {
+        if (attempt == 120) throw e;
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ import strata.experiment.HoldoutDesign;
 import strata.experiment.UpliftOptions;
 import strata.server.model.ModelStore;
 import strata.server.run.RunPublished;
+import strata.server.run.RunStore;
 import strata.tier.TierModel;
 
 /**
@@ -29,7 +31,9 @@ import strata.tier.TierModel;
  * experiment over that snapshot (the cutoffs of {@link HoldoutDesign#start}); a running experiment whose model
  * version a later one ends ({@link Experiments#endedBy}) is ended with the reason. Idempotent: an experiment id is
  * started once and ended once, so publishing the same version again changes nothing. Ordered first among the
- * listeners of {@link RunPublished} so the task plan that follows already holds the new control groups out.
+ * listeners of {@link RunPublished} so the task plan that follows already holds the new control groups out. A run's
+ * publication commits before this follows it, so a server killed in between left the current snapshot without its
+ * experiments' starts and ends: each server start follows the current run again (idempotent) to finish that.
  */
 @Service
 class ExperimentLifecycle {
@@ -37,30 +41,41 @@ class ExperimentLifecycle {
 
   private final ExperimentStore store;
   private final ModelStore models;
+  private final RunStore runs;
   private final JdbcClient db;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final int durationDays;
 
-  ExperimentLifecycle(ExperimentStore store, ModelStore models, JdbcClient db, PlatformTransactionManager transactions,
-      ObjectProvider<Clock> clock, @Value("${strata.experiments.duration-days:90}") int durationDays) {
+  ExperimentLifecycle(ExperimentStore store, ModelStore models, RunStore runs, JdbcClient db,
+      PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
+      @Value("${strata.experiments.duration-days:90}") int durationDays) {
     if (durationDays < 1) throw new IllegalArgumentException("strata.experiments.duration-days must be at least 1");
     this.store = store;
     this.models = models;
+    this.runs = runs;
     this.db = db;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock.getIfAvailable(Clock::systemUTC);
     this.durationDays = durationDays;
   }
 
+  /** One above the highest: a test's hook (StallAfterPublish) stops a run between its publication and this. */
   @EventListener
-  @Order(Ordered.HIGHEST_PRECEDENCE)
+  @Order(Ordered.HIGHEST_PRECEDENCE + 1)
   void runPublished(RunPublished published) {
     try {
       tx.executeWithoutResult(s -> follow(published));
     } catch (RuntimeException e) {
       log.warn("experiments not updated after run {}: {}", published.runId(), e.getMessage(), e);
     }
+  }
+
+  /** Finishes what a server killed after a publication left undone (nothing when the current run was followed). */
+  @EventListener(ApplicationReadyEvent.class)
+  void followCurrent() {
+    runs.current().filter(r -> r.modelVersion() != null && r.asOf() != null)
+        .ifPresent(r -> runPublished(new RunPublished(r.id(), r.asOf(), r.modelVersion(), false)));
   }
 
   /** All-or-nothing: the endings and starts of one publication. */

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,6 +61,17 @@ public class KpiTables {
     } catch (RuntimeException | SQLException e) {
       log.warn("KPIs of run {} not computed: {}", published.runId(), e.getMessage(), e);
     }
+  }
+
+  /**
+   * The publication commits before its KPIs are computed: a server killed in between left the current snapshot
+   * without them, so each start computes them when they are missing.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void computeMissing() {
+    runs.current().filter(r -> db.sql("select count(*) from snapshot_kpi where run_id = ?").param(r.id())
+        .query(Long.class).single() == 0).ifPresent(r -> runPublished(new RunPublished(r.id(), r.asOf(),
+            r.modelVersion() == null ? 0 : r.modelVersion(), false)));
   }
 
   /** (Re)computes and stores the KPIs of a snapshot against the succeeded run before it, if any. */

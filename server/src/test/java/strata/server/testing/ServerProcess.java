@@ -29,6 +29,15 @@ public final class ServerProcess implements AutoCloseable {
     return java.nio.file.Files.readString(log);
   }
 
+  /** Whether the process's output so far holds {@code text} (a test hook's "STALLED ..." line, say). */
+  public boolean logged(String text) {
+    try {
+      return log().contains(text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Starts a server with runs after imports off; {@code extra} are more command-line settings. */
   public static ServerProcess start(Path data, int port, String... extra) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
