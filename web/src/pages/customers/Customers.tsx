@@ -1,6 +1,6 @@
 // The customer list: filters live in the URL (shareable, survive back/forward), paging and sort on the server.
 import { useState } from 'react';
-import { App, Button, Grid, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Grid, Input, Select, Space, Table, Tag, type CheckboxProps } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
@@ -65,7 +65,7 @@ export default function Customers() {
   };
 
   const filterSelect = (key: typeof FILTER_KEYS[number], list: Parameters<typeof options>[0], width = 160) => (
-    <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} style={{ width }} value={filter[key]} data-testid={`filter-${key}`}
+    <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} aria-label={t(`cust.${key}` as 'cust.tier')} style={{ width }} value={filter[key]} data-testid={`filter-${key}`}
       options={options(list)} onChange={(v) => update({ [key]: v })} />
   );
 
@@ -81,7 +81,7 @@ export default function Customers() {
         {filterSelect('abc', 'abc', 100)}
         {filterSelect('quadrant', 'quadrants', 130)}
         {session.can('filterByOwner') && (
-          <Select allowClear showSearch placeholder={t('cust.owner')} style={{ width: 130 }} value={filter.owner} data-testid="filter-owner"
+          <Select allowClear showSearch placeholder={t('cust.owner')} aria-label={t('cust.owner')} style={{ width: 130 }} value={filter.owner} data-testid="filter-owner"
             options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} onChange={(v) => update({ owner: v })} />
         )}
         <Button onClick={() => setParams(new URLSearchParams())}>{t('cust.reset')}</Button>
@@ -99,7 +99,7 @@ export default function Customers() {
         data-testid="customer-table"
         rowSelection={{
           selectedRowKeys: selection.kind === 'rows' ? selection.ids : (data?.items ?? []).map((r) => r.id),
-          preserveSelectedRowKeys: true,
+          preserveSelectedRowKeys: true, getCheckboxProps: (row) => ({ 'aria-label': row.name || row.id }) as Partial<CheckboxProps>,
           onChange: (keys) => select(pickRows(keys.map(String))),
         }}
         onRow={(row) => ({ 'data-testid': 'customer-row', 'data-id': row.id, 'data-owner': row.owner ?? '', 'data-tier': row.tier }) as HTMLAttributes<HTMLElement>}

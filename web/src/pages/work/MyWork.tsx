@@ -62,7 +62,7 @@ export default function MyWork() {
         <Segmented data-testid="work-range" value={range} onChange={(v) => set('range', v === 'today' ? '' : String(v))}
           options={[{ value: 'today', label: t('work.today') }, { value: 'upcoming', label: t('work.upcoming') }]} />
         {showOwner && (
-          <Select allowClear showSearch placeholder={t('work.owner')} style={{ width: 140 }} value={owner || undefined}
+          <Select allowClear showSearch placeholder={t('work.owner')} aria-label={t('work.owner')} style={{ width: 140 }} value={owner || undefined}
             data-testid="work-owner" onChange={(v) => set('owner', v ?? '')}
             options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} />
         )}
