@@ -43,9 +43,9 @@ function otherLanguage(lang, meta) {
   return { exact, patterns };
 }
 
-/** The texts among `texts` that are keys or the other language's, for a page in `lang`. */
-export function untranslatedText(texts, lang, meta) {
+/** The texts among `texts` that are keys or the other language's, for a page in `lang`; `names` are data. */
+export function untranslatedText(texts, lang, meta, names = []) {
   const { exact, patterns } = otherLanguage(lang, meta);
-  return texts.filter((t) => !NAMES.has(t)).filter((t) => KEYS.has(t) || exact.has(t) || patterns.some((p) => p.test(t)))
+  return texts.filter((t) => !NAMES.has(t) && !names.includes(t)).filter((t) => KEYS.has(t) || exact.has(t) || patterns.some((p) => p.test(t)))
     .map((t) => (KEYS.has(t) ? `"${t}" is a message key` : `"${t}" is the ${lang === 'zh' ? 'English' : 'Chinese'} wording`));
 }

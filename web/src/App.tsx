@@ -25,9 +25,9 @@ const Experiments = lazy(() => import('./pages/experiments/Experiments'));
 const ExperimentDetail = lazy(() => import('./pages/experiments/ExperimentDetail'));
 
 // antd's default blue (#1677ff), grey secondary text (45 % black) and green/gold/red text fall short of WCAG AA's 4.5:1
-// against white, and its tags write green, orange and gold on paler tints (2–4:1): a shade darker each reads at 5–6:1.
+// against white (hover went lighter still; here darker), and its tags write green, orange and gold on paler tints (2–4:1): a shade darker each reads at 5–6:1.
 const THEME: ThemeConfig = {
-  token: { colorPrimary: '#0958d9', colorInfo: '#0958d9', colorLink: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.6)',
+  token: { colorPrimary: '#0958d9', colorPrimaryHover: '#003eb3', colorInfo: '#0958d9', colorLink: '#0958d9', colorLinkHover: '#003eb3', colorTextSecondary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorSuccessText: '#237804', colorWarningText: '#ad4e00', colorErrorText: '#cf1322' },
   components: { Tag: { colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#cf1322', green7: '#237804', orange7: '#ad4e00' } },

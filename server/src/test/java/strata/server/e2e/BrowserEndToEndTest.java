@@ -43,7 +43,7 @@ class BrowserEndToEndTest {
         .redirectErrorStream(true)
         .redirectOutput(out.resolve("e2e.log").toFile())
         .start();
-    boolean finished = p.waitFor(10, TimeUnit.MINUTES);
+    boolean finished = p.waitFor(25, TimeUnit.MINUTES);
     String log = Files.readString(out.resolve("e2e.log"));
     if (!finished) p.destroyForcibly();
     assertThat(finished && p.exitValue() == 0).as("e2e run failed:\n" + log).isTrue();
