@@ -16,7 +16,6 @@ export default function Experiments() {
     <Card title={t('exp.title')} data-testid="experiments">
       {data && data.length === 0 ? <Empty description={t('exp.none')} /> : (
         <Table<ExperimentSummary> size="small" loading={loading} rowKey="id" dataSource={data ?? []} pagination={false}
-          scroll={{ x: 'max-content' }} // a phone scrolls the table, not the page
           columns={[
             { title: t('exp.id'), dataIndex: 'id', render: (id: string) => <Link to={`/experiments/${encodeURIComponent(id)}`} data-testid={`exp-${id}`}>{id}</Link> },
             { title: t('exp.share'), dataIndex: 'share', align: 'right', render: (v: number) => pct(v) },
