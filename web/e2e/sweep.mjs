@@ -89,13 +89,10 @@ async function sweepOne(browser, h, locale, viewport, shots) {
 
   for (const target of await pagesToVisit(h, page)) {
     current = target.name;
-    const t0 = Date.now();
     await page.goto(`${h.options.baseUrl}${target.path}`);
     await page.waitForSelector(h.tid(target.ready), { state: 'attached' });
     await page.waitForLoadState('networkidle');
-    const t1 = Date.now();
     await checkPage(page, h, locale, viewport, shots, target.name, findings, { meta, names });
-    if (process.env.E2E_TIMES) console.log(`\n  ${target.name} load ${t1 - t0} ms, checks ${Date.now() - t1} ms`);
   }
   await context.close();
   return findings;
