@@ -29,8 +29,8 @@ const ExperimentDetail = lazy(() => import('./pages/experiments/ExperimentDetail
 const THEME: ThemeConfig = {
   token: { colorPrimary: '#0958d9', colorPrimaryHover: '#003eb3', colorInfo: '#0958d9', colorLink: '#0958d9', colorLinkHover: '#003eb3', colorTextSecondary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
-    colorSuccessText: '#237804', colorWarningText: '#ad4e00', colorErrorText: '#cf1322' },
-  components: { Tag: { colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#cf1322', green7: '#237804', orange7: '#ad4e00' } },
+    colorSuccessText: '#237804', colorWarningText: '#ad4e00', colorErrorText: '#cf1322', colorError: '#cf1322', colorErrorHover: '#a8071a' },
+  components: { Tag: { colorSuccess: '#237804', colorWarning: '#ad4e00', green7: '#237804', orange7: '#ad4e00' } },
 };
 
 export function App() {
