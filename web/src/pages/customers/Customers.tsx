@@ -65,7 +65,7 @@ export default function Customers() {
   };
 
   const filterSelect = (key: typeof FILTER_KEYS[number], list: Parameters<typeof options>[0], width = 160) => (
-    <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} aria-label={t(`cust.${key}` as 'cust.tier')} style={{ width }} value={filter[key]} data-testid={`filter-${key}`}
+    <Select allowClear placeholder={t(`cust.${key}` as 'cust.tier')} style={{ width }} value={filter[key]} data-testid={`filter-${key}`}
       options={options(list)} onChange={(v) => update({ [key]: v })} />
   );
 
@@ -81,7 +81,7 @@ export default function Customers() {
         {filterSelect('abc', 'abc', 100)}
         {filterSelect('quadrant', 'quadrants', 130)}
         {session.can('filterByOwner') && (
-          <Select allowClear showSearch placeholder={t('cust.owner')} aria-label={t('cust.owner')} style={{ width: 130 }} value={filter.owner} data-testid="filter-owner"
+          <Select allowClear showSearch placeholder={t('cust.owner')} style={{ width: 130 }} value={filter.owner} data-testid="filter-owner"
             options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} onChange={(v) => update({ owner: v })} />
         )}
         <Button onClick={() => setParams(new URLSearchParams())}>{t('cust.reset')}</Button>
