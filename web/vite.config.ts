@@ -20,7 +20,7 @@ export default defineConfig({
     proxy: { '/api': process.env.STRATA_API ?? 'http://localhost:8080' },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'e2e/*.test.mjs'],
     environment: 'node',
   },
 });

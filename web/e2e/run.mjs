@@ -8,8 +8,9 @@ import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { workJourney } from './work.mjs';
+import { sweepPages } from './sweep.mjs';
 
-const HELP = `Usage: node web/e2e/run.mjs --base-url URL --out DIR [--chromium PATH] [--password PW] [--timeout-run SECONDS]
+const HELP = `Usage: node web/e2e/run.mjs --base-url URL --out DIR [--chromium PATH] [--password PW] [--timeout-run SECONDS] [--pages-only]
 
 Drives the Strata web UI in headless Chromium against a running server started with demo data
 (demo users admin, analyst and zhangwei (sales, owner 张伟), password strata-demo).
@@ -19,6 +20,7 @@ Drives the Strata web UI in headless Chromium against a running server started w
   --chromium PATH       the browser binary (default /usr/bin/chromium)
   --password PW         the demo users' password (default strata-demo)
   --timeout-run SECONDS how long a scoring run may take (default 300)
+  --pages-only          only the page sweep (every page in zh and en at 1440 and 390 px), not the journeys
   --help                this text
 
 Exit status 0 when every step passed, 1 on the first failure (the message names the step), 2 for wrong options.`;
@@ -42,6 +44,7 @@ function parseArgs(argv) {
     else if (arg === '--chromium') opts.chromium = value();
     else if (arg === '--password') opts.password = value();
     else if (arg === '--timeout-run') opts.timeoutRun = Number(value());
+    else if (arg === '--pages-only') opts.pagesOnly = true;
     else usage(`unknown option ${arg}`);
   }
   if (!opts.baseUrl) usage('--base-url is required');
@@ -196,7 +199,8 @@ async function main() {
       '--disable-component-update', '--disable-sync'],
   });
   try {
-    await scenario(browser);
+    if (!options.pagesOnly) await scenario(browser);
+    await sweepPages(browser, { step, check, tid, apiGet, options, setCurrentPage: (page) => { currentPage = page; } });
     console.log(`e2e: all ${stepNumber} steps passed; screenshots in ${options.out}`);
   } catch (error) {
     if (!(error instanceof StopRun)) {

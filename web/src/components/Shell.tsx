@@ -61,7 +61,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Layout.Header style={{ background: '#fff', padding: phone ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center',
           justifyContent: 'space-between', gap: 8 }}>
           <Space size="small" style={{ minWidth: 0 }}>
-            {phone && <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label={t('menu')} data-testid="menu-button" />}
+            {phone && <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label={t('menu')} aria-expanded={menuOpen} data-testid="menu-button" />}
             <Typography.Text strong ellipsis style={{ whiteSpace: 'nowrap' }}>{phone ? 'Strata' : t('appName')}</Typography.Text>
           </Space>
           <Space size={phone ? 'small' : 'middle'}>

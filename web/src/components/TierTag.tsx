@@ -2,7 +2,8 @@
 import { Tag } from 'antd';
 import { useMeta } from '../api/Meta';
 
-export const TIER_COLORS = ['#cf1322', '#d46b08', '#389e0d', '#1677ff', '#722ed1', '#08979c', '#c41d7f', '#7c7c7c'];
+// Dark enough for the tag's white text to read at 5:1 or better (WCAG AA).
+export const TIER_COLORS = ['#cf1322', '#ad4e00', '#237804', '#0958d9', '#722ed1', '#006d75', '#c41d7f', '#595959'];
 
 export function tierColor(order: string[], tier: string): string {
   const index = order.indexOf(tier);

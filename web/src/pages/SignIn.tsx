@@ -18,7 +18,7 @@ export function SignIn() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
-      <Card style={{ width: 380 }}>
+      <Card style={{ width: 380, maxWidth: 'calc(100vw - 16px)' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Typography.Title level={3} style={{ margin: 0 }}>{t('signin.title')}</Typography.Title>
           <Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')}

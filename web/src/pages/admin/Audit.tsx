@@ -22,7 +22,7 @@ export function Audit() {
     <>
       <Space style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('admin.user')} onSearch={(u) => { setUser(u.trim()); setPage(0); }} style={{ width: 200 }} />
-        <Select allowClear placeholder={t('admin.action')} style={{ width: 200 }} value={action}
+        <Select allowClear placeholder={t('admin.action')} aria-label={t('admin.action')} style={{ width: 200 }} value={action}
           onChange={(a) => { setAction(a); setPage(0); }} options={ACTIONS.map((a) => ({ value: a, label: a }))} />
       </Space>
       <ErrorAlert error={audit.error} />

@@ -25,15 +25,18 @@ export function ServiceOutlook({ customerId }: { customerId: string }) {
     <Card title={t('outlook.title')} size="small" style={{ marginTop: 16 }} data-testid="c360-outlook">
       {data.budget.length === 0 ? <Typography.Text type="secondary">{t('outlook.noCaps')}</Typography.Text> : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          {data.budget.map((b) => (
-            <div key={b.cap} data-testid="outlook-cap" data-cap={b.cap}>
-              <Typography.Text>{t('outlook.cap', {
-                channel: b.channel ? t(`channel.${b.channel}` as MessageKey) : t('outlook.all'),
-                period: t(b.period === 'week' ? 'outlook.week' : 'outlook.month'), left: b.left, limit: b.limit })}</Typography.Text>
-              <Progress size="small" percent={Math.round((100 * Math.min(b.used, b.limit)) / b.limit)} showInfo={false}
-                status={b.left === 0 ? 'exception' : 'normal'} />
-            </div>
-          ))}
+          {data.budget.map((b) => {
+            const cap = t('outlook.cap', {
+              channel: b.channel ? t(`channel.${b.channel}` as MessageKey) : t('outlook.all'),
+              period: t(b.period === 'week' ? 'outlook.week' : 'outlook.month'), left: b.left, limit: b.limit });
+            return (
+              <div key={b.cap} data-testid="outlook-cap" data-cap={b.cap}>
+                <Typography.Text>{cap}</Typography.Text>
+                <Progress size="small" percent={Math.round((100 * Math.min(b.used, b.limit)) / b.limit)} showInfo={false}
+                  status={b.left === 0 ? 'exception' : 'normal'} aria-label={cap} />
+              </div>
+            );
+          })}
         </Space>
       )}
       <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="outlook-care">

@@ -1,6 +1,6 @@
 // The customer list: filters live in the URL (shareable, survive back/forward), paging and sort on the server.
 import { useState } from 'react';
-import { App, Button, Grid, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Grid, Input, Select, Space, Table, Tag, type CheckboxProps } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
@@ -133,7 +133,7 @@ export default function Customers() {
         data-testid="customer-table"
         rowSelection={{
           selectedRowKeys: selection.kind === 'rows' ? selection.ids : (data?.items ?? []).map((r) => r.id),
-          preserveSelectedRowKeys: true,
+          preserveSelectedRowKeys: true, getCheckboxProps: (row) => ({ 'aria-label': row.name || row.id }) as Partial<CheckboxProps>,
           onChange: (keys) => select(pickRows(keys.map(String))),
         }}
         onRow={(row) => ({ 'data-testid': 'customer-row', 'data-id': row.id, 'data-owner': row.owner ?? '', 'data-tier': row.tier }) as HTMLAttributes<HTMLElement>}

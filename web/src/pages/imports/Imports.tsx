@@ -76,7 +76,7 @@ export default function Imports() {
         <ErrorAlert error={error} testId="import-error" />
         {step === 0 && (
           <Space wrap>
-            <Select value={kind} onChange={setKind} style={{ width: 160 }} data-testid="import-kind"
+            <Select value={kind} onChange={setKind} aria-label={t('imp.kind')} style={{ width: 160 }} data-testid="import-kind"
               options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}` as MessageKey) }))} />
             <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', gap: 8, cursor: 'pointer' }}>
               <UploadOutlined /> {file ? file.name : t('imp.chooseFile')}
@@ -97,7 +97,7 @@ export default function Imports() {
                 {
                   title: t('imp.field'), dataIndex: 'field',
                   render: (field: string | null, c) => (
-                    <Select allowClear style={{ width: 200 }} value={field ?? undefined} placeholder={t('imp.ignored')}
+                    <Select allowClear style={{ width: 200 }} value={field ?? undefined} placeholder={t('imp.ignored')} aria-label={t('imp.field')}
                       data-testid={`import-map-${c.header}`} onChange={(f) => setColumns(assign(columns, c.header, f ?? null))}
                       options={preview.fields.map((f) => ({ value: f, label: fieldName(f) }))} />
                   ),
@@ -122,7 +122,7 @@ export default function Imports() {
           <div data-testid="import-job" data-status={job.status}>
             <Space style={{ marginBottom: 12 }}>
               <Tag color={STATUS_COLOR[job.status]}>{t(`status.${job.status}` as MessageKey)}</Tag>
-              <Progress percent={Math.round((job.status === 'succeeded' ? 1 : job.progress ?? 0) * 100)} style={{ width: 240 }}
+              <Progress percent={Math.round((job.status === 'succeeded' ? 1 : job.progress ?? 0) * 100)} style={{ width: 240 }} aria-label={t('runs.progress')}
                 status={job.status === 'failed' ? 'exception' : undefined} />
             </Space>
             {job.error && <Alert type="error" showIcon message={job.error} style={{ marginBottom: 12 }} />}

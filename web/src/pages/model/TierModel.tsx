@@ -112,7 +112,7 @@ export default function TierModel() {
             <Input.TextArea
               ref={(r) => { editor.current = r?.resizableTextArea?.textArea ?? null; }}
               value={yaml} onChange={(e) => { setYaml(e.target.value); setCheck(null); setDryRun(null); }}
-              autoSize={{ minRows: 24, maxRows: 40 }} spellCheck={false} data-testid="model-yaml"
+              autoSize={{ minRows: 24, maxRows: 40 }} spellCheck={false} aria-label={t('model.editor')} data-testid="model-yaml"
               // No soft wrapping: the line numbers of validation errors must match the lines the user sees.
               wrap="off"
               style={{ overflowX: 'auto', fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 13, lineHeight: '20px' }} />

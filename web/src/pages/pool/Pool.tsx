@@ -77,7 +77,7 @@ export default function Pool() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search key={q} allowClear placeholder={t('pool.search')} defaultValue={q} style={{ width: 220 }}
           data-testid="pool-q" onSearch={(v) => update({ q: v })} />
-        <Select allowClear placeholder={t('cust.tier')} style={{ width: 160 }} value={tier || undefined} data-testid="pool-tier"
+        <Select allowClear placeholder={t('cust.tier')} aria-label={t('cust.tier')} style={{ width: 160 }} value={tier || undefined} data-testid="pool-tier"
           options={options('tiers')} onChange={(v) => update({ tier: v ?? '' })} />
       </Space>
       {!mayClaim && !mayAssign && <Typography.Paragraph type="secondary">{t('pool.noOwnerName')}</Typography.Paragraph>}

@@ -65,7 +65,7 @@ export default function Runs() {
                 <Typography.Text>#{live.id}</Typography.Text>
                 <Tag color={STATUS_COLOR[live.status]}>{t(`status.${live.status}` as MessageKey)}</Tag>
                 {live.phase && live.status === 'running' && <Typography.Text type="secondary" data-phase={live.phase.code ?? ''}>{labelOf(live.phase, lang)}</Typography.Text>}
-                <Progress percent={Math.round((live.status === 'succeeded' ? 1 : live.progress ?? 0) * 100)} style={{ width: 200 }}
+                <Progress percent={Math.round((live.status === 'succeeded' ? 1 : live.progress ?? 0) * 100)} style={{ width: 200 }} aria-label={t('runs.progress')}
                   status={live.status === 'failed' ? 'exception' : live.status === 'running' ? 'active' : 'success'} data-testid="run-progress" />
               </Space>
             )}
@@ -93,7 +93,7 @@ export default function Runs() {
           {
             title: t('runs.status'), dataIndex: 'status',
             render: (s: string, r) => <Space><Tag color={STATUS_COLOR[s]}>{t(`status.${s}` as MessageKey)}</Tag>
-              {s === 'running' && <Progress size="small" percent={Math.round((r.progress ?? 0) * 100)} style={{ width: 100 }} />}</Space>,
+              {s === 'running' && <Progress size="small" percent={Math.round((r.progress ?? 0) * 100)} style={{ width: 100 }} aria-label={t('runs.progress')} />}</Space>,
           },
           { title: t('runs.trigger_'), dataIndex: 'trigger', render: (x: string) => t(`trigger.${x}` as MessageKey) },
           { title: t('runs.asOfColumn'), dataIndex: 'asOf', render: (d: string | null) => date(d) },

@@ -62,7 +62,7 @@ export default function MyWork() {
         <Segmented data-testid="work-range" value={range} onChange={(v) => set('range', v === 'today' ? '' : String(v))}
           options={[{ value: 'today', label: t('work.today') }, { value: 'upcoming', label: t('work.upcoming') }]} />
         {showOwner && (
-          <Select allowClear showSearch placeholder={t('work.owner')} style={{ width: 140 }} value={owner || undefined}
+          <Select allowClear showSearch placeholder={t('work.owner')} aria-label={t('work.owner')} style={{ width: 140 }} value={owner || undefined}
             data-testid="work-owner" onChange={(v) => set('owner', v ?? '')}
             options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} />
         )}
@@ -83,7 +83,7 @@ export default function MyWork() {
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               {groups.map((group) => (
                 <Card key={group.type} size="small" data-testid="task-group" data-type={group.type}
-                  title={<Space>{t(`taskType.${group.type}` as MessageKey)}<Badge count={group.tasks.length} showZero color="#1677ff" /></Space>}>
+                  title={<Space>{t(`taskType.${group.type}` as MessageKey)}<Badge count={group.tasks.length} showZero color="#0958d9" /></Space>}>
                   {group.tasks.map((task, i) => (
                     <div key={task.id} style={{ padding: '10px 0', borderTop: i ? '1px solid #f0f0f0' : undefined }}>
                       <TaskItem task={task} today={today} busy={busy === task.id}
