@@ -42,7 +42,7 @@ export function ProductPreference({ customerId }: { customerId: string }) {
                 <Typography.Text>{pct(c.share)}</Typography.Text>
                 <Typography.Text type="secondary">{t('products.last', { date: date(c.last) })}</Typography.Text>
               </Space>
-              <Progress size="small" percent={Math.round(100 * (c.share ?? 0))} showInfo={false} />
+              <Progress size="small" percent={Math.round(100 * (c.share ?? 0))} showInfo={false} aria-label={c.name} />
             </div>
           ))}
           {data.products.length > 0 && (
