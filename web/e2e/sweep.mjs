@@ -64,6 +64,9 @@ const describe = (f) => `${f.page}: ${f.kind}: ${f.detail}`;
 
 async function sweepOne(browser, h, locale, viewport, shots) {
   const context = await browser.newContext({ locale: locale.browser, viewport });
+  // An init script, not a script tag: the real server's Content-Security-Policy (script-src 'self') blocks inline
+  // scripts, and the sweep must run under the policy the users get.
+  await context.addInitScript({ content: AXE_SOURCE });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   h.setCurrentPage(page);
@@ -129,7 +132,6 @@ async function checkPage(page, h, locale, viewport, shots, name, findings, data 
 }
 
 async function axeViolations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
     .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 200), why: n.failureSummary })) }))), AXE_TAGS);
