@@ -77,9 +77,11 @@ public class KpiTables {
   /** (Re)computes and stores the KPIs of a snapshot against the succeeded run before it, if any. */
   public void compute(long runId) throws SQLException {
     Run run = runs.get(runId);
-    // Expired runs lost their rows to retention: the latest kept snapshot before this one is the period's start.
-    Run previous = db.sql("select max(id) from tier_run where status = 'succeeded' and id < ?").param(runId)
-        .query((rs, n) -> rs.getObject(1, Long.class)).optional().map(runs::get).orElse(null);
+    // Expired runs lost their rows to retention: the latest kept snapshot before this one is the period's start. A
+    // re-run as of the same day is no period: it is compared with the latest snapshot of an earlier day.
+    Run previous = db.sql("select max(id) from tier_run where status = 'succeeded' and id < ? and as_of < ?")
+        .params(runId, run.asOf()).query((rs, n) -> rs.getObject(1, Long.class)).optional().map(runs::get)
+        .orElse(null);
     // Whether any interaction exists, not how many: a count would read the whole table at each publication.
     boolean complaintsKnown = !db.sql("select 1 from interaction where " + Visible.rows("interaction") + " fetch first 1 rows only").query(Integer.class).list()
         .isEmpty();

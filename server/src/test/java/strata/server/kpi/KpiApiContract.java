@@ -77,6 +77,13 @@ abstract class KpiApiContract extends ServerTest {
     // The first snapshot has no previous one: its period is the whole history.
     assertThat(kpis(admin, first).get("fromRun").isNull()).isTrue();
     assertThat(tier(group(kpis(admin, first), "all", ""), null).get("revenueCents").asLong()).isEqualTo(184_000);
+
+    // A re-run as of the same day has its KPIs too, against the earlier day's snapshot, with the same figures.
+    long again = runToEnd(admin, "2026-03-31");
+    JsonNode rerun = kpis(admin, again);
+    assertThat(rerun.get("fromRun").asLong()).isEqualTo(first);
+    assertThat(tier(group(rerun, "all", ""), null).toString())
+        .isEqualTo(tier(group(kpis(admin, second), "all", ""), null).toString());
   }
 
   private static JsonNode group(JsonNode table, String dimension, String group) {
