@@ -2,10 +2,10 @@ package strata.server.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static strata.server.testing.TierHistory.runToEnd;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -234,23 +234,5 @@ abstract class ProductApiContract extends ServerTest {
   private static NamedCsvRecord row(List<NamedCsvRecord> rows, String column, String value) {
     return rows.stream().filter(r -> r.getField(column).equals(value)).findFirst()
         .orElseThrow(() -> new AssertionError("no row with " + column + " " + value));
-  }
-
-  private static long runToEnd(Api api, String asOf) {
-    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", asOf));
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    long id = started.json().get("id").asLong();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api.get("/api/v1/runs/" + id).json();
-      if (run.get("status").asString().equals("succeeded")) return id;
-      assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("running");
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("run " + id + " did not finish");
   }
 }
