@@ -3,7 +3,6 @@ package strata.server.experiment;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import strata.experiment.BeforeAfter;
-import strata.server.data.Visible;
 import strata.server.model.ModelStore;
 import strata.server.security.Viewer;
 
@@ -75,20 +73,7 @@ class BeforeAfterData {
 
   /** The viewer's customers of the change's snapshot, in customer id order. */
   List<BeforeAfter.Customer> customers(Change change, Window w, Viewer viewer) {
-    List<Object> params = new ArrayList<>(List.of(w.afterFrom(), w.afterFrom(), w.afterFrom(), w.afterFrom(),
-        change.run(), w.beforeFrom(), w.afterTo()));
-    // Revenue and buying per window, summed by the database: one row per buyer, not every purchase.
-    Map<String, double[]> money = new HashMap<>();
-    db.sql("select p.customer_id, sum(case when p.purchase_day >= ? then p.amount_cents else 0 end), "
-        + "count(case when p.purchase_day >= ? then 1 end), "
-        + "sum(case when p.purchase_day < ? then p.amount_cents else 0 end), "
-        + "count(case when p.purchase_day < ? then 1 end) "
-        + "from purchase p join snapshot_row r on r.customer_id = p.customer_id and r.run_id = ? "
-        + "where p.purchase_day >= ? and p.purchase_day <= ? and " + Visible.rows("p") + " group by p.customer_id")
-        .params(params).query((ResultSet rs) -> {
-          money.put(rs.getString(1), new double[] {rs.getLong(2) / 100.0, rs.getLong(3), rs.getLong(4) / 100.0,
-              rs.getLong(5)});
-        });
+    Map<String, double[]> money = WindowSums.of(db, change.run(), null, w.beforeFrom(), w.afterFrom(), w.afterTo());
     List<Object> scopeParams = new ArrayList<>(List.of(change.run()));
     String scope = viewer.seesAll() ? "1 = 1" : viewer.ownerCondition("c.owner", scopeParams);
     List<BeforeAfter.Customer> out = new ArrayList<>();

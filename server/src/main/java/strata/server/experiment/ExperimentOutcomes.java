@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class ExperimentOutcomes {
   Outcomes of(ExperimentStore.Stored e, Viewer viewer, LocalDate readOn) {
     Window w = window(e, readOn);
     Map<String, String> strata = visibleStrata(e, viewer);
-    Map<String, double[]> money = purchases(e, strata, w);
+    Map<String, double[]> money = WindowSums.of(db, e.startRun(), e.tiers(), w.preFrom(), w.from(), w.to());
     Map<String, Integer> nps = latestNps(strata, w);
     Map<String, Integer> moves = migrations(e, strata, w);
     HoldoutDesign design = e.design();
@@ -77,33 +76,6 @@ class ExperimentOutcomes {
     db.sql("select r.customer_id, r.tier from snapshot_row r left join customer c on c.id = r.customer_id "
         + "where r.run_id = ? and " + scope).params(params).query((ResultSet rs) -> {
           if (e.tiers().contains(rs.getString(2))) out.put(rs.getString(1), rs.getString(2));
-        });
-    return out;
-  }
-
-  /**
-   * Per cohort customer: {revenue in the period, days bought in it, pre-period revenue, days bought in the
-   * pre-period}. Summed by the database over the cohort's tiers of the start snapshot, so a request reads one row
-   * per buyer rather than every purchase of the window.
-   */
-  private Map<String, double[]> purchases(ExperimentStore.Stored e, Map<String, String> cohort, Window w) {
-    Map<String, double[]> out = new HashMap<>();
-    if (cohort.isEmpty()) return out;
-    List<Object> params = new ArrayList<>(List.of(w.from(), w.from(), w.from(), w.from(), e.startRun()));
-    params.addAll(e.tiers());
-    params.addAll(List.of(w.preFrom(), w.to()));
-    String tiers = String.join(", ", Collections.nCopies(e.tiers().size(), "?"));
-    db.sql("select p.customer_id, sum(case when p.purchase_day >= ? then p.amount_cents else 0 end), "
-        + "count(distinct case when p.purchase_day >= ? then p.purchase_day end), "
-        + "sum(case when p.purchase_day < ? then p.amount_cents else 0 end), "
-        + "count(distinct case when p.purchase_day < ? then p.purchase_day end) "
-        + "from purchase p join snapshot_row r on r.customer_id = p.customer_id and r.run_id = ? and r.tier in ("
-        + tiers + ") where p.purchase_day >= ? and p.purchase_day <= ? and " + Visible.rows("p")
-        + " group by p.customer_id").params(params).query((ResultSet rs) -> {
-          if (cohort.containsKey(rs.getString(1))) {
-            out.put(rs.getString(1), new double[] {rs.getLong(2) / 100.0, rs.getLong(3), rs.getLong(4) / 100.0,
-                rs.getLong(5)});
-          }
         });
     return out;
   }
