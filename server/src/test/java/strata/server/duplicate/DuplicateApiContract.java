@@ -1,6 +1,7 @@
 package strata.server.duplicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static strata.server.testing.TierHistory.runToEnd;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -36,7 +37,7 @@ abstract class DuplicateApiContract extends ServerTest {
     new TestData(db, summaries).purchase("D-1", "2026-01-10", 1000).purchase("D-2", "2026-02-10", 300)
         .purchase("D-2", "2026-02-20", 200).purchase("E-1", "2026-01-05", 100).purchase("E-2", "2026-01-06", 50)
         .purchase("F-1", "2026-02-01", 70).commit();
-    runToEnd(admin);
+    runNext(admin);
 
     JsonNode pending = awaitPairs(admin, "pending", 2);
     JsonNode email = pending.get(0);   // best first: 0.8 before 0.7
@@ -78,7 +79,7 @@ abstract class DuplicateApiContract extends ServerTest {
     assertThat(audit.at("/0/detail").asString()).contains("D-1 + D-2", "same_phone", hostile);
 
     // The next run counts D-1 and D-2 as one customer D-1: 4 customers of 5, D-1's monetary 1000 + 300 + 200 = 1500.
-    runToEnd(admin);
+    runNext(admin);
     JsonNode merged = customers(admin);
     assertThat(merged.get("total").asLong()).as(merged.toString()).isEqualTo(4);
     assertThat(customer(merged, "D-1").get("monetary").asDouble()).isEqualTo(1500.0);
@@ -92,7 +93,7 @@ abstract class DuplicateApiContract extends ServerTest {
     assertThat(undone.json().get("status").asString()).isEqualTo("pending");
     assertThat(admin.post("/api/v1/duplicates/" + phonePair + "/undo", Map.of()).status()).isEqualTo(409);
     assertThat(admin.post("/api/v1/duplicates/" + emailPair + "/reject", Map.of()).status()).isEqualTo(200);
-    runToEnd(admin);
+    runNext(admin);
     JsonNode apart = customers(admin);
     assertThat(apart.get("total").asLong()).isEqualTo(5);
     assertThat(customer(apart, "D-1").get("monetary").asDouble()).isEqualTo(1000.0);
@@ -103,7 +104,7 @@ abstract class DuplicateApiContract extends ServerTest {
 
     // D-2's phone corrected: the pending pair is not found again and leaves; the rejected one is found and kept.
     db.sql("update customer set phone = '13900139000' where id = 'D-2'").update();
-    runToEnd(admin);
+    runNext(admin);
     awaitPairs(admin, "pending", 0);
     assertThat(awaitPairs(admin, "rejected", 1).at("/0/id").asLong()).isEqualTo(emailPair);
   }
@@ -153,18 +154,9 @@ abstract class DuplicateApiContract extends ServerTest {
   private int runs;
 
   /** Runs as of successive days (the KPIs compare a snapshot with an earlier one). */
-  private void runToEnd(Api api) {
-    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", "2026-03-0" + (++runs)));
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    long id = started.json().get("id").asLong();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api.get("/api/v1/runs/" + id).json();
-      if (run.get("status").asString().equals("succeeded")) return;
-      assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("running");
-      sleep();
-    }
-    throw new AssertionError("run " + id + " did not finish");
+  /** Each run a day later, so every run is a new snapshot. */
+  private void runNext(Api api) {
+    runToEnd(api, "2026-03-0" + (++runs));
   }
 
   private static void sleep() {

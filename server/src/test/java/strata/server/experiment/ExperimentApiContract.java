@@ -3,6 +3,7 @@ package strata.server.experiment;
 import strata.server.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static strata.server.testing.TierHistory.runToEnd;
 
 import java.time.Duration;
 import java.util.Map;
@@ -185,17 +186,6 @@ abstract class ExperimentApiContract extends ServerTest {
     }
   }
 
-  private static long runToEnd(Api api, String asOf) {
-    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", asOf));
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    long id = started.json().get("id").asLong();
-    return await(() -> api.get("/api/v1/runs/" + id).json(), r -> !r.get("status").asString().equals("running"))
-        .get("status").asString().equals("succeeded") ? id : failed(id);
-  }
-
-  private static long failed(long run) {
-    throw new AssertionError("run " + run + " did not succeed");
-  }
 
   private static void sleep() {
     try {

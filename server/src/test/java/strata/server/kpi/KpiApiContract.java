@@ -2,6 +2,7 @@ package strata.server.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static strata.server.testing.TierHistory.runToEnd;
 
 import java.time.Duration;
 import java.util.Map;
@@ -110,20 +111,6 @@ abstract class KpiApiContract extends ServerTest {
       assertThat(System.nanoTime()).as("KPIs of run " + run).isLessThan(deadline);
       sleep();
     }
-  }
-
-  private static long runToEnd(Api api, String asOf) {
-    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", asOf));
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    long id = started.json().get("id").asLong();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api.get("/api/v1/runs/" + id).json();
-      if (run.get("status").asString().equals("succeeded")) return id;
-      assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("running");
-      sleep();
-    }
-    throw new AssertionError("run " + id + " did not finish");
   }
 
   private static void sleep() {

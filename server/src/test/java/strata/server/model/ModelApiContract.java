@@ -1,8 +1,8 @@
 package strata.server.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static strata.server.testing.TierHistory.runToEnd;
 
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ abstract class ModelApiContract extends ServerTest {
       admin.post("/api/v1/users", Map.of("username", "zhangwei", "password", "zhangwei-password", "role", "sales",
           "owner", "张伟"));
       assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "spend only")).status()).isEqualTo(201);
-      runToEnd(admin);
+      runToEnd(admin, "2026-04-01");
     }
     analyst = anonymous().as("analyst1", "analyst-password");
     rep = anonymous().as("zhangwei", "zhangwei-password");
@@ -125,22 +125,5 @@ abstract class ModelApiContract extends ServerTest {
     assertThat(rep.get("/api/v1/model/versions/" + v + "/diff/" + v).status()).isEqualTo(403);
     assertThat(rep.put("/api/v1/model", Map.of("yaml", MODEL)).status()).isEqualTo(403);
     assertThat(analyst.get("/api/v1/model/versions/" + v + "/diff/" + v).status()).isEqualTo(200);
-  }
-
-  private static void runToEnd(Api api) {
-    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", "2026-04-01"));
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    long id = started.json().get("id").asLong();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!api.get("/api/v1/runs/" + id).json().get("status").asString().equals("running")) return;
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError("run " + id + " did not finish");
   }
 }

@@ -1,8 +1,8 @@
 package strata.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static strata.server.testing.TierHistory.runToEnd;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,8 @@ abstract class OwnerChangeContract extends ServerTest {
         .purchase("B-1", "2026-03-10", 40).purchase("N-1", "2026-03-11", 70).commit();
     admin.post("/api/v1/users", Map.of("username", "lina", "password", "lina-password-1", "role", "sales",
         "owner", "李娜"));
-    runToEnd(admin);
-    runToEnd(admin);
+    runToEnd(admin, "2026-04-01");
+    runToEnd(admin, "2026-04-01");
     Api lina = anonymous().as("lina", "lina-password-1");
     assertThat(lina.get("/api/v1/customers").json().get("total").asLong()).isEqualTo(1);
     JsonNode before = admin.get("/api/v1/dashboard").json();
@@ -65,23 +65,5 @@ abstract class OwnerChangeContract extends ServerTest {
   @Test
   void anUnknownCountModeIsABadRequest() {
     assertThat(admin().get("/api/v1/customers?count=all").status()).isEqualTo(400);
-  }
-
-  private static void runToEnd(Api api) {
-    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", "2026-04-01"));
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    long id = started.json().get("id").asLong();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api.get("/api/v1/runs/" + id).json();
-      if (run.get("status").asString().equals("succeeded")) return;
-      assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("running");
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("run " + id + " did not finish");
   }
 }

@@ -1,10 +1,10 @@
 package strata.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static strata.server.testing.TierHistory.runToEnd;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,10 +69,10 @@ abstract class OwnerScopeContract extends ServerTest {
     admin.post("/api/v1/users", Map.of("username", "zhaomin", "password", "zhaomin-password", "role", "manager",
         "team", "south"));
     assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "spend only")).status()).isEqualTo(201);
-    long first = runToEnd(admin);
+    long first = runToEnd(admin, "2026-04-01");
     new TestData(db, summaries).purchase("W-2", "2026-03-15", 800).purchase("X-LINA-05", "2026-03-15", 1600)
         .commit();
-    long second = runToEnd(admin);
+    long second = runToEnd(admin, "2026-04-01");
     // The rep's tier counts per run, by hand: W-1 big, W-2 mid then big, W-3 small.
     Map<Long, Map<String, Long>> ownTiers = Map.of(
         first, Map.of("big", 1L, "mid", 1L, "small", 1L), second, Map.of("big", 2L, "mid", 0L, "small", 1L));
@@ -213,23 +213,5 @@ abstract class OwnerScopeContract extends ServerTest {
       }
     }
     return out;
-  }
-
-  private static long runToEnd(Api api) {
-    Api.Response started = api.post("/api/v1/runs", Map.of("asOf", "2026-04-01"));
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    long id = started.json().get("id").asLong();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api.get("/api/v1/runs/" + id).json();
-      if (run.get("status").asString().equals("succeeded")) return id;
-      assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("running");
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("run " + id + " did not finish");
   }
 }
