@@ -86,15 +86,10 @@ public class CustomerQueries {
     CustomerFilter.Sql rows = f.from(v, true);
     String order = CustomerFilter.orderBy(sort);
     if (!exactTotal && f.pageBeforeCustomer(order)) {
-      // The page's snapshot rows first, then their 50 customers: joining before the limit looked up the customer of
-      // every row the offset skipped (550 primary-key probes for page 10; bench/server-explain.sql).
       CustomerFilter.Sql count = f.from(v, false);
-      List<Object> params = new java.util.ArrayList<>(count.params());
-      params.add(size);
-      params.add((long) page * size);
-      List<CustomerRow> items = db.sql(CustomerRow.COLUMNS + " from (select r.*" + count.text() + order
-              + " limit ? offset ?) r left join customer c on c.id = r.customer_id" + order)
-          .params(params).query((rs, n) -> CustomerRow.read(rs)).list();
+      CustomerFilter.Sql pageSql = keyedPage(f, v, order, page, size);
+      List<CustomerRow> items =
+          db.sql(pageSql.text()).params(pageSql.params()).query((rs, n) -> CustomerRow.read(rs)).list();
       return PagedQuery.capped(items, page, size, PagedQuery.countCapped(db, count.text(), count.params()));
     }
     if (!exactTotal) {
@@ -103,6 +98,22 @@ public class CustomerQueries {
     }
     return PagedQuery.page(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
         CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
+  }
+
+  /**
+   * A page whose keys are chosen first, then its 50 rows and customers are read. Joining before the limit looked up
+   * the customer of every row the offset skipped (550 primary-key probes for page 10; bench/server-explain.sql), and
+   * asked for the wide rows, H2 read and sorted the whole snapshot: selecting only keys lets it walk an index that
+   * holds them (bench/README.md, "H2 lists").
+   */
+  static CustomerFilter.Sql keyedPage(CustomerFilter f, Viewer v, String order, int page, int size) {
+    CustomerFilter.Sql keys = f.from(v, false);
+    List<Object> params = new java.util.ArrayList<>(keys.params());
+    params.add(size);
+    params.add((long) page * size);
+    return new CustomerFilter.Sql(CustomerRow.COLUMNS + " from (select r.run_id, r.customer_id" + keys.text()
+        + f.indexOrder(v, order) + " limit ? offset ?) k join snapshot_row r on r.run_id = k.run_id and "
+        + "r.customer_id = k.customer_id left join customer c on c.id = r.customer_id" + order, params);
   }
 
   /** Streams the whole filtered list (exports), in the list's order. */
