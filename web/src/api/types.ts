@@ -91,7 +91,15 @@ export interface CustomerDetail {
     firstPurchase: string | null; lastPurchase: string | null; orders: number; purchaseDays: number;
     net: number; refunds: number;
   } | null;
+  /** Set when an accepted duplicate pair merged this customer into another (absent from older servers). */
+  mergedInto?: MergedInto | null;
 }
+
+/**
+ * The surviving customer: `into` and `name` are null when the viewer may not see it; `applied` is false until the
+ * next run after the pair was accepted.
+ */
+export interface MergedInto { into: string | null; name: string | null; applied: boolean }
 
 export interface TierHistoryEntry { runId: number; asOf: string; finishedAt: string; tier: string; modelTier: string; overridden: boolean }
 

@@ -19,6 +19,7 @@ import { Interactions, Surveys, Transactions } from './Records';
 import { CustomerTasks } from './CustomerTasks';
 import { ServiceOutlook } from './ServiceOutlook';
 import { ProductPreference } from './ProductPreference';
+import { MergedNotice } from './MergedNotice';
 
 // Metrics shown in the scores panel, in reading order; code-list values are translated through /meta.
 const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segments11' | 'code:lifecycle' | 'code:quadrants' | 'text'][] = [
@@ -68,7 +69,7 @@ export default function Customer360() {
       <Space align="center" wrap style={{ marginBottom: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="c360-name">{c.profile.name ?? c.id}</Typography.Title>
         <Typography.Text type="secondary">{c.id}</Typography.Text>
-        <TierTag tier={c.tier} testId="c360-tier" />
+        {!c.mergedInto?.applied && <TierTag tier={c.tier} testId="c360-tier" />}
         {session.can('overrideTier') && (
           <Button onClick={() => setOverriding(true)} data-testid="c360-override-open">{t('c360.override')}</Button>
         )}
@@ -85,6 +86,7 @@ export default function Customer360() {
           {t('c360.modelTier')}: {tierName(c.modelTier)}
         </Typography.Paragraph>
       )}
+      <MergedNotice merged={c.mergedInto} />
       <HeldOutNotice customerId={c.id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>

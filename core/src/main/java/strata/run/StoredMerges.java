@@ -6,13 +6,14 @@ import java.util.Map;
 import strata.identity.IdMerges;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
+import strata.product.CustomerProducts;
 import strata.summary.CustomerSummary;
 
 /**
  * Accepted merges applied to data that is already summarised (the server keeps per-customer summaries, not the rows a
  * file run re-keys as it reads): the merged ids' summaries are folded into their survivor's with
- * {@link CustomerSummary#merge}, so each purchase counts once, under one id. Profiles and engagement are merged as in a
- * file run with {@code --merge}.
+ * {@link CustomerSummary#merge}, so each purchase counts once, under one id; so are what they bought by category and
+ * product. Profiles and engagement are merged as in a file run with {@code --merge}.
  */
 public final class StoredMerges {
   private StoredMerges() {}
@@ -39,5 +40,17 @@ public final class StoredMerges {
   /** Interactions and survey answers of merged ids added to their survivor's. */
   public static Map<String, Engagement> engagement(Map<String, Engagement> engagement, IdMerges merges) {
     return IdentityStage.mergeEngagement(engagement, merges);
+  }
+
+  /**
+   * What each customer bought, by surviving id: a merged id's lines count under its survivor, as a file run's product
+   * pass re-keys them while reading. The given tallies are left unchanged.
+   */
+  public static Map<String, CustomerProducts> products(Map<String, CustomerProducts> bought, IdMerges merges) {
+    if (merges.isEmpty()) return bought;
+    Map<String, CustomerProducts> out = new java.util.HashMap<>(bought.size() * 2);
+    bought.forEach((id, products) -> out.merge(merges.resolve(id), products,
+        (kept, more) -> new CustomerProducts().merge(kept).merge(more)));
+    return out;
   }
 }

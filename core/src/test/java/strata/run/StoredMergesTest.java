@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import strata.identity.IdMerges;
 import strata.intake.CustomerProfile;
+import strata.product.CustomerProducts;
+import strata.product.ItemTally;
 import strata.summary.CustomerSummary;
 
 class StoredMergesTest {
@@ -45,5 +47,30 @@ class StoredMergesTest {
     CustomerProfile b = new CustomerProfile("B", "甲 ", "", "", "", "李娜", "+86 138-0013-8000", "", null, null);
     IdMerges merges = IdMerges.of(List.<String[]>of(new String[] {"A", "B"}), List.of());
     assertThat(StoredMerges.profiles(Map.of("A", a, "B", b), merges)).containsOnlyKeys("A").containsValue(a);
+  }
+
+  @Test
+  void aMergedIdsCategoriesAndProductsCountUnderItsSurvivor() {
+    // A: 茶叶 100.00 on day 10; B: 茶叶 30.00 on day 20, 茶具 50.00 on day 15; C (not merged): 茶具 9.00 on day 5.
+    CustomerProducts a = new CustomerProducts();
+    a.add("茶叶", "龙井", 10_000, 10);
+    CustomerProducts b = new CustomerProducts();
+    b.add("茶叶", "龙井", 3_000, 20);
+    b.add("茶具", "茶杯", 5_000, 15);
+    CustomerProducts c = new CustomerProducts();
+    c.add("茶具", "茶杯", 900, 5);
+    IdMerges merges = IdMerges.of(List.<String[]>of(new String[] {"A", "B"}), List.of());
+
+    Map<String, CustomerProducts> merged = StoredMerges.products(Map.of("A", a, "B", b, "C", c), merges);
+
+    // By hand: A holds 茶叶 130.00 in 2 lines, last day 20, and 茶具 50.00 in 1 line; B has no tally; C is as it was.
+    assertThat(merged).containsOnlyKeys("A", "C");
+    assertThat(merged.get("A").categories().bySpend()).containsExactly(new ItemTally.Item("茶叶", 13_000, 2, 20),
+        new ItemTally.Item("茶具", 5_000, 1, 15));
+    assertThat(merged.get("A").products().bySpend()).containsExactly(new ItemTally.Item("龙井", 13_000, 2, 20),
+        new ItemTally.Item("茶杯", 5_000, 1, 15));
+    assertThat(merged.get("C")).isSameAs(c);
+    // The inputs are unchanged: A's own tally still holds 茶叶 100.00 only.
+    assertThat(a.categories().bySpend()).containsExactly(new ItemTally.Item("茶叶", 10_000, 1, 10));
   }
 }

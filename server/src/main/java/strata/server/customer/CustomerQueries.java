@@ -36,9 +36,14 @@ public class CustomerQueries {
   record Summary(LocalDate firstPurchase, LocalDate lastPurchase, long orders, long purchaseDays, double net,
       double refunds) {}
 
+  /** @param mergedInto null unless an accepted duplicate pair merged this customer into another */
   record Detail(String id, Profile profile, Snapshot snapshot, String tier, String modelTier,
       OverrideStore.Override override, Map<String, String> explanation, Object reason, Map<String, Object> metrics,
-      Summary summary) {}
+      Summary summary, MergedCustomers.MergedInto mergedInto) {
+    Detail with(MergedCustomers.MergedInto m) {
+      return new Detail(id, profile, snapshot, tier, modelTier, override, explanation, reason, metrics, summary, m);
+    }
+  }
 
   record HistoryItem(long runId, LocalDate asOf, Instant finishedAt, String tier, String modelTier,
       boolean overridden) {}
@@ -56,9 +61,11 @@ public class CustomerQueries {
   private final JsonMapper json;
   private final SummaryStore summaries;
   private final VisibleCustomers visible;
+  private final MergedCustomers merged;
 
-  public CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json,
-      SummaryStore summaries, VisibleCustomers visible) {
+  CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json,
+      SummaryStore summaries, VisibleCustomers visible, MergedCustomers merged) {
+    this.merged = merged;
     this.summaries = summaries;
     this.visible = visible;
     this.db = db;
@@ -143,7 +150,9 @@ public class CustomerQueries {
         .orElse(null);
     OverrideStore.Override override = overrides.activeFor(id).orElse(null);
     Run run = runs.current().orElse(null);
-    if (run == null) return new Detail(id, profile, null, null, null, override, null, null, null, summary);
+    if (run == null) {
+      return new Detail(id, profile, null, null, null, override, null, null, null, summary, merged.of(id, v, false));
+    }
     return db.sql("select model_tier, metrics, explanation, tier from snapshot_row "
             + "where run_id = ? and customer_id = ?")
         .params(run.id(), id)
@@ -167,11 +176,12 @@ public class CustomerQueries {
           // The stored tier, which follows the override only when the snapshot's model has the override's tier.
           return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
               override != null ? rs.getString(4) : modelTier, modelTier, override, explanation, reason,
-              json.readValue(rs.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {}), summary);
+              json.readValue(rs.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {}), summary, null);
         })
         .optional()
-        .orElse(new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null, null,
-            summary));
+        .map(d -> d.with(merged.of(id, v, true)))
+        .orElseGet(() -> new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null,
+            null, summary, merged.of(id, v, false)));
   }
 
   public List<HistoryItem> history(String id, Viewer v) {

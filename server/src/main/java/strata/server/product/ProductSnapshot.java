@@ -7,16 +7,20 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import strata.server.run.RunProducts;
 import strata.i18n.Note;
+import strata.identity.IdMerges;
+import strata.product.CustomerProducts;
 import strata.product.ItemTally;
 import strata.product.ProductPreferences;
 import strata.product.Recommendation;
 import strata.run.ScoredCustomers;
+import strata.run.StoredMerges;
 import strata.summary.PurchaseColumns;
 import strata.tier.TierModel;
 import tools.jackson.core.type.TypeReference;
@@ -55,14 +59,16 @@ public class ProductSnapshot implements RunProducts {
 
   /**
    * The product preference of the buyers of {@code p} as of a day, or null (with a run note) when no stored purchase
-   * names a category or product, or when switched off.
+   * names a category or product, or when switched off. The purchases are stored under the ids they were imported
+   * with: the run's merges re-key them to their survivors, as they did the summaries {@code p} holds.
    */
   @Override
-  public ProductPreferences compute(LocalDate asOf, PurchaseColumns p, TierModel model, List<Note> notes)
-      throws SQLException {
+  public ProductPreferences compute(LocalDate asOf, PurchaseColumns p, List<IdMerges> merges, TierModel model,
+      List<Note> notes) throws SQLException {
     if (!enabled || p.size == 0) return null;
-    return strata.run.Predictions.products(PurchaseProducts.read(dataSource, asOf), p,
-        java.nio.charset.StandardCharsets.UTF_8, model, notes);
+    Map<String, CustomerProducts> bought = PurchaseProducts.read(dataSource, asOf);
+    for (IdMerges m : merges) bought = StoredMerges.products(bought, m);
+    return strata.run.Predictions.products(bought, p, java.nio.charset.StandardCharsets.UTF_8, model, notes);
   }
 
   /**

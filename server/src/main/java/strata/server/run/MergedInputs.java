@@ -15,8 +15,11 @@ final class MergedInputs {
     for (RunMerges source : sources) {
       IdMerges m = source.current();
       if (m.isEmpty()) continue;
+      List<IdMerges> applied = new java.util.ArrayList<>(in.merges());
+      applied.add(m);
       in = new RunData.Inputs(StoredMerges.summaries(in.summaries(), m), StoredMerges.profiles(in.profiles(), m),
-          StoredMerges.engagement(in.engagement(), m), in.firstDay(), in.lastDay(), in.asOf(), in.purchasesAfter());
+          StoredMerges.engagement(in.engagement(), m), in.firstDay(), in.lastDay(), in.asOf(), in.purchasesAfter(),
+          List.copyOf(applied));
     }
     return in;
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import strata.asof.AsOfPolicy;
+import strata.identity.IdMerges;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.server.data.SummaryStore;
@@ -22,9 +23,17 @@ class RunData {
   /**
    * @param asOf the run's as-of day (the request's, or {@link AsOfPolicy}'s default)
    * @param purchasesAfter stored purchases dated after it, left out of the summaries
+   * @param merges the accepted merges applied to the summaries, profiles and engagement, in the order applied (the
+   *     run's other reads of purchases apply the same)
    */
   record Inputs(List<CustomerSummary> summaries, Map<String, CustomerProfile> profiles,
-      Map<String, Engagement> engagement, int firstDay, int lastDay, LocalDate asOf, long purchasesAfter) {}
+      Map<String, Engagement> engagement, int firstDay, int lastDay, LocalDate asOf, long purchasesAfter,
+      List<IdMerges> merges) {
+    /** Ids merged into another id by this run. */
+    int mergedIds() {
+      return merges.stream().mapToInt(m -> m.merged().size()).sum();
+    }
+  }
 
   private final JdbcClient db;
   private final SummaryStore summaries;
@@ -70,7 +79,8 @@ class RunData {
       first = Math.min(first, s.firstDay());
       lastKept = Math.max(lastKept, s.lastDay());
     }
-    return MergedInputs.apply(new Inputs(kept, profiles(), engagement(asOf), first, lastKept, asOf, after), merges);
+    return MergedInputs.apply(new Inputs(kept, profiles(), engagement(asOf), first, lastKept, asOf, after,
+        List.of()), merges);
   }
 
   private Map<String, CustomerProfile> profiles() {

@@ -240,19 +240,20 @@ public class RunService implements ApplicationRunner {
     if (in.purchasesAfter() > 0) {
       notes.add(Note.of("purchases_after_as_of", in.purchasesAfter(), asOf));
     }
+    if (in.mergedIds() > 0) notes.add(Note.of("merges_applied", in.mergedIds()));
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
     PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
     Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
         .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
-        notes, progress, downgradeRisk, productPreferences(asOf, p, model, notes));
+        notes, progress, downgradeRisk, productPreferences(asOf, p, in.merges(), model, notes));
   }
 
   /** Product preference from the stored purchases when they name categories or products, else null. */
-  private strata.product.ProductPreferences productPreferences(LocalDate asOf, PurchaseColumns p, TierModel model,
-      List<Note> notes) {
+  private strata.product.ProductPreferences productPreferences(LocalDate asOf, PurchaseColumns p,
+      List<strata.identity.IdMerges> merges, TierModel model, List<Note> notes) {
     try {
-      return products.compute(asOf, p, model, notes);
+      return products.compute(asOf, p, merges, model, notes);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot read the purchases' categories and products: " + e.getMessage(), e);
     }

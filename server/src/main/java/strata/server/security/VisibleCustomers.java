@@ -20,12 +20,16 @@ public class VisibleCustomers {
 
   /** @throws NotFound when the customer does not exist or is not the viewer's to see */
   public void check(String id, Viewer v) {
-    boolean exists = v.seesAll()
+    if (!sees(id, v)) throw new NotFound("no customer " + id);
+  }
+
+  /** Whether the customer exists and is the viewer's to see. */
+  public boolean sees(String id, Viewer v) {
+    return v.seesAll()
         ? db.sql("select count(*) from customer where id = ?").param(id).query(Long.class).single() > 0
             || db.sql("select count(*) from customer_summary where customer_id = ?").param(id).query(Long.class)
                 .single() > 0
         : visibleTo(id, v);
-    if (!exists) throw new NotFound("no customer " + id);
   }
 
   private boolean visibleTo(String id, Viewer v) {
