@@ -21,6 +21,7 @@ import strata.identity.IdentityReport;
 import strata.intake.AmountOutliers;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
+import strata.intake.FileKind;
 import strata.intake.FileQuality;
 import strata.intake.FormatSniffer;
 import strata.intake.RejectReason;
@@ -153,8 +154,7 @@ public final class ScoringRun {
     List<FileQuality> quality = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     quality.add(tx.quality());
-    FormatSniffer.Hints sideHints =
-        new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
+    FormatSniffer.Hints sideHints = sideHints(in);
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
@@ -215,6 +215,26 @@ public final class ScoringRun {
     }
     return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), outQuality, outNotes,
         identity);
+  }
+
+  /**
+   * Checks the side files' encodings and columns as the run reads them, without reading their rows: for an engine
+   * that reads the transactions for long before it reaches them.
+   *
+   * @throws strata.intake.IntakeException the error the run would give for the first bad side file
+   */
+  public static void checkSideFiles(RunInputs in) {
+    FormatSniffer.Hints hints = sideHints(in);
+    if (in.customers() != null) SideFiles.checkHeader(in.customers(), FileKind.CUSTOMERS, hints, in.columnMap());
+    if (in.interactions() != null) {
+      SideFiles.checkHeader(in.interactions(), FileKind.INTERACTIONS, hints, in.columnMap());
+    }
+    if (in.surveys() != null) SideFiles.checkHeader(in.surveys(), FileKind.SURVEYS, hints, in.columnMap());
+  }
+
+  /** Side files take the run's encoding and date format; delimiter and columns are the transactions' only. */
+  private static FormatSniffer.Hints sideHints(RunInputs in) {
+    return new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
   }
 
   private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges, long outlierCents,

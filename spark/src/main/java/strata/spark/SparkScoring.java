@@ -56,6 +56,8 @@ final class SparkScoring {
    */
   static RunResult run(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints, RunInputs in,
       long rangeBytes, TierModel model, Consumer<Rejection> rejects) {
+    // A bad side file stops the run before the cluster reads the transactions, with the error ScoringRun gives later.
+    ScoringRun.checkSideFiles(in);
     // The accepted pairs are known before the read, so each task summarises a merged id's rows under its survivor,
     // as the single-machine intake does.
     Map<String, String> accepted = IdMerges.of(in.merges().acceptedPairs(), List.of()).merged();
