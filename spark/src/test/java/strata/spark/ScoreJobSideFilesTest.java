@@ -34,7 +34,7 @@ import strata.tier.TierModel;
  * The side files of strata score (customers, interactions, surveys, --merge, --merge-case-ids) on the Spark engine:
  * the single-machine run's answer with them, and its errors for bad ones.
  */
-class SideFilesTest {
+class ScoreJobSideFilesTest {
   private static SparkSession spark;
   @TempDir Path dir;
 
