@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +56,7 @@ class ScoreJobSideFilesTest {
 
   @Test
   void givesTheSingleMachineAnswerWithEverySideFile() throws Exception {
-    int rows = 20_000; // small: the side files' join, not the transactions' scale, is what this test is about
+    int rows = 16_000; // small: the side files' join, not the transactions' scale, is what this test is about
     Path tx = dir.resolve("transactions.csv");
     TransactionsFile.write(tx, rows, 23);
     SideFilesWriter.SideFiles side = SideFilesWriter.write(dir, tx, rows, 29);
@@ -70,11 +72,11 @@ class ScoreJobSideFilesTest {
     CustomersCsv.write(expected, single.resolve("customers.csv"), Locale.ENGLISH);
 
     Path out = dir.resolve("spark");
-    // Ranges of 64 KiB: a dozen tasks, so a merged customer's rows lie in several ranges.
+    // Ranges of 128 KiB: five tasks, so a merged customer's rows lie in several ranges.
     ScoreJobTest.job("--transactions", tx.toString(), "--customers", side.customers().toString(),
         "--interactions", side.interactions().toString(), "--surveys", side.surveys().toString(),
         "--merge", side.merge().toString(), "--merge-case-ids", "--out", out.toString(), "--lang", "en")
-        .run(spark, TierModel.defaultModel(), Locale.ENGLISH, 64 << 10);
+        .run(spark, TierModel.defaultModel(), Locale.ENGLISH, 128 << 10);
 
     // The generated files exercise what they should: prospects, merges, case groups and each side file's rejections.
     assertThat(expected.customers().size).isGreaterThan(expected.customers().purchasers);
@@ -92,6 +94,37 @@ class ScoreJobSideFilesTest {
     JsonNode want = json.readTree(json.writeValueAsString(QualityDocument.of(expected)));
     assertThat(json.readTree(out.resolve("quality.json").toFile())).isEqualTo(want);
     assertThat(out.resolve(".side-files")).doesNotExist();
+  }
+
+  @Test
+  void sideFilesOnAnotherFileSystemAreCopiedToTheDriverUnderTheirNames() throws Exception {
+    // Hadoop's http:// file system stands for hdfs:// or s3a://: a file system that is not the driver's disk.
+    Path customers = dir.resolve("customers.csv");
+    Files.writeString(customers, "customer_id,name\nC1,One\n,nobody\nP9,Prospect\n");
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/crm/customers.csv", exchange -> {
+      byte[] body = Files.readAllBytes(customers);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/crm/";
+      Path out = dir.resolve("o");
+      RunResult viaHttp = ScoreJobTest.job("--transactions", transactions().toString(), "--out", out.toString(),
+          "--customers", url + "customers.csv").run(spark, TierModel.defaultModel(), Locale.ENGLISH, 1 << 20);
+      RunResult local = ScoringRun.run(RunInputs.of(transactions()).withSideFiles(customers, null, null),
+          TierModel.defaultModel(), r -> { }, Progress.NONE);
+      assertThat(viaHttp.customers().size).isEqualTo(local.customers().size).isEqualTo(3); // C1, C2 and prospect P9
+      assertThat(Files.readAllLines(out.resolve("rejected.csv"))).hasSize(2)
+          .element(1).asString().startsWith("customers.csv,3,missing_customer_id");
+      assertThat(out.resolve(".side-files")).doesNotExist();
+      assertThatThrownBy(() -> run("--interactions", url + "calls.csv"))
+          .isInstanceOf(IntakeException.class).hasMessage(url + "calls.csv: file not found");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
