@@ -3,8 +3,6 @@ package strata.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,6 +20,7 @@ import picocli.CommandLine.Spec;
 import strata.i18n.Note;
 import strata.identity.MergeFile;
 import strata.identity.MergeOptions;
+import strata.intake.Encodings;
 import strata.intake.FormatSniffer;
 import strata.intake.IntakeException;
 import strata.intake.RejectedRowsWriter;
@@ -183,11 +182,6 @@ class ScoreCommand implements Callable<Integer> {
   }
 
   static Charset charset(String name) {
-    if (name == null) return null;
-    try {
-      return Charset.forName(name.equalsIgnoreCase("gbk") ? "GB18030" : name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new IntakeException("--encoding: unknown encoding '" + name + "'; use utf-8 or gbk");
-    }
+    return Encodings.named(name);
   }
 }

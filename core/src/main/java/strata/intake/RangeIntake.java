@@ -21,15 +21,25 @@ public final class RangeIntake {
   private final CsvFormat format;
   private final ColumnMapping mapping;
   private final int asOfDay;
+  private final Map<String, String> mergedIds;
+
+  /** As below, merging no ids. */
+  public RangeIntake(String name, byte[] head, FormatSniffer.Hints hints, Map<String, String> columnMap,
+      LocalDate asOf) {
+    this(name, head, hints, columnMap, asOf, Map.of());
+  }
 
   /**
    * @param head the file's first MiB (or all of a shorter file)
    * @param asOf rows dated later are counted and left out; null keeps every row
+   * @param mergedIds customer id to the id it is merged into ({@code strata.identity.IdMerges#merged}): rows of a
+   *     merged id are summarised under the surviving id, as {@link TransactionIntake.Options#mergedIds} does
    * @throws IntakeException if the header lacks a required column or the format cannot be read
    */
   public RangeIntake(String name, byte[] head, FormatSniffer.Hints hints, Map<String, String> columnMap,
-      LocalDate asOf) {
+      LocalDate asOf, Map<String, String> mergedIds) {
     this.name = name;
+    this.mergedIds = Map.copyOf(mergedIds);
     this.format = FormatSniffer.sniff(name, head, hints);
     this.mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), columnMap);
     this.asOfDay = asOf == null ? Integer.MAX_VALUE : (int) asOf.toEpochDay();
@@ -72,7 +82,7 @@ public final class RangeIntake {
     SummaryTable table = new SummaryTable(mapping.has(Column.ORDER_ID), mapping.has(Column.CATEGORY));
     try (RowSpill spill = new RowSpill(tempDir, mapping.has(Column.ORDER_ID))) {
       TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
-          AsOfPolicy.latestAcceptedDay(), Map.of(), Long.MAX_VALUE);
+          AsOfPolicy.latestAcceptedDay(), mergedIds, Long.MAX_VALUE);
       BlockOutcome outcome = rows.parse(0, buf, from, to, 1, true);
       long[][] fingerprints = {new long[0]};
       spill.foldInto(table, 1, (partition, pairs, n, last) -> {

@@ -17,6 +17,16 @@ public final class SideFiles {
   /** Engagement per customer id, and the quality of the file. */
   public record Engagements(Map<String, Engagement> byCustomer, FileQuality quality) {}
 
+  /**
+   * Reads only a side file's head: the error {@link #customers}, {@link #interactions} or {@link #surveys} would give
+   * for its encoding or a missing column, without reading its rows (an engine checks before a long read).
+   *
+   * @throws IntakeException as the readers do
+   */
+  public static void checkHeader(Path file, FileKind kind, FormatSniffer.Hints hints, Map<String, String> columnMap) {
+    ColumnMapping.resolve(file.getFileName().toString(), kind, FormatSniffer.sniff(file, hints).header(), columnMap);
+  }
+
   public static Customers customers(Path file, FormatSniffer.Hints hints, Map<String, String> columnMap,
       Consumer<Rejection> rejects, Path tempDir) {
     Map<String, CustomerProfile> profiles = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import strata.identity.IdentityReport;
 import strata.intake.AmountOutliers;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
+import strata.intake.FileKind;
 import strata.intake.FileQuality;
 import strata.intake.FormatSniffer;
 import strata.intake.RejectReason;
@@ -97,7 +98,7 @@ public final class ScoringRun {
     // With outliers, the file is read once more the other way (kept or left out) to list the tiers they change.
     long otherFrom = excludedFrom == Long.MAX_VALUE && outliers != null ? outliers.thresholdCents() : Long.MAX_VALUE;
     return afterIntake(in, new Summaries(p, tx.charset(), txQuality, asOf), checked, rejects, progress,
-        merged -> read(in, merged, excludedFrom, checked, progress, asOf),
+        merged -> read(in, merged, excludedFrom, checked, progress, asOf), true,
         outliers == null || outliers.rows() == 0 ? null : merged -> read(in, merged, otherFrom, checked, progress, asOf),
         predictions);
   }
@@ -125,24 +126,35 @@ public final class ScoringRun {
    */
   public static RunResult run(RunInputs in, Summaries tx, TierModel model, Consumer<Rejection> rejects,
       Progress progress) {
+    return run(in, tx, model, rejects, progress, null);
+  }
+
+  /**
+   * As above, for an engine that can summarise the transactions again with more ids merged: {@code reread} does so
+   * when {@code in.merges().caseIds()} finds ids that differ only by case (its rows' rejections were reported the
+   * first time, so it reports none), frozen at the same {@link #splitDay}; null refuses such a merge.
+   */
+  public static RunResult run(RunInputs in, Summaries tx, TierModel model, Consumer<Rejection> rejects,
+      Progress progress, java.util.function.Function<IdMerges, PurchaseColumns> reread) {
     checkScoringSettings(model);
-    return afterIntake(in, tx, CompletableFuture.completedFuture(model), rejects, progress, null, null,
+    return afterIntake(in, tx, CompletableFuture.completedFuture(model), rejects, progress, reread, false, null,
         Predictions.NONE);
   }
 
   /**
    * @param reread the transactions read again with ids merged; null when the engine cannot
+   * @param readsFile whether {@code in.transactions()} is a file this JVM reads, as the churn classifier and product
+   *     preference do
    * @param otherWay the transactions read with the outliers treated the other way (left out when the run keeps
    *     them, kept when it leaves them out); null without outliers or when the engine cannot read again
    */
   private static RunResult afterIntake(RunInputs in, Summaries tx, CompletableFuture<TierModel> checked,
       Consumer<Rejection> rejects, Progress progress, java.util.function.Function<IdMerges, PurchaseColumns> reread,
-      java.util.function.Function<IdMerges, PurchaseColumns> otherWay, Predictions predictions) {
+      boolean readsFile, java.util.function.Function<IdMerges, PurchaseColumns> otherWay, Predictions predictions) {
     List<FileQuality> quality = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     quality.add(tx.quality());
-    FormatSniffer.Hints sideHints =
-        new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
+    FormatSniffer.Hints sideHints = sideHints(in);
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     SideFiles.Customers customers = null;
     if (in.customers() != null) {
@@ -172,14 +184,14 @@ public final class ScoringRun {
     Map<String, CustomerProfile> merged = IdentityStage.mergeProfiles(profiles, merges);
     strata.churn.ChurnResult churn = null;
     // The classifier reads the transactions again as of its cut-off: only an engine that can re-read them trains it.
-    if (predictions.churnFor(model) && reread != null) {
+    if (predictions.churnFor(model) && readsFile) {
       progress.phase(Note.of("phase_churn"));
       churn = Predictions.churn(in, intakeOptions(in, merges).withOutlierCents(excludedFrom(tx.quality())), p,
           (int) tx.asOf().toEpochDay(), merged);
     }
     strata.product.ProductPreferences products = null;
     // Like the classifier, product preference reads the transactions again: file runs only.
-    if (predictions.productsFor(model) && reread != null) {
+    if (predictions.productsFor(model) && readsFile) {
       progress.phase(Note.of("phase_products"));
       products = Predictions.products(in, merges.merged(), excludedFrom(tx.quality()), p, tx.idCharset(),
           (int) tx.asOf().toEpochDay(), model, notes);
@@ -203,6 +215,26 @@ public final class ScoringRun {
     }
     return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), outQuality, outNotes,
         identity);
+  }
+
+  /**
+   * Checks the side files' encodings and columns as the run reads them, without reading their rows: for an engine
+   * that reads the transactions for long before it reaches them.
+   *
+   * @throws strata.intake.IntakeException the error the run would give for the first bad side file
+   */
+  public static void checkSideFiles(RunInputs in) {
+    FormatSniffer.Hints hints = sideHints(in);
+    if (in.customers() != null) SideFiles.checkHeader(in.customers(), FileKind.CUSTOMERS, hints, in.columnMap());
+    if (in.interactions() != null) {
+      SideFiles.checkHeader(in.interactions(), FileKind.INTERACTIONS, hints, in.columnMap());
+    }
+    if (in.surveys() != null) SideFiles.checkHeader(in.surveys(), FileKind.SURVEYS, hints, in.columnMap());
+  }
+
+  /** Side files take the run's encoding and date format; delimiter and columns are the transactions' only. */
+  private static FormatSniffer.Hints sideHints(RunInputs in) {
+    return new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
   }
 
   private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges, long outlierCents,

@@ -84,6 +84,21 @@ class RangeIntakeTest {
   }
 
   @Test
+  void aMergedIdsRowsAreSummarisedUnderItsSurvivor() {
+    byte[] bytes = CSV.getBytes(StandardCharsets.UTF_8);
+    RangeIntake intake = new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null, Map.of("B", "A"));
+    RangeIntake.Range range = intake.read(bytes, (int) intake.dataStart(), bytes.length, dir);
+    List<CustomerSummary> summaries = new ArrayList<>();
+    range.table().forEachWithFirstLine(intake.charset(), (s, line) -> summaries.add(s));
+    // A's order o1 (10.00 + 5.50) and B's refund o3 (-2.00; B's 'N/A' row is rejected): one customer A, two orders.
+    assertThat(summaries).singleElement().satisfies(a -> {
+      assertThat(a.customerId()).isEqualTo("A");
+      assertThat(a.orders()).isEqualTo(2);
+      assertThat(a.netCents()).isEqualTo(1350);
+    });
+  }
+
+  @Test
   void aHeaderWithoutAmountIsRefused() {
     byte[] bytes = "customer_id,order_date\nA,2024-01-01\n".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> new RangeIntake("t.csv", bytes, FormatSniffer.Hints.NONE, Map.of(), null))

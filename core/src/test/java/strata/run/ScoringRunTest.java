@@ -93,4 +93,19 @@ class ScoringRunTest {
     assertThat(reported).hasSize(1);
     assertThat(reported.get(0)).isLessThan(Files.size(tx));
   }
+
+  @Test
+  void checkingTheSideFilesGivesTheRunsErrorForAMissingColumn() throws IOException {
+    Path tx = dir.resolve("tx.csv");
+    Files.writeString(tx, "customer_id,order_date,amount\nA,2024-01-01,100\n");
+    Path calls = dir.resolve("calls.csv");
+    Files.writeString(calls, "customer_id,type\nA,call\n"); // no time column
+    RunInputs in = RunInputs.of(tx).withSideFiles(null, calls, null);
+    Throwable run = org.assertj.core.api.Assertions.catchThrowable(
+        () -> ScoringRun.run(in, TierModel.defaultModel(), r -> { }, Progress.NONE));
+    assertThat(run).isInstanceOf(strata.intake.IntakeException.class).hasMessageContaining("calls.csv")
+        .hasMessageContaining("time");
+    assertThatThrownBy(() -> ScoringRun.checkSideFiles(in)).hasMessage(run.getMessage());
+    ScoringRun.checkSideFiles(RunInputs.of(tx)); // no side files: nothing to check
+  }
 }

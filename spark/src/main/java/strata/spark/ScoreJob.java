@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +16,9 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import strata.identity.MergeFile;
+import strata.identity.MergeOptions;
+import strata.intake.Encodings;
 import strata.intake.FormatSniffer;
 import strata.intake.IntakeException;
 import strata.intake.RejectedRowsWriter;
@@ -48,8 +52,24 @@ public final class ScoreJob implements Callable<Integer> {
       description = "also write the customers as Parquet there, on any file system the cluster writes (must not exist)")
   String parquetOut;
 
-  @Option(names = "--customers", paramLabel = "FILE", description = "customer profiles (optional; read by the driver)")
-  Path customers;
+  // The side files and their options are strata score's, by the same names; the driver reads them (DriverFiles).
+  @Option(names = "--customers", paramLabel = "PATH", description = "customer profiles (optional)")
+  String customers;
+
+  @Option(names = "--interactions", paramLabel = "PATH", description = "calls, visits, complaints, inquiries (optional)")
+  String interactions;
+
+  @Option(names = "--surveys", paramLabel = "PATH", description = "NPS / CSAT answers (optional)")
+  String surveys;
+
+  @Option(names = "--merge", paramLabel = "PATH",
+      description = "accepted duplicate pairs (id_a,id_b; a reviewed duplicates.csv will do): each pair is one customer, "
+          + "under id_a")
+  String merge;
+
+  @Option(names = "--merge-case-ids", description = "merge customer ids that differ only by case (c1, C1) into the "
+      + "first (reads the transactions once more when there are such ids)")
+  boolean mergeCaseIds;
 
   @Option(names = "--model", paramLabel = "FILE", description = "tier model YAML (default: the built-in model)")
   Path model;
@@ -66,12 +86,13 @@ public final class ScoreJob implements Callable<Integer> {
 
   @Option(names = "--columns", split = ",", paramLabel = "KEYS",
       description = "the transactions file has no header; its columns in order, e.g. customer_id,order_date,amount")
-  java.util.List<String> columns;
+  List<String> columns;
 
   @Option(names = "--date-format", paramLabel = "PATTERN", description = "dates in another form, e.g. M/d/yyyy")
   String dateFormat;
 
-  @Option(names = "--column", paramLabel = "KEY=HEADER", description = "name a column Strata does not recognise")
+  @Option(names = {"--map", "--column"}, paramLabel = "KEY=HEADER",
+      description = "read a column from a header Strata does not recognise, e.g. --map amount=实收款 (all files)")
   Map<String, String> columnMap = new HashMap<>();
 
   @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels")
@@ -123,14 +144,17 @@ public final class ScoreJob implements Callable<Integer> {
   RunResult run(SparkSession spark, TierModel tierModel, Locale locale, long rangeBytes) throws Exception {
     if (Files.exists(out) && !Files.isDirectory(out)) throw new IntakeException(out + ": exists and is not a folder");
     Files.createDirectories(out);
-    Charset charset = encoding == null ? null
-        : Charset.forName(encoding.equalsIgnoreCase("gbk") ? "GB18030" : encoding);
-    RunInputs in = new RunInputs(Path.of(new org.apache.hadoop.fs.Path(transactions.replaceAll("/+$", "")).getName()), customers, null,
-        null, asOf, new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset, Map.copyOf(columnMap),
-        Runtime.getRuntime().availableProcessors(), out);
-    var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, columns, dateFormat);
+    Charset charset = Encodings.named(encoding);
     RunResult result;
-    try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
+    try (DriverFiles files = new DriverFiles(spark.sparkContext().hadoopConfiguration(), out.resolve(".side-files"));
+        RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
+      MergeOptions merges = new MergeOptions(merge == null ? List.of() : MergeFile.read(files.local(merge)),
+          mergeCaseIds);
+      RunInputs in = new RunInputs(Path.of(new org.apache.hadoop.fs.Path(transactions.replaceAll("/+$", "")).getName()),
+          files.local(customers), files.local(interactions), files.local(surveys), asOf,
+          new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset, Map.copyOf(columnMap),
+          Runtime.getRuntime().availableProcessors(), out, merges);
+      var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, columns, dateFormat);
       result = SparkScoring.run(spark, transactions, format, hints, in, rangeBytes, tierModel, rejects);
     }
     CustomersCsv.write(result, out.resolve("customers.csv"), locale);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 import strata.asof.AsOfPolicy;
+import strata.identity.IdMerges;
 import strata.intake.FileQuality;
 import strata.intake.RangeCounts;
 import strata.intake.RangeIntake;
@@ -39,16 +41,38 @@ final class SparkScoring {
   record Input(IntakeSpec spec, byte[] head, JavaRDD<RangePart> parts, Broadcast<IntakeSpec> shared) {}
 
   /**
-   * @param in the run's side files and options; its transactions path is not read (the file is {@code transactions})
+   * One pass over the transactions: the intake, the parts' counts and rejections in file order, the merged customers
+   * in order of first appearance, and the exact duplicates (null when not asked for).
+   */
+  private record Pass(RangeIntake intake, long firstDataLine, List<RangePart> inOrder, List<FirstSeen> customers,
+      Duplicates duplicates) {}
+
+  /**
+   * @param in the run's side files and options; its transactions path is not read (the file is {@code transactions}),
+   *     its side files are paths on the driver's disk
    * @param transactions a path any Hadoop file system of the cluster reads
    * @param format {@code csv} or {@code parquet}; null decides by the path's extension
    * @param rejects every rejected row, in line order
    */
   static RunResult run(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints, RunInputs in,
       long rangeBytes, TierModel model, Consumer<Rejection> rejects) {
+    // A bad side file stops the run before the cluster reads the transactions, with the error ScoringRun gives later.
+    ScoringRun.checkSideFiles(in);
+    // The accepted pairs are known before the read, so each task summarises a merged id's rows under its survivor,
+    // as the single-machine intake does.
+    Map<String, String> accepted = IdMerges.of(in.merges().acceptedPairs(), List.of()).merged();
+    Pass pass = pass(spark, transactions, format, hints, in, rangeBytes, accepted, true);
+    // Ids that differ only by case are known once every id is read: the file is read again with them merged.
+    Function<Map<String, String>, List<FirstSeen>> again =
+        merged -> pass(spark, transactions, format, hints, in, rangeBytes, merged, false).customers();
+    return score(pass, again, in, model, rejects);
+  }
+
+  private static Pass pass(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints,
+      RunInputs in, long rangeBytes, Map<String, String> mergedIds, boolean withDuplicates) {
     Input input = ParquetInput.is(transactions, format)
-        ? ParquetInput.open(spark, transactions, hints, in.columnMap(), in.asOf())
-        : csv(spark, transactions, hints, in, rangeBytes);
+        ? ParquetInput.open(spark, transactions, hints, in.columnMap(), in.asOf(), mergedIds)
+        : csv(spark, transactions, hints, in, rangeBytes, mergedIds);
     RangeIntake intake = input.spec().intake();
     JavaRDD<RangePart> parts = input.parts().persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -61,28 +85,33 @@ final class SparkScoring {
           .map(FirstSeen::withOrdersCounted)
           .collect());
       customers.sort(Comparator.comparingLong(FirstSeen::firstRow));
-      JavaRDD<Long> repeats = parts
-          .flatMapToPair(p -> pairs(p.fingerprints()))
-          .groupByKey()
-          .flatMap(SparkScoring::laterRows)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      Duplicates duplicates = new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
-      repeats.unpersist(false);
-      return score(intake, intake.firstDataLine(input.head()), inOrder, customers, duplicates, in, model, rejects);
+      Duplicates duplicates = withDuplicates ? duplicates(parts) : null;
+      return new Pass(intake, intake.firstDataLine(input.head()), inOrder, customers, duplicates);
     } finally {
       parts.unpersist(false);
       input.shared().destroy();
     }
   }
 
+  private static Duplicates duplicates(JavaRDD<RangePart> parts) {
+    JavaRDD<Long> repeats = parts
+        .flatMapToPair(p -> pairs(p.fingerprints()))
+        .groupByKey()
+        .flatMap(SparkScoring::laterRows)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Duplicates duplicates = new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
+    repeats.unpersist(false);
+    return duplicates;
+  }
+
   /** A CSV file cut into byte ranges that tasks read themselves. */
   private static Input csv(SparkSession spark, String transactions, IntakeSpec.Hints hints, RunInputs in,
-      long rangeBytes) {
+      long rangeBytes, Map<String, String> mergedIds) {
     var hadoop = spark.sparkContext().hadoopConfiguration();
     byte[] head = FileRanges.head(transactions, hadoop);
     String name = new org.apache.hadoop.fs.Path(transactions).getName();
     IntakeSpec spec = new IntakeSpec(name, head, hints.charset(), hints.delimiter(), hints.columns(),
-        hints.dateFormat(), in.columnMap(), in.asOf());
+        hints.dateFormat(), in.columnMap(), in.asOf(), mergedIds);
     RangeIntake intake = spec.intake(); // a bad header fails here, before any task starts
     List<FileRanges.Range> ranges = FileRanges.of(transactions, intake.dataStart(),
         FileRanges.length(transactions, hadoop), rangeBytes);
@@ -112,12 +141,12 @@ final class SparkScoring {
     return all.subList(1, all.size()).iterator();
   }
 
-  private static RunResult score(RangeIntake intake, long firstDataLine, List<RangePart> parts,
-      List<FirstSeen> customers, Duplicates duplicates, RunInputs in, TierModel model, Consumer<Rejection> rejects) {
-    long line = firstDataLine;
+  private static RunResult score(Pass pass, Function<Map<String, String>, List<FirstSeen>> again, RunInputs in,
+      TierModel model, Consumer<Rejection> rejects) {
+    long line = pass.firstDataLine();
     List<RangeCounts> counts = new ArrayList<>();
-    long[] firstLineOfRange = new long[parts.size()];
-    for (RangePart part : parts) {
+    long[] firstLineOfRange = new long[pass.inOrder().size()];
+    for (RangePart part : pass.inOrder()) {
       firstLineOfRange[part.index()] = line;
       for (Rejection r : part.rejections()) {
         rejects.accept(new Rejection(r.file(), line + r.line() - 1, r.reason(), r.detail(), r.raw()));
@@ -125,16 +154,24 @@ final class SparkScoring {
       counts.add(part.counts());
       line += part.lineBreaks();
     }
+    Duplicates duplicates = pass.duplicates();
     List<Long> duplicateLines = duplicates.firstRows().stream()
         .map(row -> firstLineOfRange[(int) (row >>> 32)] + (row & 0xFFFFFFFFL) - 1).toList();
-    FileQuality quality = intake.quality(counts, duplicates.rows(), duplicateLines);
+    FileQuality quality = pass.intake().quality(counts, duplicates.rows(), duplicateLines);
     int firstDay = counts.stream().mapToInt(RangeCounts::minDay).min().orElseThrow();
     int lastDay = counts.stream().mapToInt(RangeCounts::maxDay).max().orElseThrow();
     LocalDate asOf = AsOfPolicy.resolve(in.asOf(), lastDay);
     int splitDay = ScoringRun.splitDay(firstDay, (int) asOf.toEpochDay());
-    PurchaseColumns columns = PurchaseColumns.of(customers.stream().map(FirstSeen::summary).toList(), splitDay);
     // PurchaseColumns.of stores ids as UTF-8, whatever the file's encoding.
-    var summaries = new ScoringRun.Summaries(columns, StandardCharsets.UTF_8, quality, asOf);
-    return ScoringRun.run(in, summaries, model, rejects, Progress.NONE);
+    var summaries = new ScoringRun.Summaries(columns(pass.customers(), splitDay), StandardCharsets.UTF_8, quality,
+        asOf);
+    // Side files are small beside the transactions: core's readers read them on the driver (ScoringRun), with the
+    // same columns, encodings and reject reasons as strata score, their rejected rows after the transactions'.
+    return ScoringRun.run(in, summaries, model, rejects, Progress.NONE,
+        merges -> columns(again.apply(merges.merged()), splitDay));
+  }
+
+  private static PurchaseColumns columns(List<FirstSeen> customers, int splitDay) {
+    return PurchaseColumns.of(customers.stream().map(FirstSeen::summary).toList(), splitDay);
   }
 }

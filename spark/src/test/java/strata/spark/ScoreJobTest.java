@@ -106,14 +106,14 @@ class ScoreJobTest {
     assertThat(Files.readAllLines(out.resolve("rejected.csv"))).hasSize(3);
   }
 
-  private static ScoreJob job(String... args) {
+  static ScoreJob job(String... args) {
     ScoreJob job = new ScoreJob();
     new CommandLine(job).parseArgs(args);
     return job;
   }
 
   /** Same rows in the same order; numbers equal or, for the fitted CLV values, within 1e-9 relative. */
-  private static void assertSameCustomers(Path expected, Path actual) throws Exception {
+  static void assertSameCustomers(Path expected, Path actual) throws Exception {
     List<CsvRecord> want = read(expected);
     List<CsvRecord> got = read(actual);
     assertThat(got).hasSameSizeAs(want);
