@@ -53,7 +53,12 @@ final class CustomerPlanner {
     List<PlannedTask> out = new ArrayList<>();
     List<Candidate> toPlace = new ArrayList<>();
     Set<String> openKeys = new HashSet<>();
-    for (PlannedTask t : open.stream().sorted(ORDER).toList()) {
+    List<PlannedTask> sortedOpen = open;
+    if (open.size() > 1) {
+      sortedOpen = new ArrayList<>(open);
+      sortedOpen.sort(ORDER);
+    }
+    for (PlannedTask t : sortedOpen) {
       if (done.contains(t.key()) || !openKeys.add(t.key())) continue;
       boolean stillWanted = wanted.containsKey(t.key());
       StopReason cancel = stillWanted ? null : cancellation(t, c, lastContact);

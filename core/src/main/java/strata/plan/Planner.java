@@ -4,10 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.TreeMap;
 import strata.care.CareCalendar;
 import strata.experiment.Holdouts;
@@ -60,21 +59,24 @@ public final class Planner {
         holdouts);
     Owners owners = new Owners(sorted);
     List<PlannedTask> tasks = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    String previousId = null;
     long futureBirthdays = 0;
     for (PlanCustomer c : sorted) {
-      if (!seen.add(c.id())) throw new IllegalArgumentException("customer '" + c.id() + "' is listed twice");
+      if (c.id().equals(previousId)) throw new IllegalArgumentException("customer '" + c.id() + "' is listed twice");
+      previousId = c.id();
       ServicePlan plan = plans.get(c.tier());
       if (plan == null) throw new IllegalArgumentException("customer '" + c.id() + "': tier '" + c.tier() + "' is not in the model");
       boolean validBirthday = c.birthday() == null || !c.birthday().isAfter(asOf);
       if (!validBirthday) futureBirthdays++;
       String owner = owners.ownerOf(c, plan.owner());
       tasks.addAll(one.plan(c, plan, owner, contacts.getOrDefault(c.id(), List.of()),
-          openTasks.getOrDefault(c.id(), List.of()), validBirthday));
+          Objects.requireNonNullElse(openTasks.remove(c.id()), List.of()), validBirthday));
     }
-    for (Map.Entry<String, List<PlannedTask>> e : new TreeMap<>(openTasks).entrySet()) {
-      if (seen.contains(e.getKey())) continue;
-      for (PlannedTask t : e.getValue()) {
+    // What is left of the open tasks belongs to customers no longer listed.
+    List<String> removed = new ArrayList<>(openTasks.keySet());
+    removed.sort(null);
+    for (String id : removed) {
+      for (PlannedTask t : openTasks.get(id)) {
         tasks.add(t.as(PlannedTask.Status.CANCELLED, new StopReason("customer_removed", ""), false));
       }
     }
