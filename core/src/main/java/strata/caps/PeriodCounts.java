@@ -8,8 +8,9 @@ import java.util.Arrays;
  */
 final class PeriodCounts {
   private static final long EMPTY = Long.MIN_VALUE;
-  private long[] keys = empty(16);
-  private int[] counts = new int[16];
+  // Eight slots hold the four keys of one touch; most customers have no more than that in the weeks a plan checks.
+  private long[] keys = empty(8);
+  private int[] counts = new int[8];
   private int size;
 
   void add(long key) {
