@@ -149,7 +149,9 @@ final class Candidates {
     Reason.Value[] values = new Reason.Value[read.length / 2 + (stage ? 1 : 0)];
     int n = 0;
     if (stage) values[n++] = new Reason.Value("lifecycle_stage", c.lifecycleStage());
-    for (int i = 0; i < read.length; i += 2) values[n++] = new Reason.Value((String) read[i], String.valueOf(read[i + 1]));
+    for (int i = 0; i < read.length; i += 2) {
+      values[n++] = new Reason.Value((String) read[i], String.valueOf(read[i + 1]));
+    }
     return new Reason(c.tier(), trigger, detail, List.of(values), purpose);
   }
 

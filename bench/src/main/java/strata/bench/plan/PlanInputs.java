@@ -83,7 +83,8 @@ record PlanInputs(List<PlanCustomer> customers, List<Contact> history, List<Plan
     boolean answered = r.nextDouble() < 0.10;
     Integer nps = answered ? r.nextInt(11) : null;
     LocalDate npsDate = answered ? AS_OF.minusDays(r.nextInt(60)) : null;
-    LocalDate birthday = r.nextDouble() < 0.7 ? LocalDate.of(1950 + r.nextInt(56), 1, 1).plusDays(r.nextInt(365)) : null;
+    LocalDate birthday =
+        r.nextDouble() < 0.7 ? LocalDate.of(1950 + r.nextInt(56), 1, 1).plusDays(r.nextInt(365)) : null;
     Set<Channel> noConsent = r.nextDouble() < 0.05 ? EnumSet.of(Channel.SMS) : Set.of();
     return new PlanCustomer(id, TIERS[tier], previousTier, AS_OF.minusDays(30), owner, STAGES[tier], lastPurchase,
         firstOrder, firstAmount, complaint, nps, npsDate, birthday, created, r.nextDouble() < 0.9, r.nextDouble() < 0.6,
