@@ -5,7 +5,8 @@
 # with the load average before and after. See bench/README.md "Planning 1M customers (issue 15)".
 #
 # usage: bench/run-plan.sh [customers...]            (default 1000000)
-# environment: RUNS=5, SEED=42, XMX=2g, BENCH_CP (default bench/target/strata-bench.jar)
+# environment: RUNS=5, SEED=42, XMX=2g, EXTRA_OPTS (more JVM flags, last wins), BENCH_CP (default
+#   bench/target/strata-bench.jar)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -19,7 +20,7 @@ die() { echo "run-plan: $*" >&2; exit 1; }
 [ "$BENCH_CP" != bench/target/strata-bench.jar ] || [ -f "$BENCH_CP" ] \
   || die "build first: mvn -q -DskipTests -pl core,bench package"
 mkdir -p "$OUT"
-OPTS="-XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Xmx$XMX"
+OPTS="-XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Xmx$XMX ${EXTRA_OPTS:-}"
 for n in "${@:-1000000}"; do
   [[ $n =~ ^[0-9]+$ ]] || die "customers must be a positive integer, got '$n'"
   echo "== $n customers, $RUNS runs, seed $SEED, java $OPTS; load before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,6 +3,7 @@ package strata.plan;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import strata.care.CareCalendar;
 import strata.playbook.CareEvent;
@@ -88,7 +89,7 @@ final class Candidates {
   private void event(PlanCustomer c, TriggerRule rule, LocalDate day, List<Candidate> out, String dayName,
       Object... values) {
     if (rule == null || day == null || day.isAfter(asOf) || day.isBefore(asOf.minusDays(RECENT_DAYS))) return;
-    Object[] read = java.util.Arrays.copyOf(values, values.length + 4);
+    Object[] read = Arrays.copyOf(values, values.length + 4);
     read[values.length] = dayName;
     read[values.length + 1] = day;
     read[values.length + 2] = "within_days";
