@@ -1,12 +1,8 @@
 package strata.caps;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import strata.playbook.Channel;
 import strata.playbook.ContactCaps;
@@ -17,7 +13,7 @@ import strata.playbook.ContactCaps;
  */
 public final class ContactBudget {
   private final ContactCaps caps;
-  private final Map<String, Integer> counts = new HashMap<>();
+  private final PeriodCounts counts = new PeriodCounts();
 
   public ContactBudget(ContactCaps caps) {
     this.caps = caps;
@@ -66,25 +62,31 @@ public final class ContactBudget {
 
   /** Counts a touch, whether or not it fits (a past contact over the cap still used the budget). */
   public void record(Channel channel, LocalDate day) {
-    for (String period : new String[] {week(day), month(day)}) {
-      counts.merge(key(channel, period), 1, Integer::sum);
-      counts.merge(key(null, period), 1, Integer::sum);
-    }
+    long week = week(day);
+    long month = month(day);
+    counts.add(key(channel, week));
+    counts.add(key(null, week));
+    counts.add(key(channel, month));
+    counts.add(key(null, month));
   }
 
-  private int count(Channel channel, String period) {
-    return counts.getOrDefault(key(channel, period), 0);
+  private int count(Channel channel, long period) {
+    return counts.get(key(channel, period));
   }
 
-  private static String key(Channel channel, String period) {
-    return (channel == null ? "all" : channel.code()) + "@" + period;
+  // A period and a channel (or all) packed in a long: the planner checks and records a few touches for each of a
+  // million customers, and keys built as strings were a third of all it allocated (JFR, bench "Planning 1M customers").
+  private static long key(Channel channel, long period) {
+    return period * 8 + (channel == null ? 7 : channel.ordinal());
   }
 
-  private static String week(LocalDate day) {
-    return "w" + day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  /** Monday-to-Sunday weeks since the epoch (1970-01-01 was a Thursday), odd numbers in the key. */
+  private static long week(LocalDate day) {
+    return Math.floorDiv(day.toEpochDay() + 3, 7) * 2 + 1;
   }
 
-  private static String month(LocalDate day) {
-    return "m" + day.getYear() + "-" + day.getMonthValue();
+  /** Calendar months since year 0, even numbers in the key. */
+  private static long month(LocalDate day) {
+    return (day.getYear() * 12L + day.getMonthValue() - 1) * 2;
   }
 }

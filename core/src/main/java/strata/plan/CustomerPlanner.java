@@ -1,6 +1,8 @@
 package strata.plan;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,11 +30,18 @@ final class CustomerPlanner {
   private final Candidates candidates;
   private final LocalDate asOf;
   private final Holdouts holdouts;
+  /**
+   * Touches are placed on as-of or later, so a contact before both as-of's week and its month counts in no cap they
+   * check: leaving it out keeps the budget's work to recent contacts however long the history grows.
+   */
+  private final LocalDate budgetFrom;
 
   CustomerPlanner(Candidates candidates, LocalDate asOf, Holdouts holdouts) {
     this.candidates = candidates;
     this.asOf = asOf;
     this.holdouts = holdouts;
+    LocalDate monday = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    this.budgetFrom = monday.isBefore(asOf.withDayOfMonth(1)) ? monday : asOf.withDayOfMonth(1);
   }
 
   List<PlannedTask> plan(PlanCustomer c, ServicePlan plan, String owner, List<Contact> contacts,
@@ -42,7 +51,7 @@ final class CustomerPlanner {
     Set<String> done = new HashSet<>();
     for (Contact k : contacts) {
       if (k.day().isAfter(asOf)) continue;
-      if (k.channel() != null) budget.record(k.channel(), k.day());
+      if (k.channel() != null && !k.day().isBefore(budgetFrom)) budget.record(k.channel(), k.day());
       if (lastContact == null || k.day().isAfter(lastContact)) lastContact = k.day();
       if (k.taskKey() != null) done.add(k.taskKey());
     }
@@ -53,7 +62,12 @@ final class CustomerPlanner {
     List<PlannedTask> out = new ArrayList<>();
     List<Candidate> toPlace = new ArrayList<>();
     Set<String> openKeys = new HashSet<>();
-    for (PlannedTask t : open.stream().sorted(ORDER).toList()) {
+    List<PlannedTask> sortedOpen = open;
+    if (open.size() > 1) {
+      sortedOpen = new ArrayList<>(open);
+      sortedOpen.sort(ORDER);
+    }
+    for (PlannedTask t : sortedOpen) {
       if (done.contains(t.key()) || !openKeys.add(t.key())) continue;
       boolean stillWanted = wanted.containsKey(t.key());
       StopReason cancel = stillWanted ? null : cancellation(t, c, lastContact);

@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import strata.care.CareCalendar;
 import strata.experiment.Holdouts;
@@ -51,8 +49,8 @@ public final class Planner {
   public Plan plan(List<PlanCustomer> customers, List<Contact> history, List<PlannedTask> open, LocalDate asOf) {
     List<PlanCustomer> sorted = new ArrayList<>(customers);
     sorted.sort(Comparator.comparing(PlanCustomer::id));
-    Map<String, List<Contact>> contacts = byCustomer(history, Contact::customerId);
-    Map<String, List<PlannedTask>> openTasks = byCustomer(open.stream()
+    ByCustomer<Contact> contacts = new ByCustomer<>(history, Contact::customerId);
+    ByCustomer<PlannedTask> openTasks = new ByCustomer<>(open.stream()
         .filter(t -> t.status() == PlannedTask.Status.OPEN || t.status() == PlannedTask.Status.SUPPRESSED).toList(),
         PlannedTask::customerId);
     LocalDate end = asOf.plusDays(options.horizonDays() - 1L);
@@ -60,23 +58,20 @@ public final class Planner {
         holdouts);
     Owners owners = new Owners(sorted);
     List<PlannedTask> tasks = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    String previousId = null;
     long futureBirthdays = 0;
     for (PlanCustomer c : sorted) {
-      if (!seen.add(c.id())) throw new IllegalArgumentException("customer '" + c.id() + "' is listed twice");
+      if (c.id().equals(previousId)) throw new IllegalArgumentException("customer '" + c.id() + "' is listed twice");
+      previousId = c.id();
       ServicePlan plan = plans.get(c.tier());
       if (plan == null) throw new IllegalArgumentException("customer '" + c.id() + "': tier '" + c.tier() + "' is not in the model");
       boolean validBirthday = c.birthday() == null || !c.birthday().isAfter(asOf);
       if (!validBirthday) futureBirthdays++;
       String owner = owners.ownerOf(c, plan.owner());
-      tasks.addAll(one.plan(c, plan, owner, contacts.getOrDefault(c.id(), List.of()),
-          openTasks.getOrDefault(c.id(), List.of()), validBirthday));
+      tasks.addAll(one.plan(c, plan, owner, contacts.of(c.id()), openTasks.of(c.id()), validBirthday));
     }
-    for (Map.Entry<String, List<PlannedTask>> e : new TreeMap<>(openTasks).entrySet()) {
-      if (seen.contains(e.getKey())) continue;
-      for (PlannedTask t : e.getValue()) {
-        tasks.add(t.as(PlannedTask.Status.CANCELLED, new StopReason("customer_removed", ""), false));
-      }
+    for (PlannedTask t : openTasks.skipped()) {
+      tasks.add(t.as(PlannedTask.Status.CANCELLED, new StopReason("customer_removed", ""), false));
     }
     return new Plan(List.copyOf(tasks), warnings(tasks, owners, futureBirthdays));
   }
@@ -98,11 +93,5 @@ public final class Planner {
     new TreeMap<>(owners.unassigned()).forEach((tier, n) -> warnings.add(new Plan.Warning("team_full", tier, n)));
     if (futureBirthdays > 0) warnings.add(new Plan.Warning("future_birthday", "", futureBirthdays));
     return List.copyOf(warnings);
-  }
-
-  private static <T> Map<String, List<T>> byCustomer(List<T> items, java.util.function.Function<T, String> id) {
-    Map<String, List<T>> map = new HashMap<>();
-    for (T item : items) map.computeIfAbsent(id.apply(item), k -> new ArrayList<>()).add(item);
-    return map;
   }
 }

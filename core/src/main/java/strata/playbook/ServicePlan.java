@@ -36,8 +36,9 @@ public record ServicePlan(OwnerPolicy owner, Cadence cadence, List<TriggerRule> 
 
   /** @return the rule for a trigger, or null when the tier does not use it */
   public TriggerRule trigger(Trigger trigger) {
-    for (TriggerRule r : triggers) {
-      if (r.trigger() == trigger) return r;
+    // By index: the planner asks several times per customer, and an iterator each time was 4 % of what it allocated.
+    for (int i = 0; i < triggers.size(); i++) {
+      if (triggers.get(i).trigger() == trigger) return triggers.get(i);
     }
     return null;
   }

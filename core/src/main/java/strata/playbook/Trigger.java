@@ -12,8 +12,11 @@ public enum Trigger {
   COMPLAINT, NPS_DETRACTOR, MOVED_DOWN, ENTER_TIER, DORMANT, LARGE_FIRST_ORDER, MANUAL, CARE, CADENCE, POOL_WARNING,
   POOL_RETURN;
 
+  // Kept, not lower-cased on each call: task keys and reasons ask for it per task (JFR, 1M-customer plan).
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** The triggers a tier model lists under {@code triggers:}, by their YAML key. */

@@ -45,4 +45,19 @@ class ContactBudgetTest {
         .containsExactly("phone/week<=1 2 0", "all/week<=2 2 0", "all/month<=3 2 1");
     assertThat(new ContactBudget(ContactCaps.NONE).left(LocalDate.of(2027, 3, 4))).isEmpty();
   }
+
+  @Test
+  void aWeeklyCallForYearsIsCountedInEachWeekAndMonth() {
+    ContactBudget budget = new ContactBudget(CAPS);
+    // Every Monday from 1968 (before the epoch) to 2031: many more periods than the budget starts with room for.
+    for (LocalDate d = LocalDate.of(1968, 1, 1); d.getYear() < 2032; d = d.plusWeeks(1)) {
+      budget.record(Channel.PHONE, d);
+    }
+    // Each Sunday ends a week that already has its Monday's call; March 2027 has five Mondays (1, 8, 15, 22, 29).
+    assertThat(budget.check(Channel.PHONE, LocalDate.of(1968, 1, 7)).map(CapHit::code)).contains("phone/week<=1");
+    assertThat(budget.check(Channel.PHONE, LocalDate.of(2031, 12, 28)).map(CapHit::code)).contains("phone/week<=1");
+    assertThat(budget.left(LocalDate.of(2027, 3, 31))).extracting(l -> l.cap().code() + " " + l.used())
+        .containsExactly("phone/week<=1 1", "all/week<=2 1", "all/month<=3 5");
+    assertThat(budget.check(Channel.PHONE, LocalDate.of(2032, 1, 5))).isEmpty();
+  }
 }

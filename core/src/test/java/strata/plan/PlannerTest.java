@@ -174,4 +174,27 @@ class PlannerTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(TaskType.POOL_WARNING, LocalDate.of(2027, 9, 4), "amy", null),
             org.assertj.core.groups.Tuple.tuple(TaskType.POOL_RETURN, LocalDate.of(2027, 9, 9), "amy", null));
   }
+
+  @Test
+  void openTasksOfCustomersNoLongerListedAreCancelledAfterTheRestInIdOrder() {
+    PlanCustomer b = of("b", "key");
+    Reason why = new Reason("key", Trigger.CADENCE, "", List.of(), strata.playbook.Purpose.NONE);
+    PlannedTask c2 = new PlannedTask("c|cadence|2", "c", "", TaskType.FOLLOW_UP, Channel.PHONE, AS_OF.plusDays(2),
+        Trigger.CADENCE, why, PlannedTask.Status.OPEN, null, false);
+    PlannedTask a1 = new PlannedTask("a|cadence|1", "a", "", TaskType.FOLLOW_UP, Channel.PHONE, AS_OF,
+        Trigger.CADENCE, why, PlannedTask.Status.OPEN, null, false);
+    PlannedTask c1 = new PlannedTask("c|cadence|1", "c", "", TaskType.FOLLOW_UP, Channel.PHONE, AS_OF,
+        Trigger.CADENCE, why, PlannedTask.Status.SUPPRESSED, new StopReason("cap", "all/week<=1"), false);
+    // Contacts of the unlisted a and c, before and after b's in id order, are not b's: b's cadence counts from 08-10.
+    List<Contact> history = List.of(new Contact("c", LocalDate.of(2027, 8, 20), Channel.PHONE, null),
+        new Contact("b", LocalDate.of(2027, 8, 10), Channel.PHONE, null),
+        new Contact("a", LocalDate.of(2027, 8, 20), Channel.PHONE, null));
+    Plan plan = planner.plan(List.of(b), history, List.of(c2, a1, c1), AS_OF);
+    assertThat(plan.tasks()).extracting(t -> t.key() + " " + t.status().code() + " "
+        + (t.stoppedBy() == null ? "" : t.stoppedBy().text())).containsExactly(
+            // 中秋 gift due Sunday 09-05, cadence call 08-10 + 30 = Thursday 09-09: different weeks, both fit.
+            "b|care|mid_autumn|2027-09-15 open ", "b|cadence|2027-08-10 open ",
+            "a|cadence|1 cancelled customer_removed", "c|cadence|2 cancelled customer_removed",
+            "c|cadence|1 cancelled customer_removed");
+  }
 }
