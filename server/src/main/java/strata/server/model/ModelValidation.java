@@ -71,7 +71,8 @@ public final class ModelValidation {
 
   /**
    * A {@code service:} error at its key ({@code tiers[2].service.cadence.every_days}), code {@code invalid_playbook}
-   * with the tier's 1-based number in {@code rule} and the key in {@code args.key}, so the form marks the field.
+   * with the tier's 1-based number in {@code rule}, the key in {@code args.key} and the reason (English) in
+   * {@code args.detail}, so the form marks the field.
    */
   private static Invalid playbookError(String yaml, TierModelException e, PlaybookException p) {
     String key = p.key().isEmpty() ? "service" : "service." + p.key();
@@ -84,7 +85,7 @@ public final class ModelValidation {
     }
     return new Invalid(new ModelError("tiers[" + e.tierIndex() + "]." + key, e.tierId(),
         line != null ? line : tierLine, e.getMessage(), "invalid_playbook", e.tierIndex() + 1, null,
-        Map.of("key", key)));
+        Map.of("key", key, "detail", p.getMessage().substring(p.getMessage().indexOf(": ") + 2))));
   }
 
   /** The 1-based line of the offending tier's condition (or of its id), so the editor can mark it. */

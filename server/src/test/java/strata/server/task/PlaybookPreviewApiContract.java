@@ -125,6 +125,7 @@ abstract class PlaybookPreviewApiContract extends ServerTest {
     assertThat(fax.get("tier").asString()).isEqualTo("small");
     assertThat(fax.get("rule").asInt()).isEqualTo(2);
     assertThat(fax.get("args").get("key").asString()).isEqualTo("service.cadence.channels");
+    assertThat(fax.get("args").get("detail").asString()).startsWith("unknown channel 'fax' (expected visit,");
     assertThat(fax.get("line").asInt()).isEqualTo(14); // "cadence: {every_days: 30, channels: [fax]}"
     assertThat(fax.get("message").asString()).contains("unknown channel 'fax'");
 
