@@ -9,6 +9,7 @@ import * as rules from './messages-rules';
 import * as views from './messages-views';
 import * as work from './messages-work';
 import * as products from './messages-products';
+import * as playbookForm from './messages-playbook-form';
 
 const en = {
   ...work.en,
@@ -147,6 +148,7 @@ const en = {
   ...trendEn,
   ...rules.en,
   ...products.en,
+  ...playbookForm.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -287,6 +289,7 @@ const zh: Record<MessageKey, string> = {
   ...trendZh,
   ...rules.zh,
   ...products.zh,
+  ...playbookForm.zh,
 };
 
 export const messages = { en, zh };
