@@ -90,11 +90,12 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
   );
 
   return (
-    <Drawer open width={760} title={title} onClose={onClose} data-testid="playbook-form"
+    <Drawer open width={760} title={title} onClose={onClose}
       extra={<Space>
         <Button onClick={onClose}>{t('pbf.cancel')}</Button>
         <Button type="primary" onClick={apply} disabled={!read.ok} data-testid="pbf-apply">{t('pbf.apply')}</Button>
       </Space>}>
+      <div data-testid="playbook-form">
       {!read.ok ? <Alert type="warning" showIcon message={t('pbf.unreadable')} data-testid="pbf-unreadable" /> : <>
         <Typography.Paragraph type="secondary">{t('pbf.kept')}</Typography.Paragraph>
         {errorsAt('other')}
@@ -137,6 +138,7 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
           options={freeScopes.map((s) => ({ value: s, label: s === 'all' ? t('pbf.allChannels') : t(`channel.${s}` as MessageKey) }))}
           onChange={(s: string | null) => s && set({ caps: [...form.caps, { scope: s, week: null, month: null }] })} />}
       </>}
+      </div>
     </Drawer>
   );
 }
