@@ -34,8 +34,8 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
       placeholder={t('pbf.channels')} aria-label={t('pbf.channels')} data-testid={testId} />
   );
   const days = (value: number | null, onChange: (v: number | null) => void, label: string, testId: string) => (
-    <InputNumber value={value} onChange={(v) => onChange(typeof v === 'number' ? v : null)} placeholder={label}
-      aria-label={label} style={{ width: 130 }} data-testid={testId} />
+    <InputNumber value={value} onChange={(v) => onChange(typeof v === 'number' ? v : null)} addonBefore={label}
+      aria-label={label} style={{ width: 240 }} data-testid={testId} />
   );
   const edit = <K extends 'triggers' | 'care' | 'caps'>(key: K, i: number, patch: Partial<ServiceForm[K][number]>) =>
     set({ [key]: form[key].map((r, j) => (j === i ? { ...r, ...patch } : r)) } as Partial<ServiceForm>);
@@ -116,6 +116,7 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
         <Space wrap>
           <Switch checked={form.cadence !== null} aria-label={t('pbf.cadenceOn')} data-testid="pbf-cadence-on"
             onChange={(on) => set({ cadence: on ? { everyDays: 30, channels: ['phone'] } : null })} />
+          <Typography.Text>{t('pbf.cadenceOn')}</Typography.Text>
           {form.cadence && <>
             {days(form.cadence.everyDays, (everyDays) => set({ cadence: { ...form.cadence!, everyDays } }), t('pbf.everyDays'), 'pbf-every')}
             {channels(form.cadence.channels, (c) => set({ cadence: { ...form.cadence!, channels: c } }), 'pbf-cadence-channels')}
