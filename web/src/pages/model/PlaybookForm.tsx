@@ -7,9 +7,12 @@ import type { FieldError } from '../../api/problem';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { modelErrorText } from './conditionErrors';
-import { CARE_EVENTS, CHANNELS, POLICIES, THRESHOLD, TRIGGERS, errorPlace, formOf, sectionOf,
+import { CARE_EVENTS, CHANNELS, POLICIES, THRESHOLD, TRIGGERS, errorPlace, formOf, same, sectionOf,
   type CapForm, type CareForm, type ServiceForm, type TriggerForm } from './playbookForm';
 import { readService, writeService } from './playbookYaml';
+
+/** A new trigger's threshold, as the README's examples: 60 days dormant, NPS 0–6, a first order of 5,000. */
+const NEW_THRESHOLD: Record<string, number> = { dormant: 60, nps_detractor: 6, large_first_order: 5000 };
 
 type Props = { index: number; title: string; yaml: string; errors: FieldError[]; onApply: (yaml: string) => void; onClose: () => void };
 
@@ -43,7 +46,9 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
     set({ [key]: form[key].filter((_, j) => j !== i) } as Partial<ServiceForm>);
   const freeTriggers = TRIGGERS.filter((k) => !form.triggers.some((r) => r.trigger === k));
   const freeScopes = ['all', ...CHANNELS].filter((s) => !form.caps.some((r) => r.scope === s));
-  const apply = () => onApply(writeService(yaml, index, sectionOf(form, read.ok ? read.section : null)));
+  // Untouched, the text stays as it is (even a section the form cannot show, which an empty write would remove).
+  const apply = () => onApply(same(form, formOf(read.ok ? read.section : null)) ? yaml
+    : writeService(yaml, index, sectionOf(form, read.ok ? read.section : null)));
 
   const trigger = (r: TriggerForm, i: number) => (
     <div key={r.trigger} data-testid="pbf-trigger" data-trigger={r.trigger} style={{ marginBottom: 8 }}>
@@ -128,7 +133,7 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
         {errorsAt('triggers')}
         {freeTriggers.length > 0 && <Select value={null} placeholder={`+ ${t('pbf.add')}`} style={{ width: 220 }} data-testid="pbf-add-trigger"
           options={freeTriggers.map((k) => ({ value: k, label: t(`pbf.trigger.${k}` as MessageKey) }))}
-          onChange={(k: string | null) => k && set({ triggers: [...form.triggers, { trigger: k, within: 7, unit: 'days', threshold: null, channels: ['phone'] }] })} />}
+          onChange={(k: string | null) => k && set({ triggers: [...form.triggers, { trigger: k, within: 7, unit: 'days', threshold: NEW_THRESHOLD[k] ?? null, channels: ['phone'] }] })} />}
         <Divider orientation="left">{t('pbf.care')}</Divider>
         {form.care.map(care)}
         <Button size="small" data-testid="pbf-add-care" onClick={() => set({ care: [...form.care,

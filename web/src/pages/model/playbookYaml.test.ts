@@ -74,6 +74,12 @@ describe('writeService', () => {
     expect(writeService(added, 0, {})).toBe(model);
   });
 
+  it('replacesASectionThatIsNotAMap', () => {
+    const model = 'tiers:\n  - id: all\n    when: true\n    service: 5\n';
+    expect(writeService(model, 0, { cadence: { every_days: 30, channels: ['phone'] } }))
+      .toBe('tiers:\n  - id: all\n    when: true\n    service:\n      cadence: {every_days: 30, channels: [phone]}\n');
+  });
+
   it('quotesTextThatYamlWouldReadAsSomethingElse', () => {
     const model = 'tiers:\n  - id: all\n    when: true\n';
     const written = writeService(model, 0, { owner: { policy: 'assign', team: ['yes', '1e3', 'a: b', '王磊'] } });
