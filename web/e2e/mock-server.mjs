@@ -255,6 +255,16 @@ function route(method, path, q, me, body) {
       tiers: TIERS.map((t, i) => ({ id: t.id, name: t.name, change: !same && i === 0 ? 'changed' : 'unchanged', positionBefore: i + 1,
         positionAfter: i + 1, conditionBefore: t.when, conditionAfter: t.when, changed: !same && i === 0 ? ['condition'] : [] })) } };
   }
+  if (path === '/tasks/preview' && method === 'POST') { // the unsaved model's playbooks: a task per customer of a tier with a cadence
+    if (me.role !== 'admin' && me.role !== 'analyst') return problem(403, 'your role may not do this');
+    const errors = validate(body.yaml ?? '');
+    if (errors) return problem(422, 'The tier model is invalid', errors);
+    const served = new Set(String(body.yaml).split(/^\s*- id:\s*/m).slice(1).filter((b) => /\bcadence:/.test(b)).map((b) => b.split(/\s/)[0]));
+    const planned = customers.filter((c) => served.has(c.tier));
+    const count = (key) => planned.reduce((m, c) => { const k = c[key] ?? ''; m[k] = m[k] ?? { tasks: 0, suppressedByCaps: 0 }; m[k].tasks++; return m; }, {});
+    return { body: { asOf: new Date().toISOString().slice(0, 10), horizonDays: 14, total: { tasks: planned.length, suppressedByCaps: 0 },
+      tiers: count('tier'), owners: count('owner'), notInModel: {} } };
+  }
   if (path === '/model/validate' || path === '/model/dry-run' || (path === '/model' && method === 'PUT')) {
     const errors = validate(body.yaml);
     if (errors) return problem(422, 'The tier model is invalid', errors);

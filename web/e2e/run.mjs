@@ -368,6 +368,24 @@ async function scenario(browser) {
     await screenshot(page, '06-model-dry-run');
   });
 
+  await step('the playbook form sets a cadence and the preview plans the unsaved text', async () => {
+    const { page } = analyst;
+    await page.locator(`${tid('model-rule')}[data-index="0"] ${tid('rule-open-playbook')}`).click();
+    await page.waitForSelector(tid('playbook-form'));
+    if (await page.getAttribute(tid('pbf-cadence-on'), 'aria-checked') !== 'true') await page.click(tid('pbf-cadence-on'));
+    const every = page.locator(tid('pbf-every')).first();
+    await (await every.evaluate((e) => e.tagName === 'INPUT') ? every : every.locator('input')).fill('14');
+    await screenshot(page, '06a-model-playbook-form');
+    await page.click(tid('pbf-apply'));
+    await page.waitForSelector(tid('playbook-form'), { state: 'detached' });
+    const yaml = await page.inputValue(tid('model-yaml'));
+    check(/every_days: 14\b/.test(yaml), 'the playbook form did not write every_days: 14 into the model');
+    await page.click(tid('model-preview'));
+    await page.waitForSelector(`${tid('playbook-preview')}[data-draft="true"]`);
+    const total = await page.locator(tid('preview-total')).textContent();
+    check(/\d/.test(total ?? ''), `the preview of the unsaved text shows no counts: "${total}"`);
+  });
+
   await step('the rule builder rewrites a condition as the same CEL', async () => {
     const { page } = analyst;
     await page.locator(`${tid('model-rule')}[data-index="0"] ${tid('rule-open-builder')}`).click();

@@ -6,7 +6,7 @@ export type Action =
   | 'overrideTier'   // PUT/DELETE /customers/{id}/override
   | 'triggerRun'     // POST /runs
   | 'importData'     // POST /imports
-  | 'dryRunModel'    // POST /model/dry-run
+  | 'dryRunModel'    // POST /model/dry-run, POST /tasks/preview (the unsaved model's playbooks)
   | 'saveModel'      // PUT /model
   | 'manageUsers'    // /users
   | 'viewAudit'      // /audit

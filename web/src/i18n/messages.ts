@@ -10,6 +10,7 @@ import * as views from './messages-views';
 import * as work from './messages-work';
 import * as products from './messages-products';
 import * as merged from './messages-merged';
+import * as playbookForm from './messages-playbook-form';
 
 const en = {
   ...work.en,
@@ -149,6 +150,7 @@ const en = {
   ...rules.en,
   ...products.en,
   ...merged.en,
+  ...playbookForm.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -290,6 +292,7 @@ const zh: Record<MessageKey, string> = {
   ...rules.zh,
   ...products.zh,
   ...merged.zh,
+  ...playbookForm.zh,
 };
 
 export const messages = { en, zh };

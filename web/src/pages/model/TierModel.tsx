@@ -17,7 +17,8 @@ import { DryRunMovers } from './DryRunMovers';
 import { DryRunResult } from './DryRunResult';
 import { VersionDiff } from './VersionDiff';
 import { MetricHelp } from './MetricHelp';
-import { PlaybookPreview } from './PlaybookPreview';
+import { PlaybookPreview, type Preview } from './PlaybookPreview';
+import { PlaybookForm } from './PlaybookForm';
 
 type Check = { valid: true } | { valid: false; errors: FieldError[] } | null;
 
@@ -37,6 +38,8 @@ export default function TierModel() {
   const editor = useRef<HTMLTextAreaElement | null>(null);
   const [building, setBuilding] = useState<{ block: RuleBlock; tree: Group } | null>(null);
   const [rawOnly, setRawOnly] = useState<number | null>(null);
+  const [playbookOf, setPlaybookOf] = useState<RuleBlock | null>(null);
+  const [draft, setDraft] = useState<Preview | null>(null);
 
   useEffect(() => { if (model.data) setYaml(model.data.yaml); }, [model.data]);
   const blocks = useMemo(() => ruleBlocks(yaml), [yaml]);
@@ -60,11 +63,16 @@ export default function TierModel() {
     const result = await call('dryRun', () => api<DryRun>('/model/dry-run', { json: { yaml } }));
     if (result) { setDryRun(result); setCheck({ valid: true }); }
   };
+  // The unsaved text's playbooks planned on today's tiers (POST /tasks/preview): nothing is stored.
+  const previewDraft = async () => {
+    const result = await call('preview', () => api<Preview>('/tasks/preview', { json: { yaml } }));
+    if (result) { setDraft(result); setCheck({ valid: true }); }
+  };
   const save = async () => {
     const saved = await call('save', () => api<Model>('/model', { method: 'PUT', json: { yaml, note } }));
     if (saved) {
       message.success(t('model.saved', { v: saved.version }));
-      setNote(''); setCheck(null); setDryRun(null);
+      setNote(''); setCheck(null); setDryRun(null); setDraft(null);
       model.reload(); versions.reload(); reloadMeta();
     }
   };
@@ -83,12 +91,12 @@ export default function TierModel() {
     if (tree) { setRawOnly(null); setBuilding({ block: b, tree }); } else { setRawOnly(b.index); goToLine(b.whenLine ?? b.line); }
   };
   const applyBuilder = (cel: string) => {
-    if (building) { setYaml(replaceCondition(yaml, building.block, yamlScalar(cel))); setCheck(null); setDryRun(null); }
+    if (building) { setYaml(replaceCondition(yaml, building.block, yamlScalar(cel))); setCheck(null); setDryRun(null); setDraft(null); }
     setBuilding(null);
   };
   const loadVersion = async (v: number) => {
     const old = await call('load', () => api<Model>(`/model/versions/${v}`));
-    if (old) { setYaml(old.yaml); setCheck(null); setDryRun(null); }
+    if (old) { setYaml(old.yaml); setCheck(null); setDryRun(null); setDraft(null); }
   };
 
   const errorItem = (e: FieldError, i: number) => (
@@ -111,7 +119,7 @@ export default function TierModel() {
           <Card title={t('model.editor')} size="small">
             <Input.TextArea
               ref={(r) => { editor.current = r?.resizableTextArea?.textArea ?? null; }}
-              value={yaml} onChange={(e) => { setYaml(e.target.value); setCheck(null); setDryRun(null); }}
+              value={yaml} onChange={(e) => { setYaml(e.target.value); setCheck(null); setDryRun(null); setDraft(null); }}
               autoSize={{ minRows: 24, maxRows: 40 }} spellCheck={false} aria-label={t('model.editor')} data-testid="model-yaml"
               // No soft wrapping: the line numbers of validation errors must match the lines the user sees.
               wrap="off"
@@ -119,7 +127,10 @@ export default function TierModel() {
             <Space wrap style={{ marginTop: 12 }}>
               <Button onClick={validate} loading={busy === 'validate'} data-testid="model-validate">{t('model.validate')}</Button>
               {session.can('dryRunModel') && (
-                <Button onClick={runDry} loading={busy === 'dryRun'} data-testid="model-dryrun">{t('model.dryRun')}</Button>
+                <>
+                  <Button onClick={runDry} loading={busy === 'dryRun'} data-testid="model-dryrun">{t('model.dryRun')}</Button>
+                  <Button onClick={previewDraft} loading={busy === 'preview'} data-testid="model-preview">{t('pbf.preview')}</Button>
+                </>
               )}
               {session.can('saveModel') ? <>
                 <Input placeholder={t('model.note')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 260 }} data-testid="model-note" />
@@ -144,6 +155,7 @@ export default function TierModel() {
                   {b.whenLine !== null && conditionText(b.when) !== 'true' && (
                     <Button size="small" type="link" onClick={() => openBuilder(b)} data-testid="rule-open-builder">{t('rules.builder.open')}</Button>
                   )}
+                  <Button size="small" type="link" onClick={() => setPlaybookOf(b)} data-testid="rule-open-playbook">{t('pbf.open')}</Button>
                   <div><code style={{ whiteSpace: 'pre-wrap' }}>{b.when ?? '—'}</code></div>
                   {rawOnly === b.index && <Alert type="info" showIcon style={{ marginTop: 4 }} message={t('rules.builder.raw')} data-testid="rule-raw-only" />}
                   {errors && <ul style={{ margin: '4px 0 0', paddingLeft: 20, color: '#cf1322' }}>{errors.map(errorItem)}</ul>}
@@ -154,7 +166,7 @@ export default function TierModel() {
           <MetricHelp />
           {dryRun && <DryRunResult result={dryRun} />}
           {dryRun?.movers && <DryRunMovers movers={dryRun.movers} moved={dryRun.moved} />}
-          <PlaybookPreview />
+          <PlaybookPreview draft={draft} />
         </Col>
         <Col xs={24}>
           <Card title={t('model.versions')} size="small" style={{ marginTop: 16 }}>
@@ -170,6 +182,12 @@ export default function TierModel() {
           {(versions.data?.length ?? 0) > 1 && <VersionDiff versions={versions.data!} />}
         </Col>
       </Row>
+      {playbookOf && (
+        <PlaybookForm index={playbookOf.index} title={t('pbf.title', { tier: playbookOf.id })} yaml={yaml}
+          errors={(grouped.get(playbookOf.index) ?? []).filter((e) => e.field?.startsWith(`tiers[${playbookOf.index}].service`))}
+          onApply={(next) => { if (next !== yaml) { setYaml(next); setCheck(null); setDryRun(null); setDraft(null); } setPlaybookOf(null); }}
+          onClose={() => setPlaybookOf(null)} />
+      )}
       {building && (
         <RuleBuilder title={t('rules.builder.title', { n: building.block.index + 1, tier: building.block.id })}
           initial={building.tree} onApply={applyBuilder} onClose={() => setBuilding(null)} />

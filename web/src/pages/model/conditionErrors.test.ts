@@ -20,6 +20,13 @@ describe('modelErrorText', () => {
     expect(modelErrorText(typo, tIn('en'))).toBe('Rule 3: `abc_clas` is not a known metric; did you mean `abc_class`?');
   });
 
+  it('namesThePlaybookKeyOfAServiceError', () => {
+    const every = { field: 'tiers[1].service.cadence.every_days', message: 'x', code: 'invalid_playbook', rule: 2,
+      args: { key: 'service.cadence.every_days', detail: 'must not be negative, got -5' } };
+    expect(modelErrorText(every, tIn('zh'))).toBe('第 2 条规则：服务剧本 service.cadence.every_days：must not be negative, got -5');
+    expect(modelErrorText(every, tIn('en'))).toBe('Rule 2: playbook service.cadence.every_days: must not be negative, got -5');
+  });
+
   it('keepsTheServersMessageForCodesItDoesNotKnow', () => {
     expect(modelErrorText({ field: 'yaml', message: "unknown key 'tier'", code: 'invalid_model' }, tIn('zh')))
       .toBe("unknown key 'tier'");

@@ -231,7 +231,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     try {
       return ServicePlanParser.parse(section);
     } catch (PlaybookException e) {
-      throw new TierModelException(where + ": " + e.getMessage());
+      throw new TierModelException(where + ": " + e.getMessage(), e); // the cause keeps the key for editors
     }
   }
 

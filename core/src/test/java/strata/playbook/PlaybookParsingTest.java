@@ -120,6 +120,14 @@ class PlaybookParsingTest {
   }
 
   @Test
+  void anErrorKeepsItsKeyForEditors() {
+    assertThatThrownBy(() -> model("cadence: {every_days: 30, channels: [fax]}")).isInstanceOf(TierModelException.class)
+        .satisfies(e -> assertThat(((TierModelException) e).tierIndex()).isZero())
+        .cause().isInstanceOf(PlaybookException.class)
+        .extracting(c -> ((PlaybookException) c).key()).isEqualTo("cadence.channels");
+  }
+
+  @Test
   void readsHoldoutsOfThePlaybookAndOfATrigger() {
     ServicePlan plan = model("""
         holdout: {experiment: care_2027, share: 0.1}

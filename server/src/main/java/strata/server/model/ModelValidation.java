@@ -3,6 +3,7 @@ package strata.server.model;
 import java.util.List;
 import java.util.Map;
 import strata.run.ScoringRun;
+import strata.playbook.PlaybookException;
 import strata.scoring.ConfigException;
 import strata.server.api.BadRequest;
 import strata.tier.ConditionError;
@@ -15,7 +16,8 @@ public final class ModelValidation {
    * One located error. {@code code} is stable for the UI to translate: a {@link ConditionError} code for a condition
    * that cannot be used (then {@code rule} is the tier's 1-based number, {@code column} the place in the condition and
    * {@code args} the pieces of the sentence), else {@code invalid_model}, {@code invalid_scoring}, {@code empty_model}
-   * or {@code model_too_large} with the English {@code message} only.
+   * or {@code model_too_large} with the English {@code message} only; {@code invalid_playbook} for a tier's
+   * {@code service:} section, its field the offending key.
    */
   public record ModelError(String field, String tier, Integer line, String message, String code, Integer rule,
       Integer column, Map<String, String> args) {
@@ -54,6 +56,7 @@ public final class ModelValidation {
       ScoringRun.checkScoringSettings(model);
       return model;
     } catch (TierModelException e) {
+      if (e.getCause() instanceof PlaybookException p && e.tierIndex() >= 0) throw playbookError(yaml, e, p);
       String field = e.tierIndex() < 0 ? "yaml" : "tiers[" + e.tierIndex() + "]"
           + (e.getMessage().contains("condition") || e.getMessage().contains("'when'") ? ".when" : "");
       ConditionError c = e.condition();
@@ -64,6 +67,25 @@ public final class ModelValidation {
       throw new Invalid(new ModelError("scoring", null, lineOf(yaml, "scoring:", 0), e.getMessage(),
           "invalid_scoring"));
     }
+  }
+
+  /**
+   * A {@code service:} error at its key ({@code tiers[2].service.cadence.every_days}), code {@code invalid_playbook}
+   * with the tier's 1-based number in {@code rule}, the key in {@code args.key} and the reason (English) in
+   * {@code args.detail}, so the form marks the field.
+   */
+  private static Invalid playbookError(String yaml, TierModelException e, PlaybookException p) {
+    String key = p.key().isEmpty() ? "service" : "service." + p.key();
+    Integer tierLine = line(yaml, e);
+    Integer line = null;
+    // The deepest key written at the start of a line: flow maps ({every_days: 21}) put the leaf inside its parent's.
+    String[] path = key.split("\\.");
+    for (int i = path.length - 1; i >= 0 && line == null && tierLine != null; i--) {
+      line = lineOf(yaml, path[i].replaceAll("\\[\\d+]$", "") + ":", tierLine);
+    }
+    return new Invalid(new ModelError("tiers[" + e.tierIndex() + "]." + key, e.tierId(),
+        line != null ? line : tierLine, e.getMessage(), "invalid_playbook", e.tierIndex() + 1, null,
+        Map.of("key", key, "detail", p.getMessage().substring(p.getMessage().indexOf(": ") + 2))));
   }
 
   /** The 1-based line of the offending tier's condition (or of its id), so the editor can mark it. */

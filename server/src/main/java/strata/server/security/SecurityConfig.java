@@ -62,7 +62,8 @@ public class SecurityConfig {
             .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(ADMIN)
             .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
             .requestMatchers(PUT, "/api/v1/model").hasRole(ADMIN)
-            .requestMatchers(POST, "/api/v1/model/dry-run", "/api/v1/model/validate").hasAnyRole(ADMIN, ANALYST)
+            .requestMatchers(POST, "/api/v1/model/dry-run", "/api/v1/model/validate",
+                "/api/v1/tasks/preview").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(GET, "/api/v1/model/versions/*/diff/*").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(POST, "/api/v1/runs").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers("/api/v1/imports", "/api/v1/imports/**", "/api/v1/batch/**").hasAnyRole(ADMIN, ANALYST)

@@ -140,16 +140,21 @@ public class TaskPlanning {
   }
 
   /**
-   * The plan as of today from the current snapshot and model, stored nowhere: no pool return, escalation or notice
-   * happens. @return empty before any run succeeded
+   * The plan as of today from the current snapshot, stored nowhere: no pool return, escalation or notice happens.
+   *
+   * @param proposed a model to plan with instead of the snapshot's (the editor's unsaved playbooks), or null; it
+   *     plans the snapshot's tiers as they are (its conditions take effect at the next run), and customers in a tier
+   *     it lacks are counted in {@link Draft#notInModel} instead of planned
+   * @return empty before any run succeeded
    */
-  Optional<Plan> preview() {
+  Optional<Draft> preview(TierModel proposed) {
     TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
     readOnly.setReadOnly(true);
     return readOnly.execute(tx -> {
       Optional<Run> current = runs.current();
-      if (current.isEmpty() || current.get().asOf() == null) return Optional.<Plan>empty();
+      if (current.isEmpty() || current.get().asOf() == null) return Optional.<Draft>empty();
       Run run = current.get();
+      TierModel model = proposed != null ? proposed : models.get(run.modelVersion()).model();
       LocalDate asOf = today();
       Run previous = runs.succeeded(3).stream().filter(r -> r.id() < run.id() && r.asOf() != null).findFirst()
           .orElse(null);
@@ -157,11 +162,20 @@ public class TaskPlanning {
       TaskStore.Earlier earlier = tasks.earlier(options.zone());
       List<Contact> history = new ArrayList<>(interactions.contacts());
       history.addAll(earlier.done());
-      List<PlanCustomer> customers = data.customers(run, previous, interactions.lastComplaint(), asOf);
-      return Optional.of(new Planner(models.get(run.modelVersion()).model(), options).plan(customers, history,
-          earlier.open(), asOf));
+      java.util.Set<String> tiers = new java.util.HashSet<>();
+      model.tiers().forEach(t -> tiers.add(t.id()));
+      Map<String, Long> notInModel = new java.util.TreeMap<>();
+      List<PlanCustomer> customers = new ArrayList<>();
+      for (PlanCustomer c : data.customers(run, previous, interactions.lastComplaint(), asOf)) {
+        if (tiers.contains(c.tier())) customers.add(c); else notInModel.merge(c.tier(), 1L, Long::sum);
+      }
+      return Optional.of(new Draft(new Planner(model, options).plan(customers, history, earlier.open(), asOf),
+          notInModel));
     });
   }
+
+  /** A plan stored nowhere; {@code notInModel} counts the snapshot's customers by a tier the model lacks. */
+  record Draft(Plan plan, Map<String, Long> notInModel) {}
 
   int horizonDays() {
     return options.horizonDays();

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { errorPlace, formOf, sectionOf, type ServiceForm } from './playbookForm';
+
+// The default model's high_value playbook (core/src/main/resources/strata/tier/default-model.yaml), copied by hand.
+const HIGH_VALUE = {
+  owner: { policy: 'keep' },
+  cadence: { every_days: 30, channels: ['visit', 'phone'], purpose: { zh: '月度拜访，了解需求与满意度', en: 'Monthly visit to hear their needs and satisfaction' } },
+  triggers: {
+    enter: { within_days: 3, channels: ['phone', 'visit'], purpose: { zh: '升级致电，介绍专属客户经理', en: 'Upgrade call introducing their dedicated manager' } },
+    complaint: { within_hours: 48, channels: ['phone', 'visit'], purpose: { zh: '48 小时内服务补救', en: 'Service recovery within 48 hours' } },
+    nps_detractor: { max_score: 6, within_hours: 48, channels: ['phone'], purpose: { zh: '回访低分原因', en: 'Call back about the low score' } },
+  },
+  care: [
+    { event: 'birthday', lead_days: 1, channels: ['wechat', 'sms', 'phone'] },
+    { event: 'anniversary', lead_days: 0, channels: ['wechat', 'email'] },
+    { event: 'spring_festival', lead_days: 10, type: 'gift', channels: ['visit'], purpose: { zh: '春节礼品', en: 'Spring Festival gift' } },
+    { event: 'mid_autumn', lead_days: 10, type: 'gift', channels: ['visit'], purpose: { zh: '中秋礼品', en: 'Mid-Autumn gift' } },
+  ],
+  caps: { all: { week: 2, month: 6 }, sms: { month: 2 }, quiet_hours: '21:00-08:00' },
+};
+
+const HIGH_VALUE_FORM: ServiceForm = {
+  policy: 'keep', team: [], cap: null,
+  cadence: { everyDays: 30, channels: ['visit', 'phone'] },
+  triggers: [
+    { trigger: 'enter', within: 3, unit: 'days', threshold: null, channels: ['phone', 'visit'] },
+    { trigger: 'complaint', within: 48, unit: 'hours', threshold: null, channels: ['phone', 'visit'] },
+    { trigger: 'nps_detractor', within: 48, unit: 'hours', threshold: 6, channels: ['phone'] },
+  ],
+  care: [
+    { from: 0, event: 'birthday', id: '', date: '', leadDays: 1, channels: ['wechat', 'sms', 'phone'] },
+    { from: 1, event: 'anniversary', id: '', date: '', leadDays: 0, channels: ['wechat', 'email'] },
+    { from: 2, event: 'spring_festival', id: '', date: '', leadDays: 10, channels: ['visit'] },
+    { from: 3, event: 'mid_autumn', id: '', date: '', leadDays: 10, channels: ['visit'] },
+  ],
+  caps: [{ scope: 'all', week: 2, month: 6 }, { scope: 'sms', week: null, month: 2 }],
+};
+
+const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+describe('formOf', () => {
+  it('readsTheDefaultHighValuePlaybook', () => {
+    expect(formOf(HIGH_VALUE)).toEqual(HIGH_VALUE_FORM);
+  });
+
+  it('readsNothingFromWhatIsNotAPlaybook', () => {
+    const empty: ServiceForm = { policy: 'keep', team: [], cap: null, cadence: null, triggers: [], care: [], caps: [] };
+    for (const junk of [null, undefined, 'text', 42, [1, 2], {}]) expect(formOf(junk)).toEqual(empty);
+    expect(formOf({ owner: 'x', cadence: 5, triggers: [1], care: 'x', caps: { all: 'x', fax: { week: 1 } } })).toEqual({
+      ...empty, cadence: { everyDays: null, channels: [] }, caps: [{ scope: 'all', week: null, month: null }],
+    });
+  });
+});
+
+describe('sectionOf', () => {
+  it('writesAnUntouchedFormBackAsItWas', () => {
+    expect(sectionOf(formOf(HIGH_VALUE), HIGH_VALUE)).toEqual(HIGH_VALUE);
+    const odd = { cadence: { every_days: 'abc', channels: 'phone' }, triggers: { enter: [] }, care: [7], holdout: { share: 0.1 } };
+    expect(sectionOf(formOf(odd), odd)).toEqual(odd);
+  });
+
+  it('changesOnlyTheEditedValueAndKeepsKeysTheFormDoesNotShow', () => {
+    const section = { ...clone(HIGH_VALUE), survey: { nps_every_days: 90 }, escalation: { manager_after_days: 3 } };
+    const form = formOf(section);
+    form.cadence!.everyDays = 14;
+    form.triggers[1] = { ...form.triggers[1], within: 2, unit: 'days' };
+    form.care[2] = { ...form.care[2], leadDays: 7 };
+    const expected = clone(section);
+    expected.cadence.every_days = 14;
+    expected.triggers.complaint = { channels: ['phone', 'visit'], purpose: HIGH_VALUE.triggers.complaint.purpose, within_days: 2 } as never;
+    expected.care[2].lead_days = 7;
+    expect(sectionOf(form, section)).toEqual(expected);
+  });
+
+  it('addsAndRemovesRowsKeepingUnknownTriggersAndQuietHours', () => {
+    const section = { triggers: { birthday_call: { within_days: 1 }, enter: { within_days: 3, channels: ['phone'] } },
+      caps: { all: { week: 2 }, sms: { month: 2 }, quiet_hours: '21:00-08:00' } };
+    const form = formOf(section);
+    form.triggers = [{ trigger: 'dormant', within: 7, unit: 'days', threshold: 60, channels: ['phone'] }];
+    form.caps = [{ scope: 'all', week: 2, month: null }, { scope: 'phone', week: 1, month: 0 }];
+    form.care = [{ from: null, event: 'fixed', id: 'company_day', date: '05-20', leadDays: null, channels: ['email'] }];
+    form.policy = 'assign';
+    form.team = ['王磊', '李娜'];
+    expect(sectionOf(form, section)).toEqual({
+      triggers: { birthday_call: { within_days: 1 }, dormant: { within_days: 7, after_days: 60, channels: ['phone'] } },
+      caps: { all: { week: 2 }, quiet_hours: '21:00-08:00', phone: { week: 1 } },
+      care: [{ event: 'fixed', id: 'company_day', date: '05-20', channels: ['email'] }],
+      owner: { policy: 'assign', team: ['王磊', '李娜'] },
+    });
+  });
+
+  it('dropsASectionTheFormEmptied', () => {
+    const form = formOf({ cadence: { every_days: 30, channels: ['phone'] } });
+    form.cadence = null;
+    expect(sectionOf(form, { cadence: { every_days: 30, channels: ['phone'] } })).toEqual({});
+  });
+
+  it('keepsAHostileProtoKeyAsDataWithoutPollutingObjects', () => {
+    const section = JSON.parse('{"__proto__": {"polluted": 1}, "caps": {"__proto__": {"week": 1}, "all": {"week": 2}}}');
+    const form = formOf(section);
+    form.caps = [{ scope: 'all', week: 3, month: null }];
+    const out = sectionOf(form, section);
+    expect(Object.keys(out)).toEqual(['__proto__', 'caps']);
+    expect(Object.keys(out.caps as object)).toEqual(['__proto__', 'all']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((out.caps as Record<string, unknown>).all).toEqual({ week: 3 });
+  });
+});
+
+describe('errorPlace', () => {
+  it('findsTheFieldOfAServerError', () => {
+    expect(errorPlace('service.cadence.every_days')).toEqual({ area: 'cadence' });
+    expect(errorPlace('service.triggers.enter.channels')).toEqual({ area: 'triggers', row: 'enter' });
+    expect(errorPlace('service.care[1].event')).toEqual({ area: 'care', row: '1' });
+    expect(errorPlace('service.caps.sms')).toEqual({ area: 'caps', row: 'sms' });
+    expect(errorPlace('service.owner.return_to_pool.warn_days')).toEqual({ area: 'owner' });
+    expect(errorPlace('service.holdout.share')).toEqual({ area: 'other' });
+    expect(errorPlace('service')).toEqual({ area: 'other' });
+  });
+});
