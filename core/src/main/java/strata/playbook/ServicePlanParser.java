@@ -72,7 +72,7 @@ public final class ServicePlanParser {
     int every = Yaml.count("survey.nps_every_days", m.get("nps_every_days"), 0);
     Object csat = m.get("csat_after_complaint");
     if (csat != null && !(csat instanceof Boolean)) {
-      throw new PlaybookException("survey.csat_after_complaint", "not_boolean", "value", String.valueOf(csat));
+      throw new PlaybookException("survey.csat_after_complaint", "not_true_or_false", "value", String.valueOf(csat));
     }
     Channel channel = Channel.EMAIL;
     if (m.get("channel") != null) {

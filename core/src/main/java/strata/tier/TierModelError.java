@@ -43,7 +43,7 @@ public record TierModelError(String code, Map<String, String> args, ConditionErr
   public static final String NOT_WHOLE_NUMBER = "not_whole_number";
   public static final String NEGATIVE = "negative";
   public static final String NOT_NUMBER = "not_number";
-  public static final String NOT_BOOLEAN = "not_boolean";
+  public static final String NOT_TRUE_OR_FALSE = "not_true_or_false";
   public static final String BELOW_MINIMUM = "below_minimum";
   public static final String LISTED_TWICE = "listed_twice";
   // A tier's service playbook: its sections.
