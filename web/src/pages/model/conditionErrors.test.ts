@@ -32,7 +32,7 @@ describe('modelErrorText', () => {
   });
 
   it('keepsTheServersMessageWithoutACodeOrText', () => {
-    expect(modelErrorText({ field: 'yaml', message: 'plain', code: 'invalid_scoring' }, tIn('zh'), 'zh')).toBe('plain');
+    expect(modelErrorText({ field: 'yaml', message: 'plain', code: 'model_too_large' }, tIn('zh'), 'zh')).toBe('plain');
     expect(modelErrorText({ field: 'yaml', message: 'plain' }, tIn('zh'), 'zh')).toBe('plain');
   });
 });

@@ -17,39 +17,20 @@ public final class TierModelErrorText {
   public static String render(TierModelError error, Locale locale) {
     Map<String, String> args = new HashMap<>(error.args());
     if (error.condition() != null) args.put("reason", reason(error.condition(), locale));
-    String text = fill(Labels.get("model.error." + error.code(), locale), args);
+    String text = Labels.fill(Labels.get("model.error." + error.code(), locale), args);
     // Errors about one tier say which, unless their sentence names it already (tier 'a' is defined twice, tier #2 …).
     String tier = error.args().get("tier");
     String template = Labels.get("model.error." + error.code(), locale);
     boolean named = template.contains("{tier}") || template.contains("{position}");
-    return tier == null || named ? text : fill(Labels.get("model.where.tier", locale), Map.of("tier", tier)) + text;
+    return tier == null || named ? text : Labels.fill(Labels.get("model.where.tier", locale), Map.of("tier", tier)) + text;
   }
 
   private static String reason(ConditionError condition, Locale locale) {
     String text = ConditionErrorText.render(condition, locale);
     if (condition.code().equals(ConditionError.UNKNOWN_METRIC) && !condition.args().containsKey("suggestion")) {
-      text += fill(Labels.get("model.hint.known_metrics", locale), Map.of("metrics",
+      text += Labels.fill(Labels.get("model.hint.known_metrics", locale), Map.of("metrics",
           String.join(", ", Arrays.stream(Metric.values()).map(Metric::variable).toList())));
     }
     return text;
-  }
-
-  /** One pass per name: a value holding "{key}" (a user can write one) is not substituted again. */
-  private static String fill(String template, Map<String, String> args) {
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < template.length()) {
-      int open = template.indexOf('{', i);
-      int close = open < 0 ? -1 : template.indexOf('}', open);
-      if (close < 0) {
-        out.append(template, i, template.length());
-        break;
-      }
-      String name = template.substring(open + 1, close);
-      String value = args.get(name);
-      out.append(template, i, open).append(value != null ? value : template.substring(open, close + 1));
-      i = close + 1;
-    }
-    return out.toString();
   }
 }

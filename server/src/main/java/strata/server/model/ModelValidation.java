@@ -18,8 +18,8 @@ public final class ModelValidation {
   /**
    * One located error. {@code code} is stable for the UI to translate: a {@link ConditionError} code for a condition
    * that cannot be used (then {@code rule} is the tier's 1-based number, {@code column} the place in the condition and
-   * {@code args} the pieces of the sentence), else a {@link TierModelError} code with its {@code args} (tier, key,
-   * value, line …), or {@code invalid_scoring}, {@code empty_model}, {@code model_too_large}. {@code text} is the
+   * {@code args} the pieces of the sentence), else a {@link TierModelError} or {@link ConfigException} code with its
+   * {@code args} (tier, key, value, line …), or {@code empty_model}, {@code model_too_large}. {@code text} is the
    * whole sentence in zh and en; {@code message} its English.
    */
   public record ModelError(String field, String tier, Integer line, String message, String code, Integer rule,
@@ -67,8 +67,7 @@ public final class ModelValidation {
     } catch (TierModelException e) {
       throw new Invalid(located(yaml, e));
     } catch (ConfigException e) {
-      throw new Invalid(ModelError.of("scoring", lineOf(yaml, "scoring:", 0), "invalid_scoring", Map.of(),
-          locale -> e.getMessage()));
+      throw new Invalid(ModelError.of("scoring", lineOf(yaml, "scoring:", 0), e.code(), e.args(), e::text));
     }
   }
 
