@@ -14,7 +14,10 @@ import strata.tier.TierModelException;
 final class Errors {
   private Errors() {}
 
-  /** @param locale the command's --lang: tier model, scoring setting and CLV errors are said in it, the others in English */
+  /**
+   * @param locale the command's --lang: tier model, scoring setting and CLV errors are said in it, the others in
+   *     English
+   */
   static String message(Throwable e, Locale locale) {
     if (e instanceof TierModelException t) return t.text(locale);
     if (e instanceof ClvException c) return c.reason().text(locale);

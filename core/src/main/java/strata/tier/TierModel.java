@@ -90,7 +90,9 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     } catch (YAMLException e) {
       throw new TierModelException(source, YamlErrors.classify(e));
     }
-    if (!(root instanceof Map<?, ?> map)) throw new TierModelException(source, TierModelError.of(TierModelError.NOT_A_MODEL));
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new TierModelException(source, TierModelError.of(TierModelError.NOT_A_MODEL));
+    }
     for (Object key : map.keySet()) {
       if (!List.of("name", "version", "scoring", "tiers").contains(String.valueOf(key))) {
         throw new TierModelException(source, TierModelError.of(TierModelError.UNKNOWN_KEY, "key", String.valueOf(key),

@@ -17,12 +17,12 @@ public final class TierModelErrorText {
   public static String render(TierModelError error, Locale locale) {
     Map<String, String> args = new HashMap<>(error.args());
     if (error.condition() != null) args.put("reason", reason(error.condition(), locale));
-    String text = Labels.fill(Labels.get("model.error." + error.code(), locale), args);
+    String template = Labels.get("model.error." + error.code(), locale);
+    String text = Labels.fill(template, args);
     // Errors about one tier say which, unless their sentence names it already (tier 'a' is defined twice, tier #2 …).
     String tier = error.args().get("tier");
-    String template = Labels.get("model.error." + error.code(), locale);
-    boolean named = template.contains("{tier}") || template.contains("{position}");
-    return tier == null || named ? text : Labels.fill(Labels.get("model.where.tier", locale), Map.of("tier", tier)) + text;
+    if (tier == null || template.contains("{tier}") || template.contains("{position}")) return text;
+    return Labels.fill(Labels.get("model.where.tier", locale), Map.of("tier", tier)) + text;
   }
 
   private static String reason(ConditionError condition, Locale locale) {
