@@ -14,6 +14,13 @@ describe('parseProblem', () => {
     ]);
   });
 
+  it('keepsAModelErrorsCodeArgsAndSentencesButNoOtherValues', () => {
+    const error = parseProblem(422, { status: 422, errors: [{ field: 'tiers[1]', message: 'm', code: 'duplicate_tier',
+      args: { tier: 'big', n: 2 }, text: { zh: "等级 'big' 定义了两次", en: "tier 'big' is defined twice", x: null } }] });
+    expect(error.errors[0]).toEqual({ field: 'tiers[1]', tier: null, line: null, message: 'm', code: 'duplicate_tier',
+      args: { tier: 'big' }, text: { zh: "等级 'big' 定义了两次", en: "tier 'big' is defined twice" } });
+  });
+
   it('fallsBackToTitleWhenThereIsNoDetail', () => {
     const error = parseProblem(403, { title: 'Forbidden', status: 403 });
     expect(error.detail).toBe('Forbidden');

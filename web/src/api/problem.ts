@@ -1,12 +1,13 @@
 // RFC 9457 problem details from the server, turned into one error type the pages can show.
 
 /**
- * One validation error; the tier model editor also gets `tier` and `line`, and for a condition that cannot be used
- * its stable `code` (missing_operand …), the rule's 1-based number, the `column` in the condition and the `args`.
+ * One validation error; the tier model editor also gets `tier` and `line`, a stable `code` with its `args`, and for a
+ * condition that cannot be used (missing_operand …) the rule's 1-based number and the `column` in the condition;
+ * other model errors (unknown_key, duplicate_tier …) come with their sentence in both languages as `text`.
  */
 export interface FieldError {
   field: string | null; message: string; tier?: string | null; line?: number | null;
-  code?: string; rule?: number; column?: number; args?: Record<string, string>;
+  code?: string; rule?: number; column?: number; args?: Record<string, string>; text?: { zh?: string; en?: string };
 }
 
 export class ApiError extends Error {
@@ -47,9 +48,8 @@ function toFieldError(raw: unknown): FieldError[] {
   if (raw === null || typeof raw !== 'object') return [];
   const e = raw as Record<string, unknown>;
   if (typeof e.message !== 'string') return [];
-  const args = e.args !== null && typeof e.args === 'object' && !Array.isArray(e.args)
-    ? Object.fromEntries(Object.entries(e.args as Record<string, unknown>).filter(([, v]) => typeof v === 'string'))
-    : null;
+  const args = strings(e.args);
+  const text = strings(e.text);
   return [{
     field: typeof e.field === 'string' ? e.field : null,
     message: e.message,
@@ -58,8 +58,16 @@ function toFieldError(raw: unknown): FieldError[] {
     ...(typeof e.code === 'string' ? { code: e.code } : {}),
     ...(typeof e.rule === 'number' ? { rule: e.rule } : {}),
     ...(typeof e.column === 'number' ? { column: e.column } : {}),
-    ...(args ? { args: args as Record<string, string> } : {}),
+    ...(args ? { args } : {}),
+    ...(text ? { text } : {}),
   }];
+}
+
+/** The string values of a JSON object, or null when it is not one. */
+function strings(raw: unknown): Record<string, string> | null {
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+    ? Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>
+    : null;
 }
 
 /** The index of the tier a field path such as `tiers[1].when` points at, or null for model-wide errors. */

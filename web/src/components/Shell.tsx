@@ -60,11 +60,17 @@ export function Shell({ children }: { children: ReactNode }) {
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header style={{ background: '#fff', padding: phone ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center',
           justifyContent: 'space-between', gap: 8 }}>
-          <Space size="small" style={{ minWidth: 0 }}>
-            {phone && <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label={t('menu')} aria-expanded={menuOpen} data-testid="menu-button" />}
-            <Typography.Text strong ellipsis style={{ whiteSpace: 'nowrap' }}>{phone ? 'Strata' : t('appName')}</Typography.Text>
-          </Space>
-          <Space size={phone ? 'small' : 'middle'}>
+          {/* A plain flex row, not antd's Space: at 390 px Space let its items wrap and put the title under the menu
+              button. The title stays on the button's line; only on a screen too narrow for it (320 px) it ellipsizes
+              rather than slide under the controls on the right. */}
+          <div style={{ display: 'flex', flexWrap: 'nowrap', alignItems: 'center', gap: 8, minWidth: 0, flex: '0 1 auto' }}>
+            {phone && <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label={t('menu')} aria-expanded={menuOpen} data-testid="menu-button" style={{ flex: 'none' }} />}
+            <Typography.Text strong ellipsis data-testid="app-title"
+              style={{ whiteSpace: 'nowrap', lineHeight: '32px', flex: '0 1 auto', minWidth: 0 }}>
+              {phone ? 'Strata' : t('appName')}
+            </Typography.Text>
+          </div>
+          <Space size={phone ? 'small' : 'middle'} style={{ flexWrap: 'nowrap', flex: 'none' }}>
             <NotificationBell />
             <Segmented
               data-testid="lang-switch" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')}

@@ -22,7 +22,6 @@ export const en = {
   'pbf.preview': 'Preview playbooks', 'pbf.draft': 'Unsaved edit',
   'pbf.notInModel': 'Not planned: {n} customers in tiers the edit no longer has ({tiers}).',
   'pbf.draftHint': 'The edit’s playbooks on today’s tiers; changed conditions take effect at the next run (see Dry run).',
-  'rules.error.invalid_playbook': 'playbook {key}: {detail}',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -48,5 +47,4 @@ export const zh: Record<keyof typeof en, string> = {
   'pbf.preview': '预览服务剧本', 'pbf.draft': '未保存的修改',
   'pbf.notInModel': '未规划：{n} 位客户所在的等级已不在修改后的模型中（{tiers}）。',
   'pbf.draftHint': '按今天的等级套用修改后的服务剧本；条件的修改在下次运行时生效（见“试运行”）。',
-  'rules.error.invalid_playbook': '服务剧本 {key}：{detail}',
 };

@@ -23,7 +23,7 @@ import { PlaybookForm } from './PlaybookForm';
 type Check = { valid: true } | { valid: false; errors: FieldError[] } | null;
 
 export default function TierModel() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, lang } = useI18n();
   const { reload: reloadMeta } = useMeta();
   const session = useSession();
   const { message } = App.useApp();
@@ -101,7 +101,7 @@ export default function TierModel() {
 
   const errorItem = (e: FieldError, i: number) => (
     <li key={i} data-testid="model-error" data-field={e.field ?? ''}>
-      {e.field && <code>{e.field}</code>} {e.line ? <a onClick={() => goToLine(e.line!)}>{t('model.line', { line: e.line })}</a> : null}: {modelErrorText(e, t)}
+      {e.field && <code>{e.field}</code>} {e.line ? <a onClick={() => goToLine(e.line!)}>{t('model.line', { line: e.line })}</a> : null}: {modelErrorText(e, t, lang)}
     </li>
   );
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Locale;
+import strata.clv.ClvException;
 import strata.intake.IntakeException;
 import strata.scoring.ConfigException;
 import strata.tier.TierModelException;
@@ -12,12 +14,16 @@ import strata.tier.TierModelException;
 final class Errors {
   private Errors() {}
 
-  static String message(Throwable e) {
-    if (e instanceof IntakeException || e instanceof TierModelException || e instanceof ConfigException
-        || e instanceof strata.clv.ClvException) {
-      return e.getMessage();
-    }
-    if (e instanceof UncheckedIOException u) return message(u.getCause());
+  /**
+   * @param locale the command's --lang: tier model, scoring setting and CLV errors are said in it, the others in
+   *     English
+   */
+  static String message(Throwable e, Locale locale) {
+    if (e instanceof TierModelException t) return t.text(locale);
+    if (e instanceof ClvException c) return c.reason().text(locale);
+    if (e instanceof ConfigException c) return c.text(locale);
+    if (e instanceof IntakeException) return e.getMessage();
+    if (e instanceof UncheckedIOException u) return message(u.getCause(), locale);
     if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
     if (e instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
     if (e instanceof IOException io) return "I/O error: " + io.getMessage();

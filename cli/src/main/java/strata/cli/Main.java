@@ -25,9 +25,20 @@ public final class Main {
     cmd.setExecutionExceptionHandler((e, line, parsed) -> {
       boolean debug = Boolean.getBoolean("strata.debug");
       if (debug) e.printStackTrace();
-      line.getErr().println("strata: " + Errors.message(e));
+      line.getErr().println("strata: " + Errors.message(e, locale(line)));
       return INPUT_ERROR;
     });
     return cmd;
+  }
+
+  /** The failed command's --lang (zh by default, as its labels); English for commands without one or a bad value. */
+  private static java.util.Locale locale(CommandLine line) {
+    CommandLine.Model.OptionSpec lang = line.getCommandSpec().findOption("--lang");
+    if (lang == null) return java.util.Locale.ENGLISH;
+    try {
+      return ScoreCommand.locale(String.valueOf((Object) lang.getValue()));
+    } catch (RuntimeException e) {
+      return java.util.Locale.ENGLISH;
+    }
   }
 }

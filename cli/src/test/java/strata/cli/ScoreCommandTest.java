@@ -105,7 +105,11 @@ class ScoreCommandTest {
     Cli badModel = Cli.run("score", "--transactions", tx.toString(), "--model", model.toString(), "--out",
         dir.resolve("o").toString());
     assertThat(badModel.exit()).isEqualTo(1);
-    assertThat(badModel.err()).startsWith("strata: m.yaml: tier 'x': condition \"nonsense > 1\" is not valid");
+    // In the command's --lang, zh by default like its labels and report.
+    assertThat(badModel.err()).startsWith("strata: m.yaml: 等级 'x'：条件 \"nonsense > 1\" 无效：`nonsense` 不是已知的指标");
+    Cli inEnglish = Cli.run("score", "--transactions", tx.toString(), "--model", model.toString(), "--out",
+        dir.resolve("o").toString(), "--lang", "en");
+    assertThat(inEnglish.err()).startsWith("strata: m.yaml: tier 'x': condition \"nonsense > 1\" is not valid");
 
     Cli badDate = Cli.run("score", "--transactions", tx.toString(), "--as-of", "2024-13-01", "--out", dir.toString());
     assertThat(badDate.exit()).isEqualTo(2);

@@ -23,16 +23,16 @@ public record AbcConfig(double aCut, double bCut) {
 
   public AbcConfig {
     if (!(aCut > 0 && aCut < 1)) {
-      throw new ConfigException(SECTION + ".a_cut must be greater than 0 and less than 1, got " + aCut);
+      throw new ConfigException(ConfigException.ABOVE_ZERO_BELOW_ONE, SECTION + ".a_cut", "value", aCut);
     }
     if (!(bCut >= 0 && bCut <= 1)) {
-      throw new ConfigException(SECTION + ".b_cut must be between 0 and 1, got " + bCut);
+      throw new ConfigException(ConfigException.SETTING_OUT_OF_RANGE, SECTION + ".b_cut", "min", 0, "max", 1,
+          "value", bCut);
     }
     // Compared as the decimals written, so 0.8 + 0.2 counts as exactly 1.
     if (new BigDecimal(Double.toString(aCut)).add(new BigDecimal(Double.toString(bCut))).compareTo(BigDecimal.ONE)
         > 0) {
-      throw new ConfigException(
-          SECTION + ".a_cut + b_cut must be at most 1, got " + aCut + " + " + bCut);
+      throw new ConfigException(ConfigException.ABC_CUTS_SUM, SECTION + ".a_cut + b_cut", "a", aCut, "b", bCut);
     }
   }
 

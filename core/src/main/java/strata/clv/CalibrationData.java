@@ -15,14 +15,13 @@ public record CalibrationData(double[] x, double[] tx, double[] T) {
     /** @throws ClvException if arrays are missing, of different lengths, empty, or a customer's values are impossible */
     public CalibrationData {
         if (x == null || tx == null || T == null) {
-            throw new ClvException("calibration data needs x, tx and T arrays; one of them is missing");
+            throw new ClvException(ClvException.CALIBRATION_MISSING);
         }
         if (x.length != tx.length || x.length != T.length) {
-            throw new ClvException("calibration arrays differ in length: x " + x.length + ", tx " + tx.length
-                    + ", T " + T.length + "; give one value per customer in each");
+            throw new ClvException(ClvException.CALIBRATION_LENGTHS, x.length, tx.length, T.length);
         }
         if (x.length == 0) {
-            throw new ClvException("calibration data has no customers");
+            throw new ClvException(ClvException.CALIBRATION_EMPTY);
         }
         for (int i = 0; i < x.length; i++) {
             checkCustomer(i, x[i], tx[i], T[i]);
@@ -31,18 +30,16 @@ public record CalibrationData(double[] x, double[] tx, double[] T) {
 
     private static void checkCustomer(int i, double x, double tx, double T) {
         if (!(x >= 0) || x != Math.rint(x) || x > 1e7) {
-            throw new ClvException("customer #" + i + ": x = " + x + " must be a whole number of repeat purchases >= 0");
+            throw new ClvException(ClvException.BAD_REPEATS, i, x);
         }
         if (!Double.isFinite(T) || T < 0) {
-            throw new ClvException("customer #" + i + ": T = " + T + " must be a finite age >= 0 at calibration end");
+            throw new ClvException(ClvException.BAD_AGE, i, T);
         }
         if (!(tx >= 0) || tx > T) {
-            throw new ClvException("customer #" + i + ": tx = " + tx + " must lie between 0 and T = " + T
-                    + " (last purchase after calibration end?)");
+            throw new ClvException(ClvException.BAD_LAST_PURCHASE, i, tx, T);
         }
         if (x == 0 && tx != 0) {
-            throw new ClvException("customer #" + i + ": tx = " + tx + " but x = 0; with no repeat purchase the last "
-                    + "purchase is the first, so tx must be 0");
+            throw new ClvException(ClvException.LAST_PURCHASE_WITHOUT_REPEAT, i, tx);
         }
     }
 

@@ -27,8 +27,7 @@ public final class ClvAnalysis {
      */
     public static ClvResult run(CalibrationData data, SpendData spend, HoldoutData holdout) {
         if (data.size() != spend.size()) {
-            throw new ClvException("calibration data has " + data.size() + " customers but spend data has "
-                    + spend.size() + "; give both for the same customers in the same order");
+            throw new ClvException(ClvException.SPEND_COUNT_DIFFERS, data.size(), spend.size());
         }
         Fit<BgNbd> bg = BgNbd.fit(data);
         Fit<ParetoNbd> pareto = ParetoNbd.fit(data);

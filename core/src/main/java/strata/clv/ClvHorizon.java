@@ -13,16 +13,16 @@ public record ClvHorizon(int periods, double periodLength, double discountRate, 
     /** @throws ClvException if a value is out of range or not finite */
     public ClvHorizon {
         if (periods < 1 || periods > 10_000) {
-            throw new ClvException("CLV horizon needs 1..10000 periods, got " + periods);
+            throw new ClvException(ClvException.HORIZON_PERIODS, periods);
         }
         if (!(periodLength > 0) || Double.isInfinite(periodLength)) {
-            throw new ClvException("CLV period length " + periodLength + " must be a finite number > 0");
+            throw new ClvException(ClvException.PERIOD_LENGTH, periodLength);
         }
         if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
-            throw new ClvException("CLV discount rate " + discountRate + " must be a finite number >= 0");
+            throw new ClvException(ClvException.DISCOUNT_RATE, discountRate);
         }
         if (!(margin >= 0) || Double.isInfinite(margin)) {
-            throw new ClvException("CLV margin " + margin + " must be a finite number >= 0");
+            throw new ClvException(ClvException.MARGIN, margin);
         }
     }
 

@@ -28,8 +28,7 @@ public final class CustomerValue {
     public static double[] clv(PurchaseModel purchases, GammaGamma spend, CalibrationData data, SpendData spendData,
                                ClvHorizon horizon) {
         if (data.size() != spendData.size()) {
-            throw new ClvException("calibration data has " + data.size() + " customers but spend data has "
-                    + spendData.size() + "; give both for the same customers in the same order");
+            throw new ClvException(ClvException.SPEND_COUNT_DIFFERS, data.size(), spendData.size());
         }
         double[] discount = new double[horizon.periods() + 1];
         for (int k = 1; k <= horizon.periods(); k++) {

@@ -11,19 +11,16 @@ final class FitChecks {
 
     static void requireEnoughPurchaseData(WeightedRows rows, String model) {
         if (rows.customers < MIN_CUSTOMERS) {
-            throw new ClvException(model + " needs at least " + MIN_CUSTOMERS + " customers, got " + rows.customers);
+            throw new ClvException(ClvException.TOO_FEW_CUSTOMERS, model, MIN_CUSTOMERS, rows.customers);
         }
         if (rows.distinctT[rows.distinctT.length - 1] == 0) {
-            throw new ClvException(model + ": every customer has age T = 0 at calibration end, so the calibration "
-                    + "period has zero length; end calibration later than the first purchases");
+            throw new ClvException(ClvException.ZERO_CALIBRATION, model);
         }
         if (rows.repeatCustomers < MIN_REPEAT_CUSTOMERS) {
-            throw new ClvException(model + " needs at least " + MIN_REPEAT_CUSTOMERS + " customers with a repeat "
-                    + "purchase, got " + rows.repeatCustomers + "; use a longer calibration period or more customers");
+            throw new ClvException(ClvException.TOO_FEW_REPEATERS, model, MIN_REPEAT_CUSTOMERS, rows.repeatCustomers);
         }
         if (rows.size == 1) {
-            throw new ClvException(model + ": all " + rows.customers + " customers have the same (x, tx, T), "
-                    + "so the model's heterogeneity cannot be estimated");
+            throw new ClvException(ClvException.NO_VARIATION, model, rows.customers);
         }
     }
 

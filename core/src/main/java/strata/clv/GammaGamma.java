@@ -44,12 +44,10 @@ public record GammaGamma(double p, double q, double gamma) implements Model {
             }
         }
         if (usable < MIN_SPEND_CUSTOMERS) {
-            throw new ClvException("Gamma-Gamma needs at least " + MIN_SPEND_CUSTOMERS + " customers with a repeat "
-                    + "purchase and a positive mean spend, got " + usable);
+            throw new ClvException(ClvException.SPEND_TOO_FEW, MIN_SPEND_CUSTOMERS, usable);
         }
         if (min == max) {
-            throw new ClvException("all " + usable + " repeat customers have the same mean spend " + min
-                    + "; Gamma-Gamma needs variation in spend across customers");
+            throw new ClvException(ClvException.SPEND_NO_VARIATION, usable, min);
         }
         mean /= usable;
         SpendLikelihood likelihood = SpendLikelihood.of(spend, usable);
@@ -101,8 +99,7 @@ public record GammaGamma(double p, double q, double gamma) implements Model {
 
     private void requireFiniteMean() {
         if (!(q > 1)) {
-            throw new ClvException("Gamma-Gamma q = " + q + " <= 1 implies an infinite mean spend, so expected spend is "
-                    + "undefined; remove extreme spend outliers or cap spend and refit");
+            throw new ClvException(ClvException.SPEND_INFINITE_MEAN, q);
         }
     }
 

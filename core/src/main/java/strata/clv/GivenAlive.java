@@ -39,8 +39,7 @@ public final class GivenAlive {
             return 0;
         }
         if (!(c > 0)) {
-            throw new ClvException("BG/NBD predictions need a + b > 1 for customers without repeat purchases (a = "
-                    + a + ", b = " + b + "); fit the MBG/NBD instead or use a longer calibration period");
+            throw new ClvException(ClvException.BGNBD_UNDEFINED, a, b);
         }
         double z = t / (alpha + T + t);
         // The series' terms grow like (1 - z)^(-a) before (1 - z)^(a-1) scales them back, which overflows when a is

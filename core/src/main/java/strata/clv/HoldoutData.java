@@ -11,15 +11,14 @@ public record HoldoutData(double[] purchases, double length) {
     /** @throws ClvException if a count is negative or not finite, or the length is not positive */
     public HoldoutData {
         if (purchases == null || purchases.length == 0) {
-            throw new ClvException("holdout data has no customers");
+            throw new ClvException(ClvException.HOLDOUT_EMPTY);
         }
         if (!(length > 0) || Double.isInfinite(length)) {
-            throw new ClvException("holdout length " + length + " must be a finite number > 0");
+            throw new ClvException(ClvException.HOLDOUT_LENGTH, length);
         }
         for (int i = 0; i < purchases.length; i++) {
             if (!(purchases[i] >= 0) || Double.isInfinite(purchases[i])) {
-                throw new ClvException("customer #" + i + ": holdout purchases " + purchases[i]
-                        + " must be a finite count >= 0");
+                throw new ClvException(ClvException.HOLDOUT_BAD_PURCHASES, i, purchases[i]);
             }
         }
     }

@@ -18,8 +18,7 @@ public final class HoldoutEvaluation {
      */
     public static HoldoutReport evaluate(PurchaseModel model, CalibrationData data, HoldoutData holdout) {
         if (data.size() != holdout.purchases().length) {
-            throw new ClvException("calibration data has " + data.size() + " customers but holdout data has "
-                    + holdout.purchases().length + "; give both for the same customers in the same order");
+            throw new ClvException(ClvException.HOLDOUT_COUNT_DIFFERS, data.size(), holdout.purchases().length);
         }
         double[] predicted = model.expectedPurchases(data, holdout.length());
         double[] actual = holdout.purchases();

@@ -59,8 +59,7 @@ final class MaximumLikelihood {
             reason = "no convergence within " + MAX_EVALUATIONS + " likelihood evaluations; the best point is reported";
         }
         if (objective.bestU == null) {
-            throw new ClvException("the log-likelihood could not be evaluated at any parameter value tried; "
-                    + "check the data for extreme values");
+            throw new ClvException(ClvException.LIKELIHOOD_FAILED);
         }
         double[] u = objective.bestU;
         double[] theta = objective.toTheta(u);

@@ -11,8 +11,7 @@ final class Parameters {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             double value = (Double) namesAndValues[i + 1];
             if (!(value > 0) || Double.isInfinite(value)) {
-                throw new ClvException(model + " parameter " + namesAndValues[i] + " = " + value
-                        + " must be a finite number > 0");
+                throw new ClvException(ClvException.BAD_PARAMETER, model, namesAndValues[i], value);
             }
         }
     }

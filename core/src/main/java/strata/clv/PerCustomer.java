@@ -21,7 +21,7 @@ final class PerCustomer {
 
     static void requireHorizon(double t) {
         if (!(t >= 0) || Double.isInfinite(t)) {
-            throw new ClvException("prediction period t = " + t + " must be a finite length >= 0");
+            throw new ClvException(ClvException.BAD_PREDICTION_PERIOD, t);
         }
     }
 }

@@ -12,20 +12,20 @@ public record SpendData(double[] x, double[] meanSpend) {
     /** @throws ClvException if arrays are missing, of different lengths, empty, or hold impossible values */
     public SpendData {
         if (x == null || meanSpend == null) {
-            throw new ClvException("spend data needs x and meanSpend arrays; one of them is missing");
+            throw new ClvException(ClvException.SPEND_MISSING);
         }
         if (x.length != meanSpend.length) {
-            throw new ClvException("spend arrays differ in length: x " + x.length + ", meanSpend " + meanSpend.length);
+            throw new ClvException(ClvException.SPEND_LENGTHS, x.length, meanSpend.length);
         }
         if (x.length == 0) {
-            throw new ClvException("spend data has no customers");
+            throw new ClvException(ClvException.SPEND_EMPTY);
         }
         for (int i = 0; i < x.length; i++) {
             if (!(x[i] >= 0) || x[i] != Math.rint(x[i])) {
-                throw new ClvException("customer #" + i + ": x = " + x[i] + " must be a whole number >= 0");
+                throw new ClvException(ClvException.SPEND_BAD_REPEATS, i, x[i]);
             }
             if (!Double.isFinite(meanSpend[i])) {
-                throw new ClvException("customer #" + i + ": mean spend " + meanSpend[i] + " is not a finite number");
+                throw new ClvException(ClvException.SPEND_BAD_MEAN, i, meanSpend[i]);
             }
         }
     }

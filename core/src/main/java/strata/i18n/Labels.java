@@ -33,4 +33,25 @@ public final class Labels {
       return key;
     }
   }
+
+  /**
+   * {@code template} with each named placeholder ({@code {key}}) replaced by its value in {@code args}, in one pass: a
+   * value holding "{key}" (a user can write one) is not substituted again; unknown placeholders stay as written.
+   */
+  public static String fill(String template, java.util.Map<String, String> args) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < template.length()) {
+      int open = template.indexOf('{', i);
+      int close = open < 0 ? -1 : template.indexOf('}', open);
+      if (close < 0) {
+        out.append(template, i, template.length());
+        break;
+      }
+      String value = args.get(template.substring(open + 1, close));
+      out.append(template, i, open).append(value != null ? value : template.substring(open, close + 1));
+      i = close + 1;
+    }
+    return out.toString();
+  }
 }

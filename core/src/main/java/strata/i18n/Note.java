@@ -13,12 +13,23 @@ import java.util.regex.Pattern;
  * in the labels bundles, with {@code {0}}, {@code {1}} … for the arguments).
  *
  * @param args already formatted for any language (counts, ids, rounded figures, a library's own message)
+ * @param because why, itself a note (a model's refusal under "CLV not computed: …"), or null; it reads as the
+ *     argument after the last of {@code args}, in the same language
  */
-public record Note(String code, List<String> args) implements Serializable {
+public record Note(String code, List<String> args, Note because) implements Serializable {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
   public Note {
     args = List.copyOf(args);
+  }
+
+  public Note(String code, List<String> args) {
+    this(code, args, null);
+  }
+
+  /** This note with the reason it gives. */
+  public Note because(Note reason) {
+    return new Note(code, args, reason);
   }
 
   /** Numbers are written with {@link String#valueOf}; format them first when they need rounding. */
@@ -33,7 +44,8 @@ public record Note(String code, List<String> args) implements Serializable {
     // is not substituted again.
     return PLACEHOLDER.matcher(Labels.get("note." + code, locale)).replaceAll(m -> {
       int i = Integer.parseInt(m.group(1));
-      return Matcher.quoteReplacement(i < args.size() ? args.get(i) : m.group());
+      String value = i < args.size() ? args.get(i) : i == args.size() && because != null ? because.text(locale) : null;
+      return Matcher.quoteReplacement(value != null ? value : m.group());
     });
   }
 

@@ -59,14 +59,14 @@ public record LifecycleConfig(
     checkDays("dormant_days", dormantDays);
     checkDays("churned_days", churnedDays);
     if (churnedDays < dormantDays) {
-      throw new ConfigException(
-          SECTION + ".churned_days (" + churnedDays + ") must be at least dormant_days (" + dormantDays + ")");
+      throw new ConfigException(ConfigException.NOT_BELOW_OTHER, SECTION + ".churned_days", "value", churnedDays,
+          "other_key", "dormant_days", "other", dormantDays);
     }
     checkGaps("dormant_gaps", dormantGaps);
     checkGaps("churned_gaps", churnedGaps);
     if (churnedGaps < dormantGaps) {
-      throw new ConfigException(
-          SECTION + ".churned_gaps (" + churnedGaps + ") must be at least dormant_gaps (" + dormantGaps + ")");
+      throw new ConfigException(ConfigException.NOT_BELOW_OTHER, SECTION + ".churned_gaps", "value", churnedGaps,
+          "other_key", "dormant_gaps", "other", dormantGaps);
     }
   }
 
@@ -89,7 +89,7 @@ public record LifecycleConfig(
     if (mode == Mode.DAYS) {
       for (String key : List.of("dormant_gaps", "churned_gaps")) {
         if (section.has(key)) {
-          throw new ConfigException(section.path(key) + " applies only to mode: relative");
+          throw new ConfigException(ConfigException.SETTING_ONLY_IN_MODE, section.path(key), "mode", "relative");
         }
       }
     }
@@ -104,13 +104,14 @@ public record LifecycleConfig(
 
   private static void checkDays(String key, int days) {
     if (days < 0 || days > MAX_DAYS) {
-      throw new ConfigException(SECTION + "." + key + " must be between 0 and " + MAX_DAYS + ", got " + days);
+      throw new ConfigException(ConfigException.SETTING_OUT_OF_RANGE, SECTION + "." + key, "min", 0, "max", MAX_DAYS,
+          "value", days);
     }
   }
 
   private static void checkGaps(String key, double gaps) {
     if (!(gaps > 0 && gaps <= 1000)) {
-      throw new ConfigException(SECTION + "." + key + " must be greater than 0 and at most 1000, got " + gaps);
+      throw new ConfigException(ConfigException.ABOVE_ZERO_AT_MOST, SECTION + "." + key, "max", 1000, "value", gaps);
     }
   }
 }

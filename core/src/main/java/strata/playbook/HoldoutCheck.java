@@ -14,8 +14,11 @@ import java.util.Set;
 public final class HoldoutCheck {
   private HoldoutCheck() {}
 
-  /** @param tierIndex the offending tier's position; message names the key, e.g. service.holdout.experiment */
-  public record Conflict(int tierIndex, String message) {}
+  /**
+   * @param tierIndex the offending tier's position
+   * @param code a {@link strata.tier.TierModelError} code; {@code args} name the key (service.holdout.experiment)
+   */
+  public record Conflict(int tierIndex, String code, Map<String, String> args) {}
 
   /** @param plans the tiers' service plans in model order @return the first conflict, or null */
   public static Conflict acrossTiers(List<ServicePlan> plans) {
@@ -24,12 +27,14 @@ public final class HoldoutCheck {
       Set<String> inTier = new HashSet<>();
       for (Map.Entry<String, Holdout> e : plans.get(i).holdouts().entrySet()) {
         Holdout h = e.getValue();
-        String where = "service." + e.getKey() + ".experiment: '" + h.experiment() + "' ";
-        if (!inTier.add(h.experiment())) return new Conflict(i, where + "is used twice in this tier");
+        String key = "service." + e.getKey() + ".experiment";
+        if (!inTier.add(h.experiment())) {
+          return new Conflict(i, "experiment_twice_in_tier", Map.of("key", key, "value", h.experiment()));
+        }
         Holdout before = seen.putIfAbsent(h.experiment(), h);
         if (before != null && before.share() != h.share()) {
-          return new Conflict(i, where + "has share " + h.share() + " here and " + before.share()
-              + " in another tier; one experiment has one share");
+          return new Conflict(i, "experiment_share_differs", Map.of("key", key, "value", h.experiment(),
+              "share", String.valueOf(h.share()), "other", String.valueOf(before.share())));
         }
       }
     }

@@ -16,15 +16,17 @@ final class HoldoutParser {
     Yaml.onlyKeys(at, m, "experiment", "share");
     String id = Yaml.text(at + ".experiment", m.get("experiment"));
     if (!id.matches("[a-z][a-z0-9_]{0,39}")) {
-      throw new PlaybookException(at + ".experiment",
-          "an experiment id is lower-case letters, digits and _ (at most 40), got '" + id + "'");
+      throw new PlaybookException(at + ".experiment", "bad_experiment_id", "value", id);
     }
     Object share = m.get("share");
-    if (share == null) throw new PlaybookException(at + ".share", "missing; give the held-out share, e.g. 0.1");
-    if (!(share instanceof Number n)) throw new PlaybookException(at + ".share", "must be a number, got '" + share + "'");
+    if (share == null) throw new PlaybookException(at + ".share", "missing_share");
+    if (!(share instanceof Number n)) {
+      throw new PlaybookException(at + ".share", "not_number", "value", String.valueOf(share));
+    }
     double s = n.doubleValue();
     if (!(s > 0 && s <= MAX_SHARE)) {
-      throw new PlaybookException(at + ".share", "must be above 0 and at most " + MAX_SHARE + ", got " + share);
+      throw new PlaybookException(at + ".share", "share_out_of_range", "max", String.valueOf(MAX_SHARE),
+          "value", String.valueOf(share));
     }
     return new Holdout(id, s);
   }

@@ -40,29 +40,29 @@ public final class ServicePlanParser {
     int manager = Yaml.count("escalation.manager_after_days", m.get("manager_after_days"), 0);
     int after = Yaml.count("escalation.after_days", m.get("after_days"), 0);
     if (manager == 0 && after == 0) {
-      throw new PlaybookException("escalation", "give manager_after_days (e.g. 3) or after_days (e.g. 7)");
+      throw new PlaybookException("escalation", "escalation_needs_days");
     }
     if (after == 0) {
-      if (m.get("then") != null) throw new PlaybookException("escalation.then", "needs after_days");
+      if (m.get("then") != null) throw new PlaybookException("escalation.then", "then_needs_after_days");
       return new Escalation(manager, 0, null);
     }
     if (manager > 0 && after <= manager) {
-      throw new PlaybookException("escalation.after_days", "must be above manager_after_days (" + manager + "), got "
-          + after);
+      throw new PlaybookException("escalation.after_days", "after_not_above_manager", "min", String.valueOf(manager),
+          "value", String.valueOf(after));
     }
     String then = m.get("then") == null ? null : Yaml.text("escalation.then", m.get("then"));
-    if (then == null) throw new PlaybookException("escalation.then", "missing; reassign or pool");
+    if (then == null) throw new PlaybookException("escalation.then", "missing_action");
     Escalation.Action action = switch (then) {
       case "reassign" -> Escalation.Action.REASSIGN;
       case "pool" -> Escalation.Action.POOL;
-      default -> throw new PlaybookException("escalation.then", "unknown action '" + then + "' (expected reassign, pool)");
+      default -> throw new PlaybookException("escalation.then", "unknown_action", "value", then,
+          "expected", "reassign, pool");
     };
     if (action == Escalation.Action.REASSIGN && owner.mode() != OwnerPolicy.Mode.ASSIGN) {
-      throw new PlaybookException("escalation.then", "reassign needs owner.policy assign with a team to reassign to");
+      throw new PlaybookException("escalation.then", "reassign_needs_team");
     }
     if (action == Escalation.Action.POOL && owner.mode() == OwnerPolicy.Mode.POOL) {
-      throw new PlaybookException("escalation.then", "policy pool leaves customers without an owner; nothing can "
-          + "return to the pool");
+      throw new PlaybookException("escalation.then", "pool_has_no_owner");
     }
     return new Escalation(manager, after, action);
   }
@@ -72,19 +72,19 @@ public final class ServicePlanParser {
     int every = Yaml.count("survey.nps_every_days", m.get("nps_every_days"), 0);
     Object csat = m.get("csat_after_complaint");
     if (csat != null && !(csat instanceof Boolean)) {
-      throw new PlaybookException("survey.csat_after_complaint", "must be true or false, got '" + csat + "'");
+      throw new PlaybookException("survey.csat_after_complaint", "not_true_or_false", "value", String.valueOf(csat));
     }
     Channel channel = Channel.EMAIL;
     if (m.get("channel") != null) {
       String code = Yaml.text("survey.channel", m.get("channel"));
       channel = Channel.of(code);
       if (channel != Channel.EMAIL && channel != Channel.SMS && channel != Channel.WECHAT) {
-        throw new PlaybookException("survey.channel", "a survey link goes out by email, sms or wechat, got '" + code + "'");
+        throw new PlaybookException("survey.channel", "survey_channel", "value", code);
       }
     }
     SurveyPlan plan = new SurveyPlan(every, Boolean.TRUE.equals(csat), channel);
     if (!plan.invites()) {
-      throw new PlaybookException("survey", "invites nobody; give nps_every_days (e.g. 90) or csat_after_complaint: true");
+      throw new PlaybookException("survey", "survey_invites_nobody");
     }
     return plan;
   }
@@ -96,13 +96,17 @@ public final class ServicePlanParser {
       case "keep" -> OwnerPolicy.Mode.KEEP;
       case "assign" -> OwnerPolicy.Mode.ASSIGN;
       case "pool" -> OwnerPolicy.Mode.POOL;
-      default -> throw new PlaybookException("owner.policy", "unknown policy '" + policy + "' (expected keep, assign, pool)");
+      default -> throw new PlaybookException("owner.policy", "unknown_policy", "value", policy,
+          "expected", "keep, assign, pool");
     };
     List<String> team = m.get("team") == null ? List.of() : Yaml.texts("owner.team", m.get("team"));
     if (mode == OwnerPolicy.Mode.ASSIGN && team.isEmpty()) {
-      throw new PlaybookException("owner.team", "policy assign needs a team, e.g. team: [王磊, 李娜]");
+      throw new PlaybookException("owner.team", "assign_needs_team");
     }
-    if (new TreeSet<>(team).size() != team.size()) throw new PlaybookException("owner.team", "names a rep twice");
+    Set<String> reps = new TreeSet<>();
+    for (String rep : team) {
+      if (!reps.add(rep)) throw new PlaybookException("owner.team", "listed_twice", "value", rep);
+    }
     OwnerPolicy.PoolReturn back = null;
     if (m.get("return_to_pool") != null) {
       Map<?, ?> r = Yaml.map("owner.return_to_pool", m.get("return_to_pool"));
@@ -111,17 +115,16 @@ public final class ServicePlanParser {
           Yaml.count("owner.return_to_pool.no_purchase_days", r.get("no_purchase_days"), 0),
           Yaml.count("owner.return_to_pool.warn_days", r.get("warn_days"), 0));
       if (back.noContactDays() == 0 && back.noPurchaseDays() == 0) {
-        throw new PlaybookException("owner.return_to_pool", "give no_contact_days or no_purchase_days");
+        throw new PlaybookException("owner.return_to_pool", "return_needs_days");
       }
       if (mode == OwnerPolicy.Mode.POOL) {
-        throw new PlaybookException("owner.return_to_pool", "policy pool leaves customers without an owner; "
-            + "nothing can return to the pool");
+        throw new PlaybookException("owner.return_to_pool", "pool_has_no_owner");
       }
       int first = Math.min(back.noContactDays() == 0 ? Integer.MAX_VALUE : back.noContactDays(),
           back.noPurchaseDays() == 0 ? Integer.MAX_VALUE : back.noPurchaseDays());
       if (back.warnDays() >= first) {
-        throw new PlaybookException("owner.return_to_pool.warn_days", "must be below the days before the return ("
-            + first + "), got " + back.warnDays());
+        throw new PlaybookException("owner.return_to_pool.warn_days", "warn_not_before_return",
+            "max", String.valueOf(first), "value", String.valueOf(back.warnDays()));
       }
     }
     return new OwnerPolicy(mode, team, Yaml.count("owner.cap", m.get("cap"), 0), back);
@@ -130,7 +133,10 @@ public final class ServicePlanParser {
   private static Cadence cadence(Map<?, ?> m) {
     Yaml.onlyKeys("cadence", m, "every_days", "channels", "purpose");
     int every = Yaml.count("cadence.every_days", m.get("every_days"), -1);
-    if (every < 1) throw new PlaybookException("cadence.every_days", "must be at least 1, got " + m.get("every_days"));
+    if (every < 1) {
+      throw new PlaybookException("cadence.every_days", "below_minimum", "min", "1",
+          "value", String.valueOf(m.get("every_days")));
+    }
     return new Cadence(every, channels("cadence.channels", m.get("channels")), purpose("cadence.purpose", m.get("purpose")));
   }
 
@@ -140,8 +146,8 @@ public final class ServicePlanParser {
       String key = String.valueOf(e.getKey());
       Trigger trigger = Trigger.ofKey(key);
       if (trigger == null) {
-        throw new PlaybookException("triggers." + key,
-            "unknown trigger (expected enter, moved_down, dormant, complaint, nps_detractor, large_first_order)");
+        throw new PlaybookException("triggers." + key, "unknown_trigger",
+            "expected", "enter, moved_down, dormant, complaint, nps_detractor, large_first_order");
       }
       rules.add(trigger(trigger, "triggers." + key, Yaml.map("triggers." + key, e.getValue())));
     }
@@ -161,10 +167,12 @@ public final class ServicePlanParser {
     double threshold = 0;
     if (trigger == Trigger.DORMANT) {
       threshold = Yaml.count(at + ".after_days", m.get("after_days"), -1);
-      if (threshold < 1) throw new PlaybookException(at + ".after_days", "must be at least 1 (days without a purchase)");
+      if (threshold < 1) throw new PlaybookException(at + ".after_days", "dormant_days");
     } else if (trigger == Trigger.NPS_DETRACTOR) {
       threshold = Yaml.count(at + ".max_score", m.get("max_score"), 6);
-      if (threshold > 10) throw new PlaybookException(at + ".max_score", "an NPS answer is 0 to 10, got " + threshold);
+      if (threshold > 10) {
+        throw new PlaybookException(at + ".max_score", "nps_out_of_range", "value", String.valueOf(threshold));
+      }
     } else if (trigger == Trigger.LARGE_FIRST_ORDER) {
       threshold = Yaml.amount(at + ".min_amount", m.get("min_amount"));
     }
@@ -176,7 +184,7 @@ public final class ServicePlanParser {
   /** Days until the task is due: {@code within_days}, or {@code within_hours} rounded up to whole days. */
   private static int within(String at, Map<?, ?> m) {
     if (m.get("within_days") != null && m.get("within_hours") != null) {
-      throw new PlaybookException(at, "give within_days or within_hours, not both");
+      throw new PlaybookException(at, "within_both");
     }
     if (m.get("within_hours") != null) {
       return (Yaml.count(at + ".within_hours", m.get("within_hours"), 0) + 23) / 24;
@@ -186,13 +194,13 @@ public final class ServicePlanParser {
 
   private static List<CareEvent> care(Object value) {
     if (!(value instanceof List<?> list)) {
-      throw new PlaybookException("care", "must be a list, e.g. - {event: birthday, lead_days: 1, channels: [wechat]}");
+      throw new PlaybookException("care", "care_not_list");
     }
     List<CareEvent> events = new ArrayList<>();
     Set<String> ids = new TreeSet<>();
     for (int i = 0; i < list.size(); i++) {
       CareEvent e = careEvent("care[" + i + "]", Yaml.map("care[" + i + "]", list.get(i)));
-      if (!ids.add(e.id())) throw new PlaybookException("care[" + i + "]", "event '" + e.id() + "' is listed twice");
+      if (!ids.add(e.id())) throw new PlaybookException("care[" + i + "]", "listed_twice", "value", e.id());
       events.add(e);
     }
     return List.copyOf(events);
@@ -203,19 +211,19 @@ public final class ServicePlanParser {
     String name = Yaml.text(at + ".event", m.get("event"));
     CareEvent.Kind kind = CareEvent.Kind.of(name);
     if (kind == null) {
-      throw new PlaybookException(at + ".event", "unknown event '" + name + "' (expected birthday, anniversary, "
-          + "spring_festival, dragon_boat, mid_autumn, fixed)");
+      throw new PlaybookException(at + ".event", "unknown_event", "value", name,
+          "expected", "birthday, anniversary, spring_festival, dragon_boat, mid_autumn, fixed");
     }
     MonthDay date = null;
     String id = kind.code();
     if (kind == CareEvent.Kind.FIXED) {
       id = Yaml.text(at + ".id", m.get("id"));
       if (!id.matches("[a-z][a-z0-9_]{0,39}")) {
-        throw new PlaybookException(at + ".id", "a fixed date needs an id of lower-case letters, digits and _, got '" + id + "'");
+        throw new PlaybookException(at + ".id", "bad_fixed_id", "value", id);
       }
       date = monthDay(at + ".date", m.get("date"));
     } else if (m.get("id") != null || m.get("date") != null) {
-      throw new PlaybookException(at, "id and date belong to event: fixed only");
+      throw new PlaybookException(at, "fixed_only");
     }
     return new CareEvent(id, kind, date, Yaml.count(at + ".lead_days", m.get("lead_days"), 0),
         channels(at + ".channels", m.get("channels")), type(at + ".type", m.get("type"), TaskType.GREETING),
@@ -227,7 +235,7 @@ public final class ServicePlanParser {
     try {
       return MonthDay.parse("--" + text);
     } catch (DateTimeParseException e) {
-      throw new PlaybookException(at, "expected a month and day as \"MM-DD\", e.g. \"05-20\", got '" + text + "'");
+      throw new PlaybookException(at, "bad_month_day", "value", text);
     }
   }
 
@@ -244,7 +252,7 @@ public final class ServicePlanParser {
       } else if (Channel.of(key) != null) {
         perChannel.put(Channel.of(key), limit("caps." + key, e.getValue()));
       } else {
-        throw new PlaybookException("caps." + key, "unknown key (expected all, quiet_hours or a channel: " + CHANNELS + ")");
+        throw new PlaybookException("caps." + key, "unknown_cap", "expected", CHANNELS);
       }
     }
     return new ContactCaps(Map.copyOf(perChannel), all, quiet[0], quiet[1]);
@@ -256,7 +264,8 @@ public final class ServicePlanParser {
     ContactCaps.Limit limit = new ContactCaps.Limit(Yaml.count(at + ".week", m.get("week"), 0),
         Yaml.count(at + ".month", m.get("month"), 0));
     if (limit.week() > 0 && limit.month() > 0 && limit.month() < limit.week()) {
-      throw new PlaybookException(at, "month (" + limit.month() + ") is below week (" + limit.week() + ")");
+      throw new PlaybookException(at, "month_below_week", "month", String.valueOf(limit.month()),
+          "week", String.valueOf(limit.week()));
     }
     return limit;
   }
@@ -268,22 +277,22 @@ public final class ServicePlanParser {
       if (parts.length != 2) throw new DateTimeParseException("", text, 0);
       LocalTime from = LocalTime.parse(parts[0].strip());
       LocalTime to = LocalTime.parse(parts[1].strip());
-      if (from.equals(to)) throw new PlaybookException(at, "start and end are the same time");
+      if (from.equals(to)) throw new PlaybookException(at, "quiet_hours_same");
       return new LocalTime[] {from, to};
     } catch (DateTimeParseException e) {
-      throw new PlaybookException(at, "expected \"HH:mm-HH:mm\", e.g. \"21:00-08:00\", got '" + text + "'");
+      throw new PlaybookException(at, "bad_quiet_hours", "value", text);
     }
   }
 
   private static List<Channel> channels(String at, Object value) {
-    if (value == null) throw new PlaybookException(at, "missing; list channels among " + CHANNELS);
+    if (value == null) throw new PlaybookException(at, "missing_channels", "expected", CHANNELS);
     List<String> codes = Yaml.texts(at, value);
-    if (codes.isEmpty()) throw new PlaybookException(at, "list at least one channel among " + CHANNELS);
+    if (codes.isEmpty()) throw new PlaybookException(at, "no_channels", "expected", CHANNELS);
     List<Channel> channels = new ArrayList<>();
     for (String code : codes) {
       Channel c = Channel.of(code);
-      if (c == null) throw new PlaybookException(at, "unknown channel '" + code + "' (expected " + CHANNELS + ")");
-      if (channels.contains(c)) throw new PlaybookException(at, "channel '" + code + "' is listed twice");
+      if (c == null) throw new PlaybookException(at, "unknown_channel", "value", code, "expected", CHANNELS);
+      if (channels.contains(c)) throw new PlaybookException(at, "listed_twice", "value", code);
       channels.add(c);
     }
     return List.copyOf(channels);
@@ -294,8 +303,8 @@ public final class ServicePlanParser {
     String code = Yaml.text(at, value);
     TaskType t = TaskType.of(code);
     if (t == null || t == TaskType.POOL_WARNING || t == TaskType.POOL_RETURN) {
-      throw new PlaybookException(at, "unknown task type '" + code + "' (expected " + String.join(", ",
-          Arrays.stream(TaskType.values()).filter(x -> !x.code().startsWith("pool")).map(TaskType::code).toList()) + ")");
+      throw new PlaybookException(at, "unknown_task_type", "value", code, "expected", String.join(", ",
+          Arrays.stream(TaskType.values()).filter(x -> !x.code().startsWith("pool")).map(TaskType::code).toList()));
     }
     return t;
   }

@@ -68,7 +68,8 @@ public record RfmConfig(
     frequencyBounds = List.copyOf(frequencyBounds);
     monetaryBoundsCents = List.copyOf(monetaryBoundsCents);
     if (mode == Mode.PERCENTILE && (buckets < 2 || buckets > 10)) {
-      throw new ConfigException(SECTION + ".buckets must be between 2 and 10, got " + buckets);
+      throw new ConfigException(ConfigException.SETTING_OUT_OF_RANGE, SECTION + ".buckets", "min", 2, "max", 10,
+          "value", buckets);
     }
     if (mode == Mode.THRESHOLDS) {
       checkAscending("recency_days", recencyDayLimits);
@@ -76,8 +77,8 @@ public record RfmConfig(
       checkAscending("monetary", monetaryBoundsCents);
     }
     if (segmentCut.isPresent() && !(segmentCut.getAsDouble() >= 0 && segmentCut.getAsDouble() <= 10)) {
-      throw new ConfigException(
-          SECTION + ".segment_cut must be 'mean' or a number between 0 and 10, got " + segmentCut.getAsDouble());
+      throw new ConfigException(ConfigException.MEAN_OR_NUMBER, SECTION + ".segment_cut", "value",
+          segmentCut.getAsDouble());
     }
   }
 
@@ -113,14 +114,14 @@ public record RfmConfig(
     if (mode == Mode.PERCENTILE) {
       for (String key : List.of("recency_days", "frequency", "monetary")) {
         if (section.has(key)) {
-          throw new ConfigException(section.path(key) + " applies only to mode: thresholds");
+          throw new ConfigException(ConfigException.SETTING_ONLY_IN_MODE, section.path(key), "mode", "thresholds");
         }
       }
       int buckets = section.intValue("buckets", 5, 2, 10);
       return new RfmConfig(mode, buckets, List.of(), List.of(), List.of(), cut);
     }
     if (section.has("buckets")) {
-      throw new ConfigException(section.path("buckets") + " applies only to mode: percentile");
+      throw new ConfigException(ConfigException.SETTING_ONLY_IN_MODE, section.path("buckets"), "mode", "percentile");
     }
     List<Integer> recency = readInts(section, "recency_days", 0);
     List<Integer> frequency = readInts(section, "frequency", 1);
@@ -134,8 +135,7 @@ public record RfmConfig(
       return OptionalDouble.empty();
     }
     if (!(raw instanceof Number)) {
-      throw new ConfigException(
-          section.path("segment_cut") + " must be 'mean' or a number between 0 and 10, got '" + raw + "'");
+      throw new ConfigException(ConfigException.MEAN_OR_NUMBER, section.path("segment_cut"), "value", "'" + raw + "'");
     }
     return OptionalDouble.of(ConfigSection.toDouble(section.path("segment_cut"), raw, 0, 10));
   }
@@ -143,9 +143,8 @@ public record RfmConfig(
   private static List<?> requiredList(ConfigSection section, String key) {
     List<?> raw = section.list(key);
     if (raw.isEmpty() || raw.size() > MAX_BOUNDS) {
-      throw new ConfigException(
-          section.path(key) + " must list 1 to " + MAX_BOUNDS + " ascending bounds in mode: thresholds, got "
-              + raw.size());
+      throw new ConfigException(ConfigException.BOUNDS_COUNT, section.path(key), "max", MAX_BOUNDS, "value",
+          raw.size());
     }
     return raw;
   }
@@ -166,10 +165,10 @@ public record RfmConfig(
       String path = section.path(key) + "[" + i + "]";
       BigDecimal units = ConfigSection.toDecimal(path, raw.get(i));
       if (units.stripTrailingZeros().scale() > 2) {
-        throw new ConfigException(path + " has more than 2 decimal places: " + raw.get(i));
+        throw new ConfigException(ConfigException.MONEY_DECIMALS, path, "value", raw.get(i));
       }
       if (units.abs().compareTo(MAX_MONEY_UNITS) > 0) {
-        throw new ConfigException(path + " must be at most 1e12 in absolute value, got " + raw.get(i));
+        throw new ConfigException(ConfigException.MONEY_TOO_LARGE, path, "value", raw.get(i));
       }
       cents.add(units.movePointRight(2).longValueExact());
     }
@@ -178,15 +177,13 @@ public record RfmConfig(
 
   private static void checkAscending(String key, List<? extends Number> bounds) {
     if (bounds.isEmpty() || bounds.size() > MAX_BOUNDS) {
-      throw new ConfigException(
-          SECTION + "." + key + " must list 1 to " + MAX_BOUNDS + " ascending bounds in mode: thresholds, got "
-              + bounds.size());
+      throw new ConfigException(ConfigException.BOUNDS_COUNT, SECTION + "." + key, "max", MAX_BOUNDS, "value",
+          bounds.size());
     }
     for (int i = 1; i < bounds.size(); i++) {
       if (bounds.get(i).longValue() <= bounds.get(i - 1).longValue()) {
-        throw new ConfigException(
-            SECTION + "." + key + " must be strictly ascending, but [" + i + "] = " + shown(key, bounds.get(i))
-                + " follows " + shown(key, bounds.get(i - 1)));
+        throw new ConfigException(ConfigException.NOT_ASCENDING, SECTION + "." + key, "index", i,
+            "value", shown(key, bounds.get(i)), "previous", shown(key, bounds.get(i - 1)));
       }
     }
   }

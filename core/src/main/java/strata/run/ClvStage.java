@@ -58,7 +58,7 @@ public final class ClvStage {
     try {
       bg = BgNbd.fit(sample(data));
     } catch (ClvException e) {
-      notes.add(Note.of("clv_not_fitted", e.getMessage()));
+      notes.add(Note.of("clv_not_fitted").because(e.reason()));
       // Without the main fit the check is not reported; its thread (a daemon) ends on its own.
       return new Result(clv, pAlive, expected90, null, null, null, 0, notes);
     }
@@ -71,7 +71,7 @@ public final class ClvStage {
       gg = GammaGamma.fit(sample(spend));
       spendPerPurchase = gg.model().expectedAverageSpend(spend);
     } catch (ClvException e) {
-      notes.add(Note.of("spend_not_fitted", e.getMessage()));
+      notes.add(Note.of("spend_not_fitted").because(e.reason()));
     }
     for (int i = 0; i < n; i++) pAlive[i] = (float) alive[i];
     double[] spendEach = spendPerPurchase;
@@ -84,7 +84,7 @@ public final class ClvStage {
     } catch (ClvException e) {
       java.util.Arrays.fill(clv, Float.NaN);
       java.util.Arrays.fill(expected90, Float.NaN);
-      notes.add(Note.of("expected_not_computed", e.getMessage()));
+      notes.add(Note.of("expected_not_computed").because(e.reason()));
     }
     Holdout h = Futures.join(holdout);
     if (h != null && h.note != null) notes.add(h.note);
@@ -184,7 +184,7 @@ public final class ClvStage {
       Fit<BgNbd> fit = BgNbd.fit(cal);
       return new Holdout(HoldoutEvaluation.evaluate(fit.model(), cal, new HoldoutData(actual, weeks)), weeks, null);
     } catch (ClvException e) {
-      return new Holdout(null, 0, Note.of("clv_holdout_skipped", e.getMessage()));
+      return new Holdout(null, 0, Note.of("clv_holdout_skipped").because(e.reason()));
     }
   }
 

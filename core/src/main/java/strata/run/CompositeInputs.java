@@ -21,8 +21,8 @@ final class CompositeInputs {
   static void check(List<String> names) {
     for (String name : names) {
       if (!NAMES.contains(name)) {
-        throw new strata.scoring.ConfigException("scoring.composite: unknown input '" + name + "'; known inputs: "
-            + String.join(", ", NAMES));
+        throw new strata.scoring.ConfigException(strata.scoring.ConfigException.UNKNOWN_INPUT, "scoring.composite",
+            "value", name, "expected", String.join(", ", NAMES));
       }
     }
   }

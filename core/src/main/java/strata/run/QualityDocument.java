@@ -59,14 +59,17 @@ public final class QualityDocument {
     return doc;
   }
 
-  /** Notes for machines: the stable code, its arguments and the English text. */
+  /** Notes for machines: the stable code, its arguments, the English text and the note's reason as a note, if any. */
   public static List<Map<String, Object>> notes(List<strata.i18n.Note> notes) {
-    return notes.stream().map(n -> {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("code", n.code());
-      out.put("args", n.args());
-      out.put("text", n.text(java.util.Locale.ENGLISH));
-      return out;
-    }).toList();
+    return notes.stream().map(QualityDocument::note).toList();
+  }
+
+  private static Map<String, Object> note(strata.i18n.Note n) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("code", n.code());
+    out.put("args", n.args());
+    out.put("text", n.text(java.util.Locale.ENGLISH));
+    if (n.because() != null) out.put("because", note(n.because()));
+    return out;
   }
 }

@@ -48,8 +48,8 @@ public final class ConfigSection {
     Set<String> allowed = new TreeSet<>(List.of(known));
     for (Object key : map.keySet()) {
       if (!allowed.contains(String.valueOf(key))) {
-        throw new ConfigException(
-            path(String.valueOf(key)) + " is not a known setting (known: " + String.join(", ", allowed) + ")");
+        throw new ConfigException(ConfigException.UNKNOWN_SETTING, path(String.valueOf(key)),
+            "expected", String.join(", ", allowed));
       }
     }
   }
@@ -61,7 +61,7 @@ public final class ConfigSection {
       return new ConfigSection(path(key), Map.of());
     }
     if (!(value instanceof Map<?, ?> nested)) {
-      throw new ConfigException(path(key) + " must be a map of settings, got " + describe(value));
+      throw new ConfigException(ConfigException.SETTING_NOT_MAP, path(key), "value", describe(value));
     }
     Map<String, Object> copy = new LinkedHashMap<>();
     nested.forEach((k, v) -> copy.put(String.valueOf(k), v));
@@ -98,8 +98,8 @@ public final class ConfigSection {
         return choice;
       }
     }
-    throw new ConfigException(
-        path(key) + " must be one of " + String.join(", ", choices) + ", got " + describe(value));
+    throw new ConfigException(ConfigException.SETTING_NOT_CHOICE, path(key), "expected", String.join(", ", choices),
+        "value", describe(value));
   }
 
   /** A list; empty if absent. */
@@ -109,7 +109,7 @@ public final class ConfigSection {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new ConfigException(path(key) + " must be a list, got " + describe(value));
+      throw new ConfigException(ConfigException.SETTING_NOT_LIST, path(key), "value", describe(value));
     }
     return list;
   }
@@ -118,10 +118,11 @@ public final class ConfigSection {
   public static int toInt(String path, Object value, int min, int max) {
     BigDecimal number = toDecimal(path, value);
     if (number.stripTrailingZeros().scale() > 0) {
-      throw new ConfigException(path + " must be a whole number, got " + describe(value));
+      throw new ConfigException(ConfigException.SETTING_NOT_WHOLE, path, "value", describe(value));
     }
     if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new ConfigException(path + " must be between " + min + " and " + max + ", got " + describe(value));
+      throw new ConfigException(ConfigException.SETTING_OUT_OF_RANGE, path, "min", min, "max", max,
+          "value", describe(value));
     }
     return number.intValueExact();
   }
@@ -130,8 +131,8 @@ public final class ConfigSection {
   public static double toDouble(String path, Object value, double min, double max) {
     double number = toDecimal(path, value).doubleValue();
     if (number < min || number > max) {
-      throw new ConfigException(
-          path + " must be between " + plain(min) + " and " + plain(max) + ", got " + describe(value));
+      throw new ConfigException(ConfigException.SETTING_OUT_OF_RANGE, path, "min", plain(min), "max", plain(max),
+          "value", describe(value));
     }
     return number;
   }
@@ -140,7 +141,7 @@ public final class ConfigSection {
   public static BigDecimal toDecimal(String path, Object value) {
     if (value instanceof Double d) {
       if (!Double.isFinite(d)) {
-        throw new ConfigException(path + " must be a finite number, got " + describe(value));
+        throw new ConfigException(ConfigException.SETTING_NOT_FINITE, path, "value", describe(value));
       }
       // Double.toString gives the shortest decimal that reads back to d: "0.8", not 0.8000000000000000444.
       return new BigDecimal(d.toString());
@@ -151,7 +152,7 @@ public final class ConfigSection {
     if (value instanceof Number n) {
       return new BigDecimal(n.toString());
     }
-    throw new ConfigException(path + " must be a number, got " + describe(value));
+    throw new ConfigException(ConfigException.SETTING_NOT_NUMBER, path, "value", describe(value));
   }
 
   static String describe(Object value) {

@@ -35,7 +35,9 @@ public final class TierEngine {
    * @throws TierModelException if a condition fails for a reason other than a missing metric
    */
   public byte[] assign(int customers, MetricSource metrics, int threads) {
-    if (model.tiers().size() > 127) throw new TierModelException("a model has at most 127 tiers");
+    if (model.tiers().size() > 127) {
+      throw new TierModelException(null, TierModelError.of(TierModelError.TOO_MANY_TIERS, "max", "127"));
+    }
     byte[] tier = new byte[customers];
     int parts = Math.max(1, Math.min(threads, customers / 10_000 + 1));
     ExecutorService pool = Executors.newFixedThreadPool(parts);

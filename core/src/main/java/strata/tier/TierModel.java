@@ -64,15 +64,16 @@ public record TierModel(String name, String version, Map<String, Object> scoring
 
   /** @throws TierModelException if the file cannot be read or is not a valid model */
   public static TierModel load(Path file) {
+    String name = file.getFileName().toString();
     try {
       if (Files.size(file) > MAX_FILE_CHARS) {
-        throw new TierModelException(file.getFileName() + ": a tier model file is at most 1 MiB");
+        throw new TierModelException(name, TierModelError.of(TierModelError.FILE_TOO_LARGE));
       }
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+      return parse(Files.readString(file, StandardCharsets.UTF_8), name);
     } catch (java.nio.charset.MalformedInputException e) {
-      throw new TierModelException(file.getFileName() + ": tier model files must be UTF-8");
+      throw new TierModelException(name, TierModelError.of(TierModelError.NOT_UTF8));
     } catch (IOException e) {
-      throw new TierModelException(file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
+      throw new TierModelException(name, TierModelError.of(TierModelError.UNREADABLE, "detail", e.getMessage()), e);
     }
   }
 
@@ -87,23 +88,23 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     try {
       root = new Yaml(new SafeConstructor(options)).load(yamlText);
     } catch (YAMLException e) {
-      throw new TierModelException(source + ": not valid YAML: " + firstLine(e.getMessage()));
+      throw new TierModelException(source, YamlErrors.classify(e));
     }
     if (!(root instanceof Map<?, ?> map)) {
-      throw new TierModelException(source + ": expected a mapping with 'tiers:' at the top");
+      throw new TierModelException(source, TierModelError.of(TierModelError.NOT_A_MODEL));
     }
-    Set<String> known = Set.of("name", "version", "scoring", "tiers");
     for (Object key : map.keySet()) {
-      if (!known.contains(String.valueOf(key))) {
-        throw new TierModelException(source + ": unknown key '" + key + "' (expected name, version, scoring, tiers)");
+      if (!List.of("name", "version", "scoring", "tiers").contains(String.valueOf(key))) {
+        throw new TierModelException(source, TierModelError.of(TierModelError.UNKNOWN_KEY, "key", String.valueOf(key),
+            "expected", "name, version, scoring, tiers"));
       }
     }
     Object scoring = map.get("scoring");
     if (scoring != null && !(scoring instanceof Map)) {
-      throw new TierModelException(source + ": 'scoring' must be a mapping");
+      throw new TierModelException(source, TierModelError.of(TierModelError.NOT_MAPPING, "key", "scoring"));
     }
     if (!(map.get("tiers") instanceof List<?> list) || list.isEmpty()) {
-      throw new TierModelException(source + ": 'tiers' must be a non-empty list");
+      throw new TierModelException(source, TierModelError.of(TierModelError.NO_TIERS));
     }
     List<TierRule> tiers = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -115,7 +116,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
         throw e.at(i, list.get(i) instanceof Map<?, ?> t && t.get("id") instanceof String id ? id : null);
       }
       if (!ids.add(rule.id())) {
-        throw new TierModelException(source + ": tier '" + rule.id() + "' is defined twice").at(i, rule.id());
+        throw new TierModelException(source, TierModelError.of(TierModelError.DUPLICATE_TIER)).at(i, rule.id());
       }
       tiers.add(rule);
     }
@@ -128,13 +129,12 @@ public record TierModel(String name, String version, Map<String, Object> scoring
   private static void checkCatchAll(String source, List<TierRule> tiers) {
     TierRule last = tiers.get(tiers.size() - 1);
     if (!last.catchAll()) {
-      throw new TierModelException(source + ": the last tier ('" + last.id() + "') must be a catch-all with "
-          + "when: true, so every customer gets a tier").at(tiers.size() - 1, last.id());
+      throw new TierModelException(source, TierModelError.of(TierModelError.MISSING_CATCH_ALL))
+          .at(tiers.size() - 1, last.id());
     }
     for (int i = 0; i < tiers.size() - 1; i++) {
       if (tiers.get(i).catchAll()) {
-        throw new TierModelException(source + ": tier '" + tiers.get(i).id() + "' matches everyone (when: true), so "
-            + "the tiers after it can never be reached; only the last tier may be a catch-all").at(i, tiers.get(i).id());
+        throw new TierModelException(source, TierModelError.of(TierModelError.EARLY_CATCH_ALL)).at(i, tiers.get(i).id());
       }
     }
   }
@@ -142,60 +142,61 @@ public record TierModel(String name, String version, Map<String, Object> scoring
   private static void checkHoldouts(String source, List<TierRule> tiers) {
     HoldoutCheck.Conflict c = HoldoutCheck.acrossTiers(tiers.stream().map(TierRule::service).toList());
     if (c != null) {
-      String id = tiers.get(c.tierIndex()).id();
-      throw new TierModelException(source + ": tier '" + id + "': " + c.message()).at(c.tierIndex(), id);
+      throw new TierModelException(source, new TierModelError(c.code(), c.args(), null))
+          .at(c.tierIndex(), tiers.get(c.tierIndex()).id());
     }
   }
 
   private static TierRule rule(String source, int index, Object item) {
     if (!(item instanceof Map<?, ?> t)) {
-      throw new TierModelException(source + ": tier #" + (index + 1) + " must be a mapping with id, name and when");
+      throw new TierModelException(source, TierModelError.of(TierModelError.TIER_NOT_MAPPING,
+          "position", String.valueOf(index + 1)));
     }
     Object idValue = t.get("id");
     if (!(idValue instanceof String id) || !id.matches("[a-z][a-z0-9_]{0,63}")) {
-      throw new TierModelException(source + ": tier #" + (index + 1) + " needs an id of lower-case letters, digits "
-          + "and _ (e.g. high_value), got '" + idValue + "'");
+      throw new TierModelException(source, TierModelError.of(TierModelError.BAD_TIER_ID,
+          "position", String.valueOf(index + 1), "value", String.valueOf(idValue)));
     }
-    String where = source + ": tier '" + id + "'";
     for (Object key : t.keySet()) {
       if (!Set.of("id", "name", "description", "when", "service").contains(String.valueOf(key))) {
-        throw new TierModelException(where + ": unknown key '" + key + "' (expected id, name, description, when, "
-            + "service)");
+        throw new TierModelException(source, TierModelError.of(TierModelError.UNKNOWN_KEY, "key", String.valueOf(key),
+            "expected", "id, name, description, when, service"));
       }
     }
-    String[] name = localized(where, "name", t.get("name"), id);
-    String[] description = localized(where, "description", t.get("description"), "");
+    String[] name = localized(source, "name", t.get("name"), id);
+    String[] description = localized(source, "description", t.get("description"), "");
     Object whenValue = t.containsKey("when") ? t.get("when") : "true";
     String condition = whenValue instanceof Boolean b ? b.toString() : whenValue instanceof String s ? s : null;
-    if (whenValue == null) throw conditionError(where, "", ConditionErrors.error(ConditionError.EMPTY_CONDITION, 0));
+    if (whenValue == null) throw conditionError(source, "", ConditionErrors.error(ConditionError.EMPTY_CONDITION, 0));
     if (condition == null) {
-      throw conditionError(where, String.valueOf(whenValue), ConditionErrors.error(ConditionError.NOT_BOOLEAN, 0,
+      throw conditionError(source, String.valueOf(whenValue), ConditionErrors.error(ConditionError.NOT_BOOLEAN, 0,
           "token", String.valueOf(whenValue), "type", whenValue instanceof Number ? "number" : "text"));
     }
     if (condition.isBlank()) {
-      throw conditionError(where, condition, ConditionErrors.error(ConditionError.EMPTY_CONDITION, 0));
+      throw conditionError(source, condition, ConditionErrors.error(ConditionError.EMPTY_CONDITION, 0));
     }
     if (condition.length() > MAX_CONDITION_CHARS) {
-      throw conditionError(where, condition.substring(0, 40) + "…", ConditionErrors.error(ConditionError.TOO_LONG, 0,
+      throw conditionError(source, condition.substring(0, 40) + "…", ConditionErrors.error(ConditionError.TOO_LONG, 0,
           "max", String.valueOf(MAX_CONDITION_CHARS)));
     }
-    ServicePlan service = service(where, t.get("service"));
+    ServicePlan service = service(source, t.get("service"));
     CelAbstractSyntaxTree ast;
     try {
       ast = COMPILER.compile(condition).getAst();
     } catch (CelValidationException e) {
-      throw conditionError(where, condition, ConditionErrors.classify(condition, e.getErrors().get(0)));
+      throw conditionError(source, condition, ConditionErrors.classify(condition, e.getErrors().get(0)));
     }
     if (!ast.getResultType().equals(SimpleType.BOOL)) {
-      throw conditionError(where, condition, ConditionErrors.error(ConditionError.NOT_BOOLEAN, 0, "token", condition,
+      throw conditionError(source, condition, ConditionErrors.error(ConditionError.NOT_BOOLEAN, 0, "token", condition,
           "type", ast.getResultType().name()));
     }
-    checkRegexLiterals(where, condition, ast);
+    checkRegexLiterals(source, condition, ast);
     try {
       return new TierRule(id, name[0], name[1], description[0], description[1], condition, reads(ast),
           RUNTIME.createProgram(ast), service);
     } catch (CelEvaluationException e) {
-      throw new TierModelException(where + ": condition \"" + condition + "\" cannot be evaluated: " + e.getMessage());
+      throw new TierModelException(source, TierModelError.of(TierModelError.CONDITION_NOT_RUNNABLE,
+          "condition", condition, "detail", e.getMessage()));
     }
   }
 
@@ -203,7 +204,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
    * Compiles each constant pattern of {@code matches()} as the runtime will (RE2J, CEL's engine): a pattern that
    * cannot compile would otherwise make the condition false for every customer without a word.
    */
-  private static void checkRegexLiterals(String where, String condition, CelAbstractSyntaxTree ast) {
+  private static void checkRegexLiterals(String source, String condition, CelAbstractSyntaxTree ast) {
     CelNavigableAst.fromAst(ast).getRoot().allNodes()
         .filter(node -> node.getKind() == CelExpr.ExprKind.Kind.CALL)
         .map(node -> node.expr().call())
@@ -216,33 +217,28 @@ public record TierModel(String name, String version, Map<String, Object> scoring
           try {
             int size = com.google.re2j.Pattern.compile(regex).programSize();
             if (OPTIONS.maxRegexProgramSize() >= 0 && size > OPTIONS.maxRegexProgramSize()) {
-              throw conditionError(where, condition, ConditionErrors.error(ConditionError.REGEX_TOO_LARGE, 0,
+              throw conditionError(source, condition, ConditionErrors.error(ConditionError.REGEX_TOO_LARGE, 0,
                   "token", regex, "size", String.valueOf(size), "max", String.valueOf(OPTIONS.maxRegexProgramSize())));
             }
           } catch (com.google.re2j.PatternSyntaxException e) {
-            throw conditionError(where, condition, ConditionErrors.error(ConditionError.BAD_REGEX, 0, "token", regex,
+            throw conditionError(source, condition, ConditionErrors.error(ConditionError.BAD_REGEX, 0, "token", regex,
                 "detail", e.getDescription()));
           }
         });
   }
 
-  private static ServicePlan service(String where, Object section) {
+  private static ServicePlan service(String source, Object section) {
     if (section == null) return ServicePlan.NONE;
     try {
       return ServicePlanParser.parse(section);
     } catch (PlaybookException e) {
-      throw new TierModelException(where + ": " + e.getMessage(), e); // the cause keeps the key for editors
+      throw new TierModelException(source, new TierModelError(e.code(), e.args(), null));
     }
   }
 
-  /** The error in English for the command line, with the structured reason kept for editors. */
-  private static TierModelException conditionError(String where, String condition, ConditionError error) {
-    String text = ConditionErrorText.render(error, java.util.Locale.ENGLISH);
-    if (error.code().equals(ConditionError.UNKNOWN_METRIC) && !error.args().containsKey("suggestion")) {
-      text += " (known metrics: " + String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::variable)
-          .toList()) + ")";
-    }
-    return new TierModelException(where + ": condition \"" + condition + "\" is not valid: " + text, error);
+  private static TierModelException conditionError(String source, String condition, ConditionError error) {
+    return new TierModelException(source, TierModelError.of(TierModelError.BAD_CONDITION, "condition", condition)
+        .withCondition(error));
   }
 
   /** Metrics a condition refers to, in order of first mention. */
@@ -259,7 +255,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
   }
 
   /** A name or description: a plain string, or {zh: ..., en: ...}. Returns {zh, en}. */
-  private static String[] localized(String where, String key, Object value, String fallback) {
+  private static String[] localized(String source, String key, Object value, String fallback) {
     if (value == null) return new String[] {fallback, fallback};
     if (value instanceof String s) return new String[] {s, s};
     if (value instanceof Map<?, ?> m && m.keySet().stream().allMatch(k -> k.equals("zh") || k.equals("en"))) {
@@ -268,15 +264,11 @@ public record TierModel(String name, String version, Map<String, Object> scoring
       if (zh == null && en == null) return new String[] {fallback, fallback};
       return new String[] {zh == null ? en : zh, en == null ? zh : en};
     }
-    throw new TierModelException(where + ": '" + key + "' must be text or {zh: ..., en: ...}");
+    throw new TierModelException(source, TierModelError.of(TierModelError.NOT_LOCALIZED, "key", key));
   }
 
   private static String text(Object value, String fallback) {
     return value == null ? fallback : String.valueOf(value);
-  }
-
-  private static String firstLine(String s) {
-    return s == null ? "" : s.lines().findFirst().orElse("");
   }
 
   /** The scoring sub-section for a method, e.g. {@code rfm}; empty when absent. */
@@ -284,7 +276,9 @@ public record TierModel(String name, String version, Map<String, Object> scoring
   public Map<String, Object> scoringSection(String key) {
     Object v = scoring.get(key);
     if (v == null) return Map.of();
-    if (!(v instanceof Map)) throw new TierModelException("scoring." + key + " must be a mapping");
+    if (!(v instanceof Map)) {
+      throw new TierModelException(null, TierModelError.of(TierModelError.NOT_MAPPING, "key", "scoring." + key));
+    }
     return (Map<String, Object>) v;
   }
 }

@@ -40,12 +40,12 @@ public record CompositeConfig(Map<Component, Double> weights, Map<Component, Lis
     for (Component c : Component.values()) {
       Double w = weights.get(c);
       if (w == null || !(w >= 0 && Double.isFinite(w))) {
-        throw new ConfigException(SECTION + ".weights." + c.code() + " must be a number of at least 0, got " + w);
+        throw new ConfigException(ConfigException.WEIGHT_NEGATIVE, SECTION + ".weights." + c.code(), "value", w);
       }
       total += w;
     }
     if (!(total > 0)) {
-      throw new ConfigException(SECTION + ".weights must not all be 0");
+      throw new ConfigException(ConfigException.WEIGHTS_ALL_ZERO, SECTION + ".weights");
     }
     Map<Component, List<CompositeInput>> copy = new EnumMap<>(Component.class);
     for (Component c : Component.values()) {
@@ -53,7 +53,7 @@ public record CompositeConfig(Map<Component, Double> weights, Map<Component, Lis
       Set<String> names = new HashSet<>();
       for (CompositeInput input : list) {
         if (!names.add(input.name())) {
-          throw new ConfigException(SECTION + "." + c.code() + " lists '" + input.name() + "' twice");
+          throw new ConfigException(ConfigException.INPUT_TWICE, SECTION + "." + c.code(), "value", input.name());
         }
       }
       copy.put(c, list);
@@ -112,8 +112,7 @@ public record CompositeConfig(Map<Component, Double> weights, Map<Component, Lis
       w.allowOnly("historical", "potential", "strategic");
       for (Component c : Component.values()) {
         if (!w.has(c.code())) {
-          throw new ConfigException(
-              w.path(c.code()) + " is missing; give all of historical, potential, strategic (0 to leave one out)");
+          throw new ConfigException(ConfigException.WEIGHT_MISSING, w.path(c.code()));
         }
         weights.put(c, w.doubleValue(c.code(), 0, 0, MAX_WEIGHT));
       }
@@ -135,12 +134,12 @@ public record CompositeConfig(Map<Component, Double> weights, Map<Component, Lis
         ConfigSection form = component.section(name);
         form.allowOnly("weight", "lower_is_better");
         if (!form.has("weight")) {
-          throw new ConfigException(form.path("weight") + " is missing");
+          throw new ConfigException(ConfigException.SETTING_MISSING, form.path("weight"));
         }
         double weight = positiveWeight(form.path("weight"), form.raw("weight"));
         Object lower = form.raw("lower_is_better");
         if (lower != null && !(lower instanceof Boolean)) {
-          throw new ConfigException(form.path("lower_is_better") + " must be true or false, got " + lower);
+          throw new ConfigException(ConfigException.SETTING_NOT_TRUE_FALSE, form.path("lower_is_better"), "value", lower);
         }
         inputs.add(new CompositeInput(name, weight, Boolean.TRUE.equals(lower)));
       } else {
@@ -153,7 +152,7 @@ public record CompositeConfig(Map<Component, Double> weights, Map<Component, Lis
   private static double positiveWeight(String path, Object raw) {
     double weight = ConfigSection.toDouble(path, raw, 0, MAX_WEIGHT);
     if (weight == 0) {
-      throw new ConfigException(path + " must be greater than 0 (remove the input to leave it out)");
+      throw new ConfigException(ConfigException.WEIGHT_ZERO, path);
     }
     return weight;
   }

@@ -49,14 +49,14 @@ public record MatrixConfig(OptionalDouble valueCut, OptionalDouble potentialCut)
       return OptionalDouble.empty();
     }
     if (!(raw instanceof Number)) {
-      throw new ConfigException(section.path(key) + " must be 'median' or a number, got '" + raw + "'");
+      throw new ConfigException(ConfigException.MEDIAN_OR_NUMBER, section.path(key), "value", "'" + raw + "'");
     }
     return OptionalDouble.of(ConfigSection.toDouble(section.path(key), raw, -Double.MAX_VALUE, Double.MAX_VALUE));
   }
 
   private static void check(String key, OptionalDouble cut) {
     if (cut.isPresent() && !Double.isFinite(cut.getAsDouble())) {
-      throw new ConfigException(SECTION + "." + key + " must be a finite number, got " + cut.getAsDouble());
+      throw new ConfigException(ConfigException.SETTING_NOT_FINITE, SECTION + "." + key, "value", cut.getAsDouble());
     }
   }
 }

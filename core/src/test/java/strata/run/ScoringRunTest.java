@@ -85,11 +85,11 @@ class ScoringRunTest {
       @Override
       public void bytes(long done, long total) {
         reported.add(done);
-        loading.completeExceptionally(new strata.scoring.ConfigException("t.yaml: broken"));
+        loading.completeExceptionally(new strata.scoring.ConfigException(strata.scoring.ConfigException.SETTING_MISSING, "t.yaml"));
       }
     };
     assertThatThrownBy(() -> ScoringRun.run(RunInputs.of(tx), loading, x -> { }, failsTheModel))
-        .isInstanceOf(strata.scoring.ConfigException.class).hasMessage("t.yaml: broken");
+        .isInstanceOf(strata.scoring.ConfigException.class).hasMessage("t.yaml is missing");
     assertThat(reported).hasSize(1);
     assertThat(reported.get(0)).isLessThan(Files.size(tx));
   }

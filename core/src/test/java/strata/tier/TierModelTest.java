@@ -80,11 +80,11 @@ class TierModelTest {
   @Test
   void structuralMistakesNameTheirPlace() {
     assertThatThrownBy(() -> parse("tiers: []\n")).hasMessageContaining("'tiers' must be a non-empty list");
-    assertThatThrownBy(() -> parse("tier:\n  - id: a\n")).hasMessageContaining("unknown key 'tier'");
+    assertThatThrownBy(() -> parse("tier:\n  - id: a\n")).hasMessageContaining("tier: unknown key (expected name, version, scoring, tiers)");
     assertThatThrownBy(() -> parse("tiers:\n  - id: A B\n")).hasMessageContaining("needs an id");
     assertThatThrownBy(() -> parse("tiers:\n  - id: a\n    when: r_score > 1\n  - id: a\n"))
         .hasMessageContaining("tier 'a' is defined twice");
-    assertThatThrownBy(() -> parse("tiers:\n  - id: a\n    whne: true\n")).hasMessageContaining("unknown key 'whne'");
+    assertThatThrownBy(() -> parse("tiers:\n  - id: a\n    whne: true\n")).hasMessageContaining("tier 'a': whne: unknown key");
     assertThatThrownBy(() -> parse("tiers: [\n")).hasMessageContaining("not valid YAML");
   }
 

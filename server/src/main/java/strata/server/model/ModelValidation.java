@@ -1,13 +1,16 @@
 package strata.server.model;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import strata.run.ScoringRun;
-import strata.playbook.PlaybookException;
 import strata.scoring.ConfigException;
 import strata.server.api.BadRequest;
 import strata.tier.ConditionError;
 import strata.tier.TierModel;
+import strata.tier.TierModelError;
+import strata.tier.TierModelErrorText;
 import strata.tier.TierModelException;
 
 /** The command line's validation of a model, with errors located for the editor (tier, field, line). */
@@ -15,14 +18,18 @@ public final class ModelValidation {
   /**
    * One located error. {@code code} is stable for the UI to translate: a {@link ConditionError} code for a condition
    * that cannot be used (then {@code rule} is the tier's 1-based number, {@code column} the place in the condition and
-   * {@code args} the pieces of the sentence), else {@code invalid_model}, {@code invalid_scoring}, {@code empty_model}
-   * or {@code model_too_large} with the English {@code message} only; {@code invalid_playbook} for a tier's
-   * {@code service:} section, its field the offending key.
+   * {@code args} the pieces of the sentence), else a {@link TierModelError} or {@link ConfigException} code with its
+   * {@code args} (tier, key, value, line …), or {@code empty_model}, {@code model_too_large}. {@code text} is the
+   * whole sentence in zh and en; {@code message} its English.
    */
   public record ModelError(String field, String tier, Integer line, String message, String code, Integer rule,
-      Integer column, Map<String, String> args) {
-    ModelError(String field, String tier, Integer line, String message, String code) {
-      this(field, tier, line, message, code, null, null, Map.of());
+      Integer column, Map<String, String> args, Map<String, String> text) {
+    /** An error that is not about one tier, its sentence in each language from {@code render}. */
+    static ModelError of(String field, Integer line, String code, Map<String, String> args,
+        Function<Locale, String> render) {
+      String en = render.apply(Locale.ENGLISH);
+      return new ModelError(field, null, line, en, code, null, null, args,
+          Map.of("zh", render.apply(Locale.SIMPLIFIED_CHINESE), "en", en));
     }
   }
 
@@ -46,56 +53,64 @@ public final class ModelValidation {
 
   public static TierModel check(String yaml) {
     if (yaml == null || yaml.isBlank()) {
-      throw new Invalid(new ModelError("yaml", null, null, "the model is empty", "empty_model"));
+      throw new Invalid(ModelError.of("yaml", null, "empty_model", Map.of(),
+          locale -> TierModelErrorText.render(TierModelError.of(TierModelError.NO_TIERS), locale)));
     }
     if (yaml.length() > MAX_CHARS) {
-      throw new Invalid(new ModelError("yaml", null, null, "a tier model is at most 1 MiB", "model_too_large"));
+      throw new Invalid(ModelError.of("yaml", null, "model_too_large", Map.of(),
+          locale -> TierModelErrorText.render(TierModelError.of(TierModelError.FILE_TOO_LARGE), locale)));
     }
     try {
-      TierModel model = TierModel.parse(yaml, "model");
+      TierModel model = TierModel.parse(yaml, null);
       ScoringRun.checkScoringSettings(model);
       return model;
     } catch (TierModelException e) {
-      if (e.getCause() instanceof PlaybookException p && e.tierIndex() >= 0) throw playbookError(yaml, e, p);
-      String field = e.tierIndex() < 0 ? "yaml" : "tiers[" + e.tierIndex() + "]"
-          + (e.getMessage().contains("condition") || e.getMessage().contains("'when'") ? ".when" : "");
-      ConditionError c = e.condition();
-      throw new Invalid(c == null ? new ModelError(field, e.tierId(), line(yaml, e), e.getMessage(), "invalid_model")
-          : new ModelError(field, e.tierId(), line(yaml, e), e.getMessage(), c.code(), e.tierIndex() + 1,
-              c.column() > 0 ? c.column() : null, c.args()));
+      throw new Invalid(located(yaml, e));
     } catch (ConfigException e) {
-      throw new Invalid(new ModelError("scoring", null, lineOf(yaml, "scoring:", 0), e.getMessage(),
-          "invalid_scoring"));
+      throw new Invalid(ModelError.of("scoring", lineOf(yaml, "scoring:", 0), e.code(), e.args(), e::text));
     }
   }
 
+  private static ModelError located(String yaml, TierModelException e) {
+    TierModelError error = e.error();
+    String key = error.args().getOrDefault("key", "");
+    if (e.tierIndex() >= 0 && (key.equals("service") || key.startsWith("service."))) return playbookError(yaml, e, key);
+    boolean aboutWhen = error.code().equals(TierModelError.BAD_CONDITION)
+        || error.code().equals(TierModelError.CONDITION_NOT_RUNNABLE);
+    String field = e.tierIndex() < 0 ? "yaml" : "tiers[" + e.tierIndex() + "]" + (aboutWhen ? ".when" : "");
+    Integer line = error.args().containsKey("line") ? Integer.valueOf(error.args().get("line")) : line(yaml, e, aboutWhen);
+    Map<String, String> text = Map.of("zh", e.text(Locale.SIMPLIFIED_CHINESE), "en", e.getMessage());
+    ConditionError c = e.condition();
+    return c == null
+        ? new ModelError(field, e.tierId(), line, e.getMessage(), error.code(), null, null, error.args(), text)
+        : new ModelError(field, e.tierId(), line, e.getMessage(), c.code(), e.tierIndex() + 1,
+            c.column() > 0 ? c.column() : null, c.args(), text);
+  }
+
   /**
-   * A {@code service:} error at its key ({@code tiers[2].service.cadence.every_days}), code {@code invalid_playbook}
-   * with the tier's 1-based number in {@code rule}, the key in {@code args.key} and the reason (English) in
-   * {@code args.detail}, so the form marks the field.
+   * A {@code service:} error at its key ({@code tiers[2].service.cadence.every_days}), with the tier's 1-based number
+   * in {@code rule} and the line of the key, so the playbook form marks the field.
    */
-  private static Invalid playbookError(String yaml, TierModelException e, PlaybookException p) {
-    String key = p.key().isEmpty() ? "service" : "service." + p.key();
-    Integer tierLine = line(yaml, e);
+  private static ModelError playbookError(String yaml, TierModelException e, String key) {
+    Integer tierLine = line(yaml, e, false);
     Integer line = null;
     // The deepest key written at the start of a line: flow maps ({every_days: 21}) put the leaf inside its parent's.
     String[] path = key.split("\\.");
     for (int i = path.length - 1; i >= 0 && line == null && tierLine != null; i--) {
       line = lineOf(yaml, path[i].replaceAll("\\[\\d+]$", "") + ":", tierLine);
     }
-    return new Invalid(new ModelError("tiers[" + e.tierIndex() + "]." + key, e.tierId(),
-        line != null ? line : tierLine, e.getMessage(), "invalid_playbook", e.tierIndex() + 1, null,
-        Map.of("key", key, "detail", p.getMessage().substring(p.getMessage().indexOf(": ") + 2))));
+    return new ModelError("tiers[" + e.tierIndex() + "]." + key, e.tierId(), line != null ? line : tierLine,
+        e.getMessage(), e.error().code(), e.tierIndex() + 1, null, e.error().args(),
+        Map.of("zh", e.text(Locale.SIMPLIFIED_CHINESE), "en", e.getMessage()));
   }
 
   /** The 1-based line of the offending tier's condition (or of its id), so the editor can mark it. */
-  private static Integer line(String yaml, TierModelException e) {
+  private static Integer line(String yaml, TierModelException e, boolean aboutWhen) {
     if (e.tierId() == null) return null;
     String[] lines = yaml.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].matches("\\s*-?\\s*id:\\s*['\"]?" + java.util.regex.Pattern.quote(e.tierId()) + "['\"]?\\s*")) {
         Integer when = lineOf(yaml, "when:", i + 1);
-        boolean aboutWhen = e.getMessage().contains("condition") || e.getMessage().contains("'when'");
         return aboutWhen && when != null ? when : i + 1;
       }
     }

@@ -24,8 +24,15 @@ public record RunNote(String code, String zh, String en) {
 
   static RunNote read(JsonNode stored) {
     if (stored.isString()) return new RunNote(null, stored.asString(), stored.asString());
+    return of(note(stored));
+  }
+
+  /** A stored note with the note it gives as its reason ({@code because}, absent in notes stored before it). */
+  private static Note note(JsonNode stored) {
     List<String> args = new ArrayList<>();
     stored.get("args").forEach(a -> args.add(a.asString()));
-    return of(new Note(stored.get("code").asString(), args));
+    JsonNode because = stored.get("because");
+    return new Note(stored.get("code").asString(), args,
+        because == null || because.isNull() ? null : note(because));
   }
 }

@@ -11,14 +11,37 @@ import strata.i18n.Labels;
  * labels.
  */
 final class SurveyHtml {
-  private static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:16px;color:#222;"
-      + "max-width:560px;margin:auto}h1{font-size:1.3em}fieldset{border:0;padding:0;margin:0 0 20px}"
-      + "legend{font-weight:600;margin-bottom:8px}.scale{display:flex;flex-wrap:wrap;gap:6px}"
-      + ".scale label{flex:1 0 40px;text-align:center;border:1px solid #bbb;border-radius:6px;padding:10px 0}"
-      + ".scale input{display:block;margin:0 auto 4px}.hint{font-size:.85em;color:#666}"
-      + "textarea{width:100%;box-sizing:border-box;min-height:90px;font:inherit}"
-      + "button{font:inherit;padding:12px 28px;border:0;border-radius:6px;background:#1677ff;color:#fff}"
-      + ".error{background:#fff1f0;border:1px solid #ffa39e;padding:10px;border-radius:6px}";
+  // The web app's palette (web/src/App.tsx): its darkened antd blue, its sidebar navy, antd's page grey and text,
+  // and the red of its error text; each text colour reads at 4.5:1 or more on its background (SurveyHtmlTest).
+  static final String TEXT = "#1f1f1f";
+  static final String SECONDARY = "#595959";
+  static final String BLUE = "#0958d9";
+  static final String DARK_BLUE = "#003eb3";
+  static final String NAVY = "#001529";
+  static final String PAGE = "#f5f5f5";
+  static final String CARD = "#ffffff";
+  static final String SELECTED = "#e6f4ff";
+  static final String RED = "#cf1322";
+  static final String ERROR_BACKGROUND = "#fff1f0";
+  /** The scale's boxes: a control's edge needs 3:1 against the card (WCAG 1.4.11). */
+  static final String BORDER = "#8c8c8c";
+
+  private static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:" + TEXT
+      + ";background:" + PAGE + "}header{background:" + NAVY + ";color:#fff;padding:12px 16px}"
+      + "header h1{font-size:1.2em;margin:0;max-width:560px;margin:auto}"
+      + "main{max-width:560px;margin:16px auto;padding:16px;background:" + CARD + ";border-radius:8px}"
+      + "fieldset{border:0;padding:0;margin:0 0 20px}legend{font-weight:600;margin-bottom:8px}"
+      + ".scale{display:flex;flex-wrap:wrap;gap:6px}"
+      + ".scale label{flex:1 0 40px;text-align:center;border:1px solid " + BORDER + ";border-radius:6px;padding:10px 0}"
+      + ".scale label:has(input:checked){background:" + SELECTED + ";border-color:" + BLUE + "}"
+      + ".scale input{display:block;margin:0 auto 4px;accent-color:" + BLUE + "}"
+      + ".hint{font-size:.85em;color:" + SECONDARY + "}"
+      + "textarea{width:100%;box-sizing:border-box;min-height:90px;font:inherit;border:1px solid " + BORDER
+      + ";border-radius:6px}"
+      + "button{font:inherit;padding:12px 28px;border:0;border-radius:6px;background:" + BLUE + ";color:#fff}"
+      + "button:hover{background:" + DARK_BLUE + "}:focus-visible{outline:2px solid " + BLUE + ";outline-offset:2px}"
+      + ".error{color:" + RED + ";background:" + ERROR_BACKGROUND + ";border:1px solid " + RED
+      + ";padding:10px;border-radius:6px}";
 
   private SurveyHtml() {}
 
@@ -65,12 +88,12 @@ final class SurveyHtml {
     return new StringBuilder(4096).append("<!doctype html><html lang=\"").append(lang.getLanguage())
         .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
             + "<meta name=\"robots\" content=\"noindex\"><title>")
-        .append(label("title", lang)).append("</title><style>").append(STYLE).append("</style></head><body><h1>")
-        .append(label("title", lang)).append("</h1>");
+        .append(label("title", lang)).append("</title><style>").append(STYLE).append("</style></head><body><header><h1>")
+        .append(label("title", lang)).append("</h1></header><main>");
   }
 
   private static String end(StringBuilder b) {
-    return b.append("</body></html>").toString();
+    return b.append("</main></body></html>").toString();
   }
 
   private static String label(String key, Locale lang) {

@@ -67,9 +67,42 @@ abstract class ModelApiContract extends ServerTest {
     assertThat(typo.get("code").asString()).isEqualTo("unknown_metric");
     assertThat(typo.get("rule").asInt()).isEqualTo(1);
     assertThat(typo.get("args").get("suggestion").asString()).isEqualTo("monetary");
-    // Not a condition: the model-wide code, the English message kept.
-    JsonNode structural = analyst.post("/api/v1/model/validate", Map.of("yaml", "tiers: []\n")).json();
-    assertThat(structural.get("errors").get(0).get("code").asString()).isEqualTo("invalid_model");
+    assertThat(typo.get("text").get("zh").asString()).isEqualTo("等级 'big'：条件 \"monetry >= 1000.0\" 无效："
+        + "`monetry` 不是已知的指标；是否想写 `monetary`？");
+  }
+
+  @Test
+  void otherModelErrorsComeBackAsACodeWithTheirValuesAndAChineseSentence() {
+    // Placed at the offending tier's id: "- id: mid" is line 5 of the model.
+    JsonNode unknownKey = analyst.post("/api/v1/model/validate", Map.of("yaml", MODEL.replace(
+        "name: {zh: 中客户, en: Mid}", "name: {zh: 中客户, en: Mid}\n    colour: red"))).json().get("errors").get(0);
+    assertThat(unknownKey.get("code").asString()).isEqualTo("unknown_key");
+    assertThat(unknownKey.get("tier").asString()).isEqualTo("mid");
+    assertThat(unknownKey.get("field").asString()).isEqualTo("tiers[1]");
+    assertThat(unknownKey.get("line").asInt()).isEqualTo(5);
+    assertThat(unknownKey.get("args").get("key").asString()).isEqualTo("colour");
+    assertThat(unknownKey.get("args").get("expected").asString()).isEqualTo("id, name, description, when, service");
+    assertThat(unknownKey.get("text").get("zh").asString())
+        .isEqualTo("等级 'mid'：colour：未知的键（可用的键：id, name, description, when, service）");
+    assertThat(unknownKey.get("message").asString())
+        .isEqualTo("tier 'mid': colour: unknown key (expected id, name, description, when, service)");
+
+    JsonNode twice = analyst.post("/api/v1/model/validate", Map.of("yaml", MODEL.replace("id: mid", "id: big")))
+        .json().get("errors").get(0);
+    assertThat(twice.get("code").asString()).isEqualTo("duplicate_tier");
+    assertThat(twice.get("args").get("tier").asString()).isEqualTo("big");
+    assertThat(twice.get("field").asString()).isEqualTo("tiers[1]");
+    assertThat(twice.get("text").get("zh").asString()).isEqualTo("等级 'big' 定义了两次");
+    assertThat(twice.get("text").get("en").asString()).isEqualTo("tier 'big' is defined twice");
+
+    // A YAML syntax error is placed by SnakeYAML's own line: the tab that starts line 2.
+    JsonNode tab = analyst.post("/api/v1/model/validate", Map.of("yaml", "tiers:\n\t- id: a\n")).json()
+        .get("errors").get(0);
+    assertThat(tab.get("code").asString()).isEqualTo("yaml_tab");
+    assertThat(tab.get("line").asInt()).isEqualTo(2);
+    assertThat(tab.get("text").get("zh").asString()).isEqualTo("第 2 行第 1 列不符合 YAML 格式：请用空格缩进，不要用 Tab");
+    assertThat(admin.put("/api/v1/model", Map.of("yaml", "tiers: []\n")).json().get("errors").get(0).get("code")
+        .asString()).isEqualTo("no_tiers");
   }
 
   @Test

@@ -376,6 +376,12 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(later).isGreaterThanOrEqualTo(3); // A1's second, B2's and C3's, and any other test's
     assertThat(run.get("notes").toString())
         .contains(later + " stored purchases are dated after the as-of date 2026-01-20");
+    // A handful of customers are too few for BG/NBD (at least 20): the note says why in each language, its reason a
+    // code of its own stored with it, not English text.
+    JsonNode clv = java.util.stream.StreamSupport.stream(run.get("notes").spliterator(), false)
+        .filter(n -> n.get("code").asString().equals("clv_not_fitted")).findFirst().orElseThrow();
+    assertThat(clv.get("zh").asString()).startsWith("未计算 CLV 和仍活跃概率：BG/NBD 至少需要 20 位客户，现有 ");
+    assertThat(clv.get("en").asString()).startsWith("CLV and P(alive) not computed: BG/NBD needs at least 20 customers");
   }
 
   @Test

@@ -116,16 +116,17 @@ abstract class PlaybookPreviewApiContract extends ServerTest {
     Api.Response malformed = admin.post("/api/v1/tasks/preview", Map.of("yaml", "tiers: [\n"));
     assertThat(malformed.status()).isEqualTo(422);
     assertThat(malformed.json().get("code").asString()).isEqualTo("validation_failed");
-    assertThat(malformed.json().get("errors").get(0).get("code").asString()).isEqualTo("invalid_model");
+    assertThat(malformed.json().get("errors").get(0).get("code").asString()).isEqualTo("yaml_syntax");
 
     JsonNode fax = admin.post("/api/v1/tasks/preview", Map.of("yaml", EDITED.replace("channels: [sms]",
         "channels: [fax]"))).json().get("errors").get(0);
-    assertThat(fax.get("code").asString()).isEqualTo("invalid_playbook");
+    assertThat(fax.get("code").asString()).isEqualTo("unknown_channel");
     assertThat(fax.get("field").asString()).isEqualTo("tiers[1].service.cadence.channels");
     assertThat(fax.get("tier").asString()).isEqualTo("small");
     assertThat(fax.get("rule").asInt()).isEqualTo(2);
     assertThat(fax.get("args").get("key").asString()).isEqualTo("service.cadence.channels");
-    assertThat(fax.get("args").get("detail").asString()).startsWith("unknown channel 'fax' (expected visit,");
+    assertThat(fax.get("args").get("value").asString()).isEqualTo("fax");
+    assertThat(fax.get("text").get("zh").asString()).contains("未知的渠道 'fax'（可选：visit,");
     assertThat(fax.get("line").asInt()).isEqualTo(14); // "cadence: {every_days: 30, channels: [fax]}"
     assertThat(fax.get("message").asString()).contains("unknown channel 'fax'");
 
@@ -144,7 +145,7 @@ abstract class PlaybookPreviewApiContract extends ServerTest {
     JsonNode every = r.json().get("errors").get(0);
     assertThat(every.get("field").asString()).isEqualTo("tiers[0].service.cadence.every_days");
     assertThat(every.get("line").asInt()).isEqualTo(7);
-    assertThat(every.get("message").asString()).contains("must not be negative, got -5");
+    assertThat(every.get("message").asString()).contains("must be at least 1, got -5");
     // The same check as saving: the editor's validate gives the same located error.
     assertThat(admin.post("/api/v1/model/validate", Map.of("yaml", negative)).json().get("errors").get(0)
         .get("field").asString()).isEqualTo("tiers[0].service.cadence.every_days");
