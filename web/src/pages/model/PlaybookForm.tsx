@@ -17,7 +17,7 @@ const NEW_THRESHOLD: Record<string, number> = { dormant: 60, nps_detractor: 6, l
 type Props = { index: number; title: string; yaml: string; errors: FieldError[]; onApply: (yaml: string) => void; onClose: () => void };
 
 export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [read] = useState(() => readService(yaml, index));
   const [form, setForm] = useState<ServiceForm>(() => formOf(read.ok ? read.section : null));
   const set = (patch: Partial<ServiceForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -25,7 +25,7 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
   const errorsAt = (area: string, row?: string): ReactNode => {
     const here = placed.filter((p) => p.at.area === area && p.at.row === row);
     return here.length ? <div data-testid="pbf-error" data-area={area}>{here.map((p, i) =>
-      <Typography.Text key={i} type="danger" style={{ display: 'block' }}>{modelErrorText(p.e, t)}</Typography.Text>)}</div> : null;
+      <Typography.Text key={i} type="danger" style={{ display: 'block' }}>{modelErrorText(p.e, t, lang)}</Typography.Text>)}</div> : null;
   };
   const rowsUnplaced = placed.filter((p) => p.at.area !== 'other' && p.at.row !== undefined && (
     (p.at.area === 'triggers' && !form.triggers.some((r) => r.trigger === p.at.row))
@@ -105,7 +105,7 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
         <Typography.Paragraph type="secondary">{t('pbf.kept')}</Typography.Paragraph>
         {errorsAt('other')}
         {rowsUnplaced.length > 0 && <Alert type="error" message={t('pbf.otherErrors')} style={{ marginBottom: 8 }}
-          description={rowsUnplaced.map((p, i) => <div key={i}>{modelErrorText(p.e, t)}</div>)} />}
+          description={rowsUnplaced.map((p, i) => <div key={i}>{modelErrorText(p.e, t, lang)}</div>)} />}
         <Divider orientation="left">{t('pbf.owner')}</Divider>
         <Space wrap>
           <Select value={form.policy} onChange={(policy) => set({ policy })} style={{ width: 220 }} aria-label={t('pbf.owner')}
