@@ -122,9 +122,12 @@ class PlaybookParsingTest {
   @Test
   void anErrorKeepsItsKeyForEditors() {
     assertThatThrownBy(() -> model("cadence: {every_days: 30, channels: [fax]}")).isInstanceOf(TierModelException.class)
-        .satisfies(e -> assertThat(((TierModelException) e).tierIndex()).isZero())
-        .cause().isInstanceOf(PlaybookException.class)
-        .extracting(c -> ((PlaybookException) c).key()).isEqualTo("cadence.channels");
+        .satisfies(e -> {
+          TierModelException m = (TierModelException) e;
+          assertThat(m.tierIndex()).isZero();
+          assertThat(m.error().code()).isEqualTo("unknown_channel");
+          assertThat(m.error().args()).containsEntry("key", "service.cadence.channels").containsEntry("value", "fax");
+        });
   }
 
   @Test
