@@ -145,7 +145,7 @@ abstract class PlaybookPreviewApiContract extends ServerTest {
     JsonNode every = r.json().get("errors").get(0);
     assertThat(every.get("field").asString()).isEqualTo("tiers[0].service.cadence.every_days");
     assertThat(every.get("line").asInt()).isEqualTo(7);
-    assertThat(every.get("message").asString()).contains("must be at least 1, got -5");
+    assertThat(every.get("message").asString()).contains("service.cadence.every_days: must not be negative, got -5");
     // The same check as saving: the editor's validate gives the same located error.
     assertThat(admin.post("/api/v1/model/validate", Map.of("yaml", negative)).json().get("errors").get(0)
         .get("field").asString()).isEqualTo("tiers[0].service.cadence.every_days");
