@@ -56,26 +56,37 @@ public class KpiTables {
   /** A failure is logged: the run stays published, its KPIs are missing (the API says so). */
   @EventListener
   void runPublished(RunPublished published) {
+    computeOrLog(published.runId());
+  }
+
+  private void computeOrLog(long runId) {
     try {
-      compute(published.runId());
+      compute(runId);
     } catch (RuntimeException | SQLException e) {
-      log.warn("KPIs of run {} not computed: {}", published.runId(), e.getMessage(), e);
+      log.warn("KPIs of run {} not computed: {}", runId, e.getMessage(), e);
     }
   }
 
   /**
-   * The publication commits before its KPIs are computed: a server killed in between left the current snapshot
-   * without them, so each start computes them when they are missing.
+   * The publication commits before its KPIs are computed: a server killed in between left a snapshot without them
+   * (the current one, or a history run of the demo's quarters), so each start computes those of every snapshot whose
+   * rows are kept and whose KPIs are missing, oldest first.
    */
   @EventListener(ApplicationReadyEvent.class)
   void computeMissing() {
-    runs.current().filter(r -> db.sql("select count(*) from snapshot_kpi where run_id = ?").param(r.id())
-        .query(Long.class).single() == 0).ifPresent(r -> runPublished(new RunPublished(r.id(), r.asOf(),
-            r.modelVersion() == null ? 0 : r.modelVersion(), false)));
+    List<Long> missing = db.sql("select r.id from tier_run r where r.status = 'succeeded' and not exists "
+        + "(select 1 from snapshot_kpi k where k.run_id = r.id) and exists "
+        + "(select 1 from snapshot_row s where s.run_id = r.id) order by r.id").query(Long.class).list();
+    if (missing.isEmpty()) return;
+    long start = System.nanoTime();
+    for (long id : missing) computeOrLog(id);
+    log.info("KPIs of {} snapshots computed at start in {} ms", missing.size(),
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** (Re)computes and stores the KPIs of a snapshot against the succeeded run before it, if any. */
   public void compute(long runId) throws SQLException {
+    long start = System.nanoTime();
     Run run = runs.get(runId);
     // Expired runs lost their rows to retention: the latest kept snapshot before this one is the period's start. A
     // re-run as of the same day is no period: it is compared with the latest snapshot of an earlier day.
@@ -101,6 +112,7 @@ public class KpiTables {
       }
     }
     store(run.id(), previous == null ? null : previous.id(), kpis.result());
+    log.info("KPIs of run {} computed in {} ms", runId, (System.nanoTime() - start) / 1_000_000);
   }
 
   private SnapshotInfo info(Run run, boolean complaintsKnown) {
