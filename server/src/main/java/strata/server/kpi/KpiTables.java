@@ -100,8 +100,11 @@ public class KpiTables {
     SnapshotInfo before = previous == null ? null : info(previous, complaintsKnown);
     KpiAccumulator kpis = new KpiAccumulator(now, before);
     try (Connection c = dataSource.getConnection();
-        SnapshotStates a = new SnapshotStates(c, json, run.id(), run.asOf());
-        SnapshotStates b = previous == null ? null : new SnapshotStates(c, json, previous.id(), previous.asOf())) {
+        // Only the current snapshot's answers in the period count; the previous snapshot's are never read.
+        SnapshotStates a = new SnapshotStates(c, json, run.id(), run.asOf(),
+            previous == null ? null : previous.asOf());
+        SnapshotStates b = previous == null ? null
+            : new SnapshotStates(c, json, previous.id(), previous.asOf(), previous.asOf())) {
       CustomerState x = a.next();
       CustomerState y = b == null ? null : b.next();
       while (x != null || y != null) {
