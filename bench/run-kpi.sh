@@ -5,7 +5,8 @@
 # it (KpiTables.computeMissing, the same compute() a publication calls), logged per snapshot and in total. With the
 # KPIs stored it times the KPI page and the trend (stored rows, never recomputed) and explains the snapshot read.
 #   bench/run-kpi.sh [customers] [snapshots] [repeats]      e.g. bench/run-kpi.sh 1000000 24 5
-# REPEATS=0 only loads. KEEP=1 keeps the loaded cluster in bench/data/kpi-<customers>-<snapshots>/pg for the next call (skips the load).
+# LATEST=1 times only what a publication does: the KPIs of the latest snapshot (the others' are marked stored with
+# placeholder rows, so the start computes that one alone). REPEATS=0 only loads. KEEP=1 keeps the loaded cluster in bench/data/kpi-<customers>-<snapshots>/pg for the next call (skips the load).
 # Needs PostgreSQL 15 binaries, curl, jq; as root the cluster runs as postgres. Prints a Markdown report and appends it
 # to bench/results/kpi.md.
 set -euo pipefail
@@ -101,18 +102,26 @@ report "## KPIs at $CUSTOMERS customers × $SNAPSHOTS snapshots, PostgreSQL, $(d
 report ""
 report "- command: \`bench/run-kpi.sh $CUSTOMERS $SNAPSHOTS $REPEATS\` (HEAP=$HEAP, SURVEYS=$SURVEYS), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- server core || echo ' + uncommitted changes')"
 report "- machine: nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}')"
-report "- data: $(psql_q -c "select count(*) from snapshot_row") snapshot rows ($(psql_q -c "select min(c) || '–' || max(c) from (select count(*) c from snapshot_row group by run_id) x") a snapshot), $(psql_q -c "select count(*) from survey") survey answers; load $(cat "$PG_DIR/load-seconds") s; database $(psql_q -c "select pg_size_pretty(pg_database_size('strata'))")"
+# Counted once per load: a count reads the whole table.
+[ -f "$PG_DIR/rows" ] || psql_q -c "select sum(c) || ' snapshot rows (' || min(c) || '–' || max(c) || ' a snapshot)'
+  from (select count(*) c from snapshot_row group by run_id) x" >"$PG_DIR/rows"
+report "- data: $(cat "$PG_DIR/rows"), $(psql_q -c "select count(*) from survey") survey answers; load $(cat "$PG_DIR/load-seconds") s; database $(psql_q -c "select pg_size_pretty(pg_database_size('strata'))")"
 report ""
-report "| start | load average before | KPIs of all snapshots (s) | one snapshot against the one before: median, min–max (s) | the latest snapshot (s) |"
+report "| start | load average before | KPIs of all snapshots (s) | one snapshot against the one before: median, min–max (s) | the latest snapshot (s; server CPU s) |"
 report "|---:|---|---:|---:|---:|"
 for r in $(seq "$REPEATS"); do
   psql_q -c "delete from snapshot_kpi"
+  if [ "${LATEST:-0}" = 1 ]; then
+    psql_q -c "insert into snapshot_kpi (run_id, model_changed, dimension, grp, position, figures)
+      select id, false, 'all', '', 0, '{}' from tier_run where id < $SNAPSHOTS"
+  fi
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   say "start $r of $REPEATS: computing the KPIs of $SNAPSHOTS snapshots"
   start_server "server-$r.log" "snapshots computed at start"
   total=$(grep -o "KPIs of [0-9]* snapshots computed at start in [0-9]* ms" "$RUN_DIR/server-$r.log" | awk '{print $9 / 1000}')
   per=$(grep -o "KPIs of run [0-9]* computed in [0-9]* ms" "$RUN_DIR/server-$r.log" | awk '{print $7 / 1000}' | sort -n)
-  latest=$(grep -o "KPIs of run $SNAPSHOTS computed in [0-9]* ms" "$RUN_DIR/server-$r.log" | awk '{print $7 / 1000}')
+  latest=$(grep -o "KPIs of run $SNAPSHOTS computed in [0-9]* ms ([0-9]* ms CPU" "$RUN_DIR/server-$r.log" \
+    | awk '{print $7 / 1000 " (CPU " $9 / 1000 ")"}')
   median=$(awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }' <<<"$per")
   report "| $r | $load | $total | $median, $(head -1 <<<"$per")–$(tail -1 <<<"$per") | $latest |"
   [ "$r" = "$REPEATS" ] || stop_server
