@@ -328,7 +328,7 @@ public final class ScoringRun {
     progress.phase(Note.of("phase_scoring"));
     int asOfDay = (int) asOf.toEpochDay();
     int n = p.size;
-    Join join = Join.of(p, idCharset, profiles, engagement, notes);
+    Join join = Join.of(p, idCharset, profiles, engagement, asOf, notes);
     String[] prospects = join.prospects();
     CustomerProfile[] joinedProfiles = join.profiles();
     Engagement[] engagements = join.engagements();
@@ -429,25 +429,34 @@ public final class ScoringRun {
   }
 
   /**
-   * Buyers joined with their profiles and engagement by id; prospects are the customers-file ids who never bought.
+   * Buyers joined with their profiles and engagement by id; prospects are the customers-file ids who never bought,
+   * created on or before the as-of day (or on an unknown day). One created later did not exist then: in a run as of
+   * an earlier day it would inflate that snapshot's tiers and every KPI counted over its customers.
    *
    * @param profiles by customer index, null without a customers file
    * @param engagements by customer index, null without interactions or surveys
    */
   private record Join(String[] prospects, CustomerProfile[] profiles, Engagement[] engagements) {
     static Join of(PurchaseColumns p, java.nio.charset.Charset charset, Map<String, CustomerProfile> customers,
-        Map<String, Engagement> engagement, List<Note> notes) {
+        Map<String, Engagement> engagement, LocalDate asOf, List<Note> notes) {
       int n = p.size;
       Map<String, Integer> index = new HashMap<>();
       if (customers != null || !engagement.isEmpty()) {
         for (int i = 0; i < n; i++) index.put(p.customerId(i, charset), i);
       }
       String[] prospects = customers == null ? new String[0]
-          : customers.keySet().stream().filter(id -> !index.containsKey(id)).toArray(String[]::new);
+          : customers.entrySet().stream().filter(c -> !index.containsKey(c.getKey()))
+              .filter(c -> c.getValue().created() == null || !c.getValue().created().isAfter(asOf))
+              .map(Map.Entry::getKey).toArray(String[]::new);
       for (int k = 0; k < prospects.length; k++) index.put(prospects[k], n + k);
       int all = n + prospects.length;
       CustomerProfile[] profiles = customers == null ? null : new CustomerProfile[all];
-      if (customers != null) customers.forEach((id, profile) -> profiles[index.get(id)] = profile);
+      if (customers != null) {
+        customers.forEach((id, profile) -> {
+          Integer i = index.get(id);
+          if (i != null) profiles[i] = profile;
+        });
+      }
       Engagement[] engagements = engagement.isEmpty() ? null : new Engagement[all];
       long unknown = 0;
       for (var entry : engagement.entrySet()) {

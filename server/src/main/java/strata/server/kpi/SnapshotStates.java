@@ -9,14 +9,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import strata.kpi.CustomerState;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The customers of a stored snapshot as core's {@link CustomerState}s, read in customer id order so two snapshots
  * can be walked side by side without holding either in memory. Tiers are the model's (overrides are a few
- * hand-set exceptions, and a KPI by tier measures the rules). Latest survey answers up to the as-of day come from the
- * survey table: the snapshot keeps the answer but not its day, which decides whether it falls in the period.
+ * hand-set exceptions, and a KPI by tier measures the rules). Latest survey answers come from the survey table: the
+ * snapshot keeps the answer but not its day, which decides whether it falls in the period.
  */
 final class SnapshotStates implements AutoCloseable {
   private final PreparedStatement statement;
@@ -25,10 +24,16 @@ final class SnapshotStates implements AutoCloseable {
   private final int asOfDay;
   private final Map<String, int[]> answers;
 
-  SnapshotStates(Connection c, JsonMapper json, long runId, LocalDate asOf) throws SQLException {
+  /**
+   * @param answersAfter only survey answers given after this day (and up to the as-of day) are read, null for all: a
+   *     period's KPIs count the latest answer only when it falls in the period, so older ones are never needed, and
+   *     reading them all cost a pass over the survey table per snapshot (bench/README.md "KPIs at 1M customers")
+   */
+  SnapshotStates(Connection c, JsonMapper json, long runId, LocalDate asOf, LocalDate answersAfter)
+      throws SQLException {
     this.json = json;
     this.asOfDay = (int) asOf.toEpochDay();
-    this.answers = latestAnswers(c, asOf);
+    this.answers = latestAnswers(c, answersAfter, asOf);
     statement = c.prepareStatement("select customer_id, model_tier, owner, recency_days, frequency, monetary_cents, "
         + "clv, p_alive, metrics from snapshot_row where run_id = ? order by customer_id");
     statement.setFetchSize(1000);
@@ -40,24 +45,26 @@ final class SnapshotStates implements AutoCloseable {
   CustomerState next() throws SQLException {
     if (!rows.next()) return null;
     String id = rows.getString(1);
-    JsonNode metrics = json.readTree(rows.getString(9));
+    KpiMetrics metrics = KpiMetrics.of(json, rows.getString(9));
     Integer recency = rows.getObject(4, Integer.class);
     int lastDay = recency == null ? -1 : asOfDay - recency;
     int[] a = answers.getOrDefault(id, NO_ANSWERS);
-    return new CustomerState(id, rows.getString(2), rows.getLong(5), intOf(metrics, "purchase_days"),
-        rows.getLong(6), lastDay, real(rows, 7), real(rows, 8), intOf(metrics, "complaints"), a[0], a[1], a[2], a[3],
-        rows.getString(3), text(metrics, "region"), text(metrics, "industry"));
+    return new CustomerState(id, rows.getString(2), rows.getLong(5), metrics.purchaseDays(), rows.getLong(6), lastDay,
+        real(rows, 7), real(rows, 8), metrics.complaints(), a[0], a[1], a[2], a[3], rows.getString(3),
+        metrics.region(), metrics.industry());
   }
 
   private static final int[] NO_ANSWERS = {-1, -1, -1, -1};
 
-  /** Customer id to {nps, its day, csat, its day}: each the latest answer on or before the as-of day. */
-  private static Map<String, int[]> latestAnswers(Connection c, LocalDate asOf) throws SQLException {
+  /** Customer id to {nps, its day, csat, its day}: each the latest answer after {@code from} up to the as-of day. */
+  private static Map<String, int[]> latestAnswers(Connection c, LocalDate from, LocalDate asOf) throws SQLException {
     Map<String, int[]> out = new HashMap<>();
+    if (from != null && !from.isBefore(asOf)) return out;
     try (PreparedStatement s = c.prepareStatement("select customer_id, at, nps, csat from survey where at < ? and "
-        + Visible.rows("survey") + " order by at")) {
+        + (from == null ? "" : "at >= ? and ") + Visible.rows("survey") + " order by at")) {
       s.setFetchSize(1000);
       s.setObject(1, asOf.plusDays(1).atStartOfDay());
+      if (from != null) s.setObject(2, from.plusDays(1).atStartOfDay());
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           int[] a = out.computeIfAbsent(r.getString(1), k -> NO_ANSWERS.clone());
@@ -76,16 +83,6 @@ final class SnapshotStates implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  private static int intOf(JsonNode metrics, String key) {
-    JsonNode n = metrics.get(key);
-    return n == null || n.isNull() ? 0 : n.asInt();
-  }
-
-  private static String text(JsonNode metrics, String key) {
-    JsonNode n = metrics.get(key);
-    return n == null || n.isNull() ? "" : n.asString();
   }
 
   private static double real(ResultSet rs, int column) throws SQLException {

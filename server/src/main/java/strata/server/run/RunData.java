@@ -64,6 +64,7 @@ class RunData {
     for (CustomerSummary s : all) if (s.lastDay() > asOfDay) later.add(s.customerId());
     long after = 0;
     List<CustomerSummary> kept = all;
+    Map<String, CustomerProfile> profiles = profiles();
     if (!later.isEmpty()) {
       SummaryStore.Truncated t = summaries.upTo(later, asOfDay);
       after = t.rowsAfter();
@@ -71,6 +72,7 @@ class RunData {
       for (CustomerSummary s : all) {
         if (s.lastDay() <= asOfDay) kept.add(s);
         else if (t.summaries().containsKey(s.customerId())) kept.add(t.summaries().get(s.customerId()));
+        else withoutCreatedDay(profiles, s.customerId());
       }
     }
     int first = Integer.MAX_VALUE;
@@ -79,8 +81,17 @@ class RunData {
       first = Math.min(first, s.firstDay());
       lastKept = Math.max(lastKept, s.lastDay());
     }
-    return MergedInputs.apply(new Inputs(kept, profiles(), engagement(asOf), first, lastKept, asOf, after,
+    return MergedInputs.apply(new Inputs(kept, profiles, engagement(asOf), first, lastKept, asOf, after,
         List.of()), merges);
+  }
+
+  /**
+   * A customer whose first purchase is after the as-of day and whose created day is unknown first appeared after it:
+   * not a prospect of that day (core leaves out those created after it).
+   */
+  private static void withoutCreatedDay(Map<String, CustomerProfile> profiles, String customerId) {
+    CustomerProfile p = profiles.get(customerId);
+    if (p != null && p.created() == null) profiles.remove(customerId);
   }
 
   private Map<String, CustomerProfile> profiles() {

@@ -87,14 +87,14 @@ abstract class KpiApiContract extends ServerTest {
         .isEqualTo(tier(group(kpis(admin, second), "all", ""), null).toString());
   }
 
-  private static JsonNode group(JsonNode table, String dimension, String group) {
+  static JsonNode group(JsonNode table, String dimension, String group) {
     for (JsonNode g : table.get("groups")) {
       if (g.get("dimension").asString().equals(dimension) && g.get("group").asString().equals(group)) return g;
     }
     throw new AssertionError("no group " + dimension + "/" + group + " in " + table);
   }
 
-  private static JsonNode tier(JsonNode group, String tier) {
+  static JsonNode tier(JsonNode group, String tier) {
     for (JsonNode r : group.get("rows")) {
       if (tier == null ? r.get("tier").isNull() : tier.equals(r.get("tier").asString())) return r;
     }
@@ -102,7 +102,7 @@ abstract class KpiApiContract extends ServerTest {
   }
 
   /** The KPIs are stored just after the run is published: wait for them. */
-  private static JsonNode kpis(Api api, long run) {
+  static JsonNode kpis(Api api, long run) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
       Api.Response r = api.get("/api/v1/kpis?snapshot=" + run);

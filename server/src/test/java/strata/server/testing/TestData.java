@@ -22,9 +22,15 @@ public final class TestData {
   }
 
   public TestData customer(String id, String name, String owner) {
-    db.sql("insert into customer (id, name, industry, size, region, owner, phone, email, updated_at) "
-            + "values (?, ?, '', '', '', ?, '', '', ?)")
-        .params(id, name, owner, OffsetDateTime.now(ZoneOffset.UTC)).update();
+    return customer(id, name, owner, null);
+  }
+
+  /** @param created the customer's created day (yyyy-mm-dd), or null when unknown */
+  public TestData customer(String id, String name, String owner, String created) {
+    db.sql("insert into customer (id, name, industry, size, region, owner, phone, email, created, updated_at) "
+            + "values (?, ?, '', '', '', ?, '', '', ?, ?)")
+        .params(id, name, owner, created == null ? null : LocalDate.parse(created),
+            OffsetDateTime.now(ZoneOffset.UTC)).update();
     return this;
   }
 
