@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import strata.i18n.Labels;
 import strata.i18n.Note;
+import strata.i18n.Placeholders;
 
 /** Why a CLV model refuses is a code and its values, said in the reader's language wherever it lands. */
 class ClvExceptionTextTest {
@@ -38,14 +39,7 @@ class ClvExceptionTextTest {
       String zh = Labels.get(key, ZH);
       assertThat(en).as(key).isNotEqualTo(key);
       assertThat(zh).as(key).isNotEqualTo(key).isNotEqualTo(en);
-      assertThat(placeholders(zh)).as(key).isEqualTo(placeholders(en));
+      assertThat(Placeholders.of(zh)).as(key).isEqualTo(Placeholders.of(en));
     }
-  }
-
-  private static java.util.TreeSet<String> placeholders(String text) {
-    java.util.TreeSet<String> found = new java.util.TreeSet<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d+}").matcher(text);
-    while (m.find()) found.add(m.group());
-    return found;
   }
 }

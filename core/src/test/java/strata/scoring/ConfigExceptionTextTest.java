@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Locale;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import strata.i18n.Labels;
+import strata.i18n.Placeholders;
 import strata.run.ScoringRun;
 import strata.tier.TierModel;
 
@@ -55,14 +53,7 @@ class ConfigExceptionTextTest {
       String zh = Labels.get(key, ZH);
       assertThat(en).as(key).isNotEqualTo(key);
       assertThat(zh).as(key).isNotEqualTo(key).isNotEqualTo(en);
-      assertThat(placeholders(zh)).as(key).isEqualTo(placeholders(en));
+      assertThat(Placeholders.of(zh)).as(key).isEqualTo(Placeholders.of(en));
     }
-  }
-
-  private static TreeSet<String> placeholders(String text) {
-    TreeSet<String> names = new TreeSet<>();
-    Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
-    while (m.find()) names.add(m.group(1));
-    return names;
   }
 }

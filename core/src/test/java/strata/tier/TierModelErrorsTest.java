@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import strata.i18n.Labels;
+import strata.i18n.Placeholders;
 
 /** Every kind of unusable model gives a stable code and its values, and reads in Chinese as in English. */
 class TierModelErrorsTest {
@@ -138,7 +136,7 @@ class TierModelErrorsTest {
       String zh = Labels.get("model.error." + code, ZH);
       assertThat(en).as(code).isNotEqualTo("model.error." + code);
       assertThat(zh).as(code).isNotEqualTo("model.error." + code).isNotEqualTo(en);
-      assertThat(placeholders(zh)).as(code).isEqualTo(placeholders(en));
+      assertThat(Placeholders.of(zh)).as(code).isEqualTo(Placeholders.of(en));
     }
   }
 
@@ -146,12 +144,5 @@ class TierModelErrorsTest {
   void aValueThatLooksLikeAPlaceholderIsQuotedAsWritten() {
     TierModelError e = TierModelError.of(TierModelError.UNKNOWN_KEY, "key", "{expected}", "expected", "id");
     assertThat(TierModelErrorText.render(e, Locale.ENGLISH)).isEqualTo("{expected}: unknown key (expected id)");
-  }
-
-  private static TreeSet<String> placeholders(String text) {
-    TreeSet<String> names = new TreeSet<>();
-    Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
-    while (m.find()) names.add(m.group(1));
-    return names;
   }
 }
