@@ -290,8 +290,10 @@ async function scenario(browser) {
     await page.click(tid('columns-button'));
     await page.click(`${tid('column-chooser')} input[value="pAlive"]`);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="customer-table"] thead th').length === n - 1, heads);
-    await screenshot(page, '02b-customers-view-columns');
+    // "All columns" before the screenshot: a full-page screenshot may resize the window, which can close the popover.
     await page.click(tid('columns-all'));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="customer-table"] thead th').length === n, heads);
+    await screenshot(page, '02b-customers-view-columns');
     await page.click(tid('view-delete'));
     await page.click('.ant-popconfirm .ant-btn-primary');
     await page.waitForFunction(() => !document.querySelector('[data-testid="view-delete"]'));
