@@ -93,6 +93,8 @@ export interface CustomerDetail {
   } | null;
   /** Set when an accepted duplicate pair merged this customer into another (absent from older servers). */
   mergedInto?: MergedInto | null;
+  /** Set on a survivor: the merged-away ids the viewer may see, and how many more it may not (absent from older servers). */
+  mergedFrom?: MergedFrom | null;
 }
 
 /**
@@ -100,6 +102,7 @@ export interface CustomerDetail {
  * next run after the pair was accepted.
  */
 export interface MergedInto { into: string | null; name: string | null; applied: boolean }
+export interface MergedFrom { ids: { id: string; name: string | null }[]; hidden: number }
 
 export interface TierHistoryEntry { runId: number; asOf: string; finishedAt: string; tier: string; modelTier: string; overridden: boolean }
 
