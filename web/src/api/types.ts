@@ -102,6 +102,9 @@ export interface CustomerDetail {
  * next run after the pair was accepted.
  */
 export interface MergedInto { into: string | null; name: string | null; applied: boolean }
+/** GET /tags: a tag and how many of the user's customers carry it. */
+export interface TagCount { tag: string; customers: number }
+
 export interface MergedFrom { ids: { id: string; name: string | null }[]; hidden: number }
 
 export interface TierHistoryEntry { runId: number; asOf: string; finishedAt: string; tier: string; modelTier: string; overridden: boolean }

@@ -10,6 +10,7 @@ import * as views from './messages-views';
 import * as work from './messages-work';
 import * as products from './messages-products';
 import * as merged from './messages-merged';
+import * as tags from './messages-tags';
 import * as playbookForm from './messages-playbook-form';
 
 const en = {
@@ -150,6 +151,7 @@ const en = {
   ...rules.en,
   ...products.en,
   ...merged.en,
+  ...tags.en,
   ...playbookForm.en,
 };
 
@@ -292,6 +294,7 @@ const zh: Record<MessageKey, string> = {
   ...rules.zh,
   ...products.zh,
   ...merged.zh,
+  ...tags.zh,
   ...playbookForm.zh,
 };
 

@@ -20,6 +20,7 @@ import { CustomerTasks } from './CustomerTasks';
 import { ServiceOutlook } from './ServiceOutlook';
 import { ProductPreference } from './ProductPreference';
 import { MergedFromNotice, MergedNotice } from './MergedNotice';
+import { CustomerTags } from './CustomerTags';
 
 // Metrics shown in the scores panel, in reading order; code-list values are translated through /meta.
 const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segments11' | 'code:lifecycle' | 'code:quadrants' | 'text'][] = [
@@ -86,6 +87,7 @@ export default function Customer360() {
           {t('c360.modelTier')}: {tierName(c.modelTier)}
         </Typography.Paragraph>
       )}
+      <CustomerTags customerId={c.id} />
       <MergedNotice merged={c.mergedInto} />
       <MergedFromNotice merged={c.mergedFrom} />
       <HeldOutNotice customerId={c.id} />
