@@ -59,6 +59,7 @@ final class ChurnCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Locale locale = language.locale();
     if (!holdoutEnd.isAfter(calibrationEnd)) {
       throw new IntakeException(IntakeException.HOLDOUT_NOT_AFTER, holdoutEnd, calibrationEnd);
     }
@@ -91,7 +92,6 @@ final class ChurnCommand implements Callable<Integer> {
     if (json) {
       out.println(Output.mapper().writeValueAsString(doc));
     } else {
-      Locale locale = language.locale();
       out.println(Language.text(locale, "churn.window", "customers", before.size, "calibration_end", calibrationEnd,
           "days", end - cut));
       line(out, locale, Language.text(locale, "churn.classifier"), r.classifier());

@@ -59,6 +59,7 @@ final class ClvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Locale locale = language.locale();
     double unit = switch (timeUnit.toLowerCase(Locale.ROOT)) {
       case "weeks", "week" -> 7.0;
       case "days", "day" -> 1.0;
@@ -90,7 +91,7 @@ final class ClvCommand implements Callable<Integer> {
     if (json) {
       out.println(Output.mapper().writeValueAsString(doc));
     } else {
-      text(out, language.locale(), result, data.size(), nonPositiveSpend);
+      text(out, locale, result, data.size(), nonPositiveSpend);
     }
     out.flush();
     return 0;
