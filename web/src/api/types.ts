@@ -34,7 +34,8 @@ export interface Run {
   phase: RunNote | null;
   progress: number | null;
   customers: number | null;
-  error: string | null;
+  /** Why a failed run failed: a stable code (null for runs that failed before codes) and the text in both languages. */
+  error: RunNote | null;
   tierCounts: Record<string, number> | null;
   /** Remarks of the run, e.g. a model that could not be fitted: a stable code (null for old runs) and the text in both languages. */
   notes?: RunNote[];
