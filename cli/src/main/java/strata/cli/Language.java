@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import strata.i18n.Labels;
-import strata.intake.IntakeException;
 
 /**
  * The {@code --lang} option, one definition mixed into every command that writes for a reader: its labels, reports,
@@ -20,11 +19,7 @@ final class Language {
   }
 
   static Locale locale(String lang) {
-    return switch (lang.toLowerCase(Locale.ROOT)) {
-      case "zh", "zh-cn", "cn" -> Locale.SIMPLIFIED_CHINESE;
-      case "en", "en-us", "en-gb" -> Locale.ENGLISH;
-      default -> throw new IntakeException(IntakeException.BAD_CHOICE, "--lang", "zh, en", lang);
-    };
+    return strata.i18n.Languages.locale(lang);
   }
 
   /**

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import strata.i18n.Languages;
 import strata.identity.MergeFile;
 import strata.identity.MergeOptions;
 import strata.intake.Encodings;
@@ -107,23 +108,26 @@ public final class ScoreJob implements Callable<Integer> {
   int rangeMib;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ScoreJob())
+    System.exit(command().execute(args));
+  }
+
+  /** The job's command line with its error handling; tests redirect its output. */
+  static CommandLine command() {
+    return new CommandLine(new ScoreJob())
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          if (!(e instanceof IntakeException || e instanceof strata.scoring.ConfigException
-              || e instanceof strata.tier.TierModelException)) throw e;
-          cmd.getErr().println("strata-spark: " + e.getMessage());
+          Locale locale = localeOrEnglish(((ScoreJob) cmd.getCommand()).lang);
+          String text = e instanceof IntakeException i ? i.text(locale)
+              : e instanceof strata.scoring.ConfigException c ? c.text(locale)
+              : e instanceof strata.tier.TierModelException t ? t.text(locale) : null;
+          if (text == null) throw e;
+          cmd.getErr().println("strata-spark: " + text);
           return 1; // as strata score: 1 for unusable input or model, 2 (picocli's) for wrong options
-        })
-        .execute(args));
+        });
   }
 
   @Override
   public Integer call() throws Exception {
-    Locale locale = switch (lang.toLowerCase(Locale.ROOT)) {
-      case "zh", "zh-cn", "cn" -> Locale.SIMPLIFIED_CHINESE;
-      case "en", "en-us", "en-gb" -> Locale.ENGLISH;
-      default -> throw new IntakeException(IntakeException.BAD_CHOICE, "--lang", "zh, en", lang);
-    };
+    Locale locale = Languages.locale(lang);
     if (rangeMib < 1) throw new IntakeException(IntakeException.BELOW_MINIMUM, "--range-mib", 1, rangeMib);
     if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("parquet")) {
       throw new IntakeException(IntakeException.BAD_CHOICE, "--format", "csv, parquet", format);
@@ -138,6 +142,15 @@ public final class ScoreJob implements Callable<Integer> {
       if (master != null) spark.stop(); // a session from spark-submit is the submitter's to stop
     }
     return 0;
+  }
+
+  /** The job's --lang for its error line; English when the value itself is what is wrong. */
+  private static Locale localeOrEnglish(String lang) {
+    try {
+      return Languages.locale(lang);
+    } catch (IntakeException e) {
+      return Locale.ENGLISH;
+    }
   }
 
   /** Runs the job in a session the caller owns; {@code rangeBytes} is the size of each task's part of the file. */
