@@ -15,23 +15,14 @@ import strata.server.data.SummaryStore;
 import strata.server.testing.Api;
 import strata.server.testing.ServerTest;
 import strata.server.testing.TestData;
+import strata.server.testing.TestModels;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Customer tags (issue 15 §4, bulk actions): one by one on a customer, in bulk from the list, and as a list filter.
- * T-A1 and T-C3 are 周敏's, T-B2 吴刚's; the model puts spend of 1,000 or more in "big".
+ * T-A1 and T-C3 are 周敏's, T-B2 吴刚's; by TestModels.SPEND, T-A1 and T-B2 are big, T-C3 small.
  */
 abstract class TagApiContract extends ServerTest {
-  static final String MODEL = """
-      tiers:
-        - id: big
-          name: {zh: 大客户, en: Big}
-          when: monetary >= 1000.0
-        - id: small
-          name: {zh: 小客户, en: Small}
-          when: true
-      """;
-
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
   Api admin;
@@ -47,7 +38,7 @@ abstract class TagApiContract extends ServerTest {
           .purchase("T-C3", "2026-03-02", 20).commit();
       assertThat(admin.post("/api/v1/users", Map.of("username", "zhoumin", "password", "zhoumin-password",
           "role", "sales", "owner", "周敏")).status()).isEqualTo(201);
-      assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "tags")).status()).isEqualTo(201);
+      assertThat(admin.put("/api/v1/model", Map.of("yaml", TestModels.SPEND, "note", "tags")).status()).isEqualTo(201);
       runToEnd(admin, "2026-03-31");
     }
     db.sql("delete from customer_tag").update();
