@@ -180,6 +180,7 @@ class ScoreCommand implements Callable<Integer> {
       result = RfmRun.run(inputs(), rejects, progress);
       progress.phase(Note.of("phase_writing_results"));
       RfmCsv.write(result, out.resolve("rfm.csv"));
+      progress.phase(Note.of("phase_done"));
     } finally {
       progress.done();
     }

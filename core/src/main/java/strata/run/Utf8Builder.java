@@ -26,11 +26,6 @@ final class Utf8Builder {
     len = 0;
   }
 
-  /** Bytes built since the last {@link #clear}. */
-  int length() {
-    return len;
-  }
-
   void writeTo(OutputStream out) throws IOException {
     out.write(buf, 0, len);
   }

@@ -116,4 +116,20 @@ class RfmRunTest {
     }
     assertThat(score(csv.toString(), asOf, new ArrayList<>())).containsExactlyElementsOf(expected);
   }
+
+  @Test
+  void keepsTheOrderOfFirstAppearanceAcrossTheChunksItFormatsInParallel() throws IOException {
+    // 70,000 customers (three chunks of 32,768 and a partial one), one order each on the same day, the k-th spending
+    // k + 1 cents: exactly k customers spend less, so M = 1 + floor(5k / n); R and F are all ties, 1.
+    int n = 70_000;
+    StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
+    List<String> expected = new ArrayList<>();
+    expected.add(RfmCsv.HEADER);
+    for (int k = 0; k < n; k++) {
+      String amount = BigDecimal.valueOf(k + 1, 2).toPlainString();
+      csv.append("K").append(k).append(",2024-01-01,").append(amount).append('\n');
+      expected.add("K" + k + ",1,1," + amount + ",1,1," + (1 + 5L * k / n));
+    }
+    assertThat(score(csv.toString(), LocalDate.of(2024, 1, 2), new ArrayList<>())).containsExactlyElementsOf(expected);
+  }
 }
