@@ -15,8 +15,8 @@ final class Errors {
   private Errors() {}
 
   /**
-   * @param locale the command's --lang: tier model, scoring setting, run scope and CLV errors are said in it, the others in
-   *     English
+   * @param locale the command's --lang: tier model, scoring setting, run scope and CLV errors are said in it, the
+   *     others in English
    */
   static String message(Throwable e, Locale locale) {
     if (e instanceof TierModelException t) return t.text(locale);

@@ -143,15 +143,15 @@ class ScoreCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Locale locale = locale(lang);
     RunScope scope = only == null ? RunScope.ALL : RunScope.only(only);
-    scope.check(inputs(), predictions(), model != null, planning());
-    if (scope == RunScope.RFM) return scoreRfm(locale);
+    RunInputs inputs = inputs();
+    scope.check(inputs, predictions(), model != null, planning());
+    if (scope == RunScope.RFM) return scoreRfm(inputs, locale);
     PlanStep planStep = planning() ? PlanStep.of(horizon, timeZone, previous) : null;
     // Loaded beside the intake, which stops early should the model be bad (ScoringRun.run).
     CompletableFuture<TierModel> tierModel =
         CompletableFuture.supplyAsync(() -> model == null ? TierModel.defaultModel() : TierModel.load(model));
     Output.prepare(out);
     Output.warmUp();
-    RunInputs inputs = inputs();
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet, locale);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
@@ -172,12 +172,12 @@ class ScoreCommand implements Callable<Integer> {
   }
 
   /** RFM alone: rfm.csv and rejected.csv, nothing else. */
-  private int scoreRfm(Locale locale) throws IOException {
+  private int scoreRfm(RunInputs inputs, Locale locale) throws IOException {
     Output.prepare(out);
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet, locale);
     RfmRun.Result result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
-      result = RfmRun.run(inputs(), rejects, progress);
+      result = RfmRun.run(inputs, rejects, progress);
       progress.phase(Note.of("phase_writing_results"));
       RfmCsv.write(result, out.resolve("rfm.csv"));
       progress.phase(Note.of("phase_done"));

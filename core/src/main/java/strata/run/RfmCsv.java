@@ -21,8 +21,8 @@ public final class RfmCsv {
 
   /**
    * One row per buyer, in order of first appearance in the transactions; monetary with two decimals. Rows are
-   * formatted in parallel chunks and written in order: formatted on one thread, this step left the second core idle
-   * for 5 % of an RFM-only run's CPU samples (JFR, 10M rows; bench/README.md).
+   * formatted in parallel chunks and written in order: on one thread this step was 5 % of an RFM-only run's CPU
+   * samples while the other core waited (JFR, 10M rows; bench/README.md).
    */
   public static void write(RfmRun.Result run, Path file) throws IOException {
     int n = run.columns().size;
