@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Side-by-side RFM benchmark: `strata score` against DuckDB (strata.bench.DuckDbRfm) on the same
-# generated transaction file, same definition, alternating runs. See bench/README.md.
+# Side-by-side RFM benchmark: `strata score --only rfm` (RFM alone) and `strata score` (the whole job) against
+# DuckDB (strata.bench.DuckDbRfm) on the same generated transaction file, same definition, alternating runs.
+# See bench/README.md.
 #
 # usage: bench/run-rfm.sh [rows] [customers] [runs]        (defaults 10000000 1000000 5)
 # environment:
-#   ENGINES="strata duckdb"   engines to run (ENGINES=duckdb measures the peer alone)
+#   ENGINES="strata-rfm strata duckdb"   engines to run (strata-rfm: --only rfm; ENGINES=duckdb: the peer alone)
 #   SEED=42                   generator seed
 #   STRATA_JAR=cli/target/strata.jar
 #   STRATA_JAVA_OPTS (default: the launcher's flags), DUCKDB_JAVA_OPTS (default: none)
@@ -15,7 +16,7 @@ ROWS=${1:-10000000}
 CUSTOMERS=${2:-1000000}
 RUNS=${3:-5}
 SEED=${SEED:-42}
-ENGINES=${ENGINES:-"strata duckdb"}
+ENGINES=${ENGINES:-"strata-rfm strata duckdb"}
 STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer::bobyqb}  # the `strata` launcher's
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
 STRATA_MALLOC_ARENA_MAX=${STRATA_MALLOC_ARENA_MAX:-2}  # the `strata` launcher's
@@ -35,7 +36,7 @@ die() { echo "run-rfm: $*" >&2; exit 1; }
 [[ $ROWS =~ ^[0-9]+$ && $CUSTOMERS =~ ^[0-9]+$ && $RUNS =~ ^[1-9][0-9]*$ ]] \
   || die "rows, customers and runs must be positive integers; got '$ROWS' '$CUSTOMERS' '$RUNS'"
 for engine in $ENGINES; do
-  [[ $engine == strata || $engine == duckdb ]] || die "unknown engine '$engine' in ENGINES"
+  [[ $engine == strata-rfm || $engine == strata || $engine == duckdb ]] || die "unknown engine '$engine' in ENGINES"
 done
 
 build_if_needed() {
@@ -47,8 +48,8 @@ build_if_needed() {
     fi
   done
   if [ "$stale" = yes ]; then
-    echo "== building (mvn -q -DskipTests package)"
-    mvn -q -DskipTests package
+    echo "== building (mvn -q -DskipTests -pl cli,bench -am package)"
+    mvn -q -DskipTests -pl cli,bench -am package
   fi
 }
 
@@ -69,10 +70,12 @@ generate_if_needed() {
 run_engine() {
   local engine=$1 label=$2 log=$LOGS/$1-$2.log timing=$LOGS/$1-$2.time
   local -a cmd
-  if [ "$engine" = strata ]; then
-    rm -rf "$OUT/strata"
+  if [ "$engine" != duckdb ]; then
+    rm -rf "${OUT:?}/$engine"
+    local -a only=()
+    [ "$engine" = strata-rfm ] && only=(--only rfm)
     # shellcheck disable=SC2086
-    cmd=(env MALLOC_ARENA_MAX="$STRATA_MALLOC_ARENA_MAX" java $STRATA_JAVA_OPTS -jar "$STRATA_JAR" score --transactions "$TX" --as-of "$AS_OF" --out "$OUT/strata")
+    cmd=(env MALLOC_ARENA_MAX="$STRATA_MALLOC_ARENA_MAX" java $STRATA_JAVA_OPTS -jar "$STRATA_JAR" score --transactions "$TX" --as-of "$AS_OF" "${only[@]}" --out "$OUT/$engine")
   else
     rm -f "$OUT/duckdb.csv"
     # shellcheck disable=SC2086
@@ -88,21 +91,27 @@ run_engine() {
            n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$timing")
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$timing")
   cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$timing")
-  printf '   %-6s %-7s %7.2f s %8.0f MiB  cpu %6.2f s\n' "$engine" "$label" "$wall" "$(echo "$rss / 1024" | bc -l)" "$cpu"
+  printf '   %-10s %-7s %7.2f s %8.0f MiB  cpu %6.2f s\n' "$engine" "$label" "$wall" "$(echo "$rss / 1024" | bc -l)" "$cpu"
   [ "$label" = warmup ] || echo "$wall $rss $cpu" >> "$OUT/$engine.runs"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # The CLI contract fixes --out DIR, not the file name: take scores.csv, else the one CSV whose
-# header has customer_id and r_score.
-strata_scores_file() {
-  if [ -f "$OUT/strata/scores.csv" ]; then echo "$OUT/strata/scores.csv"; return; fi
+# header has customer_id and r_score (customers.csv for the whole job, rfm.csv for --only rfm).
+strata_scores_file() {  # engine
+  if [ -f "$OUT/$1/scores.csv" ]; then echo "$OUT/$1/scores.csv"; return; fi
   local f
-  for f in "$OUT"/strata/*.csv; do
+  for f in "$OUT/$1"/*.csv; do
     if head -n 1 "$f" | grep -q customer_id && head -n 1 "$f" | grep -q r_score; then echo "$f"; return; fi
   done
-  die "no score CSV (header with customer_id and r_score) in $OUT/strata"
+  die "no score CSV (header with customer_id and r_score) in $OUT/$1"
+}
+
+# --only rfm promises DuckDB's file: same header, and the same rows byte for byte once sorted (row order is free).
+same_bytes_sorted() {  # a.csv b.csv
+  [ "$(head -n 1 "$1")" = "$(head -n 1 "$2")" ] || return 1
+  cmp -s <(tail -n +2 "$1" | LC_ALL=C sort -S 25% --parallel=2) <(tail -n +2 "$2" | LC_ALL=C sort -S 25% --parallel=2)
 }
 
 build_if_needed
@@ -128,26 +137,40 @@ for engine in $ENGINES; do
   CPU[$engine]=$(cut -d' ' -f3 "$OUT/$engine.runs" | median)
 done
 
-COMPARISON="not run (needs both engines)"
+COMPARISON="not run (needs DuckDB and a Strata engine)"
 COMPARE_STATUS=0
-if [[ " $ENGINES " == *" strata "* && " $ENGINES " == *" duckdb "* ]]; then
-  echo "== comparing scores"
-  java -cp "$BENCH_JAR" strata.bench.CompareScores "$(strata_scores_file)" "$OUT/duckdb.csv" \
-    | tee "$LOGS/compare.txt" || COMPARE_STATUS=$?
-  COMPARISON="$(tail -n 1 "$LOGS/compare.txt") ($(head -n 1 "$LOGS/compare.txt"))"
+if [[ " $ENGINES " == *" duckdb "* ]]; then
+  for engine in $ENGINES; do
+    [ "$engine" = duckdb ] && continue
+    [ "$COMPARISON" = "not run (needs DuckDB and a Strata engine)" ] && COMPARISON=""
+    echo "== comparing scores: $engine against duckdb"
+    status=0
+    java -cp "$BENCH_JAR" strata.bench.CompareScores "$(strata_scores_file "$engine")" "$OUT/duckdb.csv" \
+      | tee "$LOGS/compare-$engine.txt" || status=$?
+    [ "$status" -eq 0 ] || COMPARE_STATUS=$status
+    COMPARISON="$COMPARISON $engine: $(tail -n 1 "$LOGS/compare-$engine.txt") ($(head -n 1 "$LOGS/compare-$engine.txt"))"
+    if [ "$engine" = strata-rfm ]; then
+      if same_bytes_sorted "$(strata_scores_file "$engine")" "$OUT/duckdb.csv"; then
+        COMPARISON="$COMPARISON, the same bytes once rows are sorted;"
+      else
+        COMPARISON="$COMPARISON, NOT the same bytes once rows are sorted;"
+        COMPARE_STATUS=1
+      fi
+    fi
+  done
 fi
 
-ratio() {  # strata/duckdb for a key, or "-" when either is missing
+ratio() {  # engine/duckdb for a key, or "-" when either is missing
   if [[ -n ${2:-} && -n ${3:-} ]]; then echo "$2 / $3" | bc -l | awk '{ printf "%.2f", $1 }'; else echo "-"; fi
 }
 TABLE=$(
-  echo "| engine | rows | customers | median wall s | median peak RSS MiB | median CPU s (user+sys) | ratio strata/duckdb (wall / RSS / CPU) |"
+  echo "| engine | rows | customers | median wall s | median peak RSS MiB | median CPU s (user+sys) | ratio to duckdb (wall / RSS / CPU) |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
   for engine in $ENGINES; do
     r="-"
-    if [ "$engine" = strata ]; then
-      r="$(ratio wall "${WALL[strata]:-}" "${WALL[duckdb]:-}") / $(ratio rss "${RSS_MIB[strata]:-}" "${RSS_MIB[duckdb]:-}")"
-      r="$r / $(ratio cpu "${CPU[strata]:-}" "${CPU[duckdb]:-}")"
+    if [ "$engine" != duckdb ]; then
+      r="$(ratio wall "${WALL[$engine]:-}" "${WALL[duckdb]:-}") / $(ratio rss "${RSS_MIB[$engine]:-}" "${RSS_MIB[duckdb]:-}")"
+      r="$r / $(ratio cpu "${CPU[$engine]:-}" "${CPU[duckdb]:-}")"
     fi
     printf '| %s | %s | %s | %.2f | %s | %.2f | %s |\n' "$engine" "$ROWS" "$CUSTOMERS" "${WALL[$engine]}" \
       "${RSS_MIB[$engine]}" "${CPU[$engine]}" "$r"

@@ -85,6 +85,18 @@ final class Output {
         .enable(SerializationFeature.INDENT_OUTPUT);
   }
 
+  static void rfmSummary(strata.run.RfmRun.Result result, Path out, Locale locale, PrintWriter w) {
+    boolean zh = locale.getLanguage().equals("zh");
+    w.printf("%s %d %s (RFM), as of %s%n", zh ? "已评分" : "scored", result.columns().size,
+        zh ? "位客户" : "customers", result.asOf());
+    FileQuality q = result.quality();
+    w.printf("%s: %,d rows, %,d accepted, %,d rejected%s%n", q.file(), q.rowsRead(), q.rowsAccepted(),
+        q.rowsRejected(), q.rowsAfterAsOf() > 0 ? ", " + q.rowsAfterAsOf() + " after as-of" : "");
+    q.warnings().forEach(warning -> w.println((zh ? "注意：" : "note: ") + warning));
+    w.println((zh ? "结果：" : "results: ") + out.toAbsolutePath());
+    w.flush();
+  }
+
   static void summary(RunResult result, Path out, Locale locale, PrintWriter w) {
     boolean zh = locale.getLanguage().equals("zh");
     ScoredCustomers s = result.customers();

@@ -27,13 +27,16 @@ import strata.intake.RejectedRowsWriter;
 import strata.run.CustomersCsv;
 import strata.run.Predictions;
 import strata.run.RunInputs;
+import strata.run.RfmCsv;
+import strata.run.RfmRun;
 import strata.run.RunResult;
+import strata.run.RunScope;
 import strata.run.ScoringRun;
 import strata.tier.TierModel;
 
 /** {@code strata score}: files in, explained tiers out. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = "Score customers and assign tiers; writes customers.csv, kpi.csv, quality.json, rejected.csv, duplicates.csv and report.html.")
+    description = "Score customers and assign tiers; writes customers.csv, kpi.csv, quality.json, rejected.csv, duplicates.csv and report.html (with --only rfm: rfm.csv and rejected.csv).")
 class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -73,6 +76,11 @@ class ScoreCommand implements Callable<Integer> {
   @Option(names = "--outliers", paramLabel = "keep|exclude", description = "amounts far beyond the file's usual "
       + "ones: keep them with a warning (default) or leave their rows out of the run (amount_outlier in rejected.csv)")
   String outliers = "keep";
+
+  @Option(names = "--only", paramLabel = "rfm", description = "compute only this part: rfm writes rfm.csv (customer_id, "
+      + "recency_days, frequency, monetary, r_score, f_score, m_score) and rejected.csv, and skips the rest of the job; "
+      + "not with side files, --model, predictions or --plan")
+  String only;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
   Path out;
@@ -133,21 +141,20 @@ class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Locale locale = language.locale();
+    RunScope scope = only == null ? RunScope.ALL : RunScope.only(only);
+    RunInputs inputs = inputs();
+    scope.check(inputs, predictions(), model != null, planning());
+    if (scope == RunScope.RFM) return scoreRfm(inputs, locale);
     PlanStep planStep = planning() ? PlanStep.of(horizon, timeZone, previous) : null;
     // Loaded beside the intake, which stops early should the model be bad (ScoringRun.run).
     CompletableFuture<TierModel> tierModel =
         CompletableFuture.supplyAsync(() -> model == null ? TierModel.defaultModel() : TierModel.load(model));
     Output.prepare(out);
     Output.warmUp();
-    RunInputs inputs = new RunInputs(transactions, customers, interactions, surveys, asOf,
-        new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset(encoding), Map.copyOf(columnMap),
-        Math.max(1, threads), out,
-        new MergeOptions(merge == null ? List.of() : MergeFile.read(merge), mergeCaseIds))
-        .withOutliersExcluded(excludeOutliers(outliers));
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet, locale);
     RunResult result;
     try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
-      result = ScoringRun.run(inputs, tierModel, rejects, progress, new Predictions(churn, clusters, products));
+      result = ScoringRun.run(inputs, tierModel, rejects, progress, predictions());
     } finally {
       progress.done();
     }
@@ -161,6 +168,35 @@ class ScoreCommand implements Callable<Integer> {
     progress.done();
     Output.summary(result, out, locale, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** RFM alone: rfm.csv and rejected.csv, nothing else. */
+  private int scoreRfm(RunInputs inputs, Locale locale) throws IOException {
+    Output.prepare(out);
+    ConsoleProgress progress = new ConsoleProgress(System.err, quiet, locale);
+    RfmRun.Result result;
+    try (RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
+      result = RfmRun.run(inputs, rejects, progress);
+      progress.phase(Note.of("phase_writing_results"));
+      RfmCsv.write(result, out.resolve("rfm.csv"));
+      progress.phase(Note.of("phase_done"));
+    } finally {
+      progress.done();
+    }
+    Output.rfmSummary(result, out, locale, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private RunInputs inputs() throws IOException {
+    return new RunInputs(transactions, customers, interactions, surveys, asOf,
+        new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset(encoding), Map.copyOf(columnMap),
+        Math.max(1, threads), out,
+        new MergeOptions(merge == null ? List.of() : MergeFile.read(merge), mergeCaseIds))
+        .withOutliersExcluded(excludeOutliers(outliers));
+  }
+
+  private Predictions predictions() {
+    return new Predictions(churn, clusters, products);
   }
 
   private boolean excludeOutliers(String policy) {

@@ -75,6 +75,25 @@ public final class ScoringRun {
     });
     failIfBroken(checked);
 
+    Summaries tx = intake(in, checked, rejects, progress);
+    long excludedFrom = excludedFrom(tx.quality());
+    AmountOutliers outliers = tx.quality().amountOutliers();
+    LocalDate asOf = tx.asOf();
+    // With outliers, the file is read once more the other way (kept or left out) to list the tiers they change.
+    long otherFrom = excludedFrom == Long.MAX_VALUE && outliers != null ? outliers.thresholdCents() : Long.MAX_VALUE;
+    return afterIntake(in, tx, checked, rejects, progress,
+        merged -> read(in, merged, excludedFrom, checked, progress, asOf), true,
+        outliers == null || outliers.rows() == 0 ? null
+            : merged -> read(in, merged, otherFrom, checked, progress, asOf),
+        predictions);
+  }
+
+  /**
+   * Reads and summarises the transactions with the accepted merges, leaving outlier amounts out (by a second read)
+   * when the inputs ask for it; frozen at {@link #splitDay}.
+   */
+  static Summaries intake(RunInputs in, CompletableFuture<TierModel> checked, Consumer<Rejection> rejects,
+      Progress progress) {
     progress.phase(Note.of("phase_reading", in.transactions().getFileName()));
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     TransactionIntake.Result tx = transactions(in, merges, Long.MAX_VALUE, checked, rejects, progress);
@@ -91,19 +110,13 @@ public final class ScoringRun {
           + BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString()
           + " were left out of the run (amount_outlier in rejected.csv)");
     }
-    long excludedFrom = excludedFrom(txQuality);
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase(Note.of("phase_ordering"));
     PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
-    // With outliers, the file is read once more the other way (kept or left out) to list the tiers they change.
-    long otherFrom = excludedFrom == Long.MAX_VALUE && outliers != null ? outliers.thresholdCents() : Long.MAX_VALUE;
-    return afterIntake(in, new Summaries(p, tx.charset(), txQuality, asOf), checked, rejects, progress,
-        merged -> read(in, merged, excludedFrom, checked, progress, asOf), true,
-        outliers == null || outliers.rows() == 0 ? null : merged -> read(in, merged, otherFrom, checked, progress, asOf),
-        predictions);
+    return new Summaries(p, tx.charset(), txQuality, asOf);
   }
 
-  private static PurchaseColumns read(RunInputs in, IdMerges merges, long outlierCents,
+  static PurchaseColumns read(RunInputs in, IdMerges merges, long outlierCents,
       CompletableFuture<TierModel> checked, Progress progress, LocalDate asOf) {
     TransactionIntake.Result again = transactions(in, merges, outlierCents, checked, rejection -> { }, progress);
     return again.table().freeze(ClvStage.splitDay(again.firstDay(), (int) asOf.toEpochDay()));
@@ -417,7 +430,7 @@ public final class ScoringRun {
     return engagement;
   }
 
-  private static RfmScores rfm(PurchaseColumns p, int asOfDay, RfmConfig config) {
+  static RfmScores rfm(PurchaseColumns p, int asOfDay, RfmConfig config) {
     int[] recency = new int[p.size];
     int[] frequency = new int[p.size];
     for (int i = 0; i < p.size; i++) {
