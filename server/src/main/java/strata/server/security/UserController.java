@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,7 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.BadRequest;
 import strata.server.audit.AuditLog;
 
-/** Users (admin only, by the security rules) and API tokens (everyone, their own). */
+/**
+ * Users (admin only, by the security rules) and API tokens (everyone, their own). Each change, the sessions it ends
+ * and its audit entries are one transaction: a server killed between them must not keep a new password while the
+ * sessions of whoever knew the old one live on (issue 14 §1, KilledPasswordChangeTest).
+ */
 @RestController
 @RequestMapping("/api/v1")
 class UserController {
@@ -44,11 +50,13 @@ class UserController {
   private final Users users;
   private final TokenStore tokens;
   private final AuditLog audit;
+  private final TransactionTemplate tx;
 
-  UserController(Users users, TokenStore tokens, AuditLog audit) {
+  UserController(Users users, TokenStore tokens, AuditLog audit, PlatformTransactionManager transactions) {
     this.users = users;
     this.tokens = tokens;
     this.audit = audit;
+    this.tx = new TransactionTemplate(transactions);
   }
 
   @GetMapping("/users")
@@ -59,34 +67,40 @@ class UserController {
   @PostMapping("/users")
   @ResponseStatus(HttpStatus.CREATED)
   AuthController.Me create(@Valid @RequestBody NewUser u) {
-    Users.User created = users.create(u.username(), u.displayName(), u.password(), role(u.role()), u.owner(),
-        u.team(), u.email());
-    audit.record(Viewer.current().username(), "user_created", u.username() + " as " + created.role().id()
-        + (created.team() == null ? "" : " team=" + created.team()));
-    return AuthController.Me.of(created);
+    return tx.execute(s -> {
+      Users.User created = users.create(u.username(), u.displayName(), u.password(), role(u.role()), u.owner(),
+          u.team(), u.email());
+      audit.record(Viewer.current().username(), "user_created", u.username() + " as " + created.role().id()
+          + (created.team() == null ? "" : " team=" + created.team()));
+      return AuthController.Me.of(created);
+    });
   }
 
   @PatchMapping("/users/{username}")
   AuthController.Me update(@PathVariable String username, @Valid @RequestBody UserChange c,
       HttpServletRequest request) {
-    Users.User updated = users.update(username, c.displayName(), c.password(),
-        c.role() == null ? null : role(c.role()), c.owner(), c.enabled(), c.team(), c.email());
-    if (c.password() != null || Boolean.FALSE.equals(c.enabled())) {
-      // A new password must shut out whoever knew the old one: their sessions end (except this request's own).
-      int revoked = tokens.revokeAllOf(username, Boolean.TRUE.equals(c.revokeApiTokens()), bearer(request));
-      audit.record(Viewer.current().username(), "tokens_revoked", username + ": " + revoked);
-    }
-    audit.record(Viewer.current().username(), "user_updated", username + (c.password() != null ? " (password)" : "")
-        + " role=" + updated.role().id() + " enabled=" + updated.enabled()
-        + (updated.team() == null ? "" : " team=" + updated.team()));
-    return AuthController.Me.of(updated);
+    return tx.execute(s -> {
+      Users.User updated = users.update(username, c.displayName(), c.password(),
+          c.role() == null ? null : role(c.role()), c.owner(), c.enabled(), c.team(), c.email());
+      if (c.password() != null || Boolean.FALSE.equals(c.enabled())) {
+        // A new password must shut out whoever knew the old one: their sessions end (except this request's own).
+        int revoked = tokens.revokeAllOf(username, Boolean.TRUE.equals(c.revokeApiTokens()), bearer(request));
+        audit.record(Viewer.current().username(), "tokens_revoked", username + ": " + revoked);
+      }
+      audit.record(Viewer.current().username(), "user_updated", username + (c.password() != null ? " (password)" : "")
+          + " role=" + updated.role().id() + " enabled=" + updated.enabled()
+          + (updated.team() == null ? "" : " team=" + updated.team()));
+      return AuthController.Me.of(updated);
+    });
   }
 
   @DeleteMapping("/users/{username}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable String username) {
-    users.delete(username);
-    audit.record(Viewer.current().username(), "user_deleted", username);
+    tx.executeWithoutResult(s -> {
+      users.delete(username);
+      audit.record(Viewer.current().username(), "user_deleted", username);
+    });
   }
 
   @GetMapping("/tokens")
@@ -104,18 +118,22 @@ class UserController {
           "a sales user's API token needs a scope (read or import) or an expiry (expiresInDays)",
           List.of(new BadRequest.FieldError("scope", "read or import, or give expiresInDays")));
     }
-    TokenStore.Issued issued = tokens.issueApi(v.username(), t.name(), scope,
-        t.expiresInDays() == null ? null : Duration.ofDays(t.expiresInDays()));
-    audit.record(v.username(), "token_created", t.name() + " scope=" + scope.id()
-        + (t.expiresInDays() == null ? "" : " days=" + t.expiresInDays()));
-    return issued;
+    return tx.execute(s -> {
+      TokenStore.Issued issued = tokens.issueApi(v.username(), t.name(), scope,
+          t.expiresInDays() == null ? null : Duration.ofDays(t.expiresInDays()));
+      audit.record(v.username(), "token_created", t.name() + " scope=" + scope.id()
+          + (t.expiresInDays() == null ? "" : " days=" + t.expiresInDays()));
+      return issued;
+    });
   }
 
   @DeleteMapping("/tokens/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@PathVariable long id) {
-    tokens.revoke(id, Viewer.current());
-    audit.record(Viewer.current().username(), "token_revoked", Long.toString(id));
+    tx.executeWithoutResult(s -> {
+      tokens.revoke(id, Viewer.current());
+      audit.record(Viewer.current().username(), "token_revoked", Long.toString(id));
+    });
   }
 
   private static String bearer(HttpServletRequest request) {

@@ -80,7 +80,7 @@ class KilledActionsTest {
           update(url, "update service_task set due_date = current_date - 10 where status = 'open'");
           budget = planNanos;
         }
-        Map<String, List<String>> before = tables(url);
+        Map<String, List<String>> before = StoredRows.tables(url, TABLES);
         Api a = admin;
         Thread sender = new Thread(() -> {
           try {
@@ -95,7 +95,7 @@ class KilledActionsTest {
         sender.join();
         server = ServerProcess.start(data, port, StoredRows.setting(data));
         admin = server.admin();
-        Map<String, List<String>> after = tables(url);
+        Map<String, List<String>> after = StoredRows.tables(url, TABLES);
         boolean applied = !after.equals(before);
         if (applied) assertApplied(action, before, after, url);
         assertSnapshotOwners(url);
@@ -154,12 +154,6 @@ class KilledActionsTest {
   private static void assertSnapshotOwners(String url) throws SQLException {
     assertThat(StoredRows.count(url, "select count(*) from snapshot_row r join customer c on c.id = r.customer_id "
         + "where r.run_id = (select run_id from current_run) and r.owner <> c.owner")).isZero();
-  }
-
-  private static Map<String, List<String>> tables(String url) throws SQLException {
-    Map<String, List<String>> out = new HashMap<>();
-    for (Map.Entry<String, String> t : TABLES.entrySet()) out.put(t.getKey(), StoredRows.rows(url, t.getValue()));
-    return out;
   }
 
   /** Waits for the run to publish: the kill then lands in the plan that follows it. */

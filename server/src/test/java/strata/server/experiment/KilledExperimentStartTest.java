@@ -63,7 +63,7 @@ class KilledExperimentStartTest {
 
       server = ServerProcess.start(data, port, StoredRows.setting(data));
       admin = server.admin();
-      ready(port);
+      server.awaitReady();
       assertThat(admin.get("/api/v1/runs/current").json().get("id").asLong()).isEqualTo(first);
       List<String> started = experiments(url);
       // Big customers spent 500 or more: C0..C998 of the 2,000 (see customers()).
@@ -85,7 +85,7 @@ class KilledExperimentStartTest {
         server.kill();
         server = ServerProcess.start(data, port, StoredRows.setting(data));
         admin = server.admin();
-        ready(port);
+        server.awaitReady();
         String status = admin.get("/api/v1/runs/" + run).json().get("status").asString();
         if (status.equals("failed")) {
           assertThat(experiments(url)).as("point %d: a failed run changed no experiment", point).isEqualTo(before);
@@ -116,12 +116,6 @@ class KilledExperimentStartTest {
     }
     assertThat(admin.post("/api/v1/batch/customers", customers).status()).isEqualTo(200);
     assertThat(admin.post("/api/v1/batch/transactions", purchases).status()).isEqualTo(200);
-  }
-
-  /** Readiness comes after the listeners of ApplicationReadyEvent, the experiments' catch-up among them. */
-  private static void ready(int port) {
-    Api anonymous = new Api(port);
-    waitFor(() -> anonymous.get("/actuator/health/readiness").status() == 200);
   }
 
   private static List<String> experiments(String url) throws java.sql.SQLException {

@@ -64,6 +64,15 @@ public final class ServerProcess implements AutoCloseable {
     return anonymous.as("admin", ADMIN_PASSWORD);
   }
 
+  /**
+   * Waits until the server is ready: after its start-up work (marking cut-off runs failed and removing their rows,
+   * catching up experiments and KPIs), which runs after it first answers.
+   */
+  public void awaitReady() {
+    Api anonymous = new Api(port);
+    waitFor(() -> anonymous.get("/actuator/health/readiness").status() == 200);
+  }
+
   /** SIGTERM, as a service manager stops it: the shutdown hooks run; waits up to two minutes for the exit. */
   public int stop() throws InterruptedException {
     process.destroy();

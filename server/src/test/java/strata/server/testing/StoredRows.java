@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The embedded database of a {@link ServerProcess}'s data folder, opened with AUTO_SERVER so a kill test can read the
@@ -44,5 +46,26 @@ public final class StoredRows {
 
   public static long count(String url, String sql) throws SQLException {
     return Long.parseLong(rows(url, sql).get(0));
+  }
+
+  /** Each named query's {@link #rows}: what a kill test compares before and after a write. */
+  public static Map<String, List<String>> tables(String url, Map<String, String> queries) throws SQLException {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> q : queries.entrySet()) out.put(q.getKey(), rows(url, q.getValue()));
+    return out;
+  }
+
+  /**
+   * How many of a client's sequential writes a kill left applied: the index k for which {@code stored} equals
+   * {@code states.get(k)}, the state after the first k writes; fails when it equals none (a write half-applied, or
+   * one applied after a later one failed).
+   */
+  public static int writesApplied(List<String> stored, List<List<String>> states) {
+    int k = states.indexOf(stored);
+    if (k < 0) {
+      throw new AssertionError("the stored rows are no state between the writes:\n" + String.join("\n", stored)
+          + "\nstate before them:\n" + String.join("\n", states.get(0)));
+    }
+    return k;
   }
 }
