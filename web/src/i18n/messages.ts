@@ -11,6 +11,7 @@ import * as work from './messages-work';
 import * as products from './messages-products';
 import * as merged from './messages-merged';
 import * as playbookForm from './messages-playbook-form';
+import * as kpis from './messages-kpis';
 
 const en = {
   ...work.en,
@@ -151,6 +152,7 @@ const en = {
   ...products.en,
   ...merged.en,
   ...playbookForm.en,
+  ...kpis.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -293,6 +295,7 @@ const zh: Record<MessageKey, string> = {
   ...products.zh,
   ...merged.zh,
   ...playbookForm.zh,
+  ...kpis.zh,
 };
 
 export const messages = { en, zh };
