@@ -68,7 +68,12 @@ final class KpiInputs {
         log.info("KPI inputs of run {} filled from its {} snapshot rows in {} ms", run.id(), rows,
             (System.nanoTime() - start) / 1_000_000);
         return rows > 0;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException e) {
+        write.rollback();
+        // Another server of the cluster filled them first (its rows are committed: the insert waited for them).
+        if ("23505".equals(e.getSQLState())) return false;
+        throw e;
+      } catch (RuntimeException e) {
         write.rollback();
         throw e;
       } finally {
