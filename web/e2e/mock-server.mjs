@@ -4,6 +4,7 @@
 // server; the e2e script must pass against the real server with demo data.
 //
 //   npm run build && node e2e/mock-server.mjs [--port 8080]
+import { tagsRoute, taggedWith } from './mock-tags.mjs';
 import { viewsRoute } from './mock-views.mjs';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
@@ -59,6 +60,7 @@ const customers = Array.from({ length: 100 }, (_, i) => {
   };
 });
 const overrides = {};
+const tags = new Map();
 const work = workState(customers);
 const duplicates = duplicatesState(customers);
 const runs = [
@@ -125,6 +127,8 @@ function route(method, path, q, me, body) {
   const viewed = viewsRoute({ method, path, q, me, body, rows: (who) => visible(who).map(effective), problem });
   if (viewed) return viewed;
   if (path === '/auth/logout') return { status: 204 };
+  const tagged = tagsRoute({ method, path, q, body, me, visible, problem }, tags);
+  if (tagged) return tagged;
   if (path === '/meta') {
     return { body: {
       tiers: TIERS, metrics: METRICS, rejectReasons: [{ id: 'bad_date', name: label('日期无效', 'date is not a valid date') }], lifecycle: STAGES.map((id) => ({ id, name: label({ potential: '潜在', new: '新客', active: '活跃', dormant: '沉睡', churned: '流失' }[id], id) })),
@@ -202,6 +206,7 @@ function route(method, path, q, me, body) {
     let list = visible(me).map(effective);
     for (const key of ['tier', 'lifecycle', 'abc', 'owner']) if (q.get(key)) list = list.filter((c) => c[key] === q.get(key));
     if (q.get('q')) list = list.filter((c) => (c.id + c.name).toLowerCase().includes(q.get('q').toLowerCase()));
+    if (q.get('tag')) { const ids = taggedWith(tags, q.get('tag').normalize('NFKC').trim()); list = list.filter((c) => ids.has(c.id)); }
     const sort = q.get('sort');
     if (sort) { const [f, d] = sort.split(','); list = [...list].sort((a, b) => (a[f] > b[f] ? 1 : -1) * (d === 'desc' ? -1 : 1)); }
     if (path.endsWith('export')) {

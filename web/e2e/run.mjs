@@ -293,6 +293,8 @@ async function scenario(browser) {
     // "All columns" before the screenshot: a full-page screenshot may resize the window, which can close the popover.
     await page.click(tid('columns-all'));
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="customer-table"] thead th').length === n, heads);
+    await page.click(tid('columns-button')); // closed, so it covers nothing below it
+    await page.waitForSelector(tid('column-chooser'), { state: 'hidden' });
     await screenshot(page, '02b-customers-view-columns');
     await page.click(tid('view-delete'));
     await page.click('.ant-popconfirm .ant-btn-primary');
@@ -312,6 +314,23 @@ async function scenario(browser) {
     await page.waitForSelector(`${tid('c360-history')} ${tid('c360-history-entry')}`);
     await page.waitForSelector(tid('c360-products')); // product preference (empty when purchases name no category)
     await screenshot(page, '03-customer-360');
+  });
+
+  await step('tag the customer on its page (typed full-width); the list filters by the tag', async () => {
+    const { page } = analyst;
+    const tag = `e2e重点${Date.now().toString(36).slice(-4).toUpperCase()}`;
+    await page.click(tid('c360-tag-add'));
+    // Typed with full-width letters, as a Chinese input method gives them: stored as the one half-width tag.
+    await page.fill(tid('c360-tag-input'), tag.replace(/[A-Z0-9]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xFEE0)));
+    await page.press(tid('c360-tag-input'), 'Enter');
+    await page.waitForSelector(`${tid('c360-tag')}[data-tag="${tag}"]`);
+    await page.goto(`${options.baseUrl}/customers?tag=${encodeURIComponent(tag)}`);
+    await page.waitForSelector(tid('customer-row'));
+    const ids = await rowAttributes(page, 'customer-row', 'data-id');
+    check(ids.length === 1 && ids[0] === memo.customer, `the tag filter shows ${ids.join(', ')}, not ${memo.customer}`);
+    await page.goto(`${options.baseUrl}/customers/${encodeURIComponent(memo.customer)}`);
+    await page.click(`${tid('c360-tag')}[data-tag="${tag}"] .ant-tag-close-icon`);
+    await page.waitForFunction((t) => !document.querySelector(`[data-testid="c360-tag"][data-tag="${t}"]`), tag);
   });
 
   await step('override the tier with a reason', async () => {

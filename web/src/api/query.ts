@@ -12,7 +12,7 @@ export function buildQuery(params: Record<string, QueryValue>): string {
 
 export interface CustomerFilter {
   tier?: string; segment?: string; segment11?: string; lifecycle?: string; abc?: string; quadrant?: string; owner?: string;
-  q?: string;
+  q?: string; tag?: string;
 }
 
 /** antd's table sorter order, mapped to the server's `sort=field,asc|desc`. */

@@ -34,7 +34,8 @@ export interface Run {
   phase: RunNote | null;
   progress: number | null;
   customers: number | null;
-  error: string | null;
+  /** Why a failed run failed: a stable code (null for runs that failed before codes) and the text in both languages. */
+  error: RunNote | null;
   tierCounts: Record<string, number> | null;
   /** Remarks of the run, e.g. a model that could not be fitted: a stable code (null for old runs) and the text in both languages. */
   notes?: RunNote[];
@@ -93,6 +94,8 @@ export interface CustomerDetail {
   } | null;
   /** Set when an accepted duplicate pair merged this customer into another (absent from older servers). */
   mergedInto?: MergedInto | null;
+  /** Set on a survivor: the merged-away ids the viewer may see, and how many more it may not (absent from older servers). */
+  mergedFrom?: MergedFrom | null;
 }
 
 /**
@@ -100,6 +103,10 @@ export interface CustomerDetail {
  * next run after the pair was accepted.
  */
 export interface MergedInto { into: string | null; name: string | null; applied: boolean }
+/** GET /tags: a tag and how many of the user's customers carry it. */
+export interface TagCount { tag: string; customers: number }
+
+export interface MergedFrom { ids: { id: string; name: string | null }[]; hidden: number }
 
 export interface TierHistoryEntry { runId: number; asOf: string; finishedAt: string; tier: string; modelTier: string; overridden: boolean }
 

@@ -10,6 +10,7 @@ import * as views from './messages-views';
 import * as work from './messages-work';
 import * as products from './messages-products';
 import * as merged from './messages-merged';
+import * as tags from './messages-tags';
 import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
 
@@ -151,6 +152,7 @@ const en = {
   ...rules.en,
   ...products.en,
   ...merged.en,
+  ...tags.en,
   ...playbookForm.en,
   ...kpis.en,
 };
@@ -294,6 +296,7 @@ const zh: Record<MessageKey, string> = {
   ...rules.zh,
   ...products.zh,
   ...merged.zh,
+  ...tags.zh,
   ...playbookForm.zh,
   ...kpis.zh,
 };

@@ -19,7 +19,8 @@ import { Interactions, Surveys, Transactions } from './Records';
 import { CustomerTasks } from './CustomerTasks';
 import { ServiceOutlook } from './ServiceOutlook';
 import { ProductPreference } from './ProductPreference';
-import { MergedNotice } from './MergedNotice';
+import { MergedFromNotice, MergedNotice } from './MergedNotice';
+import { CustomerTags } from './CustomerTags';
 
 // Metrics shown in the scores panel, in reading order; code-list values are translated through /meta.
 const METRICS: [string, 'num' | 'money' | 'pct' | 'code:segments' | 'code:segments11' | 'code:lifecycle' | 'code:quadrants' | 'text'][] = [
@@ -86,7 +87,9 @@ export default function Customer360() {
           {t('c360.modelTier')}: {tierName(c.modelTier)}
         </Typography.Paragraph>
       )}
+      <CustomerTags customerId={c.id} />
       <MergedNotice merged={c.mergedInto} />
+      <MergedFromNotice merged={c.mergedFrom} />
       <HeldOutNotice customerId={c.id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>

@@ -1,8 +1,9 @@
 // On a merged-away customer's page: into whom it was merged, with a link, so the record does not read as an ordinary
-// customer without a tier. A sales user who may not see the survivor is told only that it was merged.
+// customer without a tier. A sales user who may not see the survivor is told only that it was merged. On a survivor's
+// page: which records it also counts, so its figures can be traced to their records.
 import { Alert } from 'antd';
 import { Link } from 'react-router';
-import type { MergedInto } from '../../api/types';
+import type { MergedFrom, MergedInto } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 
@@ -23,5 +24,27 @@ export function MergedNotice({ merged }: { merged: MergedInto | null | undefined
   return (
     <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="c360-merged" description={n.detail}
       message={<>{n.lead}{n.link && <> <Link to={n.link.to} data-testid="c360-merged-link">{n.link.label}</Link></>}</>} />
+  );
+}
+
+/** The survivor's notice: links to the merged-away records the viewer may see, then a count of the others. */
+export function mergedFromNotice(m: MergedFrom, t: T): { lead: string; links: { to: string; label: string }[]; more: string | null; detail: string } {
+  return {
+    lead: m.ids.length === 0 ? t('merged.fromOnlyHidden', { n: m.hidden }) : t('merged.from'),
+    links: m.ids.map((i) => ({ to: `/customers/${encodeURIComponent(i.id)}`, label: i.name ? `${i.name} (${i.id})` : i.id })),
+    more: m.hidden > 0 && m.ids.length > 0 ? t('merged.fromHidden', { n: m.hidden }) : null,
+    detail: t('merged.fromDetail'),
+  };
+}
+
+export function MergedFromNotice({ merged }: { merged: MergedFrom | null | undefined }) {
+  const { t } = useI18n();
+  if (!merged) return null;
+  const n = mergedFromNotice(merged, t);
+  const parts = [...n.links.map((l) => <Link key={l.to} to={l.to} data-testid="c360-merged-from-link">{l.label}</Link>),
+    ...(n.more ? [<span key="more">{n.more}</span>] : [])];
+  return (
+    <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="c360-merged-from" description={n.detail}
+      message={<>{n.lead}{' '}{parts.map((p, i) => <span key={i}>{i > 0 && '、'}{p}</span>)}</>} />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergedNotice } from './MergedNotice';
+import { mergedFromNotice, mergedNotice } from './MergedNotice';
 import { fill, messages, type MessageKey } from '../../i18n/messages';
 
 const t = (lang: 'en' | 'zh') => (key: MessageKey, vars?: Record<string, string | number>) => fill(messages[lang][key], vars);
@@ -23,5 +23,14 @@ describe('mergedNotice', () => {
     expect(mergedNotice({ into: 'A', name: null, applied: false }, t('en'))).toMatchObject({
       link: { label: 'A' }, detail: messages.en['merged.pending'] });
     expect(mergedNotice({ into: 'A', name: null, applied: false }, t('zh')).detail).toContain('下一次运行');
+  });
+
+  it('listsTheRecordsASurvivorCountsAndHowManyAreHidden', () => {
+    const n = mergedFromNotice({ ids: [{ id: 'M 2', name: '合二' }, { id: 'M3', name: null }], hidden: 2 }, t('zh'));
+    expect(n.lead).toBe('同时计入以下记录');
+    expect(n.links).toEqual([{ to: '/customers/M%202', label: '合二 (M 2)' }, { to: '/customers/M3', label: 'M3' }]);
+    expect(n.more).toBe('另有 2 条您无权查看');
+    expect(mergedFromNotice({ ids: [{ id: 'A', name: null }], hidden: 0 }, t('en')).more).toBeNull();
+    expect(mergedFromNotice({ ids: [], hidden: 1 }, t('en'))).toMatchObject({ lead: 'Also counts merged records you may not see: 1', links: [], more: null });
   });
 });

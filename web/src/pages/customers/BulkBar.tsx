@@ -1,9 +1,10 @@
-// Bulk actions over the customer list's selection (POST /customers/bulk/assign | task | call-list): the server
+// Bulk actions over the customer list's selection (POST /customers/bulk/assign | task | tag | untag | call-list): the server
 // checks the user's rights over every customer and does each action in one transaction.
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, download } from '../../api/client';
+import type { TagCount } from '../../api/types';
 import type { CustomerFilter } from '../../api/query';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
@@ -24,9 +25,10 @@ export function BulkBar({ selection, filter, total, onSelect, onDone }: {
   const { meta } = useMeta();
   const session = useSession();
   const { message } = App.useApp();
-  const [dialog, setDialog] = useState<'assign' | 'task' | null>(null);
+  const [dialog, setDialog] = useState<'assign' | 'task' | 'tag' | 'untag' | null>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ owner?: string; type: string; channel: string; due: Dayjs; note?: string }>();
+  const [tagsInUse, setTagsInUse] = useState<TagCount[]>([]);
+  const [form] = Form.useForm<{ owner?: string; type: string; channel: string; due: Dayjs; note?: string; tag?: string }>();
   const n = selectedCount(selection);
   if (n === 0) return null;
   const fits = withinCap(selection, BULK_MAX);
@@ -43,6 +45,12 @@ export function BulkBar({ selection, filter, total, onSelect, onDone }: {
     if (dialog === 'assign') {
       const r = await api<{ changed: number }>('/customers/bulk/assign', { json: { ...selectionBody(selection), owner: v.owner ?? '' } });
       message.success(t('bulk.done', { n: num(r.changed) }));
+    } else if (dialog === 'tag' || dialog === 'untag') {
+      const r = await api<{ tag: string; selected: number; changed: number }>(`/customers/bulk/${dialog}`,
+        { json: { ...selectionBody(selection), tag: v.tag ?? '' } });
+      message.success(dialog === 'tag'
+        ? t('bulk.tagged', { n: num(r.changed), tag: r.tag, same: num(r.selected - r.changed) })
+        : t('bulk.untagged', { n: num(r.changed), tag: r.tag }));
     } else {
       const r = await api<{ created: number; existing: number }>('/customers/bulk/task', { json: {
         ...selectionBody(selection), type: v.type, channel: v.channel, dueDate: v.due.format('YYYY-MM-DD'), note: v.note ?? '' } });
@@ -51,6 +59,12 @@ export function BulkBar({ selection, filter, total, onSelect, onDone }: {
     setDialog(null);
     onDone();
   });
+
+  const openTags = (which: 'tag' | 'untag') => {
+    setDialog(which);
+    api<TagCount[]>('/tags').then(setTagsInUse, () => setTagsInUse([]));
+  };
+  const titles = { assign: t('bulk.assign'), task: t('bulk.task'), tag: t('bulk.tag'), untag: t('bulk.untag') };
 
   const exportCalls = () => run(() => download('/customers/bulk/call-list', `${t('work.callList')}.csv`,
     { json: { ...selectionBody(selection), lang } }));
@@ -67,12 +81,14 @@ export function BulkBar({ selection, filter, total, onSelect, onDone }: {
           onClick={() => setDialog('assign')}>{t('bulk.assign')}</Button>}
         {session.can('bulkTask') && <Button disabled={!fits} loading={busy} data-testid="bulk-task"
           onClick={() => setDialog('task')}>{t('bulk.task')}</Button>}
+        <Button disabled={!fits} loading={busy} data-testid="bulk-tag" onClick={() => openTags('tag')}>{t('bulk.tag')}</Button>
+        <Button disabled={!fits} loading={busy} data-testid="bulk-untag" onClick={() => openTags('untag')}>{t('bulk.untag')}</Button>
         <Button disabled={!fits} loading={busy} data-testid="bulk-call-list" onClick={exportCalls}>{t('bulk.callList')}</Button>
         <Button type="link" onClick={() => onSelect({ kind: 'rows', ids: [] })}>{t('bulk.clear')}</Button>
       </Space>
       {!fits && <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="bulk-too-many"
         message={t('bulk.tooMany', { max: num(BULK_MAX) })} />}
-      <Modal open={dialog !== null} title={dialog === 'assign' ? t('bulk.assign') : t('bulk.task')} onCancel={() => setDialog(null)}
+      <Modal open={dialog !== null} title={dialog ? titles[dialog] : ''} onCancel={() => setDialog(null)}
         onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'bulk-submit' }} destroyOnHidden>
         <Typography.Paragraph type="secondary">{t('bulk.selected', { n: num(n) })}</Typography.Paragraph>
         <Form form={form} layout="vertical" preserve={false}
@@ -80,6 +96,11 @@ export function BulkBar({ selection, filter, total, onSelect, onDone }: {
           {dialog === 'assign' ? (
             <Form.Item name="owner" label={t('bulk.owner')}>
               <Select allowClear showSearch data-testid="bulk-owner" options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} />
+            </Form.Item>
+          ) : dialog === 'tag' || dialog === 'untag' ? (
+            <Form.Item name="tag" label={t('bulk.tagName')} rules={[{ required: true, whitespace: true }]}>
+              <AutoComplete data-testid="bulk-tag-name" options={tagsInUse.map((c) => ({ value: c.tag }))}
+                filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
             </Form.Item>
           ) : <>
             <Form.Item name="type" label={t('bulk.taskType')}>

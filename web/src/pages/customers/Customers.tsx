@@ -6,7 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { api, download } from '../../api/client';
 import { customerQuery, exportQuery, facetQuery, type CustomerFilter, type Sort } from '../../api/query';
-import type { CustomerRow, Page } from '../../api/types';
+import type { CustomerRow, Page, TagCount } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
@@ -20,7 +20,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { SavedViews } from './SavedViews';
 import { columnsOf, definitionOf, readColumns, searchOf, withCount, writeColumns, type Column } from './views';
 
-const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner', 'q'] as const;
+const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner', 'q', 'tag'] as const;
 type FilterKey = typeof FILTER_KEYS[number];
 /** GET /customers/facets: per filter, the customers each value would show with the other filters applied. */
 interface Facets { snapshot: number; facets: Partial<Record<FilterKey, Record<string, number>>> }
@@ -48,6 +48,10 @@ export default function Customers() {
   const { data: facets } = useLoad((signal) => (countsWanted
     ? api<Facets>('/customers/facets' + facetsFor, { signal }) : Promise.resolve(null)), [facetsFor, countsWanted]);
   const wantCounts = (open: boolean) => { if (open) setCountsWanted(true); };
+  // The tags in use among the user's customers, with their counts; asked for when the tag filter is first opened.
+  const [tagsWanted, setTagsWanted] = useState(false);
+  const { data: tagCounts } = useLoad((signal) => (tagsWanted || filter.tag
+    ? api<TagCount[]>('/tags', { signal }) : Promise.resolve(null)), [tagsWanted, Boolean(filter.tag)]);
   // The selection belongs to one filter: a new filter starts with none.
   const filterKey = JSON.stringify(filter);
   const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: filterKey, selection: NONE });
@@ -110,6 +114,11 @@ export default function Customers() {
         {filterSelect('segment11', 'segments11')}
         {filterSelect('abc', 'abc', 100)}
         {filterSelect('quadrant', 'quadrants', 130)}
+        <Select allowClear showSearch placeholder={t('cust.tag')} aria-label={t('cust.tag')} style={{ width: 130 }}
+          value={filter.tag} data-testid="filter-tag" popupMatchSelectWidth={false} optionFilterProp="title"
+          onOpenChange={(open) => { if (open) setTagsWanted(true); }}
+          options={(tagCounts ?? []).map((c) => ({ value: c.tag, title: c.tag, label: withCount(c.tag, c.customers, num) }))}
+          onChange={(v) => update({ tag: v })} />
         {session.can('filterByOwner') && (
           <Select allowClear showSearch placeholder={t('cust.owner')} aria-label={t('cust.owner')} style={{ width: 130 }}
             value={filter.owner} data-testid="filter-owner" popupMatchSelectWidth={false} optionFilterProp="title"

@@ -5,7 +5,7 @@ import { App, Button, Card, DatePicker, Progress, Space, Table, Tag, Typography 
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { buildQuery } from '../../api/query';
-import type { Page, Run } from '../../api/types';
+import type { Page, Run, RunNote } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
@@ -70,7 +70,7 @@ export default function Runs() {
               </Space>
             )}
           </Space>
-          {live?.error && <Typography.Paragraph type="danger" data-testid="run-error">{live.error}</Typography.Paragraph>}
+          {live?.error && <Typography.Paragraph type="danger" data-testid="run-error" data-error={live.error.code ?? ''}>{labelOf(live.error, lang)}</Typography.Paragraph>}
         </Card>
       )}
       <ErrorAlert error={error ?? runs.error} />
@@ -82,7 +82,7 @@ export default function Runs() {
           rowExpandable: (r) => !!r.tierCounts || !!r.error || !!r.notes?.length,
           expandedRowRender: (r) => (
             <>
-              {r.error && <Typography.Paragraph type="danger">{r.error}</Typography.Paragraph>}
+              {r.error && <Typography.Paragraph type="danger" data-error={r.error.code ?? ''}>{labelOf(r.error, lang)}</Typography.Paragraph>}
               <Space wrap>{Object.entries(r.tierCounts ?? {}).map(([tier, n]) => <Tag key={tier}>{tierName(tier)}: {num(n)}</Tag>)}</Space>
               {r.notes?.map((note, i) => <Typography.Paragraph key={i} type="secondary" style={{ margin: '4px 0 0' }} data-note={note.code ?? ''}>{labelOf(note, lang)}</Typography.Paragraph>)}
             </>
@@ -102,7 +102,7 @@ export default function Runs() {
           { title: t('runs.startedAt'), dataIndex: 'startedAt', render: (d: string) => dateTime(d) },
           { title: t('runs.finishedAt'), dataIndex: 'finishedAt', render: (d: string | null) => dateTime(d) },
           { title: t('runs.startedBy'), dataIndex: 'startedBy' },
-          { title: t('runs.error'), dataIndex: 'error', ellipsis: true, render: (e: string | null) => e && <Typography.Text type="danger">{e}</Typography.Text> },
+          { title: t('runs.error'), dataIndex: 'error', ellipsis: true, render: (e: RunNote | null) => e && <Typography.Text type="danger">{labelOf(e, lang)}</Typography.Text> },
         ]}
       />
     </div>

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,7 @@ final class ChurnCommand implements Callable<Integer> {
   LocalDate holdoutEnd;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the held-out split and the trees") long seed;
+  @Mixin Language language;
   @Option(names = "--json", description = "print one JSON object") boolean json;
   @Option(names = "--encoding", paramLabel = "NAME") String encoding;
   @Option(names = "--delimiter", paramLabel = "D") String delimiter;
@@ -57,8 +59,9 @@ final class ChurnCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Locale locale = language.locale();
     if (!holdoutEnd.isAfter(calibrationEnd)) {
-      throw new IntakeException("--holdout-end (" + holdoutEnd + ") must be after --calibration-end (" + calibrationEnd + ")");
+      throw new IntakeException(IntakeException.HOLDOUT_NOT_AFTER, holdoutEnd, calibrationEnd);
     }
     int cut = (int) calibrationEnd.toEpochDay();
     int end = (int) holdoutEnd.toEpochDay();
@@ -89,21 +92,24 @@ final class ChurnCommand implements Callable<Integer> {
     if (json) {
       out.println(Output.mapper().writeValueAsString(doc));
     } else {
-      out.printf("%d customers bought up to %s; outcome window %d days%n", before.size, calibrationEnd, end - cut);
-      line(out, "classifier", r.classifier());
-      line(out, "BG/NBD baseline", r.baseline());
-      r.notes().forEach(n -> out.println("note: " + n));
+      out.println(Language.text(locale, "churn.window", "customers", before.size, "calibration_end", calibrationEnd,
+          "days", end - cut));
+      line(out, locale, Language.text(locale, "churn.classifier"), r.classifier());
+      line(out, locale, Language.text(locale, "churn.baseline"), r.baseline());
+      r.notes().forEach(n -> out.println(Language.text(locale, "note", "text", n.text(locale))));
     }
     out.flush();
     return 0;
   }
 
-  private static void line(PrintWriter out, String name, Evaluation e) {
+  private static void line(PrintWriter out, Locale locale, String name, Evaluation e) {
+    String padded = String.format(Locale.ROOT, "%-16s", name);
     if (e == null) {
-      out.printf("%-16s not computed%n", name);
+      out.println(padded + Language.text(locale, "churn.not_computed"));
     } else {
-      out.printf(Locale.ROOT, "%-16s ROC-AUC %.4f  PR-AUC %.4f  Brier %.4f  top-decile lift %.2f  (%d held out, %d churned)%n",
-          name, e.auc(), e.prAuc(), e.brier(), e.topDecileLift(), e.customers(), e.churned());
+      out.println(padded + Language.text(locale, "churn.evaluation", "auc", Output.figure("%.4f", e.auc()),
+          "pr_auc", Output.figure("%.4f", e.prAuc()), "brier", Output.figure("%.4f", e.brier()),
+          "lift", Output.figure("%.2f", e.topDecileLift()), "held_out", e.customers(), "churned", e.churned()));
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,8 @@ final class ClvCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
+  @Mixin Language language;
+
   @Option(names = "--encoding", paramLabel = "NAME") String encoding;
   @Option(names = "--delimiter", paramLabel = "D") String delimiter;
   @Option(names = "--columns", split = ",", paramLabel = "KEYS") List<String> columns;
@@ -56,13 +59,14 @@ final class ClvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Locale locale = language.locale();
     double unit = switch (timeUnit.toLowerCase(Locale.ROOT)) {
       case "weeks", "week" -> 7.0;
       case "days", "day" -> 1.0;
-      default -> throw new IntakeException("--time-unit must be weeks or days, got '" + timeUnit + "'");
+      default -> throw new IntakeException(IntakeException.BAD_CHOICE, "--time-unit", "weeks, days", timeUnit);
     };
     if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
-      throw new IntakeException("--holdout-end (" + holdoutEnd + ") must be after --calibration-end (" + calibrationEnd + ")");
+      throw new IntakeException(IntakeException.HOLDOUT_NOT_AFTER, holdoutEnd, calibrationEnd);
     }
     int calEnd = (int) calibrationEnd.toEpochDay();
     // The calibration pass reads purchases up to the calibration end: its amounts are the spend model's input.
@@ -87,7 +91,7 @@ final class ClvCommand implements Callable<Integer> {
     if (json) {
       out.println(Output.mapper().writeValueAsString(doc));
     } else {
-      text(out, result, data.size(), nonPositiveSpend);
+      text(out, locale, result, data.size(), nonPositiveSpend);
     }
     out.flush();
     return 0;
@@ -122,29 +126,32 @@ final class ClvCommand implements Callable<Integer> {
     return new HoldoutData(purchases, length);
   }
 
-  private static void text(PrintWriter out, ClvResult r, int customers, long nonPositive) {
-    out.printf("%d customers in the calibration period%n", customers);
-    fit(out, "BG/NBD", r.bgNbd());
-    fit(out, "Pareto/NBD", r.paretoNbd());
-    fit(out, "MBG/NBD", r.mbgNbd());
-    fit(out, "Gamma-Gamma", r.gammaGamma());
-    if (nonPositive > 0) out.printf("  (%d repeat customers with no positive repeat spend left out of Gamma-Gamma)%n", nonPositive);
-    r.holdout().forEach((model, h) -> holdoutTable(out, model, h));
+  private static void text(PrintWriter out, Locale locale, ClvResult r, int customers, long nonPositive) {
+    out.println(Language.text(locale, "clv.customers", "customers", customers));
+    fit(out, locale, "BG/NBD", r.bgNbd());
+    fit(out, locale, "Pareto/NBD", r.paretoNbd());
+    fit(out, locale, "MBG/NBD", r.mbgNbd());
+    fit(out, locale, "Gamma-Gamma", r.gammaGamma());
+    if (nonPositive > 0) out.println(Language.text(locale, "clv.spend_excluded", "customers", nonPositive));
+    r.holdout().forEach((model, h) -> holdoutTable(out, locale, model, h));
   }
 
-  private static void fit(PrintWriter out, String name, Fit<?> f) {
+  private static void fit(PrintWriter out, Locale locale, String name, Fit<?> f) {
     StringBuilder p = new StringBuilder();
     f.model().parameters().forEach((k, v) -> p.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
-    out.printf(Locale.ROOT, "%-12s%s  LL=%.2f  customers=%d%s%n", name, p, f.logLikelihood(), f.customers(),
-        f.converged() ? "" : "  NOT CONVERGED: " + f.convergenceReason());
+    out.println(String.format(Locale.ROOT, "%-12s%s  LL=%.2f  ", name, p, f.logLikelihood())
+        + Language.text(locale, "clv.fit_customers", "customers", f.customers())
+        + (f.converged() ? "" : "  " + Language.text(locale, "clv.not_converged", "reason", f.convergenceReason())));
   }
 
-  private static void holdoutTable(PrintWriter out, String model, HoldoutReport h) {
-    out.printf(Locale.ROOT, "holdout %s: predicted %.1f, actual %.1f, MAE %.3f, RMSE %.3f%n", model,
-        h.predictedTotal(), h.actualTotal(), h.meanAbsoluteError(), h.rootMeanSquaredError());
+  private static void holdoutTable(PrintWriter out, Locale locale, String model, HoldoutReport h) {
+    out.println(Language.text(locale, "clv.holdout", "model", model, "predicted", Output.figure("%.1f", h.predictedTotal()),
+        "actual", Output.figure("%.1f", h.actualTotal()), "mae", Output.figure("%.3f", h.meanAbsoluteError()),
+        "rmse", Output.figure("%.3f", h.rootMeanSquaredError())));
     for (HoldoutReport.Row row : h.byCalibrationPurchases()) {
-      out.printf(Locale.ROOT, "  x=%-3s n=%-6d predicted %.3f  actual %.3f%n", row.label(), row.customers(),
-          row.meanPredicted(), row.meanActual());
+      out.println(String.format(Locale.ROOT, "  x=%-3s n=%-6d ", row.label(), row.customers())
+          + Language.text(locale, "clv.holdout_row", "predicted", Output.figure("%.3f", row.meanPredicted()),
+              "actual", Output.figure("%.3f", row.meanActual())));
     }
   }
 }

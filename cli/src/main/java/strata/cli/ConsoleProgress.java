@@ -38,8 +38,8 @@ final class ConsoleProgress implements Progress {
     lastDraw = now;
     int pct = (int) Math.min(100, done * 100 / total);
     int bar = pct / 4;
-    err.print("\r\033[K" + elapsed() + "[" + "#".repeat(bar) + " ".repeat(25 - bar) + "] " + pct + "% of "
-        + (total >> 20) + " MiB");
+    err.print("\r\033[K" + elapsed() + "[" + "#".repeat(bar) + " ".repeat(25 - bar) + "] "
+        + Language.text(locale, "progress_bytes", "percent", pct, "mib", total >> 20));
     err.flush();
   }
 

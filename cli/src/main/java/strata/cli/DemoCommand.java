@@ -22,8 +22,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "random seed (default: fixed, so runs repeat)")
   long seed = DemoOptions.DEFAULT_SEED;
 
-  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels and report")
-  String lang;
+  @CommandLine.Mixin Language language;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,12 +31,13 @@ final class DemoCommand implements Callable<Integer> {
     Output.prepare(out);
     DemoFiles files = DemoDataGenerator.write(out.resolve("data"),
         new DemoOptions(seed, customers, DemoOptions.DEFAULT_AS_OF));
-    spec.commandLine().getOut().println("demo data: " + out.resolve("data").toAbsolutePath());
+    spec.commandLine().getOut().println(Language.text(language.locale(), "demo_data",
+        "folder", out.resolve("data").toAbsolutePath()));
     return new CommandLine(new ScoreCommand()).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr())
         .setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler())
         .execute("--transactions", files.transactions().toString(), "--customers", files.customers().toString(),
             "--interactions", files.interactions().toString(), "--surveys", files.surveys().toString(),
-            "--as-of", DemoOptions.DEFAULT_AS_OF.toString(), "--out", out.toString(), "--lang", lang,
+            "--as-of", DemoOptions.DEFAULT_AS_OF.toString(), "--out", out.toString(), "--lang", language.lang,
             "--products"); // the demo's orders name products and categories: show what they give
   }
 }

@@ -15,14 +15,14 @@ final class Errors {
   private Errors() {}
 
   /**
-   * @param locale the command's --lang: tier model, scoring setting and CLV errors are said in it, the others in
-   *     English
+   * @param locale the command's --lang: tier model, scoring setting, CLV and input errors are said in it, the others
+   *     (the system's own failures) in English
    */
   static String message(Throwable e, Locale locale) {
     if (e instanceof TierModelException t) return t.text(locale);
     if (e instanceof ClvException c) return c.reason().text(locale);
     if (e instanceof ConfigException c) return c.text(locale);
-    if (e instanceof IntakeException) return e.getMessage();
+    if (e instanceof IntakeException i) return i.text(locale);
     if (e instanceof UncheckedIOException u) return message(u.getCause(), locale);
     if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
     if (e instanceof AccessDeniedException a) return a.getFile() + ": permission denied";

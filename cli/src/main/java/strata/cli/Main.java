@@ -36,7 +36,7 @@ public final class Main {
     CommandLine.Model.OptionSpec lang = line.getCommandSpec().findOption("--lang");
     if (lang == null) return java.util.Locale.ENGLISH;
     try {
-      return ScoreCommand.locale(String.valueOf((Object) lang.getValue()));
+      return Language.locale(String.valueOf((Object) lang.getValue()));
     } catch (RuntimeException e) {
       return java.util.Locale.ENGLISH;
     }

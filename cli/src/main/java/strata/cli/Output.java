@@ -31,7 +31,7 @@ final class Output {
 
   static void prepare(Path out) throws IOException {
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IntakeException(out + ": exists and is not a folder");
+      throw new IntakeException(IntakeException.NOT_A_FOLDER, out);
     }
     Files.createDirectories(out);
   }
@@ -88,16 +88,26 @@ final class Output {
   static void summary(RunResult result, Path out, Locale locale, PrintWriter w) {
     boolean zh = locale.getLanguage().equals("zh");
     ScoredCustomers s = result.customers();
-    w.printf("%s %d %s (%d %s), as of %s%n", zh ? "已评分" : "scored", s.size, zh ? "位客户" : "customers",
-        s.purchasers, zh ? "位有购买" : "with purchases", result.asOf());
+    w.println(Language.text(locale, "scored", "customers", s.size, "purchasers", s.purchasers, "as_of", result.asOf()));
     Map<String, Long> counts = strata.run.QualityDocument.tierCounts(result);
     for (TierRule t : result.model().tiers()) {
       w.printf("  %-12s %-16s %,d%n", t.id(), t.name(zh), counts.get(t.id()));
     }
-    result.quality().forEach(q -> w.printf("%s: %,d rows, %,d accepted, %,d rejected%s%n", q.file(), q.rowsRead(),
-        q.rowsAccepted(), q.rowsRejected(), q.rowsAfterAsOf() > 0 ? ", " + q.rowsAfterAsOf() + " after as-of" : ""));
-    result.notes().forEach(n -> w.println((zh ? "注意：" : "note: ") + n.text(locale)));
-    w.println((zh ? "结果：" : "results: ") + out.toAbsolutePath());
+    result.quality().forEach(q -> w.println(Language.text(locale, q.rowsAfterAsOf() > 0 ? "file_after_as_of" : "file",
+        "file", q.file(), "rows", count(q.rowsRead()), "accepted", count(q.rowsAccepted()),
+        "rejected", count(q.rowsRejected()), "after", count(q.rowsAfterAsOf()))));
+    result.notes().forEach(n -> w.println(Language.text(locale, "note", "text", n.text(locale))));
+    w.println(Language.text(locale, "results", "folder", out.toAbsolutePath()));
     w.flush();
+  }
+
+  /** A count with thousands separators, as both languages write them in the console. */
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** A figure in {@code format} ({@code %.3f}), with a decimal point whatever the machine's locale. */
+  static String figure(String format, double value) {
+    return String.format(Locale.ROOT, format, value);
   }
 }

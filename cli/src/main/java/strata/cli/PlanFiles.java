@@ -49,7 +49,7 @@ final class PlanFiles {
   static Previous previous(Path dir) throws IOException {
     if (dir == null) return Previous.NONE;
     Path customers = dir.resolve("customers.csv");
-    if (!Files.isRegularFile(customers)) throw new IntakeException("--previous " + dir + ": has no customers.csv");
+    if (!Files.isRegularFile(customers)) throw new IntakeException(IntakeException.NO_PREVIOUS_CUSTOMERS, dir);
     Map<String, String> tiers = new HashMap<>();
     for (NamedCsvRecord r : records(customers, "customer_id", "tier")) tiers.put(r.getField("customer_id"), r.getField("tier"));
     LocalDate asOf = null;
@@ -90,7 +90,7 @@ final class PlanFiles {
       return new PlannedTask(r.getField("task_id"), r.getField("customer_id"), r.getField("owner"), type, channel,
           LocalDate.parse(r.getField("due_date")), trigger, why, status, stopped, false);
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new IntakeException(where + ": not a task Strata wrote (" + e.getMessage() + ")");
+      throw new IntakeException(IntakeException.NOT_A_TASK, where, e.getMessage());
     }
   }
 
@@ -117,8 +117,7 @@ final class PlanFiles {
         if (!id.isEmpty() && (dnc || !denied.isEmpty())) flags.put(id, new ContactFlags(dnc, Set.copyOf(denied)));
       }
     } catch (java.io.UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {
-      throw new IntakeException(customersFile.getFileName() + ": its do-not-contact and consent columns cannot be read ("
-          + e.getMessage() + "); no plan is made without them");
+      throw new IntakeException(IntakeException.NO_CONSENT_COLUMNS, customersFile.getFileName(), e.getMessage());
     }
     return flags;
   }
@@ -136,7 +135,7 @@ final class PlanFiles {
       List<NamedCsvRecord> rows = new ArrayList<>();
       for (NamedCsvRecord r : csv) {
         for (String column : needed) {
-          if (r.findField(column).isEmpty()) throw new IntakeException(file + ": no column '" + column + "'");
+          if (r.findField(column).isEmpty()) throw new IntakeException(IntakeException.MISSING_COLUMN, file, column);
         }
         rows.add(r);
       }

@@ -34,12 +34,12 @@ final class PlanStep {
 
   /** Checks the options before any file is read. */
   static PlanStep of(int horizon, String timeZone, Path previous) {
-    if (horizon < 1 || horizon > 366) throw new IntakeException("--horizon must be 1 to 366 days, got " + horizon);
+    if (horizon < 1 || horizon > 366) throw new IntakeException(IntakeException.HORIZON_DAYS, 366, horizon);
     ZoneId zone;
     try {
       zone = ZoneId.of(timeZone);
     } catch (DateTimeException e) {
-      throw new IntakeException("--time-zone: unknown zone '" + timeZone + "'; use a name such as Asia/Shanghai");
+      throw new IntakeException(IntakeException.UNKNOWN_TIME_ZONE, timeZone);
     }
     return new PlanStep(new PlanOptions(horizon, zone), previous);
   }
@@ -67,17 +67,16 @@ final class PlanStep {
   }
 
   private static void summary(Plan plan, Locale locale, PrintWriter w) {
-    boolean zh = locale.getLanguage().equals("zh");
     long[] n = new long[PlannedTask.Status.values().length];
     long created = 0;
     for (PlannedTask t : plan.tasks()) {
       n[t.status().ordinal()]++;
       if (t.created() && t.status() == PlannedTask.Status.OPEN) created++;
     }
-    w.printf(zh ? "任务：%d 待办（新建 %d），%d 已抑制，%d 已取消%n" : "tasks: %d open (%d new), %d suppressed, %d cancelled%n",
-        n[PlannedTask.Status.OPEN.ordinal()], created, n[PlannedTask.Status.SUPPRESSED.ordinal()],
-        n[PlannedTask.Status.CANCELLED.ordinal()]);
-    plan.warnings().forEach(warning -> w.println((zh ? "提示：" : "warning: ") + PlanText.warning(warning, locale)));
+    w.println(Language.text(locale, "plan.tasks", "open", n[PlannedTask.Status.OPEN.ordinal()], "created", created,
+        "suppressed", n[PlannedTask.Status.SUPPRESSED.ordinal()], "cancelled", n[PlannedTask.Status.CANCELLED.ordinal()]));
+    plan.warnings().forEach(warning -> w.println(Language.text(locale, "warning", "text",
+        PlanText.warning(warning, locale))));
     w.flush();
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,7 +23,6 @@ import strata.identity.MergeFile;
 import strata.identity.MergeOptions;
 import strata.intake.Encodings;
 import strata.intake.FormatSniffer;
-import strata.intake.IntakeException;
 import strata.intake.RejectedRowsWriter;
 import strata.run.CustomersCsv;
 import strata.run.Predictions;
@@ -104,8 +104,7 @@ class ScoreCommand implements Callable<Integer> {
   @Option(names = "--merge-case-ids", description = "merge customer ids that differ only by case (c1, C1) into the first")
   boolean mergeCaseIds;
 
-  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels and report")
-  String lang;
+  @Mixin Language language;
 
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -133,7 +132,7 @@ class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Locale locale = locale(lang);
+    Locale locale = language.locale();
     PlanStep planStep = planning() ? PlanStep.of(horizon, timeZone, previous) : null;
     // Loaded beside the intake, which stops early should the model be bad (ScoringRun.run).
     CompletableFuture<TierModel> tierModel =
@@ -170,14 +169,6 @@ class ScoreCommand implements Callable<Integer> {
       case "exclude" -> true;
       default -> throw new ParameterException(spec.commandLine(),
           "--outliers must be keep or exclude, got '" + policy + "'");
-    };
-  }
-
-  static Locale locale(String lang) {
-    return switch (lang.toLowerCase(Locale.ROOT)) {
-      case "zh", "zh-cn", "cn" -> Locale.SIMPLIFIED_CHINESE;
-      case "en", "en-us", "en-gb" -> Locale.ENGLISH;
-      default -> throw new IntakeException("--lang must be zh or en, got '" + lang + "'");
     };
   }
 

@@ -46,10 +46,32 @@ class ChurnCommandTest {
   }
 
   @Test
+  void printsItsResultInTheChosenLanguage() throws IOException {
+    Path tx = dir.resolve("few.csv");
+    Files.writeString(tx, "customer_id,order_date,amount\nA,2024-01-01,5\nA,2024-02-01,5\nB,2024-01-03,7\n"
+        + "C,2024-01-09,7\nC,2024-04-09,7\n");
+    String[] args = {"churn", "--transactions", tx.toString(), "--calibration-end", "2024-03-01",
+        "--holdout-end", "2024-06-01"};
+    Cli zh = Cli.run(args);
+    assertThat(zh.exit()).as(zh.err()).isZero();
+    // A, B and C bought by 03-01; 03-01 to 06-01 is 31 + 30 + 31 = 92 days. Too few customers to train on.
+    assertThat(zh.out()).startsWith("3 位客户在 2024-03-01 及之前有购买；结果窗口 92 天")
+        .contains(String.format("%-16s", "流失分类器") + "未计算").contains("注意：")
+        .doesNotContain("not computed").doesNotContain("note:");
+    Cli en = Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--lang", "en"))
+        .toArray(String[]::new));
+    assertThat(en.out()).startsWith("3 customers bought up to 2024-03-01; outcome window 92 days")
+        .contains(String.format("%-16s", "classifier") + "not computed").contains("note: ");
+  }
+
+  @Test
   void backwardsDatesGetOneClearLine() {
     Cli r = Cli.run("churn", "--transactions", dir.resolve("x.csv").toString(), "--calibration-end", "1997-09-30",
-        "--holdout-end", "1997-01-01");
+        "--holdout-end", "1997-01-01", "--lang", "en");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("strata: --holdout-end (1997-01-01) must be after --calibration-end");
+    Cli zh = Cli.run("churn", "--transactions", dir.resolve("x.csv").toString(), "--calibration-end", "1997-09-30",
+        "--holdout-end", "1997-01-01");
+    assertThat(zh.err().strip()).isEqualTo("strata: --holdout-end（1997-01-01）必须晚于 --calibration-end（1997-09-30）");
   }
 }

@@ -71,6 +71,9 @@ class CleaningCommandTest {
     Cli r = Cli.run("score", "--transactions", tx.toString(), "--out", dir.resolve("o").toString(), "--quiet",
         "--merge", merge.toString());
     assertThat(r.exit()).isNotZero();
-    assertThat(r.err()).contains("accepted.csv line 2: expected two customer ids (id_a,id_b), found 'C3'");
+    assertThat(r.err()).contains("accepted.csv 第 2 行：应为两个客户编号（id_a,id_b），实际为 'C3'");
+    Cli english = Cli.run("score", "--transactions", tx.toString(), "--out", dir.resolve("o").toString(), "--quiet",
+        "--merge", merge.toString(), "--lang", "en");
+    assertThat(english.err()).contains("accepted.csv line 2: expected two customer ids (id_a,id_b), found 'C3'");
   }
 }

@@ -54,10 +54,25 @@ class ClvCommandTest {
   }
 
   @Test
+  void printsItsFitsAndHoldoutInTheChosenLanguage() {
+    Cli zh = Cli.run(cdnowSample("--holdout-end", "1998-06-30"));
+    assertThat(zh.exit()).as(zh.err()).isZero();
+    // 2,357 customers in the CDNOW sample (Fader, Hardie & Lee 2005), as the JSON test above.
+    assertThat(zh.out()).startsWith("校准期内共 2357 位客户").contains("验证期 bgnbd：预测 ").contains("客户数=2357")
+        .doesNotContain("customers").doesNotContain("predicted");
+    Cli en = Cli.run(cdnowSample("--holdout-end", "1998-06-30", "--lang", "en"));
+    assertThat(en.out()).startsWith("2357 customers in the calibration period").contains("holdout bgnbd: predicted ")
+        .contains("customers=2357");
+  }
+
+  @Test
   void badInputGetsOneClearLine() throws IOException {
-    Cli backwards = Cli.run(cdnowSample("--holdout-end", "1997-01-01"));
+    Cli backwards = Cli.run(cdnowSample("--holdout-end", "1997-01-01", "--lang", "en"));
     assertThat(backwards.exit()).isEqualTo(1);
     assertThat(backwards.err()).startsWith("strata: --holdout-end (1997-01-01) must be after --calibration-end");
+    // zh by default, as score.
+    assertThat(Cli.run(cdnowSample("--holdout-end", "1997-01-01")).err().strip())
+        .isEqualTo("strata: --holdout-end（1997-01-01）必须晚于 --calibration-end（1997-09-30）");
 
     Path tx = dir.resolve("few.csv");
     Files.writeString(tx, "customer_id,order_date,amount\nA,2024-01-01,5\nA,2024-02-01,5\nB,2024-01-03,7\n");
@@ -66,8 +81,10 @@ class ClvCommandTest {
     assertThat(tooFew.err().strip().lines()).hasSize(1);
     assertThat(tooFew.err()).startsWith("strata: ").doesNotContain("Exception");
 
-    Cli unit = Cli.run(cdnowSample("--time-unit", "fortnights"));
+    Cli unit = Cli.run(cdnowSample("--time-unit", "fortnights", "--lang", "en"));
     assertThat(unit.exit()).isEqualTo(1);
-    assertThat(unit.err()).contains("--time-unit must be weeks or days");
+    assertThat(unit.err()).contains("--time-unit must be one of weeks, days, got 'fortnights'");
+    assertThat(Cli.run(cdnowSample("--time-unit", "fortnights")).err())
+        .contains("--time-unit 须为 weeks, days 之一，实际为 'fortnights'");
   }
 }

@@ -71,6 +71,19 @@ class PlanCommandTest {
   }
 
   @Test
+  void printsItsSummaryInTheChosenLanguage() {
+    Cli zh = Cli.run("plan", "--transactions", dir.resolve("tx.csv").toString(), "--customers",
+        dir.resolve("customers.csv").toString(), "--interactions", dir.resolve("interactions.csv").toString(),
+        "--model", dir.resolve("model.yaml").toString(), "--as-of", "2026-09-01", "--quiet", "--out",
+        dir.resolve("zh").toString());
+    assertThat(zh.exit()).as(zh.err()).isZero();
+    // The same plan as writesExplainedTasksAndACallListPerOwner, said in Chinese (the default, as score).
+    assertThat(zh.out()).contains("已评分 3 位客户（3 位有购买），评分日期 2026-09-01")
+        .contains("任务：2 待办（新建 2），2 已抑制，0 已取消").contains("结果：")
+        .doesNotContain("tasks:").doesNotContain("rows,");
+  }
+
+  @Test
   void writesExplainedTasksAndACallListPerOwner() throws IOException {
     Cli r = plan("out");
     assertThat(r.exit()).as(r.err()).isZero();

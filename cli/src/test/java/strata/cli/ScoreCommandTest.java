@@ -90,13 +90,18 @@ class ScoreCommandTest {
   void badInputIsOneLineAndANonZeroExit() throws IOException {
     Cli missing = Cli.run("score", "--transactions", dir.resolve("nope.csv").toString(), "--out", dir.toString());
     assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.err().strip()).isEqualTo("strata: " + dir.resolve("nope.csv") + ": file not found");
+    // Input errors too are said in the command's --lang, zh by default like its labels and report.
+    assertThat(missing.err().strip()).isEqualTo("strata: " + dir.resolve("nope.csv") + "：找不到文件");
+    Cli missingInEnglish = Cli.run("score", "--transactions", dir.resolve("nope.csv").toString(), "--out",
+        dir.toString(), "--lang", "en");
+    assertThat(missingInEnglish.err().strip()).isEqualTo("strata: " + dir.resolve("nope.csv") + ": file not found");
 
     Path tx = dir.resolve("tx.csv");
     Files.writeString(tx, "who,when,how much\nA,2024-01-01,1\n");
     Cli noColumn = Cli.run("score", "--transactions", tx.toString(), "--out", dir.resolve("o").toString());
     assertThat(noColumn.exit()).isEqualTo(1);
-    assertThat(noColumn.err()).startsWith("strata: tx.csv: no customer_id column").doesNotContain("Exception");
+    assertThat(noColumn.err()).startsWith("strata: tx.csv：缺少 customer_id 列；表头应类似 customerid, custid")
+        .contains("现有表头：who, when, how much。可用 --map customer_id=<表头> 指定").doesNotContain("Exception");
     assertThat(noColumn.err().strip().lines()).hasSize(1);
 
     Files.writeString(tx, "customer_id,order_date,amount\nA,2024-01-01,1\n");

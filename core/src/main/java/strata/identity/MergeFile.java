@@ -31,16 +31,15 @@ public final class MergeFile {
         String b = r.getFieldCount() > 1 ? id(r.getField(1), line) : "";
         if (line == 1 && a.equalsIgnoreCase("id_a") && b.equalsIgnoreCase("id_b")) continue;
         if (a.isEmpty() || b.isEmpty()) {
-          throw new IntakeException(name + " line " + line + ": expected two customer ids (id_a,id_b), found '"
-              + String.join(",", r.getFields()) + "'");
+          throw new IntakeException(IntakeException.MERGE_NOT_A_PAIR, name, line, String.join(",", r.getFields()));
         }
-        if (a.equals(b)) throw new IntakeException(name + " line " + line + ": '" + a + "' is paired with itself");
+        if (a.equals(b)) throw new IntakeException(IntakeException.MERGE_WITH_ITSELF, name, line, a);
         pairs.add(new String[] {a, b});
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
-      throw new IntakeException(name + ": not a readable CSV file (" + e.getMessage() + ")");
+      throw new IntakeException(IntakeException.NOT_CSV, name, e.getMessage());
     }
     return pairs;
   }

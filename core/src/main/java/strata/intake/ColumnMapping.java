@@ -28,10 +28,10 @@ public final class ColumnMapping {
     ColumnMapping mapping = match(file, kind, header, overrides);
     for (Column column : kind.required()) {
       if (!mapping.has(column)) {
-        throw new IntakeException(file + ": no " + column.key() + " column; expected a header such as "
-            + String.join(", ", column.aliases().subList(0, Math.min(4, column.aliases().size()))) + ", "
-            + column.aliases().stream().filter(a -> a.codePointAt(0) > 0x2E80).findFirst().orElse("")
-            + "; headers found: " + String.join(", ", header) + ". Name it with --map " + column.key() + "=<header>");
+        throw new IntakeException(IntakeException.NO_COLUMN, file, column.key(),
+            String.join(", ", column.aliases().subList(0, Math.min(4, column.aliases().size()))) + ", "
+                + column.aliases().stream().filter(a -> a.codePointAt(0) > 0x2E80).findFirst().orElse(""),
+            String.join(", ", header));
       }
     }
     return mapping;
@@ -54,8 +54,8 @@ public final class ColumnMapping {
         int at = header.indexOf(chosen);
         if (at < 0) at = normalised.indexOf(Column.normalise(chosen));
         if (at < 0) {
-          throw new IntakeException(file + ": --map " + column.key() + "=" + chosen + " names no column; headers are: "
-              + String.join(", ", header));
+          throw new IntakeException(IntakeException.MAP_NAMES_NO_COLUMN, file, column.key(), chosen,
+              String.join(", ", header));
         }
         index.put(column, at);
       }

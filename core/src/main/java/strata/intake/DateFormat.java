@@ -25,8 +25,7 @@ public final class DateFormat {
       // 'u' (proleptic year) instead of 'y' (year of era) lets the strict resolver refuse 2025-02-30.
       return new DateFormat(DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT));
     } catch (IllegalArgumentException e) {
-      throw new IntakeException("--date-format '" + pattern + "' is not a valid pattern (e.g. M/d/yyyy): "
-          + e.getMessage());
+      throw new IntakeException(IntakeException.BAD_DATE_FORMAT, pattern, e.getMessage());
     }
   }
 

@@ -19,7 +19,7 @@ public final class Encodings {
     try {
       return Charset.forName(name.equalsIgnoreCase("gbk") ? "GB18030" : name);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new IntakeException("--encoding: unknown encoding '" + name + "'; use utf-8 or gbk");
+      throw new IntakeException(IntakeException.UNKNOWN_ENCODING, name);
     }
   }
 }

@@ -52,7 +52,7 @@ public final class FormatSniffer {
     byte[] sample = head.length > SAMPLE ? java.util.Arrays.copyOf(head, SAMPLE) : head;
     if (sample.length >= 2 && ((sample[0] == (byte) 0xFF && sample[1] == (byte) 0xFE)
         || (sample[0] == (byte) 0xFE && sample[1] == (byte) 0xFF))) {
-      throw new IntakeException(name + ": the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or GBK and retry");
+      throw new IntakeException(IntakeException.UTF16, name);
     }
     int bom = sample.length >= 3 && sample[0] == (byte) 0xEF && sample[1] == (byte) 0xBB && sample[2] == (byte) 0xBF ? 3 : 0;
     Charset charset = hints.charset() != null ? hints.charset()
@@ -60,7 +60,7 @@ public final class FormatSniffer {
     boolean whitespace = "whitespace".equalsIgnoreCase(hints.delimiter());
     int lineEnd = firstLineEnd(sample, bom);
     if (lineEnd < 0 && sample.length >= SAMPLE) {
-      throw new IntakeException(name + ": no line break in the first MiB; is this a CSV file?");
+      throw new IntakeException(IntakeException.NO_LINE_BREAK, name);
     }
     int headerEnd = lineEnd < 0 ? sample.length : lineEnd;
     byte delimiter = whitespace ? (byte) ' ' : delimiter(hints.delimiter(), sample, bom, headerEnd, name);
@@ -70,7 +70,7 @@ public final class FormatSniffer {
           dates);
     }
     if (headerEnd == bom) {
-      throw new IntakeException(name + ": the file is empty (no header line)");
+      throw new IntakeException(IntakeException.EMPTY, name);
     }
     RecordCursor cursor = new RecordCursor(sample, bom, headerEnd, delimiter, whitespace);
     cursor.next(true);
@@ -84,9 +84,9 @@ public final class FormatSniffer {
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(SAMPLE);
     } catch (NoSuchFileException e) {
-      throw new IntakeException(file + ": file not found");
+      throw new IntakeException(IntakeException.NOT_FOUND, file);
     } catch (IOException e) {
-      throw new IntakeException(file + ": cannot be read (" + e.getMessage() + ")", e);
+      throw IntakeException.causedBy(e, IntakeException.UNREADABLE, file, e.getMessage());
     }
   }
 
@@ -107,8 +107,7 @@ public final class FormatSniffer {
         case ",", "comma" -> (byte) ',';
         case ";", "semicolon" -> (byte) ';';
         case "|", "pipe" -> (byte) '|';
-        default -> throw new IntakeException(name + ": unknown delimiter '" + hint
-            + "'; use comma, tab, semicolon, pipe or whitespace");
+        default -> throw new IntakeException(IntakeException.UNKNOWN_DELIMITER, name, hint);
       };
     }
     byte[] candidates = {',', '\t', ';', '|'};

@@ -17,7 +17,7 @@ final class Lines {
       for (byte b : head) if (b == '\n') breaks++;
       return breaks + 1;
     } catch (IOException e) {
-      throw new IntakeException(file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
+      throw IntakeException.causedBy(e, IntakeException.UNREADABLE, file.getFileName(), e.getMessage());
     }
   }
 }

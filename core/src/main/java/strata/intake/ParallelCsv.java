@@ -92,25 +92,24 @@ final class ParallelCsv {
             break;
           }
           if (buf.length >= MAX_RECORD) {
-            throw new IntakeException(file.getFileName() + " line " + line
-                + ": a row is longer than 64 MiB; is a quote left open?");
+            throw new IntakeException(IntakeException.ROW_TOO_LONG, file.getFileName(), line);
           }
           buf = Arrays.copyOf(buf, buf.length * 2);
         }
       }
       inFlight.acquire(threads + 2);
     } catch (IOException e) {
-      throw new IntakeException(file.getFileName() + ": read failed (" + e.getMessage() + ")", e);
+      throw IntakeException.causedBy(e, IntakeException.UNREADABLE, file.getFileName(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IntakeException(file.getFileName() + ": interrupted");
+      throw new IntakeException(IntakeException.INTERRUPTED, file.getFileName());
     } finally {
       pool.shutdownNow();
     }
     Throwable t = failure.get();
     if (t instanceof RuntimeException re) throw re;
     if (t instanceof Error err) throw err;
-    if (t != null) throw new IntakeException(file.getFileName() + ": " + t, t);
+    if (t != null) throw IntakeException.causedBy(t, IntakeException.UNREADABLE, file.getFileName(), t);
   }
 
   private static int fill(FileChannel ch, byte[] buf, int from) throws IOException {

@@ -101,7 +101,7 @@ public final class RowIntake {
       in.skipNBytes(format.dataStart());
       head = in.readNBytes(FormatSniffer.SAMPLE);
     } catch (java.io.IOException e) {
-      throw new IntakeException(name + ": cannot be read (" + e.getMessage() + ")", e);
+      throw IntakeException.causedBy(e, IntakeException.UNREADABLE, name, e.getMessage());
     }
     List<List<String>> rows = new ArrayList<>();
     RecordCursor rec = new RecordCursor(head, 0, head.length, format.delimiter(), format.whitespace());

@@ -144,9 +144,14 @@ public final class TransactionIntake {
     FileQuality quality = totals.quality(name, FileKind.TRANSACTIONS, format, mapping, dups, warnings, outliers);
     long inRun = totals.accepted - totals.afterAsOf;
     if (inRun == 0) {
-      throw new IntakeException(name + ": no usable rows (" + totals.read + " read, " + totals.rejected + " rejected"
-          + (totals.rejected > 0 ? ": " + reasons(quality.rejectedByReason()) : "")
-          + (totals.afterAsOf > 0 ? ", " + totals.afterAsOf + " after the as-of date" : "") + ")");
+      if (totals.afterAsOf > 0) {
+        throw new IntakeException(IntakeException.NONE_BEFORE_AS_OF, name, totals.read, totals.rejected, totals.afterAsOf);
+      }
+      if (totals.rejected > 0) {
+        throw new IntakeException(IntakeException.ALL_REJECTED, name, totals.read, totals.rejected,
+            reasons(quality.rejectedByReason()));
+      }
+      throw new IntakeException(IntakeException.NO_ROWS, name, totals.read, totals.rejected);
     }
     return quality;
   }

@@ -169,8 +169,7 @@ public final class ScoringRun {
     List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.idCharset());
     if (in.merges().caseIds() && !caseVariants.isEmpty()) {
       if (reread == null) {
-        throw new strata.intake.IntakeException("merging ids that differ only by case is not available with this "
-            + "engine: " + caseVariants.size() + " such groups found; run without it or with the single-machine engine");
+        throw new strata.intake.IntakeException(strata.intake.IntakeException.CASE_MERGE_UNAVAILABLE, caseVariants.size());
       }
       // The groups are known only once every id has been read; the file is read again with them merged (the rows'
       // rejections were reported the first time).

@@ -43,7 +43,7 @@ final class DriverFiles implements AutoCloseable {
       fs.copyToLocalFile(false, p, new org.apache.hadoop.fs.Path(copy.toUri()), true);
       return copy;
     } catch (FileNotFoundException e) {
-      throw new IntakeException(path + ": file not found");
+      throw new IntakeException(IntakeException.NOT_FOUND, path);
     } catch (IOException e) {
       throw new UncheckedIOException(path + ": cannot be read", e);
     }

@@ -44,7 +44,7 @@ final class FileRanges {
       Path p = new Path(path);
       return p.getFileSystem(conf).getFileStatus(p).getLen();
     } catch (java.io.FileNotFoundException e) {
-      throw new strata.intake.IntakeException(path + ": file not found");
+      throw new strata.intake.IntakeException(strata.intake.IntakeException.NOT_FOUND, path);
     } catch (IOException e) {
       throw new UncheckedIOException(path + ": cannot be read", e);
     }
@@ -56,7 +56,7 @@ final class FileRanges {
     try (InputStream in = p.getFileSystem(conf).open(p)) {
       return in.readNBytes(1 << 20);
     } catch (java.io.FileNotFoundException e) {
-      throw new strata.intake.IntakeException(path + ": file not found");
+      throw new strata.intake.IntakeException(strata.intake.IntakeException.NOT_FOUND, path);
     } catch (IOException e) {
       throw new UncheckedIOException(path + ": cannot be read", e);
     }

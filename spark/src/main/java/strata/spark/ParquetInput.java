@@ -45,7 +45,7 @@ final class ParquetInput {
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      throw new IntakeException(path + ": not a Parquet file or folder Spark can read: " + why);
+      throw new IntakeException(IntakeException.NOT_PARQUET, path, why);
     }
     List<String> header = List.of(all.columns());
     ColumnMapping mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, header, columnMap);

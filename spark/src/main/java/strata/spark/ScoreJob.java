@@ -122,11 +122,11 @@ public final class ScoreJob implements Callable<Integer> {
     Locale locale = switch (lang.toLowerCase(Locale.ROOT)) {
       case "zh", "zh-cn", "cn" -> Locale.SIMPLIFIED_CHINESE;
       case "en", "en-us", "en-gb" -> Locale.ENGLISH;
-      default -> throw new IntakeException("--lang must be zh or en, got '" + lang + "'");
+      default -> throw new IntakeException(IntakeException.BAD_CHOICE, "--lang", "zh, en", lang);
     };
-    if (rangeMib < 1) throw new IntakeException("--range-mib must be at least 1, got " + rangeMib);
+    if (rangeMib < 1) throw new IntakeException(IntakeException.BELOW_MINIMUM, "--range-mib", 1, rangeMib);
     if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("parquet")) {
-      throw new IntakeException("--format must be csv or parquet, got '" + format + "'");
+      throw new IntakeException(IntakeException.BAD_CHOICE, "--format", "csv, parquet", format);
     }
     TierModel tierModel = model == null ? TierModel.defaultModel() : TierModel.load(model);
     SparkSession.Builder builder = SparkSession.builder().appName("strata score");
@@ -142,7 +142,7 @@ public final class ScoreJob implements Callable<Integer> {
 
   /** Runs the job in a session the caller owns; {@code rangeBytes} is the size of each task's part of the file. */
   RunResult run(SparkSession spark, TierModel tierModel, Locale locale, long rangeBytes) throws Exception {
-    if (Files.exists(out) && !Files.isDirectory(out)) throw new IntakeException(out + ": exists and is not a folder");
+    if (Files.exists(out) && !Files.isDirectory(out)) throw new IntakeException(IntakeException.NOT_A_FOLDER, out);
     Files.createDirectories(out);
     Charset charset = Encodings.named(encoding);
     RunResult result;

@@ -17,7 +17,7 @@ import strata.server.security.Viewer;
 final class BulkSelection {
   /** The filter of the customer list (the query parameters of GET /customers). */
   record Filter(String tier, String segment, String segment11, String lifecycle, String abc, String quadrant,
-      String owner, String q) {}
+      String owner, String q, String tag) {}
 
   private BulkSelection() {}
 
@@ -58,7 +58,7 @@ final class BulkSelection {
 
   private static List<String> filtered(JdbcClient db, CustomerQueries queries, Viewer viewer, Filter f, int max) {
     CustomerFilter filter = new CustomerFilter(queries.snapshot(null).id(), f.tier(), f.segment(), f.segment11(),
-        f.lifecycle(), f.abc(), f.quadrant(), f.owner(), f.q());
+        f.lifecycle(), f.abc(), f.quadrant(), f.owner(), f.q(), f.tag());
     CustomerFilter.Sql sql = filter.from(viewer, false);
     long n = db.sql("select count(*)" + sql.text()).params(sql.params()).query(Long.class).single();
     tooMany(n, max);

@@ -21,11 +21,12 @@ import strata.server.pool.Pool;
 import strata.server.notify.Notifications;
 import strata.server.security.Role;
 import strata.server.security.Viewer;
+import strata.server.tag.TagStore;
 import strata.server.task.CallList;
 import strata.server.task.TaskPlanning;
 
 /**
- * Bulk actions of the customer list: assign an owner, create a task, export a call list. Each is one transaction
+ * Bulk actions of the customer list: assign an owner, create a task, add or remove a tag, export a call list. Each is one transaction
  * (all customers or none) and audited; the selection is checked by {@link BulkSelection}.
  */
 @Service
@@ -33,6 +34,9 @@ class CustomerBulk {
   record Assigned(String action, int selected, int changed) {}
 
   record Created(String action, int selected, int created, int existing) {}
+
+  /** @param changed customers that gained (or lost) the tag; the others had it (or lacked it) already */
+  record Tagged(String action, String tag, int selected, int changed) {}
 
   private final JdbcClient db;
   private final CustomerQueries queries;
@@ -44,11 +48,13 @@ class CustomerBulk {
   private final int max;
   private final Notifications notifications;
   private final java.time.Clock clock;
+  private final TagStore tags;
 
   CustomerBulk(JdbcClient db, CustomerQueries queries, Pool pool, TaskPlanning planning, CallList callList,
       AuditLog audit, PlatformTransactionManager transactions, Notifications notifications,
-      org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock,
+      org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock, TagStore tags,
       @Value("${strata.bulk.max-customers:1000}") int max) {
+    this.tags = tags;
     this.notifications = notifications;
     this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
     this.db = db;
@@ -129,6 +135,20 @@ class CustomerBulk {
       audit.record(viewer.username(), "bulk_task", created + " " + taskType.code() + " tasks by " + ch.code()
           + " due " + due + " for " + selected.size() + " customers: " + sample(selected));
       return new Created("task", selected.size(), created, selected.size() - created);
+    });
+  }
+
+  /** Adds ({@code remove} false) or removes a tag on every selected customer; anyone who sees them may. */
+  Tagged tag(Viewer viewer, List<String> ids, BulkSelection.Filter filter, String text, boolean remove) {
+    String tag = TagStore.parse(text);
+    return transaction.execute(tx -> {
+      List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
+      int changed = remove ? tags.remove(selected, tag)
+          : tags.add(selected, tag, viewer.username(), clock.instant());
+      String action = remove ? "untag" : "tag";
+      audit.record(viewer.username(), "bulk_" + action, "'" + tag + "' " + (remove ? "from " : "on ") + changed + " of "
+          + selected.size() + " customers: " + sample(selected));
+      return new Tagged(action, tag, selected.size(), changed);
     });
   }
 

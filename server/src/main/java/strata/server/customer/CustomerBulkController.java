@@ -26,6 +26,8 @@ class CustomerBulkController {
 
   record Export(List<String> ids, BulkSelection.Filter filter, String lang) {}
 
+  record Tag(List<String> ids, BulkSelection.Filter filter, String tag) {}
+
   private final CustomerBulk bulk;
 
   CustomerBulkController(CustomerBulk bulk) {
@@ -41,6 +43,16 @@ class CustomerBulkController {
   CustomerBulk.Created task(@RequestBody NewTask body) {
     return bulk.task(Viewer.current(), body.ids(), body.filter(), body.type(), body.channel(), body.dueDate(),
         body.note());
+  }
+
+  @PostMapping("/tag")
+  CustomerBulk.Tagged tag(@RequestBody Tag body) {
+    return bulk.tag(Viewer.current(), body.ids(), body.filter(), body.tag(), false);
+  }
+
+  @PostMapping("/untag")
+  CustomerBulk.Tagged untag(@RequestBody Tag body) {
+    return bulk.tag(Viewer.current(), body.ids(), body.filter(), body.tag(), true);
   }
 
   /** The selection's call list as CSV (name, phone, email, last contact, next task), headers in {@code lang}. */

@@ -52,15 +52,15 @@ class CustomerController {
       @RequestParam(required = false) String segment, @RequestParam(required = false) String segment11,
       @RequestParam(required = false) String lifecycle, @RequestParam(required = false) String abc,
       @RequestParam(required = false) String quadrant, @RequestParam(required = false) String owner,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String count) {
     Page.check(page, size);
     if (count != null && !count.equals("exact") && !count.equals("capped")) {
       throw new BadRequest("count", "exact or capped (the default: at most " + strata.server.api.PagedQuery.COUNT_CAP
           + ")");
     }
-    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, quadrant, owner, q);
+    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, quadrant, owner, q, tag);
     return queries.list(f, Viewer.current(), sort, page, size, "exact".equals(count));
   }
 
@@ -70,11 +70,12 @@ class CustomerController {
       @RequestParam(required = false) String segment11, @RequestParam(required = false) String lifecycle,
       @RequestParam(required = false) String abc, @RequestParam(required = false) String quadrant,
       @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String tag, @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String lang,
       HttpServletResponse response) throws IOException {
     if (!format.equals("csv") && !format.equals("xlsx")) throw new BadRequest("format", "csv or xlsx");
     if (lang != null && !lang.equals("zh") && !lang.equals("en")) throw new BadRequest("lang", "zh or en");
-    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, quadrant, owner, q);
+    CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, quadrant, owner, q, tag);
     CustomerExport.Text text = lang == null ? null : exportText(queries.snapshot(f.runId()), lang.equals("zh"));
     Viewer v = Viewer.current();
     CustomerFilter.orderBy(sort); // a bad sort is a 400 before the download starts
@@ -170,8 +171,8 @@ class CustomerController {
   }
 
   private CustomerFilter filter(Long snapshot, String tier, String segment, String segment11, String lifecycle,
-      String abc, String quadrant, String owner, String q) {
+      String abc, String quadrant, String owner, String q, String tag) {
     Run run = queries.snapshot(snapshot);
-    return new CustomerFilter(run.id(), tier, segment, segment11, lifecycle, abc, quadrant, owner, q);
+    return new CustomerFilter(run.id(), tier, segment, segment11, lifecycle, abc, quadrant, owner, q, tag);
   }
 }

@@ -27,9 +27,10 @@ class CustomerFacetController {
       @RequestParam(required = false) String segment, @RequestParam(required = false) String segment11,
       @RequestParam(required = false) String lifecycle, @RequestParam(required = false) String abc,
       @RequestParam(required = false) String quadrant, @RequestParam(required = false) String owner,
-      @RequestParam(required = false) String q) {
+      @RequestParam(required = false) String q, @RequestParam(required = false) String tag) {
     Run run = queries.snapshot(snapshot);
-    CustomerFilter f = new CustomerFilter(run.id(), tier, segment, segment11, lifecycle, abc, quadrant, owner, q);
+    CustomerFilter f = new CustomerFilter(run.id(), tier, segment, segment11, lifecycle, abc, quadrant, owner, q,
+        tag);
     return new Facets(run.id(), facets.count(f, Viewer.current()));
   }
 }

@@ -13,7 +13,7 @@ import strata.server.security.Viewer;
  * agree. A sales viewer's owner is always part of it.
  */
 public record CustomerFilter(long runId, String tier, String segment, String segment11, String lifecycle,
-    String abc, String quadrant, String owner, String q) {
+    String abc, String quadrant, String owner, String q, String tag) {
 
   private static final Map<String, String> SORTS = Map.of(
       "id", "r.customer_id", "name", "c.name", "tier", "r.tier", "compositeScore", "r.composite_score",
@@ -22,9 +22,9 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
 
   /** The filters of the list, as query parameters and saved views name them. */
   public static final List<String> KEYS = List.of("tier", "segment", "segment11", "lifecycle", "abc", "quadrant",
-      "owner", "q");
+      "owner", "q", "tag");
 
-  /** The snapshot column of each filter that is an equality on one column (every filter but the search). */
+  /** The snapshot column of each filter that is an equality on one column (every filter but the search and tag). */
   static final Map<String, String> COLUMNS = Map.of("tier", "r.tier", "segment", "r.segment", "segment11",
       "r.segment11", "lifecycle", "r.lifecycle", "abc", "r.abc", "quadrant", "r.quadrant", "owner", "r.owner");
 
@@ -33,7 +33,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
 
   /** Every customer of a snapshot (the viewer's scope still applies). */
   public static CustomerFilter all(long runId) {
-    return new CustomerFilter(runId, null, null, null, null, null, null, null, null);
+    return new CustomerFilter(runId, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same filter without the one on {@code key} (a facet counts its values with the other filters applied). */
@@ -41,7 +41,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     return new CustomerFilter(runId, key.equals("tier") ? null : tier, key.equals("segment") ? null : segment,
         key.equals("segment11") ? null : segment11, key.equals("lifecycle") ? null : lifecycle,
         key.equals("abc") ? null : abc, key.equals("quadrant") ? null : quadrant,
-        key.equals("owner") ? null : owner, key.equals("q") ? null : q);
+        key.equals("owner") ? null : owner, key.equals("q") ? null : q, key.equals("tag") ? null : tag);
   }
 
   /** The fields {@code sort=} accepts. */
@@ -73,6 +73,11 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     eq(sb, params, "r.abc", abc);
     eq(sb, params, "r.quadrant", quadrant);
     eq(sb, params, "r.owner", owner);
+    if (tag != null && !tag.isBlank()) {
+      // As stored: the tag the user picked is normalised the way tags are saved (strata.tag.Tags).
+      sb.append(" and exists (select 1 from customer_tag t where t.customer_id = r.customer_id and t.tag = ?)");
+      params.add(strata.tag.Tags.of(tag).value().orElse(tag));
+    }
     if (search) {
       String like = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
           .replace("_", "\\_") + "%";

@@ -36,12 +36,16 @@ public class CustomerQueries {
   record Summary(LocalDate firstPurchase, LocalDate lastPurchase, long orders, long purchaseDays, double net,
       double refunds) {}
 
-  /** @param mergedInto null unless an accepted duplicate pair merged this customer into another */
+  /**
+   * @param mergedInto null unless an accepted duplicate pair merged this customer into another
+   * @param mergedFrom null unless accepted duplicate pairs merged other ids into this customer
+   */
   record Detail(String id, Profile profile, Snapshot snapshot, String tier, String modelTier,
       OverrideStore.Override override, Map<String, String> explanation, Object reason, Map<String, Object> metrics,
-      Summary summary, MergedCustomers.MergedInto mergedInto) {
-    Detail with(MergedCustomers.MergedInto m) {
-      return new Detail(id, profile, snapshot, tier, modelTier, override, explanation, reason, metrics, summary, m);
+      Summary summary, MergedCustomers.MergedInto mergedInto, MergedCustomers.MergedFrom mergedFrom) {
+    Detail with(MergedCustomers.MergedInto into, MergedCustomers.MergedFrom from) {
+      return new Detail(id, profile, snapshot, tier, modelTier, override, explanation, reason, metrics, summary, into,
+          from);
     }
   }
 
@@ -151,7 +155,8 @@ public class CustomerQueries {
     OverrideStore.Override override = overrides.activeFor(id).orElse(null);
     Run run = runs.current().orElse(null);
     if (run == null) {
-      return new Detail(id, profile, null, null, null, override, null, null, null, summary, merged.of(id, v, false));
+      return new Detail(id, profile, null, null, null, override, null, null, null, summary, merged.of(id, v, false),
+          merged.from(id, v));
     }
     return db.sql("select model_tier, metrics, explanation, tier from snapshot_row "
             + "where run_id = ? and customer_id = ?")
@@ -176,12 +181,13 @@ public class CustomerQueries {
           // The stored tier, which follows the override only when the snapshot's model has the override's tier.
           return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
               override != null ? rs.getString(4) : modelTier, modelTier, override, explanation, reason,
-              json.readValue(rs.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {}), summary, null);
+              json.readValue(rs.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {}), summary, null,
+              null);
         })
         .optional()
-        .map(d -> d.with(merged.of(id, v, true)))
+        .map(d -> d.with(merged.of(id, v, true), merged.from(id, v)))
         .orElseGet(() -> new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null,
-            null, summary, merged.of(id, v, false)));
+            null, summary, merged.of(id, v, false), merged.from(id, v)));
   }
 
   public List<HistoryItem> history(String id, Viewer v) {

@@ -62,7 +62,7 @@ final class XlsxToCsv {
             .build(csv, StandardCharsets.UTF_8)) {
       XSSFReader reader = new XSSFReader(pkg);
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-      if (!sheets.hasNext()) throw new IntakeException(name + ": the workbook has no sheet");
+      if (!sheets.hasNext()) throw new IntakeException(IntakeException.NO_SHEET, name);
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
@@ -72,9 +72,9 @@ final class XlsxToCsv {
     } catch (IntakeException e) {
       throw e;
     } catch (UncheckedIOException e) {
-      throw new IntakeException(name + ": cannot write the sheet as CSV (" + e.getCause().getMessage() + ")", e);
+      throw IntakeException.causedBy(e, IntakeException.SHEET_NOT_WRITTEN, name, e.getCause().getMessage());
     } catch (Exception e) {
-      throw new IntakeException(name + ": not a readable Excel .xlsx workbook (" + e.getMessage() + ")", e);
+      throw IntakeException.causedBy(e, IntakeException.NOT_XLSX, name, e.getMessage());
     }
   }
 
@@ -113,8 +113,7 @@ final class XlsxToCsv {
     @Override
     public void startRow(int rowNum) {
       if (rowNum < 0 || rowNum >= MAX_ROWS) {
-        throw new IntakeException(name + ": row " + (rowNum + 1L) + " is beyond Excel's " + MAX_ROWS
-            + " rows; save the data as CSV");
+        throw new IntakeException(IntakeException.TOO_MANY_ROWS, name, rowNum + 1L, MAX_ROWS);
       }
       for (; nextRow < rowNum; nextRow++) out.writeRecord(List.of());
       cells.clear();
@@ -126,8 +125,7 @@ final class XlsxToCsv {
       while (cells.size() < width) cells.add("");
       cellsWritten += cells.size();
       if (cellsWritten > maxCells) {
-        throw new IntakeException(name + ": the sheet has more than " + maxCells + " cells (counting the empty "
-            + "cells up to the widest column, here " + width + " wide); remove empty columns or save it as CSV");
+        throw new IntakeException(IntakeException.TOO_MANY_CELLS, name, maxCells, width);
       }
       out.writeRecord(cells);
       nextRow = rowNum + 1;
@@ -137,7 +135,7 @@ final class XlsxToCsv {
     public void cell(String reference, String value, XSSFComment comment) {
       int col = reference == null ? cells.size() : new CellReference(reference).getCol();
       if (col < 0 || col >= MAX_COLUMNS) {
-        throw new IntakeException(name + ": cell " + reference + " is beyond Excel's " + MAX_COLUMNS + " columns");
+        throw new IntakeException(IntakeException.TOO_MANY_COLUMNS, name, reference, MAX_COLUMNS);
       }
       while (cells.size() < col) cells.add("");
       cells.add(value == null ? "" : value);

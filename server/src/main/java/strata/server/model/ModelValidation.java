@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import strata.i18n.Labels;
 import strata.run.ScoringRun;
 import strata.scoring.ConfigException;
 import strata.server.api.BadRequest;
 import strata.tier.ConditionError;
 import strata.tier.TierModel;
 import strata.tier.TierModelError;
-import strata.tier.TierModelErrorText;
 import strata.tier.TierModelException;
 
 /** The command line's validation of a model, with errors located for the editor (tier, field, line). */
@@ -47,18 +47,21 @@ public final class ModelValidation {
     }
   }
 
+  /** Nothing but blanks was sent. */
+  public static final String EMPTY_MODEL = "empty_model";
+  /** More than {@code max} characters were sent. */
+  public static final String MODEL_TOO_LARGE = "model_too_large";
   private static final int MAX_CHARS = 1 << 20;
 
   private ModelValidation() {}
 
   public static TierModel check(String yaml) {
     if (yaml == null || yaml.isBlank()) {
-      throw new Invalid(ModelError.of("yaml", null, "empty_model", Map.of(),
-          locale -> TierModelErrorText.render(TierModelError.of(TierModelError.NO_TIERS), locale)));
+      throw new Invalid(ModelError.of("yaml", null, EMPTY_MODEL, Map.of(), locale -> sentence(EMPTY_MODEL, Map.of(), locale)));
     }
     if (yaml.length() > MAX_CHARS) {
-      throw new Invalid(ModelError.of("yaml", null, "model_too_large", Map.of(),
-          locale -> TierModelErrorText.render(TierModelError.of(TierModelError.FILE_TOO_LARGE), locale)));
+      Map<String, String> args = Map.of("max", Integer.toString(MAX_CHARS));
+      throw new Invalid(ModelError.of("yaml", null, MODEL_TOO_LARGE, args, locale -> sentence(MODEL_TOO_LARGE, args, locale)));
     }
     try {
       TierModel model = TierModel.parse(yaml, null);
@@ -69,6 +72,11 @@ public final class ModelValidation {
     } catch (ConfigException e) {
       throw new Invalid(ModelError.of("scoring", lineOf(yaml, "scoring:", 0), e.code(), e.args(), e::text));
     }
+  }
+
+  /** The sentence of an error found before the model is parsed, from the labels as the model's own errors. */
+  private static String sentence(String code, Map<String, String> args, Locale locale) {
+    return Labels.fill(Labels.get("model.error." + code, locale), args);
   }
 
   private static ModelError located(String yaml, TierModelException e) {

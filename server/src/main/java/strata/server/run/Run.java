@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A tiering run as the API shows it. */
+/**
+ * A tiering run as the API shows it. {@code error}, like {@code phase} and {@code notes}, is a stable code and its
+ * sentence in zh and en (no code for runs that failed before failures had codes).
+ */
 public record Run(long id, String status, String trigger, LocalDate asOf, Integer modelVersion, Instant startedAt,
-    Instant finishedAt, String startedBy, RunNote phase, double progress, Integer customers, String error,
+    Instant finishedAt, String startedBy, RunNote phase, double progress, Integer customers, RunNote error,
     Map<String, Long> tierCounts, java.util.List<RunNote> notes, boolean current) {
 
   public boolean succeeded() {
@@ -19,8 +22,6 @@ public record Run(long id, String status, String trigger, LocalDate asOf, Intege
    */
   Run scopedTo(Integer ownCustomers, Map<String, Long> ownTierCounts) {
     return new Run(id, status, trigger, asOf, modelVersion, startedAt, finishedAt, startedBy, phase, progress,
-        ownCustomers, error == null ? null : HIDDEN_ERROR, ownTierCounts, java.util.List.of(), current);
+        ownCustomers, error == null ? null : RunFailure.hidden(), ownTierCounts, java.util.List.of(), current);
   }
-
-  private static final String HIDDEN_ERROR = "the run failed; an analyst or admin can see why";
 }

@@ -202,12 +202,9 @@ public class RunService implements ApplicationRunner {
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
       announce(new RunPublished(id, result.asOf(), version.version(), history));
     } catch (Throwable e) {
-      boolean explained = e instanceof BadRequest || e instanceof strata.tier.TierModelException
-          || e instanceof strata.scoring.ConfigException;
-      String reason = explained ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-      log.warn("run {} failed: {}", id, reason, e);
+      log.warn("run {} failed: {}", id, e.toString(), e);
       db.sql("delete from snapshot_row where run_id = ?").param(id).update();
-      runs.fail(id, reason);
+      runs.fail(id, RunFailure.of(e));
       prune();
     }
   }
@@ -241,7 +238,7 @@ public class RunService implements ApplicationRunner {
   public RunResult score(TierModel model, LocalDate requestedAsOf, List<Note> notes, Progress progress) {
     RunData.Inputs in = data.load(requestedAsOf);
     if (in.summaries().isEmpty() && in.profiles().isEmpty()) {
-      throw new BadRequest("data", "no customers yet: import transactions or customers first");
+      throw new NoCustomers();
     }
     LocalDate asOf = in.asOf();
     if (in.purchasesAfter() > 0) {
@@ -254,6 +251,13 @@ public class RunService implements ApplicationRunner {
         .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
         notes, progress, downgradeRisk, productPreferences(asOf, p, in.merges(), model, notes));
+  }
+
+  /** Nothing to score: the model editor's dry run answers 400, a run fails saying so in each reader's language. */
+  static final class NoCustomers extends BadRequest {
+    NoCustomers() {
+      super("data", "no customers yet: import transactions or customers first");
+    }
   }
 
   /** Product preference from the stored purchases when they name categories or products, else null. */

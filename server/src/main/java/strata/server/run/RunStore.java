@@ -95,10 +95,11 @@ public class RunStore {
         .query((rs, n) -> rs.getObject(1, Long.class)).optional();
   }
 
+  /** Marks the run failed, keeping why as data ({@link RunFailure}) for each reader's language. */
   @Transactional
-  void fail(long id, String reason) {
+  void fail(long id, RunFailure why) {
     db.sql("update tier_run set status = 'failed', finished_at = ?, error = ? where id = ? and status = 'running'")
-        .params(now(), reason.length() > 4000 ? reason.substring(0, 4000) : reason, id).update();
+        .params(now(), why.stored(json), id).update();
     release(id);
   }
 
@@ -118,7 +119,7 @@ public class RunStore {
             + Instance.orphaned("instance_id", "started_at") + " order by id")
         .params(instance.orphanParams()).query(Long.class).list();
     for (long id : ids) {
-      fail(id, "interrupted: the server running it stopped; the previous snapshot stayed current");
+      fail(id, RunFailure.of(Note.of(RunFailure.INTERRUPTED)));
     }
     // A claim whose run row is gone or no longer running (it cannot be, but a stuck lock would stop all runs).
     db.sql("update run_lock set run_id = null where id = 1 and run_id is not null and run_id not in "
@@ -236,7 +237,7 @@ public class RunStore {
     return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
         rs.getObject(5, Integer.class), rs.getObject(6, OffsetDateTime.class).toInstant(),
         finished == null ? null : finished.toInstant(), rs.getString(8), RunNote.phase(rs.getString(9)), rs.getDouble(10),
-        rs.getObject(11, Integer.class), rs.getString(12),
+        rs.getObject(11, Integer.class), RunFailure.read(rs.getString(12), json),
         counts == null ? Map.of() : json.readValue(counts, new TypeReference<LinkedHashMap<String, Long>>() {}),
         notes == null ? List.of() : json.readTree(notes).valueStream().map(RunNote::read).toList(),
         current != null && current == rs.getLong(1));

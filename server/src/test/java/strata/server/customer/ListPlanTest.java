@@ -65,7 +65,7 @@ class ListPlanTest extends ServerTest {
   void aPageScansAboutAPageOfTheIndex(String tier, String owner, String sort, String sortDir, String who) {
     Viewer viewer = who.equals("sales") ? new Viewer("rep", Role.SALES, "owner5", List.of("owner5"))
         : new Viewer("admin", Role.ADMIN, null, null);
-    CustomerFilter f = new CustomerFilter(RUN, tier, null, null, null, null, null, owner, null);
+    CustomerFilter f = new CustomerFilter(RUN, tier, null, null, null, null, null, owner, null, null);
     String order = CustomerFilter.orderBy(sort == null ? null : sortDir == null ? sort : sort + "," + sortDir);
     CustomerFilter.Sql page = CustomerQueries.keyedPage(f, viewer, order, 3, 50);
     String plan = db.sql("explain analyze " + page.text()).params(page.params()).query(String.class).single();

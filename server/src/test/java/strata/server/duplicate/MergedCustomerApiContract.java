@@ -38,6 +38,7 @@ abstract class MergedCustomerApiContract extends ServerTest {
     assertThat(note(admin, before)).isNull();
     assertThat(categories(admin, "M-1", before)).containsExactly("茶叶 60000 0.857", "茶具 10000 0.143");
     assertThat(admin.get("/api/v1/customers/M-2").json().get("mergedInto").isNull()).isTrue();
+    assertThat(admin.get("/api/v1/customers/M-1").json().get("mergedFrom").isNull()).isTrue();
 
     db.sql("insert into duplicate_pair (id_a, id_b, reasons, score, status, found_run) "
         + "values ('M-1', 'M-2', 'same_phone', 0.7, 'pending', 0)").update();
@@ -78,6 +79,12 @@ abstract class MergedCustomerApiContract extends ServerTest {
     assertThat(merged.at("/mergedInto/applied").asBoolean()).isTrue();
     assertThat(merged.at("/profile/name").asString()).isEqualTo("合二"); // its own record stays readable
     assertThat(admin.get("/api/v1/customers/M-1").json().get("mergedInto").isNull()).isTrue();
+    // The survivor's page names the record whose purchases it now counts.
+    JsonNode survivor = admin.get("/api/v1/customers/M-1").json();
+    assertThat(survivor.at("/mergedFrom/ids").valueStream().map(i -> i.get("id").asString() + " "
+        + i.get("name").asString())).containsExactly("M-2 合二");
+    assertThat(survivor.at("/mergedFrom/hidden").asInt()).isZero();
+    assertThat(admin.get("/api/v1/customers/M-3").json().get("mergedFrom").isNull()).isTrue();
 
     // 李娜's rep owns M-2 but not M-1: told M-2 was merged, not into whom.
     Api lina = rep(admin, "lina", "李娜");
@@ -92,11 +99,17 @@ abstract class MergedCustomerApiContract extends ServerTest {
     // 王芳's rep owns the survivor, not the merged-away record.
     Api wang = rep(admin, "wangfang", "王芳");
     assertThat(wang.get("/api/v1/customers/M-2").status()).isEqualTo(404);
-    assertThat(wang.get("/api/v1/customers/M-1").json().at("/metrics/monetary").asDouble()).isEqualTo(1200.0);
+    Api.Response wangs = wang.get("/api/v1/customers/M-1");
+    assertThat(wangs.json().at("/metrics/monetary").asDouble()).isEqualTo(1200.0);
+    // Told that one record they may not see counts here, not which.
+    assertThat(wangs.json().at("/mergedFrom/ids")).isEmpty();
+    assertThat(wangs.json().at("/mergedFrom/hidden").asInt()).isEqualTo(1);
+    assertThat(wangs.body()).doesNotContain("M-2", "合二");
 
     // Undone: M-2 is no longer merged (its tier comes back with the next run).
     assertThat(admin.post("/api/v1/duplicates/" + pair + "/undo", Map.of()).status()).isEqualTo(200);
     assertThat(admin.get("/api/v1/customers/M-2").json().get("mergedInto").isNull()).isTrue();
+    assertThat(admin.get("/api/v1/customers/M-1").json().get("mergedFrom").isNull()).isTrue();
     long apart = runToEnd(admin, "2026-04-02");
     assertThat(note(admin, apart)).isNull();
     assertThat(categories(admin, "M-2", apart)).containsExactly("茶叶 30000 0.6", "茶具 20000 0.4");

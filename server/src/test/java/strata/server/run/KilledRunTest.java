@@ -38,7 +38,8 @@ class KilledRunTest {
         assertThat(again.get("/api/v1/runs/current").json().get("id").asLong()).isEqualTo(before);
         JsonNode killed = again.get("/api/v1/runs/" + run).json();
         assertThat(killed.get("status").asString()).isEqualTo("failed");
-        assertThat(killed.get("error").asString()).contains("interrupted");
+        assertThat(killed.get("error").get("code").asString()).isEqualTo("run_interrupted");
+        assertThat(killed.get("error").get("en").asString()).contains("interrupted");
         assertThat(again.get("/api/v1/dashboard").json().get("tiers")).isEqualTo(tiers);
       }
     }

@@ -177,11 +177,45 @@ abstract class RunsApiContract extends ServerTest {
     Faults.ARMED.set(true);
     JsonNode bad = runToEnd(analyst);
     assertThat(bad.get("status").asString()).isEqualTo("failed");
-    assertThat(bad.get("error").asString()).contains("disk full");
+    assertThat(bad.get("error").get("code").asString()).isEqualTo("run_unexpected");
+    assertThat(bad.get("error").get("en").asString()).isEqualTo(
+        "the run stopped on an unexpected error (IllegalStateException: disk full (injected)); the previous snapshot "
+            + "stayed current");
     assertThat(analyst.get("/api/v1/runs/current").json().get("id").asLong()).isEqualTo(good.get("id").asLong());
     assertThat(db.sql("select count(*) from snapshot_row where run_id = ?").param(bad.get("id").asLong())
         .query(Long.class).single()).isZero();
     assertThat(tiers(analyst)).containsKeys("A1", "B2", "C3");
+  }
+
+  @Test
+  void aFailureReadsInEachLanguageAndOldEnglishOnesStillShow() {
+    Faults.ARMED.set(true);
+    long failed = runToEnd(analyst).get("id").asLong();
+    // The library's message stays as it was thrown; the sentence around it is the reader's.
+    JsonNode error = analyst.get("/api/v1/runs/" + failed).json().get("error");
+    assertThat(error.get("zh").asString())
+        .isEqualTo("运行因意外错误中止（IllegalStateException: disk full (injected)）；之前的快照仍为当前快照");
+    JsonNode listed = analyst.get("/api/v1/runs?size=50").json().get("items").valueStream()
+        .filter(r -> r.get("id").asLong() == failed).findFirst().orElseThrow();
+    assertThat(listed.get("error")).isEqualTo(error);
+
+    // A sales rep reads that it failed, in either language, not why.
+    Api rep = anonymous().as("zhangwei", "zhangwei-password");
+    JsonNode hidden = rep.get("/api/v1/runs/" + failed).json().get("error");
+    assertThat(hidden.get("code").asString()).isEqualTo("run_failed_hidden");
+    assertThat(hidden.get("zh").asString()).isEqualTo("运行失败；分析师或管理员可以查看原因");
+    assertThat(hidden.get("en").asString()).isEqualTo("the run failed; an analyst or admin can see why");
+
+    // A run that failed before failures had codes kept English text: it shows as written, without a code.
+    db.sql("insert into tier_run (status, trigger_kind, started_at, finished_at, progress, error) values "
+            + "('failed', 'manual', current_timestamp, current_timestamp, 0, ?)")
+        .param("IllegalStateException: disk full").update();
+    long old = db.sql("select max(id) from tier_run where error = ?").param("IllegalStateException: disk full")
+        .query(Long.class).single();
+    JsonNode legacy = analyst.get("/api/v1/runs/" + old).json().get("error");
+    assertThat(legacy.get("code").isNull()).isTrue();
+    assertThat(legacy.get("zh").asString()).isEqualTo("IllegalStateException: disk full");
+    assertThat(legacy.get("en").asString()).isEqualTo("IllegalStateException: disk full");
   }
 
   @Test

@@ -64,6 +64,13 @@ abstract class OwnerScopeContract extends ServerTest {
           .purchase(id, "2026-03-0" + (1 + i % 9), i <= 4 ? 2000 : i <= 8 ? 500 : 50);
     }
     data.commit();
+    // Tags on both owners' customers: the rep's tag list counts only their own and never names the other's tag.
+    for (String id : List.of("W-1", "W-2", "W-3", "X-LINA-01", "X-LINA-02", "X-LINA-03", "X-LINA-04")) {
+      db.sql("insert into customer_tag (customer_id, tag, created_by, created_at) values (?, '重点', 'admin', "
+          + "current_timestamp)").param(id).update();
+    }
+    db.sql("insert into customer_tag (customer_id, tag, created_by, created_at) values ('X-LINA-05', '李娜专属', "
+        + "'admin', current_timestamp)").update();
     admin.post("/api/v1/users", Map.of("username", "wangfang", "password", "wangfang-password", "role", "sales",
         "owner", REP, "team", "south"));
     admin.post("/api/v1/users", Map.of("username", "zhaomin", "password", "zhaomin-password", "role", "manager",
