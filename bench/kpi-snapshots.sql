@@ -11,7 +11,7 @@
 \timing on
 begin;
 -- Truncated in this transaction, so with wal_level=minimal the rows skip the WAL (a bulk load, not the server's path).
-truncate snapshot_row, snapshot_kpi, survey, interaction;
+truncate snapshot_row, snapshot_kpi_input, snapshot_kpi, survey, interaction;
 -- The customer list's indexes are left out: building them on 24M rows takes long on a shared machine, and the KPI
 -- read uses the primary key only (run_id, customer_id).
 drop index if exists snapshot_row_order, snapshot_row_tier_order, snapshot_row_override, snapshot_row_owner_order,
@@ -67,6 +67,16 @@ insert into snapshot_row (run_id, customer_id, tier, model_tier, segment, segmen
         else 'lapsed' end as stage) s
   cross join lateral (select case when s.net >= 10000000 then 'key' when s.net >= 1000000 then 'big'
       when s.net >= 100000 then 'mid' else 'small' end as tier) t;
+
+-- The KPI inputs a publication writes beside its rows (snapshot_kpi_input, V21), in customer id order as it writes
+-- them: the KPIs read these, not the rows above.
+insert into snapshot_kpi_input (run_id, customer_id, tier, orders, purchase_days, net_cents, last_purchase_day, clv,
+    p_alive, complaints, owner, region, industry)
+  select s.run_id, s.customer_id, s.model_tier, s.frequency, (s.metrics::jsonb ->> 'purchase_days')::int,
+    s.monetary_cents, (r.as_of - s.recency_days) - date '1970-01-01', s.clv, s.p_alive,
+    (s.metrics::jsonb ->> 'complaints')::bigint, s.owner, s.metrics::jsonb ->> 'region', s.metrics::jsonb ->> 'industry'
+  from snapshot_row s join tier_run r on r.id = s.run_id
+  order by s.run_id, s.customer_id;
 
 insert into survey (record_id, customer_id, at, nps, csat, comment)
   select 'S' || j, 'C' || lpad((1 + (j * 2246822519) % :customers)::text, 8, '0'),

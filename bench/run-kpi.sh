@@ -2,7 +2,9 @@
 # KPIs by tier at scale on PostgreSQL (issue 16): loads SNAPSHOTS monthly snapshots of up to CUSTOMERS customers
 # straight into the database (bench/kpi-snapshots.sql: publishing that many real runs would take hours), then starts
 # the server REPEATS times with no stored KPIs: each start computes the KPIs of every snapshot against the one before
-# it (KpiTables.computeMissing, the same compute() a publication calls), logged per snapshot and in total. With the
+# it (KpiTables.computeMissing, in the background, the same compute() a publication calls), logged per snapshot and in
+# total. The load writes each snapshot's KPI inputs (snapshot_kpi_input) as a publication does; a cluster loaded before
+# them gets them filled from the rows at its first start (logged apart: "KPI inputs of run N filled"). With the
 # KPIs stored it times the KPI page and the trend (stored rows, never recomputed) and explains the snapshot read.
 #   bench/run-kpi.sh [customers] [snapshots] [repeats]      e.g. bench/run-kpi.sh 1000000 24 5
 # LATEST=1 times only what a publication does: the KPIs of the latest snapshot (the others' are marked stored with
@@ -149,6 +151,10 @@ for path in "/kpis?snapshot=$SNAPSHOTS" "/kpis/trend" "/kpis/trend?dimension=own
   report "| \`$path\` | $(timed "$path") | $bytes |"
 done
 report ""
+# The KPIs' read of a snapshot: its narrow inputs (V21); before them, the wide rows with their metrics JSON.
+psql_q -c "explain (analyze, buffers) select customer_id, tier, orders, purchase_days, net_cents, last_purchase_day, clv,
+  p_alive, complaints, owner, region, industry from snapshot_kpi_input where run_id = $SNAPSHOTS order by customer_id" \
+  >"$RUN_DIR/explain-inputs.txt"
 psql_q -c "explain (analyze, buffers) select customer_id, model_tier, owner, recency_days, frequency, monetary_cents, clv,
   p_alive, metrics from snapshot_row where run_id = $SNAPSHOTS order by customer_id" >"$RUN_DIR/explain-snapshot.txt"
 psql_q -c "explain (analyze, buffers) select model_changed, figures from snapshot_kpi where run_id = $SNAPSHOTS

@@ -12,6 +12,7 @@ import * as products from './messages-products';
 import * as merged from './messages-merged';
 import * as tags from './messages-tags';
 import * as playbookForm from './messages-playbook-form';
+import * as kpis from './messages-kpis';
 
 const en = {
   ...work.en,
@@ -153,6 +154,7 @@ const en = {
   ...merged.en,
   ...tags.en,
   ...playbookForm.en,
+  ...kpis.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -296,6 +298,7 @@ const zh: Record<MessageKey, string> = {
   ...merged.zh,
   ...tags.zh,
   ...playbookForm.zh,
+  ...kpis.zh,
 };
 
 export const messages = { en, zh };

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { Card, Empty, Segmented, Table, Typography } from 'antd';
 import { api } from '../../api/client';
+import { ApiError } from '../../api/problem';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { TierTag } from '../../components/TierTag';
@@ -60,7 +61,8 @@ export function KpiByTier({ snapshot, trend }: { snapshot: number; trend: KpiPoi
           {tiersChanged && ` ${t('compare.modelChanged')}`}
         </Typography.Text>
       </div>
-      {!group ? <Empty description={error ? t('kpiTier.none') : undefined} /> : (
+      {!group ? <Empty description={!error ? undefined
+        : error instanceof ApiError && error.code === 'kpis_computing' ? t('err.kpis_computing') : t('kpiTier.none')} /> : (
         <Table<KpiRow> size="small" pagination={false} rowKey={(r) => r.tier ?? '*'} dataSource={group.rows} scroll={{ x: 1300 }}
           columns={[
             { title: t('kpiTier.tier'), dataIndex: 'tier', fixed: 'left', render: (x: string | null) => (x ? <TierTag tier={x} /> : <b>{t('kpiTier.all')}</b>) },

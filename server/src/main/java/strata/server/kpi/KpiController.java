@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import strata.kpi.KpiRow;
+import strata.server.api.Conflict;
 import strata.server.api.NotFound;
 import strata.server.customer.CustomerQueries;
 import strata.server.run.Run;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * KPIs by tier (README "KPIs by tier"): one snapshot's table and the trend over all snapshots with stored KPIs. A
  * sales user gets the rows of their own customers only (the owner group), a manager those of their team's owners,
- * never the totals or other groups.
+ * never the totals or other groups. While the start's background task computes a snapshot's missing KPIs, its table
+ * answers 409 {@code kpis_computing}; the trend shows the snapshots computed so far.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -38,8 +40,10 @@ class KpiController {
   private final JsonMapper json;
   private final CustomerQueries queries;
   private final RunStore runs;
+  private final KpiTables tables;
 
-  KpiController(JdbcClient db, JsonMapper json, CustomerQueries queries, RunStore runs) {
+  KpiController(JdbcClient db, JsonMapper json, CustomerQueries queries, RunStore runs, KpiTables tables) {
+    this.tables = tables;
     this.db = db;
     this.json = json;
     this.queries = queries;
@@ -53,6 +57,9 @@ class KpiController {
     List<Stored> stored = rows(run.id(), v);
     Long fromRun = db.sql("select max(from_run) from snapshot_kpi where run_id = ?").param(run.id())
         .query((rs, n) -> rs.getObject(1, Long.class)).optional().orElse(null);
+    if (stored.isEmpty() && tables.computing(run.id())) {
+      throw new Conflict("kpis_computing", "the KPIs of run " + run.id() + " are being computed; try again shortly");
+    }
     if (stored.isEmpty() && !computed(run.id())) throw new NotFound("the KPIs of run " + run.id() + " are not computed");
     Map<String, Group> groups = new LinkedHashMap<>();
     boolean changed = false;

@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * KPIs by tier of each published snapshot against the snapshot before it, computed with core's
- * {@link KpiAccumulator} in one walk over both snapshots in customer id order, and stored in snapshot_kpi. They
- * outlive the snapshot rows' retention, so the KPI trend reaches further back than the kept snapshots.
+ * {@link KpiAccumulator} in one walk over both snapshots' KPI inputs in customer id order, and stored in
+ * snapshot_kpi. They outlive the snapshot rows' retention, so the KPI trend reaches further back than the kept
+ * snapshots. One computation at a time: a publication waits for the start's background task to finish its current
+ * snapshot, never for all of them.
  */
 @Service
 public class KpiTables {
@@ -44,6 +50,14 @@ public class KpiTables {
   private final RunStore runs;
   private final ModelStore models;
   private final TransactionTemplate tx;
+  private final KpiInputs inputs;
+  /** Snapshots whose missing KPIs the start's background task has yet to compute. */
+  private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "strata-kpis");
+    t.setDaemon(true);
+    return t;
+  });
 
   KpiTables(DataSource dataSource, JdbcClient db, JsonMapper json, RunStore runs, ModelStore models,
       PlatformTransactionManager transactions) {
@@ -53,6 +67,7 @@ public class KpiTables {
     this.runs = runs;
     this.models = models;
     this.tx = new TransactionTemplate(transactions);
+    this.inputs = new KpiInputs(dataSource, db, json);
   }
 
   /** A failure is logged: the run stays published, its KPIs are missing (the API says so). */
@@ -71,23 +86,55 @@ public class KpiTables {
 
   /**
    * The publication commits before its KPIs are computed: a server killed in between left a snapshot without them
-   * (the current one, or a history run of the demo's quarters), so each start computes those of every snapshot whose
-   * rows are kept and whose KPIs are missing, oldest first.
+   * (the current one, or a history run of the demo's quarters), and snapshots published before V21 have no KPI
+   * inputs. So each start computes, oldest first, the KPIs of every snapshot whose rows are kept and whose KPIs are
+   * missing, then fills the current snapshot's inputs for the next publication; in the background, as at 1M
+   * customers that takes minutes a snapshot (bench/README.md "KPIs at 1M customers"). Meanwhile the KPI page says
+   * they are being computed ({@link #computing}).
    */
   @EventListener(ApplicationReadyEvent.class)
   void computeMissing() {
     List<Long> missing = db.sql("select r.id from tier_run r where r.status = 'succeeded' and not exists "
         + "(select 1 from snapshot_kpi k where k.run_id = r.id) and exists "
         + "(select 1 from snapshot_row s where s.run_id = r.id) order by r.id").query(Long.class).list();
-    if (missing.isEmpty()) return;
-    long start = System.nanoTime();
-    for (long id : missing) computeOrLog(id);
-    log.info("KPIs of {} snapshots computed at start in {} ms", missing.size(),
-        (System.nanoTime() - start) / 1_000_000);
+    pending.addAll(missing);
+    background.execute(() -> {
+      long start = System.nanoTime();
+      for (long id : missing) {
+        if (Thread.currentThread().isInterrupted()) return;
+        computeOrLog(id);
+        pending.remove(id);
+      }
+      if (!missing.isEmpty()) {
+        log.info("KPIs of {} snapshots computed at start in {} ms", missing.size(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
+      fillCurrentInputs();
+    });
+  }
+
+  /** Whether the KPIs of the run are missing and the start's background task will compute them. */
+  public boolean computing(long runId) {
+    return pending.contains(runId);
+  }
+
+  private synchronized void fillCurrentInputs() {
+    try {
+      Run current = db.sql("select max(id) from tier_run where status = 'succeeded'")
+          .query((rs, n) -> rs.getObject(1, Long.class)).optional().map(runs::get).orElse(null);
+      if (current != null) inputs.fillIfMissing(current);
+    } catch (RuntimeException | SQLException e) {
+      log.warn("KPI inputs of the current run not filled: {}", e.getMessage(), e);
+    }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    background.shutdownNow();
   }
 
   /** (Re)computes and stores the KPIs of a snapshot against the succeeded run before it, if any. */
-  public void compute(long runId) throws SQLException {
+  public synchronized void compute(long runId) throws SQLException {
     long start = System.nanoTime();
     long cpu = THREADS.getCurrentThreadCpuTime();
     Run run = runs.get(runId);
@@ -102,12 +149,28 @@ public class KpiTables {
     SnapshotInfo now = info(run, complaintsKnown);
     SnapshotInfo before = previous == null ? null : info(previous, complaintsKnown);
     KpiAccumulator kpis = new KpiAccumulator(now, before);
-    try (Connection c = dataSource.getConnection();
-        // Only the current snapshot's answers in the period count; the previous snapshot's are never read.
-        SnapshotStates a = new SnapshotStates(c, json, run.id(), run.asOf(),
-            previous == null ? null : previous.asOf());
+    inputs.fillIfMissing(run);
+    if (previous != null) inputs.fillIfMissing(previous);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
+      try {
+        walk(c, run, previous, kpis);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    }
+    store(run.id(), previous == null ? null : previous.id(), kpis.result());
+    // CPU time apart from wall time: on a busy machine the wall time says more about the neighbours than this code.
+    log.info("KPIs of run {} computed in {} ms ({} ms CPU in the server)", runId,
+        (System.nanoTime() - start) / 1_000_000, (THREADS.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+  }
+
+  private static void walk(Connection c, Run run, Run previous, KpiAccumulator kpis) throws SQLException {
+    // Only the current snapshot's answers in the period count; the previous snapshot's are never read.
+    try (SnapshotStates a = new SnapshotStates(c, run.id(), run.asOf(), previous == null ? null : previous.asOf());
         SnapshotStates b = previous == null ? null
-            : new SnapshotStates(c, json, previous.id(), previous.asOf(), previous.asOf())) {
+            : new SnapshotStates(c, previous.id(), previous.asOf(), previous.asOf())) {
       CustomerState x = a.next();
       CustomerState y = b == null ? null : b.next();
       while (x != null || y != null) {
@@ -117,10 +180,6 @@ public class KpiTables {
         if (order >= 0) y = b.next();
       }
     }
-    store(run.id(), previous == null ? null : previous.id(), kpis.result());
-    // CPU time apart from wall time: on a busy machine the wall time says more about the neighbours than this code.
-    log.info("KPIs of run {} computed in {} ms ({} ms CPU in the server)", runId,
-        (System.nanoTime() - start) / 1_000_000, (THREADS.getCurrentThreadCpuTime() - cpu) / 1_000_000);
   }
 
   private SnapshotInfo info(Run run, boolean complaintsKnown) {

@@ -9,19 +9,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import strata.kpi.CustomerState;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The customers of a stored snapshot as core's {@link CustomerState}s, read in customer id order so two snapshots
- * can be walked side by side without holding either in memory. Tiers are the model's (overrides are a few
+ * The customers of a stored snapshot as core's {@link CustomerState}s, read from its narrow KPI inputs
+ * (snapshot_kpi_input, V21) in customer id order so two snapshots can be walked side by side without holding either
+ * in memory. Tiers are the model's (overrides are a few
  * hand-set exceptions, and a KPI by tier measures the rules). Latest survey answers come from the survey table: the
  * snapshot keeps the answer but not its day, which decides whether it falls in the period.
  */
 final class SnapshotStates implements AutoCloseable {
   private final PreparedStatement statement;
   private final ResultSet rows;
-  private final JsonMapper json;
-  private final int asOfDay;
   private final Map<String, int[]> answers;
 
   /**
@@ -29,13 +27,11 @@ final class SnapshotStates implements AutoCloseable {
    *     period's KPIs count the latest answer only when it falls in the period, so older ones are never needed, and
    *     reading them all cost a pass over the survey table per snapshot (bench/README.md "KPIs at 1M customers")
    */
-  SnapshotStates(Connection c, JsonMapper json, long runId, LocalDate asOf, LocalDate answersAfter)
-      throws SQLException {
-    this.json = json;
-    this.asOfDay = (int) asOf.toEpochDay();
+  SnapshotStates(Connection c, long runId, LocalDate asOf, LocalDate answersAfter) throws SQLException {
     this.answers = latestAnswers(c, answersAfter, asOf);
-    statement = c.prepareStatement("select customer_id, model_tier, owner, recency_days, frequency, monetary_cents, "
-        + "clv, p_alive, metrics from snapshot_row where run_id = ? order by customer_id");
+    statement = c.prepareStatement("select customer_id, tier, orders, purchase_days, net_cents, last_purchase_day, "
+        + "clv, p_alive, complaints, owner, region, industry from snapshot_kpi_input where run_id = ? "
+        + "order by customer_id");
     statement.setFetchSize(1000);
     statement.setLong(1, runId);
     rows = statement.executeQuery();
@@ -45,13 +41,11 @@ final class SnapshotStates implements AutoCloseable {
   CustomerState next() throws SQLException {
     if (!rows.next()) return null;
     String id = rows.getString(1);
-    KpiMetrics metrics = KpiMetrics.of(json, rows.getString(9));
-    Integer recency = rows.getObject(4, Integer.class);
-    int lastDay = recency == null ? -1 : asOfDay - recency;
+    Integer lastDay = rows.getObject(6, Integer.class);
     int[] a = answers.getOrDefault(id, NO_ANSWERS);
-    return new CustomerState(id, rows.getString(2), rows.getLong(5), metrics.purchaseDays(), rows.getLong(6), lastDay,
-        real(rows, 7), real(rows, 8), metrics.complaints(), a[0], a[1], a[2], a[3], rows.getString(3),
-        metrics.region(), metrics.industry());
+    return new CustomerState(id, rows.getString(2), rows.getLong(3), rows.getInt(4), rows.getLong(5),
+        lastDay == null ? -1 : lastDay, real(rows, 7), real(rows, 8), rows.getLong(9), a[0], a[1], a[2], a[3],
+        rows.getString(10), rows.getString(11), rows.getString(12));
   }
 
   private static final int[] NO_ANSWERS = {-1, -1, -1, -1};

@@ -97,7 +97,13 @@ public class RunService implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     failOrphans();
     db.sql("delete from snapshot_row where run_id in (select id from tier_run where status = 'failed')").update();
+    prune();
+  }
+
+  /** Removes what runs that failed or expired wrote beside their snapshot rows. */
+  private void prune() {
     products.prune();
+    KpiInputRows.prune(db);
   }
 
   /**
@@ -109,7 +115,7 @@ public class RunService implements ApplicationRunner {
   void failOrphans() {
     List<Long> cutOff = runs.failOrphans(instance);
     for (long id : cutOff) db.sql("delete from snapshot_row where run_id = ?").param(id).update();
-    if (!cutOff.isEmpty()) products.prune();
+    if (!cutOff.isEmpty()) prune();
     if (!cutOff.isEmpty()) log.warn("run(s) {} were cut off by a server stop and are marked failed", cutOff);
   }
 
@@ -168,6 +174,7 @@ public class RunService implements ApplicationRunner {
         listeners.forEach(l -> l.rowsWritten(id, written));
       });
       products.write(id, result.customers());
+      KpiInputRows.write(dataSource, id, result);
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
       // In the database's precision, so the stored finish is exactly the moment whose overrides the snapshot shows.
       OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -191,14 +198,14 @@ public class RunService implements ApplicationRunner {
           (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, (marks[1] - marks[0]) / 1_000_000);
       stats.refresh();
       int removed = runs.applyRetention(keep);
-      products.prune();
+      prune();
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
       announce(new RunPublished(id, result.asOf(), version.version(), history));
     } catch (Throwable e) {
       log.warn("run {} failed: {}", id, e.toString(), e);
       db.sql("delete from snapshot_row where run_id = ?").param(id).update();
       runs.fail(id, RunFailure.of(e));
-      products.prune();
+      prune();
     }
   }
 

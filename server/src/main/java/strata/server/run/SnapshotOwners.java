@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the owner stored in snapshot rows equal to the customer's current owner, in every kept snapshot, so lists,
+ * Keeps the owner stored in snapshot rows (and their KPI inputs) equal to the customer's current owner, in every kept snapshot, so lists,
  * counts, dashboards and a sales user's scope read snapshot_row alone and never disagree with the customer table.
  */
 @Service
@@ -65,6 +65,7 @@ public class SnapshotOwners implements strata.server.data.OwnerFollower {
     if (moves.isEmpty()) return;
     for (Object[] m : moves) {
       db.sql("update snapshot_row set owner = ? where run_id = ? and customer_id = ?").params(m).update();
+      db.sql("update snapshot_kpi_input set owner = ? where run_id = ? and customer_id = ?").params(m).update();
     }
     touched.forEach(k -> stats.recompute(k.runId(), k.owner()));
   }
@@ -76,6 +77,10 @@ public class SnapshotOwners implements strata.server.data.OwnerFollower {
   void catchUp(long runId, OffsetDateTime since) {
     db.sql("update snapshot_row set owner = (select c.owner from customer c where c.id = snapshot_row.customer_id) "
             + "where run_id = ? and customer_id in (select id from customer where updated_at >= ?)")
+        .params(runId, since).update();
+    db.sql("update snapshot_kpi_input set owner = (select c.owner from customer c where c.id = "
+            + "snapshot_kpi_input.customer_id) where run_id = ? and customer_id in "
+            + "(select id from customer where updated_at >= ?)")
         .params(runId, since).update();
   }
 

@@ -70,6 +70,9 @@ class KilledExperimentStartTest {
       assertThat(started).as("the current snapshot's experiment, after the restart").containsExactly(
           "x1|" + first + "|null|null");
       assertThat(strata(url)).containsExactly("x1|big|999");
+      // The start computes the missing KPIs in the background: the table answers once they are stored.
+      Api restarted = admin;
+      waitFor(() -> restarted.get("/api/v1/kpis?snapshot=1").status() == 200);
       assertThat(StoredRows.count(url, "select count(*) from snapshot_kpi where run_id = 1")).as("its KPIs")
           .isPositive();
 
