@@ -37,9 +37,11 @@ class CustomerController {
   private final ModelStore models;
   private final AuditLog audit;
   private final CurrentOverrides currentOverrides;
+  private final org.springframework.transaction.support.TransactionTemplate transaction;
 
   CustomerController(CustomerQueries queries, OverrideStore overrides, ModelStore models, AuditLog audit,
-      CurrentOverrides currentOverrides) {
+      CurrentOverrides currentOverrides, org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.queries = queries;
     this.overrides = overrides;
     this.models = models;
@@ -147,10 +149,13 @@ class CustomerController {
     if (o.expiresAt() != null && !o.expiresAt().isAfter(Instant.now())) {
       throw new BadRequest("expiresAt", "must be in the future");
     }
-    OverrideStore.Override saved = overrides.set(id, o.tier(), o.reason().strip(), o.expiresAt(), v.username());
-    currentOverrides.apply();
-    audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason());
-    return saved;
+    // The override, the current snapshot's stored tier and the audit entry in one transaction: none without the others.
+    return transaction.execute(tx -> {
+      OverrideStore.Override saved = overrides.set(id, o.tier(), o.reason().strip(), o.expiresAt(), v.username());
+      currentOverrides.apply();
+      audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason());
+      return saved;
+    });
   }
 
   @DeleteMapping("/customers/{id}/override")
@@ -158,9 +163,11 @@ class CustomerController {
   void removeOverride(@PathVariable String id) {
     Viewer v = Viewer.current();
     queries.checkVisible(id, v);
-    overrides.remove(id, v.username());
-    currentOverrides.apply();
-    audit.record(v.username(), "override_removed", id);
+    transaction.executeWithoutResult(tx -> {
+      overrides.remove(id, v.username());
+      currentOverrides.apply();
+      audit.record(v.username(), "override_removed", id);
+    });
   }
 
   @GetMapping("/overrides")

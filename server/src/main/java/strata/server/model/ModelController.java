@@ -61,7 +61,11 @@ class ModelController {
   private final ModelStore store;
   private final AuditLog audit;
 
-  ModelController(ModelStore store, AuditLog audit) {
+  private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+  ModelController(ModelStore store, AuditLog audit,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.store = store;
     this.audit = audit;
   }
@@ -108,9 +112,13 @@ class ModelController {
   @PutMapping
   @ResponseStatus(HttpStatus.CREATED)
   Model save(@Valid @RequestBody Yaml body) {
-    ModelStore.Version v = store.save(body.yaml(), body.note(), Viewer.current().username());
-    audit.record(Viewer.current().username(), "model_update", "version " + v.version()
-        + (body.note() == null || body.note().isBlank() ? "" : ": " + body.note()));
+    // The version and its audit entry together: a saved model is never missing from the audit log.
+    ModelStore.Version v = transaction.execute(tx -> {
+      ModelStore.Version saved = store.save(body.yaml(), body.note(), Viewer.current().username());
+      audit.record(Viewer.current().username(), "model_update", "version " + saved.version()
+          + (body.note() == null || body.note().isBlank() ? "" : ": " + body.note()));
+      return saved;
+    });
     return Model.of(v);
   }
 }
