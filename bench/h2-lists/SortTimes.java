@@ -33,8 +33,9 @@ public class SortTimes {
     cases.put("score asc, page 10", old
         ? page("", " order by r.run_id, r.composite_score asc nulls last, r.customer_id", " order by r.composite_score asc nulls last, r.customer_id")
         : page("", " order by r.run_id desc, r.composite_score asc nulls first, r.customer_id desc", " order by r.composite_score asc nulls first, r.customer_id desc"));
+    int first = Integer.getInteger("cases", cases.size()); // the old SQL takes minutes a case: the first n only
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-      for (var e : cases.entrySet()) {
+      for (var e : new ArrayList<>(cases.entrySet()).subList(0, first)) {
         double[] t = new double[5];
         for (int pass = 0; pass < 6; pass++) {
           long s = System.nanoTime();
