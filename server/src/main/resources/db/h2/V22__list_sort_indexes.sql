@@ -3,8 +3,8 @@
 -- columns, forwards or exactly reversed (CustomerFilter.orderBy writes each sort's other direction as that reverse),
 -- and otherwise reads and sorts the whole snapshot: 20 to 40 s a page at 250k customers. Each index holds the sort
 -- column and the keys only. The composite score, monetary amount and tier already have theirs (V2, V7), and the
--- id is the primary key's order. PostgreSQL, which drops the constant sort keys itself, has none of these: one more
--- index per sort would slow every publish of a million rows.
+-- id is the primary key's order. PostgreSQL walks its indexes backwards too and now serves those three both ways; it
+-- gets none of these ten: each costs every publish (bench/README.md), and PostgreSQL's top-N sort was not measured.
 create index snapshot_row_frequency_order on snapshot_row (run_id, frequency desc, customer_id);
 create index snapshot_row_recency_order on snapshot_row (run_id, recency_days asc nulls last, customer_id);
 create index snapshot_row_clv_order on snapshot_row (run_id, clv desc nulls last, customer_id);
