@@ -15,10 +15,17 @@ import strata.server.security.Viewer;
 public record CustomerFilter(long runId, String tier, String segment, String segment11, String lifecycle,
     String abc, String quadrant, String owner, String q, String tag) {
 
+  /**
+   * Each sort field's order with the best first (most recent, highest score or spend; names and tiers A to Z): the
+   * order of its index. The other direction is that order exactly reversed, missing values and ties included, because
+   * the embedded H2 walks an index backwards only for the exact reverse of its order (orderBy).
+   */
   private static final Map<String, String> SORTS = Map.of(
-      "id", "r.customer_id", "name", "c.name", "tier", "r.tier", "compositeScore", "r.composite_score",
-      "monetary", "r.monetary_cents", "frequency", "r.frequency", "recencyDays", "r.recency_days", "clv", "r.clv",
-      "pAlive", "r.p_alive");
+      "id", "r.customer_id asc", "name", "c.name asc nulls last",
+      "tier", "r.tier asc, r.composite_score desc nulls last", "compositeScore", "r.composite_score desc nulls last",
+      "monetary", "r.monetary_cents desc", "frequency", "r.frequency desc",
+      "recencyDays", "r.recency_days asc nulls last", "clv", "r.clv desc nulls last",
+      "pAlive", "r.p_alive desc nulls last");
 
   /** The filters of the list, as query parameters and saved views name them. */
   public static final List<String> KEYS = List.of("tier", "segment", "segment11", "lifecycle", "abc", "quadrant",
@@ -27,9 +34,6 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
   /** The snapshot column of each filter that is an equality on one column (every filter but the search and tag). */
   static final Map<String, String> COLUMNS = Map.of("tier", "r.tier", "segment", "r.segment", "segment11",
       "r.segment11", "lifecycle", "r.lifecycle", "abc", "r.abc", "quadrant", "r.quadrant", "owner", "r.owner");
-
-  private static final java.util.Set<String> NOT_NULL = java.util.Set.of("r.monetary_cents", "r.frequency",
-      "r.tier");
 
   /** Every customer of a snapshot (the viewer's scope still applies). */
   public static CustomerFilter all(long runId) {
@@ -96,38 +100,41 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
 
   /**
    * The same order led by the columns this filter holds constant, which changes no row's place: H2 walks an index for
-   * an ORDER BY only when the index starts with the ORDER BY's columns, so without the run (and the owner and tier
-   * of the default order's indexes) in front it sorted the whole snapshot for every page. PostgreSQL drops such
-   * constant keys itself.
+   * an ORDER BY only when the index starts with the ORDER BY's columns, so without the run (and the owner, and the
+   * tier of the default order's indexes) in front it sorted the whole snapshot for every page. A reversed order
+   * reverses them too, so that H2 can walk the index backwards. PostgreSQL drops such constant keys itself.
    */
   String indexOrder(Viewer viewer, String orderBy) {
-    StringBuilder lead = new StringBuilder(" order by r.run_id, ");
-    if (orderBy.equals(orderBy(null))) {
-      boolean oneOwner = (owner != null && !owner.isBlank()) || (!viewer.seesAll() && viewer.owners().size() == 1);
-      if (oneOwner) lead.append("r.owner, ");
-      if (tier != null && !tier.isBlank()) lead.append("r.tier, ");
-    }
+    String then = orderBy.endsWith("r.customer_id desc") ? " desc, " : ", ";
+    StringBuilder lead = new StringBuilder(" order by r.run_id").append(then);
+    boolean oneOwner = (owner != null && !owner.isBlank()) || (!viewer.seesAll() && viewer.owners().size() == 1);
+    if (oneOwner) lead.append("r.owner").append(then);
+    boolean byScore = orderBy.equals(orderBy(null)) || orderBy.equals(orderBy("compositeScore,asc"));
+    if (byScore && tier != null && !tier.isBlank()) lead.append("r.tier").append(then);
     return lead + orderBy.substring(" order by ".length());
   }
 
-  /** {@code sort=field} or {@code sort=field,asc|desc}; anything else (an empty field, a third part) is a 400. */
+  /**
+   * {@code sort=field} or {@code sort=field,asc|desc}; anything else (an empty field, a third part) is a 400. The
+   * direction that is not the field's best-first order is its exact reverse: customers without a value come last
+   * best-first and first in reverse, and ties go by id, ascending best-first, descending in reverse.
+   */
   public static String orderBy(String sort) {
-    if (sort == null || sort.isBlank()) return " order by r.composite_score desc nulls last, r.customer_id";
+    if (sort == null || sort.isBlank()) return " order by " + SORTS.get("compositeScore") + ", r.customer_id";
     String[] parts = sort.split(",", -1);
     if (parts.length > 2) throw new BadRequest("sort", "expected field or field,asc|desc; got '" + sort + "'");
-    String column = SORTS.get(parts[0].strip());
-    if (column == null) {
+    String best = SORTS.get(parts[0].strip());
+    if (best == null) {
       throw new BadRequest("sort", "unknown field '" + parts[0].strip() + "'; one of " + SORTS.keySet());
     }
     String dir = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
     if (!dir.equals("asc") && !dir.equals("desc")) throw new BadRequest("sort", "direction must be asc or desc");
-    // The id is never null and is unique: ordering by it alone matches the primary key (run_id, customer_id), so a
-    // page comes off the index. With "nulls last" and itself as tie-breaker, H2 sorted the whole snapshot instead
-    // (a 500 at 254k customers, issue 14).
-    if (column.equals("r.customer_id")) return " order by r.customer_id " + dir;
-    // Never null: without "nulls last", "monetary desc" matches the index snapshot_row_monetary_order.
-    if (NOT_NULL.contains(column)) return " order by " + column + " " + dir + ", r.customer_id";
-    return " order by " + column + " " + dir + " nulls last, r.customer_id";
+    boolean bestFirst = best.split("[ ,]")[1].equals(dir);
+    // The id is unique: ordered by it alone, a page comes off the primary key (run_id, customer_id), either way.
+    if (best.startsWith("r.customer_id")) return " order by r.customer_id " + dir;
+    if (bestFirst) return " order by " + best + ", r.customer_id";
+    return " order by " + best.replace(" asc", " ASC").replace(" desc", " asc").replace(" ASC", " desc")
+        .replace("nulls last", "nulls first") + ", r.customer_id desc";
   }
 
   private static void eq(StringBuilder sb, List<Object> params, String column, String value) {

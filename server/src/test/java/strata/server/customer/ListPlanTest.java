@@ -39,10 +39,14 @@ class ListPlanTest extends ServerTest {
   @BeforeAll
   void snapshot() {
     // Wide rows as a run writes them: the metrics and explanation texts are what made H2 prefer sorting the table.
+    // Every tenth customer has no recency, CLV nor P(alive) (never bought, or no model fitted), so missing values
+    // are placed by the same index walk.
     db.sql("insert into snapshot_row (run_id, customer_id, tier, model_tier, lifecycle, frequency, monetary_cents, "
-        + "composite_score, metrics, explanation, owner) select " + RUN + ", 'P' || x, 't' || mod(x, 4), "
-        + "'t' || mod(x, 4), 'active', mod(x, 20), mod(x * 31, 1000000), mod(x * 17, 1000) / 1000.0, "
-        + "repeat('m', 800), repeat('e', 1200), 'owner' || mod(x, 8) from system_range(1, " + ROWS + ") t(x)")
+        + "composite_score, recency_days, clv, p_alive, metrics, explanation, owner) select " + RUN + ", 'P' || x, "
+        + "'t' || mod(x, 4), 't' || mod(x, 4), 'active', mod(x, 20), mod(x * 31, 1000000), "
+        + "mod(x * 17, 1000) / 1000.0, nullif(mod(x * 7, 400), 0), case when mod(x, 10) > 0 then mod(x * 13, 5000) end, "
+        + "case when mod(x, 10) > 0 then mod(x * 11, 100) / 100.0 end, repeat('m', 800), repeat('e', 1200), "
+        + "'owner' || mod(x, 8) from system_range(1, " + ROWS + ") t(x)")
         .update();
     db.sql("analyze").update();
   }
@@ -63,20 +67,84 @@ class ListPlanTest extends ServerTest {
       "-,  -,      id,       -,    admin",
       "t3, -,      id,       -,    admin"})
   void aPageScansAboutAPageOfTheIndex(String tier, String owner, String sort, String sortDir, String who) {
-    Viewer viewer = who.equals("sales") ? new Viewer("rep", Role.SALES, "owner5", List.of("owner5"))
-        : new Viewer("admin", Role.ADMIN, null, null);
     CustomerFilter f = new CustomerFilter(RUN, tier, null, null, null, null, null, owner, null, null);
-    String order = CustomerFilter.orderBy(sort == null ? null : sortDir == null ? sort : sort + "," + sortDir);
-    CustomerFilter.Sql page = CustomerQueries.keyedPage(f, viewer, order, 3, 50);
-    String plan = db.sql("explain analyze " + page.text()).params(page.params()).query(String.class).single();
-    // The key query's scan (the 50 rows of page 4 and the 150 it skipped), in H2's plan of the derived table.
-    Matcher scanned = Pattern.compile("FROM public\\.snapshot_row r\\s+/\\*[^*]*\\*/\\s+/\\* scanCount: (\\d+)")
-        .matcher(plan);
-    assertThat(scanned.find()).as(plan).isTrue();
+    String sortParam = sort == null ? null : sortDir == null ? sort : sort + "," + sortDir;
     // A tier in another order than the default has no index of its own: H2 reads the tier's entries of the narrow
     // (run, tier, score, id) index, a quarter of the snapshot here, and sorts those, never the wide rows.
     long bound = tier == null || sort == null ? 201 : ROWS / 4 + 1;
-    assertThat(Long.parseLong(scanned.group(1))).as(plan).isLessThanOrEqualTo(bound);
+    assertThat(scanned(f, viewer(who), sortParam)).isLessThanOrEqualTo(bound);
+  }
+
+  /** Every sort the list offers, both ways, for everybody and for a sales user: page 4 reads its 200 entries. */
+  @ParameterizedTest
+  @CsvSource({"compositeScore", "monetary", "frequency", "recencyDays", "clv", "pAlive", "tier", "id"})
+  void everySortBothWaysScansAboutAPage(String field) {
+    for (String who : List.of("admin", "sales")) {
+      for (String dir : List.of("asc", "desc")) {
+        assertThat(scanned(CustomerFilter.all(RUN), viewer(who), field + "," + dir)).as(who + " " + dir)
+            .isLessThanOrEqualTo(201);
+      }
+    }
+  }
+
+  /**
+   * Read from the index forwards or backwards, one direction is the other reversed, missing values included; a page
+   * from the end is the reverse of the other direction's first page.
+   */
+  @ParameterizedTest
+  @CsvSource({"compositeScore", "monetary", "frequency", "recencyDays", "clv", "pAlive", "tier", "id"})
+  void theOtherDirectionIsTheExactReverse(String field) {
+    for (String who : List.of("admin", "sales")) { // owner5 has 1,250 customers
+      int all = who.equals("admin") ? ROWS : ROWS / 8;
+      List<String> asc = ids(field + ",asc", viewer(who), 0, all);
+      List<String> desc = ids(field + ",desc", viewer(who), 0, all);
+      assertThat(asc).as(who).hasSize(all).isEqualTo(reversed(desc));
+      assertThat(ids(field + ",desc", viewer(who), all / 50 - 1, 50)).as(who).isEqualTo(reversed(asc.subList(0, 50)));
+    }
+  }
+
+  /** Best first, customers without a value come last: no CLV is not the highest CLV, no purchase not the latest. */
+  @org.junit.jupiter.api.Test
+  void missingValuesComeLastBestFirst() {
+    Viewer admin = viewer("admin");
+    // x = 0 mod 10 has no CLV (1,000 customers); x = 0 mod 400 no recency (25).
+    List<String> byClv = ids("clv,desc", admin, 0, ROWS);
+    assertThat(byClv.subList(ROWS - 1000, ROWS)).allMatch(id -> number(id) % 10 == 0);
+    assertThat(byClv.subList(0, ROWS - 1000)).noneMatch(id -> number(id) % 10 == 0);
+    List<String> byRecency = ids("recencyDays,asc", admin, 0, ROWS);
+    assertThat(byRecency.subList(ROWS - 25, ROWS)).allMatch(id -> number(id) % 400 == 0);
+  }
+
+  private static List<String> reversed(List<String> ids) {
+    List<String> copy = new java.util.ArrayList<>(ids);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  private static int number(String id) {
+    return Integer.parseInt(id.substring(1));
+  }
+
+  private List<String> ids(String sort, Viewer v, int page, int size) {
+    CustomerFilter.Sql sql = CustomerQueries.keyedPage(CustomerFilter.all(RUN), v, CustomerFilter.orderBy(sort), page,
+        size);
+    return db.sql(sql.text()).params(sql.params()).query((rs, n) -> rs.getString(1)).list();
+  }
+
+  private static Viewer viewer(String who) {
+    return who.equals("sales") ? new Viewer("rep", Role.SALES, "owner5", List.of("owner5"))
+        : new Viewer("admin", Role.ADMIN, null, null);
+  }
+
+  /** The rows the page's key query scanned: the 50 rows of page 4 and the 150 it skipped, when off an index. */
+  private long scanned(CustomerFilter f, Viewer viewer, String sort) {
+    CustomerFilter.Sql page = CustomerQueries.keyedPage(f, viewer, CustomerFilter.orderBy(sort), 3, 50);
+    String plan = db.sql("explain analyze " + page.text()).params(page.params()).query(String.class).single();
+    // The key query's scan, in H2's plan of the derived table.
+    Matcher scanned = Pattern.compile("FROM public\\.snapshot_row r\\s+/\\*[^*]*\\*/\\s+/\\* scanCount: (\\d+)")
+        .matcher(plan);
+    assertThat(scanned.find()).as(plan).isTrue();
     assertThat(db.sql(page.text()).params(page.params()).query((rs, n) -> rs.getString(1)).list()).hasSize(50);
+    return Long.parseLong(scanned.group(1));
   }
 }
