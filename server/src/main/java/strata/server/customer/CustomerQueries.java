@@ -43,9 +43,9 @@ public class CustomerQueries {
   record Detail(String id, Profile profile, Snapshot snapshot, String tier, String modelTier,
       OverrideStore.Override override, Map<String, String> explanation, Object reason, Map<String, Object> metrics,
       Summary summary, MergedCustomers.MergedInto mergedInto, MergedCustomers.MergedFrom mergedFrom) {
-    Detail with(MergedCustomers.MergedInto into, MergedCustomers.MergedFrom from) {
-      return new Detail(id, profile, snapshot, tier, modelTier, override, explanation, reason, metrics, summary, into,
-          from);
+    Detail with(MergedCustomers.Merges m) {
+      return new Detail(id, profile, snapshot, tier, modelTier, override, explanation, reason, metrics, summary,
+          m.into(), m.from());
     }
   }
 
@@ -155,8 +155,8 @@ public class CustomerQueries {
     OverrideStore.Override override = overrides.activeFor(id).orElse(null);
     Run run = runs.current().orElse(null);
     if (run == null) {
-      return new Detail(id, profile, null, null, null, override, null, null, null, summary, merged.of(id, v, false),
-          merged.from(id, v));
+      return new Detail(id, profile, null, null, null, override, null, null, null, summary, null, null)
+          .with(merged.of(id, v, false));
     }
     return db.sql("select model_tier, metrics, explanation, tier from snapshot_row "
             + "where run_id = ? and customer_id = ?")
@@ -185,9 +185,9 @@ public class CustomerQueries {
               null);
         })
         .optional()
-        .map(d -> d.with(merged.of(id, v, true), merged.from(id, v)))
+        .map(d -> d.with(merged.of(id, v, true)))
         .orElseGet(() -> new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null,
-            null, summary, merged.of(id, v, false), merged.from(id, v)));
+            null, summary, null, null).with(merged.of(id, v, false)));
   }
 
   public List<HistoryItem> history(String id, Viewer v) {

@@ -35,6 +35,9 @@ class MergedCustomers {
    */
   record MergedFrom(List<Member> ids, int hidden) {}
 
+  /** Both sides of a customer's merges; either is null when it does not apply. */
+  record Merges(MergedInto into, MergedFrom from) {}
+
   private final JdbcClient db;
   private final List<RunMerges> merges;
   private final VisibleCustomers visible;
@@ -46,11 +49,18 @@ class MergedCustomers {
   }
 
   /**
+   * Into whom {@code id} was merged and who was merged into it, from one read of the accepted merges.
+   *
    * @param inSnapshot whether the current snapshot has a row for {@code id}
-   * @return null when {@code id} is not merged into another id
    */
-  MergedInto of(String id, Viewer v, boolean inSnapshot) {
-    String survivor = survivor(id, current());
+  Merges of(String id, Viewer v, boolean inSnapshot) {
+    List<IdMerges> all = merges.stream().map(RunMerges::current).toList();
+    return new Merges(into(id, v, inSnapshot, all), from(id, v, all));
+  }
+
+  /** @return null when {@code id} is not merged into another id */
+  private MergedInto into(String id, Viewer v, boolean inSnapshot, List<IdMerges> all) {
+    String survivor = survivor(id, all);
     if (survivor.equals(id)) return null;
     if (!visible.sees(survivor, v)) return new MergedInto(null, null, !inSnapshot);
     String name = db.sql("select name from customer where id = ?").param(survivor).query(String.class).optional()
@@ -59,8 +69,7 @@ class MergedCustomers {
   }
 
   /** @return null when no id is merged into {@code id} */
-  MergedFrom from(String id, Viewer v) {
-    List<IdMerges> all = current();
+  private MergedFrom from(String id, Viewer v, List<IdMerges> all) {
     List<String> members = all.stream().flatMap(m -> m.merged().keySet().stream()).distinct()
         .filter(other -> !other.equals(id) && survivor(other, all).equals(id)).sorted().toList();
     if (members.isEmpty()) return null;
@@ -72,10 +81,6 @@ class MergedCustomers {
     }
     return new MergedFrom(seen.stream().map(other -> new Member(other, names.get(other))).toList(),
         members.size() - seen.size());
-  }
-
-  private List<IdMerges> current() {
-    return merges.stream().map(RunMerges::current).toList();
   }
 
   /** The id a run counts {@code id} under: each set of merges in the order a run applies them. */

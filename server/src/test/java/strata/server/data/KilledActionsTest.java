@@ -52,7 +52,7 @@ class KilledActionsTest {
     Random random = new Random(SEED);
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = ServerProcess.start(data, port, StoredRows.setting(data));
+    ServerProcess server = StoredRows.start(data, port);
     try {
       Api admin = server.admin();
       customers(admin);
@@ -93,7 +93,7 @@ class KilledActionsTest {
         Thread.sleep((long) (random.nextDouble() * 1.2 * budget / 1_000_000));
         server.kill();
         sender.join();
-        server = ServerProcess.start(data, port, StoredRows.setting(data));
+        server = StoredRows.start(data, port);
         admin = server.admin();
         Map<String, List<String>> after = StoredRows.tables(url, TABLES);
         boolean applied = !after.equals(before);

@@ -48,7 +48,7 @@ class KilledReviewsTest {
     Random random = new Random(SEED);
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = ServerProcess.start(data, port, StoredRows.setting(data));
+    ServerProcess server = StoredRows.start(data, port);
     try {
       Api admin = server.admin();
       customers(admin, false);
@@ -83,7 +83,7 @@ class KilledReviewsTest {
         Set<Integer> merged = acceptedPairs(url);
         if (point == 0) { // the worst moment: product rows committed, snapshot not published
           server.kill();
-          server = ServerProcess.start(data, port, StoredRows.setting(data), "--strata.test.stall-products=1");
+          server = StoredRows.start(data, port, "--strata.test.stall-products=1");
           admin = server.admin();
         }
         long run = admin.post("/api/v1/runs", Map.of()).json().get("id").asLong();
@@ -91,7 +91,7 @@ class KilledReviewsTest {
         if (point == 0) waitFor(() -> running.logged("STALLED run " + run + " after its product rows"));
         else Thread.sleep((long) (random.nextDouble() * 1.2 * runNanos / 1_000_000));
         server.kill();
-        server = ServerProcess.start(data, port, StoredRows.setting(data));
+        server = StoredRows.start(data, port);
         admin = server.admin();
         server.awaitReady();
         String status = admin.get("/api/v1/runs/" + run).json().get("status").asString();
@@ -131,7 +131,7 @@ class KilledReviewsTest {
     Thread.sleep((long) (nanos / 1_000_000));
     server.kill();
     sender.join();
-    server = ServerProcess.start(data, port, StoredRows.setting(data));
+    server = StoredRows.start(data, port);
     server.admin();
     int k = StoredRows.writesApplied(StoredRows.rows(url, DECISIONS), states);
     assertThat(count(url, AUDITED) - audited).as("one audit entry per decision kept").isEqualTo(k);

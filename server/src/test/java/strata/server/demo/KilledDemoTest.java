@@ -26,7 +26,7 @@ class KilledDemoTest {
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
     List<String> models;
-    try (ServerProcess first = ServerProcess.start(data, port, StoredRows.setting(data), "--demo",
+    try (ServerProcess first = StoredRows.start(data, port, "--demo",
         "--strata.test.stall-run=4")) {
       waitFor(() -> first.logged("STALLED run 4"));
       models = StoredRows.rows(url, "select version, note from tier_model order by version");
@@ -34,7 +34,7 @@ class KilledDemoTest {
           .endsWith("win-back experiment (20 % held out)");
       first.kill();
     }
-    try (ServerProcess second = ServerProcess.start(data, port, StoredRows.setting(data), "--demo")) {
+    try (ServerProcess second = StoredRows.start(data, port, "--demo")) {
       waitFor(() -> second.logged("Strata demo is ready"));
       List<String> quarters = DemoLoader.snapshotDays(DemoOptions.DEFAULT_AS_OF).stream().map(Object::toString)
           .toList();

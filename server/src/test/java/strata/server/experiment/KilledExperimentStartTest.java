@@ -45,7 +45,7 @@ class KilledExperimentStartTest {
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
     long first;
-    ServerProcess server = ServerProcess.start(data, port, StoredRows.setting(data), "--strata.test.stall-published=1");
+    ServerProcess server = StoredRows.start(data, port, "--strata.test.stall-published=1");
     try {
       Api admin = server.admin();
       customers(admin);
@@ -61,7 +61,7 @@ class KilledExperimentStartTest {
       assertThat(StoredRows.count(url, "select count(*) from snapshot_kpi where run_id = 1")).isZero();
       server.kill();
 
-      server = ServerProcess.start(data, port, StoredRows.setting(data));
+      server = StoredRows.start(data, port);
       admin = server.admin();
       server.awaitReady();
       assertThat(admin.get("/api/v1/runs/current").json().get("id").asLong()).isEqualTo(first);
@@ -86,7 +86,7 @@ class KilledExperimentStartTest {
         long run = admin.post("/api/v1/runs", Map.of()).json().get("id").asLong();
         Thread.sleep((long) (random.nextDouble() * 1.3 * runNanos / 1_000_000));
         server.kill();
-        server = ServerProcess.start(data, port, StoredRows.setting(data));
+        server = StoredRows.start(data, port);
         admin = server.admin();
         server.awaitReady();
         String status = admin.get("/api/v1/runs/" + run).json().get("status").asString();

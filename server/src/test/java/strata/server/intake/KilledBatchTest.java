@@ -36,7 +36,7 @@ class KilledBatchTest {
     Random random = new Random(SEED);
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = ServerProcess.start(data, port, StoredRows.setting(data));
+    ServerProcess server = StoredRows.start(data, port);
     try {
       Api admin = server.admin();
       assertThat(admin.post("/api/v1/batch/customers", customers("rep", "137")).status()).isEqualTo(200);
@@ -66,7 +66,7 @@ class KilledBatchTest {
         Thread.sleep((long) (random.nextDouble() * 1.2 * budget / 1_000_000));
         server.kill();
         call.join();
-        server = ServerProcess.start(data, port, StoredRows.setting(data));
+        server = StoredRows.start(data, port);
         admin = server.admin();
         Map<String, List<String>> stored = StoredRows.tables(url, TABLES);
         assertThat(stored).as("point %d (%s): before or after", point, kind).isIn(before, after);

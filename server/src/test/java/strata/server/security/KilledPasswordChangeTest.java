@@ -31,7 +31,7 @@ class KilledPasswordChangeTest {
       throws Exception {
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = ServerProcess.start(data, port, StoredRows.setting(data));
+    ServerProcess server = StoredRows.start(data, port);
     try {
       Api admin = server.admin();
       assertThat(admin.post("/api/v1/users", Map.of("username", "bo", "password", "bo-password-1", "role",
@@ -64,7 +64,7 @@ class KilledPasswordChangeTest {
         }
       }
 
-      server = ServerProcess.start(data, port, StoredRows.setting(data));
+      server = StoredRows.start(data, port);
       server.admin();
       boolean changed = !StoredRows.rows(url, HASH).get(0).equals(oldHash);
       List<String> sessions = StoredRows.rows(url, SESSIONS);

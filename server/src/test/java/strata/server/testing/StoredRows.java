@@ -29,6 +29,16 @@ public final class StoredRows {
     return "--spring.datasource.url=" + url(data);
   }
 
+  /**
+   * A server on {@code data} whose database the test reads over {@link #url} too; {@code extra} settings after.
+   */
+  public static ServerProcess start(Path data, int port, String... extra) throws java.io.IOException {
+    String[] settings = new String[extra.length + 1];
+    settings[0] = setting(data);
+    System.arraycopy(extra, 0, settings, 1, extra.length);
+    return ServerProcess.start(data, port, settings);
+  }
+
   /** Each row of the query as one text, its columns joined by '|', in the query's order. */
   public static List<String> rows(String url, String sql) throws SQLException {
     List<String> out = new ArrayList<>();

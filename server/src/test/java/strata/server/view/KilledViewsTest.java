@@ -38,7 +38,7 @@ class KilledViewsTest {
     Random random = new Random(SEED);
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = ServerProcess.start(data, port, StoredRows.setting(data));
+    ServerProcess server = StoredRows.start(data, port);
     try {
       Api admin = server.admin();
       for (String user : List.of("ana", "bo")) {
@@ -100,7 +100,7 @@ class KilledViewsTest {
     Thread.sleep((long) (nanos / 1_000_000));
     server.kill();
     sender.join();
-    server = ServerProcess.start(data, port, StoredRows.setting(data));
+    server = StoredRows.start(data, port);
     server.admin();
     List<String> stored = new ArrayList<>(StoredRows.rows(url, STORED));
     stored.addAll(StoredRows.rows(url, USERS));
