@@ -3,7 +3,6 @@ package strata.run;
 import strata.intake.CsvText;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.stream.IntStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -99,39 +98,9 @@ public final class CustomersCsv {
     ScoredCustomers s = run.customers();
     boolean chinese = locale.getLanguage().equals("zh");
     Labels labels = Labels.of(run, locale, chinese);
-    int chunks = (s.size + CHUNK - 1) / CHUNK;
-    int round = Math.max(1, Runtime.getRuntime().availableProcessors()) * 2;
     try (OutputStream out = DirectOutput.open(file)) {
       out.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-      // Rows are formatted in parallel chunks and written in order: formatting, not I/O, bounds this step. Each
-      // round is written while the next one is formatted into the other of two sets of chunks.
-      Chunk[][] sets = new Chunk[2][round];
-      for (Chunk[] set : sets) java.util.Arrays.setAll(set, k -> new Chunk(run, labels, locale));
-      java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
-      java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
-      try {
-        for (int first = 0; first < chunks; first += round) {
-          int from = first;
-          int count = Math.min(round, chunks - first);
-          Chunk[] set = sets[first / round % 2];
-          IntStream.range(0, count).parallel()
-              .forEach(k -> set[k].format((from + k) * CHUNK, Math.min(s.size, (from + k + 1) * CHUNK)));
-          writing.join();
-          writing = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-              for (int k = 0; k < count; k++) set[k].out.writeTo(out);
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }, writer);
-        }
-        writing.join();
-      } catch (java.util.concurrent.CompletionException e) {
-        if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
-        throw e;
-      } finally {
-        writer.shutdown();
-      }
+      OrderedChunks.write(out, s.size, CHUNK, () -> new Chunk(run, labels, locale));
     }
   }
 
@@ -143,7 +112,7 @@ public final class CustomersCsv {
    * and encoded: reasons repeat heavily (33 distinct ones among the 1M customers of the 10M-row benchmark), and the
    * explainer returns the same instance for the same reason, so they are kept by identity.
    */
-  private static final class Chunk {
+  private static final class Chunk implements OrderedChunks.Chunk {
     /** Enough for any one run's distinct reasons with the usual models, not for reasons quoting exact amounts. */
     private static final int REASONS = 10_000;
     final Utf8Builder out = new Utf8Builder(CHUNK * 300);
@@ -160,12 +129,14 @@ public final class CustomersCsv {
       this.explainer = run.engine().explainer(s);
     }
 
-    void format(int from, int to) {
+    @Override
+    public Utf8Builder format(int from, int to) {
       out.clear();
       for (int i = from; i < to; i++) {
         row(out, s, i, labels, this);
         out.newline();
       }
+      return out;
     }
 
     /** The tier_reason and tier_reason_json cells. */

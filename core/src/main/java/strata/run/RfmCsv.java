@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.IntStream;
 import strata.rfm.RfmScores;
 import strata.summary.PurchaseColumns;
 
@@ -19,30 +18,20 @@ public final class RfmCsv {
 
   private RfmCsv() {}
 
-  /**
-   * One row per buyer, in order of first appearance in the transactions; monetary with two decimals. Rows are
-   * formatted in parallel chunks and written in order: on one thread this step was 5 % of an RFM-only run's CPU
-   * samples while the other core waited (JFR, 10M rows; bench/README.md).
-   */
+  /** One row per buyer, in order of first appearance in the transactions; monetary with two decimals. */
   public static void write(RfmRun.Result run, Path file) throws IOException {
-    int n = run.columns().size;
-    int chunks = (n + CHUNK - 1) / CHUNK;
-    int round = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
-    Utf8Builder[] rows = new Utf8Builder[round];
-    java.util.Arrays.setAll(rows, k -> new Utf8Builder(CHUNK * 40));
     try (OutputStream out = DirectOutput.open(file)) {
       out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
-      for (int first = 0; first < chunks; first += round) {
-        int from = first;
-        int count = Math.min(round, chunks - first);
-        IntStream.range(0, count).parallel()
-            .forEach(k -> format(run, rows[k], (from + k) * CHUNK, Math.min(n, (from + k + 1) * CHUNK)));
-        for (int k = 0; k < count; k++) rows[k].writeTo(out);
-      }
+      // In parallel chunks: on one thread this step was 5 % of an RFM-only run's CPU samples while the other core
+      // waited (JFR, 10M rows; bench/README.md).
+      OrderedChunks.write(out, run.columns().size, CHUNK, () -> {
+        Utf8Builder row = new Utf8Builder(CHUNK * 40);
+        return (from, to) -> format(run, row, from, to);
+      });
     }
   }
 
-  private static void format(RfmRun.Result run, Utf8Builder row, int from, int to) {
+  private static Utf8Builder format(RfmRun.Result run, Utf8Builder row, int from, int to) {
     PurchaseColumns p = run.columns();
     RfmScores s = run.scores();
     row.clear();
@@ -51,5 +40,6 @@ public final class RfmCsv {
           .comma().cents(p.netCents[i]).comma().number(s.r()[i]).comma().number(s.f()[i]).comma().number(s.m()[i])
           .newline();
     }
+    return row;
   }
 }
