@@ -73,6 +73,7 @@ class ExperimentLifecycle {
 
   /** Finishes what a server killed after a publication left undone (nothing when the current run was followed). */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.HIGHEST_PRECEDENCE + 1) // before the tasks' catch-up plan reads the held-out customers
   void followCurrent() {
     runs.current().filter(r -> r.modelVersion() != null && r.asOf() != null)
         .ifPresent(r -> runPublished(new RunPublished(r.id(), r.asOf(), r.modelVersion(), false)));

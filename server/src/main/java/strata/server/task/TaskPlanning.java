@@ -15,7 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -127,6 +130,22 @@ public class TaskPlanning {
     } catch (RuntimeException e) {
       log.warn("tasks were not re-planned after run {}: {}", published.runId(), e.getMessage(), e);
     }
+  }
+
+  /**
+   * Plans from the current snapshot when the stored plan is of an earlier one: a server killed between a run's
+   * publication and its re-plan would otherwise keep the old tiers' tasks until the next daily fire. Last among the
+   * start-up listeners, after the experiments follow the snapshot, so held-out customers stay without tasks.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  void planCurrent() {
+    Optional<Run> current = runs.current();
+    if (current.isEmpty() || current.get().asOf() == null) return;
+    long planned = db.sql("select coalesce(run_id, -1) from task_plan where id = 1").query(Long.class).single();
+    if (planned == current.get().id()) return;
+    Run run = current.get();
+    runPublished(new RunPublished(run.id(), run.asOf(), run.modelVersion(), false));
   }
 
   /**
