@@ -12,6 +12,7 @@ public final class Main {
   static final int INPUT_ERROR = 1;
 
   public static void main(String[] args) {
+    EarlyModel.startFor(args);
     System.exit(run(args));
   }
 

@@ -147,8 +147,8 @@ class ScoreCommand implements Callable<Integer> {
     if (scope == RunScope.RFM) return scoreRfm(inputs, locale);
     PlanStep planStep = planning() ? PlanStep.of(horizon, timeZone, previous) : null;
     // Loaded beside the intake, which stops early should the model be bad (ScoringRun.run).
-    CompletableFuture<TierModel> tierModel =
-        CompletableFuture.supplyAsync(() -> model == null ? TierModel.defaultModel() : TierModel.load(model));
+    CompletableFuture<TierModel> tierModel = model == null ? EarlyModel.defaultModel()
+        : CompletableFuture.supplyAsync(() -> TierModel.load(model));
     Output.prepare(out);
     Output.warmUp();
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet, locale);
