@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import strata.i18n.Note;
 import strata.intake.FileKind;
 import strata.intake.IntakeException;
 import strata.server.api.BadRequest;
@@ -192,25 +193,31 @@ public class Imports {
       });
       ImportQuality q = quality[0];
       if (!applied) {
-        fail(id, name + ": no usable rows (" + q.rows() + " read, " + q.rejected() + " rejected"
-            + (q.rejected() > 0 ? ": " + reasons(q) : "") + ")", q, kind, username);
+        fail(id, q.rejected() > 0
+            ? Note.of(IntakeException.ALL_REJECTED, name, q.rows(), q.rejected(), reasons(q))
+            : Note.of(IntakeException.NO_ROWS, name, q.rows(), q.rejected()), q, kind, username);
         return;
       }
       audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(q));
       events.publishEvent(new ImportFinished(id, username));
     } catch (IntakeException e) {
-      // Messages about the file name the stored copy; the user knows it by their own name.
-      fail(id, e.getMessage().replace(csv.getFileName().toString(), name), null, kind, username);
+      fail(id, namedByClient(e.reason(), csv.getFileName().toString(), name), null, kind, username);
     } catch (RuntimeException | IOException e) {
       log.error("import {} of '{}' failed", id, name, e);
-      fail(id, "internal error while importing; the server log has the details", null, kind, username);
+      fail(id, Note.of(ImportFailure.INTERNAL), null, kind, username);
     }
   }
 
-  private void fail(long id, String error, ImportQuality quality, FileKind kind, String username) {
-    jobs.failed(id, error, quality);
+  /** Messages about the file name the stored copy; the user knows it by their own name. */
+  private static Note namedByClient(Note why, String storedName, String name) {
+    return new Note(why.code(), why.args().stream().map(a -> a.replace(storedName, name)).toList());
+  }
+
+  /** Stores why as a code and its values ({@link ImportFailure}); the audit log keeps its English. */
+  private void fail(long id, Note why, ImportQuality quality, FileKind kind, String username) {
+    jobs.failed(id, why, quality);
     hidden.discard(id);
-    audit.record(username, "import", "failed: " + kind.label() + ": " + error);
+    audit.record(username, "import", "failed: " + kind.label() + ": " + why.text(Locale.ENGLISH));
   }
 
   /** Writes the job's progress at most a few times a second. */
