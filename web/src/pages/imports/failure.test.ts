@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { failureOf } from './failure';
 
 // As GET /imports/{id} answers for a transactions file without an amount column (the server's labels bundles,
-// note.intake_no_column; the server's ImportsApiContract checks the same sentences), and for an import that failed before failures had codes.
+// note.intake_no_column; the server's ImportsApiContract checks the same sentences), and for an import that failed
+// before failures had codes.
 const noAmount = {
   code: 'intake_no_column',
   zh: 'nocol.csv：缺少 amount 列；表头应类似 amount, orderamount, total, totalamount, 金额；现有表头：customer_id, order_date。可用 --map amount=<表头> 指定',
