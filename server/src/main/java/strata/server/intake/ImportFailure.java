@@ -2,7 +2,9 @@ package strata.server.intake;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import strata.i18n.Note;
+import strata.server.api.BadRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +20,10 @@ public record ImportFailure(String code, String zh, String en) {
   static final String INTERNAL = "import_internal";
   /** Its server stopped before it finished. */
   static final String CUT_OFF = "import_cut_off";
+  /** An upload refused at once: an Excel 97–2003 workbook. */
+  static final String OLD_XLS = "import_old_xls";
+  /** An upload refused at once: named .xlsx and not a zip archive. */
+  static final String NOT_ZIP = "import_not_zip";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   /** The column's size. */
@@ -49,6 +55,19 @@ public record ImportFailure(String code, String zh, String en) {
 
   static ImportFailure of(Note why) {
     return new ImportFailure(why.code(), why.text(Locale.SIMPLIFIED_CHINESE), why.text(Locale.ENGLISH));
+  }
+
+  /** The problem's code when an upload is refused because the file cannot be used; its field error says why. */
+  static final String UNUSABLE_FILE = "unusable_file";
+
+  /** A field error on {@code file} with the code and its sentence in both languages (docs/api.md). */
+  record FileError(String field, String message, String code, Map<String, String> text) {}
+
+  /** An upload or preview refused at once (400 {@code unusable_file}) for {@code why}. */
+  static BadRequest refusal(Note why) {
+    ImportFailure shown = of(why);
+    return new BadRequest(400, UNUSABLE_FILE, "file: " + shown.en(), List.of(new FileError("file", shown.en(),
+        shown.code(), Map.of("zh", shown.zh(), "en", shown.en()))));
   }
 
   private static Note clipped(Note why, int max) {

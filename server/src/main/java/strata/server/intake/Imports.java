@@ -201,7 +201,7 @@ public class Imports {
       audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(q));
       events.publishEvent(new ImportFinished(id, username));
     } catch (IntakeException e) {
-      fail(id, namedByClient(e.reason(), csv.getFileName().toString(), name), null, kind, username);
+      fail(id, namedByClient(e.reason(), name, csv.getFileName().toString()), null, kind, username);
     } catch (RuntimeException | IOException e) {
       log.error("import {} of '{}' failed", id, name, e);
       fail(id, Note.of(ImportFailure.INTERNAL), null, kind, username);
@@ -209,8 +209,11 @@ public class Imports {
   }
 
   /** Messages about the file name the stored copy; the user knows it by their own name. */
-  private static Note namedByClient(Note why, String storedName, String name) {
-    return new Note(why.code(), why.args().stream().map(a -> a.replace(storedName, name)).toList());
+  static Note namedByClient(Note why, String name, String... storedNames) {
+    return new Note(why.code(), why.args().stream().map(a -> {
+      for (String stored : storedNames) a = a.replace(stored, name);
+      return a;
+    }).toList());
   }
 
   /** Stores why as a code and its values ({@link ImportFailure}); the audit log keeps its English. */
@@ -264,18 +267,13 @@ public class Imports {
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(8);
     }
-    if (head.length == 0) throw new BadRequest("file", "is empty");
+    if (head.length == 0) throw ImportFailure.refusal(Note.of(IntakeException.EMPTY, name));
     boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
     boolean ole = head.length >= 4 && head[0] == (byte) 0xD0 && head[1] == (byte) 0xCF && head[2] == 0x11
         && head[3] == (byte) 0xE0;
     String lower = name.toLowerCase(Locale.ROOT);
-    if (ole || lower.endsWith(".xls")) {
-      throw new BadRequest("file", "old Excel .xls files are not read; save it as .xlsx or CSV");
-    }
-    if (lower.endsWith(".xlsx") && !zip) {
-      throw new BadRequest("file", "'" + name + "' is not an Excel .xlsx workbook (not a zip archive); "
-          + "save it from Excel again or upload it as CSV");
-    }
+    if (ole || lower.endsWith(".xls")) throw ImportFailure.refusal(Note.of(ImportFailure.OLD_XLS, name));
+    if (lower.endsWith(".xlsx") && !zip) throw ImportFailure.refusal(Note.of(ImportFailure.NOT_ZIP, name));
     return zip ? Format.XLSX : Format.CSV;
   }
 

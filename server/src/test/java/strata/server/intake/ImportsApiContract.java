@@ -153,6 +153,31 @@ abstract class ImportsApiContract extends ServerTest {
         Map.of("kind", "transactions"));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("detail").asString()).contains("not an Excel .xlsx workbook");
+    assertRefused(r, "import_not_zip",
+        "fake.xlsx 不是 Excel .xlsx 工作簿（不是 zip 压缩包）；请在 Excel 中重新保存，或以 CSV 上传",
+        "fake.xlsx is not an Excel .xlsx workbook (not a zip archive); save it from Excel again or upload it as CSV");
+  }
+
+  @Test
+  void anOldXlsWorkbookAndAnEmptyFileAreRefusedInBothLanguages() {
+    // An Excel 97-2003 file starts with the OLE2 signature D0 CF 11 E0.
+    byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    assertRefused(Uploads.upload(admin(), "/api/v1/imports", "旧.xls", ole, Map.of("kind", "transactions")),
+        "import_old_xls", "旧.xls：不读取旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV",
+        "旧.xls: old Excel .xls files are not read; save it as .xlsx or CSV");
+    assertRefused(Uploads.upload(admin(), "/api/v1/imports/preview", "empty.csv", new byte[0],
+        Map.of("kind", "customers")), "intake_empty", "empty.csv：文件为空（没有表头行）",
+        "empty.csv: the file is empty (no header line)");
+  }
+
+  private static void assertRefused(Api.Response r, String code, String zh, String en) {
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("code").asString()).isEqualTo("unusable_file");
+    JsonNode error = r.json().get("errors").get(0);
+    assertThat(error.get("field").asString()).isEqualTo("file");
+    assertThat(error.get("code").asString()).isEqualTo(code);
+    assertThat(error.at("/text/zh").asString()).isEqualTo(zh);
+    assertThat(error.at("/text/en").asString()).isEqualTo(en);
   }
 
   @Test
@@ -188,6 +213,15 @@ abstract class ImportsApiContract extends ServerTest {
         .isEqualTo("订单16.csv: the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or GBK and retry");
     assertThat(error.get("zh").asString())
         .isEqualTo("订单16.csv：文件为 UTF-16 编码；请另存为 UTF-8（Excel：“CSV UTF-8”）或 GBK 后重试");
+  }
+
+  @Test
+  void aPreviewOfAFileThatCannotBeReadSaysWhyInBothLanguages() {
+    byte[] utf16 = "\uFEFFcustomer_id,order_date,amount\nU1,2024-01-05,10\n".getBytes(StandardCharsets.UTF_16LE);
+    Api.Response r = Uploads.upload(admin(), "/api/v1/imports/preview", "订单16.csv", utf16,
+        Map.of("kind", "transactions"));
+    assertRefused(r, "intake_utf16", "订单16.csv：文件为 UTF-16 编码；请另存为 UTF-8（Excel：“CSV UTF-8”）或 GBK 后重试",
+        "订单16.csv: the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or GBK and retry");
   }
 
   @Test
