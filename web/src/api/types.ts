@@ -159,7 +159,9 @@ export interface ImportPreview {
 
 export interface ImportJob {
   id: number; kind: string; fileName: string; status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progress: number | null; createdBy: string; createdAt: string; finishedAt: string | null; error: string | null;
+  progress: number | null; createdBy: string; createdAt: string; finishedAt: string | null;
+  /** Why a failed import failed: a stable code (an intake code such as `intake_no_column`; null for imports that failed before codes) and the text in both languages. */
+  error: RunNote | null;
   quality: {
     rows: number; accepted: number; rejected: number; reasons: Record<string, number>; duplicates: number;
     afterAsOf: number; inserted: number; unchanged: number; warnings: string[];

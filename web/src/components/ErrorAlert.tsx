@@ -1,12 +1,12 @@
 // Shows an ApiError as the user should read it: the translation of its code if the UI has one (err.<code>), else the
-// server's detail; plus each field error.
+// server's detail; plus each field error, in the reader's language when the server sent both.
 import { Alert } from 'antd';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n/I18n';
-import { errorText } from '../i18n/errors';
+import { errorText, fieldErrorText } from '../i18n/errors';
 
 export function ErrorAlert({ error, testId = 'error' }: { error: unknown; testId?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
   const detail = errorText(error, t);
@@ -19,7 +19,7 @@ export function ErrorAlert({ error, testId = 'error' }: { error: unknown; testId
           <div>{detail}</div>
           {apiError?.errors.length ? (
             <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-              {apiError.errors.map((e, i) => <li key={i}>{e.field ? <code>{e.field}</code> : null} {e.message}</li>)}
+              {apiError.errors.map((e, i) => <li key={i}>{e.field ? <code>{e.field}</code> : null} {fieldErrorText(e, lang)}</li>)}
             </ul>
           ) : null}
         </>

@@ -13,11 +13,12 @@ import { usePolling } from '../runs/usePolling';
 import { STATUS_COLOR } from '../../components/status';
 import { assign, mappingOf, missingRequired, type ImportKind, type MappedColumn } from './mapping';
 import { QualityResult } from './QualityResult';
+import { failureOf } from './failure';
 
 const KINDS: ImportKind[] = ['transactions', 'customers', 'interactions', 'surveys'];
 
 export default function Imports() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, lang } = useI18n();
   // A field the UI has no name for (a newer server's) shows its key rather than nothing.
   const fieldName = (f: string) => (`field.${f}` in messages.en ? t(`field.${f}` as MessageKey) : f);
   const { message } = App.useApp();
@@ -32,6 +33,7 @@ export default function Imports() {
 
   const step = job ? 2 : preview ? 1 : 0;
   const missing = preview ? missingRequired(kind, columns) : [];
+  const failed = job && failureOf(job, lang);
 
   const form = () => {
     const data = new FormData();
@@ -125,7 +127,7 @@ export default function Imports() {
               <Progress percent={Math.round((job.status === 'succeeded' ? 1 : job.progress ?? 0) * 100)} style={{ width: 240 }} aria-label={t('runs.progress')}
                 status={job.status === 'failed' ? 'exception' : undefined} />
             </Space>
-            {job.error && <Alert type="error" showIcon message={job.error} style={{ marginBottom: 12 }} />}
+            {failed && <Alert type="error" showIcon message={failed.text} data-error={failed.code ?? ''} style={{ marginBottom: 12 }} />}
             {job.quality && <QualityResult quality={job.quality} />}
             <Space style={{ marginTop: 12 }}>
               {job.quality && job.quality.rejected > 0 && (
@@ -149,7 +151,7 @@ export default function Imports() {
             { title: t('imp.rejected'), key: 'rejected', align: 'right', render: (_: unknown, j) => j.quality?.rejected ? <a onClick={() => rejected(j.id)}>{j.quality.rejected}</a> : j.quality?.rejected ?? '—' },
             { title: t('runs.startedBy'), dataIndex: 'createdBy' },
             { title: t('runs.startedAt'), dataIndex: 'createdAt', render: (d: string) => dateTime(d) },
-            { title: t('runs.error'), dataIndex: 'error', ellipsis: true },
+            { title: t('runs.error'), key: 'error', ellipsis: true, render: (_: unknown, j) => failureOf(j, lang)?.text },
           ]} />
       </Card>
     </div>

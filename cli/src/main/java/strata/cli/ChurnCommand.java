@@ -87,7 +87,7 @@ final class ChurnCommand implements Callable<Integer> {
     doc.put("baseline", r.baseline() == null ? null : r.baseline().toJson());
     doc.put("classifier_beats_baseline", r.usesClassifier());
     doc.put("features", r.features());
-    doc.put("notes", strata.run.QualityDocument.notes(r.notes()));
+    doc.put("notes", strata.run.QualityDocument.notes(r.notes(), locale));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Output.mapper().writeValueAsString(doc));

@@ -38,11 +38,39 @@ class ChurnCommandTest {
     Files.writeString(tx, "customer_id,order_date,amount\nA,2024-01-01,5\nA,2024-02-01,5\nB,2024-01-03,7\n"
         + "C,2024-01-09,7\nC,2024-04-09,7\n");
     Cli r = Cli.run("churn", "--transactions", tx.toString(), "--calibration-end", "2024-03-01",
-        "--holdout-end", "2024-06-01", "--json");
+        "--holdout-end", "2024-06-01", "--json", "--lang", "en");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("classifier").isNull()).isTrue();
     assertThat(j.get("notes").toString()).contains("too few to train the churn classifier");
+  }
+
+  @Test
+  void jsonNotesKeepTheirCodeAndValuesAndSayThemInTheChosenLanguage() throws IOException {
+    Path tx = dir.resolve("few.csv");
+    Files.writeString(tx, "customer_id,order_date,amount\nA,2024-01-01,5\nA,2024-02-01,5\nB,2024-01-03,7\n"
+        + "C,2024-01-09,7\nC,2024-04-09,7\n");
+    String[] args = {"churn", "--transactions", tx.toString(), "--calibration-end", "2024-03-01",
+        "--holdout-end", "2024-06-01", "--json"};
+    // A, B and C bought by 03-01: 3 customers, fewer than the 50 the classifier needs (ChurnAnalysis.MIN_CUSTOMERS);
+    // the sentences of note.churn_too_few in the two labels bundles. Chinese is the default.
+    JsonNode zh = tooFew(Cli.run(args));
+    assertThat(zh.get("text").asText()).isEqualTo("3 位客户不足以训练流失分类模型（至少需要 50 位）");
+    JsonNode en = tooFew(Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.stream.Stream.of("--lang", "en")).toArray(String[]::new)));
+    assertThat(en.get("text").asText()).isEqualTo("3 customers are too few to train the churn classifier "
+        + "(at least 50 needed)");
+    for (JsonNode note : java.util.List.of(zh, en)) {
+      assertThat(note.get("args").toString()).isEqualTo("[\"3\",\"50\"]");
+    }
+  }
+
+  /** The churn_too_few note of a --json answer. */
+  private static JsonNode tooFew(Cli r) throws IOException {
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode notes = new ObjectMapper().readTree(r.out()).get("notes");
+    for (JsonNode note : notes) if (note.get("code").asText().equals("churn_too_few")) return note;
+    throw new AssertionError("no churn_too_few note in " + notes);
   }
 
   @Test

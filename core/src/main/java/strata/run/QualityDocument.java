@@ -24,7 +24,8 @@ public final class QualityDocument {
     doc.put("tiers", tierCounts(result));
     doc.put("files", result.quality());
     doc.put("identity", identity(result.identity()));
-    doc.put("notes", notes(result.notes()));
+    // The same document from every engine, whatever its --lang: text in English, code and args for any other language.
+    doc.put("notes", notes(result.notes(), java.util.Locale.ENGLISH));
     return doc;
   }
 
@@ -69,17 +70,20 @@ public final class QualityDocument {
     return map;
   }
 
-  /** Notes for machines: the stable code, its arguments, the English text and the note's reason as a note, if any. */
-  public static List<Map<String, Object>> notes(List<strata.i18n.Note> notes) {
-    return notes.stream().map(QualityDocument::note).toList();
+  /**
+   * Notes for machines: the stable code, its arguments, the text in {@code locale} and the note's reason as such a
+   * note, if any.
+   */
+  public static List<Map<String, Object>> notes(List<strata.i18n.Note> notes, java.util.Locale locale) {
+    return notes.stream().map(n -> note(n, locale)).toList();
   }
 
-  private static Map<String, Object> note(strata.i18n.Note n) {
+  private static Map<String, Object> note(strata.i18n.Note n, java.util.Locale locale) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("code", n.code());
     out.put("args", n.args());
-    out.put("text", n.text(java.util.Locale.ENGLISH));
-    if (n.because() != null) out.put("because", note(n.because()));
+    out.put("text", n.text(locale));
+    if (n.because() != null) out.put("because", note(n.because(), locale));
     return out;
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import strata.i18n.Note;
 import strata.server.api.Page;
 import strata.server.cluster.Instance;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,9 +48,11 @@ class ImportJobs {
         .params(now(), JSON.writeValueAsString(quality), id).update();
   }
 
-  void failed(long id, String error, ImportQuality quality) {
+  /** @param why its code and arguments ({@link ImportFailure}) */
+  void failed(long id, Note why, ImportQuality quality) {
     db.sql("update import_job set status = 'failed', finished_at = ?, error = ?, quality = ? where id = ?")
-        .params(now(), cut(error, 4000), quality == null ? null : JSON.writeValueAsString(quality), id).update();
+        .params(now(), ImportFailure.stored(why), quality == null ? null : JSON.writeValueAsString(quality), id)
+        .update();
   }
 
   /**
@@ -58,7 +61,7 @@ class ImportJobs {
    */
   int failOrphans(Instance instance) {
     java.util.List<Object> params = new java.util.ArrayList<>(List.of(now(),
-        "the server stopped before the import finished; nothing of it was kept, upload the file again"));
+        ImportFailure.stored(Note.of(ImportFailure.CUT_OFF))));
     params.addAll(List.of(instance.orphanParams()));
     return db.sql("update import_job set status = 'failed', finished_at = ?, error = ? "
             + "where status in ('queued', 'running') and " + Instance.orphaned("instance_id", "created_at"))
@@ -92,11 +95,12 @@ class ImportJobs {
   private static ImportJob job(ResultSet rs) throws SQLException {
     OffsetDateTime finished = rs.getObject(8, OffsetDateTime.class);
     String quality = rs.getString(10);
-    long runId = rs.getLong(11);
+    // Not getLong and wasNull: wasNull answers for the column read last, which the constructor's arguments change.
+    Long runId = rs.getObject(11, Long.class);
     return new ImportJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
         rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-        finished == null ? null : finished.toInstant(), rs.getString(9),
-        quality == null ? null : JSON.readValue(quality, ImportQuality.class), rs.wasNull() ? null : runId);
+        finished == null ? null : finished.toInstant(), ImportFailure.read(rs.getString(9)),
+        quality == null ? null : JSON.readValue(quality, ImportQuality.class), runId);
   }
 
   private static OffsetDateTime now() {

@@ -11,7 +11,6 @@ import strata.intake.Column;
 import strata.intake.FileKind;
 import strata.intake.IntakeException;
 import strata.intake.RowIntake;
-import strata.server.api.BadRequest;
 
 /** The first rows of an upload and how its headers map to columns, so the user can fix the mapping first. */
 @Component
@@ -48,8 +47,8 @@ class ImportPreview {
       return new Answer(name, p.format().charset().name(), p.format().delimiterName(), columns,
           p.missing().stream().map(Column::key).toList(), fields, p.rows());
     } catch (IntakeException e) {
-      throw new BadRequest("file", e.getMessage().replace(staged.getFileName().toString(), name)
-          .replace(sheet.getFileName().toString(), name));
+      throw ImportFailure.refusal(Imports.namedByClient(e.reason(), name, staged.getFileName().toString(),
+          sheet.getFileName().toString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

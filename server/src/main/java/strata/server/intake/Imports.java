@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import strata.i18n.Note;
 import strata.intake.FileKind;
 import strata.intake.IntakeException;
 import strata.server.api.BadRequest;
@@ -192,25 +193,34 @@ public class Imports {
       });
       ImportQuality q = quality[0];
       if (!applied) {
-        fail(id, name + ": no usable rows (" + q.rows() + " read, " + q.rejected() + " rejected"
-            + (q.rejected() > 0 ? ": " + reasons(q) : "") + ")", q, kind, username);
+        fail(id, q.rejected() > 0
+            ? Note.of(IntakeException.ALL_REJECTED, name, q.rows(), q.rejected(), reasons(q))
+            : Note.of(IntakeException.NO_ROWS, name, q.rows(), q.rejected()), q, kind, username);
         return;
       }
       audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(q));
       events.publishEvent(new ImportFinished(id, username));
     } catch (IntakeException e) {
-      // Messages about the file name the stored copy; the user knows it by their own name.
-      fail(id, e.getMessage().replace(csv.getFileName().toString(), name), null, kind, username);
+      fail(id, namedByClient(e.reason(), name, csv.getFileName().toString()), null, kind, username);
     } catch (RuntimeException | IOException e) {
       log.error("import {} of '{}' failed", id, name, e);
-      fail(id, "internal error while importing; the server log has the details", null, kind, username);
+      fail(id, Note.of(ImportFailure.INTERNAL), null, kind, username);
     }
   }
 
-  private void fail(long id, String error, ImportQuality quality, FileKind kind, String username) {
-    jobs.failed(id, error, quality);
+  /** Messages about the file name the stored copy; the user knows it by their own name. */
+  static Note namedByClient(Note why, String name, String... storedNames) {
+    return new Note(why.code(), why.args().stream().map(a -> {
+      for (String stored : storedNames) a = a.replace(stored, name);
+      return a;
+    }).toList());
+  }
+
+  /** Stores why as a code and its values ({@link ImportFailure}); the audit log keeps its English. */
+  private void fail(long id, Note why, ImportQuality quality, FileKind kind, String username) {
+    jobs.failed(id, why, quality);
     hidden.discard(id);
-    audit.record(username, "import", "failed: " + kind.label() + ": " + error);
+    audit.record(username, "import", "failed: " + kind.label() + ": " + why.text(Locale.ENGLISH));
   }
 
   /** Writes the job's progress at most a few times a second. */
@@ -257,18 +267,13 @@ public class Imports {
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(8);
     }
-    if (head.length == 0) throw new BadRequest("file", "is empty");
+    if (head.length == 0) throw ImportFailure.refusal(Note.of(IntakeException.EMPTY, name));
     boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
     boolean ole = head.length >= 4 && head[0] == (byte) 0xD0 && head[1] == (byte) 0xCF && head[2] == 0x11
         && head[3] == (byte) 0xE0;
     String lower = name.toLowerCase(Locale.ROOT);
-    if (ole || lower.endsWith(".xls")) {
-      throw new BadRequest("file", "old Excel .xls files are not read; save it as .xlsx or CSV");
-    }
-    if (lower.endsWith(".xlsx") && !zip) {
-      throw new BadRequest("file", "'" + name + "' is not an Excel .xlsx workbook (not a zip archive); "
-          + "save it from Excel again or upload it as CSV");
-    }
+    if (ole || lower.endsWith(".xls")) throw ImportFailure.refusal(Note.of(ImportFailure.OLD_XLS, name));
+    if (lower.endsWith(".xlsx") && !zip) throw ImportFailure.refusal(Note.of(ImportFailure.NOT_ZIP, name));
     return zip ? Format.XLSX : Format.CSV;
   }
 

@@ -58,7 +58,10 @@ class HiddenImportTest {
       Api admin = second.admin();
       JsonNode killed = admin.get("/api/v1/imports/" + stalled).json();
       assertThat(killed.get("status").asString()).isEqualTo("failed");
-      assertThat(killed.get("error").asString()).contains("nothing of it was kept");
+      assertThat(killed.at("/error/code").asString()).isEqualTo("import_cut_off");
+      assertThat(killed.at("/error/en").asString()).isEqualTo(
+          "the server stopped before the import finished; nothing of it was kept, upload the file again");
+      assertThat(killed.at("/error/zh").asString()).isEqualTo("导入完成前服务器停止了；导入的内容均未保留，请重新上传文件");
       assertThat(count(url, "select count(*) from purchase")).isEqualTo(1);
       assertThat(count(url, "select count(*) from import_hidden")).isZero();
 

@@ -19,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import strata.server.data.SummaryStore;
 import strata.server.testing.Api;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
     "spring.servlet.multipart.max-request-size=120KB"})
 abstract class ImportsApiContract extends ServerTest {
   @Autowired SummaryStore summaries;
+  @Autowired JdbcClient db;
   @Value("${strata.data}") String dataDir;
 
   static final String ORDERS = "客户编号,下单日期,金额,订单编号,品类\n"
@@ -151,14 +153,114 @@ abstract class ImportsApiContract extends ServerTest {
         Map.of("kind", "transactions"));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("detail").asString()).contains("not an Excel .xlsx workbook");
+    assertRefused(r, "import_not_zip",
+        "fake.xlsx 不是 Excel .xlsx 工作簿（不是 zip 压缩包）；请在 Excel 中重新保存，或以 CSV 上传",
+        "fake.xlsx is not an Excel .xlsx workbook (not a zip archive); save it from Excel again or upload it as CSV");
   }
 
   @Test
-  void aMissingRequiredColumnFailsTheJobNamingFileAndColumn() {
-    JsonNode job = Uploads.importFile(admin(), "nocol.csv", "customer_id,order_date\nN1,2024-01-01\n".getBytes(),
+  void anOldXlsWorkbookAndAnEmptyFileAreRefusedInBothLanguages() {
+    // An Excel 97-2003 file starts with the OLE2 signature D0 CF 11 E0.
+    byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    assertRefused(Uploads.upload(admin(), "/api/v1/imports", "旧.xls", ole, Map.of("kind", "transactions")),
+        "import_old_xls", "旧.xls：不读取旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV",
+        "旧.xls: old Excel .xls files are not read; save it as .xlsx or CSV");
+    assertRefused(Uploads.upload(admin(), "/api/v1/imports/preview", "empty.csv", new byte[0],
+        Map.of("kind", "customers")), "intake_empty", "empty.csv：文件为空（没有表头行）",
+        "empty.csv: the file is empty (no header line)");
+  }
+
+  private static void assertRefused(Api.Response r, String code, String zh, String en) {
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("code").asString()).isEqualTo("unusable_file");
+    JsonNode error = r.json().get("errors").get(0);
+    assertThat(error.get("field").asString()).isEqualTo("file");
+    assertThat(error.get("code").asString()).isEqualTo(code);
+    assertThat(error.at("/text/zh").asString()).isEqualTo(zh);
+    assertThat(error.at("/text/en").asString()).isEqualTo(en);
+  }
+
+  @Test
+  void aMissingRequiredColumnFailsTheJobNamingFileAndColumnInBothLanguages() {
+    Api admin = admin();
+    JsonNode job = Uploads.importFile(admin, "nocol.csv", "customer_id,order_date\nN1,2024-01-01\n".getBytes(),
         "transactions");
     assertThat(job.get("status").asString()).isEqualTo("failed");
-    assertThat(job.get("error").asString()).startsWith("nocol.csv: no amount column");
+    // The sentences of note.intake_no_column in the two labels bundles, with the file, the column, amount's first
+    // four aliases and its first Chinese one (strata.intake.Column), and the file's headers.
+    JsonNode error = job.get("error");
+    assertThat(error.get("code").asString()).isEqualTo("intake_no_column");
+    assertThat(error.get("en").asString()).isEqualTo("nocol.csv: no amount column; expected a header such as amount, "
+        + "orderamount, total, totalamount, 金额; headers found: customer_id, order_date. Name it with --map "
+        + "amount=<header>");
+    assertThat(error.get("zh").asString()).isEqualTo("nocol.csv：缺少 amount 列；表头应类似 amount, orderamount, "
+        + "total, totalamount, 金额；现有表头：customer_id, order_date。可用 --map amount=<表头> 指定");
+    JsonNode listed = admin.get("/api/v1/imports?size=50").json().get("items").valueStream()
+        .filter(j -> j.get("id").asLong() == job.get("id").asLong()).findFirst().orElseThrow();
+    assertThat(listed.get("error")).isEqualTo(error);
+    // Stored as the code and its values, not as a sentence.
+    assertThat(db.sql("select error from import_job where id = ?").param(job.get("id").asLong()).query(String.class)
+        .single()).startsWith("{\"code\":\"intake_no_column\",\"args\":[\"nocol.csv\",\"amount\",");
+  }
+
+  @Test
+  void aUtf16FileFailsSayingToSaveItAsUtf8() {
+    // UTF-16LE with its byte-order mark, as Excel's "Unicode text" writes it.
+    byte[] utf16 = "\uFEFFcustomer_id,order_date,amount\nU1,2024-01-05,10\n".getBytes(StandardCharsets.UTF_16LE);
+    JsonNode error = Uploads.importFile(admin(), "订单16.csv", utf16, "transactions").get("error");
+    assertThat(error.get("code").asString()).isEqualTo("intake_utf16");
+    assertThat(error.get("en").asString())
+        .isEqualTo("订单16.csv: the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or GBK and retry");
+    assertThat(error.get("zh").asString())
+        .isEqualTo("订单16.csv：文件为 UTF-16 编码；请另存为 UTF-8（Excel：“CSV UTF-8”）或 GBK 后重试");
+  }
+
+  @Test
+  void aPreviewOfAFileThatCannotBeReadSaysWhyInBothLanguages() {
+    byte[] utf16 = "\uFEFFcustomer_id,order_date,amount\nU1,2024-01-05,10\n".getBytes(StandardCharsets.UTF_16LE);
+    Api.Response r = Uploads.upload(admin(), "/api/v1/imports/preview", "订单16.csv", utf16,
+        Map.of("kind", "transactions"));
+    assertRefused(r, "intake_utf16", "订单16.csv：文件为 UTF-16 编码；请另存为 UTF-8（Excel：“CSV UTF-8”）或 GBK 后重试",
+        "订单16.csv: the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or GBK and retry");
+  }
+
+  @Test
+  void aFileWhoseEveryRowIsRejectedFailsCountingTheReasons() {
+    // Line 2: no amount; line 3: amount 'abc'; line 4: a date that does not exist.
+    byte[] csv = "customer_id,order_date,amount\nR1,2024-01-05,\nR2,2024-01-06,abc\nR3,2024-02-30,5\n".getBytes();
+    JsonNode job = Uploads.importFile(admin(), "bad.csv", csv, "transactions");
+    assertThat(job.get("status").asString()).isEqualTo("failed");
+    JsonNode error = job.get("error");
+    assertThat(error.get("code").asString()).isEqualTo("intake_all_rejected");
+    assertThat(error.get("en").asString()).startsWith("bad.csv: no usable rows (3 read, 3 rejected: ")
+        .contains("missing_amount 1").contains("bad_amount 1").contains("bad_date 1");
+    assertThat(error.get("zh").asString()).startsWith("bad.csv：没有可用的行（读取 3 行，拒绝 3 行：")
+        .contains("missing_amount 1").contains("bad_amount 1").contains("bad_date 1");
+    assertThat(job.at("/quality/rejected").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void importsThatFailedBeforeFailuresHadCodesShowTheirTextAsWritten() {
+    String old = "old.csv: no usable rows (3 read, 3 rejected)";
+    String braced = "{not json: an English text starting with a brace}";
+    long oldId = legacyFailedImport(old);
+    long bracedId = legacyFailedImport(braced);
+    Api admin = admin();
+    JsonNode error = admin.get("/api/v1/imports/" + oldId).json().get("error");
+    assertThat(error.get("code").isNull()).isTrue();
+    assertThat(error.get("zh").asString()).isEqualTo(old);
+    assertThat(error.get("en").asString()).isEqualTo(old);
+    JsonNode bracedError = admin.get("/api/v1/imports/" + bracedId).json().get("error");
+    assertThat(bracedError.get("code").isNull()).isTrue();
+    assertThat(bracedError.get("en").asString()).isEqualTo(braced);
+    assertThat(admin.get("/api/v1/imports?size=50").status()).isEqualTo(200);
+  }
+
+  private long legacyFailedImport(String error) {
+    db.sql("insert into import_job (kind, file_name, status, progress, created_by, created_at, finished_at, error) "
+            + "values ('transactions', 'old.csv', 'failed', 0, 'admin', current_timestamp, current_timestamp, ?)")
+        .param(error).update();
+    return db.sql("select max(id) from import_job where error = ?").param(error).query(Long.class).single();
   }
 
   @Test
