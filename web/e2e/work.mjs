@@ -138,3 +138,65 @@ export async function workJourney(browser, h) {
     await phone.context.close();
   });
 }
+
+const DAY_MS = 86_400_000;
+const daysBetween = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+/** Overdue days after which every tier of the demo's model tells the manager (its manager_after_days and the server's 3). */
+const MANAGER_AFTER_DAYS = 3;
+const PAST_DUE = MANAGER_AFTER_DAYS + 1; // and well under the 14 days after which a customer is moved
+
+/**
+ * Run last (it moves the server's clock on): a manager is set over 张伟's team, days pass until one of 张伟's tasks is
+ * PAST_DUE days overdue, and the manager signs in on that day and sees the escalation in the bell, in Chinese, and
+ * the overdue count in the team view.
+ */
+export async function escalationJourney(browser, h) {
+  const { step, check, tid } = h;
+  await step('days later an overdue task is escalated: the manager sees it in the bell and the team view', async () => {
+    const admin = await h.signIn(browser, 'admin');
+    const team = 'e2e-east';
+    const manager = 'e2e-manager';
+    const made = await h.apiCall(admin.page, 'POST', '/users',
+      { username: manager, displayName: '刘强', password: h.options.password, role: 'manager', owner: '', team });
+    check(made.status === 201, `creating the manager answered ${made.status}: ${JSON.stringify(made.body)}`);
+    const joined = await h.apiCall(admin.page, 'PATCH', '/users/zhangwei', { team });
+    check(joined.status === 200, `putting zhangwei in the team answered ${joined.status}`);
+    const open = await h.apiGet(admin.page, `/tasks?owner=${encodeURIComponent('张伟')}&status=open&size=500`);
+    check(open.status === 200, `GET /tasks answered ${open.status}`);
+    // Sorted by due date: the one due first. Pool notices are the system's, never escalated.
+    const task = open.body.items.find((t) => t.type !== 'pool_warning' && t.type !== 'pool_return');
+    check(task, '张伟 has no open task to fall overdue');
+    const today = (await h.apiGet(admin.page, '/tasks/preview')).body.asOf;
+    const passed = await h.apiCall(admin.page, 'POST', '/admin/e2e/days-pass', { days: Math.max(0, daysBetween(today, task.dueDate)) + PAST_DUE });
+    check(passed.status === 200, `POST /admin/e2e/days-pass answered ${passed.status}: ${JSON.stringify(passed.body)}`);
+    await admin.context.close();
+    const { asOf } = passed.body;
+    check(daysBetween(task.dueDate, asOf) === PAST_DUE, `task ${task.id} due ${task.dueDate} is not ${PAST_DUE} days overdue on ${asOf}`);
+
+    // The manager's browser lives on the server's new day (noon UTC: that day in every time zone within ±11 h).
+    const boss = await h.signIn(browser, manager, undefined, new Date(`${asOf}T12:00:00Z`));
+    const { page } = boss;
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="bell-count"]')?.getAttribute('data-count')) > 0);
+    await page.click(tid('bell'));
+    // As the server's bundle words it (remind.escalation): "逾期 {days} 天：客户 {id} 的{type}（负责人 {owner}，{due} 到期）".
+    const row = page.locator(`${tid('notification-row')}[data-kind="escalation"]`, { hasText: `客户 ${task.customerId} 的` });
+    await row.first().waitFor();
+    const text = (await row.first().textContent()).trim();
+    check(text.includes('逾期升级'), `the escalation is not tagged 逾期升级: "${text}"`);
+    check(text.includes(`逾期 ${PAST_DUE} 天：客户 ${task.customerId} 的`) && text.includes(`（负责人 张伟，${task.dueDate} 到期）`),
+      `the escalation of task ${task.id} reads "${text}"`);
+    await h.screenshot(page, '01f-escalation-bell');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(tid('bell-drawer'), { state: 'hidden' });
+
+    await page.click(tid('nav-work'));
+    await page.click(`${tid('team-summary')} .ant-collapse-header`);
+    const rep = `${tid('team-row')}[data-owner="张伟"]`;
+    await page.waitForSelector(rep);
+    const overdue = Number(await page.getAttribute(rep, 'data-overdue'));
+    const counted = (await h.apiGet(page, `/tasks?owner=${encodeURIComponent('张伟')}&status=open&dueBefore=${asOf}&size=1`)).body.total;
+    check(overdue > 0 && overdue === counted, `the team view shows ${overdue} overdue tasks of 张伟, the API counts ${counted}`);
+    await h.screenshot(page, '01g-escalation-team');
+    await boss.context.close();
+  });
+}
