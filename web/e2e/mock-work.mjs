@@ -36,6 +36,11 @@ export function workState(customers) {
     if (i % 10 === 5) add(c, 'reactivate', 'sms', 3);
   });
   add(customers.find((c) => c.owner === '李娜' && c.tier === 'at_risk'), 'win_back', 'phone', 7);
+  // Touches the planner held back, kept with why: no SMS consent, and a cap reached.
+  for (const [i, stop] of [[5, 'no_consent:sms'], [15, 'cap:all/month<=2']]) {
+    const held = tasks.find((t) => t.customerId === customers[i].id && t.type === 'reactivate');
+    Object.assign(held, { status: 'suppressed', suppressedBy: stop });
+  }
   const state = { customers, tasks, notifications: [], interactions: {}, sent: new Set() };
   remind(state, {});
   return state;
