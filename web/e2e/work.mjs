@@ -196,17 +196,20 @@ export async function escalationJourney(browser, h) {
     const boss = await h.signIn(browser, manager, undefined, new Date(`${asOf}T12:00:00Z`));
     const { page } = boss;
     // Asked now, not before: a pool rule may have taken one of 张伟's customers on the way.
-    const late = (await h.apiGet(page, `/tasks?owner=${encodeURIComponent('张伟')}&status=open&size=50`
+    const late = (await h.apiGet(page, `/tasks?owner=${encodeURIComponent('张伟')}&status=open&size=500`
       + `&dueBefore=${addDays(asOf, 1 - MANAGER_AFTER_DAYS)}`)).body.items.filter((t) => !POOL_TYPES.includes(t.type));
     check(late.length > 0, `none of 张伟's tasks is ${MANAGER_AFTER_DAYS} days overdue on ${asOf}`);
-    const task = late[0];
-    const overdue = daysBetween(task.dueDate, asOf);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="bell-count"]')?.getAttribute('data-count')) > 0);
     await page.click(tid('bell'));
+    // The newest escalation leads the list (a rep with many late tasks gives the manager more than one page of them).
+    const row = page.locator(`${tid('notification-row')}[data-kind="escalation"]`).first();
+    await row.waitFor();
+    const taskId = Number(await row.getAttribute('data-task'));
+    const task = late.find((t) => t.id === taskId);
+    check(task, `the escalation names task ${taskId}, not one of 张伟's ${late.length} tasks ${MANAGER_AFTER_DAYS} or more days overdue`);
+    const overdue = daysBetween(task.dueDate, asOf);
     // As the server's bundle words it (remind.escalation): "逾期 {days} 天：客户 {id} 的{type}（负责人 {owner}，{due} 到期）".
-    const row = page.locator(`${tid('notification-row')}[data-kind="escalation"]`, { hasText: `客户 ${task.customerId} 的` });
-    await row.first().waitFor();
-    const text = (await row.first().textContent()).trim();
+    const text = (await row.textContent()).trim();
     check(text.includes('逾期升级'), `the escalation is not tagged 逾期升级: "${text}"`);
     check(text.includes(`逾期 ${overdue} 天：客户 ${task.customerId} 的`) && text.includes(`（负责人 张伟，${task.dueDate} 到期）`),
       `the escalation of task ${task.id} reads "${text}"`);

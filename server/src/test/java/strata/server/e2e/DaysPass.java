@@ -51,17 +51,13 @@ class DaysPass {
     return new ShiftedClock();
   }
 
-  @Bean
-  Route daysPassRoute(ShiftedClock clock, TaskPlanning planning) {
-    return new Route(clock, planning);
-  }
-
   /** @param days whole days, 1 to 30 */
   record Days(int days) {}
 
   /** @param asOf the server's day after the move; the other figures are the re-plan's */
   record Passed(String asOf, int notices, int escalated, int returnedToPool) {}
 
+  /** Registered with this configuration, as its member class; never found by component scanning (a test component). */
   @TestComponent
   @RestController
   static class Route {
