@@ -87,7 +87,10 @@ function multipart({ raw, boundary }) {
   return { fields, file };
 }
 
-const visible = (me) => customers.filter((c) => me.role !== 'sales' || c.owner === me.owner);
+/** The owner names a manager sees: those of the sales users in their team (none without a team). */
+const teamOwners = (me) => Object.values(USERS).filter((u) => u.role === 'sales' && me.team && u.team === me.team).map((u) => u.owner);
+const visible = (me) => customers.filter((c) => (me.role === 'sales' ? c.owner === me.owner
+  : me.role === 'manager' ? teamOwners(me).includes(c.owner) : true));
 const effective = (c) => (overrides[c.id] ? { ...c, tier: overrides[c.id].tier, overridden: true } : c);
 const page = (items, q) => {
   const p = Number(q.get('page') ?? 0), s = Number(q.get('size') ?? 50);
@@ -134,7 +137,7 @@ function route(method, path, q, me, body) {
       tiers: TIERS, metrics: METRICS, rejectReasons: [{ id: 'bad_date', name: label('日期无效', 'date is not a valid date') }], lifecycle: STAGES.map((id) => ({ id, name: label({ potential: '潜在', new: '新客', active: '活跃', dormant: '沉睡', churned: '流失' }[id], id) })),
       segments: [{ id: 'important_value', name: label('重要价值客户', 'Important value') }], segments11: [{ id: 'champions', name: label('冠军客户', 'Champions') }],
       abc: ['A', 'B', 'C'].map((id) => ({ id, name: label(id, id) })), quadrants: [{ id: 'star', name: label('明星', 'Star') }],
-      owners: me.role === 'sales' ? [me.owner] : OWNERS, modelVersion, currentRun: runs.find((r) => r.current),
+      owners: me.role === 'sales' ? [me.owner] : me.role === 'manager' ? teamOwners(me) : OWNERS, modelVersion, currentRun: runs.find((r) => r.current),
     } };
   }
   if (path === '/dashboard') {
@@ -323,11 +326,21 @@ function route(method, path, q, me, body) {
   if (path === '/users' && method === 'POST') {
     if (me.role !== 'admin') return problem(403, 'Forbidden');
     if (USERS[body.username]) return problem(409, `user ${body.username} exists`);
-    USERS[body.username] = { username: body.username, displayName: body.displayName, role: body.role, owner: body.owner || null, enabled: true };
+    USERS[body.username] = { username: body.username, displayName: body.displayName, role: body.role, owner: body.owner || null,
+      team: body.team || null, enabled: true };
     return { status: 201, body: USERS[body.username] };
   }
+  const user = /^\/users\/([^/]+)$/.exec(path);
+  if (user && method === 'PATCH') {
+    if (me.role !== 'admin') return problem(403, 'Forbidden');
+    const u = USERS[decodeURIComponent(user[1])];
+    if (!u) return problem(404, `no user ${user[1]}`);
+    for (const key of ['displayName', 'role', 'owner', 'enabled']) if (body[key] !== undefined && body[key] !== null) u[key] = body[key];
+    if (typeof body.team === 'string') u.team = body.team || null;
+    return { body: u };
+  }
   if (path === '/users') return { body: Object.values(USERS) };
-  const answered = workRoute(work, { method, path, q, me, body, visible, page, problem })
+  const answered = workRoute(work, { method, path, q, me, body, visible, page, problem, users: USERS })
     ?? duplicatesRoute(duplicates, { method, path, q, me, body, visible, page, problem });
   if (answered) return answered;
   if (path === '/tokens' && method === 'POST') return { status: 201, body: { id: 1, name: body.name, token: 'st_mock_0123456789' } };

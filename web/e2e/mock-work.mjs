@@ -1,12 +1,15 @@
 // The mock server's service tasks, customer pool (公海) and notifications (docs/api.md), kept apart from
 // mock-server.mjs so each file stays readable. Mirrors what the demo data gives on the real server: routine
 // follow-ups due today for every owner, a win-back task due in 7 days for a customer of 李娜 (no demo sales user owns
-// one), and customers without owner in the pool.
+// one), and customers without owner in the pool; days can pass as on the test server (POST /admin/e2e/days-pass),
+// after which overdue tasks are escalated to the managers of their owner's team.
 
 const pad = (n) => String(n).padStart(2, '0');
+/** Days the mock's clock has been moved on (POST /admin/e2e/days-pass), as the test server's clock is. */
+let passed = 0;
 const day = (offset) => {
   const d = new Date();
-  d.setDate(d.getDate() + offset);
+  d.setDate(d.getDate() + passed + offset);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 const text = (zh, en) => ({ zh, en });
@@ -33,18 +36,62 @@ export function workState(customers) {
     if (i % 10 === 5) add(c, 'reactivate', 'sms', 3);
   });
   add(customers.find((c) => c.owner === '李娜' && c.tier === 'at_risk'), 'win_back', 'phone', 7);
-  const notifications = [];
-  for (const t of tasks.filter((x) => x.dueDate <= day(0) && x.owner)) {
-    notifications.push({ id: notifications.length + 1, owner: t.owner, kind: 'task_due', taskId: t.id, customerId: t.customerId,
-      text: text(`${t.dueDate} 到期：客户 ${t.customerId} 的跟进`, `Follow-up due ${t.dueDate}: customer ${t.customerId}`),
-      createdAt: new Date().toISOString(), readAt: null });
+  // Touches the planner held back, kept with why: no SMS consent, and a cap reached.
+  for (const [i, stop] of [[5, 'no_consent:sms'], [15, 'cap:all/month<=2']]) {
+    const held = tasks.find((t) => t.customerId === customers[i].id && t.type === 'reactivate');
+    Object.assign(held, { status: 'suppressed', suppressedBy: stop });
   }
-  return { customers, tasks, notifications, interactions: {} };
+  const state = { customers, tasks, notifications: [], interactions: {}, sent: new Set() };
+  remind(state, {});
+  return state;
+}
+
+/** Overdue days before the owner's manager is told (the demo model's manager_after_days, the server's default). */
+const MANAGER_AFTER_DAYS = 3;
+const TYPE_ZH = { follow_up: '跟进', win_back: '挽回', reactivate: '唤醒' };
+const TYPE_EN = { follow_up: 'Follow-up', win_back: 'Win-back', reactivate: 'Reactivation' };
+
+/**
+ * The day's notices, each written once, as the server's re-plan sends them: the owner's when a task falls due, and
+ * the managers of the owner's team when it is MANAGER_AFTER_DAYS overdue; `users` are the mock's users by name.
+ */
+function remind(state, users) {
+  const today = day(0);
+  const add = (key, to, kind, t, zh, en) => {
+    if (state.sent.has(`${key}|${to.username ?? to.owner}`)) return;
+    state.sent.add(`${key}|${to.username ?? to.owner}`);
+    state.notifications.push({ id: state.notifications.length + 1, ...to, kind, taskId: t.id, customerId: t.customerId,
+      text: text(zh, en), createdAt: new Date().toISOString(), readAt: null });
+  };
+  for (const t of state.tasks.filter((x) => x.status === 'open' && x.dueDate <= today && x.owner)) {
+    add(`task_due|${t.key}`, { owner: t.owner }, 'task_due', t, `${t.dueDate} 到期：客户 ${t.customerId} 的${TYPE_ZH[t.type]}`,
+      `${TYPE_EN[t.type]} due ${t.dueDate}: customer ${t.customerId}`);
+    const overdue = Math.round((Date.parse(today) - Date.parse(t.dueDate)) / 86_400_000);
+    if (overdue < MANAGER_AFTER_DAYS) continue;
+    const teams = Object.values(users).filter((u) => u.role === 'sales' && u.owner === t.owner && u.team).map((u) => u.team);
+    for (const m of Object.values(users).filter((u) => u.role === 'manager' && teams.includes(u.team))) {
+      add(`escalation|${t.key}`, { username: m.username }, 'escalation', t,
+        `逾期 ${overdue} 天：客户 ${t.customerId} 的${TYPE_ZH[t.type]}（负责人 ${t.owner}，${t.dueDate} 到期）`,
+        `Overdue ${overdue} days: ${TYPE_EN[t.type]} for customer ${t.customerId} (owner ${t.owner}, due ${t.dueDate})`);
+    }
+  }
+}
+
+/** The test server's POST /admin/e2e/days-pass: the clock moves on and the day's re-plan sends its notices. */
+function daysPass(state, users, { me, body, problem }) {
+  if (me.role !== 'admin') return problem(403, 'Forbidden');
+  const days = Number(body.days);
+  if (!Number.isInteger(days) || days < 1 || days > 30) return problem(400, 'Invalid request', [{ field: 'days', message: `1 to 30, got ${body.days}` }]);
+  passed += days;
+  const before = state.notifications.length;
+  remind(state, users);
+  return { body: { asOf: day(0), notices: state.notifications.length - before, escalated: 0, returnedToPool: 0 } };
 }
 
 /** Answers a /tasks, /pool or /notifications call, or returns undefined for other paths. */
-export function workRoute(state, { method, path, q, me, body, visible, page, problem }) {
+export function workRoute(state, { method, path, q, me, body, visible, page, problem, users }) {
   const sees = (customerId) => visible(me).some((c) => c.id === customerId);
+  if (path === '/admin/e2e/days-pass' && method === 'POST') return daysPass(state, users, { me, body, problem });
   if (path === '/tasks' && method === 'GET') {
     let list = state.tasks.filter((t) => sees(t.customerId));
     if (q.get('status')) {
@@ -109,8 +156,8 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     return { body: { customerId: c.id, owner: c.owner ?? '', tier: c.tier } };
   }
   if (path.startsWith('/notifications')) {
-    const mine = state.notifications.filter((n) => n.owner === me.owner);
-    const shown = (n) => { const { owner, ...rest } = n; return rest; };
+    const mine = state.notifications.filter((n) => (me.owner && n.owner === me.owner) || n.username === me.username);
+    const shown = (n) => { const { owner, username, ...rest } = n; return rest; };
     if (path === '/notifications/unread-count') return { body: { unread: mine.filter((n) => !n.readAt).length } };
     if (path === '/notifications/read-all' && method === 'POST') {
       const unread = mine.filter((n) => !n.readAt);

@@ -7,13 +7,14 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { workJourney } from './work.mjs';
+import { escalationJourney, workJourney } from './work.mjs';
 import { sweepPages } from './sweep.mjs';
 
 const HELP = `Usage: node web/e2e/run.mjs --base-url URL --out DIR [--chromium PATH] [--password PW] [--timeout-run SECONDS] [--pages-only]
 
 Drives the Strata web UI in headless Chromium against a running server started with demo data
-(demo users admin, analyst and zhangwei (sales, owner 张伟), password strata-demo).
+(demo users admin, analyst and zhangwei (sales, owner 张伟), password strata-demo). The last journey lets days pass
+through POST /api/v1/admin/e2e/days-pass, a route only the test server (BrowserEndToEndTest) and the mock have.
 
   --base-url URL        where the server listens, e.g. http://localhost:8080 (required)
   --out DIR             screenshots and the downloaded export go here (created if missing; required)
@@ -110,9 +111,13 @@ async function apiCall(page, method, path, json) {
   }, [method, path, json]);
 }
 
-/** A fresh browser context (no token, no language choice) signed in as `username`, in Chinese. */
-async function signIn(browser, username, viewport = { width: 1440, height: 1000 }) {
+/**
+ * A fresh browser context (no token, no language choice) signed in as `username`, in Chinese; with `now`, the page's
+ * clock stands at that time (the server's day after days have passed).
+ */
+async function signIn(browser, username, viewport = { width: 1440, height: 1000 }, now = null) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport, acceptDownloads: true });
+  if (now) await context.clock.setFixedTime(now);
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   currentPage = page;
@@ -201,6 +206,8 @@ async function main() {
   try {
     if (!options.pagesOnly) await scenario(browser);
     await sweepPages(browser, { step, check, tid, apiGet, options, setCurrentPage: (page) => { currentPage = page; } });
+    // Last: it moves the server's clock on by days, which every later step would see.
+    if (!options.pagesOnly) await escalationJourney(browser, { step, signIn, check, tid, apiCall, apiGet, screenshot, options });
     console.log(`e2e: all ${stepNumber} steps passed; screenshots in ${options.out}`);
   } catch (error) {
     if (!(error instanceof StopRun)) {

@@ -116,6 +116,10 @@ async function sweepOne(browser, h, locale, viewport, shots) {
 
 async function checkPage(page, h, locale, viewport, shots, name, findings, data = {}) {
   await page.mouse.move(0, 0); // a hover left over from a click would change the colours axe measures
+  // Colours caught mid-transition fail contrast at random (the model page's Compare button, fading from its disabled
+  // grey as the versions arrive, measured #b8b8b8 on #f5f5f5): axe waits for the finite transitions to end.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'
+    || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 5000 }).catch(() => {});
   const found = (kind, detail, nodes) => findings.push({ page: name, kind, detail, ...(nodes && { nodes }) });
   const overflow = await page.evaluate(() => Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth,
     document.body.scrollWidth - document.body.clientWidth));

@@ -1,6 +1,7 @@
-// The service-work journeys of e2e/run.mjs (issue 15): a rep completes a win-back task with an outcome, a rep claims
-// a customer from the pool (and a second rep's late claim is refused with the translated already_claimed message),
-// the notification bell, and the work and pool pages at phone width. Run before the scenario changes the model, so
+// The service-work journeys of e2e/run.mjs (issue 15): a rep completes a win-back task with an outcome, a held-back
+// touch says why on the 360° page, a rep claims a customer from the pool (and a second rep's late claim is refused
+// with the translated already_claimed message), the notification bell, and the work and pool pages at phone width;
+// escalationJourney, run last, lets days pass until an overdue task reaches the manager. Run before the scenario changes the model, so
 // the demo's win-back tasks (moved high_value → at_risk between its two runs) are still open.
 
 /** The demo's win-back tasks belong to owners who have no demo user: one is made for the owner, as an admin would. */
@@ -77,6 +78,22 @@ export async function workJourney(browser, h) {
     await rep.context.close();
   });
 
+  await step('a touch held back (a contact cap, no consent, do-not-contact) says why on the 360° page, in Chinese', async () => {
+    const admin = await h.signIn(browser, 'admin');
+    const { page } = admin;
+    const held = (await h.apiGet(page, '/tasks?status=suppressed&size=1')).body;
+    check(held.total > 0, 'no suppressed task: the demo\'s caps should hold back some of the planned touches');
+    const task = held.items[0];
+    await page.goto(`${h.options.baseUrl}/customers/${encodeURIComponent(task.customerId)}`);
+    const stop = `${tid('c360-task')}[data-id="${task.id}"] ${tid('c360-task-stop')}`;
+    await page.waitForSelector(stop);
+    check(await page.getAttribute(stop, 'data-stop') === task.suppressedBy, `the 360° page shows another reason than ${task.suppressedBy}`);
+    const text = (await page.textContent(stop)).trim();
+    check(text.startsWith('原因') && !text.includes(task.suppressedBy.split(':')[0]),
+      `the reason ${task.suppressedBy} reads "${text}", not in Chinese words`);
+    await admin.context.close();
+  });
+
   await step('a rep claims a customer from the pool; a late claim by another rep is refused, translated', async () => {
     const late = await h.signIn(browser, 'chenjing');
     const rep = await h.signIn(browser, 'zhangwei');
@@ -136,5 +153,78 @@ export async function workJourney(browser, h) {
     }
     await h.screenshot(page, '01e-pool-phone');
     await phone.context.close();
+  });
+}
+
+const DAY_MS = 86_400_000;
+const daysBetween = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+const addDays = (day, days) => new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10);
+const POOL_TYPES = ['pool_warning', 'pool_return'];
+/** Overdue days after which every tier of the demo's model tells the manager (its manager_after_days and the server's 3). */
+const MANAGER_AFTER_DAYS = 3;
+const PAST_DUE = MANAGER_AFTER_DAYS + 1; // and well under the 14 days after which a customer is moved
+
+/**
+ * Run last (it moves the server's clock on): a manager is set over 张伟's team, days pass until one of 张伟's tasks is
+ * PAST_DUE days overdue, and the manager signs in on that day and sees the escalation in the bell, in Chinese, and
+ * the overdue count in the team view.
+ */
+export async function escalationJourney(browser, h) {
+  const { step, check, tid } = h;
+  await step('days later an overdue task is escalated: the manager sees it in the bell and the team view', async () => {
+    const admin = await h.signIn(browser, 'admin');
+    const team = 'e2e-east';
+    const manager = 'e2e-manager';
+    const made = await h.apiCall(admin.page, 'POST', '/users',
+      { username: manager, displayName: '刘强', password: h.options.password, role: 'manager', owner: '', team });
+    check(made.status === 201, `creating the manager answered ${made.status}: ${JSON.stringify(made.body)}`);
+    const joined = await h.apiCall(admin.page, 'PATCH', '/users/zhangwei', { team });
+    check(joined.status === 200, `putting zhangwei in the team answered ${joined.status}`);
+    const open = await h.apiGet(admin.page, `/tasks?owner=${encodeURIComponent('张伟')}&status=open&size=500`);
+    check(open.status === 200, `GET /tasks answered ${open.status}`);
+    // Sorted by due date: the one due first. Pool notices are the system's, never escalated.
+    const first = open.body.items.find((t) => !POOL_TYPES.includes(t.type));
+    check(first, '张伟 has no open task to fall overdue');
+    const today = (await h.apiGet(admin.page, '/tasks/preview')).body.asOf;
+    const days = Math.max(0, daysBetween(today, first.dueDate)) + PAST_DUE;
+    const passed = await h.apiCall(admin.page, 'POST', '/admin/e2e/days-pass', { days });
+    check(passed.status === 200, `POST /admin/e2e/days-pass answered ${passed.status}: ${JSON.stringify(passed.body)}`);
+    await admin.context.close(); // its session has run out on the new day anyway
+    const { asOf } = passed.body;
+
+    // The manager's browser lives on the server's new day (noon UTC: that day in every time zone within ±11 h).
+    const boss = await h.signIn(browser, manager, undefined, new Date(`${asOf}T12:00:00Z`));
+    const { page } = boss;
+    // Asked now, not before: a pool rule may have taken one of 张伟's customers on the way.
+    const late = (await h.apiGet(page, `/tasks?owner=${encodeURIComponent('张伟')}&status=open&size=500`
+      + `&dueBefore=${addDays(asOf, 1 - MANAGER_AFTER_DAYS)}`)).body.items.filter((t) => !POOL_TYPES.includes(t.type));
+    check(late.length > 0, `none of 张伟's tasks is ${MANAGER_AFTER_DAYS} days overdue on ${asOf}`);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="bell-count"]')?.getAttribute('data-count')) > 0);
+    await page.click(tid('bell'));
+    // The newest escalation leads the list (a rep with many late tasks gives the manager more than one page of them).
+    const row = page.locator(`${tid('notification-row')}[data-kind="escalation"]`).first();
+    await row.waitFor();
+    const taskId = Number(await row.getAttribute('data-task'));
+    const task = late.find((t) => t.id === taskId);
+    check(task, `the escalation names task ${taskId}, not one of 张伟's ${late.length} tasks ${MANAGER_AFTER_DAYS} or more days overdue`);
+    const overdue = daysBetween(task.dueDate, asOf);
+    // As the server's bundle words it (remind.escalation): "逾期 {days} 天：客户 {id} 的{type}（负责人 {owner}，{due} 到期）".
+    const text = (await row.textContent()).trim();
+    check(text.includes('逾期升级'), `the escalation is not tagged 逾期升级: "${text}"`);
+    check(text.includes(`逾期 ${overdue} 天：客户 ${task.customerId} 的`) && text.includes(`（负责人 张伟，${task.dueDate} 到期）`),
+      `the escalation of task ${task.id} reads "${text}"`);
+    await h.screenshot(page, '01f-escalation-bell');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(tid('bell-drawer'), { state: 'hidden' });
+
+    await page.click(tid('nav-work'));
+    await page.click(`${tid('team-summary')} .ant-collapse-header`);
+    const rep = `${tid('team-row')}[data-owner="张伟"]`;
+    await page.waitForSelector(rep);
+    const shown = Number(await page.getAttribute(rep, 'data-overdue'));
+    const counted = (await h.apiGet(page, `/tasks?owner=${encodeURIComponent('张伟')}&status=open&dueBefore=${asOf}&size=1`)).body.total;
+    check(shown > 0 && shown === counted, `the team view shows ${shown} overdue tasks of 张伟, the API counts ${counted}`);
+    await h.screenshot(page, '01g-escalation-team');
+    await boss.context.close();
   });
 }

@@ -71,7 +71,7 @@ export function NotificationBell() {
         <ErrorAlert error={error} />
         <List<AppNotification> dataSource={list?.items ?? []} locale={{ emptyText: t('bell.none') }} rowKey="id"
           renderItem={(n) => (
-            <List.Item data-testid="notification-row" data-id={n.id} data-read={!!n.readAt} style={{ cursor: 'pointer' }}
+            <List.Item data-testid="notification-row" data-id={n.id} data-kind={n.kind} data-task={n.taskId ?? ''} data-read={!!n.readAt} style={{ cursor: 'pointer' }}
               onClick={() => markRead(n)}>
               <Space direction="vertical" size={2} style={{ width: '100%' }}>
                 <Space size={6}>

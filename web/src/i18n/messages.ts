@@ -13,6 +13,7 @@ import * as merged from './messages-merged';
 import * as tags from './messages-tags';
 import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
+import * as stops from './messages-stops';
 
 const en = {
   ...work.en,
@@ -156,6 +157,7 @@ const en = {
   ...tags.en,
   ...playbookForm.en,
   ...kpis.en,
+  ...stops.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -301,6 +303,7 @@ const zh: Record<MessageKey, string> = {
   ...tags.zh,
   ...playbookForm.zh,
   ...kpis.zh,
+  ...stops.zh,
 };
 
 export const messages = { en, zh };

@@ -1,5 +1,6 @@
 // The customer's service tasks on the 360° page: open ones (and those held back by a contact cap) and past ones
-// (done with their outcome, skipped, cancelled), each with why it was planned.
+// (done with their outcome, skipped, cancelled), each with why it was planned, and why a touch was held back (a
+// contact cap, do-not-contact, no consent for the channel, a missing phone number) or a task cancelled.
 import { Card, List, Space, Tabs, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 import { buildQuery } from '../../api/query';
@@ -9,6 +10,8 @@ import { useI18n } from '../../i18n/I18n';
 import { labelOf } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useMeta } from '../../api/Meta';
+import { stopText } from '../work/tasks';
 
 const STATUS_COLOR: Record<string, string> = { open: 'blue', done: 'green', skipped: 'default', cancelled: 'default', suppressed: 'orange' };
 
@@ -32,7 +35,9 @@ export function CustomerTasks({ customerId }: { customerId: string }) {
 }
 
 function TaskList({ tasks }: { tasks: Task[] }) {
-  const { t, lang, date, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, lang, date, dateTime } = i18n;
+  const { tierName } = useMeta();
   return (
     <List<Task> size="small" dataSource={tasks} rowKey="id" locale={{ emptyText: t('c360.noTasks') }}
       renderItem={(task) => (
@@ -47,6 +52,11 @@ function TaskList({ tasks }: { tasks: Task[] }) {
               {task.owner && <Typography.Text type="secondary">{t('work.owner')}: {task.owner}</Typography.Text>}
             </Space>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{labelOf(task.reasonText, lang)}</Typography.Text>
+            {task.suppressedBy && (
+              <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="c360-task-stop" data-stop={task.suppressedBy}>
+                {t('stop.why')}: {stopText(task.suppressedBy, i18n, tierName)}
+              </Typography.Text>
+            )}
             {task.closedAt && (
               <Typography.Text style={{ fontSize: 12 }}>
                 {dateTime(task.closedAt)} · {task.closedBy}{task.note ? `: ${task.note}` : ''}

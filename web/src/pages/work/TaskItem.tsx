@@ -8,13 +8,16 @@ import { useI18n } from '../../i18n/I18n';
 import { labelOf } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/messages';
 import { TierTag } from '../../components/TierTag';
-import { isOverdue } from './tasks';
+import { isOverdue, stopText } from './tasks';
+import { useMeta } from '../../api/Meta';
 
 export function TaskItem({ task, today, busy, onQuickDone, onOpen, showOwner }: {
   task: Task; today: string; busy: boolean; showOwner: boolean;
   onQuickDone: () => void; onOpen: (mode: 'complete' | 'skip') => void;
 }) {
-  const { t, lang, date } = useI18n();
+  const i18n = useI18n();
+  const { t, lang, date } = i18n;
+  const { tierName } = useMeta();
   const overdue = isOverdue(task, today);
   const purpose = labelOf(task.reason?.purpose, lang);
   return (
@@ -30,7 +33,11 @@ export function TaskItem({ task, today, busy, onQuickDone, onOpen, showOwner }: 
           ? <Tag color="red" data-testid="task-overdue">{t('work.overdue')} · {date(task.dueDate)}</Tag>
           : <Typography.Text type="secondary">{t('work.due', { date: date(task.dueDate) })}</Typography.Text>}
         {showOwner && task.owner && <Typography.Text type="secondary">{t('work.owner')}: {task.owner}</Typography.Text>}
-        {task.status === 'suppressed' && <Tag>{t('taskStatus.suppressed')}: {task.suppressedBy}</Tag>}
+        {task.status === 'suppressed' && task.suppressedBy && (
+          <Tag data-testid="task-stop" data-stop={task.suppressedBy}>
+            {t('taskStatus.suppressed')}: {stopText(task.suppressedBy, i18n, tierName)}
+          </Tag>
+        )}
       </Space>
       {purpose && <div><Typography.Text>{purpose}</Typography.Text></div>}
       <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} data-testid="task-why">

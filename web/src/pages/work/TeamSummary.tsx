@@ -31,7 +31,7 @@ export function TeamSummary({ owners, today, onPick }: { owners: string[]; today
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('work.teamHint')}</Typography.Paragraph>
           <Table<RepCounts> size="small" rowKey="owner" loading={loading} dataSource={data ?? []} pagination={false}
             scroll={{ x: 360 }} onRow={(row) => ({ onClick: () => onPick(row.owner), style: { cursor: 'pointer' },
-              'data-testid': 'team-row', 'data-owner': row.owner }) as HTMLAttributes<HTMLElement>}
+              'data-testid': 'team-row', 'data-owner': row.owner, 'data-overdue': row.overdue }) as HTMLAttributes<HTMLElement>}
             columns={[
               { key: 'owner', dataIndex: 'owner', title: t('work.owner') },
               { key: 'open', dataIndex: 'open', title: t('taskStatus.open'), align: 'right', render: (n: number) => num(n) },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../api/types';
-import { addDays, dueBefore, groupByType, isOverdue, localDay } from './tasks';
+import { addDays, dueBefore, groupByType, isOverdue, localDay, stopText } from './tasks';
+import { fill, messages, type MessageKey } from '../../i18n/messages';
+import { formatDate } from '../../i18n/format';
 
 const task = (id: number, type: string, dueDate: string): Task => ({
   id, key: `C${id}|x|none`, customerId: `C${id}`, owner: '张伟', tier: 'at_risk', type, channel: 'phone', dueDate,
@@ -48,5 +50,46 @@ describe('groupByType', () => {
 
   it('givesNoGroupsForNoTasks', () => {
     expect(groupByType([])).toEqual([]);
+  });
+});
+
+describe('why a task is held back', () => {
+  const i18n = (lang: 'zh' | 'en') => ({
+    t: (key: MessageKey, vars?: Record<string, string | number>) => fill(messages[lang][key], vars),
+    date: (d: string | null | undefined) => formatDate(lang, d),
+  });
+  const zh = i18n('zh');
+  const en = i18n('en');
+
+  it('namesTheCapThatStoppedTheTouch', () => {
+    // suppressed_by as core's CapHit.code writes it: channel (or all) / period <= limit.
+    expect(stopText('cap:phone/week<=1', zh)).toBe('电话每周最多 1 次（已达上限）');
+    expect(stopText('cap:all/month<=6', zh)).toBe('全部渠道每月最多 6 次（已达上限）');
+    expect(stopText('cap:sms/month<=2', en)).toBe('SMS: at most 2 a month (cap reached)');
+  });
+
+  it('namesConsentDoNotContactAndMissingDetails', () => {
+    expect(stopText('do_not_contact', zh)).toBe('客户要求免打扰');
+    expect(stopText('no_consent:sms', zh)).toBe('客户未同意通过短信联系');
+    expect(stopText('no_consent:wechat', en)).toBe('No consent to contact by WeChat');
+    expect(stopText('no_phone:phone', zh)).toBe('缺少电话号码（电话）');
+    expect(stopText('no_email', en)).toBe('No email address');
+    expect(stopText('holdout:care_2027', zh)).toBe('实验 care_2027 的对照组，留出不做');
+  });
+
+  it('namesWhyATaskWasCancelled', () => {
+    expect(stopText('tier_changed:high_value', zh, (id) => (id === 'high_value' ? '高价值客户' : id))).toBe('等级已变为 高价值客户');
+    expect(stopText('customer_removed', en)).toBe('The customer was removed');
+    expect(stopText('no_longer_due', zh)).toBe('已不再需要');
+    expect(stopText('contacted:2026-12-01', en)).toBe('Contacted on Dec 1, 2026');
+  });
+
+  it('showsAnUnknownOrMalformedCodeAsSent', () => {
+    // A newer server's code, or a cap detail this version cannot read, is better shown raw than dropped.
+    expect(stopText('weather:storm', zh)).toBe('weather:storm');
+    expect(stopText('cap:phone/year<=1', zh)).toBe('cap:phone/year<=1');
+    expect(stopText('cap:', en)).toBe('cap:');
+    expect(stopText('', en)).toBe('');
+    expect(stopText('no_consent:fax', en)).toBe('No consent to contact by fax');
   });
 });

@@ -1,6 +1,8 @@
 // The work list's own logic, free of React so it is unit-tested: which days a view covers, how tasks group by type,
 // (the call list's CSV is the server's).
 import type { Task } from '../../api/types';
+import type { I18n } from '../../i18n/I18n';
+import type { MessageKey } from '../../i18n/messages';
 
 /** Most urgent kinds of work first: a complaint or a slipping key account before routine follow-ups. */
 export const TYPE_ORDER = ['recovery', 'win_back', 'welcome', 'thank_you', 'follow_up', 'reactivate', 'greeting', 'gift',
@@ -54,3 +56,29 @@ export function groupByType(tasks: Task[]): TaskGroup[] {
       tasks: [...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id),
     }));
 }
+
+const STOPS = ['cap', 'no_phone', 'no_email', 'no_consent', 'do_not_contact', 'holdout', 'tier_changed', 'contacted',
+  'no_longer_due', 'customer_removed'];
+
+/**
+ * Why a task is held back or cancelled, in the user's words: the server's suppressed_by (`code` or `code:detail`, core's
+ * StopReason; a cap's detail is `channel/period<=limit`, e.g. `all/week<=2`). An unknown code is shown as sent.
+ */
+export function stopText(stop: string, { t, date }: Pick<I18n, 't' | 'date'>, tierName: (id: string) => string = (id) => id): string {
+  const at = stop.indexOf(':');
+  const code = at < 0 ? stop : stop.slice(0, at);
+  const detail = at < 0 ? '' : stop.slice(at + 1);
+  if (!STOPS.includes(code)) return stop;
+  const channel = (c: string) => (c === 'all' ? t('outlook.all')
+    : `channel.${c}` in CHANNELS ? t(`channel.${c}` as MessageKey) : c);
+  if (code === 'cap') {
+    const cap = /^(\w+)\/(week|month)<=(\d+)$/.exec(detail);
+    if (!cap) return stop;
+    return t('stop.cap', { channel: channel(cap[1]), period: t(cap[2] === 'week' ? 'outlook.week' : 'outlook.month'), limit: cap[3] });
+  }
+  const vars: Record<string, string> = code === 'contacted' ? { date: date(detail) } : code === 'tier_changed' ? { tier: tierName(detail) }
+    : { channel: channel(detail), id: detail };
+  return t(`stop.${code}` as MessageKey, vars);
+}
+
+const CHANNELS = { 'channel.visit': 1, 'channel.phone': 1, 'channel.wechat': 1, 'channel.sms': 1, 'channel.email': 1 };

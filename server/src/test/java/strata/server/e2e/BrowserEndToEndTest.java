@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import strata.server.testing.ServerTest;
@@ -18,10 +19,12 @@ import strata.server.testing.ServerTest;
  * a sales user's view), then every page in zh and en at 1440 and 390 px checked for console errors, failed requests,
  * sideways scrolling, untranslated text and axe-core's WCAG 2 A/AA rules. Screenshots land in
  * {@code server/target/e2e-screenshots}, those of every page, language and width under {@code pages/} with the
- * findings ({@code checks-LANG-WIDTH.json}).
+ * findings ({@code checks-LANG-WIDTH.json}). Last, days pass ({@link DaysPass}: a test-only clock and route) so a
+ * task falls overdue and its escalation reaches the rep's manager.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"strata.demo=true", "strata.admin.password=strata-demo", "strata.runs.after-import=false"})
+@Import(DaysPass.class)
 class BrowserEndToEndTest {
   @LocalServerPort
   int port;
