@@ -164,7 +164,9 @@ export interface ImportJob {
   error: RunNote | null;
   quality: {
     rows: number; accepted: number; rejected: number; reasons: Record<string, number>; duplicates: number;
-    afterAsOf: number; inserted: number; unchanged: number; warnings: string[];
+    afterAsOf: number; inserted: number; unchanged: number;
+    /** What to check about the rows: a stable code (null for imports stored before codes) and the text in both languages. */
+    warnings: RunNote[];
   } | null;
   runId: number | null;
 }

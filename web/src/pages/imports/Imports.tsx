@@ -14,6 +14,7 @@ import { STATUS_COLOR } from '../../components/status';
 import { assign, mappingOf, missingRequired, type ImportKind, type MappedColumn } from './mapping';
 import { QualityResult } from './QualityResult';
 import { failureOf } from './failure';
+import { keepPolling } from './warnings';
 
 const KINDS: ImportKind[] = ['transactions', 'customers', 'interactions', 'surveys'];
 
@@ -29,6 +30,7 @@ export default function Imports() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [pollsSinceSuccess, setPollsSinceSuccess] = useState(0);
   const history = useLoad(() => api<Page<ImportJob>>('/imports' + buildQuery({ page: 0, size: 20 })), []);
 
   const step = job ? 2 : preview ? 1 : 0;
@@ -57,17 +59,19 @@ export default function Imports() {
       setJob(await api<ImportJob>('/imports', { form: data }));
     } catch (e) { setError(e); } finally { setBusy(false); }
   };
-  usePolling(!!job && (job.status === 'queued' || job.status === 'running'), async () => {
+  usePolling(keepPolling(job, pollsSinceSuccess), async () => {
     try {
+      const finished = job!.status === 'succeeded';
       const next = await api<ImportJob>(`/imports/${job!.id}`);
       setJob(next);
-      if (next.status === 'succeeded' || next.status === 'failed') {
+      if (finished) setPollsSinceSuccess((n) => n + 1);
+      if ((next.status === 'succeeded' || next.status === 'failed') && (!finished || next.runId)) {
         history.reload();
         if (next.runId) message.info(t('imp.runStarted', { id: next.runId }));
       }
     } catch (e) { setError(e); }
   });
-  const reset = () => { setFile(null); setPreview(null); setColumns([]); setJob(null); setError(null); };
+  const reset = () => { setFile(null); setPreview(null); setColumns([]); setJob(null); setError(null); setPollsSinceSuccess(0); };
   const rejected = (id: number) => download(`/imports/${id}/rejected`, `rejected-${id}.csv`).catch((e) => message.error((e as Error).message));
 
   return (
@@ -149,6 +153,7 @@ export default function Imports() {
             { title: t('runs.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}` as MessageKey)}</Tag> },
             { title: t('imp.accepted'), key: 'accepted', align: 'right', render: (_: unknown, j) => j.quality?.accepted ?? '—' },
             { title: t('imp.rejected'), key: 'rejected', align: 'right', render: (_: unknown, j) => j.quality?.rejected ? <a onClick={() => rejected(j.id)}>{j.quality.rejected}</a> : j.quality?.rejected ?? '—' },
+            { title: t('imp.run'), dataIndex: 'runId', render: (id: number | null) => (id ? `#${id}` : '—') },
             { title: t('runs.startedBy'), dataIndex: 'createdBy' },
             { title: t('runs.startedAt'), dataIndex: 'createdAt', render: (d: string) => dateTime(d) },
             { title: t('runs.error'), key: 'error', ellipsis: true, render: (_: unknown, j) => failureOf(j, lang)?.text },

@@ -3,10 +3,12 @@ import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { ImportJob } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import { useMeta } from '../../api/Meta';
+import { warningsOf } from './warnings';
 
 export function QualityResult({ quality }: { quality: NonNullable<ImportJob['quality']> }) {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   const { codeName } = useMeta();
+  const warnings = warningsOf(quality, lang);
   return (
     <div data-testid="import-quality">
       <Descriptions size="small" column={{ xs: 2, md: 4 }} items={[
@@ -24,8 +26,10 @@ export function QualityResult({ quality }: { quality: NonNullable<ImportJob['qua
           {Object.entries(quality.reasons).map(([reason, n]) => <Tag key={reason} color="red" title={reason} data-reason={reason}>{codeName('rejectReasons', reason)}: {num(n)}</Tag>)}
         </Space>
       )}
-      {quality.warnings.length > 0 && (
-        <ul style={{ marginTop: 8 }}>{quality.warnings.map((w, i) => <li key={i}><Typography.Text type="warning">{w}</Typography.Text></li>)}</ul>
+      {warnings.length > 0 && (
+        <ul style={{ marginTop: 8 }} data-testid="import-warnings">{warnings.map((w, i) => (
+          <li key={i} data-code={w.code ?? ''}><Typography.Text type="warning">{w.text}</Typography.Text></li>
+        ))}</ul>
       )}
     </div>
   );

@@ -64,7 +64,7 @@ final class Output {
     Thread t = new Thread(() -> {
       try {
         FileQuality sample = new FileQuality("f", "k", "UTF-8", ",", Map.of("a", "b"), 1, 1, 0, Map.of("r", 1L), 0, 0,
-            List.of(1L), 0, List.of("w"));
+            List.of(1L), 0, List.of(strata.i18n.Note.of("quality_repeated_rows", 1)));
         mapper().writeValueAsBytes(Map.of("files", List.of(sample), "tiers", Map.of("t", 1L)));
         for (String c : new String[] {"HtmlReport", "Page", "SvgCharts", "BarCharts", "HeatMapChart", "LineChart",
             "TierSection", "QualitySection", "KpiSection", "GroupSections", "ReportText"}) {
@@ -92,7 +92,7 @@ final class Output {
     FileQuality q = result.quality();
     w.printf("%s: %,d rows, %,d accepted, %,d rejected%s%n", q.file(), q.rowsRead(), q.rowsAccepted(),
         q.rowsRejected(), q.rowsAfterAsOf() > 0 ? ", " + q.rowsAfterAsOf() + " after as-of" : "");
-    q.warnings().forEach(warning -> w.println((zh ? "注意：" : "note: ") + warning));
+    q.warnings().forEach(warning -> w.println((zh ? "注意：" : "note: ") + warning.text(locale)));
     w.println((zh ? "结果：" : "results: ") + out.toAbsolutePath());
     w.flush();
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import strata.i18n.Note;
 
 /**
  * Which field of a file holds which {@link Column}: the user's explicit choices first, then the recognised header
@@ -13,9 +14,9 @@ import java.util.stream.Collectors;
  */
 public final class ColumnMapping {
   private final Map<Column, Integer> index;
-  private final List<String> warnings;
+  private final List<Note> warnings;
 
-  private ColumnMapping(Map<Column, Integer> index, List<String> warnings) {
+  private ColumnMapping(Map<Column, Integer> index, List<Note> warnings) {
     this.index = index;
     this.warnings = warnings;
   }
@@ -44,7 +45,7 @@ public final class ColumnMapping {
    */
   public static ColumnMapping match(String file, FileKind kind, List<String> header, Map<String, String> overrides) {
     Map<Column, Integer> index = new EnumMap<>(Column.class);
-    List<String> warnings = new ArrayList<>();
+    List<Note> warnings = new ArrayList<>();
     List<String> normalised = header.stream().map(Column::normalise).toList();
     List<Column> wanted = new ArrayList<>(kind.required());
     wanted.addAll(kind.optional());
@@ -71,8 +72,8 @@ public final class ColumnMapping {
       if (matches.isEmpty()) continue;
       index.put(column, matches.get(0));
       if (matches.size() > 1) {
-        warnings.add("columns " + matches.stream().map(header::get).collect(Collectors.joining(", ")) + " all look like "
-            + column.key() + "; using " + header.get(matches.get(0)) + " (choose with --map " + column.key() + "=...)");
+        warnings.add(Note.of("quality_columns_alike", matches.stream().map(header::get).collect(Collectors.joining(", ")),
+            column.key(), header.get(matches.get(0))));
       }
     }
     return new ColumnMapping(index, warnings);
@@ -99,7 +100,8 @@ public final class ColumnMapping {
     return out;
   }
 
-  public List<String> warnings() {
+  /** Columns that more than one header could be, and which one was taken ({@code quality_columns_alike}). */
+  public List<Note> warnings() {
     return warnings;
   }
 }

@@ -2,6 +2,7 @@ package strata.intake;
 
 import java.util.List;
 import java.util.Map;
+import strata.i18n.Note;
 
 /**
  * What happened to the rows of one input file. Every data row is counted exactly once in
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param rowsAfterAsOf valid rows dated after the as-of date: kept out of the run, not rejected
  * @param duplicateRows rows identical byte for byte to an earlier row of the same file
  * @param amountsRounded amounts with non-zero digits below the cent, rounded half-even to cents
+ * @param warnings what the reader should check, as codes and values ({@code quality_*} notes), said in their language
+ *     where they are shown
  * @param amountOutliers transactions only: amounts far out of the file's distribution; null for other files or too
  *     few amounts to judge
  */
@@ -29,19 +32,19 @@ public record FileQuality(
     long duplicateRows,
     List<Long> duplicateLines,
     long amountsRounded,
-    List<String> warnings,
+    List<Note> warnings,
     AmountOutliers amountOutliers) {
 
   public FileQuality(String file, String kind, String encoding, String delimiter, Map<String, String> columns,
       long rowsRead, long rowsAccepted, long rowsRejected, Map<String, Long> rejectedByReason, long rowsAfterAsOf,
-      long duplicateRows, List<Long> duplicateLines, long amountsRounded, List<String> warnings) {
+      long duplicateRows, List<Long> duplicateLines, long amountsRounded, List<Note> warnings) {
     this(file, kind, encoding, delimiter, columns, rowsRead, rowsAccepted, rowsRejected, rejectedByReason,
         rowsAfterAsOf, duplicateRows, duplicateLines, amountsRounded, warnings, null);
   }
 
   /** The same quality with the outlier judgement of another read and a warning added. */
-  public FileQuality withOutliers(AmountOutliers outliers, String warning) {
-    List<String> w = new java.util.ArrayList<>(warnings);
+  public FileQuality withOutliers(AmountOutliers outliers, Note warning) {
+    List<Note> w = new java.util.ArrayList<>(warnings);
     w.add(warning);
     return new FileQuality(file, kind, encoding, delimiter, columns, rowsRead, rowsAccepted, rowsRejected,
         rejectedByReason, rowsAfterAsOf, duplicateRows, duplicateLines, amountsRounded, List.copyOf(w), outliers);

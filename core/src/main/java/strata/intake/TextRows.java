@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import strata.i18n.Note;
 
 /**
  * Reads a file row by row as text, for intakes whose rows become objects ({@link RowIntake}). Uses the same record
@@ -75,8 +76,8 @@ final class TextRows {
         duplicates.add(outcome.fingerprints, outcome.fingerprintCount);
       }, progress);
       DuplicateFinder.Duplicates dups = duplicates.finish(100);
-      List<String> warnings = new ArrayList<>(mapping.warnings());
-      if (dups.rows() > 0) warnings.add(dups.rows() + " rows repeat an earlier row exactly");
+      List<Note> warnings = new ArrayList<>(mapping.warnings());
+      if (dups.rows() > 0) warnings.add(Note.of("quality_repeated_rows", dups.rows()));
       totals.warnAboutEncoding(warnings, format);
       return new Read(totals.quality(name, kind, format, mapping, dups, warnings, null), format, mapping);
     }

@@ -133,12 +133,9 @@ public final class TransactionIntake {
    */
   static FileQuality finish(String name, CsvFormat format, ColumnMapping mapping, Totals totals,
       DuplicateFinder.Duplicates dups) {
-    List<String> warnings = new ArrayList<>(mapping.warnings());
+    List<Note> warnings = new ArrayList<>(mapping.warnings());
     totals.warnAboutEncoding(warnings, format);
-    if (dups.rows() > 0) {
-      warnings.add(dups.rows() + " rows repeat an earlier row exactly; they are counted as they are, remove them at "
-          + "the source if they are export errors");
-    }
+    if (dups.rows() > 0) warnings.add(Note.of("quality_repeated_transactions", dups.rows()));
     AmountOutliers outliers = AmountOutliers.judge(totals.amounts, totals.largest);
     if (outliers != null && outliers.rows() > 0) warnings.add(outlierWarning(outliers));
     FileQuality quality = totals.quality(name, FileKind.TRANSACTIONS, format, mapping, dups, warnings, outliers);
@@ -158,18 +155,15 @@ public final class TransactionIntake {
 
   static final int MAX_DUPLICATE_LINES = 100;
 
-  /** E.g. "1 rows have amounts of at least 1234.56 …: customer C1 99999999.00 on 2026-03-01". */
-  static String outlierWarning(AmountOutliers o) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(o.rows()).append(" rows have amounts of at least ").append(plain(o.threshold()))
-        .append(", far beyond the file's usual amounts (median ").append(plain(o.median())).append("); e.g.");
-    for (int k = 0; k < Math.min(3, o.examples().size()); k++) {
-      AmountOutliers.Example e = o.examples().get(k);
-      sb.append(k > 0 ? "," : "").append(" customer ").append(e.customerId()).append(' ').append(plain(e.amount()))
-          .append(" on ").append(e.date());
-    }
-    return sb.append(". They are kept and count in monetary value and ABC; check them at the source, or run with ")
-        .append("--outliers exclude to leave them out").toString();
+  /**
+   * The outliers kept in the run ({@code quality_amount_outliers}): how many, the threshold, the file's median and up
+   * to three examples, each "customer amount (day)" so that it reads in either language.
+   */
+  static Note outlierWarning(AmountOutliers o) {
+    List<String> examples = o.examples().stream().limit(3)
+        .map(e -> e.customerId() + " " + plain(e.amount()) + " (" + e.date() + ")").toList();
+    return Note.of("quality_amount_outliers", o.rows(), plain(o.threshold()), plain(o.median()),
+        String.join(", ", examples));
   }
 
   private static String plain(double amount) {
@@ -215,17 +209,13 @@ public final class TransactionIntake {
     }
 
     /** Many rows refused for their bytes usually mean the file's encoding was guessed wrong; say how to name it. */
-    void warnAboutEncoding(List<String> warnings, CsvFormat format) {
+    void warnAboutEncoding(List<Note> warnings, CsvFormat format) {
       long badEncoding = byReason[RejectReason.BAD_ENCODING.ordinal()];
-      if (badEncoding > 0) {
-        warnings.add(badEncoding + " rows have bytes that are not valid " + format.charset().name()
-            + " and were rejected (bad_encoding); if many rows are affected or names look garbled, the file is in "
-            + "another encoding: pass --encoding gbk (or utf-8)");
-      }
+      if (badEncoding > 0) warnings.add(Note.of("quality_bad_encoding", badEncoding, format.charset().name()));
     }
 
     FileQuality quality(String name, FileKind kind, CsvFormat format, ColumnMapping mapping,
-        DuplicateFinder.Duplicates dups, List<String> warnings, AmountOutliers outliers) {
+        DuplicateFinder.Duplicates dups, List<Note> warnings, AmountOutliers outliers) {
       Map<String, Long> reasons = new LinkedHashMap<>();
       for (RejectReason r : RejectReason.values()) {
         if (byReason[r.ordinal()] > 0) reasons.put(r.code(), byReason[r.ordinal()]);

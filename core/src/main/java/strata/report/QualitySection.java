@@ -3,6 +3,7 @@ package strata.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import strata.i18n.Note;
 import strata.intake.FileQuality;
 
 /** Per input file: rows read, accepted, rejected by reason, duplicates, warnings. */
@@ -101,7 +102,7 @@ final class QualitySection {
     return label != null ? label + " (" + code + ")" : orDash(code);
   }
 
-  private static String warnings(List<String> warnings, ReportText text) {
+  private static String warnings(List<Note> warnings, ReportText text) {
     StringBuilder html = new StringBuilder("<h4>").append(Html.escape(text.t("quality.warnings")))
         .append("</h4>");
     if (warnings == null || warnings.isEmpty()) {
@@ -110,7 +111,7 @@ final class QualitySection {
     }
     html.append("<ul class=\"warnings\">");
     warnings.stream().limit(MAX_LISTED)
-        .forEach(w -> html.append("<li>").append(Page.bdi(w)).append("</li>"));
+        .forEach(w -> html.append("<li>").append(Page.bdi(w.text(text.locale()))).append("</li>"));
     html.append("</ul>");
     if (warnings.size() > MAX_LISTED) {
       html.append("<p class=\"more\">").append(more(warnings.size(), text)).append("</p>");

@@ -34,6 +34,11 @@ final class ReportText {
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
+  /** The report's language, for notes ({@link strata.i18n.Note#text}). */
+  Locale locale() {
+    return locale;
+  }
+
   boolean chinese() {
     return chinese;
   }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import strata.identity.IdentityReport;
+import strata.intake.FileQuality;
 import strata.tier.TierRule;
 
 /**
@@ -22,10 +23,25 @@ public final class QualityDocument {
     doc.put("customers", result.customers().size);
     doc.put("purchasers", result.customers().purchasers);
     doc.put("tiers", tierCounts(result));
-    doc.put("files", result.quality());
+    doc.put("files", result.quality().stream().map(QualityDocument::file).toList());
     doc.put("identity", identity(result.identity()));
     // The same document from every engine, whatever its --lang: text in English, code and args for any other language.
     doc.put("notes", notes(result.notes(), java.util.Locale.ENGLISH));
+    return doc;
+  }
+
+  /**
+   * One file's quality, its keys as the record's components in snake_case; warnings as notes ({@code code},
+   * {@code args}, English {@code text}) like the run's.
+   */
+  static Map<String, Object> file(FileQuality q) {
+    Map<String, Object> doc = ordered("file", q.file(), "kind", q.kind(), "encoding", q.encoding(), "delimiter",
+        q.delimiter(), "columns", q.columns(), "rows_read", q.rowsRead(), "rows_accepted", q.rowsAccepted(),
+        "rows_rejected", q.rowsRejected(), "rejected_by_reason", q.rejectedByReason(), "rows_after_as_of",
+        q.rowsAfterAsOf(), "duplicate_rows", q.duplicateRows(), "duplicate_lines", q.duplicateLines(),
+        "amounts_rounded", q.amountsRounded());
+    doc.put("warnings", notes(q.warnings(), java.util.Locale.ENGLISH));
+    doc.put("amount_outliers", q.amountOutliers());
     return doc;
   }
 

@@ -106,9 +106,8 @@ public final class ScoringRun {
       tx = transactions(in, merges, outliers.thresholdCents(), checked, r -> {
         if (r.reason() == RejectReason.AMOUNT_OUTLIER) rejects.accept(r);
       }, progress);
-      txQuality = tx.quality().withOutliers(outliers.asExcluded(), outliers.rows() + " rows with amounts of at least "
-          + BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString()
-          + " were left out of the run (amount_outlier in rejected.csv)");
+      txQuality = tx.quality().withOutliers(outliers.asExcluded(), Note.of("quality_outliers_left_out", outliers.rows(),
+          BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString()));
     }
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase(Note.of("phase_ordering"));

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import strata.i18n.Note;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import strata.intake.FileQuality;
@@ -117,7 +119,7 @@ class HtmlReportTest {
         new TierRow("long", longName, rtl, 1, money("5")));
     FileQuality file = new FileQuality("orders<img src=x onerror=alert(1)>.csv", script, "UTF-8",
         "&", Map.of(script, attribute), 10, 9, 1, Map.of("<b>bold</b>", 1L), 0, 0, List.of(), 0,
-        List.of(script, rtl, longName));
+        Stream.of(script, rtl, longName).map(w -> Note.of("quality_repeated_rows", w)).toList());
     ReportData data = new ReportData(script, Locale.ENGLISH, SampleReports.AS_OF,
         SampleReports.GENERATED, attribute, 3, 3, money("15"), null, null, tiers, null, null,
         List.of(new CountRow("new", script, 3, money("15"))), null, null, List.of(file), null);
@@ -130,7 +132,8 @@ class HtmlReportTest {
     assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("<script");
     // The parser gives back exactly the original strings: escaped, not mangled.
     assertThat(page.texts("//h1")).containsExactly(script);
-    assertThat(page.texts("//ul[@class='warnings']/li")).containsExactly(script, rtl, longName);
+    assertThat(page.texts("//ul[@class='warnings']/li")).containsExactly(script + " rows repeat an earlier row exactly",
+        rtl + " rows repeat an earlier row exactly", longName + " rows repeat an earlier row exactly");
     assertThat(page.texts("//article[@class='file-quality']/h3"))
         .containsExactly("orders<img src=x onerror=alert(1)>.csv");
     assertThat(page.texts("//tr[contains(@class,'reason')]/th")).containsExactly("– <b>bold</b>");
@@ -167,7 +170,7 @@ class HtmlReportTest {
 
   @Test
   void qualitySummaryShowsReasonsSharesAndCapsLongLists() {
-    List<String> warnings = IntStream.range(0, 60).mapToObj(i -> "warning " + i).toList();
+    List<Note> warnings = IntStream.range(0, 60).mapToObj(i -> Note.of("quality_repeated_rows", i)).toList();
     FileQuality tx = SampleReports.transactionsQuality();
     FileQuality noisy = new FileQuality("noisy.csv", "transactions", "UTF-8", "\t", null, 1000,
         1000, 0, null, 0, 0, null, 0, warnings);
@@ -191,6 +194,17 @@ class HtmlReportTest {
     assertThat(page.count("(//ul[@class='warnings'])[2]/li")).isEqualTo(QualitySection.MAX_LISTED);
     assertThat(page.texts("//p[@class='more']")).containsExactly("… and 10 more");
     assertThat(page.texts("(//dl[@class='file-facts'])[2]//dd")).contains("Tab");
+  }
+
+  @Test
+  void warningsReadInTheReportsLanguage() {
+    FileQuality file = new FileQuality("tx.csv", "transactions", "UTF-8", ",", null, 3, 3, 0, null, 0, 1, List.of(3L),
+        0, List.of(Note.of("quality_repeated_transactions", 1)));
+    assertThat(ReportDom.parse(HtmlReport.render(handMade(Locale.SIMPLIFIED_CHINESE, threeTiers(), List.of(file))))
+        .texts("//ul[@class='warnings']/li")).containsExactly("1 行与前面某一行完全相同；已按原样计入，如属导出错误请在源头删除");
+    assertThat(ReportDom.parse(HtmlReport.render(handMade(Locale.ENGLISH, threeTiers(), List.of(file))))
+        .texts("//ul[@class='warnings']/li")).containsExactly("1 rows repeat an earlier row exactly; they are counted "
+            + "as they are, remove them at the source if they are export errors");
   }
 
   @Test

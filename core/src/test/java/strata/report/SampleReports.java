@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import strata.i18n.Note;
 import strata.intake.FileQuality;
 
 /** Hand-made report inputs shared by the tests: a plausible shop, an empty run. */
@@ -95,7 +96,7 @@ final class SampleReports {
     columns.put("amount", "实付金额");
     return new FileQuality("orders_2023-2024.csv", "transactions", "GB18030", ",", columns,
         184_052, 184_000, 52, reasons, 310, 41, List.of(1042L, 1043L, 88_100L), 6,
-        List.of("Column 实付金额 has 6 amounts with more than two decimals; rounded to cents."));
+        List.of(Note.of("quality_repeated_transactions", 41)));
   }
 
   static FileQuality customersQuality() {

@@ -145,7 +145,10 @@ class ProductRunTest {
     var q = excluded.quality().get(0);
     assertThat(q.amountOutliers().excluded()).isTrue();
     assertThat(q.rejectedByReason()).containsEntry("amount_outlier", 1L);
-    assertThat(q.warnings()).anyMatch(w -> w.startsWith("1 rows with amounts of at least") && w.contains("left out"));
+    assertThat(q.warnings()).anySatisfy(w -> {
+      assertThat(w.code()).isEqualTo("quality_outliers_left_out");
+      assertThat(w.args().get(0)).isEqualTo("1");
+    });
   }
 
   @Test

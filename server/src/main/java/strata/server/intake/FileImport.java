@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import strata.i18n.Note;
 import strata.intake.Column;
 import strata.intake.ColumnMapping;
 import strata.intake.CustomerProfile;
@@ -54,8 +55,12 @@ class FileImport {
     this.surveys = surveys;
   }
 
-  /** What an import stored, hidden, and what its switch applies. */
-  record Staged(ImportQuality quality, ImportWrite<?> write) {}
+  /**
+   * What an import stored, hidden, and what its switch applies.
+   *
+   * @param warnings the quality's warnings as codes and values, as they are stored
+   */
+  record Staged(ImportQuality quality, List<Note> warnings, ImportWrite<?> write) {}
 
   /**
    * Reads the file and stores its accepted rows hidden under {@code importId}, a chunk per transaction; the caller
@@ -121,13 +126,12 @@ class FileImport {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejected rows: " + e.getMessage(), e);
     }
-    List<String> warnings = new ArrayList<>(q.warnings());
-    if (q.amountsRounded() > 0) {
-      warnings.add(q.amountsRounded() + " amounts had digits below the cent; they were rounded half-even");
-    }
-    if (cut[0] > 0) warnings.add(cut[0] + " values were longer than their column allows and were cut");
+    List<Note> warnings = new ArrayList<>(q.warnings());
+    if (q.amountsRounded() > 0) warnings.add(Note.of(ImportWarning.AMOUNTS_ROUNDED, q.amountsRounded()));
+    if (cut[0] > 0) warnings.add(Note.of(ImportWarning.VALUES_CUT, cut[0]));
     Written w = written[0];
     return new Staged(new ImportQuality(q.rowsRead(), q.rowsAccepted(), q.rowsRejected(), q.rejectedByReason(),
-        q.duplicateRows(), q.rowsAfterAsOf(), w.inserted(), w.updated(), w.unchanged(), warnings), store);
+        q.duplicateRows(), q.rowsAfterAsOf(), w.inserted(), w.updated(), w.unchanged(),
+        warnings.stream().map(ImportWarning::of).toList()), List.copyOf(warnings), store);
   }
 }

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Repository;
 import strata.i18n.Note;
 import strata.server.api.Page;
 import strata.server.cluster.Instance;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The import_job table: one row per upload, its status, progress and quality (as JSON). */
 @Repository
@@ -43,16 +45,34 @@ class ImportJobs {
     db.sql("update import_job set progress = ? where id = ?").params(progress, id).update();
   }
 
-  void succeeded(long id, ImportQuality quality) {
+  void succeeded(long id, FileImport.Staged staged) {
     db.sql("update import_job set status = 'succeeded', progress = 1, finished_at = ?, quality = ? where id = ?")
-        .params(now(), JSON.writeValueAsString(quality), id).update();
+        .params(now(), stored(staged), id).update();
   }
 
-  /** @param why its code and arguments ({@link ImportFailure}) */
-  void failed(long id, Note why, ImportQuality quality) {
+  /**
+   * @param why its code and arguments ({@link ImportFailure})
+   * @param staged what the file gave, null when it was not read
+   */
+  void failed(long id, Note why, FileImport.Staged staged) {
     db.sql("update import_job set status = 'failed', finished_at = ?, error = ?, quality = ? where id = ?")
-        .params(now(), ImportFailure.stored(why), quality == null ? null : JSON.writeValueAsString(quality), id)
-        .update();
+        .params(now(), ImportFailure.stored(why), staged == null ? null : stored(staged), id).update();
+  }
+
+  /** The quality as JSON with its warnings as codes and values, so that they read in any language later. */
+  private static String stored(FileImport.Staged staged) {
+    ObjectNode quality = JSON.valueToTree(staged.quality());
+    quality.set("warnings", JSON.valueToTree(staged.warnings()));
+    return JSON.writeValueAsString(quality);
+  }
+
+  /** A stored quality as the API shows it; warnings stored before they had codes are English text. */
+  private static ImportQuality quality(String stored) {
+    ObjectNode quality = (ObjectNode) JSON.readTree(stored);
+    JsonNode warnings = quality.remove("warnings");
+    List<ImportWarning> shown = warnings == null ? List.of()
+        : warnings.valueStream().map(ImportWarning::read).toList();
+    return JSON.treeToValue(quality, ImportQuality.class).withWarnings(shown);
   }
 
   /**
@@ -100,7 +120,7 @@ class ImportJobs {
     return new ImportJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
         rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
         finished == null ? null : finished.toInstant(), ImportFailure.read(rs.getString(9)),
-        quality == null ? null : JSON.readValue(quality, ImportQuality.class), runId);
+        quality == null ? null : quality(quality), runId);
   }
 
   private static OffsetDateTime now() {

@@ -166,7 +166,7 @@ public class Imports {
     jobs.running(id);
     Path dir = upload.getParent();
     Path csv = format == Format.XLSX ? dir.resolve(SHEET_CSV) : upload;
-    ImportQuality[] quality = {null};
+    FileImport.Staged[] read = {null};
     try {
       if (format == Format.XLSX) XlsxToCsv.convert(upload, csv, name);
       Progress progress = new Progress(id, Files.size(csv));
@@ -177,13 +177,13 @@ public class Imports {
         try {
           FileImport.Staged staged = fileImport.read(id, csv, name, kind, options.hints(format == Format.XLSX),
               options.mapping(), dir.resolve(REJECTED_CSV), dir, progress::bytes);
-          quality[0] = staged.quality();
-          if (quality[0].accepted() == 0) return false;
+          read[0] = staged;
+          if (staged.quality().accepted() == 0) return false;
           staged.write().beforeSwitch();
           all.executeWithoutResult(tx -> {
             hidden.show(id); // first: what the switch rebuilds from stored rows must read this import's too
             staged.write().atSwitch();
-            jobs.succeeded(id, quality[0]);
+            jobs.succeeded(id, staged);
           });
           return true;
         } catch (RuntimeException e) {
@@ -191,11 +191,11 @@ public class Imports {
           throw e;
         }
       });
-      ImportQuality q = quality[0];
+      ImportQuality q = read[0].quality();
       if (!applied) {
         fail(id, q.rejected() > 0
             ? Note.of(IntakeException.ALL_REJECTED, name, q.rows(), q.rejected(), reasons(q))
-            : Note.of(IntakeException.NO_ROWS, name, q.rows(), q.rejected()), q, kind, username);
+            : Note.of(IntakeException.NO_ROWS, name, q.rows(), q.rejected()), read[0], kind, username);
         return;
       }
       audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(q));
@@ -217,8 +217,8 @@ public class Imports {
   }
 
   /** Stores why as a code and its values ({@link ImportFailure}); the audit log keeps its English. */
-  private void fail(long id, Note why, ImportQuality quality, FileKind kind, String username) {
-    jobs.failed(id, why, quality);
+  private void fail(long id, Note why, FileImport.Staged read, FileKind kind, String username) {
+    jobs.failed(id, why, read);
     hidden.discard(id);
     audit.record(username, "import", "failed: " + kind.label() + ": " + why.text(Locale.ENGLISH));
   }

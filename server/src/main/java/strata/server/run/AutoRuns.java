@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import strata.server.api.Conflict;
 import strata.server.intake.BatchStored;
 import strata.server.intake.ImportFinished;
+import strata.server.intake.Imports;
 
 /**
  * Starts a run after each successful file import, and after batch API calls once they pause, when
@@ -30,6 +31,7 @@ public class AutoRuns {
   private static final Logger log = LoggerFactory.getLogger(AutoRuns.class);
   private final RunService runs;
   private final RunStore store;
+  private final Imports imports;
   private final boolean enabled;
   private final Duration batchQuiet;
   private volatile boolean paused;
@@ -42,10 +44,11 @@ public class AutoRuns {
   /** The newest run when the last batch call had stored its records: later runs read them. */
   private volatile long lastRunBeforeBatch;
 
-  AutoRuns(RunService runs, RunStore store, @Value("${strata.runs.after-import:true}") boolean enabled,
+  AutoRuns(RunService runs, RunStore store, Imports imports, @Value("${strata.runs.after-import:true}") boolean enabled,
       @Value("${strata.runs.after-batch-quiet:30s}") Duration batchQuiet) {
     this.runs = runs;
     this.store = store;
+    this.imports = imports;
     this.enabled = enabled;
     this.batchQuiet = batchQuiet;
   }
@@ -63,7 +66,9 @@ public class AutoRuns {
   void imported(ImportFinished e) {
     if (!enabled || paused) return;
     try {
-      runs.start("import", e.username(), null);
+      // One update of its own: the run is already claimed and the import already switched on, so nothing else has to
+      // commit with it; a server killed in between leaves a run without its import's link, nothing worse.
+      imports.linkRun(e.importId(), runs.start("import", e.username(), null).id());
     } catch (Conflict c) {
       log.info("no run after import {}: {}", e.importId(), c.getMessage());
     }

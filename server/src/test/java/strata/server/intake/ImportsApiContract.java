@@ -256,6 +256,53 @@ abstract class ImportsApiContract extends ServerTest {
     assertThat(admin.get("/api/v1/imports?size=50").status()).isEqualTo(200);
   }
 
+  @Test
+  void warningsAreStoredAsCodesAndShownInBothLanguages() {
+    String csv = "customer_id,order_date,amount,order_id,category\n"
+        + "W1,2024-01-05,10.005,O1,tea\n"                  // 10.005: digits below the cent, rounded to 10.00
+        + "W2,2024-01-06,20,O2," + "长".repeat(201) + "\n"   // the category column holds 200 characters
+        + "W3,2024-01-07,5,O3,tea\n"
+        + "W3,2024-01-07,5,O3,tea\n";                      // repeats the line before byte for byte
+    JsonNode job = Uploads.importFile(admin(), "warn.csv", csv.getBytes(StandardCharsets.UTF_8), "transactions");
+    assertThat(job.get("status").asString()).isEqualTo("succeeded");
+    JsonNode warnings = job.get("quality").get("warnings");
+    assertThat(warnings).hasSize(3);
+    assertWarning(warnings.get(0), "quality_repeated_rows", "1 行与前面某一行完全相同",
+        "1 rows repeat an earlier row exactly");
+    assertWarning(warnings.get(1), "import_amounts_rounded", "1 个金额有分以下的位数，已按四舍六入五成双舍入到分",
+        "1 amounts had digits below the cent; they were rounded half-even");
+    assertWarning(warnings.get(2), "import_values_cut", "1 个值超过所在列允许的长度，已截断",
+        "1 values were longer than their column allows and were cut");
+    // Stored as codes and values, not as either language's sentence.
+    String stored = db.sql("select quality from import_job where id = ?").param(job.get("id").asLong())
+        .query(String.class).single();
+    assertThat(stored).contains("\"code\":\"import_values_cut\"").contains("\"args\":[\"1\"]")
+        .doesNotContain("were cut").doesNotContain("截断");
+  }
+
+  private static void assertWarning(JsonNode warning, String code, String zh, String en) {
+    assertThat(warning.get("code").asString()).isEqualTo(code);
+    assertThat(warning.get("zh").asString()).isEqualTo(zh);
+    assertThat(warning.get("en").asString()).isEqualTo(en);
+  }
+
+  @Test
+  void warningsStoredBeforeTheyHadCodesShowTheirTextAsWritten() {
+    String old = "2 amounts had digits below the cent; they were rounded half-even";
+    db.sql("insert into import_job (kind, file_name, status, progress, created_by, created_at, finished_at, quality) "
+            + "values ('transactions', 'old.csv', 'succeeded', 1, 'admin', current_timestamp, current_timestamp, ?)")
+        .param("{\"rows\":2,\"accepted\":2,\"rejected\":0,\"reasons\":{},\"duplicates\":0,\"afterAsOf\":0,"
+            + "\"inserted\":2,\"updated\":0,\"unchanged\":0,\"warnings\":[\"" + old + "\"]}").update();
+    long id = db.sql("select max(id) from import_job where file_name = 'old.csv' and status = 'succeeded'")
+        .query(Long.class).single();
+    JsonNode job = admin().get("/api/v1/imports/" + id).json();
+    assertThat(job.get("quality").get("accepted").asLong()).isEqualTo(2);
+    JsonNode warning = job.get("quality").get("warnings").get(0);
+    assertThat(warning.get("code").isNull()).isTrue();
+    assertThat(warning.get("zh").asString()).isEqualTo(old);
+    assertThat(warning.get("en").asString()).isEqualTo(old);
+  }
+
   private long legacyFailedImport(String error) {
     db.sql("insert into import_job (kind, file_name, status, progress, created_by, created_at, finished_at, error) "
             + "values ('transactions', 'old.csv', 'failed', 0, 'admin', current_timestamp, current_timestamp, ?)")
