@@ -23,7 +23,7 @@ import strata.intake.IntakeException;
 import strata.server.api.BadRequest;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.cluster.Instance;
 import strata.server.data.HiddenImports;
 import strata.server.data.WriteLock;
@@ -46,7 +46,7 @@ public class Imports {
 
   private final ImportJobs jobs;
   private final FileImport fileImport;
-  private final AuditLog audit;
+  private final Audited audited;
   private final ApplicationEventPublisher events;
   private final WriteLock lock;
   private final HiddenImports hidden;
@@ -60,7 +60,7 @@ public class Imports {
     return t;
   });
 
-  Imports(ImportJobs jobs, FileImport fileImport, AuditLog audit, ApplicationEventPublisher events, WriteLock lock,
+  Imports(ImportJobs jobs, FileImport fileImport, Audited audited, ApplicationEventPublisher events, WriteLock lock,
       HiddenImports hidden, PlatformTransactionManager transactions, Instance instance,
       @Value("${strata.data}") String dataDir) {
     this.hidden = hidden;
@@ -71,7 +71,7 @@ public class Imports {
     aside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.jobs = jobs;
     this.fileImport = fileImport;
-    this.audit = audit;
+    this.audited = audited;
     this.events = events;
     this.root = Path.of(dataDir).toAbsolutePath().resolve("imports");
   }
@@ -170,8 +170,9 @@ public class Imports {
       if (format == Format.XLSX) XlsxToCsv.convert(upload, csv, name);
       Progress progress = new Progress(id, Files.size(csv));
       // All or nothing without one big transaction: the rows are committed in chunks but hidden (Visible) until the
-      // switch, one small transaction that applies what was staged, shows the rows and marks the job succeeded. A
-      // server killed before it leaves them hidden, and they are deleted at the next start (AbandonedImports).
+      // switch, one small transaction that applies what was staged, shows the rows, marks the job succeeded and
+      // writes its audit entry. A server killed before it leaves them hidden, and they are deleted at the next start
+      // (AbandonedImports).
       boolean applied = lock.lockedStepwise(() -> {
         try {
           FileImport.Staged staged = fileImport.read(id, csv, name, kind, options.hints(format == Format.XLSX),
@@ -179,10 +180,11 @@ public class Imports {
           quality[0] = staged.quality();
           if (quality[0].accepted() == 0) return false;
           staged.write().beforeSwitch();
-          all.executeWithoutResult(tx -> {
+          audited.run(audit -> {
             hidden.show(id); // first: what the switch rebuilds from stored rows must read this import's too
             staged.write().atSwitch();
             jobs.succeeded(id, quality[0]);
+            audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(quality[0]));
           });
           return true;
         } catch (RuntimeException e) {
@@ -196,7 +198,6 @@ public class Imports {
             + (q.rejected() > 0 ? ": " + reasons(q) : "") + ")", q, kind, username);
         return;
       }
-      audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(q));
       events.publishEvent(new ImportFinished(id, username));
     } catch (IntakeException e) {
       // Messages about the file name the stored copy; the user knows it by their own name.
@@ -208,9 +209,11 @@ public class Imports {
   }
 
   private void fail(long id, String error, ImportQuality quality, FileKind kind, String username) {
-    jobs.failed(id, error, quality);
+    audited.run(audit -> {
+      jobs.failed(id, error, quality);
+      audit.record(username, "import", "failed: " + kind.label() + ": " + error);
+    });
     hidden.discard(id);
-    audit.record(username, "import", "failed: " + kind.label() + ": " + error);
   }
 
   /** Writes the job's progress at most a few times a second. */
