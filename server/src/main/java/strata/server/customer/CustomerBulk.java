@@ -1,7 +1,6 @@
 package strata.server.customer;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +13,7 @@ import strata.playbook.Purpose;
 import strata.playbook.TaskType;
 import strata.playbook.Trigger;
 import strata.server.api.BadRequest;
+import strata.server.api.InList;
 import strata.server.audit.Audited;
 import strata.server.pool.Pool;
 import strata.server.notify.Notifications;
@@ -154,8 +154,8 @@ class CustomerBulk {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       if (selected.isEmpty()) return List.of();
       audit.record(viewer.username(), "bulk_call_list", selected.size() + " customers: " + sample(selected));
-      return callList.lines(viewer, "c.id in (" + String.join(", ", Collections.nCopies(selected.size(), "?")) + ")",
-          List.copyOf(selected), locale);
+      return InList.query(selected, chunk -> callList.lines(viewer, "c.id in (" + chunk.marks() + ")", chunk.params(),
+          locale));
     });
   }
 
