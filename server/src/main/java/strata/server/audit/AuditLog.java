@@ -7,9 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import strata.server.api.Page;
 
-/** Who did what, when: logins, imports, runs, model changes, overrides, user and token changes. */
+/**
+ * Who did what, when: logins, imports, runs, model changes, overrides, user and token changes. An entry is written
+ * only in the transaction of the write it records ({@link Audited} runs both), so a write is never stored without its
+ * entry, nor an entry without its write.
+ */
 @Service
 public class AuditLog {
   public record Entry(long id, Instant at, String username, String action, String detail) {}
@@ -20,7 +26,17 @@ public class AuditLog {
     this.db = db;
   }
 
+  /**
+   * Adds an entry in the caller's transaction.
+   *
+   * @throws IllegalTransactionStateException outside a transaction: the entry would commit on its own, and a kill
+   *     between it and its write would leave one without the other
+   */
   public void record(String username, String action, String detail) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalTransactionStateException("audit entry '" + action + "' written outside a transaction; "
+          + "run it and its write through Audited");
+    }
     db.sql("insert into audit_log (at, username, action, detail) values (?, ?, ?, ?)")
         .params(OffsetDateTime.now(ZoneOffset.UTC), username, action,
             detail == null ? null : detail.substring(0, Math.min(detail.length(), 4000)))

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import strata.server.api.Conflict;
 import strata.server.api.NotFound;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 
 /**
  * Online backups of the embedded database into {@code ${strata.data}/backups/strata-<UTC time>.zip}, taken while the
@@ -34,14 +34,14 @@ public class Backups {
   private static final Pattern NAME = Pattern.compile("strata-\\d{8}-\\d{6}(-\\d+)?\\.zip");
 
   private final DataSource dataSource;
-  private final AuditLog audit;
+  private final Audited audited;
   private final Path data;
   private final Path folder;
   private final Clock clock = Clock.systemUTC();
 
-  Backups(DataSource dataSource, AuditLog audit, @Value("${strata.data}") String dataDir) {
+  Backups(DataSource dataSource, Audited audited, @Value("${strata.data}") String dataDir) {
     this.dataSource = dataSource;
-    this.audit = audit;
+    this.audited = audited;
     this.data = Path.of(dataDir).toAbsolutePath();
     this.folder = data.resolve("backups");
   }
@@ -62,7 +62,7 @@ public class Backups {
       Path target = freeName(now);
       long bytes = BackupArchive.write(c, data, target, now);
       BackupFile file = new BackupFile(target.getFileName().toString(), bytes, now);
-      audit.record(username, "backup", file.name() + " (" + bytes + " bytes)");
+      audited.record(username, "backup", file.name() + " (" + bytes + " bytes)");
       return file;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot reach the database for a backup: " + e.getMessage(), e);
@@ -90,7 +90,7 @@ public class Backups {
   public Path file(String name, String username) {
     Path file = folder.resolve(name);
     if (!NAME.matcher(name).matches() || !Files.isRegularFile(file)) throw new NotFound("no backup " + name);
-    audit.record(username, "backup_downloaded", name);
+    audited.record(username, "backup_downloaded", name);
     return file;
   }
 

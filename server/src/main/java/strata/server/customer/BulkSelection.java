@@ -1,11 +1,12 @@
 package strata.server.customer;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.server.api.BadRequest;
+import strata.server.api.InList;
 import strata.server.security.Viewer;
 
 /**
@@ -42,13 +43,15 @@ final class BulkSelection {
     }
     if (wanted.isEmpty()) throw new BadRequest("ids", "pick at least one customer");
     tooMany(wanted.size(), max);
-    List<Object> params = new ArrayList<>(wanted);
-    String in = String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"));
-    String scope = viewer.seesAll() ? "" : " and " + viewer.ownerCondition("owner", params);
-    List<String> found = db.sql("select id from customer where id in (" + in + ")" + scope + " order by id")
-        .params(params).query(String.class).list();
+    List<String> found = InList.query(List.copyOf(wanted), chunk -> {
+      List<Object> params = chunk.params();
+      String scope = viewer.seesAll() ? "" : " and " + viewer.ownerCondition("owner", params);
+      return db.sql("select id from customer where id in (" + chunk.marks() + ")" + scope).params(params)
+          .query(String.class).list();
+    }).stream().sorted().toList();
     if (found.size() < wanted.size()) {
-      List<String> refused = wanted.stream().filter(id -> !found.contains(id)).sorted().toList();
+      Set<String> allowed = new HashSet<>(found);
+      List<String> refused = wanted.stream().filter(id -> !allowed.contains(id)).sorted().toList();
       throw new BadRequest(403, "not_yours", refused.size() + " of the " + wanted.size() + " customers are not yours "
           + "to act on, or do not exist: " + String.join(", ", refused.subList(0, Math.min(10, refused.size())))
           + (refused.size() > 10 ? ", …" : "") + "; nothing was changed", List.of());

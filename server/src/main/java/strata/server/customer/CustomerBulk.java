@@ -1,14 +1,11 @@
 package strata.server.customer;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import strata.plan.PlannedTask;
 import strata.plan.Reason;
 import strata.playbook.Channel;
@@ -16,7 +13,8 @@ import strata.playbook.Purpose;
 import strata.playbook.TaskType;
 import strata.playbook.Trigger;
 import strata.server.api.BadRequest;
-import strata.server.audit.AuditLog;
+import strata.server.api.InList;
+import strata.server.audit.Audited;
 import strata.server.pool.Pool;
 import strata.server.notify.Notifications;
 import strata.server.security.Role;
@@ -43,15 +41,14 @@ class CustomerBulk {
   private final Pool pool;
   private final TaskPlanning planning;
   private final CallList callList;
-  private final AuditLog audit;
-  private final TransactionTemplate transaction;
+  private final Audited audited;
   private final int max;
   private final Notifications notifications;
   private final java.time.Clock clock;
   private final TagStore tags;
 
   CustomerBulk(JdbcClient db, CustomerQueries queries, Pool pool, TaskPlanning planning, CallList callList,
-      AuditLog audit, PlatformTransactionManager transactions, Notifications notifications,
+      Audited audited, Notifications notifications,
       org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock, TagStore tags,
       @Value("${strata.bulk.max-customers:1000}") int max) {
     this.tags = tags;
@@ -62,8 +59,7 @@ class CustomerBulk {
     this.pool = pool;
     this.planning = planning;
     this.callList = callList;
-    this.audit = audit;
-    this.transaction = new TransactionTemplate(transactions);
+    this.audited = audited;
     this.max = max;
   }
 
@@ -81,7 +77,7 @@ class CustomerBulk {
     if (viewer.role() == Role.MANAGER && !to.isEmpty() && !viewer.owners().contains(to)) {
       throw new BadRequest(403, "forbidden", "'" + to + "' is not in your team " + viewer.owners(), List.of());
     }
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       int changed = 0;
       java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
@@ -118,7 +114,7 @@ class CustomerBulk {
     if (due.isBefore(planning.today())) throw new BadRequest("dueDate", "is before today, " + planning.today());
     String purpose = note == null ? "" : note.strip();
     if (purpose.length() > 500) throw new BadRequest("note", "at most 500 characters");
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       Long runId = queries.snapshot(null).id();
       int created = 0;
@@ -141,7 +137,7 @@ class CustomerBulk {
   /** Adds ({@code remove} false) or removes a tag on every selected customer; anyone who sees them may. */
   Tagged tag(Viewer viewer, List<String> ids, BulkSelection.Filter filter, String text, boolean remove) {
     String tag = TagStore.parse(text);
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       int changed = remove ? tags.remove(selected, tag)
           : tags.add(selected, tag, viewer.username(), clock.instant());
@@ -154,12 +150,12 @@ class CustomerBulk {
 
   /** The call list of the selected customers, in the viewer's language. */
   List<CallList.Line> callList(Viewer viewer, List<String> ids, BulkSelection.Filter filter, Locale locale) {
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       if (selected.isEmpty()) return List.of();
       audit.record(viewer.username(), "bulk_call_list", selected.size() + " customers: " + sample(selected));
-      return callList.lines(viewer, "c.id in (" + String.join(", ", Collections.nCopies(selected.size(), "?")) + ")",
-          List.copyOf(selected), locale);
+      return InList.query(selected, chunk -> callList.lines(viewer, "c.id in (" + chunk.marks() + ")", chunk.params(),
+          locale));
     });
   }
 

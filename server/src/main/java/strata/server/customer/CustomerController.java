@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.BadRequest;
 import strata.server.api.Page;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.model.ModelStore;
 import strata.server.run.CurrentOverrides;
 import strata.server.override.OverrideStore;
@@ -35,17 +35,15 @@ class CustomerController {
   private final CustomerQueries queries;
   private final OverrideStore overrides;
   private final ModelStore models;
-  private final AuditLog audit;
+  private final Audited audited;
   private final CurrentOverrides currentOverrides;
-  private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-  CustomerController(CustomerQueries queries, OverrideStore overrides, ModelStore models, AuditLog audit,
-      CurrentOverrides currentOverrides, org.springframework.transaction.PlatformTransactionManager transactions) {
-    this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+  CustomerController(CustomerQueries queries, OverrideStore overrides, ModelStore models, Audited audited,
+      CurrentOverrides currentOverrides) {
     this.queries = queries;
     this.overrides = overrides;
     this.models = models;
-    this.audit = audit;
+    this.audited = audited;
     this.currentOverrides = currentOverrides;
   }
 
@@ -150,7 +148,7 @@ class CustomerController {
       throw new BadRequest("expiresAt", "must be in the future");
     }
     // The override, the current snapshot's stored tier and the audit entry in one transaction: none without the others.
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       OverrideStore.Override saved = overrides.set(id, o.tier(), o.reason().strip(), o.expiresAt(), v.username());
       currentOverrides.apply();
       audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason());
@@ -163,7 +161,7 @@ class CustomerController {
   void removeOverride(@PathVariable String id) {
     Viewer v = Viewer.current();
     queries.checkVisible(id, v);
-    transaction.executeWithoutResult(tx -> {
+    audited.run(audit -> {
       overrides.remove(id, v.username());
       currentOverrides.apply();
       audit.record(v.username(), "override_removed", id);

@@ -4,8 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +15,7 @@ import strata.server.api.BadRequest;
 import strata.server.api.Conflict;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.security.Viewer;
 
 /**
@@ -35,13 +33,11 @@ class DuplicateController {
   record Decision(String note) {}
 
   private final DuplicateStore store;
-  private final AuditLog audit;
-  private final TransactionTemplate tx;
+  private final Audited audited;
 
-  DuplicateController(DuplicateStore store, AuditLog audit, PlatformTransactionManager transactions) {
+  DuplicateController(DuplicateStore store, Audited audited) {
     this.store = store;
-    this.audit = audit;
-    this.tx = new TransactionTemplate(transactions);
+    this.audited = audited;
   }
 
   @GetMapping
@@ -80,7 +76,7 @@ class DuplicateController {
       throw new BadRequest("note", "must be at most " + MAX_NOTE + " characters");
     }
     String by = Viewer.current().username();
-    return tx.execute(s -> {
+    return audited.write(audit -> {
       DuplicateStore.Pair pair = store.get(id).orElseThrow(() -> new NotFound("no duplicate pair " + id));
       if (pair.status().equals(to)) {
         if (to.equals("pending")) throw new Conflict("not_decided", "pair " + id + " is not decided: nothing to undo");

@@ -16,6 +16,7 @@ import strata.intake.Column;
 import strata.intake.FileKind;
 import strata.intake.RowIntake;
 import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.api.BadRequest;
 import strata.server.data.CustomerPatch;
 import strata.server.data.CustomerStore;
@@ -44,17 +45,17 @@ class BatchController {
   private final InteractionStore interactions;
   private final SurveyStore surveys;
   private final WriteLock lock;
-  private final AuditLog audit;
+  private final Audited audited;
   private final ApplicationEventPublisher events;
 
   BatchController(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions,
-      SurveyStore surveys, WriteLock lock, AuditLog audit, ApplicationEventPublisher events) {
+      SurveyStore surveys, WriteLock lock, Audited audited, ApplicationEventPublisher events) {
     this.purchases = purchases;
     this.customers = customers;
     this.interactions = interactions;
     this.surveys = surveys;
     this.lock = lock;
-    this.audit = audit;
+    this.audited = audited;
     this.events = events;
   }
 
@@ -69,18 +70,17 @@ class BatchController {
     boolean merge = merge(fileKind, mode);
     BatchRecords.Checked c = BatchRecords.check(fileKind, body);
     List<Set<Column>> sent = c.sent();
+    Entry entry = new Entry(Viewer.current().username(), fileKind, body.size(), c.rejected().size());
     Written w = switch (fileKind) {
-      case TRANSACTIONS -> store(c, (i, r) -> Records.purchase(c.recordIds().get(i), r), purchases::write);
+      case TRANSACTIONS -> store(c, entry, (i, r) -> Records.purchase(c.recordIds().get(i), r), purchases::write);
       case CUSTOMERS -> merge
-          ? store(c, (i, r) -> new CustomerPatch(r.profile(), sent.get(i)), customers::merge)
-          : store(c, (i, r) -> r.profile(), customers::write);
-      case INTERACTIONS -> store(c, (i, r) -> Records.interaction(c.recordIds().get(i), r), interactions::write);
-      case SURVEYS -> store(c, (i, r) -> Records.survey(c.recordIds().get(i), r), surveys::write);
+          ? store(c, entry, (i, r) -> new CustomerPatch(r.profile(), sent.get(i)), customers::merge)
+          : store(c, entry, (i, r) -> r.profile(), customers::write);
+      case INTERACTIONS -> store(c, entry, (i, r) -> Records.interaction(c.recordIds().get(i), r),
+          interactions::write);
+      case SURVEYS -> store(c, entry, (i, r) -> Records.survey(c.recordIds().get(i), r), surveys::write);
     };
     Answer answer = new Answer(body.size(), w.inserted(), w.updated(), w.unchanged(), c.rejected());
-    audit.record(Viewer.current().username(), "import", "batch " + fileKind.label() + ": " + answer.received()
-        + " received, " + w.inserted() + " inserted, " + w.updated() + " updated, " + w.unchanged() + " unchanged, "
-        + c.rejected().size() + " rejected");
     if (w.inserted() + w.updated() > 0) {
       events.publishEvent(new BatchStored(fileKind.label(), Viewer.current().username()));
     }
@@ -97,12 +97,32 @@ class BatchController {
     throw new BadRequest("mode", "merge or replace");
   }
 
-  /** @param convert the accepted record's position and row to the record stored */
-  private <T> Written store(BatchRecords.Checked c, BiFunction<Integer, RowIntake.Row, T> convert,
+  /**
+   * Stores the accepted records and the call's audit entry in the lock's transaction: a retry after a kill finds either
+   * both or neither.
+   *
+   * @param convert the accepted record's position and row to the record stored
+   */
+  private <T> Written store(BatchRecords.Checked c, Entry entry, BiFunction<Integer, RowIntake.Row, T> convert,
       Function<List<T>, Written> write) {
-    if (c.rows().isEmpty()) return Written.NONE;
+    if (c.rows().isEmpty()) {
+      audited.run(audit -> entry.record(audit, Written.NONE));
+      return Written.NONE;
+    }
     List<T> records = new ArrayList<>();
     for (int i = 0; i < c.rows().size(); i++) records.add(convert.apply(i, c.rows().get(i)));
-    return lock.lockedWithin(BUSY_WAIT, () -> write.apply(records));
+    return lock.lockedWithin(BUSY_WAIT, () -> audited.write(audit -> {
+      Written w = write.apply(records);
+      entry.record(audit, w);
+      return w;
+    }));
+  }
+
+  /** The audit entry of a call, written with what it stored. */
+  private record Entry(String username, FileKind kind, int received, int rejected) {
+    void record(AuditLog audit, Written w) {
+      audit.record(username, "import", "batch " + kind.label() + ": " + received + " received, " + w.inserted()
+          + " inserted, " + w.updated() + " updated, " + w.unchanged() + " unchanged, " + rejected + " rejected");
+    }
   }
 }

@@ -24,7 +24,7 @@ import strata.intake.IntakeException;
 import strata.server.api.BadRequest;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.cluster.Instance;
 import strata.server.data.HiddenImports;
 import strata.server.data.WriteLock;
@@ -47,7 +47,7 @@ public class Imports {
 
   private final ImportJobs jobs;
   private final FileImport fileImport;
-  private final AuditLog audit;
+  private final Audited audited;
   private final ApplicationEventPublisher events;
   private final WriteLock lock;
   private final HiddenImports hidden;
@@ -61,7 +61,7 @@ public class Imports {
     return t;
   });
 
-  Imports(ImportJobs jobs, FileImport fileImport, AuditLog audit, ApplicationEventPublisher events, WriteLock lock,
+  Imports(ImportJobs jobs, FileImport fileImport, Audited audited, ApplicationEventPublisher events, WriteLock lock,
       HiddenImports hidden, PlatformTransactionManager transactions, Instance instance,
       @Value("${strata.data}") String dataDir) {
     this.hidden = hidden;
@@ -72,7 +72,7 @@ public class Imports {
     aside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.jobs = jobs;
     this.fileImport = fileImport;
-    this.audit = audit;
+    this.audited = audited;
     this.events = events;
     this.root = Path.of(dataDir).toAbsolutePath().resolve("imports");
   }
@@ -171,8 +171,9 @@ public class Imports {
       if (format == Format.XLSX) XlsxToCsv.convert(upload, csv, name);
       Progress progress = new Progress(id, Files.size(csv));
       // All or nothing without one big transaction: the rows are committed in chunks but hidden (Visible) until the
-      // switch, one small transaction that applies what was staged, shows the rows and marks the job succeeded. A
-      // server killed before it leaves them hidden, and they are deleted at the next start (AbandonedImports).
+      // switch, one small transaction that applies what was staged, shows the rows, marks the job succeeded and
+      // writes its audit entry. A server killed before it leaves them hidden, and they are deleted at the next start
+      // (AbandonedImports).
       boolean applied = lock.lockedStepwise(() -> {
         try {
           FileImport.Staged staged = fileImport.read(id, csv, name, kind, options.hints(format == Format.XLSX),
@@ -180,10 +181,12 @@ public class Imports {
           read[0] = staged;
           if (staged.quality().accepted() == 0) return false;
           staged.write().beforeSwitch();
-          all.executeWithoutResult(tx -> {
+          audited.run(audit -> {
             hidden.show(id); // first: what the switch rebuilds from stored rows must read this import's too
             staged.write().atSwitch();
             jobs.succeeded(id, staged);
+            audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): "
+                + counts(staged.quality()));
           });
           return true;
         } catch (RuntimeException e) {
@@ -198,7 +201,6 @@ public class Imports {
             : Note.of(IntakeException.NO_ROWS, name, q.rows(), q.rejected()), read[0], kind, username);
         return;
       }
-      audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(q));
       events.publishEvent(new ImportFinished(id, username));
     } catch (IntakeException e) {
       fail(id, namedByClient(e.reason(), name, csv.getFileName().toString()), null, kind, username);
@@ -218,9 +220,11 @@ public class Imports {
 
   /** Stores why as a code and its values ({@link ImportFailure}); the audit log keeps its English. */
   private void fail(long id, Note why, FileImport.Staged read, FileKind kind, String username) {
-    jobs.failed(id, why, read);
+    audited.run(audit -> {
+      jobs.failed(id, why, read);
+      audit.record(username, "import", "failed: " + kind.label() + ": " + why.text(Locale.ENGLISH));
+    });
     hidden.discard(id);
-    audit.record(username, "import", "failed: " + kind.label() + ": " + why.text(Locale.ENGLISH));
   }
 
   /** Writes the job's progress at most a few times a second. */

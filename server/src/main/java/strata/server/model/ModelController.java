@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.security.Viewer;
 import strata.tier.ModelDiff;
 import strata.tier.TierModel;
@@ -59,15 +59,11 @@ class ModelController {
   record Diff(int from, int to, boolean same, boolean nameChanged, boolean scoringChanged, List<TierDiff> tiers) {}
 
   private final ModelStore store;
-  private final AuditLog audit;
+  private final Audited audited;
 
-  private final org.springframework.transaction.support.TransactionTemplate transaction;
-
-  ModelController(ModelStore store, AuditLog audit,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
-    this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+  ModelController(ModelStore store, Audited audited) {
     this.store = store;
-    this.audit = audit;
+    this.audited = audited;
   }
 
   @GetMapping
@@ -113,7 +109,7 @@ class ModelController {
   @ResponseStatus(HttpStatus.CREATED)
   Model save(@Valid @RequestBody Yaml body) {
     // The version and its audit entry together: a saved model is never missing from the audit log.
-    ModelStore.Version v = transaction.execute(tx -> {
+    ModelStore.Version v = audited.write(audit -> {
       ModelStore.Version saved = store.save(body.yaml(), body.note(), Viewer.current().username());
       audit.record(Viewer.current().username(), "model_update", "version " + saved.version()
           + (body.note() == null || body.note().isBlank() ? "" : ": " + body.note()));

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import strata.playbook.OwnerPolicy;
 import strata.pool.ClaimDecision;
 import strata.pool.PoolRules;
@@ -19,6 +17,7 @@ import strata.server.api.BadRequest;
 import strata.server.api.Conflict;
 import strata.server.api.NotFound;
 import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.model.ModelStore;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
@@ -41,17 +40,18 @@ public class Pool {
   private final PoolStore store;
   private final RunStore runs;
   private final ModelStore models;
+  /** For the moves made in the caller's transaction (the daily plan's). */
   private final AuditLog audit;
-  private final TransactionTemplate transaction;
+  private final Audited audited;
   private final Clock clock;
 
-  Pool(PoolStore store, RunStore runs, ModelStore models, AuditLog audit, PlatformTransactionManager transactions,
+  Pool(PoolStore store, RunStore runs, ModelStore models, AuditLog audit, Audited audited,
       ObjectProvider<Clock> clock) {
     this.store = store;
     this.runs = runs;
     this.models = models;
     this.audit = audit;
-    this.transaction = new TransactionTemplate(transactions);
+    this.audited = audited;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -69,7 +69,7 @@ public class Pool {
           + "can set one", List.of(new BadRequest.FieldError("owner", "not set")));
     }
     String rep = viewer.owner();
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       store.lockUser(viewer.username());
       String current = store.ownerOf(customerId);
       if (current == null) throw new NotFound("no customer " + customerId);
@@ -101,7 +101,7 @@ public class Pool {
   public Ownership assign(String customerId, String owner, Viewer by) {
     String to = owner == null ? "" : owner.strip();
     if (to.length() > 200) throw new BadRequest("owner", "at most 200 characters");
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       String current = store.ownerOf(customerId);
       if (current == null) throw new NotFound("no customer " + customerId);
       if (current.equals(to)) return new Ownership(customerId, to, null);

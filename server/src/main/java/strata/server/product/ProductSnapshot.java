@@ -1,6 +1,5 @@
 package strata.server.product;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -12,6 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.server.data.OwnTransaction;
 import strata.server.run.RunProducts;
 import strata.i18n.Note;
 import strata.identity.IdMerges;
@@ -79,8 +79,7 @@ public class ProductSnapshot implements RunProducts {
   public void write(long runId, ScoredCustomers s) throws SQLException {
     ProductPreferences products = s.products;
     if (products == null) return;
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    OwnTransaction.run(dataSource, c -> {
       try (PreparedStatement ps = c.prepareStatement("insert into snapshot_product (run_id, customer_id, "
           + "top_category, top_share, categories, products, next_product, next_because, next_lift, next_customers) "
           + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -92,14 +91,8 @@ public class ProductSnapshot implements RunProducts {
           if (++pending % BATCH == 0) ps.executeBatch();
         }
         ps.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
-    }
+    });
   }
 
   private void bind(PreparedStatement ps, long runId, String id, ProductPreferences products, int i)

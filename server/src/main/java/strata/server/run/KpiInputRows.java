@@ -1,6 +1,5 @@
 package strata.server.run;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
 import strata.server.data.KpiInputWriter;
+import strata.server.data.OwnTransaction;
 import strata.tier.Metric;
 
 /**
@@ -31,19 +31,12 @@ final class KpiInputRows {
     // The ids' code-unit order is the order of the KPI walk; PostgreSQL's C collation and H2 sort alike.
     Arrays.sort(order, Comparator.comparing(i -> ids[i]));
     long asOfDay = result.asOf().toEpochDay();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    OwnTransaction.run(dataSource, c -> {
       try (KpiInputWriter rows = new KpiInputWriter(c)) {
         for (int i : order) rows.add(row(runId, result, s, ids[i], i, asOfDay));
         rows.flush();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
-    }
+    });
   }
 
   private static Object[] row(long runId, RunResult result, ScoredCustomers s, String id, int i, long asOfDay) {

@@ -24,7 +24,7 @@ import strata.run.Progress;
 import strata.run.RunResult;
 import strata.run.ScoringRun;
 import strata.server.api.BadRequest;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.cluster.Instance;
 import strata.server.model.ModelStore;
 import strata.server.override.OverrideStore;
@@ -47,7 +47,7 @@ public class RunService implements ApplicationRunner {
   private final RunData data;
   private final ModelStore models;
   private final OverrideStore overrides;
-  private final AuditLog audit;
+  private final Audited audited;
   private final DataSource dataSource;
   private final JdbcClient db;
   private final JsonMapper json;
@@ -66,7 +66,7 @@ public class RunService implements ApplicationRunner {
     return t;
   });
 
-  RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, AuditLog audit,
+  RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, Audited audited,
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
@@ -83,7 +83,7 @@ public class RunService implements ApplicationRunner {
     this.data = data;
     this.models = models;
     this.overrides = overrides;
-    this.audit = audit;
+    this.audited = audited;
     this.dataSource = dataSource;
     this.db = db;
     this.json = json;
@@ -126,8 +126,11 @@ public class RunService implements ApplicationRunner {
 
   private synchronized Run start(String trigger, String by, LocalDate asOf, boolean history) {
     ModelStore.Version version = models.current();
-    long id = runs.claim(trigger, by, version.version(), instance.id());
-    audit.record(by, "run", "run " + id + " (" + trigger + ", model v" + version.version() + ")");
+    long id = audited.write(audit -> {
+      long claimed = runs.claim(trigger, by, version.version(), instance.id());
+      audit.record(by, "run", "run " + claimed + " (" + trigger + ", model v" + version.version() + ")");
+      return claimed;
+    });
     executor.submit(() -> execute(id, version, asOf, history));
     return runs.get(id);
   }
@@ -224,10 +227,12 @@ public class RunService implements ApplicationRunner {
    * overrides in force when that one was published, undoing what was set or removed while it was current.
    */
   private void publishOverrides(long id, int modelVersion, java.util.Set<String> tierIds, OffsetDateTime at) {
-    for (OverrideStore.Override o : overrides.endOutside(tierIds, modelVersion, at)) {
-      audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": tier '" + o.tier()
-          + "' no longer exists in model v" + modelVersion + " (run " + id + ")");
-    }
+    audited.run(audit -> { // joins the publishing transaction
+      for (OverrideStore.Override o : overrides.endOutside(tierIds, modelVersion, at)) {
+        audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": tier '"
+            + o.tier() + "' no longer exists in model v" + modelVersion + " (run " + id + ")");
+      }
+    });
     overrides.applyTo(id, tierIds, at);
     runs.current().filter(r -> r.id() != id && r.finishedAt() != null).ifPresent(previous -> overrides.applyTo(
         previous.id(), java.util.Set.copyOf(models.tierIds(previous.modelVersion())),

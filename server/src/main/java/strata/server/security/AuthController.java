@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.BadRequest;
 import strata.server.api.TooManyRequests;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -33,13 +33,13 @@ class AuthController {
 
   private final Users users;
   private final TokenStore tokens;
-  private final AuditLog audit;
+  private final Audited audited;
   private final SigninThrottle throttle;
 
-  AuthController(Users users, TokenStore tokens, AuditLog audit, SigninThrottle throttle) {
+  AuthController(Users users, TokenStore tokens, Audited audited, SigninThrottle throttle) {
     this.users = users;
     this.tokens = tokens;
-    this.audit = audit;
+    this.audited = audited;
     this.throttle = throttle;
   }
 
@@ -59,12 +59,16 @@ class AuthController {
     Users.User user = users.authenticate(login.username(), login.password()).orElse(null);
     if (user == null) {
       throttle.failed(login.username());
-      audit.record(login.username(), "login_failed", client);
+      audited.record(login.username(), "login_failed", client);
       throw new BadCredentials();
     }
     throttle.succeeded(login.username(), client);
-    TokenStore.Issued t = tokens.issueSession(user.username());
-    audit.record(user.username(), "login", null);
+    // A session is never issued without its login entry.
+    TokenStore.Issued t = audited.write(audit -> {
+      TokenStore.Issued issued = tokens.issueSession(user.username());
+      audit.record(user.username(), "login", null);
+      return issued;
+    });
     return new Session(t.token(), t.expiresAt(), Me.of(user));
   }
 
@@ -72,8 +76,10 @@ class AuthController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void logout(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
-    tokens.revokeToken(header.substring(7).trim());
-    audit.record(Viewer.current().username(), "logout", null);
+    audited.run(audit -> {
+      tokens.revokeToken(header.substring(7).trim());
+      audit.record(Viewer.current().username(), "logout", null);
+    });
   }
 
   @GetMapping("/me")

@@ -9,8 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.BadRequest;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 
 /**
  * Users (admin only, by the security rules) and API tokens (everyone, their own). Each change, the sessions it ends
@@ -49,14 +47,12 @@ class UserController {
 
   private final Users users;
   private final TokenStore tokens;
-  private final AuditLog audit;
-  private final TransactionTemplate tx;
+  private final Audited audited;
 
-  UserController(Users users, TokenStore tokens, AuditLog audit, PlatformTransactionManager transactions) {
+  UserController(Users users, TokenStore tokens, Audited audited) {
     this.users = users;
     this.tokens = tokens;
-    this.audit = audit;
-    this.tx = new TransactionTemplate(transactions);
+    this.audited = audited;
   }
 
   @GetMapping("/users")
@@ -67,7 +63,7 @@ class UserController {
   @PostMapping("/users")
   @ResponseStatus(HttpStatus.CREATED)
   AuthController.Me create(@Valid @RequestBody NewUser u) {
-    return tx.execute(s -> {
+    return audited.write(audit -> {
       Users.User created = users.create(u.username(), u.displayName(), u.password(), role(u.role()), u.owner(),
           u.team(), u.email());
       audit.record(Viewer.current().username(), "user_created", u.username() + " as " + created.role().id()
@@ -79,7 +75,7 @@ class UserController {
   @PatchMapping("/users/{username}")
   AuthController.Me update(@PathVariable String username, @Valid @RequestBody UserChange c,
       HttpServletRequest request) {
-    return tx.execute(s -> {
+    return audited.write(audit -> {
       Users.User updated = users.update(username, c.displayName(), c.password(),
           c.role() == null ? null : role(c.role()), c.owner(), c.enabled(), c.team(), c.email());
       if (c.password() != null || Boolean.FALSE.equals(c.enabled())) {
@@ -97,7 +93,7 @@ class UserController {
   @DeleteMapping("/users/{username}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable String username) {
-    tx.executeWithoutResult(s -> {
+    audited.run(audit -> {
       users.delete(username);
       audit.record(Viewer.current().username(), "user_deleted", username);
     });
@@ -118,7 +114,7 @@ class UserController {
           "a sales user's API token needs a scope (read or import) or an expiry (expiresInDays)",
           List.of(new BadRequest.FieldError("scope", "read or import, or give expiresInDays")));
     }
-    return tx.execute(s -> {
+    return audited.write(audit -> {
       TokenStore.Issued issued = tokens.issueApi(v.username(), t.name(), scope,
           t.expiresInDays() == null ? null : Duration.ofDays(t.expiresInDays()));
       audit.record(v.username(), "token_created", t.name() + " scope=" + scope.id()
@@ -130,7 +126,7 @@ class UserController {
   @DeleteMapping("/tokens/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@PathVariable long id) {
-    tx.executeWithoutResult(s -> {
+    audited.run(audit -> {
       tokens.revoke(id, Viewer.current());
       audit.record(Viewer.current().username(), "token_revoked", Long.toString(id));
     });

@@ -3,8 +3,6 @@ package strata.server.tag;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.NotFound;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.security.Viewer;
 import strata.server.security.VisibleCustomers;
 
@@ -32,16 +30,13 @@ class TagController {
 
   private final TagStore tags;
   private final VisibleCustomers visible;
-  private final AuditLog audit;
-  private final TransactionTemplate transaction;
+  private final Audited audited;
   private final Clock clock;
 
-  TagController(TagStore tags, VisibleCustomers visible, AuditLog audit, PlatformTransactionManager transactions,
-      ObjectProvider<Clock> clock) {
+  TagController(TagStore tags, VisibleCustomers visible, Audited audited, ObjectProvider<Clock> clock) {
     this.tags = tags;
     this.visible = visible;
-    this.audit = audit;
-    this.transaction = new TransactionTemplate(transactions);
+    this.audited = audited;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -62,7 +57,7 @@ class TagController {
     Viewer v = Viewer.current();
     visibleOr404(id, v);
     String tag = TagStore.parse(body.tag());
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       if (tags.add(List.of(id), tag, v.username(), clock.instant()) > 0) {
         audit.record(v.username(), "tag_add", "'" + tag + "' on " + id);
       }
@@ -76,7 +71,7 @@ class TagController {
     Viewer v = Viewer.current();
     visibleOr404(id, v);
     String t = TagStore.parse(tag);
-    return transaction.execute(tx -> {
+    return audited.write(audit -> {
       if (tags.remove(List.of(id), t) > 0) audit.record(v.username(), "tag_remove", "'" + t + "' from " + id);
       return new Tagged(id, tags.of(id));
     });

@@ -2,11 +2,11 @@ package strata.server.tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import strata.server.api.BadRequest;
+import strata.server.api.InList;
 import strata.server.security.Viewer;
 import strata.tag.Tags;
 
@@ -72,14 +72,8 @@ public class TagStore {
 
   /** @return how many customers lost the tag */
   public int remove(List<String> customerIds, String tag) {
-    int removed = 0;
-    for (List<String> chunk : chunks(customerIds)) {
-      List<Object> params = new ArrayList<>(chunk);
-      params.add(tag);
-      removed += db.sql("delete from customer_tag where customer_id in (" + marks(chunk.size()) + ") and tag = ?")
-          .params(params).update();
-    }
-    return removed;
+    return InList.update(customerIds, chunk -> db.sql("delete from customer_tag where customer_id in ("
+        + chunk.marks() + ") and tag = ?").params(chunk.params(tag)).update());
   }
 
   /** Every tag on the viewer's customers, most used first; at most {@code limit}. */
@@ -94,37 +88,15 @@ public class TagStore {
   }
 
   private List<String> lacking(List<String> ids, String tag) {
-    List<String> has = new ArrayList<>();
-    for (List<String> chunk : chunks(ids)) {
-      List<Object> params = new ArrayList<>(chunk);
-      params.add(tag);
-      has.addAll(db.sql("select customer_id from customer_tag where customer_id in (" + marks(chunk.size())
-          + ") and tag = ?").params(params).query(String.class).list());
-    }
-    java.util.Set<String> tagged = new java.util.HashSet<>(has);
+    java.util.Set<String> tagged = new java.util.HashSet<>(InList.query(ids, chunk -> db.sql("select customer_id "
+        + "from customer_tag where customer_id in (" + chunk.marks() + ") and tag = ?").params(chunk.params(tag))
+        .query(String.class).list()));
     return ids.stream().filter(id -> !tagged.contains(id)).distinct().toList();
   }
 
   private List<String> full(List<String> ids) {
-    List<String> full = new ArrayList<>();
-    for (List<String> chunk : chunks(ids)) {
-      List<Object> params = new ArrayList<>(chunk);
-      params.add(Tags.MAX_PER_CUSTOMER);
-      full.addAll(db.sql("select customer_id from customer_tag where customer_id in (" + marks(chunk.size())
-          + ") group by customer_id having count(*) >= ? order by customer_id").params(params)
-          .query(String.class).list());
-    }
-    return full;
-  }
-
-  /** Lists of ids in bounded pieces, so an IN list stays within what every database takes. */
-  private static List<List<String>> chunks(List<String> ids) {
-    List<List<String>> chunks = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += 500) chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
-    return chunks;
-  }
-
-  private static String marks(int n) {
-    return String.join(", ", Collections.nCopies(n, "?"));
+    return InList.query(ids, chunk -> db.sql("select customer_id from customer_tag where customer_id in ("
+        + chunk.marks() + ") group by customer_id having count(*) >= ? order by customer_id")
+        .params(chunk.params(Tags.MAX_PER_CUSTOMER)).query(String.class).list());
   }
 }

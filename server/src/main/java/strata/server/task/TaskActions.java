@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import strata.server.api.BadRequest;
 import strata.server.api.Conflict;
-import strata.server.audit.AuditLog;
+import strata.server.audit.Audited;
 import strata.server.data.Interaction;
 import strata.server.data.InteractionStore;
 import strata.server.data.WriteLock;
@@ -25,14 +25,14 @@ class TaskActions {
   private final TaskPlanning planning;
   private final InteractionStore interactions;
   private final WriteLock lock;
-  private final AuditLog audit;
+  private final Audited audited;
 
-  TaskActions(TaskStore tasks, TaskPlanning planning, InteractionStore interactions, WriteLock lock, AuditLog audit) {
+  TaskActions(TaskStore tasks, TaskPlanning planning, InteractionStore interactions, WriteLock lock, Audited audited) {
     this.tasks = tasks;
     this.planning = planning;
     this.interactions = interactions;
     this.lock = lock;
-    this.audit = audit;
+    this.audited = audited;
   }
 
   /**
@@ -47,8 +47,9 @@ class TaskActions {
     String text = note == null ? "" : note.strip();
     if (text.length() > 2000) throw new BadRequest("note", "at most 2000 characters, got " + text.length());
     Task task = tasks.get(id, viewer);
-    // The interaction is written under the data write lock, like every other writer of the interaction table.
-    return lock.lockedWithin(LOCK_PATIENCE, () -> {
+    // The interaction is written under the data write lock, like every other writer of the interaction table; the
+    // task's close, the interaction and the audit entry in the lock's transaction.
+    return lock.lockedWithin(LOCK_PATIENCE, () -> audited.write(audit -> {
       OffsetDateTime now = planning.now();
       if (!tasks.close(id, "done", outcome, text, viewer.username(), now)) throw notOpen(task);
       interactions.write(List.of(new Interaction(PlanData.TASK_RECORD_PREFIX + id, task.customerId(),
@@ -57,7 +58,7 @@ class TaskActions {
       audit.record(viewer.username(), "task_done", "task " + id + " (" + task.type() + ", " + task.customerId()
           + "): " + outcome + (text.isEmpty() ? "" : " — " + text));
       return tasks.get(id, viewer);
-    });
+    }));
   }
 
   /** @throws BadRequest without a reason */
@@ -66,10 +67,12 @@ class TaskActions {
     if (text.isEmpty()) throw new BadRequest("reason", "say why the task is skipped");
     if (text.length() > 2000) throw new BadRequest("reason", "at most 2000 characters, got " + text.length());
     Task task = tasks.get(id, viewer);
-    if (!tasks.close(id, "skipped", null, text, viewer.username(), planning.now())) throw notOpen(task);
-    audit.record(viewer.username(), "task_skipped", "task " + id + " (" + task.type() + ", " + task.customerId()
-        + "): " + text);
-    return tasks.get(id, viewer);
+    return audited.write(audit -> {
+      if (!tasks.close(id, "skipped", null, text, viewer.username(), planning.now())) throw notOpen(task);
+      audit.record(viewer.username(), "task_skipped", "task " + id + " (" + task.type() + ", " + task.customerId()
+          + "): " + text);
+      return tasks.get(id, viewer);
+    });
   }
 
   private static Conflict notOpen(Task task) {
