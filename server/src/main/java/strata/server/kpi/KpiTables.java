@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -12,13 +13,13 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import strata.kpi.CustomerState;
 import strata.kpi.KpiAccumulator;
 import strata.kpi.KpiRow;
 import strata.kpi.KpiTable;
@@ -33,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * KPIs by tier of each published snapshot against the snapshot before it, computed with core's
- * {@link KpiAccumulator} in one walk over both snapshots' KPI inputs in customer id order, and stored in
- * snapshot_kpi. They outlive the snapshot rows' retention, so the KPI trend reaches further back than the kept
- * snapshots. One computation at a time: a publication waits for the start's background task to finish its current
+ * {@link KpiAccumulator} over both snapshots' KPI inputs, walked in ranges of customer ids at once ({@link KpiWalk}),
+ * and stored in snapshot_kpi. They outlive the snapshot rows' retention, so the KPI trend reaches further back than
+ * the kept snapshots. One computation at a time: a publication waits for the start's background task to finish its current
  * snapshot, never for all of them.
  */
 @Service
@@ -51,6 +52,8 @@ public class KpiTables {
   private final ModelStore models;
   private final TransactionTemplate tx;
   private final KpiInputs inputs;
+  private final ExecutorService rangeThreads;
+  private final KpiWalk walk;
   /** Snapshots whose missing KPIs the start's background task has yet to compute. */
   private final Set<Long> pending = ConcurrentHashMap.newKeySet();
   private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -59,8 +62,12 @@ public class KpiTables {
     return t;
   });
 
+  /**
+   * @param ranges how many ranges of customer ids a snapshot's KPIs are read in at once, each on its own connection
+   *     of the pool (bench/README.md "KPIs at 1M customers" measured 1 to 8)
+   */
   KpiTables(DataSource dataSource, JdbcClient db, JsonMapper json, RunStore runs, ModelStore models,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, @Value("${strata.kpis.ranges:4}") int ranges) {
     this.dataSource = dataSource;
     this.db = db;
     this.json = json;
@@ -68,6 +75,12 @@ public class KpiTables {
     this.models = models;
     this.tx = new TransactionTemplate(transactions);
     this.inputs = new KpiInputs(dataSource, db, json);
+    this.rangeThreads = Executors.newFixedThreadPool(ranges, r -> {
+      Thread t = new Thread(r, "strata-kpi-range");
+      t.setDaemon(true);
+      return t;
+    });
+    this.walk = new KpiWalk(dataSource, rangeThreads, ranges);
   }
 
   /** A failure is logged: the run stays published, its KPIs are missing (the API says so). */
@@ -131,6 +144,7 @@ public class KpiTables {
   @jakarta.annotation.PreDestroy
   void stop() {
     background.shutdownNow();
+    rangeThreads.shutdownNow();
   }
 
   /** (Re)computes and stores the KPIs of a snapshot against the succeeded run before it, if any. */
@@ -148,38 +162,19 @@ public class KpiTables {
         .isEmpty();
     SnapshotInfo now = info(run, complaintsKnown);
     SnapshotInfo before = previous == null ? null : info(previous, complaintsKnown);
-    KpiAccumulator kpis = new KpiAccumulator(now, before);
     inputs.fillIfMissing(run);
     if (previous != null) inputs.fillIfMissing(previous);
+    Map<String, int[]> answers;
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
-      try {
-        walk(c, run, previous, kpis);
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
+      // Only the current snapshot's answers in the period count; the previous snapshot's are never read.
+      answers = SurveyAnswers.latest(c, previous == null ? null : previous.asOf(), run.asOf());
     }
-    store(run.id(), previous == null ? null : previous.id(), kpis.result());
+    KpiWalk.Sums sums = walk.sums(now, run.id(), before, previous == null ? null : previous.id(), answers);
+    store(run.id(), previous == null ? null : previous.id(), sums.kpis().result());
     // CPU time apart from wall time: on a busy machine the wall time says more about the neighbours than this code.
     log.info("KPIs of run {} computed in {} ms ({} ms CPU in the server)", runId,
-        (System.nanoTime() - start) / 1_000_000, (THREADS.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-  }
-
-  private static void walk(Connection c, Run run, Run previous, KpiAccumulator kpis) throws SQLException {
-    // Only the current snapshot's answers in the period count; the previous snapshot's are never read.
-    try (SnapshotStates a = new SnapshotStates(c, run.id(), run.asOf(), previous == null ? null : previous.asOf());
-        SnapshotStates b = previous == null ? null
-            : new SnapshotStates(c, previous.id(), previous.asOf(), previous.asOf())) {
-      CustomerState x = a.next();
-      CustomerState y = b == null ? null : b.next();
-      while (x != null || y != null) {
-        int order = x == null ? 1 : y == null ? -1 : x.customerId().compareTo(y.customerId());
-        kpis.add(order <= 0 ? x : null, order >= 0 ? y : null);
-        if (order <= 0) x = a.next();
-        if (order >= 0) y = b.next();
-      }
-    }
+        (System.nanoTime() - start) / 1_000_000,
+        (THREADS.getCurrentThreadCpuTime() - cpu + sums.cpuNanos()) / 1_000_000);
   }
 
   private SnapshotInfo info(Run run, boolean complaintsKnown) {
