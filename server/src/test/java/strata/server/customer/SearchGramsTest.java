@@ -106,7 +106,7 @@ class SearchGramsTest extends ServerTest {
       Matcher scanned = Pattern.compile("snapshot_row r\\b[\\s\\S]*?scanCount: (\\d+)")
           .matcher(plan.replace("\"", "")); // H2 quotes identifiers in some plans and not in others
       assertThat(scanned.find()).as(plan).isTrue();
-      assertThat(Long.parseLong(scanned.group(1))).as(plan).isLessThanOrEqualTo(10);
+      assertThat(Long.parseLong(scanned.group(1))).as(plan).isLessThanOrEqualTo(10); // H2 counts 2 a probe
       assertThat(db.sql("select r.customer_id" + from.text()).params(from.params()).query(String.class).list())
           .containsExactlyInAnyOrder("GS1000", "GS2000", "GS3000", "GS4000", "GS5000");
     } finally {
