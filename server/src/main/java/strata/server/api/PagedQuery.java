@@ -59,7 +59,8 @@ public final class PagedQuery {
         : new Page<>(items, page, size, counted, true);
   }
 
-  private static <T> List<T> items(JdbcClient db, String columns, String fromWhere, String orderBy, List<?> params,
+  /** One page of {@code columns + fromWhere + orderBy}, without counting. */
+  public static <T> List<T> items(JdbcClient db, String columns, String fromWhere, String orderBy, List<?> params,
       int page, int size, RowMapper<T> mapper) {
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(size);

@@ -62,7 +62,7 @@ final class BulkSelection {
   private static List<String> filtered(JdbcClient db, CustomerQueries queries, Viewer viewer, Filter f, int max) {
     CustomerFilter filter = new CustomerFilter(queries.snapshot(null).id(), f.tier(), f.segment(), f.segment11(),
         f.lifecycle(), f.abc(), f.quadrant(), f.owner(), f.q(), f.tag());
-    CustomerFilter.Sql sql = filter.from(viewer, false);
+    CustomerFilter.Sql sql = queries.keys(filter, viewer);
     long n = db.sql("select count(*)" + sql.text()).params(sql.params()).query(Long.class).single();
     tooMany(n, max);
     return db.sql("select r.customer_id" + sql.text() + " order by r.customer_id").params(sql.params())

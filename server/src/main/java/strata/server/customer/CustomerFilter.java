@@ -60,10 +60,30 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
    * customer table is joined only for a search or the page's columns.
    */
   public Sql from(Viewer viewer, boolean withCustomerColumns) {
+    return from(viewer, withCustomerColumns, null);
+  }
+
+  /**
+   * As {@link #from(Viewer, boolean)}, a search read from the customers that have {@code gram} (the embedded H2's
+   * search grams, {@link SearchGrams}; null where none are kept), then matched as everywhere. Its parameters start
+   * with the gram's.
+   */
+  Sql from(Viewer viewer, boolean withCustomerColumns, SearchGrams.Gram gram) {
     List<Object> params = new ArrayList<>();
     boolean search = q != null && !q.isBlank();
     boolean needsCustomer = search;
-    StringBuilder sb = new StringBuilder(" from snapshot_row r");
+    StringBuilder sb = new StringBuilder(" from ");
+    if (search && gram != null) {
+      // The grams' customers first, each probed in the snapshot by key. Not "customer_id in (select …)": H2 serves
+      // that from an index only when the index starts with customer_id, and none of snapshot_row's does. A left
+      // join, because with an inner one H2 may start from the snapshot and probe the grams for each of its rows
+      // (SearchGramsTest saw it read all 5,000); the where clause's run_id drops the rows without a snapshot row.
+      sb.append(gram.table()).append(" left join snapshot_row r on r.run_id = ? and r.customer_id = g.customer_id");
+      params.add(gram.value());
+      params.add(runId);
+    } else {
+      sb.append("snapshot_row r");
+    }
     // A left join keeps the index order of snapshot rows, so a page of the default order stops after its rows.
     if (needsCustomer) sb.append(" join customer c on c.id = r.customer_id");
     else if (withCustomerColumns) sb.append(" left join customer c on c.id = r.customer_id");
@@ -83,8 +103,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
       params.add(strata.tag.Tags.of(tag).value().orElse(tag));
     }
     if (search) {
-      String like = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-          .replace("_", "\\_") + "%";
+      String like = "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%";
       // On c, not r: PostgreSQL's trigram indexes on lower(id) and lower(name) of customer can then serve it.
       sb.append(" and (lower(c.id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
       params.add(like);
@@ -93,9 +112,60 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     return new Sql(sb.toString(), params);
   }
 
-  /** Whether neither the filter nor the order needs the customer table, so a page can be cut before joining it. */
+  /**
+   * Whether a page's keys can be chosen before the customers are joined: neither the filter nor the order needs the
+   * customer table, or the order is the name's, whose keys {@link #nameKeys} chooses.
+   */
   boolean pageBeforeCustomer(String orderBy) {
-    return (q == null || q.isBlank()) && !orderBy.contains("c.");
+    return (q == null || q.isBlank()) && (!orderBy.contains("c.") || byName(orderBy));
+  }
+
+  /** Whether {@code orderBy} is the name sort, either way. */
+  static boolean byName(String orderBy) {
+    return orderBy.startsWith(" order by c.name");
+  }
+
+  /**
+   * The run and customer ids of the name sort's first {@code limit} rows (no search), in that order. The customers
+   * with a profile come off the customer table's name index, each probed in the snapshot by key; for one owner, off
+   * the (owner, name, id) index, as the snapshot row's owner is the customer's (strata.server.run.SnapshotOwners).
+   * Customers without a profile have no name, so they come last best-first and first in reverse, by id; they have no
+   * owner either, which makes them the end of the snapshot's (run, owner, id) index. Sorting the joined snapshot by
+   * name instead read all of it for every page on H2 (bench/README.md, "H2 lists: the name sort and the search").
+   */
+  Sql nameKeys(Viewer viewer, String orderBy, int limit) {
+    // The limits are written out, not parameters: H2 2.4 answered a second page with the first page's union when
+    // only a limit parameter inside it changed (ListNameAndSearchContract caught it).
+    String dir = orderBy.startsWith(" order by c.name asc") ? "" : " desc";
+    Sql keys = from(viewer, false);
+    String oneOwner = oneOwner(viewer);
+    List<Object> params = new ArrayList<>();
+    params.add(runId);
+    params.addAll(keys.params());
+    StringBuilder sql = new StringBuilder(" from ((select cast(? as bigint) as run_id, c.id as customer_id, c.name as "
+        + "name from customer c where exists (select 1").append(keys.text()).append(" and r.customer_id = c.id)");
+    if (oneOwner != null) {
+      sql.append(" and c.owner = ?");
+      params.add(oneOwner);
+    }
+    sql.append(" order by ").append(oneOwner == null ? "" : "c.owner" + dir + ", ").append("c.name").append(dir)
+        .append(", c.id").append(dir).append(" limit ").append(limit).append(")");
+    if (oneOwner == null && viewer.seesAll()) {
+      sql.append(" union all (select r.run_id, r.customer_id, cast(null as varchar) as name").append(keys.text())
+          .append(" and r.owner is null and not exists (select 1 from customer c where c.id = r.customer_id)")
+          .append(" order by r.run_id").append(dir).append(", r.owner").append(dir).append(", r.customer_id")
+          .append(dir).append(" limit ").append(limit).append(")");
+      params.addAll(keys.params());
+    }
+    sql.append(") k order by k.name").append(dir.isEmpty() ? " asc nulls last" : " desc nulls first")
+        .append(", k.customer_id").append(dir);
+    return new Sql(sql.toString(), params);
+  }
+
+  /** The one owner whose customers this filter holds, by the owner filter or the viewer's scope; else null. */
+  private String oneOwner(Viewer viewer) {
+    if (owner != null && !owner.isBlank()) return owner;
+    return !viewer.seesAll() && viewer.owners().size() == 1 ? viewer.owners().get(0) : null;
   }
 
   /**
@@ -107,8 +177,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
   String indexOrder(Viewer viewer, String orderBy) {
     String then = orderBy.endsWith("r.customer_id desc") ? " desc, " : ", ";
     StringBuilder lead = new StringBuilder(" order by r.run_id").append(then);
-    boolean oneOwner = (owner != null && !owner.isBlank()) || (!viewer.seesAll() && viewer.owners().size() == 1);
-    if (oneOwner) lead.append("r.owner").append(then);
+    if (oneOwner(viewer) != null) lead.append("r.owner").append(then);
     boolean byScore = orderBy.equals(orderBy(null)) || orderBy.equals(orderBy("compositeScore,asc"));
     if (byScore && tier != null && !tier.isBlank()) lead.append("r.tier").append(then);
     return lead + orderBy.substring(" order by ".length());
@@ -135,6 +204,11 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     if (bestFirst) return " order by " + best + ", r.customer_id";
     return " order by " + best.replace(" asc", " ASC").replace(" desc", " asc").replace(" ASC", " desc")
         .replace("nulls last", "nulls first") + ", r.customer_id desc";
+  }
+
+  /** {@code text} as a literal in a {@code like} pattern whose escape character is the backslash. */
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static void eq(StringBuilder sb, List<Object> params, String column, String value) {

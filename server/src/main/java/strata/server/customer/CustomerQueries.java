@@ -66,9 +66,11 @@ public class CustomerQueries {
   private final SummaryStore summaries;
   private final VisibleCustomers visible;
   private final MergedCustomers merged;
+  private final SearchGrams grams;
 
   CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json,
-      SummaryStore summaries, VisibleCustomers visible, MergedCustomers merged) {
+      SummaryStore summaries, VisibleCustomers visible, MergedCustomers merged, SearchGrams grams) {
+    this.grams = grams;
     this.merged = merged;
     this.summaries = summaries;
     this.visible = visible;
@@ -94,7 +96,8 @@ public class CustomerQueries {
 
   /** @param exactTotal count every match; otherwise counting stops at {@link PagedQuery#COUNT_CAP} */
   public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size, boolean exactTotal) {
-    CustomerFilter.Sql rows = f.from(v, true);
+    SearchGrams.Gram gram = grams.pick(f.q());
+    CustomerFilter.Sql rows = f.from(v, true, gram);
     String order = CustomerFilter.orderBy(sort);
     if (!exactTotal && f.pageBeforeCustomer(order)) {
       CustomerFilter.Sql count = f.from(v, false);
@@ -103,12 +106,35 @@ public class CustomerQueries {
           db.sql(pageSql.text()).params(pageSql.params()).query((rs, n) -> CustomerRow.read(rs)).list();
       return PagedQuery.capped(items, page, size, PagedQuery.countCapped(db, count.text(), count.params()));
     }
+    if (!exactTotal && gram != null) return searched(f, v, order, gram, rows, page, size);
     if (!exactTotal) {
       return PagedQuery.pageCounted(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
           CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
     }
-    return PagedQuery.page(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
+    return PagedQuery.page(db, CustomerRow.COLUMNS, f.from(v, false, gram).text(), rows.text(),
         CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
+  }
+
+  /**
+   * A search's page on H2, where the grams narrow it. The capped count reads the grams' customers until 10,001 match.
+   * Fewer matches are read and sorted whole; more, and the page walks the order's index instead, checking each row's
+   * id and name, which finds a page of a match that common within a few thousand rows, where sorting every match
+   * would read them all (bench/README.md, "H2 lists: the name sort and the search"). The name sort has no such walk
+   * with a search and sorts the matches.
+   */
+  private Page<CustomerRow> searched(CustomerFilter f, Viewer v, String order, SearchGrams.Gram gram,
+      CustomerFilter.Sql rows, int page, int size) {
+    CustomerFilter.Sql count = f.from(v, false, gram);
+    long counted = PagedQuery.countCapped(db, count.text(), count.params());
+    List<CustomerRow> items;
+    if (counted > PagedQuery.COUNT_CAP && !CustomerFilter.byName(order)) {
+      CustomerFilter.Sql walk = keyedPage(f, v, order, page, size);
+      items = db.sql(walk.text()).params(walk.params()).query((rs, n) -> CustomerRow.read(rs)).list();
+    } else {
+      items = PagedQuery.items(db, CustomerRow.COLUMNS, rows.text(), order, rows.params(), page, size,
+          (rs, n) -> CustomerRow.read(rs));
+    }
+    return PagedQuery.capped(items, page, size, counted);
   }
 
   /**
@@ -118,18 +144,26 @@ public class CustomerQueries {
    * holds them (bench/README.md, "H2 lists").
    */
   static CustomerFilter.Sql keyedPage(CustomerFilter f, Viewer v, String order, int page, int size) {
-    CustomerFilter.Sql keys = f.from(v, false);
+    boolean byName = CustomerFilter.byName(order);
+    CustomerFilter.Sql keys = byName ? f.nameKeys(v, order, (page + 1) * size) : f.from(v, false);
     List<Object> params = new java.util.ArrayList<>(keys.params());
     params.add(size);
     params.add((long) page * size);
-    return new CustomerFilter.Sql(CustomerRow.COLUMNS + " from (select r.run_id, r.customer_id" + keys.text()
-        + f.indexOrder(v, order) + " limit ? offset ?) k join snapshot_row r on r.run_id = k.run_id and "
+    String keyOrder = byName ? "" : f.indexOrder(v, order); // the name's keys come in their order
+    String keyColumns = byName ? "k.run_id, k.customer_id" : "r.run_id, r.customer_id";
+    return new CustomerFilter.Sql(CustomerRow.COLUMNS + " from (select " + keyColumns + keys.text() + keyOrder
+        + " limit ? offset ?) k join snapshot_row r on r.run_id = k.run_id and "
         + "r.customer_id = k.customer_id left join customer c on c.id = r.customer_id" + order, params);
+  }
+
+  /** The filter's {@code from … where …} without the customer columns, its search narrowed by the grams (H2). */
+  CustomerFilter.Sql keys(CustomerFilter f, Viewer v) {
+    return f.from(v, false, grams.pick(f.q()));
   }
 
   /** Streams the whole filtered list (exports), in the list's order. */
   public void each(CustomerFilter f, Viewer v, String sort, Consumer<CustomerRow> action) {
-    CustomerFilter.Sql from = f.from(v, true);
+    CustomerFilter.Sql from = f.from(v, true, grams.pick(f.q()));
     db.sql(CustomerRow.COLUMNS + from.text() + CustomerFilter.orderBy(sort)).params(from.params())
         .query((ResultSet rs) -> action.accept(CustomerRow.read(rs)));
   }
