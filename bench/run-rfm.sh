@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Side-by-side RFM benchmark: `strata score --only rfm` (RFM alone) and `strata score` (the whole job) against
-# DuckDB (strata.bench.DuckDbRfm) on the same generated transaction file, same definition, alternating runs.
+# DuckDB (strata.bench.DuckDbRfm) on the same generated transaction file, same definition, alternating runs; with
+# ENGINES containing spark, also the whole job on the Spark engine (spark/local.sh on SPARK_MASTER).
 # See bench/README.md.
 #
 # usage: bench/run-rfm.sh [rows] [customers] [runs]        (defaults 10000000 1000000 5)
 # environment:
-#   ENGINES="strata-rfm strata duckdb"   engines to run (strata-rfm: --only rfm; ENGINES=duckdb: the peer alone)
+#   ENGINES="strata-rfm strata duckdb"   engines to run (strata-rfm: --only rfm; spark: the whole job on Spark;
+#                             ENGINES=duckdb: the peer alone)
+#   SPARK_MASTER=local[2]     the Spark engine's master
 #   SEED=42                   generator seed
 #   STRATA_JAR=cli/target/strata.jar
 #   STRATA_JAVA_OPTS (default: the launcher's flags), DUCKDB_JAVA_OPTS (default: none)
@@ -17,6 +20,7 @@ CUSTOMERS=${2:-1000000}
 RUNS=${3:-5}
 SEED=${SEED:-42}
 ENGINES=${ENGINES:-"strata-rfm strata duckdb"}
+SPARK_MASTER=${SPARK_MASTER:-local[2]}
 STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer::bobyqb}  # the `strata` launcher's
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
 STRATA_MALLOC_ARENA_MAX=${STRATA_MALLOC_ARENA_MAX:-2}  # the `strata` launcher's
@@ -36,7 +40,8 @@ die() { echo "run-rfm: $*" >&2; exit 1; }
 [[ $ROWS =~ ^[0-9]+$ && $CUSTOMERS =~ ^[0-9]+$ && $RUNS =~ ^[1-9][0-9]*$ ]] \
   || die "rows, customers and runs must be positive integers; got '$ROWS' '$CUSTOMERS' '$RUNS'"
 for engine in $ENGINES; do
-  [[ $engine == strata-rfm || $engine == strata || $engine == duckdb ]] || die "unknown engine '$engine' in ENGINES"
+  [[ $engine == strata-rfm || $engine == strata || $engine == spark || $engine == duckdb ]] \
+    || die "unknown engine '$engine' in ENGINES"
 done
 
 build_if_needed() {
@@ -51,6 +56,8 @@ build_if_needed() {
     echo "== building (mvn -q -DskipTests -pl cli,bench -am package)"
     mvn -q -DskipTests -pl cli,bench -am package
   fi
+  # spark/local.sh builds its jar and class path list when they are stale: here, not inside a timed run.
+  if [[ " $ENGINES " == *" spark "* ]]; then spark/local.sh --help > /dev/null; fi
 }
 
 generate_if_needed() {
@@ -70,7 +77,10 @@ generate_if_needed() {
 run_engine() {
   local engine=$1 label=$2 log=$LOGS/$1-$2.log timing=$LOGS/$1-$2.time
   local -a cmd
-  if [ "$engine" != duckdb ]; then
+  if [ "$engine" = spark ]; then
+    rm -rf "${OUT:?}/$engine"
+    cmd=(spark/local.sh --master "$SPARK_MASTER" --transactions "$TX" --as-of "$AS_OF" --out "$OUT/$engine")
+  elif [ "$engine" != duckdb ]; then
     rm -rf "${OUT:?}/$engine"
     local -a only=()
     [ "$engine" = strata-rfm ] && only=(--only rfm)

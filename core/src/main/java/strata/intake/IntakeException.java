@@ -40,6 +40,7 @@ public class IntakeException extends RuntimeException {
   public static final String MERGE_NOT_A_PAIR = "intake_merge_not_a_pair";
   public static final String MERGE_WITH_ITSELF = "intake_merge_with_itself";
   public static final String CASE_MERGE_UNAVAILABLE = "intake_case_merge_unavailable";
+  public static final String NOT_ON_SPARK = "intake_not_on_spark";
   public static final String NO_PREVIOUS_CUSTOMERS = "intake_no_previous_customers";
   public static final String NOT_A_TASK = "intake_not_a_task";
   public static final String NO_CONSENT_COLUMNS = "intake_no_consent_columns";

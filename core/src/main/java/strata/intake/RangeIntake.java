@@ -22,6 +22,7 @@ public final class RangeIntake {
   private final ColumnMapping mapping;
   private final int asOfDay;
   private final Map<String, String> mergedIds;
+  private final long outlierCents;
 
   /** As below, merging no ids. */
   public RangeIntake(String name, byte[] head, FormatSniffer.Hints hints, Map<String, String> columnMap,
@@ -29,16 +30,25 @@ public final class RangeIntake {
     this(name, head, hints, columnMap, asOf, Map.of());
   }
 
+  /** As below, keeping every amount. */
+  public RangeIntake(String name, byte[] head, FormatSniffer.Hints hints, Map<String, String> columnMap,
+      LocalDate asOf, Map<String, String> mergedIds) {
+    this(name, head, hints, columnMap, asOf, mergedIds, Long.MAX_VALUE);
+  }
+
   /**
    * @param head the file's first MiB (or all of a shorter file)
    * @param asOf rows dated later are counted and left out; null keeps every row
    * @param mergedIds customer id to the id it is merged into ({@code strata.identity.IdMerges#merged}): rows of a
    *     merged id are summarised under the surviving id, as {@link TransactionIntake.Options#mergedIds} does
+   * @param outlierCents rows of at least this absolute amount are rejected as {@link RejectReason#AMOUNT_OUTLIER}, as
+   *     {@link TransactionIntake.Options#outlierCents} does; Long.MAX_VALUE keeps them
    * @throws IntakeException if the header lacks a required column or the format cannot be read
    */
   public RangeIntake(String name, byte[] head, FormatSniffer.Hints hints, Map<String, String> columnMap,
-      LocalDate asOf, Map<String, String> mergedIds) {
+      LocalDate asOf, Map<String, String> mergedIds, long outlierCents) {
     this.name = name;
+    this.outlierCents = outlierCents;
     this.mergedIds = Map.copyOf(mergedIds);
     this.format = FormatSniffer.sniff(name, head, hints);
     this.mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), columnMap);
@@ -82,7 +92,7 @@ public final class RangeIntake {
     SummaryTable table = new SummaryTable(mapping.has(Column.ORDER_ID), mapping.has(Column.CATEGORY));
     try (RowSpill spill = new RowSpill(tempDir, mapping.has(Column.ORDER_ID))) {
       TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
-          AsOfPolicy.latestAcceptedDay(), mergedIds, Long.MAX_VALUE);
+          AsOfPolicy.latestAcceptedDay(), mergedIds, outlierCents);
       BlockOutcome outcome = rows.parse(0, buf, from, to, 1, true);
       long[][] fingerprints = {new long[0]};
       spill.foldInto(table, 1, (partition, pairs, n, last) -> {

@@ -14,7 +14,7 @@ import strata.cluster.ClusterAnalysis;
 import strata.intake.CustomerProfile;
 import strata.intake.FormatSniffer;
 import strata.i18n.Note;
-import strata.intake.TransactionIntake;
+
 import strata.product.CustomerProducts;
 import strata.product.ProductPass;
 import strata.product.ProductPreferences;
@@ -59,17 +59,6 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
         || reads(model, "next_product");
   }
 
-  /** Product preference of the buyers of {@code p} (in its order), from one more read of the transactions. */
-  static ProductPreferences products(RunInputs in, Map<String, String> mergedIds, long outlierCents,
-      PurchaseColumns p, java.nio.charset.Charset idCharset, int asOfDay, TierModel model, List<Note> notes) {
-    FormatSniffer.Hints hints = in.charset() == null ? in.transactionHints()
-        : new FormatSniffer.Hints(in.charset(), in.transactionHints().delimiter(), in.transactionHints().columns(),
-            in.transactionHints().dateFormat());
-    Map<String, CustomerProducts> bought = ProductPass.read(in.transactions(),
-        new ProductPass.Options(hints, in.columnMap(), in.tempDir(), mergedIds, asOfDay, outlierCents));
-    return products(bought, p, idCharset, model, notes);
-  }
-
   /**
    * Product preference of the buyers of {@code p} (in its order) from what each bought, however it was read (a file
    * run's extra pass, the server's purchase table); null, with a note, when nobody's purchases name a category or
@@ -104,26 +93,29 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
     return ClusterAnalysis.run(p, asOfDay, k, seed);
   }
 
-  /** churn_prob per buyer of {@code p} (in its order), trained on the 90 days before the as-of date. */
-  static ChurnResult churn(RunInputs in, TransactionIntake.Options options, PurchaseColumns p, int asOfDay,
-      Map<String, CustomerProfile> profiles) {
+  /**
+   * churn_prob per buyer of {@code p} (in its order), trained on the 90 days before the as-of date from the
+   * transactions read twice more (as of the cut-off and as of the as-of date, each with the split its trend features
+   * need), by whichever engine read them first.
+   *
+   * @param mergedIds and {@code outlierCents}: the run's, so the reads see the run's rows
+   * @param idCharset the encoding {@code rereads} stores ids in
+   */
+  static ChurnResult churn(RunInputs in, Rereads rereads, Map<String, String> mergedIds, long outlierCents,
+      java.nio.charset.Charset idCharset, PurchaseColumns p, int asOfDay, Map<String, CustomerProfile> profiles) {
     int cut = asOfDay - WINDOW_DAYS;
-    PurchaseColumns atCut = read(in, options, cut).table().freeze(cut - WINDOW_DAYS);
-    TransactionIntake.Result now = read(in, options, asOfDay);
-    PurchaseColumns atAsOf = now.table().freeze(asOfDay - WINDOW_DAYS);
+    PurchaseColumns atCut = rereads.summaries(mergedIds, outlierCents, LocalDate.ofEpochDay(cut),
+        first -> cut - WINDOW_DAYS);
+    PurchaseColumns atAsOf = rereads.summaries(mergedIds, outlierCents, LocalDate.ofEpochDay(asOfDay),
+        first -> asOfDay - WINDOW_DAYS);
     FormatSniffer.Hints side = new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
     Map<String, CustomerProfile> known = profiles == null ? Map.of() : profiles;
     ChurnFeatures.Side sideCut = new ChurnFeatures.Side(
         EngagementAsOf.read(in.interactions(), in.surveys(), side, in.columnMap(), in.tempDir(), cut), known);
     ChurnFeatures.Side sideNow = new ChurnFeatures.Side(
         EngagementAsOf.read(in.interactions(), in.surveys(), side, in.columnMap(), in.tempDir(), asOfDay), known);
-    ChurnResult r = ChurnStage.run(atCut, cut, sideCut, atAsOf, asOfDay, sideNow, now.charset(), 1);
+    ChurnResult r = ChurnStage.run(atCut, cut, sideCut, atAsOf, asOfDay, sideNow, idCharset, 1);
     return reorder(r, atAsOf, p);
-  }
-
-  private static TransactionIntake.Result read(RunInputs in, TransactionIntake.Options options, int day) {
-    return TransactionIntake.read(in.transactions(), options.withAsOf(LocalDate.ofEpochDay(day)), rejected -> { },
-        bytes -> { });
   }
 
   /** The result's per-customer arrays in the order of {@code p} (the same file read the same way: normally already). */

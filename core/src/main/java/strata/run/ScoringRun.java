@@ -76,16 +76,7 @@ public final class ScoringRun {
     failIfBroken(checked);
 
     Summaries tx = intake(in, checked, rejects, progress);
-    long excludedFrom = excludedFrom(tx.quality());
-    AmountOutliers outliers = tx.quality().amountOutliers();
-    LocalDate asOf = tx.asOf();
-    // With outliers, the file is read once more the other way (kept or left out) to list the tiers they change.
-    long otherFrom = excludedFrom == Long.MAX_VALUE && outliers != null ? outliers.thresholdCents() : Long.MAX_VALUE;
-    return afterIntake(in, tx, checked, rejects, progress,
-        merged -> read(in, merged, excludedFrom, checked, progress, asOf), true,
-        outliers == null || outliers.rows() == 0 ? null
-            : merged -> read(in, merged, otherFrom, checked, progress, asOf),
-        predictions);
+    return afterIntake(in, tx, checked, rejects, progress, new FileRereads(in, checked, progress), predictions);
   }
 
   /**
@@ -106,8 +97,7 @@ public final class ScoringRun {
       tx = transactions(in, merges, outliers.thresholdCents(), checked, r -> {
         if (r.reason() == RejectReason.AMOUNT_OUTLIER) rejects.accept(r);
       }, progress);
-      txQuality = tx.quality().withOutliers(outliers.asExcluded(), Note.of("quality_outliers_left_out", outliers.rows(),
-          BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString()));
+      txQuality = excludedQuality(tx.quality(), outliers);
     }
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase(Note.of("phase_ordering"));
@@ -117,8 +107,20 @@ public final class ScoringRun {
 
   static PurchaseColumns read(RunInputs in, IdMerges merges, long outlierCents,
       CompletableFuture<TierModel> checked, Progress progress, LocalDate asOf) {
-    TransactionIntake.Result again = transactions(in, merges, outlierCents, checked, rejection -> { }, progress);
-    return again.table().freeze(ClvStage.splitDay(again.firstDay(), (int) asOf.toEpochDay()));
+    return new FileRereads(in, checked, progress).summaries(merges.merged(), outlierCents, asOf,
+        Rereads.runSplit((int) asOf.toEpochDay()));
+  }
+
+  /**
+   * The quality of a read that left the outlier amounts out ({@code --outliers exclude}): the first read's judgement,
+   * marked excluded, with a warning saying so.
+   *
+   * @param secondRead the quality of the read that left them out
+   * @param outliers the first read's judgement
+   */
+  public static FileQuality excludedQuality(FileQuality secondRead, AmountOutliers outliers) {
+    return secondRead.withOutliers(outliers.asExcluded(), Note.of("quality_outliers_left_out", outliers.rows(),
+        BigDecimal.valueOf(outliers.thresholdCents(), 2).toPlainString()));
   }
 
   /**
@@ -132,37 +134,25 @@ public final class ScoringRun {
       LocalDate asOf) {}
 
   /**
-   * The part of a file run after the transactions are summarised (side files, identity checks, scoring, tiers), for an
-   * engine that summarised them elsewhere. Merging ids that differ only by case needs a second read of the
-   * transactions, which this entry point does not do: it refuses {@code in.merges().caseIds()} when such ids exist.
+   * The part of a file run after the transactions are summarised (side files, identity checks, predictions, scoring,
+   * tiers), for an engine that summarised them elsewhere.
+   *
+   * @param reads how the engine reads the transactions again (see {@link Rereads}): to merge ids that differ only by
+   *     case, score the other way with outlier amounts, train the churn classifier and read product preference; null
+   *     when it cannot, which refuses {@code in.merges().caseIds()} when such ids exist and leaves those out
    */
   public static RunResult run(RunInputs in, Summaries tx, TierModel model, Consumer<Rejection> rejects,
-      Progress progress) {
-    return run(in, tx, model, rejects, progress, null);
-  }
-
-  /**
-   * As above, for an engine that can summarise the transactions again with more ids merged: {@code reread} does so
-   * when {@code in.merges().caseIds()} finds ids that differ only by case (its rows' rejections were reported the
-   * first time, so it reports none), frozen at the same {@link #splitDay}; null refuses such a merge.
-   */
-  public static RunResult run(RunInputs in, Summaries tx, TierModel model, Consumer<Rejection> rejects,
-      Progress progress, java.util.function.Function<IdMerges, PurchaseColumns> reread) {
+      Progress progress, Rereads reads, Predictions predictions) {
     checkScoringSettings(model);
-    return afterIntake(in, tx, CompletableFuture.completedFuture(model), rejects, progress, reread, false, null,
-        Predictions.NONE);
+    return afterIntake(in, tx, CompletableFuture.completedFuture(model), rejects, progress, reads, predictions);
   }
 
   /**
-   * @param reread the transactions read again with ids merged; null when the engine cannot
-   * @param readsFile whether {@code in.transactions()} is a file this JVM reads, as the churn classifier and product
-   *     preference do
-   * @param otherWay the transactions read with the outliers treated the other way (left out when the run keeps
-   *     them, kept when it leaves them out); null without outliers or when the engine cannot read again
+   * @param reads the transactions read again; null when the engine cannot (no case merges, predictions that read
+   *     the file again, or comparison of the tiers with and without outlier amounts)
    */
   private static RunResult afterIntake(RunInputs in, Summaries tx, CompletableFuture<TierModel> checked,
-      Consumer<Rejection> rejects, Progress progress, java.util.function.Function<IdMerges, PurchaseColumns> reread,
-      boolean readsFile, java.util.function.Function<IdMerges, PurchaseColumns> otherWay, Predictions predictions) {
+      Consumer<Rejection> rejects, Progress progress, Rereads reads, Predictions predictions) {
     List<FileQuality> quality = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     quality.add(tx.quality());
@@ -180,41 +170,48 @@ public final class ScoringRun {
     progress.phase(Note.of("phase_checking_ids"));
     List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.idCharset());
     if (in.merges().caseIds() && !caseVariants.isEmpty()) {
-      if (reread == null) {
+      if (reads == null) {
         throw new strata.intake.IntakeException(strata.intake.IntakeException.CASE_MERGE_UNAVAILABLE, caseVariants.size());
       }
       // The groups are known only once every id has been read; the file is read again with them merged (the rows'
       // rejections were reported the first time).
       merges = IdMerges.of(in.merges().acceptedPairs(), caseVariants);
       progress.phase(Note.of("phase_merging_case_ids"));
-      p = reread.apply(merges);
+      p = reads.summaries(merges.merged(), excludedFrom(tx.quality()), tx.asOf(),
+          Rereads.runSplit((int) tx.asOf().toEpochDay()));
     }
     IdentityReport identity = IdentityStage.report(profiles, merges, caseVariants, in.merges().caseIds(), p,
         tx.idCharset(), notes);
     TierModel model = Futures.join(checked);
     Map<String, CustomerProfile> merged = IdentityStage.mergeProfiles(profiles, merges);
     strata.churn.ChurnResult churn = null;
+    long outlierCents = excludedFrom(tx.quality());
+    int asOfDay = (int) tx.asOf().toEpochDay();
     // The classifier reads the transactions again as of its cut-off: only an engine that can re-read them trains it.
-    if (predictions.churnFor(model) && readsFile) {
+    if (predictions.churnFor(model) && reads != null) {
       progress.phase(Note.of("phase_churn"));
-      churn = Predictions.churn(in, intakeOptions(in, merges).withOutlierCents(excludedFrom(tx.quality())), p,
-          (int) tx.asOf().toEpochDay(), merged);
+      churn = Predictions.churn(in, reads, merges.merged(), outlierCents, tx.idCharset(), p, asOfDay, merged);
     }
     strata.product.ProductPreferences products = null;
-    // Like the classifier, product preference reads the transactions again: file runs only.
-    if (predictions.productsFor(model) && readsFile) {
+    // Like the classifier, product preference reads the transactions again.
+    var bought = predictions.productsFor(model) && reads != null
+        ? reads.products(merges.merged(), outlierCents, asOfDay) : null;
+    if (bought != null) {
       progress.phase(Note.of("phase_products"));
-      products = Predictions.products(in, merges.merged(), excludedFrom(tx.quality()), p, tx.idCharset(),
-          (int) tx.asOf().toEpochDay(), model, notes);
+      products = Predictions.products(bought, p, tx.idCharset(), model, notes);
     }
     Map<String, Engagement> mergedEngagement = IdentityStage.mergeEngagement(engagement, merges);
     RunResult result = score(p, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model, in.threads(), quality, notes,
         progress, Map.of(), predictions, churn, products);
     List<FileQuality> outQuality = result.quality();
     List<Note> outNotes = result.notes();
-    if (otherWay != null) {
+    AmountOutliers outliers = tx.quality().amountOutliers();
+    if (reads != null && outliers != null && outliers.rows() > 0) {
+      // The transactions are read once more the other way (kept or left out) to list the tiers the outliers change.
       progress.phase(Note.of("phase_outlier_tiers"));
-      RunResult other = score(otherWay.apply(merges), tx.idCharset(), merged, mergedEngagement, tx.asOf(), model,
+      long otherCents = outliers.excluded() ? Long.MAX_VALUE : outliers.thresholdCents();
+      PurchaseColumns otherWay = reads.summaries(merges.merged(), otherCents, tx.asOf(), Rereads.runSplit(asOfDay));
+      RunResult other = score(otherWay, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model,
           in.threads(), List.of(), new ArrayList<>(), Progress.NONE, Map.of(), predictions, churn, products);
       AmountOutliers o = OutlierTiers.compare(tx.quality().amountOutliers(), result.customers(), other.customers(),
           model);
@@ -248,19 +245,23 @@ public final class ScoringRun {
     return new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
   }
 
-  private static TransactionIntake.Result transactions(RunInputs in, IdMerges merges, long outlierCents,
+  static TransactionIntake.Result transactions(RunInputs in, IdMerges merges, long outlierCents,
       CompletableFuture<TierModel> checked, Consumer<Rejection> rejects, Progress progress) {
-    long total = size(in.transactions());
-    return TransactionIntake.read(in.transactions(), intakeOptions(in, merges).withOutlierCents(outlierCents), rejects,
-        done -> {
-          failIfBroken(checked);
-          progress.bytes(done, total);
-        }, progress::phase, (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)));
+    return transactions(in, merges.merged(), outlierCents, in.asOf(), checked, rejects, progress,
+        (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)));
   }
 
-  private static TransactionIntake.Options intakeOptions(RunInputs in, IdMerges merges) {
-    return new TransactionIntake.Options(withCharset(in), in.columnMap(), in.asOf(), in.threads(), in.tempDir(),
-        merges.merged());
+  /** @param splitDay (first day, last day) of the read to the split day its table is frozen at */
+  static TransactionIntake.Result transactions(RunInputs in, Map<String, String> mergedIds, long outlierCents,
+      LocalDate asOf, CompletableFuture<TierModel> checked, Consumer<Rejection> rejects, Progress progress,
+      java.util.function.IntBinaryOperator splitDay) {
+    long total = size(in.transactions());
+    TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), asOf,
+        in.threads(), in.tempDir(), mergedIds).withOutlierCents(outlierCents);
+    return TransactionIntake.read(in.transactions(), options, rejects, done -> {
+      failIfBroken(checked);
+      progress.bytes(done, total);
+    }, progress::phase, splitDay);
   }
 
   /** The threshold a run left outlier amounts out from, or Long.MAX_VALUE when it kept them. */
@@ -482,7 +483,7 @@ public final class ScoringRun {
     }
   }
 
-  private static FormatSniffer.Hints withCharset(RunInputs in) {
+  static FormatSniffer.Hints withCharset(RunInputs in) {
     FormatSniffer.Hints h = in.transactionHints();
     return in.charset() == null ? h : new FormatSniffer.Hints(in.charset(), h.delimiter(), h.columns(), h.dateFormat());
   }

@@ -35,7 +35,7 @@ final class ParquetInput {
 
   /** The intake's view of the file and one part per Spark partition. */
   static SparkScoring.Input open(SparkSession spark, String path, IntakeSpec.Hints hints,
-      Map<String, String> columnMap, java.time.LocalDate asOf, Map<String, String> mergedIds) {
+      Map<String, String> columnMap, SparkScoring.Which which) {
     String name = new org.apache.hadoop.fs.Path(path.replaceAll("/+$", "")).getName();
     Dataset<Row> all;
     try {
@@ -62,7 +62,7 @@ final class ParquetInput {
     ParquetRows headLine = new ParquetRows(ZoneId.of("UTC"), null).header(kept);
     byte[] head = java.util.Arrays.copyOf(headLine.bytes(), headLine.length());
     IntakeSpec spec = new IntakeSpec(name, head, StandardCharsets.UTF_8.name(), ",", null, hints.dateFormat(),
-        columnMap, asOf, mergedIds);
+        columnMap, which.asOf(), which.mergedIds(), which.outlierCents());
     spec.intake(); // the same header errors as a CSV file, before any task starts
     ZoneId zone = ZoneId.of(spark.conf().get("spark.sql.session.timeZone"));
     String datePattern = hints.dateFormat();

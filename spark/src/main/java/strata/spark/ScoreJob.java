@@ -24,6 +24,7 @@ import strata.intake.FormatSniffer;
 import strata.intake.IntakeException;
 import strata.intake.RejectedRowsWriter;
 import strata.run.CustomersCsv;
+import strata.run.Predictions;
 import strata.run.QualityDocument;
 import strata.run.RunInputs;
 import strata.run.RunResult;
@@ -96,6 +97,26 @@ public final class ScoreJob implements Callable<Integer> {
       description = "read a column from a header Strata does not recognise, e.g. --map amount=实收款 (all files)")
   Map<String, String> columnMap = new HashMap<>();
 
+  @Option(names = "--outliers", paramLabel = "keep|exclude", description = "amounts far beyond the file's usual "
+      + "ones: keep them with a warning (default) or leave their rows out of the run (amount_outlier in rejected.csv)")
+  String outliers = "keep";
+
+  @Option(names = "--churn", description = "train the churn classifier and write churn_prob (reads the transactions "
+      + "twice more; on anyway when a tier condition reads churn_prob)")
+  boolean churn;
+
+  @Option(names = "--clusters", description = "behavioural clusters, written as cluster and cluster_name (on anyway "
+      + "when a tier condition reads cluster)")
+  boolean clusters;
+
+  // strata score's options the Spark engine does not offer yet: accepted by name so that the job refuses them with a
+  // sentence in --lang rather than picocli's "Unknown option".
+  @Option(names = "--products", hidden = true) boolean products;
+  @Option(names = "--plan", hidden = true) boolean plan;
+  @Option(names = "--previous", hidden = true) String previous;
+  @Option(names = "--horizon", hidden = true) Integer horizon;
+  @Option(names = "--time-zone", hidden = true) String timeZone;
+
   @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels")
   String lang;
 
@@ -132,6 +153,14 @@ public final class ScoreJob implements Callable<Integer> {
     if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("parquet")) {
       throw new IntakeException(IntakeException.BAD_CHOICE, "--format", "csv, parquet", format);
     }
+    excludeOutliers();
+    List<String> refused = new java.util.ArrayList<>();
+    if (products) refused.add("--products");
+    if (plan) refused.add("--plan");
+    if (previous != null) refused.add("--previous");
+    if (horizon != null) refused.add("--horizon");
+    if (timeZone != null) refused.add("--time-zone");
+    if (!refused.isEmpty()) throw new IntakeException(IntakeException.NOT_ON_SPARK, String.join(", ", refused));
     TierModel tierModel = model == null ? TierModel.defaultModel() : TierModel.load(model);
     SparkSession.Builder builder = SparkSession.builder().appName("strata score");
     if (master != null) builder.master(master);
@@ -142,6 +171,15 @@ public final class ScoreJob implements Callable<Integer> {
       if (master != null) spark.stop(); // a session from spark-submit is the submitter's to stop
     }
     return 0;
+  }
+
+  /** Whether --outliers leaves the outlier amounts out. */
+  private boolean excludeOutliers() {
+    return switch (outliers.toLowerCase(Locale.ROOT)) {
+      case "keep" -> false;
+      case "exclude" -> true;
+      default -> throw new IntakeException(IntakeException.BAD_CHOICE, "--outliers", "keep, exclude", outliers);
+    };
   }
 
   /** The job's --lang for its error line; English when the value itself is what is wrong. */
@@ -166,9 +204,10 @@ public final class ScoreJob implements Callable<Integer> {
       RunInputs in = new RunInputs(Path.of(new org.apache.hadoop.fs.Path(transactions.replaceAll("/+$", "")).getName()),
           files.local(customers), files.local(interactions), files.local(surveys), asOf,
           new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset, Map.copyOf(columnMap),
-          Runtime.getRuntime().availableProcessors(), out, merges);
+          Runtime.getRuntime().availableProcessors(), out, merges).withOutliersExcluded(excludeOutliers());
       var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, columns, dateFormat);
-      result = SparkScoring.run(spark, transactions, format, hints, in, rangeBytes, tierModel, rejects);
+      result = SparkScoring.run(spark, transactions, format, hints, in, rangeBytes, tierModel,
+          new Predictions(churn, clusters, false), rejects);
     }
     CustomersCsv.write(result, out.resolve("customers.csv"), locale);
     if (parquetOut != null) CustomersParquet.write(spark, out.resolve("customers.csv"), parquetOut);

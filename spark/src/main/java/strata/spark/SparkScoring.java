@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,12 +16,17 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 import strata.asof.AsOfPolicy;
 import strata.identity.IdMerges;
+import strata.intake.AmountOutliers;
 import strata.intake.FileQuality;
 import strata.intake.RangeCounts;
 import strata.intake.RangeIntake;
+import strata.intake.RejectReason;
 import strata.intake.Rejection;
+import strata.product.CustomerProducts;
+import strata.run.Predictions;
 import strata.run.Progress;
 import strata.run.RunInputs;
+import strata.run.Rereads;
 import strata.run.RunResult;
 import strata.run.ScoringRun;
 import strata.summary.CustomerSummary;
@@ -41,38 +46,92 @@ final class SparkScoring {
   record Input(IntakeSpec spec, byte[] head, JavaRDD<RangePart> parts, Broadcast<IntakeSpec> shared) {}
 
   /**
+   * Which rows a pass reads into summaries: rows after {@code asOf} (null: none) and of at least {@code outlierCents}
+   * are left out, and rows of a merged id count for its survivor.
+   */
+  record Which(java.time.LocalDate asOf, Map<String, String> mergedIds, long outlierCents) {}
+
+  /**
    * One pass over the transactions: the intake, the parts' counts and rejections in file order, the merged customers
    * in order of first appearance, and the exact duplicates (null when not asked for).
    */
   private record Pass(RangeIntake intake, long firstDataLine, List<RangePart> inOrder, List<FirstSeen> customers,
-      Duplicates duplicates) {}
+      Duplicates duplicates) {
+    int firstDay() {
+      return inOrder.stream().mapToInt(p -> p.counts().minDay()).min().orElseThrow();
+    }
+
+    int lastDay() {
+      return inOrder.stream().mapToInt(p -> p.counts().maxDay()).max().orElseThrow();
+    }
+
+    PurchaseColumns columns(int splitDay) {
+      // PurchaseColumns.of stores ids as UTF-8, whatever the file's encoding.
+      return PurchaseColumns.of(customers.stream().map(FirstSeen::summary).toList(), splitDay);
+    }
+  }
+
+  /** Where the transactions are and how to read them: what every pass of a run shares. */
+  private record Source(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints, RunInputs in,
+      long rangeBytes) {}
 
   /**
    * @param in the run's side files and options; its transactions path is not read (the file is {@code transactions}),
    *     its side files are paths on the driver's disk
    * @param transactions a path any Hadoop file system of the cluster reads
    * @param format {@code csv} or {@code parquet}; null decides by the path's extension
+   * @param predictions the predictions asked for (churn and clusters; product preference is not read on Spark)
    * @param rejects every rejected row, in line order
    */
   static RunResult run(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints, RunInputs in,
-      long rangeBytes, TierModel model, Consumer<Rejection> rejects) {
+      long rangeBytes, TierModel model, Predictions predictions, Consumer<Rejection> rejects) {
     // A bad side file stops the run before the cluster reads the transactions, with the error ScoringRun gives later.
     ScoringRun.checkSideFiles(in);
+    Source source = new Source(spark, transactions, format, hints, in, rangeBytes);
     // The accepted pairs are known before the read, so each task summarises a merged id's rows under its survivor,
     // as the single-machine intake does.
     Map<String, String> accepted = IdMerges.of(in.merges().acceptedPairs(), List.of()).merged();
-    Pass pass = pass(spark, transactions, format, hints, in, rangeBytes, accepted, true);
-    // Ids that differ only by case are known once every id is read: the file is read again with them merged.
-    Function<Map<String, String>, List<FirstSeen>> again =
-        merged -> pass(spark, transactions, format, hints, in, rangeBytes, merged, false).customers();
-    return score(pass, again, in, model, rejects);
+    Pass pass = pass(source, new Which(in.asOf(), accepted, Long.MAX_VALUE), true);
+    emit(pass, rejects, r -> true); // before the quality, which throws for a file of only bad rows: they are kept
+    FileQuality quality = quality(pass);
+    AmountOutliers outliers = quality.amountOutliers();
+    if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
+      // The threshold is known once every amount has been read: the file is read again leaving those rows out, and
+      // they go to the rejects (the other rejections were reported the first time), as in the single-machine run.
+      pass = pass(source, new Which(in.asOf(), accepted, outliers.thresholdCents()), true);
+      emit(pass, rejects, r -> r.reason() == RejectReason.AMOUNT_OUTLIER);
+      quality = ScoringRun.excludedQuality(quality(pass), outliers);
+    }
+    LocalDate asOf = AsOfPolicy.resolve(in.asOf(), pass.lastDay());
+    int splitDay = ScoringRun.splitDay(pass.firstDay(), (int) asOf.toEpochDay());
+    var summaries = new ScoringRun.Summaries(pass.columns(splitDay), StandardCharsets.UTF_8, quality, asOf);
+    // Side files are small beside the transactions: core's readers read them on the driver (ScoringRun), with the
+    // same columns, encodings and reject reasons as strata score, their rejected rows after the transactions'.
+    return ScoringRun.run(in, summaries, model, rejects, Progress.NONE, new Again(source), predictions);
   }
 
-  private static Pass pass(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints,
-      RunInputs in, long rangeBytes, Map<String, String> mergedIds, boolean withDuplicates) {
-    Input input = ParquetInput.is(transactions, format)
-        ? ParquetInput.open(spark, transactions, hints, in.columnMap(), in.asOf(), mergedIds)
-        : csv(spark, transactions, hints, in, rangeBytes, mergedIds);
+  /**
+   * The transactions read again on the cluster, for what ScoringRun reads twice: ids that differ only by case merged,
+   * the tiers with outlier amounts the other way, the churn classifier's earlier days.
+   */
+  private record Again(Source source) implements Rereads {
+    @Override
+    public PurchaseColumns summaries(Map<String, String> mergedIds, long outlierCents, LocalDate asOf,
+        IntUnaryOperator splitDay) {
+      Pass pass = pass(source, new Which(asOf, mergedIds, outlierCents), false);
+      return pass.columns(splitDay.applyAsInt(pass.firstDay()));
+    }
+
+    @Override
+    public Map<String, CustomerProducts> products(Map<String, String> mergedIds, long outlierCents, int asOfDay) {
+      return null; // not read on Spark: ScoreJob refuses --products
+    }
+  }
+
+  private static Pass pass(Source source, Which which, boolean withDuplicates) {
+    Input input = ParquetInput.is(source.transactions(), source.format())
+        ? ParquetInput.open(source.spark(), source.transactions(), source.hints(), source.in().columnMap(), which)
+        : csv(source, which);
     RangeIntake intake = input.spec().intake();
     JavaRDD<RangePart> parts = input.parts().persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -105,17 +164,18 @@ final class SparkScoring {
   }
 
   /** A CSV file cut into byte ranges that tasks read themselves. */
-  private static Input csv(SparkSession spark, String transactions, IntakeSpec.Hints hints, RunInputs in,
-      long rangeBytes, Map<String, String> mergedIds) {
-    var hadoop = spark.sparkContext().hadoopConfiguration();
+  private static Input csv(Source source, Which which) {
+    var hadoop = source.spark().sparkContext().hadoopConfiguration();
+    String transactions = source.transactions();
     byte[] head = FileRanges.head(transactions, hadoop);
     String name = new org.apache.hadoop.fs.Path(transactions).getName();
+    IntakeSpec.Hints hints = source.hints();
     IntakeSpec spec = new IntakeSpec(name, head, hints.charset(), hints.delimiter(), hints.columns(),
-        hints.dateFormat(), in.columnMap(), in.asOf(), mergedIds);
+        hints.dateFormat(), source.in().columnMap(), which.asOf(), which.mergedIds(), which.outlierCents());
     RangeIntake intake = spec.intake(); // a bad header fails here, before any task starts
     List<FileRanges.Range> ranges = FileRanges.of(transactions, intake.dataStart(),
-        FileRanges.length(transactions, hadoop), rangeBytes);
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        FileRanges.length(transactions, hadoop), source.rangeBytes());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(source.spark().sparkContext());
     Broadcast<IntakeSpec> shared = jsc.broadcast(spec);
     Map<String, String> conf = FileRanges.entries(hadoop);
     JavaRDD<RangePart> parts = jsc.parallelize(ranges, ranges.size())
@@ -141,37 +201,35 @@ final class SparkScoring {
     return all.subList(1, all.size()).iterator();
   }
 
-  private static RunResult score(Pass pass, Function<Map<String, String>, List<FirstSeen>> again, RunInputs in,
-      TierModel model, Consumer<Rejection> rejects) {
-    long line = pass.firstDataLine();
-    List<RangeCounts> counts = new ArrayList<>();
-    long[] firstLineOfRange = new long[pass.inOrder().size()];
-    for (RangePart part : pass.inOrder()) {
-      firstLineOfRange[part.index()] = line;
-      for (Rejection r : part.rejections()) {
-        rejects.accept(new Rejection(r.file(), line + r.line() - 1, r.reason(), r.detail(), r.raw()));
-      }
-      counts.add(part.counts());
-      line += part.lineBreaks();
-    }
+  /** The file's quality from a pass that found the exact duplicates. */
+  private static FileQuality quality(Pass pass) {
+    List<RangeCounts> counts = pass.inOrder().stream().map(RangePart::counts).toList();
+    long[] firstLine = firstLines(pass);
     Duplicates duplicates = pass.duplicates();
     List<Long> duplicateLines = duplicates.firstRows().stream()
-        .map(row -> firstLineOfRange[(int) (row >>> 32)] + (row & 0xFFFFFFFFL) - 1).toList();
-    FileQuality quality = pass.intake().quality(counts, duplicates.rows(), duplicateLines);
-    int firstDay = counts.stream().mapToInt(RangeCounts::minDay).min().orElseThrow();
-    int lastDay = counts.stream().mapToInt(RangeCounts::maxDay).max().orElseThrow();
-    LocalDate asOf = AsOfPolicy.resolve(in.asOf(), lastDay);
-    int splitDay = ScoringRun.splitDay(firstDay, (int) asOf.toEpochDay());
-    // PurchaseColumns.of stores ids as UTF-8, whatever the file's encoding.
-    var summaries = new ScoringRun.Summaries(columns(pass.customers(), splitDay), StandardCharsets.UTF_8, quality,
-        asOf);
-    // Side files are small beside the transactions: core's readers read them on the driver (ScoringRun), with the
-    // same columns, encodings and reject reasons as strata score, their rejected rows after the transactions'.
-    return ScoringRun.run(in, summaries, model, rejects, Progress.NONE,
-        merges -> columns(again.apply(merges.merged()), splitDay));
+        .map(row -> firstLine[(int) (row >>> 32)] + (row & 0xFFFFFFFFL) - 1).toList();
+    return pass.intake().quality(counts, duplicates.rows(), duplicateLines);
   }
 
-  private static PurchaseColumns columns(List<FirstSeen> customers, int splitDay) {
-    return PurchaseColumns.of(customers.stream().map(FirstSeen::summary).toList(), splitDay);
+  /** The pass's rejected rows that {@code which} selects, in line order. */
+  private static void emit(Pass pass, Consumer<Rejection> rejects, java.util.function.Predicate<Rejection> which) {
+    long[] firstLine = firstLines(pass);
+    for (RangePart part : pass.inOrder()) {
+      for (Rejection r : part.rejections()) {
+        if (!which.test(r)) continue;
+        rejects.accept(new Rejection(r.file(), firstLine[part.index()] + r.line() - 1, r.reason(), r.detail(), r.raw()));
+      }
+    }
+  }
+
+  /** The file's line number of each range's first row. */
+  private static long[] firstLines(Pass pass) {
+    long line = pass.firstDataLine();
+    long[] first = new long[pass.inOrder().size()];
+    for (RangePart part : pass.inOrder()) {
+      first[part.index()] = line;
+      line += part.lineBreaks();
+    }
+    return first;
   }
 }

@@ -21,6 +21,21 @@ class ScoreJobErrorsTest {
     assertThat(run("--lang", "fr")).isEqualTo("strata-spark: --lang must be one of zh, en, got 'fr'");
   }
 
+  @Test
+  void optionsTheSparkEngineDoesNotOfferAreRefusedByNameInTheJobsLanguage() {
+    assertThat(run("--lang", "en", "--products")).isEqualTo("strata-spark: --products: not available on the Spark "
+        + "engine yet; run without it, or with the single-machine engine (strata score)");
+    assertThat(run("--lang", "zh", "--plan", "--horizon", "7", "--time-zone", "UTC"))
+        .isEqualTo("strata-spark: --plan, --horizon, --time-zone：Spark 引擎暂不支持；请去掉该选项，或改用单机引擎（strata score）");
+  }
+
+  @Test
+  void anUnknownOutlierPolicyIsNamed() {
+    assertThat(run("--lang", "en", "--outliers", "drop"))
+        .isEqualTo("strata-spark: --outliers must be one of keep, exclude, got 'drop'");
+    assertThat(run("--lang", "zh", "--outliers", "drop")).isEqualTo("strata-spark: --outliers 须为 keep, exclude 之一，实际为 'drop'");
+  }
+
   private String run(String... options) {
     String[] args = new String[options.length + 4];
     args[0] = "--transactions";

@@ -3,9 +3,6 @@ package strata.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import strata.identity.MergeFile;
+import strata.identity.MergeOptions;
+import strata.intake.FileQuality;
 import strata.intake.IntakeException;
-import strata.intake.RejectedRowsWriter;
-import strata.run.CustomersCsv;
-import strata.run.Progress;
-import strata.run.QualityDocument;
+import strata.run.Predictions;
 import strata.run.RunInputs;
 import strata.run.RunResult;
-import strata.run.ScoringRun;
 import strata.tier.TierModel;
 
-/** The Spark engine against the single-machine engine on the same file: the same customers, tiers and quality. */
+/** The Spark engine against the single-machine engine on the same files: the same customers, tiers and quality. */
 class ScoreJobTest {
   private static SparkSession spark;
   @TempDir Path dir;
@@ -48,34 +44,42 @@ class ScoreJobTest {
     spark.stop();
   }
 
+  /**
+   * The issue's check: a million transaction rows with customers, interactions, surveys and accepted merges, dirty rows
+   * of every kind in each file, on local[2] in ranges of 4 MiB (customers and orders span ranges).
+   */
   @Test
-  void givesTheSingleMachineAnswerCustomerByCustomer() throws Exception {
-    int rows = Integer.getInteger("strata.spark.rows", 100_000);
-    Path file = dir.resolve("transactions.csv");
-    TransactionsFile.write(file, rows, 19);
-    Path single = dir.resolve("single");
-    Files.createDirectories(single);
-    RunResult expected;
-    try (RejectedRowsWriter rejects = new RejectedRowsWriter(single.resolve("rejected.csv"))) {
-      expected = ScoringRun.run(RunInputs.of(file), TierModel.defaultModel(), rejects, Progress.NONE);
+  void givesTheSingleMachineAnswerCustomerByCustomerWithSideFilesAndDirtyRows() throws Exception {
+    int rows = Integer.getInteger("strata.spark.rows", 1_000_000);
+    Path tx = dir.resolve("transactions.csv");
+    TransactionsFile.write(tx, rows, 19);
+    SideFilesWriter.SideFiles side = SideFilesWriter.write(dir, tx, rows, 31);
+    RunInputs in = RunInputs.of(tx).withSideFiles(side.customers(), side.interactions(), side.surveys())
+        .withMerges(new MergeOptions(MergeFile.read(side.merge()), false));
+
+    SameAnswer.Runs runs = SameAnswer.run(spark, dir, in, Predictions.NONE, 4 << 20, "--transactions", tx.toString(),
+        "--customers", side.customers().toString(), "--interactions", side.interactions().toString(),
+        "--surveys", side.surveys().toString(), "--merge", side.merge().toString());
+    System.err.printf("%,d rows with side files: single machine %.1f s, Spark job %.1f s%n", rows,
+        runs.singleSeconds(), runs.sparkSeconds());
+
+    // The generated files hold what the check is about: each kind of dirty row, repeats, outlier amounts (kept, so
+    // the run is scored without them too), orders of customers missing from the customers file, prospects, merges.
+    RunResult expected = runs.single();
+    FileQuality transactions = expected.quality().get(0);
+    assertThat(transactions.rowsRejected()).isGreaterThan(rows / 200);
+    for (String reason : List.of("bad_date", "bad_amount", "missing_customer_id", "wrong_field_count", "date_out_of_range",
+        "bad_encoding")) {
+      assertThat(transactions.rejectedByReason()).as(reason).containsKey(reason);
     }
-    CustomersCsv.write(expected, single.resolve("customers.csv"), Locale.ENGLISH);
-
-    Path out = dir.resolve("spark");
-    // Ranges of 256 KiB: the file is read by many tasks, so customers and orders span ranges.
-    long started = System.nanoTime();
-    RunResult actual = job("--transactions", file.toString(), "--out", out.toString(), "--lang", "en")
-        .run(spark, TierModel.defaultModel(), Locale.ENGLISH, 256 << 10);
-
-    System.err.printf("Spark job on %,d rows: %.1f s%n", rows, (System.nanoTime() - started) / 1e9);
-    assertThat(actual.quality().get(0).rowsRejected()).isGreaterThan(rows / 200);
-    assertThat(actual.quality().get(0).duplicateRows()).isGreaterThan(rows / 1000);
-    assertThat(actual.customers().size).isEqualTo(expected.customers().size).isGreaterThan(rows / 20);
-    assertSameCustomers(single.resolve("customers.csv"), out.resolve("customers.csv"));
-    assertThat(Files.readString(out.resolve("rejected.csv"))).isEqualTo(Files.readString(single.resolve("rejected.csv")));
-    ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-    JsonNode want = json.readTree(json.writeValueAsString(QualityDocument.of(expected)));
-    assertThat(json.readTree(out.resolve("quality.json").toFile())).isEqualTo(want);
+    assertThat(transactions.duplicateRows()).isGreaterThan(rows / 1000);
+    assertThat(transactions.amountOutliers().rows()).isPositive();
+    assertThat(transactions.amountOutliers().tierChanges()).isNotNegative();
+    assertThat(expected.identity().unknownCustomers()).isPositive();
+    assertThat(expected.identity().merged()).containsEntry("C4", "C2");
+    assertThat(expected.customers().size).isGreaterThan(expected.customers().purchasers).isGreaterThan(rows / 20);
+    assertThat(expected.quality()).hasSize(4);
+    SameAnswer.assertSame(runs);
   }
 
   @Test

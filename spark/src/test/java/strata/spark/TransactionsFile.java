@@ -1,7 +1,8 @@
 package strata.spark;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.util.Random;
 
 /**
  * A generated transactions file: orders of one or two lines, refunds, ids with Chinese characters, and about 1 % dirty
- * rows of each kind the intake refuses (bad date, bad amount, missing id, wrong field count, future date) and rows
- * repeated exactly.
+ * rows of each kind the intake refuses (bad date, bad amount, missing id, wrong field count, future date, a byte that
+ * is not UTF-8), rows repeated exactly, and a few typing errors far above the usual amounts (outliers, kept by
+ * default).
  */
 final class TransactionsFile {
   private TransactionsFile() {}
@@ -23,8 +25,8 @@ final class TransactionsFile {
     int customers = Math.max(10, rows / 8);
     LocalDate start = LocalDate.of(2022, 1, 1);
     String[] categories = {"书籍", "music", "video", "家电", "\"toys, games\""};
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write(HEADER + "\n");
+    try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      text(w, HEADER + "\n");
       int order = 0;
       for (int i = 0; i < rows; i++) {
         // Skewed: a few customers buy often, most rarely, so RFM and ABC see ties and long tails.
@@ -35,6 +37,7 @@ final class TransactionsFile {
         if (random.nextInt(40) == 0) cents = -cents / 2; // a refund
         String amount = (cents < 0 ? "-" : "") + Math.abs(cents) / 100 + "." + String.format("%02d", Math.abs(cents) % 100);
         String category = categories[random.nextInt(categories.length)];
+        if (random.nextInt(20_000) == 0) amount = "9999999.00"; // ¥9,999,999 typed for ¥99.99: an outlier
         int dirty = random.nextInt(500);
         String line = switch (dirty) {
           case 0 -> id + ",O" + order + ",2024-13-45," + amount + "," + category;
@@ -42,16 +45,23 @@ final class TransactionsFile {
           case 2 -> ",O" + order + "," + day + "," + amount + "," + category;
           case 3 -> id + ",O" + order + "," + day;
           case 4 -> id + ",O" + order + ",2999-01-01," + amount + "," + category;
+          case 5 -> id + ",O" + order + "," + day + "," + amount + ",B?AD"; // ? becomes the byte 0xFF
           default -> id + ",O" + order + "," + day + "," + amount + "," + category;
         };
-        w.write(line + "\n");
+        byte[] row = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        if (dirty == 5) row[row.length - 4] = (byte) 0xFF; // not UTF-8: bad_encoding
+        w.write(row);
         if (random.nextInt(300) == 0) {
-          w.write(line + "\n"); // an export error: the row twice
+          w.write(row); // an export error: the row twice
           i++;
         }
         // Most orders have one line; some a second one in another category (an order spans lines, maybe ranges).
         if (random.nextInt(5) != 0) order++;
       }
     }
+  }
+
+  private static void text(OutputStream out, String s) throws IOException {
+    out.write(s.getBytes(StandardCharsets.UTF_8));
   }
 }
