@@ -62,18 +62,33 @@ public class SearchTimes {
     return COLS + " from (" + keys + " limit 50 offset " + off + ") k join snapshot_row r on r.run_id = k.run_id and r.customer_id = k.customer_id left join customer c on c.id = r.customer_id" + order;
   }
 
-  /** A search as CustomerQueries.list asks it (capped count, then the page by score), new: narrowed by SearchGrams. */
+  /**
+   * A search as CustomerQueries.list asks it: the capped count, then the page by score. New (CustomerFilter.from and
+   * CustomerQueries.searched): the customers of the search's gram (SearchGrams.pick) left-joined to the snapshot;
+   * past 10,000 matches the page walks the score's index without the grams. The count runs here (timed with the case).
+   */
   static List<String> search(Connection c, String q, boolean old, int off) {
     String text = q.strip().toLowerCase(Locale.ROOT);
     String like = "'%" + text + "%'";
-    String gram = "";
-    if (!old) {
-      if (text.length() <= 3) gram = " and r.customer_id in (select g.customer_id from customer_gram g where g.gram like '" + text + "%')";
-      else gram = " and r.customer_id in (select g.customer_id from customer_gram g where g.gram = '" + rarest(c, text) + "')";
-    }
-    String from = " from snapshot_row r join customer c on c.id = r.customer_id where r.run_id = 2" + gram + " and (lower(c.id) like " + like + " or lower(c.name) like " + like + ")";
-    return List.of("select count(*) from (select 1 as one" + from + " limit 10001) capped",
-        COLS + from + BY_SCORE + " limit 50 offset " + off);
+    String match = " join customer c on c.id = r.customer_id where r.run_id = 2 and (lower(c.id) like " + like
+        + " or lower(c.name) like " + like + ")";
+    String scan = " from snapshot_row r" + match;
+    if (old) return List.of("select count(*) from (select 1 as one" + scan + " limit 10001) capped",
+        COLS + scan + BY_SCORE + " limit 50 offset " + off);
+    String grams = text.length() <= 3 ? "gram like '" + text + "%'" : "gram = '" + rarest(c, text) + "'";
+    String narrowed = " from (select distinct customer_id from customer_gram where " + grams + ") g left join snapshot_row r"
+        + " on r.run_id = 2 and r.customer_id = g.customer_id" + match;
+    long counted;
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from (select 1 as one" + narrowed + " limit 10001) capped")) {
+      rs.next();
+      counted = rs.getLong(1);
+    } catch (SQLException e) { throw new RuntimeException(e); }
+    if (counted <= 10_000) return List.of(COLS + narrowed + BY_SCORE + " limit 50 offset " + off);
+    return List.of(COLS + " from (select r.run_id, r.customer_id" + scan // CustomerQueries.keyedPage
+        + " order by r.run_id, r.composite_score desc nulls last, r.customer_id limit 50 offset " + off
+        + ") k join snapshot_row r on r.run_id = k.run_id and r.customer_id = k.customer_id left join customer c"
+        + " on c.id = r.customer_id" + BY_SCORE);
   }
 
   /** SearchGrams.pick: the gram of at most 8 whose customers, counted up to 1,000, are fewest (timed with the case). */
