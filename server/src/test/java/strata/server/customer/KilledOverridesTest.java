@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static strata.server.testing.ServerProcess.waitFor;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import strata.server.testing.Api;
+import strata.server.testing.HeldRow;
 import strata.server.testing.ServerProcess;
 import strata.server.testing.StoredRows;
 import strata.server.testing.TestModels;
@@ -41,8 +38,6 @@ class KilledOverridesTest {
   private static final String AUDIT = "select action, detail from audit_log where action like 'override_%' "
       + "order by id";
 
-  /** The server waits for a row the test holds as long as the test needs (H2's default is 2 s). */
-  private static final String PATIENT = "--spring.datasource.hikari.connection-init-sql=SET LOCK_TIMEOUT 120000";
 
   /** One request and its effect on the expected rows. */
   record Write(String label, Supplier<Api.Response> send, java.util.function.Consumer<Expected> effect) {}
@@ -53,7 +48,7 @@ class KilledOverridesTest {
     Random random = new Random(SEED);
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = StoredRows.start(data, port, PATIENT);
+    ServerProcess server = StoredRows.start(data, port, HeldRow.PATIENT);
     try {
       Api admin = server.admin();
       customers(admin);
@@ -110,7 +105,7 @@ class KilledOverridesTest {
     Thread.sleep((long) (nanos / 1_000_000));
     server.kill();
     sender.join();
-    server = StoredRows.start(data, port, PATIENT);
+    server = StoredRows.start(data, port, HeldRow.PATIENT);
     server.admin();
     int k = StoredRows.writesApplied(stored(url), states);
     System.out.printf("KilledOverridesTest: %d of %d writes kept%n", k, writes.size());
@@ -125,46 +120,14 @@ class KilledOverridesTest {
       throws Exception {
     String customer = write.label().substring(write.label().indexOf(' ') + 1);
     List<String> before = new Expected(url).rows();
-    // Over the server's own database (AUTO_SERVER): the connection dies with it, the lock with the connection.
-    Connection hold = DriverManager.getConnection(url, "strata", "");
-    try (Statement s = hold.createStatement()) {
-      hold.setAutoCommit(false);
-      s.executeQuery("select tier from snapshot_row where run_id = (select run_id from current_run) and "
-          + "customer_id = '" + customer + "' for update").close();
-      Thread sender = new Thread(() -> {
-        try {
-          write.send().get();
-        } catch (RuntimeException e) { // the server was killed
-        }
-      });
-      sender.start();
-      waitFor(() -> waitingFor(hold));
-      server.kill();
-      sender.join();
-    } finally {
-      try {
-        hold.close();
-      } catch (java.sql.SQLException e) { // gone with the server
-      }
-    }
-    server = StoredRows.start(data, port, PATIENT);
+    HeldRow.killWhileHeld(server, url, "select tier from snapshot_row where run_id = (select run_id from current_run) "
+        + "and customer_id = '" + customer + "' for update", () -> write.send().get());
+    server = StoredRows.start(data, port, HeldRow.PATIENT);
     server.admin();
     assertThat(stored(url)).as("%s killed between the override and its audit entry", write.label())
         .isEqualTo(before);
     System.out.printf("KilledOverridesTest: %s killed while it waited, left nothing%n", write.label());
     return server;
-  }
-
-  /** Whether a session of the server waits for a lock the connection holds. */
-  private static boolean waitingFor(Connection hold) {
-    try (Statement s = hold.createStatement();
-        ResultSet rs = s.executeQuery("select count(*) from information_schema.sessions where blocker_id = "
-            + "session_id()")) {
-      rs.next();
-      return rs.getInt(1) > 0;
-    } catch (java.sql.SQLException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /** The overrides in the order written, the current snapshot's tiers by customer, the audit entries in order. */

@@ -1,14 +1,7 @@
 package strata.server.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static strata.server.testing.ServerProcess.waitFor;
-
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import strata.server.testing.Api;
+import strata.server.testing.HeldRow;
 import strata.server.testing.ServerProcess;
 import strata.server.testing.StoredRows;
 
@@ -35,15 +29,13 @@ class KilledTagsTest {
   private static final String AUDIT = "select action, detail from audit_log where action in ('bulk_tag', "
       + "'bulk_untag') order by id";
 
-  /** The server waits for a row the test holds as long as the test needs (H2's default is 2 s). */
-  private static final String PATIENT = "--spring.datasource.hikari.connection-init-sql=SET LOCK_TIMEOUT 120000";
 
   @Test
   void bulkTagsAreAppliedWholeOrNotAtAll(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path data) throws Exception {
     Random random = new Random(SEED);
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = StoredRows.start(data, port, PATIENT);
+    ServerProcess server = StoredRows.start(data, port, HeldRow.PATIENT);
     try {
       Api admin = server.admin();
       customers(admin);
@@ -93,7 +85,7 @@ class KilledTagsTest {
     Thread.sleep((long) (nanos / 1_000_000));
     server.kill();
     sender.join();
-    server = StoredRows.start(data, port, PATIENT);
+    server = StoredRows.start(data, port, HeldRow.PATIENT);
     server.admin();
 
     List<String> tags = StoredRows.rows(url, TAGS);
@@ -117,53 +109,19 @@ class KilledTagsTest {
     return server;
   }
 
-  /**
-   * Runs {@code hold} in a transaction of the test's own, kills the server once it waits for that transaction, and
-   * checks that the restart kept nothing of the action.
-   */
+  /** Holds {@code hold}'s row, kills the server while the action waits for it, checks the restart kept nothing. */
   private static ServerProcess killWhileHeld(ServerProcess server, Path data, int port, String url, String action,
       List<String> ids, String tag, String hold) throws Exception {
     List<String> tagsBefore = StoredRows.rows(url, TAGS);
     List<String> auditBefore = StoredRows.rows(url, AUDIT);
     Api admin = server.admin();
-    // Over the server's own database (AUTO_SERVER): the connection dies with it, the lock with the connection.
-    Connection held = DriverManager.getConnection(url, "strata", "");
-    try (Statement s = held.createStatement()) {
-      held.setAutoCommit(false);
-      s.execute(hold);
-      Thread sender = new Thread(() -> {
-        try {
-          bulk(admin, action, ids, tag);
-        } catch (RuntimeException e) { // the server was killed
-        }
-      });
-      sender.start();
-      waitFor(() -> waitingFor(held));
-      server.kill();
-      sender.join();
-    } finally {
-      try {
-        held.close();
-      } catch (SQLException e) { // gone with the server
-      }
-    }
-    server = StoredRows.start(data, port, PATIENT);
+    HeldRow.killWhileHeld(server, url, hold, () -> bulk(admin, action, ids, tag));
+    server = StoredRows.start(data, port, HeldRow.PATIENT);
     server.admin();
     assertThat(StoredRows.rows(url, TAGS)).as("%s '%s' killed amid it", action, tag).isEqualTo(tagsBefore);
     assertThat(StoredRows.rows(url, AUDIT)).isEqualTo(auditBefore);
     System.out.printf("KilledTagsTest: %s '%s' killed while it waited, left nothing%n", action, tag);
     return server;
-  }
-
-  /** Whether a session of the server waits for the connection's transaction. */
-  private static boolean waitingFor(Connection held) {
-    try (Statement s = held.createStatement(); ResultSet rs = s.executeQuery("select count(*) from "
-        + "information_schema.sessions where blocker_id = session_id()")) {
-      rs.next();
-      return rs.getInt(1) > 0;
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static Api.Response bulk(Api admin, String action, List<String> ids, String tag) {
