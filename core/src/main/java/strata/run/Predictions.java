@@ -14,9 +14,7 @@ import strata.cluster.ClusterAnalysis;
 import strata.intake.CustomerProfile;
 import strata.intake.FormatSniffer;
 import strata.i18n.Note;
-
 import strata.product.CustomerProducts;
-import strata.product.ProductPass;
 import strata.product.ProductPreferences;
 import strata.scoring.ConfigSection;
 import strata.summary.PurchaseColumns;

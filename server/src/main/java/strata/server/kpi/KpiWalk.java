@@ -22,8 +22,9 @@ import strata.kpi.SnapshotInfo;
 /**
  * Sums the KPIs of a snapshot against the one before it in ranges of customer ids, each range walked on its own
  * connection and thread, then merges the ranges' {@link KpiAccumulator}s. One walk read both snapshots over one
- * connection, the database and the server taking turns: 8.0 s at 1M customers (bench/README.md "KPIs at 1M
- * customers"); the ranges keep the database and the server busy at once.
+ * connection, the database and the server taking turns; the ranges keep both busy at once: 3.1 s against 2.2 s at 1M
+ * customers in a running server, but only 4.6 against 4.3 s at a cold start, for more CPU (bench/README.md "KPIs at
+ * 1M customers").
  */
 final class KpiWalk {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import strata.server.testing.Api;
-import strata.server.testing.HeldRow;
+import strata.server.testing.Kills;
 import strata.server.testing.ServerProcess;
 import strata.server.testing.StoredRows;
 import strata.server.testing.TestModels;
@@ -48,7 +48,7 @@ class KilledOverridesTest {
     Random random = new Random(SEED);
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = StoredRows.start(data, port, HeldRow.PATIENT);
+    ServerProcess server = StoredRows.start(data, port, Kills.PATIENT);
     try {
       Api admin = server.admin();
       customers(admin);
@@ -92,20 +92,13 @@ class KilledOverridesTest {
       w.effect().accept(expected);
       states.add(expected.rows());
     }
-    Thread sender = new Thread(() -> {
-      try {
-        for (Write w : writes) {
-          Api.Response r = w.send().get();
-          if (r.status() >= 300) throw new AssertionError(w.label() + ": " + r.status() + " " + r.body());
-        }
-      } catch (RuntimeException e) { // the server was killed
+    Kills.after(server, nanos, () -> {
+      for (Write w : writes) {
+        Api.Response r = w.send().get();
+        if (r.status() >= 300) throw new AssertionError(w.label() + ": " + r.status() + " " + r.body());
       }
     });
-    sender.start();
-    Thread.sleep((long) (nanos / 1_000_000));
-    server.kill();
-    sender.join();
-    server = StoredRows.start(data, port, HeldRow.PATIENT);
+    server = StoredRows.start(data, port, Kills.PATIENT);
     server.admin();
     int k = StoredRows.writesApplied(stored(url), states);
     System.out.printf("KilledOverridesTest: %d of %d writes kept%n", k, writes.size());
@@ -120,9 +113,9 @@ class KilledOverridesTest {
       throws Exception {
     String customer = write.label().substring(write.label().indexOf(' ') + 1);
     List<String> before = new Expected(url).rows();
-    HeldRow.killWhileHeld(server, url, "select tier from snapshot_row where run_id = (select run_id from current_run) "
+    Kills.whileHeld(server, url, "select tier from snapshot_row where run_id = (select run_id from current_run) "
         + "and customer_id = '" + customer + "' for update", () -> write.send().get());
-    server = StoredRows.start(data, port, HeldRow.PATIENT);
+    server = StoredRows.start(data, port, Kills.PATIENT);
     server.admin();
     assertThat(stored(url)).as("%s killed between the override and its audit entry", write.label())
         .isEqualTo(before);

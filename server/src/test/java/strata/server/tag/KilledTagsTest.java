@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import strata.server.testing.Api;
-import strata.server.testing.HeldRow;
+import strata.server.testing.Kills;
 import strata.server.testing.ServerProcess;
 import strata.server.testing.StoredRows;
 
@@ -35,7 +35,7 @@ class KilledTagsTest {
     Random random = new Random(SEED);
     int port = ServerProcess.freePort();
     String url = StoredRows.url(data);
-    ServerProcess server = StoredRows.start(data, port, HeldRow.PATIENT);
+    ServerProcess server = StoredRows.start(data, port, Kills.PATIENT);
     try {
       Api admin = server.admin();
       customers(admin);
@@ -75,17 +75,8 @@ class KilledTagsTest {
     List<String> tagsBefore = StoredRows.rows(url, TAGS);
     List<String> auditBefore = StoredRows.rows(url, AUDIT);
     Api admin = server.admin();
-    Thread sender = new Thread(() -> {
-      try {
-        bulk(admin, action, ids, tag);
-      } catch (RuntimeException e) { // the server was killed
-      }
-    });
-    sender.start();
-    Thread.sleep((long) (nanos / 1_000_000));
-    server.kill();
-    sender.join();
-    server = StoredRows.start(data, port, HeldRow.PATIENT);
+    Kills.after(server, nanos, () -> bulk(admin, action, ids, tag));
+    server = StoredRows.start(data, port, Kills.PATIENT);
     server.admin();
 
     List<String> tags = StoredRows.rows(url, TAGS);
@@ -115,8 +106,8 @@ class KilledTagsTest {
     List<String> tagsBefore = StoredRows.rows(url, TAGS);
     List<String> auditBefore = StoredRows.rows(url, AUDIT);
     Api admin = server.admin();
-    HeldRow.killWhileHeld(server, url, hold, () -> bulk(admin, action, ids, tag));
-    server = StoredRows.start(data, port, HeldRow.PATIENT);
+    Kills.whileHeld(server, url, hold, () -> bulk(admin, action, ids, tag));
+    server = StoredRows.start(data, port, Kills.PATIENT);
     server.admin();
     assertThat(StoredRows.rows(url, TAGS)).as("%s '%s' killed amid it", action, tag).isEqualTo(tagsBefore);
     assertThat(StoredRows.rows(url, AUDIT)).isEqualTo(auditBefore);

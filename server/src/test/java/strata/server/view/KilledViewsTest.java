@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import strata.server.testing.Api;
+import strata.server.testing.Kills;
 import strata.server.testing.ServerProcess;
 import strata.server.testing.StoredRows;
 
@@ -86,20 +87,13 @@ class KilledViewsTest {
       if (w.label().equals("delete user ana")) users = users.stream().filter(u -> !u.endsWith("|ana")).toList();
       states.add(state(views, users));
     }
-    Thread sender = new Thread(() -> {
+    Kills.after(server, nanos, () -> {
       Map<String, Long> ids = new HashMap<>();
-      try {
-        for (Write w : writes) {
-          Api.Response r = w.send().apply(ids);
-          if (r.status() >= 300) throw new AssertionError(w.label() + ": " + r.status() + " " + r.body());
-        }
-      } catch (RuntimeException e) { // the server was killed
+      for (Write w : writes) {
+        Api.Response r = w.send().apply(ids);
+        if (r.status() >= 300) throw new AssertionError(w.label() + ": " + r.status() + " " + r.body());
       }
     });
-    sender.start();
-    Thread.sleep((long) (nanos / 1_000_000));
-    server.kill();
-    sender.join();
     server = StoredRows.start(data, port);
     server.admin();
     List<String> stored = new ArrayList<>(StoredRows.rows(url, STORED));

@@ -7,32 +7,38 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Kills a server while one of its writes waits for a row the test holds, so the kill surely lands inside the write's
- * transaction, between what it wrote before that row and what it writes after (a kill at a random moment rarely does).
+ * How kill tests kill a server amid a write sent from another thread: at a given moment, or while the write waits for
+ * a row the test holds, so the kill surely lands inside the write's transaction, between what it wrote before that row
+ * and what it writes after (a kill at a random moment rarely does). The caller restarts the server and checks what
+ * was kept.
  */
-public final class HeldRow {
+public final class Kills {
   /** A start setting: the server waits for a held row as long as the test needs (H2's default is 2 s). */
   public static final String PATIENT = "--spring.datasource.hikari.connection-init-sql=SET LOCK_TIMEOUT 120000";
 
-  private HeldRow() {}
+  private Kills() {}
+
+  /** Sends the writes from another thread and kills the server {@code nanos} after they start. */
+  public static void after(ServerProcess server, double nanos, Runnable send) throws InterruptedException {
+    Thread sender = sender(send);
+    sender.start();
+    Thread.sleep((long) (nanos / 1_000_000));
+    server.kill();
+    sender.join();
+  }
 
   /**
    * Runs {@code lock} (a {@code select … for update}) in a transaction of the test's own on the server's database
    * ({@link StoredRows#url}), sends the write from another thread, and kills the server once one of its sessions
-   * waits for that transaction. The caller restarts the server and checks that nothing of the write was kept.
+   * waits for that transaction.
    */
-  public static void killWhileHeld(ServerProcess server, String url, String lock, Runnable send) throws Exception {
+  public static void whileHeld(ServerProcess server, String url, String lock, Runnable send) throws Exception {
     // Over the server's own database (AUTO_SERVER): the connection dies with it, the lock with the connection.
     Connection held = DriverManager.getConnection(url, "strata", "");
     try (Statement s = held.createStatement()) {
       held.setAutoCommit(false);
       s.executeQuery(lock).close();
-      Thread sender = new Thread(() -> {
-        try {
-          send.run();
-        } catch (RuntimeException e) { // the server was killed
-        }
-      });
+      Thread sender = sender(send);
       sender.start();
       ServerProcess.waitFor(() -> waitingFor(held));
       server.kill();
@@ -43,6 +49,15 @@ public final class HeldRow {
       } catch (SQLException e) { // gone with the server
       }
     }
+  }
+
+  private static Thread sender(Runnable send) {
+    return new Thread(() -> {
+      try {
+        send.run();
+      } catch (RuntimeException e) { // the server was killed
+      }
+    });
   }
 
   /** Whether a session of the server waits for the connection's transaction. */
