@@ -103,7 +103,7 @@ fi
 SERVER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$SERVER_PORT/api/v1
 say "starting the server on port $SERVER_PORT (heap $HEAP)"
-java -Xmx"$HEAP" -jar "$SERVER_JAR" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
+java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$SERVER_JAR" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
   --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
   >"$RUN_DIR/server.log" 2>&1 &
 SERVER_PID=$!
@@ -169,6 +169,23 @@ report "| **all transactions** | $total_tx | | **$secs_tx** | $(awk -v n="$total
 report ""
 report "Server peak RSS during imports: $(rss_peak_mib "$T_IMPORT" "$T_TX_END") MiB."
 report ""
+# The database's own COPY of the very rows the import stored, into a copy of the table with the same indexes: the
+# floor for any import that writes those rows (PEER_COPY=1, PostgreSQL only).
+if [ -n "${PEER_COPY:-}" ] && [ "$DB" != h2 ]; then
+  psql_c() { "$PG_BIN/psql" -X -q -A -t -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata "$@"; }
+  say "peer: COPY of the same rows"
+  psql_c -c "\\copy (select * from purchase) to '$RUN_DIR/purchase-rows.csv' (format csv)"
+  psql_c -c "create table purchase_peer (like purchase including all)" -c "checkpoint"
+  T_PEER=$(now)
+  psql_c -c "\\copy purchase_peer from '$RUN_DIR/purchase-rows.csv' (format csv)" >/dev/null
+  secs_peer=$(secs "$T_PEER" "$(now)")
+  report "Peer: PostgreSQL's own \`COPY\` of the same $total_tx rows into a table like \`purchase\` (same indexes), right"
+  report "after: **$secs_peer s**, $(awk -v n="$total_tx" -v s="$secs_peer" 'BEGIN { printf "%.0f", n / s }') rows/s; Strata's import took $(awk -v a="$secs_tx" -v b="$secs_peer" 'BEGIN { printf "%.2f", a / b }')× as long."
+  report ""
+  psql_c -c "drop table purchase_peer" -c "checkpoint"
+  rm -f "$RUN_DIR/purchase-rows.csv"
+fi
+if [ -n "${IMPORT_ONLY:-}" ]; then cat "$REPORT"; cat "$REPORT" >>"$ROOT/bench/results/server.md"; exit 0; fi
 
 # --- run ---------------------------------------------------------------------------------------------------------
 say "running a full tiering"

@@ -22,9 +22,11 @@ public class HiddenImports {
   private static final List<String> TABLES = List.of("purchase", "interaction", "survey");
   private final JdbcClient db;
   private final TransactionTemplate own;
+  private final LoadTables loads;
 
-  HiddenImports(JdbcClient db, PlatformTransactionManager transactions) {
+  HiddenImports(JdbcClient db, PlatformTransactionManager transactions, LoadTables loads) {
     this.db = db;
+    this.loads = loads;
     this.own = new TransactionTemplate(transactions);
     own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -64,6 +66,7 @@ public class HiddenImports {
    * invisible throughout, so readers never see a part of it go.
    */
   public void discard(long importId) {
+    own.executeWithoutResult(tx -> loads.discard(importId));
     for (String table : TABLES) {
       int deleted;
       do {

@@ -12,7 +12,14 @@ public interface ImportWrite<T> {
   /** Stores one chunk; call it in a transaction of its own. @param chunk distinct keys, a few thousand at most */
   Written write(List<T> chunk);
 
-  /** After the last chunk, before the switch: stages what the switch applies, in transactions of its own. */
+  /**
+   * After the last chunk: stores what {@link #write} held back to store together; call it in a transaction of its own.
+   */
+  default Written flush() {
+    return Written.NONE;
+  }
+
+  /** After {@link #flush}, before the switch: stages what the switch applies, in transactions of its own. */
   default void beforeSwitch() {}
 
   /** In the switch's transaction, the one that also shows the import's rows and marks its job succeeded. */

@@ -19,9 +19,13 @@ import strata.summary.CustomerSummary;
 public class PurchaseStore {
   private final RecordTable<Purchase> table;
   private final SummaryStore summaries;
+  private final JdbcTemplate jdbc;
+  private final StagedRecords.LoadTable load;
 
-  public PurchaseStore(JdbcTemplate jdbc, DataSource dataSource, SummaryStore summaries) {
+  public PurchaseStore(JdbcTemplate jdbc, DataSource dataSource, SummaryStore summaries, LoadTables loads) {
     this.summaries = summaries;
+    this.jdbc = jdbc;
+    this.load = loads.of("purchase", "customer_id, purchase_day");
     this.table = new RecordTable<>(jdbc, dataSource, "purchase", List.of("record_id", "customer_id", "purchase_day",
         "amount_cents", "order_id", "product", "category", "quantity", "channel"), Purchase::recordId,
         p -> new Object[] {p.recordId(), p.customerId(), p.day(), p.amountCents(), p.orderId(), p.product(),
@@ -69,12 +73,20 @@ public class PurchaseStore {
 
     private FileWrite(long importId) {
       this.importId = importId;
-      this.rows = new StagedRecords<>(table, importId);
+      this.rows = new StagedRecords<>(table, importId, load, jdbc);
     }
 
     @Override
     public Written write(List<Purchase> purchases) {
-      RecordTable.Changes<Purchase> c = rows.stage(purchases);
+      return summarised(rows.stage(purchases));
+    }
+
+    @Override
+    public Written flush() {
+      return summarised(rows.flushChanges());
+    }
+
+    private Written summarised(RecordTable.Changes<Purchase> c) {
       c.inserted().forEach(p -> pending.add(row(p)));
       if (pending.size() >= MERGE_ROWS) fold();
       return Written.of(c);

@@ -111,17 +111,44 @@ final class RecordTable<T> {
     return new Changes<>(inserted, updated, replaced, unchanged);
   }
 
+  /** The stored records of these keys, {@link #LOOKUP} keys per query. */
   Map<String, T> load(List<String> keys) {
     Map<String, T> out = new HashMap<>();
-    if (keys.isEmpty()) return out;
-    String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
-    jdbc.query("select " + String.join(", ", columns) + " from " + table + " where " + columns.get(0) + " in ("
-        + marks + ")", mapper, keys.toArray()).forEach(r -> out.put(key.apply(r), r));
+    for (int from = 0; from < keys.size(); from += LOOKUP) {
+      List<String> some = keys.subList(from, Math.min(keys.size(), from + LOOKUP));
+      String marks = String.join(",", Collections.nCopies(some.size(), "?"));
+      jdbc.query("select " + String.join(", ", columns) + " from " + table + " where " + columns.get(0) + " in ("
+          + marks + ")", mapper, some.toArray()).forEach(r -> out.put(key.apply(r), r));
+    }
     return out;
+  }
+
+  /** Keys per lookup query: a statement takes at most 32,767 parameters on PostgreSQL. */
+  static final int LOOKUP = 10_000;
+
+  String key(T record) {
+    return key.apply(record);
+  }
+
+  String table() {
+    return table;
+  }
+
+  List<String> columns() {
+    return columns;
   }
 
   /** @param importId the file import the rows belong to, or null for rows visible at once */
   private void insert(List<T> records, Long importId) {
+    insertInto(table, records, importId);
+  }
+
+  /**
+   * Inserts into {@code target}, a table with this table's columns and import_id: by COPY on PostgreSQL.
+   *
+   * @param importId the file import the rows belong to, or null for rows visible at once
+   */
+  void insertInto(String target, List<T> records, Long importId) {
     if (records.isEmpty()) return;
     List<String> names = new ArrayList<>(columns);
     Function<T, Object[]> row = values;
@@ -137,7 +164,7 @@ final class RecordTable<T> {
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       if (c.isWrapperFor(PGConnection.class)) {
-        copy(c.unwrap(PGConnection.class), records, names, row);
+        copy(c.unwrap(PGConnection.class), target, records, names, row);
         return;
       }
     } catch (SQLException | java.io.IOException e) {
@@ -146,7 +173,7 @@ final class RecordTable<T> {
       DataSourceUtils.releaseConnection(c, dataSource);
     }
     String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
-    jdbc.batchUpdate("insert into " + table + " (" + String.join(", ", names) + ") values (" + marks + ")",
+    jdbc.batchUpdate("insert into " + target + " (" + String.join(", ", names) + ") values (" + marks + ")",
         records.stream().map(row).toList());
   }
 
@@ -165,11 +192,11 @@ final class RecordTable<T> {
         }).toList());
   }
 
-  private void copy(PGConnection pg, List<T> records, List<String> names, Function<T, Object[]> row)
+  private void copy(PGConnection pg, String target, List<T> records, List<String> names, Function<T, Object[]> row)
       throws SQLException, java.io.IOException {
     CopyCsv csv = new CopyCsv();
     for (T r : records) csv.add(row.apply(r));
-    pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", names) + ") from stdin (format csv)",
+    pg.getCopyAPI().copyIn("copy " + target + " (" + String.join(", ", names) + ") from stdin (format csv)",
         csv.take());
   }
 }

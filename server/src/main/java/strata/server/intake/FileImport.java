@@ -123,6 +123,7 @@ class FileImport {
             stored[0] += chunk.size();
             listeners.forEach(l -> l.rowsStored(in.importId(), stored[0]));
           });
+      written[0] = written[0].plus(eachChunk.execute(tx -> store.flush()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejected rows: " + e.getMessage(), e);
     }
