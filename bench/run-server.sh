@@ -4,7 +4,8 @@
 #   bench/run-server.sh [customers] [rows] [wrk duration] [wrk connections]
 #   bench/run-server.sh 1000000 20000000 30s 16
 #   DB=h2 bench/run-server.sh 250000 5000000 30s 16
-#   TASKS=5000000 bench/run-server.sh 1000000 2000000 20s 16   (task lists: bench/tasks-load.sh; PostgreSQL only)
+#   TASKS=5000000 bench/run-server.sh 1000000 2000000 20s 16   (task lists: bench/tasks-load.sh; PostgreSQL only;
+#   with AFTER_JAR=<path> the task lists are loaded on SERVER_JAR, then again on AFTER_JAR over the same database)
 # SERVER_JAR=<path> runs a given server jar (e.g. a copy of an older build, for before/after) instead of building.
 # Needs: PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), wrk, curl, jq; run as root (the cluster runs as the
 # postgres user through runuser) or as a user who can run initdb itself. Prints a Markdown report and appends it to

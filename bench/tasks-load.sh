@@ -4,8 +4,9 @@
 # does: as the rep with the largest book and as the team's manager. PostgreSQL only.
 [ "$DB" = h2 ] && { echo "run-server.sh: TASKS needs PostgreSQL" >&2; exit 2; }
 
+# The re-plan writes its tasks (about one per customer) in one transaction, row by row: minutes at 1M customers.
 say "waiting for the re-plan after run $RUN_ID"
-for _ in $(seq 600); do
+for _ in $(seq 1800); do
   [ "$(psql_q "select coalesce(run_id, 0) from task_plan where id = 1")" = "$RUN_ID" ] && break
   sleep 1
 done
@@ -86,3 +87,44 @@ LUA
 report "Task requests (tasks.lua): task_rep_today = the rep's \`GET /tasks?status=open&dueBefore=<tomorrow>&size=200\` (我的待办, today and overdue); task_rep_upcoming = the same with \`dueBefore\` 15 days ahead; task_rep_customer = \`?customerId=<one of 200 of the rep's customers>&size=200\` (the 360° page); task_team_today = the manager's \`?status=open&dueBefore=<tomorrow>&size=200\`, half of them with \`&owner=<a rep of the team>\`; task_team_counts = one of TeamSummary's three counts (\`size=1&owner=<rep>\` with \`status=open\`, \`status=open&dueBefore=<today>\` or \`status=done\`)."
 report ""
 KINDS=${KINDS:-task_rep_today task_rep_upcoming task_rep_customer task_team_today task_team_counts}
+
+# AFTER_JAR=<path>: the lists are loaded first on SERVER_JAR, then the server is restarted on AFTER_JAR over the same
+# database (its migrations run then) and run-server.sh loads them again: before and after side by side on one data set.
+task_pass() {
+  local kind out p50 p90 p99 max non2xx
+  report "| request ($1) | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |"
+  report "|---|---:|---:|---:|---:|---:|---:|"
+  for kind in $KINDS; do
+    say "load ($1): $kind (warm-up 10s, then $DURATION)"
+    wrk -t2 -c"$CONNECTIONS" -d10s -s "$TASK_LUA" "http://127.0.0.1:$SERVER_PORT" -- "$kind" >/dev/null 2>&1
+    out=$RUN_DIR/wrk-$kind-before.txt
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$TASK_LUA" "http://127.0.0.1:$SERVER_PORT" \
+      -- "$kind" >"$out" 2>&1
+    ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
+    p50=$(awk '$1 == "50%" {print $2}' "$out"); p90=$(awk '$1 == "90%" {print $2}' "$out")
+    p99=$(awk '$1 == "99%" {print $2}' "$out"); max=$(awk '/Latency/ && NF >= 4 {print $4; exit}' "$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' "$out")
+    report "| $kind | $(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out") | $(ms "$p50") | $(ms "$p90") | $(ms "$p99") | $(ms "$max") | ${non2xx:-0} |"
+  done
+  report ""
+}
+if [ -n "${AFTER_JAR:-}" ]; then
+  task_pass "$(basename "$SERVER_JAR")"
+  "$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v before=1 -v owner="$REP_OWNER" -v today="$TODAY" \
+    -v team="$(printf "'%s'," "${TEAM[@]}" | sed 's/,$//')" -f "$ROOT/bench/tasks-explain.sql" \
+    >"$RUN_DIR/tasks-explain-before.txt" 2>&1 || true
+  say "restarting the server on $AFTER_JAR"
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  T_RESTART=$(now)
+  java -Xmx"$HEAP" -jar "$AFTER_JAR" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
+    --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
+    >"$RUN_DIR/server-after.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 900); do
+    curl -sf "http://127.0.0.1:$SERVER_PORT/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; see $RUN_DIR/server-after.log" >&2; exit 1; }
+    sleep 1
+  done
+  report "Restarted on AFTER_JAR $(basename "$AFTER_JAR") (its migrations over the 1M customers and $TASKS tasks included): up in $(secs "$T_RESTART" "$(now)") s. The table below is AFTER_JAR's."
+  report ""
+fi
