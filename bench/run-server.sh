@@ -4,6 +4,8 @@
 #   bench/run-server.sh [customers] [rows] [wrk duration] [wrk connections]
 #   bench/run-server.sh 1000000 20000000 30s 16
 #   DB=h2 bench/run-server.sh 250000 5000000 30s 16
+#   TASKS=5000000 bench/run-server.sh 1000000 2000000 20s 16   (task lists: bench/tasks-load.sh; PostgreSQL only;
+#   with AFTER_JAR=<path> the task lists are loaded on SERVER_JAR, then again on AFTER_JAR over the same database)
 # SERVER_JAR=<path> runs a given server jar (e.g. a copy of an older build, for before/after) instead of building.
 # Needs: PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), wrk, curl, jq; run as root (the cluster runs as the
 # postgres user through runuser) or as a user who can run initdb itself. Prints a Markdown report and appends it to
@@ -219,6 +221,7 @@ else
 report "Database: $(du -sh "$RUN_DIR/strata-data/db" | cut -f1) on disk (H2)."
 report ""
 fi
+[ -n "${TASKS:-}" ] && . "$ROOT/bench/tasks-load.sh"
 
 # --- latency under load ------------------------------------------------------------------------------------------
 TIERS=$(api "$BASE/meta" | jq -r '[.tiers[].id] | map("\"" + . + "\"") | join(",")')
@@ -268,12 +271,13 @@ report "dashboard = \`GET /dashboard\`."
 report ""
 report "| request | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | server peak RSS MiB |"
 report "|---|---:|---:|---:|---:|---:|---:|---:|"
+lua_for() { case $1 in task_*) echo "$TASK_LUA" ;; *) echo "$LUA" ;; esac; }
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
 for kind in ${KINDS:-lookup list list_tier list_sort search dashboard}; do
   say "load: $kind (warm-up 10s, then $DURATION)"
-  wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA" "http://127.0.0.1:$SERVER_PORT" -- "$kind" >"$RUN_DIR/wrk-$kind-warmup.txt" 2>&1
+  wrk -t2 -c"$CONNECTIONS" -d10s -s "$(lua_for "$kind")" "http://127.0.0.1:$SERVER_PORT" -- "$kind" >"$RUN_DIR/wrk-$kind-warmup.txt" 2>&1
   T_LOAD=$(now)
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$LUA" "http://127.0.0.1:$SERVER_PORT" -- "$kind" \
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$(lua_for "$kind")" "http://127.0.0.1:$SERVER_PORT" -- "$kind" \
     >"$RUN_DIR/wrk-$kind.txt" 2>&1
   out=$RUN_DIR/wrk-$kind.txt
   p() { awk -v q="$1" '$1 == q {print $2}' "$out"; }
@@ -286,6 +290,9 @@ report ""
 [ "$DB" = h2 ] || "$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v run="$RUN_ID" \
   -v tier="$(api "$BASE/meta" | jq -r '.tiers[-1].id')" -v owner="$(head -n 1 "$DATA/owners.txt")" \
   -f "$ROOT/bench/server-explain.sql" >"$RUN_DIR/explain.txt" 2>&1 || true
+[ -n "${TASKS:-}" ] && { "$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v owner="$REP_OWNER" \
+  -v today="$TODAY" -v team="$(printf "'%s'," "${TEAM[@]}" | sed 's/,$//')" -f "$ROOT/bench/tasks-explain.sql" \
+  >"$RUN_DIR/tasks-explain.txt" 2>&1 || true; }
 report "Server peak RSS overall: $(awk '$2 > m { m = $2 } END { printf "%d", m / 1024 }' "$RUN_DIR/rss.log") MiB (heap -Xmx$HEAP); load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
 report ""
 cat "$REPORT"

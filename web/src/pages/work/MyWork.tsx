@@ -17,7 +17,7 @@ import { CallList } from './CallList';
 import { TeamSummary } from './TeamSummary';
 import { TaskDialog, completeTask } from './TaskDialog';
 import { TaskItem } from './TaskItem';
-import { dueBefore, groupByType, localDay, type Range } from './tasks';
+import { countText, dueBefore, groupByType, localDay, type Range } from './tasks';
 
 const SIZE = 200;
 
@@ -66,14 +66,14 @@ export default function MyWork() {
             data-testid="work-owner" onChange={(v) => set('owner', v ?? '')}
             options={(meta?.owners ?? []).map((o) => ({ value: o, label: o }))} />
         )}
-        {data && <Typography.Text type="secondary" data-testid="work-total">{t('work.count', { n: num(data.total) })}</Typography.Text>}
+        {data && <Typography.Text type="secondary" data-testid="work-total">{t('work.count', { n: countText(data, num) })}</Typography.Text>}
       </Space>
       {showOwner && (meta?.owners.length ?? 0) > 0 && (
         <TeamSummary owners={meta?.owners ?? []} today={today} onPick={(o) => set('owner', o)} />
       )}
       <ErrorAlert error={error} />
       {data && data.total > tasks.length && (
-        <Typography.Paragraph type="warning">{t('work.more', { shown: num(tasks.length), n: num(data.total) })}</Typography.Paragraph>
+        <Typography.Paragraph type="warning">{t('work.more', { shown: num(tasks.length), n: countText(data, num) })}</Typography.Paragraph>
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={range === 'today' ? 16 : 24}>

@@ -1,5 +1,6 @@
 // For managers (and admins, analysts): open, overdue and done tasks per rep, counted by the server (each figure is one
-// list call's total, so it stays exact and cheap at any size). Clicking a rep filters the work list to them.
+// list call's total: exact up to 10,000, shown "10,000+" past it, so it stays cheap at any size). Clicking a rep
+// filters the work list to them.
 import type { HTMLAttributes } from 'react';
 import { Collapse, Table, Typography } from 'antd';
 import { api } from '../../api/client';
@@ -7,12 +8,16 @@ import { buildQuery } from '../../api/query';
 import type { Page, Task } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
+import { countText } from './tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-interface RepCounts { owner: string; open: number; overdue: number; done: number }
+type Count = Pick<Page<Task>, 'total' | 'totalExact'>;
+
+interface RepCounts { owner: string; open: Count; overdue: Count; done: Count }
 
 const total = (params: Record<string, string>) =>
-  api<Page<Task>>('/tasks' + buildQuery({ ...params, size: 1 })).then((page) => page.total);
+  api<Page<Task>>('/tasks' + buildQuery({ ...params, size: 1 }))
+    .then((page): Count => ({ total: page.total, totalExact: page.totalExact }));
 
 export function TeamSummary({ owners, today, onPick }: { owners: string[]; today: string; onPick: (owner: string) => void }) {
   const { t, num } = useI18n();
@@ -31,13 +36,13 @@ export function TeamSummary({ owners, today, onPick }: { owners: string[]; today
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('work.teamHint')}</Typography.Paragraph>
           <Table<RepCounts> size="small" rowKey="owner" loading={loading} dataSource={data ?? []} pagination={false}
             scroll={{ x: 360 }} onRow={(row) => ({ onClick: () => onPick(row.owner), style: { cursor: 'pointer' },
-              'data-testid': 'team-row', 'data-owner': row.owner, 'data-overdue': row.overdue }) as HTMLAttributes<HTMLElement>}
+              'data-testid': 'team-row', 'data-owner': row.owner, 'data-overdue': row.overdue.total }) as HTMLAttributes<HTMLElement>}
             columns={[
               { key: 'owner', dataIndex: 'owner', title: t('work.owner') },
-              { key: 'open', dataIndex: 'open', title: t('taskStatus.open'), align: 'right', render: (n: number) => num(n) },
+              { key: 'open', dataIndex: 'open', title: t('taskStatus.open'), align: 'right', render: (c: Count) => countText(c, num) },
               { key: 'overdue', dataIndex: 'overdue', title: t('work.overdue'), align: 'right',
-                render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{num(n)}</Typography.Text> },
-              { key: 'done', dataIndex: 'done', title: t('taskStatus.done'), align: 'right', render: (n: number) => num(n) },
+                render: (c: Count) => <Typography.Text type={c.total > 0 ? 'danger' : undefined}>{countText(c, num)}</Typography.Text> },
+              { key: 'done', dataIndex: 'done', title: t('taskStatus.done'), align: 'right', render: (c: Count) => countText(c, num) },
             ]} />
         </>
       ),

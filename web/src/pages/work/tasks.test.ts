@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../api/types';
-import { addDays, dueBefore, groupByType, isOverdue, localDay, stopText } from './tasks';
+import { addDays, countText, dueBefore, groupByType, isOverdue, localDay, stopText } from './tasks';
 import { fill, messages, type MessageKey } from '../../i18n/messages';
 import { formatDate } from '../../i18n/format';
 
@@ -8,6 +8,16 @@ const task = (id: number, type: string, dueDate: string): Task => ({
   id, key: `C${id}|x|none`, customerId: `C${id}`, owner: '张伟', tier: 'at_risk', type, channel: 'phone', dueDate,
   trigger: 'cadence', reason: null, reasonText: { zh: '', en: '' }, status: 'open', suppressedBy: null, outcome: null,
   note: null, createdAt: '2026-12-01T00:00:00Z', closedAt: null, closedBy: null, customerName: null, phone: null, email: null,
+});
+
+describe('counts', () => {
+  it('marksATotalTheServerStoppedCountingAt', () => {
+    const num = (n: number) => n.toLocaleString('en');
+    expect(countText({ total: 10000, totalExact: false }, num)).toBe('10,000+');
+    expect(countText({ total: 9999, totalExact: true }, num)).toBe('9,999');
+    // Older servers sent no totalExact: their totals were exact.
+    expect(countText({ total: 12 }, num)).toBe('12');
+  });
 });
 
 describe('days', () => {

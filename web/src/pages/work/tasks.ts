@@ -1,6 +1,6 @@
 // The work list's own logic, free of React so it is unit-tested: which days a view covers, how tasks group by type,
 // (the call list's CSV is the server's).
-import type { Task } from '../../api/types';
+import type { Page, Task } from '../../api/types';
 import type { I18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 
@@ -26,6 +26,11 @@ export type Range = 'today' | 'upcoming';
 /** The API's `dueBefore` (exclusive) of a view: today and everything overdue, or the planner's next 14 days too. */
 export function dueBefore(range: Range, today: string): string {
   return addDays(today, range === 'today' ? 1 : 15);
+}
+
+/** A list's total as shown: "10,000+" when the server stopped counting there (Page.totalExact false). */
+export function countText({ total, totalExact }: Pick<Page<unknown>, 'total' | 'totalExact'>, num: (n: number) => string): string {
+  return totalExact === false ? `${num(total)}+` : num(total);
 }
 
 export function isOverdue(task: Pick<Task, 'dueDate'>, today: string): boolean {

@@ -242,6 +242,53 @@ abstract class TasksApiContract extends ServerTest {
     assertThat(db.sql("select count(*) from service_task").query(Long.class).single()).isEqualTo(3);
   }
 
+  @Test
+  void aLongListStopsCountingAtTenThousandAndPagesByDueDayThenId() {
+    // 10,001 done tasks of A1 (张伟's), six of B2 (李娜's), one of a customer no longer in the file: past 10,000 the
+    // total is the cap and not exact, as in the customer list; below it exact, and always within the viewer's scope.
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 10_001; i++) rows.add(doneTask("A1-" + i, "A1", "张伟", java.time.LocalDate.of(2025, 1, 1).plusDays(i % 300)));
+    // B2's due days, in insertion (id) order: the page order is by day, then id, so b4 and b2 (both 01-02) in that order.
+    String[] b2Days = {"2026-01-05", "2026-01-02", "2026-01-09", "2026-01-01", "2026-01-02", "2026-01-03"};
+    for (int i = 0; i < b2Days.length; i++) rows.add(doneTask("B2-" + i, "B2", "张伟", java.time.LocalDate.parse(b2Days[i])));
+    rows.add(doneTask("GONE-0", "GONE", "张伟", java.time.LocalDate.parse("2026-01-01")));
+    for (int from = 0; from < rows.size(); from += 1000) {
+      db.sql("insert into service_task (task_key, customer_id, owner, tier, type, channel, due_date, trigger_kind, reason, "
+          + "reason_en, reason_zh, status, created_at, created_by, updated_at, updated_by) values "
+          + String.join(", ", rows.subList(from, Math.min(rows.size(), from + 1000)))).update();
+    }
+    JsonNode all = admin.get("/api/v1/tasks?status=done&size=1").json();
+    assertThat(all.get("total").asLong()).isEqualTo(10_000);
+    assertThat(all.get("totalExact").asBoolean()).isFalse();
+    JsonNode own = zhangwei.get("/api/v1/tasks?status=done&size=1").json();
+    assertThat(own.get("total").asLong()).isEqualTo(10_000);
+    assertThat(own.get("totalExact").asBoolean()).isFalse();
+    // The task owner filter does not widen the scope: B2's tasks name 张伟 but the customer is 李娜's.
+    JsonNode notHis = zhangwei.get("/api/v1/tasks?status=done&customerId=B2").json();
+    assertThat(notHis.get("total").asLong()).isZero();
+    assertThat(notHis.get("totalExact").asBoolean()).isTrue();
+    JsonNode b2 = admin.get("/api/v1/tasks?status=done&owner=张伟&customerId=B2&page=1&size=2").json();
+    assertThat(b2.get("total").asLong()).isEqualTo(6);
+    assertThat(b2.get("totalExact").asBoolean()).isTrue();
+    // By day: B2-3 (01-01), B2-1, B2-4 (01-02, by id), B2-5 (01-03), B2-0 (01-05), B2-2 (01-09); page 1 of 2 a page.
+    List<String> keys = new ArrayList<>();
+    b2.get("items").forEach(t -> keys.add(t.get("key").asString()));
+    assertThat(keys).containsExactly("B2-4", "B2-5");
+    assertThat(b2.get("items").get(0).get("customerName").asString()).isEqualTo("乙公司");
+    // Tasks of a customer no longer in the file: counted and listed for those who see all, with no customer fields.
+    JsonNode gone = admin.get("/api/v1/tasks?customerId=GONE").json();
+    assertThat(gone.get("total").asLong()).isEqualTo(1);
+    assertThat(gone.get("items").get(0).get("customerName").isNull()).isTrue();
+    assertThat(zhangwei.get("/api/v1/tasks?customerId=GONE").json().get("total").asLong()).isZero();
+  }
+
+  private static String doneTask(String key, String customer, String owner, java.time.LocalDate due) {
+    return "('" + key + "', '" + customer + "', '" + owner + "', 'big', 'follow_up', 'phone', date '" + due
+        + "', 'cadence', '{\"tier\":\"big\",\"trigger\":\"cadence\",\"detail\":\"\",\"values\":[],"
+        + "\"purpose\":{\"zh\":\"\",\"en\":\"\"}}', 'x', 'x', 'done', timestamp with time zone "
+        + "'2026-01-01 00:00:00+00', 'system', timestamp with time zone '2026-01-01 00:00:00+00', 'system')";
+  }
+
   private List<String> openKeys(String customer) {
     return db.sql("select task_key from service_task where customer_id = ? and status = 'open' order by task_key")
         .param(customer).query(String.class).list();
