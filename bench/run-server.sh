@@ -4,6 +4,7 @@
 #   bench/run-server.sh [customers] [rows] [wrk duration] [wrk connections]
 #   bench/run-server.sh 1000000 20000000 30s 16
 #   DB=h2 bench/run-server.sh 250000 5000000 30s 16
+# RUNS=n repeats the tiering run; SERVER_JAR_B=<path> alternates it with a second jar (see the run section).
 # PG_OPTS adds PostgreSQL settings (e.g. "-c log_min_duration_statement=200"; the log is kept as postgres.log).
 # SERVER_JAR=<path> runs a given server jar (e.g. a copy of an older build, for before/after) instead of building.
 # Needs: PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), wrk, curl, jq; run as root (the cluster runs as the
@@ -104,22 +105,39 @@ fi
 # --- server ------------------------------------------------------------------------------------------------------
 SERVER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$SERVER_PORT/api/v1
-say "starting the server on port $SERVER_PORT (heap $HEAP)"
 # JAVA_OPTS: extra JVM options, e.g. -XX:StartFlightRecording=filename=run.jfr for a profile.
-java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$SERVER_JAR" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
-  --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
-  >"$RUN_DIR/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 120); do
-  curl -sf "http://127.0.0.1:$SERVER_PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; see $RUN_DIR/server.log" >&2; exit 1; }
-  sleep 1
-done
-# Resident memory of the server JVM every second (peak per phase is read from this file).
-( while kill -0 "$SERVER_PID" 2>/dev/null; do
-    echo "$(date +%s) $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status 2>/dev/null)"; sleep 1; done ) \
-  >"$RUN_DIR/rss.log" &
-SAMPLER_PID=$!
+start_server() {
+  say "starting the server $1 on port $SERVER_PORT (heap $HEAP)"
+  java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$1" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
+    --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
+    >>"$RUN_DIR/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 120); do
+    curl -sf "http://127.0.0.1:$SERVER_PORT/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; see $RUN_DIR/server.log" >&2; exit 1; }
+    sleep 1
+  done
+  # Resident memory of the server JVM every second (peak per phase is read from this file).
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do
+      echo "$(date +%s) $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status 2>/dev/null)"; sleep 1; done ) \
+    >>"$RUN_DIR/rss.log" &
+  SAMPLER_PID=$!
+}
+# Waits (at most 3 min) until the server uses under a tenth of a core: what follows a publication (re-planning
+# tasks, duplicate pairs) must not overlap the next run.
+await_idle() {
+  local before after
+  for _ in $(seq 90); do
+    before=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat); sleep 2
+    after=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat)
+    [ $((after - before)) -lt 20 ] && return
+  done
+}
+stop_server() {
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+}
+start_server "$SERVER_JAR"
 rss_peak_mib() { awk -v a="${1%.*}" -v b="${2%.*}" '$1 >= a && $1 <= b + 1 && $2 > m { m = $2 } END { printf "%d", m / 1024 }' "$RUN_DIR/rss.log"; }
 
 SESSION=$(curl -sf -H 'Content-Type: application/json' \
@@ -177,8 +195,18 @@ report ""
 # RUNS=n runs the tiering n times in a row on the same data (the second and later runs also compute tier flows from
 # the previous snapshot); each is reported. A run queued behind the previous one's re-planning shows it as its first
 # phase.
+# SERVER_JAR_B=<path>: even-numbered runs use that jar instead (the server restarted on the same database), for a
+# before/after side by side on one import.
 for run_no in $(seq "${RUNS:-1}"); do
+[ "$run_no" -gt 1 ] && await_idle
+if [ -n "${SERVER_JAR_B:-}" ] && [ "$run_no" -gt 1 ]; then
+  stop_server
+  start_server "$([ $((run_no % 2)) = 0 ] && echo "$SERVER_JAR_B" || echo "$SERVER_JAR")"
+  await_idle
+fi
 say "running a full tiering ($run_no of ${RUNS:-1})"
+report "Run $run_no, server $(if [ -n "${SERVER_JAR_B:-}" ] && [ $((run_no % 2)) = 0 ]; then echo "$SERVER_JAR_B"; else echo "$SERVER_JAR"; fi), load average $(cut -d' ' -f1-3 /proc/loadavg):"
+report ""
 T_RUN=$(now)
 RUN_ID=$(api -H 'Content-Type: application/json' -d '{}' "$BASE/runs" | jq -r .id)
 last_phase=
