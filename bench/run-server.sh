@@ -6,6 +6,8 @@
 #   DB=h2 bench/run-server.sh 250000 5000000 30s 16
 #   TASKS=5000000 bench/run-server.sh 1000000 2000000 20s 16   (task lists: bench/tasks-load.sh; PostgreSQL only;
 #   with AFTER_JAR=<path> the task lists are loaded on SERVER_JAR, then again on AFTER_JAR over the same database)
+# RUNS=n repeats the tiering run; SERVER_JAR_B=<path> alternates it with a second jar (see the run section).
+# PG_OPTS adds PostgreSQL settings (e.g. "-c log_min_duration_statement=200"; the log is kept as postgres.log).
 # SERVER_JAR=<path> runs a given server jar (e.g. a copy of an older build, for before/after) instead of building.
 # Needs: PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), wrk, curl, jq; run as root (the cluster runs as the
 # postgres user through runuser) or as a user who can run initdb itself. Prints a Markdown report and appends it to
@@ -83,6 +85,7 @@ cleanup() {
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
   fi
   [ "$DB" = h2 ] || as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+  [ -f "$PG_DIR/postgres.log" ] && cp "$PG_DIR/postgres.log" "$RUN_DIR/postgres.log"
   rm -rf "$PG_DIR"
 }
 trap cleanup EXIT
@@ -95,7 +98,7 @@ as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U strata -E UTF8 --no-locale 
 # Durable defaults (fsync and synchronous commit on); only memory and checkpoint spacing are raised for a bulk load.
 as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -o "-p $PG_PORT -k $PG_DIR \
   -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=512MB \
-  -c max_wal_size=8GB -c checkpoint_timeout=15min" start >/dev/null
+  -c max_wal_size=8GB -c checkpoint_timeout=15min ${PG_OPTS:-}" start >/dev/null
 "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U strata -d postgres -c "create database strata"
 DB_ARGS=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/strata?reWriteBatchedInserts=true"
   --spring.datasource.username=strata)
@@ -104,21 +107,39 @@ fi
 # --- server ------------------------------------------------------------------------------------------------------
 SERVER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$SERVER_PORT/api/v1
-say "starting the server on port $SERVER_PORT (heap $HEAP)"
-java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$SERVER_JAR" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
-  --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
-  >"$RUN_DIR/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 120); do
-  curl -sf "http://127.0.0.1:$SERVER_PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; see $RUN_DIR/server.log" >&2; exit 1; }
-  sleep 1
-done
-# Resident memory of the server JVM every second (peak per phase is read from this file).
-( while kill -0 "$SERVER_PID" 2>/dev/null; do
-    echo "$(date +%s) $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status 2>/dev/null)"; sleep 1; done ) \
-  >"$RUN_DIR/rss.log" &
-SAMPLER_PID=$!
+# JAVA_OPTS: extra JVM options, e.g. -XX:StartFlightRecording=filename=run.jfr for a profile.
+start_server() {
+  say "starting the server $1 on port $SERVER_PORT (heap $HEAP)"
+  java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$1" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
+    --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
+    >>"$RUN_DIR/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 120); do
+    curl -sf "http://127.0.0.1:$SERVER_PORT/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; see $RUN_DIR/server.log" >&2; exit 1; }
+    sleep 1
+  done
+  # Resident memory of the server JVM every second (peak per phase is read from this file).
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do
+      echo "$(date +%s) $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status 2>/dev/null)"; sleep 1; done ) \
+    >>"$RUN_DIR/rss.log" &
+  SAMPLER_PID=$!
+}
+# Waits (at most 3 min) until the server uses under a tenth of a core: what follows a publication (re-planning
+# tasks, duplicate pairs) must not overlap the next run.
+await_idle() {
+  local before after
+  for _ in $(seq 90); do
+    before=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat); sleep 2
+    after=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat)
+    [ $((after - before)) -lt 20 ] && return
+  done
+}
+stop_server() {
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+}
+start_server "$SERVER_JAR"
 rss_peak_mib() { awk -v a="${1%.*}" -v b="${2%.*}" '$1 >= a && $1 <= b + 1 && $2 > m { m = $2 } END { printf "%d", m / 1024 }' "$RUN_DIR/rss.log"; }
 
 SESSION=$(curl -sf -H 'Content-Type: application/json' \
@@ -190,7 +211,21 @@ fi
 if [ -n "${IMPORT_ONLY:-}" ]; then cat "$REPORT"; cat "$REPORT" >>"$ROOT/bench/results/server.md"; exit 0; fi
 
 # --- run ---------------------------------------------------------------------------------------------------------
-say "running a full tiering"
+# RUNS=n runs the tiering n times in a row on the same data (the second and later runs also compute tier flows from
+# the previous snapshot); each is reported. A run queued behind the previous one's re-planning shows it as its first
+# phase.
+# SERVER_JAR_B=<path>: even-numbered runs use that jar instead (the server restarted on the same database), for a
+# before/after side by side on one import.
+for run_no in $(seq "${RUNS:-1}"); do
+[ "$run_no" -gt 1 ] && await_idle
+if [ -n "${SERVER_JAR_B:-}" ] && [ "$run_no" -gt 1 ]; then
+  stop_server
+  start_server "$([ $((run_no % 2)) = 0 ] && echo "$SERVER_JAR_B" || echo "$SERVER_JAR")"
+  await_idle
+fi
+say "running a full tiering ($run_no of ${RUNS:-1})"
+report "Run $run_no, server $(if [ -n "${SERVER_JAR_B:-}" ] && [ $((run_no % 2)) = 0 ]; then echo "$SERVER_JAR_B"; else echo "$SERVER_JAR"; fi), load average $(cut -d' ' -f1-3 /proc/loadavg):"
+report ""
 T_RUN=$(now)
 RUN_ID=$(api -H 'Content-Type: application/json' -d '{}' "$BASE/runs" | jq -r .id)
 last_phase=
@@ -213,6 +248,7 @@ report "| **succeeded** ($(jq -r .customers <<<"$run") customers) | **$(secs "$T
 report ""
 report "Tier counts: \`$(jq -c .tierCounts <<<"$run")\`. Server peak RSS during the run: $(rss_peak_mib "$T_RUN" "$T_RUN_END") MiB."
 report ""
+done
 if [ "$DB" != h2 ]; then
 psql_q() { "$PG_BIN/psql" -X -q -A -t -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -c "$1"; }
 report "Database: $(psql_q "select pg_size_pretty(pg_database_size('strata'))"); largest relations: $(psql_q "select string_agg(relname || ' ' || pg_size_pretty(pg_total_relation_size(c.oid)), ', ' order by pg_total_relation_size(c.oid) desc) from (select oid, relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace order by pg_total_relation_size(oid) desc limit 5) c")."

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -32,11 +33,29 @@ public final class CopyCsv {
     }
   };
 
-  private final StringWriter text = new StringWriter();
-  private final CsvWriter csv =
-      CsvWriter.builder().quoteStrategy(COPY_QUOTING).lineDelimiter(LineDelimiter.LF).build(text);
+  private final StringWriter text;
+  private final CsvWriter csv;
   private String[] fields = new String[0];
   private int rows;
+
+  /** Rows kept in memory until {@link #take}. */
+  public CopyCsv() {
+    this.text = new StringWriter();
+    this.csv = csv(text);
+  }
+
+  /**
+   * Rows written on to {@code out} as they are added (a COPY's stream: the database stores rows while later ones are
+   * formatted); {@link #flush} sends what the writer still buffers.
+   */
+  public CopyCsv(Writer out) {
+    this.text = null;
+    this.csv = csv(out);
+  }
+
+  private static CsvWriter csv(Writer out) {
+    return CsvWriter.builder().quoteStrategy(COPY_QUOTING).lineDelimiter(LineDelimiter.LF).build(out);
+  }
 
   /** Adds one row of values: Strings, Numbers, Booleans, LocalDate, LocalDateTime, OffsetDateTime or null. */
   public void add(Object[] values) {
@@ -53,11 +72,17 @@ public final class CopyCsv {
 
   /** The rows added since the last call, for {@code CopyManager.copyIn}; the next rows start a new batch. */
   public Reader take() throws IOException {
+    if (text == null) throw new IllegalStateException("a streaming CopyCsv keeps no rows to take");
     csv.flush();
     String batch = text.toString();
     text.getBuffer().setLength(0);
     rows = 0;
     return new StringReader(batch);
+  }
+
+  /** Passes the rows added so far on to the stream given to {@link #CopyCsv(Writer)}. */
+  public void flush() throws IOException {
+    csv.flush();
   }
 
   private static String text(Object v) {

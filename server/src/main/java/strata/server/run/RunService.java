@@ -65,6 +65,11 @@ public class RunService implements ApplicationRunner {
     t.setDaemon(true);
     return t;
   });
+  private final ExecutorService sideWriter = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "strata-run-side-rows");
+    t.setDaemon(true);
+    return t;
+  });
 
   RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, Audited audited,
       DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
@@ -172,12 +177,10 @@ public class RunService implements ApplicationRunner {
       int total = result.customers().size;
       runs.progress(id, "phase_writing_snapshot", 0.5);
       long t0 = System.nanoTime();
-      Map<String, Long> counts = SnapshotWriter.write(dataSource, json, id, result, active, written -> {
+      Map<String, Long> counts = writeRows(id, result, active, written -> {
         runs.progress(id, "phase_writing_snapshot", 0.5 + 0.5 * written / total);
         listeners.forEach(l -> l.rowsWritten(id, written));
       });
-      products.write(id, result.customers());
-      KpiInputRows.write(dataSource, id, result);
       // Overrides set or removed while the run wrote its rows are applied in the publishing transaction.
       // In the database's precision, so the stored finish is exactly the moment whose overrides the snapshot shows.
       OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -210,6 +213,45 @@ public class RunService implements ApplicationRunner {
       runs.fail(id, RunFailure.of(e));
       prune();
     }
+  }
+
+  /**
+   * The snapshot rows, and beside them the product and KPI input rows, each in transactions of their own. On
+   * PostgreSQL the side rows go in on a second connection while the snapshot rows are copied: both mostly wait on the
+   * database, which then works on two cores (bench/README.md "A full run at 1M customers"). H2 writes them one after
+   * the other, as it always did: its writers share one in-process store.
+   */
+  private Map<String, Long> writeRows(long id, RunResult result, Map<String, OverrideStore.Override> active,
+      java.util.function.IntConsumer written) throws Exception {
+    java.util.concurrent.Callable<Void> beside = () -> {
+      products.write(id, result.customers());
+      KpiInputRows.write(dataSource, id, result);
+      return null;
+    };
+    if (!SnapshotWriter.copies(dataSource)) {
+      Map<String, Long> counts = SnapshotWriter.write(dataSource, json, id, result, active, written);
+      beside.call();
+      return counts;
+    }
+    java.util.concurrent.Future<Void> side = sideWriter.submit(beside);
+    Map<String, Long> counts;
+    try {
+      counts = SnapshotWriter.write(dataSource, json, id, result, active, written);
+    } catch (Throwable e) {
+      // The side rows must be done before the failed run's rows are removed, or they would outlive the removal.
+      try {
+        side.get();
+      } catch (java.util.concurrent.ExecutionException ignored) {
+        // the snapshot's own failure is the one reported
+      }
+      throw e;
+    }
+    try {
+      side.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+    return counts;
   }
 
   /** A listener's failure is logged: the run is published whatever follows it (re-planning tasks, ...). */

@@ -1,6 +1,9 @@
 package strata.server.run;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,6 +14,9 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
 import strata.server.data.CopyCsv;
@@ -27,12 +33,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SnapshotWriter {
   private static final int BATCH = 1000;
+  private static final int COPY_ROWS = 50_000;
 
   private SnapshotWriter() {}
 
   private static final String COLUMNS = "run_id, customer_id, tier, model_tier, override_id, segment, segment11, "
       + "lifecycle, abc, quadrant, recency_days, frequency, monetary_cents, r_score, f_score, m_score, "
       + "composite_score, clv, p_alive, metrics, explanation, owner";
+
+  /** Whether the database takes the rows by COPY (PostgreSQL) rather than batched INSERTs (H2). */
+  static boolean copies(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isWrapperFor(PGConnection.class);
+    }
+  }
 
   /** @return customers per effective tier, in model order */
   static Map<String, Long> write(DataSource dataSource, JsonMapper json, long runId, RunResult result,
@@ -44,29 +58,36 @@ final class SnapshotWriter {
   }
 
   /**
-   * The PostgreSQL path: COPY instead of batched INSERTs. The server bench (bench/run-server.sh) spent about 70 % of a
-   * 1M-customer run writing the snapshot with 1000-row batches; COPY made that phase 2.4x faster at 100k customers.
+   * The PostgreSQL path: each chunk of {@link #COPY_ROWS} rows is one COPY, streamed as its rows are formatted, then
+   * committed. Measured at 1M customers (bench/README.md "A full run at 1M customers"): COPYs of 1000 rows, each built
+   * in memory and committed, left the database idle while the server formatted the next thousand and waited on a
+   * thousand commits; streaming lets both cores work.
    */
   private static Map<String, Long> writeCopy(Connection c, JsonMapper json, long runId, RunResult result,
       Map<String, OverrideStore.Override> overrides, IntConsumer written) throws SQLException {
     ScoredCustomers s = result.customers();
     Map<String, Long> counts = new LinkedHashMap<>();
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
-    PGConnection pg = c.unwrap(PGConnection.class);
-    CopyCsv csv = new CopyCsv();
+    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
     Explanations explanations = new Explanations(json, result);
     c.setAutoCommit(false);
     try {
-      for (int i = 0; i < s.size; i++) {
-        Object[] row = row(json, explanations, runId, result, overrides, i);
-        counts.merge((String) row[2], 1L, Long::sum);
-        csv.add(row);
-        if ((i + 1) % BATCH == 0 || i == s.size - 1) {
-          pg.getCopyAPI().copyIn("copy snapshot_row (" + COLUMNS + ") from stdin (format csv)",
-              csv.take());
-          c.commit();
-          written.accept(i + 1);
+      for (int from = 0; from < s.size; from += COPY_ROWS) {
+        int to = Math.min(s.size, from + COPY_ROWS);
+        CopyIn in = copy.copyIn("copy snapshot_row (" + COLUMNS + ") from stdin (format csv)");
+        try (Writer out = new OutputStreamWriter(new PGCopyOutputStream(in, 1 << 16), StandardCharsets.UTF_8)) {
+          CopyCsv csv = new CopyCsv(out);
+          for (int i = from; i < to; i++) {
+            Object[] row = row(json, explanations, runId, result, overrides, i);
+            counts.merge((String) row[2], 1L, Long::sum);
+            csv.add(row);
+          }
+          csv.flush();
+        } finally {
+          if (in.isActive()) in.cancelCopy();
         }
+        c.commit();
+        written.accept(to);
       }
     } catch (IOException e) {
       throw new SQLException("cannot copy snapshot rows: " + e.getMessage(), e);
@@ -85,11 +106,13 @@ final class SnapshotWriter {
     OverrideStore.Override o = overrides.get(id);
     Map<String, Object> metrics = new LinkedHashMap<>();
     for (Metric m : Metric.values()) metrics.put(m.variable(), s.value(i, m));
-    Map<String, Object> explanation = explanations.of(i, s.tier[i]);
+    Explanation model = explanations.of(i, s.tier[i]);
+    String explanation = model.json();
     if (o != null) {
-      explanation = new LinkedHashMap<>(explanation);
-      explanation.put("en", o.explanation() + "; model: " + explanation.get("en"));
-      explanation.put("zh", o.explanation() + "；模型：" + explanation.get("zh"));
+      Map<String, Object> overridden = new LinkedHashMap<>(model.texts());
+      overridden.put("en", o.explanation() + "; model: " + overridden.get("en"));
+      overridden.put("zh", o.explanation() + "；模型：" + overridden.get("zh"));
+      explanation = json.writeValueAsString(overridden);
     }
     return new Object[] {runId, id, o != null ? o.tier() : modelTier, modelTier, o == null ? null : o.id(),
         metrics.get("rfm_segment"), metrics.get("rfm_segment11"), metrics.get("lifecycle_stage"),
@@ -97,7 +120,7 @@ final class SnapshotWriter {
         metrics.get("frequency"), s.bought(i) ? s.purchases.netCents[i] : 0L, metrics.get("r_score"),
         metrics.get("f_score"), metrics.get("m_score"), real((Double) metrics.get("composite_score")),
         real((Double) metrics.get("clv")), real((Double) metrics.get("p_alive")),
-        json.writeValueAsString(metrics), json.writeValueAsString(explanation), owner(s, i)};
+        json.writeValueAsString(metrics), explanation, owner(s, i)};
   }
 
   /**
@@ -108,29 +131,33 @@ final class SnapshotWriter {
     return s.profiles == null || s.profiles[i] == null ? null : s.profiles[i].owner();
   }
 
+  /** A reason's stored explanation: the texts and the reason as data, and the same as JSON. */
+  private record Explanation(Map<String, Object> texts, String json) {}
+
   /**
-   * The stored explanation of each distinct reason, rendered once: reasons repeat heavily (a few dozen among a million
-   * customers) and the explainer returns the same instance for the same reason.
+   * The stored explanation of each distinct reason, rendered and serialised once: reasons repeat heavily (a few dozen
+   * among a million customers) and the explainer returns the same instance for the same reason.
    */
   private static final class Explanations {
     private static final int LIMIT = 10_000;
     private final JsonMapper json;
     private final TierEngine.Explainer explainer;
-    private final Map<TierReason, Map<String, Object>> known = new IdentityHashMap<>();
+    private final Map<TierReason, Explanation> known = new IdentityHashMap<>();
 
     Explanations(JsonMapper json, RunResult result) {
       this.json = json;
       this.explainer = result.engine().explainer(result.customers());
     }
 
-    Map<String, Object> of(int customer, int tier) {
+    Explanation of(int customer, int tier) {
       TierReason reason = explainer.reason(customer, tier);
-      Map<String, Object> explanation = known.get(reason);
+      Explanation explanation = known.get(reason);
       if (explanation == null) {
-        explanation = new LinkedHashMap<>();
-        explanation.put("en", reason.text(java.util.Locale.ENGLISH));
-        explanation.put("zh", reason.text(java.util.Locale.SIMPLIFIED_CHINESE));
-        explanation.put("reason", json.readTree(reason.json()));
+        Map<String, Object> texts = new LinkedHashMap<>();
+        texts.put("en", reason.text(java.util.Locale.ENGLISH));
+        texts.put("zh", reason.text(java.util.Locale.SIMPLIFIED_CHINESE));
+        texts.put("reason", json.readTree(reason.json()));
+        explanation = new Explanation(texts, json.writeValueAsString(texts));
         if (known.size() < LIMIT) known.put(reason, explanation);
       }
       return explanation;
