@@ -324,6 +324,22 @@ abstract class ImportsApiContract extends ServerTest {
   }
 
   @Test
+  void aCustomerRepeatedInALaterChunkOfTheFileIsRejectedAndTheFirstRowStays() {
+    // Row 1 and the last row name KR0, more than a chunk (FileImport.CHUNK rows) apart: the intake rejects the second
+    // as duplicate_customer, so nothing staged is looked up again (StagedCustomers asks only about staged ids).
+    // Short rows: the test's upload limit is 100 KB.
+    StringBuilder csv = new StringBuilder("客户编号,区域\nKR0,华东\n");
+    for (int i = 1; i <= FileImport.CHUNK; i++) csv.append('x').append(Integer.toString(i, 36)).append(",N\n");
+    csv.append("KR0,华南\n");
+    JsonNode q = Uploads.importFile(admin(), "repeat.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+        "customers").get("quality");
+    assertThat(q.get("inserted").asLong()).isEqualTo(FileImport.CHUNK + 1);
+    assertThat(q.get("updated").asLong()).isZero();
+    assertThat(q.get("rejected").asLong()).isEqualTo(1);
+    assertThat(admin().get("/api/v1/customers/KR0").json().get("profile").get("region").asString()).isEqualTo("华东");
+  }
+
+  @Test
   void previewShowsColumnsAndWhatIsMissing() {
     Api.Response r = Uploads.upload(admin(), "/api/v1/imports/preview", "p.csv",
         "客户编号,下单日期,结算值\nC1,2024-10-01,12.5\n".getBytes(Charset.forName("GBK")), Map.of("kind", "transactions"));
