@@ -8,6 +8,7 @@
 #   with AFTER_JAR=<path> the task lists are loaded on SERVER_JAR, then again on AFTER_JAR over the same database)
 # RUNS=n repeats the tiering run; SERVER_JAR_B=<path> alternates it with a second jar (see the run section).
 # PG_OPTS adds PostgreSQL settings (e.g. "-c log_min_duration_statement=200"; the log is kept as postgres.log).
+# IMPORT_ONLY=1 stops after the imports; PEER_COPY=1 (PostgreSQL) then times PostgreSQL's own COPY of the same rows.
 # SERVER_JAR=<path> runs a given server jar (e.g. a copy of an older build, for before/after) instead of building.
 # Needs: PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), wrk, curl, jq; run as root (the cluster runs as the
 # postgres user through runuser) or as a user who can run initdb itself. Prints a Markdown report and appends it to
