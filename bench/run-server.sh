@@ -109,13 +109,14 @@ fi
 SERVER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$SERVER_PORT/api/v1
 # JAVA_OPTS: extra JVM options, e.g. -XX:StartFlightRecording=filename=run.jfr for a profile.
+# start_server JAR [seconds to wait for it, 120 by default: migrations over large tables take longer]
 start_server() {
   say "starting the server $1 on port $SERVER_PORT (heap $HEAP)"
   java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$1" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
     --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
     >>"$RUN_DIR/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 120); do
+  for _ in $(seq "${2:-120}"); do
     curl -sf "http://127.0.0.1:$SERVER_PORT/actuator/health" >/dev/null 2>&1 && break
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; see $RUN_DIR/server.log" >&2; exit 1; }
     sleep 1

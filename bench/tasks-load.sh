@@ -114,17 +114,9 @@ if [ -n "${AFTER_JAR:-}" ]; then
     -v team="$(printf "'%s'," "${TEAM[@]}" | sed 's/,$//')" -f "$ROOT/bench/tasks-explain.sql" \
     >"$RUN_DIR/tasks-explain-before.txt" 2>&1 || true
   say "restarting the server on $AFTER_JAR"
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  stop_server
   T_RESTART=$(now)
-  java -Xmx"$HEAP" -jar "$AFTER_JAR" "${DB_ARGS[@]}" --strata.data="$RUN_DIR/strata-data" \
-    --strata.admin.password="$ADMIN_PASSWORD" --strata.runs.after-import=false --server.port="$SERVER_PORT" \
-    >"$RUN_DIR/server-after.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 900); do
-    curl -sf "http://127.0.0.1:$SERVER_PORT/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; see $RUN_DIR/server-after.log" >&2; exit 1; }
-    sleep 1
-  done
+  start_server "$AFTER_JAR" 900
   report "Restarted on AFTER_JAR $(basename "$AFTER_JAR") (its migrations over the 1M customers and $TASKS tasks included): up in $(secs "$T_RESTART" "$(now)") s. The table below is AFTER_JAR's."
   report ""
 fi
