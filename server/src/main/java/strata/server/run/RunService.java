@@ -7,8 +7,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +162,7 @@ public class RunService implements ApplicationRunner {
       executor.submit(() -> { }).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e);
     }
     return runs.get(started.id());
@@ -222,8 +226,8 @@ public class RunService implements ApplicationRunner {
    * the other, as it always did: its writers share one in-process store.
    */
   private Map<String, Long> writeRows(long id, RunResult result, Map<String, OverrideStore.Override> active,
-      java.util.function.IntConsumer written) throws Exception {
-    java.util.concurrent.Callable<Void> beside = () -> {
+      IntConsumer written) throws Exception {
+    Callable<Void> beside = () -> {
       products.write(id, result.customers());
       KpiInputRows.write(dataSource, id, result);
       return null;
@@ -233,7 +237,7 @@ public class RunService implements ApplicationRunner {
       beside.call();
       return counts;
     }
-    java.util.concurrent.Future<Void> side = sideWriter.submit(beside);
+    Future<Void> side = sideWriter.submit(beside);
     Map<String, Long> counts;
     try {
       counts = SnapshotWriter.write(dataSource, json, id, result, active, written);
@@ -241,14 +245,14 @@ public class RunService implements ApplicationRunner {
       // The side rows must be done before the failed run's rows are removed, or they would outlive the removal.
       try {
         side.get();
-      } catch (java.util.concurrent.ExecutionException ignored) {
+      } catch (ExecutionException ignored) {
         // the snapshot's own failure is the one reported
       }
       throw e;
     }
     try {
       side.get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
     return counts;
