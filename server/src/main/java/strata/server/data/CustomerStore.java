@@ -23,11 +23,11 @@ public class CustomerStore {
   private final OwnerFollower snapshotOwners;
   private final JdbcTemplate jdbc;
 
-  public CustomerStore(JdbcTemplate jdbc, DataSource dataSource, OwnerFollower snapshotOwners) {
+  public CustomerStore(JdbcTemplate jdbc, DataSource dataSource, Dialect dialect, OwnerFollower snapshotOwners) {
     this.snapshotOwners = snapshotOwners;
     // updated_at is written but not read back: it is not part of the profile, so it never makes a profile "changed".
-    this.table = new RecordTable<>(jdbc, dataSource, "customer", List.of("id", "name", "industry", "size", "region",
-        "owner", "phone", "email", "birthday", "created", "updated_at"), CustomerProfile::customerId,
+    this.table = new RecordTable<>(jdbc, dataSource, dialect, "customer", List.of("id", "name", "industry", "size",
+        "region", "owner", "phone", "email", "birthday", "created", "updated_at"), CustomerProfile::customerId,
         c -> new Object[] {c.customerId(), c.name(), c.industry(), c.size(), c.region(), c.owner(), c.phone(),
             c.email(), c.birthday(), c.created(), OffsetDateTime.now(ZoneOffset.UTC)},
         PROFILE);

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class InteractionStore {
   private final RecordTable<Interaction> table;
 
-  public InteractionStore(JdbcTemplate jdbc, DataSource dataSource) {
-    this.table = new RecordTable<>(jdbc, dataSource, "interaction",
+  public InteractionStore(JdbcTemplate jdbc, DataSource dataSource, Dialect dialect) {
+    this.table = new RecordTable<>(jdbc, dataSource, dialect, "interaction",
         List.of("record_id", "customer_id", "at", "type", "channel", "outcome"), Interaction::recordId,
         i -> new Object[] {i.recordId(), i.customerId(), i.at(), i.type(), i.channel(), i.outcome()},
         (rs, n) -> new Interaction(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),

@@ -25,8 +25,8 @@ public final class KpiInputWriter implements AutoCloseable {
   private final PreparedStatement insert;
   private int buffered;
 
-  public KpiInputWriter(Connection c) throws SQLException {
-    pg = c.isWrapperFor(PGConnection.class) ? c.unwrap(PGConnection.class) : null;
+  public KpiInputWriter(Connection c, Dialect dialect) throws SQLException {
+    pg = dialect.postgres() ? c.unwrap(PGConnection.class) : null;
     insert = pg != null ? null : c.prepareStatement("insert into snapshot_kpi_input (" + COLUMNS + ") values ("
         + String.join(", ", java.util.Collections.nCopies(TYPES.length, "?")) + ")");
   }

@@ -11,13 +11,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LoadTables {
+  /**
+   * Rows moved from a load table into their table per transaction: their memory in the server, against index
+   * locality in the database. Public for the kill test that stops an import between two moves.
+   */
+  public static final int MOVED = 200_000;
+
   private final JdbcClient db;
   private final List<String> present;
 
-  LoadTables(JdbcClient db) {
+  LoadTables(JdbcClient db, Dialect dialect) {
     this.db = db;
-    this.present = db.sql("select lower(table_name) from information_schema.tables where lower(table_name) like '%\\_load'"
-        + " escape '\\'").query(String.class).list();
+    this.present = !dialect.postgres() ? List.of() : db.sql("select lower(table_name) from information_schema.tables "
+        + "where lower(table_name) like '%\\_load' escape '\\'").query(String.class).list();
   }
 
   /** The load table of {@code table}, or null where there is none. @param order the order its rows move in */

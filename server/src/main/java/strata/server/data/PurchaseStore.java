@@ -22,12 +22,13 @@ public class PurchaseStore {
   private final JdbcTemplate jdbc;
   private final StagedRecords.LoadTable load;
 
-  public PurchaseStore(JdbcTemplate jdbc, DataSource dataSource, SummaryStore summaries, LoadTables loads) {
+  public PurchaseStore(JdbcTemplate jdbc, DataSource dataSource, Dialect dialect, SummaryStore summaries,
+      LoadTables loads) {
     this.summaries = summaries;
     this.jdbc = jdbc;
     this.load = loads.of("purchase", "customer_id, purchase_day");
-    this.table = new RecordTable<>(jdbc, dataSource, "purchase", List.of("record_id", "customer_id", "purchase_day",
-        "amount_cents", "order_id", "product", "category", "quantity", "channel"), Purchase::recordId,
+    this.table = new RecordTable<>(jdbc, dataSource, dialect, "purchase", List.of("record_id", "customer_id",
+        "purchase_day", "amount_cents", "order_id", "product", "category", "quantity", "channel"), Purchase::recordId,
         p -> new Object[] {p.recordId(), p.customerId(), p.day(), p.amountCents(), p.orderId(), p.product(),
             p.category(), p.quantity(), p.channel()},
         (rs, n) -> new Purchase(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getLong(4),

@@ -13,14 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of the batch API that looks like a file row's) and few.
  *
  * <p>With a {@link LoadTable} (PostgreSQL), rows are first copied into it, unindexed, and moved into the table
- * {@link #MERGED} at a time in index order: the table's indexes then take them page by page instead of one random
- * page per row, and the database's own unique check finds the rows already stored instead of a lookup per chunk.
+ * {@link LoadTables#MOVED} at a time in index order: the table's indexes then take them page by page instead of one
+ * random page per row, and the database's own unique check finds the rows already stored instead of a lookup per
+ * chunk.
  * bench/README.md, "Imports into PostgreSQL", has the measurement.
  */
 final class StagedRecords<T> implements ImportWrite<T> {
-  /** Rows moved from the load table per transaction: their memory here, against index locality there. */
-  static final int MERGED = 200_000;
-
   /** An unindexed table like the target (same columns and import_id) and the target's index order to move rows in. */
   record LoadTable(String name, String order) {}
 
@@ -39,7 +37,7 @@ final class StagedRecords<T> implements ImportWrite<T> {
 
   /** @param load null to store rows straight into the table */
   StagedRecords(RecordTable<T> table, long importId, LoadTable load, JdbcTemplate jdbc) {
-    this(table, importId, load, jdbc, MERGED);
+    this(table, importId, load, jdbc, LoadTables.MOVED);
   }
 
   /** @param merged rows moved from the load table at a time */

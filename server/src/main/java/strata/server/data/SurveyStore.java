@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SurveyStore {
   private final RecordTable<Survey> table;
 
-  public SurveyStore(JdbcTemplate jdbc, DataSource dataSource) {
-    this.table = new RecordTable<>(jdbc, dataSource, "survey",
+  public SurveyStore(JdbcTemplate jdbc, DataSource dataSource, Dialect dialect) {
+    this.table = new RecordTable<>(jdbc, dataSource, dialect, "survey",
         List.of("record_id", "customer_id", "at", "nps", "csat", "comment"), Survey::recordId,
         s -> new Object[] {s.recordId(), s.customerId(), s.at(), s.nps(), s.csat(), s.comment()},
         (rs, n) -> new Survey(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import strata.server.data.Dialect;
 import strata.server.data.KpiInputWriter;
 import strata.server.run.Run;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +23,13 @@ final class KpiInputs {
   private static final Logger log = LoggerFactory.getLogger(KpiInputs.class);
 
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final JdbcClient db;
   private final JsonMapper json;
 
-  KpiInputs(DataSource dataSource, JdbcClient db, JsonMapper json) {
+  KpiInputs(DataSource dataSource, Dialect dialect, JdbcClient db, JsonMapper json) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
     this.db = db;
     this.json = json;
   }
@@ -49,7 +52,7 @@ final class KpiInputs {
       try (PreparedStatement s = read.prepareStatement("select customer_id, model_tier, owner, recency_days, "
               + "frequency, monetary_cents, clv, p_alive, metrics from snapshot_row where run_id = ? "
               + "order by customer_id");
-          KpiInputWriter out = new KpiInputWriter(write)) {
+          KpiInputWriter out = new KpiInputWriter(write, dialect)) {
         s.setFetchSize(1000);
         s.setLong(1, run.id());
         int rows = 0;

@@ -24,6 +24,7 @@ import strata.kpi.KpiAccumulator;
 import strata.kpi.KpiRow;
 import strata.kpi.KpiTable;
 import strata.kpi.SnapshotInfo;
+import strata.server.data.Dialect;
 import strata.server.model.ModelStore;
 import strata.server.run.Run;
 import strata.server.run.RunPublished;
@@ -66,7 +67,7 @@ public class KpiTables {
    * @param ranges how many ranges of customer ids a snapshot's KPIs are read in at once, each on its own connection
    *     of the pool (bench/README.md "KPIs at 1M customers" measured 1 to 8)
    */
-  KpiTables(DataSource dataSource, JdbcClient db, JsonMapper json, RunStore runs, ModelStore models,
+  KpiTables(DataSource dataSource, Dialect dialect, JdbcClient db, JsonMapper json, RunStore runs, ModelStore models,
       PlatformTransactionManager transactions, @Value("${strata.kpis.ranges:4}") int ranges) {
     this.dataSource = dataSource;
     this.db = db;
@@ -74,13 +75,13 @@ public class KpiTables {
     this.runs = runs;
     this.models = models;
     this.tx = new TransactionTemplate(transactions);
-    this.inputs = new KpiInputs(dataSource, db, json);
+    this.inputs = new KpiInputs(dataSource, dialect, db, json);
     this.rangeThreads = Executors.newFixedThreadPool(ranges, r -> {
       Thread t = new Thread(r, "strata-kpi-range");
       t.setDaemon(true);
       return t;
     });
-    this.walk = new KpiWalk(dataSource, rangeThreads, ranges);
+    this.walk = new KpiWalk(dataSource, dialect, rangeThreads, ranges);
   }
 
   /** A failure is logged: the run stays published, its KPIs are missing (the API says so). */

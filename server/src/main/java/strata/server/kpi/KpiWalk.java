@@ -14,10 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import strata.kpi.CustomerState;
 import strata.kpi.KpiAccumulator;
 import strata.kpi.SnapshotInfo;
+import strata.server.data.Dialect;
 
 /**
  * Sums the KPIs of a snapshot against the one before it in ranges of customer ids, each range walked on its own
@@ -33,13 +33,15 @@ final class KpiWalk {
   record Sums(KpiAccumulator kpis, long cpuNanos) {}
 
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final ExecutorService threads;
   private final int ranges;
 
   /** @param ranges how many ranges the current snapshot's customers are split into, each a task of {@code threads} */
-  KpiWalk(DataSource dataSource, ExecutorService threads, int ranges) {
+  KpiWalk(DataSource dataSource, Dialect dialect, ExecutorService threads, int ranges) {
     if (ranges < 1) throw new IllegalArgumentException("KPI ranges must be at least 1, got " + ranges);
     this.dataSource = dataSource;
+    this.dialect = dialect;
     this.threads = threads;
     this.ranges = ranges;
   }
@@ -83,7 +85,7 @@ final class KpiWalk {
   private List<String> starts(long run) throws SQLException {
     if (ranges == 1) return List.of();
     try (Connection c = dataSource.getConnection()) {
-      List<String> sample = c.isWrapperFor(PGConnection.class) ? sample(c, run) : List.of();
+      List<String> sample = dialect.postgres() ? sample(c, run) : List.of();
       if (sample.size() >= 20 * ranges) {
         List<String> starts = new ArrayList<>();
         for (int k = 1; k < ranges; k++) starts.add(sample.get(k * sample.size() / ranges));
@@ -136,7 +138,7 @@ final class KpiWalk {
     KpiAccumulator kpis = new KpiAccumulator(now, before);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
-      if (c.isWrapperFor(PGConnection.class)) {
+      if (dialect.postgres()) {
         // PostgreSQL plans a range as a bitmap scan and a sort of the whole range (0.37-0.41 s for 250,000 customers,
         // nothing streamed before the end) rather than the index scan in id order (0.16-0.31 s): the rows lie in id
         // order, which its estimate misses (bench/README.md "KPIs at 1M customers").

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
+import strata.server.data.Dialect;
 import strata.server.data.KpiInputWriter;
 import strata.server.data.OwnTransaction;
 import strata.tier.Metric;
@@ -20,7 +21,7 @@ import strata.tier.Metric;
 final class KpiInputRows {
   private KpiInputRows() {}
 
-  static void write(DataSource dataSource, long runId, RunResult result) throws SQLException {
+  static void write(DataSource dataSource, Dialect dialect, long runId, RunResult result) throws SQLException {
     ScoredCustomers s = result.customers();
     String[] ids = new String[s.size];
     Integer[] order = new Integer[s.size];
@@ -32,7 +33,7 @@ final class KpiInputRows {
     Arrays.sort(order, Comparator.comparing(i -> ids[i]));
     long asOfDay = result.asOf().toEpochDay();
     OwnTransaction.run(dataSource, c -> {
-      try (KpiInputWriter rows = new KpiInputWriter(c)) {
+      try (KpiInputWriter rows = new KpiInputWriter(c, dialect)) {
         for (int i : order) rows.add(row(runId, result, s, ids[i], i, asOfDay));
         rows.flush();
       }

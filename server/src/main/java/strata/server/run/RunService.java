@@ -30,6 +30,7 @@ import strata.run.ScoringRun;
 import strata.server.api.BadRequest;
 import strata.server.audit.Audited;
 import strata.server.cluster.Instance;
+import strata.server.data.Dialect;
 import strata.server.model.ModelStore;
 import strata.server.override.OverrideStore;
 import strata.summary.PurchaseColumns;
@@ -53,6 +54,7 @@ public class RunService implements ApplicationRunner {
   private final OverrideStore overrides;
   private final Audited audited;
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final JdbcClient db;
   private final JsonMapper json;
   private final List<RunListener> listeners;
@@ -76,7 +78,7 @@ public class RunService implements ApplicationRunner {
   });
 
   RunService(RunStore runs, RunData data, ModelStore models, OverrideStore overrides, Audited audited,
-      DataSource dataSource, JdbcClient db, JsonMapper json, List<RunListener> listeners,
+      DataSource dataSource, Dialect dialect, JdbcClient db, JsonMapper json, List<RunListener> listeners,
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
       strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep,
@@ -94,6 +96,7 @@ public class RunService implements ApplicationRunner {
     this.overrides = overrides;
     this.audited = audited;
     this.dataSource = dataSource;
+    this.dialect = dialect;
     this.db = db;
     this.json = json;
     this.listeners = listeners;
@@ -229,18 +232,18 @@ public class RunService implements ApplicationRunner {
       IntConsumer written) throws Exception {
     Callable<Void> beside = () -> {
       products.write(id, result.customers());
-      KpiInputRows.write(dataSource, id, result);
+      KpiInputRows.write(dataSource, dialect, id, result);
       return null;
     };
-    if (!SnapshotWriter.copies(dataSource)) {
-      Map<String, Long> counts = SnapshotWriter.write(dataSource, json, id, result, active, written);
+    if (!dialect.postgres()) {
+      Map<String, Long> counts = SnapshotWriter.write(dataSource, dialect, json, id, result, active, written);
       beside.call();
       return counts;
     }
     Future<Void> side = sideWriter.submit(beside);
     Map<String, Long> counts;
     try {
-      counts = SnapshotWriter.write(dataSource, json, id, result, active, written);
+      counts = SnapshotWriter.write(dataSource, dialect, json, id, result, active, written);
     } catch (Throwable e) {
       // The side rows must be done before the failed run's rows are removed, or they would outlive the removal.
       try {

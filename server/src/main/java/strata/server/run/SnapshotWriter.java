@@ -20,6 +20,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
 import strata.server.data.CopyCsv;
+import strata.server.data.Dialect;
 import strata.server.override.OverrideStore;
 import strata.tier.Metric;
 import strata.tier.TierEngine;
@@ -41,18 +42,11 @@ final class SnapshotWriter {
       + "lifecycle, abc, quadrant, recency_days, frequency, monetary_cents, r_score, f_score, m_score, "
       + "composite_score, clv, p_alive, metrics, explanation, owner";
 
-  /** Whether the database takes the rows by COPY (PostgreSQL) rather than batched INSERTs (H2). */
-  static boolean copies(DataSource dataSource) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      return c.isWrapperFor(PGConnection.class);
-    }
-  }
-
   /** @return customers per effective tier, in model order */
-  static Map<String, Long> write(DataSource dataSource, JsonMapper json, long runId, RunResult result,
-      Map<String, OverrideStore.Override> overrides, IntConsumer written) throws SQLException {
+  static Map<String, Long> write(DataSource dataSource, Dialect dialect, JsonMapper json, long runId,
+      RunResult result, Map<String, OverrideStore.Override> overrides, IntConsumer written) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      if (c.isWrapperFor(PGConnection.class)) return writeCopy(c, json, runId, result, overrides, written);
+      if (dialect.postgres()) return writeCopy(c, json, runId, result, overrides, written);
       return writeBatches(c, json, runId, result, overrides, written);
     }
   }

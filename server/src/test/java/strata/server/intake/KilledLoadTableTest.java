@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import strata.server.data.LoadTables;
 import strata.server.testing.Api;
 import strata.server.testing.Postgres;
 import strata.server.testing.ServerProcess;
@@ -21,14 +22,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * PostgreSQL's import path through purchase_load (StagedRecords): a server stopped after one move of
- * {@code StagedRecords.MERGED} rows into purchase and a chunk more in the load table, then killed with -9, keeps
+ * {@link LoadTables#MOVED} rows into purchase and a chunk more in the load table, then killed with -9, keeps
  * nothing of that import after a restart, in either table; the same file again is stored whole.
  */
 class KilledLoadTableTest {
-  /** strata.server.data.StagedRecords.MERGED (package-private there): rows per move into purchase. */
-  private static final int MERGED = 200_000;
   /** One move and a chunk past it stored, then the server stalls; the file holds more. */
-  private static final int STALL_AT = MERGED + FileImport.CHUNK;
+  private static final int STALL_AT = LoadTables.MOVED + FileImport.CHUNK;
   private static final int ROWS = STALL_AT + 2 * FileImport.CHUNK;
 
   @Test
@@ -48,7 +47,7 @@ class KilledLoadTableTest {
       waitFor(() -> logHas(first, "STALLED import " + stalled));
       // Moved: one batch in purchase, hidden; loaded: the chunk after it.
       assertThat(count(pg, "select count(*) from purchase where import_id = " + stalled))
-          .isEqualTo(MERGED);
+          .isEqualTo(LoadTables.MOVED);
       assertThat(count(pg, "select count(*) from purchase_load")).isEqualTo(FileImport.CHUNK);
       assertThat(admin.get("/api/v1/customers/N7").status()).isEqualTo(404);
       first.kill();

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.kpi.KpiRow;
 import strata.kpi.SnapshotInfo;
+import strata.server.data.Dialect;
 import strata.server.data.SummaryStore;
 import strata.server.testing.Api;
 import strata.server.testing.ServerTest;
@@ -62,6 +63,7 @@ abstract class KpiRangesApiContract extends ServerTest {
 
   @Autowired JdbcClient db;
   @Autowired DataSource dataSource;
+  @Autowired Dialect dialect;
   @Autowired SummaryStore summaries;
   @Autowired KpiTables tables;
   @Autowired JsonMapper json;
@@ -107,7 +109,7 @@ abstract class KpiRangesApiContract extends ServerTest {
     }
     // One range (the walk before ranges), a few, and more ranges than customers.
     for (int ranges : new int[] {1, 3, 8, 10_000}) {
-      KpiWalk walk = new KpiWalk(dataSource, threads, ranges);
+      KpiWalk walk = new KpiWalk(dataSource, dialect, threads, ranges);
       assertThat(walk.sums(now, runs[1], before, runs[0], answers).kpis().result().rows()).as(ranges + " ranges")
           .isEqualTo(expected);
     }
@@ -131,7 +133,7 @@ abstract class KpiRangesApiContract extends ServerTest {
     store(runs, customers, false);
     SnapshotInfo now = new SnapshotInfo(NOW, "test", "1", TIERS, true);
     SnapshotInfo before = new SnapshotInfo(BEFORE, "test", "1", TIERS, true);
-    KpiWalk walk = new KpiWalk(dataSource, threads, 4);
+    KpiWalk walk = new KpiWalk(dataSource, dialect, threads, 4);
     List<KpiRow> expected = expected(customers);
     assertThat(walk.sums(now, runs[1], before, runs[0], Map.of()).kpis().result().rows()).isEqualTo(expected);
     // A tier the model does not have, in the middle of the ids: one range fails, and so does the whole walk.
@@ -142,7 +144,7 @@ abstract class KpiRangesApiContract extends ServerTest {
         .hasMessageContaining("tier 'gold' is not in model");
     db.sql("delete from snapshot_kpi_input where tier = 'gold'").update();
     assertThat(walk.sums(now, runs[1], before, runs[0], Map.of()).kpis().result().rows()).isEqualTo(expected);
-    assertThatThrownBy(() -> new KpiWalk(dataSource, threads, 0)).hasMessageContaining("at least 1, got 0");
+    assertThatThrownBy(() -> new KpiWalk(dataSource, dialect, threads, 0)).hasMessageContaining("at least 1, got 0");
   }
 
   private long[] twoRuns(Api admin) {
