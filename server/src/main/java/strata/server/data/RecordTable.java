@@ -206,11 +206,13 @@ final class RecordTable<T> {
       CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
           .copyIn("copy " + target + " (" + String.join(", ", names) + ") from stdin (format csv)");
       try {
-        Writer out = new OutputStreamWriter(new PGCopyOutputStream(in, 1 << 16), StandardCharsets.UTF_8);
+        PGCopyOutputStream bytes = new PGCopyOutputStream(in, 1 << 16);
+        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         CopyCsv csv = new CopyCsv(out);
         for (T r : records) csv.add(row.apply(r));
         csv.flush();
-        out.close(); // ends the COPY
+        out.flush();
+        bytes.endCopy(); // not close(): that would wrap the database's refusal (a NUL, ...) in a vaguer message
       } finally {
         if (in.isActive()) in.cancelCopy();
       }

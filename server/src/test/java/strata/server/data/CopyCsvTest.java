@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,23 @@ class CopyCsvTest {
     csv.add(new Object[] {"second", 2});
     assertThat(text(csv.take())).isEqualTo("second,2\n");
     assertThat(csv.rows()).isZero();
+  }
+
+  /** RecordTable and SnapshotWriter stream their COPYs; KpiInputWriter takes batches: the text must be the same. */
+  @Test
+  void aStreamedCopyWritesTheSameTextAsATakenBatch() throws IOException {
+    Object[][] rows = {{"say \"hi\", \"\"", "two\r\nlines", null, ""}, {"back\\slash \\N", "\\.", 7L, true},
+        {"客户分级，北京", "🙂", 1.25, LocalDate.of(2026, 12, 5)}};
+    CopyCsv batch = new CopyCsv();
+    StringWriter streamed = new StringWriter();
+    CopyCsv stream = new CopyCsv(streamed);
+    for (Object[] row : rows) {
+      batch.add(row);
+      stream.add(row);
+    }
+    stream.flush();
+    assertThat(streamed.toString()).isEqualTo(text(batch.take()))
+        .startsWith("\"say \"\"hi\"\", \"\"\"\"\",\"two\r\nlines\",,\"\"\n");
   }
 
   private static String text(Reader r) throws IOException {

@@ -94,6 +94,27 @@ class StagedRecordsPostgresTest {
     assertThat(count("item_load")).isEqualTo(1);
   }
 
+  /** RecordTable's COPY carries texts CSV and COPY treat specially as they were sent, read back with plain SELECTs. */
+  @Test
+  void awkwardTextsGoInByCopyAsSent() {
+    List<Item> sent = List.of(new Item("q", "say \"hi\", \"\"", 1), new Item("n", "two\r\nlines\n", 2),
+        new Item("s", "back\\slash \\N \\", 3), new Item("e", "\\.", 4), new Item("z", "客户分级，\"北京\"", 5),
+        new Item("u", "🙂 outside the BMP", 6), new Item("m", "", 7), new Item("w", " spaced ", 8));
+    var written = tx.execute(t -> table.write(sent));
+    assertThat(written.inserted()).containsExactlyElementsOf(sent);
+    assertThat(table.load(sent.stream().map(Item::id).toList()).values()).containsExactlyInAnyOrderElementsOf(sent);
+  }
+
+  /** PostgreSQL's text has no NUL; the database refuses the COPY and the transaction keeps none of its rows. */
+  @Test
+  void aNulIsRefusedWithTheDatabasesReasonAndNoRowOfTheWriteStays() {
+    List<Item> sent = List.of(new Item("x", "fine", 1), new Item("y", "a\u0000b", 2));
+    assertThatThrownBy(() -> tx.execute(t -> table.write(sent)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot insert into item")
+        .hasMessageContaining("0x00");
+    assertThat(count("item")).isEqualTo(2);
+  }
+
   private long count(String t) {
     return jdbc.queryForObject("select count(*) from " + t, Long.class);
   }

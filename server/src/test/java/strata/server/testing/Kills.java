@@ -34,10 +34,23 @@ public final class Kills {
    */
   public static void whileHeld(ServerProcess server, String url, String lock, Runnable send) throws Exception {
     // Over the server's own database (AUTO_SERVER): the connection dies with it, the lock with the connection.
-    Connection held = DriverManager.getConnection(url, "strata", "");
+    whileHeld(server, DriverManager.getConnection(url, "strata", ""), lock, send);
+  }
+
+  /**
+   * {@link #whileHeld} on the server's PostgreSQL database. {@code hold} may also insert a key the write will insert:
+   * PostgreSQL's unique check makes the write wait until the test's transaction ends, which it does (rolled back)
+   * once the server is dead.
+   */
+  public static void whileHeld(ServerProcess server, Postgres.Database db, String hold, Runnable send)
+      throws Exception {
+    whileHeld(server, DriverManager.getConnection(db.url(), db.user(), db.password()), hold, send);
+  }
+
+  private static void whileHeld(ServerProcess server, Connection held, String hold, Runnable send) throws Exception {
     try (Statement s = held.createStatement()) {
       held.setAutoCommit(false);
-      s.executeQuery(lock).close();
+      s.execute(hold);
       Thread sender = sender(send);
       sender.start();
       ServerProcess.waitFor(() -> waitingFor(held));
@@ -60,10 +73,15 @@ public final class Kills {
     });
   }
 
-  /** Whether a session of the server waits for the connection's transaction. */
+  /**
+   * Whether a session of the server waits for the connection's transaction. On PostgreSQL from pg_locks, which is read
+   * live: pg_stat_activity would be read once per transaction, and this one stays open.
+   */
   private static boolean waitingFor(Connection held) {
-    try (Statement s = held.createStatement(); ResultSet rs = s.executeQuery("select count(*) from "
-        + "information_schema.sessions where blocker_id = session_id()")) {
+    try (Statement s = held.createStatement(); ResultSet rs = s.executeQuery(
+        "PostgreSQL".equals(held.getMetaData().getDatabaseProductName())
+            ? "select count(*) from pg_locks where not granted and pg_backend_pid() = any(pg_blocking_pids(pid))"
+            : "select count(*) from information_schema.sessions where blocker_id = session_id()")) {
       rs.next();
       return rs.getInt(1) > 0;
     } catch (SQLException e) {
