@@ -195,8 +195,9 @@ class TaskStore {
    * commit.
    */
   int followOwners(OffsetDateTime since) {
-    return db.sql("update service_task set customer_owner = (select c.owner from customer c where c.id = "
-            + "service_task.customer_id) where customer_id in (select id from customer where updated_at >= ?)")
+    String owner = "(select c.owner from customer c where c.id = service_task.customer_id)";
+    return db.sql("update service_task set customer_owner = " + owner + " where customer_id in "
+            + "(select id from customer where updated_at >= ?) and customer_owner is distinct from " + owner)
         .params(since).update();
   }
 
