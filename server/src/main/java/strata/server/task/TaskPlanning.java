@@ -226,6 +226,7 @@ public class TaskPlanning {
     Planner planner = new Planner(model, options, experiments.holdouts());
     Plan plan = planner.plan(PoolInputs.withOwners(customers, owners), history, earlier.open(), asOf);
     TaskStore.Applied applied = tasks.apply(plan.tasks(), earlier, by, now);
+    tasks.followOwners(now);
     db.sql("update task_plan set as_of = ?, run_id = ?, planned_at = ? where id = 1").params(asOf, run.id(), now)
         .update();
     int notices = notifications.send(asOf, now, managerAfterDays(model));
