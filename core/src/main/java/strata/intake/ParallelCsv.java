@@ -66,7 +66,8 @@ final class ParallelCsv {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ch.position(format.dataStart());
       // A file smaller than a block takes a buffer of its size, one byte more to see its end at the first read: a
-      // small run allocates little else (bench/README.md, "Small files: start-up").
+      // 4 MiB block for a 31 kB file helped a 1,000-row run overflow the young generation (bench/README.md, "Small
+      // files: start-up").
       int size = (int) Math.min(blockSize, Math.max(0, ch.size() - format.dataStart()) + 1);
       byte[] carry = new byte[0];
       long line = firstDataLine;
