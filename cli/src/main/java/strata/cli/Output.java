@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import strata.intake.FileQuality;
 import strata.intake.IntakeException;
 import strata.kpi.KpiCsv;
@@ -36,12 +39,48 @@ final class Output {
     Files.createDirectories(out);
   }
 
+  /**
+   * Writes the run's files. report.html is written on a thread of its own beside the others: on a small file each
+   * half takes about a tenth of a second, mostly the first (interpreted) run of its code, while the other core has
+   * little left to do (bench/README.md, "Small files: start-up").
+   */
   static void write(RunResult result, Path out, Locale locale) throws IOException {
-    CustomersCsv.write(result, out.resolve("customers.csv"), locale);
-    qualityJson(result, out.resolve("quality.json"));
-    strata.run.DuplicatesCsv.write(result.identity(), out.resolve("duplicates.csv"));
     KpiTable kpis = RunKpis.of(result);
-    KpiCsv.write(kpis, out.resolve("kpi.csv"));
+    FutureTask<Void> report = new FutureTask<>(() -> {
+      report(result, kpis, out, locale);
+      return null;
+    });
+    new Thread(report, "strata-report").start();
+    try {
+      CustomersCsv.write(result, out.resolve("customers.csv"), locale);
+      qualityJson(result, out.resolve("quality.json"));
+      strata.run.DuplicatesCsv.write(result.identity(), out.resolve("duplicates.csv"));
+      KpiCsv.write(kpis, out.resolve("kpi.csv"));
+    } catch (IOException | RuntimeException e) {
+      finish(report, e);
+      throw e;
+    }
+    finish(report, null);
+  }
+
+  /** Waits for the report; its failure is thrown, or kept as suppressed by {@code earlier}, the other files' one. */
+  private static void finish(FutureTask<Void> report, Exception earlier) throws IOException {
+    try {
+      report.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (earlier != null) earlier.addSuppressed(cause);
+      else if (cause instanceof IOException io) throw io;
+      else if (cause instanceof RuntimeException re) throw re;
+      else if (cause instanceof Error err) throw err;
+      else throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing report.html");
+    }
+  }
+
+  private static void report(RunResult result, KpiTable kpis, Path out, Locale locale) throws IOException {
     boolean zh = locale.getLanguage().equals("zh");
     List<ReportSection> extra = new ArrayList<>();
     extra.add(KpiTableSection.of(kpis, result.model().tiers().stream().map(t -> t.name(zh)).toList(), locale));

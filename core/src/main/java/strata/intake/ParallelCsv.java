@@ -60,12 +60,15 @@ final class ParallelCsv {
     Semaphore inFlight = new Semaphore(threads + 2);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Orderer orderer = new Orderer(inOrder);
-    int size = blockSize;
     // Full-size block buffers are reused: a fresh 4 MiB array per block was 2.6 GB of allocation at 100M rows, and
     // blocks still in flight at a young collection were copied, often into the old generation.
     Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ch.position(format.dataStart());
+      // A file smaller than a block takes a buffer of its size, one byte more to see its end at the first read: a
+      // 4 MiB block for a 31 kB file helped a 1,000-row run overflow the young generation (bench/README.md, "Small
+      // files: start-up").
+      int size = (int) Math.min(blockSize, Math.max(0, ch.size() - format.dataStart()) + 1);
       byte[] carry = new byte[0];
       long line = firstDataLine;
       long read = format.dataStart();

@@ -115,7 +115,7 @@ public final class CustomersCsv {
   private static final class Chunk implements OrderedChunks.Chunk {
     /** Enough for any one run's distinct reasons with the usual models, not for reasons quoting exact amounts. */
     private static final int REASONS = 10_000;
-    final Utf8Builder out = new Utf8Builder(CHUNK * 300);
+    final Utf8Builder out;
     private final java.util.Map<TierReason, byte[]> reasons = new java.util.IdentityHashMap<>();
     private final ScoredCustomers s;
     private final Labels labels;
@@ -124,6 +124,7 @@ public final class CustomersCsv {
 
     Chunk(RunResult run, Labels labels, Locale locale) {
       this.s = run.customers();
+      this.out = new Utf8Builder(Math.min(s.size, CHUNK) * 300);
       this.labels = labels;
       this.locale = locale;
       this.explainer = run.engine().explainer(s);

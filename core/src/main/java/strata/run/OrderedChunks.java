@@ -22,12 +22,15 @@ final class OrderedChunks {
 
   private OrderedChunks() {}
 
-  /** @param chunks makes one formatter; 4 × the processors are made, each reused chunk after chunk */
+  /**
+   * @param chunks makes one formatter; up to 4 × the processors are made, each reused chunk after chunk, and no more
+   *     than the rows need: each holds a buffer of megabytes, and on a 1,000-row file making all eight was a tenth of
+   *     the run (bench/README.md, "Small files: start-up")
+   */
   static void write(OutputStream out, int rows, int rowsPerChunk, Supplier<Chunk> chunks) throws IOException {
     int count = (rows + rowsPerChunk - 1) / rowsPerChunk;
     int round = Math.max(1, Runtime.getRuntime().availableProcessors()) * 2;
     Chunk[][] sets = new Chunk[2][round];
-    for (Chunk[] set : sets) java.util.Arrays.setAll(set, k -> chunks.get());
     Utf8Builder[][] formatted = new Utf8Builder[2][round];
     CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
     ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -36,6 +39,7 @@ final class OrderedChunks {
         int from = first;
         int n = Math.min(round, count - first);
         int s = first / round % 2;
+        for (int k = 0; k < n; k++) if (sets[s][k] == null) sets[s][k] = chunks.get();
         IntStream.range(0, n).parallel().forEach(k -> formatted[s][k] =
             sets[s][k].format((from + k) * rowsPerChunk, Math.min(rows, (from + k + 1) * rowsPerChunk)));
         writing.join();

@@ -25,7 +25,7 @@ public final class RfmCsv {
       // In parallel chunks: on one thread this step was 5 % of an RFM-only run's CPU samples while the other core
       // waited (JFR, 10M rows; bench/README.md).
       OrderedChunks.write(out, run.columns().size, CHUNK, () -> {
-        Utf8Builder row = new Utf8Builder(CHUNK * 40);
+        Utf8Builder row = new Utf8Builder(Math.min(run.columns().size, CHUNK) * 40);
         return (from, to) -> format(run, row, from, to);
       });
     }
