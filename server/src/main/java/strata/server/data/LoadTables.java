@@ -6,8 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The unindexed tables a file import's rows wait in before they move into their table in index order
- * ({@link StagedRecords}). PostgreSQL has them (db/postgresql/V30): its inserts into a large indexed table cost one
- * random index page per row and index. H2 has none; its rows go straight in.
+ * ({@link StagedRecords}): inserts into a large indexed table cost one random index page per row and index.
+ * PostgreSQL has one for purchase (db/postgresql/V30), moved in customer order, the unique check finding stored rows;
+ * H2 has one too (db/h2/V32), checked per chunk before it is loaded (H2 has no {@code on conflict ... returning}) and
+ * moved in record_id order, the order of its costliest index.
  */
 @Component
 public class LoadTables {
@@ -19,17 +21,24 @@ public class LoadTables {
 
   private final JdbcClient db;
   private final List<String> present;
+  private final boolean h2;
 
   LoadTables(JdbcClient db, Dialect dialect) {
     this.db = db;
-    this.present = !dialect.postgres() ? List.of() : db.sql("select lower(table_name) from information_schema.tables "
+    this.h2 = !dialect.postgres();
+    this.present = db.sql("select lower(table_name) from information_schema.tables "
         + "where lower(table_name) like '%\\_load' escape '\\'").query(String.class).list();
   }
 
-  /** The load table of {@code table}, or null where there is none. @param order the order its rows move in */
+  /**
+   * The load table of {@code table}, or null where there is none.
+   *
+   * @param order the order its rows move in where the move finds stored rows itself (PostgreSQL)
+   */
   StagedRecords.LoadTable of(String table, String order) {
     String name = table + "_load";
-    return present.contains(name) ? new StagedRecords.LoadTable(name, order) : null;
+    if (!present.contains(name)) return null;
+    return h2 ? StagedRecords.LoadTable.checked(name) : new StagedRecords.LoadTable(name, order);
   }
 
   /** Deletes what an import that will never switch left in the load tables. */
