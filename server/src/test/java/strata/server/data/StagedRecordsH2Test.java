@@ -35,7 +35,7 @@ class StagedRecordsH2Test {
         + " v int not null, import_id bigint)");
     jdbc.execute("create table item_load (record_id varchar(50) not null, customer_id varchar(50) not null,"
         + " v int not null, import_id bigint)");
-    table = new RecordTable<>(jdbc, ds, "item", List.of("record_id", "customer_id", "v"), Item::id,
+    table = new RecordTable<>(jdbc, ds, new Dialect(ds), "item", List.of("record_id", "customer_id", "v"), Item::id,
         i -> new Object[] {i.id(), i.customer(), i.value()},
         (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getInt(3)));
     jdbc.update("insert into item values ('a', 'c1', 1, null), ('b', 'c2', 2, null)");
