@@ -3,19 +3,8 @@
 -- load table"). H2 keeps a table's rows by row id and its primary key on record_id, a hash of the row, as an index of
 -- its own; rows inserted in file order touch a random page of it, and of each other index, per row, and every commit
 -- (WRITE_DELAY=0) rewrites each page touched. Ordered, a move touches each page of the key index once. An import cut
--- off is discarded and its rows here deleted (LoadTables). Keep its columns equal to purchase's.
-create table purchase_load (
-  record_id    varchar(256) not null,
-  customer_id  varchar(256) not null,
-  purchase_day date not null,
-  amount_cents bigint not null,
-  order_id     varchar(256) not null,
-  product      varchar(500) not null,
-  category     varchar(200) not null,
-  quantity     varchar(50) not null,
-  channel      varchar(200) not null,
-  import_id    bigint
-);
+-- off is discarded and its rows here deleted (LoadTables). Made like purchase: its columns, no key and no index.
+create table purchase_load as select * from purchase with no data;
 -- Nothing looks an import's purchases up by customer (the switch and the clean-up read them by import_id alone), and
 -- with customer_id in the key each new row landed on a random page of this index; by import_id alone H2 keys its
 -- entries by (import_id, row id), so an import's rows append.
