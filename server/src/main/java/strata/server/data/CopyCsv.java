@@ -4,13 +4,20 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategy;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN (FORMAT csv)}, written with FastCSV: null is an unquoted empty
@@ -78,6 +85,35 @@ public final class CopyCsv {
     text.getBuffer().setLength(0);
     rows = 0;
     return new StringReader(batch);
+  }
+
+  /** Writes one COPY's rows onto the CopyCsv it is given. */
+  @FunctionalInterface
+  public interface Rows {
+    void writeTo(CopyCsv csv);
+  }
+
+  /**
+   * One COPY on {@code c} (PostgreSQL), streamed as its rows are formatted: the database stores rows while later ones
+   * are formatted, and no chunk's text is held whole. It ends with {@code endCopy()}, not {@code close()}, which would
+   * wrap the database's own refusal (a NUL: "0x00") in a vaguer message; a row that cannot be formatted cancels the
+   * COPY, so nothing of it is stored.
+   *
+   * @param copy the statement, {@code copy <table> (<columns>) from stdin (format csv)}
+   */
+  public static void copyIn(Connection c, String copy, Rows rows) throws SQLException, IOException {
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+    try {
+      PGCopyOutputStream bytes = new PGCopyOutputStream(in, 1 << 16);
+      Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+      CopyCsv csv = new CopyCsv(out);
+      rows.writeTo(csv);
+      csv.flush();
+      out.flush();
+      bytes.endCopy();
+    } finally {
+      if (in.isActive()) in.cancelCopy();
+    }
   }
 
   /** Passes the rows added so far on to the stream given to {@link #CopyCsv(Writer)}. */

@@ -1,9 +1,6 @@
 package strata.server.data;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,9 +12,6 @@ import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -200,27 +194,12 @@ final class RecordTable<T> {
         }).toList());
   }
 
-  /**
-   * One COPY, streamed as its rows are formatted, as the snapshot rows are (SnapshotWriter): the database stores rows
-   * while later ones are formatted, and no chunk's text is held whole. The rows go on the transaction's connection, so
-   * a failed write takes them back with the rest; a row that cannot be formatted cancels the COPY rather than end it.
-   */
+  /** One COPY ({@link CopyCsv#copyIn}) on the transaction's connection, so a failed write takes the rows back. */
   private void copy(String target, List<T> records, List<String> names, Function<T, Object[]> row) {
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
-      CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn("copy " + target + " (" + String.join(", ", names) + ") from stdin (format csv)");
-      try {
-        PGCopyOutputStream bytes = new PGCopyOutputStream(in, 1 << 16);
-        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-        CopyCsv csv = new CopyCsv(out);
-        for (T r : records) csv.add(row.apply(r));
-        csv.flush();
-        out.flush();
-        bytes.endCopy(); // not close(): that would wrap the database's refusal (a NUL, ...) in a vaguer message
-      } finally {
-        if (in.isActive()) in.cancelCopy();
-      }
+      CopyCsv.copyIn(c, "copy " + target + " (" + String.join(", ", names) + ") from stdin (format csv)",
+          csv -> records.forEach(r -> csv.add(row.apply(r))));
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("cannot insert into " + table + ": " + e.getMessage(), e);
     } finally {

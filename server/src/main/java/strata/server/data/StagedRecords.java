@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of the batch API that looks like a file row's) and few.
  *
  * <p>With a {@link LoadTable}, rows are first copied into it, unindexed, and moved into the table
- * {@link LoadTables#MOVED} at a time in index order: the table's indexes then take them page by page instead of one random page per row. On
- * PostgreSQL the database's own unique check finds the rows already stored instead of a lookup per chunk; on H2
+ * {@link LoadTables#MOVED} at a time in index order: the table's indexes then take them page by page instead of one
+ * random page per row. On PostgreSQL the database's own unique check finds the rows already stored instead of a
+ * lookup per chunk; on H2
  * ({@link LoadTable#checked}) each chunk is still looked up, and only its new rows are loaded. bench/README.md,
  * "Imports into PostgreSQL" and "H2 imports: the load table", has the measurements.
  */

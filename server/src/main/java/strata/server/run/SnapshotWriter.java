@@ -1,9 +1,6 @@
 package strata.server.run;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,10 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.copy.PGCopyOutputStream;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
 import strata.server.data.CopyCsv;
@@ -62,24 +55,19 @@ final class SnapshotWriter {
     ScoredCustomers s = result.customers();
     Map<String, Long> counts = new LinkedHashMap<>();
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
-    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
     Explanations explanations = new Explanations(json, result);
     c.setAutoCommit(false);
     try {
       for (int from = 0; from < s.size; from += COPY_ROWS) {
+        int first = from;
         int to = Math.min(s.size, from + COPY_ROWS);
-        CopyIn in = copy.copyIn("copy snapshot_row (" + COLUMNS + ") from stdin (format csv)");
-        try (Writer out = new OutputStreamWriter(new PGCopyOutputStream(in, 1 << 16), StandardCharsets.UTF_8)) {
-          CopyCsv csv = new CopyCsv(out);
-          for (int i = from; i < to; i++) {
+        CopyCsv.copyIn(c, "copy snapshot_row (" + COLUMNS + ") from stdin (format csv)", csv -> {
+          for (int i = first; i < to; i++) {
             Object[] row = row(json, explanations, runId, result, overrides, i);
             counts.merge((String) row[2], 1L, Long::sum);
             csv.add(row);
           }
-          csv.flush();
-        } finally {
-          if (in.isActive()) in.cancelCopy();
-        }
+        });
         c.commit();
         written.accept(to);
       }
