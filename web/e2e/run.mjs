@@ -323,6 +323,15 @@ async function scenario(browser) {
     await screenshot(page, '03-customer-360');
   });
 
+  await step('the customer opened in a new tab is shown without signing in again', async () => {
+    const tab = await analyst.context.newPage();
+    tab.setDefaultTimeout(STEP_TIMEOUT);
+    await tab.goto(`${options.baseUrl}/customers/${encodeURIComponent(memo.customer)}`);
+    await tab.waitForSelector(`${tid('customer-360')}, ${tid('signin-username')}`);
+    check(await tab.isVisible(tid('customer-360')), 'a new tab asked to sign in again');
+    await tab.close();
+  });
+
   await step('tag the customer on its page (typed full-width); the list filters by the tag', async () => {
     const { page } = analyst;
     const tag = `e2e重点${Date.now().toString(36).slice(-4).toUpperCase()}`;

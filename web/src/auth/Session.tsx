@@ -1,7 +1,9 @@
-// Who is signed in. The token lives in sessionStorage (api/client); the user is fetched from /me on load.
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+// Who is signed in. The token lives in sessionStorage (api/client), handed to new tabs by the open ones (api/tabs);
+// the user is fetched from /me on load.
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
+import { TabSession } from '../api/tabs';
 import type { Me } from '../api/types';
 import { can, type Action } from './roles';
 
@@ -20,19 +22,33 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
+  const tabs = useRef<TabSession | null>(null);
+  const toSignIn = useRef<() => void>(() => {});
 
   useEffect(() => {
-    setUnauthorizedHandler(() => {
+    toSignIn.current = () => {
       setMe(null);
       if (window.location.pathname !== '/signin') {
         navigate('/signin', { replace: true, state: { from: window.location.pathname + window.location.search } });
       }
-    });
+    };
+    setUnauthorizedHandler(() => toSignIn.current());
   }, [navigate]);
 
   useEffect(() => {
-    if (!tokenStore.get()) { setReady(true); return; }
-    api<Me>('/me').then(setMe).catch(() => setMe(null)).finally(() => setReady(true));
+    const session = new TabSession(tokenStore);
+    session.onSignedOut(() => toSignIn.current());
+    tabs.current = session;
+    let live = true;
+    (async () => {
+      const token = tokenStore.get() ?? await session.ask();
+      if (!live) return;
+      if (!token) { setReady(true); return; }
+      tokenStore.set(token);
+      try { setMe(await api<Me>('/me')); } catch { setMe(null); }
+      if (live) setReady(true);
+    })();
+    return () => { live = false; session.close(); tabs.current = null; };
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
@@ -46,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     try { await api('/auth/logout', { method: 'POST' }); } catch { /* the token is dropped either way */ }
     tokenStore.clear();
+    tabs.current?.signOut();
     setMe(null);
     navigate('/signin', { replace: true });
   }, [navigate]);
