@@ -225,7 +225,7 @@ class TaskStore {
   private Task task(ResultSet rs, int row) throws SQLException {
     return new Task(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9),
-        ReasonJson.read(json, rs.getString(10)), new Task.Text(rs.getString(12), rs.getString(11)), rs.getString(13),
+        rs.getString(10), new Task.Text(rs.getString(12), rs.getString(11)), rs.getString(13),
         rs.getString(14), rs.getString(15), rs.getString(16), instant(rs, 17), rs.getString(18), instant(rs, 19),
         rs.getString(20), instant(rs, 21), rs.getString(22), rs.getString(23), rs.getString(24), rs.getString(25));
   }
