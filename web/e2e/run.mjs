@@ -247,7 +247,7 @@ async function scenario(browser) {
     await page.waitForSelector(tid('dashboard'));
     const customers = (await page.textContent(`${tid('kpi-customers')} .ant-statistic-content`))?.trim();
     check(customers && /\d/.test(customers), `the customers KPI shows "${customers}"`);
-    for (const chart of ['chart-tiers', 'chart-revenue', 'chart-trend', 'chart-lifecycle', 'chart-rfm', 'chart-kpi-trend']) await expectChartPainted(page, chart);
+    for (const chart of ['chart-tiers', 'chart-revenue', 'chart-trend', 'chart-lifecycle', 'chart-rfm', 'chart-quadrants', 'chart-kpi-trend']) await expectChartPainted(page, chart);
     await page.waitForSelector(`${tid('kpi-by-tier')} .ant-table-row`);
     // The demo's quarters give every KPI a change against the previous period, and a forecast with its matrix.
     await page.waitForSelector(`${tid('kpi-by-tier')} ${tid('kpi-change-customers')}`);

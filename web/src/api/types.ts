@@ -130,6 +130,8 @@ export interface Migration {
 export interface MigrationCustomer { id: string; name: string | null; owner: string | null; fromTier: string | null; toTier: string | null }
 
 export interface RfmCell { r: number; f: number; customers: number; monetary: number }
+/** A cell of the value × potential matrix: star, cash_cow, rising, maintain or unknown. */
+export interface QuadrantRow { quadrant: string; customers: number; revenue: number }
 
 export interface Dashboard {
   run: Run | null;
@@ -138,6 +140,7 @@ export interface Dashboard {
   lifecycle: { stage: string; customers: number }[];
   rfm: RfmCell[];
   segments: { segment: string; customers: number }[];
+  quadrants: QuadrantRow[];
   trend: { runId: number; asOf: string; tiers: Record<string, number> }[];
   migration: { from: number; to: number; flows: Flow[] } | null;
 }

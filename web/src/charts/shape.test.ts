@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lifecycleFunnel, rfmHeatmap, sankeyData, trendSeries } from './shape';
+import { lifecycleFunnel, quadrantMatrix, rfmHeatmap, sankeyData, trendSeries } from './shape';
 
 const names: Record<string, string> = { high_value: '高价值', at_risk: '流失风险', potential: '潜力', low_value: '低价值' };
 const order = ['high_value', 'at_risk', 'potential', 'low_value'];
@@ -78,5 +78,28 @@ describe('trendSeries', () => {
     );
     expect(asOf).toEqual(['2026-09-01', '2026-11-01']);
     expect(series).toEqual([{ tier: 'high_value', values: [190, 210] }, { tier: 'at_risk', values: [30, 0] }]);
+  });
+});
+
+describe('quadrantMatrix', () => {
+  it('puts value on y and potential on x, fills missing cells with zeros and keeps unknown apart', () => {
+    const { cells, unknown, max } = quadrantMatrix([
+      { quadrant: 'star', customers: 3, revenue: 900 },
+      { quadrant: 'rising', customers: 7, revenue: 70 },
+      { quadrant: 'unknown', customers: 2, revenue: 0 },
+    ]);
+    const at = (q: string) => cells.find((c) => c.quadrant === q);
+    expect(at('star')).toEqual({ quadrant: 'star', x: 1, y: 1, customers: 3, revenue: 900 });
+    expect(at('cash_cow')).toEqual({ quadrant: 'cash_cow', x: 0, y: 1, customers: 0, revenue: 0 });
+    expect(at('rising')).toMatchObject({ x: 1, y: 0, customers: 7 });
+    expect(at('maintain')).toMatchObject({ x: 0, y: 0, customers: 0 });
+    expect(cells).toHaveLength(4);
+    expect(unknown).toBe(2);
+    expect(max).toBe(7);
+  });
+
+  it('has a colour scale of at least 1 when there is nobody', () => {
+    expect(quadrantMatrix([]).max).toBe(1);
+    expect(quadrantMatrix([]).cells.every((c) => c.customers === 0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // Turning the server's aggregates into the data ECharts wants. Pure functions, so they are unit-tested.
-import type { Flow, RfmCell } from '../api/types';
+import type { Flow, QuadrantRow, RfmCell } from '../api/types';
 
 export interface SankeyNode { name: string; tier: string; side: 'from' | 'to' }
 export interface SankeyLink { source: string; target: string; value: number; fromTier: string; toTier: string }
@@ -55,4 +55,22 @@ export function trendSeries(
     asOf: runs.map((r) => r.asOf),
     series: tierOrder.map((tier) => ({ tier, values: runs.map((r) => r.tiers[tier] ?? 0) })),
   };
+}
+
+/** Where each quadrant sits in the matrix: x is potential (0 low, 1 high), y is value (0 low, 1 high). */
+const QUADRANT_AT: Record<string, [number, number]> = { cash_cow: [0, 1], star: [1, 1], maintain: [0, 0], rising: [1, 0] };
+
+export interface QuadrantCell { quadrant: string; x: number; y: number; customers: number; revenue: number }
+
+/**
+ * The value × potential matrix: always its four cells (zeros for those the server left out), and apart from them the
+ * customers whose quadrant is unknown, which have no cell. `max` is at least 1 for the colour scale.
+ */
+export function quadrantMatrix(rows: QuadrantRow[]): { cells: QuadrantCell[]; unknown: number; max: number } {
+  const byCode = new Map(rows.map((r) => [r.quadrant, r]));
+  const cells = Object.entries(QUADRANT_AT).map(([quadrant, [x, y]]) => ({
+    quadrant, x, y, customers: byCode.get(quadrant)?.customers ?? 0, revenue: byCode.get(quadrant)?.revenue ?? 0,
+  }));
+  const unknown = rows.filter((r) => !(r.quadrant in QUADRANT_AT)).reduce((n, r) => n + r.customers, 0);
+  return { cells, unknown, max: Math.max(1, ...cells.map((c) => c.customers)) };
 }

@@ -14,6 +14,7 @@ import * as tags from './messages-tags';
 import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
 import * as stops from './messages-stops';
+import * as quadrants from './messages-quadrants';
 
 const en = {
   ...work.en,
@@ -159,6 +160,7 @@ const en = {
   ...playbookForm.en,
   ...kpis.en,
   ...stops.en,
+  ...quadrants.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -306,6 +308,7 @@ const zh: Record<MessageKey, string> = {
   ...playbookForm.zh,
   ...kpis.zh,
   ...stops.zh,
+  ...quadrants.zh,
 };
 
 export const messages = { en, zh };

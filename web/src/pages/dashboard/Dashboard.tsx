@@ -1,5 +1,6 @@
 // Headline KPIs and the charts of the current snapshot; every figure is aggregated by the server.
 import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useNavigate } from 'react-router';
 import { Card, Col, Empty, Row, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
@@ -10,7 +11,8 @@ import { useI18n } from '../../i18n/I18n';
 import { EChart, type ChartClick } from '../../charts/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
-import { lifecycleOption, rfmOption, revenuePieOption, sankeyOption, tierBarOption, trendOption, type Labels } from './charts';
+import { lifecycleOption, quadrantOption, rfmOption, revenuePieOption, sankeyOption, tierBarOption, trendOption, type Labels } from './charts';
+import { quadrantMatrix } from '../../charts/shape';
 import { MigrationCustomers, type FlowChoice } from './MigrationCustomers';
 import { KpiByTier } from './KpiByTier';
 import { KpiTrend } from './KpiTrend';
@@ -25,6 +27,7 @@ export default function Dashboard() {
   const { meta, tierName, codeName } = useMeta();
   const { data, error, loading } = useLoad(() => api<DashboardData>('/dashboard'), []);
   const [flow, setFlow] = useState<FlowChoice | null>(null);
+  const navigate = useNavigate();
   // Up/down/entered/left totals of the same two runs; the dashboard answer carries only the flows.
   const migrationTotals = useLoad(
     () => (data?.migration ? api<Migration>(`/migrations?from=${data.migration.from}&to=${data.migration.to}`) : Promise.resolve(null)),
@@ -36,11 +39,16 @@ export default function Dashboard() {
   const labels: Labels = {
     tierName, stageName: (s) => codeName('lifecycle', s), money, date,
     customers: t('dash.customersCount'), revenue: t('dash.revenue'), earlier: t('mig.earlier'), later: t('mig.later'),
+    quadrant: {
+      name: (code) => codeName('quadrants', code), cell: (n, revenue) => t('dash.quadrant.cell', { customers: num(n), revenue: moneyShort(revenue) }),
+      value: t('dash.quadrant.value'), potential: t('dash.quadrant.potential'), low: t('dash.quadrant.low'), high: t('dash.quadrant.high'),
+    },
   };
   // Options are rebuilt when the language or data change, so chart labels switch language with the UI.
   const options = useMemo(() => data && {
     tiers: tierBarOption(data, order, labels), revenue: revenuePieOption(data, order, labels),
     trend: trendOption(data, order, labels), lifecycle: lifecycleOption(data, STAGES, labels), rfm: rfmOption(data, labels),
+    quadrants: quadrantOption(data, labels),
     sankey: data.migration ? sankeyOption(data.migration.flows, order, labels) : null,
   // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, order, i18n.lang, meta]);
@@ -63,6 +71,11 @@ export default function Dashboard() {
       ? t('mig.modelChange', { from: m.modelChange.from ?? '?', to: m.modelChange.to ?? '?', changed: num(m.changed), ...counts })
       : t('mig.summary', { up: num(m.up ?? 0), down: num(m.down ?? 0), ...counts });
   };
+  const onQuadrantClick = (event: ChartClick) => {
+    const quadrant = (event.data as { quadrant?: string } | undefined)?.quadrant;
+    if (quadrant) navigate(`/customers?quadrant=${encodeURIComponent(quadrant)}`);
+  };
+  const unknownQuadrant = quadrantMatrix(data.quadrants ?? []).unknown;
   const kpi = data.kpis;
   // Cards show money in 万/亿 (the full figure on hover): a phone has room for little more than four characters.
   const kpis: [string, string, string, string?][] = [
@@ -119,6 +132,13 @@ export default function Dashboard() {
         <Col xs={24} xl={12}><Card title={t('dash.trend')} size="small"><EChart option={options.trend} testId="chart-trend" /></Card></Col>
         <Col xs={24} xl={12}><Card title={t('dash.lifecycle')} size="small"><EChart option={options.lifecycle} testId="chart-lifecycle" /></Card></Col>
         <Col xs={24} xl={12}><Card title={t('dash.rfm')} size="small"><EChart option={options.rfm} height={340} testId="chart-rfm" /></Card></Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('dash.quadrants')} size="small" extra={<Typography.Text type="secondary">{t('dash.quadrantsHint')}</Typography.Text>}>
+            <EChart option={options.quadrants} height={300} onClick={onQuadrantClick} testId="chart-quadrants" />
+            {unknownQuadrant > 0 && <Typography.Text type="secondary" data-testid="quadrants-unknown">
+              {t('dash.quadrant.unknown', { customers: num(unknownQuadrant) })}</Typography.Text>}
+          </Card>
+        </Col>
       </Row>
       {flow && <MigrationCustomers flow={flow} onClose={() => setFlow(null)} />}
     </div>

@@ -1,7 +1,7 @@
 // ECharts options of the dashboard, built from the shaped data (see charts/shape.ts for the tested parts).
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Dashboard, Flow } from '../../api/types';
-import { lifecycleFunnel, rfmHeatmap, sankeyData, trendSeries } from '../../charts/shape';
+import { lifecycleFunnel, quadrantMatrix, rfmHeatmap, sankeyData, trendSeries } from '../../charts/shape';
 import { tierColor } from '../../components/TierTag';
 
 export interface Labels {
@@ -13,6 +13,8 @@ export interface Labels {
   revenue: string;
   earlier: string;
   later: string;
+  quadrant: { name: (code: string) => string; cell: (customers: number, revenue: number) => string;
+    value: string; potential: string; low: string; high: string };
 }
 
 /** The dashboard's tiers in model order (the server may send them in any order). */
@@ -96,5 +98,25 @@ export function rfmOption(d: Dashboard, l: Labels): EChartsCoreOption {
     yAxis: { type: 'category', name: 'R', data: ['R1', 'R2', 'R3', 'R4', 'R5'], splitArea: { show: true } },
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
     series: [{ type: 'heatmap', name: l.customers, data, label: { show: true } }],
+  };
+}
+
+/** The value × potential matrix as a 2×2 heat map; each cell carries its quadrant's code for the click-through. */
+export function quadrantOption(d: Dashboard, l: Labels): EChartsCoreOption {
+  const { cells, max } = quadrantMatrix(d.quadrants ?? []);
+  const q = l.quadrant;
+  return {
+    tooltip: { formatter: (p: { data: { quadrant: string; value: number[]; revenue: number } }) =>
+      `${q.name(p.data.quadrant)}<br/>${q.cell(p.data.value[2], p.data.revenue)}` },
+    grid: { left: 56, right: 16, top: 16, bottom: 40 },
+    xAxis: { type: 'category', name: q.potential, nameLocation: 'middle', nameGap: 24, data: [q.low, q.high] },
+    yAxis: { type: 'category', name: q.value, nameLocation: 'middle', nameGap: 36, data: [q.low, q.high] },
+    visualMap: { min: 0, max, show: false, inRange: { color: ['#f0f5ff', '#597ef7'] } },
+    series: [{
+      type: 'heatmap', name: l.customers, cursor: 'pointer',
+      data: cells.map((c) => ({ value: [c.x, c.y, c.customers], quadrant: c.quadrant, revenue: c.revenue })),
+      label: { show: true, formatter: (p: { data: { quadrant: string; value: number[]; revenue: number } }) =>
+        `${q.name(p.data.quadrant)}\n${q.cell(p.data.value[2], p.data.revenue)}` },
+    }],
   };
 }

@@ -31,12 +31,15 @@ class Dashboard {
 
   record SegmentRow(String segment, long customers) {}
 
+  /** A cell of the value x potential matrix: star, cash_cow, rising, maintain or unknown. */
+  record QuadrantRow(String quadrant, long customers, double revenue) {}
+
   record TrendPoint(long runId, java.time.LocalDate asOf, Map<String, Long> tiers) {}
 
   record MigrationFlows(long from, long to, List<TierFlow> flows) {}
 
   record View(Run run, Kpis kpis, List<TierRow> tiers, List<StageRow> lifecycle, List<RfmCell> rfm,
-      List<SegmentRow> segments, List<TrendPoint> trend, MigrationFlows migration) {}
+      List<SegmentRow> segments, List<QuadrantRow> quadrants, List<TrendPoint> trend, MigrationFlows migration) {}
 
   /** Trend points shown: the latest runs that still have snapshots. */
   private static final int TREND_RUNS = 12;
@@ -79,7 +82,9 @@ class Dashboard {
         Integer.parseInt(rf.substring(rf.indexOf(',') + 1)), sums[0], sums[1] / 100.0)));
     List<SegmentRow> segments = new ArrayList<>();
     a.segments().forEach((segment, n) -> segments.add(new SegmentRow(segment, n)));
-    return new View(runs.scoped(run, v), kpis, tiers, lifecycle, rfm, segments, trend(v), migration(v));
+    List<QuadrantRow> quadrants = new ArrayList<>();
+    a.quadrants().forEach((q, sums) -> quadrants.add(new QuadrantRow(q, sums[0], sums[1] / 100.0)));
+    return new View(runs.scoped(run, v), kpis, tiers, lifecycle, rfm, segments, quadrants, trend(v), migration(v));
   }
 
   /** The same view computed from the snapshot's rows (snapshots published before aggregates were stored). */
@@ -110,7 +115,11 @@ class Dashboard {
     List<SegmentRow> segments = db.sql("select r.segment, count(*)" + s.text()
             + " and r.segment is not null group by r.segment").params(s.params())
         .query((rs, n) -> new SegmentRow(rs.getString(1), rs.getLong(2))).list();
-    return new View(runs.scoped(run, v), kpis, tiers, lifecycle, rfm, segments, trend(v), migration(v));
+    List<QuadrantRow> quadrants = db.sql("select coalesce(r.quadrant, 'unknown'), count(*), "
+            + "coalesce(sum(r.monetary_cents), 0)" + s.text() + " group by coalesce(r.quadrant, 'unknown')")
+        .params(s.params())
+        .query((rs, n) -> new QuadrantRow(rs.getString(1), rs.getLong(2), rs.getLong(3) / 100.0)).list();
+    return new View(runs.scoped(run, v), kpis, tiers, lifecycle, rfm, segments, quadrants, trend(v), migration(v));
   }
 
   private List<TrendPoint> trend(Viewer v) {

@@ -30,8 +30,9 @@ class StoredAggregates {
     }
   }
 
+  /** @param quadrants customers and revenue in cents per value x potential quadrant */
   record Stored(Map<String, TierSums> tiers, double clvSum, long clvCount, Map<String, Long> lifecycle,
-      Map<String, long[]> rfm, Map<String, Long> segments) {}
+      Map<String, long[]> rfm, Map<String, Long> segments, Map<String, long[]> quadrants) {}
 
   private final JdbcClient db;
 
@@ -45,11 +46,12 @@ class StoredAggregates {
     Map<String, Long> lifecycle = new LinkedHashMap<>();
     Map<String, long[]> rfm = new LinkedHashMap<>();
     Map<String, Long> segments = new LinkedHashMap<>();
+    Map<String, long[]> quadrants = new LinkedHashMap<>();
     double[] clv = new double[2];
     List<Object> params = scopeParams(runId, v);
     db.sql("select kind, k1, k2, sum(customers), sum(buyers), sum(repeaters), sum(revenue_cents), "
             + "sum(low_alive_cents), sum(clv_sum), sum(clv_count) from snapshot_stats where run_id = ?"
-            + scope(v, "owner") + " and kind in ('tier', 'lifecycle', 'rfm', 'segment') group by kind, k1, k2")
+            + scope(v, "owner") + " and kind in ('tier', 'lifecycle', 'rfm', 'segment', 'quadrant') group by kind, k1, k2")
         .params(params)
         .query((rs, n) -> {
           switch (rs.getString(1)) {
@@ -65,13 +67,14 @@ class StoredAggregates {
             }
             case "lifecycle" -> lifecycle.merge(rs.getString(2), rs.getLong(4), Long::sum);
             case "rfm" -> rfm.put(rs.getString(2) + "," + rs.getString(3), new long[] {rs.getLong(4), rs.getLong(7)});
+            case "quadrant" -> quadrants.put(rs.getString(2), new long[] {rs.getLong(4), rs.getLong(7)});
             default -> segments.merge(rs.getString(2), rs.getLong(4), Long::sum);
           }
           return null;
         })
         .list();
     correctTiers(runId, v, tiers);
-    return new Stored(tiers, clv[0], (long) clv[1], lifecycle, rfm, segments);
+    return new Stored(tiers, clv[0], (long) clv[1], lifecycle, rfm, segments, quadrants);
   }
 
   /** Customers per effective tier of a snapshot, for the viewer. */

@@ -22,6 +22,7 @@ public class SnapshotStats {
       + "coalesce(sum(case when p_alive <= 0.5 then monetary_cents else 0 end), 0), "
       + "coalesce(sum(cast(clv as double precision)), 0), count(clv)";
   private static final String COUNT_ONLY = "count(*), 0, 0, 0, 0, 0, 0";
+  private static final String COUNT_AND_REVENUE = "count(*), 0, 0, coalesce(sum(monetary_cents), 0), 0, 0, 0";
 
   private final JdbcClient db;
 
@@ -71,10 +72,12 @@ public class SnapshotStats {
     db.sql(INSERT + "select ?, owner, 'lifecycle', lifecycle, null, null, " + COUNT_ONLY + where
         + " group by owner, lifecycle").params(params).update();
     db.sql(INSERT + "select ?, owner, 'rfm', cast(r_score as varchar(8)), cast(f_score as varchar(8)), null, "
-        + "count(*), 0, 0, coalesce(sum(monetary_cents), 0), 0, 0, 0" + where
+        + COUNT_AND_REVENUE + where
         + " and r_score is not null group by owner, r_score, f_score").params(params).update();
     db.sql(INSERT + "select ?, owner, 'segment', segment, null, null, " + COUNT_ONLY + where
         + " and segment is not null group by owner, segment").params(params).update();
+    db.sql(INSERT + "select ?, owner, 'quadrant', coalesce(quadrant, 'unknown'), null, null, " + COUNT_AND_REVENUE
+        + where + " group by owner, coalesce(quadrant, 'unknown')").params(params).update();
     if (fromRun == null) return;
     // Customers in the older snapshot (moved, stayed, left), then those only in this one (entered); H2 has no full
     // outer join. Owners are the same in both rows: every kept snapshot carries the customer's current owner.

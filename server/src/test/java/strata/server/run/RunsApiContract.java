@@ -294,6 +294,50 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(analyst.get("/api/v1/customers?quadrant=nowhere").json().get("total").asLong()).isZero();
   }
 
+  /**
+   * The dashboard's value x potential matrix (issue 17) counts what the customer list shows, for the analyst and for
+   * a sales user over their own customers; V36 gives snapshots published before it the same cells.
+   */
+  @Test
+  void theDashboardMatrixCountsTheListsQuadrants() throws Exception {
+    runToEnd(analyst);
+    Api rep = anonymous().as("zhangwei", "zhangwei-password");
+    for (Api viewer : List.of(analyst, rep)) {
+      assertThat(quadrants(viewer.get("/api/v1/dashboard").json())).isEqualTo(quadrantsOfList(viewer));
+    }
+    long run = analyst.get("/api/v1/runs/current").json().get("id").asLong();
+    db.sql("delete from snapshot_stats where run_id = ? and kind = 'quadrant'").param(run).update();
+    assertThat(quadrants(analyst.get("/api/v1/dashboard").json())).isEmpty();
+    String backfill = new String(getClass().getResourceAsStream("/db/migration/V36__quadrant_stats.sql")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    db.sql(backfill.replaceAll("(?m)^--.*$", "").strip().replaceAll(";$", "")).update();
+    assertThat(quadrants(analyst.get("/api/v1/dashboard").json())).isEqualTo(quadrantsOfList(analyst));
+    assertThat(quadrants(rep.get("/api/v1/dashboard").json())).isEqualTo(quadrantsOfList(rep));
+  }
+
+  /** Quadrant to "customers/revenue" of a dashboard answer. */
+  private static Map<String, String> quadrants(JsonNode dashboard) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    dashboard.get("quadrants").forEach(q -> out.put(q.get("quadrant").asString(), q.get("customers").asLong() + "/"
+        + new java.math.BigDecimal(q.get("revenue").asString()).setScale(2, java.math.RoundingMode.HALF_EVEN)));
+    return out;
+  }
+
+  /** The same figures summed over the viewer's customer list (a quadrant not computed counts as unknown). */
+  private static Map<String, String> quadrantsOfList(Api viewer) {
+    Map<String, long[]> sums = new java.util.TreeMap<>();
+    viewer.get("/api/v1/customers?size=500").json().get("items").forEach(c -> {
+      String q = c.hasNonNull("quadrant") ? c.get("quadrant").asString() : "unknown";
+      long[] s = sums.computeIfAbsent(q, k -> new long[2]);
+      s[0]++;
+      s[1] += new java.math.BigDecimal(c.get("monetary").asString()).movePointRight(2)
+          .setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+    });
+    Map<String, String> out = new java.util.TreeMap<>();
+    sums.forEach((q, s) -> out.put(q, s[0] + "/" + java.math.BigDecimal.valueOf(s[1], 2)));
+    return out;
+  }
+
   @Test
   void exportsHoldTheFilteredListInCsvAndExcel() throws Exception {
     runToEnd(analyst);
