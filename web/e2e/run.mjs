@@ -583,6 +583,10 @@ async function scenario(browser) {
     const owners = await rowAttributes(page, 'customer-row', 'data-owner');
     check(owners.length > 0 && owners.every((o) => o === SALES_OWNER), `the phone list shows owners ${[...new Set(owners)].join(', ')}`);
     check((await overflow()) <= 0, `the customer list scrolls sideways by ${await overflow()} px at 390 px`);
+    // Each card says what to do next; the demo's playbooks give some of the rep's customers an open task.
+    const steps = await page.$$eval(`${tid('customer-cards')} ${tid('row-next-step')}`, (els) => els.map((e) => e.textContent ?? ''));
+    check(steps.length === owners.length, `${steps.length} of ${owners.length} cards show a next step`);
+    check(steps.some((s) => s !== '暂无计划'), `no card has a planned next step: ${steps.slice(0, 3).join(' | ')}`);
     await screenshot(page, '11b-customers-phone');
     await phone.context.close();
     currentPage = sales.page;

@@ -66,6 +66,8 @@ export interface CustomerRow {
   segment: string | null; segment11: string | null; lifecycle: string | null; abc: string | null; quadrant: string | null;
   recencyDays: number | null; frequency: number | null; monetary: number | null;
   compositeScore: number | null; clv: number | null; pAlive: number | null;
+  /** The open task due first: what the owner does next (null when nothing is planned). */
+  nextTask?: { dueDate: string; type: string; channel: string | null } | null;
 }
 
 export interface Override {

@@ -10,6 +10,7 @@ export const COLUMN_TITLES: Record<Column, MessageKey> = {
   id: 'cust.id', name: 'cust.name', tier: 'cust.tier', owner: 'cust.owner', lifecycle: 'cust.lifecycle',
   segment: 'cust.segment', abc: 'cust.abc', compositeScore: 'cust.score', monetary: 'cust.monetary',
   frequency: 'cust.frequency', recencyDays: 'cust.recency', clv: 'cust.clv', pAlive: 'cust.pAlive',
+  nextTask: 'cust.nextTask',
 };
 
 export function ColumnChooser({ columns, onChange }: { columns: Column[]; onChange: (columns: Column[]) => void }) {

@@ -1,10 +1,12 @@
-// The customer list on a phone: one card per customer (name, tier, owner, CLV, lifecycle), the table's paging.
+// The customer list on a phone: one card per customer (name, tier, owner, CLV, lifecycle, next step), the table's
+// paging.
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CustomerRow, Page } from '../../api/types';
 import { useMeta } from '../../api/Meta';
 import { useI18n } from '../../i18n/I18n';
 import { TierTag } from '../../components/TierTag';
+import { NextStep } from '../../components/NextStep';
 
 export function CustomerCards({ data, loading, page, size, totalText, onPage }: {
   data: Page<CustomerRow> | null | undefined; loading: boolean; page: number; size: number;
@@ -36,6 +38,7 @@ export function CustomerCards({ data, loading, page, size, totalText, onPage }: 
                 {codeName('lifecycle', row.lifecycle)}{' · '}{t('cust.recency')}: {num(row.recencyDays)}
                 {row.overridden && <Tag style={{ marginLeft: 8 }}>{t('cust.overridden')}</Tag>}
               </Typography.Text>
+              <span>{t('cust.nextTask')}: <NextStep row={row} /></span>
             </Space>
           </Card>
         </List.Item>

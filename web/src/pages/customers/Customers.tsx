@@ -13,6 +13,7 @@ import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
+import { NextStep } from '../../components/NextStep';
 import { CustomerCards } from './CustomerCards';
 import { BulkBar } from './BulkBar';
 import { NONE, pickRows, type Selection } from './bulk';
@@ -171,6 +172,7 @@ export default function Customers() {
           sortable('recencyDays', t('cust.recency'), sort, (v: number | null) => num(v), 'right'),
           sortable('clv', t('cust.clv'), sort, (v: number | null) => money(v), 'right'),
           sortable('pAlive', t('cust.pAlive'), sort, (v: number | null) => pct(v), 'right'),
+          { key: 'nextTask', dataIndex: 'nextTask', title: t('cust.nextTask'), render: (_: unknown, row: CustomerRow) => <NextStep row={row} /> },
         ].filter((c) => shown.has(c.key as Column))}
       />}
     </div>

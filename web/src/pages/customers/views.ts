@@ -4,7 +4,7 @@ import type { CustomerFilter } from '../../api/query';
 
 /** The list's columns in table order; the server accepts the same names in a view (customer row fields). */
 export const COLUMNS = ['id', 'name', 'tier', 'owner', 'lifecycle', 'segment', 'abc', 'compositeScore', 'monetary',
-  'frequency', 'recencyDays', 'clv', 'pAlive'] as const;
+  'frequency', 'recencyDays', 'clv', 'pAlive', 'nextTask'] as const;
 export type Column = typeof COLUMNS[number];
 /** The id links to the customer: it always shows. */
 export const FIXED_COLUMN: Column = 'id';

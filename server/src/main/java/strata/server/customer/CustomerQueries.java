@@ -164,7 +164,7 @@ public class CustomerQueries {
   /** Streams the whole filtered list (exports), in the list's order. */
   public void each(CustomerFilter f, Viewer v, String sort, Consumer<CustomerRow> action) {
     CustomerFilter.Sql from = f.from(v, true, grams.pick(f.q()));
-    db.sql(CustomerRow.COLUMNS + from.text() + CustomerFilter.orderBy(sort)).params(from.params())
+    db.sql(CustomerRow.EXPORT_COLUMNS + from.text() + CustomerFilter.orderBy(sort)).params(from.params())
         .query((ResultSet rs) -> action.accept(CustomerRow.read(rs)));
   }
 

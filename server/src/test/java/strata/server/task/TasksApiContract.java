@@ -321,6 +321,30 @@ abstract class TasksApiContract extends ServerTest {
     assertThat(customers(lina.get("/api/v1/tasks?status=open").json())).containsExactly("A1");
   }
 
+  /** The customer list shows each row's next step (issue 17 §2): the open task due first, not a closed one. */
+  @Test
+  void theCustomerListShowsEachCustomersNextStep() {
+    JsonNode rows = zhangwei.get("/api/v1/customers?size=50").json().get("items");
+    Map<String, JsonNode> byId = new java.util.TreeMap<>();
+    rows.forEach(r -> byId.put(r.get("id").asString(), r.get("nextTask")));
+    assertThat(byId.keySet()).containsExactly("A1", "C3", "D4");
+    assertThat(byId.get("A1").toString())
+        .isEqualTo("{\"dueDate\":\"2026-03-10\",\"type\":\"follow_up\",\"channel\":\"phone\"}");
+    assertThat(byId.get("C3").isNull()).isTrue(); // small: no playbook task
+    // An earlier open task comes first; a closed one, however early, is no next step; a pool warning has no channel.
+    db.sql("insert into service_task (task_key, customer_id, owner, tier, type, channel, due_date, trigger_kind, reason, "
+        + "reason_en, reason_zh, status, created_at, created_by, updated_at, updated_by) values "
+        + doneTask("A1-old", "A1", "张伟", java.time.LocalDate.parse("2026-02-01")) + ", "
+        + doneTask("D4-warn", "D4", "张伟", java.time.LocalDate.parse("2026-03-09"))
+            .replace("'follow_up', 'phone'", "'pool_warning', null").replace("'done'", "'open'")).update();
+    rows = zhangwei.get("/api/v1/customers?size=50&sort=id,asc").json().get("items");
+    assertThat(rows.get(0).get("nextTask").get("dueDate").asString()).isEqualTo("2026-03-10");
+    assertThat(rows.get(2).get("nextTask").toString())
+        .isEqualTo("{\"dueDate\":\"2026-03-09\",\"type\":\"pool_warning\",\"channel\":null}");
+    // The export of the same list has no such column (a probe per exported customer for nothing).
+    assertThat(zhangwei.get("/api/v1/customers/export?format=csv").status()).isEqualTo(200);
+  }
+
   private static String doneTask(String key, String customer, String owner, java.time.LocalDate due) {
     return "('" + key + "', '" + customer + "', '" + owner + "', 'big', 'follow_up', 'phone', date '" + due
         + "', 'cadence', '{\"tier\":\"big\",\"trigger\":\"cadence\",\"detail\":\"\",\"values\":[],"
