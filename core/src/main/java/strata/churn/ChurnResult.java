@@ -23,6 +23,14 @@ public record ChurnResult(Evaluation classifier, Evaluation baseline, boolean us
 
   public static final int REASONS = 3;
 
+  /** Where {@code churnProb} comes from. */
+  public enum Source { CLASSIFIER, BASELINE, NONE }
+
+  /** The classifier when it won, the baseline when the classifier was trained and lost to it, else none (empty). */
+  public Source source() {
+    return usesClassifier ? Source.CLASSIFIER : classifier != null && baseline != null ? Source.BASELINE : Source.NONE;
+  }
+
   /** One reason: a feature, the customer's value of it and how much it raised the log-odds of churning. */
   public record Reason(String feature, double value, double contribution) {}
 
