@@ -67,11 +67,15 @@ public final class ChurnSection {
   /** Ten bins of predicted probability; a predictor with no customer in a bin shows dashes there. */
   private static void reliability(StringBuilder html, ReportText text, Evaluation c, Evaluation b) {
     html.append("<div class=\"table-frame\"><table class=\"churn-reliability\"><caption>")
-        .append(Html.escape(text.t("churn.reliability.caption"))).append("</caption><thead><tr>")
-        .append(Page.th(text.t("churn.reliability.bin"), "text"));
+        .append(Html.escape(text.t("churn.reliability.caption"))).append("</caption><thead><tr><td></td>");
     for (String who : List.of("classifier", "baseline")) {
+      html.append("<th scope=\"colgroup\" colspan=\"3\" class=\"num\">").append(Html.escape(text.t("churn." + who)))
+          .append("</th>");
+    }
+    html.append("</tr><tr>").append(Page.th(text.t("churn.reliability.bin"), "text"));
+    for (int k = 0; k < 2; k++) {
       for (String column : List.of("customers", "predicted", "observed")) {
-        html.append(Page.th(text.t("churn." + who) + " · " + text.t("churn.reliability." + column), "num"));
+        html.append(Page.th(text.t("churn.reliability." + column), "num"));
       }
     }
     html.append("</tr></thead><tbody>");

@@ -61,7 +61,10 @@ class ChurnSectionTest {
         "customers.csv 中的 churn_prob 来自 BG/NBD 基线：分类模型对流失客户的排序没有优于基线。");
     assertThat(d.texts("//ul[@class='warnings']/li")).containsExactly(lost.text(Locale.SIMPLIFIED_CHINESE));
     assertThat(d.texts("//tr[@data-code='lift']/th")).containsExactly("前 10% 提升度");
-    assertThat(d.texts("//tr[@data-bin='3']/th")).containsExactly("30%–40%");
+    assertThat(d.texts("//tr[@data-bin='3']/th")).containsExactly("30–40%");
+    assertThat(d.texts("//table[@class='churn-reliability']/thead/tr[1]/th")).containsExactly("分类模型", "BG/NBD 基线");
+    assertThat(d.texts("//table[@class='churn-reliability']/thead/tr[2]/th")).containsExactly("预测概率", "客户数",
+        "平均预测", "实际流失", "客户数", "平均预测", "实际流失");
   }
 
   @Test
