@@ -88,6 +88,10 @@ final class Output {
     if (clv != null) extra.add(clv);
     var products = strata.run.ProductSection.of(result, locale);
     if (products != null) extra.add(products);
+    if (result.customers().churn != null) extra.add(strata.report.ChurnSection.of(result.customers().churn, locale));
+    if (result.customers().clusters != null) {
+      extra.add(strata.report.ClusterSection.of(result.customers().clusters, locale));
+    }
     HtmlReport.write(RunReport.of(result, locale, extra), out.resolve("report.html"));
   }
 

@@ -26,16 +26,18 @@ public final class ChurnAnalysis {
    * @param trainBaseline BG/NBD's prediction for that window, per training row
    * @param score features as of the as-of date (same columns as {@code train})
    * @param scoreBaseline BG/NBD's prediction for the next window, per scored row; used when the classifier loses
+   * @return without a classifier to compare (too few customers or outcomes, features that never vary, training
+   *     failed) {@code churnProb} is NaN for everyone: the baseline was not shown to rank churners any better than
+   *     chance on these customers, and a filled column would read as a prediction the run could not check
    */
   public static ChurnResult run(ChurnFeatures train, boolean[] churned, Baseline trainBaseline, ChurnFeatures score,
       Baseline scoreBaseline, long seed) {
     if (!train.names.equals(score.names)) throw new IllegalArgumentException("training and scoring features differ");
-    float[] fallback = scoreBaseline == null ? null : floats(scoreBaseline.probabilityNone());
     int[][] split;
     try {
       split = split(churned, seed);
     } catch (ChurnException e) {
-      return ChurnResult.notComputed(score.rows, null, fallback, e.note());
+      return ChurnResult.notComputed(score.rows, null, null, e.note());
     }
     int[] fit = split[0];
     int[] held = split[1];
@@ -47,7 +49,7 @@ public final class ChurnAnalysis {
       requireVarying(train, fit);
       booster = Booster.train(train, fit, churned, seed);
     } catch (ChurnException e) {
-      return ChurnResult.notComputed(score.rows, base, fallback, e.note());
+      return ChurnResult.notComputed(score.rows, base, null, e.note());
     }
     try {
       double[] p = booster.predict(train, held);
@@ -56,6 +58,7 @@ public final class ChurnAnalysis {
       if (base != null && classifier.auc() <= base.auc()) {
         notes.add(Note.of("churn_baseline_wins", String.format(Locale.ROOT, "%.3f", classifier.auc()),
             String.format(Locale.ROOT, "%.3f", base.auc())));
+        float[] fallback = scoreBaseline == null ? null : floats(scoreBaseline.probabilityNone());
         ChurnResult r = ChurnResult.notComputed(score.rows, base, fallback, notes.get(0));
         return new ChurnResult(classifier, base, false, r.churnProb(), r.reasonFeature(), r.reasonContribution(),
             train.names, notes);

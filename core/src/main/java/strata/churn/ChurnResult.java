@@ -11,9 +11,10 @@ import strata.i18n.Note;
  *
  * @param classifier null when the classifier was not trained (see {@code notes})
  * @param baseline null when the baseline could not be evaluated
- * @param usesClassifier false when the classifier was not trained or did not beat the baseline's ROC-AUC: then
- *     {@code churnProb} holds the baseline's probability and there are no reasons
- * @param churnProb per scored customer, NaN for all when neither could be computed
+ * @param usesClassifier false when the classifier was not trained or did not beat the baseline's ROC-AUC; there are
+ *     no reasons then
+ * @param churnProb per scored customer: the classifier's, or the baseline's when the classifier was trained and lost
+ *     to it; NaN for all when the classifier was not trained (too little data: the run says why in {@code notes})
  * @param reasonFeature per customer three feature indices into {@code features}, -1 where fewer pushed upwards
  * @param reasonContribution their SHAP contributions in log-odds
  */
@@ -21,6 +22,14 @@ public record ChurnResult(Evaluation classifier, Evaluation baseline, boolean us
     int[] reasonFeature, float[] reasonContribution, List<String> features, List<Note> notes) {
 
   public static final int REASONS = 3;
+
+  /** Where {@code churnProb} comes from. */
+  public enum Source { CLASSIFIER, BASELINE, NONE }
+
+  /** The classifier when it won, the baseline when the classifier was trained and lost to it, else none (empty). */
+  public Source source() {
+    return usesClassifier ? Source.CLASSIFIER : classifier != null && baseline != null ? Source.BASELINE : Source.NONE;
+  }
 
   /** One reason: a feature, the customer's value of it and how much it raised the log-odds of churning. */
   public record Reason(String feature, double value, double contribution) {}

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import strata.clv.BgNbd;
-import strata.clv.CalibrationData;
 import strata.clv.ClvException;
 import strata.i18n.Note;
 import strata.run.ClvStage;
@@ -30,21 +29,22 @@ public final class ChurnStage {
       PurchaseColumns atAsOf, int asOfDay, ChurnFeatures.Side sideAtAsOf, Charset ids, long seed) {
     if (asOfDay <= cutDay) throw new IllegalArgumentException("the as-of day must follow the cut-off");
     double windowWeeks = (asOfDay - cutDay) / 7.0;
-    BgNbd bgCut = fit(atCut, cutDay);
-    BgNbd bgNow = fit(atAsOf, asOfDay);
     if (atCut.size == 0 || atAsOf.size == 0) {
       return ChurnResult.notComputed(atAsOf.size, null, null, Note.of("churn_no_buyers_before_cut"));
     }
-    // Both feature sets carry the BG/NBD columns only when both fits succeeded, so their columns agree.
-    boolean both = bgCut != null && bgNow != null;
-    ChurnFeatures train = ChurnFeatures.of(atCut, cutDay, both ? bgCut : null, sideAtCut, ids);
-    ChurnFeatures score = ChurnFeatures.of(atAsOf, asOfDay, both ? bgNow : null, sideAtAsOf, ids);
-    Baseline trainBaseline = both ? Baseline.of(bgCut, ClvStage.calibration(atCut, cutDay, 7.0), windowWeeks) : null;
-    Baseline scoreBaseline = both ? Baseline.of(bgNow, ClvStage.calibration(atAsOf, asOfDay, 7.0), windowWeeks) : null;
-    ChurnResult r = ChurnAnalysis.run(train, churned(atCut, atAsOf, cutDay), trainBaseline, score, scoreBaseline, seed);
-    if (both) return r;
+    Inputs in;
+    Note failure = null;
+    try {
+      in = Inputs.of(atCut, cutDay, sideAtCut, atAsOf, asOfDay, sideAtAsOf, ids, windowWeeks, true);
+    } catch (ClvException e) {
+      failure = e.reason();
+      in = Inputs.of(atCut, cutDay, sideAtCut, atAsOf, asOfDay, sideAtAsOf, ids, windowWeeks, false);
+    }
+    ChurnResult r = ChurnAnalysis.run(in.train, churned(atCut, atAsOf, cutDay), in.trainBaseline, in.score,
+        in.scoreBaseline, seed);
+    if (failure == null) return r;
     var notes = new java.util.ArrayList<>(r.notes());
-    notes.add(0, Note.of("churn_without_bgnbd"));
+    notes.add(0, Note.of("churn_without_bgnbd").because(failure));
     return new ChurnResult(r.classifier(), r.baseline(), r.usesClassifier(), r.churnProb(), r.reasonFeature(),
         r.reasonContribution(), r.features(), notes);
   }
@@ -62,13 +62,25 @@ public final class ChurnStage {
     return churned;
   }
 
-  private static BgNbd fit(PurchaseColumns p, int day) {
-    if (p.size == 0) return null;
-    try {
-      CalibrationData data = ClvStage.calibration(p, day, 7.0);
-      return BgNbd.fit(ClvStage.sample(data)).model();
-    } catch (ClvException e) {
-      return null;
+  /** The classifier's inputs from both reads, with BG/NBD's features and baselines or without them. */
+  private record Inputs(ChurnFeatures train, ChurnFeatures score, Baseline trainBaseline, Baseline scoreBaseline) {
+    /**
+     * @throws ClvException with {@code bgNbd} when BG/NBD cannot be fitted on either read, or cannot predict for its
+     *     customers (a + b &lt;= 1 leaves it undefined for those without repeat purchases): both feature sets then go
+     *     without it, so that their columns agree
+     */
+    static Inputs of(PurchaseColumns atCut, int cutDay, ChurnFeatures.Side sideAtCut, PurchaseColumns atAsOf,
+        int asOfDay, ChurnFeatures.Side sideAtAsOf, Charset ids, double windowWeeks, boolean bgNbd) {
+      BgNbd bgCut = bgNbd ? fit(atCut, cutDay) : null;
+      BgNbd bgNow = bgNbd ? fit(atAsOf, asOfDay) : null;
+      return new Inputs(ChurnFeatures.of(atCut, cutDay, bgCut, sideAtCut, ids),
+          ChurnFeatures.of(atAsOf, asOfDay, bgNow, sideAtAsOf, ids),
+          bgNbd ? Baseline.of(bgCut, ClvStage.calibration(atCut, cutDay, 7.0), windowWeeks) : null,
+          bgNbd ? Baseline.of(bgNow, ClvStage.calibration(atAsOf, asOfDay, 7.0), windowWeeks) : null);
+    }
+
+    private static BgNbd fit(PurchaseColumns p, int day) {
+      return BgNbd.fit(ClvStage.sample(ClvStage.calibration(p, day, 7.0))).model();
     }
   }
 }

@@ -8,9 +8,12 @@ import strata.i18n.Labels;
  * against all customers on each axis (standard scores beyond ±0.5 count as high or low).
  *
  * @param id 1-based, as in the {@code cluster} variable
- * @param recencyDays centre's days since the last purchase; {@code purchaseDays} and {@code avgOrderValue} likewise
+ * @param revenueCents its members' net spend (refunds subtracted), in cents
+ * @param recencyDays centre's days since the last purchase; {@code purchaseDays} and {@code avgOrderValue} likewise.
+ *     The centre is taken on the log axes the clusters are fitted on, so it reads as a typical member (a geometric
+ *     mean), not an average that one big spender pulls up; NaN for a cluster left without members
  */
-public record Cluster(int id, int customers, double revenue, double recencyDays, double purchaseDays,
+public record Cluster(int id, int customers, long revenueCents, double recencyDays, double purchaseDays,
     double avgOrderValue, Level frequency, Level orderSize, Level recency) {
 
   public enum Level { LOW, MID, HIGH }

@@ -62,13 +62,13 @@ public final class ClusterAnalysis {
     double[][] centres = choice.centroids();
     int[] cluster = new int[n];
     int[] size = new int[centres.length];
-    double[] revenue = new double[centres.length];
+    long[] revenue = new long[centres.length];
     double[][] sum = new double[centres.length][3];
     for (int i = 0; i < n; i++) {
       int c = KMeans.nearest(z[i], centres);
       cluster[i] = c + 1;
       size[c]++;
-      revenue[c] += p.netCents[i] / 100.0;
+      revenue[c] += p.netCents[i];
       for (int j = 0; j < 3; j++) sum[c][j] += raw[i][j];
     }
     List<Cluster> clusters = new ArrayList<>();

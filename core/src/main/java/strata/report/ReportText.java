@@ -105,6 +105,17 @@ final class ReportText {
     return format;
   }
 
+  /** A figure with exactly {@code decimals} decimals (0.774, 1.26), no grouping; "—" for NaN. */
+  String figure(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return NOT_AVAILABLE;
+    }
+    DecimalFormat format = new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals),
+        DecimalFormatSymbols.getInstance(locale));
+    format.setRoundingMode(RoundingMode.HALF_EVEN);
+    return format.format(value);
+  }
+
   /** A share in [0, 1] (or beyond, for refunds) as a percentage with one decimal. */
   String percent(double share) {
     if (!Double.isFinite(share)) {

@@ -30,14 +30,15 @@ public final class CustomersCsv {
       + "r_score,f_score,m_score,rfm_segment,rfm_segment_name,rfm_segment11,abc_class,lifecycle_stage,"
       + "lifecycle_stage_name,value_quadrant,composite_score,historical_score,potential_score,strategic_score,"
       + "composite_missing,clv,p_alive,churn_risk,expected_purchases_90d,interactions,complaints,nps,csat,top_category,top_category_share,"
-      + "churn_prob,churn_reasons,cluster,cluster_name,top_categories,top_products,category_last_purchase,"
-      + "next_product,next_product_reason";
+      + "churn_prob,churn_reasons,churn_reason_codes,cluster,cluster_name,top_categories,top_products,"
+      + "category_last_purchase,next_product,next_product_reason";
 
   private CustomersCsv() {}
 
   /** Labels and codes looked up and encoded once per run, not once per row. */
   private record Labels(byte[][] segment, byte[][] stage, byte[][] tierName, byte[][] tierId, byte[][] segmentCode,
-      byte[][] segment11Code, byte[][] stageCode, byte[][] quadrantCode, byte[][] missing, byte[][] clusterName) {
+      byte[][] segment11Code, byte[][] stageCode, byte[][] quadrantCode, byte[][] missing, byte[][] clusterName,
+      String[] churnFeature, String churnSeparator) {
     static Labels of(RunResult run, Locale locale, boolean chinese) {
       var tiers = run.model().tiers();
       return new Labels(
@@ -50,7 +51,16 @@ public final class CustomersCsv {
           encode(LifecycleStage.values().length, k -> ascii(LifecycleStage.ofOrdinal(k).code())),
           encode(Quadrant.values().length, k -> ascii(Quadrant.ofOrdinal(k).code())),
           encode(1 << COMPONENTS.length, Labels::missing),
-          clusterNames(run.customers().clusters, locale));
+          clusterNames(run.customers().clusters, locale),
+          churnFeatureNames(run.customers().churn, locale),
+          strata.i18n.Labels.get("churn.reason.separator", locale));
+    }
+
+    /** The churn classifier's features by index, by their names in {@code locale}. */
+    private static String[] churnFeatureNames(strata.churn.ChurnResult churn, Locale locale) {
+      if (churn == null) return new String[0];
+      return churn.features().stream().map(f -> strata.i18n.Labels.get("churn.feature." + f, locale))
+          .toArray(String[]::new);
     }
 
     /** Index 0 is "no cluster" (empty), then the clusters by id. */
@@ -223,19 +233,31 @@ public final class CustomersCsv {
     else out.comma();
   }
 
-  /** churn_prob, churn_reasons (feature codes joined by |, strongest first), cluster, cluster_name. */
+  /**
+   * churn_prob; churn_reasons (the features' names in the run's language) and churn_reason_codes (their codes joined
+   * by |), strongest first; cluster, cluster_name.
+   */
   private static void predictions(Utf8Builder out, ScoredCustomers s, int i, Labels labels) {
     var churn = s.bought(i) ? s.churn : null;
     out.comma();
     if (churn != null) out.fixed(churn.churnProb()[i], 3);
     out.comma();
     if (churn != null) {
+      StringBuilder names = new StringBuilder();
+      StringBuilder codes = new StringBuilder();
       for (int k = 0; k < strata.churn.ChurnResult.REASONS; k++) {
         int f = churn.reasonFeature()[i * strata.churn.ChurnResult.REASONS + k];
         if (f < 0) break;
-        if (k > 0) out.ascii("|");
-        out.ascii(churn.features().get(f));
+        if (k > 0) {
+          names.append(labels.churnSeparator());
+          codes.append('|');
+        }
+        names.append(labels.churnFeature()[f]);
+        codes.append(churn.features().get(f));
       }
+      out.text(names.toString()).comma().ascii(codes.toString());
+    } else {
+      out.comma();
     }
     int cluster = s.bought(i) && s.clusters != null ? s.clusters.cluster()[i] : 0;
     out.comma();

@@ -25,6 +25,10 @@ public final class QualityDocument {
     doc.put("tiers", tierCounts(result));
     doc.put("files", result.quality().stream().map(QualityDocument::file).toList());
     doc.put("identity", identity(result.identity()));
+    if (result.customers().churn != null) doc.put("churn", PredictionsDocument.churn(result.customers().churn));
+    if (result.customers().clusters != null) {
+      doc.put("clusters", PredictionsDocument.clusters(result.customers().clusters));
+    }
     // The same document from every engine, whatever its --lang: text in English, code and args for any other language.
     doc.put("notes", notes(result.notes(), java.util.Locale.ENGLISH));
     return doc;

@@ -92,7 +92,8 @@ class ChurnAnalysisTest {
   @Test
   void tooFewCustomersLeavesTheColumnEmpty() {
     Data d = planted(30, 1);
-    ChurnResult r = ChurnAnalysis.run(d.features, d.churned, null, d.features, null, 1);
+    // A baseline for everyone is at hand, but with no classifier to compare it on, the column stays empty.
+    ChurnResult r = ChurnAnalysis.run(d.features, d.churned, uninformed(30), d.features, uninformed(30), 1);
     assertNull(r.classifier());
     assertEquals("30 customers are too few to train the churn classifier (at least 50 needed)", r.notes().get(0).toString());
     assertEquals("30 位客户不足以训练流失分类模型（至少需要 50 位）", r.notes().get(0).text(java.util.Locale.SIMPLIFIED_CHINESE));
@@ -114,8 +115,9 @@ class ChurnAnalysisTest {
     float[] constant = new float[400];
     java.util.Arrays.fill(constant, 3f);
     ChurnFeatures flat = ChurnFeatures.of(List.of("a", "b"), constant);
-    ChurnResult r = ChurnAnalysis.run(flat, d.churned, null, flat, null, 1);
+    ChurnResult r = ChurnAnalysis.run(flat, d.churned, uninformed(200), flat, uninformed(200), 1);
     assertTrue(r.notes().get(0).toString().startsWith("every feature has the same value"), r.notes().toString());
+    for (float p : r.churnProb()) assertTrue(Float.isNaN(p));
     float[] nan = new float[400];
     java.util.Arrays.fill(nan, Float.NaN);
     ChurnFeatures missing = ChurnFeatures.of(List.of("a", "b"), nan);

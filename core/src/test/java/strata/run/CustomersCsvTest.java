@@ -51,6 +51,11 @@ class CustomersCsvTest {
     assertThat(run.customers().size - run.customers().purchasers).isPositive();
     assertThat(run.customers().churn.usesClassifier() || run.customers().churn.baseline() != null).isTrue();
     assertThat(run.customers().clusters.clusters()).hasSizeBetween(3, 8);
+    // With profiles, engagement, categories and BG/NBD the classifier has every feature there is, each with a name.
+    assertThat(run.customers().churn.features()).containsExactlyInAnyOrderElementsOf(FEATURES_ZH.keySet());
+    for (String f : FEATURES_ZH.keySet()) {
+      assertThat(strata.i18n.Labels.get("churn.feature." + f, Locale.ENGLISH)).isNotEqualTo("churn.feature." + f);
+    }
     assertThat(assertRowsMatch(run)).contains("\nX1,\"Acme, Inc.\",\"'-owner\",\"'=SUM(A1)\",\"华东 \"\"东区\"\"\",微型,")
         .contains("\nX2,\"'@home\",\"line\nbreak\",\"'+industry\",区,小型,");
   }
@@ -152,10 +157,14 @@ class CustomersCsvTest {
     var churn = s.bought(i) ? s.churn : null;
     cells.add(churn == null ? "" : decimals(churn.churnProb()[i], 3));
     List<String> reasons = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
     for (int k = 0; churn != null && k < 3 && churn.reasonFeature()[3 * i + k] >= 0; k++) {
-      reasons.add(churn.features().get(churn.reasonFeature()[3 * i + k]));
+      String code = churn.features().get(churn.reasonFeature()[3 * i + k]);
+      codes.add(code);
+      reasons.add(FEATURES_ZH.get(code));
     }
-    cells.add(String.join("|", reasons));
+    cells.add(text(String.join("；", reasons)));
+    cells.add(String.join("|", codes));
     int cluster = s.bought(i) && s.clusters != null ? s.clusters.cluster()[i] : 0;
     cells.add(cluster == 0 ? "" : Integer.toString(cluster));
     cells.add(cluster == 0 ? "" : text(s.clusters.clusters().get(cluster - 1).describe(Locale.SIMPLIFIED_CHINESE)));
@@ -168,6 +177,23 @@ class CustomersCsvTest {
         + String.format(Locale.ROOT, "%.1f", next.lift()) + "，" + next.customers() + " 位客户"));
     return String.join(",", cells);
   }
+
+  /** The churn features' Chinese names, as the labels bundle should give them. */
+  private static final java.util.Map<String, String> FEATURES_ZH = java.util.Map.ofEntries(
+      java.util.Map.entry("recency_days", "最近购买距今天数"), java.util.Map.entry("frequency", "购买天数"),
+      java.util.Map.entry("orders", "订单数"), java.util.Map.entry("monetary", "消费金额"),
+      java.util.Map.entry("avg_order_value", "平均订单金额"), java.util.Map.entry("refund_amount", "退款金额"),
+      java.util.Map.entry("tenure_days", "首次购买距今天数"), java.util.Map.entry("purchase_days_90d", "近 90 天购买天数"),
+      java.util.Map.entry("trend_90d", "近 90 天购买较以往的变化"), java.util.Map.entry("mean_gap_days", "平均购买间隔天数"),
+      java.util.Map.entry("recency_over_gap", "距上次购买天数与平均间隔之比"),
+      java.util.Map.entry("top_category_share", "主要品类消费占比"), java.util.Map.entry("interactions", "互动次数"),
+      java.util.Map.entry("calls", "电话次数"), java.util.Map.entry("visits", "拜访次数"),
+      java.util.Map.entry("complaints", "投诉次数"), java.util.Map.entry("inquiries", "咨询次数"),
+      java.util.Map.entry("days_since_contact", "最近联系距今天数"), java.util.Map.entry("nps", "最近一次 NPS 评分"),
+      java.util.Map.entry("csat", "最近一次满意度评分 (CSAT)"), java.util.Map.entry("size", "企业规模"),
+      java.util.Map.entry("industry", "行业"), java.util.Map.entry("region", "地区"),
+      java.util.Map.entry("p_alive", "仍活跃概率（BG/NBD）"),
+      java.util.Map.entry("expected_purchases_90d", "未来 90 天预计购买天数（BG/NBD）"));
 
   /** Up to three items with a positive spend, largest first: name:share (3 decimals) or name:last date. */
   private static String listed(strata.product.ItemTally tally, boolean dates) {
