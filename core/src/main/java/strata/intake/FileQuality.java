@@ -44,10 +44,15 @@ public record FileQuality(
 
   /** The same quality with the outlier judgement of another read and a warning added. */
   public FileQuality withOutliers(AmountOutliers outliers, Note warning) {
+    return withAmountOutliers(outliers).withWarning(warning);
+  }
+
+  /** The same quality with a warning added. */
+  public FileQuality withWarning(Note warning) {
     List<Note> w = new java.util.ArrayList<>(warnings);
     w.add(warning);
     return new FileQuality(file, kind, encoding, delimiter, columns, rowsRead, rowsAccepted, rowsRejected,
-        rejectedByReason, rowsAfterAsOf, duplicateRows, duplicateLines, amountsRounded, List.copyOf(w), outliers);
+        rejectedByReason, rowsAfterAsOf, duplicateRows, duplicateLines, amountsRounded, List.copyOf(w), amountOutliers);
   }
 
   /** The same quality with the outlier judgement replaced (e.g. by one that knows the tiers it changed). */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import strata.asof.AsOfPolicy;
+import strata.i18n.Note;
 
 /**
  * Reads a file of any kind row by row, handing each accepted row over as it is read and each refused one to the
@@ -64,7 +65,8 @@ public final class RowIntake {
       Map<String, String> columnMap, Consumer<Row> accepted, Consumer<Rejection> rejects, Path tempDir,
       LongConsumer progress) {
     Set<String> customers = kind == FileKind.CUSTOMERS ? new HashSet<>() : null;
-    return TextRows.read(file, name, kind, hints, columnMap, (mapping, dates) -> (fields, line, out) -> {
+    UnreadableDates unreadable = new UnreadableDates();
+    FileQuality quality = TextRows.read(file, name, kind, hints, columnMap, (mapping, dates) -> (fields, line, out) -> {
       String[] text = byColumn(fields, mapping);
       Checked c = check(kind, text, dates, line);
       if (!c.accepted()) return new TextRows.Rejected(c.reason(), c.detail());
@@ -73,9 +75,29 @@ public final class RowIntake {
             "customer id '" + c.row().get(Column.CUSTOMER_ID) + "' was already listed");
       }
       if (c.row().rounded()) out.amountsRounded++;
+      if (customers != null) unreadable.check(c.row(), line);
       accepted.accept(c.row());
       return null;
     }, rejects, tempDir, progress).quality();
+    return unreadable.count == 0 ? quality
+        : quality.withWarning(Note.of("quality_unreadable_profile_dates", unreadable.count, unreadable.firstLine));
+  }
+
+  /**
+   * Birthdays and created dates that are given but cannot be read: the customer is kept (the dates are optional) with
+   * the date empty, so no care event or tenure comes from it, and the file's quality says how many and where.
+   */
+  private static final class UnreadableDates {
+    long count;
+    long firstLine = -1;
+
+    // The handler runs on one intake thread at a time (TextRows reads customer files with one thread), in line order.
+    void check(Row row, long line) {
+      boolean birthday = !row.get(Column.BIRTHDAY).isEmpty() && row.profile().birthday() == null;
+      boolean created = !row.get(Column.CREATED).isEmpty() && row.profile().created() == null;
+      if (!birthday && !created) return;
+      if (count++ == 0) firstLine = line;
+    }
   }
 
   /**

@@ -79,6 +79,30 @@ class RowIntakeTest {
     assertThat(rejected).extracting(Rejection::reason).endsWith(RejectReason.DUPLICATE_CUSTOMER);
   }
 
+  /** An unreadable birthday or created date keeps the customer, with the date empty, and is counted (issue 15). */
+  @Test
+  void unreadableProfileDatesKeepTheCustomerAndAreCounted() throws IOException {
+    String csv = "客户编号,生日,建档日期\n"
+        + "C1,1980-05-17,2020-01-02\n"   // 2: both read
+        + "C2,1980-02-30,2020-01-02\n"   // 3: no such day
+        + "C3,,\n"                      // 4: none given: nothing to warn about
+        + "C4,1980-05-17,soon\n"        // 5: created unreadable
+        + "C5,生日,昨天\n";              // 6: both unreadable: one customer counted once
+    FileQuality q = read(file("c.csv", csv, StandardCharsets.UTF_8), "c.csv", FileKind.CUSTOMERS);
+    assertThat(q.rowsAccepted()).isEqualTo(5);
+    assertThat(rejected).isEmpty();
+    assertThat(rows.get(0).profile().birthday()).isEqualTo(LocalDate.of(1980, 5, 17));
+    assertThat(rows.get(1).profile().birthday()).isNull();
+    assertThat(rows.get(1).profile().created()).isEqualTo(LocalDate.of(2020, 1, 2));
+    assertThat(rows.get(3).profile().created()).isNull();
+    assertThat(q.warnings()).containsExactly(strata.i18n.Note.of("quality_unreadable_profile_dates", 3L, 3L));
+
+    rows.clear();
+    FileQuality clean = read(file("ok.csv", "客户编号,生日\nC1,1980-05-17\nC2,\n", StandardCharsets.UTF_8), "ok.csv",
+        FileKind.CUSTOMERS);
+    assertThat(clean.warnings()).isEmpty();
+  }
+
   @Test
   void aMissingColumnNamesTheGivenFileName() throws IOException {
     Path p = file("upload.csv", "customer_id,order_date\nA,2024-01-01\n", StandardCharsets.UTF_8);
