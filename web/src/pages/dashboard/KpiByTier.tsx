@@ -13,16 +13,17 @@ import {
 import { useKpiFormats } from './KpiTrend';
 import { rowsOf, seesAll, type GroupChoice, type KpiGroup } from './kpiGroups';
 import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../auth/Session';
 
 export interface KpiTable { asOf: string; fromAsOf: string | null; modelChanged: boolean; groups: KpiGroup[] }
 
 /** The name of the group shown, above the table. */
 function useGroupLabel() {
   const { t } = useI18n();
-  return (choice: GroupChoice, groups: KpiGroup[]): string => {
+  const { me } = useSession();
+  return (choice: GroupChoice): string => {
     if (choice.dimension === 'all') return t('kpiGroup.all');
-    // A sales user's one group is their own customers; a manager's reps are named.
-    if (choice.dimension === 'owner' && !seesAll(groups) && groups.length === 1) return t('kpiGroup.own');
+    if (choice.dimension === 'owner' && me?.role === 'sales') return t('kpiGroup.own');
     return t(`kpiGroup.${choice.dimension}` as MessageKey, { name: choice.group });
   };
 }
@@ -69,7 +70,7 @@ export function KpiByTier({ snapshot, table: data, error, choice, picker, trend 
   return (
     <Card size="small" data-testid="kpi-by-tier"
       title={<span>{t('kpiTier.title')}{data && choice && <Typography.Text type="secondary" data-testid="kpi-group-label">
-        {` · ${groupLabel(choice, data.groups)}`}</Typography.Text>}</span>}
+        {` · ${groupLabel(choice)}`}</Typography.Text>}</span>}
       extra={data && <Typography.Text type="secondary">{data.fromAsOf
         ? t('kpiTier.period', { from: date(data.fromAsOf), to: date(data.asOf) }) : t('kpiTier.history', { to: date(data.asOf) })}</Typography.Text>}>
       {data?.modelChanged && <Typography.Paragraph type="warning">{t('kpiTier.modelChanged')}</Typography.Paragraph>}
