@@ -41,7 +41,7 @@ public final class KpiWalkTiming {
           answers = SurveyAnswers.latest(c, before.asOf(), now.asOf());
         }
         long read = System.nanoTime();
-        KpiWalk.Sums sums = new KpiWalk(db, threads, ranges).sums(now, 3, before, 2L, answers);
+        KpiWalk.Sums sums = new KpiWalk(db, threads, ranges).sums(now, 3, before, 2L, answers, Map.of());
         sums.kpis().result();
         if (repeat == 0) continue;
         System.out.printf("| %d | %d | %d | %d | %s |%n", ranges, (System.nanoTime() - start) / 1_000_000,

@@ -156,24 +156,34 @@ function route(method, path, q, me, body) {
   if (path === '/before-after') return beforeAfterRoute(me);
   if (path === '/kpis' || path === '/kpis/trend') {
     const list = visible(me).map(effective);
-    const [dimension, group] = me.role === 'sales' ? ['owner', me.owner] : ['all', ''];
+    // The groups the server gives each role: everyone's total; a manager the team's and each rep's; a rep their own.
+    const groups = me.role === 'sales' ? [['owner', me.owner, list]]
+      : me.role === 'manager' ? [...(me.team ? [['team', me.team, list]] : []),
+        ...teamOwners(me).map((o) => ['owner', o, list.filter((c) => c.owner === o)])]
+      : [['all', '', list]];
     // Each earlier snapshot a little smaller, so the table's changes and the trend chart have something to show.
-    const rowsAt = (scale) => {
+    const rowsAt = (scale, [dimension, group, members]) => {
       const row = (tier, cs) => ({ dimension, group, tier, customers: Math.round(cs.length * scale), buyers: Math.round(cs.length * scale),
         revenueCents: Math.round(cs.reduce((s, c) => s + c.monetary, 0) * 100 * scale), revenueShare: null, averageOrderValue: null,
         repurchaseRate: 0.5 * scale, retention: null, churnRate: null, movedUp: null, movedDown: null, averageClv: null, averagePAlive: null,
         nps: null, npsAnswers: 0, csat: null, csatAnswers: 0, complaintsPer100: null });
-      return [...TIERS.map((t) => row(t.id, list.filter((c) => c.tier === t.id))), row(null, list)];
+      return [...TIERS.map((t) => row(t.id, members.filter((c) => c.tier === t.id))), row(null, members)];
     };
     // An expired snapshot before the listed runs keeps its KPIs, so the current one has a previous period to compare.
     const done = [{ id: 0, asOf: '2026-07-01' }, ...runs.filter((r) => r.status === 'succeeded')];
-    const points = done.map((r, i) => ({ runId: r.id, asOf: r.asOf, fromAsOf: i === 0 ? null : done[i - 1].asOf, modelChanged: false,
-      rows: rowsAt(1 - 0.1 * (done.length - 1 - i)) }));
-    if (path === '/kpis/trend') return { body: points };
+    const scaleAt = (i) => 1 - 0.1 * (done.length - 1 - i);
+    const fromAsOf = (i) => (i === 0 ? null : done[i - 1].asOf);
+    if (path === '/kpis/trend') {
+      // One group: the one asked for if the viewer has it, else the first (the server's default).
+      const asked = groups.find(([d, g]) => d === q.get('dimension') && g === q.get('group'));
+      const shown = q.get('dimension') === null ? groups[0] : asked;
+      return { body: shown ? done.map((r, i) => ({ runId: r.id, asOf: r.asOf, fromAsOf: fromAsOf(i), modelChanged: false,
+        rows: rowsAt(scaleAt(i), shown) })) : [] };
+    }
     const run = runs.find((r) => r.current);
-    const point = points.find((p) => p.runId === run.id);
-    return { body: { runId: run.id, asOf: run.asOf, fromRun: null, fromAsOf: point.fromAsOf, modelChanged: false,
-      groups: [{ dimension, group, rows: point.rows }] } };
+    const i = done.findIndex((r) => r.id === run.id);
+    return { body: { runId: run.id, asOf: run.asOf, fromRun: null, fromAsOf: fromAsOf(i), modelChanged: false,
+      groups: groups.map((g) => ({ dimension: g[0], group: g[1], rows: rowsAt(scaleAt(i), g) })) } };
   }
   if (path === '/forecast') {
     // The matrix from the customers' previous and current tiers, the forecast its expectation (intervals ± 10 %).

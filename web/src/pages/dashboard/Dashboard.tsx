@@ -14,10 +14,8 @@ import { TierTag } from '../../components/TierTag';
 import { lifecycleOption, quadrantOption, rfmOption, revenuePieOption, sankeyOption, tierBarOption, trendOption, type Labels } from './charts';
 import { quadrantMatrix } from '../../charts/shape';
 import { MigrationCustomers, type FlowChoice } from './MigrationCustomers';
-import { KpiByTier } from './KpiByTier';
-import { KpiTrend } from './KpiTrend';
+import { KpiSection } from './KpiSection';
 import { ForecastPanel } from './ForecastPanel';
-import type { KpiPoint } from './kpiTrend';
 
 const STAGES = ['potential', 'new', 'active', 'dormant', 'churned'];
 
@@ -32,8 +30,6 @@ export default function Dashboard() {
   const migrationTotals = useLoad(
     () => (data?.migration ? api<Migration>(`/migrations?from=${data.migration.from}&to=${data.migration.to}`) : Promise.resolve(null)),
     [data?.migration?.from, data?.migration?.to]);
-  // One answer for the KPI table's comparisons and the trend chart.
-  const kpiTrend = useLoad(() => api<KpiPoint[]>('/kpis/trend'), [data?.run?.id]);
 
   const order = useMemo(() => meta?.tiers.map((x) => x.id) ?? data?.tiers.map((x) => x.tier) ?? [], [meta, data]);
   const labels: Labels = {
@@ -126,8 +122,7 @@ export default function Dashboard() {
             ) : <Empty description={t('dash.noMigration')} />}
           </Card>
         </Col>
-        <Col xs={24}><KpiByTier snapshot={data.run.id} trend={kpiTrend.data} /></Col>
-        <Col xs={24}><KpiTrend points={kpiTrend.data} /></Col>
+        <KpiSection snapshot={data.run.id} />
         <Col xs={24}><ForecastPanel snapshot={data.run.id} /></Col>
         <Col xs={24} xl={12}><Card title={t('dash.trend')} size="small"><EChart option={options.trend} testId="chart-trend" /></Card></Col>
         <Col xs={24} xl={12}><Card title={t('dash.lifecycle')} size="small"><EChart option={options.lifecycle} testId="chart-lifecycle" /></Card></Col>

@@ -1,10 +1,9 @@
-// KPIs by tier of the current snapshot against the one before it (GET /kpis; README "KPIs by tier" defines them),
-// each figure with its change against the previous period or the same period a year earlier (GET /kpis/trend).
+// KPIs by tier of the current snapshot against the one before it (GET /kpis; README "KPIs by tier" defines them) for
+// the group of customers picked in KpiSection, each figure with its change against the previous period or the same
+// period a year earlier (GET /kpis/trend of that group).
 import { useState, type ReactNode } from 'react';
 import { Card, Empty, Segmented, Table, Typography } from 'antd';
-import { api } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { TierTag } from '../../components/TierTag';
 import {
@@ -12,19 +11,38 @@ import {
   type Comparison, type KpiKey, type KpiPoint, type KpiRow,
 } from './kpiTrend';
 import { useKpiFormats } from './KpiTrend';
+import { rowsOf, seesAll, type GroupChoice, type KpiGroup } from './kpiGroups';
+import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../auth/Session';
 
-interface KpiTable { asOf: string; fromAsOf: string | null; modelChanged: boolean; groups: { dimension: string; group: string; rows: KpiRow[] }[] }
+export interface KpiTable { asOf: string; fromAsOf: string | null; modelChanged: boolean; groups: KpiGroup[] }
+
+/** The name of the group shown, above the table. */
+function useGroupLabel() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return (choice: GroupChoice): string => {
+    if (choice.dimension === 'all') return t('kpiGroup.all');
+    if (choice.dimension === 'owner' && me?.role === 'sales') return t('kpiGroup.own');
+    return t(`kpiGroup.${choice.dimension}` as MessageKey, { name: choice.group });
+  };
+}
 
 /** Lower is better for these: a rise shows in red. */
 const WORSE_WHEN_UP: KpiKey[] = ['churnRate', 'complaintsPer100'];
 
-export function KpiByTier({ snapshot, trend }: { snapshot: number; trend: KpiPoint[] | null }) {
+export function KpiByTier({ snapshot, table: data, error, choice, picker, trend }: {
+  snapshot: number; table: KpiTable | null; error: ApiError | null; choice: GroupChoice | null; picker: ReactNode;
+  trend: KpiPoint[] | null;
+}) {
   const { t, num, date } = useI18n();
   const formats = useKpiFormats();
-  const { data, error } = useLoad(() => api<KpiTable>(`/kpis?snapshot=${snapshot}`), [snapshot]);
+  const groupLabel = useGroupLabel();
   const [comparison, setComparison] = useState<Comparison>('previous');
-  // Everyone's table for those who see all; a sales user gets only their own group, which is the first.
-  const group = data?.groups.find((g) => g.dimension === 'all') ?? data?.groups[0];
+  const rows = data ? rowsOf(data.groups, choice) : null;
+  // A manager of a snapshot computed before the team had reps gets the reps alone: say whose figures they are.
+  const noTeam = !!data && !seesAll(data.groups) && data.groups.length > 1
+    && !data.groups.some((g) => g.dimension === 'team');
   const points = trend ?? [];
   const current = points.find((p) => p.runId === snapshot);
   const base = baseOf(points, snapshot, comparison);
@@ -38,7 +56,8 @@ export function KpiByTier({ snapshot, trend }: { snapshot: number; trend: KpiPoi
     const worse = delta !== null && delta !== 0 && (delta > 0) === WORSE_WHEN_UP.includes(key);
     return (
       <div>
-        <div>{key === 'nps' && now !== null ? `${num(now, 0)} (${num(r.npsAnswers)})` : formatKpi(key, now, formats)}</div>
+        <div>{now !== null && key === 'nps' ? `${num(now, 0)} (${num(r.npsAnswers)})`
+          : now !== null && key === 'csat' ? `${formatKpi(key, now, formats)} (${num(r.csatAnswers)})` : formatKpi(key, now, formats)}</div>
         {delta !== null && (
           <Typography.Text type={delta === 0 ? 'secondary' : worse ? 'danger' : 'success'} style={{ fontSize: 12 }}
             data-testid={`kpi-change-${key}`}>{formatChange(key, kind, delta, formats)}</Typography.Text>
@@ -49,11 +68,15 @@ export function KpiByTier({ snapshot, trend }: { snapshot: number; trend: KpiPoi
   const column = (key: KpiKey, title: string) => ({ title, key, align: 'right' as const, render: cell(key) });
 
   return (
-    <Card size="small" data-testid="kpi-by-tier" title={t('kpiTier.title')}
+    <Card size="small" data-testid="kpi-by-tier"
+      title={<span>{t('kpiTier.title')}{data && choice && <Typography.Text type="secondary" data-testid="kpi-group-label">
+        {` · ${groupLabel(choice)}`}</Typography.Text>}</span>}
       extra={data && <Typography.Text type="secondary">{data.fromAsOf
         ? t('kpiTier.period', { from: date(data.fromAsOf), to: date(data.asOf) }) : t('kpiTier.history', { to: date(data.asOf) })}</Typography.Text>}>
       {data?.modelChanged && <Typography.Paragraph type="warning">{t('kpiTier.modelChanged')}</Typography.Paragraph>}
+      {noTeam && <Typography.Paragraph type="secondary" data-testid="kpi-no-team">{t('kpiGroup.noTeam')}</Typography.Paragraph>}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 8 }}>
+        {picker}
         <Segmented<Comparison> size="small" value={comparison} onChange={setComparison} data-testid="kpi-compare"
           options={[{ value: 'previous', label: t('compare.previous') }, { value: 'year', label: t('compare.year') }]} />
         <Typography.Text type="secondary" data-testid="kpi-compare-base">
@@ -61,9 +84,9 @@ export function KpiByTier({ snapshot, trend }: { snapshot: number; trend: KpiPoi
           {tiersChanged && ` ${t('compare.modelChanged')}`}
         </Typography.Text>
       </div>
-      {!group ? <Empty description={!error ? undefined
+      {!rows ? <Empty description={!error ? undefined
         : error instanceof ApiError && error.code === 'kpis_computing' ? t('err.kpis_computing') : t('kpiTier.none')} /> : (
-        <Table<KpiRow> size="small" pagination={false} rowKey={(r) => r.tier ?? '*'} dataSource={group.rows} scroll={{ x: 1300 }}
+        <Table<KpiRow> size="small" pagination={false} rowKey={(r) => r.tier ?? '*'} dataSource={rows} scroll={{ x: 1450 }}
           columns={[
             { title: t('kpiTier.tier'), dataIndex: 'tier', fixed: 'left', render: (x: string | null) => (x ? <TierTag tier={x} /> : <b>{t('kpiTier.all')}</b>) },
             column('customers', t('kpiTier.customers')), column('buyers', t('kpiTier.buyers')),
@@ -71,7 +94,8 @@ export function KpiByTier({ snapshot, trend }: { snapshot: number; trend: KpiPoi
             column('averageOrderValue', t('kpiTier.aov')), column('repurchaseRate', t('kpiTier.repurchase')),
             column('retention', t('kpiTier.retention')), column('churnRate', t('kpiTier.churn')),
             { title: t('kpiTier.moved'), key: 'moved', align: 'right', render: (_: unknown, r: KpiRow) => (r.movedUp === null ? '—' : `↑${num(r.movedUp)} ↓${num(r.movedDown ?? 0)}`) },
-            column('averageClv', t('kpiTier.clv')), column('nps', t('kpiTier.nps')), column('csat', t('kpiTier.csat')),
+            column('averageClv', t('kpiTier.clv')), column('averagePAlive', t('kpiTier.pAlive')),
+            column('nps', t('kpiTier.nps')), column('csat', t('kpiTier.csat')),
             column('complaintsPer100', t('kpiTier.complaints')),
           ]} />
       )}

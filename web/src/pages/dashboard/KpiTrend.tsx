@@ -1,5 +1,5 @@
-// A trend chart per KPI (GET /kpis/trend): choose the KPI, one line per tier and one for all tiers, model changes
-// marked on the time axis.
+// A trend chart per KPI of the group picked above the KPI table (GET /kpis/trend): choose the KPI, one line per tier
+// and one for all tiers, model changes marked on the time axis.
 import { useMemo, useState } from 'react';
 import { Card, Empty, Select } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -9,6 +9,7 @@ import { useMeta } from '../../api/Meta';
 import { EChart } from '../../charts/EChart';
 import { tierColor } from '../../components/TierTag';
 import { formatKpi, KPIS, trendLines, type Formats, type KpiKey, type KpiPoint } from './kpiTrend';
+import type { GroupChoice } from './kpiGroups';
 
 const MONEY_KPIS: KpiKey[] = ['revenueCents', 'averageOrderValue', 'averageClv'];
 
@@ -17,7 +18,7 @@ export function useKpiFormats(): Formats {
   return { num: (n, d) => num(n, d), money, pct, points: (n) => t('compare.pp', { n }) };
 }
 
-export function KpiTrend({ points }: { points: KpiPoint[] | null }) {
+export function KpiTrend({ points, group }: { points: KpiPoint[] | null; group: GroupChoice | null }) {
   const i18n = useI18n();
   const { t, date } = i18n;
   const { meta, tierName } = useMeta();
@@ -26,7 +27,7 @@ export function KpiTrend({ points }: { points: KpiPoint[] | null }) {
   const order = useMemo(() => meta?.tiers.map((x) => x.id) ?? [], [meta]);
   const option = useMemo<EChartsCoreOption | null>(() => {
     if (!points?.length) return null;
-    const { asOf, lines, modelChanges } = trendLines(points, key, order);
+    const { asOf, lines, modelChanges } = trendLines(points, key, order, group);
     const value = (v: number) => formatKpi(key, v, formats);
     // Axis labels in 万/K: full amounts with cents crowded the axis.
     const axis = MONEY_KPIS.includes(key) ? (v: number) => i18n.moneyShort(key === 'revenueCents' ? v / 100 : v) : value;
@@ -48,7 +49,7 @@ export function KpiTrend({ points }: { points: KpiPoint[] | null }) {
       })),
     };
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [points, key, order, i18n.lang]);
+  }, [points, key, order, i18n.lang, group?.dimension, group?.group]);
   return (
     <Card size="small" title={t('trend.title')} data-testid="kpi-trend" extra={
       <Select<KpiKey> size="small" value={key} onChange={setKey} style={{ minWidth: 180 }} aria-label={t('trend.kpi')}

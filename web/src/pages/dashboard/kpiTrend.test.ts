@@ -4,7 +4,7 @@ import { baseOf, change, formatChange, formatKpi, modelChangedBetween, trendLine
 const row = (tier: string | null, customers: number, retention: number | null = null): KpiRow => ({
   dimension: 'all', group: '', tier, customers, buyers: 0, revenueCents: customers * 100, revenueShare: null,
   averageOrderValue: null, repurchaseRate: null, retention, churnRate: null, movedUp: null, movedDown: null,
-  averageClv: null, averagePAlive: null, nps: null, npsAnswers: 0, csat: null, complaintsPer100: null,
+  averageClv: null, averagePAlive: null, nps: null, npsAnswers: 0, csat: null, csatAnswers: 0, complaintsPer100: null,
 });
 const point = (runId: number, asOf: string, fromAsOf: string | null, rows: KpiRow[], modelChanged = false): KpiPoint =>
   ({ runId, asOf, fromAsOf, modelChanged, rows });
@@ -65,6 +65,17 @@ describe('kpi trend lines', () => {
 
   it('keepsTheFirstSnapshotForAStateAtTheAsOfDay', () => {
     expect(trendLines(quarters, 'customers', ['a', 'b']).asOf[0]).toBe('2025-08-01');
+  });
+
+  it('drawsTheChosenGroupOnlyWhenAPointHoldsSeveral', () => {
+    // Two reps' rows in one point: the chosen rep's figures, never the first rep's under the team's name.
+    const rep = (group: string, tier: string | null, customers: number): KpiRow => ({ ...row(tier, customers), dimension: 'owner', group });
+    const mixed = [point(1, '2026-08-01', '2026-05-01', [rep('王芳', 'a', 1), rep('王芳', null, 1), rep('张伟', 'a', 2), rep('张伟', 'b', 5), rep('张伟', null, 7)])];
+    const zhang = trendLines(mixed, 'customers', ['a', 'b'], { dimension: 'owner', group: '张伟' });
+    expect(zhang.lines.map((l) => [l.tier, l.values[0]])).toEqual([['a', 2], ['b', 5], [null, 7]]);
+    const wang = trendLines(mixed, 'customers', ['a', 'b'], { dimension: 'owner', group: '王芳' });
+    expect(wang.lines.map((l) => [l.tier, l.values[0]])).toEqual([['a', 1], [null, 1]]);
+    expect(trendLines(mixed, 'customers', ['a'], { dimension: 'team', group: 'south' }).lines).toEqual([{ tier: null, values: [null] }]);
   });
 
   it('listsTiersOnlyAnOlderModelHadAfterTheCurrentOnes', () => {

@@ -6,7 +6,7 @@ export interface KpiRow {
   revenueShare: number | null; averageOrderValue: number | null; repurchaseRate: number | null;
   retention: number | null; churnRate: number | null; movedUp: number | null; movedDown: number | null;
   averageClv: number | null; averagePAlive: number | null; nps: number | null; npsAnswers: number;
-  csat: number | null; complaintsPer100: number | null;
+  csat: number | null; csatAnswers: number; complaintsPer100: number | null;
 }
 /** One snapshot's KPIs; `fromAsOf` is null when its period is the whole history before it (the first snapshot). */
 export interface KpiPoint { runId: number; asOf: string; fromAsOf: string | null; modelChanged: boolean; rows: KpiRow[] }
@@ -86,24 +86,28 @@ export function matchingRow(point: KpiPoint, row: Pick<KpiRow, 'dimension' | 'gr
 }
 
 /**
- * The chart's lines for one KPI: one per tier (model order first, then tiers only earlier models had) plus all
- * tiers (`tier: null`), over the snapshots the KPI is defined for; a tier absent from a snapshot is a gap (null).
- * `modelChanges` are the as-of days whose snapshot was tiered by another model version than the one before.
+ * The chart's lines for one KPI of one group of customers (`group`: a dimension and its value, as chosen above the
+ * table; without it the group of the first all-tiers row): one per tier (model order first, then tiers only earlier
+ * models had) plus all tiers (`tier: null`), over the snapshots the KPI is defined for; a tier absent from a snapshot
+ * is a gap (null). `modelChanges` are the as-of days whose snapshot was tiered by another model version than the one
+ * before.
  */
-export function trendLines(points: KpiPoint[], key: KpiKey, tierOrder: string[]): {
+export function trendLines(points: KpiPoint[], key: KpiKey, tierOrder: string[],
+  group: Pick<KpiRow, 'dimension' | 'group'> | null = null): {
   asOf: string[]; lines: { tier: string | null; values: (number | null)[] }[]; modelChanges: string[];
 } {
   const def = KPIS.find((k) => k.key === key);
   const shown = [...points].sort((a, b) => a.runId - b.runId).filter((p) => def?.stock || p.fromAsOf !== null);
-  const seen = new Set(shown.flatMap((p) => p.rows.map((r) => r.tier)).filter((t): t is string => t !== null));
+  const groupOf = (p: KpiPoint) => group ?? p.rows.find((r) => r.tier === null) ?? p.rows[0];
+  const inGroup = (p: KpiPoint) => {
+    const g = groupOf(p);
+    return g ? p.rows.filter((r) => r.dimension === g.dimension && r.group === g.group) : [];
+  };
+  const seen = new Set(shown.flatMap((p) => inGroup(p).map((r) => r.tier)).filter((t): t is string => t !== null));
   const tiers = [...tierOrder.filter((t) => seen.has(t)), ...[...seen].filter((t) => !tierOrder.includes(t))];
-  const group = (p: KpiPoint) => p.rows.find((r) => r.tier === null) ?? p.rows[0];
   const lines = [...tiers, null].map((tier) => ({
     tier,
-    values: shown.map((p) => {
-      const g = group(p);
-      return g ? kpiValue(matchingRow(p, { dimension: g.dimension, group: g.group, tier }), key) : null;
-    }),
+    values: shown.map((p) => kpiValue(inGroup(p).find((r) => r.tier === tier), key)),
   }));
   return { asOf: shown.map((p) => p.asOf), lines, modelChanges: shown.filter((p) => p.modelChanged).map((p) => p.asOf) };
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -12,7 +13,11 @@ import java.util.TreeMap;
  * README "KPIs by tier" defines every figure and its edge cases.
  */
 public final class KpiAccumulator {
-  private static final String[] DIMENSIONS = {"all", "owner", "region", "industry"};
+  private static final String[] DIMENSIONS = {"all", "owner", "team", "region", "industry"};
+  private static final int OWNER = 1;
+  private static final int TEAM = 2;
+  private static final int REGION = 3;
+  private static final int INDUSTRY = 4;
 
   private final SnapshotInfo current;
   private final SnapshotInfo previous;
@@ -22,6 +27,7 @@ public final class KpiAccumulator {
   /** A customer counted as active at the previous snapshot bought in the period of the same length before it. */
   private final long previousPeriodStart;
   private final int total;
+  private final Map<String, List<String>> teamsByOwner;
   /**
    * Per dimension (as {@link #DIMENSIONS}), per group value: tier totals in model order, then all tiers at index
    * {@link #total}. Hash maps keyed by the value alone: a composed key cost a string and a tree lookup per customer and
@@ -32,7 +38,20 @@ public final class KpiAccumulator {
 
   /** @param previous the snapshot before, or null to measure the history up to {@code current} */
   public KpiAccumulator(SnapshotInfo current, SnapshotInfo previous) {
+    this(current, previous, Map.of());
+  }
+
+  /**
+   * @param previous the snapshot before, or null to measure the history up to {@code current}
+   * @param teamsByOwner the teams each owner name works in (a name two sales users share may be in two teams); a
+   *     customer counts in the teams of its owner, none when its owner has none. Empty without user accounts (the CLI)
+   */
+  public KpiAccumulator(SnapshotInfo current, SnapshotInfo previous, Map<String, List<String>> teamsByOwner) {
     this.current = current;
+    Map<String, List<String>> teams = new HashMap<>();
+    // Distinct, or a customer would count twice in a team its owner is listed in twice.
+    teamsByOwner.forEach((owner, names) -> teams.put(owner, names.stream().distinct().toList()));
+    this.teamsByOwner = Map.copyOf(teams);
     this.previous = previous;
     if (previous != null && !previous.asOf().isBefore(current.asOf())) {
       throw new IllegalArgumentException("the previous snapshot (" + previous.asOf() + ") must be before the current "
@@ -61,9 +80,12 @@ public final class KpiAccumulator {
     }
     CustomerState who = now != null ? now : before;
     add(totals(0, ""), now, before);
-    if (!who.owner().isEmpty()) add(totals(1, who.owner()), now, before);
-    if (!who.region().isEmpty()) add(totals(2, who.region()), now, before);
-    if (!who.industry().isEmpty()) add(totals(3, who.industry()), now, before);
+    if (!who.owner().isEmpty()) {
+      add(totals(OWNER, who.owner()), now, before);
+      for (String team : teamsByOwner.getOrDefault(who.owner(), List.of())) add(totals(TEAM, team), now, before);
+    }
+    if (!who.region().isEmpty()) add(totals(REGION, who.region()), now, before);
+    if (!who.industry().isEmpty()) add(totals(INDUSTRY, who.industry()), now, before);
   }
 
   private void add(TierTotals[] t, CustomerState now, CustomerState before) {
@@ -139,8 +161,9 @@ public final class KpiAccumulator {
 
   /** Adds the sums of another accumulator over other customers of the same two snapshots. */
   public void merge(KpiAccumulator other) {
-    if (!current.equals(other.current) || !java.util.Objects.equals(previous, other.previous)) {
-      throw new IllegalArgumentException("only accumulators of the same snapshots can be merged");
+    if (!current.equals(other.current) || !Objects.equals(previous, other.previous)
+        || !teamsByOwner.equals(other.teamsByOwner)) {
+      throw new IllegalArgumentException("only accumulators of the same snapshots and teams can be merged");
     }
     for (int d = 0; d < DIMENSIONS.length; d++) {
       int dimension = d;

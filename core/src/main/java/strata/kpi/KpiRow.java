@@ -4,7 +4,8 @@ package strata.kpi;
  * The KPIs of one tier (or of all tiers, {@code tier == null}) in one group of customers over one period. A null
  * value is empty: its denominator is zero or unknown (README "KPIs by tier" defines every figure).
  *
- * @param dimension {@code all}, {@code owner}, {@code region} or {@code industry}; {@code group} its value ("" for all)
+ * @param dimension {@code all}, {@code owner}, {@code team}, {@code region} or {@code industry}; {@code group} its value
+ *     ("" for all)
  * @param revenueCents net revenue of the period; may be negative after refunds
  * @param previousActive customers of this tier at the previous snapshot who were active then; null without one
  * @param movedUp, movedDown of this tier's customers at the previous snapshot, those now in a higher / lower tier;

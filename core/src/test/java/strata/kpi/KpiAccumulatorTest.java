@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,11 +183,43 @@ class KpiAccumulatorTest {
   }
 
   @Test
+  void groupsByTheTeamsOfTheOwner() {
+    // A and B are 王芳's; 李娜 owns none here. 王芳 works in two teams (two sales users share her name).
+    KpiAccumulator k = new KpiAccumulator(NOW, BEFORE, Map.of("王芳", List.of("south", "east", "south"),
+        "李娜", List.of("north")));
+    addAll(k);
+    KpiTable t = k.result();
+    for (String team : List.of("south", "east")) {
+      List<KpiRow> rows = t.group("team", team);
+      // The team's figures are its customers' (A, B), the same as 王芳's owner group, counted once.
+      assertThat(rows).isEqualTo(t.group("owner", "王芳").stream().map(r -> new KpiRow("team", team, r.tier(),
+          r.customers(), r.buyers(), r.revenueCents(), r.revenueShare(), r.averageOrderValue(), r.repurchaseRate(),
+          r.previousActive(), r.retention(), r.churnRate(), r.movedUp(), r.movedDown(), r.averageClv(),
+          r.averagePAlive(), r.nps(), r.npsAnswers(), r.csat(), r.csatAnswers(), r.complaintsPer100())).toList());
+      KpiRow total = rows.get(4);
+      assertThat(total.customers()).isEqualTo(2);
+      assertThat(total.revenueCents()).isEqualTo(25000); // A +200.00, B +50.00
+      assertThat(total.previousActive()).isEqualTo(2); // A (2023-12-01) and B (2023-11-15)
+      assertThat(total.movedDown()).isEqualTo(1); // B
+    }
+    assertThat(t.group("team", "north")).isEmpty();
+    assertThat(table().rows()).noneMatch(r -> r.dimension().equals("team"));
+  }
+
+  @Test
+  void accumulatorsOfOtherTeamsDoNotMerge() {
+    KpiAccumulator south = new KpiAccumulator(NOW, BEFORE, Map.of("王芳", List.of("south")));
+    assertThatThrownBy(() -> south.merge(new KpiAccumulator(NOW, BEFORE))).hasMessageContaining("same snapshots and "
+        + "teams");
+  }
+
+  @Test
   void mergedPartsGiveTheSameTable() {
-    KpiAccumulator whole = new KpiAccumulator(NOW, BEFORE);
+    Map<String, List<String>> teams = Map.of("王芳", List.of("south"));
+    KpiAccumulator whole = new KpiAccumulator(NOW, BEFORE, teams);
     addAll(whole);
-    KpiAccumulator first = new KpiAccumulator(NOW, BEFORE);
-    KpiAccumulator second = new KpiAccumulator(NOW, BEFORE);
+    KpiAccumulator first = new KpiAccumulator(NOW, BEFORE, teams);
+    KpiAccumulator second = new KpiAccumulator(NOW, BEFORE, teams);
     List<CustomerState[]> all = customers();
     for (int i = 0; i < all.size(); i++) (i % 2 == 0 ? first : second).add(all.get(i)[0], all.get(i)[1]);
     second.merge(first);

@@ -170,7 +170,8 @@ public class KpiTables {
       // Only the current snapshot's answers in the period count; the previous snapshot's are never read.
       answers = SurveyAnswers.latest(c, previous == null ? null : previous.asOf(), run.asOf());
     }
-    KpiWalk.Sums sums = walk.sums(now, run.id(), before, previous == null ? null : previous.id(), answers);
+    KpiWalk.Sums sums = walk.sums(now, run.id(), before, previous == null ? null : previous.id(), answers,
+        KpiTeams.byOwner(db));
     store(run.id(), previous == null ? null : previous.id(), sums.kpis().result());
     // CPU time apart from wall time: on a busy machine the wall time says more about the neighbours than this code.
     log.info("KPIs of run {} computed in {} ms ({} ms CPU in the server)", runId,

@@ -49,18 +49,19 @@ final class KpiWalk {
   /**
    * @param previousRun null when there is no snapshot before
    * @param answers the period's latest survey answers ({@link SurveyAnswers})
+   * @param teams owner name to the teams of the sales users who carry it ({@link KpiTeams})
    */
-  Sums sums(SnapshotInfo now, long run, SnapshotInfo before, Long previousRun, Map<String, int[]> answers)
-      throws SQLException {
+  Sums sums(SnapshotInfo now, long run, SnapshotInfo before, Long previousRun, Map<String, int[]> answers,
+      Map<String, List<String>> teams) throws SQLException {
     List<String> starts = starts(run);
     List<Future<KpiAccumulator>> parts = new ArrayList<>();
     LongAdder cpu = new LongAdder();
     for (int k = 0; k <= starts.size(); k++) {
       String from = k == 0 ? null : starts.get(k - 1);
       String to = k == starts.size() ? null : starts.get(k);
-      parts.add(threads.submit(() -> range(now, run, before, previousRun, answers, from, to, cpu)));
+      parts.add(threads.submit(() -> range(now, run, before, previousRun, answers, teams, from, to, cpu)));
     }
-    KpiAccumulator total = new KpiAccumulator(now, before);
+    KpiAccumulator total = new KpiAccumulator(now, before, teams);
     try {
       // In range order: the same ranges give the same sums of CLV and P(alive) to the last bit.
       for (Future<KpiAccumulator> part : parts) total.merge(part.get());
@@ -133,9 +134,10 @@ final class KpiWalk {
 
   /** One range's sums: both snapshots' customers with ids in [from, to), paired in id order. */
   private KpiAccumulator range(SnapshotInfo now, long run, SnapshotInfo before, Long previousRun,
-      Map<String, int[]> answers, String from, String to, LongAdder cpu) throws SQLException {
+      Map<String, int[]> answers, Map<String, List<String>> teams, String from, String to, LongAdder cpu)
+      throws SQLException {
     long cpuAtStart = CPU.getCurrentThreadCpuTime();
-    KpiAccumulator kpis = new KpiAccumulator(now, before);
+    KpiAccumulator kpis = new KpiAccumulator(now, before, teams);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
       if (dialect.postgres()) {
