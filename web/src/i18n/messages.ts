@@ -14,6 +14,7 @@ import * as tags from './messages-tags';
 import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
 import * as stops from './messages-stops';
+import * as errors from './messages-errors';
 
 const en = {
   ...work.en,
@@ -105,13 +106,6 @@ const en = {
   'admin.tokenOnce': 'Copy this token now; it will not be shown again.', 'admin.revoke': 'Revoke',
   'admin.revokeConfirm': 'Revoke this token?', 'admin.at': 'Time', 'admin.action': 'Action', 'admin.detail': 'Detail',
   'admin.user': 'User', 'admin.createdAt': 'Created', 'admin.lastUsed': 'Last used',
-  'err.title': 'Something went wrong',
-  'err.signin_failed': 'Wrong user name or password.',
-  'err.signin_throttled': 'Too many failed sign-ins from this device. Try again in {seconds} seconds.',
-  'err.last_admin': 'This is the last enabled administrator; make another user administrator first.',
-  'err.token_scope': 'This API token\'s scope does not allow this.',
-  'err.token_unbounded': 'Sales users\' tokens need a scope (read or import) or an expiry.',
-  'err.unusable_file': 'This file cannot be imported:',
   'admin.tokenScope': 'Scope', 'admin.scope.all': 'Everything', 'admin.scope.read': 'Read only',
   'admin.scope.import': 'Import only', 'admin.expiresInDays': 'Valid for (days, empty: until revoked)',
   'admin.expiresAt': 'Expires',
@@ -144,10 +138,6 @@ const en = {
   'bell.title': 'Notifications', 'bell.readAll': 'Mark all read', 'bell.none': 'No notifications.',
   'bell.unreadOnly': 'Unread only', 'bell.markRead': 'Mark read',
   'bell.kind.task_due': 'Task due', 'bell.kind.pool_warning': 'Pool warning', 'bell.kind.escalation': 'Escalation', 'bell.kind.assigned': 'New customer',
-  'err.already_claimed': 'Someone else claimed this customer first.',
-  'err.over_cap': 'You already hold as many customers as this tier allows a rep.',
-  'err.no_owner_name': 'Your user has no owner name to hold customers under; ask an administrator.',
-  'err.owner_changed': 'The customer changed owner meanwhile; reload and try again.',
   ...experimentsEn,
   ...duplicatesEn,
   ...fieldsEn,
@@ -159,6 +149,7 @@ const en = {
   ...playbookForm.en,
   ...kpis.en,
   ...stops.en,
+  ...errors.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -252,13 +243,6 @@ const zh: Record<MessageKey, string> = {
   'admin.tokenOnce': '请立即复制此令牌，之后将不再显示。', 'admin.revoke': '吊销',
   'admin.revokeConfirm': '确定吊销此令牌？', 'admin.at': '时间', 'admin.action': '操作', 'admin.detail': '详情',
   'admin.user': '用户', 'admin.createdAt': '创建时间', 'admin.lastUsed': '最近使用',
-  'err.title': '出错了',
-  'err.signin_failed': '用户名或密码错误。',
-  'err.signin_throttled': '此设备登录失败次数过多，请 {seconds} 秒后再试。',
-  'err.last_admin': '这是最后一个启用的管理员，请先将其他用户设为管理员。',
-  'err.token_scope': '此 API 令牌的权限范围不允许该操作。',
-  'err.token_unbounded': '销售用户的令牌需要限定范围（只读或导入）或设置有效期。',
-  'err.unusable_file': '此文件无法导入：',
   'admin.tokenScope': '权限范围', 'admin.scope.all': '全部', 'admin.scope.read': '只读',
   'admin.scope.import': '仅导入', 'admin.expiresInDays': '有效天数（留空：直到吊销）',
   'admin.expiresAt': '到期时间',
@@ -291,10 +275,6 @@ const zh: Record<MessageKey, string> = {
   'bell.title': '消息通知', 'bell.readAll': '全部已读', 'bell.none': '暂无通知。',
   'bell.unreadOnly': '仅看未读', 'bell.markRead': '标为已读',
   'bell.kind.task_due': '任务到期', 'bell.kind.pool_warning': '公海预警', 'bell.kind.escalation': '逾期升级', 'bell.kind.assigned': '新分配客户',
-  'err.already_claimed': '该客户已被他人抢先认领。',
-  'err.over_cap': '您持有的客户数已达到该等级的上限。',
-  'err.no_owner_name': '您的用户没有负责人名称，无法持有客户；请联系管理员。',
-  'err.owner_changed': '该客户的负责人刚刚变更，请刷新后重试。',
   ...experimentsZh,
   ...duplicatesZh,
   ...fieldsZh,
@@ -306,6 +286,7 @@ const zh: Record<MessageKey, string> = {
   ...playbookForm.zh,
   ...kpis.zh,
   ...stops.zh,
+  ...errors.zh,
 };
 
 export const messages = { en, zh };

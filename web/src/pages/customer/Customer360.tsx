@@ -12,6 +12,7 @@ import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
 import { labelOf } from '../../i18n/locale';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorText } from '../../i18n/errors';
 import { NotFound } from '../../components/NotFound';
 import { TierTag } from '../../components/TierTag';
 import { OverrideDialog } from './OverrideDialog';
@@ -62,7 +63,7 @@ export default function Customer360() {
       await api(`${path}/override`, { method: 'DELETE' });
       message.success(t('c360.overrideRemoved'));
       detail.reload(); history.reload();
-    } catch (e) { message.error((e as Error).message); }
+    } catch (e) { message.error(errorText(e, t)); }
   };
 
   return (

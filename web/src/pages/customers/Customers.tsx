@@ -12,6 +12,7 @@ import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorText } from '../../i18n/errors';
 import { TierTag } from '../../components/TierTag';
 import { CustomerCards } from './CustomerCards';
 import { BulkBar } from './BulkBar';
@@ -91,7 +92,7 @@ export default function Customers() {
       await download('/customers/export' + exportQuery(filter, format, sort, lang), `customers.${format}`);
       message.success(t('cust.exported'));
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorText(e, t));
     } finally { setExporting(null); }
   };
 

@@ -9,6 +9,7 @@ import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { messages, type MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorText } from '../../i18n/errors';
 import { usePolling } from '../runs/usePolling';
 import { STATUS_COLOR } from '../../components/status';
 import { assign, mappingOf, missingRequired, type ImportKind, type MappedColumn } from './mapping';
@@ -72,7 +73,7 @@ export default function Imports() {
     } catch (e) { setError(e); }
   });
   const reset = () => { setFile(null); setPreview(null); setColumns([]); setJob(null); setError(null); setPollsSinceSuccess(0); };
-  const rejected = (id: number) => download(`/imports/${id}/rejected`, `rejected-${id}.csv`).catch((e) => message.error((e as Error).message));
+  const rejected = (id: number) => download(`/imports/${id}/rejected`, `rejected-${id}.csv`).catch((e) => message.error(errorText(e, t)));
 
   return (
     <div data-testid="imports">
