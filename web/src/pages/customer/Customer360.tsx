@@ -12,6 +12,7 @@ import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
 import { labelOf } from '../../i18n/locale';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { BackCrumb } from '../../components/DetailLink';
 import { errorText } from '../../i18n/errors';
 import { NotFound } from '../../components/NotFound';
 import { TierTag } from '../../components/TierTag';
@@ -68,6 +69,7 @@ export default function Customer360() {
 
   return (
     <div data-testid="customer-360" data-id={c.id}>
+      <BackCrumb fallback="/customers" current={c.profile.name ?? c.id} />
       <Space align="center" wrap style={{ marginBottom: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="c360-name">{c.profile.name ?? c.id}</Typography.Title>
         <Typography.Text type="secondary">{c.id}</Typography.Text>
