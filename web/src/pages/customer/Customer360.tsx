@@ -10,6 +10,7 @@ import { HeldOutNotice } from '../experiments/HeldOutNotice';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
+import { actorName } from '../../i18n/actors';
 import { labelOf } from '../../i18n/locale';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BackCrumb } from '../../components/DetailLink';
@@ -85,7 +86,7 @@ export default function Customer360() {
       </Space>
       {c.override && (
         <Typography.Paragraph data-testid="c360-override">
-          {t('c360.overrideBy', { user: c.override.createdBy, reason: c.override.reason })}{' '}
+          {t('c360.overrideBy', { user: actorName(c.override.createdBy, t), reason: c.override.reason })}{' '}
           ({c.override.expiresAt ? t('c360.until', { date: dateTime(c.override.expiresAt) }) : t('c360.noExpiry')}) ·{' '}
           {t('c360.modelTier')}: {tierName(c.modelTier)}
         </Typography.Paragraph>
