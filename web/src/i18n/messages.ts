@@ -15,6 +15,7 @@ import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
 import * as stops from './messages-stops';
 import * as errors from './messages-errors';
+import * as audit from './messages-audit';
 
 const en = {
   ...work.en,
@@ -152,6 +153,7 @@ const en = {
   ...kpis.en,
   ...stops.en,
   ...errors.en,
+  ...audit.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -291,6 +293,7 @@ const zh: Record<MessageKey, string> = {
   ...kpis.zh,
   ...stops.zh,
   ...errors.zh,
+  ...audit.zh,
 };
 
 export const messages = { en, zh };
