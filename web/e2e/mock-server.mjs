@@ -263,8 +263,12 @@ function route(method, path, q, me, body) {
       summary: { firstPurchase: '2024-03-05', lastPurchase: '2026-10-20', orders: c.frequency, purchaseDays: c.frequency, net: c.monetary, refunds: 0 },
     } };
   }
-  if (path === '/model' && method === 'GET') return { body: { version: modelVersion, yaml, createdAt: '2026-11-23T08:00:00Z', createdBy: 'demo', note: null, tiers: TIERS } };
-  if (path === '/model/versions') return { body: Array.from({ length: modelVersion }, (_, i) => ({ version: modelVersion - i, createdAt: '2026-11-23T08:00:00Z', createdBy: 'demo', note: null })) };
+  // Version 1 is the default model as the server stores it on first use (builtIn, by "system").
+  const stored = (version) => (version === 1
+    ? { version, createdAt: '2026-11-23T08:00:00Z', createdBy: 'system', note: 'Strata default model', builtIn: true }
+    : { version, createdAt: '2026-11-23T08:00:00Z', createdBy: 'demo', note: null, builtIn: false });
+  if (path === '/model' && method === 'GET') return { body: { ...stored(modelVersion), yaml, tiers: TIERS } };
+  if (path === '/model/versions') return { body: Array.from({ length: modelVersion }, (_, i) => stored(modelVersion - i)) };
   const diff = /^\/model\/versions\/(\d+)\/diff\/(\d+)$/.exec(path);
   if (diff) {
     if (me.role === 'sales') return problem(403, 'Forbidden');
@@ -292,7 +296,7 @@ function route(method, path, q, me, body) {
     if (path === '/model/dry-run') return { body: { customers: 90, counts: { high_value: 30, at_risk: 20, potential: 20, low_value: 20 }, current: runs[1].tierCounts, flows: [], moved: 7, movers } };
     if (me.role !== 'admin') return problem(403, 'Only administrators may change the model');
     yaml = body.yaml; modelVersion++;
-    return { status: 201, body: { version: modelVersion, yaml, createdAt: new Date().toISOString(), createdBy: me.username, note: body.note, tiers: TIERS } };
+    return { status: 201, body: { version: modelVersion, yaml, createdAt: new Date().toISOString(), createdBy: me.username, note: body.note, builtIn: false, tiers: TIERS } };
   }
   if (path === '/runs' && method === 'POST') {
     const run = { ...runs[1], id: runs.length + 1, status: 'running', trigger: 'manual', progress: 0, phase: { code: 'phase_scoring', zh: '评分', en: 'scoring' }, startedBy: me.username, current: false, startedAt: new Date().toISOString(), finishedAt: null };

@@ -147,7 +147,8 @@ export interface Dashboard {
   migration: { from: number; to: number; flows: Flow[] } | null;
 }
 
-export interface ModelVersion { version: number; createdAt: string; createdBy: string; note: string | null }
+/** `builtIn`: Strata's default model as the server stored it (note and author are machine values then). */
+export interface ModelVersion { version: number; createdAt: string; createdBy: string; note: string | null; builtIn: boolean }
 export interface Model extends ModelVersion { yaml: string; tiers: TierInfo[] }
 
 export interface DryRun {

@@ -1,5 +1,5 @@
-// Shows an ApiError as the user should read it: the translation of its code if the UI has one (err.<code>), else the
-// server's detail; plus each field error, in the reader's language when the server sent both.
+// Shows an error as the user should read it (errorText: the translation of its code), plus each field error, in the
+// reader's language when the server sent both. The problem's title is HTTP's English reason phrase, so it is not shown.
 import { Alert } from 'antd';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n/I18n';
@@ -13,7 +13,7 @@ export function ErrorAlert({ error, testId = 'error' }: { error: unknown; testId
   return (
     <Alert
       type="error" showIcon data-testid={testId} style={{ marginBottom: 16 }}
-      message={apiError?.title && apiError.title !== detail ? apiError.title : t('err.title')}
+      message={t('err.title')}
       description={
         <>
           <div>{detail}</div>

@@ -11,12 +11,14 @@ import { useI18n } from '../i18n/I18n';
 import { labelOf } from '../i18n/locale';
 import { messages, type MessageKey } from '../i18n/messages';
 import { ErrorAlert } from './ErrorAlert';
+import { useFromHere } from './DetailLink';
 
 const POLL_MS = 60_000;
 
 export function NotificationBell() {
   const { t, lang, dateTime } = useI18n();
   const navigate = useNavigate();
+  const fromHere = useFromHere();
   const phone = !Grid.useBreakpoint().md;
   const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
@@ -44,7 +46,7 @@ export function NotificationBell() {
     if (!n.readAt) await api(`/notifications/${n.id}/read`, { method: 'POST' }).catch(() => {});
     if (n.customerId) {
       setOpen(false);
-      navigate(`/customers/${encodeURIComponent(n.customerId)}`);
+      navigate(`/customers/${encodeURIComponent(n.customerId)}`, { state: fromHere });
     }
     load();
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProblem } from '../api/problem';
 import { errorText, fieldErrorText } from './errors';
 import { fill, messages, type MessageKey } from './messages';
+import apiDoc from '../../../docs/api.md?raw';
 
 const zh = (key: MessageKey, vars?: Record<string, string | number>) => fill(messages.zh[key], vars);
 
@@ -13,10 +14,39 @@ describe('errorText', () => {
     expect(errorText(full, zh)).toBe('您持有的客户数已达到该等级的上限。');
   });
 
-  it('fallsBackToTheServersDetailForCodesItDoesNotKnow', () => {
-    expect(errorText(parseProblem(409, { detail: 'task 7 is done, not open', code: 'conflict' }), zh)).toBe('task 7 is done, not open');
-    expect(errorText(parseProblem(502, '<html>bad gateway</html>', 'Bad Gateway'), zh)).toBe('502 Bad Gateway');
-    expect(errorText(new Error('offline'), zh)).toBe('offline');
+  it('translatesTheGenericCodesInsteadOfShowingTheEnglishDetail', () => {
+    expect(errorText(parseProblem(403, { title: 'Forbidden', detail: 'Access Denied', code: 'forbidden' }), zh))
+      .toBe('您的角色无权执行此操作。如需使用，请联系管理员。');
+    expect(errorText(parseProblem(409, { detail: 'a run is already going', code: 'conflict' }), zh))
+      .toBe('与此期间的其他更改冲突（例如已有分级运行在进行，或名称已存在），请刷新后重试。');
+  });
+
+  it('fallsBackToTheCodeOfTheStatusForCodesItDoesNotKnow', () => {
+    expect(errorText(parseProblem(409, { detail: 'task 7 is done, not open', code: 'task_closed' }), zh))
+      .toBe(messages.zh['err.conflict']);
+    expect(errorText(parseProblem(422, { detail: 'x', code: 'some_new_rule' }), zh)).toBe(messages.zh['err.invalid_request']);
+    expect(errorText(parseProblem(418, { detail: 'teapot' }), zh)).toBe(messages.zh['err.bad_request']);
+    // A proxy's HTML page in front of a server that is down.
+    expect(errorText(parseProblem(502, '<html>bad gateway</html>', 'Bad Gateway'), zh)).toBe('服务器暂时不可用，请稍后再试。');
+    expect(errorText(parseProblem(507, null), zh)).toBe(messages.zh['err.internal_error']);
+  });
+
+  it('saysWhenTheServerCannotBeReached', () => {
+    expect(errorText(new TypeError('Failed to fetch'), zh)).toBe('无法连接服务器，请检查网络后重试。');
+  });
+
+  it('fillsTheWaitOfAThrottledSignIn', () => {
+    const throttled = parseProblem(429, { code: 'signin_throttled', retryAfterSeconds: 42 });
+    expect(errorText(throttled, zh)).toBe('此设备登录失败次数过多，请 42 秒后再试。');
+  });
+
+  // docs/api.md's table is the list of codes clients switch on; each needs its sentence in both languages.
+  it('hasATextForEveryCodeOfTheApiDocsTable', () => {
+    const codes = [...apiDoc.matchAll(/^\s*\| `([a-z_]+)` \| (\d{3}) \|/gm)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(40);
+    expect(codes).toContain('payload_too_large');
+    const missing = codes.filter((code) => !(`err.${code}` in messages.en) || !(`err.${code}` in messages.zh));
+    expect(missing).toEqual([]);
   });
 });
 

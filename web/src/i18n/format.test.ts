@@ -34,9 +34,19 @@ describe('formatting per locale', () => {
   });
 
   it('showsInstantsInTheGivenTimeZone', () => {
-    // 08:00 UTC is 16:00 in Shanghai (UTC+8).
-    expect(formatDateTime('zh', '2026-11-23T08:00:00Z', 'Asia/Shanghai')).toBe('2026/11/23 16:00');
-    expect(formatDateTime('en', '2026-11-23T08:00:00Z', 'UTC')).toBe('11/23/2026, 08:00');
+    // 08:00 UTC is 16:00 in Shanghai (UTC+8); 17:30 UTC is already the next day there.
+    expect(formatDateTime('zh', '2026-11-01T08:00:00Z', 'Asia/Shanghai')).toBe('2026年11月1日 16:00');
+    expect(formatDateTime('en', '2026-11-01T08:00:00Z', 'Asia/Shanghai')).toBe('Nov 1, 2026, 16:00');
+    expect(formatDateTime('zh', '2026-11-01T17:30:00Z', 'Asia/Shanghai')).toBe('2026年11月2日 01:30');
+    expect(formatDateTime('en', '2026-11-23T00:05:00Z', 'UTC')).toBe('Nov 23, 2026, 00:05');
+  });
+
+  it('writesTheDateOfAnInstantAsFormatDateDoes', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const instant of ['2026-01-09T03:04:00Z', '2026-12-31T23:59:00Z', '2027-02-28T12:00:00Z']) {
+        expect(formatDateTime(lang, instant, 'UTC').startsWith(formatDate(lang, instant.slice(0, 10))), `${lang} ${instant}`).toBe(true);
+      }
+    }
   });
 
   it('showsADashForMissingValues', () => {

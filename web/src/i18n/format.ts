@@ -45,12 +45,13 @@ export function formatDate(lang: Lang, isoDate: string | null | undefined): stri
   return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
 }
 
-/** An instant in the browser's time zone (or the one given, for tests). */
+/**
+ * An instant in the browser's time zone (or the one given, for tests): {@link formatDate}'s date, then the 24-hour
+ * time (2026年11月1日 16:00, Nov 1, 2026, 16:00), so a page never shows one day written two ways.
+ */
 export function formatDateTime(lang: Lang, instant: string | null | undefined, timeZone?: string): string {
   if (!instant) return DASH;
   const at = new Date(instant);
   if (Number.isNaN(at.getTime())) return instant;
-  return new Intl.DateTimeFormat(intlLocale(lang), {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone,
-  }).format(at);
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone }).format(at);
 }

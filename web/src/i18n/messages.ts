@@ -15,6 +15,8 @@ import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
 import * as stops from './messages-stops';
 import * as quadrants from './messages-quadrants';
+import * as errors from './messages-errors';
+import * as audit from './messages-audit';
 
 const en = {
   ...work.en,
@@ -27,6 +29,8 @@ const en = {
   notFoundDetail: 'This page or customer does not exist, or is not yours to see.', back: 'Back', menu: 'Menu',
   noAccess: 'No access', noAccessDetail: 'Your role cannot open this page. Ask an administrator if you need it.',
   backHome: 'To the dashboard',
+  'crumb.label': 'Breadcrumb', 'crumb.customer': 'Customer {id}', 'crumb.experiment': 'Experiment {id}',
+  'actor.system': 'System', 'model.builtInNote': 'Strata default tier model (built in)',
   'signin.title': 'Sign in', 'signin.username': 'User name', 'signin.password': 'Password', 'signin.submit': 'Sign in',
   'signin.required': 'Please enter {field}',
   'role.admin': 'Administrator', 'role.analyst': 'Analyst', 'role.manager': 'Manager', 'role.sales': 'Sales',
@@ -106,13 +110,6 @@ const en = {
   'admin.tokenOnce': 'Copy this token now; it will not be shown again.', 'admin.revoke': 'Revoke',
   'admin.revokeConfirm': 'Revoke this token?', 'admin.at': 'Time', 'admin.action': 'Action', 'admin.detail': 'Detail',
   'admin.user': 'User', 'admin.createdAt': 'Created', 'admin.lastUsed': 'Last used',
-  'err.title': 'Something went wrong',
-  'err.signin_failed': 'Wrong user name or password.',
-  'err.signin_throttled': 'Too many failed sign-ins from this device. Try again in {seconds} seconds.',
-  'err.last_admin': 'This is the last enabled administrator; make another user administrator first.',
-  'err.token_scope': 'This API token\'s scope does not allow this.',
-  'err.token_unbounded': 'Sales users\' tokens need a scope (read or import) or an expiry.',
-  'err.unusable_file': 'This file cannot be imported:',
   'admin.tokenScope': 'Scope', 'admin.scope.all': 'Everything', 'admin.scope.read': 'Read only',
   'admin.scope.import': 'Import only', 'admin.expiresInDays': 'Valid for (days, empty: until revoked)',
   'admin.expiresAt': 'Expires',
@@ -145,10 +142,6 @@ const en = {
   'bell.title': 'Notifications', 'bell.readAll': 'Mark all read', 'bell.none': 'No notifications.',
   'bell.unreadOnly': 'Unread only', 'bell.markRead': 'Mark read',
   'bell.kind.task_due': 'Task due', 'bell.kind.pool_warning': 'Pool warning', 'bell.kind.escalation': 'Escalation', 'bell.kind.assigned': 'New customer',
-  'err.already_claimed': 'Someone else claimed this customer first.',
-  'err.over_cap': 'You already hold as many customers as this tier allows a rep.',
-  'err.no_owner_name': 'Your user has no owner name to hold customers under; ask an administrator.',
-  'err.owner_changed': 'The customer changed owner meanwhile; reload and try again.',
   ...experimentsEn,
   ...duplicatesEn,
   ...fieldsEn,
@@ -161,6 +154,8 @@ const en = {
   ...kpis.en,
   ...stops.en,
   ...quadrants.en,
+  ...errors.en,
+  ...audit.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -175,6 +170,8 @@ const zh: Record<MessageKey, string> = {
   close: '关闭', none: '无', all: '全部', yes: '是', no: '否', total: '共 {n} 条', totalAtLeast: '超过 {n} 条', notFound: '未找到',
   notFoundDetail: '该页面或客户不存在，或您无权查看。', back: '返回', menu: '菜单',
   noAccess: '无权访问', noAccessDetail: '您的角色不能打开此页面。如需使用，请联系管理员。', backHome: '返回仪表盘',
+  'crumb.label': '页面路径', 'crumb.customer': '客户 {id}', 'crumb.experiment': '实验 {id}',
+  'actor.system': '系统', 'model.builtInNote': 'Strata 默认分级模型（内置）',
   'signin.title': '登录', 'signin.username': '用户名', 'signin.password': '密码', 'signin.submit': '登录',
   'signin.required': '请输入{field}',
   'role.admin': '管理员', 'role.analyst': '分析师', 'role.manager': '销售经理', 'role.sales': '销售',
@@ -254,13 +251,6 @@ const zh: Record<MessageKey, string> = {
   'admin.tokenOnce': '请立即复制此令牌，之后将不再显示。', 'admin.revoke': '吊销',
   'admin.revokeConfirm': '确定吊销此令牌？', 'admin.at': '时间', 'admin.action': '操作', 'admin.detail': '详情',
   'admin.user': '用户', 'admin.createdAt': '创建时间', 'admin.lastUsed': '最近使用',
-  'err.title': '出错了',
-  'err.signin_failed': '用户名或密码错误。',
-  'err.signin_throttled': '此设备登录失败次数过多，请 {seconds} 秒后再试。',
-  'err.last_admin': '这是最后一个启用的管理员，请先将其他用户设为管理员。',
-  'err.token_scope': '此 API 令牌的权限范围不允许该操作。',
-  'err.token_unbounded': '销售用户的令牌需要限定范围（只读或导入）或设置有效期。',
-  'err.unusable_file': '此文件无法导入：',
   'admin.tokenScope': '权限范围', 'admin.scope.all': '全部', 'admin.scope.read': '只读',
   'admin.scope.import': '仅导入', 'admin.expiresInDays': '有效天数（留空：直到吊销）',
   'admin.expiresAt': '到期时间',
@@ -293,10 +283,6 @@ const zh: Record<MessageKey, string> = {
   'bell.title': '消息通知', 'bell.readAll': '全部已读', 'bell.none': '暂无通知。',
   'bell.unreadOnly': '仅看未读', 'bell.markRead': '标为已读',
   'bell.kind.task_due': '任务到期', 'bell.kind.pool_warning': '公海预警', 'bell.kind.escalation': '逾期升级', 'bell.kind.assigned': '新分配客户',
-  'err.already_claimed': '该客户已被他人抢先认领。',
-  'err.over_cap': '您持有的客户数已达到该等级的上限。',
-  'err.no_owner_name': '您的用户没有负责人名称，无法持有客户；请联系管理员。',
-  'err.owner_changed': '该客户的负责人刚刚变更，请刷新后重试。',
   ...experimentsZh,
   ...duplicatesZh,
   ...fieldsZh,
@@ -309,6 +295,8 @@ const zh: Record<MessageKey, string> = {
   ...kpis.zh,
   ...stops.zh,
   ...quadrants.zh,
+  ...errors.zh,
+  ...audit.zh,
 };
 
 export const messages = { en, zh };

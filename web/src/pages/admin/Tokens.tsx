@@ -6,6 +6,7 @@ import type { ApiToken } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorText } from '../../i18n/errors';
 
 export function Tokens() {
   const { t, dateTime } = useI18n();
@@ -27,7 +28,7 @@ export function Tokens() {
     } catch (e) { setError(e); }
   };
   const revoke = async (id: number) => {
-    try { await api(`/tokens/${id}`, { method: 'DELETE' }); tokens.reload(); } catch (e) { message.error((e as Error).message); }
+    try { await api(`/tokens/${id}`, { method: 'DELETE' }); tokens.reload(); } catch (e) { message.error(errorText(e, t)); }
   };
 
   return (

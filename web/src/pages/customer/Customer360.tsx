@@ -10,8 +10,11 @@ import { HeldOutNotice } from '../experiments/HeldOutNotice';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
+import { actorName } from '../../i18n/actors';
 import { labelOf } from '../../i18n/locale';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { BackCrumb } from '../../components/DetailLink';
+import { errorText } from '../../i18n/errors';
 import { NotFound } from '../../components/NotFound';
 import { TierTag } from '../../components/TierTag';
 import { OverrideDialog } from './OverrideDialog';
@@ -62,11 +65,12 @@ export default function Customer360() {
       await api(`${path}/override`, { method: 'DELETE' });
       message.success(t('c360.overrideRemoved'));
       detail.reload(); history.reload();
-    } catch (e) { message.error((e as Error).message); }
+    } catch (e) { message.error(errorText(e, t)); }
   };
 
   return (
     <div data-testid="customer-360" data-id={c.id}>
+      <BackCrumb fallback="/customers" current={c.profile.name ?? c.id} />
       <Space align="center" wrap style={{ marginBottom: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="c360-name">{c.profile.name ?? c.id}</Typography.Title>
         <Typography.Text type="secondary">{c.id}</Typography.Text>
@@ -82,7 +86,7 @@ export default function Customer360() {
       </Space>
       {c.override && (
         <Typography.Paragraph data-testid="c360-override">
-          {t('c360.overrideBy', { user: c.override.createdBy, reason: c.override.reason })}{' '}
+          {t('c360.overrideBy', { user: actorName(c.override.createdBy, t), reason: c.override.reason })}{' '}
           ({c.override.expiresAt ? t('c360.until', { date: dateTime(c.override.expiresAt) }) : t('c360.noExpiry')}) ·{' '}
           {t('c360.modelTier')}: {tierName(c.modelTier)}
         </Typography.Paragraph>

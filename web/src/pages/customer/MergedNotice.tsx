@@ -2,7 +2,7 @@
 // customer without a tier. A sales user who may not see the survivor is told only that it was merged. On a survivor's
 // page: which records it also counts, so its figures can be traced to their records.
 import { Alert } from 'antd';
-import { Link } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import type { MergedFrom, MergedInto } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
@@ -23,7 +23,7 @@ export function MergedNotice({ merged }: { merged: MergedInto | null | undefined
   const n = mergedNotice(merged, t);
   return (
     <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="c360-merged" description={n.detail}
-      message={<>{n.lead}{n.link && <> <Link to={n.link.to} data-testid="c360-merged-link">{n.link.label}</Link></>}</>} />
+      message={<>{n.lead}{n.link && <> <DetailLink to={n.link.to} data-testid="c360-merged-link">{n.link.label}</DetailLink></>}</>} />
   );
 }
 
@@ -41,7 +41,7 @@ export function MergedFromNotice({ merged }: { merged: MergedFrom | null | undef
   const { t } = useI18n();
   if (!merged) return null;
   const n = mergedFromNotice(merged, t);
-  const parts = [...n.links.map((l) => <Link key={l.to} to={l.to} data-testid="c360-merged-from-link">{l.label}</Link>),
+  const parts = [...n.links.map((l) => <DetailLink key={l.to} to={l.to} data-testid="c360-merged-from-link">{l.label}</DetailLink>),
     ...(n.more ? [<span key="more">{n.more}</span>] : [])];
   return (
     <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="c360-merged-from" description={n.detail}

@@ -1,7 +1,7 @@
 // The customer list on a phone: one card per customer (name, tier, owner, CLV, lifecycle, next step), the table's
 // paging.
 import { Card, List, Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import type { CustomerRow, Page } from '../../api/types';
 import { useMeta } from '../../api/Meta';
 import { useI18n } from '../../i18n/I18n';
@@ -25,9 +25,9 @@ export function CustomerCards({ data, loading, page, size, totalText, onPage }: 
             data-tier={row.tier}>
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
               <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-                <Link to={`/customers/${encodeURIComponent(row.id)}`} data-testid="customer-link">
+                <DetailLink to={`/customers/${encodeURIComponent(row.id)}`} data-testid="customer-link">
                   <Typography.Text strong ellipsis style={{ maxWidth: 200 }}>{row.name || row.id}</Typography.Text>
-                </Link>
+                </DetailLink>
                 <TierTag tier={row.tier} />
               </Space>
               <Typography.Text type="secondary">

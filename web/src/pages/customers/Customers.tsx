@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { App, Button, Grid, Input, Select, Space, Table, Tag, type CheckboxProps } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import { api, download } from '../../api/client';
 import { customerQuery, exportQuery, facetQuery, type CustomerFilter, type Sort } from '../../api/query';
 import type { CustomerRow, Page, TagCount } from '../../api/types';
@@ -12,6 +13,7 @@ import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorText } from '../../i18n/errors';
 import { TierTag } from '../../components/TierTag';
 import { NextStep } from '../../components/NextStep';
 import { CustomerCards } from './CustomerCards';
@@ -92,7 +94,7 @@ export default function Customers() {
       await download('/customers/export' + exportQuery(filter, format, sort, lang), `customers.${format}`);
       message.success(t('cust.exported'));
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorText(e, t));
     } finally { setExporting(null); }
   };
 
@@ -157,7 +159,7 @@ export default function Customers() {
           update({ page: (pagination.current ?? 1) - 1, size: pagination.pageSize, sort: nextSort });
         }}
         columns={[
-          sortable('id', t('cust.id'), sort, (id: string) => <Link to={`/customers/${encodeURIComponent(id)}`} data-testid="customer-link">{id}</Link>),
+          sortable('id', t('cust.id'), sort, (id: string) => <DetailLink to={`/customers/${encodeURIComponent(id)}`} data-testid="customer-link">{id}</DetailLink>),
           sortable('name', t('cust.name'), sort),
           sortable('tier', t('cust.tier'), sort, (tier: string, row: CustomerRow) => (
             <Space size={4}><TierTag tier={tier} />{row.overridden && <Tag data-testid="overridden-mark">{t('cust.overridden')}</Tag>}</Space>

@@ -1,7 +1,7 @@
 // The customers behind one Sankey flow, from /migrations/customers (the server applies the sales owner filter).
 import { useState, type HTMLAttributes } from 'react';
 import { Modal, Table } from 'antd';
-import { Link } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import { api } from '../../api/client';
 import { buildQuery } from '../../api/query';
 import type { MigrationCustomer, Page } from '../../api/types';
@@ -30,7 +30,7 @@ export function MigrationCustomers({ flow, onClose }: { flow: FlowChoice; onClos
         onRow={(row) => ({ 'data-testid': 'migration-customer-row', 'data-owner': row.owner ?? '' }) as HTMLAttributes<HTMLElement>}
         pagination={{ current: page + 1, pageSize: size, total: data?.total ?? 0, showSizeChanger: false, onChange: (p) => setPage(p - 1) }}
         columns={[
-          { title: t('cust.id'), dataIndex: 'id', render: (id: string) => <Link to={`/customers/${encodeURIComponent(id)}`}>{id}</Link> },
+          { title: t('cust.id'), dataIndex: 'id', render: (id: string) => <DetailLink to={`/customers/${encodeURIComponent(id)}`}>{id}</DetailLink> },
           { title: t('cust.name'), dataIndex: 'name' },
           { title: t('cust.owner'), dataIndex: 'owner', render: (o: string | null) => <span data-testid="row-owner">{o ?? '—'}</span> },
           { title: t('mig.earlier'), dataIndex: 'fromTier', render: (tier: string) => <TierTag tier={tier} /> },

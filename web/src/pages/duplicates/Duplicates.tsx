@@ -2,7 +2,8 @@
 // they may be one customer; a decision asks for confirmation and an optional note, and takes effect at the next run.
 import { useState, type HTMLAttributes } from 'react';
 import { App, Button, Card, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import { api } from '../../api/client';
 import { buildQuery } from '../../api/query';
 import type { Page } from '../../api/types';
@@ -47,7 +48,7 @@ export default function Duplicates() {
 
   const side = (s: Side) => (
     <Space direction="vertical" size={0}>
-      <Link to={`/customers/${encodeURIComponent(s.id)}`}>{s.name ?? s.id}</Link>
+      <DetailLink to={`/customers/${encodeURIComponent(s.id)}`}>{s.name ?? s.id}</DetailLink>
       <Typography.Text type="secondary">{s.name === null ? t('dup.deleted') : s.id}</Typography.Text>
       {s.phone && <span>{s.phone}</span>}
       {s.email && <span>{s.email}</span>}

@@ -7,6 +7,7 @@ import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { useMeta } from '../../api/Meta';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { BackCrumb } from '../../components/DetailLink';
 import { NotFound } from '../../components/NotFound';
 import { TierTag } from '../../components/TierTag';
 import { formatInterval, formatValue, formatDifference, warningsOf, type Comparison, type ExperimentDetail as Detail, type Group } from './experiments';
@@ -24,6 +25,7 @@ export default function ExperimentDetail() {
   const groups: Group[] = [...data.tiers, data.overall];
   return (
     <div data-testid="experiment" data-id={e.id}>
+      <BackCrumb fallback="/experiments" current={e.id} />
       <Space align="center" style={{ marginBottom: 16 }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{e.id}</Typography.Title>
         <Tag color={e.status === 'running' ? 'processing' : 'default'}>{t(`exp.status.${e.status}`)}</Tag>

@@ -1,7 +1,7 @@
 // The experiments (GET /experiments): running ones first, each linking to its result; below, the before/after of
 // the latest model change.
 import { Card, Empty, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
@@ -20,7 +20,7 @@ export default function Experiments() {
         {data && data.length === 0 ? <Empty description={t('exp.none')} /> : (
           <Table<ExperimentSummary> size="small" loading={loading} rowKey="id" dataSource={data ?? []} pagination={false}
             columns={[
-              { title: t('exp.id'), dataIndex: 'id', render: (id: string) => <Link to={`/experiments/${encodeURIComponent(id)}`} data-testid={`exp-${id}`}>{id}</Link> },
+              { title: t('exp.id'), dataIndex: 'id', render: (id: string) => <DetailLink to={`/experiments/${encodeURIComponent(id)}`} data-testid={`exp-${id}`}>{id}</DetailLink> },
               { title: t('exp.share'), dataIndex: 'share', align: 'right', render: (v: number) => pct(v) },
               { title: t('exp.tiers'), dataIndex: 'tiers', render: (tiers: string[]) => tiers.map((x) => <TierTag key={x} tier={x} />) },
               { title: t('exp.started'), dataIndex: 'startedAsOf', render: (v: string) => date(v) },

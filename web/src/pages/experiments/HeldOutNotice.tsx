@@ -1,7 +1,7 @@
 // On the customer's page: the experiments it is in (GET /customers/{id}/experiments), so nobody serves a held-out
 // customer by hand without knowing. Says nothing when the customer is in none or the call fails.
 import { Alert } from 'antd';
-import { Link } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
@@ -17,9 +17,9 @@ export function HeldOutNotice({ customerId }: { customerId: string }) {
       {data.map((m) => (
         <Alert key={m.experiment} type={m.heldOut ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }}
           data-testid={m.heldOut ? 'c360-held-out' : 'c360-treated'}
-          message={<Link to={`/experiments/${encodeURIComponent(m.experiment)}`}>{m.heldOut
+          message={<DetailLink to={`/experiments/${encodeURIComponent(m.experiment)}`}>{m.heldOut
             ? t('exp.customer.heldOut', { experiment: m.experiment, date: date(m.plannedEnd) })
-            : t('exp.customer.treated', { experiment: m.experiment })}</Link>} />
+            : t('exp.customer.treated', { experiment: m.experiment })}</DetailLink>} />
       ))}
     </>
   );

@@ -7,8 +7,10 @@ import { buildQuery } from '../../api/query';
 import type { ImportJob, ImportPreview, Page } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
+import { actorName } from '../../i18n/actors';
 import { messages, type MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorText } from '../../i18n/errors';
 import { usePolling } from '../runs/usePolling';
 import { STATUS_COLOR } from '../../components/status';
 import { assign, mappingOf, missingRequired, type ImportKind, type MappedColumn } from './mapping';
@@ -72,7 +74,7 @@ export default function Imports() {
     } catch (e) { setError(e); }
   });
   const reset = () => { setFile(null); setPreview(null); setColumns([]); setJob(null); setError(null); setPollsSinceSuccess(0); };
-  const rejected = (id: number) => download(`/imports/${id}/rejected`, `rejected-${id}.csv`).catch((e) => message.error((e as Error).message));
+  const rejected = (id: number) => download(`/imports/${id}/rejected`, `rejected-${id}.csv`).catch((e) => message.error(errorText(e, t)));
 
   return (
     <div data-testid="imports">
@@ -154,7 +156,7 @@ export default function Imports() {
             { title: t('imp.accepted'), key: 'accepted', align: 'right', render: (_: unknown, j) => j.quality?.accepted ?? '—' },
             { title: t('imp.rejected'), key: 'rejected', align: 'right', render: (_: unknown, j) => j.quality?.rejected ? <a onClick={() => rejected(j.id)}>{j.quality.rejected}</a> : j.quality?.rejected ?? '—' },
             { title: t('imp.run'), dataIndex: 'runId', render: (id: number | null) => (id ? `#${id}` : '—') },
-            { title: t('runs.startedBy'), dataIndex: 'createdBy' },
+            { title: t('runs.startedBy'), dataIndex: 'createdBy', render: (by: string | null) => actorName(by, t) },
             { title: t('runs.startedAt'), dataIndex: 'createdAt', render: (d: string) => dateTime(d) },
             { title: t('runs.error'), key: 'error', ellipsis: true, render: (_: unknown, j) => failureOf(j, lang)?.text },
           ]} />

@@ -1,7 +1,7 @@
 // The customers a dry run would move, filterable by tier and text, exportable as CSV (at most the 5,000 the server lists).
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
-import { Link } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import { useMeta } from '../../api/Meta';
 import { TierTag } from '../../components/TierTag';
 import { useI18n } from '../../i18n/I18n';
@@ -42,7 +42,7 @@ export function DryRunMovers({ movers, moved }: { movers: Mover[]; moved: number
       <Table<Mover> size="small" rowKey="customerId" dataSource={shown} pagination={{ pageSize: 20, showSizeChanger: false }}
         scroll={{ x: true }} onRow={() => ({ 'data-testid': 'mover-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('rules.movers.customer'), dataIndex: 'customerId', render: (id: string) => <Link to={`/customers/${encodeURIComponent(id)}`}>{id}</Link> },
+          { title: t('rules.movers.customer'), dataIndex: 'customerId', render: (id: string) => <DetailLink to={`/customers/${encodeURIComponent(id)}`}>{id}</DetailLink> },
           { title: t('rules.movers.name'), dataIndex: 'name' },
           { title: t('rules.movers.owner'), dataIndex: 'owner' },
           { title: t('rules.movers.from'), dataIndex: 'from', render: (tier: string) => <TierTag tier={tier} /> },

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ApiError, type FieldError } from '../../api/problem';
 import type { DryRun, Model, ModelVersion } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
+import { versionAuthor, versionNote } from './versions';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
@@ -110,8 +111,8 @@ export default function TierModel() {
       <ErrorAlert error={model.error ?? error} />
       {model.data && (
         <Typography.Paragraph type="secondary" data-testid="model-version" data-version={model.data.version}>
-          {t('model.current', { v: model.data.version })} · {model.data.createdBy} · {dateTime(model.data.createdAt)}
-          {model.data.note ? ` · ${model.data.note}` : ''} {changed && <Tag color="orange">{t('model.unsaved')}</Tag>}
+          {t('model.current', { v: model.data.version })} · {versionAuthor(model.data, t)} · {dateTime(model.data.createdAt)}
+          {versionNote(model.data, t) ? ` · ${versionNote(model.data, t)}` : ''} {changed && <Tag color="orange">{t('model.unsaved')}</Tag>}
         </Typography.Paragraph>
       )}
       <Row gutter={16}>
@@ -174,8 +175,8 @@ export default function TierModel() {
               columns={[
                 { title: t('model.version'), dataIndex: 'version' },
                 { title: t('model.createdAt'), dataIndex: 'createdAt', render: (d: string) => dateTime(d) },
-                { title: t('model.createdBy'), dataIndex: 'createdBy' },
-                { title: t('model.note'), dataIndex: 'note' },
+                { title: t('model.createdBy'), key: 'createdBy', render: (_: unknown, v) => versionAuthor(v, t) },
+                { title: t('model.note'), key: 'note', render: (_: unknown, v) => versionNote(v, t) },
                 { key: 'load', render: (_: unknown, v) => <Button size="small" onClick={() => loadVersion(v.version)}>{t('model.load')}</Button> },
               ]} />
           </Card>

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { App, Button, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import { api } from '../../api/client';
 import { buildQuery } from '../../api/query';
 import type { Ownership, Page, Pooled } from '../../api/types';
@@ -48,7 +49,7 @@ export default function Pool() {
       const owned = await api<Ownership>(`/pool/${encodeURIComponent(row.id)}/claim`, { method: 'POST' });
       message.success(<span data-testid="pool-claimed" data-id={owned.customerId}>
         {t('pool.claimed', { id: owned.customerId, owner: owned.owner })}{' '}
-        <Link to={`/customers/${encodeURIComponent(owned.customerId)}`}>{row.name ?? row.id}</Link></span>);
+        <DetailLink to={`/customers/${encodeURIComponent(owned.customerId)}`}>{row.name ?? row.id}</DetailLink></span>);
     } catch (e) {
       message.error(<span data-testid="pool-error" data-id={row.id}>{errorText(e, t)}</span>);
     } finally {

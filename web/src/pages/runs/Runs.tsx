@@ -10,6 +10,7 @@ import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
 import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
+import { actorName } from '../../i18n/actors';
 import { labelOf } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -101,7 +102,7 @@ export default function Runs() {
           { title: t('runs.customers'), dataIndex: 'customers', align: 'right', render: (n: number | null) => num(n) },
           { title: t('runs.startedAt'), dataIndex: 'startedAt', render: (d: string) => dateTime(d) },
           { title: t('runs.finishedAt'), dataIndex: 'finishedAt', render: (d: string | null) => dateTime(d) },
-          { title: t('runs.startedBy'), dataIndex: 'startedBy' },
+          { title: t('runs.startedBy'), dataIndex: 'startedBy', render: (by: string | null) => actorName(by, t) },
           { title: t('runs.error'), dataIndex: 'error', ellipsis: true, render: (e: RunNote | null) => e && <Typography.Text type="danger">{labelOf(e, lang)}</Typography.Text> },
         ]}
       />

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { App, Button, Card, List, Typography } from 'antd';
 import { DownloadOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import { download } from '../../api/client';
 import { buildQuery } from '../../api/query';
 import type { Task } from '../../api/types';
@@ -37,7 +37,7 @@ export function CallList({ tasks, today, owner }: { tasks: Task[]; today: string
       <List size="small" dataSource={calls} locale={{ emptyText: t('work.noCalls') }} renderItem={(task) => (
         <List.Item data-testid="call-row" data-customer={task.customerId}>
           <div style={{ minWidth: 0, flex: 1 }}>
-            <Link to={`/customers/${encodeURIComponent(task.customerId)}`}>{task.customerName || task.customerId}</Link>
+            <DetailLink to={`/customers/${encodeURIComponent(task.customerId)}`}>{task.customerName || task.customerId}</DetailLink>
             <div><Typography.Text type="secondary">
               {t(`taskType.${task.type}` as MessageKey)} · {labelOf(task.reason?.purpose, lang)}</Typography.Text></div>
           </div>

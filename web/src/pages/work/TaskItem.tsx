@@ -2,7 +2,7 @@
 // and a note, or skipped with a reason.
 import { Button, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { DetailLink } from '../../components/DetailLink';
 import type { Task } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import { labelOf } from '../../i18n/locale';
@@ -24,9 +24,9 @@ export function TaskItem({ task, today, busy, onQuickDone, onOpen, showOwner }: 
     <div data-testid="task-row" data-id={task.id} data-type={task.type} data-customer={task.customerId}
       data-overdue={overdue} style={{ width: '100%' }}>
       <Space size={[8, 4]} wrap>
-        <Link to={`/customers/${encodeURIComponent(task.customerId)}`} data-testid="task-customer">
+        <DetailLink to={`/customers/${encodeURIComponent(task.customerId)}`} data-testid="task-customer">
           <Typography.Text strong>{task.customerName || task.customerId}</Typography.Text>
-        </Link>
+        </DetailLink>
         <TierTag tier={task.tier} />
         {task.channel && <Tag>{t(`channel.${task.channel}` as MessageKey)}</Tag>}
         {overdue

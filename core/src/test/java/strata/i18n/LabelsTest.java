@@ -58,6 +58,21 @@ class LabelsTest {
   }
 
   @Test
+  void everyLabelReadsRightInBothLanguages() throws IOException {
+    assertThat(BundleCheck.problems(load("/strata/labels.properties"), load("/strata/labels_zh.properties"))).isEmpty();
+  }
+
+  @Test
+  void theBundleCheckFindsBlankKeyOnlyAndUntranslatedTexts() {
+    Properties en = new Properties();
+    Properties zh = new Properties();
+    en.putAll(java.util.Map.of("a", "Active", "b", " ", "c", "c", "d", "Score {0}", "e", "NPS", "f", "{0}, {1}"));
+    zh.putAll(java.util.Map.of("a", "Active", "b", "空", "c", "丙", "d", "得分 {0}", "e", "NPS", "f", "{0}，{1}"));
+    assertThat(BundleCheck.problems(en, zh))
+        .containsExactly("zh a: not Chinese: Active", "en b: missing or blank", "en c: only its key");
+  }
+
+  @Test
   void chineseLocalesGetChinese() {
     assertThat(Labels.get("abc.class.A", Locale.CHINESE)).isEqualTo("A类客户");
     assertThat(Labels.get("abc.class.A", Locale.SIMPLIFIED_CHINESE)).isEqualTo("A类客户");

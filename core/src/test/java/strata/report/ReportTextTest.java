@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import strata.i18n.BundleCheck;
 import strata.intake.RejectReason;
 
 class ReportTextTest {
@@ -28,6 +29,11 @@ class ReportTextTest {
   void bothLanguagesHaveTheSameTexts() throws Exception {
     assertThat(bundle("report_zh.properties").stringPropertyNames())
         .isEqualTo(bundle("report.properties").stringPropertyNames());
+  }
+
+  @Test
+  void everyTextReadsRightInBothLanguages() throws Exception {
+    assertThat(BundleCheck.problems(bundle("report.properties"), bundle("report_zh.properties"))).isEmpty();
   }
 
   @Test

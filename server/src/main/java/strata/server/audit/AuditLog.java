@@ -31,8 +31,13 @@ public class AuditLog {
    *
    * @throws IllegalTransactionStateException outside a transaction: the entry would commit on its own, and a kill
    *     between it and its write would leave one without the other
+   * @throws IllegalArgumentException for an action not in {@link AuditActions}: the audit page could not name it
    */
   public void record(String username, String action, String detail) {
+    if (!AuditActions.CODES.contains(action)) {
+      throw new IllegalArgumentException("audit action '" + action + "' is not in AuditActions; add it there and its "
+          + "label to web/src/i18n/messages-audit.ts");
+    }
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalTransactionStateException("audit entry '" + action + "' written outside a transaction; "
           + "run it and its write through Audited");

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>{@code
  * return audited.write(audit -> {
  *   Saved saved = store.save(...);
- *   audit.record(username, "thing_saved", saved.id());
+ *   audit.record(username, "model_update", "version " + saved.version());
  *   return saved;
  * });
  * }</pre>

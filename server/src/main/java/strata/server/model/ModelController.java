@@ -38,13 +38,15 @@ class ModelController {
     }
   }
 
-  record Model(int version, String yaml, Instant createdAt, String createdBy, String note, List<Tier> tiers) {
+  /** {@code builtIn} marks Strata's default model, whose stored note and actor a client shows in its own words. */
+  record Model(int version, String yaml, Instant createdAt, String createdBy, String note, boolean builtIn,
+      List<Tier> tiers) {
     static Model of(ModelStore.Version v) {
-      return new Model(v.version(), v.yaml(), v.createdAt(), v.createdBy(), v.note(), Tier.of(v.model()));
+      return new Model(v.version(), v.yaml(), v.createdAt(), v.createdBy(), v.note(), v.builtIn(), Tier.of(v.model()));
     }
   }
 
-  record VersionInfo(int version, Instant createdAt, String createdBy, String note) {}
+  record VersionInfo(int version, Instant createdAt, String createdBy, String note, boolean builtIn) {}
 
   /** {@link ModelDiff.TierChange} with lower-case codes ({@code added}, {@code condition} …) and the tier's name. */
   record TierDiff(String id, Map<String, String> name, String change, int positionBefore, int positionAfter,
@@ -75,7 +77,7 @@ class ModelController {
   List<VersionInfo> versions() {
     store.current();
     return store.versions().stream()
-        .map(v -> new VersionInfo(v.version(), v.createdAt(), v.createdBy(), v.note())).toList();
+        .map(v -> new VersionInfo(v.version(), v.createdAt(), v.createdBy(), v.note(), v.builtIn())).toList();
   }
 
   @GetMapping("/versions/{version}")

@@ -22,7 +22,18 @@ public class ModelStore {
     public TierModel model() {
       return CompiledModels.of(version, yaml);
     }
+
+    /**
+     * Whether this is Strata's default model as {@link #current()} stored it. Version 1 is only ever stored that way
+     * (a save follows the current version), so its English note and the actor "system" can be shown translated.
+     */
+    public boolean builtIn() {
+      return version == 1 && SYSTEM.equals(createdBy);
+    }
   }
+
+  /** The actor of the default model's version; a machine name, as in the audit log. */
+  static final String SYSTEM = "system";
 
   private final JdbcClient db;
 
@@ -34,7 +45,7 @@ public class ModelStore {
   @Transactional
   public Version current() {
     return latest().orElseGet(() -> {
-      insert(1, defaultYaml(), "Strata default model", "system");
+      insert(1, defaultYaml(), "Strata default model", SYSTEM);
       return latest().orElseThrow();
     });
   }

@@ -37,9 +37,16 @@ class AuditedTest {
   }
 
   @Test
+  void anActionTheAuditPageCannotNameIsRefused() {
+    assertThatThrownBy(() -> audited.run(audit -> audit.record("ann", "thing_saved", "a")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'thing_saved' is not in AuditActions");
+    assertThat(entries()).isEmpty();
+  }
+
+  @Test
   void anEntryOutsideATransactionIsRefusedAndNothingIsStored() {
-    assertThatThrownBy(() -> log.record("ann", "thing_saved", "a"))
-        .isInstanceOf(IllegalTransactionStateException.class).hasMessageContaining("'thing_saved'");
+    assertThatThrownBy(() -> log.record("ann", "model_update", "a"))
+        .isInstanceOf(IllegalTransactionStateException.class).hasMessageContaining("'model_update'");
     assertThat(entries()).isEmpty();
   }
 
@@ -47,19 +54,19 @@ class AuditedTest {
   void aWriteAndItsEntryAreStoredTogether() {
     String saved = audited.write(audit -> {
       db.sql("insert into thing values ('a')").update();
-      audit.record("ann", "thing_saved", "a");
+      audit.record("ann", "model_update", "a");
       return "a";
     });
     assertThat(saved).isEqualTo("a");
     assertThat(things()).containsExactly("a");
-    assertThat(entries()).containsExactly("ann|thing_saved|a");
+    assertThat(entries()).containsExactly("ann|model_update|a");
   }
 
   @Test
   void aFailureAfterTheEntryLeavesNeither() {
     assertThatThrownBy(() -> audited.run(audit -> {
       db.sql("insert into thing values ('a')").update();
-      audit.record("ann", "thing_saved", "a");
+      audit.record("ann", "model_update", "a");
       throw new IllegalStateException("the write's second step failed");
     })).hasMessage("the write's second step failed");
     assertThat(things()).isEmpty();
@@ -70,7 +77,7 @@ class AuditedTest {
   void itJoinsTheCallersTransaction() {
     outer.executeWithoutResult(tx -> {
       db.sql("insert into thing values ('a')").update();
-      audited.run(audit -> audit.record("ann", "thing_saved", "a"));
+      audited.run(audit -> audit.record("ann", "model_update", "a"));
       tx.setRollbackOnly(); // the caller's later step fails: its entry goes with it
     });
     assertThat(things()).isEmpty();

@@ -151,6 +151,21 @@ abstract class ModelApiContract extends ServerTest {
   }
 
   @Test
+  void onlyTheDefaultModelStrataStoredItselfIsBuiltIn() {
+    // data() saved the spend model over the default, which the first use of the store had made version 1.
+    JsonNode versions = analyst.get("/api/v1/model/versions").json();
+    JsonNode first = versions.get(versions.size() - 1);
+    assertThat(first.get("version").asInt()).isEqualTo(1);
+    assertThat(first.get("builtIn").asBoolean()).isTrue();
+    assertThat(first.get("createdBy").asString()).isEqualTo("system");
+    assertThat(first.get("note").asString()).isEqualTo("Strata default model");
+    assertThat(versions.get(0).get("builtIn").asBoolean()).isFalse();
+    assertThat(versions.get(0).get("note").asString()).isEqualTo("spend only");
+    assertThat(analyst.get("/api/v1/model/versions/1").json().get("builtIn").asBoolean()).isTrue();
+    assertThat(analyst.get("/api/v1/model").json().get("builtIn").asBoolean()).isFalse();
+  }
+
+  @Test
   void aSalesRepIsRefusedEveryEditorRoute() {
     int v = admin.get("/api/v1/model").json().get("version").asInt();
     assertThat(rep.post("/api/v1/model/validate", Map.of("yaml", MODEL)).status()).isEqualTo(403);

@@ -1,0 +1,46 @@
+// The audit log's action codes (server: strata.server.audit.AuditActions, which audit.test.ts compares with these).
+// The audit page's action filter offers exactly these.
+
+export const en = {
+  'audit.login': 'Signed in', 'audit.login_failed': 'Sign-in failed', 'audit.logout': 'Signed out',
+  'audit.user_created': 'User created', 'audit.user_updated': 'User changed', 'audit.user_deleted': 'User deleted',
+  'audit.token_created': 'API token created', 'audit.token_revoked': 'API token revoked',
+  'audit.tokens_revoked': 'A user\'s API tokens revoked',
+  'audit.import': 'Data imported', 'audit.run': 'Scoring run started', 'audit.model_update': 'Tier model saved',
+  'audit.backup': 'Backup made', 'audit.backup_downloaded': 'Backup downloaded',
+  'audit.override_set': 'Tier overridden', 'audit.override_removed': 'Override removed',
+  'audit.override_ended': 'Override ended (tier no longer in the model)',
+  'audit.duplicate_accepted': 'Duplicate pair confirmed', 'audit.duplicate_rejected': 'Duplicate pair rejected',
+  'audit.duplicate_undone': 'Duplicate decision undone',
+  'audit.tag_add': 'Tag added', 'audit.tag_remove': 'Tag removed',
+  'audit.bulk_assign': 'Bulk: owner assigned', 'audit.bulk_task': 'Bulk: tasks created', 'audit.bulk_tag': 'Bulk: tag added',
+  'audit.bulk_untag': 'Bulk: tag removed', 'audit.bulk_call_list': 'Bulk: call list downloaded',
+  'audit.task_done': 'Task completed', 'audit.task_skipped': 'Task skipped',
+  'audit.task_escalation_pool': 'Overdue task: customer returned to the pool',
+  'audit.task_escalation_reassign': 'Overdue task: customer reassigned',
+  'audit.pool_claim': 'Customer claimed from the pool', 'audit.pool_assign': 'Pool customer assigned',
+  'audit.pool_reassign': 'Customer reassigned', 'audit.pool_release': 'Customer released to the pool',
+  'audit.pool_return': 'Customer returned to the pool (rule)',
+};
+
+export const zh: Record<keyof typeof en, string> = {
+  'audit.login': '登录', 'audit.login_failed': '登录失败', 'audit.logout': '退出登录',
+  'audit.user_created': '创建用户', 'audit.user_updated': '修改用户', 'audit.user_deleted': '删除用户',
+  'audit.token_created': '创建 API 令牌', 'audit.token_revoked': '吊销 API 令牌',
+  'audit.tokens_revoked': '吊销用户的全部 API 令牌',
+  'audit.import': '导入数据', 'audit.run': '发起分级运行', 'audit.model_update': '保存分级模型',
+  'audit.backup': '创建备份', 'audit.backup_downloaded': '下载备份',
+  'audit.override_set': '手动调整等级', 'audit.override_removed': '撤销等级调整',
+  'audit.override_ended': '等级调整失效（模型中已无该等级）',
+  'audit.duplicate_accepted': '确认为重复客户', 'audit.duplicate_rejected': '确认不是重复客户',
+  'audit.duplicate_undone': '撤销重复客户审核',
+  'audit.tag_add': '添加标签', 'audit.tag_remove': '移除标签',
+  'audit.bulk_assign': '批量分配负责人', 'audit.bulk_task': '批量创建任务', 'audit.bulk_tag': '批量添加标签',
+  'audit.bulk_untag': '批量移除标签', 'audit.bulk_call_list': '批量下载外呼名单',
+  'audit.task_done': '完成任务', 'audit.task_skipped': '跳过任务',
+  'audit.task_escalation_pool': '任务逾期：客户退回公海',
+  'audit.task_escalation_reassign': '任务逾期：客户转交他人',
+  'audit.pool_claim': '从公海认领客户', 'audit.pool_assign': '分配公海客户',
+  'audit.pool_reassign': '转交客户', 'audit.pool_release': '客户放回公海',
+  'audit.pool_return': '客户按规则退回公海',
+};
