@@ -64,14 +64,17 @@ public class Migrations {
     String scope = v.seesAll() ? "" : " and " + v.ownerCondition("x.owner", scopeParams);
     params.addAll(scopeParams);
     // Customers in "from" (moved, stayed or left), then those only in "to" (entered); H2 has no full outer join.
+    // Ordered, so the answer does not change with the rows' places on disk (a restored copy answers the same).
     db.sql("select x.tier, b.tier, count(*) from snapshot_row x left join snapshot_row b on b.customer_id = "
-            + "x.customer_id and b.run_id = ? where x.run_id = ?" + scope + " group by x.tier, b.tier")
+            + "x.customer_id and b.run_id = ? where x.run_id = ?" + scope
+            + " group by x.tier, b.tier order by x.tier, b.tier")
         .params(params).query((rs, n) -> new TierFlow(rs.getString(1), rs.getString(2), rs.getLong(3))).list()
         .forEach(flows::add);
     List<Object> enteredParams = new ArrayList<>(List.of(from.id(), to.id()));
     enteredParams.addAll(scopeParams);
     db.sql("select x.tier, count(*) from snapshot_row x where not exists (select 1 from snapshot_row a where "
-            + "a.customer_id = x.customer_id and a.run_id = ?) and x.run_id = ?" + scope + " group by x.tier")
+            + "a.customer_id = x.customer_id and a.run_id = ?) and x.run_id = ?" + scope + " group by x.tier "
+            + "order by x.tier")
         .params(enteredParams).query((rs, n) -> new TierFlow(null, rs.getString(1), rs.getLong(2))).list()
         .forEach(flows::add);
     long up = 0, down = 0, same = 0, entered = 0, left = 0;

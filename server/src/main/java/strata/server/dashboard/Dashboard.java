@@ -104,19 +104,21 @@ class Dashboard {
         })
         .single();
     List<TierRow> tiers = db.sql("select r.tier, count(*), coalesce(sum(r.monetary_cents), 0)" + s.text()
-            + " group by r.tier").params(s.params())
+            + " group by r.tier order by r.tier").params(s.params())
         .query((rs, n) -> new TierRow(rs.getString(1), rs.getLong(2), rs.getLong(3) / 100.0)).list();
-    List<StageRow> lifecycle = db.sql("select r.lifecycle, count(*)" + s.text() + " group by r.lifecycle")
+    List<StageRow> lifecycle = db.sql("select r.lifecycle, count(*)" + s.text()
+            + " group by r.lifecycle order by r.lifecycle")
         .params(s.params()).query((rs, n) -> new StageRow(rs.getString(1), rs.getLong(2))).list();
     List<RfmCell> rfm = db.sql("select r.r_score, r.f_score, count(*), coalesce(sum(r.monetary_cents), 0)"
             + s.text()
-            + " and r.r_score is not null group by r.r_score, r.f_score").params(s.params())
+            + " and r.r_score is not null group by r.r_score, r.f_score order by r.r_score, r.f_score")
+        .params(s.params())
         .query((rs, n) -> new RfmCell(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getLong(4) / 100.0)).list();
     List<SegmentRow> segments = db.sql("select r.segment, count(*)" + s.text()
-            + " and r.segment is not null group by r.segment").params(s.params())
+            + " and r.segment is not null group by r.segment order by r.segment").params(s.params())
         .query((rs, n) -> new SegmentRow(rs.getString(1), rs.getLong(2))).list();
     List<QuadrantRow> quadrants = db.sql("select coalesce(r.quadrant, 'unknown'), count(*), "
-            + "coalesce(sum(r.monetary_cents), 0)" + s.text() + " group by coalesce(r.quadrant, 'unknown')")
+            + "coalesce(sum(r.monetary_cents), 0)" + s.text() + " group by coalesce(r.quadrant, 'unknown') order by 1")
         .params(s.params())
         .query((rs, n) -> new QuadrantRow(rs.getString(1), rs.getLong(2), rs.getLong(3) / 100.0)).list();
     return new View(runs.scoped(run, v), kpis, tiers, lifecycle, rfm, segments, quadrants, trend(v), migration(v));

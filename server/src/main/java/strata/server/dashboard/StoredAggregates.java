@@ -51,7 +51,8 @@ class StoredAggregates {
     List<Object> params = scopeParams(runId, v);
     db.sql("select kind, k1, k2, sum(customers), sum(buyers), sum(repeaters), sum(revenue_cents), "
             + "sum(low_alive_cents), sum(clv_sum), sum(clv_count) from snapshot_stats where run_id = ?"
-            + scope(v, "owner") + " and kind in ('tier', 'lifecycle', 'rfm', 'segment', 'quadrant') group by kind, k1, k2")
+            + scope(v, "owner") + " and kind in ('tier', 'lifecycle', 'rfm', 'segment', 'quadrant') "
+            + "group by kind, k1, k2 order by kind, k1, k2") // the same order from a restored copy of the data
         .params(params)
         .query((rs, n) -> {
           switch (rs.getString(1)) {
@@ -81,7 +82,7 @@ class StoredAggregates {
   Map<String, Long> tierCounts(long runId, Viewer v) {
     Map<String, TierSums> tiers = new LinkedHashMap<>();
     db.sql("select k1, sum(customers) from snapshot_stats where run_id = ?" + scope(v, "owner")
-            + " and kind = 'tier' group by k1")
+            + " and kind = 'tier' group by k1 order by k1")
         .params(scopeParams(runId, v))
         .query((rs, n) -> tiers.computeIfAbsent(rs.getString(1), k -> new TierSums()).customers = rs.getLong(2))
         .list();
@@ -97,7 +98,7 @@ class StoredAggregates {
   List<TierFlow> flows(long fromRun, long toRun, Viewer v) {
     Map<List<String>, Long> flows = new LinkedHashMap<>();
     db.sql("select k1, k2, sum(customers) from snapshot_stats where run_id = ?" + scope(v, "owner")
-            + " and kind = 'flow' group by k1, k2")
+            + " and kind = 'flow' group by k1, k2 order by k1, k2")
         .params(scopeParams(toRun, v))
         .query((rs, n) -> flows.merge(key(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum)).list();
     // Overridden in the older snapshot (whatever the newer), then overridden in the newer one only.
@@ -137,7 +138,7 @@ class StoredAggregates {
             + "sum(case when frequency >= 2 then 1 else 0 end), coalesce(sum(monetary_cents), 0), "
             + "coalesce(sum(case when p_alive <= 0.5 then monetary_cents else 0 end), 0) from snapshot_row "
             + "where run_id = ? and override_id is not null and tier <> model_tier" + scope(v, "owner")
-            + " group by model_tier, tier")
+            + " group by model_tier, tier order by model_tier, tier")
         .params(scopeParams(runId, v))
         .query((rs, n) -> {
           TierSums moved = new TierSums();

@@ -98,7 +98,7 @@ class BackupRestoreTest {
    * What the API answers about the data; a backup missing any of it changes one of these. JSON answers are compared
    * as trees: the order of keys in a map of labels is no part of the answer.
    */
-  private static Map<String, Object> answers(Api api, String customer) {
+  static Map<String, Object> answers(Api api, String customer) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("customers.csv", new String(api.bytes("/api/v1/customers/export?format=csv"), StandardCharsets.UTF_8));
     for (String path : List.of("/runs/current", "/runs?size=500", "/dashboard", "/migrations", "/meta", "/model",
@@ -121,7 +121,7 @@ class BackupRestoreTest {
     return a;
   }
 
-  private static String otherTier(Api admin, String customer) {
+  static String otherTier(Api admin, String customer) {
     String current = admin.get("/api/v1/customers/" + customer).json().get("tier").asString();
     for (JsonNode t : admin.get("/api/v1/meta").json().get("tiers")) {
       if (!t.get("id").asString().equals(current)) return t.get("id").asString();

@@ -82,6 +82,15 @@ public final class Postgres {
     }
   }
 
+  /**
+   * A PostgreSQL client tool (pg_dump, pg_restore) of the installed version, or from the PATH when the tests use a
+   * server of their own ({@code STRATA_PG_URL}).
+   */
+  public static String tool(String name) {
+    if (System.getenv("STRATA_PG_URL") != null && !System.getenv("STRATA_PG_URL").isBlank()) return name;
+    return binaries().resolve(name).toString();
+  }
+
   private static Path binaries() {
     Path root = Path.of("/usr/lib/postgresql");
     try (var versions = Files.list(root)) {
