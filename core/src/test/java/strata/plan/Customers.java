@@ -34,4 +34,10 @@ record Customers() {
         c.lastPurchase(), c.firstOrder(), c.firstOrderAmount(), c.lastComplaint(), c.nps(), c.npsDate(), c.birthday(),
         c.created(), phone, email, doNotContact, noConsent);
   }
+
+  static PlanCustomer born(PlanCustomer c, LocalDate birthday) {
+    return new PlanCustomer(c.id(), c.tier(), c.previousTier(), c.previousAsOf(), c.owner(), c.lifecycleStage(),
+        c.lastPurchase(), c.firstOrder(), c.firstOrderAmount(), c.lastComplaint(), c.nps(), c.npsDate(), birthday,
+        c.created(), c.hasPhone(), c.hasEmail(), c.doNotContact(), c.noConsent());
+  }
 }

@@ -1,6 +1,7 @@
 package strata.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static strata.plan.Customers.born;
 import static strata.plan.Customers.complained;
 import static strata.plan.Customers.movedFrom;
 import static strata.plan.Customers.of;
@@ -155,6 +156,25 @@ class PlannerTest {
     assertThat(plan.warnings()).containsExactly(new Plan.Warning("team_full", "rest", 1));
     assertThat(PlanText.warning(plan.warnings().get(0), Locale.ENGLISH))
         .isEqualTo("tier rest: 1 customers left unassigned, every rep of the team is at the cap");
+  }
+
+  @Test
+  void aTierWhoseEveryTouchIsStoppedAndFutureBirthdaysAreWarnedAbout() {
+    // Both rest customers asked not to be contacted: the tier's two sms cadence touches are all suppressed. k1's
+    // birthday is after the as-of day (a typing error): ignored for care, and counted.
+    List<PlanCustomer> customers = List.of(born(of("k1", "key"), AS_OF.plusDays(1)),
+        reach(of("r1", "rest"), true, true, true, Set.of()), reach(of("r2", "rest"), true, true, true, Set.of()));
+    Plan plan = planner.plan(customers, List.of(), List.of(), AS_OF);
+    assertThat(plan.warnings()).containsExactly(new Plan.Warning("all_suppressed", "rest", 2),
+        new Plan.Warning("future_birthday", "", 1));
+    assertThat(plan.warnings()).extracting(w -> PlanText.warning(w, Locale.ENGLISH)).containsExactly(
+        "tier rest: all 2 planned touches are suppressed (caps, missing phone or email, consent)",
+        "1 birthdays after the as-of date were ignored");
+    assertThat(PlanText.warning(plan.warnings().get(1), Locale.CHINESE)).isEqualTo("已忽略 1 个晚于评分日期的生日");
+    // One reachable rest customer is enough for no warning about the tier.
+    Plan reachable = planner.plan(List.of(reach(of("r1", "rest"), true, true, true, Set.of()), of("r2", "rest")),
+        List.of(), List.of(), AS_OF);
+    assertThat(reachable.warnings()).isEmpty();
   }
 
   @Test
