@@ -103,6 +103,17 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     if (q.get('customerId')) list = list.filter((t) => t.customerId === q.get('customerId'));
     return { body: page([...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id), q) };
   }
+  if (path === '/tasks/coverage' && method === 'GET') {
+    // As the server: open or suppressed cadence tasks per owner and tier, covered while not overdue.
+    const today = day(0);
+    const rows = {};
+    for (const t of state.tasks.filter((x) => sees(x.customerId) && x.trigger === 'cadence' && ['open', 'suppressed'].includes(x.status))) {
+      const r = rows[`${t.owner}|${t.tier}`] ??= { owner: t.owner, tier: t.tier, customers: 0, covered: 0 };
+      r.customers++;
+      if (t.status === 'open' && t.dueDate >= today) r.covered++;
+    }
+    return { body: Object.values(rows).sort((a, b) => a.owner.localeCompare(b.owner) || a.tier.localeCompare(b.tier)) };
+  }
   if (path === '/tasks/call-list' && method === 'GET') {
     if (!q.get('dueBefore')) return problem(400, 'dueBefore is required');
     const calls = state.tasks.filter((t) => sees(t.customerId) && t.status === 'open' && t.channel === 'phone'

@@ -15,6 +15,7 @@ import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
 import * as stops from './messages-stops';
 import * as quadrants from './messages-quadrants';
+import * as coverage from './messages-coverage';
 import * as errors from './messages-errors';
 import * as audit from './messages-audit';
 
@@ -154,6 +155,7 @@ const en = {
   ...kpis.en,
   ...stops.en,
   ...quadrants.en,
+  ...coverage.en,
   ...errors.en,
   ...audit.en,
 };
@@ -295,6 +297,7 @@ const zh: Record<MessageKey, string> = {
   ...kpis.zh,
   ...stops.zh,
   ...quadrants.zh,
+  ...coverage.zh,
   ...errors.zh,
   ...audit.zh,
 };

@@ -25,11 +25,14 @@ class TaskController {
   record Skip(String reason) {}
 
   private final TaskStore tasks;
+  private final TaskCoverage coverage;
   private final TaskActions actions;
   private final CallList callList;
   private final TaskPlanning planning;
 
-  TaskController(TaskStore tasks, TaskActions actions, CallList callList, TaskPlanning planning) {
+  TaskController(TaskStore tasks, TaskActions actions, CallList callList, TaskPlanning planning,
+      TaskCoverage coverage) {
+    this.coverage = coverage;
     this.planning = planning;
     this.tasks = tasks;
     this.actions = actions;
@@ -55,6 +58,12 @@ class TaskController {
    *
    * @param dueBefore tasks due before this day; by default tomorrow, so today's and overdue ones
    */
+  /** Per customer owner and tier: customers with a cadence and those contacted within it (the viewer's scope). */
+  @GetMapping("/coverage")
+  List<TaskCoverage.Row> coverage() {
+    return coverage.rows(Viewer.current(), planning.today());
+  }
+
   @GetMapping("/call-list")
   void callList(@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) String owner,
       @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response) throws IOException {

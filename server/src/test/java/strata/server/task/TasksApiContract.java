@@ -321,6 +321,24 @@ abstract class TasksApiContract extends ServerTest {
     assertThat(customers(lina.get("/api/v1/tasks?status=open").json())).containsExactly("A1");
   }
 
+  /** The team view's coverage: per owner and tier, customers whose cadence task is not overdue (issue 15). */
+  @Test
+  void coverageCountsCustomersContactedWithinTheirCadence() {
+    // A1 and D4 (张伟) and B2 (李娜) are big, never contacted: their cadence calls are due today, 03-10.
+    assertThat(admin.get("/api/v1/tasks/coverage").json().toString()).isEqualTo("["
+        + "{\"owner\":\"张伟\",\"tier\":\"big\",\"customers\":2,\"covered\":2},"
+        + "{\"owner\":\"李娜\",\"tier\":\"big\",\"customers\":1,\"covered\":1}]");
+    assertThat(zhangwei.get("/api/v1/tasks/coverage").json().findValuesAsString("owner")).containsExactly("张伟");
+    // D4's call suppressed (a cap): not covered. Two days on, the calls are overdue: nobody is.
+    db.sql("update service_task set status = 'suppressed', suppressed_by = 'cap:all/week<=1' where customer_id = 'D4'")
+        .update();
+    assertThat(zhangwei.get("/api/v1/tasks/coverage").json().get(0).get("covered").asLong()).isEqualTo(1);
+    clock.day("2026-03-12");
+    JsonNode late = zhangwei.get("/api/v1/tasks/coverage").json().get(0);
+    assertThat(late.get("customers").asLong()).isEqualTo(2);
+    assertThat(late.get("covered").asLong()).isZero();
+  }
+
   /** The customer list shows each row's next step (issue 17 §2): the open task due first, not a closed one. */
   @Test
   void theCustomerListShowsEachCustomersNextStep() {
