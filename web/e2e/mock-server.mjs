@@ -329,6 +329,13 @@ function route(method, path, q, me, body) {
       duplicates: 0, afterAsOf: 0, inserted: lines.length - 1 - rejected.length, unchanged: 0, warnings: [] } }), 1200);
     return { status: 202, body: job };
   }
+  const rejectedRowsOf = /^\/imports\/(\d+)\/rejected-rows$/.exec(path);
+  if (rejectedRowsOf) {
+    const job = imports.find((j) => j.id === Number(rejectedRowsOf[1]));
+    if (!job) return problem(404, 'no such import');
+    const limit = Math.max(1, Math.min(Number(q.get('limit') ?? 50), 200));
+    return { body: { rows: job.rejectedRows.slice(0, limit).map((raw, i) => ({ line: i + 3, reason: 'bad_date', raw })), more: job.rejectedRows.length > limit } };
+  }
   const rejectedOf = /^\/imports\/(\d+)\/rejected$/.exec(path);
   if (rejectedOf) {
     const job = imports.find((j) => j.id === Number(rejectedOf[1]));

@@ -505,6 +505,9 @@ async function scenario(browser) {
     check(rejected === '1', `the import reports ${rejected} rejected rows, expected 1 (the impossible date)`);
     const reason = (await page.textContent(`${tid('import-quality')} [data-reason="bad_date"]`))?.trim();
     check(reason?.startsWith('日期无效'), `the rejection reason reads "${reason}", not in Chinese`);
+    // The refused row itself is on the page: its reason in Chinese and the row as the file had it.
+    const shown = (await page.textContent(`${tid('import-rejected-rows')} [data-reason="bad_date"]`, { timeout: STEP_TIMEOUT }))?.trim();
+    check(shown === '日期无效', `the refused row's reason reads "${shown}"`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('import-rejected'))]);
     const file = join(options.out, 'import-rejected.csv');
     await download.saveAs(file);

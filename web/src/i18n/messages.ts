@@ -16,6 +16,7 @@ import * as kpis from './messages-kpis';
 import * as stops from './messages-stops';
 import * as quadrants from './messages-quadrants';
 import * as coverage from './messages-coverage';
+import * as rejectedRows from './messages-rejected';
 import * as errors from './messages-errors';
 import * as audit from './messages-audit';
 
@@ -156,6 +157,7 @@ const en = {
   ...stops.en,
   ...quadrants.en,
   ...coverage.en,
+  ...rejectedRows.en,
   ...errors.en,
   ...audit.en,
 };
@@ -298,6 +300,7 @@ const zh: Record<MessageKey, string> = {
   ...stops.zh,
   ...quadrants.zh,
   ...coverage.zh,
+  ...rejectedRows.zh,
   ...errors.zh,
   ...audit.zh,
 };

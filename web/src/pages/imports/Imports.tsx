@@ -15,6 +15,7 @@ import { usePolling } from '../runs/usePolling';
 import { STATUS_COLOR } from '../../components/status';
 import { assign, mappingOf, missingRequired, type ImportKind, type MappedColumn } from './mapping';
 import { QualityResult } from './QualityResult';
+import { RejectedRows } from './RejectedRows';
 import { failureOf } from './failure';
 import { keepPolling } from './warnings';
 
@@ -135,6 +136,7 @@ export default function Imports() {
             </Space>
             {failed && <Alert type="error" showIcon message={failed.text} data-error={failed.code ?? ''} style={{ marginBottom: 12 }} />}
             {job.quality && <QualityResult quality={job.quality} />}
+            {job.quality && job.quality.rejected > 0 && <RejectedRows jobId={job.id} />}
             <Space style={{ marginTop: 12 }}>
               {job.quality && job.quality.rejected > 0 && (
                 <Button icon={<DownloadOutlined />} onClick={() => rejected(job.id)} data-testid="import-rejected">{t('imp.downloadRejected')}</Button>
@@ -147,7 +149,8 @@ export default function Imports() {
       <Card title={t('imp.history')} size="small">
         <ErrorAlert error={history.error} />
         <Table<ImportJob> rowKey="id" size="small" dataSource={history.data?.items ?? []} pagination={false}
-          expandable={{ rowExpandable: (j) => !!j.quality, expandedRowRender: (j) => j.quality && <QualityResult quality={j.quality} /> }}
+          expandable={{ rowExpandable: (j) => !!j.quality, expandedRowRender: (j) => j.quality && <>
+            <QualityResult quality={j.quality} />{j.quality.rejected > 0 && <RejectedRows jobId={j.id} />}</> }}
           columns={[
             { title: '#', dataIndex: 'id' },
             { title: t('imp.kind'), dataIndex: 'kind', render: (k: string) => t(`kind.${k}` as MessageKey) },

@@ -71,6 +71,12 @@ class ImportController {
         .body(file);
   }
 
+  /** The first rejected rows (at most {@value RejectedRowsPage#MAX}) as JSON, for the import page. */
+  @GetMapping("/{id}/rejected-rows")
+  RejectedRowsPage.Page rejectedRows(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
+    return RejectedRowsPage.read(imports.rejectedRows(id), limit);
+  }
+
   private static java.io.InputStream stream(MultipartFile file) {
     try {
       return file.getInputStream();

@@ -93,6 +93,17 @@ abstract class ImportsApiContract extends ServerTest {
         "orders.csv,6,missing_customer_id,customer id is empty,\",2024-01-01,5,O5,茶叶\"",
         "orders.csv,7,bad_amount,amount 'abc',\"BU3,2024-01-01,abc,O6,茶叶\"");
     assertThat(admin.get("/api/v1/imports/999999/rejected").status()).isEqualTo(404);
+    // The same rows for the page: line, reason code and the row as written; at most `limit`, and whether more follow.
+    String rows = "/api/v1/imports/" + job.get("id").asLong() + "/rejected-rows";
+    assertThat(admin.get(rows).json().toString()).isEqualTo("{\"rows\":["
+        + "{\"line\":5,\"reason\":\"bad_date\",\"raw\":\"BU2,2024-02-30,5,O4,茶叶\"},"
+        + "{\"line\":6,\"reason\":\"missing_customer_id\",\"raw\":\",2024-01-01,5,O5,茶叶\"},"
+        + "{\"line\":7,\"reason\":\"bad_amount\",\"raw\":\"BU3,2024-01-01,abc,O6,茶叶\"}],\"more\":false}");
+    JsonNode two = admin.get(rows + "?limit=2").json();
+    assertThat(two.get("rows").findValuesAsString("reason")).containsExactly("bad_date", "missing_customer_id");
+    assertThat(two.get("more").asBoolean()).isTrue();
+    assertThat(admin.get(rows + "?limit=0").json().get("rows").size()).isEqualTo(1);
+    assertThat(admin.get("/api/v1/imports/999999/rejected-rows").status()).isEqualTo(404);
   }
 
   @Test
