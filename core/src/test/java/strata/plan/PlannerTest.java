@@ -182,6 +182,14 @@ class PlannerTest {
         new OwnerChange("r1", "rest", "", "bob"), new OwnerChange("r2", "rest", "", "amy"));
     assertThat(plan.tasks()).filteredOn(t -> t.customerId().startsWith("b")).extracting(PlannedTask::owner)
         .containsExactly("amy", "");
+    // b2's visit, open from an earlier plan under bob, is kept (not created again) and follows b2 to the pool.
+    PlannedTask visit = plan.tasks().stream().filter(t -> t.customerId().equals("b2")).findFirst().orElseThrow();
+    PlannedTask bobs = new PlannedTask(visit.key(), "b2", "bob", visit.type(), visit.channel(), visit.due(),
+        visit.trigger(), visit.why(), PlannedTask.Status.OPEN, null, false);
+    assertThat(new Planner(model, PlanOptions.DEFAULT).plan(customers, List.of(), List.of(bobs), AS_OF,
+        Set.of("b1", "k9")).tasks()).filteredOn(t -> t.customerId().equals("b2"))
+        .extracting(PlannedTask::key, PlannedTask::owner, PlannedTask::created)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(visit.key(), "", false));
   }
 
   @Test
