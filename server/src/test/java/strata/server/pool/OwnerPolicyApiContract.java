@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import strata.plan.OwnerChange;
 import strata.server.data.SummaryStore;
 import strata.server.run.RunService;
 import strata.server.task.TaskPlanning;
@@ -45,6 +48,8 @@ abstract class OwnerPolicyApiContract extends ServerTest {
   @Autowired RunService runs;
   @Autowired TaskPlanning planning;
   @Autowired MovableClock clock;
+  @Autowired PolicyOwners policyOwners;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void thePlanAssignsByBookUnderTheCapPoolsThePoolTierAndLeavesLaterMovesAlone() {
@@ -63,6 +68,15 @@ abstract class OwnerPolicyApiContract extends ServerTest {
     }
     assertThat(admin.put("/api/v1/model", Map.of("yaml", MODEL, "note", "owner policies")).status()).isEqualTo(201);
     clock.day("2026-03-10");
+    // The moves join the caller's transaction (the plan's): rolled back (or killed), nothing of them is left.
+    new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+      policyOwners.place(List.of(new OwnerChange("Z1", "small", "赵磊", "")), 0, planning.now());
+      assertThat(owner("Z1")).isEmpty();
+      tx.setRollbackOnly();
+    });
+    assertThat(owner("Z1")).isEqualTo("赵磊");
+    assertThat(db.sql("select count(*) from pool_event").query(Long.class).single()).isZero();
+    assertThat(audit("owner_policy")).isEmpty();
     runs.runNow("manual", "admin", null); // publishes, then plans as of 03-10
 
     // Books before: 张伟 2 (K1, K2), 李娜 1 (K3), 王芳 0; the unowned big customers in id order, each to the
