@@ -3,20 +3,22 @@ package strata.server.pool;
 import static java.util.stream.Collectors.joining;
 
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import strata.plan.OwnerChange;
 import strata.plan.PlanCustomer;
+import strata.server.api.InList;
 import strata.server.audit.AuditLog;
 
 /**
@@ -74,27 +76,28 @@ public class PolicyOwners {
 
   /**
    * Gives the customers the owners their policies chose, in the caller's transaction. A customer whose owner is no
-   * longer the one the plan read (claimed meanwhile) is left as it is.
+   * longer the one the plan read (claimed meanwhile) is left as it is; the others are locked before they move.
    *
    * @param runId the snapshot the plan read the tiers from
    */
   public Placed place(List<OwnerChange> changes, long runId, OffsetDateTime now) {
     if (changes.isEmpty()) return new Placed(0, 0);
-    int[][] updated = jdbc.batchUpdate("update customer set owner = ?, updated_at = ? where id = ? and owner = ?",
-        changes, BATCH, (ps, c) -> {
-          ps.setString(1, c.to());
-          ps.setObject(2, now);
-          ps.setString(3, c.customerId());
-          ps.setString(4, c.from());
-        });
-    List<OwnerChange> moved = new ArrayList<>();
-    int i = 0;
-    for (int[] batch : updated) {
-      for (int n : batch) {
-        if (n > 0 || n == Statement.SUCCESS_NO_INFO) moved.add(changes.get(i));
-        i++;
-      }
+    Set<String> still = new HashSet<>();
+    Map<List<String>, List<String>> byMove = new LinkedHashMap<>();
+    for (OwnerChange c : changes) {
+      byMove.computeIfAbsent(List.of(c.from(), c.to()), k -> new ArrayList<>()).add(c.customerId());
     }
+    // One statement per chunk of customers with the same move, not one per customer: PostgreSQL's statement trigger
+    // (db/postgresql/V31) then moves their tasks in one join. 20,000 customers of 50 reps to the pool: 2.1 s, against
+    // 10.8 s one by one (bench/README, "Owner policies").
+    byMove.forEach((move, ids) -> {
+      List<String> locked = InList.query(ids, chunk -> jdbc.queryForList("select id from customer where id in ("
+          + chunk.marks() + ") and owner = ? for update", String.class, chunk.params(move.get(0)).toArray()));
+      InList.update(locked, chunk -> jdbc.update("update customer set owner = ?, updated_at = ? where id in ("
+          + chunk.marks() + ")", Stream.concat(Stream.of(move.get(1), now), chunk.ids().stream()).toArray()));
+      still.addAll(locked);
+    });
+    List<OwnerChange> moved = changes.stream().filter(c -> still.contains(c.customerId())).toList();
     jdbc.batchUpdate("insert into pool_event (customer_id, kind, from_owner, to_owner, rule, at, by_user, tier, "
         + "run_id) values (?, ?, ?, ?, ?, ?, 'system', ?, ?)", moved, BATCH, (ps, c) -> {
           ps.setString(1, c.customerId());
