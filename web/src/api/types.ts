@@ -200,7 +200,7 @@ export interface Task {
 /** A customer in the pool (公海): who and why, no purchase figures. */
 export interface Pooled {
   id: string; name: string | null; industry: string | null; region: string | null; tier: string | null;
-  since: string | null; previousOwner: string | null; rule: 'no_contact' | 'no_purchase' | 'escalation' | null;
+  since: string | null; previousOwner: string | null; rule: 'no_contact' | 'no_purchase' | 'escalation' | 'policy' | null;
 }
 export interface Ownership { customerId: string; owner: string; tier: string | null }
 

@@ -15,12 +15,13 @@ export const en = {
   'audit.tag_add': 'Tag added', 'audit.tag_remove': 'Tag removed',
   'audit.bulk_assign': 'Bulk: owner assigned', 'audit.bulk_task': 'Bulk: tasks created', 'audit.bulk_tag': 'Bulk: tag added',
   'audit.bulk_untag': 'Bulk: tag removed', 'audit.bulk_call_list': 'Bulk: call list downloaded',
-  'audit.task_done': 'Task completed', 'audit.task_skipped': 'Task skipped',
+  'audit.task_done': 'Task completed', 'audit.task_skipped': 'Task skipped', 'audit.task_rescheduled': 'Task rescheduled',
   'audit.task_escalation_pool': 'Overdue task: customer returned to the pool',
   'audit.task_escalation_reassign': 'Overdue task: customer reassigned',
   'audit.pool_claim': 'Customer claimed from the pool', 'audit.pool_assign': 'Pool customer assigned',
   'audit.pool_reassign': 'Customer reassigned', 'audit.pool_release': 'Customer released to the pool',
   'audit.pool_return': 'Customer returned to the pool (rule)',
+  'audit.owner_policy': 'Owners set by the tiers\' owner policies',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -37,10 +38,11 @@ export const zh: Record<keyof typeof en, string> = {
   'audit.tag_add': '添加标签', 'audit.tag_remove': '移除标签',
   'audit.bulk_assign': '批量分配负责人', 'audit.bulk_task': '批量创建任务', 'audit.bulk_tag': '批量添加标签',
   'audit.bulk_untag': '批量移除标签', 'audit.bulk_call_list': '批量下载外呼名单',
-  'audit.task_done': '完成任务', 'audit.task_skipped': '跳过任务',
+  'audit.task_done': '完成任务', 'audit.task_skipped': '跳过任务', 'audit.task_rescheduled': '任务改期',
   'audit.task_escalation_pool': '任务逾期：客户退回公海',
   'audit.task_escalation_reassign': '任务逾期：客户转交他人',
   'audit.pool_claim': '从公海认领客户', 'audit.pool_assign': '分配公海客户',
   'audit.pool_reassign': '转交客户', 'audit.pool_release': '客户放回公海',
   'audit.pool_return': '客户按规则退回公海',
+  'audit.owner_policy': '按分级负责人策略调整负责人',
 };

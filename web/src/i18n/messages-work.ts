@@ -1,7 +1,8 @@
 // Strings of the work follow-ups: escalation in the pool, call list export, customer list bulk actions, playbook
 // preview, the 360° page's contact budget and next care event.
 export const en = {
-  'pool.rule.escalation': 'Task overdue too long',
+  'pool.rule.escalation': 'Task overdue too long', 'pool.rule.policy': 'Its tier is served from the pool',
+  'work.newDue': 'New due day', 'work.newDueRequired': 'Pick the new due day', 'work.rescheduled': 'Task moved to {date}',
   'bulk.selected': '{n} selected', 'bulk.allFilter': 'Select all {n} of this filter', 'bulk.clear': 'Clear selection',
   'bulk.assign': 'Assign owner', 'bulk.task': 'Create task', 'bulk.callList': 'Export call list',
   'bulk.owner': 'New owner', 'bulk.taskType': 'Task type', 'bulk.channel': 'Channel', 'bulk.due': 'Due day',
@@ -19,7 +20,8 @@ export const en = {
 };
 
 export const zh: Record<keyof typeof en, string> = {
-  'pool.rule.escalation': '任务逾期过久',
+  'pool.rule.escalation': '任务逾期过久', 'pool.rule.policy': '所在等级由公海服务',
+  'work.newDue': '新的到期日', 'work.newDueRequired': '请选择新的到期日', 'work.rescheduled': '任务已改期至 {date}',
   'bulk.selected': '已选 {n} 位', 'bulk.allFilter': '选择当前筛选的全部 {n} 位', 'bulk.clear': '清除选择',
   'bulk.assign': '分配负责人', 'bulk.task': '创建任务', 'bulk.callList': '导出电话清单',
   'bulk.owner': '新负责人', 'bulk.taskType': '任务类型', 'bulk.channel': '渠道', 'bulk.due': '到期日',

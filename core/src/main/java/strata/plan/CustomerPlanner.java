@@ -80,7 +80,7 @@ final class CustomerPlanner {
         toPlace.add(wanted.get(t.key()));
       } else {
         if (t.status() == PlannedTask.Status.OPEN && t.channel() != null) budget.record(t.channel(), t.due());
-        out.add(t.as(t.status(), t.stoppedBy(), false));
+        out.add(t.keptFor(owner));
       }
     }
     for (Candidate k : wanted.values()) {

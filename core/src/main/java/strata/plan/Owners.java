@@ -3,6 +3,7 @@ package strata.plan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import strata.playbook.OwnerPolicy;
 
 /**
@@ -14,9 +15,14 @@ import strata.playbook.OwnerPolicy;
 final class Owners {
   private final Map<String, Integer> books = new HashMap<>();
   private final Map<String, Long> unassigned = new HashMap<>();
+  private final Set<String> ownerKept;
 
-  /** @param customers every customer of the plan, for the book sizes */
-  Owners(List<PlanCustomer> customers) {
+  /**
+   * @param customers every customer of the plan, for the book sizes
+   * @param ownerKept customers whose owner stays whatever their tier's policy says
+   */
+  Owners(List<PlanCustomer> customers, Set<String> ownerKept) {
+    this.ownerKept = ownerKept;
     for (PlanCustomer c : customers) {
       if (!c.owner().isEmpty()) books.merge(c.owner(), 1, Integer::sum);
     }
@@ -24,11 +30,18 @@ final class Owners {
 
   /** @return the owner, "" for the pool; updates book sizes when it assigns */
   String ownerOf(PlanCustomer c, OwnerPolicy policy) {
+    if (ownerKept.contains(c.id())) return c.owner();
     return switch (policy.mode()) {
       case KEEP -> c.owner();
-      case POOL -> "";
+      case POOL -> pool(c);
       case ASSIGN -> assign(c, policy);
     };
+  }
+
+  /** The pool takes the customer from its owner, whose book is one smaller for the assignments after it. */
+  private String pool(PlanCustomer c) {
+    if (!c.owner().isEmpty()) books.merge(c.owner(), -1, Integer::sum);
+    return "";
   }
 
   private String assign(PlanCustomer c, OwnerPolicy policy) {

@@ -31,6 +31,11 @@ public record PlannedTask(String key, String customerId, String owner, TaskType 
     return customerId + "|" + trigger.code() + "|" + occasion;
   }
 
+  /** This task kept as it is, for its customer's owner of now (the pool rules or an owner policy moved it). */
+  PlannedTask keptFor(String newOwner) {
+    return new PlannedTask(key, customerId, newOwner, type, channel, due, trigger, why, status, stoppedBy, false);
+  }
+
   PlannedTask as(Status newStatus, StopReason because, boolean isNew) {
     return new PlannedTask(key, customerId, owner, type, channel, due, trigger, why, newStatus, because, isNew);
   }

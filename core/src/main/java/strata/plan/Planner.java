@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import strata.care.CareCalendar;
 import strata.experiment.Holdouts;
@@ -47,6 +48,17 @@ public final class Planner {
    * @throws IllegalArgumentException if a customer's tier is not in the model or an id is repeated
    */
   public Plan plan(List<PlanCustomer> customers, List<Contact> history, List<PlannedTask> open, LocalDate asOf) {
+    return plan(customers, history, open, asOf, Set.of());
+  }
+
+  /**
+   * As {@link #plan(List, List, List, LocalDate)}, except for the owners of some customers.
+   *
+   * @param ownerKept customers who keep their owner whatever their tier's owner policy says (the server's: an owner
+   *     chosen by a person, the pool rules or an escalation while the customer was in its tier)
+   */
+  public Plan plan(List<PlanCustomer> customers, List<Contact> history, List<PlannedTask> open, LocalDate asOf,
+      Set<String> ownerKept) {
     List<PlanCustomer> sorted = new ArrayList<>(customers);
     sorted.sort(Comparator.comparing(PlanCustomer::id));
     ByCustomer<Contact> contacts = new ByCustomer<>(history, Contact::customerId);
@@ -56,8 +68,9 @@ public final class Planner {
     LocalDate end = asOf.plusDays(options.horizonDays() - 1L);
     CustomerPlanner one = new CustomerPlanner(new Candidates(model, new CareCalendar(options.zone()), asOf, end), asOf,
         holdouts);
-    Owners owners = new Owners(sorted);
+    Owners owners = new Owners(sorted, ownerKept);
     List<PlannedTask> tasks = new ArrayList<>();
+    List<OwnerChange> ownerChanges = new ArrayList<>();
     String previousId = null;
     long futureBirthdays = 0;
     for (PlanCustomer c : sorted) {
@@ -68,12 +81,13 @@ public final class Planner {
       boolean validBirthday = c.birthday() == null || !c.birthday().isAfter(asOf);
       if (!validBirthday) futureBirthdays++;
       String owner = owners.ownerOf(c, plan.owner());
+      if (!owner.equals(c.owner())) ownerChanges.add(new OwnerChange(c.id(), c.tier(), c.owner(), owner));
       tasks.addAll(one.plan(c, plan, owner, contacts.of(c.id()), openTasks.of(c.id()), validBirthday));
     }
     for (PlannedTask t : openTasks.skipped()) {
       tasks.add(t.as(PlannedTask.Status.CANCELLED, new StopReason("customer_removed", ""), false));
     }
-    return new Plan(List.copyOf(tasks), warnings(tasks, owners, futureBirthdays));
+    return new Plan(List.copyOf(tasks), warnings(tasks, owners, futureBirthdays), List.copyOf(ownerChanges));
   }
 
   private List<Plan.Warning> warnings(List<PlannedTask> tasks, Owners owners, long futureBirthdays) {

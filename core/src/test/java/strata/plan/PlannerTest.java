@@ -153,6 +153,8 @@ class PlannerTest {
         .collect(Collectors.toMap(PlannedTask::customerId, PlannedTask::owner));
     assertThat(owners).containsEntry("r1", "bob").containsEntry("r2", "amy").containsEntry("r3", "bob")
         .containsEntry("r4", "");
+    assertThat(plan.ownerChanges()).containsExactly(new OwnerChange("r1", "rest", "", "bob"),
+        new OwnerChange("r2", "rest", "", "amy"), new OwnerChange("r3", "rest", "", "bob"));
     assertThat(plan.warnings()).containsExactly(new Plan.Warning("team_full", "rest", 1));
     assertThat(PlanText.warning(plan.warnings().get(0), Locale.ENGLISH))
         .isEqualTo("tier rest: 1 customers left unassigned, every rep of the team is at the cap");
@@ -175,6 +177,39 @@ class PlannerTest {
     Plan reachable = planner.plan(List.of(reach(of("r1", "rest"), true, true, true, Set.of()), of("r2", "rest")),
         List.of(), List.of(), AS_OF);
     assertThat(reachable.warnings()).isEmpty();
+  }
+
+  @Test
+  void customersWhoseOwnerIsKeptEscapeTheirTiersPolicyButCountInTheBooks() {
+    TierModel model = TierModel.parse("""
+        tiers:
+          - id: big
+            when: monetary > 1000.0
+            service:
+              owner: {policy: pool}
+              cadence: {every_days: 30, channels: [visit]}
+          - id: rest
+            service:
+              owner: {policy: assign, team: [amy, bob]}
+        """, "m.yaml");
+    // b1 (amy's, kept) stays amy's; b2 (bob's) goes to the pool; k9 stays cara's though cara is not in the team.
+    // Books then: amy 1, bob 0 (b2 left him): r1 -> bob; r2 -> amy (1 = 1, amy listed first).
+    List<PlanCustomer> customers = List.of(owner(of("b1", "big"), "amy"), owner(of("b2", "big"), "bob"),
+        owner(of("k9", "rest"), "cara"), of("r1", "rest"), of("r2", "rest"));
+    Plan plan = new Planner(model, PlanOptions.DEFAULT).plan(customers, List.of(), List.of(), AS_OF,
+        Set.of("b1", "k9"));
+    assertThat(plan.ownerChanges()).containsExactly(new OwnerChange("b2", "big", "bob", ""),
+        new OwnerChange("r1", "rest", "", "bob"), new OwnerChange("r2", "rest", "", "amy"));
+    assertThat(plan.tasks()).filteredOn(t -> t.customerId().startsWith("b")).extracting(PlannedTask::owner)
+        .containsExactly("amy", "");
+    // b2's visit, open from an earlier plan under bob, is kept (not created again) and follows b2 to the pool.
+    PlannedTask visit = plan.tasks().stream().filter(t -> t.customerId().equals("b2")).findFirst().orElseThrow();
+    PlannedTask bobs = new PlannedTask(visit.key(), "b2", "bob", visit.type(), visit.channel(), visit.due(),
+        visit.trigger(), visit.why(), PlannedTask.Status.OPEN, null, false);
+    assertThat(new Planner(model, PlanOptions.DEFAULT).plan(customers, List.of(), List.of(bobs), AS_OF,
+        Set.of("b1", "k9")).tasks()).filteredOn(t -> t.customerId().equals("b2"))
+        .extracting(PlannedTask::key, PlannedTask::owner, PlannedTask::created)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(visit.key(), "", false));
   }
 
   @Test

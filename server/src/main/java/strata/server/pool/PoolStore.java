@@ -13,6 +13,11 @@ import strata.server.api.PagedQuery;
 /** The pool's rows: customers whose owner is "" and the pool_event history of moves in and out. */
 @Component
 class PoolStore {
+  /** Each move records the customer's tier in the current snapshot and that snapshot's run (null before any). */
+  static final String CURRENT_TIER = "(select r.tier from snapshot_row r join current_run k on k.run_id = r.run_id "
+      + "where r.customer_id = ?)";
+  static final String CURRENT_RUN = "(select run_id from current_run where id = 1)";
+
   private final JdbcClient db;
   private final strata.server.data.OwnerFollower snapshotOwners;
 
@@ -84,9 +89,9 @@ class PoolStore {
     int moved = db.sql("update customer set owner = ?, updated_at = ? where id = ? and owner = ?")
         .params(to, now, customerId, from).update();
     if (moved == 0) return false;
-    db.sql("insert into pool_event (customer_id, kind, from_owner, to_owner, rule, at, by_user) "
-            + "values (?, ?, ?, ?, ?, ?, ?)")
-        .params(customerId, kind, from, to, rule, now, by).update();
+    db.sql("insert into pool_event (customer_id, kind, from_owner, to_owner, rule, at, by_user, tier, run_id) "
+            + "values (?, ?, ?, ?, ?, ?, ?, " + CURRENT_TIER + ", " + CURRENT_RUN + ")")
+        .params(customerId, kind, from, to, rule, now, by, customerId).update();
     return true;
   }
 

@@ -1,6 +1,7 @@
 package strata.server.task;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -14,11 +15,13 @@ import strata.server.security.Viewer;
 
 /**
  * What people do with a task: complete it with an outcome, which also logs the contact as an interaction (so
- * {@code days_since_contact} and the cadence see it), or skip it with a reason. Both are audited.
+ * {@code days_since_contact} and the cadence see it), reschedule it to a new due day (it stays open), or skip it with
+ * a reason. Each is audited.
  */
 @Service
 class TaskActions {
-  static final List<String> OUTCOMES = List.of("reached", "no_answer", "rescheduled", "lost");
+  static final String RESCHEDULED = "rescheduled";
+  static final List<String> OUTCOMES = List.of("reached", "no_answer", RESCHEDULED, "lost");
   private static final Duration LOCK_PATIENCE = Duration.ofSeconds(30);
 
   private final TaskStore tasks;
@@ -36,16 +39,23 @@ class TaskActions {
   }
 
   /**
-   * @throws BadRequest for an outcome outside {@link #OUTCOMES}
+   * Closes the task as done with an outcome; with outcome {@code rescheduled} it moves the task to {@code dueDate}
+   * instead and keeps it open.
+   *
+   * @param dueDate the new due day, only with {@code rescheduled}: today or later in the tasks' time zone
+   * @throws BadRequest for an outcome outside {@link #OUTCOMES}, a missing or past {@code dueDate} when
+   *     rescheduling, a {@code dueDate} with another outcome
    * @throws strata.server.api.NotFound when the task is not the viewer's to see
    * @throws Conflict when the task is no longer open
    */
-  Task complete(long id, String outcome, String note, Viewer viewer) {
+  Task complete(long id, String outcome, String note, LocalDate dueDate, Viewer viewer) {
     if (outcome == null || !OUTCOMES.contains(outcome)) {
       throw new BadRequest("outcome", "expected one of " + OUTCOMES + ", got " + (outcome == null ? "none" : "'" + outcome + "'"));
     }
     String text = note == null ? "" : note.strip();
     if (text.length() > 2000) throw new BadRequest("note", "at most 2000 characters, got " + text.length());
+    if (outcome.equals(RESCHEDULED)) return reschedule(id, dueDate, text, viewer);
+    if (dueDate != null) throw new BadRequest("dueDate", "only with outcome 'rescheduled', got '" + outcome + "'");
     Task task = tasks.get(id, viewer);
     // The interaction is written under the data write lock, like every other writer of the interaction table; the
     // task's close, the interaction and the audit entry in the lock's transaction.
@@ -59,6 +69,23 @@ class TaskActions {
           + "): " + outcome + (text.isEmpty() ? "" : " — " + text));
       return tasks.get(id, viewer);
     }));
+  }
+
+  /**
+   * Moves an open task to a new due day. No contact is logged: the task still is to be done, and completing it
+   * logs the contact.
+   */
+  private Task reschedule(long id, LocalDate dueDate, String note, Viewer viewer) {
+    if (dueDate == null) throw new BadRequest("dueDate", "missing: rescheduling needs the new due day");
+    LocalDate today = planning.today();
+    if (dueDate.isBefore(today)) throw new BadRequest("dueDate", dueDate + " is before today, " + today);
+    Task task = tasks.get(id, viewer);
+    return audited.write(audit -> {
+      if (!tasks.reschedule(id, dueDate, note, viewer.username(), planning.now())) throw notOpen(task);
+      audit.record(viewer.username(), "task_rescheduled", "task " + id + " (" + task.type() + ", "
+          + task.customerId() + "): " + task.dueDate() + " -> " + dueDate + (note.isEmpty() ? "" : " — " + note));
+      return tasks.get(id, viewer);
+    });
   }
 
   /** @throws BadRequest without a reason */

@@ -20,7 +20,8 @@ import strata.server.security.Viewer;
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskController {
-  record Complete(String outcome, String note) {}
+  /** @param dueDate the new due day, with outcome {@code rescheduled} only */
+  record Complete(String outcome, String note, LocalDate dueDate) {}
 
   record Skip(String reason) {}
 
@@ -82,7 +83,7 @@ class TaskController {
 
   @PostMapping("/{id}/complete")
   Task complete(@PathVariable long id, @RequestBody Complete body) {
-    return actions.complete(id, body.outcome(), body.note(), Viewer.current());
+    return actions.complete(id, body.outcome(), body.note(), body.dueDate(), Viewer.current());
   }
 
   @PostMapping("/{id}/skip")

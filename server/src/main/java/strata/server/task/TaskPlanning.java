@@ -33,6 +33,7 @@ import strata.pool.PoolRules;
 import strata.server.experiment.ExperimentStore;
 import strata.server.model.ModelStore;
 import strata.server.notify.Notifications;
+import strata.server.pool.PolicyOwners;
 import strata.server.pool.Pool;
 import strata.server.run.Run;
 import strata.server.run.RunPublished;
@@ -47,20 +48,23 @@ import strata.tier.TierRule;
  * the same day creates nothing new, and tasks whose reason disappeared are cancelled with why. Before planning, the
  * pool rules return lapsed customers to the pool ({@link Pool#recycle}), so the plan already sees them ownerless;
  * then customers with tasks overdue past their tier's {@code escalation.after_days} are reassigned or pooled
- * ({@link TaskEscalation}); after planning, the day's reminders and escalations are sent ({@link Notifications}).
+ * ({@link TaskEscalation}); the owners the tiers' owner policies choose are stored with the plan's tasks
+ * ({@link PolicyOwners}); after planning, the day's reminders and escalations are sent ({@link Notifications}).
  */
 @Service
 public class TaskPlanning {
   private static final Logger log = LoggerFactory.getLogger(TaskPlanning.class);
 
-  /** What one re-plan did. */
   /**
+   * What one re-plan did.
+   *
    * @param returnedToPool customers the pool rules took from their owner on this day
    * @param escalated customers whose overdue tasks moved them to another rep or to the pool on this day
+   * @param assigned customers the owner policies gave to a rep ({@code assign}); {@code pooled} took to the pool
    * @param notices in-app notifications written (reminders, pool warnings, escalations)
    */
   public record Result(LocalDate asOf, long runId, int created, int updated, int cancelled, int returnedToPool,
-      int escalated, int notices, List<String> warnings) {}
+      int escalated, int assigned, int pooled, int notices, List<String> warnings) {}
 
   private final RunStore runs;
   private final ModelStore models;
@@ -74,11 +78,14 @@ public class TaskPlanning {
   private final TaskEscalation escalation;
   private final TransactionTemplate transaction;
   private final ExperimentStore experiments;
+  private final PolicyOwners policyOwners;
 
   TaskPlanning(RunStore runs, ModelStore models, PlanData data, TaskStore tasks, JdbcClient db,
       PlatformTransactionManager transactions, @Value("${strata.tasks.time-zone:Asia/Shanghai}") String zone,
       @Value("${strata.tasks.horizon-days:14}") int horizonDays, ObjectProvider<Clock> clock, Pool pool,
-      Notifications notifications, ExperimentStore experiments, TaskEscalation escalation) {
+      Notifications notifications, ExperimentStore experiments, TaskEscalation escalation,
+      PolicyOwners policyOwners) {
+    this.policyOwners = policyOwners;
     this.experiments = experiments;
     this.escalation = escalation;
     this.pool = pool;
@@ -188,8 +195,8 @@ public class TaskPlanning {
       for (PlanCustomer c : data.customers(run, previous, interactions.lastComplaint(), asOf)) {
         if (tiers.contains(c.tier())) customers.add(c); else notInModel.merge(c.tier(), 1L, Long::sum);
       }
-      return Optional.of(new Draft(new Planner(model, options).plan(customers, history, earlier.open(), asOf),
-          notInModel));
+      return Optional.of(new Draft(new Planner(model, options).plan(customers, history, earlier.open(), asOf,
+          policyOwners.kept(customers, run.id())), notInModel));
     });
   }
 
@@ -224,7 +231,10 @@ public class TaskPlanning {
     returned.forEach(r -> owners.put(r.customerId(), ""));
     // The stored experiments' frozen cutoffs and strata: a customer held out stays held out across re-plans.
     Planner planner = new Planner(model, options, experiments.holdouts());
-    Plan plan = planner.plan(PoolInputs.withOwners(customers, owners), history, earlier.open(), asOf);
+    List<PlanCustomer> placed = PoolInputs.withOwners(customers, owners);
+    // After the returns and escalations: the customers they just moved keep the owner they got.
+    Plan plan = planner.plan(placed, history, earlier.open(), asOf, policyOwners.kept(placed, run.id()));
+    PolicyOwners.Placed byPolicy = policyOwners.place(plan.ownerChanges(), run.id(), now);
     TaskStore.Applied applied = tasks.apply(plan.tasks(), earlier, by, now);
     tasks.followOwners(now);
     db.sql("update task_plan set as_of = ?, run_id = ?, planned_at = ? where id = 1").params(asOf, run.id(), now)
@@ -233,7 +243,7 @@ public class TaskPlanning {
     List<String> warnings = plan.warnings().stream()
         .map(w -> strata.plan.PlanText.warning(w, java.util.Locale.ENGLISH)).toList();
     return Optional.of(new Result(asOf, run.id(), applied.created(), applied.updated(), applied.cancelled(),
-        returned.size(), escalated.size(), notices, warnings));
+        returned.size(), escalated.size(), byPolicy.assigned(), byPolicy.pooled(), notices, warnings));
   }
 
   /** Each tier's {@code escalation.manager_after_days} where it sets one. */

@@ -211,6 +211,13 @@ class TaskStore {
         .query(this::task).optional().orElseThrow(() -> new NotFound("no task " + id));
   }
 
+  /** Moves an open task to another due day, with the note; false when it was no longer open. */
+  boolean reschedule(long id, LocalDate due, String note, String by, OffsetDateTime now) {
+    return db.sql("update service_task set due_date = ?, note = ?, updated_at = ?, updated_by = ? where id = ? "
+            + "and status = 'open'")
+        .params(due, note, now, by, id).update() == 1;
+  }
+
   /** Closes an open task; false when it was no longer open (another user or a plan closed it first). */
   boolean close(long id, String status, String outcome, String note, String by, OffsetDateTime now) {
     return db.sql("update service_task set status = ?, outcome = ?, note = ?, updated_at = ?, updated_by = ?, "
