@@ -71,6 +71,10 @@ export interface CustomerRow {
 export interface Override {
   id: number; tier: string; reason: string; expiresAt: string | null; createdBy: string; createdAt: string;
   customerId?: string;
+  /** When it was removed or ended (null while not); who did it, `system` when a run ended it. */
+  removedAt?: string | null; removedBy?: string | null;
+  /** Why the system ended it; `code` is null for overrides ended before end notes had codes. */
+  endNote?: RunNote | null;
 }
 
 export interface CustomerDetail {

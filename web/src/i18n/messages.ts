@@ -10,6 +10,7 @@ import * as views from './messages-views';
 import * as work from './messages-work';
 import * as products from './messages-products';
 import * as merged from './messages-merged';
+import * as overrides from './messages-overrides';
 import * as tags from './messages-tags';
 import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
@@ -155,6 +156,7 @@ const en = {
   ...rules.en,
   ...products.en,
   ...merged.en,
+  ...overrides.en,
   ...tags.en,
   ...playbookForm.en,
   ...kpis.en,
@@ -302,6 +304,7 @@ const zh: Record<MessageKey, string> = {
   ...rules.zh,
   ...products.zh,
   ...merged.zh,
+  ...overrides.zh,
   ...tags.zh,
   ...playbookForm.zh,
   ...kpis.zh,

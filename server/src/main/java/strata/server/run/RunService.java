@@ -278,8 +278,8 @@ public class RunService implements ApplicationRunner {
   private void publishOverrides(long id, int modelVersion, java.util.Set<String> tierIds, OffsetDateTime at) {
     audited.run(audit -> { // joins the publishing transaction
       for (OverrideStore.Override o : overrides.endOutside(tierIds, modelVersion, at)) {
-        audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": tier '"
-            + o.tier() + "' no longer exists in model v" + modelVersion + " (run " + id + ")");
+        audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": "
+            + o.endNote().en() + " (run " + id + ")");
       }
     });
     overrides.applyTo(id, tierIds, at);
