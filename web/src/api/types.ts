@@ -73,6 +73,10 @@ export interface CustomerRow {
 export interface Override {
   id: number; tier: string; reason: string; expiresAt: string | null; createdBy: string; createdAt: string;
   customerId?: string;
+  /** When it was removed or ended (null while not); who did it, `system` when a run ended it. */
+  removedAt?: string | null; removedBy?: string | null;
+  /** Why the system ended it; `code` is null for overrides ended before end notes had codes. */
+  endNote?: RunNote | null;
 }
 
 export interface CustomerDetail {
@@ -152,6 +156,10 @@ export interface ModelVersion { version: number; createdAt: string; createdBy: s
 export interface Model extends ModelVersion { yaml: string; tiers: TierInfo[] }
 
 export interface DryRun {
+  /** The day scored: the current snapshot's (absent from older servers). */
+  asOf?: string;
+  /** What a run would note, e.g. purchases dated after asOf left out (absent from older servers). */
+  notes?: RunNote[];
   customers: number; counts: Record<string, number>; current: Record<string, number>; flows: Flow[]; moved: number;
   /** Who would change tier, at most 5,000 (`moved` counts all). */
   movers?: { customerId: string; name: string; owner: string; from: string; to: string }[];

@@ -10,6 +10,7 @@ import * as views from './messages-views';
 import * as work from './messages-work';
 import * as products from './messages-products';
 import * as merged from './messages-merged';
+import * as overrides from './messages-overrides';
 import * as tags from './messages-tags';
 import * as playbookForm from './messages-playbook-form';
 import * as kpis from './messages-kpis';
@@ -85,7 +86,7 @@ const en = {
   'model.metrics': 'What conditions can read ({n} metrics)', 'model.metricName': 'Metric', 'model.metricCode': 'Name in rules',
   'model.metricType': 'Type', 'model.metricHelp': 'Meaning', 'model.metricFilter': 'Search metrics',
   'model.type.bool': 'yes/no', 'model.type.int': 'whole number', 'model.type.double': 'number', 'model.type.string': 'text',
-  'model.dryRunResult': 'Dry run on {n} customers: {moved} would change tier', 'model.counts': 'With this model',
+  'model.dryRunResult': 'Dry run on {n} customers: {moved} would change tier', 'model.dryRunAsOf': 'Scored as of {date}; purchases dated later are left out.', 'model.counts': 'With this model',
   'model.currentCounts': 'Now', 'model.diff': 'Change', 'model.unsaved': 'Unsaved changes',
   'model.readOnly': 'Only administrators can save a new version.',
   'runs.trigger': 'Run now', 'runs.asOfColumn': 'As of', 'runs.asOf': 'As-of date (optional)', 'runs.started': 'Run #{id} started',
@@ -151,6 +152,7 @@ const en = {
   ...rules.en,
   ...products.en,
   ...merged.en,
+  ...overrides.en,
   ...tags.en,
   ...playbookForm.en,
   ...kpis.en,
@@ -228,7 +230,7 @@ const zh: Record<MessageKey, string> = {
   'model.metrics': '条件可用的指标（{n} 个）', 'model.metricName': '指标', 'model.metricCode': '规则中的写法',
   'model.metricType': '类型', 'model.metricHelp': '含义', 'model.metricFilter': '搜索指标',
   'model.type.bool': '是/否', 'model.type.int': '整数', 'model.type.double': '数值', 'model.type.string': '文本',
-  'model.dryRunResult': '对 {n} 位客户试运行：{moved} 位将改变等级', 'model.counts': '新模型',
+  'model.dryRunResult': '对 {n} 位客户试运行：{moved} 位将改变等级', 'model.dryRunAsOf': '评分基准日：{date}；晚于该日的购买不计入。', 'model.counts': '新模型',
   'model.currentCounts': '当前', 'model.diff': '变化', 'model.unsaved': '有未保存的修改',
   'model.readOnly': '只有管理员可以保存新版本。',
   'runs.trigger': '立即运行', 'runs.asOfColumn': '截止日期', 'runs.asOf': '截止日期（可选）', 'runs.started': '运行 #{id} 已开始',
@@ -294,6 +296,7 @@ const zh: Record<MessageKey, string> = {
   ...rules.zh,
   ...products.zh,
   ...merged.zh,
+  ...overrides.zh,
   ...tags.zh,
   ...playbookForm.zh,
   ...kpis.zh,

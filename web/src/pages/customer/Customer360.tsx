@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Spin, Statistic, Tabs, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
-import type { CustomerDetail, TierHistoryEntry } from '../../api/types';
+import type { CustomerDetail, Override, TierHistoryEntry } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { HeldOutNotice } from '../experiments/HeldOutNotice';
 import { useMeta } from '../../api/Meta';
@@ -18,6 +18,7 @@ import { errorText } from '../../i18n/errors';
 import { NotFound } from '../../components/NotFound';
 import { TierTag } from '../../components/TierTag';
 import { OverrideDialog } from './OverrideDialog';
+import { OverrideHistory } from './OverrideHistory';
 import { Interactions, Surveys, Transactions } from './Records';
 import { CustomerTasks } from './CustomerTasks';
 import { ServiceOutlook } from './ServiceOutlook';
@@ -44,6 +45,7 @@ export default function Customer360() {
   const path = `/customers/${encodeURIComponent(id)}`;
   const detail = useLoad(() => api<CustomerDetail>(path), [path]);
   const history = useLoad(() => api<TierHistoryEntry[]>(`${path}/history`), [path]);
+  const overrides = useLoad(() => api<Override[]>(`${path}/overrides`), [path]);
 
   if (detail.error?.status === 404) return <NotFound />;
   if (detail.error) return <ErrorAlert error={detail.error} />;
@@ -64,7 +66,7 @@ export default function Customer360() {
     try {
       await api(`${path}/override`, { method: 'DELETE' });
       message.success(t('c360.overrideRemoved'));
-      detail.reload(); history.reload();
+      detail.reload(); history.reload(); overrides.reload();
     } catch (e) { message.error(errorText(e, t)); }
   };
 
@@ -147,6 +149,7 @@ export default function Customer360() {
               ),
             }))} />
           </Card>
+          <OverrideHistory overrides={overrides.data} />
           <ServiceOutlook customerId={c.id} />
           <ProductPreference customerId={c.id} />
         </Col>
@@ -165,7 +168,7 @@ export default function Customer360() {
       </Row>
       {overriding && (
         <OverrideDialog customerId={c.id} currentTier={c.tier} onCancel={() => setOverriding(false)}
-          onDone={() => { setOverriding(false); message.success(t('c360.overrideSaved')); detail.reload(); history.reload(); }} />
+          onDone={() => { setOverriding(false); message.success(t('c360.overrideSaved')); detail.reload(); history.reload(); overrides.reload(); }} />
       )}
     </div>
   );

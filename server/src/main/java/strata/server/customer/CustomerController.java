@@ -168,6 +168,13 @@ class CustomerController {
     });
   }
 
+  /** The customer's overrides, ended ones too (with why the system ended any), newest first; 404 if not visible. */
+  @GetMapping("/customers/{id}/overrides")
+  List<OverrideStore.Override> customerOverrides(@PathVariable String id) {
+    queries.checkVisible(id, Viewer.current());
+    return overrides.of(id);
+  }
+
   @GetMapping("/overrides")
   Page<OverrideStore.Override> overrides(@RequestParam(defaultValue = "true") boolean active,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

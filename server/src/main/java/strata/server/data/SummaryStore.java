@@ -85,6 +85,28 @@ public class SummaryStore {
     }
   }
 
+  /**
+   * Customers an import adds purchases for who have no customer record, while any customer has one (as the CLI notes
+   * purchasers missing from a customers file): read from its staged summaries, before its switch.
+   *
+   * @param examples how many of their ids to give, the smallest first
+   * @return none when every such customer has a record, or when no customer has one
+   */
+  public Unrecorded stagedWithoutRecord(long importId, int examples) {
+    boolean anyRecord = db.sql("select count(*) from (select 1 from customer limit 1) c")
+        .query(Long.class).single() > 0;
+    if (!anyRecord) return new Unrecorded(0, List.of());
+    String without = " from summary_staged s where s.import_id = ? and not exists "
+        + "(select 1 from customer c where c.id = s.customer_id)";
+    long count = db.sql("select count(*)" + without).param(importId).query(Long.class).single();
+    List<String> ids = count == 0 ? List.of() : db.sql("select s.customer_id" + without
+        + " order by s.customer_id limit " + examples).param(importId).query(String.class).list();
+    return new Unrecorded(count, ids);
+  }
+
+  /** Purchasers without a customer record: how many, and a few of their ids. */
+  public record Unrecorded(long count, List<String> examples) {}
+
   /** In an import's switch: its staged summaries replace its customers' stored ones. */
   public void applyStaged(long importId) {
     db.sql("delete from customer_summary where customer_id in "

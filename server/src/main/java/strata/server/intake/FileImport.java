@@ -27,6 +27,7 @@ import strata.server.data.CustomerStore;
 import strata.server.data.ImportWrite;
 import strata.server.data.InteractionStore;
 import strata.server.data.PurchaseStore;
+import strata.server.data.SummaryStore;
 import strata.server.data.SurveyStore;
 import strata.server.data.Written;
 
@@ -42,11 +43,13 @@ class FileImport {
   private final CustomerStore customers;
   private final InteractionStore interactions;
   private final SurveyStore surveys;
+  private final SummaryStore summaries;
   private final TransactionTemplate eachChunk;
   private final List<ImportListener> listeners;
 
   FileImport(PurchaseStore purchases, CustomerStore customers, InteractionStore interactions, SurveyStore surveys,
-      PlatformTransactionManager transactions, List<ImportListener> listeners) {
+      SummaryStore summaries, PlatformTransactionManager transactions, List<ImportListener> listeners) {
+    this.summaries = summaries;
     this.eachChunk = new TransactionTemplate(transactions);
     this.listeners = listeners;
     this.purchases = purchases;
@@ -60,7 +63,14 @@ class FileImport {
    *
    * @param warnings the quality's warnings as codes and values, as they are stored
    */
-  record Staged(ImportQuality quality, List<Note> warnings, ImportWrite<?> write) {}
+  record Staged(ImportQuality quality, List<Note> warnings, ImportWrite<?> write) {
+    /** With one more warning, found after the rows were read. */
+    Staged with(Note warning) {
+      List<Note> all = new ArrayList<>(warnings);
+      all.add(warning);
+      return new Staged(quality.withWarnings(all.stream().map(ImportWarning::of).toList()), List.copyOf(all), write);
+    }
+  }
 
   /**
    * Reads the file and stores its accepted rows hidden under {@code importId}, a chunk per transaction; the caller
@@ -95,6 +105,23 @@ class FileImport {
         return Records.survey(ids.next(Records.content(s)), r);
       }, surveys.fileWrite(importId));
     };
+  }
+
+  /** Customers named as examples in a warning, as the CLI's run note names three. */
+  static final int EXAMPLES = 3;
+
+  /**
+   * Stages what the import's switch applies ({@link ImportWrite#beforeSwitch}); a transactions file whose buyers
+   * include customers without a record, while others have one, gets a warning saying how many (the CLI's run note
+   * {@code unknown_purchasers}): they are scored without a profile and, having no owner, no sales rep sees them.
+   */
+  Staged beforeSwitch(long importId, FileKind kind, Staged staged) {
+    staged.write().beforeSwitch();
+    if (kind != FileKind.TRANSACTIONS) return staged;
+    SummaryStore.Unrecorded unknown = summaries.stagedWithoutRecord(importId, EXAMPLES);
+    if (unknown.count() == 0) return staged;
+    return staged.with(Note.of(ImportWarning.UNKNOWN_PURCHASERS, unknown.count(), String.join(", ",
+        unknown.examples())));
   }
 
   /** The profile after over-long texts were cut (the row's text is cut in place, the profile was built before). */

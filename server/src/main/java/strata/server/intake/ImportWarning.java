@@ -10,14 +10,16 @@ import tools.jackson.databind.JsonNode;
  * A warning about an import's rows as the API shows it: a stable code and the sentence in both languages. Stored in
  * {@code import_job.quality} as the core {@link Note} (code and arguments), so whoever opens the import later reads it
  * in their language: core's {@code quality_*} codes ({@link strata.intake.FileQuality#warnings}) and the server's
- * {@link #AMOUNTS_ROUNDED} and {@link #VALUES_CUT}. Imports stored before kept English text, which is shown as it is
- * under both languages, without a code.
+ * {@link #AMOUNTS_ROUNDED}, {@link #VALUES_CUT} and {@link #UNKNOWN_PURCHASERS}. Imports stored before kept English
+ * text, which is shown as it is under both languages, without a code.
  */
 public record ImportWarning(String code, String zh, String en) {
   /** Amounts with digits below the cent, rounded half-even to cents. */
   static final String AMOUNTS_ROUNDED = "import_amounts_rounded";
   /** Values longer than their column, cut to it. */
   static final String VALUES_CUT = "import_values_cut";
+  /** Customers buying in a transactions file who have no customer record: how many, and the first few ids. */
+  static final String UNKNOWN_PURCHASERS = "import_unknown_purchasers";
 
   static ImportWarning of(Note warning) {
     return new ImportWarning(warning.code(), warning.text(Locale.SIMPLIFIED_CHINESE), warning.text(Locale.ENGLISH));

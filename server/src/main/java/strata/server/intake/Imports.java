@@ -176,11 +176,12 @@ public class Imports {
       // (AbandonedImports).
       boolean applied = lock.lockedStepwise(() -> {
         try {
-          FileImport.Staged staged = fileImport.read(id, csv, name, kind, options.hints(format == Format.XLSX),
+          FileImport.Staged stored = fileImport.read(id, csv, name, kind, options.hints(format == Format.XLSX),
               options.mapping(), dir.resolve(REJECTED_CSV), dir, progress::bytes);
+          read[0] = stored;
+          if (stored.quality().accepted() == 0) return false;
+          FileImport.Staged staged = fileImport.beforeSwitch(id, kind, stored);
           read[0] = staged;
-          if (staged.quality().accepted() == 0) return false;
-          staged.write().beforeSwitch();
           audited.run(audit -> {
             hidden.show(id); // first: what the switch rebuilds from stored rows must read this import's too
             staged.write().atSwitch();

@@ -5,13 +5,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import strata.i18n.Note;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Human overrides of a customer's tier. At most one is active per customer (setting a new one ends the old); an
@@ -27,7 +31,7 @@ public class OverrideStore {
    * @param endNote why the system ended it, else null
    */
   public record Override(long id, String customerId, String tier, String reason, Instant expiresAt,
-      String createdBy, Instant createdAt, Instant removedAt, String removedBy, String endNote) {
+      String createdBy, Instant createdAt, Instant removedAt, String removedBy, EndNote endNote) {
     /** The line shown in the customer's explanation. */
     public String explanation() {
       return "overridden by " + createdBy + ": " + reason
@@ -35,15 +39,32 @@ public class OverrideStore {
     }
   }
 
+  /**
+   * Why the system ended an override, as the API shows it: a stable code and the sentence in both languages. Stored in
+   * {@code tier_override.end_note} as the core {@link Note} (code and arguments), so it reads in the language of
+   * whoever looks later; overrides ended before end notes had codes kept English text, shown as it is under both
+   * languages, without a code.
+   */
+  public record EndNote(String code, String zh, String en) {
+    static EndNote of(Note note) {
+      return new EndNote(note.code(), note.text(Locale.SIMPLIFIED_CHINESE), note.text(Locale.ENGLISH));
+    }
+  }
+
+  /** The end note's code: the override's tier {0} is not in model version {1}. */
+  static final String TIER_REMOVED = "override_tier_removed";
+
   /** The SQL condition for "active now" on an alias, used by the customer queries as well. */
   public static String activeOn(String alias) {
     return alias + ".removed_at is null and (" + alias + ".expires_at is null or " + alias + ".expires_at > ?)";
   }
 
   private final JdbcClient db;
+  private final JsonMapper json;
 
-  public OverrideStore(JdbcClient db) {
+  public OverrideStore(JdbcClient db, JsonMapper json) {
     this.db = db;
+    this.json = json;
   }
 
   /**
@@ -120,17 +141,21 @@ public class OverrideStore {
    * Ends the active overrides to tiers a model version does not have, as {@code system} with a note saying so:
    * called as a run of that version publishes, so the customers' effective tiers are the model's again.
    *
-   * @return the overrides ended, as they were before
+   * @return the overrides ended, as they are now (removed at {@code at}, with their end note)
    */
   @Transactional
   public List<Override> endOutside(java.util.Set<String> tiers, int modelVersion, OffsetDateTime at) {
     List<Override> ended = inForceAt(at).values().stream().filter(o -> !tiers.contains(o.tier()))
         .sorted(java.util.Comparator.comparing(Override::customerId)).toList();
+    List<Override> out = new java.util.ArrayList<>(ended.size());
     for (Override o : ended) {
+      Note note = Note.of(TIER_REMOVED, o.tier(), modelVersion);
       db.sql("update tier_override set removed_at = ?, removed_by = ?, end_note = ? where id = ?")
-          .params(at, SYSTEM, "tier '" + o.tier() + "' no longer exists in model v" + modelVersion, o.id()).update();
+          .params(at, SYSTEM, json.writeValueAsString(note), o.id()).update();
+      out.add(new Override(o.id(), o.customerId(), o.tier(), o.reason(), o.expiresAt(), o.createdBy(),
+          o.createdAt(), at.toInstant(), SYSTEM, EndNote.of(note)));
     }
-    return ended;
+    return out;
   }
 
   /** Who ends overrides that nobody removed by hand. */
@@ -143,17 +168,33 @@ public class OverrideStore {
         " order by o.id desc", params, page, size, (rs, n) -> override(rs));
   }
 
+  /** Every override a customer has had, ended ones too, newest first. */
+  public List<Override> of(String customerId) {
+    return db.sql(SELECT + " where o.customer_id = ? order by o.id desc").param(customerId)
+        .query((rs, n) -> override(rs)).list();
+  }
+
   private static final String SELECT_COLUMNS = "select o.id, o.customer_id, o.tier, o.reason, o.expires_at, "
       + "o.created_by, o.created_at, o.removed_at, o.removed_by, o.end_note";
   private static final String SELECT = SELECT_COLUMNS + " from tier_override o";
 
-  private static Override override(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private Override override(java.sql.ResultSet rs) throws java.sql.SQLException {
     OffsetDateTime expires = rs.getObject(5, OffsetDateTime.class);
     OffsetDateTime removed = rs.getObject(8, OffsetDateTime.class);
     return new Override(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
         expires == null ? null : expires.toInstant(), rs.getString(6),
         rs.getObject(7, OffsetDateTime.class).toInstant(), removed == null ? null : removed.toInstant(),
-        rs.getString(9), rs.getString(10));
+        rs.getString(9), endNote(rs.getString(10)));
+  }
+
+  /** A stored end note: a note ({@code {code, args}}) or, from before codes, English text. */
+  private EndNote endNote(String stored) {
+    if (stored == null) return null;
+    if (!stored.startsWith("{")) return new EndNote(null, stored, stored);
+    JsonNode note = json.readTree(stored);
+    List<String> args = new java.util.ArrayList<>();
+    note.path("args").forEach(a -> args.add(a.asString()));
+    return EndNote.of(new Note(note.get("code").asString(), args));
   }
 
   private static OffsetDateTime now() {

@@ -28,11 +28,14 @@ class DryRunController {
   record Proposal(@NotNull @Size(max = 1 << 20) String yaml, @Size(max = 500) String note) {}
 
   /**
+   * @param asOf the day scored: the current snapshot's, so the two compare like with like (the policy's default
+   *     without one)
    * @param movers the customers who would change tier, by their new tier's place in the model then id; at most
    *     {@link #MAX_MOVERS} ({@code moved} counts them all)
+   * @param notes what a run would note, such as stored purchases dated after {@code asOf} and left out
    */
-  record DryRun(int customers, Map<String, Long> counts, Map<String, Long> current, List<TierFlow> flows, long moved,
-      List<Mover> movers) {}
+  record DryRun(java.time.LocalDate asOf, int customers, Map<String, Long> counts, Map<String, Long> current,
+      List<TierFlow> flows, long moved, List<Mover> movers, List<RunNote> notes) {}
 
   /** A customer the proposed model would move from tier {@code from} to {@code to}. */
   record Mover(String customerId, String name, String owner, String from, String to) {}
@@ -55,7 +58,8 @@ class DryRunController {
   DryRun dryRun(@Valid @RequestBody Proposal body) {
     TierModel model = ModelValidation.check(body.yaml());
     Run current = runStore.current().orElse(null);
-    RunResult result = runs.score(model, current == null ? null : current.asOf(), new ArrayList<>(), Progress.NONE);
+    List<strata.i18n.Note> notes = new ArrayList<>();
+    RunResult result = runs.score(model, current == null ? null : current.asOf(), notes, Progress.NONE);
     ScoredCustomers s = result.customers();
     Map<String, String> before = new java.util.HashMap<>();
     if (current != null) {
@@ -81,7 +85,8 @@ class DryRunController {
     before.values().forEach(t -> currentCounts.merge(t, 1L, Long::sum));
     List<TierFlow> flowList = flows.entrySet().stream()
         .map(e -> new TierFlow(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
-    return new DryRun(s.size, counts, currentCounts, flowList, moved, movers(moving, s, model, before));
+    return new DryRun(result.asOf(), s.size, counts, currentCounts, flowList, moved, movers(moving, s, model, before),
+        notes.stream().map(RunNote::of).toList());
   }
 
   private List<Mover> movers(List<int[]> moving, ScoredCustomers s, TierModel model, Map<String, String> before) {

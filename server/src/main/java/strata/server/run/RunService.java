@@ -278,8 +278,8 @@ public class RunService implements ApplicationRunner {
   private void publishOverrides(long id, int modelVersion, java.util.Set<String> tierIds, OffsetDateTime at) {
     audited.run(audit -> { // joins the publishing transaction
       for (OverrideStore.Override o : overrides.endOutside(tierIds, modelVersion, at)) {
-        audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": tier '"
-            + o.tier() + "' no longer exists in model v" + modelVersion + " (run " + id + ")");
+        audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": "
+            + o.endNote().en() + " (run " + id + ")");
       }
     });
     overrides.applyTo(id, tierIds, at);
@@ -299,6 +299,7 @@ public class RunService implements ApplicationRunner {
       notes.add(Note.of("purchases_after_as_of", in.purchasesAfter(), asOf));
     }
     if (in.mergedIds() > 0) notes.add(Note.of("merges_applied", in.mergedIds()));
+    unrecordedPurchasers(in).ifPresent(notes::add);
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
     PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
     Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
@@ -306,6 +307,22 @@ public class RunService implements ApplicationRunner {
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
         notes, progress, downgradeRisk, productPreferences(asOf, p, in.merges(), model, notes));
   }
+
+  /**
+   * Buyers without a customer record while others have one, as the CLI notes purchasers missing from the customers
+   * file: scored without a profile and, with no owner, seen by no sales rep. The first three ids are named.
+   */
+  private static java.util.Optional<Note> unrecordedPurchasers(RunData.Inputs in) {
+    if (in.profiles().isEmpty()) return java.util.Optional.empty();
+    List<String> ids = in.summaries().stream().map(strata.summary.CustomerSummary::customerId)
+        .filter(id -> !in.profiles().containsKey(id)).sorted().toList();
+    if (ids.isEmpty()) return java.util.Optional.empty();
+    return java.util.Optional.of(Note.of(UNRECORDED_PURCHASERS, ids.size(),
+        String.join(", ", ids.subList(0, Math.min(3, ids.size())))));
+  }
+
+  /** The run note of {@link #unrecordedPurchasers}. */
+  static final String UNRECORDED_PURCHASERS = "run_unknown_purchasers";
 
   /** Nothing to score: the model editor's dry run answers 400, a run fails saying so in each reader's language. */
   static final class NoCustomers extends BadRequest {

@@ -274,6 +274,8 @@ abstract class ImportsApiContract extends ServerTest {
         + "W2,2024-01-06,20,O2," + "长".repeat(201) + "\n"   // the category column holds 200 characters
         + "W3,2024-01-07,5,O3,tea\n"
         + "W3,2024-01-07,5,O3,tea\n";                      // repeats the line before byte for byte
+    // Records for the buyers, so no other test's customers make it warn about buyers without one.
+    Uploads.importFile(admin(), "w.csv", "customer_id\nW1\nW2\nW3\n".getBytes(StandardCharsets.UTF_8), "customers");
     JsonNode job = Uploads.importFile(admin(), "warn.csv", csv.getBytes(StandardCharsets.UTF_8), "transactions");
     assertThat(job.get("status").asString()).isEqualTo("succeeded");
     JsonNode warnings = job.get("quality").get("warnings");

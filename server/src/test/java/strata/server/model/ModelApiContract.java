@@ -150,6 +150,38 @@ abstract class ModelApiContract extends ServerTest {
     assertThat(movers.get(1).get("from").asString()).isEqualTo("small");
   }
 
+  /**
+   * Purchases stored after the current snapshot's as-of day (2026-04-01) are left out of the dry run, which scores as
+   * of that day to compare like with like: none has a negative recency, and D4, first buying after it, is no customer
+   * yet. Issue 14 §2: one purchase dated later once failed every dry run with "recencyDays[…] is -22".
+   */
+  @Test
+  void theDryRunLeavesOutPurchasesDatedAfterTheCurrentAsOfDay() {
+    new TestData(db, summaries).customer("D4", "丁公司", "张伟")
+        .purchase("B2", "2026-04-23", 900)  // would make B2 big (1,050) and 22 days ahead of the as-of day
+        .purchase("D4", "2026-04-20", 5000, "办公", "打印机")
+        .commit();
+    String recent = MODEL.replace("monetary >= 100.0", "recency_days <= 31");
+    JsonNode dry = analyst.post("/api/v1/model/dry-run", Map.of("yaml", recent)).json();
+    // As of 2026-04-01: A1 spent 1,200 (big); B2 last bought 2026-03-01, 31 days before, C3 2026-03-02, 30 days
+    // before (both mid); nobody is small. Only C3 moves (small → mid).
+    assertThat(dry.get("customers").asInt()).isEqualTo(3);
+    assertThat(dry.get("counts").get("big").asLong()).isEqualTo(1);
+    assertThat(dry.get("counts").get("mid").asLong()).isEqualTo(2);
+    assertThat(dry.get("counts").get("small").asLong()).isZero();
+    assertThat(dry.get("movers").findValuesAsString("customerId")).containsExactly("C3");
+    assertThat(dry.get("asOf").asString()).isEqualTo("2026-04-01");
+    // The reader learns what was left out: the two later purchases.
+    assertThat(dry.get("notes").get(0).get("code").asString()).isEqualTo("purchases_after_as_of");
+    assertThat(dry.get("notes").get(0).get("en").asString())
+        .isEqualTo("2 stored purchases are dated after the as-of date 2026-04-01 and were left out");
+    // And the model reading the product columns, which the later purchase alone names, scores too.
+    String products = MODEL.replace("monetary >= 100.0", "top_category == '办公'");
+    Api.Response withProducts = analyst.post("/api/v1/model/dry-run", Map.of("yaml", products));
+    assertThat(withProducts.status()).as(withProducts.body()).isEqualTo(200);
+    assertThat(withProducts.json().get("counts").get("mid").asLong()).isZero();
+  }
+
   @Test
   void onlyTheDefaultModelStrataStoredItselfIsBuiltIn() {
     // data() saved the spend model over the default, which the first use of the store had made version 1.

@@ -80,9 +80,46 @@ abstract class HistoryApiContract extends ServerTest {
     JsonNode ended = admin.get("/api/v1/overrides?active=false").json().get("items").get(0);
     assertThat(ended.get("customerId").asString()).isEqualTo("C3");
     assertThat(ended.get("removedBy").asString()).isEqualTo("system");
-    assertThat(ended.get("endNote").asString()).isEqualTo("tier 'mid' no longer exists in model v" + version);
+    JsonNode note = ended.get("endNote");
+    assertThat(note.get("code").asString()).isEqualTo("override_tier_removed");
+    assertThat(note.get("en").asString()).isEqualTo("tier 'mid' no longer exists in model v" + version);
+    assertThat(note.get("zh").asString()).isEqualTo("模型 v" + version + " 已没有等级“mid”");
+    // The customer's own history (the 360° page) shows the same ended override.
+    JsonNode own = admin.get("/api/v1/customers/C3/overrides").json();
+    assertThat(own.size()).isEqualTo(1);
+    assertThat(own.get(0).get("tier").asString()).isEqualTo("mid");
+    assertThat(own.get(0).get("endNote").get("zh").asString()).isEqualTo(note.get("zh").asString());
     assertThat(admin.get("/api/v1/audit?action=override_ended").json().get("items").get(0).get("detail").asString())
         .startsWith("C3 -> mid");
+  }
+
+  @Test
+  void anEndNoteStoredAsTextBeforeCodesReadsAsItIsInBothLanguages() {
+    db.sql("insert into tier_override (customer_id, tier, reason, created_by, created_at, removed_at, removed_by, "
+        + "end_note) values ('B2', 'mid', 'old', 'admin', current_timestamp, current_timestamp, 'system', "
+        + "'tier ''mid'' no longer exists in model v3')").update();
+    JsonNode note = admin.get("/api/v1/customers/B2/overrides").json().get(0).get("endNote");
+    assertThat(note.get("code").isNull()).isTrue();
+    assertThat(note.get("zh").asString()).isEqualTo("tier 'mid' no longer exists in model v3");
+    assertThat(note.get("en").asString()).isEqualTo("tier 'mid' no longer exists in model v3");
+  }
+
+  @Test
+  void aCustomersOverridesAreNewestFirstAndHiddenFromOtherOwnersReps() {
+    assertThat(admin.put("/api/v1/customers/A1/override", Map.of("tier", "small", "reason", "first")).status())
+        .isEqualTo(201);
+    assertThat(admin.put("/api/v1/customers/A1/override", Map.of("tier", "mid", "reason", "second")).status())
+        .isEqualTo(201);
+    JsonNode all = admin.get("/api/v1/customers/A1/overrides").json();
+    assertThat(all.findValuesAsString("reason")).startsWith("second", "first");
+    assertThat(all.get(0).get("removedAt").isNull()).isTrue();
+    assertThat(all.get(1).get("removedBy").asString()).isEqualTo("admin"); // ended by the second, not the system
+    assertThat(all.get(1).get("endNote").isNull()).isTrue();
+    admin.post("/api/v1/users", Map.of("username", "lina", "password", "lina-password", "role", "sales",
+        "owner", "李娜"));
+    Api lina = anonymous().as("lina", "lina-password");
+    assertThat(lina.get("/api/v1/customers/A1/overrides").status()).isEqualTo(404); // 张伟's customer
+    assertThat(lina.get("/api/v1/customers/B2/overrides").status()).isEqualTo(200);
   }
 
   @Test
