@@ -60,20 +60,21 @@ export async function workJourney(browser, h) {
     check(why.includes('at_risk'), `the task's why does not name its tier at_risk: "${why}"`);
     await shot(h, page, '01a-my-work');
     await page.click(`${row} ${tid('task-complete')}`);
-    await page.click('.ant-modal .ant-radio-button-wrapper:has([data-value="rescheduled"])');
-    const note = `e2e：客户约下周再谈 ${Date.now()}`;
+    // Reached (rescheduling keeps a task open on a new day: TaskRescheduleApi covers it).
+    await page.click('.ant-modal .ant-radio-button-wrapper:has([data-value="reached"])');
+    const note = `e2e：已联系，客户约下周再谈 ${Date.now()}`;
     await page.fill(tid('task-note'), note);
     await page.click(tid('task-complete-submit'));
     await page.waitForSelector(row, { state: 'detached' });
     const stored = await h.apiGet(page, `/tasks?customerId=${encodeURIComponent(task.customerId)}&status=done`);
     const done = stored.body.items.find((t) => t.id === task.id);
-    check(done && done.outcome === 'rescheduled' && done.note === note, `task ${task.id} is stored as ${JSON.stringify(done)}`);
+    check(done && done.outcome === 'reached' && done.note === note, `task ${task.id} is stored as ${JSON.stringify(done)}`);
     const interactionsAfter = (await h.apiGet(page, `/customers/${encodeURIComponent(task.customerId)}/interactions?size=1`)).body.total;
     check(interactionsAfter === interactionsBefore + 1, `interactions went from ${interactionsBefore} to ${interactionsAfter}; completing logs one`);
     await page.goto(`${h.options.baseUrl}/customers/${encodeURIComponent(task.customerId)}`);
     await page.waitForSelector(`${tid('c360-tasks')}`);
     await page.locator(`${tid('c360-tasks')} .ant-tabs-tab`).nth(1).click();
-    await page.waitForSelector(`${tid('c360-task')}[data-id="${task.id}"][data-status="done"][data-outcome="rescheduled"]`);
+    await page.waitForSelector(`${tid('c360-task')}[data-id="${task.id}"][data-status="done"][data-outcome="reached"]`);
     await h.screenshot(page, '01b-customer-tasks');
     await rep.context.close();
   });
