@@ -12,8 +12,8 @@ export function coverageByOwner(rows: CoverageRow[]): Map<string, RepCoverage> {
     rep.customers += r.customers;
     rep.covered += r.covered;
     rep.tiers.push(r);
-    rep.share = rep.customers === 0 ? null : rep.covered / rep.customers;
     out.set(r.owner, rep);
   }
+  out.forEach((rep) => { rep.share = rep.customers === 0 ? null : rep.covered / rep.customers; });
   return out;
 }

@@ -165,7 +165,7 @@ public class CustomerQueries {
   public void each(CustomerFilter f, Viewer v, String sort, Consumer<CustomerRow> action) {
     CustomerFilter.Sql from = f.from(v, true, grams.pick(f.q()));
     db.sql(CustomerRow.EXPORT_COLUMNS + from.text() + CustomerFilter.orderBy(sort)).params(from.params())
-        .query((ResultSet rs) -> action.accept(CustomerRow.read(rs)));
+        .query((ResultSet rs) -> action.accept(CustomerRow.readExported(rs)));
   }
 
   /** 404 unless the customer exists and the viewer may see them (so ids of others cannot be probed). */

@@ -38,8 +38,17 @@ record CustomerRow(String id, String name, String owner, String region, String i
         + "r.customer_id)";
   }
 
-
+  /** A row of the list ({@link #COLUMNS}). */
   static CustomerRow read(ResultSet rs) throws SQLException {
+    return read(rs, nextTask(rs.getString(21)));
+  }
+
+  /** A row of the export ({@link #EXPORT_COLUMNS}), without the next task. */
+  static CustomerRow readExported(ResultSet rs) throws SQLException {
+    return read(rs, null);
+  }
+
+  private static CustomerRow read(ResultSet rs, NextTask nextTask) throws SQLException {
     String tier = rs.getString(6);
     String modelTier = rs.getString(7);
     return new CustomerRow(rs.getString(1), orEmpty(rs.getString(2)), orEmpty(rs.getString(3)),
@@ -47,7 +56,7 @@ record CustomerRow(String id, String name, String owner, String region, String i
         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
         rs.getObject(13, Integer.class), rs.getLong(14), rs.getLong(15) / 100.0, rs.getObject(16, Float.class),
         rs.getObject(17, Float.class), rs.getObject(18, Float.class), rs.getString(19), rs.getString(20),
-        rs.getMetaData().getColumnCount() > 20 ? nextTask(rs.getString(21)) : null);
+        nextTask);
   }
 
   private static NextTask nextTask(String joined) {
