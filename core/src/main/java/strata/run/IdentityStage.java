@@ -13,6 +13,7 @@ import strata.identity.CandidatePair;
 import strata.identity.DuplicateCandidates;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
+import strata.identity.UnknownPurchasers;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.summary.PurchaseColumns;
@@ -89,34 +90,27 @@ final class IdentityStage {
           .filter(c -> !merges.resolve(c.idA()).equals(merges.resolve(c.idB()))).toList();
       common = found.commonKeys();
     }
-    List<String> unknownExamples = new ArrayList<>();
-    long unknown = profiles == null ? 0 : unknownCustomers(profiles, merges, p, charset, unknownExamples);
-    notes(notes, candidates.size(), common, unknown, unknownExamples);
+    UnknownPurchasers unknown = profiles == null ? new UnknownPurchasers(0, List.of())
+        : unknownCustomers(profiles, merges, p, charset);
+    notes(notes, candidates.size(), common, unknown);
     if (!caseVariants.isEmpty()) {
       notes.add(Note.of(caseIdsMerged ? "case_ids_merged" : "case_ids_found", caseVariants.size(),
           String.join(" / ", caseVariants.get(0))));
     }
     return new IdentityReport(candidates, common, caseVariants, caseIdsMerged && !caseVariants.isEmpty(),
-        merges.merged(), unknown, unknownExamples);
+        merges.merged(), unknown.count(), unknown.examples());
   }
 
-  /** Purchasers missing from the customers file; the first {@link #EXAMPLES} go to {@code examples}. */
-  private static long unknownCustomers(Map<String, CustomerProfile> profiles, IdMerges merges, PurchaseColumns p,
-      Charset charset, List<String> examples) {
+  /** Purchasers missing from the customers file, the first {@link #EXAMPLES} named. */
+  private static UnknownPurchasers unknownCustomers(Map<String, CustomerProfile> profiles, IdMerges merges,
+      PurchaseColumns p, Charset charset) {
     Set<String> known = new HashSet<>();
     profiles.keySet().forEach(id -> known.add(merges.resolve(id)));
-    long unknown = 0;
-    for (int i = 0; i < p.size; i++) {
-      String id = p.customerId(i, charset);
-      if (known.contains(id)) continue;
-      unknown++;
-      if (examples.size() < EXAMPLES) examples.add(id);
-    }
-    return unknown;
+    return UnknownPurchasers.among(p.size, i -> p.customerId(i, charset), known::contains, EXAMPLES);
   }
 
   private static void notes(List<Note> notes, int candidates, List<DuplicateCandidates.CommonKey> common,
-      long unknown, List<String> unknownExamples) {
+      UnknownPurchasers unknown) {
     if (candidates > 0) {
       notes.add(Note.of("duplicate_candidates", candidates));
     }
@@ -125,9 +119,6 @@ final class IdentityStage {
       notes.add(Note.of("duplicate_common_keys", common.size(), DuplicateCandidates.MAX_BLOCK, k.reason().code(),
           k.customers(), String.join(", ", k.exampleIds())));
     }
-    if (unknown > 0) {
-      notes.add(Note.of("unknown_purchasers", unknown,
-          String.join(", ", unknownExamples.subList(0, Math.min(3, unknownExamples.size())))));
-    }
+    unknown.note("unknown_purchasers").ifPresent(notes::add);
   }
 }

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import strata.i18n.Note;
+import strata.identity.UnknownPurchasers;
 import strata.run.Progress;
 import strata.run.RunResult;
 import strata.run.ScoringRun;
@@ -309,16 +310,14 @@ public class RunService implements ApplicationRunner {
   }
 
   /**
-   * Buyers without a customer record while others have one, as the CLI notes purchasers missing from the customers
-   * file: scored without a profile and, with no owner, seen by no sales rep. The first three ids are named.
+   * Buyers without a customer record while others have one, counted as the CLI counts purchasers missing from the
+   * customers file; with no owner, no sales rep sees them. Summaries come ordered by id, so the first three are named.
    */
   private static java.util.Optional<Note> unrecordedPurchasers(RunData.Inputs in) {
     if (in.profiles().isEmpty()) return java.util.Optional.empty();
-    List<String> ids = in.summaries().stream().map(strata.summary.CustomerSummary::customerId)
-        .filter(id -> !in.profiles().containsKey(id)).sorted().toList();
-    if (ids.isEmpty()) return java.util.Optional.empty();
-    return java.util.Optional.of(Note.of(UNRECORDED_PURCHASERS, ids.size(),
-        String.join(", ", ids.subList(0, Math.min(3, ids.size())))));
+    List<strata.summary.CustomerSummary> buyers = in.summaries();
+    return UnknownPurchasers.among(buyers.size(), i -> buyers.get(i).customerId(), in.profiles()::containsKey,
+        UnknownPurchasers.NAMED).note(UNRECORDED_PURCHASERS);
   }
 
   /** The run note of {@link #unrecordedPurchasers}. */
