@@ -12,6 +12,9 @@ export const TRIGGERS = ['enter', 'moved_down', 'dormant', 'complaint', 'nps_det
 export const CARE_EVENTS = ['birthday', 'anniversary', 'spring_festival', 'dragon_boat', 'mid_autumn', 'fixed'] as const;
 /** Task types a trigger or care event may ask for (the pool's own warning and return are the server's). */
 export const TASK_TYPES = ['follow_up', 'welcome', 'win_back', 'reactivate', 'recovery', 'thank_you', 'greeting', 'gift'] as const;
+/** The task a trigger gives when the model names none (core's TaskType.defaultFor); a care event's is `greeting`. */
+export const DEFAULT_TYPE: Record<string, string> = { enter: 'welcome', moved_down: 'win_back', dormant: 'reactivate',
+  complaint: 'recovery', nps_detractor: 'recovery', large_first_order: 'thank_you', care: 'greeting' };
 export const ESCALATION_ACTIONS = ['reassign', 'pool'] as const;
 export const SURVEY_CHANNELS = ['email', 'sms', 'wechat'] as const;
 /** The trigger's own threshold key (README "Service playbooks"). */
