@@ -28,8 +28,8 @@ export function Toggle({ on, label, onChange, testId }: { on: boolean; label: st
 export function PurposeFields({ value, onChange, testId }: { value: PurposeForm; onChange: (v: PurposeForm) => void; testId: string }) {
   const { t } = useI18n();
   const one = (lang: 'zh' | 'en') => {
-    const label = `${t('pbf.purpose')} · ${t(lang === 'zh' ? 'pbf.purposeZh' : 'pbf.purposeEn')}`;
-    return <Input value={value[lang]} onChange={(e) => onChange({ ...value, [lang]: e.target.value })} addonBefore={lang}
+    const label = t(lang === 'zh' ? 'pbf.purposeZh' : 'pbf.purposeEn');
+    return <Input value={value[lang]} onChange={(e) => onChange({ ...value, [lang]: e.target.value })} addonBefore={label}
       placeholder={label} aria-label={label} style={WIDE} data-testid={`${testId}-${lang}`} />;
   };
   return <>{one('zh')}{one('en')}</>;
