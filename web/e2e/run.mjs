@@ -405,18 +405,27 @@ async function scenario(browser) {
     await screenshot(page, '06-model-dry-run');
   });
 
-  await step('the playbook form sets a cadence and the preview plans the unsaved text', async () => {
+  await step('the playbook form sets a cadence and an escalation, previews the edit, and the preview plans the unsaved text', async () => {
     const { page } = analyst;
     await page.locator(`${tid('model-rule')}[data-index="0"] ${tid('rule-open-playbook')}`).click();
     await page.waitForSelector(tid('playbook-form'));
     if (await page.getAttribute(tid('pbf-cadence-on'), 'aria-checked') !== 'true') await page.click(tid('pbf-cadence-on'));
     const every = page.locator(tid('pbf-every')).first();
     await (await every.evaluate((e) => e.tagName === 'INPUT') ? every : every.locator('input')).fill('14');
+    // Escalation was YAML-only before the form had a field for it; the edit is previewed before it is applied.
+    if (await page.getAttribute(tid('pbf-escalation-on'), 'aria-checked') !== 'true') await page.click(tid('pbf-escalation-on'));
+    const manager = page.locator(tid('pbf-escalation-manager')).first();
+    await (await manager.evaluate((e) => e.tagName === 'INPUT') ? manager : manager.locator('input')).fill('4');
+    await page.click(tid('pbf-preview'));
+    await page.waitForSelector(tid('pbf-preview-result'));
+    const edited = await page.locator(`${tid('pbf-preview-result')} ${tid('preview-total')}`).textContent();
+    check(/\d/.test(edited ?? ''), `the preview of the form's edit shows no counts: "${edited}"`);
     await screenshot(page, '06a-model-playbook-form');
     await page.click(tid('pbf-apply'));
     await page.waitForSelector(tid('playbook-form'), { state: 'detached' });
     const yaml = await page.inputValue(tid('model-yaml'));
     check(/every_days: 14\b/.test(yaml), 'the playbook form did not write every_days: 14 into the model');
+    check(/manager_after_days: 4\b/.test(yaml), 'the playbook form did not write escalation.manager_after_days: 4 into the model');
     await page.click(tid('model-preview'));
     await page.waitForSelector(`${tid('playbook-preview')}[data-draft="true"]`);
     const total = await page.locator(tid('preview-total')).textContent();

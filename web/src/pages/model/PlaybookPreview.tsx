@@ -20,11 +20,15 @@ export function previewRows(counts: Record<string, Count>): ({ key: string } & C
 }
 
 export function PlaybookPreview({ draft }: { draft?: Preview | null }) {
-  const { t, num } = useI18n();
-  const { tierName } = useMeta();
   const stored = useLoad(() => api<Preview>('/tasks/preview').catch(() => null), []);
   const data = draft ?? stored.data;
-  if (!data) return null;
+  return data ? <PreviewCard data={data} draft={!!draft} /> : null;
+}
+
+/** One preview; `draft` marks it as the plan of unsaved text. */
+export function PreviewCard({ data, draft, testId = 'playbook-preview' }: { data: Preview; draft: boolean; testId?: string }) {
+  const { t, num } = useI18n();
+  const { tierName } = useMeta();
   const missing = Object.entries(data.notInModel ?? {});
   const table = (title: string, counts: Record<string, Count>, name: (key: string) => string) => (
     <Table size="small" pagination={false} dataSource={previewRows(counts)} style={{ marginTop: 8 }}
@@ -33,7 +37,7 @@ export function PlaybookPreview({ draft }: { draft?: Preview | null }) {
         { title: t('preview.suppressed'), dataIndex: 'suppressedByCaps', align: 'right', render: (v: number) => num(v) }]} />
   );
   return (
-    <Card title={t('preview.title')} size="small" style={{ marginBottom: 12 }} data-testid="playbook-preview"
+    <Card title={t('preview.title')} size="small" style={{ marginBottom: 12 }} data-testid={testId}
       data-draft={draft ? 'true' : 'false'} extra={draft && <Tag color="orange">{t('pbf.draft')}</Tag>}>
       {draft && <Typography.Paragraph type="secondary">{t('pbf.draftHint')}</Typography.Paragraph>}
       <Typography.Text data-testid="preview-total">{t('preview.summary', { days: num(data.horizonDays),

@@ -69,6 +69,18 @@ export default function TierModel() {
     const result = await call('preview', () => api<Preview>('/tasks/preview', { json: { yaml } }));
     if (result) { setDraft(result); setCheck({ valid: true }); }
   };
+  // The playbook form's edit, planned before it is applied: a 422 lands at the form's fields through `check`; any
+  // other failure is thrown for the form to show, since the page behind the drawer is out of sight.
+  const previewEdit = async (text: string) => {
+    try {
+      const result = await api<Preview>('/tasks/preview', { json: { yaml: text } });
+      setCheck(null);
+      return result;
+    } catch (e) {
+      if (e instanceof ApiError && e.errors.length) { setCheck({ valid: false, errors: e.errors }); return null; }
+      throw e;
+    }
+  };
   const save = async () => {
     const saved = await call('save', () => api<Model>('/model', { method: 'PUT', json: { yaml, note } }));
     if (saved) {
@@ -187,7 +199,7 @@ export default function TierModel() {
         <PlaybookForm index={playbookOf.index} title={t('pbf.title', { tier: playbookOf.id })} yaml={yaml}
           errors={(grouped.get(playbookOf.index) ?? []).filter((e) => e.field?.startsWith(`tiers[${playbookOf.index}].service`))}
           onApply={(next) => { if (next !== yaml) { setYaml(next); setCheck(null); setDryRun(null); setDraft(null); } setPlaybookOf(null); }}
-          onClose={() => setPlaybookOf(null)} />
+          onClose={() => setPlaybookOf(null)} onPreview={session.can('dryRunModel') ? previewEdit : undefined} />
       )}
       {building && (
         <RuleBuilder title={t('rules.builder.title', { n: building.block.index + 1, tier: building.block.id })}

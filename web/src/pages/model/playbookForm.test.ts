@@ -19,21 +19,27 @@ const HIGH_VALUE = {
   caps: { all: { week: 2, month: 6 }, sms: { month: 2 }, quiet_hours: '21:00-08:00' },
 };
 
+const P = (zh: string, en: string) => ({ zh, en });
+const NO_PURPOSE = P('', '');
 const HIGH_VALUE_FORM: ServiceForm = {
-  policy: 'keep', team: [], cap: null,
-  cadence: { everyDays: 30, channels: ['visit', 'phone'] },
+  policy: 'keep', team: [], cap: null, returnToPool: null,
+  cadence: { everyDays: 30, channels: ['visit', 'phone'], purpose: P('月度拜访，了解需求与满意度', 'Monthly visit to hear their needs and satisfaction') },
   triggers: [
-    { trigger: 'enter', within: 3, unit: 'days', threshold: null, channels: ['phone', 'visit'] },
-    { trigger: 'complaint', within: 48, unit: 'hours', threshold: null, channels: ['phone', 'visit'] },
-    { trigger: 'nps_detractor', within: 48, unit: 'hours', threshold: 6, channels: ['phone'] },
+    { trigger: 'enter', within: 3, unit: 'days', threshold: null, channels: ['phone', 'visit'], type: '',
+      purpose: P('升级致电，介绍专属客户经理', 'Upgrade call introducing their dedicated manager'), holdout: null },
+    { trigger: 'complaint', within: 48, unit: 'hours', threshold: null, channels: ['phone', 'visit'], type: '',
+      purpose: P('48 小时内服务补救', 'Service recovery within 48 hours'), holdout: null },
+    { trigger: 'nps_detractor', within: 48, unit: 'hours', threshold: 6, channels: ['phone'], type: '',
+      purpose: P('回访低分原因', 'Call back about the low score'), holdout: null },
   ],
   care: [
-    { from: 0, event: 'birthday', id: '', date: '', leadDays: 1, channels: ['wechat', 'sms', 'phone'] },
-    { from: 1, event: 'anniversary', id: '', date: '', leadDays: 0, channels: ['wechat', 'email'] },
-    { from: 2, event: 'spring_festival', id: '', date: '', leadDays: 10, channels: ['visit'] },
-    { from: 3, event: 'mid_autumn', id: '', date: '', leadDays: 10, channels: ['visit'] },
+    { from: 0, event: 'birthday', id: '', date: '', leadDays: 1, channels: ['wechat', 'sms', 'phone'], type: '', purpose: NO_PURPOSE },
+    { from: 1, event: 'anniversary', id: '', date: '', leadDays: 0, channels: ['wechat', 'email'], type: '', purpose: NO_PURPOSE },
+    { from: 2, event: 'spring_festival', id: '', date: '', leadDays: 10, channels: ['visit'], type: 'gift', purpose: P('春节礼品', 'Spring Festival gift') },
+    { from: 3, event: 'mid_autumn', id: '', date: '', leadDays: 10, channels: ['visit'], type: 'gift', purpose: P('中秋礼品', 'Mid-Autumn gift') },
   ],
   caps: [{ scope: 'all', week: 2, month: 6 }, { scope: 'sms', week: null, month: 2 }],
+  quietHours: '21:00-08:00', holdout: null, survey: null, escalation: null,
 };
 
 const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -44,10 +50,11 @@ describe('formOf', () => {
   });
 
   it('readsNothingFromWhatIsNotAPlaybook', () => {
-    const empty: ServiceForm = { policy: 'keep', team: [], cap: null, cadence: null, triggers: [], care: [], caps: [] };
+    const empty: ServiceForm = { policy: 'keep', team: [], cap: null, returnToPool: null, cadence: null, triggers: [], care: [],
+      caps: [], quietHours: '', holdout: null, survey: null, escalation: null };
     for (const junk of [null, undefined, 'text', 42, [1, 2], {}]) expect(formOf(junk)).toEqual(empty);
     expect(formOf({ owner: 'x', cadence: 5, triggers: [1], care: 'x', caps: { all: 'x', fax: { week: 1 } } })).toEqual({
-      ...empty, cadence: { everyDays: null, channels: [] }, caps: [{ scope: 'all', week: null, month: null }],
+      ...empty, cadence: { everyDays: null, channels: [], purpose: NO_PURPOSE }, caps: [{ scope: 'all', week: null, month: null }],
     });
   });
 });
@@ -76,9 +83,9 @@ describe('sectionOf', () => {
     const section = { triggers: { birthday_call: { within_days: 1 }, enter: { within_days: 3, channels: ['phone'] } },
       caps: { all: { week: 2 }, sms: { month: 2 }, quiet_hours: '21:00-08:00' } };
     const form = formOf(section);
-    form.triggers = [{ trigger: 'dormant', within: 7, unit: 'days', threshold: 60, channels: ['phone'] }];
+    form.triggers = [{ trigger: 'dormant', within: 7, unit: 'days', threshold: 60, channels: ['phone'], type: '', purpose: NO_PURPOSE, holdout: null }];
     form.caps = [{ scope: 'all', week: 2, month: null }, { scope: 'phone', week: 1, month: 0 }];
-    form.care = [{ from: null, event: 'fixed', id: 'company_day', date: '05-20', leadDays: null, channels: ['email'] }];
+    form.care = [{ from: null, event: 'fixed', id: 'company_day', date: '05-20', leadDays: null, channels: ['email'], type: '', purpose: NO_PURPOSE }];
     form.policy = 'assign';
     form.team = ['王磊', '李娜'];
     expect(sectionOf(form, section)).toEqual({
@@ -87,6 +94,51 @@ describe('sectionOf', () => {
       care: [{ event: 'fixed', id: 'company_day', date: '05-20', channels: ['email'] }],
       owner: { policy: 'assign', team: ['王磊', '李娜'] },
     });
+  });
+
+  it('writesTheKeysUsersHadToWriteAsYaml', () => {
+    const section = { owner: { policy: 'keep' }, caps: { all: { week: 1 } },
+      triggers: { enter: { within_days: 3, channels: ['phone'], purpose: '欢迎来电' } } };
+    const form = formOf(section);
+    expect(form.triggers[0].purpose).toEqual(P('欢迎来电', '欢迎来电'));
+    form.returnToPool = { noContactDays: 30, noPurchaseDays: null, warnDays: 5 };
+    form.quietHours = '21:30-08:00';
+    form.escalation = { managerAfterDays: 2, afterDays: 7, then: 'pool' };
+    form.triggers[0] = { ...form.triggers[0], type: 'win_back', purpose: P('欢迎来电', 'Welcome call') };
+    form.survey = { npsEveryDays: 90, csatAfterComplaint: true, channel: '' };
+    form.holdout = { experiment: 'care_2027', share: 0.1 };
+    expect(sectionOf(form, section)).toEqual({
+      owner: { policy: 'keep', return_to_pool: { no_contact_days: 30, warn_days: 5 } },
+      caps: { all: { week: 1 }, quiet_hours: '21:30-08:00' },
+      triggers: { enter: { within_days: 3, channels: ['phone'], purpose: { zh: '欢迎来电', en: 'Welcome call' }, type: 'win_back' } },
+      escalation: { manager_after_days: 2, after_days: 7, then: 'pool' },
+      survey: { nps_every_days: 90, csat_after_complaint: true },
+      holdout: { experiment: 'care_2027', share: 0.1 },
+    });
+  });
+
+  it('clearsTheKeysItWrote', () => {
+    const section = { owner: { policy: 'keep', return_to_pool: { no_contact_days: 30, warn_days: 5 } },
+      caps: { quiet_hours: '21:00-08:00' }, escalation: { manager_after_days: 2 }, survey: { nps_every_days: 90, channel: 'sms' },
+      triggers: { enter: { within_days: 3, channels: ['phone'], type: 'welcome', purpose: { zh: '致电', en: 'Call' },
+        holdout: { experiment: 'w', share: 0.2 } } } };
+    const form = formOf(section);
+    form.returnToPool = null;
+    form.quietHours = ' ';
+    form.escalation = null;
+    form.survey = { ...form.survey!, channel: '' };
+    form.triggers[0] = { ...form.triggers[0], type: '', purpose: P('', ''), holdout: null };
+    expect(sectionOf(form, section)).toEqual({ owner: { policy: 'keep' }, survey: { nps_every_days: 90 },
+      triggers: { enter: { within_days: 3, channels: ['phone'] } } });
+  });
+
+  it('keepsAValueItCannotReadWhenAnotherKeyBesideItChanges', () => {
+    const section = { triggers: { enter: { within_days: 3, channels: 'phone', type: 42 } }, escalation: { after_days: 'x', then: 'pool' } };
+    const form = formOf(section);
+    form.triggers[0] = { ...form.triggers[0], within: 5 };
+    form.escalation = { ...form.escalation!, managerAfterDays: 2 };
+    expect(sectionOf(form, section)).toEqual({ triggers: { enter: { within_days: 5, channels: 'phone', type: 42 } },
+      escalation: { after_days: 'x', then: 'pool', manager_after_days: 2 } });
   });
 
   it('dropsASectionTheFormEmptied', () => {
@@ -113,8 +165,15 @@ describe('errorPlace', () => {
     expect(errorPlace('service.triggers.enter.channels')).toEqual({ area: 'triggers', row: 'enter' });
     expect(errorPlace('service.care[1].event')).toEqual({ area: 'care', row: '1' });
     expect(errorPlace('service.caps.sms')).toEqual({ area: 'caps', row: 'sms' });
-    expect(errorPlace('service.owner.return_to_pool.warn_days')).toEqual({ area: 'owner' });
-    expect(errorPlace('service.holdout.share')).toEqual({ area: 'other' });
+    expect(errorPlace('service.owner.return_to_pool.warn_days')).toEqual({ area: 'pool' });
+    expect(errorPlace('service.owner.team')).toEqual({ area: 'owner' });
+    expect(errorPlace('service.caps.quiet_hours')).toEqual({ area: 'quiet' });
+    expect(errorPlace('service.triggers.enter.holdout.share')).toEqual({ area: 'triggers', row: 'enter' });
+    expect(errorPlace('service.holdout.share')).toEqual({ area: 'holdout' });
+    expect(errorPlace('service.survey')).toEqual({ area: 'survey' });
+    expect(errorPlace('service.escalation.then')).toEqual({ area: 'escalation' });
+    expect(errorPlace('service.ownerx')).toEqual({ area: 'other' });
+    expect(errorPlace('service.resources.gift')).toEqual({ area: 'other' });
     expect(errorPlace('service')).toEqual({ area: 'other' });
   });
 });
