@@ -5,7 +5,7 @@ import type { CodeLabel, Meta } from './types';
 import { labelOf } from '../i18n/locale';
 import { useI18n } from '../i18n/I18n';
 
-type CodeList = 'lifecycle' | 'segments' | 'segments11' | 'abc' | 'quadrants' | 'rejectReasons';
+type CodeList = 'lifecycle' | 'segments' | 'segments11' | 'abc' | 'quadrants' | 'rejectReasons' | 'churnFeatures';
 
 interface MetaState {
   meta: Meta | null;

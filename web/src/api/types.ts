@@ -55,6 +55,8 @@ export interface Meta {
   quadrants: CodeLabel[];
   /** Why an import row was rejected (rejected.csv's reason codes). */
   rejectReasons?: CodeLabel[];
+  /** The churn classifier's features, by the codes a customer's churn_reasons list. */
+  churnFeatures?: CodeLabel[];
   owners: string[];
   modelVersion: number | null;
   currentRun: Run | null;
@@ -93,7 +95,7 @@ export interface CustomerDetail {
   explanation: string | Label | null;
   /** The model's reason as data (docs/api.md); null for older snapshots. */
   reason: TierReason | null;
-  metrics: Record<string, string | number | boolean | null>;
+  metrics: Record<string, string | number | boolean | string[] | null>;
   summary: {
     firstPurchase: string | null; lastPurchase: string | null; orders: number; purchaseDays: number;
     net: number; refunds: number;

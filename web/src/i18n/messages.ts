@@ -9,6 +9,7 @@ import * as rules from './messages-rules';
 import * as views from './messages-views';
 import * as work from './messages-work';
 import * as products from './messages-products';
+import * as churn from './messages-churn';
 import * as merged from './messages-merged';
 import * as overrides from './messages-overrides';
 import * as tags from './messages-tags';
@@ -151,6 +152,7 @@ const en = {
   ...trendEn,
   ...rules.en,
   ...products.en,
+  ...churn.en,
   ...merged.en,
   ...overrides.en,
   ...tags.en,
@@ -295,6 +297,7 @@ const zh: Record<MessageKey, string> = {
   ...trendZh,
   ...rules.zh,
   ...products.zh,
+  ...churn.zh,
   ...merged.zh,
   ...overrides.zh,
   ...tags.zh,

@@ -23,6 +23,7 @@ import { Interactions, Surveys, Transactions } from './Records';
 import { CustomerTasks } from './CustomerTasks';
 import { ServiceOutlook } from './ServiceOutlook';
 import { ProductPreference } from './ProductPreference';
+import { ChurnCard } from './ChurnCard';
 import { MergedFromNotice, MergedNotice } from './MergedNotice';
 import { CustomerTags } from './CustomerTags';
 
@@ -119,6 +120,7 @@ export default function Customer360() {
             <Col xs={12} md={6}><Card size="small"><Statistic title={t('c360.pAlive')} value={metric('p_alive', 'pct')} data-testid="c360-palive" /></Card></Col>
             <Col xs={12} md={6}><Card size="small"><Statistic title={t('c360.churnRisk')} value={metric('churn_risk', 'pct')} /></Card></Col>
             <Col xs={12} md={6}><Card size="small"><Statistic title={t('c360.expected90')} value={metric('expected_purchases_90d', 'num')} data-testid="c360-expected" /></Card></Col>
+            {m && <Col xs={24}><ChurnCard metrics={m} /></Col>}
           </Row>
         </Col>
         <Col xs={24} xl={16}>

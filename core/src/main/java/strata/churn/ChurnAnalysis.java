@@ -1,6 +1,7 @@
 package strata.churn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -32,10 +33,21 @@ public final class ChurnAnalysis {
    */
   public static ChurnResult run(ChurnFeatures train, boolean[] churned, Baseline trainBaseline, ChurnFeatures score,
       Baseline scoreBaseline, long seed) {
+    return run(train, churned, trainBaseline, score, scoreBaseline, seed,
+        IntStream.range(0, churned.length).toArray());
+  }
+
+  /**
+   * As above, with the training rows taken in {@code order} (a permutation of them): the split and the booster's row
+   * sampling follow the order rows are given in, so engines that read the same customers in different orders give
+   * them the same probabilities when they pass the same order (ChurnStage: by customer id).
+   */
+  public static ChurnResult run(ChurnFeatures train, boolean[] churned, Baseline trainBaseline, ChurnFeatures score,
+      Baseline scoreBaseline, long seed, int[] order) {
     if (!train.names.equals(score.names)) throw new IllegalArgumentException("training and scoring features differ");
     int[][] split;
     try {
-      split = split(churned, seed);
+      split = split(churned, order, seed);
     } catch (ChurnException e) {
       return ChurnResult.notComputed(score.rows, null, null, e.note());
     }
@@ -90,6 +102,11 @@ public final class ChurnAnalysis {
 
   /** Training and held-out rows, each outcome shuffled with the seed and 30 % of it held out. */
   static int[][] split(boolean[] churned, long seed) {
+    return split(churned, IntStream.range(0, churned.length).toArray(), seed);
+  }
+
+  /** As above, the rows enumerated and returned in {@code order}. */
+  static int[][] split(boolean[] churned, int[] order, long seed) {
     int n = churned.length;
     int c = 0;
     for (boolean b : churned) if (b) c++;
@@ -103,7 +120,7 @@ public final class ChurnAnalysis {
     List<Integer> fit = new ArrayList<>();
     List<Integer> held = new ArrayList<>();
     for (boolean outcome : new boolean[] {true, false}) {
-      int[] rows = IntStream.range(0, n).filter(i -> churned[i] == outcome).toArray();
+      int[] rows = Arrays.stream(order).filter(i -> churned[i] == outcome).toArray();
       for (int i = rows.length - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
         int t = rows[i];
@@ -113,8 +130,13 @@ public final class ChurnAnalysis {
       int h = (rows.length * HELD_OUT_TENTHS + 9) / 10;
       for (int k = 0; k < rows.length; k++) (k < h ? held : fit).add(rows[k]);
     }
-    return new int[][] {fit.stream().mapToInt(Integer::intValue).sorted().toArray(),
-        held.stream().mapToInt(Integer::intValue).sorted().toArray()};
+    int[] rank = new int[n];
+    for (int k = 0; k < n; k++) rank[order[k]] = k;
+    return new int[][] {inOrder(fit, rank), inOrder(held, rank)};
+  }
+
+  private static int[] inOrder(List<Integer> rows, int[] rank) {
+    return rows.stream().sorted(java.util.Comparator.comparingInt(r -> rank[r])).mapToInt(Integer::intValue).toArray();
   }
 
   private static void requireVarying(ChurnFeatures f, int[] rows) {

@@ -50,29 +50,38 @@ public final class ChurnFeatures {
     return values[row * names.size() + column];
   }
 
+  private static final List<String> PURCHASES = List.of("recency_days", "frequency", "orders", "monetary",
+      "avg_order_value", "refund_amount", "tenure_days", "purchase_days_90d", "trend_90d", "mean_gap_days",
+      "recency_over_gap");
+  private static final String CATEGORY = "top_category_share";
+  private static final List<String> ENGAGEMENT = List.of("interactions", "calls", "visits", "complaints", "inquiries",
+      "days_since_contact", "nps", "csat");
+  private static final List<String> PROFILE = List.of("size", "industry", "region");
+  private static final List<String> BG_NBD = List.of("p_alive", "expected_purchases_90d");
+
+  /** Every feature a run may use, in the order a run with all of them lists them (for naming them to people). */
+  public static final List<String> ALL = java.util.stream.Stream.of(PURCHASES, List.of(CATEGORY), ENGAGEMENT, PROFILE,
+      BG_NBD).flatMap(List::stream).toList();
+
   /**
    * @param bg BG/NBD fitted on the same summaries as of {@code asOfDay}, weeks as its time unit; null to leave its
    *     two features out
    */
   public static ChurnFeatures of(PurchaseColumns p, int asOfDay, BgNbd bg, Side side, Charset ids) {
-    List<String> names = new ArrayList<>(List.of("recency_days", "frequency", "orders", "monetary", "avg_order_value",
-        "refund_amount", "tenure_days", "purchase_days_90d", "trend_90d", "mean_gap_days", "recency_over_gap"));
+    List<String> names = new ArrayList<>(PURCHASES);
     boolean categories = p.topCategoryShare != null;
-    if (categories) names.add("top_category_share");
+    if (categories) names.add(CATEGORY);
     boolean engaged = !side.engagement().isEmpty();
-    if (engaged) {
-      names.addAll(List.of("interactions", "calls", "visits", "complaints", "inquiries", "days_since_contact", "nps",
-          "csat"));
-    }
+    if (engaged) names.addAll(ENGAGEMENT);
     boolean profiled = !side.profiles().isEmpty();
     List<Function<CustomerProfile, String>> fields = List.of(CustomerProfile::size, CustomerProfile::industry,
         CustomerProfile::region);
     List<Map<String, Integer>> codes = new ArrayList<>();
     if (profiled) {
-      names.addAll(List.of("size", "industry", "region"));
+      names.addAll(PROFILE);
       for (Function<CustomerProfile, String> f : fields) codes.add(codes(side.profiles(), f));
     }
-    if (bg != null) names.addAll(List.of("p_alive", "expected_purchases_90d"));
+    if (bg != null) names.addAll(BG_NBD);
     int m = names.size();
     float[] v = new float[p.size * m];
     boolean trend = p.daysUpToSplit != null && p.splitDay == asOfDay - TREND_DAYS;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import strata.clv.BgNbd;
+import strata.clv.CalibrationData;
 import strata.clv.ClvException;
 import strata.i18n.Note;
 import strata.run.ClvStage;
@@ -41,12 +42,24 @@ public final class ChurnStage {
       in = Inputs.of(atCut, cutDay, sideAtCut, atAsOf, asOfDay, sideAtAsOf, ids, windowWeeks, false);
     }
     ChurnResult r = ChurnAnalysis.run(in.train, churned(atCut, atAsOf, cutDay), in.trainBaseline, in.score,
-        in.scoreBaseline, seed);
+        in.scoreBaseline, seed, byId(atCut, ids));
     if (failure == null) return r;
     var notes = new java.util.ArrayList<>(r.notes());
     notes.add(0, Note.of("churn_without_bgnbd").because(failure));
     return new ChurnResult(r.classifier(), r.baseline(), r.usesClassifier(), r.churnProb(), r.reasonFeature(),
         r.reasonContribution(), r.features(), notes);
+  }
+
+  /**
+   * The buyers' rows in order of their ids (as text, whatever the encoding they are stored in): the classifier trains
+   * on them in this order, so a file run (rows in order of first appearance) and the server (rows by id) train the
+   * same model on the same customers.
+   */
+  static int[] byId(PurchaseColumns p, Charset charset) {
+    String[] ids = new String[p.size];
+    for (int i = 0; i < p.size; i++) ids[i] = p.customerId(i, charset);
+    return java.util.stream.IntStream.range(0, p.size).boxed()
+        .sorted(java.util.Comparator.comparing(i -> ids[i])).mapToInt(Integer::intValue).toArray();
   }
 
   /** Per customer of {@code atCut}: no purchase after {@code cutDay} in {@code later}. */
@@ -79,8 +92,28 @@ public final class ChurnStage {
           bgNbd ? Baseline.of(bgNow, ClvStage.calibration(atAsOf, asOfDay, 7.0), windowWeeks) : null);
     }
 
+    /**
+     * Fitted on the customers in order of (x, t_x, T): the likelihood's sum, and so the fit's last digits, depend on
+     * the order of its terms, and these digits reach the classifier's features; ordered, every engine fits the same.
+     */
     private static BgNbd fit(PurchaseColumns p, int day) {
-      return BgNbd.fit(ClvStage.sample(ClvStage.calibration(p, day, 7.0))).model();
+      return BgNbd.fit(ClvStage.sample(ordered(ClvStage.calibration(p, day, 7.0)))).model();
+    }
+
+    private static CalibrationData ordered(CalibrationData d) {
+      int[] order = java.util.stream.IntStream.range(0, d.size()).boxed()
+          .sorted(java.util.Comparator.<Integer>comparingDouble(i -> d.x()[i]).thenComparingDouble(i -> d.tx()[i])
+              .thenComparingDouble(i -> d.T()[i]))
+          .mapToInt(Integer::intValue).toArray();
+      double[] x = new double[order.length];
+      double[] tx = new double[order.length];
+      double[] t = new double[order.length];
+      for (int k = 0; k < order.length; k++) {
+        x[k] = d.x()[order[k]];
+        tx[k] = d.tx()[order[k]];
+        t[k] = d.T()[order[k]];
+      }
+      return new CalibrationData(x, tx, t);
     }
   }
 }

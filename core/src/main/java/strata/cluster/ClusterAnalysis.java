@@ -41,10 +41,14 @@ public final class ClusterAnalysis {
       raw[i] = new double[] {Math.log1p(Math.max(0, asOfDay - p.lastDay[i])), Math.log1p(p.distinctDays[i]),
           Math.log1p(aov)};
     }
+    // Buyers taken in order of their values, not of the rows: sums' last digits and the fit's sample then do not
+    // depend on the order an engine read the buyers in (a file run: first appearance; the server: by id).
+    int[] order = java.util.stream.IntStream.range(0, n).boxed().sorted(VALUES.apply(raw))
+        .mapToInt(Integer::intValue).toArray();
     double[] mean = new double[3];
     double[] sd = new double[3];
-    for (double[] r : raw) for (int j = 0; j < 3; j++) mean[j] += r[j] / n;
-    for (double[] r : raw) for (int j = 0; j < 3; j++) sd[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / n;
+    for (int i : order) for (int j = 0; j < 3; j++) mean[j] += raw[i][j] / n;
+    for (int i : order) for (int j = 0; j < 3; j++) sd[j] += (raw[i][j] - mean[j]) * (raw[i][j] - mean[j]) / n;
     boolean varies = false;
     for (int j = 0; j < 3; j++) {
       sd[j] = Math.sqrt(sd[j]);
@@ -56,7 +60,9 @@ public final class ClusterAnalysis {
       // A constant axis (sd 0) says nothing about clusters: it stays 0 for everyone.
       for (int j = 0; j < 3; j++) z[i][j] = sd[j] > 1e-9 ? (raw[i][j] - mean[j]) / sd[j] : 0;
     }
-    double[][] sample = spread(z);
+    double[][] sorted = new double[n][];
+    for (int k = 0; k < n; k++) sorted[k] = z[order[k]];
+    double[][] sample = spread(sorted);
     KMeans.Choice choice = fixedK == 0 ? KMeans.choose(sample, MIN_K, MAX_K, seed)
         : new KMeans.Choice(KMeans.fit(sample, fixedK, seed), Double.NaN);
     double[][] centres = choice.centroids();
@@ -80,6 +86,10 @@ public final class ClusterAnalysis {
     }
     return new Result(cluster, List.copyOf(clusters), choice.silhouette(), List.of());
   }
+
+  private static final java.util.function.Function<double[][], java.util.Comparator<Integer>> VALUES =
+      raw -> java.util.Comparator.<Integer>comparingDouble(i -> raw[i][0]).thenComparingDouble(i -> raw[i][1])
+          .thenComparingDouble(i -> raw[i][2]);
 
   private static double[][] spread(double[][] z) {
     int step = Math.max(1, (z.length + FIT_SAMPLE - 1) / FIT_SAMPLE);

@@ -44,7 +44,8 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
   }
   static final int WINDOW_DAYS = 90;
 
-  boolean churnFor(TierModel model) {
+  /** Whether a run with {@code model} trains the classifier: asked for, or a tier condition reads churn_prob. */
+  public boolean churnFor(TierModel model) {
     return churn || reads(model, "churn_prob");
   }
 
@@ -101,19 +102,42 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
    */
   static ChurnResult churn(RunInputs in, Rereads rereads, Map<String, String> mergedIds, long outlierCents,
       java.nio.charset.Charset idCharset, PurchaseColumns p, int asOfDay, Map<String, CustomerProfile> profiles) {
-    int cut = asOfDay - WINDOW_DAYS;
+    int cut = churnCutDay(asOfDay);
     PurchaseColumns atCut = rereads.summaries(mergedIds, outlierCents, LocalDate.ofEpochDay(cut),
-        first -> cut - WINDOW_DAYS);
+        first -> churnSplitDay(cut));
     PurchaseColumns atAsOf = rereads.summaries(mergedIds, outlierCents, LocalDate.ofEpochDay(asOfDay),
-        first -> asOfDay - WINDOW_DAYS);
+        first -> churnSplitDay(asOfDay));
     FormatSniffer.Hints side = new FormatSniffer.Hints(in.charset(), null, null, in.transactionHints().dateFormat());
+    return churn(atCut, EngagementAsOf.read(in.interactions(), in.surveys(), side, in.columnMap(), in.tempDir(), cut),
+        atAsOf, EngagementAsOf.read(in.interactions(), in.surveys(), side, in.columnMap(), in.tempDir(), asOfDay),
+        profiles, idCharset, p, asOfDay);
+  }
+
+  /** The classifier's cut-off for a run as of {@code asOfDay}: features as of it, labels from the window after. */
+  public static int churnCutDay(int asOfDay) {
+    return asOfDay - WINDOW_DAYS;
+  }
+
+  /**
+   * churn_prob per buyer of {@code p} (in its order) from data an engine keeps rather than re-reads (the server's
+   * stored summaries and interactions): the buyers as of {@link #churnCutDay} and as of the as-of date, each frozen at
+   * its trend split ({@link #churnSplitDay}), with their interactions and answers up to each day.
+   *
+   * @param profiles by customer id, or null
+   */
+  public static ChurnResult churn(PurchaseColumns atCut, Map<String, strata.intake.Engagement> engagementAtCut,
+      PurchaseColumns atAsOf, Map<String, strata.intake.Engagement> engagementAtAsOf,
+      Map<String, CustomerProfile> profiles, java.nio.charset.Charset idCharset, PurchaseColumns p, int asOfDay) {
+    int cut = churnCutDay(asOfDay);
     Map<String, CustomerProfile> known = profiles == null ? Map.of() : profiles;
-    ChurnFeatures.Side sideCut = new ChurnFeatures.Side(
-        EngagementAsOf.read(in.interactions(), in.surveys(), side, in.columnMap(), in.tempDir(), cut), known);
-    ChurnFeatures.Side sideNow = new ChurnFeatures.Side(
-        EngagementAsOf.read(in.interactions(), in.surveys(), side, in.columnMap(), in.tempDir(), asOfDay), known);
-    ChurnResult r = ChurnStage.run(atCut, cut, sideCut, atAsOf, asOfDay, sideNow, idCharset, 1);
+    ChurnResult r = ChurnStage.run(atCut, cut, new ChurnFeatures.Side(engagementAtCut, known), atAsOf, asOfDay,
+        new ChurnFeatures.Side(engagementAtAsOf, known), idCharset, 1);
     return reorder(r, atAsOf, p);
+  }
+
+  /** The split day a read as of {@code day} is frozen at for the classifier: its last 90 days against the rest. */
+  public static int churnSplitDay(int day) {
+    return day - WINDOW_DAYS;
   }
 
   /** The result's per-customer arrays in the order of {@code p} (the same file read the same way: normally already). */

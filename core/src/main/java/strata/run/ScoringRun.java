@@ -323,10 +323,14 @@ public final class ScoringRun {
   }
 
   /**
+   * As the overload with product preference, with the predictions asked for: clusters are computed here, the churn
+   * prediction is given (see {@link Predictions#churn(PurchaseColumns, Map, PurchaseColumns, Map, Map,
+   * java.nio.charset.Charset, PurchaseColumns, int)}).
+   *
    * @param churn the churn prediction for the buyers of {@code p}, null when not computed
    * @param products product preference of the buyers of {@code p}, null when not computed
    */
-  static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
+  public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
       int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
       Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn,

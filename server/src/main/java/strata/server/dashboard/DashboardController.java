@@ -67,6 +67,7 @@ class DashboardController {
         "hibernating", "lost", "others")));
     out.put("abc", codes("abc.class.", List.of("A", "B", "C")));
     out.put("quadrants", codes("value.quadrant.", List.of("star", "cash_cow", "rising", "maintain", "unknown")));
+    out.put("churnFeatures", codes("churn.feature.", strata.churn.ChurnFeatures.ALL));
     out.put("rejectReasons", java.util.Arrays.stream(RejectReason.values()).map(r -> new Code(r.code(),
         Map.of("zh", RejectReasonNames.of(r, Locale.SIMPLIFIED_CHINESE), "en", RejectReasonNames.of(r, Locale.ENGLISH))))
         .toList());

@@ -25,6 +25,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import strata.i18n.Note;
 import strata.identity.UnknownPurchasers;
+import strata.churn.ChurnResult;
+import strata.run.Predictions;
 import strata.run.Progress;
 import strata.run.RunResult;
 import strata.run.ScoringRun;
@@ -51,6 +53,8 @@ public class RunService implements ApplicationRunner {
   private final org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks;
   private final RunStore runs;
   private final RunData data;
+  /** What runs predict whatever the model reads (README "Churn and clusters on the server"). */
+  private final Predictions predictions;
   private final ModelStore models;
   private final OverrideStore overrides;
   private final Audited audited;
@@ -83,7 +87,9 @@ public class RunService implements ApplicationRunner {
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
       strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep,
-      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, RunProducts products) {
+      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, RunProducts products,
+      @Value("${strata.runs.churn:false}") boolean churn, @Value("${strata.runs.clusters:false}") boolean clusters) {
+    this.predictions = new Predictions(churn, clusters);
     this.risks = risks;
     this.products = products;
     this.instance = instance;
@@ -305,8 +311,24 @@ public class RunService implements ApplicationRunner {
     PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
     Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
         .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
+    ChurnResult churn = predictions.churnFor(model) ? churn(in, p, progress) : null;
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
-        notes, progress, downgradeRisk, productPreferences(asOf, p, in.merges(), model, notes));
+        notes, progress, downgradeRisk, predictions, churn, productPreferences(asOf, p, in.merges(), model, notes));
+  }
+
+  /**
+   * churn_prob from the stored data, as a file run computes it from its file read twice more: the data as of the
+   * classifier's cut-off is loaded as a run as of that day would load it (summaries of later buyers rebuilt from their
+   * purchases, interactions and answers up to it, the same merges), then core trains and scores.
+   */
+  private ChurnResult churn(RunData.Inputs in, PurchaseColumns p, Progress progress) {
+    progress.phase(Note.of("phase_churn"));
+    int asOfDay = (int) in.asOf().toEpochDay();
+    int cut = Predictions.churnCutDay(asOfDay);
+    RunData.Inputs atCut = data.load(LocalDate.ofEpochDay(cut));
+    return Predictions.churn(PurchaseColumns.of(atCut.summaries(), Predictions.churnSplitDay(cut)),
+        atCut.engagement(), PurchaseColumns.of(in.summaries(), Predictions.churnSplitDay(asOfDay)), in.engagement(),
+        in.profiles(), StandardCharsets.UTF_8, p, asOfDay);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
@@ -88,6 +89,8 @@ final class SnapshotWriter {
     OverrideStore.Override o = overrides.get(id);
     Map<String, Object> metrics = new LinkedHashMap<>();
     for (Metric m : Metric.values()) metrics.put(m.variable(), s.value(i, m));
+    List<String> reasons = churnReasons(s, i);
+    if (reasons != null) metrics.put(CHURN_REASONS, reasons);
     Explanation model = explanations.of(i, s.tier[i]);
     String explanation = model.json();
     if (o != null) {
@@ -103,6 +106,22 @@ final class SnapshotWriter {
         metrics.get("f_score"), metrics.get("m_score"), real((Double) metrics.get("composite_score")),
         real((Double) metrics.get("clv")), real((Double) metrics.get("p_alive")),
         json.writeValueAsString(metrics), explanation, owner(s, i)};
+  }
+
+  /** The metrics' key of a buyer's churn_prob reasons: feature codes, strongest first (GET /meta names them). */
+  static final String CHURN_REASONS = "churn_reasons";
+
+  /** The features that pushed the customer's churn_prob most, or null without a churn prediction for them. */
+  private static List<String> churnReasons(ScoredCustomers s, int i) {
+    if (s.churn == null || !s.bought(i)) return null;
+    int k = strata.churn.ChurnResult.REASONS;
+    List<String> out = new java.util.ArrayList<>(k);
+    for (int q = 0; q < k; q++) {
+      int f = s.churn.reasonFeature()[i * k + q];
+      if (f < 0) break;
+      out.add(s.churn.features().get(f));
+    }
+    return out;
   }
 
   /**

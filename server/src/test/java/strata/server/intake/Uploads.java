@@ -8,10 +8,10 @@ import strata.server.testing.Api;
 import tools.jackson.databind.JsonNode;
 
 /** Multipart uploads and polling of import jobs, over real HTTP. */
-final class Uploads {
+public final class Uploads {
   private Uploads() {}
 
-  static Api.Response upload(Api api, String path, String fileName, byte[] content, Map<String, String> fields) {
+  public static Api.Response upload(Api api, String path, String fileName, byte[] content, Map<String, String> fields) {
     String boundary = "strata-test-boundary-7d1e";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach((k, v) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
@@ -25,13 +25,13 @@ final class Uploads {
   }
 
   /** Uploads and waits for the job to finish; fails the test if the upload is refused. */
-  static JsonNode importFile(Api api, String fileName, byte[] content, String kind) {
+  public static JsonNode importFile(Api api, String fileName, byte[] content, String kind) {
     Api.Response r = upload(api, "/api/v1/imports", fileName, content, Map.of("kind", kind));
     if (r.status() != 202) throw new AssertionError("upload refused: " + r.status() + " " + r.body());
     return await(api, r.json().get("id").asLong());
   }
 
-  static JsonNode await(Api api, long id) {
+  public static JsonNode await(Api api, long id) {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {
       JsonNode job = api.get("/api/v1/imports/" + id).json();
