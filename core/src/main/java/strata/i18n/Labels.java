@@ -35,6 +35,20 @@ public final class Labels {
   }
 
   /**
+   * The text for {@code key} in {@code locale} with its named placeholders filled: the one way Java code turns a key
+   * into a sentence, so every user-visible text lives in the bundles and none is picked by a language test inline.
+   *
+   * @param namesAndValues name, value, name, value …; values are written with {@link String#valueOf}
+   */
+  public static String text(String key, Locale locale, Object... namesAndValues) {
+    java.util.Map<String, String> args = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      args.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
+    }
+    return fill(get(key, locale), args);
+  }
+
+  /**
    * {@code template} with each named placeholder ({@code {key}}) replaced by its value in {@code args}, in one pass: a
    * value holding "{key}" (a user can write one) is not substituted again; unknown placeholders stay as written.
    */

@@ -45,7 +45,7 @@ final class ReportText {
 
   /** BCP 47 tag for the {@code lang} attribute. */
   String languageTag() {
-    return chinese ? "zh-CN" : "en";
+    return locale.toLanguageTag();
   }
 
   /** The fixed text for {@code key}, with {@code {0}}, {@code {1}}... replaced by the arguments. */
@@ -163,7 +163,7 @@ final class ReportText {
     if (date == null) {
       return NOT_AVAILABLE;
     }
-    return chinese ? DateTimeFormatter.ofPattern("yyyy年M月d日").format(date) : date.toString();
+    return DateTimeFormatter.ofPattern(t("format.date")).format(date);
   }
 
   /** A moment in UTC, labelled as such: the report may be read in another time zone. */
@@ -172,7 +172,6 @@ final class ReportText {
       return NOT_AVAILABLE;
     }
     var utc = instant.atOffset(ZoneOffset.UTC);
-    String pattern = chinese ? "yyyy年M月d日 HH:mm 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'";
-    return DateTimeFormatter.ofPattern(pattern).format(utc);
+    return DateTimeFormatter.ofPattern(t("format.instant")).format(utc);
   }
 }
