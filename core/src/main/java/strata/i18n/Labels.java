@@ -25,12 +25,17 @@ public final class Labels {
    * @param locale {@code null} means English
    */
   public static String get(String key, Locale locale) {
+    return find(key, locale).orElse(key);
+  }
+
+  /** The label for {@code key} in {@code locale} or English; empty when neither bundle has it. */
+  public static java.util.Optional<String> find(String key, Locale locale) {
     ResourceBundle bundle =
         ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_DEFAULT_LOCALE);
     try {
-      return bundle.getString(key);
+      return java.util.Optional.of(bundle.getString(key));
     } catch (MissingResourceException e) {
-      return key;
+      return java.util.Optional.empty();
     }
   }
 

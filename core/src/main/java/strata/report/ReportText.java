@@ -10,8 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import strata.i18n.Labels;
 
 /**
  * The report's fixed texts and number, money and date formats for one language. Chinese for any
@@ -19,19 +18,15 @@ import java.util.ResourceBundle;
  */
 final class ReportText {
   static final String NOT_AVAILABLE = "—";
-  private static final String BUNDLE = "strata.report.report";
+  /** The report's texts are the labels bundles' {@code report.*} keys. */
+  private static final String PREFIX = "report.";
 
   private final Locale locale;
   private final boolean chinese;
-  private final ResourceBundle bundle;
 
   ReportText(Locale locale) {
     this.chinese = "zh".equals(locale.getLanguage());
     this.locale = chinese ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-    // No fallback to the JVM's default locale: an English report must not turn Chinese because
-    // the server happens to run with zh_CN.
-    this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /** The report's language, for notes ({@link strata.i18n.Note#text}). */
@@ -48,23 +43,19 @@ final class ReportText {
     return locale.toLanguageTag();
   }
 
-  /** The fixed text for {@code key}, with {@code {0}}, {@code {1}}... replaced by the arguments. */
+  /** The fixed text {@code report.<key>}, with {@code {0}}, {@code {1}}... replaced by the arguments. */
   String t(String key, String... args) {
-    String text;
-    try {
-      text = bundle.getString(key);
-    } catch (MissingResourceException e) {
-      throw new IllegalStateException("report text '" + key + "' is missing for " + locale, e);
-    }
+    String text = Labels.find(PREFIX + key, locale)
+        .orElseThrow(() -> new IllegalStateException("report text '" + PREFIX + key + "' is missing for " + locale));
     for (int i = 0; i < args.length; i++) {
       text = text.replace("{" + i + "}", args[i]);
     }
     return text;
   }
 
-  /** The fixed text for {@code key}, or {@code null} when the bundle has none. */
+  /** The fixed text {@code report.<key>}, or {@code null} when the bundle has none. */
   String optional(String key) {
-    return bundle.containsKey(key) ? bundle.getString(key) : null;
+    return Labels.find(PREFIX + key, locale).orElse(null);
   }
 
   String count(long value) {
