@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * User-visible text of the Java side lives in the labels bundles, read through {@link Labels}; a sentence picked inline
  * by a language test ({@code zh ? "模型" : "model"}) is one the bundle check never sees and a third language cannot
- * have. This test fails when such a choice comes back in the main sources of core or cli.
+ * have. This test fails when such a choice comes back in the main sources of core, cli, server or spark.
  */
 class NoInlineLanguageTextTest {
   /** A ternary on a language test whose branch is text: a string literal (or String.format of one) with a letter. */
@@ -30,7 +30,8 @@ class NoInlineLanguageTextTest {
   @Test
   void noMainSourcePicksTextByLanguageInline() throws IOException {
     List<String> found = new ArrayList<>();
-    for (Path root : List.of(Path.of("src/main/java"), Path.of("../cli/src/main/java"))) {
+    for (Path root : List.of(Path.of("src/main/java"), Path.of("../cli/src/main/java"),
+        Path.of("../server/src/main/java"), Path.of("../spark/src/main/java"))) {
       assertThat(root).isDirectory();
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
