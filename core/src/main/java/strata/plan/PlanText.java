@@ -19,7 +19,8 @@ public final class PlanText {
     Reason why = task.why();
     String trigger = Labels.get("plan.trigger." + why.trigger().code(), locale);
     if (!why.detail().isEmpty()) trigger += " " + why.detail();
-    StringBuilder sb = new StringBuilder(Labels.text("plan.reason.head", locale, "tier", why.tier(), "trigger", trigger));
+    StringBuilder sb =
+        new StringBuilder(Labels.text("plan.reason.head", locale, "tier", why.tier(), "trigger", trigger));
     if (!why.values().isEmpty()) {
       StringBuilder values = new StringBuilder();
       for (int i = 0; i < why.values().size(); i++) {

@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 class NoInlineLanguageTextTest {
   /** A ternary on a language test whose branch is text: a string literal (or String.format of one) with a letter. */
   static final Pattern LANGUAGE_CHOICE = Pattern.compile(
-      "(\\b(zh|chinese)|equals\\(\"zh\"\\)|\"zh\"\\.equals\\([^()]*\\)|Locale\\.(SIMPLIFIED_)?CHINESE\\.equals\\([^()]*\\))"
+      "(\\b(zh|chinese)|equals\\(\"zh\"\\)|\"zh\"\\.equals\\([^()]*\\)"
+          + "|Locale\\.(SIMPLIFIED_)?CHINESE\\.equals\\([^()]*\\))"
           + "\\s*\\?\\s*(String\\.format\\([^\"]*)?\"[^\"]*\\p{L}");
 
   /** A ternary between a Chinese and an English literal, whatever its condition is called. */
-  static final Pattern ZH_EN_PAIR = Pattern.compile("\\?\\s*\"[^\"\\n]*\\p{IsHan}[^\"\\n]*\"\\s*:\\s*\"[^\"\\n]*[A-Za-z]"
-      + "|\\?\\s*\"[^\"\\n]*[A-Za-z][^\"\\n]*\"\\s*:\\s*\"[^\"\\n]*\\p{IsHan}");
+  static final Pattern ZH_EN_PAIR = Pattern.compile(
+      "\\?\\s*\"[^\"\\n]*\\p{IsHan}[^\"\\n]*\"\\s*:\\s*\"[^\"\\n]*[A-Za-z]"
+          + "|\\?\\s*\"[^\"\\n]*[A-Za-z][^\"\\n]*\"\\s*:\\s*\"[^\"\\n]*\\p{IsHan}");
 
   @Test
   void noMainSourcePicksTextByLanguageInline() throws IOException {
@@ -48,8 +50,8 @@ class NoInlineLanguageTextTest {
     assertThat(inlineChoices("sb.append(zh ? \"；取消：\" : \"; cancelled: \");")).containsExactly(1);
     assertThat(inlineChoices("x(locale.getLanguage().equals(\"zh\") ? \"；取消：\" : \"; cancelled: \")"))
         .containsExactly(1);
-    assertThat(inlineChoices("a();\nhtml.append(zh\n    ? \"客户生命周期价值\"\n    : \"Customer lifetime value\");"))
-        .containsExactly(2);
+    String spread = "a();\nhtml.append(zh\n    ? \"客户生命周期价值\"\n    : \"Customer lifetime value\");";
+    assertThat(inlineChoices(spread)).containsExactly(2);
     assertThat(inlineChoices("zh ? String.format(Locale.ROOT, \"留出期 %.0f 周\", w) : \"\"")).containsExactly(1);
     assertThat(inlineChoices("w.println(chinese ? \"notes\" : \"备注\");")).containsExactly(1);
     assertThat(inlineChoices("s = lang.equals(\"zh\") ? \"；模型：\" : \"; model: \";")).containsExactly(1);
