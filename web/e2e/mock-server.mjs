@@ -366,7 +366,8 @@ function route(method, path, q, me, body) {
   if (answered) return answered;
   if (path === '/tokens' && method === 'POST') return { status: 201, body: { id: 1, name: body.name, token: 'st_mock_0123456789' } };
   if (path === '/tokens') return { body: [] };
-  if (path === '/audit') return { body: page([{ id: 1, at: '2026-11-23T08:00:00Z', username: 'admin', action: 'login', detail: null }], q) };
+  if (path === '/audit') return { body: page([{ id: 1, at: '2026-11-23T08:00:00Z', username: 'admin', action: 'login', detail: null, detailCode: null, detailParams: {} },
+    { id: 2, at: '2026-11-23T08:05:00Z', username: 'admin', action: 'model_update', detail: 'version 2: 调整阈值', detailCode: 'model_update', detailParams: { version: 2, note: '调整阈值' } }], q) };
   return problem(404, `no mock for ${method} ${path}`);
 }
 

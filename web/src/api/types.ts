@@ -192,7 +192,11 @@ export interface ApiToken {
   id: number; name: string; username?: string; createdAt?: string; lastUsedAt?: string | null;
   expiresAt?: string | null; scope?: 'all' | 'read' | 'import';
 }
-export interface AuditEntry { id: number; at: string; username: string; action: string; detail: string | null }
+/** An audit entry; detailCode and detailParams are null / empty on entries written before details had codes. */
+export interface AuditEntry {
+  id: number; at: string; username: string; action: string; detail: string | null; detailCode: string | null;
+  detailParams: Record<string, string | number | boolean | string[] | { zh: string; en: string } | null>;
+}
 
 /** A service task planned by a tier's playbook (docs/api.md "Service tasks"). */
 export type TaskStatus = 'open' | 'done' | 'skipped' | 'cancelled' | 'suppressed';

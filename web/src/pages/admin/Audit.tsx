@@ -1,4 +1,4 @@
-// The audit log (admin), filterable by user and action; actions and the actor "system" in the user's language.
+// The audit log (admin), filterable by user and action; actions, details and the actor "system" in the user's language.
 import { useState } from 'react';
 import { Input, Select, Space, Table } from 'antd';
 import { api } from '../../api/client';
@@ -8,10 +8,10 @@ import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { actorName } from '../../i18n/actors';
-import { actionLabel, AUDIT_ACTIONS } from './audit';
+import { actionLabel, AUDIT_ACTIONS, detailText } from './audit';
 
 export function Audit() {
-  const { t, dateTime } = useI18n();
+  const { t, lang, dateTime } = useI18n();
   const [user, setUser] = useState('');
   const [action, setAction] = useState<string | undefined>();
   const [page, setPage] = useState(0);
@@ -30,7 +30,7 @@ export function Audit() {
           { title: t('admin.at'), dataIndex: 'at', render: (d: string) => dateTime(d) },
           { title: t('admin.user'), dataIndex: 'username', render: (u: string) => actorName(u, t) },
           { title: t('admin.action'), dataIndex: 'action', render: (a: string) => <span data-action={a}>{actionLabel(a, t)}</span> },
-          { title: t('admin.detail'), dataIndex: 'detail' },
+          { title: t('admin.detail'), dataIndex: 'detail', render: (_: unknown, e: AuditEntry) => detailText(e, lang, t) },
         ]} />
     </>
   );

@@ -1,7 +1,6 @@
 package strata.cli;
 
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Option;
 import strata.i18n.Labels;
 
@@ -28,10 +27,6 @@ final class Language {
    * @param namesAndValues name, value, name, value …; values are written with {@link String#valueOf}
    */
   static String text(Locale locale, String key, Object... namesAndValues) {
-    Map<String, String> args = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-      args.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
-    }
-    return Labels.fill(Labels.get("cli." + key, locale), args);
+    return Labels.text("cli." + key, locale, namesAndValues);
   }
 }

@@ -129,14 +129,13 @@ final class Output {
   }
 
   static void rfmSummary(strata.run.RfmRun.Result result, Path out, Locale locale, PrintWriter w) {
-    boolean zh = locale.getLanguage().equals("zh");
-    w.printf("%s %d %s (RFM), as of %s%n", zh ? "已评分" : "scored", result.columns().size,
-        zh ? "位客户" : "customers", result.asOf());
+    w.println(Language.text(locale, "scored_rfm", "customers", result.columns().size, "as_of", result.asOf()));
     FileQuality q = result.quality();
-    w.printf("%s: %,d rows, %,d accepted, %,d rejected%s%n", q.file(), q.rowsRead(), q.rowsAccepted(),
-        q.rowsRejected(), q.rowsAfterAsOf() > 0 ? ", " + q.rowsAfterAsOf() + " after as-of" : "");
-    q.warnings().forEach(warning -> w.println((zh ? "注意：" : "note: ") + warning.text(locale)));
-    w.println((zh ? "结果：" : "results: ") + out.toAbsolutePath());
+    w.println(Language.text(locale, q.rowsAfterAsOf() > 0 ? "file_after_as_of" : "file", "file", q.file(),
+        "rows", count(q.rowsRead()), "accepted", count(q.rowsAccepted()), "rejected", count(q.rowsRejected()),
+        "after", count(q.rowsAfterAsOf())));
+    q.warnings().forEach(warning -> w.println(Language.text(locale, "note", "text", warning.text(locale))));
+    w.println(Language.text(locale, "results", "folder", out.toAbsolutePath()));
     w.flush();
   }
 

@@ -37,6 +37,9 @@ import strata.playbook.Trigger;
 final class PlanFiles {
   static final List<String> TASK_COLUMNS = List.of("task_id", "customer_id", "owner", "tier", "type", "channel",
       "due_date", "trigger", "reason", "status", "suppressed_by");
+  /** A call list's columns, headed in the reader's language (cli.call_list.* labels). */
+  static final List<String> CALL_LIST_COLUMNS = List.of("due_date", "customer_id", "phone", "email", "task", "channel",
+      "reason");
 
   private PlanFiles() {}
 
@@ -159,7 +162,7 @@ final class PlanFiles {
 
   private static String cancelled(PlannedTask t, Locale locale) {
     if (t.status() != PlannedTask.Status.CANCELLED) return "";
-    return (locale.getLanguage().equals("zh") ? "；取消：" : "; cancelled: ") + PlanText.stop(t.stoppedBy(), locale);
+    return PlanText.cancelled(t.stoppedBy(), locale);
   }
 
   /**
@@ -169,7 +172,6 @@ final class PlanFiles {
   static void writeCallLists(Plan plan, Path dir, Locale locale, Map<String, String[]> contactDetails)
       throws IOException {
     Files.createDirectories(dir);
-    boolean zh = locale.getLanguage().equals("zh");
     Map<String, List<PlannedTask>> byOwner = new TreeMap<>();
     for (PlannedTask t : plan.tasks()) {
       if (t.status() == PlannedTask.Status.OPEN && t.channel() != null) {
@@ -181,8 +183,7 @@ final class PlanFiles {
       List<PlannedTask> tasks = new ArrayList<>(e.getValue());
       tasks.sort(java.util.Comparator.comparing(PlannedTask::due).thenComparing(PlannedTask::customerId));
       try (CsvWriter csv = CsvWriter.builder().build(dir.resolve(name + ".csv"), StandardCharsets.UTF_8)) {
-        csv.writeRecord(zh ? List.of("到期日", "客户编号", "电话", "邮箱", "任务", "渠道", "原因")
-            : List.of("due_date", "customer_id", "phone", "email", "task", "channel", "reason"));
+        csv.writeRecord(CALL_LIST_COLUMNS.stream().map(c -> Language.text(locale, "call_list." + c)).toList());
         for (PlannedTask t : tasks) {
           String[] details = contactDetails.getOrDefault(t.customerId(), new String[] {"", ""});
           csv.writeRecord(t.due().toString(), t.customerId(), details[0], details[1], PlanText.type(t.type(), locale),

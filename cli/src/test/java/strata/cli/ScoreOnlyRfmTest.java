@@ -50,6 +50,16 @@ class ScoreOnlyRfmTest {
   }
 
   @Test
+  void summarisesInChineseWithoutEnglishWords() throws IOException {
+    Cli zh = Cli.run("score", "--transactions", transactions().toString(), "--as-of", "2024-01-11", "--only", "rfm",
+        "--out", dir.resolve("out").toString(), "--quiet");
+    assertThat(zh.exit()).as(zh.err()).isZero();
+    // Six rows in transactions(), B's "abc" amount rejected.
+    assertThat(zh.out()).contains("已评分 3 位客户（RFM），评分日期 2024-01-11")
+        .contains("tx.csv：6 行，接受 5 行，拒绝 1 行").doesNotContain("as of").doesNotContain("rows");
+  }
+
+  @Test
   void refusesWhatRfmAloneWouldSkipBeforeWritingAnything() throws IOException {
     Path out = dir.resolve("out");
     Path model = dir.resolve("model.yaml");

@@ -25,13 +25,32 @@ public final class Labels {
    * @param locale {@code null} means English
    */
   public static String get(String key, Locale locale) {
+    return find(key, locale).orElse(key);
+  }
+
+  /** The label for {@code key} in {@code locale} or English; empty when neither bundle has it. */
+  public static java.util.Optional<String> find(String key, Locale locale) {
     ResourceBundle bundle =
         ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_DEFAULT_LOCALE);
     try {
-      return bundle.getString(key);
+      return java.util.Optional.of(bundle.getString(key));
     } catch (MissingResourceException e) {
-      return key;
+      return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * The text for {@code key} in {@code locale} with its named placeholders filled: the one way Java code turns a key
+   * into a sentence, so every user-visible text lives in the bundles and none is picked by a language test inline.
+   *
+   * @param namesAndValues name, value, name, value …; values are written with {@link String#valueOf}
+   */
+  public static String text(String key, Locale locale, Object... namesAndValues) {
+    java.util.Map<String, String> args = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      args.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
+    }
+    return fill(get(key, locale), args);
   }
 
   /**

@@ -16,25 +16,33 @@ public final class PlanText {
 
   /** The reason column of tasks.csv. */
   public static String reason(PlannedTask task, Locale locale) {
-    boolean zh = chinese(locale);
     Reason why = task.why();
-    StringBuilder sb = new StringBuilder(why.tier()).append(zh ? "：" : ": ");
-    sb.append(Labels.get("plan.trigger." + why.trigger().code(), locale));
-    if (!why.detail().isEmpty()) sb.append(' ').append(why.detail());
+    String trigger = Labels.get("plan.trigger." + why.trigger().code(), locale);
+    if (!why.detail().isEmpty()) trigger += " " + why.detail();
+    StringBuilder sb =
+        new StringBuilder(Labels.text("plan.reason.head", locale, "tier", why.tier(), "trigger", trigger));
     if (!why.values().isEmpty()) {
-      sb.append(zh ? "（" : " (");
+      StringBuilder values = new StringBuilder();
       for (int i = 0; i < why.values().size(); i++) {
-        if (i > 0) sb.append(", ");
-        sb.append(why.values().get(i).name()).append('=').append(why.values().get(i).value());
+        if (i > 0) values.append(", ");
+        values.append(why.values().get(i).name()).append('=').append(why.values().get(i).value());
       }
-      sb.append(zh ? "）" : ")");
+      sb.append(Labels.text("plan.reason.values", locale, "values", values));
     }
-    String purpose = why.purpose().text(zh);
-    if (!purpose.isEmpty()) sb.append(zh ? "——" : " — ").append(purpose);
+    String purpose = why.purpose().text(chinese(locale));
+    if (!purpose.isEmpty()) sb.append(Labels.text("plan.reason.purpose", locale, "purpose", purpose));
     if (task.status() == PlannedTask.Status.CANCELLED && task.stoppedBy() != null) {
-      sb.append(zh ? "；取消：" : "; cancelled: ").append(stop(task.stoppedBy(), locale));
+      sb.append(cancelled(task.stoppedBy(), locale));
     }
     return sb.toString();
+  }
+
+  /**
+   * What a cancelled task's reason ends with, e.g. "; cancelled: tier changed at_risk": a suffix, as the server appends
+   * it to the reason a task already stores.
+   */
+  public static String cancelled(StopReason stop, Locale locale) {
+    return Labels.text("plan.reason.cancelled", locale, "stop", stop(stop, locale));
   }
 
   /** Why a task was stopped, e.g. "over the cap phone/week<=1" or "缺少电话 phone". */
@@ -56,6 +64,7 @@ public final class PlanText {
         String.valueOf(w.count()));
   }
 
+  /** Which of the playbook's own two texts (written in the model file, not a bundle) the reader gets. */
   private static boolean chinese(Locale locale) {
     return locale != null && locale.getLanguage().equals("zh");
   }

@@ -53,7 +53,7 @@ public final class HtmlReport {
         + "<meta charset=\"utf-8\"/>"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
         + "<meta name=\"generator\" content=\"Strata\"/>"
-        + "<title>" + Html.escape(data.title() + " · " + text.t("report.subtitle")) + "</title>"
+        + "<title>" + Html.escape(data.title() + " · " + text.t("subtitle")) + "</title>"
         + "<style>" + CSS + "</style></head>\n<body>"
         + header(data, text) + nav(contents, text) + "<main>" + sections + "</main>"
         + "<footer class=\"report-footer\"><p>"
@@ -84,7 +84,7 @@ public final class HtmlReport {
 
   private static String header(ReportData data, ReportText text) {
     return "<header class=\"report-header\"><p class=\"subtitle\">"
-        + Html.escape(text.t("report.subtitle")) + "</p><h1>" + Page.bdi(data.title())
+        + Html.escape(text.t("subtitle")) + "</p><h1>" + Page.bdi(data.title())
         + "</h1><dl class=\"meta\">"
         + meta(text.t("header.model"), Page.bdi(data.modelName()))
         + meta(text.t("header.asOf"), Html.escape(text.date(data.asOf())))

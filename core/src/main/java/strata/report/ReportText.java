@@ -10,8 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import strata.i18n.Labels;
 
 /**
  * The report's fixed texts and number, money and date formats for one language. Chinese for any
@@ -19,19 +18,15 @@ import java.util.ResourceBundle;
  */
 final class ReportText {
   static final String NOT_AVAILABLE = "—";
-  private static final String BUNDLE = "strata.report.report";
+  /** The report's texts are the labels bundles' {@code report.*} keys. */
+  private static final String PREFIX = "report.";
 
   private final Locale locale;
   private final boolean chinese;
-  private final ResourceBundle bundle;
 
   ReportText(Locale locale) {
     this.chinese = "zh".equals(locale.getLanguage());
     this.locale = chinese ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-    // No fallback to the JVM's default locale: an English report must not turn Chinese because
-    // the server happens to run with zh_CN.
-    this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /** The report's language, for notes ({@link strata.i18n.Note#text}). */
@@ -45,26 +40,22 @@ final class ReportText {
 
   /** BCP 47 tag for the {@code lang} attribute. */
   String languageTag() {
-    return chinese ? "zh-CN" : "en";
+    return locale.toLanguageTag();
   }
 
-  /** The fixed text for {@code key}, with {@code {0}}, {@code {1}}... replaced by the arguments. */
+  /** The fixed text {@code report.<key>}, with {@code {0}}, {@code {1}}... replaced by the arguments. */
   String t(String key, String... args) {
-    String text;
-    try {
-      text = bundle.getString(key);
-    } catch (MissingResourceException e) {
-      throw new IllegalStateException("report text '" + key + "' is missing for " + locale, e);
-    }
+    String text = Labels.find(PREFIX + key, locale)
+        .orElseThrow(() -> new IllegalStateException("report text '" + PREFIX + key + "' is missing for " + locale));
     for (int i = 0; i < args.length; i++) {
       text = text.replace("{" + i + "}", args[i]);
     }
     return text;
   }
 
-  /** The fixed text for {@code key}, or {@code null} when the bundle has none. */
+  /** The fixed text {@code report.<key>}, or {@code null} when the bundle has none. */
   String optional(String key) {
-    return bundle.containsKey(key) ? bundle.getString(key) : null;
+    return Labels.find(PREFIX + key, locale).orElse(null);
   }
 
   String count(long value) {
@@ -163,7 +154,7 @@ final class ReportText {
     if (date == null) {
       return NOT_AVAILABLE;
     }
-    return chinese ? DateTimeFormatter.ofPattern("yyyy年M月d日").format(date) : date.toString();
+    return DateTimeFormatter.ofPattern(t("format.date")).format(date);
   }
 
   /** A moment in UTC, labelled as such: the report may be read in another time zone. */
@@ -172,7 +163,6 @@ final class ReportText {
       return NOT_AVAILABLE;
     }
     var utc = instant.atOffset(ZoneOffset.UTC);
-    String pattern = chinese ? "yyyy年M月d日 HH:mm 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'";
-    return DateTimeFormatter.ofPattern(pattern).format(utc);
+    return DateTimeFormatter.ofPattern(t("format.instant")).format(utc);
   }
 }

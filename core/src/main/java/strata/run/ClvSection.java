@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import strata.clv.HoldoutReport;
+import strata.i18n.Labels;
 import strata.report.Html;
 import strata.report.ReportSection;
 import strata.report.SvgCharts;
@@ -16,18 +17,11 @@ public final class ClvSection {
   /** The section, or null when the models were not fitted (the run's notes say why). */
   public static ReportSection of(ClvStage.Result clv, Locale locale) {
     if (clv == null || clv.bgNbd() == null) return null;
-    boolean zh = locale.getLanguage().equals("zh");
     StringBuilder html = new StringBuilder();
-    html.append("<p class=\"note\">").append(Html.escape(zh
-        ? "客户生命周期价值（CLV）由 BG/NBD 模型（复购次数与存活概率）和 Gamma-Gamma 模型（客单价）估计，时间单位为周；"
-            + "CLV 为未来 12 个月按月 1% 折现的预计销售额。下方用截止日期前留出的一段时间检验模型：左侧为模型预测，右侧为实际。"
-        : "Customer lifetime value comes from the BG/NBD model (repeat purchases and the chance a customer is still "
-            + "active) and the Gamma-Gamma model (spend per purchase), in weeks; CLV is the expected revenue of the next "
-            + "12 months, discounted 1 % a month. Below, the model is checked on a period held out before the as-of date."))
-        .append("</p>");
-    html.append("<table><thead><tr><th>").append(zh ? "模型" : "model").append("</th><th>")
-        .append(zh ? "参数" : "parameters").append("</th><th>").append(zh ? "对数似然" : "log-likelihood")
-        .append("</th><th>").append(zh ? "客户数" : "customers").append("</th></tr></thead><tbody>");
+    html.append("<p class=\"note\">").append(text("note", locale)).append("</p>");
+    html.append("<table><thead><tr><th>").append(text("model", locale)).append("</th><th>")
+        .append(text("parameters", locale)).append("</th><th>").append(text("log_likelihood", locale))
+        .append("</th><th>").append(text("customers", locale)).append("</th></tr></thead><tbody>");
     row(html, "BG/NBD", clv.bgNbd().model().parameters(), clv.bgNbd().logLikelihood(), clv.bgNbd().customers());
     if (clv.gammaGamma() != null) {
       row(html, "Gamma-Gamma", clv.gammaGamma().model().parameters(), clv.gammaGamma().logLikelihood(),
@@ -35,8 +29,13 @@ public final class ClvSection {
     }
     html.append("</tbody></table>");
     HoldoutReport h = clv.holdout();
-    if (h != null) holdout(html, h, clv.holdoutWeeks(), locale, zh);
-    return new ReportSection("clv", zh ? "客户生命周期价值（CLV）" : "Customer lifetime value (CLV)", html.toString());
+    if (h != null) holdout(html, h, clv.holdoutWeeks(), locale);
+    return new ReportSection("clv", Labels.get("clv.report.heading", locale), html.toString());
+  }
+
+  /** A clv.report.* label, escaped for the page. */
+  private static String text(String key, Locale locale, Object... namesAndValues) {
+    return Html.escape(Labels.text("clv.report." + key, locale, namesAndValues));
   }
 
   private static void row(StringBuilder html, String model, Map<String, Double> parameters, double logLikelihood,
@@ -49,7 +48,7 @@ public final class ClvSection {
         .append("</td></tr>");
   }
 
-  private static void holdout(StringBuilder html, HoldoutReport h, double weeks, Locale locale, boolean zh) {
+  private static void holdout(StringBuilder html, HoldoutReport h, double weeks, Locale locale) {
     List<String> labels = new ArrayList<>();
     double[] predicted = new double[h.byCalibrationPurchases().size()];
     double[] actual = new double[predicted.length];
@@ -59,16 +58,15 @@ public final class ClvSection {
       predicted[k] = r.customers() == 0 ? Double.NaN : r.meanPredicted();
       actual[k] = r.customers() == 0 ? Double.NaN : r.meanActual();
     }
-    html.append(new SvgCharts(locale).lineChart(
-        zh ? "留出期内人均复购次数：预测与实际" : "Repeat purchases per customer in the holdout: predicted vs actual",
-        zh ? "校准期内复购次数" : "repeat purchases in the calibration period",
-        zh ? String.format(Locale.ROOT, "留出期 %.0f 周内人均复购", weeks) : String.format(Locale.ROOT, "per customer in %.0f weeks", weeks),
-        labels, List.of(new SvgCharts.Series(zh ? "模型预测" : "predicted", predicted),
-            new SvgCharts.Series(zh ? "实际" : "actual", actual))));
-    html.append("<p class=\"note\">").append(Html.escape(String.format(Locale.ROOT, zh
-        ? "%d 位客户；预测合计 %.0f 次，实际 %.0f 次；每位客户平均绝对误差 %.3f，均方根误差 %.3f。"
-        : "%d customers; predicted %.0f repeat purchases in total, actual %.0f; per customer MAE %.3f, RMSE %.3f.",
-        h.customers(), h.predictedTotal(), h.actualTotal(), h.meanAbsoluteError(), h.rootMeanSquaredError())))
-        .append("</p>");
+    html.append(new SvgCharts(locale).lineChart(Labels.get("clv.report.holdout_title", locale),
+        Labels.get("clv.report.holdout_x", locale),
+        Labels.text("clv.report.holdout_y", locale, "weeks", String.format(Locale.ROOT, "%.0f", weeks)),
+        labels, List.of(new SvgCharts.Series(Labels.get("clv.report.predicted", locale), predicted),
+            new SvgCharts.Series(Labels.get("clv.report.actual", locale), actual))));
+    html.append("<p class=\"note\">").append(text("holdout_summary", locale, "customers", h.customers(),
+        "predicted", String.format(Locale.ROOT, "%.0f", h.predictedTotal()),
+        "actual", String.format(Locale.ROOT, "%.0f", h.actualTotal()),
+        "mae", String.format(Locale.ROOT, "%.3f", h.meanAbsoluteError()),
+        "rmse", String.format(Locale.ROOT, "%.3f", h.rootMeanSquaredError()))).append("</p>");
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import strata.abc.AbcClassifier;
+import strata.i18n.Labels;
 import strata.lifecycle.LifecycleStage;
 import strata.report.CountRow;
 import strata.report.ReportData;
@@ -89,7 +90,7 @@ public final class RunReport {
     }
     BigDecimal repeatRate = s.purchasers == 0 ? null
         : BigDecimal.valueOf(repeatBuyers).divide(BigDecimal.valueOf(s.purchasers), 4, RoundingMode.HALF_EVEN);
-    return new ReportData(zh ? "Strata 客户分级报告" : "Strata customer tiering report", locale, run.asOf(),
+    return new ReportData(Labels.get("report.title", locale), locale, run.asOf(),
         Instant.now(), run.model().name(), s.size, s.purchasers, money(totalCents), repeatRate, money(dormantCents),
         tierRows, rfmCount, rfmMean, lifecycle, segmentRows, abcRows, run.quality(), extra);
   }

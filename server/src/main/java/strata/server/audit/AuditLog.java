@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import strata.server.api.Page;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who did what, when: logins, imports, runs, model changes, overrides, user and token changes. An entry is written
@@ -18,12 +22,20 @@ import strata.server.api.Page;
  */
 @Service
 public class AuditLog {
-  public record Entry(long id, Instant at, String username, String action, String detail) {}
+  /**
+   * @param detail the detail in English as written (the only one of entries recorded before details had codes)
+   * @param detailCode the detail's {@link AuditDetail} code, null for those older entries and for entries without one
+   * @param detailParams the values the code's sentence names (empty without a code)
+   */
+  public record Entry(long id, Instant at, String username, String action, String detail, String detailCode,
+      Map<String, Object> detailParams) {}
 
   private final JdbcClient db;
+  private final JsonMapper json;
 
-  public AuditLog(JdbcClient db) {
+  public AuditLog(JdbcClient db, JsonMapper json) {
     this.db = db;
+    this.json = json;
   }
 
   /**
@@ -31,20 +43,28 @@ public class AuditLog {
    *
    * @throws IllegalTransactionStateException outside a transaction: the entry would commit on its own, and a kill
    *     between it and its write would leave one without the other
-   * @throws IllegalArgumentException for an action not in {@link AuditActions}: the audit page could not name it
+   * @param text the detail in English, kept beside the code for whoever reads the table itself (SQL, a backup)
+   * @param detail what the web UI shows in the reader's language; null with a null text (a sign-in has none)
+   * @throws IllegalArgumentException for an action not in {@link AuditActions} or a detail code not in
+   *     {@link AuditDetail#CODES}: the audit page could not name it
    */
-  public void record(String username, String action, String detail) {
+  public void record(String username, String action, String text, AuditDetail detail) {
     if (!AuditActions.CODES.contains(action)) {
       throw new IllegalArgumentException("audit action '" + action + "' is not in AuditActions; add it there and its "
           + "label to web/src/i18n/messages-audit.ts");
+    }
+    if (detail == null ? text != null : !AuditDetail.CODES.contains(detail.code())) {
+      throw new IllegalArgumentException("audit detail " + (detail == null ? "of '" + action + "' has no code"
+          : "'" + detail.code() + "' is not in AuditDetail.CODES") + "; add it there and its sentence to "
+          + "web/src/i18n/messages-audit.ts");
     }
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalTransactionStateException("audit entry '" + action + "' written outside a transaction; "
           + "run it and its write through Audited");
     }
-    db.sql("insert into audit_log (at, username, action, detail) values (?, ?, ?, ?)")
-        .params(OffsetDateTime.now(ZoneOffset.UTC), username, action,
-            detail == null ? null : detail.substring(0, Math.min(detail.length(), 4000)))
+    db.sql("insert into audit_log (at, username, action, detail, detail_code, detail_params) values (?, ?, ?, ?, ?, ?)")
+        .params(OffsetDateTime.now(ZoneOffset.UTC), username, action, clip(text),
+            detail == null ? null : detail.code(), detail == null ? null : json.writeValueAsString(detail.params()))
         .update();
   }
 
@@ -59,9 +79,18 @@ public class AuditLog {
       where.append(" and action = ?");
       params.add(action);
     }
-    return strata.server.api.PagedQuery.page(db, "select id, at, username, action, detail",
+    return strata.server.api.PagedQuery.page(db, "select id, at, username, action, detail, detail_code, detail_params",
         " from audit_log" + where, " order by id desc", params, page, size,
         (rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-            rs.getString(4), rs.getString(5)));
+            rs.getString(4), rs.getString(5), rs.getString(6), read(rs.getString(7))));
+  }
+
+  /** The column holds 4000 characters; a longer text (a pasted note) keeps its start. */
+  private static String clip(String text) {
+    return text == null ? null : text.substring(0, Math.min(text.length(), 4000));
+  }
+
+  private Map<String, Object> read(String params) {
+    return params == null ? Map.of() : json.readValue(params, new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 }

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>{@code
  * return audited.write(audit -> {
  *   Saved saved = store.save(...);
- *   audit.record(username, "model_update", "version " + saved.version());
+ *   audit.record(username, "model_update", "version " + saved.version(),
+ *       AuditDetail.of("model_update", "version", saved.version()));
  *   return saved;
  * });
  * }</pre>
@@ -40,7 +41,7 @@ public class Audited {
   }
 
   /** An entry about something that stores nothing else (a failed sign-in, a download). */
-  public void record(String username, String action, String detail) {
-    run(audit -> audit.record(username, action, detail));
+  public void record(String username, String action, String text, AuditDetail detail) {
+    run(audit -> audit.record(username, action, text, detail));
   }
 }

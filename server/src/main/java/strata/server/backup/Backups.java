@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import strata.server.api.Conflict;
 import strata.server.api.NotFound;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 
 /**
@@ -62,7 +63,8 @@ public class Backups {
       Path target = freeName(now);
       long bytes = BackupArchive.write(c, data, target, now);
       BackupFile file = new BackupFile(target.getFileName().toString(), bytes, now);
-      audited.record(username, "backup", file.name() + " (" + bytes + " bytes)");
+      audited.record(username, "backup", file.name() + " (" + bytes + " bytes)",
+          AuditDetail.of("backup", "file", file.name(), "bytes", bytes));
       return file;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot reach the database for a backup: " + e.getMessage(), e);
@@ -90,7 +92,7 @@ public class Backups {
   public Path file(String name, String username) {
     Path file = folder.resolve(name);
     if (!NAME.matcher(name).matches() || !Files.isRegularFile(file)) throw new NotFound("no backup " + name);
-    audited.record(username, "backup_downloaded", name);
+    audited.record(username, "backup_downloaded", name, AuditDetail.of("backup_downloaded", "file", name));
     return file;
   }
 

@@ -14,6 +14,7 @@ import strata.playbook.TaskType;
 import strata.playbook.Trigger;
 import strata.server.api.BadRequest;
 import strata.server.api.InList;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.pool.Pool;
 import strata.server.notify.Notifications;
@@ -90,7 +91,8 @@ class CustomerBulk {
         }
       }
       audit.record(viewer.username(), "bulk_assign", changed + " of " + selected.size() + " customers to '" + to
-          + "': " + sample(selected));
+          + "': " + sample(selected), AuditDetail.of("bulk_assign", "changed", changed, "selected", selected.size(),
+          "owner", to, "sample", sample(selected)));
       return new Assigned("assign", selected.size(), changed);
     });
   }
@@ -129,7 +131,9 @@ class CustomerBulk {
         if (planning.open(t, viewer.username())) created++;
       }
       audit.record(viewer.username(), "bulk_task", created + " " + taskType.code() + " tasks by " + ch.code()
-          + " due " + due + " for " + selected.size() + " customers: " + sample(selected));
+          + " due " + due + " for " + selected.size() + " customers: " + sample(selected), AuditDetail.of("bulk_task",
+          "created", created, "type", taskType.code(), "channel", ch.code(), "due", due.toString(),
+          "selected", selected.size(), "sample", sample(selected)));
       return new Created("task", selected.size(), created, selected.size() - created);
     });
   }
@@ -143,7 +147,8 @@ class CustomerBulk {
           : tags.add(selected, tag, viewer.username(), clock.instant());
       String action = remove ? "untag" : "tag";
       audit.record(viewer.username(), "bulk_" + action, "'" + tag + "' " + (remove ? "from " : "on ") + changed + " of "
-          + selected.size() + " customers: " + sample(selected));
+          + selected.size() + " customers: " + sample(selected), AuditDetail.of("bulk_tag", "tag", tag,
+          "changed", changed, "selected", selected.size(), "sample", sample(selected)));
       return new Tagged(action, tag, selected.size(), changed);
     });
   }
@@ -153,7 +158,8 @@ class CustomerBulk {
     return audited.write(audit -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       if (selected.isEmpty()) return List.of();
-      audit.record(viewer.username(), "bulk_call_list", selected.size() + " customers: " + sample(selected));
+      audit.record(viewer.username(), "bulk_call_list", selected.size() + " customers: " + sample(selected),
+          AuditDetail.of("bulk_call_list", "selected", selected.size(), "sample", sample(selected)));
       return InList.query(selected, chunk -> callList.lines(viewer, "c.id in (" + chunk.marks() + ")", chunk.params(),
           locale));
     });

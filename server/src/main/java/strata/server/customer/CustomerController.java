@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.BadRequest;
 import strata.server.api.Page;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.model.ModelStore;
 import strata.server.run.CurrentOverrides;
@@ -151,7 +152,8 @@ class CustomerController {
     return audited.write(audit -> {
       OverrideStore.Override saved = overrides.set(id, o.tier(), o.reason().strip(), o.expiresAt(), v.username());
       currentOverrides.apply();
-      audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason());
+      audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason(),
+          AuditDetail.of("override_set", "customer", id, "tier", o.tier(), "reason", o.reason()));
       return saved;
     });
   }
@@ -164,7 +166,7 @@ class CustomerController {
     audited.run(audit -> {
       overrides.remove(id, v.username());
       currentOverrides.apply();
-      audit.record(v.username(), "override_removed", id);
+      audit.record(v.username(), "override_removed", id, AuditDetail.of("override_removed", "customer", id));
     });
   }
 

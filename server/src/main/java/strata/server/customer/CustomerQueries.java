@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -205,12 +206,11 @@ public class CustomerQueries {
           stored.forEach((lang, text) -> explanation.put(lang, String.valueOf(text)));
           if (override == null && explanation.getOrDefault("en", "").startsWith("overridden")) {
             // The override was removed or expired after the run: show the model's reason only.
-            explanation.computeIfPresent("en", (k, text) -> text.substring(text.indexOf("; model: ") + 9));
-            explanation.computeIfPresent("zh", (k, text) -> text.substring(text.indexOf("；模型：") + 4));
+            explanation.replaceAll((lang, text) ->
+                OverrideStore.Override.modelReason(text, Locale.forLanguageTag(lang)));
           }
           if (override != null && !explanation.getOrDefault("en", "").startsWith("overridden")) {
-            explanation.replaceAll((lang, text) -> override.explanation() + (lang.equals("zh") ? "；模型：" : "; model: ")
-                + text);
+            explanation.replaceAll((lang, text) -> override.explanation(Locale.forLanguageTag(lang), text));
           }
           // The stored tier, which follows the override only when the snapshot's model has the override's tier.
           return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),

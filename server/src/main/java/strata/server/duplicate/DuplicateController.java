@@ -15,6 +15,7 @@ import strata.server.api.BadRequest;
 import strata.server.api.Conflict;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.security.Viewer;
 
@@ -95,7 +96,9 @@ class DuplicateController {
         default -> "duplicate_undone";
       };
       audit.record(by, action, "pair " + id + ": " + pair.a().id() + " + " + pair.b().id() + " ("
-          + String.join("|", pair.reasons()) + ", was " + pair.status() + ")" + (note == null ? "" : ": " + note));
+          + String.join("|", pair.reasons()) + ", was " + pair.status() + ")" + (note == null ? "" : ": " + note),
+          AuditDetail.of("duplicate", "pair", id, "a", pair.a().id(), "b", pair.b().id(), "reasons", pair.reasons(),
+              "was", pair.status(), "note", note));
       return store.get(id).orElseThrow();
     });
   }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import strata.intake.Column;
 import strata.intake.FileKind;
 import strata.intake.RowIntake;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.AuditLog;
 import strata.server.audit.Audited;
 import strata.server.api.BadRequest;
@@ -122,7 +123,9 @@ class BatchController {
   private record Entry(String username, FileKind kind, int received, int rejected) {
     void record(AuditLog audit, Written w) {
       audit.record(username, "import", "batch " + kind.label() + ": " + received + " received, " + w.inserted()
-          + " inserted, " + w.updated() + " updated, " + w.unchanged() + " unchanged, " + rejected + " rejected");
+          + " inserted, " + w.updated() + " updated, " + w.unchanged() + " unchanged, " + rejected + " rejected",
+          AuditDetail.of("import_batch", "kind", kind.label(), "received", received, "inserted", w.inserted(),
+              "updated", w.updated(), "unchanged", w.unchanged(), "rejected", rejected));
     }
   }
 }

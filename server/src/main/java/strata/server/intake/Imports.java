@@ -24,6 +24,7 @@ import strata.intake.IntakeException;
 import strata.server.api.BadRequest;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.cluster.Instance;
 import strata.server.data.HiddenImports;
@@ -186,8 +187,11 @@ public class Imports {
             hidden.show(id); // first: what the switch rebuilds from stored rows must read this import's too
             staged.write().atSwitch();
             jobs.succeeded(id, staged);
-            audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): "
-                + counts(staged.quality()));
+            ImportQuality counted = staged.quality();
+            audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(counted),
+                AuditDetail.of("import_file", "file", name, "kind", kind.label(), "rows", counted.rows(),
+                    "accepted", counted.accepted(), "rejected", counted.rejected(), "inserted", counted.inserted(),
+                    "updated", counted.updated(), "unchanged", counted.unchanged()));
           });
           return true;
         } catch (RuntimeException e) {
@@ -219,11 +223,13 @@ public class Imports {
     }).toList());
   }
 
-  /** Stores why as a code and its values ({@link ImportFailure}); the audit log keeps its English. */
+  /** Stores why as a code and its values ({@link ImportFailure}); the audit log keeps its text in both languages. */
   private void fail(long id, Note why, FileImport.Staged read, FileKind kind, String username) {
     audited.run(audit -> {
       jobs.failed(id, why, read);
-      audit.record(username, "import", "failed: " + kind.label() + ": " + why.text(Locale.ENGLISH));
+      audit.record(username, "import", "failed: " + kind.label() + ": " + why.text(Locale.ENGLISH),
+          AuditDetail.of("import_failed", "kind", kind.label(),
+              "reason", AuditDetail.text(why.text(Locale.SIMPLIFIED_CHINESE), why.text(Locale.ENGLISH))));
     });
     hidden.discard(id);
   }

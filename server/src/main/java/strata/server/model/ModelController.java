@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.security.Viewer;
 import strata.tier.ModelDiff;
@@ -113,8 +114,9 @@ class ModelController {
     // The version and its audit entry together: a saved model is never missing from the audit log.
     ModelStore.Version v = audited.write(audit -> {
       ModelStore.Version saved = store.save(body.yaml(), body.note(), Viewer.current().username());
+      String note = body.note() == null || body.note().isBlank() ? null : body.note();
       audit.record(Viewer.current().username(), "model_update", "version " + saved.version()
-          + (body.note() == null || body.note().isBlank() ? "" : ": " + body.note()));
+          + (note == null ? "" : ": " + note), AuditDetail.of("model_update", "version", saved.version(), "note", note));
       return saved;
     });
     return Model.of(v);

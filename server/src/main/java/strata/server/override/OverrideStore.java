@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import strata.i18n.Labels;
 import strata.i18n.Note;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
@@ -32,10 +33,21 @@ public class OverrideStore {
    */
   public record Override(long id, String customerId, String tier, String reason, Instant expiresAt,
       String createdBy, Instant createdAt, Instant removedAt, String removedBy, EndNote endNote) {
-    /** The line shown in the customer's explanation. */
-    public String explanation() {
-      return "overridden by " + createdBy + ": " + reason
-          + (expiresAt == null ? "" : " (until " + expiresAt.toString().substring(0, 10) + ")");
+    /**
+     * The customer's explanation in {@code locale}: who set the tier and why, until when, then the model's own reason,
+     * e.g. "overridden by ann: key account; model: high_value: …".
+     */
+    public String explanation(Locale locale, String modelReason) {
+      String until = expiresAt == null ? ""
+          : Labels.text("override.explanation.until", locale, "date", expiresAt.toString().substring(0, 10));
+      return Labels.text("override.explanation", locale, "by", createdBy, "reason", reason) + until
+          + Labels.get("override.explanation.model", locale) + modelReason;
+    }
+
+    /** The model's reason in an explanation {@link #explanation} wrote in {@code locale}. */
+    public static String modelReason(String explanation, Locale locale) {
+      String separator = Labels.get("override.explanation.model", locale);
+      return explanation.substring(explanation.indexOf(separator) + separator.length());
     }
   }
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import strata.plan.OwnerChange;
 import strata.plan.PlanCustomer;
 import strata.server.api.InList;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.AuditLog;
 
 /**
@@ -114,8 +115,19 @@ public class PolicyOwners {
     store.follow(owners);
     Placed placed = new Placed((int) moved.stream().filter(c -> !c.to().isEmpty()).count(),
         (int) moved.stream().filter(c -> c.to().isEmpty()).count());
-    if (!moved.isEmpty()) audit.record("system", "owner_policy", describe(placed, moved));
+    if (!moved.isEmpty()) audit.record("system", "owner_policy", describe(placed, moved), detail(placed, moved));
     return placed;
+  }
+
+  /** The counts, the customers per rep ("李娜 1, 王磊 2") and the first 20 customers moved, in no language. */
+  private static AuditDetail detail(Placed placed, List<OwnerChange> moved) {
+    Map<String, Integer> perRep = new TreeMap<>();
+    moved.stream().filter(c -> !c.to().isEmpty()).forEach(c -> perRep.merge(c.to(), 1, Integer::sum));
+    String reps = perRep.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(joining(", "));
+    String sample = moved.stream().limit(20).map(OwnerChange::customerId).collect(joining(", "))
+        + (moved.size() > 20 ? ", …" : "");
+    return AuditDetail.of("owner_policy", "assigned", placed.assigned(), "pooled", placed.pooled(),
+        "reps", reps.isEmpty() ? null : reps, "sample", sample);
   }
 
   /** "3 assigned (李娜 1, 王磊 2), 1 to the pool: C1 '' -> '王磊', ..." with the first 20 moves. */

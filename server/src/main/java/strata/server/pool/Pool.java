@@ -17,6 +17,7 @@ import strata.server.api.BadRequest;
 import strata.server.api.Conflict;
 import strata.server.api.NotFound;
 import strata.server.audit.AuditLog;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.model.ModelStore;
 import strata.server.run.Run;
@@ -88,7 +89,8 @@ public class Pool {
             + "else first)");
       }
       audit.record(viewer.username(), "pool_claim", customerId + " by " + rep + " (" + (book + 1) + "/"
-          + (cap == 0 ? "no cap" : cap) + ")");
+          + (cap == 0 ? "no cap" : cap) + ")", AuditDetail.of("pool_claim", "customer", customerId, "rep", rep,
+          "count", book + 1, "cap", cap == 0 ? null : cap));
       return new Ownership(customerId, rep, tier);
     });
   }
@@ -109,7 +111,8 @@ public class Pool {
       if (!store.move(customerId, current, to, kind, null, by.username(), now())) {
         throw new Conflict("owner_changed", "customer " + customerId + " changed owner meanwhile; try again");
       }
-      audit.record(by.username(), "pool_" + kind, customerId + ": '" + current + "' -> '" + to + "'");
+      audit.record(by.username(), "pool_" + kind, customerId + ": '" + current + "' -> '" + to + "'",
+          AuditDetail.of("pool_move", "customer", customerId, "from", current, "to", to));
       return new Ownership(customerId, to, null);
     });
   }
@@ -128,7 +131,9 @@ public class Pool {
       if (!store.moveOwner(s.customerId(), s.owner(), "", "return", s.rule(), "system", now)) continue;
       moved.put(s.customerId(), "");
       audit.record("system", "pool_return", s.customerId() + " from " + s.owner() + ": " + s.rule() + " since "
-          + s.since() + " (return day " + s.returnDay() + ")");
+          + s.since() + " (return day " + s.returnDay() + ")", AuditDetail.of("pool_return", "customer",
+          s.customerId(), "owner", s.owner(), "rule", s.rule(), "since", String.valueOf(s.since()),
+          "return_day", String.valueOf(s.returnDay())));
       out.add(new Returned(s.customerId(), s.owner(), s.rule()));
     }
     // All at once: moved one by one, each customer recomputed the aggregates of two owners in every kept snapshot
@@ -143,11 +148,11 @@ public class Pool {
    *
    * @return false when its owner changed since it was assessed (nothing moved)
    */
-  public boolean escalate(String customerId, String from, String to, String detail) {
+  public boolean escalate(String customerId, String from, String to, String detail, AuditDetail why) {
     String kind = to.isEmpty() ? "return" : "reassign";
     if (!store.move(customerId, from, to, kind, "escalation", "system", now())) return false;
     audit.record("system", to.isEmpty() ? "task_escalation_pool" : "task_escalation_reassign", customerId + ": '"
-        + from + "' -> '" + to + "': " + detail);
+        + from + "' -> '" + to + "': " + detail, why);
     return true;
   }
 

@@ -31,6 +31,7 @@ import strata.run.Progress;
 import strata.run.RunResult;
 import strata.run.ScoringRun;
 import strata.server.api.BadRequest;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.cluster.Instance;
 import strata.server.data.Dialect;
@@ -147,7 +148,8 @@ public class RunService implements ApplicationRunner {
     ModelStore.Version version = models.current();
     long id = audited.write(audit -> {
       long claimed = runs.claim(trigger, by, version.version(), instance.id());
-      audit.record(by, "run", "run " + claimed + " (" + trigger + ", model v" + version.version() + ")");
+      audit.record(by, "run", "run " + claimed + " (" + trigger + ", model v" + version.version() + ")",
+          AuditDetail.of("run", "run", claimed, "trigger", trigger, "version", version.version()));
       return claimed;
     });
     executor.submit(() -> execute(id, version, asOf, history));
@@ -286,7 +288,8 @@ public class RunService implements ApplicationRunner {
     audited.run(audit -> { // joins the publishing transaction
       for (OverrideStore.Override o : overrides.endOutside(tierIds, modelVersion, at)) {
         audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": "
-            + o.endNote().en() + " (run " + id + ")");
+            + o.endNote().en() + " (run " + id + ")", AuditDetail.of("override_ended", "customer", o.customerId(),
+            "tier", o.tier(), "note", AuditDetail.text(o.endNote().zh(), o.endNote().en()), "run", id));
       }
     });
     overrides.applyTo(id, tierIds, at);

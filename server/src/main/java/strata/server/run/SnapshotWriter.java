@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
@@ -95,8 +96,8 @@ final class SnapshotWriter {
     String explanation = model.json();
     if (o != null) {
       Map<String, Object> overridden = new LinkedHashMap<>(model.texts());
-      overridden.put("en", o.explanation() + "; model: " + overridden.get("en"));
-      overridden.put("zh", o.explanation() + "；模型：" + overridden.get("zh"));
+      overridden.put("en", o.explanation(Locale.ENGLISH, String.valueOf(overridden.get("en"))));
+      overridden.put("zh", o.explanation(Locale.SIMPLIFIED_CHINESE, String.valueOf(overridden.get("zh"))));
       explanation = json.writeValueAsString(overridden);
     }
     return new Object[] {runId, id, o != null ? o.tier() : modelTier, modelTier, o == null ? null : o.id(),

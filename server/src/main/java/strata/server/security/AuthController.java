@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.BadRequest;
 import strata.server.api.TooManyRequests;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 
 @RestController
@@ -59,14 +60,14 @@ class AuthController {
     Users.User user = users.authenticate(login.username(), login.password()).orElse(null);
     if (user == null) {
       throttle.failed(login.username());
-      audited.record(login.username(), "login_failed", client);
+      audited.record(login.username(), "login_failed", client, AuditDetail.of("login_failed", "client", client));
       throw new BadCredentials();
     }
     throttle.succeeded(login.username(), client);
     // A session is never issued without its login entry.
     TokenStore.Issued t = audited.write(audit -> {
       TokenStore.Issued issued = tokens.issueSession(user.username());
-      audit.record(user.username(), "login", null);
+      audit.record(user.username(), "login", null, null);
       return issued;
     });
     return new Session(t.token(), t.expiresAt(), Me.of(user));
@@ -78,7 +79,7 @@ class AuthController {
     String header = request.getHeader("Authorization");
     audited.run(audit -> {
       tokens.revokeToken(header.substring(7).trim());
-      audit.record(Viewer.current().username(), "logout", null);
+      audit.record(Viewer.current().username(), "logout", null, null);
     });
   }
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.BadRequest;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 
 /**
@@ -67,7 +68,8 @@ class UserController {
       Users.User created = users.create(u.username(), u.displayName(), u.password(), role(u.role()), u.owner(),
           u.team(), u.email());
       audit.record(Viewer.current().username(), "user_created", u.username() + " as " + created.role().id()
-          + (created.team() == null ? "" : " team=" + created.team()));
+          + (created.team() == null ? "" : " team=" + created.team()), AuditDetail.of("user_created",
+          "user", u.username(), "role", created.role().id(), "team", created.team()));
       return AuthController.Me.of(created);
     });
   }
@@ -81,11 +83,14 @@ class UserController {
       if (c.password() != null || Boolean.FALSE.equals(c.enabled())) {
         // A new password must shut out whoever knew the old one: their sessions end (except this request's own).
         int revoked = tokens.revokeAllOf(username, Boolean.TRUE.equals(c.revokeApiTokens()), bearer(request));
-        audit.record(Viewer.current().username(), "tokens_revoked", username + ": " + revoked);
+        audit.record(Viewer.current().username(), "tokens_revoked", username + ": " + revoked,
+            AuditDetail.of("tokens_revoked", "user", username, "count", revoked));
       }
       audit.record(Viewer.current().username(), "user_updated", username + (c.password() != null ? " (password)" : "")
           + " role=" + updated.role().id() + " enabled=" + updated.enabled()
-          + (updated.team() == null ? "" : " team=" + updated.team()));
+          + (updated.team() == null ? "" : " team=" + updated.team()), AuditDetail.of("user_updated", "user", username,
+          "role", updated.role().id(), "team", updated.team(), "password", c.password() != null ? true : null,
+          "disabled", updated.enabled() ? null : true));
       return AuthController.Me.of(updated);
     });
   }
@@ -95,7 +100,8 @@ class UserController {
   void delete(@PathVariable String username) {
     audited.run(audit -> {
       users.delete(username);
-      audit.record(Viewer.current().username(), "user_deleted", username);
+      audit.record(Viewer.current().username(), "user_deleted", username,
+          AuditDetail.of("user_deleted", "user", username));
     });
   }
 
@@ -118,7 +124,8 @@ class UserController {
       TokenStore.Issued issued = tokens.issueApi(v.username(), t.name(), scope,
           t.expiresInDays() == null ? null : Duration.ofDays(t.expiresInDays()));
       audit.record(v.username(), "token_created", t.name() + " scope=" + scope.id()
-          + (t.expiresInDays() == null ? "" : " days=" + t.expiresInDays()));
+          + (t.expiresInDays() == null ? "" : " days=" + t.expiresInDays()), AuditDetail.of("token_created",
+          "name", t.name(), "scope", scope.id(), "days", t.expiresInDays()));
       return issued;
     });
   }
@@ -128,7 +135,8 @@ class UserController {
   void revoke(@PathVariable long id) {
     audited.run(audit -> {
       tokens.revoke(id, Viewer.current());
-      audit.record(Viewer.current().username(), "token_revoked", Long.toString(id));
+      audit.record(Viewer.current().username(), "token_revoked", Long.toString(id),
+          AuditDetail.of("token_revoked", "token", id));
     });
   }
 

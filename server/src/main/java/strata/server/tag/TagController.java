@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import strata.server.api.NotFound;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.security.Viewer;
 import strata.server.security.VisibleCustomers;
@@ -59,7 +60,8 @@ class TagController {
     String tag = TagStore.parse(body.tag());
     return audited.write(audit -> {
       if (tags.add(List.of(id), tag, v.username(), clock.instant()) > 0) {
-        audit.record(v.username(), "tag_add", "'" + tag + "' on " + id);
+        audit.record(v.username(), "tag_add", "'" + tag + "' on " + id,
+            AuditDetail.of("tag_add", "tag", tag, "customer", id));
       }
       return new Tagged(id, tags.of(id));
     });
@@ -72,7 +74,10 @@ class TagController {
     visibleOr404(id, v);
     String t = TagStore.parse(tag);
     return audited.write(audit -> {
-      if (tags.remove(List.of(id), t) > 0) audit.record(v.username(), "tag_remove", "'" + t + "' from " + id);
+      if (tags.remove(List.of(id), t) > 0) {
+        audit.record(v.username(), "tag_remove", "'" + t + "' from " + id,
+            AuditDetail.of("tag_remove", "tag", t, "customer", id));
+      }
       return new Tagged(id, tags.of(id));
     });
   }

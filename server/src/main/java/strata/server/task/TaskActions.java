@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import strata.server.api.BadRequest;
 import strata.server.api.Conflict;
+import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
 import strata.server.data.Interaction;
 import strata.server.data.InteractionStore;
@@ -66,7 +67,8 @@ class TaskActions {
           now.atZoneSameInstant(planning.zone()).toLocalDateTime(), interactionType(task), task.channel() == null
           ? "" : task.channel(), outcome)));
       audit.record(viewer.username(), "task_done", "task " + id + " (" + task.type() + ", " + task.customerId()
-          + "): " + outcome + (text.isEmpty() ? "" : " — " + text));
+          + "): " + outcome + (text.isEmpty() ? "" : " — " + text), AuditDetail.of("task_done", "task", id,
+          "type", task.type(), "customer", task.customerId(), "outcome", outcome, "note", text.isEmpty() ? null : text));
       return tasks.get(id, viewer);
     }));
   }
@@ -83,7 +85,9 @@ class TaskActions {
     return audited.write(audit -> {
       if (!tasks.reschedule(id, dueDate, note, viewer.username(), planning.now())) throw notOpen(task);
       audit.record(viewer.username(), "task_rescheduled", "task " + id + " (" + task.type() + ", "
-          + task.customerId() + "): " + task.dueDate() + " -> " + dueDate + (note.isEmpty() ? "" : " — " + note));
+          + task.customerId() + "): " + task.dueDate() + " -> " + dueDate + (note.isEmpty() ? "" : " — " + note),
+          AuditDetail.of("task_rescheduled", "task", id, "type", task.type(), "customer", task.customerId(),
+              "from", String.valueOf(task.dueDate()), "to", dueDate.toString(), "note", note.isEmpty() ? null : note));
       return tasks.get(id, viewer);
     });
   }
@@ -97,7 +101,8 @@ class TaskActions {
     return audited.write(audit -> {
       if (!tasks.close(id, "skipped", null, text, viewer.username(), planning.now())) throw notOpen(task);
       audit.record(viewer.username(), "task_skipped", "task " + id + " (" + task.type() + ", " + task.customerId()
-          + "): " + text);
+          + "): " + text, AuditDetail.of("task_skipped", "task", id, "type", task.type(), "customer", task.customerId(),
+          "reason", text));
       return tasks.get(id, viewer);
     });
   }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import strata.playbook.ServicePlan;
 import strata.remind.Escalations;
 import strata.remind.Overdue;
+import strata.server.audit.AuditDetail;
 import strata.server.pool.Pool;
 import strata.tier.TierModel;
 import strata.server.notify.Notifications;
@@ -66,7 +67,9 @@ class TaskEscalation {
     for (Escalations.Move m : Escalations.of(overdue, playbooks, books, Set.of(), today).moves()) {
       String detail = m.action().code() + " after " + m.overdueDays() + " overdue days (tier " + m.tier()
           + ", tasks " + m.taskIds() + ")";
-      if (!pool.escalate(m.customerId(), m.from(), m.to(), detail)) continue;
+      AuditDetail why = AuditDetail.of("escalation", "customer", m.customerId(), "from", m.from(), "to", m.to(),
+          "action", m.action().code(), "days", m.overdueDays(), "tier", m.tier(), "tasks", m.taskIds().toString());
+      if (!pool.escalate(m.customerId(), m.from(), m.to(), detail, why)) continue;
       for (long id : m.taskIds()) {
         db.sql("insert into task_escalation (task_id, customer_id, action, from_owner, to_owner, overdue_days, at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)")

@@ -105,8 +105,8 @@ class TaskStore {
           cancelled += db.sql("update service_task set status = 'cancelled', suppressed_by = ?, reason_en = reason_en || ?, "
                   + "reason_zh = reason_zh || ?, updated_at = ?, updated_by = ?, closed_at = ?, closed_by = ? "
                   + "where id = ? and status in ('open', 'suppressed')")
-              .params(t.stoppedBy().text(), "; cancelled: " + PlanText.stop(t.stoppedBy(), Locale.ENGLISH),
-                  "；取消：" + PlanText.stop(t.stoppedBy(), Locale.CHINESE), now, by, now, by, id).update();
+              .params(t.stoppedBy().text(), PlanText.cancelled(t.stoppedBy(), Locale.ENGLISH),
+                  PlanText.cancelled(t.stoppedBy(), Locale.CHINESE), now, by, now, by, id).update();
         } else {
           updated += db.sql("update service_task set status = ?, suppressed_by = ?, owner = ?, channel = ?, "
                   + "due_date = ?, updated_at = ?, updated_by = ? where id = ? and status in ('open', 'suppressed') "
