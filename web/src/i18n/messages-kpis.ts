@@ -3,6 +3,7 @@
 export const en = {
   'err.kpis_computing': 'The KPIs of this snapshot are being computed after the server started; try again in a minute.',
   'kpiTier.pAlive': 'Avg P(alive)', 'kpiTier.csat': 'CSAT (answers)',
+  'kpiTier.coverage': 'Contact coverage', 'kpiTier.completion': 'Task completion (due)',
   'kpiGroup.all': 'All customers', 'kpiGroup.own': 'Your customers', 'kpiGroup.team': 'Team {name}',
   'kpiGroup.teamTotal': 'Team {name} (total)', 'kpiGroup.owner': 'Owner {name}', 'kpiGroup.region': 'Region {name}',
   'kpiGroup.industry': 'Industry {name}',
@@ -15,6 +16,7 @@ export const en = {
 export const zh: Record<keyof typeof en, string> = {
   'err.kpis_computing': '服务器启动后正在计算该快照的关键指标，请稍后再试。',
   'kpiTier.pAlive': '平均存活概率', 'kpiTier.csat': 'CSAT（答卷数）',
+  'kpiTier.coverage': '联系覆盖率', 'kpiTier.completion': '任务完成率（到期数）',
   'kpiGroup.all': '全部客户', 'kpiGroup.own': '我的客户', 'kpiGroup.team': '团队 {name}',
   'kpiGroup.teamTotal': '团队 {name}（合计）', 'kpiGroup.owner': '负责人 {name}', 'kpiGroup.region': '地区 {name}',
   'kpiGroup.industry': '行业 {name}',

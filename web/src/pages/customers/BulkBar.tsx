@@ -11,7 +11,7 @@ import { useSession } from '../../auth/Session';
 import { useI18n } from '../../i18n/I18n';
 import { errorText } from '../../i18n/errors';
 import type { MessageKey } from '../../i18n/messages';
-import { selectedCount, selectionBody, withinCap, type Selection } from './bulk';
+import { heldOutText, selectedCount, selectionBody, withinCap, type Selection, type TasksCreated } from './bulk';
 
 /** The server's default `strata.bulk.max-customers`; the server refuses beyond its own setting anyway. */
 export const BULK_MAX = 1000;
@@ -52,9 +52,13 @@ export function BulkBar({ selection, filter, total, onSelect, onDone }: {
         ? t('bulk.tagged', { n: num(r.changed), tag: r.tag, same: num(r.selected - r.changed) })
         : t('bulk.untagged', { n: num(r.changed), tag: r.tag }));
     } else {
-      const r = await api<{ created: number; existing: number }>('/customers/bulk/task', { json: {
+      const r = await api<TasksCreated>('/customers/bulk/task', { json: {
         ...selectionBody(selection), type: v.type, channel: v.channel, dueDate: v.due.format('YYYY-MM-DD'), note: v.note ?? '' } });
       message.success(t('bulk.tasksDone', { n: num(r.created), skipped: num(r.existing) }));
+      // Made anyway, and audited with the experiment: the user is told they are serving a control group.
+      if (r.heldOut.length) {
+        message.warning({ content: <span data-testid="bulk-held-out">{heldOutText(r.heldOut, t)}</span>, duration: 12 });
+      }
     }
     setDialog(null);
     onDone();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NONE, pickRows, selectedCount, selectionBody, withinCap, type Selection } from './bulk';
+import { heldOutText, NONE, pickRows, selectedCount, selectionBody, withinCap, type Selection } from './bulk';
 
 describe('bulk selection', () => {
   it('namesPickedRowsOnceEach', () => {
@@ -18,5 +18,12 @@ describe('bulk selection', () => {
   it('checksTheCapOnTheWholeFilter', () => {
     expect(withinCap({ kind: 'filter', filter: {}, total: 1000 }, 1000)).toBe(true);
     expect(withinCap({ kind: 'filter', filter: {}, total: 1001 }, 1000)).toBe(false);
+  });
+
+  it('namesHeldOutCustomersPerExperiment', () => {
+    const t = (_: string, v: Record<string, string | number>) => `${v.experiment}: ${v.n} (${v.ids})`;
+    const six = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'].map((customerId) => ({ customerId, experiment: 'care' }));
+    expect(heldOutText([...six, { customerId: 'C9', experiment: 'vip' }], t))
+      .toBe('care: 6 (C1, C2, C3, C4, C5, …) vip: 1 (C9)');
   });
 });

@@ -27,3 +27,17 @@ export function withinCap(s: Selection, max: number): boolean {
 export function pickRows(ids: string[]): Selection {
   return { kind: 'rows', ids };
 }
+
+/** POST /customers/bulk/task's answer; `heldOut`: customers given a task while held out of a running experiment. */
+export interface TasksCreated {
+  created: number; existing: number; heldOut: { customerId: string; experiment: string }[];
+}
+
+/** The warning for tasks made by hand for held-out customers: the customers (at most 5 named) of each experiment. */
+export function heldOutText(heldOut: TasksCreated['heldOut'], t: (key: 'bulk.heldOut', vars: Record<string, string | number>) => string): string {
+  const byExperiment = new Map<string, string[]>();
+  for (const h of heldOut) byExperiment.set(h.experiment, [...(byExperiment.get(h.experiment) ?? []), h.customerId]);
+  return [...byExperiment].map(([experiment, ids]) => t('bulk.heldOut', {
+    experiment, n: ids.length, ids: ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : ''),
+  })).join(' ');
+}

@@ -57,7 +57,9 @@ export function KpiByTier({ snapshot, table: data, error, choice, picker, trend 
     return (
       <div>
         <div>{now !== null && key === 'nps' ? `${num(now, 0)} (${num(r.npsAnswers)})`
-          : now !== null && key === 'csat' ? `${formatKpi(key, now, formats)} (${num(r.csatAnswers)})` : formatKpi(key, now, formats)}</div>
+          : now !== null && key === 'csat' ? `${formatKpi(key, now, formats)} (${num(r.csatAnswers)})`
+          : now !== null && key === 'taskCompletion' ? `${formatKpi(key, now, formats)} (${num(r.tasksDue ?? 0)})`
+          : formatKpi(key, now, formats)}</div>
         {delta !== null && (
           <Typography.Text type={delta === 0 ? 'secondary' : worse ? 'danger' : 'success'} style={{ fontSize: 12 }}
             data-testid={`kpi-change-${key}`}>{formatChange(key, kind, delta, formats)}</Typography.Text>
@@ -86,7 +88,7 @@ export function KpiByTier({ snapshot, table: data, error, choice, picker, trend 
       </div>
       {!rows ? <Empty description={!error ? undefined
         : error instanceof ApiError && error.code === 'kpis_computing' ? t('err.kpis_computing') : t('kpiTier.none')} /> : (
-        <Table<KpiRow> size="small" pagination={false} rowKey={(r) => r.tier ?? '*'} dataSource={rows} scroll={{ x: 1450 }}
+        <Table<KpiRow> size="small" pagination={false} rowKey={(r) => r.tier ?? '*'} dataSource={rows} scroll={{ x: 1650 }}
           columns={[
             { title: t('kpiTier.tier'), dataIndex: 'tier', fixed: 'left', render: (x: string | null) => (x ? <TierTag tier={x} /> : <b>{t('kpiTier.all')}</b>) },
             column('customers', t('kpiTier.customers')), column('buyers', t('kpiTier.buyers')),
@@ -97,6 +99,7 @@ export function KpiByTier({ snapshot, table: data, error, choice, picker, trend 
             column('averageClv', t('kpiTier.clv')), column('averagePAlive', t('kpiTier.pAlive')),
             column('nps', t('kpiTier.nps')), column('csat', t('kpiTier.csat')),
             column('complaintsPer100', t('kpiTier.complaints')),
+            column('contactCoverage', t('kpiTier.coverage')), column('taskCompletion', t('kpiTier.completion')),
           ]} />
       )}
     </Card>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseOf, change, formatChange, formatKpi, modelChangedBetween, trendLines, type KpiPoint, type KpiRow } from './kpiTrend';
+import { baseOf, change, formatChange, formatKpi, kpiValue, modelChangedBetween, trendLines, type KpiPoint, type KpiRow } from './kpiTrend';
 
 const row = (tier: string | null, customers: number, retention: number | null = null): KpiRow => ({
   dimension: 'all', group: '', tier, customers, buyers: 0, revenueCents: customers * 100, revenueShare: null,
@@ -94,5 +94,19 @@ describe('kpi formats', () => {
     expect(formatChange('csat', 'absolute', 0, f)).toBe('±0.00');
     expect(formatKpi('revenueCents', 123_456, f)).toBe('¥1234.56');
     expect(formatKpi('churnRate', null, f)).toBe('—');
+  });
+
+  it('showsServiceFiguresAsSharesAndOldSnapshotsWithoutThemAsEmpty', () => {
+    // Snapshot 1 was stored before coverage and completion existed: its rows lack them (not 0).
+    const served = (tier: string | null, coverage: number, completion: number | null): KpiRow =>
+      ({ ...row(tier, 4), cadenceCustomers: 4, contactCoverage: coverage, tasksDue: 5, taskCompletion: completion });
+    const points = [point(1, '2025-08-01', null, [row('a', 4), row(null, 4)]),
+      point(2, '2025-11-01', '2025-08-01', [served('a', 0.75, 0.6), served(null, 0.75, 0.6)])];
+    // Coverage is a state at the as-of day, so the first snapshot is drawn, as a gap.
+    expect(trendLines(points, 'contactCoverage', ['a']).lines[0].values).toEqual([null, 0.75]);
+    expect(trendLines(points, 'taskCompletion', ['a']).lines[0].values).toEqual([0.6]);
+    expect(formatKpi('contactCoverage', kpiValue(points[0].rows[0], 'contactCoverage'), f)).toBe('—');
+    expect(formatKpi('taskCompletion', 0.6, f)).toBe('60.0%');
+    expect(formatChange('contactCoverage', 'points', 0.05, f)).toBe('+5.0 pp');
   });
 });

@@ -7,6 +7,8 @@ export interface KpiRow {
   retention: number | null; churnRate: number | null; movedUp: number | null; movedDown: number | null;
   averageClv: number | null; averagePAlive: number | null; nps: number | null; npsAnswers: number;
   csat: number | null; csatAnswers: number; complaintsPer100: number | null;
+  /** Absent (read as null) in KPIs stored before these figures existed. */
+  cadenceCustomers?: number | null; contactCoverage?: number | null; tasksDue?: number | null; taskCompletion?: number | null;
 }
 /** One snapshot's KPIs; `fromAsOf` is null when its period is the whole history before it (the first snapshot). */
 export interface KpiPoint { runId: number; asOf: string; fromAsOf: string | null; modelChanged: boolean; rows: KpiRow[] }
@@ -19,7 +21,8 @@ export interface KpiPoint { runId: number; asOf: string; fromAsOf: string | null
 export type ChangeKind = 'relative' | 'points' | 'absolute';
 export interface KpiDef { key: KpiKey; change: ChangeKind; stock: boolean }
 export type KpiKey = 'customers' | 'buyers' | 'revenueCents' | 'revenueShare' | 'averageOrderValue' | 'repurchaseRate'
-  | 'retention' | 'churnRate' | 'netMigration' | 'averageClv' | 'averagePAlive' | 'nps' | 'csat' | 'complaintsPer100';
+  | 'retention' | 'churnRate' | 'netMigration' | 'averageClv' | 'averagePAlive' | 'nps' | 'csat' | 'complaintsPer100'
+  | 'contactCoverage' | 'taskCompletion';
 
 export const KPIS: KpiDef[] = [
   { key: 'customers', change: 'relative', stock: true }, { key: 'buyers', change: 'relative', stock: false },
@@ -29,6 +32,8 @@ export const KPIS: KpiDef[] = [
   { key: 'netMigration', change: 'absolute', stock: false }, { key: 'averageClv', change: 'relative', stock: true },
   { key: 'averagePAlive', change: 'points', stock: true }, { key: 'nps', change: 'absolute', stock: false },
   { key: 'csat', change: 'absolute', stock: false }, { key: 'complaintsPer100', change: 'absolute', stock: false },
+  // Coverage is a state at the as-of day (contacted within the cadence then); completion counts the period's tasks.
+  { key: 'contactCoverage', change: 'points', stock: true }, { key: 'taskCompletion', change: 'points', stock: false },
 ];
 
 export function kpiValue(row: KpiRow | undefined, key: KpiKey): number | null {
@@ -119,7 +124,8 @@ export interface Formats {
 }
 
 const MONEY: KpiKey[] = ['revenueCents', 'averageOrderValue', 'averageClv'];
-const SHARES: KpiKey[] = ['revenueShare', 'repurchaseRate', 'retention', 'churnRate', 'averagePAlive'];
+const SHARES: KpiKey[] = ['revenueShare', 'repurchaseRate', 'retention', 'churnRate', 'averagePAlive', 'contactCoverage',
+  'taskCompletion'];
 const DIGITS: Partial<Record<KpiKey, number>> = { nps: 0, csat: 2, complaintsPer100: 1 };
 
 /** A KPI's value as the table shows it; revenue is stored in cents. */

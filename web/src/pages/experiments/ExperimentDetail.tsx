@@ -5,23 +5,21 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
-import { useMeta } from '../../api/Meta';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BackCrumb } from '../../components/DetailLink';
 import { NotFound } from '../../components/NotFound';
 import { TierTag } from '../../components/TierTag';
+import { MdeList } from './MdeList';
 import { formatInterval, formatValue, formatDifference, warningsOf, type Comparison, type ExperimentDetail as Detail, type Group } from './experiments';
 
 export default function ExperimentDetail() {
   const { id = '' } = useParams();
   const { t, lang, num, money, pct, date } = useI18n();
-  const { tierName } = useMeta();
   const { data, error } = useLoad(() => api<Detail>(`/experiments/${encodeURIComponent(id)}`), [id]);
   if (error?.status === 404) return <NotFound />;
   if (error) return <ErrorAlert error={error} />;
   if (!data) return <Spin />;
   const e = data.experiment;
-  const tierLabel = (tier: string) => (tier ? tierName(tier) : t('exp.overall'));
   const groups: Group[] = [...data.tiers, data.overall];
   return (
     <div data-testid="experiment" data-id={e.id}>
@@ -47,11 +45,7 @@ export default function ExperimentDetail() {
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('exp.evidence')}</Typography.Paragraph>
       </Card>
       <Card size="small" title={t('exp.mde')} style={{ marginBottom: 16 }} data-testid="exp-mde">
-        {data.mde.map((m) => (
-          <div key={m.tier || '*'}>{m.mde !== null
-            ? t('exp.mde.value', { tier: tierLabel(m.tier), mde: `${(m.mde * 100).toFixed(1)} pp`, baseline: pct(m.baseline), n: num(m.customers) })
-            : t(m.reason === 'too_few' ? 'exp.mde.too_few' : 'exp.mde.no_variation', { tier: tierLabel(m.tier), baseline: pct(m.baseline) })}</div>
-        ))}
+        <MdeList mde={data.mde} />
       </Card>
       {groups.map((g) => (
         <Card key={g.tier || '*'} size="small" style={{ marginBottom: 16 }} data-testid={`exp-group-${g.tier || 'overall'}`}

@@ -9,10 +9,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
 import type { ExperimentSummary } from './experiments';
 import { BeforeAfterCard } from './BeforeAfterCard';
+import { ExperimentPlan } from './ExperimentPlan';
+import { useSession } from '../../auth/Session';
 
 export default function Experiments() {
   const { t, lang, pct, date } = useI18n();
   const { data, error, loading } = useLoad(() => api<ExperimentSummary[]>('/experiments'), []);
+  const session = useSession();
   if (error) return <ErrorAlert error={error} />;
   return (
     <>
@@ -34,6 +37,7 @@ export default function Experiments() {
             ]} />
         )}
       </Card>
+      {session.can('dryRunModel') && <ExperimentPlan />}
       <BeforeAfterCard />
     </>
   );

@@ -20,6 +20,8 @@ export interface ExperimentDetail {
   window: { preFrom: string; from: string; to: string }; readOn: string; mde: Mde[];
   tiers: Group[]; overall: Group; warnings: Warning[];
 }
+/** GET /experiments/plan: the baseline window is the `days` up to the current snapshot's as-of day. */
+export interface Plan { runId: number; from: string; asOf: string; share: number; days: number; mde: Mde[] }
 export interface Membership { experiment: string; stratum: string; heldOut: boolean; status: string; plannedEnd: string }
 
 export type Unit = 'share' | 'money' | 'points';

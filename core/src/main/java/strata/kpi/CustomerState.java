@@ -10,11 +10,21 @@ import java.util.Objects;
  * @param clv, pAlive model predictions, NaN when there are none
  * @param nps latest NPS answer 0..10 or -1, answered on {@code npsDay}; {@code csat} 1..5 or -1 likewise
  * @param owner, region, industry from the customers file, "" when unknown
+ * @param service contacts and tasks, {@link ServiceState#NONE} when not known (the CLI)
  */
 public record CustomerState(String customerId, String tier, long orders, int purchaseDays, long netCents,
     int lastPurchaseDay, double clv, double pAlive, long complaints, int nps, int npsDay, int csat, int csatDay,
-    String owner, String region, String industry) {
+    String owner, String region, String industry, ServiceState service) {
+  /** A customer without contacts or tasks known (a run of the CLI, an earlier snapshot). */
+  public CustomerState(String customerId, String tier, long orders, int purchaseDays, long netCents,
+      int lastPurchaseDay, double clv, double pAlive, long complaints, int nps, int npsDay, int csat, int csatDay,
+      String owner, String region, String industry) {
+    this(customerId, tier, orders, purchaseDays, netCents, lastPurchaseDay, clv, pAlive, complaints, nps, npsDay, csat,
+        csatDay, owner, region, industry, ServiceState.NONE);
+  }
+
   public CustomerState {
+    Objects.requireNonNull(service, "service of " + customerId);
     Objects.requireNonNull(customerId, "customer id");
     Objects.requireNonNull(tier, "tier of " + customerId);
     if (orders < 0 || purchaseDays < 0 || complaints < 0) {

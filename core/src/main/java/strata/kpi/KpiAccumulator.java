@@ -27,6 +27,10 @@ public final class KpiAccumulator {
   /** A customer counted as active at the previous snapshot bought in the period of the same length before it. */
   private final long previousPeriodStart;
   private final int total;
+  /** The as-of epoch day, the end of the coverage windows. */
+  private final long asOfDay;
+  /** Per tier in model order, its cadence in days; 0 for a tier without one (not counted in coverage). */
+  private final int[] cadenceDays;
   private final Map<String, List<String>> teamsByOwner;
   /**
    * Per dimension (as {@link #DIMENSIONS}), per group value: tier totals in model order, then all tiers at index
@@ -62,6 +66,9 @@ public final class KpiAccumulator {
     previousPeriodStart = previous == null ? Long.MIN_VALUE
         : 2 * previous.asOf().toEpochDay() - current.asOf().toEpochDay();
     total = current.tiers().size();
+    asOfDay = current.asOf().toEpochDay();
+    cadenceDays = new int[total];
+    current.cadenceDays().forEach((tier, days) -> cadenceDays[current.rank(tier)] = days);
     for (int d = 0; d < DIMENSIONS.length; d++) groups[d] = new HashMap<>();
     totals(0, "");
   }
@@ -91,8 +98,8 @@ public final class KpiAccumulator {
   private void add(TierTotals[] t, CustomerState now, CustomerState before) {
     if (now != null) {
       int tier = current.rank(now.tier());
-      addCurrent(t[tier], now, before);
-      addCurrent(t[total], now, before);
+      addCurrent(t[tier], now, before, cadenceDays[tier]);
+      addCurrent(t[total], now, before, cadenceDays[tier]);
     }
     if (before != null) {
       boolean wasActive = before.lastPurchaseDay() >= 0 && before.lastPurchaseDay() > previousPeriodStart;
@@ -106,7 +113,8 @@ public final class KpiAccumulator {
     }
   }
 
-  private void addCurrent(TierTotals t, CustomerState now, CustomerState before) {
+  /** @param cadence the customer's tier's cadence in days, 0 for none */
+  private void addCurrent(TierTotals t, CustomerState now, CustomerState before, int cadence) {
     t.customers++;
     if (now.lastPurchaseDay() >= 0 && now.lastPurchaseDay() > periodStart) {
       t.buyers++;
@@ -132,6 +140,16 @@ public final class KpiAccumulator {
       t.csatAnswers++;
     }
     t.complaints += Math.max(0, now.complaints() - (before == null ? 0 : before.complaints()));
+    ServiceState service = now.service();
+    if (cadence > 0) {
+      t.cadenceCustomers++;
+      // Covered up to the day the next cadence contact falls due (last contact + every_days), as the planner's
+      // cadence task counts as not overdue on its due day.
+      int last = service.lastContactDay();
+      if (last >= 0 && last <= asOfDay && asOfDay - last <= cadence) t.covered++;
+    }
+    t.tasksDue += service.tasksDue();
+    t.tasksDone += service.tasksDone();
   }
 
   /** @param move positive when the customer moved to a higher ranked (earlier) tier, negative for a lower one */

@@ -10,11 +10,17 @@ package strata.kpi;
  * @param previousActive customers of this tier at the previous snapshot who were active then; null without one
  * @param movedUp, movedDown of this tier's customers at the previous snapshot, those now in a higher / lower tier;
  *     null without a previous snapshot or when the model changed
+ * @param cadenceCustomers customers of the tier(s) with a cadence, the whole of {@code contactCoverage}: the share of
+ *     them with a completed contact within their tier's cadence at the as-of day
+ * @param tasksDue service tasks due in the period (neither cancelled nor suppressed), the whole of
+ *     {@code taskCompletion}: the share of them done by the as-of day. All four null in KPIs stored before they
+ *     existed (shown as "—")
  */
 public record KpiRow(String dimension, String group, String tier, long customers, long buyers, long revenueCents,
     Double revenueShare, Double averageOrderValue, Double repurchaseRate, Long previousActive, Double retention,
     Double churnRate, Long movedUp, Long movedDown, Double averageClv, Double averagePAlive, Double nps,
-    long npsAnswers, Double csat, long csatAnswers, Double complaintsPer100) {
+    long npsAnswers, Double csat, long csatAnswers, Double complaintsPer100, Long cadenceCustomers,
+    Double contactCoverage, Long tasksDue, Double taskCompletion) {
 
   /** Customers moved up minus moved down; null when either is. */
   public Long netMigration() {

@@ -24,6 +24,10 @@ final class TierTotals {
   long stillActive;
   long movedUp;
   long movedDown;
+  long cadenceCustomers;
+  long covered;
+  long tasksDue;
+  long tasksDone;
 
   void merge(TierTotals o) {
     customers += o.customers;
@@ -45,6 +49,10 @@ final class TierTotals {
     stillActive += o.stillActive;
     movedUp += o.movedUp;
     movedDown += o.movedDown;
+    cadenceCustomers += o.cadenceCustomers;
+    covered += o.covered;
+    tasksDue += o.tasksDue;
+    tasksDone += o.tasksDone;
   }
 
   /**
@@ -69,7 +77,11 @@ final class TierTotals {
         npsAnswers,
         csatAnswers > 0 ? csatSum / (double) csatAnswers : null,
         csatAnswers,
-        complaintsKnown && customers > 0 ? 100.0 * complaints / customers : null);
+        complaintsKnown && customers > 0 ? 100.0 * complaints / customers : null,
+        cadenceCustomers,
+        ratio(covered, cadenceCustomers),
+        tasksDue,
+        ratio(tasksDone, tasksDue));
   }
 
   private static Double ratio(long part, long whole) {

@@ -68,12 +68,19 @@ class IntervalsTest {
   }
 
   @Test
-  void minimumDetectableEffectMatchesTheTwoProportionFormula() {
-    // z(0.975) + z(0.8) = 1.959964 + 0.841621 = 2.801585; baseline 0.1, 1,000 a group:
-    // 2.801585 · sqrt(0.09 · 0.002) = 0.037587. Inverted, the textbook n = (z_a + z_b)² · 2p(1-p) / δ² gives 1,000.
-    assertThat(MinimumDetectableEffect.proportions(0.1, 1000, 1000, 0.05, 0.8)).isCloseTo(0.037587, within(1e-6));
-    // 10,000 customers, 10 % held out, baseline 0.2: 2.801585 · sqrt(0.16 · (1/9000 + 1/1000)) = 0.037354.
-    assertThat(MinimumDetectableEffect.forShare(0.2, 10_000, 0.1, 0.05, 0.8)).isCloseTo(0.037354, within(1e-6));
+  void minimumDetectableEffectSolvesTheTwoProportionSampleSizeFormula() {
+    // z(0.975) + z(0.8) = 1.959964 + 0.841621 = 2.801585. The textbook case 50 % against 60 %: n = 2.801585² ·
+    // (0.5 · 0.5 + 0.6 · 0.4) / 0.1² = 384.6 a group (the usual table entry, 385), so 385 a group detect just under ten
+    // points, and ten points need just over 384.6.
+    assertThat(MinimumDetectableEffect.proportions(0.5, 385, 385, 0.05, 0.8)).isCloseTo(0.099948, within(1e-6));
+    assertThat(MinimumDetectableEffect.proportions(0.5, 384, 384, 0.05, 0.8)).isGreaterThan(0.1);
+    // 65 % against 85 %: n = 7.848879 · (0.2275 + 0.1275) / 0.04 = 69.66, so 70 a group detect at most 20 points.
+    assertThat(MinimumDetectableEffect.proportions(0.65, 70, 70, 0.05, 0.8)).isLessThan(0.2).isGreaterThan(0.199);
+    // 10,000 customers, 10 % held out, baseline 0.2: δ = 2.801585 · sqrt(0.16 / 1000 + (0.2 + δ)(0.8 − δ) / 9000),
+    // solved by bisection in Python: 0.0376005.
+    assertThat(MinimumDetectableEffect.forShare(0.2, 10_000, 0.1, 0.05, 0.8)).isCloseTo(0.0376005, within(1e-6));
+    // Two customers a group at 90 %: not even a rise to 100 % would show.
+    assertThat(MinimumDetectableEffect.proportions(0.9, 2, 2, 0.05, 0.8)).isNaN();
     assertThatThrownBy(() -> MinimumDetectableEffect.proportions(0, 10, 10, 0.05, 0.8)).hasMessageContaining("baseline");
     assertThatThrownBy(() -> MinimumDetectableEffect.forShare(0.2, 4, 0.1, 0.05, 0.8))
         .hasMessage("each group needs at least one customer");

@@ -195,7 +195,8 @@ class KpiAccumulatorTest {
       assertThat(rows).isEqualTo(t.group("owner", "王芳").stream().map(r -> new KpiRow("team", team, r.tier(),
           r.customers(), r.buyers(), r.revenueCents(), r.revenueShare(), r.averageOrderValue(), r.repurchaseRate(),
           r.previousActive(), r.retention(), r.churnRate(), r.movedUp(), r.movedDown(), r.averageClv(),
-          r.averagePAlive(), r.nps(), r.npsAnswers(), r.csat(), r.csatAnswers(), r.complaintsPer100())).toList());
+          r.averagePAlive(), r.nps(), r.npsAnswers(), r.csat(), r.csatAnswers(), r.complaintsPer100(),
+          r.cadenceCustomers(), r.contactCoverage(), r.tasksDue(), r.taskCompletion())).toList());
       KpiRow total = rows.get(4);
       assertThat(total.customers()).isEqualTo(2);
       assertThat(total.revenueCents()).isEqualTo(25000); // A +200.00, B +50.00

@@ -16,7 +16,7 @@ public final class AuditActions {
       "duplicate_accepted", "duplicate_rejected", "duplicate_undone",
       "tag_add", "tag_remove",
       "bulk_assign", "bulk_task", "bulk_tag", "bulk_untag", "bulk_call_list",
-      "task_done", "task_skipped", "task_rescheduled", "task_escalation_pool", "task_escalation_reassign",
+      "task_done", "task_skipped", "task_rescheduled", "task_held_out", "task_escalation_pool", "task_escalation_reassign",
       "pool_claim", "pool_assign", "pool_reassign", "pool_release", "pool_return", "owner_policy");
 
   private AuditActions() {}

@@ -20,7 +20,7 @@ public record AuditDetail(String code, Map<String, Object> params) {
       "tokens_revoked", "import_batch", "import_file", "import_failed", "run", "model_update", "backup",
       "backup_downloaded", "override_set", "override_removed", "override_ended", "duplicate", "tag_add", "tag_remove",
       "bulk_assign", "bulk_task", "bulk_tag", "bulk_call_list", "task_done", "task_skipped", "task_rescheduled",
-      "escalation", "pool_claim", "pool_move", "pool_return", "owner_policy");
+      "escalation", "pool_claim", "pool_move", "pool_return", "owner_policy", "task_held_out");
 
   /** The most characters of one text value; the values of an entry together stay within the column's 20,000. */
   static final int LONGEST = 2000;

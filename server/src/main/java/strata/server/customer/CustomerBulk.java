@@ -1,6 +1,7 @@
 package strata.server.customer;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +17,7 @@ import strata.server.api.BadRequest;
 import strata.server.api.InList;
 import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
+import strata.server.experiment.HeldOutCustomers;
 import strata.server.pool.Pool;
 import strata.server.notify.Notifications;
 import strata.server.security.Role;
@@ -32,7 +34,11 @@ import strata.server.task.TaskPlanning;
 class CustomerBulk {
   record Assigned(String action, int selected, int changed) {}
 
-  record Created(String action, int selected, int created, int existing) {}
+  /**
+   * @param heldOut the customers given a task who are held out of a running experiment, each with the experiment:
+   *     the tasks are made, and audited, but the caller is told it is serving a control group
+   */
+  record Created(String action, int selected, int created, int existing, List<HeldOutCustomers.HeldOut> heldOut) {}
 
   /** @param changed customers that gained (or lost) the tag; the others had it (or lacked it) already */
   record Tagged(String action, String tag, int selected, int changed) {}
@@ -47,11 +53,13 @@ class CustomerBulk {
   private final Notifications notifications;
   private final java.time.Clock clock;
   private final TagStore tags;
+  private final HeldOutCustomers heldOutCustomers;
 
   CustomerBulk(JdbcClient db, CustomerQueries queries, Pool pool, TaskPlanning planning, CallList callList,
       Audited audited, Notifications notifications,
       org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock, TagStore tags,
-      @Value("${strata.bulk.max-customers:1000}") int max) {
+      HeldOutCustomers heldOutCustomers, @Value("${strata.bulk.max-customers:1000}") int max) {
+    this.heldOutCustomers = heldOutCustomers;
     this.tags = tags;
     this.notifications = notifications;
     this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
@@ -99,7 +107,8 @@ class CustomerBulk {
 
   /**
    * Opens a task for each selected customer, owned by the customer's owner; a task of the same type, channel and day
-   * already made for a customer is counted as existing, not made twice.
+   * already made for a customer is counted as existing, not made twice. A task made for a customer held out of a
+   * running experiment is made all the same, with an audit entry naming the experiment, and returned as a warning.
    */
   Created task(Viewer viewer, List<String> ids, BulkSelection.Filter filter, String type, String channel,
       LocalDate due, String note) {
@@ -119,7 +128,7 @@ class CustomerBulk {
     return audited.write(audit -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       Long runId = queries.snapshot(null).id();
-      int created = 0;
+      List<String> created = new ArrayList<>();
       for (String id : selected) {
         String owner = db.sql("select owner from customer where id = ?").param(id).query(String.class).single();
         String tier = db.sql("select tier from snapshot_row where run_id = ? and customer_id = ?").params(runId, id)
@@ -128,13 +137,20 @@ class CustomerBulk {
             new Purpose(purpose, purpose));
         PlannedTask t = new PlannedTask(PlannedTask.key(id, Trigger.MANUAL, taskType.code() + "@" + ch.code() + "@"
             + due), id, owner, taskType, ch, due, Trigger.MANUAL, why, PlannedTask.Status.OPEN, null, true);
-        if (planning.open(t, viewer.username())) created++;
+        if (planning.open(t, viewer.username())) created.add(id);
       }
-      audit.record(viewer.username(), "bulk_task", created + " " + taskType.code() + " tasks by " + ch.code()
+      audit.record(viewer.username(), "bulk_task", created.size() + " " + taskType.code() + " tasks by " + ch.code()
           + " due " + due + " for " + selected.size() + " customers: " + sample(selected), AuditDetail.of("bulk_task",
-          "created", created, "type", taskType.code(), "channel", ch.code(), "due", due.toString(),
+          "created", created.size(), "type", taskType.code(), "channel", ch.code(), "due", due.toString(),
           "selected", selected.size(), "sample", sample(selected)));
-      return new Created("task", selected.size(), created, selected.size() - created);
+      List<HeldOutCustomers.HeldOut> heldOut = heldOutCustomers.of(created);
+      for (HeldOutCustomers.HeldOut h : heldOut) {
+        audit.record(viewer.username(), "task_held_out", "experiment " + h.experiment() + ": a " + taskType.code()
+            + " task by " + ch.code() + " due " + due + " made by hand for held-out customer " + h.customerId(),
+            AuditDetail.of("task_held_out", "experiment", h.experiment(), "type", taskType.code(), "channel",
+                ch.code(), "due", due.toString(), "customer", h.customerId()));
+      }
+      return new Created("task", selected.size(), created.size(), selected.size() - created.size(), heldOut);
     });
   }
 

@@ -81,8 +81,7 @@ class ExperimentController {
     for (ExperimentStore.Stored e : store.running()) {
       String atStart = db.sql("select tier from snapshot_row where run_id = ? and customer_id = ?")
           .params(e.startRun(), id).query(String.class).optional().orElse(null);
-      String stratum = atStart != null && e.tiers().contains(atStart) ? atStart
-          : current != null && e.tiers().contains(current) ? current : null;
+      String stratum = HeldOutCustomers.stratum(e, atStart, current);
       if (stratum == null) continue;
       out.add(new ExperimentView.Membership(e.id(), stratum, e.design().assign(id, stratum).heldOut(), "running",
           e.plannedEnd()));

@@ -80,12 +80,18 @@ final class ExperimentView {
   }
 
   private static Mde mdeOf(String tier, double share, List<CustomerOutcome> members) {
-    long n = members.size();
-    long bought = members.stream().filter(CustomerOutcome::preRepurchased).count();
-    if (Math.round(n * share) < 1 || Math.round(n * (1 - share)) < 1) return new Mde(tier, n, null, null, "too_few");
-    double baseline = (double) bought / n;
-    if (bought == 0 || bought == n) return new Mde(tier, n, baseline, null, "no_variation");
-    return new Mde(tier, n, baseline, MinimumDetectableEffect.forShare(baseline, n, share, 0.05, 0.8), null);
+    return mdeOf(tier, share, members.size(), members.stream().filter(CustomerOutcome::preRepurchased).count());
+  }
+
+  /** @param bought of the {@code customers}, those who bought in the baseline window */
+  static Mde mdeOf(String tier, double share, long customers, long bought) {
+    if (Math.round(customers * share) < 1 || Math.round(customers * (1 - share)) < 1) {
+      return new Mde(tier, customers, null, null, "too_few");
+    }
+    double baseline = (double) bought / customers;
+    if (bought == 0 || bought == customers) return new Mde(tier, customers, baseline, null, "no_variation");
+    double mde = MinimumDetectableEffect.forShare(baseline, customers, share, 0.05, 0.8);
+    return new Mde(tier, customers, baseline, Double.isNaN(mde) ? null : mde, Double.isNaN(mde) ? "too_few" : null);
   }
 
   static Group group(UpliftResult.Group g) {

@@ -3,7 +3,9 @@ package strata.server.kpi;
 import strata.server.data.Visible;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import strata.kpi.KpiAccumulator;
 import strata.kpi.KpiRow;
 import strata.kpi.KpiTable;
+import strata.kpi.ServiceState;
 import strata.kpi.SnapshotInfo;
 import strata.server.data.Dialect;
 import strata.server.model.ModelStore;
@@ -55,6 +58,8 @@ public class KpiTables {
   private final KpiInputs inputs;
   private final ExecutorService rangeThreads;
   private final KpiWalk walk;
+  /** The tasks' time zone: the day a task was done in. */
+  private final ZoneId zone;
   /** Snapshots whose missing KPIs the start's background task has yet to compute. */
   private final Set<Long> pending = ConcurrentHashMap.newKeySet();
   private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -68,7 +73,9 @@ public class KpiTables {
    *     of the pool (bench/README.md "KPIs at 1M customers" measured 1 to 8)
    */
   KpiTables(DataSource dataSource, Dialect dialect, JdbcClient db, JsonMapper json, RunStore runs, ModelStore models,
-      PlatformTransactionManager transactions, @Value("${strata.kpis.ranges:4}") int ranges) {
+      PlatformTransactionManager transactions, @Value("${strata.kpis.ranges:4}") int ranges,
+      @Value("${strata.tasks.time-zone:Asia/Shanghai}") String zone) {
+    this.zone = ZoneId.of(zone);
     this.dataSource = dataSource;
     this.db = db;
     this.json = json;
@@ -166,11 +173,14 @@ public class KpiTables {
     inputs.fillIfMissing(run);
     if (previous != null) inputs.fillIfMissing(previous);
     Map<String, int[]> answers;
+    Map<String, ServiceState> service;
     try (Connection c = dataSource.getConnection()) {
       // Only the current snapshot's answers in the period count; the previous snapshot's are never read.
       answers = SurveyAnswers.latest(c, previous == null ? null : previous.asOf(), run.asOf());
+      int window = now.cadenceDays().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+      service = ServiceStates.of(c, previous == null ? null : previous.asOf(), run.asOf(), window, zone);
     }
-    KpiWalk.Sums sums = walk.sums(now, run.id(), before, previous == null ? null : previous.id(), answers,
+    KpiWalk.Sums sums = walk.sums(now, run.id(), before, previous == null ? null : previous.id(), answers, service,
         KpiTeams.byOwner(db));
     store(run.id(), previous == null ? null : previous.id(), sums.kpis().result());
     // CPU time apart from wall time: on a busy machine the wall time says more about the neighbours than this code.
@@ -182,7 +192,12 @@ public class KpiTables {
   private SnapshotInfo info(Run run, boolean complaintsKnown) {
     TierModel model = models.get(run.modelVersion()).model();
     List<String> tiers = model.tiers().stream().map(TierRule::id).toList();
-    return new SnapshotInfo(run.asOf(), model.name(), Integer.toString(run.modelVersion()), tiers, complaintsKnown);
+    Map<String, Integer> cadence = new HashMap<>();
+    for (TierRule t : model.tiers()) {
+      if (t.service().cadence() != null) cadence.put(t.id(), t.service().cadence().everyDays());
+    }
+    return new SnapshotInfo(run.asOf(), model.name(), Integer.toString(run.modelVersion()), tiers, complaintsKnown,
+        cadence);
   }
 
   private void store(long runId, Long fromRun, KpiTable table) {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import strata.kpi.CustomerState;
 import strata.kpi.KpiAccumulator;
+import strata.kpi.ServiceState;
 import strata.kpi.SnapshotInfo;
 import strata.server.data.Dialect;
 
@@ -49,17 +50,18 @@ final class KpiWalk {
   /**
    * @param previousRun null when there is no snapshot before
    * @param answers the period's latest survey answers ({@link SurveyAnswers})
+   * @param service each customer's contacts and tasks at the current snapshot ({@link ServiceStates})
    * @param teams owner name to the teams of the sales users who carry it ({@link KpiTeams})
    */
   Sums sums(SnapshotInfo now, long run, SnapshotInfo before, Long previousRun, Map<String, int[]> answers,
-      Map<String, List<String>> teams) throws SQLException {
+      Map<String, ServiceState> service, Map<String, List<String>> teams) throws SQLException {
     List<String> starts = starts(run);
     List<Future<KpiAccumulator>> parts = new ArrayList<>();
     LongAdder cpu = new LongAdder();
     for (int k = 0; k <= starts.size(); k++) {
       String from = k == 0 ? null : starts.get(k - 1);
       String to = k == starts.size() ? null : starts.get(k);
-      parts.add(threads.submit(() -> range(now, run, before, previousRun, answers, teams, from, to, cpu)));
+      parts.add(threads.submit(() -> range(now, run, before, previousRun, answers, service, teams, from, to, cpu)));
     }
     KpiAccumulator total = new KpiAccumulator(now, before, teams);
     try {
@@ -134,7 +136,8 @@ final class KpiWalk {
 
   /** One range's sums: both snapshots' customers with ids in [from, to), paired in id order. */
   private KpiAccumulator range(SnapshotInfo now, long run, SnapshotInfo before, Long previousRun,
-      Map<String, int[]> answers, Map<String, List<String>> teams, String from, String to, LongAdder cpu)
+      Map<String, int[]> answers, Map<String, ServiceState> service, Map<String, List<String>> teams, String from,
+      String to, LongAdder cpu)
       throws SQLException {
     long cpuAtStart = CPU.getCurrentThreadCpuTime();
     KpiAccumulator kpis = new KpiAccumulator(now, before, teams);
@@ -148,9 +151,9 @@ final class KpiWalk {
           set.execute("set local enable_bitmapscan = off");
         }
       }
-      try (SnapshotStates a = new SnapshotStates(c, run, from, to, answers);
+      try (SnapshotStates a = new SnapshotStates(c, run, from, to, answers, service);
           SnapshotStates b = previousRun == null ? null
-              : new SnapshotStates(c, previousRun, from, to, Map.of())) {
+              : new SnapshotStates(c, previousRun, from, to, Map.of(), Map.of())) {
         CustomerState x = a.next();
         CustomerState y = b == null ? null : b.next();
         while (x != null || y != null) {

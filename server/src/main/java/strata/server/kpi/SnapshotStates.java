@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.postgresql.PGStatement;
 import strata.kpi.CustomerState;
+import strata.kpi.ServiceState;
 
 /**
  * The customers of a stored snapshot in one range of customer ids as core's {@link CustomerState}s, read from its
@@ -18,13 +19,17 @@ final class SnapshotStates implements AutoCloseable {
   private final PreparedStatement statement;
   private final ResultSet rows;
   private final Map<String, int[]> answers;
+  private final Map<String, ServiceState> service;
 
   /**
    * @param from first customer id of the range, null from the first; {@code to} the first id after it, null to the end
    * @param answers latest survey answers of the period ({@link SurveyAnswers}), empty for the previous snapshot
+   * @param service contacts and tasks ({@link ServiceStates}), empty for the previous snapshot
    */
-  SnapshotStates(Connection c, long runId, String from, String to, Map<String, int[]> answers) throws SQLException {
+  SnapshotStates(Connection c, long runId, String from, String to, Map<String, int[]> answers,
+      Map<String, ServiceState> service) throws SQLException {
     this.answers = answers;
+    this.service = service;
     statement = c.prepareStatement("select customer_id, tier, orders, purchase_days, net_cents, last_purchase_day, "
         + "clv, p_alive, complaints, owner, region, industry from snapshot_kpi_input where run_id = ? "
         + (from == null ? "" : "and customer_id >= ? ") + (to == null ? "" : "and customer_id < ? ")
@@ -49,7 +54,7 @@ final class SnapshotStates implements AutoCloseable {
     int[] a = answers.getOrDefault(id, SurveyAnswers.NONE);
     return new CustomerState(id, rows.getString(2), rows.getLong(3), rows.getInt(4), rows.getLong(5),
         lastDay == null ? -1 : lastDay, real(rows, 7), real(rows, 8), rows.getLong(9), a[0], a[1], a[2], a[3],
-        rows.getString(10), rows.getString(11), rows.getString(12));
+        rows.getString(10), rows.getString(11), rows.getString(12), service.getOrDefault(id, ServiceState.NONE));
   }
 
   private static double real(ResultSet rs, int column) throws SQLException {

@@ -65,6 +65,7 @@ public class SecurityConfig {
             .requestMatchers(POST, "/api/v1/model/dry-run", "/api/v1/model/validate",
                 "/api/v1/tasks/preview").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(GET, "/api/v1/model/versions/*/diff/*").hasAnyRole(ADMIN, ANALYST)
+            .requestMatchers(GET, "/api/v1/experiments/plan").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(POST, "/api/v1/runs").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers("/api/v1/imports", "/api/v1/imports/**", "/api/v1/batch/**").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(PUT, "/api/v1/customers/*/override").hasAnyRole(ADMIN, ANALYST)

@@ -110,7 +110,7 @@ abstract class KpiRangesApiContract extends ServerTest {
     // One range (the walk before ranges), a few, and more ranges than customers.
     for (int ranges : new int[] {1, 3, 8, 10_000}) {
       KpiWalk walk = new KpiWalk(dataSource, dialect, threads, ranges);
-      assertThat(walk.sums(now, runs[1], before, runs[0], answers, Map.of()).kpis().result().rows())
+      assertThat(walk.sums(now, runs[1], before, runs[0], answers, Map.of(), Map.of()).kpis().result().rows())
           .as(ranges + " ranges").isEqualTo(expected);
     }
 
@@ -135,16 +135,16 @@ abstract class KpiRangesApiContract extends ServerTest {
     SnapshotInfo before = new SnapshotInfo(BEFORE, "test", "1", TIERS, true);
     KpiWalk walk = new KpiWalk(dataSource, dialect, threads, 4);
     List<KpiRow> expected = expected(customers);
-    assertThat(walk.sums(now, runs[1], before, runs[0], Map.of(), Map.of()).kpis().result().rows())
+    assertThat(walk.sums(now, runs[1], before, runs[0], Map.of(), Map.of(), Map.of()).kpis().result().rows())
         .isEqualTo(expected);
     // A tier the model does not have, in the middle of the ids: one range fails, and so does the whole walk.
     String middle = customers.get(customers.size() / 2).who().id();
     db.sql("insert into snapshot_kpi_input (run_id, customer_id, tier, orders, purchase_days, net_cents, complaints) "
         + "values (?, ?, 'gold', 0, 0, 0, 0)").params(runs[1], middle + "-x").update();
-    assertThatThrownBy(() -> walk.sums(now, runs[1], before, runs[0], Map.of(), Map.of()))
+    assertThatThrownBy(() -> walk.sums(now, runs[1], before, runs[0], Map.of(), Map.of(), Map.of()))
         .hasMessageContaining("tier 'gold' is not in model");
     db.sql("delete from snapshot_kpi_input where tier = 'gold'").update();
-    assertThat(walk.sums(now, runs[1], before, runs[0], Map.of(), Map.of()).kpis().result().rows())
+    assertThat(walk.sums(now, runs[1], before, runs[0], Map.of(), Map.of(), Map.of()).kpis().result().rows())
         .isEqualTo(expected);
     assertThatThrownBy(() -> new KpiWalk(dataSource, dialect, threads, 0)).hasMessageContaining("at least 1, got 0");
   }
@@ -364,7 +364,7 @@ abstract class KpiRangesApiContract extends ServerTest {
         pAlive.isEmpty() ? null : pAlive.stream().mapToDouble(v -> v).sum() / pAlive.size(),
         nps.isEmpty() ? null : 100.0 * (promoters - detractors) / nps.size(), nps.size(),
         csat.isEmpty() ? null : csat.stream().mapToInt(v -> v).sum() / (double) csat.size(), csat.size(),
-        current.isEmpty() ? null : 100.0 * complaints / current.size());
+        current.isEmpty() ? null : 100.0 * complaints / current.size(), 0L, null, 0L, null);
   }
 
   private static boolean bought(State s, long after) {
