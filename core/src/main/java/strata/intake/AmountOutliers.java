@@ -67,6 +67,21 @@ public record AmountOutliers(double median, double threshold, long rows, List<Ex
         List.copyOf(examples), false, -1, List.of());
   }
 
+  /**
+   * The outliers as a warning {@code code} (the file run's {@code quality_amount_outliers}, an import's
+   * {@code import_amount_outliers}): how many, the threshold, the median and up to three examples, each
+   * "customer amount (day)" so that it reads in either language.
+   */
+  public strata.i18n.Note note(String code) {
+    List<String> named = examples.stream().limit(3)
+        .map(e -> e.customerId() + " " + plain(e.amount()) + " (" + e.date() + ")").toList();
+    return strata.i18n.Note.of(code, rows, plain(threshold), plain(median), String.join(", ", named));
+  }
+
+  private static String plain(double amount) {
+    return java.math.BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+  }
+
   /** The threshold in cents, for a run that leaves the outliers out. */
   public long thresholdCents() {
     return Math.round(threshold * 100);

@@ -18,11 +18,8 @@ final class BlockOutcome {
   int fingerprintCount;
   int maxDay = Integer.MIN_VALUE;
   int minDay = Integer.MAX_VALUE;
-  /** Non-zero amounts of the rows in the run, for the file's outlier rule ({@link AmountOutliers}). */
-  final AmountHistogram amounts = new AmountHistogram();
-  /** The block's largest rows by absolute amount, at most {@link AmountOutliers#EXAMPLES}. */
-  List<AmountOutliers.Candidate> largest = List.of();
-  private long smallestKept;
+  /** Amounts of the rows in the run and the largest of them, for the file's outlier rule. */
+  final AmountWatch amounts = new AmountWatch();
 
   BlockOutcome(int block) {
     this.block = block;
@@ -35,12 +32,8 @@ final class BlockOutcome {
 
   /** Counts a run row's amount; the customer id is decoded only when the row is among the block's largest. */
   void amount(long cents, int day, byte[] id, int from, int len, java.nio.charset.Charset charset) {
-    amounts.add(cents);
-    long abs = Math.abs(cents);
-    if (cents == 0 || largest.size() >= AmountOutliers.EXAMPLES && abs < smallestKept) return;
-    var candidate = new AmountOutliers.Candidate(new String(id, from, len, charset), day, cents);
-    largest = AmountOutliers.keepLargest(largest, List.of(candidate));
-    smallestKept = Math.abs(largest.get(largest.size() - 1).cents());
+    amounts.count(cents);
+    if (amounts.among(cents)) amounts.keep(new String(id, from, len, charset), day, cents);
   }
 
   void fingerprint(long hash, long line) {

@@ -15,6 +15,6 @@ public record RangeCounts(long read, long accepted, long[] rejectedByReason, lon
 
   static RangeCounts of(BlockOutcome o) {
     return new RangeCounts(o.rowsRead, o.rowsAccepted, o.rejectedByReason.clone(), o.rowsAfterAsOf, o.amountsRounded,
-        o.minDay, o.maxDay, o.amounts, o.largest);
+        o.minDay, o.maxDay, o.amounts.amounts(), o.amounts.largest());
   }
 }

@@ -137,7 +137,7 @@ public final class TransactionIntake {
     totals.warnAboutEncoding(warnings, format);
     if (dups.rows() > 0) warnings.add(Note.of("quality_repeated_transactions", dups.rows()));
     AmountOutliers outliers = AmountOutliers.judge(totals.amounts, totals.largest);
-    if (outliers != null && outliers.rows() > 0) warnings.add(outlierWarning(outliers));
+    if (outliers != null && outliers.rows() > 0) warnings.add(outliers.note("quality_amount_outliers"));
     FileQuality quality = totals.quality(name, FileKind.TRANSACTIONS, format, mapping, dups, warnings, outliers);
     long inRun = totals.accepted - totals.afterAsOf;
     if (inRun == 0) {
@@ -154,21 +154,6 @@ public final class TransactionIntake {
   }
 
   static final int MAX_DUPLICATE_LINES = 100;
-
-  /**
-   * The outliers kept in the run ({@code quality_amount_outliers}): how many, the threshold, the file's median and up
-   * to three examples, each "customer amount (day)" so that it reads in either language.
-   */
-  static Note outlierWarning(AmountOutliers o) {
-    List<String> examples = o.examples().stream().limit(3)
-        .map(e -> e.customerId() + " " + plain(e.amount()) + " (" + e.date() + ")").toList();
-    return Note.of("quality_amount_outliers", o.rows(), plain(o.threshold()), plain(o.median()),
-        String.join(", ", examples));
-  }
-
-  private static String plain(double amount) {
-    return java.math.BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
-  }
 
   private static String reasons(Map<String, Long> byReason) {
     StringBuilder sb = new StringBuilder();

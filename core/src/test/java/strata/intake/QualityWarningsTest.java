@@ -70,8 +70,8 @@ class QualityWarningsTest {
     List<AmountOutliers.Example> examples = List.of(new AmountOutliers.Example("BIG", "2024-03-06", 99_999_999.0),
         new AmountOutliers.Example("C7", "2024-02-01", 350_000.5), new AmountOutliers.Example("C8", "2024-02-02",
             300_000.0), new AmountOutliers.Example("C9", "2024-02-03", 260_000.0));
-    Note n = TransactionIntake.outlierWarning(new AmountOutliers(2_500.0, 250_000.0, 4, examples, false, -1,
-        List.of()));
+    Note n = new AmountOutliers(2_500.0, 250_000.0, 4, examples, false, -1, List.of())
+        .note("quality_amount_outliers");
     assertThat(n).isEqualTo(Note.of("quality_amount_outliers", 4, "250000.00", "2500.00",
         "BIG 99999999.00 (2024-03-06), C7 350000.50 (2024-02-01), C8 300000.00 (2024-02-02)"));
     assertThat(n.text(Locale.ENGLISH)).isEqualTo("4 rows have amounts of at least 250000.00, far beyond the file's "

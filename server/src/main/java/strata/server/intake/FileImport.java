@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import strata.i18n.Note;
+import strata.intake.AmountOutliers;
+import strata.intake.AmountWatch;
 import strata.intake.Column;
 import strata.intake.ColumnMapping;
 import strata.intake.CustomerProfile;
@@ -85,10 +87,18 @@ class FileImport {
     RecordIds ids = new RecordIds();
     Reading reading = new Reading(importId, csv, name, kind, hints, mapping, rejectedCsv, tempDir, progress);
     return switch (kind) {
-      case TRANSACTIONS -> into(reading, r -> {
-        var p = Records.purchase("", r);
-        return Records.purchase(ids.next(Records.content(p)), r);
-      }, purchases.fileWrite(importId));
+      case TRANSACTIONS -> {
+        // The file's outlier amounts, judged as a file run judges its file: kept, and named in a warning.
+        AmountWatch amounts = new AmountWatch();
+        Staged staged = into(reading, r -> {
+          amounts.add(r.cents(), r.day(), () -> r.get(Column.CUSTOMER_ID));
+          var p = Records.purchase("", r);
+          return Records.purchase(ids.next(Records.content(p)), r);
+        }, purchases.fileWrite(importId));
+        AmountOutliers outliers = amounts.judge();
+        yield outliers == null || outliers.rows() == 0 ? staged
+            : staged.with(outliers.note(ImportWarning.AMOUNT_OUTLIERS));
+      }
       case CUSTOMERS -> {
         // A column the file lacks keeps the stored values: a file of ids and owners must not blank phone numbers.
         Set<Column> columns = EnumSet.noneOf(Column.class);
