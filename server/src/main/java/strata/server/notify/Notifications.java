@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,8 @@ import strata.remind.OpenTask;
 import strata.remind.Reminder;
 import strata.remind.ReminderText;
 import strata.remind.Reminders;
+import strata.tier.TierModel;
+import strata.tier.TierRule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,6 +118,43 @@ public class Notifications {
       written++;
     }
     return written;
+  }
+
+  /**
+   * Tells each rep the owner policies gave customers to, once per plan, how many and from which tiers: a plan that
+   * assigns a new team's whole book would otherwise bury the bell under one notice per customer. In the caller's
+   * transaction (the plan's), mailed and sent to the webhook like the others.
+   *
+   * @param perRep customers given, by owner name, then by tier id
+   * @param model names the tiers, listed in its order
+   * @return how many notices were written
+   */
+  public int policyAssigned(Map<String, Map<String, Integer>> perRep, TierModel model, OffsetDateTime now) {
+    int written = 0;
+    for (Map.Entry<String, Map<String, Integer>> rep : perRep.entrySet()) {
+      String zh = ReminderText.policyAssigned(tierNames(rep.getValue(), model, true), Locale.SIMPLIFIED_CHINESE);
+      String en = ReminderText.policyAssigned(tierNames(rep.getValue(), model, false), Locale.ENGLISH);
+      for (String username : usersOf(rep.getKey())) {
+        // The plan's moment names the plan: one notice per rep per plan, however many customers it moved.
+        Long id = store.add("policy|" + now.toInstant().toEpochMilli() + "|" + username, username, "assigned", null,
+            null, zh, en, now);
+        if (id == null) continue;
+        webhooks.enqueue(id, username, "assigned", null, null, zh, en, now);
+        mails.enqueue(id, emailOf(username), zh, en, now);
+        written++;
+      }
+    }
+    return written;
+  }
+
+  /** The counts by tier name in one language, in the model's order; a tier the model lacks keeps its id. */
+  private static Map<String, Integer> tierNames(Map<String, Integer> byTier, TierModel model, boolean chinese) {
+    Map<String, Integer> named = new LinkedHashMap<>();
+    for (TierRule t : model.tiers()) {
+      if (byTier.containsKey(t.id())) named.merge(t.name(chinese), byTier.get(t.id()), Integer::sum);
+    }
+    byTier.forEach(named::putIfAbsent);
+    return named;
   }
 
   /** The user's email address, "" for none. */

@@ -35,8 +35,12 @@ public class PolicyOwners {
   public static final String RULE = "policy";
   private static final int BATCH = 1000;
 
-  /** What a plan's owner policies moved: customers given to a rep, customers taken to the pool. */
-  public record Placed(int assigned, int pooled) {}
+  /**
+   * What a plan's owner policies moved: customers given to a rep, customers taken to the pool.
+   *
+   * @param perRep the customers given, by the rep's owner name, then by tier (sorted, so notices list them alike)
+   */
+  public record Placed(int assigned, int pooled, Map<String, Map<String, Integer>> perRep) {}
 
   private record Move(String tier, Long runId) {}
 
@@ -81,7 +85,7 @@ public class PolicyOwners {
    * @param runId the snapshot the plan read the tiers from
    */
   public Placed place(List<OwnerChange> changes, long runId, OffsetDateTime now) {
-    if (changes.isEmpty()) return new Placed(0, 0);
+    if (changes.isEmpty()) return new Placed(0, 0, Map.of());
     Set<String> still = new HashSet<>();
     Map<List<String>, List<String>> byMove = new LinkedHashMap<>();
     for (OwnerChange c : changes) {
@@ -112,17 +116,20 @@ public class PolicyOwners {
     Map<String, String> owners = new HashMap<>();
     moved.forEach(c -> owners.put(c.customerId(), c.to()));
     store.follow(owners);
+    Map<String, Map<String, Integer>> perRep = new TreeMap<>();
+    moved.stream().filter(c -> !c.to().isEmpty())
+        .forEach(c -> perRep.computeIfAbsent(c.to(), k -> new TreeMap<>()).merge(c.tier(), 1, Integer::sum));
     Placed placed = new Placed((int) moved.stream().filter(c -> !c.to().isEmpty()).count(),
-        (int) moved.stream().filter(c -> c.to().isEmpty()).count());
+        (int) moved.stream().filter(c -> c.to().isEmpty()).count(), perRep);
     if (!moved.isEmpty()) audit.record("system", "owner_policy", describe(placed, moved));
     return placed;
   }
 
   /** "3 assigned (李娜 1, 王磊 2), 1 to the pool: C1 '' -> '王磊', ..." with the first 20 moves. */
   private static String describe(Placed placed, List<OwnerChange> moved) {
-    Map<String, Integer> perRep = new TreeMap<>();
-    moved.stream().filter(c -> !c.to().isEmpty()).forEach(c -> perRep.merge(c.to(), 1, Integer::sum));
-    String reps = perRep.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(joining(", "));
+    String reps = placed.perRep().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue().values().stream().mapToInt(Integer::intValue).sum())
+        .collect(joining(", "));
     String sample = moved.stream().limit(20).map(c -> c.customerId() + " '" + c.from() + "' -> '" + c.to() + "'")
         .collect(joining(", "));
     return placed.assigned() + " assigned" + (reps.isEmpty() ? "" : " (" + reps + ")") + ", " + placed.pooled()
