@@ -51,7 +51,7 @@ abstract class QuietHoursMailsContract extends ServerTest {
   @Autowired InvitationMails mails;
 
   @Test
-  void aLinkMadeAtNightIsMailedWhenTheQuietHoursEndOnce() {
+  void aLinkMadeAtNightIsMailedWhenTheQuietHoursEndOnce() throws Exception {
     clock.now = Instant.parse("2026-03-10T14:30:00Z"); // 22:30 in Shanghai (UTC+8)
     new TestData(db, summaries).customer("A1", "甲公司", "张伟").purchase("A1", "2026-01-05", 100).commit();
     db.sql("update customer set email = 'a1@example.com' where id = 'A1'").update();
