@@ -149,11 +149,13 @@ public class Notifications {
 
   /** The counts by tier name in one language, in the model's order; a tier the model lacks keeps its id. */
   private static Map<String, Integer> tierNames(Map<String, Integer> byTier, TierModel model, boolean chinese) {
+    Map<String, Integer> left = new LinkedHashMap<>(byTier);
     Map<String, Integer> named = new LinkedHashMap<>();
     for (TierRule t : model.tiers()) {
-      if (byTier.containsKey(t.id())) named.merge(t.name(chinese), byTier.get(t.id()), Integer::sum);
+      Integer n = left.remove(t.id());
+      if (n != null) named.merge(t.name(chinese), n, Integer::sum);
     }
-    byTier.forEach(named::putIfAbsent);
+    left.forEach((id, n) -> named.merge(id, n, Integer::sum));
     return named;
   }
 
