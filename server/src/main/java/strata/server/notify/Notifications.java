@@ -1,5 +1,6 @@
 package strata.server.notify;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.plan.OwnerChange;
 import strata.playbook.TaskType;
 import strata.remind.OpenTask;
 import strata.remind.Reminder;
@@ -125,19 +128,24 @@ public class Notifications {
    * assigns a new team's whole book would otherwise bury the bell under one notice per customer. In the caller's
    * transaction (the plan's), mailed and sent to the webhook like the others.
    *
-   * @param perRep customers given, by owner name, then by tier id
+   * @param perRep the moves to each rep, by owner name
    * @param model names the tiers, listed in its order
    * @return how many notices were written
    */
-  public int policyAssigned(Map<String, Map<String, Integer>> perRep, TierModel model, OffsetDateTime now) {
+  public int policyAssigned(Map<String, List<OwnerChange>> perRep, TierModel model, OffsetDateTime now) {
     int written = 0;
-    for (Map.Entry<String, Map<String, Integer>> rep : perRep.entrySet()) {
-      String zh = ReminderText.policyAssigned(tierNames(rep.getValue(), model, true), Locale.SIMPLIFIED_CHINESE);
-      String en = ReminderText.policyAssigned(tierNames(rep.getValue(), model, false), Locale.ENGLISH);
+    for (Map.Entry<String, List<OwnerChange>> rep : perRep.entrySet()) {
+      Map<String, Integer> byTier = new HashMap<>();
+      rep.getValue().forEach(c -> byTier.merge(c.tier(), 1, Integer::sum));
+      String zh = ReminderText.policyAssigned(tierNames(byTier, model, true), Locale.SIMPLIFIED_CHINESE);
+      String en = ReminderText.policyAssigned(tierNames(byTier, model, false), Locale.ENGLISH);
+      // The plan's moment and the customers it moved name the notice: one per rep per plan, and two plans never
+      // share one, even with a clock that stands still.
+      String moved = UUID.nameUUIDFromBytes(rep.getValue().stream().map(OwnerChange::customerId)
+          .collect(java.util.stream.Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8)).toString();
       for (String username : usersOf(rep.getKey())) {
-        // The plan's moment names the plan: one notice per rep per plan, however many customers it moved.
-        Long id = store.add("policy|" + now.toInstant().toEpochMilli() + "|" + username, username, "assigned", null,
-            null, zh, en, now);
+        Long id = store.add("policy|" + now.toInstant().toEpochMilli() + "|" + moved + "|" + username, username,
+            "assigned", null, null, zh, en, now);
         if (id == null) continue;
         webhooks.enqueue(id, username, "assigned", null, null, zh, en, now);
         mails.enqueue(id, emailOf(username), zh, en, now);

@@ -38,9 +38,9 @@ public class PolicyOwners {
   /**
    * What a plan's owner policies moved: customers given to a rep, customers taken to the pool.
    *
-   * @param perRep the customers given, by the rep's owner name, then by tier (sorted, so notices list them alike)
+   * @param perRep the moves that gave customers to a rep, by the rep's owner name (sorted), in customer id order
    */
-  public record Placed(int assigned, int pooled, Map<String, Map<String, Integer>> perRep) {}
+  public record Placed(int assigned, int pooled, Map<String, List<OwnerChange>> perRep) {}
 
   private record Move(String tier, Long runId) {}
 
@@ -116,9 +116,9 @@ public class PolicyOwners {
     Map<String, String> owners = new HashMap<>();
     moved.forEach(c -> owners.put(c.customerId(), c.to()));
     store.follow(owners);
-    Map<String, Map<String, Integer>> perRep = new TreeMap<>();
-    moved.stream().filter(c -> !c.to().isEmpty())
-        .forEach(c -> perRep.computeIfAbsent(c.to(), k -> new TreeMap<>()).merge(c.tier(), 1, Integer::sum));
+    Map<String, List<OwnerChange>> perRep = new TreeMap<>();
+    moved.stream().filter(c -> !c.to().isEmpty()).sorted(java.util.Comparator.comparing(OwnerChange::customerId))
+        .forEach(c -> perRep.computeIfAbsent(c.to(), k -> new ArrayList<>()).add(c));
     Placed placed = new Placed((int) moved.stream().filter(c -> !c.to().isEmpty()).count(),
         (int) moved.stream().filter(c -> c.to().isEmpty()).count(), perRep);
     if (!moved.isEmpty()) audit.record("system", "owner_policy", describe(placed, moved));
@@ -128,7 +128,7 @@ public class PolicyOwners {
   /** "3 assigned (李娜 1, 王磊 2), 1 to the pool: C1 '' -> '王磊', ..." with the first 20 moves. */
   private static String describe(Placed placed, List<OwnerChange> moved) {
     String reps = placed.perRep().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue().values().stream().mapToInt(Integer::intValue).sum())
+        .map(e -> e.getKey() + " " + e.getValue().size())
         .collect(joining(", "));
     String sample = moved.stream().limit(20).map(c -> c.customerId() + " '" + c.from() + "' -> '" + c.to() + "'")
         .collect(joining(", "));
