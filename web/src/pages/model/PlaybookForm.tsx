@@ -1,5 +1,5 @@
-// The playbook form: a tier's `service:` section (owner, cadence, triggers, care, caps) edited as fields and written
-// back into the model text by playbookYaml, changing only what was edited. The server's errors for this tier's
+// The playbook form: a tier's `service:` section (owner, cadence, triggers, care, caps, resources) edited as fields
+// and written back into the model text by playbookYaml, changing only what was edited. The server's errors for this tier's
 // playbook (at `tiers[i].service.<key>`) are shown under the field they name.
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Divider, Drawer, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
@@ -143,6 +143,13 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose }: P
         {freeScopes.length > 0 && <Select value={null} placeholder={`+ ${t('pbf.add')}`} style={{ width: 220 }} data-testid="pbf-add-cap"
           options={freeScopes.map((s) => ({ value: s, label: s === 'all' ? t('pbf.allChannels') : t(`channel.${s}` as MessageKey) }))}
           onChange={(s: string | null) => s && set({ caps: [...form.caps, { scope: s, week: null, month: null }] })} />}
+        <Divider orientation="left">{t('pbf.resources')}</Divider>
+        <Space wrap>
+          {days(form.resources.giftValue, (giftValue) => set({ resources: { ...form.resources, giftValue } }), t('pbf.giftValue'), 'pbf-gift-value')}
+          {days(form.resources.discountCeiling, (discountCeiling) => set({ resources: { ...form.resources, discountCeiling } }), t('pbf.discountCeiling'), 'pbf-discount-ceiling')}
+          {days(form.resources.repHoursShare, (repHoursShare) => set({ resources: { ...form.resources, repHoursShare } }), t('pbf.repHoursShare'), 'pbf-rep-hours')}
+        </Space>
+        {errorsAt('resources')}
       </>}
       </div>
     </Drawer>

@@ -17,6 +17,7 @@ const HIGH_VALUE = {
     { event: 'mid_autumn', lead_days: 10, type: 'gift', channels: ['visit'], purpose: { zh: '中秋礼品', en: 'Mid-Autumn gift' } },
   ],
   caps: { all: { week: 2, month: 6 }, sms: { month: 2 }, quiet_hours: '21:00-08:00' },
+  resources: { gift_value: 2000, discount_ceiling: 0.15, rep_hours_share: 0.5 },
 };
 
 const HIGH_VALUE_FORM: ServiceForm = {
@@ -34,6 +35,7 @@ const HIGH_VALUE_FORM: ServiceForm = {
     { from: 3, event: 'mid_autumn', id: '', date: '', leadDays: 10, channels: ['visit'] },
   ],
   caps: [{ scope: 'all', week: 2, month: 6 }, { scope: 'sms', week: null, month: 2 }],
+  resources: { giftValue: 2000, discountCeiling: 0.15, repHoursShare: 0.5 },
 };
 
 const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -44,7 +46,8 @@ describe('formOf', () => {
   });
 
   it('readsNothingFromWhatIsNotAPlaybook', () => {
-    const empty: ServiceForm = { policy: 'keep', team: [], cap: null, cadence: null, triggers: [], care: [], caps: [] };
+    const empty: ServiceForm = { policy: 'keep', team: [], cap: null, cadence: null, triggers: [], care: [], caps: [],
+      resources: { giftValue: null, discountCeiling: null, repHoursShare: null } };
     for (const junk of [null, undefined, 'text', 42, [1, 2], {}]) expect(formOf(junk)).toEqual(empty);
     expect(formOf({ owner: 'x', cadence: 5, triggers: [1], care: 'x', caps: { all: 'x', fax: { week: 1 } } })).toEqual({
       ...empty, cadence: { everyDays: null, channels: [] }, caps: [{ scope: 'all', week: null, month: null }],
@@ -113,8 +116,23 @@ describe('errorPlace', () => {
     expect(errorPlace('service.triggers.enter.channels')).toEqual({ area: 'triggers', row: 'enter' });
     expect(errorPlace('service.care[1].event')).toEqual({ area: 'care', row: '1' });
     expect(errorPlace('service.caps.sms')).toEqual({ area: 'caps', row: 'sms' });
+    expect(errorPlace('service.resources.rep_hours_share')).toEqual({ area: 'resources' });
     expect(errorPlace('service.owner.return_to_pool.warn_days')).toEqual({ area: 'owner' });
     expect(errorPlace('service.holdout.share')).toEqual({ area: 'other' });
     expect(errorPlace('service')).toEqual({ area: 'other' });
+  });
+});
+
+describe('resources', () => {
+  it('writesOnlyTheBudgetLinesEditedAndDropsAnEmptySection', () => {
+    const section = { cadence: { every_days: 30, channels: ['phone'] }, resources: { gift_value: 800, note: 'kept' } };
+    const form = formOf(section);
+    expect(form.resources).toEqual({ giftValue: 800, discountCeiling: null, repHoursShare: null });
+    const out = sectionOf({ ...form, resources: { ...form.resources, repHoursShare: 0.4 } }, section);
+    expect(out.resources).toEqual({ gift_value: 800, note: 'kept', rep_hours_share: 0.4 });
+    expect(out.cadence).toBe(section.cadence); // untouched
+    const cleared = sectionOf({ ...formOf({ resources: { gift_value: 800 } }),
+      resources: { giftValue: null, discountCeiling: null, repHoursShare: null } }, { resources: { gift_value: 800 } });
+    expect(cleared).toEqual({});
   });
 });

@@ -17,10 +17,12 @@ export interface TriggerForm { trigger: string; within: Num; unit: 'days' | 'hou
 export interface CareForm { from: number | null; event: string; id: string; date: string; leadDays: Num; channels: string[] }
 /** `scope`: `all` or a channel. */
 export interface CapForm { scope: string; week: Num; month: Num }
+/** `service.resources`: gift value per customer per year, discount ceiling and share of rep hours (shares 0–1). */
+export interface ResourcesForm { giftValue: Num; discountCeiling: Num; repHoursShare: Num }
 export interface ServiceForm {
   policy: string; team: string[]; cap: Num;
   cadence: { everyDays: Num; channels: string[] } | null;
-  triggers: TriggerForm[]; care: CareForm[]; caps: CapForm[];
+  triggers: TriggerForm[]; care: CareForm[]; caps: CapForm[]; resources: ResourcesForm;
 }
 
 const isObj = (v: Json): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -61,6 +63,10 @@ function readCare(v: Json, from: number): CareForm {
 function readCap(scope: string, v: Json): CapForm {
   return { scope, week: num(obj(v).week), month: num(obj(v).month) };
 }
+function readResources(v: Json): ResourcesForm {
+  const r = obj(v);
+  return { giftValue: num(r.gift_value), discountCeiling: num(r.discount_ceiling), repHoursShare: num(r.rep_hours_share) };
+}
 
 /** The form of a `service:` section (any value: a missing or broken section reads as an empty form). */
 export function formOf(section: Json): ServiceForm {
@@ -72,6 +78,7 @@ export function formOf(section: Json): ServiceForm {
       .map(([k, v]) => readTrigger(k, v)),
     care: Array.isArray(s.care) ? s.care.map(readCare) : [],
     caps: Object.entries(obj(s.caps)).filter(([k]) => SCOPES.includes(k)).map(([k, v]) => readCap(k, v)),
+    resources: readResources(s.resources),
   };
 }
 
@@ -139,6 +146,12 @@ export function sectionOf(form: ServiceForm, section: Json): Obj {
     const added = form.caps.filter((r) => !own(before, r.scope)).map((r) => [r.scope, writeCap(r, undefined)]);
     out = put(out, 'caps', kept.length + added.length ? Object.fromEntries([...kept, ...added]) : null);
   }
+  if (!same(readResources(s.resources), form.resources)) {
+    const r = form.resources;
+    const written = put(put(put(obj(s.resources), 'gift_value', r.giftValue), 'discount_ceiling', r.discountCeiling),
+      'rep_hours_share', r.repHoursShare);
+    out = put(out, 'resources', Object.keys(written).length ? written : null);
+  }
   return out;
 }
 
@@ -146,10 +159,10 @@ export function sectionOf(form: ServiceForm, section: Json): Obj {
  * Where a server error about this playbook belongs in the form, from its key (`service.triggers.enter.channels`,
  * `service.care[1].event`, `service.caps.sms`): the area and, for rows, the trigger, care index or cap scope.
  */
-export function errorPlace(key: string): { area: 'owner' | 'cadence' | 'triggers' | 'care' | 'caps' | 'other'; row?: string } {
-  const m = /^service\.(owner|cadence|triggers|care|caps)(?:\[(\d+)\]|\.([a-z_]+))?/.exec(key);
+export function errorPlace(key: string): { area: 'owner' | 'cadence' | 'triggers' | 'care' | 'caps' | 'resources' | 'other'; row?: string } {
+  const m = /^service\.(owner|cadence|triggers|care|caps|resources)(?:\[(\d+)\]|\.([a-z_]+))?/.exec(key);
   if (!m) return { area: 'other' };
-  const area = m[1] as 'owner' | 'cadence' | 'triggers' | 'care' | 'caps';
+  const area = m[1] as 'owner' | 'cadence' | 'triggers' | 'care' | 'caps' | 'resources';
   const row = area === 'care' ? m[2] : area === 'triggers' || area === 'caps' ? m[3] : undefined;
   return row === undefined ? { area } : { area, row };
 }
