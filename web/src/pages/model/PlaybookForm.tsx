@@ -1,6 +1,6 @@
 // The playbook form: a tier's `service:` section (owner, cadence, triggers, care, caps, resources) edited as fields
-// and written back into the model text by playbookYaml, changing only what was edited. The server's errors for this tier's
-// playbook (at `tiers[i].service.<key>`) are shown under the field they name.
+// and written back into the model text by playbookYaml, changing only what was edited. The server's errors for this
+// tier's playbook (at `tiers[i].service.<key>`) are shown under the field they name.
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Divider, Drawer, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import type { FieldError } from '../../api/problem';
