@@ -18,6 +18,7 @@ import * as kpis from './messages-kpis';
 import * as stops from './messages-stops';
 import * as quadrants from './messages-quadrants';
 import * as coverage from './messages-coverage';
+import * as resources from './messages-resources';
 import * as rejectedRows from './messages-rejected';
 import * as errors from './messages-errors';
 import * as audit from './messages-audit';
@@ -161,6 +162,7 @@ const en = {
   ...stops.en,
   ...quadrants.en,
   ...coverage.en,
+  ...resources.en,
   ...rejectedRows.en,
   ...errors.en,
   ...audit.en,
@@ -306,6 +308,7 @@ const zh: Record<MessageKey, string> = {
   ...stops.zh,
   ...quadrants.zh,
   ...coverage.zh,
+  ...resources.zh,
   ...rejectedRows.zh,
   ...errors.zh,
   ...audit.zh,

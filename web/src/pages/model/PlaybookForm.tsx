@@ -182,6 +182,17 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose, onP
         <HoldoutFields value={form.holdout} onChange={(holdout) => set({ holdout })} label={t('pbf.on')} testId="pbf-holdout" />
         {errorsAt('holdout')}
 
+        <Divider orientation="left">{t('pbf.resources')}</Divider>
+        <Space wrap data-testid="pbf-resources">
+          <NumberField value={form.resources.giftValue} onChange={(giftValue) => set({ resources: { ...form.resources, giftValue } })}
+            label={t('pbf.giftValue')} testId="pbf-gift-value" />
+          <NumberField value={form.resources.discountCeiling} onChange={(discountCeiling) => set({ resources: { ...form.resources, discountCeiling } })}
+            label={t('pbf.discountCeiling')} testId="pbf-discount-ceiling" step={0.05} />
+          <NumberField value={form.resources.repHoursShare} onChange={(repHoursShare) => set({ resources: { ...form.resources, repHoursShare } })}
+            label={t('pbf.repHoursShare')} testId="pbf-rep-hours" step={0.05} />
+        </Space>
+        {errorsAt('resources')}
+
         {onPreview && <>
           <Divider />
           <Space wrap>

@@ -17,6 +17,7 @@ const HIGH_VALUE = {
     { event: 'mid_autumn', lead_days: 10, type: 'gift', channels: ['visit'], purpose: { zh: '中秋礼品', en: 'Mid-Autumn gift' } },
   ],
   caps: { all: { week: 2, month: 6 }, sms: { month: 2 }, quiet_hours: '21:00-08:00' },
+  resources: { gift_value: 2000, discount_ceiling: 0.15, rep_hours_share: 0.5 },
 };
 
 const P = (zh: string, en: string) => ({ zh, en });
@@ -40,6 +41,7 @@ const HIGH_VALUE_FORM: ServiceForm = {
   ],
   caps: [{ scope: 'all', week: 2, month: 6 }, { scope: 'sms', week: null, month: 2 }],
   quietHours: '21:00-08:00', holdout: null, survey: null, escalation: null,
+  resources: { giftValue: 2000, discountCeiling: 0.15, repHoursShare: 0.5 },
 };
 
 const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -51,7 +53,8 @@ describe('formOf', () => {
 
   it('readsNothingFromWhatIsNotAPlaybook', () => {
     const empty: ServiceForm = { policy: 'keep', team: [], cap: null, returnToPool: null, cadence: null, triggers: [], care: [],
-      caps: [], quietHours: '', holdout: null, survey: null, escalation: null };
+      caps: [], quietHours: '', holdout: null, survey: null, escalation: null,
+      resources: { giftValue: null, discountCeiling: null, repHoursShare: null } };
     for (const junk of [null, undefined, 'text', 42, [1, 2], {}]) expect(formOf(junk)).toEqual(empty);
     expect(formOf({ owner: 'x', cadence: 5, triggers: [1], care: 'x', caps: { all: 'x', fax: { week: 1 } } })).toEqual({
       ...empty, cadence: { everyDays: null, channels: [], purpose: NO_PURPOSE }, caps: [{ scope: 'all', week: null, month: null }],
@@ -173,7 +176,22 @@ describe('errorPlace', () => {
     expect(errorPlace('service.survey')).toEqual({ area: 'survey' });
     expect(errorPlace('service.escalation.then')).toEqual({ area: 'escalation' });
     expect(errorPlace('service.ownerx')).toEqual({ area: 'other' });
-    expect(errorPlace('service.resources.gift')).toEqual({ area: 'other' });
+    expect(errorPlace('service.resources.rep_hours_share')).toEqual({ area: 'resources' });
+    expect(errorPlace('service.resourcesx')).toEqual({ area: 'other' });
     expect(errorPlace('service')).toEqual({ area: 'other' });
+  });
+});
+
+describe('resources', () => {
+  it('writesOnlyTheBudgetLinesEditedAndDropsAnEmptySection', () => {
+    const section = { cadence: { every_days: 30, channels: ['phone'] }, resources: { gift_value: 800, note: 'kept' } };
+    const form = formOf(section);
+    expect(form.resources).toEqual({ giftValue: 800, discountCeiling: null, repHoursShare: null });
+    const out = sectionOf({ ...form, resources: { ...form.resources, repHoursShare: 0.4 } }, section);
+    expect(out.resources).toEqual({ gift_value: 800, note: 'kept', rep_hours_share: 0.4 });
+    expect(out.cadence).toBe(section.cadence); // untouched
+    const cleared = sectionOf({ ...formOf({ resources: { gift_value: 800 } }),
+      resources: { giftValue: null, discountCeiling: null, repHoursShare: null } }, { resources: { gift_value: 800 } });
+    expect(cleared).toEqual({});
   });
 });

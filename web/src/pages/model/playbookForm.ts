@@ -34,6 +34,8 @@ export interface CareForm {
 }
 /** `scope`: `all` or a channel. */
 export interface CapForm { scope: string; week: Num; month: Num }
+/** `service.resources`: gift value per customer per year, discount ceiling and share of rep hours (shares 0–1). */
+export interface ResourcesForm { giftValue: Num; discountCeiling: Num; repHoursShare: Num }
 export interface PoolReturnForm { noContactDays: Num; noPurchaseDays: Num; warnDays: Num }
 /** `then`: '' (only the manager is told), `reassign` or `pool`. */
 export interface EscalationForm { managerAfterDays: Num; afterDays: Num; then: string }
@@ -46,6 +48,7 @@ export interface ServiceForm {
   /** `HH:MM-HH:MM`, '' for none. */
   quietHours: string;
   holdout: HoldoutForm | null; survey: SurveyForm | null; escalation: EscalationForm | null;
+  resources: ResourcesForm;
 }
 
 const isObj = (v: Json): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -110,6 +113,10 @@ function readEscalation(v: Json): EscalationForm | null {
   const e = obj(v);
   return absent(v) ? null : { managerAfterDays: num(e.manager_after_days), afterDays: num(e.after_days), then: text(e.then) };
 }
+function readResources(v: Json): ResourcesForm {
+  const r = obj(v);
+  return { giftValue: num(r.gift_value), discountCeiling: num(r.discount_ceiling), repHoursShare: num(r.rep_hours_share) };
+}
 
 /** The form of a `service:` section (any value: a missing or broken section reads as an empty form). */
 export function formOf(section: Json): ServiceForm {
@@ -125,6 +132,7 @@ export function formOf(section: Json): ServiceForm {
     holdout: readHoldout(s.holdout),
     survey: readSurvey(s.survey),
     escalation: readEscalation(s.escalation),
+    resources: readResources(s.resources),
   };
 }
 
@@ -230,11 +238,14 @@ export function sectionOf(form: ServiceForm, section: Json): Obj {
   out = field(out, 'survey', readSurvey, form.survey, (v: SurveyForm | null, b) => v && patch(b, [
     ['nps_every_days', num, v.npsEveryDays, positive], ['csat_after_complaint', (x) => x === true, v.csatAfterComplaint, (x) => x || null],
     ['channel', text, v.channel, plain]]));
+  out = field(out, 'resources', readResources, form.resources, (r: ResourcesForm, b) => patch(b, [
+    ['gift_value', num, r.giftValue, plain], ['discount_ceiling', num, r.discountCeiling, plain],
+    ['rep_hours_share', num, r.repHoursShare, plain]]));
   return field(out, 'escalation', readEscalation, form.escalation, (e: EscalationForm | null, b) => e && patch(b, [
     ['manager_after_days', num, e.managerAfterDays, positive], ['after_days', num, e.afterDays, positive], ['then', text, e.then, plain]]));
 }
 
-export type Area = 'owner' | 'pool' | 'cadence' | 'triggers' | 'care' | 'caps' | 'quiet' | 'holdout' | 'survey' | 'escalation' | 'other';
+export type Area = 'owner' | 'pool' | 'cadence' | 'triggers' | 'care' | 'caps' | 'quiet' | 'holdout' | 'survey' | 'escalation' | 'resources' | 'other';
 const AREAS: Record<string, Area> = { 'owner.return_to_pool': 'pool', 'caps.quiet_hours': 'quiet' };
 
 /**
@@ -243,7 +254,7 @@ const AREAS: Record<string, Area> = { 'owner.return_to_pool': 'pool', 'caps.quie
  * trigger, care index or cap scope.
  */
 export function errorPlace(key: string): { area: Area; row?: string } {
-  const m = /^service\.(owner\.return_to_pool|caps\.quiet_hours|owner|cadence|triggers|care|caps|holdout|survey|escalation)(?![a-z_])(?:\[(\d+)\]|\.([a-z_]+))?/.exec(key);
+  const m = /^service\.(owner\.return_to_pool|caps\.quiet_hours|owner|cadence|triggers|care|caps|holdout|survey|escalation|resources)(?![a-z_])(?:\[(\d+)\]|\.([a-z_]+))?/.exec(key);
   if (!m) return { area: 'other' };
   const area = AREAS[m[1]] ?? m[1] as Area;
   const row = area === 'care' ? m[2] : area === 'triggers' || area === 'caps' ? m[3] : undefined;

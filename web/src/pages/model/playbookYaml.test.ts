@@ -23,6 +23,7 @@ describe('readService', () => {
       },
       care: [{ event: 'birthday', lead_days: 1, channels: ['wechat', 'sms'] }],
       caps: { all: { week: 1, month: 3 }, quiet_hours: '21:00-08:00' },
+      resources: { gift_value: 500, discount_ceiling: 0.2, rep_hours_share: 0.25 },
     });
   });
 

@@ -15,6 +15,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CallList } from './CallList';
 import { TeamSummary } from './TeamSummary';
+import { TierBudget } from './TierBudget';
 import { TaskDialog, completeTask } from './TaskDialog';
 import { TaskItem } from './TaskItem';
 import { countText, dueBefore, groupByType, localDay, type Range } from './tasks';
@@ -71,6 +72,7 @@ export default function MyWork() {
       {showOwner && (meta?.owners.length ?? 0) > 0 && (
         <TeamSummary owners={meta?.owners ?? []} today={today} onPick={(o) => set('owner', o)} />
       )}
+      <TierBudget team={showOwner} />
       <ErrorAlert error={error} />
       {data && data.total > tasks.length && (
         <Typography.Paragraph type="warning">{t('work.more', { shown: num(tasks.length), n: countText(data, num) })}</Typography.Paragraph>

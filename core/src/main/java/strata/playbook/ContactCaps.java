@@ -1,5 +1,6 @@
 package strata.playbook;
 
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Map;
 
@@ -19,5 +20,22 @@ public record ContactCaps(Map<Channel, Limit> perChannel, Limit all, LocalTime q
 
   public Limit limit(Channel channel) {
     return perChannel.getOrDefault(channel, Limit.NONE);
+  }
+
+  /**
+   * The first moment at or after {@code at} outside the quiet hours, in the same wall-clock time as {@code at}:
+   * {@code at} itself when it is outside them (or there are none), else the end of the window it falls in. The start
+   * is quiet, the end is not: with 21:00-08:00, 21:00 and 07:59 wait until 08:00, 08:00 does not.
+   */
+  public LocalDateTime sendableFrom(LocalDateTime at) {
+    if (quietFrom == null) return at;
+    LocalTime t = at.toLocalTime();
+    if (quietFrom.isBefore(quietTo)) { // within one day, e.g. 12:00-14:00
+      return !t.isBefore(quietFrom) && t.isBefore(quietTo) ? at.toLocalDate().atTime(quietTo) : at;
+    }
+    // Across midnight, e.g. 21:00-08:00: the evening waits for the next morning, the early morning for this one.
+    if (!t.isBefore(quietFrom)) return at.toLocalDate().plusDays(1).atTime(quietTo);
+    if (t.isBefore(quietTo)) return at.toLocalDate().atTime(quietTo);
+    return at;
   }
 }

@@ -12,16 +12,23 @@ import java.util.Map;
  * @param holdout the control group of the whole playbook (no touch of it for held-out customers), or null
  * @param survey the tier's survey invitations ({@link SurveyPlan#NONE} for none)
  * @param escalation what overdue tasks lead to ({@link Escalation#NONE} for the server's defaults only)
+ * @param resources the tier's budget lines ({@link Resources#NONE} for none)
  */
 public record ServicePlan(OwnerPolicy owner, Cadence cadence, List<TriggerRule> triggers, List<CareEvent> care,
-    ContactCaps caps, Holdout holdout, SurveyPlan survey, Escalation escalation) {
+    ContactCaps caps, Holdout holdout, SurveyPlan survey, Escalation escalation, Resources resources) {
   public static final ServicePlan NONE =
       new ServicePlan(OwnerPolicy.KEEP, null, List.of(), List.of(), ContactCaps.NONE, null, SurveyPlan.NONE);
 
   /** A playbook without an escalation section. */
   public ServicePlan(OwnerPolicy owner, Cadence cadence, List<TriggerRule> triggers, List<CareEvent> care,
       ContactCaps caps, Holdout holdout, SurveyPlan survey) {
-    this(owner, cadence, triggers, care, caps, holdout, survey, Escalation.NONE);
+    this(owner, cadence, triggers, care, caps, holdout, survey, Escalation.NONE, Resources.NONE);
+  }
+
+  /** A playbook without a resources section. */
+  public ServicePlan(OwnerPolicy owner, Cadence cadence, List<TriggerRule> triggers, List<CareEvent> care,
+      ContactCaps caps, Holdout holdout, SurveyPlan survey, Escalation escalation) {
+    this(owner, cadence, triggers, care, caps, holdout, survey, escalation, Resources.NONE);
   }
 
   /** Every {@code holdout:} of this playbook by its key ({@code holdout}, {@code triggers.moved_down.holdout}). */

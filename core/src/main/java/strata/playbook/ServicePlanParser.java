@@ -23,7 +23,8 @@ public final class ServicePlanParser {
   /** @throws PlaybookException naming the offending key */
   public static ServicePlan parse(Object section) {
     Map<?, ?> map = Yaml.map("", section);
-    Yaml.onlyKeys("", map, "owner", "cadence", "triggers", "care", "caps", "holdout", "survey", "escalation");
+    Yaml.onlyKeys("", map, "owner", "cadence", "triggers", "care", "caps", "holdout", "survey", "escalation",
+        "resources");
     OwnerPolicy owner = map.get("owner") == null ? OwnerPolicy.KEEP : owner(Yaml.map("owner", map.get("owner")));
     return new ServicePlan(owner,
         map.get("cadence") == null ? null : cadence(Yaml.map("cadence", map.get("cadence"))),
@@ -32,7 +33,24 @@ public final class ServicePlanParser {
         map.get("caps") == null ? ContactCaps.NONE : caps(Yaml.map("caps", map.get("caps"))),
         HoldoutParser.parse("holdout", map.get("holdout")),
         map.get("survey") == null ? SurveyPlan.NONE : survey(Yaml.map("survey", map.get("survey"))),
-        map.get("escalation") == null ? Escalation.NONE : escalation(Yaml.map("escalation", map.get("escalation")), owner));
+        map.get("escalation") == null ? Escalation.NONE : escalation(Yaml.map("escalation", map.get("escalation")), owner),
+        map.get("resources") == null ? Resources.NONE : resources(Yaml.map("resources", map.get("resources"))));
+  }
+
+  private static Resources resources(Map<?, ?> m) {
+    Yaml.onlyKeys("resources", m, "gift_value", "discount_ceiling", "rep_hours_share");
+    Double gift = m.get("gift_value") == null ? null : Yaml.amount("resources.gift_value", m.get("gift_value"));
+    return new Resources(gift, share("resources.discount_ceiling", m.get("discount_ceiling")),
+        share("resources.rep_hours_share", m.get("rep_hours_share")));
+  }
+
+  /** A share from 0 to 1, or null when absent. */
+  private static Double share(String at, Object value) {
+    if (value == null) return null;
+    if (!(value instanceof Number n)) throw new PlaybookException(at, "not_number", "value", String.valueOf(value));
+    double s = n.doubleValue();
+    if (!(s >= 0 && s <= 1)) throw new PlaybookException(at, "not_a_share", "value", String.valueOf(value));
+    return s;
   }
 
   private static Escalation escalation(Map<?, ?> m, OwnerPolicy owner) {

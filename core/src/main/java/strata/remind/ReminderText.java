@@ -1,7 +1,10 @@
 package strata.remind;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import strata.i18n.Labels;
 import strata.plan.PlanText;
 
@@ -24,5 +27,23 @@ public final class ReminderText {
   public static String assigned(String customerId, String why, String by, Locale locale) {
     String pattern = Labels.get("remind.assigned." + why, locale).replace("'", "''");
     return MessageFormat.format(pattern, customerId, by);
+  }
+
+  /**
+   * The one notice a rep gets when a plan's owner policies gave them customers, e.g. "按分级负责人规则，5 位客户已分配给你：
+   * 高价值客户 3，潜力客户 2".
+   *
+   * @param perTier customers given, by the tier's name in the reader's language, in the order to list them
+   */
+  public static String policyAssigned(Map<String, Integer> perTier, Locale locale) {
+    boolean chinese = locale.getLanguage().equals("zh");
+    List<String> tiers = new ArrayList<>();
+    int total = 0;
+    for (Map.Entry<String, Integer> e : perTier.entrySet()) {
+      tiers.add(e.getKey() + " " + e.getValue());
+      total += e.getValue();
+    }
+    String pattern = Labels.get("remind.assigned.policy", locale).replace("'", "''");
+    return MessageFormat.format(pattern, String.valueOf(total), String.join(chinese ? "，" : ", ", tiers));
   }
 }

@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import strata.playbook.PlaybookException;
+import strata.playbook.Resources;
 import strata.playbook.ServicePlan;
 import strata.playbook.HoldoutCheck;
 import strata.playbook.ServicePlanParser;
@@ -122,6 +123,7 @@ public record TierModel(String name, String version, Map<String, Object> scoring
     }
     checkCatchAll(source, tiers);
     checkHoldouts(source, tiers);
+    checkRepHours(source, tiers);
     return new TierModel(text(map.get("name"), "tier model"), text(map.get("version"), "1"),
         scoring == null ? Map.of() : (Map<String, Object>) scoring, List.copyOf(tiers));
   }
@@ -145,6 +147,18 @@ public record TierModel(String name, String version, Map<String, Object> scoring
       throw new TierModelException(source, new TierModelError(c.code(), c.args(), null))
           .at(c.tierIndex(), tiers.get(c.tierIndex()).id());
     }
+  }
+
+  /** The tiers' shares of the reps' hours are parts of one whole: together they cannot exceed it. */
+  private static void checkRepHours(String source, List<TierRule> tiers) {
+    List<ServicePlan> plans = tiers.stream().map(TierRule::service).toList();
+    int at = Resources.overbooked(plans);
+    if (at < 0) return;
+    throw new TierModelException(source, TierModelError.of(TierModelError.REP_HOURS_OVER_ONE,
+        "key", "service.resources.rep_hours_share", "value", 
+        java.math.BigDecimal.valueOf(Resources.repHoursTotal(plans.subList(0, at + 1)))
+            .setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()))
+        .at(at, tiers.get(at).id());
   }
 
   private static TierRule rule(String source, int index, Object item) {

@@ -78,7 +78,7 @@ class PlaybookParsingTest {
   @Test
   void errorsNameTheTierAndTheKey() {
     rejects("colour: red", "m.yaml: tier 'key_account': service.colour: unknown key "
-        + "(expected owner, cadence, triggers, care, caps, holdout, survey, escalation)");
+        + "(expected owner, cadence, triggers, care, caps, holdout, survey, escalation, resources)");
     rejects("cadence: {every_days: -5, channels: [phone]}",
         "m.yaml: tier 'key_account': service.cadence.every_days: must not be negative, got -5");
     rejects("cadence: {every_days: 0, channels: [phone]}",
@@ -216,5 +216,61 @@ class PlaybookParsingTest {
         + "service.escalation.then: needs after_days");
     rejects("escalation: {after_days: -1, then: pool}", "m.yaml: tier 'key_account': "
         + "service.escalation.after_days: must not be negative, got -1");
+  }
+
+  @Test
+  void readsResources() {
+    assertThat(model("resources: {gift_value: 800, discount_ceiling: 0.15, rep_hours_share: 0.4}").tiers().get(0)
+        .service().resources()).isEqualTo(new Resources(800.0, 0.15, 0.4));
+    assertThat(model("resources: {discount_ceiling: 0}").tiers().get(0).service().resources())
+        .isEqualTo(new Resources(null, 0.0, null));
+    assertThat(model("cadence: {every_days: 30, channels: [phone]}").tiers().get(0).service().resources())
+        .isEqualTo(Resources.NONE);
+    // Default model: 0.5 + 0.25 + 0.2 + 0.05 of the reps' hours, all of them.
+    assertThat(TierModel.defaultModel().tiers()).extracting(t -> t.service().resources().repHoursShare())
+        .containsExactly(0.5, 0.25, 0.2, 0.05);
+  }
+
+  @Test
+  void badResourcesNameTheTierAndTheKey() {
+    String at = "m.yaml: tier 'key_account': service.";
+    rejects("resources: 800", at + "resources: must be a mapping of keys to values");
+    rejects("resources: {gift: 800}", at + "resources.gift: unknown key "
+        + "(expected gift_value, discount_ceiling, rep_hours_share)");
+    rejects("resources: {gift_value: -5}", at + "resources.gift_value: must not be negative, got -5");
+    rejects("resources: {gift_value: lots}", at + "resources.gift_value: must be a number, got 'lots'");
+    rejects("resources: {discount_ceiling: 15}",
+        at + "resources.discount_ceiling: must be a share from 0 to 1 (e.g. 0.15 for 15 %), got 15");
+    rejects("resources: {discount_ceiling: 15%}", at + "resources.discount_ceiling: must be a number, got '15%'");
+    rejects("resources: {rep_hours_share: -0.1}",
+        at + "resources.rep_hours_share: must be a share from 0 to 1 (e.g. 0.15 for 15 %), got -0.1");
+    rejects("resources: {rep_hours_share: .nan}",
+        at + "resources.rep_hours_share: must be a share from 0 to 1 (e.g. 0.15 for 15 %), got NaN");
+  }
+
+  @Test
+  void theTiersShareOfRepHoursIsAtMostOne() {
+    // 0.7 + 0.2 = 0.9 fits; + 0.2 more is 1.1 at the third tier, which the error names.
+    assertThatThrownBy(() -> TierModel.parse("""
+        tiers:
+          - id: a
+            when: monetary > 1000.0
+            service: {resources: {rep_hours_share: 0.7}}
+          - id: b
+            when: monetary > 100.0
+            service: {resources: {rep_hours_share: 0.2, gift_value: 10}}
+          - id: c
+            service: {resources: {rep_hours_share: 0.2}}
+        """, "m.yaml")).isInstanceOf(TierModelException.class).hasMessage("m.yaml: tier 'c': "
+        + "service.resources.rep_hours_share: the tiers' shares of the reps' hours add up to 1.1 up to this tier; "
+        + "together they may be at most 1")
+        .extracting(e -> ((TierModelException) e).tierId()).isEqualTo("c");
+    // 0.1 + 0.2 + 0.7 is 1.0000000000000002 in floating point, and still all of the hours.
+    assertThat(TierModel.parse("""
+        tiers:
+          - {id: a, when: monetary > 1000.0, service: {resources: {rep_hours_share: 0.1}}}
+          - {id: b, when: monetary > 100.0, service: {resources: {rep_hours_share: 0.2}}}
+          - {id: c, service: {resources: {rep_hours_share: 0.7}}}
+        """, "m.yaml").tiers()).hasSize(3);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -79,5 +80,19 @@ class RemindersTest {
     List<Reminder> r = Reminders.of(List.of(a, b), TODAY, t -> t.customerId().equals("A1") ? 2 : 5);
     assertThat(r).extracting(Reminder::key).containsExactly("task_due|A1|cadence|none", "escalation|A1|cadence|none",
         "task_due|B2|cadence|none");
+  }
+
+  @Test
+  void aPolicyNoticeSumsTheCustomersAndListsEachTier() {
+    LinkedHashMap<String, Integer> en = new LinkedHashMap<>();
+    en.put("High value", 3);
+    en.put("Potential", 2);
+    assertThat(ReminderText.policyAssigned(en, Locale.ENGLISH))
+        .isEqualTo("5 customers are yours now by their tier's owner policy: High value 3, Potential 2");
+    LinkedHashMap<String, Integer> zh = new LinkedHashMap<>();
+    zh.put("高价值客户", 3);
+    zh.put("潜力客户", 2);
+    assertThat(ReminderText.policyAssigned(zh, Locale.SIMPLIFIED_CHINESE))
+        .isEqualTo("按分级负责人规则，5 位客户已分配给你：高价值客户 3，潜力客户 2");
   }
 }

@@ -1,21 +1,27 @@
 package strata.server.notify;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.plan.OwnerChange;
 import strata.playbook.TaskType;
 import strata.remind.OpenTask;
 import strata.remind.Reminder;
 import strata.remind.ReminderText;
 import strata.remind.Reminders;
+import strata.tier.TierModel;
+import strata.tier.TierRule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,6 +121,50 @@ public class Notifications {
       written++;
     }
     return written;
+  }
+
+  /**
+   * Tells each rep the owner policies gave customers to, once per plan, how many and from which tiers: a plan that
+   * assigns a new team's whole book would otherwise bury the bell under one notice per customer. In the caller's
+   * transaction (the plan's), mailed and sent to the webhook like the others.
+   *
+   * @param perRep the moves to each rep, by owner name
+   * @param model names the tiers, listed in its order
+   * @return how many notices were written
+   */
+  public int policyAssigned(Map<String, List<OwnerChange>> perRep, TierModel model, OffsetDateTime now) {
+    int written = 0;
+    for (Map.Entry<String, List<OwnerChange>> rep : perRep.entrySet()) {
+      Map<String, Integer> byTier = new HashMap<>();
+      rep.getValue().forEach(c -> byTier.merge(c.tier(), 1, Integer::sum));
+      String zh = ReminderText.policyAssigned(tierNames(byTier, model, true), Locale.SIMPLIFIED_CHINESE);
+      String en = ReminderText.policyAssigned(tierNames(byTier, model, false), Locale.ENGLISH);
+      // The plan's moment and the customers it moved name the notice: one per rep per plan, and two plans never
+      // share one, even with a clock that stands still.
+      String moved = UUID.nameUUIDFromBytes(rep.getValue().stream().map(OwnerChange::customerId)
+          .collect(java.util.stream.Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8)).toString();
+      for (String username : usersOf(rep.getKey())) {
+        Long id = store.add("policy|" + now.toInstant().toEpochMilli() + "|" + moved + "|" + username, username,
+            "assigned", null, null, zh, en, now);
+        if (id == null) continue;
+        webhooks.enqueue(id, username, "assigned", null, null, zh, en, now);
+        mails.enqueue(id, emailOf(username), zh, en, now);
+        written++;
+      }
+    }
+    return written;
+  }
+
+  /** The counts by tier name in one language, in the model's order; a tier the model lacks keeps its id. */
+  private static Map<String, Integer> tierNames(Map<String, Integer> byTier, TierModel model, boolean chinese) {
+    Map<String, Integer> left = new LinkedHashMap<>(byTier);
+    Map<String, Integer> named = new LinkedHashMap<>();
+    for (TierRule t : model.tiers()) {
+      Integer n = left.remove(t.id());
+      if (n != null) named.merge(t.name(chinese), n, Integer::sum);
+    }
+    left.forEach((id, n) -> named.merge(id, n, Integer::sum));
+    return named;
   }
 
   /** The user's email address, "" for none. */

@@ -36,8 +36,12 @@ public class PolicyOwners {
   public static final String RULE = "policy";
   private static final int BATCH = 1000;
 
-  /** What a plan's owner policies moved: customers given to a rep, customers taken to the pool. */
-  public record Placed(int assigned, int pooled) {}
+  /**
+   * What a plan's owner policies moved: customers given to a rep, customers taken to the pool.
+   *
+   * @param perRep the moves that gave customers to a rep, by the rep's owner name (sorted), in customer id order
+   */
+  public record Placed(int assigned, int pooled, Map<String, List<OwnerChange>> perRep) {}
 
   private record Move(String tier, Long runId) {}
 
@@ -82,7 +86,7 @@ public class PolicyOwners {
    * @param runId the snapshot the plan read the tiers from
    */
   public Placed place(List<OwnerChange> changes, long runId, OffsetDateTime now) {
-    if (changes.isEmpty()) return new Placed(0, 0);
+    if (changes.isEmpty()) return new Placed(0, 0, Map.of());
     Set<String> still = new HashSet<>();
     Map<List<String>, List<String>> byMove = new LinkedHashMap<>();
     for (OwnerChange c : changes) {
@@ -113,17 +117,19 @@ public class PolicyOwners {
     Map<String, String> owners = new HashMap<>();
     moved.forEach(c -> owners.put(c.customerId(), c.to()));
     store.follow(owners);
+    Map<String, List<OwnerChange>> perRep = new TreeMap<>();
+    moved.stream().filter(c -> !c.to().isEmpty()).sorted(java.util.Comparator.comparing(OwnerChange::customerId))
+        .forEach(c -> perRep.computeIfAbsent(c.to(), k -> new ArrayList<>()).add(c));
     Placed placed = new Placed((int) moved.stream().filter(c -> !c.to().isEmpty()).count(),
-        (int) moved.stream().filter(c -> c.to().isEmpty()).count());
+        (int) moved.stream().filter(c -> c.to().isEmpty()).count(), perRep);
     if (!moved.isEmpty()) audit.record("system", "owner_policy", describe(placed, moved), detail(placed, moved));
     return placed;
   }
 
   /** The counts, the customers per rep ("李娜 1, 王磊 2") and the first 20 customers moved, in no language. */
   private static AuditDetail detail(Placed placed, List<OwnerChange> moved) {
-    Map<String, Integer> perRep = new TreeMap<>();
-    moved.stream().filter(c -> !c.to().isEmpty()).forEach(c -> perRep.merge(c.to(), 1, Integer::sum));
-    String reps = perRep.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(joining(", "));
+    String reps = placed.perRep().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size())
+        .collect(joining(", "));
     String sample = moved.stream().limit(20).map(OwnerChange::customerId).collect(joining(", "))
         + (moved.size() > 20 ? ", …" : "");
     return AuditDetail.of("owner_policy", "assigned", placed.assigned(), "pooled", placed.pooled(),
@@ -132,9 +138,9 @@ public class PolicyOwners {
 
   /** "3 assigned (李娜 1, 王磊 2), 1 to the pool: C1 '' -> '王磊', ..." with the first 20 moves. */
   private static String describe(Placed placed, List<OwnerChange> moved) {
-    Map<String, Integer> perRep = new TreeMap<>();
-    moved.stream().filter(c -> !c.to().isEmpty()).forEach(c -> perRep.merge(c.to(), 1, Integer::sum));
-    String reps = perRep.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(joining(", "));
+    String reps = placed.perRep().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue().size())
+        .collect(joining(", "));
     String sample = moved.stream().limit(20).map(c -> c.customerId() + " '" + c.from() + "' -> '" + c.to() + "'")
         .collect(joining(", "));
     return placed.assigned() + " assigned" + (reps.isEmpty() ? "" : " (" + reps + ")") + ", " + placed.pooled()

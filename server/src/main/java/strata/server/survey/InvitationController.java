@@ -36,7 +36,7 @@ class InvitationController {
   }
 
   record LinkView(long id, String customerId, String tier, String kind, String channel, String invitedOn,
-      String expiresAt, String answeredAt, String url) {}
+      String expiresAt, String answeredAt, String sendAfter, String url) {}
 
   @GetMapping("/invitations")
   Object list(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "json") String format,
@@ -45,18 +45,22 @@ class InvitationController {
     String base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
     List<LinkView> links = invitations.list(status, limit, tokens).stream().map(l -> new LinkView(l.id(),
         l.customerId(), l.tier(), l.kind(), l.channel(), l.invitedOn().toString(), l.expiresAt().toInstant().toString(),
-        l.answeredAt() == null ? null : l.answeredAt().toInstant().toString(), base + "/s/" + l.token())).toList();
+        l.answeredAt() == null ? null : l.answeredAt().toInstant().toString(),
+        l.sendAfter() == null ? null : l.sendAfter().toInstant().toString(), base + "/s/" + l.token())).toList();
     if (format.equals("json")) return links;
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"survey-invitations-" + status + ".csv\"");
-    StringBuilder csv = new StringBuilder("invitation_id,customer_id,tier,kind,channel,invited_on,expires_at,url\n");
+    // send_after last: a sender reading the columns by position keeps working.
+    StringBuilder csv =
+        new StringBuilder("invitation_id,customer_id,tier,kind,channel,invited_on,expires_at,url,send_after\n");
     for (LinkView l : links) {
       csv.append(l.id()).append(',');
       CsvText.appendText(csv, l.customerId());
       csv.append(',');
       CsvText.appendText(csv, l.tier());
       csv.append(',').append(l.kind()).append(',').append(l.channel()).append(',').append(l.invitedOn()).append(',')
-          .append(l.expiresAt()).append(',').append(l.url()).append('\n');
+          .append(l.expiresAt()).append(',').append(l.url()).append(',')
+          .append(l.sendAfter() == null ? "" : l.sendAfter()).append('\n');
     }
     response.getOutputStream().write(csv.toString().getBytes(StandardCharsets.UTF_8));
     return null;

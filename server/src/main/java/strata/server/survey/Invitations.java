@@ -33,6 +33,7 @@ import strata.tier.TierRule;
  * Creates the day's survey invitations with core's {@link InvitationPlan}, from the current snapshot's tiers and the
  * stored history: earlier invitations, NPS answers, complaints closed (done recovery tasks of the complaint trigger)
  * and the contacts the caps count. Invitations a cap holds back are not stored; they are due again the next day.
+ * One made inside its tier's quiet hours is stored at once but held until they end ({@code send_after}).
  */
 @Service
 class Invitations {
@@ -88,8 +89,9 @@ class Invitations {
       for (Invitation i : due) {
         if (i.cappedBy() != null) continue;
         db.sql("insert into survey_invitation (customer_id, tier, kind, channel, invited_on, created_at, created_by, "
-                + "expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-            .params(i.customerId(), i.tier(), i.kind().code(), i.channel().code(), asOf, now, by, now.plus(valid))
+                + "expires_at, send_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(i.customerId(), i.tier(), i.kind().code(), i.channel().code(), asOf, now, by, now.plus(valid),
+                sendableFrom(plans.get(i.tier()), now))
             .update();
         created++;
       }
@@ -97,9 +99,24 @@ class Invitations {
     });
   }
 
-  /** A stored invitation with its link's token. */
+  /**
+   * When a link made {@code now} may reach the customer: at the end of the tier's quiet hours if now falls in them,
+   * in the tasks' time zone (the one the playbook's hours are meant in).
+   */
+  private OffsetDateTime sendableFrom(ServicePlan plan, OffsetDateTime now) {
+    if (plan == null) return now;
+    LocalDateTime local = now.atZoneSameInstant(tasks.zone()).toLocalDateTime();
+    LocalDateTime from = plan.caps().sendableFrom(local);
+    return from.equals(local) ? now : from.atZone(tasks.zone()).toOffsetDateTime().withOffsetSameInstant(now.getOffset());
+  }
+
+  /**
+   * A stored invitation with its link's token.
+   *
+   * @param sendAfter the first moment it may reach the customer (its tier's quiet hours); null for at once
+   */
   record Link(long id, String customerId, String tier, String kind, String channel, LocalDate invitedOn,
-      OffsetDateTime expiresAt, OffsetDateTime answeredAt, String token) {}
+      OffsetDateTime expiresAt, OffsetDateTime answeredAt, OffsetDateTime sendAfter, String token) {}
 
   static final List<String> STATUSES = List.of("open", "answered", "expired", "all");
 
@@ -117,13 +134,13 @@ class Invitations {
       case "expired" -> " where answered_at is null and expires_at <= ?";
       default -> " where ? is not null";
     };
-    return db.sql("select id, customer_id, tier, kind, channel, invited_on, expires_at, answered_at "
+    return db.sql("select id, customer_id, tier, kind, channel, invited_on, expires_at, answered_at, send_after "
             + "from survey_invitation" + where + " order by id limit ?").params(tasks.now(), limit)
         .query((rs, n) -> {
           OffsetDateTime expires = rs.getObject(7, OffsetDateTime.class);
           return new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
               rs.getObject(6, LocalDate.class), expires, rs.getObject(8, OffsetDateTime.class),
-              tokens.issue(rs.getLong(1), rs.getString(2), expires.toInstant()));
+              rs.getObject(9, OffsetDateTime.class), tokens.issue(rs.getLong(1), rs.getString(2), expires.toInstant()));
         }).list();
   }
 

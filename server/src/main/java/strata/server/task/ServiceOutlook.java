@@ -14,6 +14,7 @@ import strata.care.CareCalendar;
 import strata.plan.Contact;
 import strata.playbook.CareEvent;
 import strata.playbook.Channel;
+import strata.playbook.Resources;
 import strata.playbook.ServicePlan;
 import strata.server.api.NotFound;
 import strata.server.model.ModelStore;
@@ -25,7 +26,7 @@ import strata.tier.TierRule;
 /**
  * For the 360° page: the contact budget left today under each cap of the customer's tier (contacts made and touches
  * planned this week and month count, as the planner counts them: core's {@link ContactBudget}) and the next care
- * event of the tier's calendar within a year (core's {@link CareCalendar}).
+ * event of the tier's calendar within a year (core's {@link CareCalendar}), and the tier's budget lines.
  */
 @RestController
 class ServiceOutlook {
@@ -35,8 +36,12 @@ class ServiceOutlook {
   /** @param taskDate the day its task falls due (the event less the lead days) */
   record Care(String event, LocalDate date, LocalDate taskDate) {}
 
-  /** @param tier null when the customer is in no snapshot yet (then no caps and no care apply) */
-  record Outlook(String customerId, String tier, LocalDate asOf, List<Budget> budget, Care nextCare) {}
+  /**
+   * @param tier null when the customer is in no snapshot yet (then no caps and no care apply)
+   * @param resources the tier's budget lines for its owner: gift value per customer per year, discount ceiling
+   */
+  record Outlook(String customerId, String tier, LocalDate asOf, List<Budget> budget, Care nextCare,
+      Resources resources) {}
 
   private final JdbcClient db;
   private final RunStore runs;
@@ -66,7 +71,8 @@ class ServiceOutlook {
         .params(run.id(), id).query(String.class).optional().orElse(null);
     ServicePlan plan = tier == null ? ServicePlan.NONE : models.get(run.modelVersion()).model().tiers().stream()
         .filter(t -> t.id().equals(tier)).map(TierRule::service).findFirst().orElse(ServicePlan.NONE);
-    return new Outlook(id, tier, today, budget(id, plan, today), nextCare(plan, dates[0], dates[1], today));
+    return new Outlook(id, tier, today, budget(id, plan, today), nextCare(plan, dates[0], dates[1], today),
+        plan.resources());
   }
 
   private List<Budget> budget(String id, ServicePlan plan, LocalDate today) {

@@ -61,7 +61,7 @@ public class TaskPlanning {
    * @param returnedToPool customers the pool rules took from their owner on this day
    * @param escalated customers whose overdue tasks moved them to another rep or to the pool on this day
    * @param assigned customers the owner policies gave to a rep ({@code assign}); {@code pooled} took to the pool
-   * @param notices in-app notifications written (reminders, pool warnings, escalations)
+   * @param notices in-app notifications written (reminders, pool warnings, escalations, customers assigned)
    */
   public record Result(LocalDate asOf, long runId, int created, int updated, int cancelled, int returnedToPool,
       int escalated, int assigned, int pooled, int notices, List<String> warnings) {}
@@ -239,7 +239,8 @@ public class TaskPlanning {
     tasks.followOwners(now);
     db.sql("update task_plan set as_of = ?, run_id = ?, planned_at = ? where id = 1").params(asOf, run.id(), now)
         .update();
-    int notices = notifications.send(asOf, now, managerAfterDays(model));
+    int notices = notifications.policyAssigned(byPolicy.perRep(), model, now)
+        + notifications.send(asOf, now, managerAfterDays(model));
     List<String> warnings = plan.warnings().stream()
         .map(w -> strata.plan.PlanText.warning(w, java.util.Locale.ENGLISH)).toList();
     return Optional.of(new Result(asOf, run.id(), applied.created(), applied.updated(), applied.cancelled(),

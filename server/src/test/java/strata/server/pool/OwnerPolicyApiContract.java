@@ -102,6 +102,12 @@ abstract class OwnerPolicyApiContract extends ServerTest {
     assertThat(db.sql("select kind || '/' || from_owner || '/' || to_owner || '/' || rule || '/' || by_user || '/' "
         + "|| tier from pool_event where customer_id in ('A4', 'Z1') order by customer_id").query(String.class)
         .list()).containsExactly("assign//张伟/policy/system/big", "return/赵磊//policy/system/small");
+    // One notice per rep for the plan, not one per customer: 王芳 got A1, A3, A6; 李娜 A2, A5; 张伟 A4.
+    assertThat(policyNotices()).containsExactly("lina 2 customers are yours now by their tier's owner policy: Big 2",
+        "wangfang 3 customers are yours now by their tier's owner policy: Big 3",
+        "zhangwei 1 customers are yours now by their tier's owner policy: Big 1");
+    assertThat(db.sql("select text_zh from notification where username = 'wangfang' and customer_id is null and "
+        + "kind = 'assigned'").query(String.class).single()).isEqualTo("按分级负责人规则，3 位客户已分配给你：大客户 3");
 
     // Idempotent: the same day again moves, creates and changes nothing.
     TaskPlanning.Result again = planning.replan("test").orElseThrow();
@@ -111,6 +117,7 @@ abstract class OwnerPolicyApiContract extends ServerTest {
         "tier big: 1 customers left unassigned, every rep of the team is at the cap");
     assertThat(db.sql("select count(*) from pool_event").query(Long.class).single()).isEqualTo(7);
     assertThat(audit("owner_policy")).hasSize(1);
+    assertThat(policyNotices()).as("nothing moved, nobody told again").hasSize(3);
 
     // Moves made later in the same tier stand: 赵磊 claims Z1 though small is served from the pool, and an admin
     // gives A1 to 赵磊, who is not in the team. 王芳, down to 2, is under the cap again: the policy would give her A1
@@ -126,6 +133,11 @@ abstract class OwnerPolicyApiContract extends ServerTest {
     assertThat(openTasks("zhaolei")).containsExactly("A1 赵磊", "Z1 赵磊");
     assertThat(openTasks("wangfang")).containsExactly("A3 王芳", "A6 王芳", "A7 王芳");
     assertThat(audit("owner_policy")).last().isEqualTo("1 assigned (王芳 1), 0 to the pool: A7 '' -> '王芳'");
+    assertThat(policyNotices()).containsExactly(
+        "lina 2 customers are yours now by their tier's owner policy: Big 2",
+        "wangfang 3 customers are yours now by their tier's owner policy: Big 3",
+        "wangfang 1 customers are yours now by their tier's owner policy: Big 1",
+        "zhangwei 1 customers are yours now by their tier's owner policy: Big 1");
 
     // A tier change puts the policy back in charge: A1, overridden to small, goes to the pool.
     assertThat(admin.put("/api/v1/customers/A1/override", Map.of("tier", "small", "reason", "test")).status())
@@ -157,6 +169,12 @@ abstract class OwnerPolicyApiContract extends ServerTest {
 
   private static String text(JsonNode n) {
     return n == null || n.isNull() ? "-" : n.asString();
+  }
+
+  /** The owner policies' notices (kind assigned, about no one customer): "username text_en", by user then id. */
+  private List<String> policyNotices() {
+    return db.sql("select username || ' ' || text_en from notification where kind = 'assigned' and customer_id is null "
+        + "order by username, id").query(String.class).list();
   }
 
   private List<String> audit(String action) {

@@ -51,6 +51,7 @@ abstract class InvitationMailsContract extends ServerTest {
     r.add("strata.mail.from", () -> "strata@example.com");
     r.add("strata.surveys.base-url", () -> "https://crm.example.com/");
     r.add("strata.notifications.poll-seconds", () -> "3600");
+    r.add("strata.surveys.mail-poll-seconds", () -> "3600"); // the test mails itself
   }
 
   @Autowired JdbcClient db;

@@ -112,7 +112,7 @@ abstract class SurveyPageContract extends ServerTest {
     assertThat(open.get(0).get("url").asString()).startsWith("http://localhost:" + port + "/s/");
     Api.Response csv = admin.get("/api/v1/surveys/invitations?status=open&format=csv");
     assertThat(csv.body().lines().toList()).hasSize(3)
-        .first().isEqualTo("invitation_id,customer_id,tier,kind,channel,invited_on,expires_at,url");
+        .first().isEqualTo("invitation_id,customer_id,tier,kind,channel,invited_on,expires_at,url,send_after");
     assertThat(csv.body().lines().skip(1)).allMatch(l -> l.contains(",big,nps,sms,2026-03-10,"));
     Api zhangwei = anonymous().as("zhangwei", "zhangwei-password");
     assertThat(zhangwei.get("/api/v1/surveys/invitations").status()).as("sales").isEqualTo(403);

@@ -1,0 +1,39 @@
+package strata.playbook;
+
+import java.util.List;
+
+/**
+ * A tier's budget lines ({@code service.resources}): what the team may spend on each of its customers and how much of
+ * the reps' time the tier should take. Planning reads none of them; owners see them beside the customer's playbook and
+ * managers see them summed over the customers of each tier.
+ *
+ * @param giftValue gifts and care per customer per year, in the data's currency; null when not budgeted
+ * @param discountCeiling the largest discount an owner may grant without approval, a share 0–1; null for none set
+ * @param repHoursShare the share 0–1 of the reps' working hours meant for the tier; null for none set. Over a model's
+ *     tiers these add up to at most 1 ({@link #overbooked}).
+ */
+public record Resources(Double giftValue, Double discountCeiling, Double repHoursShare) {
+  public static final Resources NONE = new Resources(null, null, null);
+
+  /**
+   * @param plans the tiers' playbooks in model order
+   * @return the position of the tier at which the rep hours' shares first add up to more than 1, or -1
+   */
+  public static int overbooked(List<ServicePlan> plans) {
+    double sum = 0;
+    for (int i = 0; i < plans.size(); i++) {
+      Double share = plans.get(i).resources().repHoursShare();
+      if (share == null) continue;
+      sum += share;
+      // A tolerance for shares written as decimals (0.1 + 0.2 is 0.30000000000000004 in binary floating point).
+      if (sum > 1 + 1e-9) return i;
+    }
+    return -1;
+  }
+
+  /** The rep hours' shares of the given tiers added up, for the error message. */
+  public static double repHoursTotal(List<ServicePlan> plans) {
+    return plans.stream().map(p -> p.resources().repHoursShare()).filter(s -> s != null)
+        .mapToDouble(Double::doubleValue).sum();
+  }
+}
