@@ -69,6 +69,39 @@ class ChurnStageTest {
     assertThat(atAsOf.converged()).as(atAsOf.toString()).isTrue();
   }
 
+  /**
+   * The same purchases read in another order (the file's lines reversed, so customers appear in another order) give
+   * every customer the same probability and reasons: the server reads its buyers by id, a file run by first appearance.
+   */
+  @Test
+  void theOrderCustomersAreReadInChangesNothing() throws IOException {
+    PurchaseColumns[] p = simulated(600);
+    ChurnResult forward = run(p);
+    assertThat(forward.churnProb()).doesNotContain(Float.NaN);
+    String csv = Files.readString(dir.resolve("tx.csv"));
+    java.util.List<String> lines = new java.util.ArrayList<>(csv.lines().skip(1).toList());
+    java.util.Collections.reverse(lines);
+    PurchaseColumns[] q = reads(new StringBuilder("customer_id,order_date,amount\n" + String.join("\n", lines) + "\n"));
+    assertThat(q[1].customerId(0, StandardCharsets.UTF_8)).isNotEqualTo(p[1].customerId(0, StandardCharsets.UTF_8));
+    ChurnResult backward = run(q);
+    // The classifier is trained and judged on the same held-out customers either way (here the baseline ranks them
+    // better, so churn_prob is the baseline's: the figures below are the classifier's own).
+    assertThat(forward.classifier()).isNotNull();
+    assertThat(backward.classifier()).isEqualTo(forward.classifier());
+    assertThat(backward.baseline()).isEqualTo(forward.baseline());
+    java.util.Map<String, Integer> at = new java.util.HashMap<>();
+    for (int i = 0; i < q[1].size; i++) at.put(q[1].customerId(i, StandardCharsets.UTF_8), i);
+    int k = ChurnResult.REASONS;
+    for (int i = 0; i < p[1].size; i++) {
+      String id = p[1].customerId(i, StandardCharsets.UTF_8);
+      int j = at.get(id);
+      assertThat(backward.churnProb()[j]).as(id).isEqualTo(forward.churnProb()[i]);
+      for (int r = 0; r < k; r++) {
+        assertThat(backward.reasonFeature()[j * k + r]).as(id).isEqualTo(forward.reasonFeature()[i * k + r]);
+      }
+    }
+  }
+
   @Test
   void tooFewCustomersLeaveTheColumnEmptyEvenWithAFittedBaseline() throws IOException {
     PurchaseColumns[] p = simulated(40);
