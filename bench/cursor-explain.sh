@@ -61,7 +61,7 @@ SQL
 for pass in $(seq "$PASSES"); do
   out=$(psql -v run=1 -v owner=owner7 -f "$ROOT/bench/cursor-explain.sql")
   [ "$pass" = "$PASSES" ] && echo "$out" >"$PLANS"
-  echo "$out" | awk '/^== / { c = substr($0, 4) } /^-- (offset|cursor)/ { k = $2 } /Execution Time/ { print c "\t" k "\t" $3 }'
+  echo "$out" | awk '/^== / { c = substr($0, 4) } /^-- (offset|cursor|count)/ { k = $2 } /Execution Time/ { print c "\t" k "\t" $3 }'
 done | python3 -c '
 import sys, statistics
 times = {}
@@ -69,9 +69,12 @@ for line in sys.stdin:
     case, kind, ms = line.rstrip("\n").split("\t")
     times.setdefault(case, {}).setdefault(kind, []).append(float(ms))
 print("| page | offset ms, median (min-max) | cursor ms, median (min-max) | ratio |\n|---|---:|---:|---:|")
+cell = lambda t: "%.1f (%.1f-%.1f)" % (statistics.median(t), min(t), max(t))
 for case, kinds in times.items():
+    if "count" in kinds:
+        print("| %s | %s | | |" % (case, cell(kinds["count"])))
+        continue
     o, c = kinds["offset"], kinds["cursor"]
-    cell = lambda t: "%.1f (%.1f-%.1f)" % (statistics.median(t), min(t), max(t))
     print("| %s | %s | %s | %.0fx |" % (case, cell(o), cell(c), statistics.median(o) / statistics.median(c)))
 '
 echo "$PASSES passes; plans of the last pass: $PLANS" >&2
