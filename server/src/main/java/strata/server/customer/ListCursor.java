@@ -18,9 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * @param values one per {@link CustomerFilter.Sort#keys()}, null where the row had no value
  */
 record ListCursor(CustomerFilter.Sort sort, List<Object> values, String id) {
-  /** The stable problem code of a cursor that cannot be read or belongs to another sort. */
-  static final String BAD_CURSOR = "invalid_cursor";
-
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   String encode() {
@@ -32,7 +29,7 @@ record ListCursor(CustomerFilter.Sort sort, List<Object> values, String id) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(parts));
   }
 
-  /** The cursor {@code text} for a list in {@code sort}; 400 {@value #BAD_CURSOR} if it is not one of its cursors. */
+  /** The cursor {@code text} for a list in {@code sort}; 400 {@code invalid_cursor} if it is not one of its cursors. */
   static ListCursor decode(String text, CustomerFilter.Sort sort) {
     List<?> parts;
     try {
@@ -68,8 +65,7 @@ record ListCursor(CustomerFilter.Sort sort, List<Object> values, String id) {
   }
 
   private static BadRequest bad(String message) {
-    return new BadRequest(400, BAD_CURSOR, "after: " + message,
-        List.of(new BadRequest.FieldError("after", message)));
+    return BadRequest.invalidCursor(message);
   }
 
   /**
