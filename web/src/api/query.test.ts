@@ -25,6 +25,10 @@ describe('customer list queries', () => {
       .toBe('?tier=at_risk&q=C00&page=2&size=50&sort=clv%2Cdesc');
   });
 
+  it('carriesTheCursorOfTheNextPage', () => {
+    expect(customerQuery({}, 400, 50, null, 'WyJpZCIsdHJ1ZSwiQzEiXQ')).toBe('?page=400&size=50&after=WyJpZCIsdHJ1ZSwiQzEiXQ');
+  });
+
   it('exportsTheSameFilterWithoutPaging', () => {
     expect(exportQuery({ lifecycle: 'active', q: ' ' }, 'xlsx')).toBe('?format=xlsx&lifecycle=active');
   });

@@ -23,9 +23,9 @@ export function sortParam(sort: Sort | null | undefined): string | undefined {
   return `${sort.field},${sort.order === 'descend' ? 'desc' : 'asc'}`;
 }
 
-/** The query for GET /customers: filters (trimmed search), 0-based page, size and sort. */
-export function customerQuery(filter: CustomerFilter, page: number, size: number, sort?: Sort | null): string {
-  return buildQuery({ ...trimmed(filter), page, size, sort: sortParam(sort) });
+/** The query for GET /customers: filters (trimmed search), 0-based page, size, sort and the cursor it starts after. */
+export function customerQuery(filter: CustomerFilter, page: number, size: number, sort?: Sort | null, after?: string | null): string {
+  return buildQuery({ ...trimmed(filter), page, size, sort: sortParam(sort), after });
 }
 
 /** The query for GET /customers/facets: the list's filters, each facet counted without its own. */

@@ -17,7 +17,8 @@ export interface TierReason {
 export interface TierInfo { id: string; name: Label; description?: Label | null; when: string }
 
 /** totalExact false: the server stopped counting at total (bounded counts at scale); the true total is larger. */
-export interface Page<T> { items: T[]; page: number; size: number; total: number; totalExact?: boolean }
+/** next: the cursor of the following page (`after=`), where the list has one and more rows follow. */
+export interface Page<T> { items: T[]; page: number; size: number; total: number; totalExact?: boolean; next?: string }
 
 export interface RunNote { code: string | null; zh: string; en: string }
 

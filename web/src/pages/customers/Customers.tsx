@@ -21,6 +21,7 @@ import { BulkBar } from './BulkBar';
 import { NONE, pickRows, type Selection } from './bulk';
 import { ColumnChooser } from './ColumnChooser';
 import { SavedViews } from './SavedViews';
+import { cursorFor, totalLabel } from './paging';
 import { columnsOf, definitionOf, readColumns, searchOf, withCount, writeColumns, type Column } from './views';
 
 const FILTER_KEYS = ['tier', 'segment', 'segment11', 'lifecycle', 'abc', 'quadrant', 'owner', 'q', 'tag'] as const;
@@ -42,7 +43,8 @@ export default function Customers() {
   const size = Number(params.get('size') ?? 50);
   const sortParam = params.get('sort');
   const sort: Sort | null = sortParam ? { field: sortParam.split(',')[0], order: sortParam.endsWith(',desc') ? 'descend' : 'ascend' } : null;
-  const query = customerQuery(filter, page, size, sort);
+  const after = params.get('after');
+  const query = customerQuery(filter, page, size, sort, after);
   const { data, error, loading, reload } = useLoad((signal) => api<Page<CustomerRow>>('/customers' + query, { signal }), [query]);
   const facetsFor = facetQuery(filter);
   // Counted once a dropdown is first opened, then for every filter: seven grouped queries are not free on a big
@@ -62,16 +64,21 @@ export default function Customers() {
   const select = (s: Selection) => setSelected({ key: filterKey, selection: s });
 
   const phone = !Grid.useBreakpoint().md;
-  const totalText = (n: number) => <span data-testid="customer-total">
-    {data?.totalExact === false ? t('totalAtLeast', { n: num(n) }) : t('total', { n: num(n) })}</span>;
+  const totalText = (n: number) => <span data-testid="customer-total">{totalLabel(data, n, t, num)}</span>;
+  /** To page `to` of `toSize` in `toSort`: after the shown page's cursor when it is the next one. */
+  const goTo = (to: number, toSize: number, toSort: string | null = sortParam) => update({
+    page: to, size: toSize, sort: toSort,
+    after: cursorFor({ page, size, sort: sortParam }, data?.next, { page: to, size: toSize, sort: toSort }),
+  });
 
   const update = (changes: Record<string, string | number | null | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
       if (value === null || value === undefined || value === '') next.delete(key); else next.set(key, String(value));
     }
-    // A new filter starts again at the first page.
+    // A new filter starts again at the first page; a cursor belongs to the move that asked for it.
     if (!('page' in changes)) next.delete('page');
+    if (!('after' in changes)) next.delete('after');
     setParams(next);
   };
 
@@ -140,7 +147,7 @@ export default function Customers() {
       <BulkBar selection={selection} filter={filter} total={data?.total ?? 0} onSelect={select}
         onDone={() => { select(NONE); reload(); }} />
       {phone ? <CustomerCards data={data} loading={loading} page={page} size={size} totalText={totalText}
-        onPage={(p, s) => update({ page: p, size: s })} /> : <Table<CustomerRow>
+        onPage={(p, s) => goTo(p, s)} /> : <Table<CustomerRow>
         rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} scroll={{ x: 1200 }}
         data-testid="customer-table"
         rowSelection={{
@@ -156,7 +163,7 @@ export default function Customers() {
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const nextSort = s?.order && s.columnKey ? `${String(s.columnKey)},${s.order === 'descend' ? 'desc' : 'asc'}` : null;
-          update({ page: (pagination.current ?? 1) - 1, size: pagination.pageSize, sort: nextSort });
+          goTo((pagination.current ?? 1) - 1, pagination.pageSize ?? size, nextSort);
         }}
         columns={[
           sortable('id', t('cust.id'), sort, (id: string) => <DetailLink to={`/customers/${encodeURIComponent(id)}`} data-testid="customer-link">{id}</DetailLink>),

@@ -26,6 +26,13 @@ public class BadRequest extends RuntimeException {
     this.errors = errors;
   }
 
+  /**
+   * A list's {@code after=} cursor that cannot be read or belongs to another list or order: 400 {@code invalid_cursor}.
+   */
+  public static BadRequest invalidCursor(String message) {
+    return new BadRequest(400, "invalid_cursor", "after: " + message, List.of(new FieldError("after", message)));
+  }
+
   public int status() {
     return status;
   }

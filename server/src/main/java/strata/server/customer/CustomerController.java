@@ -55,14 +55,15 @@ class CustomerController {
       @RequestParam(required = false) String quadrant, @RequestParam(required = false) String owner,
       @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
       @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String count) {
+      @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String count,
+      @RequestParam(required = false) String after) {
     Page.check(page, size);
     if (count != null && !count.equals("exact") && !count.equals("capped")) {
       throw new BadRequest("count", "exact or capped (the default: at most " + strata.server.api.PagedQuery.COUNT_CAP
           + ")");
     }
     CustomerFilter f = filter(snapshot, tier, segment, segment11, lifecycle, abc, quadrant, owner, q, tag);
-    return queries.list(f, Viewer.current(), sort, page, size, "exact".equals(count));
+    return queries.list(f, Viewer.current(), sort, page, size, "exact".equals(count), after);
   }
 
   @GetMapping("/customers/export")

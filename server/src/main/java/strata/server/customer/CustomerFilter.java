@@ -17,15 +17,19 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
 
   /**
    * Each sort field's order with the best first (most recent, highest score or spend; names and tiers A to Z): the
-   * order of its index. The other direction is that order exactly reversed, missing values and ties included, because
-   * the embedded H2 walks an index backwards only for the exact reverse of its order (orderBy).
+   * order of its index, then the id ascending. The other direction is that order exactly reversed, missing values and
+   * ties included, because the embedded H2 walks an index backwards only for the exact reverse of its order (orderBy).
+   * A cursor ({@link ListCursor}) holds the values of these keys.
    */
-  private static final Map<String, String> SORTS = Map.of(
-      "id", "r.customer_id asc", "name", "c.name asc nulls last",
-      "tier", "r.tier asc, r.composite_score desc nulls last", "compositeScore", "r.composite_score desc nulls last",
-      "monetary", "r.monetary_cents desc", "frequency", "r.frequency desc",
-      "recencyDays", "r.recency_days asc nulls last", "clv", "r.clv desc nulls last",
-      "pAlive", "r.p_alive desc nulls last");
+  static final Map<String, List<SortKey>> SORTS = Map.of(
+      "id", List.of(), "name", List.of(new SortKey("c.name", false, true, SortKey.Type.TEXT)),
+      "tier", List.of(new SortKey("r.tier", false, false, SortKey.Type.TEXT), SortKey.SCORE),
+      "compositeScore", List.of(SortKey.SCORE),
+      "monetary", List.of(new SortKey("r.monetary_cents", true, false, SortKey.Type.LONG)),
+      "frequency", List.of(new SortKey("r.frequency", true, false, SortKey.Type.LONG)),
+      "recencyDays", List.of(new SortKey("r.recency_days", false, true, SortKey.Type.INT)),
+      "clv", List.of(new SortKey("r.clv", true, true, SortKey.Type.FLOAT)),
+      "pAlive", List.of(new SortKey("r.p_alive", true, true, SortKey.Type.FLOAT)));
 
   /** The filters of the list, as query parameters and saved views name them. */
   public static final List<String> KEYS = List.of("tier", "segment", "segment11", "lifecycle", "abc", "quadrant",
@@ -189,21 +193,36 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
    * best-first and first in reverse, and ties go by id, ascending best-first, descending in reverse.
    */
   public static String orderBy(String sort) {
-    if (sort == null || sort.isBlank()) return " order by " + SORTS.get("compositeScore") + ", r.customer_id";
+    return sortOf(sort).orderBy();
+  }
+
+  /** The parsed {@code sort=} (null or blank: the composite score, best first); 400 for anything else. */
+  static Sort sortOf(String sort) {
+    if (sort == null || sort.isBlank()) return new Sort("compositeScore", true);
     String[] parts = sort.split(",", -1);
     if (parts.length > 2) throw new BadRequest("sort", "expected field or field,asc|desc; got '" + sort + "'");
-    String best = SORTS.get(parts[0].strip());
-    if (best == null) {
-      throw new BadRequest("sort", "unknown field '" + parts[0].strip() + "'; one of " + SORTS.keySet());
-    }
+    String field = parts[0].strip();
+    List<SortKey> keys = SORTS.get(field);
+    if (keys == null) throw new BadRequest("sort", "unknown field '" + field + "'; one of " + SORTS.keySet());
     String dir = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
     if (!dir.equals("asc") && !dir.equals("desc")) throw new BadRequest("sort", "direction must be asc or desc");
-    boolean bestFirst = best.split("[ ,]")[1].equals(dir);
-    // The id is unique: ordered by it alone, a page comes off the primary key (run_id, customer_id), either way.
-    if (best.startsWith("r.customer_id")) return " order by r.customer_id " + dir;
-    if (bestFirst) return " order by " + best + ", r.customer_id";
-    return " order by " + best.replace(" asc", " ASC").replace(" desc", " asc").replace(" ASC", " desc")
-        .replace("nulls last", "nulls first") + ", r.customer_id desc";
+    boolean bestFirstIsDesc = !keys.isEmpty() && keys.get(0).desc();
+    return new Sort(field, bestFirstIsDesc == dir.equals("desc"));
+  }
+
+  /** A sort field and whether it runs in its best-first order (else exactly reversed). */
+  record Sort(String field, boolean bestFirst) {
+    List<SortKey> keys() {
+      return SORTS.get(field);
+    }
+
+    String orderBy() {
+      // The id is unique: ordered by it alone, a page comes off the primary key (run_id, customer_id), either way.
+      if (keys().isEmpty()) return " order by r.customer_id " + (bestFirst ? "asc" : "desc");
+      StringBuilder sb = new StringBuilder(" order by ");
+      for (SortKey k : keys()) sb.append(k.order(bestFirst)).append(", ");
+      return sb.append(bestFirst ? "r.customer_id" : "r.customer_id desc").toString();
+    }
   }
 
   /** {@code text} as a literal in a {@code like} pattern whose escape character is the backslash. */

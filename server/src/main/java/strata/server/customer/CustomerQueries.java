@@ -95,6 +95,40 @@ public class CustomerQueries {
     return run;
   }
 
+  /**
+   * A page of the list, by offset ({@code after} null) or after a cursor, with the cursor of the next page.
+   *
+   * @param page with a cursor, only echoed (the client's own count of pages; the cursor decides the rows)
+   * @param after a {@link Page#next()} of this list in this sort; 400 {@code invalid_cursor} if it is not one
+   * @param exactTotal count every match; otherwise counting stops at {@link PagedQuery#COUNT_CAP}
+   */
+  public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size, boolean exactTotal,
+      String after) {
+    CustomerFilter.Sort order = CustomerFilter.sortOf(sort);
+    if (after == null) {
+      Page<CustomerRow> offset = list(f, v, sort, page, size, exactTotal);
+      // Past the count's cap the total does not say whether rows follow a full page: one may, at worst, be empty.
+      boolean more = offset.items().size() == size
+          && (!offset.totalExact() || (long) (page + 1) * size < offset.total());
+      return more ? offset.withNext(next(f, order, offset.items())) : offset;
+    }
+    ListCursor cursor = ListCursor.decode(after, order);
+    CustomerFilter.Sql count = keys(f, v);
+    long counted = exactTotal
+        ? db.sql("select count(*)" + count.text()).params(count.params()).query(Long.class).single()
+        : PagedQuery.countCapped(db, count.text(), count.params());
+    CustomerFilter.Sql rows = CursorPages.rows(f, v, grams.pick(f.q()), cursor, size + 1);
+    List<CustomerRow> items =
+        db.sql(rows.text()).params(rows.params()).query((rs, n) -> CustomerRow.read(rs)).list();
+    Page<CustomerRow> answer = exactTotal ? new Page<>(items.subList(0, Math.min(size, items.size())), page, size,
+        counted) : PagedQuery.capped(items.subList(0, Math.min(size, items.size())), page, size, counted);
+    return items.size() > size ? answer.withNext(next(f, order, answer.items())) : answer;
+  }
+
+  private String next(CustomerFilter f, CustomerFilter.Sort order, List<CustomerRow> items) {
+    return CursorPages.after(db, f.runId(), order, items.get(items.size() - 1).id()).encode();
+  }
+
   /** @param exactTotal count every match; otherwise counting stops at {@link PagedQuery#COUNT_CAP} */
   public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size, boolean exactTotal) {
     SearchGrams.Gram gram = grams.pick(f.q());

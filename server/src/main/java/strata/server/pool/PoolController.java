@@ -32,12 +32,17 @@ class PoolController {
     this.runs = runs;
   }
 
-  /** @param q part of the customer's id or name */
+  /**
+   * @param q part of the customer's id or name
+   * @param after a {@link Page#next()} of this list: the customers after it by id (the page number only echoed)
+   */
   @GetMapping
   Page<Pooled> list(@RequestParam(required = false) String tier, @RequestParam(required = false) String q,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+      @RequestParam(required = false) String after) {
     Page.check(page, size);
-    return store.list(runs.current().map(Run::id).orElse(null), tier, q, page, size);
+    return store.list(runs.current().map(Run::id).orElse(null), tier, q, page, size,
+        after == null ? null : PoolStore.afterId(after));
   }
 
   @PostMapping("/{id}/claim")

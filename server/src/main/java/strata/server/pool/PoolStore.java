@@ -30,8 +30,9 @@ class PoolStore {
    * A page of pool customers by id, with their tier in the given snapshot and the latest move into the pool.
    *
    * @param runId the current snapshot, null before any run
+   * @param after the id of the last customer shown ({@link #cursor}), or null for the offset's page
    */
-  Page<Pooled> list(Long runId, String tier, String q, int page, int size) {
+  Page<Pooled> list(Long runId, String tier, String q, int page, int size, String after) {
     List<Object> params = new ArrayList<>();
     params.add(runId == null ? -1L : runId);
     StringBuilder where = new StringBuilder(" from customer c left join snapshot_row r on r.customer_id = c.id "
@@ -50,8 +51,40 @@ class PoolStore {
       params.add(like);
       params.add(like);
     }
-    return PagedQuery.page(db, "select c.id, c.name, c.industry, c.region, r.tier, e.at, e.from_owner, e.rule",
-        where.toString(), " order by c.id", params, page, size, PoolStore::pooled);
+    String columns = "select c.id, c.name, c.industry, c.region, r.tier, e.at, e.from_owner, e.rule";
+    if (after == null) {
+      Page<Pooled> offset = PagedQuery.page(db, columns, where.toString(), " order by c.id", params, page, size,
+          PoolStore::pooled);
+      boolean more = offset.items().size() == size && (long) (page + 1) * size < offset.total();
+      return more ? offset.withNext(cursor(offset.items().get(size - 1).id())) : offset;
+    }
+    long total = db.sql("select count(*)" + where).params(params).query(Long.class).single();
+    List<Object> afterParams = new ArrayList<>(params);
+    afterParams.add(after);
+    // One row more than the page says whether another follows.
+    List<Pooled> items = PagedQuery.items(db, columns, where + " and c.id > ?", " order by c.id", afterParams, 0,
+        size + 1, PoolStore::pooled);
+    Page<Pooled> answer = new Page<>(items.subList(0, Math.min(size, items.size())), page, size, total);
+    return items.size() > size ? answer.withNext(cursor(items.get(size - 1).id())) : answer;
+  }
+
+  /**
+   * The pool's {@code after=} cursor: the last shown id, base64url so that it travels in a URL as it is. Not signed:
+   * the pool is the same for everyone who may list it, so a forged one only picks a starting point.
+   */
+  static String cursor(String lastId) {
+    return java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(lastId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The id in a {@link #cursor}; 400 {@code invalid_cursor} if it is not one. */
+  static String afterId(String cursor) {
+    try {
+      byte[] bytes = java.util.Base64.getUrlDecoder().decode(cursor.strip());
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+      throw strata.server.api.BadRequest.invalidCursor("not a cursor of the pool");
+    }
   }
 
   /** The customer's owner now ("" for the pool), or null when there is no such customer. */

@@ -44,13 +44,16 @@ class TaskController {
    * @param status open, done, skipped, cancelled or suppressed
    * @param owner the task's owner
    * @param dueBefore tasks due before this day
+   * @param after a {@link Page#next()} of this list: the tasks after it (the page number is then only echoed)
    */
   @GetMapping
   Page<Task> list(@RequestParam(required = false) String status, @RequestParam(required = false) String owner,
       @RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) String customerId,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+      @RequestParam(required = false) String after) {
     Page.check(page, size);
-    return tasks.list(Viewer.current(), status, owner, dueBefore, customerId, page, size);
+    return tasks.list(Viewer.current(), status, owner, dueBefore, customerId, page, size,
+        after == null ? null : TaskCursor.decode(after));
   }
 
   /**

@@ -149,7 +149,7 @@ class TaskStore {
    * cost more than the page (bench/README.md, "Task lists at 1M customers / 5M tasks").
    */
   Page<Task> list(Viewer viewer, String status, String owner, LocalDate dueBefore, String customerId, int page,
-      int size) {
+      int size, TaskCursor after) {
     List<Object> params = new ArrayList<>();
     // Scoped by the customer's owner as the task carries it (kept by the V31 triggers), so a rep's list is one range of
     // the (customer_owner, status, due_date, id) index, counted and paged with no join.
@@ -173,19 +173,30 @@ class TaskStore {
       params.add(customerId);
     }
     long counted = PagedQuery.countCapped(db, where.toString(), params);
+    String pageWhere = where.toString();
+    List<Object> pageParams = new ArrayList<>(params);
+    if (after != null) {
+      // "due_date >= ?" on its own is a range of the indexes that end in (due_date, id); the rest filters one day.
+      pageWhere += " and t.due_date >= ? and (t.due_date > ? or t.id > ?)";
+      pageParams.addAll(List.of(after.due(), after.due(), after.id()));
+    }
     // The page's ids first, from the indexes alone; only the rows shown are read whole and joined to their customer.
     // The shown rows' customers are checked against the scope once more: a customer handed over while a plan that
     // inserts its task is still open can leave that task with the owner before, until the plan's catch-up
     // (followOwners), and it must then not show to the one who lost the customer.
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(size);
-    pageParams.add((long) page * size);
+    // With a cursor, one row more than the page says whether another follows.
+    pageParams.add(after == null ? size : size + 1);
+    pageParams.add(after == null ? (long) page * size : 0L);
     String recheck = viewer.seesAll() ? "" : " where " + viewer.ownerCondition("c.owner", pageParams);
-    List<Task> items = db.sql("select " + COLUMNS + " from (select t.id" + where + " order by t.due_date, t.id limit ? "
-            + "offset ?) p join service_task t on t.id = p.id left join customer c on c.id = t.customer_id" + recheck
-            + " order by t.due_date, t.id")
+    List<Task> items = db.sql("select " + COLUMNS + " from (select t.id" + pageWhere + " order by t.due_date, t.id "
+            + "limit ? offset ?) p join service_task t on t.id = p.id left join customer c on c.id = t.customer_id"
+            + recheck + " order by t.due_date, t.id")
         .params(pageParams).query(this::task).list();
-    return PagedQuery.capped(items, page, size, counted);
+    boolean more = after != null ? items.size() > size
+        : items.size() == size && (counted > PagedQuery.COUNT_CAP || (long) (page + 1) * size < counted);
+    List<Task> shown = items.subList(0, Math.min(size, items.size()));
+    Page<Task> answer = PagedQuery.capped(shown, page, size, counted);
+    return more ? answer.withNext(TaskCursor.after(shown.get(shown.size() - 1)).encode()) : answer;
   }
 
   /**

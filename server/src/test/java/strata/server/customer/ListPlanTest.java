@@ -136,6 +136,46 @@ class ListPlanTest extends ServerTest {
     }
   }
 
+  /**
+   * A cursor page deep in the list, every sort both ways: each of the cursor's branches reads a page of its index
+   * range, plus at most the rows that share the cursor's value (H2 starts a {@code >} or {@code <} range at the value
+   * itself and steps over its ties), never the rows before it (an offset to page 100 reads 5,000 entries); and the
+   * page is the offset's.
+   */
+  @ParameterizedTest
+  @CsvSource({"compositeScore", "monetary", "frequency", "recencyDays", "clv", "pAlive", "tier", "id"})
+  void aCursorPageScansAboutAPagePerBranch(String field) {
+    for (String who : List.of("admin", "sales")) {
+      for (String dir : List.of("asc", "desc")) {
+        String sort = field + "," + dir;
+        int page = who.equals("admin") ? 100 : 20; // owner5 has 1,250 customers
+        String last = ids(sort, viewer(who), page - 1, 50).get(49);
+        ListCursor cursor = CursorPages.after(db, RUN, CustomerFilter.sortOf(sort), last);
+        CustomerFilter.Sql rows = CursorPages.rows(CustomerFilter.all(RUN), viewer(who), null, cursor, 50);
+        String plan = db.sql("explain analyze " + rows.text()).params(rows.params()).query(String.class).single();
+        Matcher branch = Pattern.compile("FROM public\\.snapshot_row r\\s+/\\*[^*]*\\*/\\s+/\\* scanCount: (\\d+)")
+            .matcher(plan);
+        long ties = field.equals("id") ? 0 : largestTie(CustomerFilter.SORTS.get(field).get(0).column(), who);
+        int branches = 0;
+        while (branch.find()) {
+          branches++;
+          assertThat(Long.parseLong(branch.group(1))).as(who + " " + sort + "\n" + plan)
+              .isLessThanOrEqualTo(51 + ties);
+        }
+        assertThat(branches).as(plan).isEqualTo(cursor.branches().size());
+        assertThat(db.sql(rows.text()).params(rows.params()).query((rs, n) -> rs.getString(1)).list())
+            .as(who + " " + sort).isEqualTo(ids(sort, viewer(who), page, 50));
+      }
+    }
+  }
+
+  /** The most customers of the viewer's that share one value of {@code column} (nulls counted as one value). */
+  private long largestTie(String column, String who) {
+    String owner = who.equals("sales") ? " and r.owner = 'owner5'" : "";
+    return db.sql("select max(n) from (select count(*) n from snapshot_row r where r.run_id = ?" + owner + " group by "
+        + column + ") t").param(RUN).query(Long.class).single();
+  }
+
   /** Best first, customers without a value come last: no CLV is not the highest CLV, no purchase not the latest. */
   @org.junit.jupiter.api.Test
   void missingValuesComeLastBestFirst() {

@@ -131,6 +131,19 @@ abstract class PoolApiContract extends ServerTest {
     assertThat(as("zhangwei").get("/api/v1/pool?tier=big").json().get("total").asLong()).isEqualTo(1);
     assertThat(as("zhangwei").get("/api/v1/pool?q=p6").json().get("items").get(0).get("id").asString())
         .isEqualTo("P6");
+    // Two a page by cursor: next while more follow, every pooled customer once by id; a cursor that is not base64 is
+    // a 400 with its code.
+    List<String> walked = new ArrayList<>();
+    JsonNode twoAPage = as("zhangwei").get("/api/v1/pool?size=2").json();
+    for (int pages = 0; pages < 10; pages++) {
+      twoAPage.get("items").forEach(c -> walked.add(c.get("id").asString()));
+      if (twoAPage.get("next") == null) break;
+      twoAPage = as("zhangwei").get("/api/v1/pool?size=2&after=" + twoAPage.get("next").asString()).json();
+      assertThat(twoAPage.get("total").asLong()).isEqualTo(7);
+    }
+    assertThat(walked).containsExactly("A1", "P1", "P2", "P3", "P4", "P5", "P6");
+    assertThat(as("zhangwei").get("/api/v1/pool?after=%21%21").json().get("code").asString())
+        .isEqualTo("invalid_cursor");
     // Bad input: a page size out of range, a search with LIKE wildcards matches them literally (here: nothing).
     assertThat(as("zhangwei").get("/api/v1/pool?size=0").status()).isEqualTo(400);
     assertThat(as("zhangwei").get("/api/v1/pool?q=%25_%25").json().get("total").asLong()).isZero();

@@ -286,6 +286,31 @@ abstract class TasksApiContract extends ServerTest {
     assertThat(gone.get("total").asLong()).isEqualTo(1);
     assertThat(gone.get("items").get(0).get("customerName").isNull()).isTrue();
     assertThat(zhangwei.get("/api/v1/tasks?customerId=GONE").json().get("total").asLong()).isZero();
+    followingNextGivesEveryTaskOnceByDayThenId();
+  }
+
+  /**
+   * A1's 10,001 done tasks (~33 a day, so pages end inside a day) walked with {@code after=} as 张伟, against the
+   * tasks as stored ordered by the database; a garbled cursor is a 400 with its code.
+   */
+  private void followingNextGivesEveryTaskOnceByDayThenId() {
+    List<String> expected = db.sql("select task_key from service_task where customer_id = 'A1' and status = 'done' "
+        + "order by due_date, id").query(String.class).list();
+    assertThat(expected).hasSizeGreaterThan(10_000);
+    List<String> walked = new ArrayList<>();
+    String query = "/api/v1/tasks?status=done&customerId=A1&size=500";
+    JsonNode page = zhangwei.get(query + "&page=2").json(); // an offset page hands over to the cursor
+    for (int pages = 0; pages < 100; pages++) {
+      assertThat(page.has("items")).as(page.toString()).isTrue();
+      page.get("items").forEach(t -> walked.add(t.get("key").asString()));
+      if (page.get("next") == null) break;
+      assertThat(page.get("items")).hasSize(500);
+      page = zhangwei.get(query + "&after=" + page.get("next").asString()).json();
+    }
+    assertThat(walked).isEqualTo(expected.subList(1000, expected.size()));
+    var garbled = zhangwei.get(query + "&after=bm90LWEtY3Vyc29y");
+    assertThat(garbled.status()).isEqualTo(400);
+    assertThat(garbled.json().get("code").asString()).isEqualTo("invalid_cursor");
   }
 
   @Test
