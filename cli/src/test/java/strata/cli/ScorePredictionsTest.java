@@ -47,8 +47,9 @@ class ScorePredictionsTest {
     for (Map<String, String> row : rows) {
       double p = Double.parseDouble(row.get("churn_prob"));
       assertThat(p).isBetween(0.0, 1.0);
-      assertThat(row.get("tier")).isEqualTo(p > 0.6 ? "at_risk" : "rest");
-      if (p > 0.6) atRisk++;
+      // customers.csv rounds churn_prob to three decimals: within half a unit of 0.6 the rule saw either side.
+      if (Math.abs(p - 0.6) > 0.0005) assertThat(row.get("tier")).isEqualTo(p > 0.6 ? "at_risk" : "rest");
+      if (row.get("tier").equals("at_risk")) atRisk++;
       assertThat(Integer.parseInt(row.get("cluster"))).isBetween(1, 8);
       // Quoted in the file: the description holds a comma.
       assertThat(row.get("cluster_name")).matches("\"(frequent|regular|occasional) .*orders, (recent|cooling|lapsed)\"");
