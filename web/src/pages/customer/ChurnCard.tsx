@@ -17,14 +17,16 @@ export function ChurnCard({ metrics }: { metrics: Record<string, unknown> }) {
   const hasProb = typeof prob === 'number';
   const hasCluster = typeof cluster === 'number' && cluster > 0;
   if (!hasProb && !hasCluster) return null;
-  const reasons = Array.isArray(metrics.churn_reasons) ? (metrics.churn_reasons as string[]) : [];
+  // No reasons at all: the probability is the BG/NBD baseline's (the classifier lost on the held-out customers).
+  const reasons = Array.isArray(metrics.churn_reasons) ? (metrics.churn_reasons as string[]) : null;
   const items = [];
   if (hasProb) {
     items.push({ key: 'prob', label: t('churn.prob'), children: <span data-testid="c360-churn-prob">{pct(prob)}</span> });
     items.push({
       key: 'reasons', label: t('churn.reasons'),
       children: <span data-testid="c360-churn-reasons">
-        {reasons.length ? reasonText(reasons, (c) => codeName('churnFeatures', c), lang) : t('churn.noReasons')}
+        {reasons === null ? t('churn.fromBaseline')
+          : reasons.length ? reasonText(reasons, (c) => codeName('churnFeatures', c), lang) : t('churn.noReasons')}
       </span>,
     });
   }

@@ -112,9 +112,12 @@ final class SnapshotWriter {
   /** The metrics' key of a buyer's churn_prob reasons: feature codes, strongest first (GET /meta names them). */
   static final String CHURN_REASONS = "churn_reasons";
 
-  /** The features that pushed the customer's churn_prob most, or null without a churn prediction for them. */
+  /**
+   * The features that pushed the customer's churn_prob most; null without a churn prediction for them or when the
+   * probability is the BG/NBD baseline's (it has no reasons: the 360 page says where it came from instead).
+   */
   private static List<String> churnReasons(ScoredCustomers s, int i) {
-    if (s.churn == null || !s.bought(i)) return null;
+    if (s.churn == null || !s.churn.usesClassifier() || !s.bought(i)) return null;
     int k = strata.churn.ChurnResult.REASONS;
     List<String> out = new java.util.ArrayList<>(k);
     for (int q = 0; q < k; q++) {
