@@ -185,6 +185,30 @@ function route(method, path, q, me, body) {
     return { body: { runId: run.id, asOf: run.asOf, fromRun: null, fromAsOf: fromAsOf(i), modelChanged: false,
       groups: groups.map((g) => ({ dimension: g[0], group: g[1], rows: rowsAt(scaleAt(i), g) })) } };
   }
+  if (path === '/surveys/satisfaction') {
+    // Made-up but consistent figures per visible customer (invited 0-2, answered at most that), grouped as asked.
+    const by = q.get('by') ?? 'tier';
+    const days = Number(q.get('days') ?? 90);
+    const keyOf = (c, i) => (by === 'tier' ? c.tier : by === 'owner' ? c.owner : ['茶叶', '咖啡', null][i % 3]);
+    const facts = visible(me).map(effective).map((c, i) => ({ key: keyOf(c, i), invited: i % 3, answered: i % 3 === 2 ? 1 : 0,
+      nps: i % 4 === 3 ? null : (i * 7) % 11, csat: i % 2 ? 1 + (i % 5) : null }));
+    const row = (group, all, list) => {
+      const invited = list.reduce((s, f) => s + f.invited, 0);
+      const answered = list.reduce((s, f) => s + f.answered, 0);
+      const nps = list.filter((f) => f.nps !== null);
+      const csat = list.filter((f) => f.csat !== null);
+      const rate = invited ? answered / invited : null;
+      return { group, all, invited, answered, responseRate: rate, rateLower: rate === null ? null : Math.max(0, rate - 0.1),
+        rateUpper: rate === null ? null : Math.min(1, rate + 0.1),
+        nps: nps.length ? 100 * (nps.filter((f) => f.nps >= 9).length - nps.filter((f) => f.nps <= 6).length) / nps.length : null,
+        npsAnswers: nps.length, csat: csat.length ? csat.reduce((s, f) => s + f.csat, 0) / csat.length : null, csatAnswers: csat.length };
+    };
+    const keys = [...new Set(facts.map((f) => f.key))].filter((k) => k !== null).sort();
+    const rows = [row(null, true, facts), ...keys.map((k) => row(k, false, facts.filter((f) => f.key === k)))];
+    if (facts.some((f) => f.key === null)) rows.push(row(null, false, facts.filter((f) => f.key === null)));
+    const run = runs.find((r) => r.current);
+    return { body: { by, days, from: '2026-08-04', to: '2026-11-01', runId: run.id, rows } };
+  }
   if (path === '/forecast') {
     // The matrix from the customers' previous and current tiers, the forecast its expectation (intervals ± 10 %).
     const list = visible(me).map(effective);

@@ -22,6 +22,7 @@ import * as resources from './messages-resources';
 import * as rejectedRows from './messages-rejected';
 import * as errors from './messages-errors';
 import * as audit from './messages-audit';
+import * as satisfaction from './messages-satisfaction';
 
 const en = {
   ...work.en,
@@ -166,6 +167,7 @@ const en = {
   ...rejectedRows.en,
   ...errors.en,
   ...audit.en,
+  ...satisfaction.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -312,6 +314,7 @@ const zh: Record<MessageKey, string> = {
   ...rejectedRows.zh,
   ...errors.zh,
   ...audit.zh,
+  ...satisfaction.zh,
 };
 
 export const messages = { en, zh };

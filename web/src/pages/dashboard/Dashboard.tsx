@@ -16,6 +16,7 @@ import { quadrantMatrix } from '../../charts/shape';
 import { MigrationCustomers, type FlowChoice } from './MigrationCustomers';
 import { KpiSection } from './KpiSection';
 import { ForecastPanel } from './ForecastPanel';
+import { SatisfactionCard } from './SatisfactionCard';
 
 const STAGES = ['potential', 'new', 'active', 'dormant', 'churned'];
 
@@ -123,6 +124,7 @@ export default function Dashboard() {
           </Card>
         </Col>
         <KpiSection snapshot={data.run.id} />
+        <Col xs={24}><SatisfactionCard /></Col>
         <Col xs={24}><ForecastPanel snapshot={data.run.id} /></Col>
         <Col xs={24} xl={12}><Card title={t('dash.trend')} size="small"><EChart option={options.trend} testId="chart-trend" /></Card></Col>
         <Col xs={24} xl={12}><Card title={t('dash.lifecycle')} size="small"><EChart option={options.lifecycle} testId="chart-lifecycle" /></Card></Col>

@@ -72,6 +72,7 @@ public class SecurityConfig {
             .requestMatchers(DELETE, "/api/v1/customers/*/override").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(GET, "/api/v1/overrides").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(POST, "/api/v1/pool/*/assign").hasRole(ADMIN)
+            .requestMatchers(GET, "/api/v1/surveys/satisfaction").authenticated() // scoped by owner, as every figure
             .requestMatchers("/api/v1/surveys/**").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(POST, "/api/v1/duplicates/**").hasAnyRole(ADMIN, ANALYST)
             .requestMatchers(PATCH, "/api/v1/**").hasRole(ADMIN)
