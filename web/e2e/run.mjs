@@ -256,6 +256,25 @@ async function scenario(browser) {
     await screenshot(page, '01-dashboard');
   });
 
+  await step('a page whose chunk is gone (a new version deployed) says so and reloads', async () => {
+    const { context, page } = await signIn(browser, 'analyst');
+    currentPage = page;
+    try {
+      const runsChunk = /\/assets\/Runs-[^/]*\.js$/;
+      await page.route(runsChunk, (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.click(tid('nav-runs'));
+      await page.waitForSelector(tid('chunk-failed'));
+      const text = await page.textContent(tid('chunk-failed'));
+      check(text.includes('页面未能加载') && text.includes('重新加载'), `the message reads "${text}"`);
+      check(await page.isVisible(tid('current-user')), 'the frame is gone with the page');
+      await page.unroute(runsChunk);
+      await page.click(tid('chunk-reload'));
+      await page.waitForSelector(tid('runs'));
+    } finally {
+      await context.close();
+    }
+  });
+
   await step('filter customers by tier', async () => {
     const { page } = analyst;
     await page.click(tid('nav-customers'));

@@ -1,6 +1,6 @@
-// Routes, the antd locale and the page frame. Pages load lazily so sign-in does not wait for the charts.
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+// Routes, the antd locale and the page frame. Pages load lazily (pageChunks.ts) so sign-in does not wait for them.
+import { Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { App as AntApp, ConfigProvider, Spin, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -10,20 +10,12 @@ import { MetaProvider } from './api/Meta';
 import { Shell } from './components/Shell';
 import { SignIn } from './pages/SignIn';
 import { NoAccess, NotFound } from './components/NotFound';
+import { ChunkBoundary } from './components/ChunkBoundary';
 import { pagesFor, type PageKey } from './auth/roles';
+import { pages, ROUTES, type PageName } from './pageChunks';
 
-const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
-const Customers = lazy(() => import('./pages/customers/Customers'));
-const MyWork = lazy(() => import('./pages/work/MyWork'));
-const Pool = lazy(() => import('./pages/pool/Pool'));
-const Customer360 = lazy(() => import('./pages/customer/Customer360'));
-const TierModel = lazy(() => import('./pages/model/TierModel'));
-const Runs = lazy(() => import('./pages/runs/Runs'));
-const Imports = lazy(() => import('./pages/imports/Imports'));
-const Admin = lazy(() => import('./pages/admin/Admin'));
-const Experiments = lazy(() => import('./pages/experiments/Experiments'));
-const ExperimentDetail = lazy(() => import('./pages/experiments/ExperimentDetail'));
-const Duplicates = lazy(() => import('./pages/duplicates/Duplicates'));
+/** Pages a role without them in its menu may still type into the address bar. */
+const GUARDED: Partial<Record<PageName, PageKey>> = { model: 'model', imports: 'imports', duplicates: 'duplicates', admin: 'admin' };
 
 // WCAG AA asks 4.5:1 for text. antd's defaults fall short against white or their pale tints: the blue #1677ff (4.1),
 // 45 %-black secondary text (3.4), success/warning/error text and danger buttons (1.9–3.3), green and orange tags
@@ -57,28 +49,24 @@ export function App() {
 
 function SignedIn() {
   const { me, ready } = useSession();
+  const { pathname } = useLocation();
   if (!ready) return <Spin style={{ display: 'block', marginTop: 120 }} />;
   if (!me) return <Navigate to="/signin" replace state={{ from: window.location.pathname + window.location.search }} />;
   return (
     <MetaProvider>
       <Shell>
-        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
-          <Routes>
-            <Route path="/" element={<Dashboard />} />
-            <Route path="/work" element={<MyWork />} />
-            <Route path="/pool" element={<Pool />} />
-            <Route path="/customers" element={<Customers />} />
-            <Route path="/customers/:id" element={<Customer360 />} />
-            <Route path="/model" element={<Guarded page="model"><TierModel /></Guarded>} />
-            <Route path="/runs" element={<Runs />} />
-            <Route path="/imports" element={<Guarded page="imports"><Imports /></Guarded>} />
-            <Route path="/experiments" element={<Experiments />} />
-            <Route path="/experiments/:id" element={<ExperimentDetail />} />
-            <Route path="/duplicates" element={<Guarded page="duplicates"><Duplicates /></Guarded>} />
-            <Route path="/admin" element={<Guarded page="admin"><Admin /></Guarded>} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Suspense>
+        <ChunkBoundary path={pathname}>
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+            <Routes>
+              {ROUTES.map(([path, name]) => {
+                const { Page } = pages[name];
+                const guard = GUARDED[name];
+                return <Route key={path} path={path} element={guard ? <Guarded page={guard}><Page /></Guarded> : <Page />} />;
+              })}
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </ChunkBoundary>
       </Shell>
     </MetaProvider>
   );

@@ -1,14 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useSession } from '../auth/Session';
 import { useI18n } from '../i18n/I18n';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { preloadPageAt } from '../pageChunks';
 
 export function SignIn() {
   const { t, lang, setLang } = useI18n();
   const { signIn } = useSession();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  // The page that follows sign-in loads while the user types, so it is ready when the session is.
+  useEffect(() => preloadPageAt(from ?? '/'), [from]);
 
   const submit = async ({ username, password }: { username: string; password: string }) => {
     setBusy(true);
