@@ -17,6 +17,8 @@ const PERIODS = [7, 30, 90];
 
 type Line = RepLine | TierLine;
 const isRep = (l: Line): l is RepLine => 'tiers' in l;
+// Headers and figures on one line: at 390 px the table scrolls sideways inside its card rather than stacking "待/办".
+const oneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 export function TeamSummary({ owners, onPick }: { owners: string[]; onPick: (owner: string) => void }) {
   const { t, num, pct, dateTime } = useI18n();
@@ -63,22 +65,22 @@ export function TeamSummary({ owners, onPick }: { owners: string[]; onPick: (own
             {t('work.teamHint', { days: num(days), since: view?.since ?? '…' })}
           </Typography.Paragraph>
           <Table<Line> size="small" rowKey="key" loading={loading} dataSource={data?.lines ?? []} pagination={false}
-            scroll={{ x: 420 }} expandable={{ childrenColumnName: 'tiers', indentSize: 12 }}
+            scroll={{ x: 'max-content' }} expandable={{ childrenColumnName: 'tiers', indentSize: 12 }}
             onRow={(l) => (isRep(l)
               ? { onClick: () => onPick(l.owner), style: { cursor: 'pointer' }, 'data-testid': 'team-row',
                 'data-owner': l.owner, 'data-overdue': l.overdue, 'data-escalated': l.escalated } as HTMLAttributes<HTMLElement>
               : { 'data-testid': 'team-tier-row', 'data-owner': l.owner, 'data-tier': l.tier } as HTMLAttributes<HTMLElement>)}
             columns={[
-              { key: 'owner', title: `${t('work.owner')} / ${t('work.tier')}`,
+              { key: 'owner', onHeaderCell: oneLine, onCell: oneLine, title: `${t('work.owner')} / ${t('work.tier')}`,
                 render: (_, l) => (isRep(l) ? ownerName(l.owner) : <Typography.Text type="secondary">{tierName(l.tier)}</Typography.Text>) },
-              { key: 'open', dataIndex: 'open', title: t('taskStatus.open'), align: 'right', render: (n: number) => num(n) },
-              { key: 'overdue', dataIndex: 'overdue', title: t('work.overdue'), align: 'right',
+              { key: 'open', onHeaderCell: oneLine, onCell: oneLine, dataIndex: 'open', title: t('taskStatus.open'), align: 'right', render: (n: number) => num(n) },
+              { key: 'overdue', onHeaderCell: oneLine, onCell: oneLine, dataIndex: 'overdue', title: t('work.overdue'), align: 'right',
                 render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{num(n)}</Typography.Text> },
-              { key: 'done', dataIndex: 'done', title: t('taskStatus.done'), align: 'right', render: (n: number) => num(n) },
-              { key: 'escalated', dataIndex: 'escalated', align: 'right',
+              { key: 'done', onHeaderCell: oneLine, onCell: oneLine, dataIndex: 'done', title: t('taskStatus.done'), align: 'right', render: (n: number) => num(n) },
+              { key: 'escalated', onHeaderCell: oneLine, onCell: oneLine, dataIndex: 'escalated', align: 'right',
                 title: <Tooltip title={t('work.escalatedHelp')}>{t('work.escalated')}</Tooltip>,
                 render: (n: number) => <Typography.Text type={n > 0 ? 'warning' : undefined}>{num(n)}</Typography.Text> },
-              { key: 'coverage', align: 'right', render: (_, l) => coverageCell(l),
+              { key: 'coverage', onHeaderCell: oneLine, onCell: oneLine, align: 'right', render: (_, l) => coverageCell(l),
                 title: <Tooltip title={t('work.coverageHelp')}>{t('work.coverage')}</Tooltip> },
             ]} />
           {view && (
