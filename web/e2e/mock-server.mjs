@@ -273,7 +273,7 @@ function route(method, path, q, me, body) {
       return { body: { customerId: c.id, tier: effective(c).tier, asOf: new Date().toISOString().slice(0, 10),
         budget: [{ cap: 'phone/week<=1', channel: 'phone', period: 'week', limit: 1, used: 0, left: 1 },
           { cap: 'all/month<=4', channel: null, period: 'month', limit: 4, used: 1, left: 3 }],
-        nextCare: { event: 'mid_autumn', date: '2027-09-15', taskDate: '2027-09-05' } } };
+        nextCare: { event: 'mid_autumn', date: '2027-09-15', taskDate: '2027-09-05' }, resources: null } };
     }
     if (sub === '/surveys') return { body: page([{ recordId: 'S1', time: '2026-10-02T02:00:00Z', nps: 9, csat: 5, comment: '服务很好' }], q) };
     const e = effective(c);

@@ -88,6 +88,34 @@ function daysPass(state, users, { me, body, problem }) {
   return { body: { asOf: day(0), notices: state.notifications.length - before, escalated: 0, returnedToPool: 0 } };
 }
 
+/**
+ * GET /tasks/team as the server counts it: per task owner and tier the open, overdue and recently done tasks of the
+ * customers the user sees, and the managers' escalation notices (the mock moves no customer, so none reassigned or
+ * pooled), each task once at its first notice.
+ */
+function teamView(state, q, sees, problem) {
+  const days = Number(q.get('days') ?? 30);
+  if (!Number.isInteger(days) || days < 1 || days > 366) return problem(400, 'Invalid request', [{ field: 'days', message: `must be 1 to 366, got ${q.get('days')}` }]);
+  const today = day(0);
+  const since = day(1 - days);
+  const rows = {};
+  const row = (owner, tier) => rows[`${owner}|${tier}`] ??= { owner, tier, open: 0, overdue: 0, done: 0, toManager: 0, reassigned: 0, pooled: 0 };
+  for (const t of state.tasks.filter((x) => sees(x.customerId))) {
+    if (t.status === 'open') { row(t.owner, t.tier).open++; if (t.dueDate < today) row(t.owner, t.tier).overdue++; }
+    if (t.status === 'done' && (t.closedAt ?? '').slice(0, 10) >= since) row(t.owner, t.tier).done++;
+  }
+  const escalations = [];
+  for (const n of state.notifications.filter((x) => x.kind === 'escalation' && x.createdAt.slice(0, 10) >= since)) {
+    const t = state.tasks.find((x) => x.id === n.taskId);
+    if (!t || !sees(t.customerId) || escalations.some((e) => e.taskId === t.id)) continue;
+    row(t.owner, t.tier).toManager++;
+    escalations.push({ taskId: t.id, customerId: t.customerId, tier: t.tier, kind: 'manager', from: t.owner, to: '',
+      overdueDays: null, at: n.createdAt, visible: true });
+  }
+  const sorted = Object.values(rows).sort((a, b) => a.owner.localeCompare(b.owner) || a.tier.localeCompare(b.tier));
+  return { body: { today, since, days, rows: sorted, escalations: escalations.reverse().slice(0, 50) } };
+}
+
 /** Answers a /tasks, /pool or /notifications call, or returns undefined for other paths. */
 export function workRoute(state, { method, path, q, me, body, visible, page, problem, users }) {
   const sees = (customerId) => visible(me).some((c) => c.id === customerId);
@@ -114,6 +142,9 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
     }
     return { body: Object.values(rows).sort((a, b) => a.owner.localeCompare(b.owner) || a.tier.localeCompare(b.tier)) };
   }
+  // [] rather than the server's one line per tier: the demo model sets no budget lines, so the page shows nothing either way.
+  if (path === '/tasks/resources' && method === 'GET') return { body: [] };
+  if (path === '/tasks/team' && method === 'GET') return teamView(state, q, sees, problem);
   if (path === '/tasks/call-list' && method === 'GET') {
     if (!q.get('dueBefore')) return problem(400, 'dueBefore is required');
     const calls = state.tasks.filter((t) => sees(t.customerId) && t.status === 'open' && t.channel === 'phone'

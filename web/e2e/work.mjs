@@ -225,6 +225,11 @@ export async function escalationJourney(browser, h) {
     const shown = Number(await page.getAttribute(rep, 'data-overdue'));
     const counted = (await h.apiGet(page, `/tasks?owner=${encodeURIComponent('张伟')}&status=open&dueBefore=${asOf}&size=1`)).body.total;
     check(shown > 0 && shown === counted, `the team view shows ${shown} overdue tasks of 张伟, the API counts ${counted}`);
+    // The manager was told of 张伟's late tasks, so the team view counts escalations for him and lists them.
+    const escalated = Number(await page.getAttribute(rep, 'data-escalated'));
+    check(escalated > 0, `the team view shows no escalation of 张伟 after the manager was told of task ${taskId}`);
+    const listed = await page.locator(`${tid('team-escalation')}[data-kind="manager"]`).count();
+    check(listed > 0, 'the team view lists no escalation to the manager');
     await h.screenshot(page, '01g-escalation-team');
     await boss.context.close();
   });

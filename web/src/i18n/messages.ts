@@ -18,6 +18,7 @@ import * as kpis from './messages-kpis';
 import * as stops from './messages-stops';
 import * as quadrants from './messages-quadrants';
 import * as coverage from './messages-coverage';
+import * as team from './messages-team';
 import * as resources from './messages-resources';
 import * as rejectedRows from './messages-rejected';
 import * as errors from './messages-errors';
@@ -131,7 +132,7 @@ const en = {
   'work.skipped': 'Task skipped', 'work.callList': 'Call list', 'work.callListHint': 'Phone tasks due today or overdue',
   'work.noPhone': 'no phone number', 'work.noCalls': 'No calls today.', 'work.exportCalls': 'Download call list',
   'work.count': '{n} tasks', 'work.more': 'Showing {shown} of {n}; finish these first.',
-  'work.team': 'Team: tasks per rep', 'work.teamHint': 'Open, overdue and done tasks of each owner; click a row to see their list.',
+  'work.team': 'Team: tasks per rep',
   'work.reasonRequired': 'Please give a reason', 'work.phone': 'Phone', 'work.purpose': 'Purpose',
   'outcome.reached': 'Reached', 'outcome.no_answer': 'No answer', 'outcome.rescheduled': 'Rescheduled', 'outcome.lost': 'Lost',
   'taskType.follow_up': 'Follow-up', 'taskType.welcome': 'Welcome', 'taskType.win_back': 'Win-back',
@@ -166,6 +167,7 @@ const en = {
   ...stops.en,
   ...quadrants.en,
   ...coverage.en,
+  ...team.en,
   ...resources.en,
   ...rejectedRows.en,
   ...errors.en,
@@ -280,7 +282,7 @@ const zh: Record<MessageKey, string> = {
   'work.skipped': '任务已跳过', 'work.callList': '今日电话清单', 'work.callListHint': '今日到期及逾期的电话任务',
   'work.noPhone': '无电话号码', 'work.noCalls': '今天没有要打的电话。', 'work.exportCalls': '下载电话清单',
   'work.count': '{n} 项', 'work.more': '显示 {n} 项中的 {shown} 项，请先完成这些。',
-  'work.team': '团队概况：各负责人的任务', 'work.teamHint': '各负责人的待办、逾期与已完成任务数；点击一行查看其任务。',
+  'work.team': '团队概况：各负责人的任务',
   'work.reasonRequired': '请填写原因', 'work.phone': '电话', 'work.purpose': '目的',
   'outcome.reached': '已联系上', 'outcome.no_answer': '未接通', 'outcome.rescheduled': '改期', 'outcome.lost': '已流失',
   'taskType.follow_up': '例行跟进', 'taskType.welcome': '欢迎/升级致电', 'taskType.win_back': '挽回',
@@ -315,6 +317,7 @@ const zh: Record<MessageKey, string> = {
   ...stops.zh,
   ...quadrants.zh,
   ...coverage.zh,
+  ...team.zh,
   ...resources.zh,
   ...rejectedRows.zh,
   ...errors.zh,

@@ -70,7 +70,7 @@ export default function MyWork() {
         {data && <Typography.Text type="secondary" data-testid="work-total">{t('work.count', { n: countText(data, num) })}</Typography.Text>}
       </Space>
       {showOwner && (meta?.owners.length ?? 0) > 0 && (
-        <TeamSummary owners={meta?.owners ?? []} today={today} onPick={(o) => set('owner', o)} />
+        <TeamSummary owners={meta?.owners ?? []} onPick={(o) => set('owner', o)} />
       )}
       <TierBudget team={showOwner} />
       <ErrorAlert error={error} />

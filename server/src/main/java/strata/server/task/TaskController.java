@@ -27,13 +27,15 @@ class TaskController {
 
   private final TaskStore tasks;
   private final TaskCoverage coverage;
+  private final TaskTeam team;
   private final TaskActions actions;
   private final CallList callList;
   private final TaskPlanning planning;
 
   TaskController(TaskStore tasks, TaskActions actions, CallList callList, TaskPlanning planning,
-      TaskCoverage coverage) {
+      TaskCoverage coverage, TaskTeam team) {
     this.coverage = coverage;
+    this.team = team;
     this.planning = planning;
     this.tasks = tasks;
     this.actions = actions;
@@ -56,18 +58,28 @@ class TaskController {
         after == null ? null : TaskCursor.decode(after));
   }
 
-  /**
-   * The call list as CSV: the customers with an open phone task due before a day (of an owner, for managers), with
-   * name, phone, email, last contact and next task; headers in {@code lang} (zh or en).
-   *
-   * @param dueBefore tasks due before this day; by default tomorrow, so today's and overdue ones
-   */
   /** Per customer owner and tier: customers with a cadence and those contacted within it (the viewer's scope). */
   @GetMapping("/coverage")
   List<TaskCoverage.Row> coverage() {
     return coverage.rows(Viewer.current(), planning.today());
   }
 
+  /**
+   * The team view: per rep and tier, open, overdue and done tasks and escalations (the viewer's reps).
+   *
+   * @param days the period done tasks and escalations count over: today and the days before it
+   */
+  @GetMapping("/team")
+  TaskTeam.View team(@RequestParam(defaultValue = "30") int days) {
+    return team.view(Viewer.current(), planning.today(), planning.zone(), days);
+  }
+
+  /**
+   * The call list as CSV: the customers with an open phone task due before a day (of an owner, for managers), with
+   * name, phone, email, last contact and next task; headers in {@code lang} (zh or en).
+   *
+   * @param dueBefore tasks due before this day; by default tomorrow, so today's and overdue ones
+   */
   @GetMapping("/call-list")
   void callList(@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) String owner,
       @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response) throws IOException {
