@@ -19,12 +19,13 @@ const GUARDED: Partial<Record<PageName, PageKey>> = { model: 'model', imports: '
 
 // WCAG AA asks 4.5:1 for text. antd's defaults fall short against white or their pale tints: the blue #1677ff (4.1),
 // 45 %-black secondary text (3.4), success/warning/error text and danger buttons (1.9–3.3), green and orange tags
-// (3.4–3.6); and its hover colours are lighter still. A shade darker each reads at 5–7:1, and hover goes darker.
+// (3.4–3.6), placeholders (25 % black, 1.8); and its hover colours are lighter still. A shade darker each reads at
+// 5–7:1, and hover goes darker.
 const BLUE = '#0958d9', DARK_BLUE = '#003eb3', GREY = 'rgba(0, 0, 0, 0.6)', GREEN = '#237804', ORANGE = '#ad4e00', RED = '#cf1322';
 const THEME: ThemeConfig = {
   token: {
     colorPrimary: BLUE, colorPrimaryHover: DARK_BLUE, colorInfo: BLUE, colorLink: BLUE, colorLinkHover: DARK_BLUE,
-    colorTextSecondary: GREY, colorTextDescription: GREY, colorTextTertiary: GREY,
+    colorTextSecondary: GREY, colorTextDescription: GREY, colorTextTertiary: GREY, colorTextPlaceholder: GREY,
     colorSuccessText: GREEN, colorWarningText: ORANGE, colorErrorText: RED, colorError: RED, colorErrorHover: '#a8071a',
   },
   // An empty list's text is antd's disabled grey (25 % black, 1.6:1): it says something, so it reads like secondary text.
