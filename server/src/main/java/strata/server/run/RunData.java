@@ -52,6 +52,18 @@ class RunData {
    * @param requested the as-of day asked for, or null for the policy's default
    */
   Inputs load(LocalDate requested) {
+    return load(requested, true);
+  }
+
+  /**
+   * The purchases and engagement as of a day without the customer records (empty profiles): what the churn
+   * classifier reads as of its cut-off, which takes the profiles of the run itself.
+   */
+  Inputs purchasesAndEngagement(LocalDate day) {
+    return load(day, false);
+  }
+
+  private Inputs load(LocalDate requested, boolean withProfiles) {
     List<CustomerSummary> all = new ArrayList<>();
     int[] last = {Integer.MIN_VALUE};
     summaries.forEach(s -> {
@@ -64,7 +76,7 @@ class RunData {
     for (CustomerSummary s : all) if (s.lastDay() > asOfDay) later.add(s.customerId());
     long after = 0;
     List<CustomerSummary> kept = all;
-    Map<String, CustomerProfile> profiles = profiles();
+    Map<String, CustomerProfile> profiles = withProfiles ? profiles() : new HashMap<>();
     if (!later.isEmpty()) {
       SummaryStore.Truncated t = summaries.upTo(later, asOfDay);
       after = t.rowsAfter();

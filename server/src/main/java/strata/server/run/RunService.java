@@ -322,13 +322,14 @@ public class RunService implements ApplicationRunner {
   /**
    * churn_prob from the stored data, as a file run computes it from its file read twice more: the data as of the
    * classifier's cut-off is loaded as a run as of that day would load it (summaries of later buyers rebuilt from their
-   * purchases, interactions and answers up to it, the same merges), then core trains and scores.
+   * purchases, interactions and answers up to it, the same merges; not the customer records, which are the run's),
+   * then core trains and scores.
    */
   private ChurnResult churn(RunData.Inputs in, PurchaseColumns p, Progress progress) {
     progress.phase(Note.of("phase_churn"));
     int asOfDay = (int) in.asOf().toEpochDay();
     int cut = Predictions.churnCutDay(asOfDay);
-    RunData.Inputs atCut = data.load(LocalDate.ofEpochDay(cut));
+    RunData.Inputs atCut = data.purchasesAndEngagement(LocalDate.ofEpochDay(cut));
     return Predictions.churn(PurchaseColumns.of(atCut.summaries(), Predictions.churnSplitDay(cut)),
         atCut.engagement(), PurchaseColumns.of(in.summaries(), Predictions.churnSplitDay(asOfDay)), in.engagement(),
         in.profiles(), StandardCharsets.UTF_8, p, asOfDay);
