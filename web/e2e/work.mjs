@@ -37,6 +37,35 @@ const noSidewaysScroll = (page) => page.evaluate(() => document.documentElement.
 export async function workJourney(browser, h) {
   const { step, check, tid } = h;
 
+  await step('my work shows the tasks past its first 200 on request, each once (the next page by cursor)', async () => {
+    const { page, context } = await h.signIn(browser, 'admin');
+    await page.click(tid('nav-work'));
+    await page.waitForSelector(`${tid('work-total')}`);
+    await page.locator(`${tid('work-range')} .ant-segmented-item`).nth(1).click();
+    // The page's own day, as it asks: open tasks due before today + 15 days (tasks.ts dueBefore).
+    const dueBefore = await page.evaluate(() => {
+      const d = new Date(); d.setDate(d.getDate() + 15);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    const first = (await h.apiGet(page, `/tasks?status=open&dueBefore=${dueBefore}&size=200`)).body;
+    const rows = () => page.$$eval(tid('task-row'), (all) => all.map((r) => r.getAttribute('data-id')));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, first.items.length);
+    if (!first.next) {
+      check(await page.locator(tid('work-show-more')).count() === 0, 'a "show more" button with nothing more to show');
+      await context.close();
+      return;
+    }
+    const second = (await h.apiGet(page, `/tasks?status=open&dueBefore=${dueBefore}&size=200&after=${encodeURIComponent(first.next)}`)).body;
+    await page.click(tid('work-show-more'));
+    const want = first.items.length + second.items.length;
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, want);
+    const shown = await rows();
+    const expected = [...first.items, ...second.items].map((t) => String(t.id));
+    check(new Set(shown).size === shown.length, 'a task is shown twice after "show more"');
+    check(expected.every((id) => shown.includes(id)), 'the tasks shown are not the first two pages of the list');
+    await context.close();
+  });
+
   await step('a rep completes a win-back task with an outcome (my work → 360°)', async () => {
     const admin = await h.signIn(browser, 'admin');
     const task = await openWinBack(h, admin.page);

@@ -17,6 +17,7 @@ import { errorText } from '../../i18n/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TierTag } from '../../components/TierTag';
 import { AssignDialog } from './AssignDialog';
+import { cursorFor } from '../customers/paging';
 
 export default function Pool() {
   const { t, num, dateTime } = useI18n();
@@ -28,7 +29,8 @@ export default function Pool() {
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? 0);
   const size = 50;
-  const query = buildQuery({ tier, q, page, size });
+  const after = params.get('after');
+  const query = buildQuery({ tier, q, page, size, after });
   const { data, error, loading, reload } = useLoad(() => api<Page<Pooled>>('/pool' + query), [query]);
   const [claiming, setClaiming] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<Pooled | null>(null);
@@ -39,7 +41,9 @@ export default function Pool() {
   const update = (changes: Record<string, string | number>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) if (value === '' || value === 0) next.delete(key); else next.set(key, String(value));
+    // A new filter starts again at the first page; a cursor belongs to the move that asked for it.
     if (!('page' in changes)) next.delete('page');
+    if (!('after' in changes)) next.delete('after');
     setParams(next);
   };
 
@@ -70,7 +74,9 @@ export default function Pool() {
   const pagination = {
     current: page + 1, pageSize: size, total: data?.total ?? 0, showSizeChanger: false, simple: phone,
     showTotal: (n: number) => <span data-testid="pool-total">{t('total', { n: num(n) })}</span>,
-    onChange: (p: number) => update({ page: p - 1 }),
+    onChange: (p: number) => update({
+      page: p - 1, after: cursorFor({ page, size, sort: null }, data?.next, { page: p - 1, size, sort: null }) ?? '',
+    }),
   };
 
   return (

@@ -1,7 +1,7 @@
 // 我的待办: the open tasks due today or overdue (or in the next 14 days) of the customers the user sees — a rep's own,
 // a manager's team's — grouped by kind of work, with the day's call list beside them.
 import { useState } from 'react';
-import { App, Badge, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { buildQuery } from '../../api/query';
@@ -31,11 +31,30 @@ export default function MyWork() {
   const range: Range = params.get('range') === 'upcoming' ? 'upcoming' : 'today';
   const owner = params.get('owner') ?? '';
   const today = localDay(new Date());
-  const query = buildQuery({ status: 'open', dueBefore: dueBefore(range, today), owner, size: SIZE });
-  const { data, error, loading, reload } = useLoad(() => api<Page<Task>>('/tasks' + query), [query]);
+  const filter = { status: 'open', dueBefore: dueBefore(range, today), owner, size: SIZE };
+  const query = buildQuery(filter);
+  const loaded = useLoad(() => api<Page<Task>>('/tasks' + query), [query]);
+  const { data, error, loading } = loaded;
   const [dialog, setDialog] = useState<{ task: Task; mode: 'complete' | 'skip' } | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  const tasks = data?.items ?? [];
+  // Pages after the first, each from the previous one's cursor (as deep as the first costs the server); they belong
+  // to the query that loaded them and are dropped with a reload, which may have changed what follows.
+  const [more, setMore] = useState<{ query: string; items: Task[]; next?: string } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const extra = more?.query === query ? more : null;
+  const tasks = [...(data?.items ?? []), ...(extra?.items ?? [])];
+  const next = extra ? extra.next : data?.next;
+  const reload = () => { setMore(null); loaded.reload(); };
+  const loadMore = async () => {
+    if (!next) return;
+    setLoadingMore(true);
+    try {
+      const page = await api<Page<Task>>('/tasks' + buildQuery({ ...filter, after: next }));
+      setMore({ query, items: [...(extra?.items ?? []), ...page.items], next: page.next });
+    } catch (e) {
+      message.error(<span data-testid="task-error">{errorText(e, t)}</span>);
+    } finally { setLoadingMore(false); }
+  };
   const showOwner = session.can('filterByOwner');
 
   const set = (key: string, value: string) => {
@@ -95,6 +114,11 @@ export default function MyWork() {
                 </Card>
               ))}
             </Space>
+          )}
+          {next && (
+            <Button block style={{ marginTop: 16 }} loading={loadingMore} onClick={loadMore} data-testid="work-show-more">
+              {t('work.showMore', { n: num(SIZE) })}
+            </Button>
           )}
         </Col>
         {range === 'today' && (
