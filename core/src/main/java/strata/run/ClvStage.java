@@ -261,8 +261,13 @@ public final class ClvStage {
 
   /** Indices 0, k, 2k, … of {@code n} items, k chosen so that at most {@link #FIT_SAMPLE} remain (all when fewer). */
   static int[] spread(int n) {
-    int step = Math.max(1, (n + FIT_SAMPLE - 1) / FIT_SAMPLE);
+    int step = (int) step(n);
     return java.util.stream.IntStream.iterate(0, i -> i < n, i -> i + step).toArray();
+  }
+
+  /** The distance between the sampled items of {@link #spread} for {@code n} items. */
+  static long step(long n) {
+    return Math.max(1, (n + FIT_SAMPLE - 1) / FIT_SAMPLE);
   }
 
   /** An evenly spread sample of at most {@link #FIT_SAMPLE} customers, for fitting. */
