@@ -441,6 +441,18 @@ public final class PartScoring {
   }
 
   /**
+   * The identity report and notes of a run scored in parts, which {@link #applies} only without a customers file or
+   * merges by case: the accepted merges and the groups of ids that differ only by case.
+   *
+   * @param caseVariants as {@link strata.identity.IdMerges#caseVariants(List)} finds them among all buyers' ids
+   * @param notes receives the notes the whole run states before scoring
+   */
+  public static IdentityReport identity(RunInputs in, List<List<String>> caseVariants, List<Note> notes) {
+    return IdentityStage.report(null, strata.identity.IdMerges.of(in.merges().acceptedPairs(), List.of()),
+        caseVariants, false, null, null, notes);
+  }
+
+  /**
    * Scores a part's buyers with the final context: their rows are those the whole run gives them.
    *
    * @param quality the run's files' quality, as the whole run states it
