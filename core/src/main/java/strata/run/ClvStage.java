@@ -65,7 +65,7 @@ public final class ClvStage {
    * @param notes the notes of the fits, in the order a run states them
    */
   record Fits(Fit<BgNbd> bgNbd, Fit<GammaGamma> gammaGamma, boolean spend, boolean expected, HoldoutReport holdout,
-      double holdoutWeeks, List<Note> notes) {}
+      double holdoutWeeks, List<Note> notes) implements java.io.Serializable {}
 
   /**
    * @param spendSample the buyers' spend, sampled as {@link #sample(SpendData)} does

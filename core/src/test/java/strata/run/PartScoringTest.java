@@ -102,7 +102,7 @@ class PartScoringTest {
     context = context.withInputs(inputs);
     ValueCounts potentials = ValueCounts.EMPTY;
     for (PurchaseColumns p : cut) potentials = potentials.merge(PartScoring.potentialCounts(p, context, model));
-    context = context.withPotentials(potentials, model);
+    context = sentAndReceived(context.withPotentials(potentials, model));
 
     Map<String, String> expected = rowsById(whole, "whole");
     Map<String, String> got = new HashMap<>();
@@ -128,6 +128,19 @@ class PartScoringTest {
           assertThat(h[c]).as(e.getKey() + " column " + CustomersCsv.HEADER.split(",")[c]).isEqualTo(w[c]);
         }
       }
+    }
+  }
+
+  /** The context as an engine sends it to the machines that score the parts. */
+  private static PartScoring.Context sentAndReceived(PartScoring.Context context) throws IOException {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(context);
+    }
+    try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      return (PartScoring.Context) in.readObject();
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
     }
   }
 
