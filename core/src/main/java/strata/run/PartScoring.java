@@ -130,14 +130,14 @@ public final class PartScoring {
     int n = part.size;
     long[] recency = new long[n];
     long[] frequency = new long[n];
-    int[] minRepeats = {Integer.MAX_VALUE};
+    int minRepeats = Integer.MAX_VALUE;
     int[] rfmRecency = new int[n];
     int[] rfmFrequency = new int[n];
     rfmInputs(part, asOfDay, rfmRecency, rfmFrequency);
     for (int i = 0; i < n; i++) {
       recency[i] = rfmRecency[i];
       frequency[i] = rfmFrequency[i];
-      minRepeats[0] = Math.min(minRepeats[0], part.distinctDays[i] - 1);
+      minRepeats = Math.min(minRepeats, part.distinctDays[i] - 1);
     }
     CalibrationData data = n == 0 ? null : ClvStage.calibration(part, asOfDay);
     SpendData spend = n == 0 ? null : ClvStage.spend(part);
@@ -156,7 +156,7 @@ public final class PartScoring {
         holdoutRows.add(new double[] {k, row[0], row[1], row[2], row[3]});
       }
     }
-    return new Counts(n, minRepeats[0], ValueCounts.of(recency), ValueCounts.of(frequency),
+    return new Counts(n, minRepeats, ValueCounts.of(recency), ValueCounts.of(frequency),
         ValueCounts.of(part.netCents.clone()),
         ValueCounts.ofDoubles(LifecycleRules.repeatGaps(part.firstDay, part.lastDay, part.distinctDays)), fitRows,
         holdoutRows);
@@ -276,6 +276,7 @@ public final class PartScoring {
         int splitDay) {
       if (all.buyers == 0) throw new IllegalArgumentException("a run scored in parts needs buyers");
       Settings s = Settings.of(model);
+      CompositeInputs.check(s.composite().inputNames()); // on the driver, before any part is scored
       int buckets = s.rfm().buckets();
       boolean percentile = s.rfm().mode() == RfmConfig.Mode.PERCENTILE;
       double[] cuts = s.rfm().segmentCut().isPresent()
@@ -387,7 +388,6 @@ public final class PartScoring {
   /** Everything but the composite score, the matrix and the tiers. */
   private static ScoredCustomers partial(PurchaseColumns p, Context c, TierModel model) {
     Settings s = c.settings(model);
-    int n = p.size;
     RfmScores rfm = rfm(p, c, s.rfm());
     byte[] classic = RfmSegments.classic(rfm, c.classicCuts);
     byte[] segment11 = RfmSegments.segment11(rfm);
@@ -419,7 +419,6 @@ public final class PartScoring {
 
   private static CompositeScores composite(ScoredCustomers partial, Context c, TierModel model) {
     Settings s = c.settings(model);
-    CompositeInputs.check(s.composite().inputNames());
     return CompositeScorer.score(partial.size, (name, lowerIsBetter) -> {
       ValueCounts all = c.inputs.inputs.get(name);
       if (all == null || all.total() == 0) return null;
