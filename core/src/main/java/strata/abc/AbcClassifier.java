@@ -55,13 +55,15 @@ public final class AbcClassifier {
   public static byte[] classify(long[] monetaryCents, AbcConfig config) {
     long[] sorted = monetaryCents.clone();
     Arrays.parallelSort(sorted); // both cores: this sort is a measurable share of scoring 1M+ customers
-    long total = positiveTotal(sorted);
+    return classify(monetaryCents, floors(sorted, config));
+  }
+
+  /**
+   * Classes customers by the floors {@link #floors} found for all of them: how a part of a run's customers is
+   * classed as the whole run would class it.
+   */
+  public static byte[] classify(long[] monetaryCents, long[] floors) {
     byte[] classes = new byte[monetaryCents.length];
-    if (total == 0) {
-      Arrays.fill(classes, C);
-      return classes;
-    }
-    long[] floors = classFloors(sorted, total, config);
     for (int i = 0; i < classes.length; i++) {
       long v = monetaryCents[i];
       classes[i] = v <= 0 ? C : v >= floors[0] ? A : v >= floors[1] ? B : C;
@@ -69,52 +71,76 @@ public final class AbcClassifier {
     return classes;
   }
 
-  private static long positiveTotal(long[] sorted) {
-    long total = 0;
-    for (int i = sorted.length - 1; i >= 0 && sorted[i] > 0; i--) {
-      try {
-        total = Math.addExact(total, sorted[i]);
-      } catch (ArithmeticException e) {
-        throw new IllegalArgumentException(
-            "total positive spend exceeds " + Long.MAX_VALUE + " cents; the monetary values look corrupt"
-                + " (largest is " + sorted[sorted.length - 1] + " cents)", e);
+  /**
+   * Classes only depend on spend and fall monotonically as spend falls, so two floors describe them: {smallest spend
+   * classed A, smallest spend classed B}; both {@link Long#MAX_VALUE} (everyone C) when nobody has positive spend.
+   *
+   * @param sorted every customer's spend in cents, ascending
+   */
+  static long[] floors(long[] sorted, AbcConfig config) {
+    return floors(visit -> {
+      int i = sorted.length - 1;
+      while (i >= 0 && sorted[i] > 0) {
+        long value = sorted[i];
+        int start = i;
+        while (i >= 0 && sorted[i] == value) i--;
+        if (!visit.group(value, start - i)) return;
       }
-    }
-    return total;
+    }, config);
   }
 
   /**
-   * Classes only depend on spend and fall monotonically as spend falls, so two floors describe
-   * them: {smallest spend classed A, smallest spend classed B}.
+   * As {@link #floors(long[], AbcConfig)} from the groups of equal spend, which the method classes together: for a
+   * part of a run's customers, from the counts of the whole run's spends.
    */
-  private static long[] classFloors(long[] sorted, long total, AbcConfig config) {
+  public static long[] floors(Groups positiveLargestFirst, AbcConfig config) {
+    long[] total = {0};
+    positiveLargestFirst.walk((value, count) -> {
+      total[0] = positiveTotal(total[0], value, count);
+      return true;
+    });
+    if (total[0] == 0) return new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
     // cumBefore < cut × total  ⇔  cumBefore < ceil(cut × total) for whole cents; computed exactly
     // once from the decimals the user wrote, so a share of exactly 80% is not A under a_cut 0.80.
     BigDecimal a = new BigDecimal(Double.toString(config.aCut()));
     BigDecimal ab = a.add(new BigDecimal(Double.toString(config.bCut())));
-    long aBound = ceilTimes(a, total);
-    long abBound = ceilTimes(ab, total);
-    long aFloor = Long.MAX_VALUE;
-    long bFloor = Long.MAX_VALUE;
-    long cumBefore = 0;
-    int i = sorted.length - 1;
-    while (i >= 0 && sorted[i] > 0) {
-      long value = sorted[i];
-      long groupSum = 0;
-      while (i >= 0 && sorted[i] == value) {
-        groupSum += value; // cannot overflow: bounded by the checked total
-        i--;
-      }
-      if (cumBefore < aBound) {
-        aFloor = value;
-      } else if (cumBefore < abBound) {
-        bFloor = value;
+    long aBound = ceilTimes(a, total[0]);
+    long abBound = ceilTimes(ab, total[0]);
+    long[] floors = {Long.MAX_VALUE, Long.MAX_VALUE};
+    long[] cumBefore = {0};
+    positiveLargestFirst.walk((value, count) -> {
+      if (cumBefore[0] < aBound) {
+        floors[0] = value;
+      } else if (cumBefore[0] < abBound) {
+        floors[1] = value;
       } else {
-        break;
+        return false;
       }
-      cumBefore += groupSum;
+      cumBefore[0] += value * count; // cannot overflow: bounded by the checked total
+      return true;
+    });
+    return new long[] {floors[0], Math.min(floors[0], floors[1])};
+  }
+
+  /** Customers' positive spends grouped by value. */
+  public interface Groups {
+    /** Hands each distinct positive spend (cents) and its count to {@code visit}, largest first, until it says stop. */
+    void walk(Visit visit);
+  }
+
+  /** Receives one group; returns false to stop the walk. */
+  public interface Visit {
+    boolean group(long valueCents, long customers);
+  }
+
+  private static long positiveTotal(long total, long value, long count) {
+    try {
+      return Math.addExact(total, Math.multiplyExact(value, count));
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "total positive spend exceeds " + Long.MAX_VALUE + " cents; the monetary values look corrupt"
+              + " (" + count + " customers spent " + value + " cents each)", e);
     }
-    return new long[] {aFloor, Math.min(aFloor, bFloor)};
   }
 
   private static long ceilTimes(BigDecimal share, long total) {

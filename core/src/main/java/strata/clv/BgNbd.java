@@ -13,7 +13,7 @@ import java.util.Map;
  * @param a     first shape of the dropout-probability distribution
  * @param b     second shape of the dropout-probability distribution
  */
-public record BgNbd(double r, double alpha, double a, double b) implements PurchaseModel {
+public record BgNbd(double r, double alpha, double a, double b) implements PurchaseModel, java.io.Serializable {
 
     private static final boolean MODIFIED = false;
 

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param <M>               the model type
  */
 public record Fit<M extends Model>(M model, double logLikelihood, Map<String, Double> standardErrors, boolean converged,
-                                   String convergenceReason, int customers, int excludedCustomers) {
+                                   String convergenceReason, int customers, int excludedCustomers)
+    implements java.io.Serializable {
 
     /** Parameters, log-likelihood, convergence and sample size under snake_case keys, for reports. */
     public Map<String, Object> toJson() {

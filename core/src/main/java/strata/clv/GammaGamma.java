@@ -13,7 +13,7 @@ import org.hipparchus.special.Gamma;
  * @param q     shape of the distribution of nu across customers
  * @param gamma scale of the distribution of nu, in money units
  */
-public record GammaGamma(double p, double q, double gamma) implements Model {
+public record GammaGamma(double p, double q, double gamma) implements Model, java.io.Serializable {
 
     /** @throws ClvException unless every parameter is finite and positive */
     public GammaGamma {

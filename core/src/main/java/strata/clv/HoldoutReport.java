@@ -16,7 +16,8 @@ import java.util.Map;
  * @param byCalibrationPurchases rows for x = 0, 1, ..., 6 and "7+": the table of Fader, Hardie &amp; Lee (2005), Fig. 4
  */
 public record HoldoutReport(int customers, double predictedTotal, double actualTotal, double meanAbsoluteError,
-                            double rootMeanSquaredError, List<Row> byCalibrationPurchases) {
+                            double rootMeanSquaredError, List<Row> byCalibrationPurchases)
+    implements java.io.Serializable {
 
     /**
      * @param label         "0".."6" or "7+": repeat purchases in the calibration period
@@ -24,7 +25,8 @@ public record HoldoutReport(int customers, double predictedTotal, double actualT
      * @param meanPredicted mean conditional expectation in the group
      * @param meanActual    mean actual holdout purchases in the group
      */
-    public record Row(String label, int customers, double meanPredicted, double meanActual) {
+    public record Row(String label, int customers, double meanPredicted, double meanActual)
+        implements java.io.Serializable {
     }
 
     /** Snake_case map for reports. */

@@ -124,7 +124,11 @@ public final class IdMerges {
     return sb.toString();
   }
 
-  private static long foldedHash(String id) {
+  /**
+   * A hash of the id with its case folded: ids that differ only by case share it. With {@link #hasCase}, what an
+   * engine that cannot hold every id needs to find the few that {@link #caseVariants(List)} must see.
+   */
+  public static long foldedHash(String id) {
     long h = 0xCBF29CE484222325L;
     for (int i = 0; i < id.length(); i++) h = (h ^ Character.toLowerCase(id.charAt(i))) * 0x100000001B3L;
     h ^= h >>> 33;
@@ -132,7 +136,8 @@ public final class IdMerges {
     return h ^ (h >>> 33);
   }
 
-  private static boolean hasCase(String id) {
+  /** Whether the id has a letter with case (only such ids have variants). */
+  public static boolean hasCase(String id) {
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       if (Character.isUpperCase(c) || Character.isLowerCase(c)) return true;

@@ -29,10 +29,19 @@ public final class LifecycleRules {
    */
   public static byte[] classify(
       int[] firstDay, int[] lastDay, int[] distinctDays, int asOfDay, LifecycleConfig config) {
-    checkInput(firstDay, lastDay, distinctDays, asOfDay);
     double sharedGap = config.mode() == LifecycleConfig.Mode.RELATIVE
         ? medianRepeatGap(firstDay, lastDay, distinctDays)
         : Double.NaN;
+    return classify(firstDay, lastDay, distinctDays, asOfDay, config, sharedGap);
+  }
+
+  /**
+   * As {@link #classify(int[], int[], int[], int, LifecycleConfig)} with the gap for one-day buyers given: for a part
+   * of a run's customers, the median of the whole run's ({@link #medianRepeatGap}; NaN for none).
+   */
+  public static byte[] classify(int[] firstDay, int[] lastDay, int[] distinctDays, int asOfDay,
+      LifecycleConfig config, double sharedGap) {
+    checkInput(firstDay, lastDay, distinctDays, asOfDay);
     byte[] stages = new byte[firstDay.length];
     for (int i = 0; i < stages.length; i++) {
       stages[i] = (byte) stage(firstDay[i], lastDay[i], distinctDays[i], asOfDay, sharedGap, config).ordinal();
@@ -47,6 +56,11 @@ public final class LifecycleRules {
    * @return the median in days, or NaN if no customer bought on two or more days
    */
   public static double medianRepeatGap(int[] firstDay, int[] lastDay, int[] distinctDays) {
+    return Median.of(repeatGaps(firstDay, lastDay, distinctDays));
+  }
+
+  /** The typical gap of each customer with two or more purchase days, in days, in customer order. */
+  public static double[] repeatGaps(int[] firstDay, int[] lastDay, int[] distinctDays) {
     int repeat = 0;
     for (int d : distinctDays) {
       repeat += d >= 2 ? 1 : 0;
@@ -58,7 +72,7 @@ public final class LifecycleRules {
         gaps[k++] = ownGap(firstDay[i], lastDay[i], distinctDays[i]);
       }
     }
-    return Median.of(gaps);
+    return gaps;
   }
 
   private static LifecycleStage stage(

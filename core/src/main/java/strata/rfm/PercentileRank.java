@@ -90,7 +90,7 @@ public final class PercentileRank {
       keys[i] = lowerIsBetter ? ~key : key;
     }
     byte[] scores = new byte[n];
-    RankCounts.below(keys, RankCounts.identity(n), (i, better) -> scores[i] = (byte) (1 + (long) buckets * better / n));
+    RankCounts.below(keys, RankCounts.identity(n), (i, better) -> scores[i] = score(better, n, buckets));
     return scores;
   }
 
@@ -108,7 +108,7 @@ public final class PercentileRank {
     for (int i = 0; i < n; i++) {
       int k = (int) (value.applyAsLong(i) - min);
       int better = lowerIsBetter ? n - below[k + 1] : below[k];
-      scores[i] = (byte) (1 + (long) buckets * better / n);
+      scores[i] = score(better, n, buckets);
     }
     return scores;
   }
@@ -151,8 +151,8 @@ public final class PercentileRank {
     values = null;
     float[] fractions = new float[size];
     java.util.Arrays.fill(fractions, Float.NaN);
-    double n = known;
-    RankCounts.below(keys, positions, (i, better) -> fractions[i] = (float) (better / n));
+    int counted = known;
+    RankCounts.below(keys, positions, (i, better) -> fractions[i] = fraction(better, counted));
     return fractions;
   }
 
@@ -164,7 +164,6 @@ public final class PercentileRank {
     }
     for (int k = 0; k < span; k++) below[k + 1] += below[k];
     float[] fractions = new float[values.length];
-    double n = known;
     for (int i = 0; i < values.length; i++) {
       double v = values[i];
       if (Double.isNaN(v)) {
@@ -173,9 +172,21 @@ public final class PercentileRank {
       }
       int k = (int) (v - min);
       int better = above ? known - below[k + 1] : below[k];
-      fractions[i] = (float) (better / n);
+      fractions[i] = fraction(better, known);
     }
     return fractions;
+  }
+
+  /**
+   * The score of a customer whom {@code better} of {@code n} customers beat, as the other methods give it: {@code 1 + floor(buckets × better / n)}. For scoring a part of the customers from the whole's counts.
+   */
+  public static byte score(long better, long n, int buckets) {
+    return (byte) (1 + buckets * better / n);
+  }
+
+  /** The share {@code below / known} as {@link #fractions} gives it, for a part scored from the whole's counts. */
+  public static float fraction(long below, long known) {
+    return (float) (below / (double) known);
   }
 
   private static void checkBuckets(int buckets) {

@@ -100,7 +100,16 @@ public final class RfmSegments {
    * @return per customer the {@link ClassicSegment} ordinal; empty for no customers
    */
   public static byte[] classic(RfmScores scores, OptionalDouble cut) {
-    double[] cuts = highCuts(scores, cut);
+    return classic(scores, highCuts(scores, cut));
+  }
+
+  /**
+   * As {@link #classic(RfmScores, OptionalDouble)} with the cuts given: for a part of a run's customers, the cuts of
+   * the whole run.
+   *
+   * @param cuts {R cut, F cut, M cut}, as {@link #highCuts} returns them
+   */
+  public static byte[] classic(RfmScores scores, double[] cuts) {
     byte[] r = scores.r();
     byte[] f = scores.f();
     byte[] m = scores.m();

@@ -48,48 +48,100 @@ public final class ClvStage {
     // The holdout check fits a BG/NBD of its own and needs nothing from the rest: on its own thread, it runs while
     // the main fits do (the fits are single-threaded).
     CompletableFuture<Holdout> holdout = CompletableFuture.supplyAsync(() -> holdout(p, asOfDay), ClvStage::start);
+    CalibrationData data = calibration(p, asOfDay);
+    SpendData[] spend = new SpendData[1];
+    Fits fits = fit(sample(data), () -> sample(spend[0] = spend(p)), minRepeats(p), () -> Futures.join(holdout));
+    return predict(fits, p, asOfDay, data, spend[0]);
+  }
+
+  /**
+   * The models fitted on all buyers of a run (or an evenly spread sample of them), and what they leave undefined:
+   * what every buyer is predicted with, whether the run scores its buyers at once or in parts.
+   *
+   * @param gammaGamma null when not fitted
+   * @param spend whether the spend model predicts (fitted, with a finite mean)
+   * @param expected whether BG/NBD's expectations are defined for every buyer
+   * @param holdout null when the check was skipped or the main fit failed
+   * @param notes the notes of the fits, in the order a run states them
+   */
+  record Fits(Fit<BgNbd> bgNbd, Fit<GammaGamma> gammaGamma, boolean spend, boolean expected, HoldoutReport holdout,
+      double holdoutWeeks, List<Note> notes) implements java.io.Serializable {}
+
+  /**
+   * @param spendSample the buyers' spend, sampled as {@link #sample(SpendData)} does
+   * @param minRepeats the fewest repeat purchase days of any buyer
+   * @param holdout the holdout check (asked for only when the main fit succeeds), null when there is no split
+   */
+  static Fits fit(CalibrationData sample, java.util.function.Supplier<SpendData> spendSample, int minRepeats,
+      java.util.function.Supplier<Holdout> holdout) {
+    List<Note> notes = new ArrayList<>();
+    Fit<BgNbd> bg;
+    try {
+      bg = BgNbd.fit(sample);
+    } catch (ClvException e) {
+      notes.add(Note.of("clv_not_fitted").because(e.reason()));
+      // Without the main fit the check is not reported; its thread (a daemon) ends on its own.
+      return new Fits(null, null, false, false, null, 0, notes);
+    }
+    if (!bg.converged()) notes.add(Note.of("bgnbd_not_converged"));
+    Fit<GammaGamma> gg = null;
+    boolean spend = false;
+    try {
+      gg = GammaGamma.fit(spendSample.get());
+      gg.model().expectedAverageSpend(0, 0); // throws when the fitted mean spend is infinite
+      spend = true;
+    } catch (ClvException e) {
+      notes.add(Note.of("spend_not_fitted").because(e.reason()));
+    }
+    boolean expected = true;
+    try {
+      // The expectations are undefined for buyers with fewer repeats than a + b + x - 1 > 0 needs: the fewest decide.
+      bg.model().givenAlive(minRepeats).expected(1, 0);
+    } catch (ClvException e) {
+      notes.add(Note.of("expected_not_computed").because(e.reason()));
+      expected = false;
+    }
+    Holdout h = holdout.get();
+    if (h != null && h.note != null) notes.add(h.note);
+    HoldoutReport report = h == null ? null : h.report;
+    return new Fits(bg, gg, spend, expected, report, report == null ? 0 : h.weeks, notes);
+  }
+
+  /** The fewest repeat purchase days of a buyer of {@code p}, or 0 for none. */
+  static int minRepeats(PurchaseColumns p) {
+    int min = Integer.MAX_VALUE;
+    for (int i = 0; i < p.size; i++) min = Math.min(min, p.distinctDays[i] - 1);
+    return p.size == 0 ? 0 : min;
+  }
+
+  /** Predictions for the buyers of {@code p} (all of a run, or a part of it) from the run's fits. */
+  static Result predict(Fits fits, PurchaseColumns p, int asOfDay) {
+    return predict(fits, p, asOfDay, p.size == 0 ? null : calibration(p, asOfDay), null);
+  }
+
+  /** @param spend {@link #spend(PurchaseColumns)} of {@code p} when computed already, else null */
+  private static Result predict(Fits fits, PurchaseColumns p, int asOfDay, CalibrationData data, SpendData spend) {
     int n = p.size;
     float[] clv = nan(n);
     float[] pAlive = nan(n);
     float[] expected90 = nan(n);
-    List<Note> notes = new ArrayList<>();
-    CalibrationData data = calibration(p, asOfDay);
-    Fit<BgNbd> bg;
-    try {
-      bg = BgNbd.fit(sample(data));
-    } catch (ClvException e) {
-      notes.add(Note.of("clv_not_fitted").because(e.reason()));
-      // Without the main fit the check is not reported; its thread (a daemon) ends on its own.
-      return new Result(clv, pAlive, expected90, null, null, null, 0, notes);
+    Fit<BgNbd> bg = fits.bgNbd();
+    if (bg == null) return new Result(clv, pAlive, expected90, null, null, null, 0, fits.notes());
+    if (n > 0) {
+      double[] alive = bg.model().probabilityAlive(data);
+      double[] spendEach = fits.spend()
+          ? fits.gammaGamma().model().expectedAverageSpend(spend == null ? spend(p) : spend) : null;
+      for (int i = 0; i < n; i++) pAlive[i] = (float) alive[i];
+      if (fits.expected()) {
+        FuturePurchases future = FuturePurchases.of(bg.model(), repeats(p), ages(p, asOfDay));
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+          expected90[i] = (float) (alive[i] * future.next90(i));
+          if (spendEach != null) clv[i] = (float) (spendEach[i] * alive[i] * future.horizon(i));
+        });
+      }
     }
-    if (!bg.converged()) notes.add(Note.of("bgnbd_not_converged"));
-    double[] alive = bg.model().probabilityAlive(data);
-    double[] spendPerPurchase = null;
-    Fit<GammaGamma> gg = null;
-    try {
-      SpendData spend = spend(p);
-      gg = GammaGamma.fit(sample(spend));
-      spendPerPurchase = gg.model().expectedAverageSpend(spend);
-    } catch (ClvException e) {
-      notes.add(Note.of("spend_not_fitted").because(e.reason()));
-    }
-    for (int i = 0; i < n; i++) pAlive[i] = (float) alive[i];
-    double[] spendEach = spendPerPurchase;
-    try {
-      FuturePurchases future = FuturePurchases.of(bg.model(), repeats(p), ages(p, asOfDay));
-      java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-        expected90[i] = (float) (alive[i] * future.next90(i));
-        if (spendEach != null) clv[i] = (float) (spendEach[i] * alive[i] * future.horizon(i));
-      });
-    } catch (ClvException e) {
-      java.util.Arrays.fill(clv, Float.NaN);
-      java.util.Arrays.fill(expected90, Float.NaN);
-      notes.add(Note.of("expected_not_computed").because(e.reason()));
-    }
-    Holdout h = Futures.join(holdout);
-    if (h != null && h.note != null) notes.add(h.note);
-    HoldoutReport report = h == null ? null : h.report;
-    return new Result(clv, pAlive, expected90, bg, gg, report, report == null ? 0 : h.weeks, notes);
+    return new Result(clv, pAlive, expected90, bg, fits.gammaGamma(), fits.holdout(), fits.holdoutWeeks(),
+        fits.notes());
   }
 
   private static void start(Runnable task) {
@@ -151,7 +203,7 @@ public final class ClvStage {
   }
 
   /** @param report null when the check was skipped, then {@code note} says why */
-  private record Holdout(HoldoutReport report, double weeks, Note note) {}
+  record Holdout(HoldoutReport report, double weeks, Note note) {}
 
   /**
    * Fits BG/NBD on the data up to a split and compares its predictions with what happened after it. The holdout is a
@@ -162,7 +214,6 @@ public final class ClvStage {
    */
   private static Holdout holdout(PurchaseColumns p, int asOfDay) {
     if (p.daysUpToSplit == null) return null;
-    int split = p.splitDay;
     int[] bought = java.util.stream.IntStream.range(0, p.size).filter(i -> p.daysUpToSplit[i] > 0).toArray();
     // An evenly spread sample is as good a check as everyone and keeps this step to a fraction of a second.
     int[] cohort = java.util.Arrays.stream(spread(bought.length)).map(k -> bought[k]).toArray();
@@ -172,13 +223,23 @@ public final class ClvStage {
     double[] t = new double[m];
     double[] actual = new double[m];
     for (int k = 0; k < m; k++) {
-      int i = cohort[k];
-      x[k] = p.daysUpToSplit[i] - 1;
-      tx[k] = (p.lastDayUpToSplit[i] - p.firstDay[i]) / WEEK;
-      t[k] = (split - p.firstDay[i]) / WEEK;
-      actual[k] = p.distinctDays[i] - p.daysUpToSplit[i];
+      double[] row = holdoutRow(p, cohort[k]);
+      x[k] = row[0];
+      tx[k] = row[1];
+      t[k] = row[2];
+      actual[k] = row[3];
     }
-    double weeks = (asOfDay - split) / WEEK;
+    return holdout(x, tx, t, actual, (asOfDay - p.splitDay) / WEEK);
+  }
+
+  /** Buyer i's (x, tx, T) up to the split and its purchase days after it. */
+  static double[] holdoutRow(PurchaseColumns p, int i) {
+    return new double[] {p.daysUpToSplit[i] - 1, (p.lastDayUpToSplit[i] - p.firstDay[i]) / WEEK,
+        (p.splitDay - p.firstDay[i]) / WEEK, p.distinctDays[i] - p.daysUpToSplit[i]};
+  }
+
+  /** The check on the cohort's calibration (x, tx, T) and holdout purchases over {@code weeks}. */
+  static Holdout holdout(double[] x, double[] tx, double[] t, double[] actual, double weeks) {
     try {
       CalibrationData cal = new CalibrationData(x, tx, t);
       Fit<BgNbd> fit = BgNbd.fit(cal);
@@ -200,8 +261,13 @@ public final class ClvStage {
 
   /** Indices 0, k, 2k, … of {@code n} items, k chosen so that at most {@link #FIT_SAMPLE} remain (all when fewer). */
   static int[] spread(int n) {
-    int step = Math.max(1, (n + FIT_SAMPLE - 1) / FIT_SAMPLE);
+    int step = (int) step(n);
     return java.util.stream.IntStream.iterate(0, i -> i < n, i -> i + step).toArray();
+  }
+
+  /** The distance between the sampled items of {@link #spread} for {@code n} items. */
+  static long step(long n) {
+    return Math.max(1, (n + FIT_SAMPLE - 1) / FIT_SAMPLE);
   }
 
   /** An evenly spread sample of at most {@link #FIT_SAMPLE} customers, for fitting. */

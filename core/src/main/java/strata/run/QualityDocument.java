@@ -17,20 +17,39 @@ public final class QualityDocument {
   private static final int EXAMPLES = 10;
 
   public static Map<String, Object> of(RunResult result) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("as_of", result.asOf().toString());
-    doc.put("model", result.model().name());
-    doc.put("customers", result.customers().size);
-    doc.put("purchasers", result.customers().purchasers);
-    doc.put("tiers", tierCounts(result));
-    doc.put("files", result.quality().stream().map(QualityDocument::file).toList());
-    doc.put("identity", identity(result.identity()));
+    Map<String, Object> doc = head(result.asOf(), result.model(), result.customers().size,
+        result.customers().purchasers, tierCounts(result), result.quality(), result.identity());
     if (result.customers().churn != null) doc.put("churn", PredictionsDocument.churn(result.customers().churn));
     if (result.customers().clusters != null) {
       doc.put("clusters", PredictionsDocument.clusters(result.customers().clusters));
     }
     // The same document from every engine, whatever its --lang: text in English, code and args for any other language.
     doc.put("notes", notes(result.notes(), java.util.Locale.ENGLISH));
+    return doc;
+  }
+
+  /**
+   * The document of a run scored in parts ({@link PartScoring}, no predictions), from its counts.
+   *
+   * @param tiers customers per tier id, in the model's tier order
+   */
+  public static Map<String, Object> of(java.time.LocalDate asOf, strata.tier.TierModel model, long customers,
+      Map<String, Long> tiers, List<FileQuality> quality, IdentityReport identity, List<strata.i18n.Note> notes) {
+    Map<String, Object> doc = head(asOf, model, customers, customers, tiers, quality, identity);
+    doc.put("notes", notes(notes, java.util.Locale.ENGLISH));
+    return doc;
+  }
+
+  private static Map<String, Object> head(java.time.LocalDate asOf, strata.tier.TierModel model, long customers,
+      long purchasers, Map<String, Long> tiers, List<FileQuality> quality, IdentityReport identity) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("as_of", asOf.toString());
+    doc.put("model", model.name());
+    doc.put("customers", customers);
+    doc.put("purchasers", purchasers);
+    doc.put("tiers", tiers);
+    doc.put("files", quality.stream().map(QualityDocument::file).toList());
+    doc.put("identity", identity(identity));
     return doc;
   }
 

@@ -136,6 +136,39 @@ public final class PurchaseColumns {
     return out;
   }
 
+  /**
+   * The buyers at {@code rows}, in that order: a part of a run's buyers (see {@code strata.run.PartScoring}), with
+   * the run's split day.
+   */
+  public PurchaseColumns select(int[] rows) {
+    int n = rows.length;
+    int[] start = new int[n + 1];
+    for (int k = 0; k < n; k++) start[k + 1] = start[k] + idStart[rows[k] + 1] - idStart[rows[k]];
+    PurchaseColumns out = new PurchaseColumns(n, new byte[start[n]], start, topCategory != null, splitDay,
+        orders == lines);
+    for (int k = 0; k < n; k++) {
+      int i = rows[k];
+      System.arraycopy(idBytes, idStart[i], out.idBytes, start[k], start[k + 1] - start[k]);
+      out.firstDay[k] = firstDay[i];
+      out.lastDay[k] = lastDay[i];
+      out.distinctDays[k] = distinctDays[i];
+      out.lines[k] = lines[i];
+      out.orders[k] = orders[i];
+      out.netCents[k] = netCents[i];
+      out.refundCents[k] = refundCents[i];
+      out.firstDayNetCents[k] = firstDayNetCents[i];
+      if (topCategory != null) {
+        out.topCategory[k] = topCategory[i];
+        out.topCategoryShare[k] = topCategoryShare[i];
+      }
+      if (daysUpToSplit != null) {
+        out.daysUpToSplit[k] = daysUpToSplit[i];
+        out.lastDayUpToSplit[k] = lastDayUpToSplit[i];
+      }
+    }
+    return out;
+  }
+
   /** Number of days in the ascending array that are at most {@code day}. */
   private static int upTo(int[] days, int day) {
     int k = Arrays.binarySearch(days, day);

@@ -39,6 +39,26 @@ public final class CompositeScorer {
    */
   public static CompositeScores score(int n, Function<String, double[]> input, CompositeConfig config) {
     Map<String, float[]> ranks = ranks(config, input, n);
+    return score(n, (name, lowerIsBetter) -> ranks.get(rankKey(name, lowerIsBetter)), config);
+  }
+
+  /** Each input's percentile ranks (0..1, NaN where unknown), or null when nobody has the input. */
+  public interface Ranks {
+    float[] of(String name, boolean lowerIsBetter);
+  }
+
+  /**
+   * As {@link #score(int, Function, CompositeConfig)} from the inputs' ranks: for a part of a run's customers, ranked
+   * among the whole run's ({@link PercentileRank#fraction}).
+   */
+  public static CompositeScores score(int n, Ranks given, CompositeConfig config) {
+    Map<String, float[]> ranks = new java.util.HashMap<>();
+    for (Component c : Component.values()) {
+      for (CompositeInput spec : config.inputs(c)) {
+        float[] rank = given.of(spec.name(), spec.lowerIsBetter());
+        if (rank != null) ranks.put(rankKey(spec.name(), spec.lowerIsBetter()), rank);
+      }
+    }
     List<String> absent = new ArrayList<>();
     for (String name : config.inputNames()) {
       if (!ranks.containsKey(rankKey(name, false)) && !ranks.containsKey(rankKey(name, true))) {
@@ -98,7 +118,7 @@ public final class CompositeScorer {
     return values;
   }
 
-  private static String rankKey(String name, boolean lowerIsBetter) {
+  static String rankKey(String name, boolean lowerIsBetter) {
     return name + (lowerIsBetter ? "/lower" : "/higher");
   }
 

@@ -26,8 +26,14 @@ public final class ValuePotentialMatrix {
     }
     checkFinite("value", value);
     checkFinite("potential", potential);
-    double valueCut = cut(value, config.valueCut());
-    double potentialCut = cut(potential, config.potentialCut());
+    return classify(value, potential, cut(value, config.valueCut()), cut(potential, config.potentialCut()));
+  }
+
+  /**
+   * As {@link #classify(double[], double[], MatrixConfig)} with the cuts given: for a part of a run's customers, the
+   * whole run's ({@link #cut}).
+   */
+  public static byte[] classify(double[] value, double[] potential, double valueCut, double potentialCut) {
     byte[] quadrants = new byte[value.length];
     for (int i = 0; i < value.length; i++) {
       Quadrant q = Double.isNaN(value[i]) || Double.isNaN(potential[i])

@@ -27,7 +27,6 @@ import strata.run.CustomersCsv;
 import strata.run.Predictions;
 import strata.run.QualityDocument;
 import strata.run.RunInputs;
-import strata.run.RunResult;
 import strata.tier.TierModel;
 
 /**
@@ -191,12 +190,18 @@ public final class ScoreJob implements Callable<Integer> {
     }
   }
 
+  /**
+   * What a run of the job reported: each file's quality, and whether the customers were scored in parts on the
+   * cluster (see {@link strata.run.PartScoring}) or on the driver.
+   */
+  record Result(List<strata.intake.FileQuality> quality, boolean scoredInParts) {}
+
   /** Runs the job in a session the caller owns; {@code rangeBytes} is the size of each task's part of the file. */
-  RunResult run(SparkSession spark, TierModel tierModel, Locale locale, long rangeBytes) throws Exception {
+  Result run(SparkSession spark, TierModel tierModel, Locale locale, long rangeBytes) throws Exception {
     if (Files.exists(out) && !Files.isDirectory(out)) throw new IntakeException(IntakeException.NOT_A_FOLDER, out);
     Files.createDirectories(out);
     Charset charset = Encodings.named(encoding);
-    RunResult result;
+    SparkScoring.Scored scored;
     try (DriverFiles files = new DriverFiles(spark.sparkContext().hadoopConfiguration(), out.resolve(".side-files"));
         RejectedRowsWriter rejects = new RejectedRowsWriter(out.resolve("rejected.csv"))) {
       MergeOptions merges = new MergeOptions(merge == null ? List.of() : MergeFile.read(files.local(merge)),
@@ -206,16 +211,40 @@ public final class ScoreJob implements Callable<Integer> {
           new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset, Map.copyOf(columnMap),
           Runtime.getRuntime().availableProcessors(), out, merges).withOutliersExcluded(excludeOutliers());
       var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, columns, dateFormat);
-      result = SparkScoring.run(spark, transactions, format, hints, in, rangeBytes, tierModel,
-          new Predictions(churn, clusters, false), rejects);
+      var inParts = new SparkScoring.InParts(modelText(), out.resolve("customers.csv"), locale);
+      scored = SparkScoring.run(spark, transactions, format, hints, in, rangeBytes, tierModel,
+          new Predictions(churn, clusters, false), rejects, inParts);
     }
-    CustomersCsv.write(result, out.resolve("customers.csv"), locale);
+    Object quality;
+    List<strata.intake.FileQuality> files;
+    if (scored.result() != null) {
+      CustomersCsv.write(scored.result(), out.resolve("customers.csv"), locale);
+      quality = QualityDocument.of(scored.result());
+      files = scored.result().quality();
+    } else {
+      // Not silent: the run says it scored in parts (the outputs are the same either way).
+      System.err.println("strata: customers scored in parts on the cluster (" + scored.inParts().customers()
+          + " buyers); customers.csv put together from the parts");
+      quality = scored.inParts().quality();
+      files = List.of(scored.transactions());
+    }
     if (parquetOut != null) CustomersParquet.write(spark, out.resolve("customers.csv"), parquetOut);
     new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(out.resolve("quality.json").toFile(), QualityDocument.of(result));
-    return result;
+        .writeValue(out.resolve("quality.json").toFile(), quality);
+    return new Result(files, scored.result() == null);
   }
 
+  /** The model as the executors compile it: the --model file's text, or the built-in model's. */
+  private ScoringInParts.Model modelText() throws java.io.IOException {
+    if (model != null) {
+      return new ScoringInParts.Model(Files.readString(model, java.nio.charset.StandardCharsets.UTF_8),
+          model.getFileName().toString());
+    }
+    try (var in = TierModel.class.getResourceAsStream("/strata/tier/default-model.yaml")) {
+      return new ScoringInParts.Model(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+          "default-model.yaml");
+    }
+  }
 }

@@ -23,6 +23,7 @@ import strata.intake.RangeIntake;
 import strata.intake.RejectReason;
 import strata.intake.Rejection;
 import strata.product.CustomerProducts;
+import strata.run.PartScoring;
 import strata.run.Predictions;
 import strata.run.Progress;
 import strata.run.RunInputs;
@@ -55,7 +56,7 @@ final class SparkScoring {
    * One pass over the transactions: the intake, the parts' counts and rejections in file order, the merged customers
    * in order of first appearance, and the exact duplicates (null when not asked for).
    */
-  private record Pass(RangeIntake intake, long firstDataLine, List<RangePart> inOrder, List<FirstSeen> customers,
+  private record Pass(RangeIntake intake, long firstDataLine, List<RangePart> inOrder, JavaRDD<FirstSeen> merged,
       Duplicates duplicates) {
     int firstDay() {
       return inOrder.stream().mapToInt(p -> p.counts().minDay()).min().orElseThrow();
@@ -65,9 +66,17 @@ final class SparkScoring {
       return inOrder.stream().mapToInt(p -> p.counts().maxDay()).max().orElseThrow();
     }
 
+    /** The merged customers on the driver, in order of first appearance; the pass's RDD is released. */
     PurchaseColumns columns(int splitDay) {
+      List<FirstSeen> customers = new ArrayList<>(merged.collect());
+      release();
+      customers.sort(Comparator.comparingLong(FirstSeen::firstRow));
       // PurchaseColumns.of stores ids as UTF-8, whatever the file's encoding.
       return PurchaseColumns.of(customers.stream().map(FirstSeen::summary).toList(), splitDay);
+    }
+
+    void release() {
+      merged.unpersist(false);
     }
   }
 
@@ -82,9 +91,11 @@ final class SparkScoring {
    * @param format {@code csv} or {@code parquet}; null decides by the path's extension
    * @param predictions the predictions asked for (churn and clusters; product preference is not read on Spark)
    * @param rejects every rejected row, in line order
+   * @param inParts null: every run is scored on the driver
    */
-  static RunResult run(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints, RunInputs in,
-      long rangeBytes, TierModel model, Predictions predictions, Consumer<Rejection> rejects) {
+  static Scored run(SparkSession spark, String transactions, String format, IntakeSpec.Hints hints, RunInputs in,
+      long rangeBytes, TierModel model, Predictions predictions, Consumer<Rejection> rejects, InParts inParts)
+      throws java.io.IOException {
     // A bad side file stops the run before the cluster reads the transactions, with the error ScoringRun gives later.
     ScoringRun.checkSideFiles(in);
     Source source = new Source(spark, transactions, format, hints, in, rangeBytes);
@@ -93,22 +104,50 @@ final class SparkScoring {
     Map<String, String> accepted = IdMerges.of(in.merges().acceptedPairs(), List.of()).merged();
     Pass pass = pass(source, new Which(in.asOf(), accepted, Long.MAX_VALUE), true);
     emit(pass, rejects, r -> true); // before the quality, which throws for a file of only bad rows: they are kept
-    FileQuality quality = quality(pass);
+    FileQuality quality;
+    try {
+      quality = quality(pass);
+    } catch (RuntimeException e) {
+      pass.release();
+      throw e;
+    }
     AmountOutliers outliers = quality.amountOutliers();
     if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
       // The threshold is known once every amount has been read: the file is read again leaving those rows out, and
       // they go to the rejects (the other rejections were reported the first time), as in the single-machine run.
+      pass.release();
       pass = pass(source, new Which(in.asOf(), accepted, outliers.thresholdCents()), true);
       emit(pass, rejects, r -> r.reason() == RejectReason.AMOUNT_OUTLIER);
       quality = ScoringRun.excludedQuality(quality(pass), outliers);
     }
     LocalDate asOf = AsOfPolicy.resolve(in.asOf(), pass.lastDay());
     int splitDay = ScoringRun.splitDay(pass.firstDay(), (int) asOf.toEpochDay());
+    if (inParts != null && PartScoring.applies(in, model, predictions, outliers == null ? 0 : outliers.rows())) {
+      try {
+        return new Scored(null, ScoringInParts.score(pass.merged(), in, inParts.model(), asOf, splitDay,
+            List.of(quality), inParts.customersCsv(), inParts.locale()), quality);
+      } finally {
+        pass.release();
+      }
+    }
     var summaries = new ScoringRun.Summaries(pass.columns(splitDay), StandardCharsets.UTF_8, quality, asOf);
     // Side files are small beside the transactions: core's readers read them on the driver (ScoringRun), with the
     // same columns, encodings and reject reasons as strata score, their rejected rows after the transactions'.
-    return ScoringRun.run(in, summaries, model, rejects, Progress.NONE, new Again(source), predictions);
+    RunResult result = ScoringRun.run(in, summaries, model, rejects, Progress.NONE, new Again(source), predictions);
+    return new Scored(result, null, result.quality().get(0));
   }
+
+  /**
+   * Where a run scored in parts writes its customers, and the model as text for the executors; the job passes it
+   * when the run may be scored in parts ({@link PartScoring#applies}).
+   */
+  record InParts(ScoringInParts.Model model, java.nio.file.Path customersCsv, java.util.Locale locale) {}
+
+  /**
+   * A run's result: scored on the driver ({@code result}), or in parts on the cluster ({@code inParts}, with
+   * customers.csv written); {@code transactions} is the transactions file's quality either way.
+   */
+  record Scored(RunResult result, ScoringInParts.Outcome inParts, FileQuality transactions) {}
 
   /**
    * The transactions read again on the cluster, for what ScoringRun reads twice: ids that differ only by case merged,
@@ -137,15 +176,15 @@ final class SparkScoring {
     try {
       List<RangePart> inOrder = new ArrayList<>(parts.map(RangePart::withoutRows).collect());
       inOrder.sort(Comparator.comparingInt(RangePart::index));
-      List<FirstSeen> customers = new ArrayList<>(parts
+      JavaRDD<FirstSeen> merged = parts
           .flatMapToPair(p -> p.customers().stream().map(c -> new Tuple2<>(c.summary().customerId(), c)).iterator())
           .reduceByKey(FirstSeen::merge)
           .values()
           .map(FirstSeen::withOrdersCounted)
-          .collect());
-      customers.sort(Comparator.comparingLong(FirstSeen::firstRow));
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      merged.count(); // merged while the parts are cached; they are released below
       Duplicates duplicates = withDuplicates ? duplicates(parts) : null;
-      return new Pass(intake, intake.firstDataLine(input.head()), inOrder, customers, duplicates);
+      return new Pass(intake, intake.firstDataLine(input.head()), inOrder, merged, duplicates);
     } finally {
       parts.unpersist(false);
       input.shared().destroy();

@@ -94,7 +94,7 @@ class ParquetInputTest {
 
     Path out = dir.resolve("spark");
     spark.conf().set("spark.sql.files.maxPartitionBytes", "16k");
-    strata.run.RunResult actual;
+    ScoreJob.Result actual;
     try {
       assertThat(spark.read().parquet(parquet.toString()).rdd().getNumPartitions()).isGreaterThan(2);
       actual = job("--transactions", parquet.toString(), "--out", out.toString(), "--lang", "en",

@@ -30,7 +30,7 @@ final class SameAnswer {
   private SameAnswer() {}
 
   /** Both runs' results and output folders, and the seconds each took. */
-  record Runs(RunResult single, RunResult spark, Path singleOut, Path sparkOut, double singleSeconds,
+  record Runs(RunResult single, ScoreJob.Result spark, Path singleOut, Path sparkOut, double singleSeconds,
       double sparkSeconds) {}
 
   /**
@@ -55,7 +55,7 @@ final class SameAnswer {
     List<String> args = new ArrayList<>(List.of(jobOptions));
     args.addAll(List.of("--out", out.toString(), "--lang", "en"));
     started = System.nanoTime();
-    RunResult actual = ScoreJobTest.job(args.toArray(String[]::new))
+    ScoreJob.Result actual = ScoreJobTest.job(args.toArray(String[]::new))
         .run(spark, TierModel.defaultModel(), Locale.ENGLISH, rangeBytes);
     return new Runs(expected, actual, single, out, singleSeconds, (System.nanoTime() - started) / 1e9);
   }
