@@ -61,9 +61,6 @@ class ChurnOnServerTest extends ServerTest {
       assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
     }
     long run = runToEnd(admin, DemoOptions.DEFAULT_AS_OF.toString());
-    List<String> notes = new ArrayList<>();
-    admin.get("/api/v1/runs/" + run).json().get("notes").forEach(n -> notes.add(n.get("code").asString()));
-    assertThat(notes).doesNotContain("churn_only_in_file_runs");
 
     RunResult file = ScoringRun.run(RunInputs.of(dir.resolve(DemoDataGenerator.ORDERS_FILE))
             .withSideFiles(dir.resolve(DemoDataGenerator.CUSTOMERS_FILE),
