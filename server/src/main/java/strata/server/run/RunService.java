@@ -206,7 +206,7 @@ public class RunService implements ApplicationRunner {
       long t1 = System.nanoTime();
       long[] marks = new long[2];
       writeLock.locked(() -> {
-        runs.publish(id, total, counts, notes, at, () -> {
+        runs.publish(id, total, counts, notes, at, clusters(result), () -> {
           owners.catchUp(id, started);
           publishOverrides(id, version.version(), tierIds, at);
           marks[0] = System.nanoTime();
@@ -229,6 +229,13 @@ public class RunService implements ApplicationRunner {
       runs.fail(id, RunFailure.of(e));
       prune();
     }
+  }
+
+  /** The clusters as codes and figures, the 360° page rendering their description; null when none formed. */
+  private static List<Map<String, Object>> clusters(RunResult result) {
+    var clusters = result.customers().clusters;
+    return clusters == null || clusters.clusters().isEmpty() ? null
+        : strata.run.PredictionsDocument.clusterFigures(clusters);
   }
 
   /**
