@@ -3,6 +3,31 @@
 import { Card, Descriptions } from 'antd';
 import { useMeta } from '../../api/Meta';
 import { useI18n } from '../../i18n/I18n';
+import type { MessageKey } from '../../i18n/messages';
+
+/** A cluster as the server stores it: where its centre lies on each axis (low, mid, high) and the centre itself. */
+export interface ClusterProfile {
+  id: number;
+  frequency: string;
+  order_size: string;
+  recency: string;
+  recency_days: number | null;
+  purchase_days: number | null;
+  avg_order_value: number | null;
+}
+
+const LEVELS = ['low', 'mid', 'high'];
+
+/** e.g. "#2: frequent small orders, recent" / "#2：高频小额、近期活跃"; null for codes this page does not know. */
+export function clusterText(c: ClusterProfile, t: (key: MessageKey, vars?: Record<string, string | number>) => string): string | null {
+  if (![c.frequency, c.order_size, c.recency].every((l) => LEVELS.includes(l))) return null;
+  return t('churn.clusterText', {
+    id: c.id,
+    frequency: t(`cluster.frequency.${c.frequency}` as MessageKey),
+    size: t(`cluster.size.${c.order_size}` as MessageKey),
+    recency: t(`cluster.recency.${c.recency}` as MessageKey),
+  });
+}
 
 /** The reasons' names joined the way each language lists things. */
 export function reasonText(codes: string[], name: (code: string) => string, lang: string): string {
@@ -10,7 +35,7 @@ export function reasonText(codes: string[], name: (code: string) => string, lang
 }
 
 export function ChurnCard({ metrics }: { metrics: Record<string, unknown> }) {
-  const { t, pct, lang } = useI18n();
+  const { t, pct, lang, num, money } = useI18n();
   const { codeName } = useMeta();
   const prob = metrics.churn_prob;
   const cluster = metrics.cluster;
@@ -30,7 +55,19 @@ export function ChurnCard({ metrics }: { metrics: Record<string, unknown> }) {
       </span>,
     });
   }
-  if (hasCluster) items.push({ key: 'cluster', label: t('churn.cluster'), children: `#${cluster}` });
+  if (hasCluster) {
+    const profile = metrics.cluster_profile as ClusterProfile | undefined;
+    const text = profile ? clusterText(profile, t) : null;
+    items.push({
+      key: 'cluster', label: t('churn.cluster'),
+      children: <span data-testid="c360-cluster">
+        {text ?? `#${cluster}`}
+        {profile && text && <><br />{t('churn.clusterCentre', {
+          days: num(profile.recency_days, 0), purchaseDays: num(profile.purchase_days, 1), aov: money(profile.avg_order_value),
+        })}</>}
+      </span>,
+    });
+  }
   return (
     <Card title={t('churn.title')} size="small" data-testid="c360-churn">
       <Descriptions column={1} size="small" items={items} />

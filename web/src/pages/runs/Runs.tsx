@@ -1,7 +1,7 @@
 // Scoring runs: history, trigger one, follow it live (polling /runs/{id} every second), read why one failed.
 import { useEffect, useState } from 'react';
 import type { HTMLAttributes } from 'react';
-import { App, Button, Card, DatePicker, Progress, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { buildQuery } from '../../api/query';
@@ -25,6 +25,8 @@ export default function Runs() {
   const { message } = App.useApp();
   const [page, setPage] = useState(0);
   const [asOf, setAsOf] = useState<Dayjs | null>(null);
+  // null: the server's strata.runs.outliers; else this run keeps or excludes outlier amounts (the CLI's --outliers).
+  const [outliers, setOutliers] = useState<'keep' | 'exclude' | null>(null);
   const [live, setLive] = useState<Run | null>(null);
   const [error, setError] = useState<unknown>(null);
   const runs = useLoad(() => api<Page<Run>>('/runs' + buildQuery({ page, size: 20 })), [page]);
@@ -42,7 +44,7 @@ export default function Runs() {
   const trigger = async () => {
     setError(null);
     try {
-      const run = await api<Run>('/runs', { json: { asOf: asOf ? asOf.format('YYYY-MM-DD') : null } });
+      const run = await api<Run>('/runs', { json: { asOf: asOf ? asOf.format('YYYY-MM-DD') : null, outliers } });
       message.success(t('runs.started', { id: run.id }));
       setLive(run);
       runs.reload();
@@ -60,6 +62,10 @@ export default function Runs() {
         <Card size="small" style={{ marginBottom: 16 }}>
           <Space wrap>
             <DatePicker placeholder={t('runs.asOf')} value={asOf} onChange={setAsOf} data-testid="runs-asof" />
+            <Select<'keep' | 'exclude' | ''> value={outliers ?? ''} onChange={(v) => setOutliers(v === '' ? null : v)}
+              aria-label={t('runs.outliers')} style={{ minWidth: 200 }} data-testid="runs-outliers"
+              options={[{ value: '', label: t('runs.outliers.default') }, { value: 'keep', label: t('runs.outliers.keep') },
+                { value: 'exclude', label: t('runs.outliers.exclude') }]} />
             <Button type="primary" onClick={trigger} disabled={running} data-testid="runs-trigger">{t('runs.trigger')}</Button>
             {live && (
               <Space data-testid="run-live" data-id={live.id} data-status={live.status}>

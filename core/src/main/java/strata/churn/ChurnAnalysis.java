@@ -10,14 +10,21 @@ import strata.i18n.Note;
 
 /**
  * Trains the churn classifier time-honestly and scores with it: features as of a cut-off, outcome "no purchase in the
- * window after it"; 30 % of the customers (of each outcome) are held out to compare it with the BG/NBD baseline; the
- * trees trained on the rest then score the customers as of the as-of date.
+ * window after it"; 30 % of the customers (of each outcome) are held out to compare it with the BG/NBD baseline, 15 %
+ * calibrate its probabilities (Platt scaling), the trees trained on the rest then score the customers as of the as-of
+ * date and the calibration maps their probabilities.
  */
 public final class ChurnAnalysis {
   static final int MIN_CUSTOMERS = 50;
   static final int MIN_PER_OUTCOME = 10;
   /** Held-out share in tenths (integer arithmetic: 0.3 × 1000 in doubles rounds up to 301). */
   static final int HELD_OUT_TENTHS = 3;
+  /**
+   * Share of each outcome, in hundredths, set aside to calibrate the probabilities: boosted trees' probabilities are
+   * typically pushed towards 0 and 1 (Niculescu-Mizil and Caruana 2005); two Platt parameters need few customers, so
+   * the trees keep most of the rest to learn from.
+   */
+  static final int CALIBRATION_PERCENT = 15;
 
   private ChurnAnalysis() {}
 
@@ -53,6 +60,7 @@ public final class ChurnAnalysis {
     }
     int[] fit = split[0];
     int[] held = split[1];
+    int[] calibration = split[2];
     boolean[] heldChurned = new boolean[held.length];
     for (int k = 0; k < held.length; k++) heldChurned[k] = churned[held[k]];
     Evaluation base = trainBaseline == null ? null : baseline(trainBaseline, held, heldChurned);
@@ -64,8 +72,9 @@ public final class ChurnAnalysis {
       return ChurnResult.notComputed(score.rows, base, null, e.note());
     }
     try {
+      PlattScaling platt = calibrate(booster, train, calibration, churned);
       double[] p = booster.predict(train, held);
-      Evaluation classifier = Evaluation.of(p, p, heldChurned);
+      Evaluation classifier = Evaluation.calibrated(p, platt.apply(p), platt, heldChurned);
       List<Note> notes = new ArrayList<>();
       if (base != null && classifier.auc() <= base.auc()) {
         notes.add(Note.of("churn_baseline_wins", String.format(Locale.ROOT, "%.3f", classifier.auc()),
@@ -76,7 +85,7 @@ public final class ChurnAnalysis {
             train.names, notes);
       }
       int[] all = IntStream.range(0, score.rows).toArray();
-      double[] prob = booster.predict(score, all);
+      double[] prob = platt.apply(booster.predict(score, all));
       float[][] contrib = booster.contributions(score, all);
       int[] reasonFeature = new int[score.rows * ChurnResult.REASONS];
       float[] reasonContribution = new float[score.rows * ChurnResult.REASONS];
@@ -85,6 +94,12 @@ public final class ChurnAnalysis {
     } finally {
       booster.dispose();
     }
+  }
+
+  private static PlattScaling calibrate(Booster booster, ChurnFeatures train, int[] rows, boolean[] churned) {
+    boolean[] outcome = new boolean[rows.length];
+    for (int k = 0; k < rows.length; k++) outcome[k] = churned[rows[k]];
+    return PlattScaling.fit(booster.predict(train, rows), outcome);
   }
 
   private static Evaluation baseline(Baseline b, int[] held, boolean[] heldChurned) {
@@ -100,7 +115,10 @@ public final class ChurnAnalysis {
     return Evaluation.of(score, prob, heldChurned);
   }
 
-  /** Training and held-out rows, each outcome shuffled with the seed and 30 % of it held out. */
+  /**
+   * Training, held-out and calibration rows: each outcome shuffled with the seed, the first 30 % of it held out, the
+   * next 15 % (of the outcome) set aside for calibration.
+   */
   static int[][] split(boolean[] churned, long seed) {
     return split(churned, IntStream.range(0, churned.length).toArray(), seed);
   }
@@ -119,6 +137,7 @@ public final class ChurnAnalysis {
     SplittableRandom random = new SplittableRandom(seed);
     List<Integer> fit = new ArrayList<>();
     List<Integer> held = new ArrayList<>();
+    List<Integer> calibration = new ArrayList<>();
     for (boolean outcome : new boolean[] {true, false}) {
       int[] rows = Arrays.stream(order).filter(i -> churned[i] == outcome).toArray();
       for (int i = rows.length - 1; i > 0; i--) {
@@ -128,11 +147,12 @@ public final class ChurnAnalysis {
         rows[j] = t;
       }
       int h = (rows.length * HELD_OUT_TENTHS + 9) / 10;
-      for (int k = 0; k < rows.length; k++) (k < h ? held : fit).add(rows[k]);
+      int end = h + (rows.length * CALIBRATION_PERCENT + 99) / 100;
+      for (int k = 0; k < rows.length; k++) (k < h ? held : k < end ? calibration : fit).add(rows[k]);
     }
     int[] rank = new int[n];
     for (int k = 0; k < n; k++) rank[order[k]] = k;
-    return new int[][] {inOrder(fit, rank), inOrder(held, rank)};
+    return new int[][] {inOrder(fit, rank), inOrder(held, rank), inOrder(calibration, rank)};
   }
 
   private static int[] inOrder(List<Integer> rows, int[] rank) {

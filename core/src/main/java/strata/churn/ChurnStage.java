@@ -10,6 +10,7 @@ import strata.clv.ClvException;
 import strata.i18n.Note;
 import strata.run.ClvStage;
 import strata.summary.PurchaseColumns;
+import strata.summary.RowOrder;
 
 /**
  * The churn step from two reads of the same transactions: as of a cut-off (features and BG/NBD for training) and as
@@ -58,8 +59,7 @@ public final class ChurnStage {
   static int[] byId(PurchaseColumns p, Charset charset) {
     String[] ids = new String[p.size];
     for (int i = 0; i < p.size; i++) ids[i] = p.customerId(i, charset);
-    return java.util.stream.IntStream.range(0, p.size).boxed()
-        .sorted(java.util.Comparator.comparing(i -> ids[i])).mapToInt(Integer::intValue).toArray();
+    return RowOrder.byText(ids);
   }
 
   /** Per customer of {@code atCut}: no purchase after {@code cutDay} in {@code later}. */
@@ -101,10 +101,9 @@ public final class ChurnStage {
     }
 
     private static CalibrationData ordered(CalibrationData d) {
-      int[] order = java.util.stream.IntStream.range(0, d.size()).boxed()
-          .sorted(java.util.Comparator.<Integer>comparingDouble(i -> d.x()[i]).thenComparingDouble(i -> d.tx()[i])
-              .thenComparingDouble(i -> d.T()[i]))
-          .mapToInt(Integer::intValue).toArray();
+      double[][] rows = new double[d.size()][];
+      for (int i = 0; i < rows.length; i++) rows[i] = new double[] {d.x()[i], d.tx()[i], d.T()[i]};
+      int[] order = RowOrder.lexicographic(rows);
       double[] x = new double[order.length];
       double[] tx = new double[order.length];
       double[] t = new double[order.length];

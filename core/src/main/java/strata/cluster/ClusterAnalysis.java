@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import strata.i18n.Note;
 import strata.summary.PurchaseColumns;
+import strata.summary.RowOrder;
 
 /**
  * Behavioural clusters (分群) of buyers: k-means++ on three standardised axes — log days since the last purchase, log
@@ -43,8 +44,7 @@ public final class ClusterAnalysis {
     }
     // Buyers taken in order of their values, not of the rows: sums' last digits and the fit's sample then do not
     // depend on the order an engine read the buyers in (a file run: first appearance; the server: by id).
-    int[] order = java.util.stream.IntStream.range(0, n).boxed().sorted(VALUES.apply(raw))
-        .mapToInt(Integer::intValue).toArray();
+    int[] order = RowOrder.lexicographic(raw);
     double[] mean = new double[3];
     double[] sd = new double[3];
     for (int i : order) for (int j = 0; j < 3; j++) mean[j] += raw[i][j] / n;
@@ -86,10 +86,6 @@ public final class ClusterAnalysis {
     }
     return new Result(cluster, List.copyOf(clusters), choice.silhouette(), List.of());
   }
-
-  private static final java.util.function.Function<double[][], java.util.Comparator<Integer>> VALUES =
-      raw -> java.util.Comparator.<Integer>comparingDouble(i -> raw[i][0]).thenComparingDouble(i -> raw[i][1])
-          .thenComparingDouble(i -> raw[i][2]);
 
   private static double[][] spread(double[][] z) {
     int step = Math.max(1, (z.length + FIT_SAMPLE - 1) / FIT_SAMPLE);

@@ -52,6 +52,9 @@ public final class ChurnSection {
     row(html, text, "auc", c == null ? null : text.figure(c.auc(), 3), b == null ? null : text.figure(b.auc(), 3));
     row(html, text, "prAuc", c == null ? null : text.figure(c.prAuc(), 3), b == null ? null : text.figure(b.prAuc(), 3));
     row(html, text, "brier", c == null ? null : text.figure(c.brier(), 3), b == null ? null : text.figure(b.brier(), 3));
+    if (c != null && c.calibration() != null) {
+      row(html, text, "brierBefore", text.figure(c.calibration().brierBefore(), 3), null);
+    }
     row(html, text, "lift", c == null ? null : text.figure(c.topDecileLift(), 2),
         b == null ? null : text.figure(b.topDecileLift(), 2));
     html.append("</tbody></table></div>");

@@ -13,7 +13,7 @@ import strata.cluster.ClusterAnalysis;
  * The churn classifier's held-out figures and the clusters of a run, for {@code quality.json}: codes and numbers, with
  * any text in English as in the rest of that document. Why something was not computed is in its {@code notes}.
  */
-final class PredictionsDocument {
+public final class PredictionsDocument {
   private PredictionsDocument() {}
 
   /** {@code churn_prob_from} (classifier, baseline or none), both predictors' figures and the features used. */
@@ -31,14 +31,22 @@ final class PredictionsDocument {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("k", clusters.clusters().size());
     doc.put("silhouette", rounded(clusters.silhouette(), 4));
-    doc.put("clusters", clusters.clusters().stream().map(PredictionsDocument::cluster).toList());
+    doc.put("clusters", clusters.clusters().stream().map(c -> cluster(c, true)).toList());
     return doc;
   }
 
-  private static Map<String, Object> cluster(Cluster c) {
+  /**
+   * Each cluster as codes and figures without text, for an edge that renders the description in its reader's
+   * language from {@code frequency}, {@code order_size} and {@code recency} (the server's API).
+   */
+  public static java.util.List<Map<String, Object>> clusterFigures(ClusterAnalysis.Result clusters) {
+    return clusters.clusters().stream().map(c -> cluster(c, false)).toList();
+  }
+
+  private static Map<String, Object> cluster(Cluster c, boolean withDescription) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("id", c.id());
-    doc.put("description", c.describe(Locale.ENGLISH));
+    if (withDescription) doc.put("description", c.describe(Locale.ENGLISH));
     doc.put("customers", c.customers());
     doc.put("revenue", BigDecimal.valueOf(c.revenueCents(), 2));
     doc.put("recency_days", rounded(c.recencyDays(), 1));

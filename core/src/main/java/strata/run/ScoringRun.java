@@ -280,55 +280,21 @@ public final class ScoringRun {
 
   /**
    * Scores frozen summaries: the part of a run after intake, shared by the file run and the server (which keeps
-   * summaries up to date as data arrives and never re-reads the history).
+   * summaries up to date as data arrives and never re-reads the history). Clusters are computed here when asked for
+   * or read by the model; the churn prediction is given (see {@link Predictions#churn(PurchaseColumns, Map,
+   * PurchaseColumns, Map, Map, java.nio.charset.Charset, PurchaseColumns, int)}).
    *
    * @param p buyers' summaries, frozen with {@link #splitDay} so the CLV holdout check can run
    * @param profiles customers by id (null when there are none); ids without purchases become prospects
    * @param engagement interactions and survey answers by customer id
    * @param notes run notes so far; scoring adds its own
-   */
-  public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
-      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<Note> notes, Progress progress) {
-    return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, Map.of());
-  }
-
-  /**
-   * As {@link #score(PurchaseColumns, java.nio.charset.Charset, Map, Map, LocalDate, TierModel, int, List, List,
-   * Progress)}, with each customer's {@code downgrade_risk} from the tier history (see
-   * {@link strata.forecast.TierForecast#downgradeRisk}: the risk of the customer's tier in the previous snapshot, as
-   * the current tier is what the rules decide).
-   *
-   * @param downgradeRisk by customer id; customers not in it have no {@code downgrade_risk}
-   */
-  public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
-      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
-      Map<String, Double> downgradeRisk) {
-    return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
-        Predictions.NONE, null, null);
-  }
-
-  /**
-   * As the overload with a tier history, with the product preference of the buyers of {@code p} (the server reads
-   * it from its purchase table: see {@link Predictions#products(Map, PurchaseColumns, java.nio.charset.Charset,
-   * TierModel, List)}); null when not computed.
-   */
-  public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
-      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
-      int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
-      Map<String, Double> downgradeRisk, strata.product.ProductPreferences products) {
-    return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
-        Predictions.NONE, null, products);
-  }
-
-  /**
-   * As the overload with product preference, with the predictions asked for: clusters are computed here, the churn
-   * prediction is given (see {@link Predictions#churn(PurchaseColumns, Map, PurchaseColumns, Map, Map,
-   * java.nio.charset.Charset, PurchaseColumns, int)}).
-   *
+   * @param downgradeRisk by customer id, each customer's {@code downgrade_risk} from the tier history (see
+   *     {@link strata.forecast.TierForecast#downgradeRisk}: the risk of the customer's tier in the previous snapshot,
+   *     as the current tier is what the rules decide); customers not in it have none
    * @param churn the churn prediction for the buyers of {@code p}, null when not computed
-   * @param products product preference of the buyers of {@code p}, null when not computed
+   * @param products product preference of the buyers of {@code p} (the server reads it from its purchase table: see
+   *     {@link Predictions#products(Map, PurchaseColumns, java.nio.charset.Charset, TierModel, List)}), null when not
+   *     computed
    */
   public static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
       Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
@@ -394,9 +360,6 @@ public final class ScoringRun {
     scored.churn = churn;
     scored.products = products;
     if (churn != null) notes.addAll(churn.notes());
-    if (churn == null && predictions.churnFor(model)) {
-      notes.add(Note.of("churn_only_in_file_runs"));
-    }
     progress.phase(Note.of("phase_tiers"));
     TierEngine engine = new TierEngine(model);
     scored.tier = engine.assign(all, scored, threads);

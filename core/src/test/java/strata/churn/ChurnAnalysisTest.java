@@ -47,6 +47,9 @@ class ChurnAnalysisTest {
     // 30 % of each outcome, rounded up.
     assertEquals((churned * 3 + 9) / 10 + ((2000 - churned) * 3 + 9) / 10, r.classifier().customers());
     assertEquals((churned * 3 + 9) / 10, r.classifier().churned());
+    // After the held-out 30 %, the next 15 % of each outcome (rounded up) calibrates the probabilities.
+    assertEquals((churned * 15 + 99) / 100 + ((2000 - churned) * 15 + 99) / 100,
+        r.classifier().calibration().platt().customers());
     // Customers with a high signal churn 90 % of the time, and the signal is what pushes them there.
     double sum = 0;
     int high = 0;

@@ -13,9 +13,9 @@ import strata.i18n.Note;
 class ChurnSectionTest {
   // The CDNOW figures of bench/README.md, with made-up reliability bins.
   static final Evaluation CLASSIFIER = new Evaluation(7072, 4954, 0.7741, 0.8530, 0.1562, 1.2628,
-      List.of(new BinaryMetrics.Bin(0.3, 0.4, 120, 0.3456, 0.3333), new BinaryMetrics.Bin(0.9, 1.0, 6952, 0.95, 0.7)));
+      List.of(new BinaryMetrics.Bin(0.3, 0.4, 120, 0.3456, 0.3333), new BinaryMetrics.Bin(0.9, 1.0, 6952, 0.95, 0.7)), null);
   static final Evaluation BASELINE = new Evaluation(7072, 4954, 0.7682, 0.8420, 0.1637, 1.2149,
-      List.of(new BinaryMetrics.Bin(0.0, 0.1, 72, 0.05, 0.5), new BinaryMetrics.Bin(0.9, 1.0, 7000, 0.925, 0.7)));
+      List.of(new BinaryMetrics.Bin(0.0, 0.1, 72, 0.05, 0.5), new BinaryMetrics.Bin(0.9, 1.0, 7000, 0.925, 0.7)), null);
 
   static ChurnResult result(Evaluation classifier, Evaluation baseline, boolean usesClassifier, List<Note> notes) {
     return new ChurnResult(classifier, baseline, usesClassifier, new float[0], new int[0], new float[0], List.of(),

@@ -32,7 +32,7 @@ class DowngradeRiskRuleTest {
 
   static RunResult score(Map<String, Double> risk) {
     return ScoringRun.score(buyers("a", "b", "c"), StandardCharsets.UTF_8, null, Map.of(), LocalDate.of(2024, 4, 1),
-        MODEL, 1, new ArrayList<>(), new ArrayList<>(), Progress.NONE, risk);
+        MODEL, 1, new ArrayList<>(), new ArrayList<>(), Progress.NONE, risk, Predictions.NONE, null, null);
   }
 
   @Test

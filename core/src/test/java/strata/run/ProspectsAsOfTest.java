@@ -31,7 +31,8 @@ class ProspectsAsOfTest {
         "unknown", profile("unknown", null),
         "later", profile("later", LocalDate.of(2024, 4, 2)));
     ScoredCustomers s = ScoringRun.score(DowngradeRiskRuleTest.buyers("a"), StandardCharsets.UTF_8, profiles,
-        Map.of(), asOf, MODEL, 1, new ArrayList<>(), new ArrayList<>(), Progress.NONE).customers();
+        Map.of(), asOf, MODEL, 1, new ArrayList<>(), new ArrayList<>(), Progress.NONE, Map.of(), Predictions.NONE, null,
+        null).customers();
     // By hand: the buyer a, and the prospects created on or before 2024-04-01 or on an unknown day.
     assertThat(s.size).isEqualTo(4);
     assertThat(s.purchasers).isEqualTo(1);

@@ -34,15 +34,20 @@ class QualityDocumentTest {
   @SuppressWarnings("unchecked")
   void churnFiguresOfBothPredictorsAndWhereChurnProbComesFrom() {
     var bins = List.of(new strata.churn.BinaryMetrics.Bin(0.3, 0.4, 2, 0.35, 0.5));
-    var classifier = new strata.churn.Evaluation(4, 2, 0.75, 0.8333333, 0.19, 2.0, bins);
-    var baseline = new strata.churn.Evaluation(4, 2, 0.5, 0.5, 0.25, 1.0, bins);
+    var classifier = new strata.churn.Evaluation(4, 2, 0.75, 0.8333333, 0.19, 2.0, bins,
+        new strata.churn.Evaluation.Calibration(new strata.churn.PlattScaling(-0.5, 0.1, 3), 0.21, bins));
+    var baseline = new strata.churn.Evaluation(4, 2, 0.5, 0.5, 0.25, 1.0, bins, null);
     Map<String, Object> won = PredictionsDocument.churn(new strata.churn.ChurnResult(classifier, baseline, true,
         new float[0], new int[0], new float[0], List.of("recency_days"), List.of()));
     assertThat(won.keySet()).containsExactly("churn_prob_from", "classifier", "baseline", "features");
     assertThat(won.get("churn_prob_from")).isEqualTo("classifier");
     assertThat((Map<String, Object>) won.get("classifier")).containsEntry("auc", 0.75).containsEntry("pr_auc", 0.8333)
         .containsEntry("brier", 0.19).containsEntry("top_decile_lift", 2.0).containsEntry("customers", 4);
-    assertThat((Map<String, Object>) won.get("baseline")).containsEntry("auc", 0.5);
+    // The Brier score and reliability of the probabilities before calibration, beside how they were calibrated.
+    assertThat((Map<String, Object>) ((Map<String, Object>) won.get("classifier")).get("calibration"))
+        .containsEntry("method", "platt").containsEntry("a", -0.5).containsEntry("b", 0.1).containsEntry("customers", 3)
+        .containsEntry("brier_before", 0.21).containsKey("reliability_before");
+    assertThat((Map<String, Object>) won.get("baseline")).containsEntry("auc", 0.5).doesNotContainKey("calibration");
     Map<String, Object> lost = PredictionsDocument.churn(new strata.churn.ChurnResult(classifier, baseline, false,
         new float[0], new int[0], new float[0], List.of(), List.of()));
     assertThat(lost.get("churn_prob_from")).isEqualTo("baseline");

@@ -50,6 +50,28 @@ public class CustomerQueries {
     }
   }
 
+  /** The metrics' key of the customer's cluster described as codes and its centre (see {@link #withClusterProfile}). */
+  static final String CLUSTER_PROFILE = "cluster_profile";
+
+  /** What describes a cluster to any reader: where its centre lies (codes) and the centre itself. */
+  private static final List<String> PROFILE_KEYS = List.of("id", "frequency", "order_size", "recency",
+      "recency_days", "purchase_days", "avg_order_value");
+
+  /**
+   * The metrics with the description of the customer's cluster beside its number, as codes the page renders in its
+   * reader's language. Not the cluster's size or revenue: those are over every customer, and a sales rep sees only
+   * their own.
+   */
+  private Map<String, Object> withClusterProfile(long runId, Map<String, Object> metrics) {
+    if (!(metrics.get("cluster") instanceof Number n) || n.intValue() <= 0) return metrics;
+    Map<String, Object> cluster = runs.clusters(runId).get(n.intValue());
+    if (cluster == null) return metrics;
+    Map<String, Object> profile = new LinkedHashMap<>();
+    for (String key : PROFILE_KEYS) profile.put(key, cluster.get(key));
+    metrics.put(CLUSTER_PROFILE, profile);
+    return metrics;
+  }
+
   record HistoryItem(long runId, LocalDate asOf, Instant finishedAt, String tier, String modelTier,
       boolean overridden) {}
 
@@ -249,8 +271,8 @@ public class CustomerQueries {
           // The stored tier, which follows the override only when the snapshot's model has the override's tier.
           return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
               override != null ? rs.getString(4) : modelTier, modelTier, override, explanation, reason,
-              json.readValue(rs.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {}), summary, null,
-              null);
+              withClusterProfile(run.id(), json.readValue(rs.getString(2),
+                  new TypeReference<LinkedHashMap<String, Object>>() {})), summary, null, null);
         })
         .optional()
         .map(d -> d.with(merged.of(id, v, true)))

@@ -139,6 +139,11 @@ public class SummaryStore {
    * (a summary cannot drop a day's purchases); customers with none by then are left out.
    */
   public Truncated upTo(Collection<String> customerIds, int lastDay) {
+    return upTo(customerIds, lastDay, Long.MAX_VALUE);
+  }
+
+  /** As {@link #upTo(Collection, int)}, leaving out purchases whose amount is at least {@code belowCents} in size. */
+  public Truncated upTo(Collection<String> customerIds, int lastDay, long belowCents) {
     List<String> ids = new ArrayList<>(customerIds);
     List<PurchaseRow> rows = new ArrayList<>();
     long after = 0;
@@ -148,9 +153,12 @@ public class SummaryStore {
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
       List<Object> params = new ArrayList<>(chunk);
       params.add(last);
+      List<Object> within = new ArrayList<>(params);
+      within.add(belowCents);
       rows.addAll(db.sql("select customer_id, purchase_day, amount_cents, order_id, category from purchase "
-              + "where customer_id in (" + marks + ") and purchase_day <= ? and " + Visible.rows("purchase"))
-          .params(params)
+              + "where customer_id in (" + marks + ") and purchase_day <= ? and abs(amount_cents) < ? and "
+              + Visible.rows("purchase"))
+          .params(within)
           .query((rs, n) -> new PurchaseRow(rs.getString(1), (int) rs.getObject(2, LocalDate.class).toEpochDay(),
               rs.getLong(3), rs.getString(4), rs.getString(5)))
           .list());

@@ -19,7 +19,7 @@ final class MergedInputs {
       applied.add(m);
       in = new RunData.Inputs(StoredMerges.summaries(in.summaries(), m), StoredMerges.profiles(in.profiles(), m),
           StoredMerges.engagement(in.engagement(), m), in.firstDay(), in.lastDay(), in.asOf(), in.purchasesAfter(),
-          List.copyOf(applied));
+          List.copyOf(applied), in.outliers());
     }
     return in;
   }

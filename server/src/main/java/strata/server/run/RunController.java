@@ -17,7 +17,8 @@ import strata.server.security.Viewer;
 @RestController
 @RequestMapping("/api/v1/runs")
 class RunController {
-  record StartRun(LocalDate asOf) {}
+  /** @param outliers {@code keep} or {@code exclude} outlier amounts; null for the server's {@code strata.runs.outliers} */
+  record StartRun(LocalDate asOf, String outliers) {}
 
   private final RunService service;
   private final RunStore runs;
@@ -30,7 +31,8 @@ class RunController {
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   Run start(@RequestBody(required = false) StartRun body) {
-    return service.start("manual", Viewer.current().username(), body == null ? null : body.asOf());
+    return service.start("manual", Viewer.current().username(), body == null ? null : body.asOf(),
+        body == null ? null : body.outliers());
   }
 
   @GetMapping

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import strata.asof.AsOfPolicy;
 import strata.identity.IdMerges;
+import strata.intake.AmountOutliers;
+import strata.intake.AmountWatch;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
 import strata.server.data.SummaryStore;
@@ -25,10 +27,11 @@ class RunData {
    * @param purchasesAfter stored purchases dated after it, left out of the summaries
    * @param merges the accepted merges applied to the summaries, profiles and engagement, in the order applied (the
    *     run's other reads of purchases apply the same)
+   * @param outliers the outlier amounts left out of the summaries ({@code excluded}), null when none were
    */
   record Inputs(List<CustomerSummary> summaries, Map<String, CustomerProfile> profiles,
       Map<String, Engagement> engagement, int firstDay, int lastDay, LocalDate asOf, long purchasesAfter,
-      List<IdMerges> merges) {
+      List<IdMerges> merges, AmountOutliers outliers) {
     /** Ids merged into another id by this run. */
     int mergedIds() {
       return merges.stream().mapToInt(m -> m.merged().size()).sum();
@@ -51,19 +54,19 @@ class RunData {
    *
    * @param requested the as-of day asked for, or null for the policy's default
    */
-  Inputs load(LocalDate requested) {
-    return load(requested, true);
+  Inputs load(LocalDate requested, boolean excludeOutliers) {
+    return load(requested, true, excludeOutliers);
   }
 
   /**
    * The purchases and engagement as of a day without the customer records (empty profiles): what the churn
    * classifier reads as of its cut-off, which takes the profiles of the run itself.
    */
-  Inputs purchasesAndEngagement(LocalDate day) {
-    return load(day, false);
+  Inputs purchasesAndEngagement(LocalDate day, boolean excludeOutliers) {
+    return load(day, false, excludeOutliers);
   }
 
-  private Inputs load(LocalDate requested, boolean withProfiles) {
+  private Inputs load(LocalDate requested, boolean withProfiles, boolean excludeOutliers) {
     List<CustomerSummary> all = new ArrayList<>();
     int[] last = {Integer.MIN_VALUE};
     summaries.forEach(s -> {
@@ -87,6 +90,8 @@ class RunData {
         else withoutCreatedDay(profiles, s.customerId());
       }
     }
+    AmountOutliers outliers = excludeOutliers ? outliers(asOfDay) : null;
+    if (outliers != null) kept = withoutOutliers(kept, outliers.thresholdCents(), asOfDay);
     int first = Integer.MAX_VALUE;
     int lastKept = Integer.MIN_VALUE;
     for (CustomerSummary s : kept) {
@@ -94,7 +99,50 @@ class RunData {
       lastKept = Math.max(lastKept, s.lastDay());
     }
     return MergedInputs.apply(new Inputs(kept, profiles, engagement(asOf), first, lastKept, asOf, after,
-        List.of()), merges);
+        List.of(), outliers), merges);
+  }
+
+  /**
+   * The outlier amounts among the purchases up to the as-of day, judged as a file run judges its transactions file
+   * ({@link AmountOutliers}: median and MAD of the log amounts of all of them); null when there are none or too few
+   * amounts to judge. One read of every purchase: only runs that exclude outliers pay it.
+   */
+  private AmountOutliers outliers(int asOfDay) {
+    AmountWatch amounts = new AmountWatch();
+    db.sql("select customer_id, purchase_day, amount_cents from purchase where purchase_day <= ? and "
+            + Visible.rows("purchase"))
+        .param(LocalDate.ofEpochDay(asOfDay))
+        .query((ResultSet rs) -> {
+          long cents = rs.getLong(3);
+          int day = (int) rs.getObject(2, LocalDate.class).toEpochDay();
+          amounts.add(cents, day, () -> {
+            try {
+              return rs.getString(1);
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+        });
+    AmountOutliers o = amounts.judge();
+    return o == null || o.rows() == 0 ? null : o.asExcluded();
+  }
+
+  /**
+   * The summaries with the purchases of at least {@code thresholdCents} in size left out: those of the customers who
+   * have such purchases rebuilt from the rest of theirs; a customer with none left is no buyer in this run.
+   */
+  private List<CustomerSummary> withoutOutliers(List<CustomerSummary> summaries, long thresholdCents, int asOfDay) {
+    List<String> hit = db.sql("select distinct customer_id from purchase where purchase_day <= ? and "
+            + "abs(amount_cents) >= ? and " + Visible.rows("purchase"))
+        .params(LocalDate.ofEpochDay(asOfDay), thresholdCents).query(String.class).list();
+    Map<String, CustomerSummary> rebuilt = this.summaries.upTo(hit, asOfDay, thresholdCents).summaries();
+    java.util.Set<String> changed = java.util.Set.copyOf(hit);
+    List<CustomerSummary> out = new ArrayList<>(summaries.size());
+    for (CustomerSummary s : summaries) {
+      if (!changed.contains(s.customerId())) out.add(s);
+      else if (rebuilt.containsKey(s.customerId())) out.add(rebuilt.get(s.customerId()));
+    }
+    return out;
   }
 
   /**

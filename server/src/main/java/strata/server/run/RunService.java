@@ -56,6 +56,8 @@ public class RunService implements ApplicationRunner {
   private final RunData data;
   /** What runs predict whatever the model reads (README "Churn and clusters on the server"). */
   private final Predictions predictions;
+  /** Whether runs leave outlier amounts out unless a run asks otherwise ({@code strata.runs.outliers}). */
+  private final boolean excludeOutliers;
   private final ModelStore models;
   private final OverrideStore overrides;
   private final Audited audited;
@@ -89,8 +91,10 @@ public class RunService implements ApplicationRunner {
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
       strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep,
       org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, RunProducts products,
-      @Value("${strata.runs.churn:false}") boolean churn, @Value("${strata.runs.clusters:false}") boolean clusters) {
+      @Value("${strata.runs.churn:false}") boolean churn, @Value("${strata.runs.clusters:false}") boolean clusters,
+      @Value("${strata.runs.outliers:keep}") String outliers) {
     this.predictions = new Predictions(churn, clusters);
+    this.excludeOutliers = outliersExcluded("strata.runs.outliers", outliers);
     this.risks = risks;
     this.products = products;
     this.instance = instance;
@@ -141,10 +145,30 @@ public class RunService implements ApplicationRunner {
 
   /** Starts a run on this server; 409 if one is going on any server sharing the database. */
   public Run start(String trigger, String by, LocalDate asOf) {
-    return start(trigger, by, asOf, false);
+    return start(trigger, by, asOf, false, excludeOutliers);
   }
 
-  private synchronized Run start(String trigger, String by, LocalDate asOf, boolean history) {
+  /**
+   * As {@link #start(String, String, LocalDate)}, keeping or excluding outlier amounts as asked.
+   *
+   * @param outliers {@code keep} or {@code exclude}; null for the server's setting
+   * @throws BadRequest for any other value
+   */
+  public Run start(String trigger, String by, LocalDate asOf, String outliers) {
+    return start(trigger, by, asOf, false, outliers == null ? excludeOutliers : outliersExcluded("outliers", outliers));
+  }
+
+  /** {@code keep} or {@code exclude} (the command line's {@code --outliers}) as whether to exclude. */
+  static boolean outliersExcluded(String field, String value) {
+    return switch (value) {
+      case "keep" -> false;
+      case "exclude" -> true;
+      default -> throw new BadRequest(field, field + " must be keep or exclude, got '" + value + "'");
+    };
+  }
+
+  private synchronized Run start(String trigger, String by, LocalDate asOf, boolean history,
+      boolean withoutOutliers) {
     ModelStore.Version version = models.current();
     long id = audited.write(audit -> {
       long claimed = runs.claim(trigger, by, version.version(), instance.id());
@@ -152,13 +176,13 @@ public class RunService implements ApplicationRunner {
           AuditDetail.of("run", "run", claimed, "trigger", trigger, "version", version.version()));
       return claimed;
     });
-    executor.submit(() -> execute(id, version, asOf, history));
+    executor.submit(() -> execute(id, version, asOf, history, withoutOutliers));
     return runs.get(id);
   }
 
   /** Starts a run and waits for it (the demo's tiering). */
   public Run runNow(String trigger, String by, LocalDate asOf) {
-    return await(start(trigger, by, asOf, false));
+    return await(start(trigger, by, asOf, false, excludeOutliers));
   }
 
   /**
@@ -166,7 +190,7 @@ public class RunService implements ApplicationRunner {
    * {@link RunPublished#history}, so service tasks are not planned from a snapshot the next run replaces at once.
    */
   public Run runForHistory(String trigger, String by, LocalDate asOf) {
-    return await(start(trigger, by, asOf, true));
+    return await(start(trigger, by, asOf, true, excludeOutliers));
   }
 
   private Run await(Run started) {
@@ -180,12 +204,13 @@ public class RunService implements ApplicationRunner {
     return runs.get(started.id());
   }
 
-  private void execute(long id, ModelStore.Version version, LocalDate requestedAsOf, boolean history) {
+  private void execute(long id, ModelStore.Version version, LocalDate requestedAsOf, boolean history,
+      boolean withoutOutliers) {
     try {
       TierModel model = version.model();
       runs.progress(id, "phase_reading_summaries", 0.02);
       List<Note> notes = new ArrayList<>();
-      RunResult result = score(model, requestedAsOf, notes, progress(id));
+      RunResult result = score(model, requestedAsOf, notes, progress(id), withoutOutliers);
       runs.asOf(id, result.asOf());
       java.util.Set<String> tierIds = java.util.Set.copyOf(models.tierIds(version.version()));
       Map<String, OverrideStore.Override> active = overrides.active();
@@ -206,7 +231,7 @@ public class RunService implements ApplicationRunner {
       long t1 = System.nanoTime();
       long[] marks = new long[2];
       writeLock.locked(() -> {
-        runs.publish(id, total, counts, notes, at, () -> {
+        runs.publish(id, total, counts, notes, at, clusters(result), () -> {
           owners.catchUp(id, started);
           publishOverrides(id, version.version(), tierIds, at);
           marks[0] = System.nanoTime();
@@ -229,6 +254,13 @@ public class RunService implements ApplicationRunner {
       runs.fail(id, RunFailure.of(e));
       prune();
     }
+  }
+
+  /** The clusters as codes and figures, the 360° page rendering their description; null when none formed. */
+  private static List<Map<String, Object>> clusters(RunResult result) {
+    var clusters = result.customers().clusters;
+    return clusters == null || clusters.clusters().isEmpty() ? null
+        : strata.run.PredictionsDocument.clusterFigures(clusters);
   }
 
   /**
@@ -300,7 +332,12 @@ public class RunService implements ApplicationRunner {
 
   /** Scores the stored data with a model, writing nothing (runs, and the model editor's dry run). */
   public RunResult score(TierModel model, LocalDate requestedAsOf, List<Note> notes, Progress progress) {
-    RunData.Inputs in = data.load(requestedAsOf);
+    return score(model, requestedAsOf, notes, progress, excludeOutliers);
+  }
+
+  private RunResult score(TierModel model, LocalDate requestedAsOf, List<Note> notes, Progress progress,
+      boolean withoutOutliers) {
+    RunData.Inputs in = data.load(requestedAsOf, withoutOutliers);
     if (in.summaries().isEmpty() && in.profiles().isEmpty()) {
       throw new NoCustomers();
     }
@@ -309,12 +346,13 @@ public class RunService implements ApplicationRunner {
       notes.add(Note.of("purchases_after_as_of", in.purchasesAfter(), asOf));
     }
     if (in.mergedIds() > 0) notes.add(Note.of("merges_applied", in.mergedIds()));
+    if (in.outliers() != null) notes.add(in.outliers().note(OUTLIERS_EXCLUDED));
     unrecordedPurchasers(in).ifPresent(notes::add);
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
     PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
     Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
         .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
-    ChurnResult churn = predictions.churnFor(model) ? churn(in, p, progress) : null;
+    ChurnResult churn = predictions.churnFor(model) ? churn(in, p, progress, withoutOutliers) : null;
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
         notes, progress, downgradeRisk, predictions, churn, productPreferences(asOf, p, in.merges(), model, notes));
   }
@@ -325,11 +363,11 @@ public class RunService implements ApplicationRunner {
    * purchases, interactions and answers up to it, the same merges; not the customer records, which are the run's),
    * then core trains and scores.
    */
-  private ChurnResult churn(RunData.Inputs in, PurchaseColumns p, Progress progress) {
+  private ChurnResult churn(RunData.Inputs in, PurchaseColumns p, Progress progress, boolean withoutOutliers) {
     progress.phase(Note.of("phase_churn"));
     int asOfDay = (int) in.asOf().toEpochDay();
     int cut = Predictions.churnCutDay(asOfDay);
-    RunData.Inputs atCut = data.purchasesAndEngagement(LocalDate.ofEpochDay(cut));
+    RunData.Inputs atCut = data.purchasesAndEngagement(LocalDate.ofEpochDay(cut), withoutOutliers);
     return Predictions.churn(PurchaseColumns.of(atCut.summaries(), Predictions.churnSplitDay(cut)),
         atCut.engagement(), PurchaseColumns.of(in.summaries(), Predictions.churnSplitDay(asOfDay)), in.engagement(),
         in.profiles(), StandardCharsets.UTF_8, p, asOfDay);
@@ -345,6 +383,9 @@ public class RunService implements ApplicationRunner {
     return UnknownPurchasers.among(buyers.size(), i -> buyers.get(i).customerId(), in.profiles()::containsKey,
         UnknownPurchasers.NAMED).note(UNRECORDED_PURCHASERS);
   }
+
+  /** The run note of the outlier amounts a run left out, as the file run's {@code --outliers exclude} does. */
+  static final String OUTLIERS_EXCLUDED = "run_amount_outliers_excluded";
 
   /** The run note of {@link #unrecordedPurchasers}. */
   static final String UNRECORDED_PURCHASERS = "run_unknown_purchasers";

@@ -68,16 +68,18 @@ public class RunStore {
    * Marks the run succeeded and makes its snapshot current, in one transaction: readers see old or new, never half.
    *
    * @param at the publication time, stored as the run's finish
+   * @param clusters the run's behavioural clusters as codes and figures (core PredictionsDocument), null for none
    * @param lastStep runs first, inside the transaction, while the replaced snapshot is still current
    */
   @Transactional
   void publish(long id, int customers, Map<String, Long> tierCounts, List<Note> notes, OffsetDateTime at,
-      Runnable lastStep) {
+      List<Map<String, Object>> clusters, Runnable lastStep) {
     lockCurrent();
     lastStep.run();
     int n = db.sql("update tier_run set status = 'succeeded', finished_at = ?, phase = 'phase_done', progress = 1, "
-            + "customers = ?, tier_counts = ?, notes = ? where id = ? and status = 'running'")
-        .params(at, customers, json.writeValueAsString(tierCounts), json.writeValueAsString(notes), id).update();
+            + "customers = ?, tier_counts = ?, notes = ?, clusters = ? where id = ? and status = 'running'")
+        .params(at, customers, json.writeValueAsString(tierCounts), json.writeValueAsString(notes),
+            clusters == null ? null : json.writeValueAsString(clusters), id).update();
     if (n == 0) {
       // Another instance took this server for dead (a pause longer than strata.instance.stale-after) and failed it.
       throw new IllegalStateException("run " + id + " was marked failed while it ran; nothing was published");
@@ -224,6 +226,21 @@ public class RunStore {
       db.sql("update tier_run set status = 'expired' where id = ?").param(id).update();
     }
     return deleted;
+  }
+
+  /**
+   * The behavioural clusters a run formed, by id: codes ({@code frequency}, {@code order_size}, {@code recency}: low,
+   * mid or high) and figures (size, revenue, centre); empty when it formed none.
+   */
+  public Map<Integer, Map<String, Object>> clusters(long runId) {
+    String stored = db.sql("select clusters from tier_run where id = ?").param(runId).query(String.class).optional()
+        .orElse(null);
+    Map<Integer, Map<String, Object>> byId = new LinkedHashMap<>();
+    if (stored == null) return byId;
+    for (Map<String, Object> c : json.readValue(stored, new TypeReference<List<LinkedHashMap<String, Object>>>() {})) {
+      byId.put(((Number) c.get("id")).intValue(), c);
+    }
+    return byId;
   }
 
   private static final String SELECT_COLUMNS = "select id, status, trigger_kind, as_of, model_version, started_at, "

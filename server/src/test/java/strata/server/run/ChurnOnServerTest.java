@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import strata.cluster.Cluster;
 import strata.demo.DemoDataGenerator;
+import strata.i18n.Labels;
 import strata.demo.DemoOptions;
 import strata.run.Predictions;
 import strata.run.Progress;
@@ -60,10 +64,7 @@ class ChurnOnServerTest extends ServerTest {
       JsonNode job = Uploads.importFile(admin, file, Files.readAllBytes(dir.resolve(file)), kinds.get(file));
       assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
     }
-    long run = runToEnd(admin, DemoOptions.DEFAULT_AS_OF.toString());
-    List<String> notes = new ArrayList<>();
-    admin.get("/api/v1/runs/" + run).json().get("notes").forEach(n -> notes.add(n.get("code").asString()));
-    assertThat(notes).doesNotContain("churn_only_in_file_runs");
+    runToEnd(admin, DemoOptions.DEFAULT_AS_OF.toString());
 
     RunResult file = ScoringRun.run(RunInputs.of(dir.resolve(DemoDataGenerator.ORDERS_FILE))
             .withSideFiles(dir.resolve(DemoDataGenerator.CUSTOMERS_FILE),
@@ -96,8 +97,28 @@ class ChurnOnServerTest extends ServerTest {
         assertThat(m.has("churn_reasons")).as(who + ": the baseline's probability has no reasons").isFalse();
       }
       assertThat(m.get("cluster").asInt()).as(who).isEqualTo(((Number) s.value(i, Metric.CLUSTER)).intValue());
+      sameDescription(m.get("cluster_profile"), s.clusters.clusters().get(s.clusters.cluster()[i] - 1), who);
     }
     assertThat(buyers).isGreaterThan(1000);
+  }
+
+  /**
+   * The server serves a customer's cluster as codes and its centre; rendered with the labels the file run names its
+   * clusters with, they read as the file run's cluster_name in both languages, and the centre is the file run's.
+   */
+  private static void sameDescription(JsonNode profile, Cluster file, String who) {
+    assertThat(profile).as(who + " has a cluster profile").isNotNull();
+    assertThat(profile.get("id").asInt()).isEqualTo(file.id());
+    for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+      String rendered = MessageFormat.format(Labels.get("cluster.describe", locale),
+          Labels.get("cluster.frequency." + profile.get("frequency").asString(), locale),
+          Labels.get("cluster.size." + profile.get("order_size").asString(), locale),
+          Labels.get("cluster.recency." + profile.get("recency").asString(), locale));
+      assertThat(rendered).as(who).isEqualTo(file.describe(locale));
+    }
+    assertThat(profile.get("recency_days").asDouble()).as(who).isCloseTo(file.recencyDays(), within(0.05));
+    assertThat(profile.get("purchase_days").asDouble()).as(who).isCloseTo(file.purchaseDays(), within(0.005));
+    assertThat(profile.get("avg_order_value").asDouble()).as(who).isCloseTo(file.avgOrderValue(), within(0.005));
   }
 
   private static List<String> fileReasons(ScoredCustomers s, int i) {
