@@ -17,6 +17,10 @@ export function budgetTable(lines: ResourceLine[]): { rows: ResourceLine[]; tota
   };
 }
 
+/** One rep's open tasks in hours by tier, as GET /tasks/rep-hours returns them (core's RepHours). */
+export interface TierHours { tier: string; tasks: number; hours: number; share: number | null; target: number | null }
+export interface RepLine { owner: string; tasks: number; hours: number; tiers: TierHours[] }
+
 type Fill = (key: 'resources.gift' | 'resources.discountLine' | 'resources.hoursLine', values: Record<string, string>) => string;
 
 /** "Gifts up to ¥2,000 a year · discount up to 15% · …" for the owner; empty when the tier sets nothing. */
