@@ -4,7 +4,8 @@
 # V41 applied in order, then V42 between the two halves). Usage:
 #   flock /tmp/strata-bench.lock bench/service-kpi-explain.sh [customers=250000] [passes=5]
 # Per customer: 8 interactions over two years (a quarter of them complaints or inquiries) and 4 service tasks of the
-# past year and the next two weeks (bench/tasks-generate.sql's mix). Prints the median execution time of each read
+# past year and the next two weeks (bench/tasks-generate.sql's mix). INTERACTION_ORDER='random()' scatters the interactions
+# over the table instead of appending them in time order. Prints the median execution time of each read
 # before and after, and keeps the last pass's plans in bench/results/service-kpi-explain-<customers>-{before,after}.txt
 # (gitignored).
 set -euo pipefail
@@ -47,12 +48,14 @@ select setseed(0.17);
 insert into customer (id, name, industry, size, region, owner, phone, email, updated_at)
   select 'C' || lpad(i::text, 7, '0'), '客户' || i, '制造', '中型', '华东', 'owner' || (i % 200), '', '', now()
   from generate_series(1, $CUSTOMERS) i;
+-- In time order, as imports and completed tasks append them: a window of days is then a run of pages (with
+-- INTERACTION_ORDER='random()', scattered over the table instead).
 insert into interaction (record_id, customer_id, at, type, channel, outcome)
-  select 'I' || i, 'C' || lpad((1 + floor(random() * $CUSTOMERS))::int::text, 7, '0'),
-    now()::date - (random() * 730)::int + make_interval(mins => (random() * 1440)::int),
+  select * from (select 'I' || i, 'C' || lpad((1 + floor(random() * $CUSTOMERS))::int::text, 7, '0'),
+    now()::date - (random() * 730)::int + make_interval(mins => (random() * 1440)::int) as at,
     (array['visit', 'call', 'call', 'wechat', 'email', 'visit', 'complaint', 'inquiry'])[1 + i % 8],
     (array['', '', '', '微信', '邮件', '', '', ''])[1 + i % 8], 'bench'
-  from generate_series(1, $CUSTOMERS * 8) i;
+  from generate_series(1, $CUSTOMERS * 8) i) g order by ${INTERACTION_ORDER:-at};
 SQL
 psql -v n=$((CUSTOMERS * 4)) -f "$ROOT/bench/tasks-generate.sql" >/dev/null
 psql -c "vacuum analyze"

@@ -164,7 +164,7 @@ class PlanCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     String report = Files.readString(dir.resolve("scored/report.html"));
     // Only rest has a cadence: c2's touch is open (by email), c3's suppressed (do not contact): 1 of 2 covered.
-    String section = report.substring(report.indexOf("Planned contact coverage"));
+    String section = report.substring(report.indexOf("planned-coverage-table"));
     assertThat(section).contains("<tr data-code=\"rest\">");
     assertThat(section.substring(section.indexOf("data-code=\"rest\""), section.indexOf("</tr>",
         section.indexOf("data-code=\"rest\"")))).contains(">2<", ">1<", ">50.0%<");
