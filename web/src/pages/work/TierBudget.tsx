@@ -6,7 +6,7 @@ import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { budgetTable, type RepLine, type ResourceLine } from './resources';
+import { budgetTable, repTierColumns, type RepLine, type ResourceLine } from './resources';
 
 export function TierBudget({ team }: { team: boolean }) {
   const { t, num, money, pct } = useI18n();
@@ -57,8 +57,7 @@ function RepHoursTable() {
   const reps = data ?? [];
   if (data && reps.length === 0) return null;
   const or = (v: number | null) => (v === null ? '—' : pct(v));
-  // The model's tiers come first in every line; a tier the model dropped shows only in the lines that still have work in it.
-  const tiers = [...new Set(reps.flatMap((r) => r.tiers.map((h) => h.tier)))];
+  const tiers = repTierColumns(reps);
   return (
     <>
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('resources.repSplit')}</Typography.Title>
