@@ -144,6 +144,7 @@ export function workRoute(state, { method, path, q, me, body, visible, page, pro
   }
   // [] rather than the server's one line per tier: the demo model sets no budget lines, so the page shows nothing either way.
   if (path === '/tasks/resources' && method === 'GET') return { body: [] };
+  if (path === '/tasks/rep-hours' && method === 'GET') return { body: [] };
   if (path === '/tasks/team' && method === 'GET') return teamView(state, q, sees, problem);
   if (path === '/tasks/call-list' && method === 'GET') {
     if (!q.get('dueBefore')) return problem(400, 'dueBefore is required');

@@ -8,6 +8,9 @@ export const en = {
   'resources.total': 'Total', 'resources.none': 'No tier sets a budget (service.resources in the tier model).',
   'resources.gift': 'Gifts up to {value} a year', 'resources.discountLine': 'discount up to {share}',
   'resources.hoursLine': 'the tier takes {share} of rep hours',
+  'resources.repSplit': 'Open tasks in hours per rep',
+  'resources.repSplitHint': 'Estimated by channel: a visit 90 min, a call 15, WeChat or email 5, SMS 2. Each tier: hours, the share of the rep\'s hours, and the tier\'s planned share.',
+  'resources.rep': 'Rep', 'resources.hours': 'Hours', 'resources.tierHours': '{hours} h · {share} (plan {target})',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -18,4 +21,7 @@ export const zh: Record<keyof typeof en, string> = {
   'resources.total': '合计', 'resources.none': '没有分级设置预算（分级模型中的 service.resources）。',
   'resources.gift': '每年礼品不超过 {value}', 'resources.discountLine': '折扣不超过 {share}',
   'resources.hoursLine': '该分级占销售工时 {share}',
+  'resources.repSplit': '各销售的待办工时',
+  'resources.repSplitHint': '按渠道估算：拜访 90 分钟，电话 15 分钟，微信或邮件 5 分钟，短信 2 分钟。每个分级：工时、占该销售工时的比例，以及该分级的计划占比。',
+  'resources.rep': '销售', 'resources.hours': '工时', 'resources.tierHours': '{hours} 小时 · {share}（计划 {target}）',
 };

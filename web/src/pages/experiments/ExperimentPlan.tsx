@@ -14,7 +14,7 @@ import type { Plan } from './experiments';
 export function ExperimentPlan() {
   const { t, date } = useI18n();
   const { options } = useMeta();
-  const [form] = Form.useForm<{ tiers?: string[]; share: number; days: number }>();
+  const [form] = Form.useForm<{ tiers?: string[]; share: number; days?: number }>();
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +34,7 @@ export function ExperimentPlan() {
   return (
     <Card title={t('exp.plan.title')} size="small" style={{ marginBottom: 16 }} data-testid="exp-plan">
       <Typography.Paragraph type="secondary">{t('exp.plan.help')}</Typography.Paragraph>
-      <Form form={form} layout="inline" initialValues={{ share: 10, days: 90 }} onFinish={compute}>
+      <Form form={form} layout="inline" initialValues={{ share: 10 }} onFinish={compute}>
         <Form.Item name="tiers" label={t('exp.tiers')}>
           <Select mode="multiple" allowClear style={{ minWidth: 200 }} placeholder={t('exp.plan.allTiers')}
             options={options('tiers')} data-testid="exp-plan-tiers" />
@@ -42,8 +42,9 @@ export function ExperimentPlan() {
         <Form.Item name="share" label={t('exp.share')} rules={[{ required: true }]}>
           <InputNumber min={1} max={99} addonAfter="%" data-testid="exp-plan-share" />
         </Form.Item>
-        <Form.Item name="days" label={t('exp.plan.days')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={3650} data-testid="exp-plan-days" />
+        {/* Empty: the server's default duration, the one an experiment whose holdout sets no days runs. */}
+        <Form.Item name="days" label={t('exp.plan.days')}>
+          <InputNumber min={1} max={3650} placeholder={t('exp.plan.daysDefault')} style={{ width: 160 }} data-testid="exp-plan-days" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="exp-plan-compute">{t('exp.plan.compute')}</Button>
       </Form>

@@ -48,12 +48,14 @@ export function HoldoutFields({ value, onChange, label, testId }:
   const { t } = useI18n();
   return <Space wrap>
     <Toggle on={value !== null} label={label} testId={`${testId}-on`}
-      onChange={(on) => onChange(on ? { experiment: '', share: 0.1 } : null)} />
+      onChange={(on) => onChange(on ? { experiment: '', share: 0.1, days: null } : null)} />
     {value && <>
       <Input value={value.experiment} onChange={(e) => onChange({ ...value, experiment: e.target.value })} placeholder={t('pbf.experiment')}
         aria-label={t('pbf.experiment')} style={WIDE} data-testid={`${testId}-experiment`} />
       <NumberField value={value.share} onChange={(share) => onChange({ ...value, share })} label={t('pbf.share')} step={0.05}
         testId={`${testId}-share`} />
+      <NumberField value={value.days} onChange={(days) => onChange({ ...value, days })} label={t('pbf.holdoutDays')}
+        testId={`${testId}-days`} />
     </>}
   </Space>;
 }

@@ -109,14 +109,14 @@ describe('sectionOf', () => {
     form.escalation = { managerAfterDays: 2, afterDays: 7, then: 'pool' };
     form.triggers[0] = { ...form.triggers[0], type: 'win_back', purpose: P('欢迎来电', 'Welcome call') };
     form.survey = { npsEveryDays: 90, csatAfterComplaint: true, channel: '' };
-    form.holdout = { experiment: 'care_2027', share: 0.1 };
+    form.holdout = { experiment: 'care_2027', share: 0.1, days: 120 };
     expect(sectionOf(form, section)).toEqual({
       owner: { policy: 'keep', return_to_pool: { no_contact_days: 30, warn_days: 5 } },
       caps: { all: { week: 1 }, quiet_hours: '21:30-08:00' },
       triggers: { enter: { within_days: 3, channels: ['phone'], purpose: { zh: '欢迎来电', en: 'Welcome call' }, type: 'win_back' } },
       escalation: { manager_after_days: 2, after_days: 7, then: 'pool' },
       survey: { nps_every_days: 90, csat_after_complaint: true },
-      holdout: { experiment: 'care_2027', share: 0.1 },
+      holdout: { experiment: 'care_2027', share: 0.1, days: 120 },
     });
   });
 

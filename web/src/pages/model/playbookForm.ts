@@ -22,7 +22,8 @@ export const THRESHOLD: Record<string, string> = { dormant: 'after_days', nps_de
 
 /** A task's script or purpose in both languages; a plain string in the model reads as both. */
 export interface PurposeForm { zh: string; en: string }
-export interface HoldoutForm { experiment: string; share: Num }
+/** `days`: the experiment's planned duration; null for the server's default. */
+export interface HoldoutForm { experiment: string; share: Num; days: Num }
 /** `type`: '' for the trigger's default task type. */
 export interface TriggerForm {
   trigger: string; within: Num; unit: 'days' | 'hours'; threshold: Num; channels: string[];
@@ -74,7 +75,7 @@ function readPurpose(v: Json): PurposeForm {
   return { zh: text(obj(v).zh), en: text(obj(v).en) };
 }
 function readHoldout(v: Json): HoldoutForm | null {
-  return absent(v) ? null : { experiment: text(obj(v).experiment), share: num(obj(v).share) };
+  return absent(v) ? null : { experiment: text(obj(v).experiment), share: num(obj(v).share), days: num(obj(v).days) };
 }
 function readOwner(v: Json) {
   const o = obj(v);
@@ -165,7 +166,8 @@ function writePurpose(p: PurposeForm): Json {
   return put(put({}, 'zh', p.zh.trim()), 'en', p.en.trim());
 }
 function writeHoldout(h: HoldoutForm | null, before: Json): Json {
-  return h && patch(before, [['experiment', text, h.experiment.trim(), plain], ['share', num, h.share, plain]]);
+  return h && patch(before, [['experiment', text, h.experiment.trim(), plain], ['share', num, h.share, plain],
+    ['days', num, h.days, plain]]);
 }
 
 function writeTrigger(row: TriggerForm, before: Json): Json {

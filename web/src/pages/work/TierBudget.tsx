@@ -6,7 +6,7 @@ import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { budgetTable, type ResourceLine } from './resources';
+import { budgetTable, repTierColumns, type RepLine, type ResourceLine } from './resources';
 
 export function TierBudget({ team }: { team: boolean }) {
   const { t, num, money, pct } = useI18n();
@@ -42,8 +42,40 @@ export function TierBudget({ team }: { team: boolean }) {
                 <Table.Summary.Cell index={4} colSpan={2} />
               </Table.Summary.Row>
             )} />
+          <RepHoursTable />
         </>
       ),
     }]} />
+  );
+}
+
+/** Each rep's open work in hours split by tier (GET /tasks/rep-hours): a rep sees their own line, a manager the team's. */
+function RepHoursTable() {
+  const { t, num, pct } = useI18n();
+  const { tierName } = useMeta();
+  const { data, error, loading } = useLoad(() => api<RepLine[]>('/tasks/rep-hours'), []);
+  const reps = data ?? [];
+  if (data && reps.length === 0) return null;
+  const or = (v: number | null) => (v === null ? '—' : pct(v));
+  const tiers = repTierColumns(reps);
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('resources.repSplit')}</Typography.Title>
+      <ErrorAlert error={error} />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('resources.repSplitHint')}</Typography.Paragraph>
+      <Table<RepLine> size="small" rowKey="owner" loading={loading} dataSource={reps} pagination={false} scroll={{ x: 520 }}
+        onRow={(row) => ({ 'data-testid': 'rep-hours-row', 'data-owner': row.owner }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { key: 'owner', dataIndex: 'owner', title: t('resources.rep') },
+          { key: 'hours', dataIndex: 'hours', title: t('resources.hours'), align: 'right', render: (h: number) => num(h, 1) },
+          ...tiers.map((tier) => ({
+            key: tier, title: tierName(tier), align: 'right' as const,
+            render: (_: unknown, row: RepLine) => {
+              const h = row.tiers.find((x) => x.tier === tier);
+              return h ? t('resources.tierHours', { hours: num(h.hours, 1), share: or(h.share), target: or(h.target) }) : '—';
+            },
+          })),
+        ]} />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetTable, resourceSummary, type ResourceLine } from './resources';
+import { budgetTable, repTierColumns, resourceSummary, type RepLine, type ResourceLine } from './resources';
 import { fill, messages } from '../../i18n/messages';
 
 const line = (tier: string, customers: number, giftValue: number | null, discountCeiling: number | null,
@@ -40,5 +40,16 @@ describe('resourceSummary', () => {
     expect(resourceSummary({ giftValue: null, discountCeiling: 0, repHoursShare: null }, (k, v) => fill(messages.en[k], v), money, pct))
       .toEqual(['discount up to 0%']);
     expect(resourceSummary(null, (k, v) => fill(messages.en[k], v), money, pct)).toEqual([]);
+  });
+});
+
+describe('repTierColumns', () => {
+  const rep = (owner: string, tiers: string[]): RepLine => ({ owner, tasks: 0, hours: 0,
+    tiers: tiers.map((tier) => ({ tier, tasks: 0, hours: 0, share: null, target: null })) });
+
+  it('keepsTheModelOrderAndAddsADroppedTierSomeRepStillWorksIn', () => {
+    expect(repTierColumns([rep('li', ['big', 'small']), rep('wang', ['big', 'small', 'retired'])]))
+      .toEqual(['big', 'small', 'retired']);
+    expect(repTierColumns([])).toEqual([]);
   });
 });

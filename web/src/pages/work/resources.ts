@@ -17,6 +17,18 @@ export function budgetTable(lines: ResourceLine[]): { rows: ResourceLine[]; tota
   };
 }
 
+/** One rep's open tasks in hours by tier, as GET /tasks/rep-hours returns them (core's RepHours). */
+export interface TierHours { tier: string; tasks: number; hours: number; share: number | null; target: number | null }
+export interface RepLine { owner: string; tasks: number; hours: number; tiers: TierHours[] }
+
+/**
+ * The tier columns of the per-rep table: the model's tiers (first in every line, in order), then a tier the model
+ * dropped that some rep still has open work in, so no hours go unshown.
+ */
+export function repTierColumns(reps: RepLine[]): string[] {
+  return [...new Set(reps.flatMap((r) => r.tiers.map((h) => h.tier)))];
+}
+
 type Fill = (key: 'resources.gift' | 'resources.discountLine' | 'resources.hoursLine', values: Record<string, string>) => string;
 
 /** "Gifts up to ¥2,000 a year · discount up to 15% · …" for the owner; empty when the tier sets nothing. */

@@ -44,10 +44,11 @@ final class Output {
    * half takes about a tenth of a second, mostly the first (interpreted) run of its code, while the other core has
    * little left to do (bench/README.md, "Small files: start-up").
    */
-  static void write(RunResult result, Path out, Locale locale) throws IOException {
+  /** @param planned report sections of the run's plan (after the KPI table), none without one */
+  static void write(RunResult result, Path out, Locale locale, List<ReportSection> planned) throws IOException {
     KpiTable kpis = RunKpis.of(result);
     FutureTask<Void> report = new FutureTask<>(() -> {
-      report(result, kpis, out, locale);
+      report(result, kpis, planned, out, locale);
       return null;
     });
     new Thread(report, "strata-report").start();
@@ -80,10 +81,12 @@ final class Output {
     }
   }
 
-  private static void report(RunResult result, KpiTable kpis, Path out, Locale locale) throws IOException {
+  private static void report(RunResult result, KpiTable kpis, List<ReportSection> planned, Path out, Locale locale)
+      throws IOException {
     boolean zh = locale.getLanguage().equals("zh");
     List<ReportSection> extra = new ArrayList<>();
     extra.add(KpiTableSection.of(kpis, result.model().tiers().stream().map(t -> t.name(zh)).toList(), locale));
+    extra.addAll(planned);
     var clv = strata.run.ClvSection.of(result.customers().clv, locale);
     if (clv != null) extra.add(clv);
     var products = strata.run.ProductSection.of(result, locale);

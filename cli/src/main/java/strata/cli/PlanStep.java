@@ -15,8 +15,11 @@ import strata.plan.Contact;
 import strata.plan.Plan;
 import strata.plan.PlanOptions;
 import strata.plan.PlanText;
+import strata.plan.PlannedCoverage;
 import strata.plan.PlannedTask;
 import strata.plan.Planner;
+import strata.report.PlannedCoverageSection;
+import strata.report.ReportSection;
 import strata.run.PlanInputs;
 import strata.run.RunInputs;
 import strata.run.RunResult;
@@ -44,7 +47,8 @@ final class PlanStep {
     return new PlanStep(new PlanOptions(horizon, zone), previous);
   }
 
-  void run(RunResult result, RunInputs inputs, Path out, Locale locale, PrintWriter console) throws IOException {
+  /** Plans, writes tasks.csv and the call lists, prints the summary. @return the plan */
+  Plan run(RunResult result, RunInputs inputs, Path out, Locale locale, PrintWriter console) throws IOException {
     PlanFiles.Previous previous = PlanFiles.previous(previousDir);
     PlanInputs planInputs = PlanInputs.read(inputs);
     List<Contact> history = new java.util.ArrayList<>(planInputs.history());
@@ -55,6 +59,19 @@ final class PlanStep {
     PlanFiles.writeTasks(plan, out.resolve("tasks.csv"), locale, previous.reasons());
     PlanFiles.writeCallLists(plan, out.resolve("call-lists"), locale, contactDetails(result.customers()));
     summary(plan, locale, console);
+    return plan;
+  }
+
+  /** The report's section on the contact coverage the plan promises; null when no tier has a cadence. */
+  ReportSection coverage(RunResult result, Plan plan, Locale locale) {
+    ScoredCustomers s = result.customers();
+    Map<String, String> tierOf = new HashMap<>();
+    for (int i = 0; i < s.size; i++) tierOf.put(s.customerId(i), result.model().tiers().get(s.tier[i]).id());
+    boolean zh = locale.getLanguage().equals("zh");
+    Map<String, String> names = new HashMap<>();
+    result.model().tiers().forEach(t -> names.put(t.id(), t.name(zh)));
+    return PlannedCoverageSection.of(PlannedCoverage.of(result.model(), tierOf, plan), names, options.horizonDays(),
+        locale);
   }
 
   private static Map<String, String[]> contactDetails(ScoredCustomers s) {

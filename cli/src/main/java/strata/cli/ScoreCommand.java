@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,8 @@ import strata.identity.MergeOptions;
 import strata.intake.Encodings;
 import strata.intake.FormatSniffer;
 import strata.intake.RejectedRowsWriter;
+import strata.plan.Plan;
+import strata.report.ReportSection;
 import strata.run.CustomersCsv;
 import strata.run.Predictions;
 import strata.run.RunInputs;
@@ -158,12 +161,16 @@ class ScoreCommand implements Callable<Integer> {
     } finally {
       progress.done();
     }
-    progress.phase(Note.of("phase_writing_results"));
-    Output.write(result, out, locale);
+    // Planned first: the report shows the contact coverage the plan promises.
+    List<ReportSection> planned = new ArrayList<>();
     if (planStep != null) {
       progress.phase(Note.of("phase_planning"));
-      planStep.run(result, inputs, out, locale, spec.commandLine().getOut());
+      Plan plan = planStep.run(result, inputs, out, locale, spec.commandLine().getOut());
+      ReportSection coverage = planStep.coverage(result, plan, locale);
+      if (coverage != null) planned.add(coverage);
     }
+    progress.phase(Note.of("phase_writing_results"));
+    Output.write(result, out, locale, planned);
     progress.phase(Note.of("phase_done"));
     progress.done();
     Output.summary(result, out, locale, spec.commandLine().getOut());

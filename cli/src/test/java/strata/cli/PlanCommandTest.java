@@ -156,6 +156,22 @@ class PlanCommandTest {
   }
 
   @Test
+  void scoresReportShowsTheContactCoverageThePlanPromises() throws IOException {
+    Cli r = Cli.run("score", "--transactions", dir.resolve("tx.csv").toString(), "--customers",
+        dir.resolve("customers.csv").toString(), "--interactions", dir.resolve("interactions.csv").toString(),
+        "--model", dir.resolve("model.yaml").toString(), "--as-of", "2026-09-01", "--plan", "--lang", "en", "--quiet",
+        "--out", dir.resolve("scored").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String report = Files.readString(dir.resolve("scored/report.html"));
+    // Only rest has a cadence: c2's touch is open (by email), c3's suppressed (do not contact): 1 of 2 covered.
+    String section = report.substring(report.indexOf("planned-coverage-table"));
+    assertThat(section).contains("<tr data-code=\"rest\">");
+    assertThat(section.substring(section.indexOf("data-code=\"rest\""), section.indexOf("</tr>",
+        section.indexOf("data-code=\"rest\"")))).contains(">2<", ">1<", ">50.0%<");
+    assertThat(section).doesNotContain("data-code=\"key\"");
+  }
+
+  @Test
   void badOptionsAndFilesGetOneClearLine() throws IOException {
     assertThat(plan("x", "--time-zone", "Mars/Base").err())
         .isEqualTo("strata: --time-zone: unknown zone 'Mars/Base'; use a name such as Asia/Shanghai" + System.lineSeparator());

@@ -19,13 +19,15 @@ public final class Experiments {
   /**
    * @param tiers the tiers whose playbook holds customers out (the strata)
    * @param scopes where each holdout is declared: {@code tier/holdout} or {@code tier/triggers.moved_down.holdout}
+   * @param days the planned duration ({@code holdout.days}); null for the server's default
    */
-  public record Experiment(String id, double share, List<String> tiers, List<String> scopes) {}
+  public record Experiment(String id, double share, List<String> tiers, List<String> scopes, Integer days) {}
 
   /**
    * Why an experiment ends with a new model version: {@code tier_removed} (detail = the tier), {@code holdout_removed}
    * (no tier declares it any more), {@code share_changed} (detail = old and new share; a new share is a new
-   * experiment, so give it a new id).
+   * experiment, so give it a new id). A changed {@code days} ends nothing: the planned end is fixed when the
+   * experiment starts, so nobody stretches an experiment after peeking at it.
    */
   public record Ending(String experiment, String code, String detail) {}
 
@@ -44,7 +46,7 @@ public final class Experiments {
     }
     List<Experiment> out = new ArrayList<>();
     holdouts.forEach((id, h) -> out.add(new Experiment(id, h.share(), List.copyOf(tiers.get(id)),
-        List.copyOf(scopes.get(id)))));
+        List.copyOf(scopes.get(id)), h.days())));
     return List.copyOf(out);
   }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The rule across a model's tiers: one experiment may span tiers (its groups are then stratified by tier) but has
- * one share, and a tier uses it once: a customer cannot be held out of a trigger by the experiment that already
+ * one share and one duration, and a tier uses it once: a customer cannot be held out of a trigger by the experiment that already
  * holds it out of the playbook.
  */
 public final class HoldoutCheck {
@@ -36,8 +36,17 @@ public final class HoldoutCheck {
           return new Conflict(i, "experiment_share_differs", Map.of("key", key, "value", h.experiment(),
               "share", String.valueOf(h.share()), "other", String.valueOf(before.share())));
         }
+        if (before != null && !java.util.Objects.equals(before.days(), h.days())) {
+          return new Conflict(i, "experiment_days_differs", Map.of("key", "service." + e.getKey() + ".days",
+              "value", h.experiment(), "days", shown(h.days()), "other", shown(before.days())));
+        }
       }
     }
     return null;
+  }
+
+  /** A holdout without days: runs the server's default, shown as a dash in the message. */
+  private static String shown(Integer days) {
+    return days == null ? "—" : days.toString();
   }
 }

@@ -26,8 +26,18 @@ class ExperimentsTest {
   @Test
   void listsEachExperimentWithItsTiersAndWhereItIsDeclared() {
     assertThat(Experiments.in(V1)).containsExactly(
-        new Experiments.Experiment("care", 0.1, List.of("key", "rest"), List.of("key/holdout", "rest/holdout")),
-        new Experiments.Experiment("win_back", 0.2, List.of("at_risk"), List.of("at_risk/triggers.moved_down.holdout")));
+        new Experiments.Experiment("care", 0.1, List.of("key", "rest"), List.of("key/holdout", "rest/holdout"), null),
+        new Experiments.Experiment("win_back", 0.2, List.of("at_risk"), List.of("at_risk/triggers.moved_down.holdout"),
+            null));
+  }
+
+  @Test
+  void anExperimentCarriesItsOwnDurationAndAChangedDurationEndsNothing() {
+    TierModel days120 = model("{holdout: {experiment: care, share: 0.1, days: 120}}",
+        "{holdout: {experiment: care, share: 0.1, days: 120}}");
+    assertThat(Experiments.in(days120).get(0).days()).isEqualTo(120);
+    // The planned end was fixed when the experiment started: stretching it after a peek must not restart it either.
+    assertThat(Experiments.endedBy(V1, days120)).isEmpty();
   }
 
   @Test

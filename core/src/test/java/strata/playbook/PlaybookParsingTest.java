@@ -133,12 +133,12 @@ class PlaybookParsingTest {
   @Test
   void readsHoldoutsOfThePlaybookAndOfATrigger() {
     ServicePlan plan = model("""
-        holdout: {experiment: care_2027, share: 0.1}
+        holdout: {experiment: care_2027, share: 0.1, days: 120}
         triggers:
           moved_down: {within_days: 7, channels: [phone], holdout: {experiment: winback_2027, share: 0.2}}
         """).tiers().get(0).service();
-    assertThat(plan.holdout()).isEqualTo(new Holdout("care_2027", 0.1));
-    assertThat(plan.trigger(Trigger.MOVED_DOWN).holdout()).isEqualTo(new Holdout("winback_2027", 0.2));
+    assertThat(plan.holdout()).isEqualTo(new Holdout("care_2027", 0.1, 120));
+    assertThat(plan.trigger(Trigger.MOVED_DOWN).holdout()).isEqualTo(new Holdout("winback_2027", 0.2, null));
     assertThat(plan.holdouts()).containsOnlyKeys("holdout", "triggers.moved_down.holdout");
   }
 
@@ -156,6 +156,10 @@ class PlaybookParsingTest {
     rejects("holdout: {experiment: e1, share: .nan}", at + "holdout.share: must be above 0 and at most 0.5, got NaN");
     rejects("holdout: {experiment: e1, share: .inf}", at + "holdout.share: must be above 0 and at most 0.5, got Infinity");
     rejects("holdout: {experiment: e1, share: 1e308}", at + "holdout.share: must be above 0 and at most 0.5, got 1.0E308");
+    rejects("holdout: {experiment: e1, share: 0.1, days: 0}", at + "holdout.days: a duration of 1 to 3650 days, got 0");
+    rejects("holdout: {experiment: e1, share: 0.1, days: 3651}",
+        at + "holdout.days: a duration of 1 to 3650 days, got 3651");
+    rejects("holdout: {experiment: e1, share: 0.1, days: 90.5}", at + "holdout.days: must be a whole number, got '90.5'");
     rejects("holdout: {experiment: 2027, share: 0.1}",
         at + "holdout.experiment: an experiment id is lower-case letters, digits and _ (at most 40), got '2027'");
     rejects("holdout: {experiment: " + "a".repeat(41) + ", share: 0.1}", at + "holdout.experiment: an experiment id is "
@@ -163,7 +167,7 @@ class PlaybookParsingTest {
     rejects("holdout: {experiment: \"e1'; DROP TABLE x\", share: 0.1}", at + "holdout.experiment: an experiment id is "
         + "lower-case letters, digits and _ (at most 40), got 'e1'; DROP TABLE x'");
     rejects("holdout: {experiment: e1, share: 0.1, until: 2027-12-31}",
-        at + "holdout.until: unknown key (expected experiment, share)");
+        at + "holdout.until: unknown key (expected experiment, share, days)");
     rejects("triggers: {dormant: {after_days: 60, channels: [sms], holdout: {experiment: e1, share: -1}}}",
         at + "triggers.dormant.holdout.share: must be above 0 and at most 0.5, got -1");
     rejects("""

@@ -115,6 +115,14 @@ class TierModelErrorsTest {
         + "    service: {holdout: {experiment: e1, share: 0.2}}\n");
     assertThat(shares.error()).isEqualTo(TierModelError.of(TierModelError.EXPERIMENT_SHARE_DIFFERS,
         "key", "service.holdout.experiment", "value", "e1", "share", "0.2", "other", "0.1", "tier", "b"));
+
+    TierModelException durations = refusal("tiers:\n  - id: a\n    when: monetary > 1000.0\n"
+        + "    service: {holdout: {experiment: e1, share: 0.1, days: 60}}\n  - id: b\n"
+        + "    service: {holdout: {experiment: e1, share: 0.1}}\n");
+    assertThat(durations.error()).isEqualTo(TierModelError.of(TierModelError.EXPERIMENT_DAYS_DIFFERS,
+        "key", "service.holdout.days", "value", "e1", "days", "—", "other", "60", "tier", "b"));
+    assertThat(durations.text(ZH)).isEqualTo("m.yaml: 等级 'b'：service.holdout.days：'e1' 在此处的 days 为 —，"
+        + "在另一等级中为 60（— 表示未设置，即服务器默认值）；同一实验只能有一个时长");
   }
 
   @Test

@@ -45,7 +45,8 @@ class ExperimentLifecycle {
   private final JdbcClient db;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final int durationDays;
+  /** For an experiment whose holdout sets no {@code days}. */
+  private final int defaultDays;
 
   ExperimentLifecycle(ExperimentStore store, ModelStore models, RunStore runs, JdbcClient db,
       PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
@@ -57,7 +58,7 @@ class ExperimentLifecycle {
     this.db = db;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock.getIfAvailable(Clock::systemUTC);
-    this.durationDays = durationDays;
+    this.defaultDays = durationDays;
   }
 
   /** One above the highest: a test's hook (StallAfterPublish) stops a run between its publication and this. */
@@ -103,7 +104,7 @@ class ExperimentLifecycle {
       Map<String, Integer> enrolled = new HashMap<>();
       tierOf.values().forEach(t -> enrolled.merge(t, 1, Integer::sum));
       store.start(new ExperimentStore.Stored(x.id(), x.share(), x.tiers(), x.scopes(), published.modelVersion(),
-          published.runId(), published.asOf(), now, published.asOf().plusDays(durationDays),
+          published.runId(), published.asOf(), now, published.asOf().plusDays(x.days() == null ? defaultDays : x.days()),
           UpliftOptions.DEFAULT.seed(), null, null, null, null, null, design.cutoffs(), enrolled));
       log.info("experiment {} started with run {}: {} customers", x.id(), published.runId(), tierOf.size());
     }

@@ -9,10 +9,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.plan.TeamTally;
 import strata.server.api.BadRequest;
 import strata.server.security.Viewer;
 
@@ -28,10 +27,6 @@ class TaskTeam {
   /** The list stays a glance: older escalations are still counted in the rows. */
   static final int LISTED = 50;
 
-  /** @param open open tasks, overdue ones included; done: completed within the period */
-  record Row(String owner, String tier, long open, long overdue, long done, long toManager, long reassigned,
-      long pooled) {}
-
   /**
    * One escalation: the manager told of an overdue task ({@code manager}), or its customer moved to another rep
    * ({@code reassign}) or to the pool ({@code pool}).
@@ -44,7 +39,8 @@ class TaskTeam {
       Integer overdueDays, Instant at, boolean visible) {}
 
   /** @param since the first day of the period (in the tasks' zone) that done tasks and escalations count from */
-  record View(LocalDate today, LocalDate since, int days, List<Row> rows, List<Escalation> escalations) {}
+  record View(LocalDate today, LocalDate since, int days, List<TeamTally.Row> rows,
+      List<Escalation> escalations) {}
 
   private final JdbcClient db;
 
@@ -57,22 +53,16 @@ class TaskTeam {
     if (days < 1 || days > MAX_DAYS) throw new BadRequest("days", "must be 1 to " + MAX_DAYS + ", got " + days);
     LocalDate since = today.minusDays(days - 1);
     OffsetDateTime from = since.atStartOfDay(zone).toOffsetDateTime();
-    Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-        .thenComparing(k -> k.get(1)));
-    countTasks(viewer, today, from, counts);
+    TeamTally tally = new TeamTally();
+    countTasks(viewer, today, from, tally);
     List<Escalation> escalations = escalations(viewer, from);
-    for (Escalation e : escalations) {
-      long[] c = counts.computeIfAbsent(List.of(e.from(), e.tier()), k -> new long[6]);
-      c[switch (e.kind()) { case "manager" -> 3; case "reassign" -> 4; default -> 5; }]++;
-    }
-    List<Row> rows = new ArrayList<>();
-    counts.forEach((k, c) -> rows.add(new Row(k.get(0), k.get(1), c[0], c[1], c[2], c[3], c[4], c[5])));
+    for (Escalation e : escalations) tally.escalation(e.from(), e.tier(), e.kind());
     escalations.sort(Comparator.comparing(Escalation::at).reversed().thenComparing(Escalation::taskId));
-    return new View(today, since, days, rows, List.copyOf(escalations.subList(0, Math.min(LISTED,
+    return new View(today, since, days, tally.rows(), List.copyOf(escalations.subList(0, Math.min(LISTED,
         escalations.size()))));
   }
 
-  private void countTasks(Viewer viewer, LocalDate today, OffsetDateTime from, Map<List<String>, long[]> counts) {
+  private void countTasks(Viewer viewer, LocalDate today, OffsetDateTime from, TeamTally tally) {
     List<Object> params = new ArrayList<>(List.of(today, from));
     String scope = viewer.ownerCondition("t.customer_owner", params);
     params.add(from);
@@ -83,10 +73,7 @@ class TaskTeam {
             + "'done' and t.closed_at >= ?)) group by t.owner, t.tier")
         .params(params)
         .query((ResultSet rs) -> {
-          long[] c = counts.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new long[6]);
-          c[0] = rs.getLong(3);
-          c[1] = rs.getLong(4);
-          c[2] = rs.getLong(5);
+          tally.tasks(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
         });
   }
 

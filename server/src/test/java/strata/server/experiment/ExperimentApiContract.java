@@ -48,7 +48,7 @@ abstract class ExperimentApiContract extends ServerTest {
           name: {zh: 小客户, en: Small}
           when: true
           service:
-            holdout: {experiment: tiny_test, share: 0.5}
+            holdout: {experiment: tiny_test, share: 0.5, days: 3}
       """;
 
   @Autowired JdbcClient db;
@@ -153,6 +153,10 @@ abstract class ExperimentApiContract extends ServerTest {
     assertThat(tiny.at("/overall/treated").asLong() + tiny.at("/overall/heldOut").asLong()).isEqualTo(3);
     for (JsonNode c : tiny.at("/overall/comparisons")) assertThat(c.get("difference").isNull()).isTrue();
     assertThat(codes(tiny)).contains("too_few:small", "too_few:");
+    // Its own duration, not the server's 90 days: started on 2026-05-10, planned to end 3 days on, so reading it on
+    // the 15th is after the planned end and not a peek.
+    assertThat(tiny.at("/experiment/plannedEnd").asString()).isEqualTo("2026-05-13");
+    assertThat(codes(tiny)).doesNotContain("peeking:");
   }
 
   @Test

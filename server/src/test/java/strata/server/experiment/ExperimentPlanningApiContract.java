@@ -33,7 +33,9 @@ abstract class ExperimentPlanningApiContract extends ServerTest {
     clock.day("2026-05-15");
     Api admin = admin();
     ExperimentData data = new ExperimentData();
-    assertThat(admin.put("/api/v1/model", Map.of("yaml", ExperimentApiContract.WITH_HOLDOUT)).status()).isEqualTo(201);
+    // care_test declares its own duration: 60 days instead of the server's 90.
+    String sixtyDays = ExperimentApiContract.WITH_HOLDOUT.replace("share: 0.5}", "share: 0.5, days: 60}");
+    assertThat(admin.put("/api/v1/model", Map.of("yaml", sixtyDays)).status()).isEqualTo(201);
     data.history(db, summaries);
     runToEnd(admin, "2026-03-31");
 
@@ -56,6 +58,18 @@ abstract class ExperimentPlanningApiContract extends ServerTest {
     JsonNode few = admin.get("/api/v1/experiments/plan?tiers=big&share=0.1").json();
     assertThat(few.at("/mde/0/mde").isNull()).isTrue();
     assertThat(few.at("/mde/0/reason").asString()).isEqualTo("too_few");
+    // The declared experiment's design: tier big, share 0.5, 60 days up to 2026-03-31 from 2026-01-31, which still
+    // holds the purchases of 2026-02-01, so the baseline and MDE are those above.
+    JsonNode declared = admin.get("/api/v1/experiments/plan?experiment=care_test").json();
+    assertThat(declared.get("days").asInt()).isEqualTo(60);
+    assertThat(declared.get("from").asString()).isEqualTo("2026-01-31");
+    assertThat(declared.get("share").asDouble()).isEqualTo(0.5);
+    assertThat(declared.at("/mde/0/tier").asString()).isEqualTo("big");
+    assertThat(declared.at("/mde/0/mde").asDouble()).isCloseTo(0.32200, within(1e-4));
+    assertThat(admin.get("/api/v1/experiments").json().at("/0/plannedEnd").asString())
+        .isEqualTo("2026-05-30");
+    assertThat(admin.get("/api/v1/experiments/plan?experiment=nope").status()).isEqualTo(400);
+    assertThat(admin.get("/api/v1/experiments/plan").status()).isEqualTo(400);
     assertThat(admin.get("/api/v1/experiments/plan?share=1").status()).isEqualTo(400);
     assertThat(admin.get("/api/v1/experiments/plan?share=0.1&days=0").status()).isEqualTo(400);
     assertThat(admin.get("/api/v1/experiments/plan?share=0.1&tiers=huge").json().toString()).contains("huge");

@@ -46,6 +46,10 @@ abstract class OwnerScopeContract extends ServerTest {
   /** Fields holding an amount of money. */
   static final Set<String> MONEY = Set.of("revenue", "atRiskRevenue", "monetary", "net", "amount", "refunds");
 
+  /** A planner's reason as the task table stores it (bench/tasks-generate.sql writes the same shape). */
+  static final String REASON = "{\"tier\":\"big\",\"trigger\":\"cadence\",\"detail\":\"test\",\"values\":[],"
+      + "\"purpose\":{\"zh\":\"回访\",\"en\":\"Follow-up\"}}";
+
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
 
@@ -84,6 +88,13 @@ abstract class OwnerScopeContract extends ServerTest {
     Map<Long, Map<String, Long>> ownTiers = Map.of(
         first, Map.of("big", 1L, "mid", 1L, "small", 1L), second, Map.of("big", 2L, "mid", 0L, "small", 1L));
 
+    // An open task of each owner, so the routes over tasks (rep hours, team view) have the other owner's to leak.
+    for (String[] t : List.of(new String[] {"W-1", REP}, new String[] {"X-LINA-01", OTHER})) {
+      db.sql("insert into service_task (task_key, customer_id, owner, tier, type, channel, due_date, trigger_kind, "
+              + "reason, reason_en, reason_zh, status, created_at, created_by, updated_at, updated_by) values (?, ?, ?, "
+              + "'big', 'follow_up', 'visit', date '2026-04-10', 'cadence', ?, '', '', 'open', current_timestamp, "
+              + "'test', current_timestamp, 'test')").params(t[0] + "|cadence|none", t[0], t[1], REASON).update();
+    }
     Api rep = anonymous().as("wangfang", "wangfang-password");
     List<String> problems = new ArrayList<>();
     int walked = walk(rep, List.of(first, second), ownTiers, problems);
