@@ -180,6 +180,10 @@ function customerDetail(c) {
 
 function route(method, path, q, me, body) {
   if (path === '/me') return { body: me };
+  if (path === '/me/language' && method === 'PUT') {
+    if (!['zh', 'en'].includes(body.language)) return problem(400, 'language: zh or en');
+    return { status: 204 }; // only mails read it, and the mock sends none
+  }
   const viewed = viewsRoute({ method, path, q, me, body, rows: (who) => visible(who).map(effective), problem });
   if (viewed) return viewed;
   if (path === '/auth/logout') return { status: 204 };

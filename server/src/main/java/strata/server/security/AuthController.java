@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -86,6 +87,15 @@ class AuthController {
   @GetMapping("/me")
   Me me() {
     return Me.of(users.find(Viewer.current().username()).orElseThrow());
+  }
+
+  record Language(String language) {}
+
+  /** The UI tells the server the language its user reads, so mails reach them in it (Mails). */
+  @PutMapping("/me/language")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void language(@RequestBody Language l) {
+    users.setLanguage(Viewer.current().username(), l.language());
   }
 
   @ResponseStatus(value = HttpStatus.UNAUTHORIZED)
