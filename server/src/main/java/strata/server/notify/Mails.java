@@ -44,8 +44,8 @@ public class Mails {
   private final long backoffSeconds;
   private final ServerLanguage defaultLanguage;
 
-  Mails(JdbcClient db, Deliveries deliveries, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactions,
-      ObjectProvider<Clock> clock, @Value("${strata.mail.from:}") String from,
+  Mails(JdbcClient db, Deliveries deliveries, ObjectProvider<JavaMailSender> sender,
+      PlatformTransactionManager transactions, ObjectProvider<Clock> clock, @Value("${strata.mail.from:}") String from,
       @Value("${strata.mail.max-attempts:6}") int maxAttempts,
       @Value("${strata.mail.backoff-seconds:60}") long backoffSeconds, ServerLanguage defaultLanguage) {
     if (maxAttempts < 1 || backoffSeconds < 1) {

@@ -84,7 +84,8 @@ abstract class InvitationMailsContract extends ServerTest {
       String url = admin().get("/api/v1/surveys/invitations").json().get(0).get("url").asString();
       assertThat(url).startsWith("https://crm.example.com/s/");
       assertThat(((String) got[0].getContent()).strip().replace("\r\n", "\n"))
-          .isEqualTo("感谢您的支持。您有多大可能向朋友推荐我们？只需一分钟：\n" + url + "?lang=zh\n链接有效期至 2026-03-24。");
+          .isEqualTo("感谢您的支持。您有多大可能向朋友推荐我们？只需一分钟：\n" + url
+              + "?lang=zh\n链接有效期至 2026-03-24。");
       assertThat(admin().post("/api/v1/surveys/invitations", Map.of()).json().get("mailed").asInt()).isZero();
       assertThat(smtp.getReceivedMessages()).hasSize(1);
     } finally {
