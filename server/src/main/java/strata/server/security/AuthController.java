@@ -61,14 +61,14 @@ class AuthController {
     Users.User user = users.authenticate(login.username(), login.password()).orElse(null);
     if (user == null) {
       throttle.failed(login.username());
-      audited.record(login.username(), "login_failed", client, AuditDetail.of("login_failed", "client", client));
+      audited.record(login.username(), "login_failed", AuditDetail.of("login_failed", "client", client));
       throw new BadCredentials();
     }
     throttle.succeeded(login.username(), client);
     // A session is never issued without its login entry.
     TokenStore.Issued t = audited.write(audit -> {
       TokenStore.Issued issued = tokens.issueSession(user.username());
-      audit.record(user.username(), "login", null, null);
+      audit.record(user.username(), "login", null);
       return issued;
     });
     return new Session(t.token(), t.expiresAt(), Me.of(user));
@@ -80,7 +80,7 @@ class AuthController {
     String header = request.getHeader("Authorization");
     audited.run(audit -> {
       tokens.revokeToken(header.substring(7).trim());
-      audit.record(Viewer.current().username(), "logout", null, null);
+      audit.record(Viewer.current().username(), "logout", null);
     });
   }
 
