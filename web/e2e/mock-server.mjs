@@ -125,8 +125,65 @@ const METRICS = Object.entries({
   complaints: ['投诉次数', 'complaints', 'int'], nps: ['NPS 评分', 'NPS answer', 'int'], csat: ['满意度评分 (CSAT)', 'CSAT answer', 'int'],
 }).map(([id, [zh, en, type]]) => ({ id, type, name: label(zh, en), help: label(`${zh}（说明）`, `${en} (meaning)`) }));
 
+// The churn classifier's features as GET /meta names them (strata.churn.ChurnFeatures, labels churn.feature.*).
+const CHURN_FEATURES = Object.entries({
+  recency_days: ['最近购买距今天数', 'days since last purchase'], frequency: ['购买天数', 'purchase days'],
+  trend_90d: ['近 90 天购买较以往的变化', 'last 90 days against the earlier purchase rate'],
+  recency_over_gap: ['距上次购买天数与平均间隔之比', 'days since last purchase against the usual gap'],
+  complaints: ['投诉次数', 'complaints'], days_since_contact: ['最近联系距今天数', 'days since last contact'],
+}).map(([id, [zh, en]]) => ({ id, name: label(zh, en) }));
+
+/**
+ * GET /customers/{id} as the server answers it (docs/api.md, CustomerQueries.Detail): the explanation in both
+ * languages with the override's note in front, the reason as data, every metric of the run (churn_prob with its
+ * reasons and the cluster, as a run with the classifier stores them; a few customers without, as non-buyers have
+ * none), and the merge fields.
+ */
+function customerDetail(c) {
+  const e = effective(c);
+  const o = overrides[c.id];
+  const stageZh = { potential: '潜在', new: '新客', active: '活跃', dormant: '沉睡', churned: '流失' }[c.lifecycle];
+  const model = {
+    zh: `${TIERS.find((t) => t.id === c.tier).name.zh}：ABC 分类为 ${c.abc}，生命周期阶段为${stageZh}`,
+    en: `${TIERS.find((t) => t.id === c.tier).name.en}: ABC class is ${c.abc}, lifecycle stage is ${c.lifecycle}`,
+  };
+  const until = (lang) => (!o?.expiresAt ? '' : lang === 'zh' ? `（至 ${o.expiresAt.slice(0, 10)}）` : ` (until ${o.expiresAt.slice(0, 10)})`);
+  const explanation = o ? {
+    zh: `由 ${o.createdBy} 手动调整：${o.reason}${until('zh')}；模型：${model.zh}`,
+    en: `overridden by ${o.createdBy}: ${o.reason}${until('en')}; model: ${model.en}`,
+  } : model;
+  const n = Number(c.id.slice(1));
+  const classified = n % 7 !== 0; // the others' churn_prob is the BG/NBD baseline's: no reasons
+  return {
+    id: c.id, profile: { name: c.name, industry: c.industry, size: '中型', region: c.region, owner: c.owner, phone: '13800000000', email: null, birthday: null, created: '2024-03-05' },
+    snapshot: { runId: 2, asOf: '2026-11-01' }, tier: e.tier, modelTier: c.tier,
+    override: o ? { id: o.id, customerId: c.id, tier: o.tier, reason: o.reason, expiresAt: o.expiresAt ?? null, createdBy: o.createdBy, createdAt: o.createdAt,
+      removedAt: null, removedBy: null, endNote: null } : null,
+    explanation,
+    reason: { tier: c.tier, rule: TIERS.findIndex((t) => t.id === c.tier), reads: { abc_class: c.abc, lifecycle_stage: c.lifecycle },
+      not_checked: c.tier === 'low_value' ? { at_risk: 'abc_class' } : {} },
+    metrics: {
+      has_purchase: true, recency_days: c.recencyDays, frequency: c.frequency, purchase_days: c.frequency, monetary: c.monetary,
+      avg_order_value: c.monetary / c.frequency, refund_amount: 0, tenure_days: 600, annual_value: c.monetary / 1.6, purchase_rate: 0.4,
+      r_score: 5, f_score: 4, m_score: 5, rfm_segment: 'important_value', rfm_segment11: 'champions', abc_class: c.abc,
+      lifecycle_stage: c.lifecycle, value_quadrant: 'star', clv: c.clv, p_alive: c.pAlive, churn_risk: 1 - c.pAlive,
+      expected_purchases_90d: 1.8, downgrade_risk: 0.08, composite_score: c.compositeScore, historical_score: 70.5, potential_score: 61.2,
+      strategic_score: 55, interactions: 4, complaints: n % 5 === 0 ? 1 : 0, visits: 1, days_since_contact: 35, nps: 9, csat: 5,
+      industry: c.industry, size: '中型', region: c.region, owner: c.owner, churn_prob: Math.round((1 - c.pAlive) * 0.8 * 1000) / 1000,
+      ...(classified ? { churn_reasons: ['recency_over_gap', 'trend_90d', 'days_since_contact'] } : {}),
+      cluster: 1 + (n % 4), top_category: '家具', top_category_share: 0.62, next_product: '办公椅',
+    },
+    summary: { firstPurchase: '2024-03-05', lastPurchase: '2026-10-20', orders: c.frequency, purchaseDays: c.frequency, net: c.monetary, refunds: 0 },
+    mergedInto: null, mergedFrom: null,
+  };
+}
+
 function route(method, path, q, me, body) {
   if (path === '/me') return { body: me };
+  if (path === '/me/language' && method === 'PUT') {
+    if (!['zh', 'en'].includes(body.language)) return problem(400, 'language: zh or en');
+    return { status: 204 }; // only mails read it, and the mock sends none
+  }
   const viewed = viewsRoute({ method, path, q, me, body, rows: (who) => visible(who).map(effective), problem });
   if (viewed) return viewed;
   if (path === '/auth/logout') return { status: 204 };
@@ -136,7 +193,7 @@ function route(method, path, q, me, body) {
     return { body: {
       tiers: TIERS, metrics: METRICS, rejectReasons: [{ id: 'bad_date', name: label('日期无效', 'date is not a valid date') }], lifecycle: STAGES.map((id) => ({ id, name: label({ potential: '潜在', new: '新客', active: '活跃', dormant: '沉睡', churned: '流失' }[id], id) })),
       segments: [{ id: 'important_value', name: label('重要价值客户', 'Important value') }], segments11: [{ id: 'champions', name: label('冠军客户', 'Champions') }],
-      abc: ['A', 'B', 'C'].map((id) => ({ id, name: label(id, id) })), quadrants: [{ id: 'star', name: label('明星', 'Star') }],
+      abc: ['A', 'B', 'C'].map((id) => ({ id, name: label(id, id) })), quadrants: [{ id: 'star', name: label('明星', 'Star') }], churnFeatures: CHURN_FEATURES,
       owners: me.role === 'sales' ? [me.owner] : me.role === 'manager' ? teamOwners(me) : OWNERS, modelVersion, currentRun: runs.find((r) => r.current),
     } };
   }
@@ -261,7 +318,7 @@ function route(method, path, q, me, body) {
     if (sub === '/override' && method === 'PUT') {
       if (!body.reason) return problem(400, 'Invalid override', [{ field: 'reason', message: 'must not be blank' }]);
       overrides[c.id] = { id: 1, ...body, createdBy: me.username, createdAt: new Date().toISOString() };
-      return { status: 201, body: overrides[c.id] };
+      return { status: 201, body: customerDetail(c).override };
     }
     if (sub === '/override' && method === 'DELETE') { delete overrides[c.id]; return { status: 204 }; }
     if (sub === '/history') return { body: [{ runId: 2, asOf: '2026-11-01', finishedAt: '2026-11-23T08:01:05Z', tier: c.tier, modelTier: c.tier, overridden: false }, { runId: 1, asOf: '2026-09-01', finishedAt: '2026-11-23T08:00:05Z', tier: c.previousTier, modelTier: c.previousTier, overridden: false }] };
@@ -276,16 +333,7 @@ function route(method, path, q, me, body) {
         nextCare: { event: 'mid_autumn', date: '2027-09-15', taskDate: '2027-09-05' }, resources: null } };
     }
     if (sub === '/surveys') return { body: page([{ recordId: 'S1', time: '2026-10-02T02:00:00Z', nps: 9, csat: 5, comment: '服务很好' }], q) };
-    const e = effective(c);
-    const o = overrides[c.id];
-    return { body: {
-      id: c.id, profile: { name: c.name, industry: c.industry, size: '中型', region: c.region, owner: c.owner, phone: '13800000000', email: null, birthday: null, created: '2024-03-05' },
-      snapshot: { runId: 2, asOf: '2026-11-01' }, tier: e.tier, modelTier: c.tier, override: o ?? null,
-      explanation: o ? `overridden by ${o.createdBy}: ${o.reason}` : `matched ${c.tier}: abc_class == 'A' && lifecycle_stage in ['new', 'active'] (abc_class=${c.abc}, lifecycle_stage=${c.lifecycle})`,
-      reason: { tier: c.tier, rule: 0, reads: { abc_class: c.abc, lifecycle_stage: c.lifecycle }, not_checked: {} },
-      metrics: { recency_days: c.recencyDays, frequency: c.frequency, monetary: c.monetary, r_score: 5, f_score: 4, m_score: 5, rfm_segment: 'important_value', rfm_segment11: 'champions', abc_class: c.abc, lifecycle_stage: c.lifecycle, value_quadrant: 'star', composite_score: c.compositeScore, clv: c.clv, p_alive: c.pAlive, churn_risk: 1 - c.pAlive, expected_purchases_90d: 1.8 },
-      summary: { firstPurchase: '2024-03-05', lastPurchase: '2026-10-20', orders: c.frequency, purchaseDays: c.frequency, net: c.monetary, refunds: 0 },
-    } };
+    return { body: customerDetail(c) };
   }
   // Version 1 is the default model as the server stores it on first use (builtIn, by "system").
   const stored = (version) => (version === 1

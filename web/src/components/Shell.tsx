@@ -1,5 +1,5 @@
 // The frame around every signed-in page: navigation by role, the notification bell, language switch, the user and sign-out.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import {
   DashboardOutlined, TeamOutlined, ApartmentOutlined, PlayCircleOutlined, UploadOutlined, SettingOutlined, MenuOutlined, LogoutOutlined,
@@ -11,6 +11,7 @@ import { useSession } from '../auth/Session';
 import { pagesFor, type PageKey } from '../auth/roles';
 import type { MessageKey } from '../i18n/messages';
 import { NotificationBell } from './NotificationBell';
+import { api } from '../api/client';
 
 const PAGES: Record<PageKey, { path: string; icon: ReactNode }> = {
   dashboard: { path: '/', icon: <DashboardOutlined /> },
@@ -28,6 +29,11 @@ const PAGES: Record<PageKey, { path: string; icon: ReactNode }> = {
 export function Shell({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const { me, signOut } = useSession();
+  // The server writes mails in the language its user reads (PUT /me/language): told on sign-in and on each switch.
+  // A failure only leaves mails in the earlier language, so it is not shown.
+  useEffect(() => {
+    if (me) api('/me/language', { method: 'PUT', json: { language: lang } }).catch(() => {});
+  }, [me, lang]);
   const location = useLocation();
   const pages = pagesFor(me?.role);
   const selected = pages.filter((p) => PAGES[p].path !== '/' ? location.pathname.startsWith(PAGES[p].path) : location.pathname === '/');

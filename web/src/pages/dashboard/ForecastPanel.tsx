@@ -1,17 +1,17 @@
 // The tier forecast (GET /forecast): next period's customers per tier with 95 % intervals, the transition matrix
 // it comes from, model changes left out, and the backtest of past periods (README "Tier forecast").
 import { Alert, Card, Col, Empty, Row, Table, Typography } from 'antd';
-import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { TierTag } from '../../components/TierTag';
 import { useMeta } from '../../api/Meta';
+import { loadOnce } from './dashboardLoads';
 import { backtestByPeriod, coverage, type BacktestRow, type Forecast, type ForecastRow } from './forecast';
 
 export function ForecastPanel({ snapshot }: { snapshot: number }) {
   const { t, num, pct, date } = useI18n();
   const { tierName } = useMeta();
-  const { data } = useLoad(() => api<Forecast>('/forecast'), [snapshot]);
+  const { data } = useLoad((signal) => loadOnce<Forecast>('/forecast', signal), [snapshot]);
   if (!data) return null;
   const range = (low: number, high: number) => `${num(low, 1)} – ${num(high, 1)}`;
   const periods = backtestByPeriod(data.backtest);

@@ -15,7 +15,7 @@ import { rowsOf, seesAll, type GroupChoice, type KpiGroup } from './kpiGroups';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/Session';
 
-export interface KpiTable { asOf: string; fromAsOf: string | null; modelChanged: boolean; groups: KpiGroup[] }
+export interface KpiTable { runId: number; asOf: string; fromAsOf: string | null; modelChanged: boolean; groups: KpiGroup[] }
 
 /** The name of the group shown, above the table. */
 function useGroupLabel() {

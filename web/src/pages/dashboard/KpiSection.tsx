@@ -13,11 +13,16 @@ import {
 import type { KpiPoint } from './kpiTrend';
 import { KpiByTier, type KpiTable } from './KpiByTier';
 import { KpiTrend } from './KpiTrend';
+import { takeStarted } from './dashboardLoads';
 
 export function KpiSection({ snapshot }: { snapshot: number }) {
   const { lang } = useI18n();
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
-  const table = useLoad(() => api<KpiTable>(`/kpis?snapshot=${snapshot}`), [snapshot]);
+  // The current snapshot's table was asked for as the dashboard opened; it serves when it is this snapshot's.
+  const table = useLoad(async (signal) => {
+    const early = await takeStarted<KpiTable>('/kpis')?.catch(() => null);
+    return early?.runId === snapshot ? early : api<KpiTable>(`/kpis?snapshot=${snapshot}`, { signal });
+  }, [snapshot]);
   const [wanted, setWanted] = useState<GroupChoice | null>(null);
   const choice = table.data ? resolveChoice(table.data.groups, wanted, locale) : null;
   // The trend waits for the table, which decides the group; a table that failed leaves the server's default.

@@ -3,7 +3,6 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Card, Empty, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useMeta } from '../../api/Meta';
 import { useI18n } from '../../i18n/I18n';
@@ -13,13 +12,14 @@ import {
   groupName, rateText, SATISFACTION_BY, SATISFACTION_DAYS, satisfactionPath, scoreText,
   type Satisfaction, type SatisfactionBy, type SatisfactionRow,
 } from './satisfaction';
+import { loadOnce } from './dashboardLoads';
 
 export function SatisfactionCard() {
   const { t, num, pct, date } = useI18n();
   const { tierName } = useMeta();
   const [by, setBy] = useState<SatisfactionBy>('tier');
   const [days, setDays] = useState(90);
-  const { data, error } = useLoad(() => api<Satisfaction>(satisfactionPath(by, days)), [by, days]);
+  const { data, error } = useLoad((signal) => loadOnce<Satisfaction>(satisfactionPath(by, days), signal), [by, days]);
 
   const label = (r: SatisfactionRow): string => {
     const name = groupName(r, by);

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AuditLog {
   /**
-   * @param detail the detail in English as written (the only one of entries recorded before details had codes)
+   * @param detail the detail in English as written by versions before details were kept as data only; null for later
+   *     entries, which the reader's UI words from the code and values
    * @param detailCode the detail's {@link AuditDetail} code, null for those older entries and for entries without one
    * @param detailParams the values the code's sentence names (empty without a code)
    */
@@ -43,27 +44,27 @@ public class AuditLog {
    *
    * @throws IllegalTransactionStateException outside a transaction: the entry would commit on its own, and a kill
    *     between it and its write would leave one without the other
-   * @param text the detail in English, kept beside the code for whoever reads the table itself (SQL, a backup)
-   * @param detail what the web UI shows in the reader's language; null with a null text (a sign-in has none)
+   * @param detail what the entry did as code and values, worded in the reader's language when read (the audit page);
+   *     null when the action says it all (a sign-in). No sentence is stored: one in English would reach a Chinese
+   *     admin as it is.
    * @throws IllegalArgumentException for an action not in {@link AuditActions} or a detail code not in
    *     {@link AuditDetail#CODES}: the audit page could not name it
    */
-  public void record(String username, String action, String text, AuditDetail detail) {
+  public void record(String username, String action, AuditDetail detail) {
     if (!AuditActions.CODES.contains(action)) {
       throw new IllegalArgumentException("audit action '" + action + "' is not in AuditActions; add it there and its "
           + "label to web/src/i18n/messages-audit.ts");
     }
-    if (detail == null ? text != null : !AuditDetail.CODES.contains(detail.code())) {
-      throw new IllegalArgumentException("audit detail " + (detail == null ? "of '" + action + "' has no code"
-          : "'" + detail.code() + "' is not in AuditDetail.CODES") + "; add it there and its sentence to "
-          + "web/src/i18n/messages-audit.ts");
+    if (detail != null && !AuditDetail.CODES.contains(detail.code())) {
+      throw new IllegalArgumentException("audit detail '" + detail.code() + "' is not in AuditDetail.CODES; add it "
+          + "there and its sentence to web/src/i18n/messages-audit.ts");
     }
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalTransactionStateException("audit entry '" + action + "' written outside a transaction; "
           + "run it and its write through Audited");
     }
-    db.sql("insert into audit_log (at, username, action, detail, detail_code, detail_params) values (?, ?, ?, ?, ?, ?)")
-        .params(OffsetDateTime.now(ZoneOffset.UTC), username, action, clip(text),
+    db.sql("insert into audit_log (at, username, action, detail_code, detail_params) values (?, ?, ?, ?, ?)")
+        .params(OffsetDateTime.now(ZoneOffset.UTC), username, action,
             detail == null ? null : detail.code(), detail == null ? null : json.writeValueAsString(detail.params()))
         .update();
   }
@@ -83,11 +84,6 @@ public class AuditLog {
         " from audit_log" + where, " order by id desc", params, page, size,
         (rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), read(rs.getString(7))));
-  }
-
-  /** The column holds 4000 characters; a longer text (a pasted note) keeps its start. */
-  private static String clip(String text) {
-    return text == null ? null : text.substring(0, Math.min(text.length(), 4000));
   }
 
   private Map<String, Object> read(String params) {

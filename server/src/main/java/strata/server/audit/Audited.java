@@ -14,8 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>{@code
  * return audited.write(audit -> {
  *   Saved saved = store.save(...);
- *   audit.record(username, "model_update", "version " + saved.version(),
- *       AuditDetail.of("model_update", "version", saved.version()));
+ *   audit.record(username, "model_update", AuditDetail.of("model_update", "version", saved.version()));
  *   return saved;
  * });
  * }</pre>
@@ -41,7 +40,7 @@ public class Audited {
   }
 
   /** An entry about something that stores nothing else (a failed sign-in, a download). */
-  public void record(String username, String action, String text, AuditDetail detail) {
-    run(audit -> audit.record(username, action, text, detail));
+  public void record(String username, String action, AuditDetail detail) {
+    run(audit -> audit.record(username, action, detail));
   }
 }

@@ -63,8 +63,7 @@ public class Backups {
       Path target = freeName(now);
       long bytes = BackupArchive.write(c, data, target, now);
       BackupFile file = new BackupFile(target.getFileName().toString(), bytes, now);
-      audited.record(username, "backup", file.name() + " (" + bytes + " bytes)",
-          AuditDetail.of("backup", "file", file.name(), "bytes", bytes));
+      audited.record(username, "backup", AuditDetail.of("backup", "file", file.name(), "bytes", bytes));
       return file;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot reach the database for a backup: " + e.getMessage(), e);
@@ -92,7 +91,7 @@ public class Backups {
   public Path file(String name, String username) {
     Path file = folder.resolve(name);
     if (!NAME.matcher(name).matches() || !Files.isRegularFile(file)) throw new NotFound("no backup " + name);
-    audited.record(username, "backup_downloaded", name, AuditDetail.of("backup_downloaded", "file", name));
+    audited.record(username, "backup_downloaded", AuditDetail.of("backup_downloaded", "file", name));
     return file;
   }
 

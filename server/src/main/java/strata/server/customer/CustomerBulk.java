@@ -98,8 +98,8 @@ class CustomerBulk {
           changed++;
         }
       }
-      audit.record(viewer.username(), "bulk_assign", changed + " of " + selected.size() + " customers to '" + to
-          + "': " + sample(selected), AuditDetail.of("bulk_assign", "changed", changed, "selected", selected.size(),
+      audit.record(viewer.username(), "bulk_assign",
+          AuditDetail.of("bulk_assign", "changed", changed, "selected", selected.size(),
           "owner", to, "sample", sample(selected)));
       return new Assigned("assign", selected.size(), changed);
     });
@@ -139,14 +139,12 @@ class CustomerBulk {
             + due), id, owner, taskType, ch, due, Trigger.MANUAL, why, PlannedTask.Status.OPEN, null, true);
         if (planning.open(t, viewer.username())) created.add(id);
       }
-      audit.record(viewer.username(), "bulk_task", created.size() + " " + taskType.code() + " tasks by " + ch.code()
-          + " due " + due + " for " + selected.size() + " customers: " + sample(selected), AuditDetail.of("bulk_task",
+      audit.record(viewer.username(), "bulk_task", AuditDetail.of("bulk_task",
           "created", created.size(), "type", taskType.code(), "channel", ch.code(), "due", due.toString(),
           "selected", selected.size(), "sample", sample(selected)));
       List<HeldOutCustomers.HeldOut> heldOut = heldOutCustomers.of(created);
       for (HeldOutCustomers.HeldOut h : heldOut) {
-        audit.record(viewer.username(), "task_held_out", "experiment " + h.experiment() + ": a " + taskType.code()
-            + " task by " + ch.code() + " due " + due + " made by hand for held-out customer " + h.customerId(),
+        audit.record(viewer.username(), "task_held_out",
             AuditDetail.of("task_held_out", "experiment", h.experiment(), "type", taskType.code(), "channel",
                 ch.code(), "due", due.toString(), "customer", h.customerId()));
       }
@@ -162,8 +160,7 @@ class CustomerBulk {
       int changed = remove ? tags.remove(selected, tag)
           : tags.add(selected, tag, viewer.username(), clock.instant());
       String action = remove ? "untag" : "tag";
-      audit.record(viewer.username(), "bulk_" + action, "'" + tag + "' " + (remove ? "from " : "on ") + changed + " of "
-          + selected.size() + " customers: " + sample(selected), AuditDetail.of("bulk_tag", "tag", tag,
+      audit.record(viewer.username(), "bulk_" + action, AuditDetail.of("bulk_tag", "tag", tag,
           "changed", changed, "selected", selected.size(), "sample", sample(selected)));
       return new Tagged(action, tag, selected.size(), changed);
     });
@@ -174,7 +171,7 @@ class CustomerBulk {
     return audited.write(audit -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
       if (selected.isEmpty()) return List.of();
-      audit.record(viewer.username(), "bulk_call_list", selected.size() + " customers: " + sample(selected),
+      audit.record(viewer.username(), "bulk_call_list",
           AuditDetail.of("bulk_call_list", "selected", selected.size(), "sample", sample(selected)));
       return InList.query(selected, chunk -> callList.lines(viewer, "c.id in (" + chunk.marks() + ")", chunk.params(),
           locale));

@@ -153,7 +153,7 @@ class CustomerController {
     return audited.write(audit -> {
       OverrideStore.Override saved = overrides.set(id, o.tier(), o.reason().strip(), o.expiresAt(), v.username());
       currentOverrides.apply();
-      audit.record(v.username(), "override_set", id + " -> " + o.tier() + ": " + o.reason(),
+      audit.record(v.username(), "override_set",
           AuditDetail.of("override_set", "customer", id, "tier", o.tier(), "reason", o.reason()));
       return saved;
     });
@@ -167,7 +167,7 @@ class CustomerController {
     audited.run(audit -> {
       overrides.remove(id, v.username());
       currentOverrides.apply();
-      audit.record(v.username(), "override_removed", id, AuditDetail.of("override_removed", "customer", id));
+      audit.record(v.username(), "override_removed", AuditDetail.of("override_removed", "customer", id));
     });
   }
 

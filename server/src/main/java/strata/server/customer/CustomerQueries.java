@@ -258,14 +258,16 @@ public class CustomerQueries {
               new TypeReference<LinkedHashMap<String, Object>>() {});
           // The model's reason as data (absent from snapshots written before it was stored); the texts beside it.
           Object reason = stored.remove("reason");
+          // Rows written before overrides were added on reading carry the note of the override then in force, flagged
+          // (V40): it comes off, and the note of the override in force now, if any, goes in front.
+          boolean noted = Boolean.TRUE.equals(stored.remove("overridden"));
           Map<String, String> explanation = new LinkedHashMap<>();
           stored.forEach((lang, text) -> explanation.put(lang, String.valueOf(text)));
-          if (override == null && explanation.getOrDefault("en", "").startsWith("overridden")) {
-            // The override was removed or expired after the run: show the model's reason only.
+          if (noted) {
             explanation.replaceAll((lang, text) ->
                 OverrideStore.Override.modelReason(text, Locale.forLanguageTag(lang)));
           }
-          if (override != null && !explanation.getOrDefault("en", "").startsWith("overridden")) {
+          if (override != null) {
             explanation.replaceAll((lang, text) -> override.explanation(Locale.forLanguageTag(lang), text));
           }
           // The stored tier, which follows the override only when the snapshot's model has the override's tier.

@@ -95,8 +95,7 @@ class DuplicateController {
         case "rejected" -> "duplicate_rejected";
         default -> "duplicate_undone";
       };
-      audit.record(by, action, "pair " + id + ": " + pair.a().id() + " + " + pair.b().id() + " ("
-          + String.join("|", pair.reasons()) + ", was " + pair.status() + ")" + (note == null ? "" : ": " + note),
+      audit.record(by, action,
           AuditDetail.of("duplicate", "pair", id, "a", pair.a().id(), "b", pair.b().id(), "reasons", pair.reasons(),
               "was", pair.status(), "note", note));
       return store.get(id).orElseThrow();

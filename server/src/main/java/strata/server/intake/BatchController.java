@@ -122,8 +122,7 @@ class BatchController {
   /** The audit entry of a call, written with what it stored. */
   private record Entry(String username, FileKind kind, int received, int rejected) {
     void record(AuditLog audit, Written w) {
-      audit.record(username, "import", "batch " + kind.label() + ": " + received + " received, " + w.inserted()
-          + " inserted, " + w.updated() + " updated, " + w.unchanged() + " unchanged, " + rejected + " rejected",
+      audit.record(username, "import",
           AuditDetail.of("import_batch", "kind", kind.label(), "received", received, "inserted", w.inserted(),
               "updated", w.updated(), "unchanged", w.unchanged(), "rejected", rejected));
     }

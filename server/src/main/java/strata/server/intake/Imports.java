@@ -188,7 +188,7 @@ public class Imports {
             staged.write().atSwitch();
             jobs.succeeded(id, staged);
             ImportQuality counted = staged.quality();
-            audit.record(username, "import", "file '" + name + "' (" + kind.label() + "): " + counts(counted),
+            audit.record(username, "import",
                 AuditDetail.of("import_file", "file", name, "kind", kind.label(), "rows", counted.rows(),
                     "accepted", counted.accepted(), "rejected", counted.rejected(), "inserted", counted.inserted(),
                     "updated", counted.updated(), "unchanged", counted.unchanged()));
@@ -227,8 +227,7 @@ public class Imports {
   private void fail(long id, Note why, FileImport.Staged read, FileKind kind, String username) {
     audited.run(audit -> {
       jobs.failed(id, why, read);
-      audit.record(username, "import", "failed: " + kind.label() + ": " + why.text(Locale.ENGLISH),
-          AuditDetail.of("import_failed", "kind", kind.label(),
+      audit.record(username, "import", AuditDetail.of("import_failed", "kind", kind.label(),
               "reason", AuditDetail.text(why.text(Locale.SIMPLIFIED_CHINESE), why.text(Locale.ENGLISH))));
     });
     hidden.discard(id);
@@ -252,11 +251,6 @@ public class Imports {
       // Beside the import's own transaction, or nobody would see the progress before the end.
       aside.executeWithoutResult(tx -> jobs.progress(id, Math.min(0.99, (double) read / size)));
     }
-  }
-
-  private static String counts(ImportQuality q) {
-    return q.rows() + " rows, " + q.accepted() + " accepted, " + q.rejected() + " rejected, " + q.inserted()
-        + " inserted, " + q.updated() + " updated, " + q.unchanged() + " unchanged";
   }
 
   private static String reasons(ImportQuality q) {

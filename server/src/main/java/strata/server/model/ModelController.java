@@ -115,8 +115,8 @@ class ModelController {
     ModelStore.Version v = audited.write(audit -> {
       ModelStore.Version saved = store.save(body.yaml(), body.note(), Viewer.current().username());
       String note = body.note() == null || body.note().isBlank() ? null : body.note();
-      audit.record(Viewer.current().username(), "model_update", "version " + saved.version()
-          + (note == null ? "" : ": " + note), AuditDetail.of("model_update", "version", saved.version(), "note", note));
+      audit.record(Viewer.current().username(), "model_update",
+          AuditDetail.of("model_update", "version", saved.version(), "note", note));
       return saved;
     });
     return Model.of(v);

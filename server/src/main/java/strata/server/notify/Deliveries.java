@@ -20,7 +20,8 @@ class Deliveries {
       OffsetDateTime deliveredAt) {}
 
   /** A delivery to attempt. */
-  record Due(long id, String target, String body, int attempts) {}
+  /** @param subject a mail's, in its reader's language; null for webhooks and for mails queued before it was kept */
+  record Due(long id, String target, String subject, String body, int attempts) {}
 
   private final JdbcClient db;
 
@@ -29,17 +30,21 @@ class Deliveries {
   }
 
   void enqueue(long notificationId, String channel, String target, String body, OffsetDateTime now) {
-    db.sql("insert into notification_delivery (notification_id, channel, target, body, status, attempts, "
-            + "next_attempt_at, created_at) values (?, ?, ?, ?, 'pending', 0, ?, ?)")
-        .params(notificationId, channel, target, body, now, now).update();
+    enqueue(notificationId, channel, target, null, body, now);
+  }
+
+  void enqueue(long notificationId, String channel, String target, String subject, String body, OffsetDateTime now) {
+    db.sql("insert into notification_delivery (notification_id, channel, target, subject, body, status, attempts, "
+            + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'pending', 0, ?, ?)")
+        .params(notificationId, channel, target, subject, body, now, now).update();
   }
 
   /** Due deliveries of a channel, locked with {@code skip locked} so servers sharing the database never send twice. */
   List<Due> due(String channel, OffsetDateTime now) {
-    return db.sql("select id, target, body, attempts from notification_delivery where channel = ? and "
+    return db.sql("select id, target, subject, body, attempts from notification_delivery where channel = ? and "
             + "status = 'pending' and next_attempt_at <= ? order by id limit 100 for update skip locked")
-        .params(channel, now).query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-        .list();
+        .params(channel, now).query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getInt(5))).list();
   }
 
   void delivered(Due d, Integer status, OffsetDateTime now) {

@@ -81,7 +81,7 @@ public class Notifications {
     int written = 0;
     Map<String, List<String>> reps = new HashMap<>();
     Map<String, List<String>> managers = new HashMap<>();
-    Map<String, String> emails = new HashMap<>();
+    Map<String, Mails.Recipient> recipients = new HashMap<>();
     for (Reminder r : Reminders.of(open, today,
         t -> managerAfterDays.getOrDefault(tiers.get(t.key()), escalateAfterDays))) {
       List<String> to = r.kind() == Reminder.Kind.ESCALATION
@@ -93,7 +93,7 @@ public class Notifications {
             r.customerId(), zh, en, now);
         if (id == null) continue;
         webhooks.enqueue(id, username, r.kind().code(), ids.get(r.taskKey()), r.customerId(), zh, en, now);
-        mails.enqueue(id, emails.computeIfAbsent(username, this::emailOf), zh, en, now);
+        mails.enqueue(id, recipients.computeIfAbsent(username, mails::recipient), zh, en, now);
         written++;
       }
     }
@@ -117,7 +117,7 @@ public class Notifications {
           "assigned", null, customerId, zh, en, now);
       if (id == null) continue;
       webhooks.enqueue(id, username, "assigned", null, customerId, zh, en, now);
-      mails.enqueue(id, emailOf(username), zh, en, now);
+      mails.enqueue(id, mails.recipient(username), zh, en, now);
       written++;
     }
     return written;
@@ -148,7 +148,7 @@ public class Notifications {
             "assigned", null, null, zh, en, now);
         if (id == null) continue;
         webhooks.enqueue(id, username, "assigned", null, null, zh, en, now);
-        mails.enqueue(id, emailOf(username), zh, en, now);
+        mails.enqueue(id, mails.recipient(username), zh, en, now);
         written++;
       }
     }
@@ -165,12 +165,6 @@ public class Notifications {
     }
     left.forEach((id, n) -> named.merge(id, n, Integer::sum));
     return named;
-  }
-
-  /** The user's email address, "" for none. */
-  private String emailOf(String username) {
-    return db.sql("select coalesce(email, '') from app_user where username = ?").param(username).query(String.class)
-        .optional().orElse("");
   }
 
   /** The enabled users who hold customers under an owner name. */

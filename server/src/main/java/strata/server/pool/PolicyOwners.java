@@ -122,7 +122,7 @@ public class PolicyOwners {
         .forEach(c -> perRep.computeIfAbsent(c.to(), k -> new ArrayList<>()).add(c));
     Placed placed = new Placed((int) moved.stream().filter(c -> !c.to().isEmpty()).count(),
         (int) moved.stream().filter(c -> c.to().isEmpty()).count(), perRep);
-    if (!moved.isEmpty()) audit.record("system", "owner_policy", describe(placed, moved), detail(placed, moved));
+    if (!moved.isEmpty()) audit.record("system", "owner_policy", detail(placed, moved));
     return placed;
   }
 
@@ -134,16 +134,5 @@ public class PolicyOwners {
         + (moved.size() > 20 ? ", …" : "");
     return AuditDetail.of("owner_policy", "assigned", placed.assigned(), "pooled", placed.pooled(),
         "reps", reps.isEmpty() ? null : reps, "sample", sample);
-  }
-
-  /** "3 assigned (李娜 1, 王磊 2), 1 to the pool: C1 '' -> '王磊', ..." with the first 20 moves. */
-  private static String describe(Placed placed, List<OwnerChange> moved) {
-    String reps = placed.perRep().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue().size())
-        .collect(joining(", "));
-    String sample = moved.stream().limit(20).map(c -> c.customerId() + " '" + c.from() + "' -> '" + c.to() + "'")
-        .collect(joining(", "));
-    return placed.assigned() + " assigned" + (reps.isEmpty() ? "" : " (" + reps + ")") + ", " + placed.pooled()
-        + " to the pool: " + sample + (moved.size() > 20 ? ", …" : "");
   }
 }

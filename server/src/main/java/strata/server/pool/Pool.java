@@ -88,8 +88,7 @@ public class Pool {
         throw new Conflict("already_claimed", "customer " + customerId + " is not in the pool (claimed by someone "
             + "else first)");
       }
-      audit.record(viewer.username(), "pool_claim", customerId + " by " + rep + " (" + (book + 1) + "/"
-          + (cap == 0 ? "no cap" : cap) + ")", AuditDetail.of("pool_claim", "customer", customerId, "rep", rep,
+      audit.record(viewer.username(), "pool_claim", AuditDetail.of("pool_claim", "customer", customerId, "rep", rep,
           "count", book + 1, "cap", cap == 0 ? null : cap));
       return new Ownership(customerId, rep, tier);
     });
@@ -111,7 +110,7 @@ public class Pool {
       if (!store.move(customerId, current, to, kind, null, by.username(), now())) {
         throw new Conflict("owner_changed", "customer " + customerId + " changed owner meanwhile; try again");
       }
-      audit.record(by.username(), "pool_" + kind, customerId + ": '" + current + "' -> '" + to + "'",
+      audit.record(by.username(), "pool_" + kind,
           AuditDetail.of("pool_move", "customer", customerId, "from", current, "to", to));
       return new Ownership(customerId, to, null);
     });
@@ -130,8 +129,7 @@ public class Pool {
       if (s.status() != Standing.Status.RETURN) continue;
       if (!store.moveOwner(s.customerId(), s.owner(), "", "return", s.rule(), "system", now)) continue;
       moved.put(s.customerId(), "");
-      audit.record("system", "pool_return", s.customerId() + " from " + s.owner() + ": " + s.rule() + " since "
-          + s.since() + " (return day " + s.returnDay() + ")", AuditDetail.of("pool_return", "customer",
+      audit.record("system", "pool_return", AuditDetail.of("pool_return", "customer",
           s.customerId(), "owner", s.owner(), "rule", s.rule(), "since", String.valueOf(s.since()),
           "return_day", String.valueOf(s.returnDay())));
       out.add(new Returned(s.customerId(), s.owner(), s.rule()));
@@ -148,11 +146,10 @@ public class Pool {
    *
    * @return false when its owner changed since it was assessed (nothing moved)
    */
-  public boolean escalate(String customerId, String from, String to, String detail, AuditDetail why) {
+  public boolean escalate(String customerId, String from, String to, AuditDetail why) {
     String kind = to.isEmpty() ? "return" : "reassign";
     if (!store.move(customerId, from, to, kind, "escalation", "system", now())) return false;
-    audit.record("system", to.isEmpty() ? "task_escalation_pool" : "task_escalation_reassign", customerId + ": '"
-        + from + "' -> '" + to + "': " + detail, why);
+    audit.record("system", to.isEmpty() ? "task_escalation_pool" : "task_escalation_reassign", why);
     return true;
   }
 

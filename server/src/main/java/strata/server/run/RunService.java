@@ -172,8 +172,7 @@ public class RunService implements ApplicationRunner {
     ModelStore.Version version = models.current();
     long id = audited.write(audit -> {
       long claimed = runs.claim(trigger, by, version.version(), instance.id());
-      audit.record(by, "run", "run " + claimed + " (" + trigger + ", model v" + version.version() + ")",
-          AuditDetail.of("run", "run", claimed, "trigger", trigger, "version", version.version()));
+      audit.record(by, "run", AuditDetail.of("run", "run", claimed, "trigger", trigger, "version", version.version()));
       return claimed;
     });
     executor.submit(() -> execute(id, version, asOf, history, withoutOutliers));
@@ -319,8 +318,8 @@ public class RunService implements ApplicationRunner {
   private void publishOverrides(long id, int modelVersion, java.util.Set<String> tierIds, OffsetDateTime at) {
     audited.run(audit -> { // joins the publishing transaction
       for (OverrideStore.Override o : overrides.endOutside(tierIds, modelVersion, at)) {
-        audit.record(OverrideStore.SYSTEM, "override_ended", o.customerId() + " -> " + o.tier() + ": "
-            + o.endNote().en() + " (run " + id + ")", AuditDetail.of("override_ended", "customer", o.customerId(),
+        audit.record(OverrideStore.SYSTEM, "override_ended",
+            AuditDetail.of("override_ended", "customer", o.customerId(),
             "tier", o.tier(), "note", AuditDetail.text(o.endNote().zh(), o.endNote().en()), "run", id));
       }
     });

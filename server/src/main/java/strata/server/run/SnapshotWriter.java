@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
@@ -92,14 +91,9 @@ final class SnapshotWriter {
     for (Metric m : Metric.values()) metrics.put(m.variable(), s.value(i, m));
     List<String> reasons = churnReasons(s, i);
     if (reasons != null) metrics.put(CHURN_REASONS, reasons);
-    Explanation model = explanations.of(i, s.tier[i]);
-    String explanation = model.json();
-    if (o != null) {
-      Map<String, Object> overridden = new LinkedHashMap<>(model.texts());
-      overridden.put("en", o.explanation(Locale.ENGLISH, String.valueOf(overridden.get("en"))));
-      overridden.put("zh", o.explanation(Locale.SIMPLIFIED_CHINESE, String.valueOf(overridden.get("zh"))));
-      explanation = json.writeValueAsString(overridden);
-    }
+    // The model's reason alone, also under an override: the note of the override in force is put in front when the
+    // row is read, so a row never tells of an override removed, replaced or expired since.
+    String explanation = explanations.of(i, s.tier[i]);
     return new Object[] {runId, id, o != null ? o.tier() : modelTier, modelTier, o == null ? null : o.id(),
         metrics.get("rfm_segment"), metrics.get("rfm_segment11"), metrics.get("lifecycle_stage"),
         metrics.get("abc_class"), metrics.get("value_quadrant"), metrics.get("recency_days"),
@@ -136,9 +130,6 @@ final class SnapshotWriter {
     return s.profiles == null || s.profiles[i] == null ? null : s.profiles[i].owner();
   }
 
-  /** A reason's stored explanation: the texts and the reason as data, and the same as JSON. */
-  private record Explanation(Map<String, Object> texts, String json) {}
-
   /**
    * The stored explanation of each distinct reason, rendered and serialised once: reasons repeat heavily (a few dozen
    * among a million customers) and the explainer returns the same instance for the same reason.
@@ -147,22 +138,23 @@ final class SnapshotWriter {
     private static final int LIMIT = 10_000;
     private final JsonMapper json;
     private final TierEngine.Explainer explainer;
-    private final Map<TierReason, Explanation> known = new IdentityHashMap<>();
+    private final Map<TierReason, String> known = new IdentityHashMap<>();
 
     Explanations(JsonMapper json, RunResult result) {
       this.json = json;
       this.explainer = result.engine().explainer(result.customers());
     }
 
-    Explanation of(int customer, int tier) {
+    /** The texts in both languages and the reason as data, as JSON. */
+    String of(int customer, int tier) {
       TierReason reason = explainer.reason(customer, tier);
-      Explanation explanation = known.get(reason);
+      String explanation = known.get(reason);
       if (explanation == null) {
         Map<String, Object> texts = new LinkedHashMap<>();
         texts.put("en", reason.text(java.util.Locale.ENGLISH));
         texts.put("zh", reason.text(java.util.Locale.SIMPLIFIED_CHINESE));
         texts.put("reason", json.readTree(reason.json()));
-        explanation = new Explanation(texts, json.writeValueAsString(texts));
+        explanation = json.writeValueAsString(texts);
         if (known.size() < LIMIT) known.put(reason, explanation);
       }
       return explanation;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -60,14 +61,14 @@ class AuthController {
     Users.User user = users.authenticate(login.username(), login.password()).orElse(null);
     if (user == null) {
       throttle.failed(login.username());
-      audited.record(login.username(), "login_failed", client, AuditDetail.of("login_failed", "client", client));
+      audited.record(login.username(), "login_failed", AuditDetail.of("login_failed", "client", client));
       throw new BadCredentials();
     }
     throttle.succeeded(login.username(), client);
     // A session is never issued without its login entry.
     TokenStore.Issued t = audited.write(audit -> {
       TokenStore.Issued issued = tokens.issueSession(user.username());
-      audit.record(user.username(), "login", null, null);
+      audit.record(user.username(), "login", null);
       return issued;
     });
     return new Session(t.token(), t.expiresAt(), Me.of(user));
@@ -79,13 +80,22 @@ class AuthController {
     String header = request.getHeader("Authorization");
     audited.run(audit -> {
       tokens.revokeToken(header.substring(7).trim());
-      audit.record(Viewer.current().username(), "logout", null, null);
+      audit.record(Viewer.current().username(), "logout", null);
     });
   }
 
   @GetMapping("/me")
   Me me() {
     return Me.of(users.find(Viewer.current().username()).orElseThrow());
+  }
+
+  record Language(String language) {}
+
+  /** The UI tells the server the language its user reads, so mails reach them in it (Mails). */
+  @PutMapping("/me/language")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void language(@RequestBody Language l) {
+    users.setLanguage(Viewer.current().username(), l.language());
   }
 
   @ResponseStatus(value = HttpStatus.UNAUTHORIZED)

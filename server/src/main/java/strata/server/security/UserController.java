@@ -67,8 +67,7 @@ class UserController {
     return audited.write(audit -> {
       Users.User created = users.create(u.username(), u.displayName(), u.password(), role(u.role()), u.owner(),
           u.team(), u.email());
-      audit.record(Viewer.current().username(), "user_created", u.username() + " as " + created.role().id()
-          + (created.team() == null ? "" : " team=" + created.team()), AuditDetail.of("user_created",
+      audit.record(Viewer.current().username(), "user_created", AuditDetail.of("user_created",
           "user", u.username(), "role", created.role().id(), "team", created.team()));
       return AuthController.Me.of(created);
     });
@@ -83,12 +82,10 @@ class UserController {
       if (c.password() != null || Boolean.FALSE.equals(c.enabled())) {
         // A new password must shut out whoever knew the old one: their sessions end (except this request's own).
         int revoked = tokens.revokeAllOf(username, Boolean.TRUE.equals(c.revokeApiTokens()), bearer(request));
-        audit.record(Viewer.current().username(), "tokens_revoked", username + ": " + revoked,
+        audit.record(Viewer.current().username(), "tokens_revoked",
             AuditDetail.of("tokens_revoked", "user", username, "count", revoked));
       }
-      audit.record(Viewer.current().username(), "user_updated", username + (c.password() != null ? " (password)" : "")
-          + " role=" + updated.role().id() + " enabled=" + updated.enabled()
-          + (updated.team() == null ? "" : " team=" + updated.team()), AuditDetail.of("user_updated", "user", username,
+      audit.record(Viewer.current().username(), "user_updated", AuditDetail.of("user_updated", "user", username,
           "role", updated.role().id(), "team", updated.team(), "password", c.password() != null ? true : null,
           "disabled", updated.enabled() ? null : true));
       return AuthController.Me.of(updated);
@@ -100,8 +97,7 @@ class UserController {
   void delete(@PathVariable String username) {
     audited.run(audit -> {
       users.delete(username);
-      audit.record(Viewer.current().username(), "user_deleted", username,
-          AuditDetail.of("user_deleted", "user", username));
+      audit.record(Viewer.current().username(), "user_deleted", AuditDetail.of("user_deleted", "user", username));
     });
   }
 
@@ -123,8 +119,7 @@ class UserController {
     return audited.write(audit -> {
       TokenStore.Issued issued = tokens.issueApi(v.username(), t.name(), scope,
           t.expiresInDays() == null ? null : Duration.ofDays(t.expiresInDays()));
-      audit.record(v.username(), "token_created", t.name() + " scope=" + scope.id()
-          + (t.expiresInDays() == null ? "" : " days=" + t.expiresInDays()), AuditDetail.of("token_created",
+      audit.record(v.username(), "token_created", AuditDetail.of("token_created",
           "name", t.name(), "scope", scope.id(), "days", t.expiresInDays()));
       return issued;
     });
@@ -135,8 +130,7 @@ class UserController {
   void revoke(@PathVariable long id) {
     audited.run(audit -> {
       tokens.revoke(id, Viewer.current());
-      audit.record(Viewer.current().username(), "token_revoked", Long.toString(id),
-          AuditDetail.of("token_revoked", "token", id));
+      audit.record(Viewer.current().username(), "token_revoked", AuditDetail.of("token_revoked", "token", id));
     });
   }
 

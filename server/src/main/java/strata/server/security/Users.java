@@ -152,6 +152,16 @@ public class Users {
   }
 
   /**
+   * Keeps the language a user reads Strata in (zh or en), for what reaches them outside the UI (mails).
+   *
+   * @throws BadRequest for another language
+   */
+  public void setLanguage(String username, String language) {
+    if (strata.server.api.ServerLanguage.parse(language) == null) throw new BadRequest("language", "zh or en");
+    db.sql("update app_user set language = ? where username = ?").params(language, username).update();
+  }
+
+  /**
    * Deletes a user and their tokens (the audit log keeps their name).
    *
    * @throws Conflict {@code last_admin} if they are the last enabled admin

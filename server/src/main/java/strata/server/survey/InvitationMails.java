@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import strata.i18n.Labels;
+import strata.server.api.ServerLanguage;
 import strata.server.task.TaskPlanning;
 import strata.survey.SurveyTokens;
 
 /**
  * Mails open email invitations to the customer's address with Spring's SMTP settings and {@code strata.mail.from}
  * (the notification mails' sender), and only with {@code strata.surveys.base-url}, since a mail has no request to
- * take the server's address from. Text in Chinese then English, as the notification mails. A failed send is tried
+ * take the server's address from. Written in the server's default language ({@link ServerLanguage}): a customer has
+ * none stored, and the page the link opens offers the other. A failed send is tried
  * again at the next poll while the link is open; a link made in its tier's quiet hours waits until they end.
  */
 @Component
@@ -35,10 +37,12 @@ class InvitationMails {
   private final TransactionTemplate transaction;
   private final String from;
   private final String baseUrl;
+  private final Locale language;
 
   InvitationMails(JdbcClient db, ObjectProvider<JavaMailSender> sender, SurveyTokens tokens, TaskPlanning clock,
       PlatformTransactionManager transactions, @Value("${strata.mail.from:}") String from,
-      @Value("${strata.surveys.base-url:}") String baseUrl) {
+      @Value("${strata.surveys.base-url:}") String baseUrl, ServerLanguage language) {
+    this.language = language.locale();
     this.db = db;
     this.transaction = new TransactionTemplate(transactions);
     this.sender = sender.getIfAvailable();
@@ -92,9 +96,8 @@ class InvitationMails {
     SimpleMailMessage mail = new SimpleMailMessage();
     mail.setFrom(from);
     mail.setTo(d.email());
-    mail.setSubject(Labels.get("survey.mail.subject", Locale.CHINESE) + " / "
-        + Labels.get("survey.mail.subject", Locale.ENGLISH));
-    mail.setText(text(Locale.CHINESE, url, until) + "\n\n" + text(Locale.ENGLISH, url + "?lang=en", until));
+    mail.setSubject(Labels.get("survey.mail.subject", language));
+    mail.setText(text(language, url + "?lang=" + language.getLanguage(), until));
     try {
       sender.send(mail);
       db.sql("update survey_invitation set emailed_at = ? where id = ?").params(now, d.id()).update();

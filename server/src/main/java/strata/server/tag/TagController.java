@@ -60,8 +60,7 @@ class TagController {
     String tag = TagStore.parse(body.tag());
     return audited.write(audit -> {
       if (tags.add(List.of(id), tag, v.username(), clock.instant()) > 0) {
-        audit.record(v.username(), "tag_add", "'" + tag + "' on " + id,
-            AuditDetail.of("tag_add", "tag", tag, "customer", id));
+        audit.record(v.username(), "tag_add", AuditDetail.of("tag_add", "tag", tag, "customer", id));
       }
       return new Tagged(id, tags.of(id));
     });
@@ -75,8 +74,7 @@ class TagController {
     String t = TagStore.parse(tag);
     return audited.write(audit -> {
       if (tags.remove(List.of(id), t) > 0) {
-        audit.record(v.username(), "tag_remove", "'" + t + "' from " + id,
-            AuditDetail.of("tag_remove", "tag", t, "customer", id));
+        audit.record(v.username(), "tag_remove", AuditDetail.of("tag_remove", "tag", t, "customer", id));
       }
       return new Tagged(id, tags.of(id));
     });

@@ -66,8 +66,7 @@ class TaskActions {
       interactions.write(List.of(new Interaction(PlanData.TASK_RECORD_PREFIX + id, task.customerId(),
           now.atZoneSameInstant(planning.zone()).toLocalDateTime(), interactionType(task), task.channel() == null
           ? "" : task.channel(), outcome)));
-      audit.record(viewer.username(), "task_done", "task " + id + " (" + task.type() + ", " + task.customerId()
-          + "): " + outcome + (text.isEmpty() ? "" : " — " + text), AuditDetail.of("task_done", "task", id,
+      audit.record(viewer.username(), "task_done", AuditDetail.of("task_done", "task", id,
           "type", task.type(), "customer", task.customerId(), "outcome", outcome, "note", text.isEmpty() ? null : text));
       return tasks.get(id, viewer);
     }));
@@ -84,8 +83,7 @@ class TaskActions {
     Task task = tasks.get(id, viewer);
     return audited.write(audit -> {
       if (!tasks.reschedule(id, dueDate, note, viewer.username(), planning.now())) throw notOpen(task);
-      audit.record(viewer.username(), "task_rescheduled", "task " + id + " (" + task.type() + ", "
-          + task.customerId() + "): " + task.dueDate() + " -> " + dueDate + (note.isEmpty() ? "" : " — " + note),
+      audit.record(viewer.username(), "task_rescheduled",
           AuditDetail.of("task_rescheduled", "task", id, "type", task.type(), "customer", task.customerId(),
               "from", String.valueOf(task.dueDate()), "to", dueDate.toString(), "note", note.isEmpty() ? null : note));
       return tasks.get(id, viewer);
@@ -100,8 +98,8 @@ class TaskActions {
     Task task = tasks.get(id, viewer);
     return audited.write(audit -> {
       if (!tasks.close(id, "skipped", null, text, viewer.username(), planning.now())) throw notOpen(task);
-      audit.record(viewer.username(), "task_skipped", "task " + id + " (" + task.type() + ", " + task.customerId()
-          + "): " + text, AuditDetail.of("task_skipped", "task", id, "type", task.type(), "customer", task.customerId(),
+      audit.record(viewer.username(), "task_skipped",
+          AuditDetail.of("task_skipped", "task", id, "type", task.type(), "customer", task.customerId(),
           "reason", text));
       return tasks.get(id, viewer);
     });

@@ -65,11 +65,9 @@ class TaskEscalation {
         });
     Map<String, String> moved = new HashMap<>();
     for (Escalations.Move m : Escalations.of(overdue, playbooks, books, Set.of(), today).moves()) {
-      String detail = m.action().code() + " after " + m.overdueDays() + " overdue days (tier " + m.tier()
-          + ", tasks " + m.taskIds() + ")";
       AuditDetail why = AuditDetail.of("escalation", "customer", m.customerId(), "from", m.from(), "to", m.to(),
           "action", m.action().code(), "days", m.overdueDays(), "tier", m.tier(), "tasks", m.taskIds().toString());
-      if (!pool.escalate(m.customerId(), m.from(), m.to(), detail, why)) continue;
+      if (!pool.escalate(m.customerId(), m.from(), m.to(), why)) continue;
       for (long id : m.taskIds()) {
         db.sql("insert into task_escalation (task_id, customer_id, action, from_owner, to_owner, overdue_days, at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)")

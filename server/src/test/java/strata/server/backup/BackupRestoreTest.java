@@ -64,7 +64,7 @@ class BackupRestoreTest {
       assertThat(audit.get(0).get("action").asString()).isEqualTo("override_removed");
       assertThat(audit.get(1).get("action").asString()).isEqualTo("backup_downloaded");
       assertThat(audit.get(2).get("action").asString()).isEqualTo("backup");
-      assertThat(audit.get(2).get("detail").asString()).startsWith(name + " (");
+      assertThat(audit.get(2).at("/detailParams/file").asString()).isEqualTo(name);
       assertThat(new Api(port).as("analyst", DEMO_PASSWORD).get("/api/v1/admin/backups/" + name).status())
           .isEqualTo(403);
       assertThat(admin.get("/api/v1/admin/backups/..%2Fdb%2Fstrata.mv.db").status()).isIn(400, 404);

@@ -116,8 +116,11 @@ abstract class CustomerBulkApiContract extends ServerTest {
     assertThat(csv).isEqualTo("\uFEFFCustomer ID,Name,Phone,Email,Last contact,Next task,Top category,Next-best product,Why this product\r\n"
         + "A1,甲公司,13800000000,,,Follow-up 2026-03-12,,,\r\n"
         + "C3,丙公司,13800000000,,,Follow-up 2026-03-12,,,\r\n");
-    assertThat(audit("bulk_task")).containsExactly("0 follow_up tasks by phone due 2026-03-12 for 1 customers: A1",
-        "2 follow_up tasks by phone due 2026-03-12 for 2 customers: A1, C3");
+    assertThat(audit("bulk_task")).containsExactly(
+        "bulk_task {\"created\":0,\"type\":\"follow_up\",\"channel\":\"phone\",\"due\":\"2026-03-12\",\"selected\":1,"
+            + "\"sample\":\"A1\"}",
+        "bulk_task {\"created\":2,\"type\":\"follow_up\",\"channel\":\"phone\",\"due\":\"2026-03-12\",\"selected\":2,"
+            + "\"sample\":\"A1, C3\"}");
   }
 
   @Test
@@ -126,7 +129,8 @@ abstract class CustomerBulkApiContract extends ServerTest {
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("{\"action\":\"assign\",\"selected\":2,\"changed\":2}");
     assertThat(owners()).isEqualTo("A1=李娜 B2=李娜 C3=李娜 D4=");
-    assertThat(audit("bulk_assign")).containsExactly("2 of 2 customers to '李娜': A1, C3");
+    assertThat(audit("bulk_assign"))
+        .containsExactly("bulk_assign {\"changed\":2,\"selected\":2,\"owner\":\"李娜\",\"sample\":\"A1, C3\"}");
     JsonNode told = anonymous().as("lina", "lina-password").get("/api/v1/notifications").json().get("items");
     assertThat(told).filteredOn(n -> n.get("kind").asString().equals("assigned"))
         .extracting(n -> n.get("customerId").asString() + " " + n.at("/text/zh").asString())
@@ -185,9 +189,11 @@ abstract class CustomerBulkApiContract extends ServerTest {
     return String.join(" ", db.sql("select id || '=' || owner from customer order by id").query(String.class).list());
   }
 
+  /** Each entry's detail as the API gives it: code and values, no sentence (the page words them). */
   private List<String> audit(String action) {
     List<String> out = new ArrayList<>();
-    admin.get("/api/v1/audit?action=" + action).json().get("items").forEach(e -> out.add(e.get("detail").asString()));
+    admin.get("/api/v1/audit?action=" + action).json().get("items")
+        .forEach(e -> out.add(e.get("detailCode").asString() + " " + e.get("detailParams")));
     return out;
   }
 }

@@ -35,8 +35,8 @@ class KilledOverridesTest {
       + "'active' else 'removed' end from tier_override order by id";
   private static final String SNAPSHOT = "select customer_id, tier, case when override_id is null then 'model' else "
       + "'override' end from snapshot_row where run_id = (select run_id from current_run)";
-  private static final String AUDIT = "select action, detail from audit_log where action like 'override_%' "
-      + "order by id";
+  private static final String AUDIT = "select action, detail_code, detail_params from audit_log "
+      + "where action like 'override_%' order by id";
 
 
   /** One request and its effect on the expected rows. */
@@ -161,13 +161,15 @@ class KilledOverridesTest {
       endActive(id);
       overrides.add(new String[] {id, tier, reason, "active"});
       snapshot.put(id, tier + "|override");
-      audit.add("override_set|" + id + " -> " + tier + ": " + reason);
+      // code|values as AuditLog stores them (the reasons here need no JSON escaping)
+      audit.add("override_set|override_set|{\"customer\":\"" + id + "\",\"tier\":\"" + tier + "\",\"reason\":\""
+          + reason + "\"}");
     }
 
     void remove(String id) {
       endActive(id);
       snapshot.put(id, modelTier.get(id) + "|model");
-      audit.add("override_removed|" + id);
+      audit.add("override_removed|override_removed|{\"customer\":\"" + id + "\"}");
     }
 
     private void endActive(String id) {

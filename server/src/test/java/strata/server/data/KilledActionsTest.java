@@ -43,7 +43,8 @@ class KilledActionsTest {
       "pool_event", "select customer_id, kind, from_owner, to_owner, rule from pool_event order by id",
       "service_task", "select task_key, owner, status from service_task order by task_key",
       "task_escalation", "select task_id, customer_id, action, to_owner from task_escalation order by task_id",
-      "audit_log", "select action, detail from audit_log where action like 'pool_%' or action like 'bulk_%' "
+      "audit_log", "select action, detail_code, detail_params from audit_log "
+          + "where action like 'pool_%' or action like 'bulk_%' "
           + "or action like 'task_escalation%' order by id");
 
   @Test

@@ -76,7 +76,11 @@ abstract class DuplicateApiContract extends ServerTest {
     assertThat(admin.post("/api/v1/duplicates/" + phonePair + "/reject", Map.of()).status()).isEqualTo(409);
     JsonNode audit = admin.get("/api/v1/audit?action=duplicate_accepted").json().get("items");
     assertThat(audit).hasSize(1);
-    assertThat(audit.at("/0/detail").asString()).contains("D-1 + D-2", "same_phone", hostile);
+    assertThat(audit.at("/0/detailCode").asString()).isEqualTo("duplicate");
+    assertThat(audit.at("/0/detailParams/a").asString() + " " + audit.at("/0/detailParams/b").asString())
+        .isEqualTo("D-1 D-2");
+    assertThat(audit.at("/0/detailParams/reasons").toString()).contains("same_phone");
+    assertThat(audit.at("/0/detailParams/note").asString()).isEqualTo(hostile);
 
     // The next run counts D-1 and D-2 as one customer D-1: 4 customers of 5, D-1's monetary 1000 + 300 + 200 = 1500.
     runNext(admin);
@@ -99,8 +103,9 @@ abstract class DuplicateApiContract extends ServerTest {
     assertThat(customer(apart, "D-1").get("monetary").asDouble()).isEqualTo(1000.0);
     assertThat(customer(apart, "D-2").get("monetary").asDouble()).isEqualTo(500.0);
     assertThat(admin.get("/api/v1/duplicates?status=rejected").json().at("/items/0/id").asLong()).isEqualTo(emailPair);
-    assertThat(admin.get("/api/v1/audit?action=duplicate_undone").json().at("/items/0/detail").asString())
-        .contains("was accepted", "不同门店");
+    JsonNode undoneEntry = admin.get("/api/v1/audit?action=duplicate_undone").json().at("/items/0/detailParams");
+    assertThat(undoneEntry.get("was").asString()).isEqualTo("accepted");
+    assertThat(undoneEntry.get("note").asString()).contains("不同门店");
 
     // D-2's phone corrected: the pending pair is not found again and leaves; the rejected one is found and kept.
     db.sql("update customer set phone = '13900139000' where id = 'D-2'").update();

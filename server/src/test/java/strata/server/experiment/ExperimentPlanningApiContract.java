@@ -91,7 +91,7 @@ abstract class ExperimentPlanningApiContract extends ServerTest {
     assertThat(made.json().at("/heldOut/0/experiment").asString()).isEqualTo("care_test");
     List<String> audit = new ArrayList<>();
     admin.get("/api/v1/audit?action=task_held_out").json().get("items")
-        .forEach(e -> audit.add(e.get("username").asString() + ": " + e.get("detail").asString()));
+        .forEach(e -> audit.add(e.get("username").asString() + ": " + e.get("detailParams")));
     assertThat(audit).singleElement().asString().contains("wangfang", "care_test", heldOut, "follow_up", "2026-05-20")
         .doesNotContain(treated);
     // The same task again is not made twice, and nothing new is warned about or audited.

@@ -25,8 +25,9 @@ import strata.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Notification mails over SMTP to a real server (GreenMail): a task due today is mailed to its owner's address in
- * both languages; a send that fails while the server is down is retried after the back-off.
+ * Notification mails over SMTP to a real server (GreenMail): a task due today is mailed to its owner's address in the
+ * language they read Strata in (the server's default, zh, until they choose one); a send that fails while the server
+ * is down is retried after the back-off.
  */
 @Import(MovableClock.Config.class)
 abstract class MailsContract extends ServerTest {
@@ -79,9 +80,10 @@ abstract class MailsContract extends ServerTest {
       assertThat(got).hasSize(1);
       assertThat(got[0].getAllRecipients()[0].toString()).isEqualTo("zhangwei@example.com");
       assertThat(got[0].getFrom()[0].toString()).isEqualTo("strata@example.com");
-      assertThat(got[0].getSubject()).isEqualTo("Strata 提醒 / reminder");
+      // No language chosen yet: the server's default, Chinese only (labels_zh mail.subject, remind.task_due).
+      assertThat(got[0].getSubject()).isEqualTo("Strata 提醒");
       assertThat(((String) got[0].getContent()).strip().replace("\r\n", "\n"))
-          .isEqualTo("2026-03-10 到期：客户 A1 的跟进\n\nFollow-up due 2026-03-10: customer A1");
+          .isEqualTo("2026-03-10 到期：客户 A1 的跟进");
     } finally {
       smtp.stop();
     }
@@ -105,6 +107,34 @@ abstract class MailsContract extends ServerTest {
     assertThat(log.get(0).get("attempts").asInt()).isEqualTo(2);
     assertThat(log.get(0).get("lastError").isNull()).isTrue();
     assertThat(log.get(1).get("attempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aUserWhoChoseEnglishGetsTheMailInEnglish() throws Exception {
+    Api admin = admin();
+    assertThat(admin.post("/api/v1/users", Map.of("username", "lina", "password", "lina-password",
+        "role", "sales", "owner", "张伟", "email", "lina@example.com")).status()).isEqualTo(201);
+    Api lina = anonymous().as("lina", "lina-password");
+    assertThat(lina.put("/api/v1/me/language", Map.of("language", "fr")).status()).isEqualTo(400);
+    assertThat(lina.put("/api/v1/me/language", Map.of("language", "en")).status()).isEqualTo(204);
+    task("C3|cadence|none", "C3");
+
+    GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try {
+      notifications.send(LocalDate.parse("2026-03-10"), clock.now.atOffset(ZoneOffset.UTC));
+      mails.deliverDue();
+      MimeMessage mail = null;
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        if (m.getAllRecipients()[0].toString().equals("lina@example.com")) mail = m;
+      }
+      assertThat(mail).isNotNull();
+      // labels.properties mail.subject and remind.task_due, nothing in Chinese but the owner's name if it were named
+      assertThat(mail.getSubject()).isEqualTo("Strata reminder");
+      assertThat(((String) mail.getContent()).strip()).isEqualTo("Follow-up due 2026-03-10: customer C3");
+    } finally {
+      smtp.stop();
+    }
   }
 
   /** An open follow-up task of 张伟's, due today, as the planner would have stored it. */

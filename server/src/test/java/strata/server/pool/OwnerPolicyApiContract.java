@@ -96,9 +96,8 @@ abstract class OwnerPolicyApiContract extends ServerTest {
     JsonNode pool = as("zhaolei").get("/api/v1/pool").json();
     assertThat(pool.get("items")).extracting(p -> p.get("id").asString() + " " + text(p.get("rule")) + " "
         + text(p.get("previousOwner"))).containsExactly("A7 - -", "S2 - -", "Z1 policy 赵磊");
-    assertThat(audit("owner_policy")).containsExactly("6 assigned (张伟 1, 李娜 2, 王芳 3), 1 to the pool: "
-        + "A1 '' -> '王芳', A2 '' -> '李娜', A3 '' -> '王芳', A4 '' -> '张伟', A5 '' -> '李娜', A6 '' -> '王芳', "
-        + "Z1 '赵磊' -> ''");
+    assertThat(audit("owner_policy")).containsExactly("owner_policy {\"assigned\":6,\"pooled\":1,"
+        + "\"reps\":\"张伟 1, 李娜 2, 王芳 3\",\"sample\":\"A1, A2, A3, A4, A5, A6, Z1\"}");
     assertThat(db.sql("select kind || '/' || from_owner || '/' || to_owner || '/' || rule || '/' || by_user || '/' "
         + "|| tier from pool_event where customer_id in ('A4', 'Z1') order by customer_id").query(String.class)
         .list()).containsExactly("assign//张伟/policy/system/big", "return/赵磊//policy/system/small");
@@ -132,7 +131,8 @@ abstract class OwnerPolicyApiContract extends ServerTest {
     assertThat(owner("A7")).isEqualTo("王芳");
     assertThat(openTasks("zhaolei")).containsExactly("A1 赵磊", "Z1 赵磊");
     assertThat(openTasks("wangfang")).containsExactly("A3 王芳", "A6 王芳", "A7 王芳");
-    assertThat(audit("owner_policy")).last().isEqualTo("1 assigned (王芳 1), 0 to the pool: A7 '' -> '王芳'");
+    assertThat(audit("owner_policy")).last()
+        .isEqualTo("owner_policy {\"assigned\":1,\"pooled\":0,\"reps\":\"王芳 1\",\"sample\":\"A7\"}");
     assertThat(policyNotices()).containsExactly(
         "lina 2 customers are yours now by their tier's owner policy: Big 2",
         "wangfang 3 customers are yours now by their tier's owner policy: Big 3",
@@ -178,7 +178,7 @@ abstract class OwnerPolicyApiContract extends ServerTest {
   }
 
   private List<String> audit(String action) {
-    return db.sql("select detail from audit_log where action = ? order by id").param(action).query(String.class)
-        .list();
+    return db.sql("select detail_code || ' ' || detail_params from audit_log where action = ? order by id")
+        .param(action).query(String.class).list();
   }
 }

@@ -114,8 +114,9 @@ abstract class PoolApiContract extends ServerTest {
     assertThat(db.sql("select kind || '/' || from_owner || '/' || to_owner || '/' || rule || '/' || by_user "
         + "from pool_event where customer_id = 'A1'").query(String.class).list())
         .containsExactly("return/张伟//no_contact/system");
-    assertThat(db.sql("select detail from audit_log where action = 'pool_return'").query(String.class).list())
-        .containsExactly("A1 from 张伟: no_contact since 2026-02-01 (return day 2026-03-03)");
+    assertThat(db.sql("select detail_params from audit_log where action = 'pool_return'").query(String.class).list())
+        .containsExactly("{\"customer\":\"A1\",\"owner\":\"张伟\",\"rule\":\"no_contact\",\"since\":\"2026-02-01\","
+            + "\"return_day\":\"2026-03-03\"}");
     // B2 is due back on 03-14: its owner has a warning task, due today (the warning window opened on 03-09).
     assertThat(owner("B2")).isEqualTo("李娜");
     assertThat(db.sql("select owner || '/' || due_date || '/' || status from service_task where task_key = "
@@ -164,8 +165,8 @@ abstract class PoolApiContract extends ServerTest {
     assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
     assertThat(claimed.json().get("owner").asString()).isEqualTo("张伟");
     assertThat(owner("P1")).isEqualTo("张伟");
-    assertThat(db.sql("select detail from audit_log where action = 'pool_claim'").query(String.class).single())
-        .isEqualTo("P1 by 张伟 (2/2)");
+    assertThat(db.sql("select detail_params from audit_log where action = 'pool_claim'").query(String.class).single())
+        .isEqualTo("{\"customer\":\"P1\",\"rep\":\"张伟\",\"count\":2,\"cap\":2}");
 
     Api.Response overCap = zhangwei.post("/api/v1/pool/P2/claim", Map.of());
     assertThat(overCap.status()).isEqualTo(422);
@@ -193,9 +194,12 @@ abstract class PoolApiContract extends ServerTest {
     assertThat(admin.post("/api/v1/pool/B2/assign", Map.of("owner", "赵磊")).status()).isEqualTo(200);
     assertThat(owner("P3")).isEqualTo("李娜");
     assertThat(owner("C3")).isEmpty();
-    assertThat(db.sql("select action || ': ' || detail from audit_log where action like 'pool_%' and action <> "
-        + "'pool_return' order by id").query(String.class).list()).containsExactly("pool_assign: P2: '' -> '李娜'",
-        "pool_assign: P3: '' -> '李娜'", "pool_release: C3: '张伟' -> ''", "pool_reassign: B2: '李娜' -> '赵磊'");
+    assertThat(db.sql("select action || ': ' || detail_params from audit_log where action like 'pool_%' and action <> "
+        + "'pool_return' order by id").query(String.class).list()).containsExactly(
+        "pool_assign: {\"customer\":\"P2\",\"from\":\"\",\"to\":\"李娜\"}",
+        "pool_assign: {\"customer\":\"P3\",\"from\":\"\",\"to\":\"李娜\"}",
+        "pool_release: {\"customer\":\"C3\",\"from\":\"张伟\",\"to\":\"\"}",
+        "pool_reassign: {\"customer\":\"B2\",\"from\":\"李娜\",\"to\":\"赵磊\"}");
     assertThat(admin.post("/api/v1/pool/NOPE/assign", Map.of("owner", "李娜")).status()).isEqualTo(404);
     assertThat(admin.post("/api/v1/pool/P4/assign", Map.of("owner", "x".repeat(201))).status()).isEqualTo(400);
     assertThat(admin.post("/api/v1/users", Map.of("username", "longteam", "password", "longteam-password",

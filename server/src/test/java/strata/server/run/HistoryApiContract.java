@@ -89,8 +89,9 @@ abstract class HistoryApiContract extends ServerTest {
     assertThat(own.size()).isEqualTo(1);
     assertThat(own.get(0).get("tier").asString()).isEqualTo("mid");
     assertThat(own.get(0).get("endNote").get("zh").asString()).isEqualTo(note.get("zh").asString());
-    assertThat(admin.get("/api/v1/audit?action=override_ended").json().get("items").get(0).get("detail").asString())
-        .startsWith("C3 -> mid");
+    JsonNode endedEntry = admin.get("/api/v1/audit?action=override_ended").json().at("/items/0/detailParams");
+    assertThat(endedEntry.get("customer").asString() + " -> " + endedEntry.get("tier").asString())
+        .isEqualTo("C3 -> mid");
   }
 
   @Test

@@ -134,6 +134,44 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(admin.get("/api/v1/audit?action=override_set").json().get("total").asLong()).isGreaterThan(0);
   }
 
+  /**
+   * The explanation tells of the override in force when it is read, whatever the snapshot row's text says: an override
+   * replaced after the run shows its own reason, and a model's reason that happens to read like an override's note
+   * is left alone. Rows written before (V40) carry the old note under a flag, and lose it.
+   */
+  @Test
+  void theOverrideNoteIsTheOneInForceNotTheTextOfTheRow() {
+    runToEnd(analyst);
+    JsonNode model = analyst.get("/api/v1/customers/B2").json().get("explanation");
+    String en = model.get("en").asString();
+    String zh = model.get("zh").asString();
+    assertThat(analyst.put("/api/v1/customers/B2/override", Map.of("tier", "big", "reason", "first reason")).status())
+        .isEqualTo(201);
+    long runId = runToEnd(analyst).get("id").asLong();
+    assertThat(analyst.put("/api/v1/customers/B2/override", Map.of("tier", "big", "reason", "second reason")).status())
+        .isEqualTo(201);
+    // labels override.explanation and override.explanation.model, in front of the model's own text
+    JsonNode now = analyst.get("/api/v1/customers/B2").json().get("explanation");
+    assertThat(now.get("en").asString()).isEqualTo("overridden by analyst1: second reason; model: " + en);
+    assertThat(now.get("zh").asString()).isEqualTo("由 analyst1 手动调整：second reason；模型：" + zh);
+    assertThat(analyst.delete("/api/v1/customers/B2/override").status()).isEqualTo(204);
+    assertThat(analyst.get("/api/v1/customers/B2").json().get("explanation")).isEqualTo(model);
+
+    String legacy = Api.MAPPER.writeValueAsString(Map.of("overridden", true,
+        "en", "overridden by ann: old; model: " + en, "zh", "由 ann 手动调整：old；模型：" + zh));
+    db.sql("update snapshot_row set explanation = ? where run_id = ? and customer_id = 'B2'").params(legacy, runId)
+        .update();
+    assertThat(analyst.get("/api/v1/customers/B2").json().get("explanation")).isEqualTo(model);
+
+    String lookalike = Api.MAPPER.writeValueAsString(Map.of("en", "overridden queue: net spend is 150",
+        "zh", "待复核：消费金额为150"));
+    db.sql("update snapshot_row set explanation = ? where run_id = ? and customer_id = 'B2'").params(lookalike, runId)
+        .update();
+    JsonNode shown = analyst.get("/api/v1/customers/B2").json().get("explanation");
+    assertThat(shown.get("en").asString()).isEqualTo("overridden queue: net spend is 150");
+    assertThat(shown.get("zh").asString()).isEqualTo("待复核：消费金额为150");
+  }
+
   /** Snapshot rows go in by COPY on PostgreSQL and by JDBC batch on H2: both must store texts and numbers as given. */
   @Test
   void snapshotRowsKeepQuotesNewlinesAndNumbersExactly() {

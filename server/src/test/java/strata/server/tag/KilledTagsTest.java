@@ -26,8 +26,8 @@ class KilledTagsTest {
   private static final long SEED = 20261205L;
   private static final int CUSTOMERS = 1_000; // the most a bulk action takes
   private static final String TAGS = "select customer_id, tag from customer_tag order by customer_id, tag";
-  private static final String AUDIT = "select action, detail from audit_log where action in ('bulk_tag', "
-      + "'bulk_untag') order by id";
+  private static final String AUDIT = "select action, detail_code, detail_params from audit_log "
+      + "where action in ('bulk_tag', 'bulk_untag') order by id";
 
 
   @Test
@@ -93,8 +93,8 @@ class KilledTagsTest {
           .containsExactlyInAnyOrderElementsOf(expected);
       assertThat(audit).as("its one audit entry").hasSize(auditBefore.size() + 1)
           .startsWith(auditBefore.toArray(String[]::new));
-      assertThat(audit.get(audit.size() - 1)).startsWith("bulk_" + action + "|'" + tag + "' "
-          + (action.equals("tag") ? "on " : "from ") + CUSTOMERS + " of " + CUSTOMERS + " customers: ");
+      assertThat(audit.get(audit.size() - 1)).startsWith("bulk_" + action + "|bulk_tag|{\"tag\":\"" + tag
+          + "\",\"changed\":" + CUSTOMERS + ",\"selected\":" + CUSTOMERS + ",\"sample\":");
     }
     System.out.printf("KilledTagsTest: %s '%s' %s%n", action, tag, applied ? "applied whole" : "left nothing");
     return server;

@@ -64,8 +64,9 @@ abstract class TagApiContract extends ServerTest {
     Api.Response removed = admin.delete("/api/v1/customers/T-A1/tags?tag=" + enc("华东/重点"));
     assertThat(removed.status()).isEqualTo(200);
     assertThat(removed.json().get("tags").valueStream().map(JsonNode::asString)).containsExactly("VIP");
-    assertThat(audit("tag_", auditBefore)).containsExactly("tag_add 'VIP' on T-A1", "tag_add '华东/重点' on T-A1",
-        "tag_remove '华东/重点' from T-A1");
+    assertThat(audit("tag_", auditBefore)).containsExactly("tag_add {\"tag\":\"VIP\",\"customer\":\"T-A1\"}",
+        "tag_add {\"tag\":\"华东/重点\",\"customer\":\"T-A1\"}",
+        "tag_remove {\"tag\":\"华东/重点\",\"customer\":\"T-A1\"}");
   }
 
   @Test
@@ -157,7 +158,7 @@ abstract class TagApiContract extends ServerTest {
   }
 
   private List<String> audit(String prefix, long after) {
-    return db.sql("select action || ' ' || detail from audit_log where action like ? and id > ? order by id")
+    return db.sql("select action || ' ' || detail_params from audit_log where action like ? and id > ? order by id")
         .params(prefix + "%", after).query(String.class).list();
   }
 

@@ -95,9 +95,11 @@ abstract class EscalationApiContract extends ServerTest {
       assertThat(n.at("/text/en").asString()).isEqualTo("Customer A1 is yours now: its tasks were overdue with 张伟");
     });
     assertThat(audit(admin, "task_escalation_pool")).containsExactly(
-        "B2: '李娜' -> '': pool after 4 overdue days (tier small, tasks [" + taskId("B2") + "])");
+        "escalation {\"customer\":\"B2\",\"from\":\"李娜\",\"to\":\"\",\"action\":\"pool\",\"days\":4,"
+            + "\"tier\":\"small\",\"tasks\":\"[" + taskId("B2") + "]\"}");
     assertThat(audit(admin, "task_escalation_reassign")).containsExactly(
-        "A1: '张伟' -> '李娜': reassign after 5 overdue days (tier big, tasks [" + taskId("A1") + "])");
+        "escalation {\"customer\":\"A1\",\"from\":\"张伟\",\"to\":\"李娜\",\"action\":\"reassign\",\"days\":5,"
+            + "\"tier\":\"big\",\"tasks\":\"[" + taskId("A1") + "]\"}");
 
     // Idempotent: the same day and later days move nobody again for the same tasks.
     assertThat(planning.replan("test").orElseThrow().escalated()).isZero();
@@ -133,7 +135,8 @@ abstract class EscalationApiContract extends ServerTest {
 
   private static List<String> audit(Api user, String action) {
     List<String> out = new ArrayList<>();
-    user.get("/api/v1/audit?action=" + action).json().get("items").forEach(e -> out.add(e.get("detail").asString()));
+    user.get("/api/v1/audit?action=" + action).json().get("items")
+        .forEach(e -> out.add(e.get("detailCode").asString() + " " + e.get("detailParams")));
     return out;
   }
 }

@@ -59,8 +59,9 @@ abstract class TaskRescheduleApiContract extends ServerTest {
     assertThat(moved.json().get("note").asString()).isEqualTo("客户出差，20 号再打");
     assertThat(moved.json().get("closedAt").isNull()).isTrue();
     assertThat(db.sql("select count(*) from interaction").query(Long.class).single()).isZero();
-    assertThat(db.sql("select detail from audit_log where action = 'task_rescheduled'").query(String.class).single())
-        .isEqualTo("task " + id + " (follow_up, A1): 2026-03-10 -> 2026-03-20 — 客户出差，20 号再打");
+    assertThat(db.sql("select detail_params from audit_log where action = 'task_rescheduled'").query(String.class)
+        .single()).isEqualTo("{\"task\":" + id + ",\"type\":\"follow_up\",\"customer\":\"A1\",\"from\":\"2026-03-10\","
+            + "\"to\":\"2026-03-20\",\"note\":\"客户出差，20 号再打\"}");
 
     // The plan keeps the new day, today and on later days; the task can then be completed as usual.
     assertThat(planning.replan("test").orElseThrow().updated()).isZero();

@@ -130,8 +130,8 @@ abstract class TasksApiContract extends ServerTest {
     assertThat(db.sql("select type || '/' || channel || '/' || outcome || '/' || cast(at as date) from interaction "
         + "where record_id = ?").param("task:" + id).query(String.class).single())
         .isEqualTo("call/phone/reached/2026-03-10");
-    assertThat(db.sql("select count(*) from audit_log where action = 'task_done' and detail like ?")
-        .param("task " + id + " %").query(Long.class).single()).isEqualTo(1);
+    assertThat(db.sql("select count(*) from audit_log where action = 'task_done' and detail_params like ?")
+        .param("{\"task\":" + id + ",%").query(Long.class).single()).isEqualTo(1);
     assertThat(zhangwei.post("/api/v1/tasks/" + id + "/complete", Map.of("outcome", "reached")).status())
         .isEqualTo(409);
 
