@@ -1,10 +1,12 @@
 package strata.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import strata.run.Predictions;
 import strata.run.RunInputs;
+import strata.tier.TierModel;
 
 /**
  * A run that needs no customer beside the others (no side files, predictions or outlier amounts) is scored in parts
@@ -82,6 +85,19 @@ class ScoringInPartsTest {
     // Made for the parts (mkdirs) and emptied: the parts went there, not to --out.
     assertThat(work).isEmptyDirectory();
     assertThat(runs.sparkOut()).isDirectoryNotContaining("glob:**/_strata-parts-*");
+  }
+
+  @Test
+  void deletesThePartsWhenTheRunFails() throws Exception {
+    Path tx = dir.resolve("orders.csv");
+    Files.writeString(tx, "customer_id,order_date,amount\nc1,2024-01-02,10\nc2,2024-02-03,20\nc1,2024-03-04,30\n");
+    Path parquet = dir.resolve("customers.parquet");
+    Files.createDirectories(parquet); // already there: the Parquet write fails after the parts are written
+    Path out = dir.resolve("out");
+    assertThatThrownBy(() -> ScoreJobTest.job("--transactions", tx.toString(), "--out", out.toString(),
+        "--parquet-out", parquet.toString()).run(spark, TierModel.defaultModel(), Locale.ENGLISH, 1 << 10))
+        .hasMessageContaining("already exists");
+    assertThat(dir).isDirectoryNotContaining("glob:**/_strata-parts-*");
   }
 
   /** The tasks' Parquet is what CustomersParquet writes from customers.csv: the same schema, the same rows. */
