@@ -105,7 +105,7 @@ final class PartsOutput implements java.io.Serializable, AutoCloseable {
   void parquet(SparkSession spark, int count, CustomersParquet.Columns columns, String target) {
     DataType[] types = columns.types();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(IntStream.range(0, count).boxed().toList(), Math.max(count, 1))
+    JavaRDD<Row> rows = jsc.parallelize(IntStream.range(0, count).boxed().toList(), count)
         .flatMap(k -> rows(k, types).iterator());
     spark.createDataFrame(rows, columns.schema()).write().mode("errorifexists").parquet(target);
   }
