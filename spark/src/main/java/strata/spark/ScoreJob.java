@@ -53,6 +53,12 @@ public final class ScoreJob implements Callable<Integer> {
       description = "also write the customers as Parquet there, on any file system the cluster writes (must not exist)")
   String parquetOut;
 
+  @Option(names = "--work", paramLabel = "DIR",
+      description = "folder on a file system the whole cluster writes, for the parts of customers.csv the tasks write "
+          + "(a _strata-parts-<uuid> folder in it, deleted at the end; default: the folder of --parquet-out when "
+          + "given, else --out, which only a local run or a shared disk can use)")
+  String work;
+
   // The side files and their options are strata score's, by the same names; the driver reads them (DriverFiles).
   @Option(names = "--customers", paramLabel = "PATH", description = "customer profiles (optional)")
   String customers;
@@ -211,7 +217,8 @@ public final class ScoreJob implements Callable<Integer> {
           new FormatSniffer.Hints(null, delimiter, columns, dateFormat), charset, Map.copyOf(columnMap),
           Runtime.getRuntime().availableProcessors(), out, merges).withOutliersExcluded(excludeOutliers());
       var hints = new IntakeSpec.Hints(charset == null ? null : charset.name(), delimiter, columns, dateFormat);
-      var inParts = new SparkScoring.InParts(modelText(), out.resolve("customers.csv"), locale);
+      var inParts = new SparkScoring.InParts(modelText(), out.resolve("customers.csv"),
+          work(spark.sparkContext().hadoopConfiguration()), parquetOut, locale);
       scored = SparkScoring.run(spark, transactions, format, hints, in, rangeBytes, tierModel,
           new Predictions(churn, clusters, false), rejects, inParts);
     }
@@ -228,12 +235,22 @@ public final class ScoreJob implements Callable<Integer> {
       quality = scored.inParts().quality();
       files = List.of(scored.transactions());
     }
-    if (parquetOut != null) CustomersParquet.write(spark, out.resolve("customers.csv"), parquetOut);
+    if (parquetOut != null && scored.result() != null) {
+      CustomersParquet.write(spark, out.resolve("customers.csv"), parquetOut); // in parts, the tasks wrote it
+    }
     new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(out.resolve("quality.json").toFile(), quality);
     return new Result(files, scored.result() == null);
+  }
+
+  /** Where the parts of a run scored in parts are written: --work, else beside --parquet-out, else in --out. */
+  private String work(org.apache.hadoop.conf.Configuration hadoop) throws java.io.IOException {
+    if (work != null) return work;
+    if (parquetOut == null) return out.toAbsolutePath().toUri().toString();
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(parquetOut);
+    return target.getFileSystem(hadoop).makeQualified(target).getParent().toString();
   }
 
   /** The model as the executors compile it: the --model file's text, or the built-in model's. */

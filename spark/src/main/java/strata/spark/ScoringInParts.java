@@ -2,7 +2,6 @@ package strata.spark;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import strata.i18n.Note;
 import strata.identity.IdMerges;
@@ -46,29 +46,35 @@ final class ScoringInParts {
     }
   }
 
-  /** What the job reports: quality.json's document; customers.csv is written. */
+  /**
+   * Where the customers go: customers.csv on the driver's disk, the parts' folder is made in {@code work} (a folder
+   * of any file system the whole cluster writes), and the Parquet at {@code parquet} (null: none).
+   */
+  record Out(SparkSession spark, Path customersCsv, String work, String parquet) {}
+
+  /** What the job reports: quality.json's document; customers.csv (and the Parquet, when asked for) is written. */
   record Outcome(Map<String, Object> quality, long customers) {}
 
   /**
    * @param merged the run's buyers, merged by customer id, with where each first appeared
-   * @param customersCsv where customers.csv goes, on the driver's disk
+   * @param out where customers.csv and the Parquet go
    */
   static Outcome score(JavaRDD<FirstSeen> merged, RunInputs in, Model model, java.time.LocalDate asOf, int splitDay,
-      List<FileQuality> quality, Path customersCsv, Locale locale) throws IOException {
+      List<FileQuality> quality, Out out, Locale locale) throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(merged.context());
     // In the file's order, so that the parts' rows put together are in the single-machine run's order and the fits'
     // evenly spread samples pick the same buyers.
     JavaRDD<CustomerSummary> buyers = merged.sortBy(FirstSeen::firstRow, true, merged.getNumPartitions())
         .map(FirstSeen::summary).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return score(jsc, buyers, in, model, asOf, splitDay, quality, customersCsv, locale);
+      return score(jsc, buyers, in, model, asOf, splitDay, quality, out, locale);
     } finally {
       buyers.unpersist(false);
     }
   }
 
   private static Outcome score(JavaSparkContext jsc, JavaRDD<CustomerSummary> buyers, RunInputs in, Model model,
-      java.time.LocalDate asOf, int splitDay, List<FileQuality> quality, Path customersCsv, Locale locale)
+      java.time.LocalDate asOf, int splitDay, List<FileQuality> quality, Out out, Locale locale)
       throws IOException {
     int asOfDay = (int) asOf.toEpochDay();
     List<long[]> sizes = new ArrayList<>(buyers.mapPartitionsWithIndex((k, it) -> {
@@ -112,25 +118,33 @@ final class ScoringInParts {
     PartScoring.Context context = c2.value().withPotentials(potentials, tiers);
     Broadcast<PartScoring.Context> c3 = jsc.broadcast(context);
 
-    // Rows are written beside customers.csv by the tasks, then put together in partition order by streaming: the
-    // driver holds one buffer, not the customers.
-    Path parts = Files.createDirectories(customersCsv.resolveSibling(".customers-parts"));
-    String partsDir = parts.toString();
+    // Rows are written by the tasks to a folder the cluster shares, then put together in partition order by
+    // streaming: the driver holds one buffer, not the customers.
     String lang = locale.toLanguageTag();
-    List<long[]> tierCounts = buyers.mapPartitionsWithIndex((k, it) -> {
-      PurchaseColumns part = columns(it, splitDay);
-      RunResult scored = PartScoring.score(part, c3.value(), model.compiled(), 1, List.of());
-      CustomersCsv.write(scored, Path.of(partsDir, String.format("part-%05d.csv", k)), Locale.forLanguageTag(lang));
-      long[] n = new long[scored.model().tiers().size() + 1];
-      n[0] = k;
-      for (byte t : scored.customers().tier) n[t + 1]++;
-      return List.of(n).iterator();
-    }, true).collect();
-    concatenate(parts, sizes.size(), customersCsv);
+    boolean facts = out.parquet() != null;
+    int count = sizes.size();
+    List<long[]> tierCounts = new ArrayList<>();
+    try (PartsOutput parts = PartsOutput.in(out.work(), jsc.hadoopConfiguration())) {
+      List<Done> done = buyers.mapPartitionsWithIndex((k, it) -> {
+        PurchaseColumns part = columns(it, splitDay);
+        RunResult scored = PartScoring.score(part, c3.value(), model.compiled(), 1, List.of());
+        var columns = parts.write(k, file -> CustomersCsv.write(scored, file, Locale.forLanguageTag(lang)), facts);
+        long[] n = new long[scored.model().tiers().size()];
+        for (byte t : scored.customers().tier) n[t]++;
+        return List.of(new Done(n, columns)).iterator();
+      }, true).collect();
+      done.forEach(d -> tierCounts.add(d.tiers()));
+      if (facts) {
+        CustomersParquet.Columns columns = done.stream().map(Done::columns).reduce(CustomersParquet.Columns::merge)
+            .orElseThrow();
+        parts.parquet(out.spark(), count, columns, out.parquet());
+      }
+      parts.concatenate(count, out.customersCsv());
+    }
     Map<String, Long> byTier = new LinkedHashMap<>();
     for (int t = 0; t < tiers.tiers().size(); t++) {
       long sum = 0;
-      for (long[] n : tierCounts) sum += n[t + 1];
+      for (long[] n : tierCounts) sum += n[t];
       byTier.put(tiers.tiers().get(t).id(), sum);
     }
     notes.addAll(context.notes(tiers));
@@ -170,23 +184,6 @@ final class ScoringInParts {
     return IdMerges.caseVariants(ids);
   }
 
-  /** The parts' files as one customers.csv: the first whole, the others without their BOM and header. */
-  private static void concatenate(Path parts, int count, Path customersCsv) throws IOException {
-    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(customersCsv))) {
-      for (int k = 0; k < count; k++) {
-        Path part = parts.resolve(String.format("part-%05d.csv", k));
-        try (var in = new java.io.BufferedInputStream(Files.newInputStream(part))) {
-          if (k > 0) {
-            int b;
-            while ((b = in.read()) != -1 && b != '\n') {
-              // the header line, already written from the first part
-            }
-          }
-          in.transferTo(out);
-        }
-        Files.delete(part);
-      }
-    }
-    Files.delete(parts);
-  }
+  /** A part's count of customers per tier, and its columns' facts (null when no Parquet is written). */
+  private record Done(long[] tiers, CustomersParquet.Columns columns) implements java.io.Serializable {}
 }

@@ -125,7 +125,8 @@ final class SparkScoring {
     if (inParts != null && PartScoring.applies(in, model, predictions, outliers == null ? 0 : outliers.rows())) {
       try {
         return new Scored(null, ScoringInParts.score(pass.merged(), in, inParts.model(), asOf, splitDay,
-            List.of(quality), inParts.customersCsv(), inParts.locale()), quality);
+            List.of(quality),
+            new ScoringInParts.Out(spark, inParts.customersCsv(), inParts.work(), inParts.parquet()), inParts.locale()), quality);
       } finally {
         pass.release();
       }
@@ -138,10 +139,12 @@ final class SparkScoring {
   }
 
   /**
-   * Where a run scored in parts writes its customers, and the model as text for the executors; the job passes it
-   * when the run may be scored in parts ({@link PartScoring#applies}).
+   * Where a run scored in parts writes its customers (customers.csv; its parts in a folder made in {@code work}; the
+   * Parquet at {@code parquet}, null for none), and the model as text for the executors; the job passes it when the
+   * run may be scored in parts ({@link PartScoring#applies}).
    */
-  record InParts(ScoringInParts.Model model, java.nio.file.Path customersCsv, java.util.Locale locale) {}
+  record InParts(ScoringInParts.Model model, java.nio.file.Path customersCsv, String work, String parquet,
+      java.util.Locale locale) {}
 
   /**
    * A run's result: scored on the driver ({@code result}), or in parts on the cluster ({@code inParts}, with

@@ -1,10 +1,12 @@
 package strata.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import strata.run.Predictions;
 import strata.run.RunInputs;
+import strata.tier.TierModel;
 
 /**
  * A run that needs no customer beside the others (no side files, predictions or outlier amounts) is scored in parts
@@ -50,14 +53,64 @@ class ScoringInPartsTest {
       csv.append(id).append(',').append(start.plusDays(random.nextInt(730))).append(',').append(amount).append('\n');
     }
     Files.writeString(tx, csv);
+    Path parquet = dir.resolve("parquet").resolve("customers.parquet");
     SameAnswer.Runs runs = SameAnswer.run(spark, dir, RunInputs.of(tx), Predictions.NONE, 64 << 10,
-        "--transactions", tx.toString());
+        "--transactions", tx.toString(), "--parquet-out", parquet.toString());
     assertThat(runs.single().quality().get(0).amountOutliers().rows()).isZero();
     assertThat(runs.single().identity().caseVariants()).isNotEmpty();
     assertThat(runs.single().customers().clv.bgNbd()).isNotNull();
     assertThat(runs.spark().scoredInParts()).isTrue();
     assertThat(Files.readString(runs.singleOut().resolve("customers.csv")).lines().count()).isGreaterThan(5_000);
     SameAnswer.assertSame(runs);
-    assertThat(runs.sparkOut().resolve(".customers-parts")).doesNotExist();
+    // The parts' folder was made beside the Parquet (the default --work) and is gone.
+    assertThat(dir.resolve("parquet")).isDirectoryNotContaining("glob:**/_strata-parts-*");
+    assertThat(runs.sparkOut()).isDirectoryNotContaining("glob:**/_strata-parts-*");
+    assertSameParquet(parquet, runs.sparkOut().resolve("customers.csv"));
+  }
+
+  @Test
+  void writesThePartsUnderWork() throws Exception {
+    Path tx = dir.resolve("orders.csv");
+    StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
+    for (int row = 0; row < 400; row++) {
+      csv.append("c").append(row % 90).append(",2024-0").append(1 + row % 9).append("-1").append(row % 10)
+          .append(',').append(10 + row % 7).append(".5\n");
+    }
+    Files.writeString(tx, csv);
+    Path work = dir.resolve("work");
+    SameAnswer.Runs runs = SameAnswer.run(spark, dir, RunInputs.of(tx), Predictions.NONE, 1 << 10,
+        "--transactions", tx.toString(), "--work", work.toUri().toString());
+    assertThat(runs.spark().scoredInParts()).isTrue();
+    SameAnswer.assertSame(runs);
+    // Made for the parts (mkdirs) and emptied: the parts went there, not to --out.
+    assertThat(work).isEmptyDirectory();
+    assertThat(runs.sparkOut()).isDirectoryNotContaining("glob:**/_strata-parts-*");
+  }
+
+  @Test
+  void deletesThePartsWhenTheRunFails() throws Exception {
+    Path tx = dir.resolve("orders.csv");
+    Files.writeString(tx, "customer_id,order_date,amount\nc1,2024-01-02,10\nc2,2024-02-03,20\nc1,2024-03-04,30\n");
+    Path parquet = dir.resolve("customers.parquet");
+    Files.createDirectories(parquet); // already there: the Parquet write fails after the parts are written
+    Path out = dir.resolve("out");
+    assertThatThrownBy(() -> ScoreJobTest.job("--transactions", tx.toString(), "--out", out.toString(),
+        "--parquet-out", parquet.toString()).run(spark, TierModel.defaultModel(), Locale.ENGLISH, 1 << 10))
+        .hasMessageContaining("already exists");
+    assertThat(dir).isDirectoryNotContaining("glob:**/_strata-parts-*");
+  }
+
+  /** The tasks' Parquet is what CustomersParquet writes from customers.csv: the same schema, the same rows. */
+  private void assertSameParquet(Path parquet, Path customersCsv) throws Exception {
+    Path fromCsv = dir.resolve("from-csv.parquet");
+    CustomersParquet.write(spark, customersCsv, fromCsv.toString());
+    var want = spark.read().parquet(fromCsv.toString());
+    var got = spark.read().parquet(parquet.toString());
+    assertThat(got.schema()).isEqualTo(want.schema());
+    assertThat(java.util.Arrays.stream(want.schema().fields()).map(f -> f.dataType().typeName()))
+        .contains("long", "double", "string");
+    assertThat(got.count()).isEqualTo(want.count()).isGreaterThan(5_000);
+    assertThat(got.exceptAll(want).isEmpty()).isTrue();
+    assertThat(want.exceptAll(got).isEmpty()).isTrue();
   }
 }
