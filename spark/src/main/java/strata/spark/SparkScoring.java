@@ -31,6 +31,7 @@ import strata.run.RunResult;
 import strata.run.ScoringRun;
 import strata.summary.CustomerSummary;
 import strata.summary.PurchaseColumns;
+import strata.summary.SummaryTable;
 import strata.tier.TierModel;
 
 /**
@@ -66,8 +67,8 @@ final class SparkScoring {
     }
 
     PurchaseColumns columns(int splitDay) {
-      // PurchaseColumns.of stores ids as UTF-8, whatever the file's encoding.
-      return PurchaseColumns.of(customers.stream().map(FirstSeen::summary).toList(), splitDay);
+      // SummaryTable.of stores ids as UTF-8, whatever the file's encoding.
+      return SummaryTable.of(customers.stream().map(FirstSeen::summary).toList()).freeze(splitDay);
     }
   }
 
