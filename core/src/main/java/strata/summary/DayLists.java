@@ -50,7 +50,7 @@ final class DayLists {
    *     descriptor, updated here (all of them when the arena is compacted)
    * @param customers how many customers {@code records} holds
    */
-  void add(long[] records, int stride, int metaAt, int c, int customers, int day) {
+  private void add(long[] records, int stride, int metaAt, int c, int customers, int day) {
     int at = c * stride + metaAt;
     long meta = records[at];
     char d = (char) day;

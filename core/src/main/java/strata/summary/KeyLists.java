@@ -69,18 +69,18 @@ final class KeyLists {
   }
 
   /**
-   * Counts one more line of {@code category} for customer {@code c}; entries are {@code category << 40 | lines}, so
-   * they stay sorted by category while counts change in place.
+   * Counts {@code lines} more lines of {@code category} for customer {@code c}; entries are
+   * {@code category << 40 | lines}, so they stay sorted by category while counts change in place.
    */
-  void increment(int c, int category) {
+  void increment(int c, int category, long lines) {
     long low = (long) category << COUNT_BITS;
     int base = offset[c];
     int at = Arrays.binarySearch(data, base, base + length[c], low);
     int i = at >= 0 ? at : -at - 1;
     if (i < base + length[c] && data[i] >>> COUNT_BITS == category) {
-      data[i]++;
+      data[i] += lines;
     } else {
-      add(c, low + 1);
+      add(c, low + lines);
     }
   }
 

@@ -6,7 +6,8 @@ import java.util.function.IntFunction;
 
 /**
  * The frozen summaries of all purchasing customers as parallel primitive arrays, index i being the i-th customer in
- * order of first appearance in the transactions file. This is what the scoring methods read.
+ * order of first appearance in the transactions file. This is what the scoring methods read; a {@link SummaryTable}
+ * builds it ({@link SummaryTable#freeze}), whether its rows came from a file or its summaries from a store.
  */
 public final class PurchaseColumns {
   public final int size;
@@ -89,54 +90,6 @@ public final class PurchaseColumns {
   }
 
   /**
-   * Columns of summaries kept elsewhere (the server's table), customer i being {@code summaries.get(i)}. Ids are
-   * stored as UTF-8.
-   *
-   * @param splitDay calibration/holdout split day, or -1 for none
-   */
-  public static PurchaseColumns of(java.util.List<CustomerSummary> summaries, int splitDay) {
-    int n = summaries.size();
-    byte[][] ids = new byte[n][];
-    int[] idStart = new int[n + 1];
-    boolean withCategories = false;
-    for (int i = 0; i < n; i++) {
-      CustomerSummary s = summaries.get(i);
-      ids[i] = s.customerId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      idStart[i + 1] = Math.addExact(idStart[i], ids[i].length);
-      withCategories |= !s.categoryLines().isEmpty();
-    }
-    PurchaseColumns out = new PurchaseColumns(n, new byte[idStart[n]], idStart, withCategories, splitDay, false);
-    for (int i = 0; i < n; i++) {
-      CustomerSummary s = summaries.get(i);
-      if (s.purchaseDays().length == 0) throw new IllegalArgumentException(s.customerId() + ": no purchase days");
-      System.arraycopy(ids[i], 0, out.idBytes, idStart[i], ids[i].length);
-      int[] days = s.purchaseDays();
-      out.firstDay[i] = days[0];
-      out.lastDay[i] = days[days.length - 1];
-      out.distinctDays[i] = days.length;
-      out.orders[i] = s.orders();
-      out.lines[i] = s.lines();
-      out.netCents[i] = s.netCents();
-      out.refundCents[i] = s.refundCents();
-      out.firstDayNetCents[i] = s.firstDayNetCents();
-      if (withCategories) out.topCategoryShare[i] = Float.NaN;
-      if (splitDay >= 0) {
-        int k = upTo(days, splitDay);
-        out.daysUpToSplit[i] = k;
-        out.lastDayUpToSplit[i] = k == 0 ? -1 : days[k - 1];
-      }
-      if (withCategories && !s.categoryLines().isEmpty()) {
-        // The most frequent; ties to the first name in order, as in copy() (the map's own order may be any).
-        var best = s.categoryLines().entrySet().stream().max(java.util.Map.Entry.<String, Long>comparingByValue()
-            .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow();
-        out.topCategory[i] = best.getKey();
-        out.topCategoryShare[i] = (float) (best.getValue() / (double) s.lines());
-      }
-    }
-    return out;
-  }
-
-  /**
    * The buyers at {@code rows}, in that order: a part of a run's buyers (see {@code strata.run.PartScoring}), with
    * the run's split day.
    */
@@ -167,12 +120,6 @@ public final class PurchaseColumns {
       }
     }
     return out;
-  }
-
-  /** Number of days in the ascending array that are at most {@code day}. */
-  private static int upTo(int[] days, int day) {
-    int k = Arrays.binarySearch(days, day);
-    return k >= 0 ? k + 1 : -k - 1;
   }
 
   /**
@@ -222,7 +169,7 @@ public final class PurchaseColumns {
         lastDayUpToSplit[i] = s.lastDayUpToSplit(c);
       }
       if (s.categories != null && s.categories.count(c) > 0) {
-        // Ties go to the first name in order, as in of(): category numbers follow the order in which intake threads
+        // Ties go to the first name in order: category numbers follow the order in which intake threads
         // met them, so "first number wins" gave different top categories from run to run and engine to engine.
         long bestCount = 0;
         String best = null;

@@ -61,6 +61,10 @@ public final class RowSpill implements AutoCloseable {
    */
   public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay) {
     int workers = Math.max(1, threads);
+    if (workers == 1) { // the server folds a customer's purchases at a time: no pool for that
+      foldAll(table, fingerprints, splitDay, new AtomicInteger(), new Expected());
+      return;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "strata-fold");
       t.setDaemon(true);
@@ -71,19 +75,7 @@ public final class RowSpill implements AutoCloseable {
       Expected expected = new Expected();
       Future<?>[] done = new Future<?>[workers];
       for (int w = 0; w < workers; w++) {
-        done[w] = pool.submit(() -> {
-          Scratch scratch = new Scratch(withOrderIds); // one per thread, reused for every partition it folds
-          for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
-            scratch.partition = k;
-            scratch.fingerprints = fingerprints;
-            Stripe stripe = table.stripe(k);
-            expected.presize(stripe);
-            fold(k, stripe, scratch);
-            if (splitDay == OPEN) stripe.trim();
-            else stripe.freeze(splitDay);
-            expected.folded(stripe);
-          }
-        });
+        done[w] = pool.submit(() -> foldAll(table, fingerprints, splitDay, next, expected));
       }
       for (Future<?> f : done) f.get();
     } catch (InterruptedException e) {
@@ -95,6 +87,22 @@ public final class RowSpill implements AutoCloseable {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** Folds partitions, taking the next one not taken until none is left. */
+  private void foldAll(SummaryTable table, Fingerprints fingerprints, int splitDay, AtomicInteger next,
+      Expected expected) {
+    Scratch scratch = new Scratch(withOrderIds); // one per thread, reused for every partition it folds
+    for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
+      scratch.partition = k;
+      scratch.fingerprints = fingerprints;
+      Stripe stripe = table.stripe(k);
+      expected.presize(stripe);
+      fold(k, stripe, scratch);
+      if (splitDay == OPEN) stripe.trim();
+      else stripe.freeze(splitDay);
+      expected.folded(stripe);
     }
   }
 

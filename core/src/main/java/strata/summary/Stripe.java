@@ -48,21 +48,9 @@ final class Stripe {
     categories = withCategories ? new KeyLists() : null;
   }
 
-  void add(byte[] b, int from, int len, int hash, int line, int day, long cents, long orderKey, boolean hasOrderKey,
-      int category) {
-    checkOpen();
-    int c = indexOf(b, from, len, hash, line, day);
-    long d = rec[c * W + DAYS];
-    // A day equal to the first or last purchase day is already listed (insert() leaves the list empty, so a new
-    // customer's first row still goes through).
-    boolean listed = (day == (int) (d >> 32) || day == (int) d) && DayLists.length(rec[c * W + DAY_LIST]) > 0;
-    record(c, line, day, cents, orderKey, hasOrderKey, category);
-    if (!listed) days.add(rec, W, DAY_LIST, c, size, day);
-  }
-
   /**
-   * As {@link #add}, but leaves the day out of the customer's list: the caller hands all such days to
-   * {@link #listDays} before the stripe is read or trimmed.
+   * Adds a row to its customer's totals, leaving the day out of the customer's list: the caller hands all such days
+   * to {@link #listDays} before the stripe is read or trimmed (sorting a partition's days at once, {@link DayKeys}).
    *
    * @return the customer's local index
    */
@@ -105,7 +93,43 @@ final class Stripe {
       if (hasOrderKey) orderKeys.add(c, orderKey);
       else rec[o + UNORDERED]++;
     }
-    if (categories != null && category >= 0) categories.increment(c, category);
+    if (categories != null && category >= 0) categories.increment(c, category, 1);
+  }
+
+  /**
+   * Adds a summary kept elsewhere as its rows would have come, merged into what the customer has (as
+   * {@link CustomerSummary#merge} does); its days go to {@code keys} for {@link #listDays}, as rows' days do.
+   *
+   * @param id the customer id's bytes
+   * @param line the line the customer counts as first seen on
+   * @param category index of each of the summary's categories, in the order of its map
+   */
+  void addSummary(byte[] id, int line, CustomerSummary s, int[] category, DayKeys keys) {
+    checkOpen();
+    int[] purchaseDays = s.purchaseDays();
+    int c = indexOf(id, 0, id.length, SummaryTable.hash(id, 0, id.length), line, purchaseDays[0]);
+    int o = c * W;
+    long d = rec[o + DAYS];
+    int firstDay = (int) (d >> 32);
+    if (s.firstDay() < firstDay) {
+      firstDay = s.firstDay();
+      rec[o + FIRST_DAY_NET] = s.firstDayNetCents();
+    } else if (s.firstDay() == firstDay) {
+      rec[o + FIRST_DAY_NET] = Math.addExact(rec[o + FIRST_DAY_NET], s.firstDayNetCents());
+    }
+    int lastDay = Math.max((int) d, s.lastDay());
+    rec[o + DAYS] = ((long) firstDay << 32) | (lastDay & 0xFFFFFFFFL);
+    long l = rec[o + LINES];
+    rec[o + LINES] = (((l >>> 32) + s.lines()) << 32) | (Math.min((int) l, line) & 0xFFFFFFFFL);
+    rec[o + NET] = Math.addExact(rec[o + NET], s.netCents());
+    rec[o + REFUND] = Math.addExact(rec[o + REFUND], s.refundCents());
+    if (orderKeys != null) {
+      for (long key : s.orderKeys()) orderKeys.add(c, key);
+      rec[o + UNORDERED] += s.linesWithoutOrderId();
+    }
+    int k = 0;
+    for (long lines : s.categoryLines().values()) categories.increment(c, category[k++], lines);
+    for (int day : purchaseDays) keys.add(c, day);
   }
 
   /**
@@ -200,7 +224,7 @@ final class Stripe {
     rec[o + ID_PREFIX] = prefix(b, from, len);
     rec[o + ID] = ((long) start << 32) | len;
     rec[o + DAYS] = ((long) day << 32) | (day & 0xFFFFFFFFL);
-    rec[o + LINES] = line & 0xFFFFFFFFL; // zero lines so far; add() counts this row
+    rec[o + LINES] = line & 0xFFFFFFFFL; // zero lines so far; record() counts this row
     if (orderKeys != null) orderKeys.ensureCustomers(size);
     if (categories != null) categories.ensureCustomers(size);
     if (size * 4L > slots.length * 3L) resizeSlots(slots.length * 2);

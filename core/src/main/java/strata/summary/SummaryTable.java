@@ -9,11 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Per-customer summaries built in one streaming pass over transactions, safe to fill from several threads.
+ * Per-customer summaries of transaction rows. Rows come in one way, through a {@link RowSpill} folded into the table
+ * (files, ranges of a file on a cluster, the server's stored purchases alike); summaries kept elsewhere come in through
+ * {@link #of}. Out go {@link CustomerSummary} values ({@link #forEach}) or frozen {@link PurchaseColumns}
+ * ({@link #freeze}).
  *
  * <p>Memory grows with customers and their distinct purchase days, never with rows. The table is split into 512
- * stripes by id hash, each behind its own lock, so two intake threads rarely wait for each other and no resize ever
- * copies the whole table at once.
+ * stripes by id hash, each built by one thread at a time, so no resize ever copies the whole table at once.
  */
 public final class SummaryTable {
   /**
@@ -36,29 +38,50 @@ public final class SummaryTable {
   }
 
   /**
-   * Folds a block's rows into their customers' summaries, taking each stripe's lock once. Several threads may call
-   * this at once.
+   * A table of summaries kept elsewhere (the server's stored ones, a cluster's merged ones), customer i of the list
+   * counting as first seen on line i + 1, so {@link #freeze} keeps the list's order. Ids are stored as UTF-8. A
+   * customer listed twice has its summaries merged.
+   *
+   * @throws IllegalArgumentException if a summary has no purchase day, or one outside the days a table holds
    */
-  public void addAll(RowBatch batch) {
-    int n = batch.size;
-    int[] start = new int[STRIPES + 1]; // stripe k's rows are order[start[k]] … order[start[k + 1] - 1]
-    for (int i = 0; i < n; i++) start[stripeOf(batch.hash[i]) + 1]++;
-    for (int k = 0; k < STRIPES; k++) start[k + 1] += start[k];
-    int[] order = new int[n];
-    int[] next = java.util.Arrays.copyOf(start, STRIPES);
-    for (int i = 0; i < n; i++) order[next[stripeOf(batch.hash[i])]++] = i;
-    for (int k = 0; k < STRIPES; k++) {
-      if (start[k] == start[k + 1]) continue;
-      Stripe s = stripes[k];
-      synchronized (s) {
-        for (int j = start[k]; j < start[k + 1]; j++) {
-          int i = order[j];
-          int flags = batch.flags[i];
-          s.add(batch.ids, batch.idFrom[i], batch.idLen[i], batch.hash[i], batch.line[i], batch.day[i],
-              batch.cents[i], batch.orderKey[i], flags < 0, (flags & Integer.MAX_VALUE) - 1);
-        }
+  public static SummaryTable of(List<CustomerSummary> summaries) {
+    boolean withOrderIds = false;
+    boolean withCategories = false;
+    for (CustomerSummary s : summaries) {
+      if (s.purchaseDays().length == 0) throw new IllegalArgumentException(s.customerId() + ": no purchase days");
+      if (s.firstDay() < 0 || s.lastDay() > 0xFFFF) {
+        throw new IllegalArgumentException(s.customerId() + ": purchase days outside 1970-01-01..2149-06-06");
       }
+      // Orders differ from lines only where order ids were read (a cluster's summaries carry them counted, not listed).
+      withOrderIds |= s.orderKeys().length > 0 || s.linesWithoutOrderId() != s.lines();
+      withCategories |= !s.categoryLines().isEmpty();
     }
+    SummaryTable table = new SummaryTable(withOrderIds, withCategories);
+    int[] stripeOf = new int[summaries.size()];
+    byte[][] ids = new byte[summaries.size()][];
+    int[] start = new int[STRIPES + 1];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = summaries.get(i).customerId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      stripeOf[i] = stripeOf(hash(ids[i], 0, ids[i].length));
+      start[stripeOf[i] + 1]++;
+    }
+    for (int k = 0; k < STRIPES; k++) start[k + 1] += start[k];
+    int[] order = new int[ids.length]; // stripe k's summaries are order[start[k]] … order[start[k + 1] - 1]
+    int[] next = java.util.Arrays.copyOf(start, STRIPES);
+    for (int i = 0; i < ids.length; i++) order[next[stripeOf[i]]++] = i;
+    ThreadLocal<DayKeys> keys = ThreadLocal.withInitial(DayKeys::new);
+    java.util.stream.IntStream.range(0, STRIPES).parallel().forEach(k -> {
+      Stripe stripe = table.stripes[k];
+      DayKeys days = keys.get();
+      for (int j = start[k]; j < start[k + 1]; j++) {
+        CustomerSummary s = summaries.get(order[j]);
+        int[] category = s.categoryLines().keySet().stream().mapToInt(table::category).toArray();
+        stripe.addSummary(ids[order[j]], order[j] + 1, s, category, days);
+      }
+      stripe.listDays(days);
+      stripe.trim();
+    });
+    return table;
   }
 
   static int stripeOf(int hash) {
@@ -114,7 +137,7 @@ public final class SummaryTable {
     return n;
   }
 
-  /** Calls {@code action} with every customer's summary (not thread-safe against concurrent {@link #add}). */
+  /** Calls {@code action} with every customer's summary (not while rows are being folded in). */
   public void forEach(Charset idCharset, Consumer<CustomerSummary> action) {
     for (Stripe s : stripes) {
       for (int c = 0; c < s.size; c++) action.accept(summary(s, c, idCharset));

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import strata.summary.CustomerSummary;
 import strata.summary.PurchaseColumns;
+import strata.summary.SummaryTable;
 
 class ClusterAnalysisTest {
   static final int AS_OF = 20_000;
@@ -36,7 +37,7 @@ class ClusterAnalysisTest {
       all.add(customer("b" + i, 1, 1000 * (0.85 + 0.3 * r.nextDouble()), 280 + r.nextInt(40)));
       all.add(customer("c" + i, 4 + r.nextInt(3), 100 * (0.85 + 0.3 * r.nextDouble()), 55 + r.nextInt(10)));
     }
-    return PurchaseColumns.of(all, -1);
+    return SummaryTable.of(all).freeze();
   }
 
   @Test
@@ -85,14 +86,14 @@ class ClusterAnalysisTest {
   void tooFewOrAlikeCustomersGetANoteAndNoClusters() {
     List<CustomerSummary> few = new ArrayList<>();
     for (int i = 0; i < 12; i++) few.add(customer("x" + i, 1 + i, 10 + i, i));
-    ClusterAnalysis.Result r = ClusterAnalysis.run(PurchaseColumns.of(few, -1), AS_OF, 0, 1);
+    ClusterAnalysis.Result r = ClusterAnalysis.run(SummaryTable.of(few).freeze(), AS_OF, 0, 1);
     assertEquals(List.of("12 customers are too few for behavioural clusters (at least 30 needed)"),
         r.notes().stream().map(Object::toString).toList());
     assertArrayEquals(new int[12], r.cluster());
 
     List<CustomerSummary> alike = new ArrayList<>();
     for (int i = 0; i < 100; i++) alike.add(customer("y" + i, 2, 50, 7));
-    ClusterAnalysis.Result same = ClusterAnalysis.run(PurchaseColumns.of(alike, -1), AS_OF, 0, 1);
+    ClusterAnalysis.Result same = ClusterAnalysis.run(SummaryTable.of(alike).freeze(), AS_OF, 0, 1);
     assertTrue(same.clusters().isEmpty());
     assertTrue(same.notes().get(0).toString().startsWith("all customers have the same"));
 

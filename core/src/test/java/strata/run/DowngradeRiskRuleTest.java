@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import strata.summary.CustomerSummary;
 import strata.summary.PurchaseColumns;
+import strata.summary.SummaryTable;
 import strata.tier.Metric;
 import strata.tier.TierModel;
 
@@ -27,7 +28,7 @@ class DowngradeRiskRuleTest {
     for (String id : ids) {
       summaries.add(new CustomerSummary(id, new int[] {day}, new long[0], 1, 1, 1000, 0, 1000, Map.of()));
     }
-    return PurchaseColumns.of(summaries, -1);
+    return SummaryTable.of(summaries).freeze();
   }
 
   static RunResult score(Map<String, Double> risk) {

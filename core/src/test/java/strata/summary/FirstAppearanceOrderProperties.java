@@ -3,6 +3,7 @@ package strata.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -62,17 +63,20 @@ class FirstAppearanceOrderProperties {
     for (int j = 0; j < owners.size(); j++) rows.add(j);
     Collections.shuffle(rows, random); // intake threads fold blocks in any order
     int[] inStripe = new int[SummaryTable.STRIPES];
-    RowBatch batch = new RowBatch();
+    SummaryTable table = new SummaryTable(false, false);
+    RowSpill spill = new RowSpill(Path.of(System.getProperty("java.io.tmpdir")), false);
+    SpillWriter writer = spill.writer(); // one writer: each partition takes its rows in the order written
     for (int j : rows) {
       Customer c = owners.get(j);
       int line = (int) Math.min(firstLine + j, Integer.MAX_VALUE);
       if (c.local < 0) c.local = inStripe[c.stripe]++;
       c.firstLine = Math.min(c.firstLine, line);
       byte[] id = c.id.getBytes(StandardCharsets.UTF_8);
-      batch.add(id, 0, id.length, line, 19000, 100, 0, false, -1);
+      writer.add(id, 0, id.length, line, 19000, 100, 0, false, -1, 0, false);
     }
-    SummaryTable table = new SummaryTable(false, false);
-    table.addAll(batch);
+    try (spill) {
+      spill.foldInto(table, 1, (partition, pairs, n, last) -> { }, RowSpill.OPEN);
+    }
     PurchaseColumns columns = table.freeze();
 
     all.sort(Comparator.<Customer>comparingInt(c -> c.firstLine)

@@ -19,8 +19,8 @@ import strata.intake.PurchaseRow;
 import strata.intake.TransactionIntake;
 
 /**
- * Rows that went through temporary files summarise exactly like rows folded in memory (the server's path), for ids of
- * every length the intake accepts.
+ * A file's rows that went through temporary files summarise exactly like the same rows handed over as
+ * {@link PurchaseRow}s (the server's entry), for ids of every length the intake accepts.
  */
 class RowSpillTest {
   @TempDir Path temp;

@@ -64,7 +64,7 @@ class SummaryMergeProperties {
     TransactionIntake.Result r = read(all);
     r.table().forEach(r.charset(), summaries::add);
     PurchaseColumns frozen = r.table().freeze(splitDay);
-    PurchaseColumns built = PurchaseColumns.of(summaries, splitDay);
+    PurchaseColumns built = SummaryTable.of(summaries).freeze(splitDay);
     Map<String, Integer> at = new HashMap<>();
     for (int i = 0; i < frozen.size; i++) at.put(frozen.customerId(i, r.charset()), i);
     assertThat(built.size).isEqualTo(frozen.size);

@@ -28,7 +28,7 @@ class TopCategoryTieTest {
     lines.put("toys", 2L);
     lines.put("books", 2L);
     CustomerSummary s = new CustomerSummary("A", new int[] {1, 2, 3, 4}, new long[0], 4, 4, 400, 0, 100, lines);
-    PurchaseColumns fromSummaries = PurchaseColumns.of(List.of(s), -1);
+    PurchaseColumns fromSummaries = SummaryTable.of(List.of(s)).freeze();
     assertThat(fromSummaries.topCategory[0]).isEqualTo("books");
   }
 }

@@ -26,6 +26,7 @@ import strata.run.RunResult;
 import strata.scoring.ValueCounts;
 import strata.summary.CustomerSummary;
 import strata.summary.PurchaseColumns;
+import strata.summary.SummaryTable;
 import strata.tier.TierModel;
 
 /**
@@ -155,7 +156,7 @@ final class ScoringInParts {
   private static PurchaseColumns columns(Iterator<CustomerSummary> it, int splitDay) {
     List<CustomerSummary> summaries = new ArrayList<>();
     it.forEachRemaining(summaries::add);
-    return PurchaseColumns.of(summaries, splitDay);
+    return SummaryTable.of(summaries).freeze(splitDay);
   }
 
   private static PartScoring.Positions positions(PurchaseColumns part, long[] offset, long buyers, long upToSplit) {

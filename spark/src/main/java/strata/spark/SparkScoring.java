@@ -32,6 +32,7 @@ import strata.run.RunResult;
 import strata.run.ScoringRun;
 import strata.summary.CustomerSummary;
 import strata.summary.PurchaseColumns;
+import strata.summary.SummaryTable;
 import strata.tier.TierModel;
 
 /**
@@ -71,8 +72,8 @@ final class SparkScoring {
       List<FirstSeen> customers = new ArrayList<>(merged.collect());
       release();
       customers.sort(Comparator.comparingLong(FirstSeen::firstRow));
-      // PurchaseColumns.of stores ids as UTF-8, whatever the file's encoding.
-      return PurchaseColumns.of(customers.stream().map(FirstSeen::summary).toList(), splitDay);
+      // SummaryTable.of stores ids as UTF-8, whatever the file's encoding.
+      return SummaryTable.of(customers.stream().map(FirstSeen::summary).toList()).freeze(splitDay);
     }
 
     void release() {

@@ -38,6 +38,7 @@ import strata.server.data.Dialect;
 import strata.server.model.ModelStore;
 import strata.server.override.OverrideStore;
 import strata.summary.PurchaseColumns;
+import strata.summary.SummaryTable;
 import strata.tier.TierModel;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -348,7 +349,7 @@ public class RunService implements ApplicationRunner {
     if (in.outliers() != null) notes.add(in.outliers().note(OUTLIERS_EXCLUDED));
     unrecordedPurchasers(in).ifPresent(notes::add);
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
-    PurchaseColumns p = PurchaseColumns.of(in.summaries(), split);
+    PurchaseColumns p = SummaryTable.of(in.summaries()).freeze(split);
     Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
         .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
     ChurnResult churn = predictions.churnFor(model) ? churn(in, p, progress, withoutOutliers) : null;
@@ -367,9 +368,9 @@ public class RunService implements ApplicationRunner {
     int asOfDay = (int) in.asOf().toEpochDay();
     int cut = Predictions.churnCutDay(asOfDay);
     RunData.Inputs atCut = data.purchasesAndEngagement(LocalDate.ofEpochDay(cut), withoutOutliers);
-    return Predictions.churn(PurchaseColumns.of(atCut.summaries(), Predictions.churnSplitDay(cut)),
-        atCut.engagement(), PurchaseColumns.of(in.summaries(), Predictions.churnSplitDay(asOfDay)), in.engagement(),
-        in.profiles(), StandardCharsets.UTF_8, p, asOfDay);
+    return Predictions.churn(SummaryTable.of(atCut.summaries()).freeze(Predictions.churnSplitDay(cut)),
+        atCut.engagement(), SummaryTable.of(in.summaries()).freeze(Predictions.churnSplitDay(asOfDay)),
+        in.engagement(), in.profiles(), StandardCharsets.UTF_8, p, asOfDay);
   }
 
   /**
