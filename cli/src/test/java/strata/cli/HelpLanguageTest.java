@@ -32,7 +32,9 @@ class HelpLanguageTest {
   @Test
   void helpIsChineseWithoutLangAsEveryOtherOutput() {
     assertThat(Cli.run("plan", "--help").out()).contains("订单或订单行", "根据分级模型的服务剧本规划服务任务");
-    assertThat(Cli.run("--help").out()).contains("客户分级：", "子命令：", "生成演示数据");
+    assertThat(Cli.run("--help").out()).contains("客户分级：", "子命令：", "生成演示数据", "显示某个命令的帮助")
+        .doesNotContain("Display help");
+    assertThat(Cli.run("help", "help").out()).contains("用法：", "要查看帮助的命令").doesNotContain("Usage");
   }
 
   @Test
@@ -49,11 +51,13 @@ class HelpLanguageTest {
     List<String> problems = new ArrayList<>();
     for (CommandLine command : withSubcommands(root)) {
       String name = command.getCommandSpec().qualifiedName();
-      check(name, described(root, command, null), problems);
+      check(name, described(root, command, null, false), problems);
+      String[] header = described(root, command, null, true);
+      if (!header[0].isEmpty() || !header[1].isEmpty()) check(name + " header", header, problems);
       for (ArgSpec arg : command.getCommandSpec().args()) {
         if (arg.hidden()) continue;
         String argName = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
-        check(name + " " + argName, described(root, command, arg), problems);
+        check(name + " " + argName, described(root, command, arg, false), problems);
       }
     }
     assertThat(problems).isEmpty();
@@ -66,14 +70,14 @@ class HelpLanguageTest {
     else if (!HAN.matcher(enZh[1]).find()) problems.add(what + ": zh not Chinese: " + enZh[1]);
   }
 
-  /** en and zh description of {@code arg}, or of the command when null. */
-  private static String[] described(CommandLine root, CommandLine command, ArgSpec arg) {
+  /** en and zh description of {@code arg}, or of the command (its header: the line the list of commands shows). */
+  private static String[] described(CommandLine root, CommandLine command, ArgSpec arg, boolean header) {
     String[] texts = new String[2];
     Locale[] locales = {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE};
     for (int i = 0; i < 2; i++) {
       root.setResourceBundle(Labels.bundle(locales[i]));
-      texts[i] = String.join(" ",
-          arg == null ? command.getCommandSpec().usageMessage().description() : arg.description());
+      CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+      texts[i] = String.join(" ", arg != null ? arg.description() : header ? usage.header() : usage.description());
     }
     return texts;
   }
