@@ -28,29 +28,25 @@ import strata.summary.PurchaseColumns;
  * {@code strata churn}: trains the churn classifier on features as of --calibration-end with outcomes from the window
  * up to --holdout-end, and compares it on held-out customers with BG/NBD's expected purchases in that window.
  */
-@Command(name = "churn", mixinStandardHelpOptions = true,
-    description = "Train the churn classifier on purchases up to --calibration-end, label customers by any purchase "
-        + "up to --holdout-end, and compare it with the BG/NBD baseline on held-out customers.")
+@Command(name = "churn", mixinStandardHelpOptions = true)
 final class ChurnCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transactions file")
+  @Option(names = "--transactions", required = true, paramLabel = "FILE")
   Path transactions;
-  @Option(names = "--customers", paramLabel = "FILE", description = "customer profiles (optional)") Path customers;
-  @Option(names = "--interactions", paramLabel = "FILE", description = "interactions (optional)") Path interactions;
-  @Option(names = "--surveys", paramLabel = "FILE", description = "NPS / CSAT answers (optional)") Path surveys;
+  @Option(names = "--customers", paramLabel = "FILE") Path customers;
+  @Option(names = "--interactions", paramLabel = "FILE") Path interactions;
+  @Option(names = "--surveys", paramLabel = "FILE") Path surveys;
 
-  @Option(names = "--calibration-end", required = true, paramLabel = "YYYY-MM-DD",
-      description = "cut-off: features use purchases up to and including this day")
+  @Option(names = "--calibration-end", required = true, paramLabel = "YYYY-MM-DD")
   LocalDate calibrationEnd;
 
-  @Option(names = "--holdout-end", required = true, paramLabel = "YYYY-MM-DD",
-      description = "last day of the outcome window: no purchase in it = churned")
+  @Option(names = "--holdout-end", required = true, paramLabel = "YYYY-MM-DD")
   LocalDate holdoutEnd;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of the held-out split and the trees") long seed;
+  @Option(names = "--seed", defaultValue = "1") long seed;
   @Mixin Language language;
-  @Option(names = "--json", description = "print one JSON object") boolean json;
+  @Option(names = "--json") boolean json;
   @Option(names = "--encoding", paramLabel = "NAME") String encoding;
   @Option(names = "--delimiter", paramLabel = "D") String delimiter;
   @Option(names = "--columns", split = ",", paramLabel = "KEYS") List<String> columns;

@@ -27,26 +27,23 @@ import strata.run.ClvStage;
 import strata.summary.PurchaseColumns;
 
 /** {@code strata clv}: fits the CLV models on a calibration period and checks them on a holdout period. */
-@Command(name = "clv", mixinStandardHelpOptions = true,
-    description = "Fit BG/NBD, Pareto/NBD, MBG/NBD and Gamma-Gamma on purchases up to --calibration-end and compare "
-        + "predictions with purchases up to --holdout-end.")
+@Command(name = "clv", mixinStandardHelpOptions = true)
 final class ClvCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transactions file")
+  @Option(names = "--transactions", required = true, paramLabel = "FILE")
   Path transactions;
 
-  @Option(names = "--calibration-end", required = true, paramLabel = "YYYY-MM-DD",
-      description = "last day of the calibration period (purchases on it included)")
+  @Option(names = "--calibration-end", required = true, paramLabel = "YYYY-MM-DD")
   LocalDate calibrationEnd;
 
-  @Option(names = "--holdout-end", paramLabel = "YYYY-MM-DD", description = "last day of the holdout period")
+  @Option(names = "--holdout-end", paramLabel = "YYYY-MM-DD")
   LocalDate holdoutEnd;
 
-  @Option(names = "--time-unit", defaultValue = "weeks", paramLabel = "weeks|days", description = "time unit of the models")
+  @Option(names = "--time-unit", defaultValue = "weeks", paramLabel = "weeks|days")
   String timeUnit;
 
-  @Option(names = "--json", description = "print one JSON object")
+  @Option(names = "--json")
   boolean json;
 
   @Mixin Language language;

@@ -10,16 +10,15 @@ import strata.demo.DemoFiles;
 import strata.demo.DemoOptions;
 
 /** {@code strata demo}: writes a realistic demo data set and scores it, so a new user sees everything at once. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Generate demo data (customers, orders, interactions, surveys) into DIR/data and score it into DIR.")
+@Command(name = "demo", mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+  @Option(names = "--out", required = true, paramLabel = "DIR")
   Path out;
 
-  @Option(names = "--customers", paramLabel = "N", description = "number of customers (default 2000)")
+  @Option(names = "--customers", paramLabel = "N")
   int customers = DemoOptions.DEFAULT_CUSTOMERS;
 
-  @Option(names = "--seed", paramLabel = "N", description = "random seed (default: fixed, so runs repeat)")
+  @Option(names = "--seed", paramLabel = "N")
   long seed = DemoOptions.DEFAULT_SEED;
 
   @CommandLine.Mixin Language language;

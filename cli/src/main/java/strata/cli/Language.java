@@ -1,6 +1,8 @@
 package strata.cli;
 
+import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import strata.i18n.Labels;
 
@@ -9,8 +11,7 @@ import strata.i18n.Labels;
  * console lines and error messages are in this language (Chinese by default).
  */
 final class Language {
-  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
-      description = "language of labels, report, console output and messages (default: zh)")
+  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", descriptionKey = "strata.lang")
   String lang;
 
   Locale locale() {
@@ -19,6 +20,42 @@ final class Language {
 
   static Locale locale(String lang) {
     return strata.i18n.Languages.locale(lang);
+  }
+
+  /**
+   * The --lang of {@code line}'s command: {@code withoutOption} for a command that has none, English when the value is
+   * what is wrong (so the message saying so can be read).
+   */
+  static Locale of(CommandLine line, Locale withoutOption) {
+    CommandLine.Model.OptionSpec lang = line.getCommandSpec().findOption("--lang");
+    if (lang == null) return withoutOption;
+    try {
+      return locale(String.valueOf((Object) lang.getValue()));
+    } catch (RuntimeException e) {
+      return Locale.ENGLISH;
+    }
+  }
+
+  /**
+   * Makes {@code root}'s usage help (descriptions and headings, for it and its subcommands) speak the --lang of the
+   * command the user named, zh by default as every other output: the help printed for {@code --help}, {@code help}
+   * and a wrong option alike. The texts are keys of the labels bundles (picocli's key convention, see
+   * labels.properties) rather than a picocli bundle of their own, so the CLI keeps one ResourceBundle family for all
+   * it writes and LabelsTest checks the help in both languages with everything else.
+   */
+  static void helpFollowsLang(CommandLine root) {
+    root.setResourceBundle(Labels.bundle(locale("zh")));
+    CommandLine.IExecutionStrategy run = root.getExecutionStrategy();
+    root.setExecutionStrategy(parsed -> {
+      List<CommandLine> named = parsed.asCommandLineList();
+      root.setResourceBundle(Labels.bundle(of(named.get(named.size() - 1), locale("zh"))));
+      return run.execute(parsed);
+    });
+    CommandLine.IParameterExceptionHandler wrongOption = root.getParameterExceptionHandler();
+    root.setParameterExceptionHandler((e, args) -> {
+      root.setResourceBundle(Labels.bundle(of(e.getCommandLine(), locale("zh"))));
+      return wrongOption.handleParseException(e, args);
+    });
   }
 
   /**

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 
 /** The {@code strata} command. Errors are one clear line on stderr and a non-zero exit, never a stack trace. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "strata 0.1.0",
-    description = "Customer tiering (客户分级): scores customers from transaction files and assigns explained tiers.",
     subcommands = {ScoreCommand.class, PlanCommand.class, ClvCommand.class, ChurnCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for unusable input or model: the message says what to fix. */
@@ -29,17 +28,12 @@ public final class Main {
       line.getErr().println("strata: " + Errors.message(e, locale(line)));
       return INPUT_ERROR;
     });
+    Language.helpFollowsLang(cmd);
     return cmd;
   }
 
   /** The failed command's --lang (zh by default, as its labels); English for commands without one or a bad value. */
   private static java.util.Locale locale(CommandLine line) {
-    CommandLine.Model.OptionSpec lang = line.getCommandSpec().findOption("--lang");
-    if (lang == null) return java.util.Locale.ENGLISH;
-    try {
-      return Language.locale(String.valueOf((Object) lang.getValue()));
-    } catch (RuntimeException e) {
-      return java.util.Locale.ENGLISH;
-    }
+    return Language.of(line, java.util.Locale.ENGLISH);
   }
 }

@@ -38,102 +38,85 @@ import strata.run.ScoringRun;
 import strata.tier.TierModel;
 
 /** {@code strata score}: files in, explained tiers out. */
-@Command(name = "score", mixinStandardHelpOptions = true,
-    description = "Score customers and assign tiers; writes customers.csv, kpi.csv, quality.json, rejected.csv, duplicates.csv and report.html (with --only rfm: rfm.csv and rejected.csv).")
+@Command(name = "score", mixinStandardHelpOptions = true)
 class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--transactions", required = true, paramLabel = "FILE",
-      description = "orders or order lines: customer id, date, amount (CSV; UTF-8 or GBK)")
+  @Option(names = "--transactions", required = true, paramLabel = "FILE", descriptionKey = "strata.score.transactions")
   Path transactions;
 
-  @Option(names = "--customers", paramLabel = "FILE", description = "customer profiles (optional)")
+  @Option(names = "--customers", paramLabel = "FILE", descriptionKey = "strata.score.customers")
   Path customers;
 
-  @Option(names = "--interactions", paramLabel = "FILE", description = "calls, visits, complaints, inquiries (optional)")
+  @Option(names = "--interactions", paramLabel = "FILE", descriptionKey = "strata.score.interactions")
   Path interactions;
 
-  @Option(names = "--surveys", paramLabel = "FILE", description = "NPS / CSAT answers (optional)")
+  @Option(names = "--surveys", paramLabel = "FILE", descriptionKey = "strata.score.surveys")
   Path surveys;
 
-  @Option(names = "--model", paramLabel = "FILE", description = "tier model YAML (default: the built-in model)")
+  @Option(names = "--model", paramLabel = "FILE", descriptionKey = "strata.score.model")
   Path model;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-      description = "scoring date; rows after it are left out (default: the day after the last transaction)")
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", descriptionKey = "strata.score.as-of")
   LocalDate asOf;
 
-  @Option(names = "--churn", description = "train the churn classifier and write churn_prob (reads the transactions "
-      + "twice more; on anyway when a tier condition reads churn_prob)")
+  @Option(names = "--churn", descriptionKey = "strata.score.churn")
   boolean churn;
 
-  @Option(names = "--clusters", description = "behavioural clusters, written as cluster and cluster_name (on anyway "
-      + "when a tier condition reads cluster)")
+  @Option(names = "--clusters", descriptionKey = "strata.score.clusters")
   boolean clusters;
 
-  @Option(names = "--products", description = "product preference by category and product, and next_product from "
-      + "co-purchases (reads the transactions once more; on anyway when a tier condition reads top_category, "
-      + "top_category_share or next_product)")
+  @Option(names = "--products", descriptionKey = "strata.score.products")
   boolean products;
 
-  @Option(names = "--outliers", paramLabel = "keep|exclude", description = "amounts far beyond the file's usual "
-      + "ones: keep them with a warning (default) or leave their rows out of the run (amount_outlier in rejected.csv)")
+  @Option(names = "--outliers", paramLabel = "keep|exclude", descriptionKey = "strata.score.outliers")
   String outliers = "keep";
 
-  @Option(names = "--only", paramLabel = "rfm", description = "compute only this part: rfm writes rfm.csv (customer_id, "
-      + "recency_days, frequency, monetary, r_score, f_score, m_score) and rejected.csv, and skips the rest of the job; "
-      + "not with side files, --model, predictions or --plan")
+  @Option(names = "--only", paramLabel = "rfm", descriptionKey = "strata.score.only")
   String only;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
+  @Option(names = "--out", required = true, paramLabel = "DIR", descriptionKey = "strata.score.out")
   Path out;
 
-  @Option(names = "--encoding", paramLabel = "NAME", description = "encoding of all inputs, e.g. utf-8 or gbk (default: detected)")
+  @Option(names = "--encoding", paramLabel = "NAME", descriptionKey = "strata.score.encoding")
   String encoding;
 
-  @Option(names = "--delimiter", paramLabel = "D",
-      description = "transactions delimiter: comma, tab, semicolon, pipe or whitespace (default: detected)")
+  @Option(names = "--delimiter", paramLabel = "D", descriptionKey = "strata.score.delimiter")
   String delimiter;
 
-  @Option(names = "--columns", split = ",", paramLabel = "KEYS",
-      description = "the transactions file has no header; its columns in order, e.g. customer_id,order_date,quantity,amount")
+  @Option(names = "--columns", split = ",", paramLabel = "KEYS", descriptionKey = "strata.score.columns")
   List<String> columns;
 
-  @Option(names = "--date-format", paramLabel = "PATTERN",
-      description = "dates in another form than yyyy-MM-dd, yyyy/M/d, yyyyMMdd or yyyy年M月d日, e.g. M/d/yyyy or dd.MM.yyyy")
+  @Option(names = "--date-format", paramLabel = "PATTERN", descriptionKey = "strata.score.date-format")
   String dateFormat;
 
-  @Option(names = "--map", paramLabel = "KEY=HEADER",
-      description = "read a column from a header Strata does not recognise, e.g. --map amount=实收款")
+  @Option(names = "--map", paramLabel = "KEY=HEADER", descriptionKey = "strata.score.map")
   Map<String, String> columnMap = new LinkedHashMap<>();
 
-  @Option(names = "--merge", paramLabel = "FILE",
-      description = "accepted duplicate pairs (id_a,id_b; a reviewed duplicates.csv will do): each pair is one customer, "
-          + "under id_a")
+  @Option(names = "--merge", paramLabel = "FILE", descriptionKey = "strata.score.merge")
   Path merge;
 
-  @Option(names = "--merge-case-ids", description = "merge customer ids that differ only by case (c1, C1) into the first")
+  @Option(names = "--merge-case-ids", descriptionKey = "strata.score.merge-case-ids")
   boolean mergeCaseIds;
 
   @Mixin Language language;
 
-  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+  @Option(names = "--threads", paramLabel = "N", descriptionKey = "strata.score.threads")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--quiet", description = "no progress display")
+  @Option(names = "--quiet", descriptionKey = "strata.score.quiet")
   boolean quiet;
 
-  @Option(names = "--plan", description = "also plan service tasks from the model's playbooks: tasks.csv, call-lists/")
+  @Option(names = "--plan", descriptionKey = "strata.score.plan")
   boolean plan;
 
-  @Option(names = "--previous", paramLabel = "DIR",
-      description = "with --plan: an earlier output folder; its tiers find who moved, its tasks.csv keeps open tasks")
+  @Option(names = "--previous", paramLabel = "DIR", descriptionKey = "strata.score.previous")
   Path previous;
 
-  @Option(names = "--horizon", paramLabel = "DAYS", description = "with --plan: days to plan ahead (default: 14)")
+  @Option(names = "--horizon", paramLabel = "DAYS", descriptionKey = "strata.score.horizon")
   int horizon = 14;
 
-  @Option(names = "--time-zone", paramLabel = "ZONE", description = "with --plan: calendar zone (default: Asia/Shanghai)")
+  @Option(names = "--time-zone", paramLabel = "ZONE", descriptionKey = "strata.score.time-zone")
   String timeZone = "Asia/Shanghai";
 
   /** True when this command writes a plan. */

@@ -30,13 +30,21 @@ public final class Labels {
 
   /** The label for {@code key} in {@code locale} or English; empty when neither bundle has it. */
   public static java.util.Optional<String> find(String key, Locale locale) {
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_DEFAULT_LOCALE);
     try {
-      return java.util.Optional.of(bundle.getString(key));
+      return java.util.Optional.of(bundle(locale).getString(key));
     } catch (MissingResourceException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * The labels bundle for {@code locale}, falling back to English as {@link #get} does: for libraries that take a
+   * {@link ResourceBundle} themselves (picocli's usage help).
+   *
+   * @param locale {@code null} means English
+   */
+  public static ResourceBundle bundle(Locale locale) {
+    return ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_DEFAULT_LOCALE);
   }
 
   /**

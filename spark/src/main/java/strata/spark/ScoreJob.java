@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import strata.i18n.Labels;
 import strata.i18n.Languages;
 import strata.identity.MergeFile;
 import strata.identity.MergeOptions;
@@ -34,84 +35,67 @@ import strata.tier.TierModel;
  * transactions file on a Spark cluster and writes customers.csv, quality.json and rejected.csv as {@code strata score}
  * does.
  */
-@Command(name = "strata-spark", mixinStandardHelpOptions = true,
-    description = "Score customers on Apache Spark; writes customers.csv, quality.json and rejected.csv.")
+@Command(name = "strata-spark", mixinStandardHelpOptions = true)
 public final class ScoreJob implements Callable<Integer> {
-  @Option(names = "--transactions", required = true, paramLabel = "PATH",
-      description = "transactions CSV, or Parquet (a file or folder), on any file system the cluster reads "
-          + "(local, hdfs://, s3a://)")
+  @Option(names = "--transactions", required = true, paramLabel = "PATH")
   String transactions;
 
-  @Option(names = "--format", paramLabel = "csv|parquet",
-      description = "format of the transactions (default: parquet for a path ending in .parquet, else csv)")
+  @Option(names = "--format", paramLabel = "csv|parquet")
   String format;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder on the driver's machine")
+  @Option(names = "--out", required = true, paramLabel = "DIR")
   Path out;
 
-  @Option(names = "--parquet-out", paramLabel = "PATH",
-      description = "also write the customers as Parquet there, on any file system the cluster writes (must not exist)")
+  @Option(names = "--parquet-out", paramLabel = "PATH")
   String parquetOut;
 
-  @Option(names = "--work", paramLabel = "DIR",
-      description = "folder on a file system the whole cluster writes, for the parts of customers.csv the tasks write "
-          + "(a _strata-parts-<uuid> folder in it, deleted at the end; default: the folder of --parquet-out when "
-          + "given, else --out, which only a local run or a shared disk can use)")
+  @Option(names = "--work", paramLabel = "DIR")
   String work;
 
   // The side files and their options are strata score's, by the same names; the driver reads them (DriverFiles).
-  @Option(names = "--customers", paramLabel = "PATH", description = "customer profiles (optional)")
+  @Option(names = "--customers", paramLabel = "PATH")
   String customers;
 
-  @Option(names = "--interactions", paramLabel = "PATH", description = "calls, visits, complaints, inquiries (optional)")
+  @Option(names = "--interactions", paramLabel = "PATH")
   String interactions;
 
-  @Option(names = "--surveys", paramLabel = "PATH", description = "NPS / CSAT answers (optional)")
+  @Option(names = "--surveys", paramLabel = "PATH")
   String surveys;
 
-  @Option(names = "--merge", paramLabel = "PATH",
-      description = "accepted duplicate pairs (id_a,id_b; a reviewed duplicates.csv will do): each pair is one customer, "
-          + "under id_a")
+  @Option(names = "--merge", paramLabel = "PATH")
   String merge;
 
-  @Option(names = "--merge-case-ids", description = "merge customer ids that differ only by case (c1, C1) into the "
-      + "first (reads the transactions once more when there are such ids)")
+  @Option(names = "--merge-case-ids")
   boolean mergeCaseIds;
 
-  @Option(names = "--model", paramLabel = "FILE", description = "tier model YAML (default: the built-in model)")
+  @Option(names = "--model", paramLabel = "FILE")
   Path model;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-      description = "scoring date; rows after it are left out (default: the day after the last transaction)")
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD")
   LocalDate asOf;
 
-  @Option(names = "--encoding", paramLabel = "NAME", description = "encoding of all inputs (default: detected)")
+  @Option(names = "--encoding", paramLabel = "NAME")
   String encoding;
 
-  @Option(names = "--delimiter", paramLabel = "D", description = "transactions delimiter (default: detected)")
+  @Option(names = "--delimiter", paramLabel = "D")
   String delimiter;
 
-  @Option(names = "--columns", split = ",", paramLabel = "KEYS",
-      description = "the transactions file has no header; its columns in order, e.g. customer_id,order_date,amount")
+  @Option(names = "--columns", split = ",", paramLabel = "KEYS")
   List<String> columns;
 
-  @Option(names = "--date-format", paramLabel = "PATTERN", description = "dates in another form, e.g. M/d/yyyy")
+  @Option(names = "--date-format", paramLabel = "PATTERN")
   String dateFormat;
 
-  @Option(names = {"--map", "--column"}, paramLabel = "KEY=HEADER",
-      description = "read a column from a header Strata does not recognise, e.g. --map amount=实收款 (all files)")
+  @Option(names = {"--map", "--column"}, paramLabel = "KEY=HEADER")
   Map<String, String> columnMap = new HashMap<>();
 
-  @Option(names = "--outliers", paramLabel = "keep|exclude", description = "amounts far beyond the file's usual "
-      + "ones: keep them with a warning (default) or leave their rows out of the run (amount_outlier in rejected.csv)")
+  @Option(names = "--outliers", paramLabel = "keep|exclude")
   String outliers = "keep";
 
-  @Option(names = "--churn", description = "train the churn classifier and write churn_prob (reads the transactions "
-      + "twice more; on anyway when a tier condition reads churn_prob)")
+  @Option(names = "--churn")
   boolean churn;
 
-  @Option(names = "--clusters", description = "behavioural clusters, written as cluster and cluster_name (on anyway "
-      + "when a tier condition reads cluster)")
+  @Option(names = "--clusters")
   boolean clusters;
 
   // strata score's options the Spark engine does not offer yet: accepted by name so that the job refuses them with a
@@ -122,15 +106,13 @@ public final class ScoreJob implements Callable<Integer> {
   @Option(names = "--horizon", hidden = true) Integer horizon;
   @Option(names = "--time-zone", hidden = true) String timeZone;
 
-  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "language of labels")
+  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en")
   String lang;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master when not started by spark-submit, e.g. local[*] (default: spark-submit's)")
+  @Option(names = "--master", paramLabel = "URL")
   String master;
 
-  @Option(names = "--range-mib", defaultValue = "64", paramLabel = "MIB",
-      description = "bytes of the transactions file per task (default: 64 MiB)")
+  @Option(names = "--range-mib", defaultValue = "64", paramLabel = "MIB")
   int rangeMib;
 
   public static void main(String[] args) {
@@ -139,8 +121,9 @@ public final class ScoreJob implements Callable<Integer> {
 
   /** The job's command line with its error handling; tests redirect its output. */
   static CommandLine command() {
-    return new CommandLine(new ScoreJob())
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+    CommandLine job = new CommandLine(new ScoreJob());
+    helpFollowsLang(job);
+    return job.setExecutionExceptionHandler((e, cmd, parsed) -> {
           Locale locale = localeOrEnglish(((ScoreJob) cmd.getCommand()).lang);
           String text = e instanceof IntakeException i ? i.text(locale)
               : e instanceof strata.scoring.ConfigException c ? c.text(locale)
@@ -185,6 +168,26 @@ public final class ScoreJob implements Callable<Integer> {
       case "exclude" -> true;
       default -> throw new IntakeException(IntakeException.BAD_CHOICE, "--outliers", "keep, exclude", outliers);
     };
+  }
+
+  /**
+   * Makes the job's usage help speak its --lang (zh by default, English for a wrong value), for --help and a wrong
+   * option alike. The texts are keys of core's labels bundles (picocli's key convention, see labels.properties) rather
+   * than a picocli bundle of their own, so the job keeps one ResourceBundle family for all it writes and LabelsTest
+   * checks the help in both languages with everything else.
+   */
+  private static void helpFollowsLang(CommandLine job) {
+    job.setResourceBundle(Labels.bundle(Languages.locale("zh")));
+    CommandLine.IExecutionStrategy run = job.getExecutionStrategy();
+    job.setExecutionStrategy(parsed -> {
+      job.setResourceBundle(Labels.bundle(localeOrEnglish(((ScoreJob) job.getCommand()).lang)));
+      return run.execute(parsed);
+    });
+    CommandLine.IParameterExceptionHandler wrongOption = job.getParameterExceptionHandler();
+    job.setParameterExceptionHandler((e, args) -> {
+      job.setResourceBundle(Labels.bundle(localeOrEnglish(((ScoreJob) job.getCommand()).lang)));
+      return wrongOption.handleParseException(e, args);
+    });
   }
 
   /** The job's --lang for its error line; English when the value itself is what is wrong. */
