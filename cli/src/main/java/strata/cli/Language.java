@@ -29,8 +29,10 @@ final class Language {
   static Locale of(CommandLine line, Locale withoutOption) {
     CommandLine.Model.OptionSpec lang = line.getCommandSpec().findOption("--lang");
     if (lang == null) return withoutOption;
+    // A parse that failed early has not applied the default yet.
+    Object value = lang.getValue() != null ? lang.getValue() : lang.defaultValue();
     try {
-      return locale(String.valueOf((Object) lang.getValue()));
+      return locale(String.valueOf(value));
     } catch (RuntimeException e) {
       return Locale.ENGLISH;
     }
@@ -51,10 +53,15 @@ final class Language {
       root.setResourceBundle(Labels.bundle(of(named.get(named.size() - 1), locale("zh"))));
       return run.execute(parsed);
     });
-    CommandLine.IParameterExceptionHandler wrongOption = root.getParameterExceptionHandler();
+    // As picocli's own handler (the error, then close matches or the usage), with the error in the command's language.
     root.setParameterExceptionHandler((e, args) -> {
-      root.setResourceBundle(Labels.bundle(of(e.getCommandLine(), locale("zh"))));
-      return wrongOption.handleParseException(e, args);
+      CommandLine line = e.getCommandLine();
+      Locale locale = of(line, locale("zh"));
+      root.setResourceBundle(Labels.bundle(locale));
+      java.io.PrintWriter err = line.getErr();
+      err.println("strata: " + Errors.parse(e, locale));
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) line.usage(err);
+      return line.getCommandSpec().exitCodeOnInvalidInput();
     });
   }
 
