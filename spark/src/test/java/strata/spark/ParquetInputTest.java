@@ -41,10 +41,7 @@ class ParquetInputTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("strata-parquet-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.driver.host", "127.0.0.1")
+    spark = LocalSpark.builder("strata-parquet-test")
         .config("spark.sql.session.timeZone", "Asia/Shanghai")
         .getOrCreate();
   }

@@ -26,11 +26,7 @@ class ScoreJobOptionsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("strata-options-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate();
+    spark = LocalSpark.builder("strata-options-test").getOrCreate();
   }
 
   @AfterAll

@@ -42,11 +42,7 @@ class ScoreJobSideFilesTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("strata-side-files-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate();
+    spark = LocalSpark.builder("strata-side-files-test").getOrCreate();
   }
 
   @AfterAll

@@ -27,10 +27,7 @@ class ScoringInPartsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("strata-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate();
+    spark = LocalSpark.builder("strata-test").getOrCreate();
   }
 
   @AfterAll
