@@ -14,10 +14,12 @@ export function ChannelSelect({ value, onChange, testId }: { value: string[]; on
     placeholder={t('pbf.channels')} aria-label={t('pbf.channels')} data-testid={testId} />;
 }
 
-type NumberProps = { value: number | null; onChange: (v: number | null) => void; label: string; testId: string; step?: number };
-export function NumberField({ value, onChange, label, testId, step }: NumberProps) {
+type NumberProps = {
+  value: number | null; onChange: (v: number | null) => void; label: string; testId: string; step?: number; placeholder?: string;
+};
+export function NumberField({ value, onChange, label, testId, step, placeholder }: NumberProps) {
   return <InputNumber value={value} onChange={(v) => onChange(typeof v === 'number' ? v : null)} addonBefore={label}
-    aria-label={label} style={WIDE} step={step} data-testid={testId} />;
+    aria-label={label} style={WIDE} step={step} placeholder={placeholder} data-testid={testId} />;
 }
 
 /** A switch with its label; the fields it turns on follow it. */

@@ -191,6 +191,12 @@ export function PlaybookForm({ index, title, yaml, errors, onApply, onClose, onP
           <NumberField value={form.resources.repHoursShare} onChange={(repHoursShare) => set({ resources: { ...form.resources, repHoursShare } })}
             label={t('pbf.repHoursShare')} testId="pbf-rep-hours" step={0.05} />
         </Space>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 4px' }}>{t('pbf.touchMinutes')}</Typography.Paragraph>
+        <Space wrap data-testid="pbf-touch-minutes">
+          {CHANNELS.map((c) => <NumberField key={c} value={form.resources.touchMinutes[c]}
+            onChange={(v) => set({ resources: { ...form.resources, touchMinutes: { ...form.resources.touchMinutes, [c]: v } } })}
+            label={t(`channel.${c}` as MessageKey)} placeholder={t('pbf.touchDefault')} testId={`pbf-touch-${c}`} />)}
+        </Space>
         {errorsAt('resources')}
 
         {onPreview && <>

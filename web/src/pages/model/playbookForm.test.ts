@@ -22,6 +22,7 @@ const HIGH_VALUE = {
 
 const P = (zh: string, en: string) => ({ zh, en });
 const NO_PURPOSE = P('', '');
+const NO_MINUTES = { visit: null, phone: null, wechat: null, sms: null, email: null };
 const HIGH_VALUE_FORM: ServiceForm = {
   policy: 'keep', team: [], cap: null, returnToPool: null,
   cadence: { everyDays: 30, channels: ['visit', 'phone'], purpose: P('月度拜访，了解需求与满意度', 'Monthly visit to hear their needs and satisfaction') },
@@ -41,7 +42,7 @@ const HIGH_VALUE_FORM: ServiceForm = {
   ],
   caps: [{ scope: 'all', week: 2, month: 6 }, { scope: 'sms', week: null, month: 2 }],
   quietHours: '21:00-08:00', holdout: null, survey: null, escalation: null,
-  resources: { giftValue: 2000, discountCeiling: 0.15, repHoursShare: 0.5 },
+  resources: { giftValue: 2000, discountCeiling: 0.15, repHoursShare: 0.5, touchMinutes: NO_MINUTES },
 };
 
 const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -54,7 +55,7 @@ describe('formOf', () => {
   it('readsNothingFromWhatIsNotAPlaybook', () => {
     const empty: ServiceForm = { policy: 'keep', team: [], cap: null, returnToPool: null, cadence: null, triggers: [], care: [],
       caps: [], quietHours: '', holdout: null, survey: null, escalation: null,
-      resources: { giftValue: null, discountCeiling: null, repHoursShare: null } };
+      resources: { giftValue: null, discountCeiling: null, repHoursShare: null, touchMinutes: NO_MINUTES } };
     for (const junk of [null, undefined, 'text', 42, [1, 2], {}]) expect(formOf(junk)).toEqual(empty);
     expect(formOf({ owner: 'x', cadence: 5, triggers: [1], care: 'x', caps: { all: 'x', fax: { week: 1 } } })).toEqual({
       ...empty, cadence: { everyDays: null, channels: [], purpose: NO_PURPOSE }, caps: [{ scope: 'all', week: null, month: null }],
@@ -186,12 +187,28 @@ describe('resources', () => {
   it('writesOnlyTheBudgetLinesEditedAndDropsAnEmptySection', () => {
     const section = { cadence: { every_days: 30, channels: ['phone'] }, resources: { gift_value: 800, note: 'kept' } };
     const form = formOf(section);
-    expect(form.resources).toEqual({ giftValue: 800, discountCeiling: null, repHoursShare: null });
+    expect(form.resources).toEqual({ giftValue: 800, discountCeiling: null, repHoursShare: null, touchMinutes: NO_MINUTES });
     const out = sectionOf({ ...form, resources: { ...form.resources, repHoursShare: 0.4 } }, section);
     expect(out.resources).toEqual({ gift_value: 800, note: 'kept', rep_hours_share: 0.4 });
     expect(out.cadence).toBe(section.cadence); // untouched
     const cleared = sectionOf({ ...formOf({ resources: { gift_value: 800 } }),
-      resources: { giftValue: null, discountCeiling: null, repHoursShare: null } }, { resources: { gift_value: 800 } });
+      resources: { giftValue: null, discountCeiling: null, repHoursShare: null, touchMinutes: NO_MINUTES } },
+    { resources: { gift_value: 800 } });
     expect(cleared).toEqual({});
   });
+
+  it('writesTouchMinutesOfTheChannelsSetAndKeepsWhatItCannotRead', () => {
+    const section = { resources: { touch_minutes: { visit: 120, fax: 3 } } };
+    const form = formOf(section);
+    expect(form.resources.touchMinutes).toEqual({ ...NO_MINUTES, visit: 120 });
+    // A call set to 20, the visit cleared (back to the default): only the call is written, the unknown key stays for
+    // the server to name.
+    const out = sectionOf({ ...form, resources: { ...form.resources,
+      touchMinutes: { ...form.resources.touchMinutes, visit: null, phone: 20 } } }, section);
+    expect(out.resources).toEqual({ touch_minutes: { fax: 3, phone: 20 } });
+    const none = sectionOf({ ...formOf({}), resources: { ...formOf({}).resources,
+      touchMinutes: { ...NO_MINUTES, email: 0 } } }, {});
+    expect(none).toEqual({}); // 0 is no setting: the default
+  });
 });
+

@@ -7,6 +7,7 @@ type Obj = Record<string, Json>;
 type Num = number | null;
 
 export const CHANNELS = ['visit', 'phone', 'wechat', 'sms', 'email'] as const;
+export type Channel = typeof CHANNELS[number];
 export const POLICIES = ['keep', 'assign', 'pool'] as const;
 export const TRIGGERS = ['enter', 'moved_down', 'dormant', 'complaint', 'nps_detractor', 'large_first_order'] as const;
 export const CARE_EVENTS = ['birthday', 'anniversary', 'spring_festival', 'dragon_boat', 'mid_autumn', 'fixed'] as const;
@@ -35,8 +36,11 @@ export interface CareForm {
 }
 /** `scope`: `all` or a channel. */
 export interface CapForm { scope: string; week: Num; month: Num }
-/** `service.resources`: gift value per customer per year, discount ceiling and share of rep hours (shares 0–1). */
-export interface ResourcesForm { giftValue: Num; discountCeiling: Num; repHoursShare: Num }
+/**
+ * `service.resources`: gift value per customer per year, discount ceiling and share of rep hours (shares 0–1), and the
+ * minutes a touch takes by channel (null: core's default for the channel).
+ */
+export interface ResourcesForm { giftValue: Num; discountCeiling: Num; repHoursShare: Num; touchMinutes: Record<Channel, Num> }
 export interface PoolReturnForm { noContactDays: Num; noPurchaseDays: Num; warnDays: Num }
 /** `then`: '' (only the manager is told), `reassign` or `pool`. */
 export interface EscalationForm { managerAfterDays: Num; afterDays: Num; then: string }
@@ -114,9 +118,14 @@ function readEscalation(v: Json): EscalationForm | null {
   const e = obj(v);
   return absent(v) ? null : { managerAfterDays: num(e.manager_after_days), afterDays: num(e.after_days), then: text(e.then) };
 }
+function readTouchMinutes(v: Json): Record<Channel, Num> {
+  const m = obj(v);
+  return Object.fromEntries(CHANNELS.map((c) => [c, num(m[c])])) as Record<Channel, Num>;
+}
 function readResources(v: Json): ResourcesForm {
   const r = obj(v);
-  return { giftValue: num(r.gift_value), discountCeiling: num(r.discount_ceiling), repHoursShare: num(r.rep_hours_share) };
+  return { giftValue: num(r.gift_value), discountCeiling: num(r.discount_ceiling), repHoursShare: num(r.rep_hours_share),
+    touchMinutes: readTouchMinutes(r.touch_minutes) };
 }
 
 /** The form of a `service:` section (any value: a missing or broken section reads as an empty form). */
@@ -242,7 +251,9 @@ export function sectionOf(form: ServiceForm, section: Json): Obj {
     ['channel', text, v.channel, plain]]));
   out = field(out, 'resources', readResources, form.resources, (r: ResourcesForm, b) => patch(b, [
     ['gift_value', num, r.giftValue, plain], ['discount_ceiling', num, r.discountCeiling, plain],
-    ['rep_hours_share', num, r.repHoursShare, plain]]));
+    ['rep_hours_share', num, r.repHoursShare, plain],
+    ['touch_minutes', readTouchMinutes, r.touchMinutes, (m: Record<Channel, Num>, b) => patch(b, CHANNELS.map((c): Spec =>
+      [c, num, m[c], positive]))]]));
   return field(out, 'escalation', readEscalation, form.escalation, (e: EscalationForm | null, b) => e && patch(b, [
     ['manager_after_days', num, e.managerAfterDays, positive], ['after_days', num, e.afterDays, positive], ['then', text, e.then, plain]]));
 }

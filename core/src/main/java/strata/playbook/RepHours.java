@@ -1,7 +1,7 @@
 package strata.playbook;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,17 +11,10 @@ import strata.tier.TierRule;
 /**
  * Each rep's planned hours split by tier, beside the share of the reps' hours each tier is meant to take
  * ({@code resources.rep_hours_share}): whether a rep's open work follows the plan. A task's hours are an estimate by
- * channel ({@link #MINUTES}); tasks without a channel (the pool's reminders to the owner) take none.
+ * channel and tier ({@link Resources#minutes}); tasks without a channel (the pool's reminders to the owner) take none,
+ * tasks of tiers the model no longer has take {@link Resources#DEFAULT_MINUTES}.
  */
 public final class RepHours {
-  /**
-   * Minutes one touch takes, travel and notes included: a visit is most of a morning, a call a quarter of an hour, a
-   * message a few minutes. Estimates for the split, not measurements; the split compares tiers, so the scale matters
-   * less than the ratio between channels.
-   */
-  public static final Map<Channel, Integer> MINUTES = new EnumMap<>(Map.of(Channel.VISIT, 90, Channel.PHONE, 15,
-      Channel.WECHAT, 5, Channel.SMS, 2, Channel.EMAIL, 5));
-
   private RepHours() {}
 
   /** Open tasks of one owner, tier and channel, as a {@code GROUP BY} gives them. */
@@ -38,11 +31,15 @@ public final class RepHours {
 
   /** @return one line per owner, by owner */
   public static List<Rep> of(TierModel model, List<Work> work) {
+    Map<String, Resources> resources = new HashMap<>();
+    for (TierRule rule : model.tiers()) resources.put(rule.id(), rule.service().resources());
     Map<String, Map<String, double[]>> byOwner = new TreeMap<>(); // owner -> tier -> {tasks, minutes}
     for (Work w : work) {
       double[] t = byOwner.computeIfAbsent(w.owner(), k -> new TreeMap<>()).computeIfAbsent(w.tier(), k -> new double[2]);
       t[0] += w.tasks();
-      t[1] += w.channel() == null ? 0 : (double) MINUTES.get(w.channel()) * w.tasks();
+      if (w.channel() != null) {
+        t[1] += (double) resources.getOrDefault(w.tier(), Resources.NONE).minutes(w.channel()) * w.tasks();
+      }
     }
     List<Rep> reps = new ArrayList<>();
     byOwner.forEach((owner, tiers) -> {

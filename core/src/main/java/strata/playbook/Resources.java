@@ -1,6 +1,8 @@
 package strata.playbook;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A tier's budget lines ({@code service.resources}): what the team may spend on each of its customers and how much of
@@ -11,9 +13,31 @@ import java.util.List;
  * @param discountCeiling the largest discount an owner may grant without approval, a share 0–1; null for none set
  * @param repHoursShare the share 0–1 of the reps' working hours meant for the tier; null for none set. Over a model's
  *     tiers these add up to at most 1 ({@link #overbooked}).
+ * @param touchMinutes minutes one touch by a channel takes a rep with the tier's customers, where the tier sets them
+ *     ({@code touch_minutes}); the other channels take {@link #DEFAULT_MINUTES}
  */
-public record Resources(Double giftValue, Double discountCeiling, Double repHoursShare) {
-  public static final Resources NONE = new Resources(null, null, null);
+public record Resources(Double giftValue, Double discountCeiling, Double repHoursShare,
+    Map<Channel, Integer> touchMinutes) {
+  /**
+   * Minutes one touch takes, travel and notes included: a visit is most of a morning, a call a quarter of an hour, a
+   * message a few minutes. Estimates for the split of a rep's hours, not measurements; a team whose visits take a day
+   * says so in the tier's {@code touch_minutes}.
+   */
+  public static final Map<Channel, Integer> DEFAULT_MINUTES = new EnumMap<>(Map.of(Channel.VISIT, 90,
+      Channel.PHONE, 15, Channel.WECHAT, 5, Channel.SMS, 2, Channel.EMAIL, 5));
+  /** The longest touch a tier may set: a working day and then some, so a typo of minutes for hours stands out. */
+  public static final int MAX_MINUTES = 1440;
+  public static final Resources NONE = new Resources(null, null, null, Map.of());
+
+  public Resources {
+    touchMinutes = Map.copyOf(touchMinutes);
+  }
+
+  /** Minutes one touch by {@code channel} takes with this tier's customers. */
+  public int minutes(Channel channel) {
+    Integer set = touchMinutes.get(channel);
+    return set != null ? set : DEFAULT_MINUTES.get(channel);
+  }
 
   /**
    * @param plans the tiers' playbooks in model order

@@ -38,10 +38,27 @@ public final class ServicePlanParser {
   }
 
   private static Resources resources(Map<?, ?> m) {
-    Yaml.onlyKeys("resources", m, "gift_value", "discount_ceiling", "rep_hours_share");
+    Yaml.onlyKeys("resources", m, "gift_value", "discount_ceiling", "rep_hours_share", "touch_minutes");
     Double gift = m.get("gift_value") == null ? null : Yaml.amount("resources.gift_value", m.get("gift_value"));
     return new Resources(gift, share("resources.discount_ceiling", m.get("discount_ceiling")),
-        share("resources.rep_hours_share", m.get("rep_hours_share")));
+        share("resources.rep_hours_share", m.get("rep_hours_share")),
+        m.get("touch_minutes") == null ? Map.of() : touchMinutes(Yaml.map("resources.touch_minutes", m.get("touch_minutes"))));
+  }
+
+  private static Map<Channel, Integer> touchMinutes(Map<?, ?> m) {
+    Yaml.onlyKeys("resources.touch_minutes", m, CHANNELS.split(", "));
+    Map<Channel, Integer> minutes = new EnumMap<>(Channel.class);
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      String at = "resources.touch_minutes." + e.getKey();
+      Channel channel = Channel.of(String.valueOf(e.getKey()));
+      int value = Yaml.count(at, e.getValue(), 0);
+      if (value < 1 || value > Resources.MAX_MINUTES) {
+        throw new PlaybookException(at, "minutes_out_of_range", "max", String.valueOf(Resources.MAX_MINUTES),
+            "value", String.valueOf(value));
+      }
+      minutes.put(channel, value);
+    }
+    return minutes;
   }
 
   /** A share from 0 to 1, or null when absent. */

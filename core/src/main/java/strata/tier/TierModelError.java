@@ -84,6 +84,7 @@ public record TierModelError(String code, Map<String, String> args, ConditionErr
   public static final String EXPERIMENT_SHARE_DIFFERS = "experiment_share_differs";
   public static final String EXPERIMENT_DAYS_DIFFERS = "experiment_days_differs";
   public static final String DAYS_OUT_OF_RANGE = "days_out_of_range";
+  public static final String MINUTES_OUT_OF_RANGE = "minutes_out_of_range";
   public static final String NOT_A_SHARE = "not_a_share";
   public static final String REP_HOURS_OVER_ONE = "rep_hours_over_one";
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import strata.tier.TierModel;
 import strata.tier.TierModelException;
@@ -225,9 +226,14 @@ class PlaybookParsingTest {
   @Test
   void readsResources() {
     assertThat(model("resources: {gift_value: 800, discount_ceiling: 0.15, rep_hours_share: 0.4}").tiers().get(0)
-        .service().resources()).isEqualTo(new Resources(800.0, 0.15, 0.4));
+        .service().resources()).isEqualTo(new Resources(800.0, 0.15, 0.4, Map.of()));
     assertThat(model("resources: {discount_ceiling: 0}").tiers().get(0).service().resources())
-        .isEqualTo(new Resources(null, 0.0, null));
+        .isEqualTo(new Resources(null, 0.0, null, Map.of()));
+    Resources minutes = model("resources: {touch_minutes: {visit: 240, email: 1}}").tiers().get(0).service().resources();
+    assertThat(minutes.touchMinutes()).isEqualTo(Map.of(Channel.VISIT, 240, Channel.EMAIL, 1));
+    // Channels the tier leaves out take the defaults: a call 15 minutes, an SMS 2.
+    assertThat(List.of(minutes.minutes(Channel.VISIT), minutes.minutes(Channel.EMAIL), minutes.minutes(Channel.PHONE),
+        minutes.minutes(Channel.SMS))).containsExactly(240, 1, 15, 2);
     assertThat(model("cadence: {every_days: 30, channels: [phone]}").tiers().get(0).service().resources())
         .isEqualTo(Resources.NONE);
     // Default model: 0.5 + 0.25 + 0.2 + 0.05 of the reps' hours, all of them.
@@ -240,7 +246,16 @@ class PlaybookParsingTest {
     String at = "m.yaml: tier 'key_account': service.";
     rejects("resources: 800", at + "resources: must be a mapping of keys to values");
     rejects("resources: {gift: 800}", at + "resources.gift: unknown key "
-        + "(expected gift_value, discount_ceiling, rep_hours_share)");
+        + "(expected gift_value, discount_ceiling, rep_hours_share, touch_minutes)");
+    rejects("resources: {touch_minutes: 30}", at + "resources.touch_minutes: must be a mapping of keys to values");
+    rejects("resources: {touch_minutes: {fax: 10}}", at + "resources.touch_minutes.fax: unknown key "
+        + "(expected visit, phone, wechat, sms, email)");
+    rejects("resources: {touch_minutes: {visit: 0}}", at + "resources.touch_minutes.visit: minutes of 1 to 1440, got 0");
+    rejects("resources: {touch_minutes: {visit: 1441}}",
+        at + "resources.touch_minutes.visit: minutes of 1 to 1440, got 1441");
+    rejects("resources: {touch_minutes: {phone: 1.5}}",
+        at + "resources.touch_minutes.phone: must be a whole number, got '1.5'");
+    rejects("resources: {touch_minutes: {phone: -3}}", at + "resources.touch_minutes.phone: must not be negative, got -3");
     rejects("resources: {gift_value: -5}", at + "resources.gift_value: must not be negative, got -5");
     rejects("resources: {gift_value: lots}", at + "resources.gift_value: must be a number, got 'lots'");
     rejects("resources: {discount_ceiling: 15}",

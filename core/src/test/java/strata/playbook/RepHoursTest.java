@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import strata.tier.TierModel;
 
 class RepHoursTest {
   @Test
@@ -27,6 +28,26 @@ class RepHoursTest {
         new RepHours.TierHours("big", 0, 0.0, 0.0, 0.6),
         new RepHours.TierHours("mid", 0, 0.0, 0.0, null),
         new RepHours.TierHours("small", 6, 0.5, 1.0, 0.3))));
+  }
+
+  @Test
+  void aTiersOwnTouchMinutesReplaceTheDefaultsForThatTierOnly() {
+    TierModel model = TierModel.parse("""
+        tiers:
+          - id: key
+            when: monetary >= 1000.0
+            service: {resources: {touch_minutes: {visit: 240, phone: 30}}}
+          - id: rest
+        """, "m.yaml");
+    List<RepHours.Rep> reps = RepHours.of(model, List.of(
+        new RepHours.Work("r", "key", Channel.VISIT, 1),
+        new RepHours.Work("r", "key", Channel.EMAIL, 6),
+        new RepHours.Work("r", "rest", Channel.VISIT, 1),
+        new RepHours.Work("r", "rest", Channel.PHONE, 2)));
+    // key: one visit of 240 min + 6 emails of the default 5 = 270 min = 4.5 h; rest: the defaults, 90 + 2 x 15 = 120
+    // min = 2 h; 6.5 h in all.
+    assertThat(reps.get(0).hours()).isEqualTo(6.5);
+    assertThat(reps.get(0).tiers()).extracting(RepHours.TierHours::hours).containsExactly(4.5, 2.0);
   }
 
   @Test

@@ -41,7 +41,14 @@ class ServiceOutlook {
    * @param resources the tier's budget lines for its owner: gift value per customer per year, discount ceiling
    */
   record Outlook(String customerId, String tier, LocalDate asOf, List<Budget> budget, Care nextCare,
-      Resources resources) {}
+      BudgetLines resources) {}
+
+  /** The budget lines an owner acts on; the minutes per touch stay with the rep-hours figures. */
+  record BudgetLines(Double giftValue, Double discountCeiling, Double repHoursShare) {
+    static BudgetLines of(Resources r) {
+      return new BudgetLines(r.giftValue(), r.discountCeiling(), r.repHoursShare());
+    }
+  }
 
   private final JdbcClient db;
   private final RunStore runs;
@@ -72,7 +79,7 @@ class ServiceOutlook {
     ServicePlan plan = tier == null ? ServicePlan.NONE : models.get(run.modelVersion()).model().tiers().stream()
         .filter(t -> t.id().equals(tier)).map(TierRule::service).findFirst().orElse(ServicePlan.NONE);
     return new Outlook(id, tier, today, budget(id, plan, today), nextCare(plan, dates[0], dates[1], today),
-        plan.resources());
+        BudgetLines.of(plan.resources()));
   }
 
   private List<Budget> budget(String id, ServicePlan plan, LocalDate today) {
