@@ -7,18 +7,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import strata.plan.OwnerChange;
 import strata.plan.PlanCustomer;
-import strata.server.api.InList;
+import strata.server.data.OwnerMoveTable;
 import strata.server.audit.AuditDetail;
 import strata.server.audit.AuditLog;
 
@@ -34,7 +32,6 @@ import strata.server.audit.AuditLog;
 public class PolicyOwners {
   /** The pool_event rule of the owner policies' own moves. */
   public static final String RULE = "policy";
-  private static final int BATCH = 1000;
 
   /**
    * What a plan's owner policies moved: customers given to a rep, customers taken to the pool.
@@ -46,12 +43,12 @@ public class PolicyOwners {
   private record Move(String tier, Long runId) {}
 
   private final JdbcTemplate jdbc;
-  private final PoolStore store;
+  private final OwnerMoves moves;
   private final AuditLog audit;
 
-  PolicyOwners(DataSource dataSource, PoolStore store, AuditLog audit) {
+  PolicyOwners(DataSource dataSource, OwnerMoves moves, AuditLog audit) {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.store = store;
+    this.moves = moves;
     this.audit = audit;
   }
 
@@ -87,36 +84,10 @@ public class PolicyOwners {
    */
   public Placed place(List<OwnerChange> changes, long runId, OffsetDateTime now) {
     if (changes.isEmpty()) return new Placed(0, 0, Map.of());
-    Set<String> still = new HashSet<>();
-    Map<List<String>, List<String>> byMove = new LinkedHashMap<>();
-    for (OwnerChange c : changes) {
-      byMove.computeIfAbsent(List.of(c.from(), c.to()), k -> new ArrayList<>()).add(c.customerId());
-    }
-    // One statement per chunk of customers with the same move, not one per customer: PostgreSQL's statement trigger
-    // (db/postgresql/V31) then moves their tasks in one join. 20,000 customers of 50 reps to the pool: 2.1 s, against
-    // 10.8 s one by one (bench/README, "Owner policies").
-    byMove.forEach((move, ids) -> {
-      List<String> locked = InList.query(ids, chunk -> jdbc.queryForList("select id from customer where id in ("
-          + chunk.marks() + ") and owner = ? for update", String.class, chunk.params(move.get(0)).toArray()));
-      InList.update(locked, chunk -> jdbc.update("update customer set owner = ?, updated_at = ? where id in ("
-          + chunk.marks() + ")", Stream.concat(Stream.of(move.get(1), now), chunk.ids().stream()).toArray()));
-      still.addAll(locked);
-    });
+    Set<String> still = moves.apply(changes.stream().map(c -> new OwnerMoveTable.Move(c.customerId(), c.from(),
+        c.to(), c.to().isEmpty() ? "return" : c.from().isEmpty() ? "assign" : "reassign", RULE, c.tier(), runId))
+        .toList(), "system", now);
     List<OwnerChange> moved = changes.stream().filter(c -> still.contains(c.customerId())).toList();
-    jdbc.batchUpdate("insert into pool_event (customer_id, kind, from_owner, to_owner, rule, at, by_user, tier, "
-        + "run_id) values (?, ?, ?, ?, ?, ?, 'system', ?, ?)", moved, BATCH, (ps, c) -> {
-          ps.setString(1, c.customerId());
-          ps.setString(2, c.to().isEmpty() ? "return" : c.from().isEmpty() ? "assign" : "reassign");
-          ps.setString(3, c.from());
-          ps.setString(4, c.to());
-          ps.setString(5, RULE);
-          ps.setObject(6, now);
-          ps.setString(7, c.tier());
-          ps.setLong(8, runId);
-        });
-    Map<String, String> owners = new HashMap<>();
-    moved.forEach(c -> owners.put(c.customerId(), c.to()));
-    store.follow(owners);
     Map<String, List<OwnerChange>> perRep = new TreeMap<>();
     moved.stream().filter(c -> !c.to().isEmpty()).sorted(java.util.Comparator.comparing(OwnerChange::customerId))
         .forEach(c -> perRep.computeIfAbsent(c.to(), k -> new ArrayList<>()).add(c));

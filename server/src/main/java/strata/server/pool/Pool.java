@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import strata.playbook.OwnerPolicy;
@@ -19,6 +20,7 @@ import strata.server.api.NotFound;
 import strata.server.audit.AuditLog;
 import strata.server.audit.AuditDetail;
 import strata.server.audit.Audited;
+import strata.server.data.OwnerMoveTable;
 import strata.server.model.ModelStore;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
@@ -39,6 +41,7 @@ public class Pool {
   public record Returned(String customerId, String owner, String rule) {}
 
   private final PoolStore store;
+  private final OwnerMoves moves;
   private final RunStore runs;
   private final ModelStore models;
   /** For the moves made in the caller's transaction (the daily plan's). */
@@ -46,9 +49,10 @@ public class Pool {
   private final Audited audited;
   private final Clock clock;
 
-  Pool(PoolStore store, RunStore runs, ModelStore models, AuditLog audit, Audited audited,
+  Pool(PoolStore store, OwnerMoves moves, RunStore runs, ModelStore models, AuditLog audit, Audited audited,
       ObjectProvider<Clock> clock) {
     this.store = store;
+    this.moves = moves;
     this.runs = runs;
     this.models = models;
     this.audit = audit;
@@ -122,21 +126,21 @@ public class Pool {
    * @return the customers returned: those whose owner has not changed since they were assessed
    */
   public List<Returned> recycle(List<Standing> standings) {
+    List<Standing> due = standings.stream().filter(s -> s.status() == Standing.Status.RETURN).toList();
+    // All at once (OwnerMoves): one by one, each customer cost statements of its own, and its snapshot rows the
+    // aggregates of two owners in every kept snapshot (the demo's six quarters spent minutes here). The pool_event
+    // takes the customer's tier in the current snapshot, as a claim's does.
+    Set<String> moved = moves.apply(due.stream().map(s -> new OwnerMoveTable.Move(s.customerId(), s.owner(), "",
+        "return", s.rule(), null, null)).toList(), "system", now());
     List<Returned> out = new ArrayList<>();
-    java.util.Map<String, String> moved = new java.util.HashMap<>();
-    OffsetDateTime now = now();
-    for (Standing s : standings) {
-      if (s.status() != Standing.Status.RETURN) continue;
-      if (!store.moveOwner(s.customerId(), s.owner(), "", "return", s.rule(), "system", now)) continue;
-      moved.put(s.customerId(), "");
-      audit.record("system", "pool_return", AuditDetail.of("pool_return", "customer",
-          s.customerId(), "owner", s.owner(), "rule", s.rule(), "since", String.valueOf(s.since()),
-          "return_day", String.valueOf(s.returnDay())));
+    List<AuditDetail> entries = new ArrayList<>();
+    for (Standing s : due) {
+      if (!moved.contains(s.customerId())) continue;
+      entries.add(AuditDetail.of("pool_return", "customer", s.customerId(), "owner", s.owner(), "rule", s.rule(),
+          "since", String.valueOf(s.since()), "return_day", String.valueOf(s.returnDay())));
       out.add(new Returned(s.customerId(), s.owner(), s.rule()));
     }
-    // All at once: moved one by one, each customer recomputed the aggregates of two owners in every kept snapshot
-    // (the demo's six quarters spent minutes here).
-    store.follow(moved);
+    audit.recordAll("system", "pool_return", entries);
     return out;
   }
 

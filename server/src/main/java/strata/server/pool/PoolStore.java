@@ -111,29 +111,15 @@ class PoolStore {
    * @return true when the customer moved
    */
   boolean move(String customerId, String from, String to, String kind, String rule, String by, OffsetDateTime now) {
-    if (!moveOwner(customerId, from, to, kind, rule, by, now)) return false;
-    follow(java.util.Map.of(customerId, to));
-    return true;
-  }
-
-  /** {@link #move} without the snapshot rows: the caller moves those of many customers at once with {@link #follow}. */
-  boolean moveOwner(String customerId, String from, String to, String kind, String rule, String by,
-      OffsetDateTime now) {
     int moved = db.sql("update customer set owner = ?, updated_at = ? where id = ? and owner = ?")
         .params(to, now, customerId, from).update();
     if (moved == 0) return false;
     db.sql("insert into pool_event (customer_id, kind, from_owner, to_owner, rule, at, by_user, tier, run_id) "
             + "values (?, ?, ?, ?, ?, ?, ?, " + CURRENT_TIER + ", " + CURRENT_RUN + ")")
         .params(customerId, kind, from, to, rule, now, by, customerId).update();
+    // Snapshot rows carry the owner for lists, counts and scoping: they move with the customer.
+    snapshotOwners.follow(java.util.Map.of(customerId, to));
     return true;
-  }
-
-  /**
-   * Snapshot rows carry the owner for lists, counts and scoping: they move with the customers (id to new owner), in
-   * the caller's transaction.
-   */
-  void follow(java.util.Map<String, String> owners) {
-    snapshotOwners.follow(owners);
   }
 
   /** Locks a user's row until the transaction ends: one rep's claims take turns, so the cap is counted after each. */

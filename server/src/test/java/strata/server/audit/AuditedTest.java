@@ -36,7 +36,7 @@ class AuditedTest {
     migrate("V38__audit_detail_code.sql"); // the columns of the detail's code and values, as the server adds them
     db.sql("create table thing (name varchar(64))").update();
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(h2);
-    log = new AuditLog(db, JsonMapper.builder().build());
+    log = new AuditLog(new org.springframework.jdbc.core.JdbcTemplate(h2), JsonMapper.builder().build());
     audited = new Audited(log, transactions);
     outer = new TransactionTemplate(transactions);
   }
