@@ -16,6 +16,7 @@ import javax.management.openmbean.CompositeData;
 import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerBlockUpdated;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
@@ -37,6 +38,7 @@ final class JobMetrics extends SparkListener implements AutoCloseable {
   private final AtomicLong spilledToDiskBytes = new AtomicLong();
   private final LongAccumulator taskPeakExecutionMemory = new LongAccumulator(Math::max, 0);
   private final LongAccumulator heapAfterGcPeak = new LongAccumulator(Math::max, 0);
+  private final java.util.Map<String, Long> broadcastPieces = new java.util.concurrent.ConcurrentHashMap<>();
   private final NotificationListener afterGc = this::afterGc;
 
   /** Starts counting {@code context}'s tasks and the JVM's heap from now on. */
@@ -65,6 +67,18 @@ final class JobMetrics extends SparkListener implements AutoCloseable {
     taskPeakExecutionMemory.accumulate(m.peakExecutionMemory());
   }
 
+  /**
+   * The driver's broadcasts (each stage's tasks as Spark ships them, the intake's spec, the scoring contexts) as
+   * stored in pieces, compressed: what each executor fetches once. A piece another executor stores again after fetching it has the same name and counts once.
+   */
+  @Override
+  public void onBlockUpdated(SparkListenerBlockUpdated update) {
+    var info = update.blockUpdatedInfo();
+    if (info.blockId().isBroadcast() && info.blockId().name().contains("_piece") && info.storageLevel().isValid()) {
+      broadcastPieces.putIfAbsent(info.blockId().name(), info.memSize() + info.diskSize());
+    }
+  }
+
   /** The heap in use right after each collection: what the JVM held rather than what it had not yet collected. */
   private void afterGc(Notification n, Object handback) {
     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
@@ -91,8 +105,8 @@ final class JobMetrics extends SparkListener implements AutoCloseable {
     return new Report(context.master(), context.isLocal(), buyers, scoredInParts,
         Math.round((System.nanoTime() - started) / 1e6) / 1e3, tasks.get(), inputBytes.get(), inputRecords.get(),
         shuffleWriteBytes.get(), shuffleWriteRecords.get(), shuffleReadBytes.get(), shuffleReadRecords.get(),
-        resultBytes.get(), spilledToDiskBytes.get(), taskPeakExecutionMemory.get(), heapPeak,
-        heapAfterGcPeak.get(), Runtime.getRuntime().maxMemory());
+        resultBytes.get(), broadcastPieces.values().stream().mapToLong(Long::longValue).sum(), spilledToDiskBytes.get(),
+        taskPeakExecutionMemory.get(), heapPeak, heapAfterGcPeak.get(), Runtime.getRuntime().maxMemory());
   }
 
   private static List<MemoryPoolMXBean> heapPools() {
@@ -113,14 +127,15 @@ final class JobMetrics extends SparkListener implements AutoCloseable {
 
   /**
    * The job's figures, written as --metrics's JSON. Bytes are as Spark counts them (shuffle bytes after compression);
-   * {@code resultBytes} is what the tasks sent back to the driver (collected rows, counts and merged summaries). The
+   * {@code resultBytes} is what the tasks sent back to the driver (collected rows, counts and merged summaries),
+   * {@code broadcastBytes} what the driver sent to every executor (once to each, compressed). The
    * heap is the driver JVM's, all pools summed: {@code driverHeapPeakBytes} the pools' peaks (an upper bound of the
    * heap in use at any moment), {@code driverHeapAfterGcPeakBytes} the most in use right after a collection. In a
    * {@code local} master the executors run in the driver's JVM ({@code executorsInDriver}), so its heap is theirs too.
    */
   record Report(String master, boolean executorsInDriver, long buyers, boolean scoredInParts, double seconds,
       long tasks, long inputBytes, long inputRecords, long shuffleWriteBytes, long shuffleWriteRecords,
-      long shuffleReadBytes, long shuffleReadRecords, long resultBytes, long spilledToDiskBytes,
+      long shuffleReadBytes, long shuffleReadRecords, long resultBytes, long broadcastBytes, long spilledToDiskBytes,
       long taskPeakExecutionMemoryBytes, long driverHeapPeakBytes, long driverHeapAfterGcPeakBytes,
       long driverHeapMaxBytes) {}
 }

@@ -58,6 +58,7 @@ class JobMetricsTest {
     assertThat(m.get("shuffle_read_bytes").asLong()).isEqualTo(m.get("shuffle_write_bytes").asLong()).isPositive();
     assertThat(m.get("tasks").asLong()).isPositive();
     assertThat(m.get("result_bytes").asLong()).isPositive();
+    assertThat(m.get("broadcast_bytes").asLong()).isPositive();
     assertThat(m.get("seconds").asDouble()).isPositive();
     long peak = m.get("driver_heap_peak_bytes").asLong();
     assertThat(peak).isPositive().isLessThanOrEqualTo(m.get("driver_heap_max_bytes").asLong());
