@@ -8,7 +8,10 @@
 # environment:
 #   ENGINES="strata-rfm strata duckdb"   engines to run (strata-rfm: --only rfm; spark: the whole job on Spark;
 #                             ENGINES=duckdb: the peer alone)
-#   SPARK_MASTER=local[2]     the Spark engine's master
+#   SPARK_MASTER=local[2]     the Spark engine's master; each Spark run writes what it moved (--metrics) to
+#                             $OUT/logs/spark-<run>.metrics.json
+#   WARMUP=1                  0: no uncounted warm-up run (for runs too long to do twice; the page cache is then
+#                             filled only by the generator or an earlier run)
 #   SEED=42                   generator seed
 #   STRATA_JAR=cli/target/strata.jar
 #   STRATA_JAVA_OPTS (default: the launcher's flags), DUCKDB_JAVA_OPTS (default: none)
@@ -21,6 +24,7 @@ RUNS=${3:-5}
 SEED=${SEED:-42}
 ENGINES=${ENGINES:-"strata-rfm strata duckdb"}
 SPARK_MASTER=${SPARK_MASTER:-local[2]}
+WARMUP=${WARMUP:-1}
 STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer::bobyqb}  # the `strata` launcher's
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
 STRATA_MALLOC_ARENA_MAX=${STRATA_MALLOC_ARENA_MAX:-2}  # the `strata` launcher's
@@ -79,7 +83,8 @@ run_engine() {
   local -a cmd
   if [ "$engine" = spark ]; then
     rm -rf "${OUT:?}/$engine"
-    cmd=(spark/local.sh --master "$SPARK_MASTER" --transactions "$TX" --as-of "$AS_OF" --out "$OUT/$engine")
+    cmd=(spark/local.sh --master "$SPARK_MASTER" --transactions "$TX" --as-of "$AS_OF" --out "$OUT/$engine"
+         --metrics "$LOGS/$engine-$label.metrics.json")
   elif [ "$engine" != duckdb ]; then
     rm -rf "${OUT:?}/$engine"
     local -a only=()
@@ -133,8 +138,10 @@ for engine in $ENGINES; do rm -f "$OUT/$engine.runs"; done
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== $TX: max date $MAX_DATE, as-of $AS_OF; engines: $ENGINES; $RUNS runs each"
-echo "== warm-up (page cache cannot be dropped here, so one uncounted run of each fills it)"
-for engine in $ENGINES; do run_engine "$engine" warmup; done
+if [ "$WARMUP" != 0 ]; then
+  echo "== warm-up (page cache cannot be dropped here, so one uncounted run of each fills it)"
+  for engine in $ENGINES; do run_engine "$engine" warmup; done
+fi
 echo "== measured runs, alternating"
 for i in $(seq 1 "$RUNS"); do
   for engine in $ENGINES; do run_engine "$engine" "run$i"; done
@@ -197,7 +204,7 @@ mkdir -p "$(dirname "$RESULTS")"
   echo
   echo "Command: \`bench/run-rfm.sh $ROWS $CUSTOMERS $RUNS\` (ENGINES=\"$ENGINES\", SEED=$SEED," \
        "STRATA_JAR=$STRATA_JAR, STRATA_JAVA_OPTS=\"$STRATA_JAVA_OPTS\", STRATA_MALLOC_ARENA_MAX=$STRATA_MALLOC_ARENA_MAX, DUCKDB_JAVA_OPTS=\"$DUCKDB_JAVA_OPTS\"), commit" \
-       "$(git rev-parse --short HEAD 2>/dev/null || echo unknown), as-of $AS_OF. One warm-up run of each first" \
+       "$(git rev-parse --short HEAD 2>/dev/null || echo unknown), as-of $AS_OF. $([ "$WARMUP" != 0 ] && echo "One warm-up run of each first" || echo "No warm-up run (WARMUP=0)")" \
        "(page cache not dropped); wall time includes JVM start; RSS = max RSS from /usr/bin/time -v."
   echo
   echo "$TABLE"

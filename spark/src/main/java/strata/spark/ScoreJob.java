@@ -52,6 +52,9 @@ public final class ScoreJob implements Callable<Integer> {
   @Option(names = "--work", paramLabel = "DIR")
   String work;
 
+  @Option(names = "--metrics", paramLabel = "FILE")
+  Path metrics;
+
   // The side files and their options are strata score's, by the same names; the driver reads them (DriverFiles).
   @Option(names = "--customers", paramLabel = "PATH")
   String customers;
@@ -200,15 +203,23 @@ public final class ScoreJob implements Callable<Integer> {
   }
 
   /**
-   * What a run of the job reported: each file's quality, and whether the customers were scored in parts on the
-   * cluster (see {@link strata.run.PartScoring}) or on the driver.
+   * What a run of the job reported: each file's quality, whether the customers were scored in parts on the cluster
+   * (see {@link strata.run.PartScoring}) or on the driver, and how many buyers were scored.
    */
-  record Result(List<strata.intake.FileQuality> quality, boolean scoredInParts) {}
+  record Result(List<strata.intake.FileQuality> quality, boolean scoredInParts, long buyers) {}
 
   /** Runs the job in a session the caller owns; {@code rangeBytes} is the size of each task's part of the file. */
   Result run(SparkSession spark, TierModel tierModel, Locale locale, long rangeBytes) throws Exception {
     if (Files.exists(out) && !Files.isDirectory(out)) throw new IntakeException(IntakeException.NOT_A_FOLDER, out);
     Files.createDirectories(out);
+    try (JobMetrics moved = metrics == null ? null : new JobMetrics(spark.sparkContext())) {
+      Result result = score(spark, tierModel, locale, rangeBytes);
+      if (moved != null) json().writeValue(metrics.toFile(), moved.report(result.buyers(), result.scoredInParts()));
+      return result;
+    }
+  }
+
+  private Result score(SparkSession spark, TierModel tierModel, Locale locale, long rangeBytes) throws Exception {
     Charset charset = Encodings.named(encoding);
     SparkScoring.Scored scored;
     try (DriverFiles files = new DriverFiles(spark.sparkContext().hadoopConfiguration(), out.resolve(".side-files"));
@@ -241,11 +252,15 @@ public final class ScoreJob implements Callable<Integer> {
     if (parquetOut != null && scored.result() != null) {
       CustomersParquet.write(spark, out.resolve("customers.csv"), parquetOut); // in parts, the tasks wrote it
     }
-    new ObjectMapper()
+    json().writeValue(out.resolve("quality.json").toFile(), quality);
+    long buyers = scored.result() != null ? scored.result().customers().size : scored.inParts().customers();
+    return new Result(files, scored.result() == null, buyers);
+  }
+
+  private static ObjectMapper json() {
+    return new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(out.resolve("quality.json").toFile(), quality);
-    return new Result(files, scored.result() == null);
+        .enable(SerializationFeature.INDENT_OUTPUT);
   }
 
   /** Where the parts of a run scored in parts are written: --work, else beside --parquet-out, else in --out. */
