@@ -21,8 +21,7 @@ class SpillRowsTest {
     SpillWriter.bufferSize = 32 << 10;
   }
 
-  record Row(String id, int line, int day, long cents, long orderKey, boolean hasOrderKey, int category,
-      long fingerprint, boolean afterAsOf) {}
+  record Row(String id, int line, int day, long cents, long orderKey, boolean hasOrderKey, int category) {}
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
@@ -38,14 +37,13 @@ class SpillRowsTest {
       int category = i % 3 == 0 ? -1 : i % 11 == 0 ? Integer.MAX_VALUE - 1 : random.nextInt(1000);
       boolean hasOrder = withOrderIds && random.nextBoolean();
       rows.add(new Row(i % 13 == 0 ? "客".repeat(85) : "C" + random.nextInt(50), line, day, cents,
-          hasOrder ? random.nextLong() : 0, hasOrder, category, random.nextLong(), random.nextInt(4) == 0));
+          hasOrder ? random.nextLong() : 0, hasOrder, category));
     }
     SpillWriter w = new SpillWriter(temp, withOrderIds);
     try {
       for (Row r : rows) {
         byte[] id = r.id().getBytes(StandardCharsets.UTF_8);
-        w.add(id, 0, id.length, r.line(), r.day(), r.cents(), r.orderKey(), r.hasOrderKey(), r.category(),
-            r.fingerprint(), r.afterAsOf());
+        w.add(id, 0, id.length, r.line(), r.day(), r.cents(), r.orderKey(), r.hasOrderKey(), r.category());
       }
       List<Row> back = new ArrayList<>();
       SpillRows reader = new SpillRows(withOrderIds);
@@ -66,7 +64,7 @@ class SpillRowsTest {
     while (reader.next()) {
       String id = new String(d, reader.idFrom, reader.idLen, StandardCharsets.UTF_8);
       into.add(new Row(id, reader.line, reader.day, reader.cents, reader.orderKey, reader.hasOrderKey(),
-          reader.category(), reader.fingerprint, reader.afterAsOf()));
+          reader.category()));
     }
   }
 }
