@@ -2,11 +2,16 @@ package strata.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import strata.cmdline.CommandLanguage;
 
 /** The {@code strata} command. Errors are one clear line on stderr and a non-zero exit, never a stack trace. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "strata 0.1.0",
     subcommands = {ScoreCommand.class, PlanCommand.class, ClvCommand.class, ChurnCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+  // strata's own help (--help, help) in this language; given before a command's name, that command's --lang.
+  @Mixin Language language;
+
   /** Exit code for unusable input or model: the message says what to fix. */
   static final int INPUT_ERROR = 1;
 
@@ -28,12 +33,12 @@ public final class Main {
       line.getErr().println("strata: " + Errors.message(e, locale(line)));
       return INPUT_ERROR;
     });
-    Language.helpFollowsLang(cmd);
+    CommandLanguage.helpFollowsLang(cmd);
     return cmd;
   }
 
-  /** The failed command's --lang (zh by default, as its labels); English for commands without one or a bad value. */
+  /** The failed command's --lang (zh by default, as its labels); English for a bad value. */
   private static java.util.Locale locale(CommandLine line) {
-    return Language.of(line, java.util.Locale.ENGLISH);
+    return CommandLanguage.of(line, java.util.Locale.ENGLISH);
   }
 }
