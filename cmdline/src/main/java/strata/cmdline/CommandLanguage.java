@@ -51,14 +51,16 @@ public final class CommandLanguage {
       root.setResourceBundle(Labels.bundle(of(named.get(named.size() - 1), DEFAULT)));
       return run.execute(parsed);
     });
-    // As picocli's own handler (the error, then close matches or the usage), with the error in the command's language.
+    // As picocli's own handler (the error, then close matches or the usage), in the command's language.
     root.setParameterExceptionHandler((e, args) -> {
       CommandLine line = e.getCommandLine();
       Locale locale = of(line, DEFAULT);
       root.setResourceBundle(Labels.bundle(locale));
       PrintWriter err = line.getErr();
       err.println(root.getCommandName() + ": " + ParseErrors.message(e, locale));
-      if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) line.usage(err);
+      String closeMatches = ParseErrors.closeMatches(e, locale);
+      if (closeMatches != null) err.println(closeMatches);
+      else line.usage(err);
       return line.getCommandSpec().exitCodeOnInvalidInput();
     });
   }

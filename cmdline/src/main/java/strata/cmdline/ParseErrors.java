@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import strata.i18n.Labels;
+import strata.intake.IntakeException;
 
 /**
  * A command line picocli could not parse, said in the command's language: picocli's own messages are English only, so
@@ -17,6 +18,8 @@ public final class ParseErrors {
 
   /** The one line saying what is wrong with the command line, without the program's name. */
   public static String message(CommandLine.ParameterException e, Locale locale) {
+    // A value the command itself refused, with the reason in its own words (the command's code, not picocli's).
+    if (e.getCause() instanceof IntakeException i) return i.text(locale);
     if (e instanceof CommandLine.UnmatchedArgumentException u) {
       return text(locale, "unknown", "args", String.join(" ", u.getUnmatched()));
     }
@@ -32,6 +35,12 @@ public final class ParseErrors {
       return text(locale, "bad_value", "name", name(e.getArgSpec()), "value", e.getValue());
     }
     return text(locale, "invalid", "detail", e.getMessage());
+  }
+
+  /** The options or commands close to an unknown one ("did you mean"), or null when there are none. */
+  public static String closeMatches(CommandLine.ParameterException e, Locale locale) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getSuggestions().isEmpty()) return null;
+    return text(locale, "close_matches", "names", String.join(", ", u.getSuggestions()));
   }
 
   /** A command that has subcommands and was named without one (picocli's "Missing required subcommand"). */
