@@ -23,7 +23,7 @@ OUT=$DATA/churn-$ROWS-$CUSTOMERS
 die() { echo "run-churn: $*" >&2; exit 1; }
 [ -x /usr/bin/time ] || die "/usr/bin/time not found (Debian: apt-get install -y time)"
 [[ $ROWS =~ ^[0-9]+$ && $CUSTOMERS =~ ^[0-9]+$ ]] || die "rows and customers must be positive integers"
-[ -f "$STRATA_JAR" ] && [ -f "$BENCH_JAR" ] || die "build first: mvn -q -DskipTests -pl core,cli,bench package"
+[ -f "$STRATA_JAR" ] && [ -f "$BENCH_JAR" ] || die "build first: mvn -q -DskipTests -pl cli,bench -am package"
 mkdir -p "$DATA" "$OUT"
 if [ ! -s "$TX" ] || [ ! -s "$TX.maxdate" ]; then
   echo "== generating $TX"

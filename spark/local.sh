@@ -6,12 +6,13 @@ set -euo pipefail
 dir="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$dir/spark/target/strata-spark.jar"
 cp_file="$dir/spark/target/spark-classpath.txt"
-if [ ! -f "$jar" ] || [ -n "$(find "$dir/core/src/main" "$dir/spark/src/main" "$dir/spark/pom.xml" -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find "$dir/core/src/main" "$dir/cmdline/src/main" "$dir/spark/src/main" "$dir/spark/pom.xml" -newer "$jar" -print -quit)" ]; then
   echo "building strata-spark.jar ..." >&2
-  (cd "$dir" && mvn -q -B -DskipTests -pl core,spark package) >&2
+  (cd "$dir" && mvn -q -B -DskipTests -pl spark -am package) >&2
 fi
 if [ ! -f "$cp_file" ] || [ "$dir/spark/pom.xml" -nt "$cp_file" ]; then
-  (cd "$dir" && mvn -q -B -pl core,spark dependency:build-classpath -Dmdep.includeScope=provided \
+  # compile: the reactor's own modules (core, cmdline) resolve from their build, not from ~/.m2; the job jar holds them.
+  (cd "$dir" && mvn -q -B -pl spark -am compile dependency:build-classpath -Dmdep.includeScope=provided \
     -Dmdep.outputFile="$cp_file") >&2
 fi
 # The module options Spark's own launcher passes on Java 17 (as in spark/pom.xml's surefire argLine).

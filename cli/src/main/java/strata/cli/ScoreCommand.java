@@ -24,6 +24,7 @@ import strata.identity.MergeFile;
 import strata.identity.MergeOptions;
 import strata.intake.Encodings;
 import strata.intake.FormatSniffer;
+import strata.intake.IntakeException;
 import strata.intake.RejectedRowsWriter;
 import strata.plan.Plan;
 import strata.report.ReportSection;
@@ -193,8 +194,10 @@ class ScoreCommand implements Callable<Integer> {
     return switch (policy.toLowerCase(Locale.ROOT)) {
       case "keep" -> false;
       case "exclude" -> true;
-      default -> throw new ParameterException(spec.commandLine(),
-          "--outliers must be keep or exclude, got '" + policy + "'");
+      default -> {
+        IntakeException reason = new IntakeException(IntakeException.BAD_CHOICE, "--outliers", "keep, exclude", policy);
+        throw new ParameterException(spec.commandLine(), reason.getMessage(), reason);
+      }
     };
   }
 

@@ -3,9 +3,12 @@ package strata.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Errors picocli finds in the command line, and the system's own failures, are said in the command's --lang. */
 class ErrorsLanguageTest {
@@ -42,6 +45,29 @@ class ErrorsLanguageTest {
     Cli en = Cli.run("score", "--lang", "en", "--transactions", "a.csv", "--transactions", "b.csv", "--out", "x");
     assertThat(en.exit()).isEqualTo(2);
     assertThat(en.err()).startsWith("strata: option given more than once: --transactions");
+  }
+
+  @Test
+  void noCommandIsSaidWithTheCommandsToName() {
+    Cli zh = Cli.run();
+    assertThat(zh.exit()).isEqualTo(2);
+    assertThat(zh.err()).startsWith("strata: 请指定一个命令：score, plan, clv, churn, demo, help")
+        .doesNotContain("Missing required subcommand");
+    assertThat(Cli.run("--lang", "en").err()).startsWith("strata: name a command: score, plan, clv, churn, demo, help");
+  }
+
+  @Test
+  void aLangBeforeTheCommandsNameHoldsForItsErrorsAndOutput(@TempDir Path dir) throws Exception {
+    assertThat(Cli.run("--lang", "en", "score", "--transactions", "orders.csv").err())
+        .startsWith("strata: missing required option: --out");
+    assertThat(Cli.run("--lang", "en", "score", "--transactions", dir.resolve("none.csv").toString(), "--out",
+        dir.resolve("out").toString()).err()).contains("none.csv").doesNotContain("不存在");
+    // Two buyers, one order each: the console's summary line, which score writes in its own --lang.
+    Path orders = Files.writeString(dir.resolve("orders.csv"), "customer_id,order_date,amount\nc1,2026-01-05,10\nc2,2026-02-01,20\n");
+    Cli en = Cli.run("--lang", "en", "score", "--quiet", "--transactions", orders.toString(), "--out",
+        dir.resolve("out").toString());
+    assertThat(en.exit()).as(en.err()).isZero();
+    assertThat(en.out()).contains("scored 2 customers (2 with purchases)").doesNotContain("已评分");
   }
 
   @Test

@@ -38,6 +38,25 @@ class HelpLanguageTest {
   }
 
   @Test
+  void stratasOwnHelpFollowsLang() {
+    Cli en = Cli.run("--help", "--lang", "en");
+    assertThat(en.exit()).isZero();
+    assertThat(en.out()).startsWith("Usage: strata [-hV] [--lang=zh|en] [COMMAND]")
+        .contains("Customer tiering:", "Commands:", "Show the help of a command.", "Show this help message and exit.")
+        .doesNotContain("用法", "客户分级", "子命令");
+    assertThat(Cli.run("--lang", "zh", "--help").out()).startsWith("用法：strata").contains("客户分级：", "子命令：");
+    assertThat(Cli.run("--lang", "en", "help").out()).contains("Customer tiering:").doesNotContain("客户分级");
+  }
+
+  @Test
+  void aLangBeforeTheCommandsNameHoldsForTheCommand() {
+    assertThat(Cli.run("--lang", "en", "help", "score").out()).startsWith("Usage: strata score")
+        .contains("Score customers and assign tiers");
+    assertThat(Cli.run("--lang", "en", "score", "--help").out()).startsWith("Usage: strata score");
+    assertThat(Cli.run("--lang", "en", "score", "--lang", "zh", "--help").out()).startsWith("用法：strata score");
+  }
+
+  @Test
   void aWrongOptionShowsTheUsageInItsLang() {
     Cli en = Cli.run("clv", "--lang", "en", "--no-such-option");
     assertThat(en.exit()).isEqualTo(2);

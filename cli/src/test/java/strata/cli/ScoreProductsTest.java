@@ -82,6 +82,9 @@ class ScoreProductsTest {
     Cli r = Cli.run("score", "--transactions", orders().toString(), "--outliers", "drop", "--out",
         dir.resolve("o").toString(), "--quiet");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--outliers must be keep or exclude, got 'drop'");
+    assertThat(r.err()).startsWith("strata: --outliers 须为 keep, exclude 之一，实际为 'drop'");
+    Cli en = Cli.run("score", "--lang", "en", "--transactions", orders().toString(), "--outliers", "drop", "--out",
+        dir.resolve("o").toString(), "--quiet");
+    assertThat(en.err()).startsWith("strata: --outliers must be one of keep, exclude, got 'drop'");
   }
 }

@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import strata.i18n.Labels;
+import strata.cmdline.CommandLanguage;
 import strata.i18n.Languages;
 import strata.identity.MergeFile;
 import strata.identity.MergeOptions;
@@ -125,9 +125,9 @@ public final class ScoreJob implements Callable<Integer> {
   /** The job's command line with its error handling; tests redirect its output. */
   static CommandLine command() {
     CommandLine job = new CommandLine(new ScoreJob());
-    helpFollowsLang(job);
+    CommandLanguage.helpFollowsLang(job);
     return job.setExecutionExceptionHandler((e, cmd, parsed) -> {
-          Locale locale = localeOrEnglish(((ScoreJob) cmd.getCommand()).lang);
+          Locale locale = CommandLanguage.of(cmd, Locale.ENGLISH);
           String text = e instanceof IntakeException i ? i.text(locale)
               : e instanceof strata.scoring.ConfigException c ? c.text(locale)
               : e instanceof strata.tier.TierModelException t ? t.text(locale) : null;
@@ -171,35 +171,6 @@ public final class ScoreJob implements Callable<Integer> {
       case "exclude" -> true;
       default -> throw new IntakeException(IntakeException.BAD_CHOICE, "--outliers", "keep, exclude", outliers);
     };
-  }
-
-  /**
-   * Makes the job's usage help speak its --lang (zh by default, English for a wrong value), for --help and a wrong
-   * option alike. The texts are keys of core's labels bundles (picocli's key convention, see labels.properties) rather
-   * than a picocli bundle of their own, so the job keeps one ResourceBundle family for all it writes and LabelsTest
-   * checks the help in both languages with everything else.
-   */
-  private static void helpFollowsLang(CommandLine job) {
-    job.setResourceBundle(Labels.bundle(Languages.locale("zh")));
-    CommandLine.IExecutionStrategy run = job.getExecutionStrategy();
-    job.setExecutionStrategy(parsed -> {
-      job.setResourceBundle(Labels.bundle(localeOrEnglish(((ScoreJob) job.getCommand()).lang)));
-      return run.execute(parsed);
-    });
-    CommandLine.IParameterExceptionHandler wrongOption = job.getParameterExceptionHandler();
-    job.setParameterExceptionHandler((e, args) -> {
-      job.setResourceBundle(Labels.bundle(localeOrEnglish(((ScoreJob) job.getCommand()).lang)));
-      return wrongOption.handleParseException(e, args);
-    });
-  }
-
-  /** The job's --lang for its error line; English when the value itself is what is wrong. */
-  private static Locale localeOrEnglish(String lang) {
-    try {
-      return Languages.locale(lang);
-    } catch (IntakeException e) {
-      return Locale.ENGLISH;
-    }
   }
 
   /**
