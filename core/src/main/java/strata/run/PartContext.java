@@ -30,27 +30,28 @@ public final class PartContext implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   final int asOfDay;
   final String idCharset;
-  final long buyers;
-  final ValueCounts recency;
-  final ValueCounts frequency;
-  final ValueCounts monetary;
+  /** R, F and M scores in percentile mode, null in thresholds mode. */
+  final PercentileSteps recency;
+  final PercentileSteps frequency;
+  final PercentileSteps monetary;
   final double[] classicCuts;
   final long[] abcFloors;
   final double sharedGap;
   final ClvStage.Fits fits;
-  /** Null before the second round. */
-  final InputCounts inputs;
+  /** By input name (see {@link InputCounts}); null before the second round. */
+  final Map<String, ValueCounts> inputs;
+  /** The median of all buyers' annual values; NaN before the second round. */
+  final double annualMedian;
   /** NaN before the third round. */
   final double valueCut;
   final double potentialCut;
   private transient Settings settings;
 
-  private PartContext(int asOfDay, String idCharset, long buyers, ValueCounts recency, ValueCounts frequency,
-      ValueCounts monetary, double[] classicCuts, long[] abcFloors, double sharedGap, ClvStage.Fits fits,
-      InputCounts inputs, double valueCut, double potentialCut) {
+  private PartContext(int asOfDay, String idCharset, PercentileSteps recency, PercentileSteps frequency,
+      PercentileSteps monetary, double[] classicCuts, long[] abcFloors, double sharedGap, ClvStage.Fits fits,
+      Map<String, ValueCounts> inputs, double annualMedian, double valueCut, double potentialCut) {
     this.asOfDay = asOfDay;
     this.idCharset = idCharset;
-    this.buyers = buyers;
     this.recency = recency;
     this.frequency = frequency;
     this.monetary = monetary;
@@ -59,6 +60,7 @@ public final class PartContext implements java.io.Serializable {
     this.sharedGap = sharedGap;
     this.fits = fits;
     this.inputs = inputs;
+    this.annualMedian = annualMedian;
     this.valueCut = valueCut;
     this.potentialCut = potentialCut;
   }
@@ -87,22 +89,23 @@ public final class PartContext implements java.io.Serializable {
     double gap = s.lifecycle().mode() == LifecycleConfig.Mode.RELATIVE ? all.repeatGaps.median() : Double.NaN;
     ClvStage.Fits fits = ClvStage.fit(calibration(all.fitRows), () -> spend(all.fitRows), all.minRepeats,
         () -> splitDay < 0 ? null : holdout(all.holdoutRows, (asOfDay - splitDay) / ClvStage.WEEK));
-    return new PartContext(asOfDay, idCharset.name(), all.buyers, all.recency, all.frequency, all.monetary, cuts,
-        floors, gap, fits, null, Double.NaN, Double.NaN);
+    return new PartContext(asOfDay, idCharset.name(), percentile ? PercentileSteps.of(all.recency, true, buckets) : null,
+        percentile ? PercentileSteps.of(all.frequency, false, buckets) : null,
+        percentile ? PercentileSteps.of(all.monetary, false, buckets) : null, cuts, floors, gap, fits, null, Double.NaN,
+        Double.NaN, Double.NaN);
   }
 
   /** The second round's context: the composite inputs of all buyers. */
   public PartContext withInputs(InputCounts all) {
-    return new PartContext(asOfDay, idCharset, buyers, recency, frequency, monetary, classicCuts, abcFloors,
-        sharedGap, fits, all, Double.NaN, Double.NaN);
+    return new PartContext(asOfDay, idCharset, recency, frequency, monetary, classicCuts, abcFloors, sharedGap, fits,
+        all.inputs, all.annualValue.median(), Double.NaN, Double.NaN);
   }
 
   /** The final context: the matrix cuts, from all buyers' annual values and potential scores. */
   public PartContext withPotentials(ValueCounts all, TierModel model) {
     MatrixConfig matrix = settings(model).matrix();
-    return new PartContext(asOfDay, idCharset, buyers, recency, frequency, monetary, classicCuts, abcFloors,
-        sharedGap, fits, inputs, matrix.valueCut().orElse(inputs.annualValue.median()),
-        matrix.potentialCut().orElse(all.median()));
+    return new PartContext(asOfDay, idCharset, recency, frequency, monetary, classicCuts, abcFloors, sharedGap, fits,
+        inputs, annualMedian, matrix.valueCut().orElse(annualMedian), matrix.potentialCut().orElse(all.median()));
   }
 
   /**
@@ -113,7 +116,7 @@ public final class PartContext implements java.io.Serializable {
     List<Note> notes = new ArrayList<>(fits.notes());
     if (inputs != null) {
       List<String> absent = settings(model).composite().inputNames().stream()
-          .filter(name -> !inputs.inputs.containsKey(name) || inputs.inputs.get(name).total() == 0).toList();
+          .filter(name -> !inputs.containsKey(name) || inputs.get(name).total() == 0).toList();
       if (!absent.isEmpty()) notes.add(Note.of("composite_inputs_missing", String.join(", ", absent)));
     }
     return notes;

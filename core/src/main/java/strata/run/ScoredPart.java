@@ -77,14 +77,13 @@ public final class ScoredPart implements java.io.Serializable {
     int[] frequency = new int[n];
     PartCounts.rfmInputs(p, c.asOfDay, recency, frequency);
     if (config.mode() != RfmConfig.Mode.PERCENTILE) return RfmScorer.score(recency, frequency, p.netCents, config);
-    int buckets = config.buckets();
     byte[] r = new byte[n];
     byte[] f = new byte[n];
     byte[] m = new byte[n];
     for (int i = 0; i < n; i++) {
-      r[i] = PercentileRank.score(c.recency.above(recency[i]), c.buyers, buckets);
-      f[i] = PercentileRank.score(c.frequency.below(frequency[i]), c.buyers, buckets);
-      m[i] = PercentileRank.score(c.monetary.below(p.netCents[i]), c.buyers, buckets);
+      r[i] = c.recency.score(recency[i]);
+      f[i] = c.frequency.score(frequency[i]);
+      m[i] = c.monetary.score(p.netCents[i]);
     }
     return new RfmScores(r, f, m);
   }
@@ -109,7 +108,7 @@ public final class ScoredPart implements java.io.Serializable {
     PartContext.Settings s = c.settings(model);
     ScoredCustomers scored = customers(null, null);
     CompositeScores ranked = CompositeScorer.score(part.size, (name, lowerIsBetter) -> {
-      ValueCounts all = c.inputs.inputs.get(name);
+      ValueCounts all = c.inputs.get(name);
       if (all == null || all.total() == 0) return null;
       // Null when none of this part's buyers has the input: they are unknown as in the whole run.
       double[] values = CompositeInputs.values(scored, name, s.sizeScores());
