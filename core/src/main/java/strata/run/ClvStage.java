@@ -34,7 +34,7 @@ public final class ClvStage {
    * @param holdout null when the data span was too short to hold a period out
    */
   public record Result(float[] clv, float[] pAlive, float[] expected90, Fit<BgNbd> bgNbd, Fit<GammaGamma> gammaGamma,
-      HoldoutReport holdout, double holdoutWeeks, List<Note> notes) {}
+      HoldoutReport holdout, double holdoutWeeks, List<Note> notes) implements java.io.Serializable {}
 
   private ClvStage() {}
 

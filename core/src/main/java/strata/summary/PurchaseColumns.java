@@ -9,7 +9,8 @@ import java.util.function.IntFunction;
  * order of first appearance in the transactions file. This is what the scoring methods read; a {@link SummaryTable}
  * builds it ({@link SummaryTable#freeze}), whether its rows came from a file or its summaries from a store.
  */
-public final class PurchaseColumns {
+public final class PurchaseColumns implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   public final int size;
   private final byte[] idBytes;
   private final int[] idStart;

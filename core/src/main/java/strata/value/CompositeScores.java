@@ -21,7 +21,7 @@ public record CompositeScores(
     float[] potential,
     float[] strategic,
     byte[] missingMask,
-    List<String> absentInputs) {
+    List<String> absentInputs) implements java.io.Serializable {
 
   public CompositeScores {
     absentInputs = List.copyOf(absentInputs);

@@ -80,34 +80,39 @@ class PartScoringTest {
     PurchaseColumns all = whole.customers().purchases;
     int[][] rows = randomParts(all.size, parts, new Random(seed));
     List<PurchaseColumns> cut = new ArrayList<>();
-    List<PartScoring.Positions> at = new ArrayList<>();
+    List<PartCounts.Positions> at = new ArrayList<>();
     for (int[] r : rows) {
       cut.add(all.select(r));
-      at.add(PartScoring.Positions.of(all, r));
+      at.add(PartCounts.Positions.of(all, r));
     }
     int asOfDay = whole.customers().asOfDay;
-    PartScoring.Counts counts = null;
+    PartCounts counts = null;
     for (int k = 0; k < parts; k++) {
-      PartScoring.Counts c = PartScoring.counts(cut.get(k), at.get(k), asOfDay);
+      PartCounts c = PartCounts.of(cut.get(k), at.get(k), asOfDay);
       counts = counts == null ? c : counts.merge(c);
     }
     assertThat(counts.buyers()).isEqualTo(all.size);
-    PartScoring.Context context = PartScoring.Context.of(counts, model, whole.customers().idCharset, asOfDay,
-        all.splitDay);
-    PartScoring.InputCounts inputs = null;
-    for (PurchaseColumns p : cut) {
-      PartScoring.InputCounts c = PartScoring.inputCounts(p, context, model);
+    PartContext context = PartContext.of(counts, model, whole.customers().idCharset, asOfDay, all.splitDay);
+    // Each part is scored once and kept between the rounds, as an engine keeps it (on disk too: sent and received).
+    List<ScoredPart> scored = new ArrayList<>();
+    for (PurchaseColumns p : cut) scored.add(sentAndReceived(ScoredPart.of(p, context, model)));
+    InputCounts inputs = null;
+    for (ScoredPart p : scored) {
+      InputCounts c = p.inputCounts(model);
       inputs = inputs == null ? c : inputs.merge(c);
     }
     context = context.withInputs(inputs);
     ValueCounts potentials = ValueCounts.EMPTY;
-    for (PurchaseColumns p : cut) potentials = potentials.merge(PartScoring.potentialCounts(p, context, model));
+    for (int k = 0; k < parts; k++) {
+      scored.set(k, sentAndReceived(scored.get(k).withComposite(context, model)));
+      potentials = potentials.merge(scored.get(k).potentialCounts());
+    }
     context = sentAndReceived(context.withPotentials(potentials, model));
 
     Map<String, String> expected = rowsById(whole, "whole");
     Map<String, String> got = new HashMap<>();
     for (int k = 0; k < parts; k++) {
-      RunResult part = PartScoring.score(cut.get(k), context, model, 2, whole.quality());
+      RunResult part = scored.get(k).score(context, model, 2, whole.quality());
       assertThat(part.notes()).isEqualTo(whole.notes());
       got.putAll(rowsById(part, "part" + k));
     }
@@ -131,14 +136,15 @@ class PartScoringTest {
     }
   }
 
-  /** The context as an engine sends it to the machines that score the parts. */
-  private static PartScoring.Context sentAndReceived(PartScoring.Context context) throws IOException {
+  /** A context as an engine sends it to the machines that score the parts, or a part as it keeps it on disk. */
+  @SuppressWarnings("unchecked")
+  private static <T extends java.io.Serializable> T sentAndReceived(T object) throws IOException {
     var bytes = new java.io.ByteArrayOutputStream();
     try (var out = new java.io.ObjectOutputStream(bytes)) {
-      out.writeObject(context);
+      out.writeObject(object);
     }
     try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-      return (PartScoring.Context) in.readObject();
+      return (T) in.readObject();
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
     }

@@ -15,14 +15,19 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import strata.i18n.Note;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
 import strata.intake.FileQuality;
 import strata.run.CustomersCsv;
+import strata.run.InputCounts;
+import strata.run.PartContext;
+import strata.run.PartCounts;
 import strata.run.PartScoring;
 import strata.run.RunInputs;
 import strata.run.RunResult;
+import strata.run.ScoredPart;
 import strata.scoring.ValueCounts;
 import strata.summary.CustomerSummary;
 import strata.summary.PurchaseColumns;
@@ -36,6 +41,9 @@ import strata.tier.TierModel;
  */
 final class ScoringInParts {
   private ScoringInParts() {}
+
+  /** The accumulator counting the parts scored with the first context: one per partition unless a task is re-run. */
+  static final String PARTS_SCORED = "strata: parts scored";
 
   /** The model text each executor compiles once (compiling the tier conditions takes about half a second). */
   private static final Map<String, TierModel> MODELS = new ConcurrentHashMap<>();
@@ -64,29 +72,31 @@ final class ScoringInParts {
       List<FileQuality> quality, Out out, Locale locale) throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(merged.context());
     // In the file's order, so that the parts' rows put together are in the single-machine run's order and the fits'
-    // evenly spread samples pick the same buyers.
-    JavaRDD<CustomerSummary> buyers = merged.sortBy(FirstSeen::firstRow, true, merged.getNumPartitions())
-        .map(FirstSeen::summary).persist(StorageLevel.MEMORY_AND_DISK());
+    // evenly spread samples pick the same buyers. A partition's buyers are kept as one part's columns, which are
+    // several times smaller than its summaries.
+    JavaRDD<PurchaseColumns> parts = merged.sortBy(FirstSeen::firstRow, true, merged.getNumPartitions())
+        .map(FirstSeen::summary).mapPartitions(it -> List.of(columns(it, splitDay)).iterator(), true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<JavaRDD<?>> kept = new ArrayList<>(List.of(parts));
     try {
-      return score(jsc, buyers, in, model, asOf, splitDay, quality, out, locale);
+      return score(jsc, parts, kept, in, model, asOf, splitDay, quality, out, locale);
     } finally {
-      buyers.unpersist(false);
+      kept.forEach(rdd -> rdd.unpersist(false));
     }
   }
 
-  private static Outcome score(JavaSparkContext jsc, JavaRDD<CustomerSummary> buyers, RunInputs in, Model model,
-      java.time.LocalDate asOf, int splitDay, List<FileQuality> quality, Out out, Locale locale)
-      throws IOException {
+  /** @param kept receives the RDDs persisted here, which the caller unpersists */
+  private static Outcome score(JavaSparkContext jsc, JavaRDD<PurchaseColumns> parts, List<JavaRDD<?>> kept,
+      RunInputs in, Model model, java.time.LocalDate asOf, int splitDay, List<FileQuality> quality, Out out,
+      Locale locale) throws IOException {
     int asOfDay = (int) asOf.toEpochDay();
-    List<long[]> sizes = new ArrayList<>(buyers.mapPartitionsWithIndex((k, it) -> {
-      long n = 0;
+    List<long[]> sizes = new ArrayList<>(parts.mapPartitionsWithIndex((k, it) -> {
+      PurchaseColumns part = it.next();
       long upToSplit = 0;
-      while (it.hasNext()) {
-        int[] days = it.next().purchaseDays();
-        n++;
-        if (splitDay >= 0 && days[0] <= splitDay) upToSplit++;
+      for (int i = 0; i < part.size; i++) {
+        if (part.daysUpToSplit != null && part.daysUpToSplit[i] > 0) upToSplit++;
       }
-      return List.of(new long[] {k, n, upToSplit}).iterator();
+      return List.of(new long[] {k, part.size, upToSplit}).iterator();
     }, true).collect());
     sizes.sort(java.util.Comparator.comparingLong(s -> s[0]));
     long[][] offsets = new long[sizes.size()][2];
@@ -100,24 +110,35 @@ final class ScoringInParts {
     long buyersTotal = total;
     long upToSplitTotal = totalUpToSplit;
     Broadcast<long[][]> at = jsc.broadcast(offsets);
-    PartScoring.Counts counts = buyers.mapPartitionsWithIndex((k, it) -> {
-      PurchaseColumns part = columns(it, splitDay);
-      return List.of(PartScoring.counts(part, positions(part, at.value()[k], buyersTotal, upToSplitTotal),
-          asOfDay)).iterator();
-    }, true).treeReduce(PartScoring.Counts::merge);
+    PartCounts counts = parts.mapPartitionsWithIndex((k, it) -> {
+      PurchaseColumns part = it.next();
+      return List.of(PartCounts.of(part, positions(part, at.value()[k], buyersTotal, upToSplitTotal), asOfDay))
+          .iterator();
+    }, true).treeReduce(PartCounts::merge);
     TierModel tiers = model.compiled();
     List<Note> notes = new ArrayList<>();
-    IdentityReport identity = PartScoring.identity(in, caseVariants(buyers), notes);
+    IdentityReport identity = PartScoring.identity(in, caseVariants(parts), notes);
 
-    PartScoring.Context first = PartScoring.Context.of(counts, tiers, StandardCharsets.UTF_8, asOfDay, splitDay);
-    Broadcast<PartScoring.Context> c1 = jsc.broadcast(first);
-    PartScoring.InputCounts inputs = buyers.mapPartitions(it -> List.of(PartScoring.inputCounts(columns(it, splitDay),
-        c1.value(), model.compiled())).iterator()).treeReduce(PartScoring.InputCounts::merge);
-    Broadcast<PartScoring.Context> c2 = jsc.broadcast(first.withInputs(inputs));
-    ValueCounts potentials = buyers.mapPartitions(it -> List.of(PartScoring.potentialCounts(columns(it, splitDay),
-        c2.value(), model.compiled())).iterator()).treeReduce(ValueCounts::merge);
-    PartScoring.Context context = c2.value().withPotentials(potentials, tiers);
-    Broadcast<PartScoring.Context> c3 = jsc.broadcast(context);
+    // Each part is scored once with the first context and kept for the later rounds (recomputing a part's RFM, ABC,
+    // lifecycle and CLV in each round is what the rounds would otherwise cost).
+    PartContext first = PartContext.of(counts, tiers, StandardCharsets.UTF_8, asOfDay, splitDay);
+    Broadcast<PartContext> c1 = jsc.broadcast(first);
+    LongAccumulator scoredParts = jsc.sc().longAccumulator(PARTS_SCORED);
+    JavaRDD<ScoredPart> scored = parts.map(part -> {
+      scoredParts.add(1);
+      return ScoredPart.of(part, c1.value(), model.compiled());
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    kept.add(scored);
+    InputCounts inputs = scored.map(part -> part.inputCounts(model.compiled())).treeReduce(InputCounts::merge);
+    parts.unpersist(false); // the scored parts hold the columns now
+    Broadcast<PartContext> c2 = jsc.broadcast(first.withInputs(inputs));
+    JavaRDD<ScoredPart> ranked = scored.map(part -> part.withComposite(c2.value(), model.compiled()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    kept.add(ranked);
+    ValueCounts potentials = ranked.map(ScoredPart::potentialCounts).treeReduce(ValueCounts::merge);
+    scored.unpersist(false);
+    PartContext context = c2.value().withPotentials(potentials, tiers);
+    Broadcast<PartContext> c3 = jsc.broadcast(context);
 
     // Rows are written by the tasks to a folder the cluster shares, then put together in partition order by
     // streaming: the driver holds one buffer, not the customers.
@@ -125,22 +146,21 @@ final class ScoringInParts {
     boolean facts = out.parquet() != null;
     int count = sizes.size();
     List<long[]> tierCounts = new ArrayList<>();
-    try (PartsOutput parts = PartsOutput.in(out.work(), jsc.hadoopConfiguration())) {
-      List<Done> done = buyers.mapPartitionsWithIndex((k, it) -> {
-        PurchaseColumns part = columns(it, splitDay);
-        RunResult scored = PartScoring.score(part, c3.value(), model.compiled(), 1, List.of());
-        var columns = parts.write(k, file -> CustomersCsv.write(scored, file, Locale.forLanguageTag(lang)), facts);
-        long[] n = new long[scored.model().tiers().size()];
-        for (byte t : scored.customers().tier) n[t]++;
+    try (PartsOutput files = PartsOutput.in(out.work(), jsc.hadoopConfiguration())) {
+      List<Done> done = ranked.mapPartitionsWithIndex((k, it) -> {
+        RunResult tiered = it.next().score(c3.value(), model.compiled(), 1, List.of());
+        var columns = files.write(k, file -> CustomersCsv.write(tiered, file, Locale.forLanguageTag(lang)), facts);
+        long[] n = new long[tiered.model().tiers().size()];
+        for (byte t : tiered.customers().tier) n[t]++;
         return List.of(new Done(n, columns)).iterator();
       }, true).collect();
       done.forEach(d -> tierCounts.add(d.tiers()));
       if (facts) {
         CustomersParquet.Columns columns = done.stream().map(Done::columns).reduce(CustomersParquet.Columns::merge)
             .orElseThrow();
-        parts.parquet(out.spark(), count, columns, out.parquet());
+        files.parquet(out.spark(), count, columns, out.parquet());
       }
-      parts.concatenate(count, out.customersCsv());
+      files.concatenate(count, out.customersCsv());
     }
     Map<String, Long> byTier = new LinkedHashMap<>();
     for (int t = 0; t < tiers.tiers().size(); t++) {
@@ -159,7 +179,7 @@ final class ScoringInParts {
     return SummaryTable.of(summaries).freeze(splitDay);
   }
 
-  private static PartScoring.Positions positions(PurchaseColumns part, long[] offset, long buyers, long upToSplit) {
+  private static PartCounts.Positions positions(PurchaseColumns part, long[] offset, long buyers, long upToSplit) {
     long[] index = new long[part.size];
     long[] indexUpToSplit = new long[part.size];
     long next = offset[1];
@@ -167,22 +187,23 @@ final class ScoringInParts {
       index[i] = offset[0] + i;
       indexUpToSplit[i] = part.daysUpToSplit != null && part.daysUpToSplit[i] > 0 ? next++ : -1;
     }
-    return new PartScoring.Positions(index, indexUpToSplit, buyers, upToSplit);
+    return new PartCounts.Positions(index, indexUpToSplit, buyers, upToSplit);
   }
 
   /**
    * The groups of ids that differ only by case, as core finds them among every buyer's id: the cluster finds the
    * folded hashes that repeat (few), and core groups the ids that have them, in the file's order.
    */
-  private static List<List<String>> caseVariants(JavaRDD<CustomerSummary> buyers) {
-    List<Long> repeated = buyers.map(CustomerSummary::customerId).filter(IdMerges::hasCase)
+  private static List<List<String>> caseVariants(JavaRDD<PurchaseColumns> parts) {
+    JavaRDD<String> ids = parts.flatMap(part -> java.util.stream.IntStream.range(0, part.size)
+        .mapToObj(i -> part.customerId(i, StandardCharsets.UTF_8)).iterator());
+    List<Long> repeated = ids.filter(IdMerges::hasCase)
         .mapToPair(id -> new scala.Tuple2<>(IdMerges.foldedHash(id), 1L)).reduceByKey(Long::sum)
         .filter(t -> t._2() > 1).keys().collect();
     if (repeated.isEmpty()) return List.of();
     java.util.Set<Long> hashes = new java.util.HashSet<>(repeated);
-    List<String> ids = buyers.map(CustomerSummary::customerId)
-        .filter(id -> IdMerges.hasCase(id) && hashes.contains(IdMerges.foldedHash(id))).collect();
-    return IdMerges.caseVariants(ids);
+    return IdMerges.caseVariants(
+        ids.filter(id -> IdMerges.hasCase(id) && hashes.contains(IdMerges.foldedHash(id))).collect());
   }
 
   /** A part's count of customers per tier, and its columns' facts (null when no Parquet is written). */

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +88,47 @@ class ScoringInPartsTest {
     // Made for the parts (mkdirs) and emptied: the parts went there, not to --out.
     assertThat(work).isEmptyDirectory();
     assertThat(runs.sparkOut()).isDirectoryNotContaining("glob:**/_strata-parts-*");
+  }
+
+  @Test
+  void scoresEachPartOnceForAllRounds() throws Exception {
+    // Three rounds read the scored parts after the first context: each partition's RFM, ABC, lifecycle and CLV are
+    // computed once (the parts are kept), which the job's accumulator counts per task.
+    Path tx = dir.resolve("orders.csv");
+    StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
+    for (int row = 0; row < 2_000; row++) {
+      csv.append("c").append(row % 300).append(",2024-").append(String.format("%02d", 1 + row % 12)).append("-1")
+          .append(row % 10).append(',').append(10 + row % 13).append(".25\n");
+    }
+    Files.writeString(tx, csv);
+    PartsScored counted = new PartsScored();
+    spark.sparkContext().addSparkListener(counted);
+    try {
+      SameAnswer.Runs runs = SameAnswer.run(spark, dir, RunInputs.of(tx), Predictions.NONE, 4 << 10,
+          "--transactions", tx.toString());
+      assertThat(runs.spark().scoredInParts()).isTrue();
+      SameAnswer.assertSame(runs);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(counted);
+    }
+    assertThat(counted.partitions).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+  }
+
+  /** The partitions of the tasks that scored a part with the first context, once per part scored. */
+  private static final class PartsScored extends SparkListener {
+    final List<Integer> partitions = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      var accumulables = end.taskInfo().accumulables().iterator();
+      while (accumulables.hasNext()) {
+        AccumulableInfo a = accumulables.next();
+        if (a.name().isDefined() && a.name().get().equals(ScoringInParts.PARTS_SCORED) && a.update().isDefined()) {
+          for (long n = (Long) a.update().get(); n > 0; n--) partitions.add(end.taskInfo().index());
+        }
+      }
+    }
   }
 
   @Test
