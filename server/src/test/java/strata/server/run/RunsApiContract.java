@@ -198,6 +198,33 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(analyst.delete("/api/v1/customers/B2/override").status()).isEqualTo(204);
   }
 
+  /**
+   * Rows store their metrics' values as an array named once per run (V45); rows written before as objects must read
+   * the same: the customer's answer is byte for byte the same with the row turned back into the object the server
+   * stored before, with its run's key list removed.
+   */
+  @Test
+  void metricsStoredByPositionReadAsTheObjectsStoredBefore() {
+    long runId = runToEnd(analyst).get("id").asLong();
+    String keys = db.sql("select metric_keys from tier_run where id = ?").param(runId).query(String.class).single();
+    String stored = db.sql("select metrics from snapshot_row where run_id = ? and customer_id = 'A1'").param(runId)
+        .query(String.class).single();
+    JsonNode names = Api.MAPPER.readTree(keys);
+    JsonNode values = Api.MAPPER.readTree(stored);
+    assertThat(names.get(0).asString()).isEqualTo("has_purchase");
+    assertThat(values.isArray()).as(stored).isTrue();
+    assertThat(values.get(0).asBoolean()).isTrue();
+    String before = analyst.get("/api/v1/customers/A1").body();
+
+    tools.jackson.databind.node.ObjectNode object = Api.MAPPER.createObjectNode();
+    for (int k = 0; k < values.size(); k++) object.set(names.get(k).asString(), values.get(k));
+    db.sql("update snapshot_row set metrics = ? where run_id = ? and customer_id = 'A1'")
+        .params(object.toString(), runId).update();
+    db.sql("update tier_run set metric_keys = null where id = ?").param(runId).update();
+    assertThat(analyst.get("/api/v1/customers/A1").body()).isEqualTo(before);
+    assertThat(before).contains("\"monetary\":1200.0");
+  }
+
   @Test
   void anOverrideSetWhileARunWritesIsInTheSnapshotItPublishes() {
     runToEnd(analyst);
