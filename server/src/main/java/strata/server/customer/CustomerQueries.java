@@ -21,6 +21,7 @@ import strata.server.data.SummaryStore;
 import strata.server.override.OverrideStore;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
+import strata.server.run.SnapshotExplanations;
 import strata.server.run.SnapshotMetrics;
 import strata.server.security.Viewer;
 import strata.server.security.VisibleCustomers;
@@ -255,7 +256,7 @@ public class CustomerQueries {
         .params(run.id(), id)
         .query((rs, n) -> {
           String modelTier = rs.getString(1);
-          Map<String, Object> stored = json.readValue(rs.getString(3),
+          Map<String, Object> stored = json.readValue(SnapshotExplanations.read(db, run.id(), rs.getString(3)),
               new TypeReference<LinkedHashMap<String, Object>>() {});
           // The model's reason as data (absent from snapshots written before it was stored); the texts beside it.
           Object reason = stored.remove("reason");

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,14 @@ import strata.server.data.CopyCsv;
 import strata.server.data.Dialect;
 import strata.server.override.OverrideStore;
 import strata.tier.Metric;
-import strata.tier.TierEngine;
-import strata.tier.TierReason;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a run's per-customer rows: effective and model tier, the scores the API filters on, every metric, and the
- * explanation in both languages with the model's reason as data ({@code {"en","zh","reason"}}). Rows are written outside the publishing transaction; until the run is published
- * nobody reads them, and a failed run's rows are deleted.
+ * Writes a run's per-customer rows: effective and model tier, the scores the API filters on, every metric (values
+ * only, named once per run: {@link SnapshotMetrics}), and the explanation ({@link SnapshotExplanations}). Rows are
+ * written outside the publishing transaction; until the run is published nobody reads them, and a failed run's rows
+ * are deleted.
  */
 final class SnapshotWriter {
   private static final int BATCH = 1000;
@@ -64,7 +62,7 @@ final class SnapshotWriter {
     ScoredCustomers s = result.customers();
     Map<String, Long> counts = new LinkedHashMap<>();
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
-    Explanations explanations = new Explanations(json, result);
+    SnapshotExplanations explanations = new SnapshotExplanations(json, result);
     MetricsText metrics = new MetricsText(json);
     c.setAutoCommit(false);
     try {
@@ -81,6 +79,8 @@ final class SnapshotWriter {
         c.commit();
         written.accept(to);
       }
+      explanations.write(c, runId);
+      c.commit();
     } catch (IOException e) {
       throw new SQLException("cannot copy snapshot rows: " + e.getMessage(), e);
     } finally {
@@ -90,7 +90,7 @@ final class SnapshotWriter {
   }
 
   /** One snapshot row's values, in the order of {@link #COLUMNS}. */
-  private static Object[] row(Explanations explanations, MetricsText metrics, long runId, RunResult result,
+  private static Object[] row(SnapshotExplanations explanations, MetricsText metrics, long runId, RunResult result,
       Map<String, OverrideStore.Override> overrides, int i) {
     ScoredCustomers s = result.customers();
     String id = s.customerId(i);
@@ -174,37 +174,6 @@ final class SnapshotWriter {
     return s.profiles == null || s.profiles[i] == null ? null : s.profiles[i].owner();
   }
 
-  /**
-   * The stored explanation of each distinct reason, rendered and serialised once: reasons repeat heavily (a few dozen
-   * among a million customers) and the explainer returns the same instance for the same reason.
-   */
-  private static final class Explanations {
-    private static final int LIMIT = 10_000;
-    private final JsonMapper json;
-    private final TierEngine.Explainer explainer;
-    private final Map<TierReason, String> known = new IdentityHashMap<>();
-
-    Explanations(JsonMapper json, RunResult result) {
-      this.json = json;
-      this.explainer = result.engine().explainer(result.customers());
-    }
-
-    /** The texts in both languages and the reason as data, as JSON. */
-    String of(int customer, int tier) {
-      TierReason reason = explainer.reason(customer, tier);
-      String explanation = known.get(reason);
-      if (explanation == null) {
-        Map<String, Object> texts = new LinkedHashMap<>();
-        texts.put("en", reason.text(java.util.Locale.ENGLISH));
-        texts.put("zh", reason.text(java.util.Locale.SIMPLIFIED_CHINESE));
-        texts.put("reason", json.readTree(reason.json()));
-        explanation = json.writeValueAsString(texts);
-        if (known.size() < LIMIT) known.put(reason, explanation);
-      }
-      return explanation;
-    }
-  }
-
   private static Float real(Object v) {
     return v instanceof Double d && Double.isFinite(d) ? d.floatValue() : null;
   }
@@ -223,7 +192,7 @@ final class SnapshotWriter {
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
     String marks = String.join(", ", java.util.Collections.nCopies(TYPES.length, "?"));
     String insert = "insert into snapshot_row (" + COLUMNS + ") values (" + marks + ")";
-    Explanations explanations = new Explanations(json, result);
+    SnapshotExplanations explanations = new SnapshotExplanations(json, result);
     MetricsText metrics = new MetricsText(json);
     try (PreparedStatement ps = c.prepareStatement(insert)) {
       c.setAutoCommit(false);
@@ -241,6 +210,8 @@ final class SnapshotWriter {
           written.accept(i + 1);
         }
       }
+      explanations.write(c, runId);
+      c.commit();
     } finally {
       c.setAutoCommit(true);
     }
