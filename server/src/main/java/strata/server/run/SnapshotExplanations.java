@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code {"en","zh","reason"}}). A few dozen distinct reasons explain a million customers, so since V45 each distinct
  * one is stored once per run in {@code snapshot_explanation} and a row holds {@code {"ref":n}}; rows of earlier runs,
  * and the rows of a run past {@link #LIMIT} distinct reasons, hold the explanation itself. Repeated in every row it
- * was ~40 % of the bytes PostgreSQL parsed and stored per row (bench/README.md "Snapshot rows without their metric
- * names").
+ * was about a quarter of the bytes PostgreSQL parsed and stored per row (bench/README.md "Snapshot rows without their
+ * metric names").
  */
 public final class SnapshotExplanations {
   private static final int LIMIT = 10_000;

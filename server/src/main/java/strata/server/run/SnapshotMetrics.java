@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How a snapshot row's {@code metrics} read. Rows of runs since V45 hold a JSON array of the values only, in the order
  * of the run's key list ({@code tier_run.metric_keys}, written once per run); earlier rows hold a JSON object. The
- * names were about half of every row's ~1 kB of metrics, formatted, sent and parsed by PostgreSQL a million times
- * per run (bench/README.md "Snapshot rows without their metric names").
+ * names were more than half of every row's ~1 kB of metrics, formatted, sent and parsed by PostgreSQL a million
+ * times per run (bench/README.md "Snapshot rows without their metric names").
  */
 public final class SnapshotMetrics {
   /** The key list runs write: every metric in {@link Metric} order, then the churn reasons. */
