@@ -21,6 +21,8 @@ import strata.server.data.SummaryStore;
 import strata.server.override.OverrideStore;
 import strata.server.run.Run;
 import strata.server.run.RunStore;
+import strata.server.run.SnapshotExplanations;
+import strata.server.run.SnapshotMetrics;
 import strata.server.security.Viewer;
 import strata.server.security.VisibleCustomers;
 import tools.jackson.core.type.TypeReference;
@@ -249,12 +251,12 @@ public class CustomerQueries {
       return new Detail(id, profile, null, null, null, override, null, null, null, summary, null, null)
           .with(merged.of(id, v, false));
     }
-    return db.sql("select model_tier, metrics, explanation, tier from snapshot_row "
-            + "where run_id = ? and customer_id = ?")
+    return db.sql("select r.model_tier, r.metrics, r.explanation, r.tier, t.metric_keys from snapshot_row r "
+            + "join tier_run t on t.id = r.run_id where r.run_id = ? and r.customer_id = ?")
         .params(run.id(), id)
         .query((rs, n) -> {
           String modelTier = rs.getString(1);
-          Map<String, Object> stored = json.readValue(rs.getString(3),
+          Map<String, Object> stored = json.readValue(SnapshotExplanations.read(db, run.id(), rs.getString(3)),
               new TypeReference<LinkedHashMap<String, Object>>() {});
           // The model's reason as data (absent from snapshots written before it was stored); the texts beside it.
           Object reason = stored.remove("reason");
@@ -273,8 +275,8 @@ public class CustomerQueries {
           // The stored tier, which follows the override only when the snapshot's model has the override's tier.
           return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
               override != null ? rs.getString(4) : modelTier, modelTier, override, explanation, reason,
-              withClusterProfile(run.id(), json.readValue(rs.getString(2),
-                  new TypeReference<LinkedHashMap<String, Object>>() {})), summary, null, null);
+              withClusterProfile(run.id(), SnapshotMetrics.of(json, rs.getString(5)).map(json, rs.getString(2))),
+              summary, null, null);
         })
         .optional()
         .map(d -> d.with(merged.of(id, v, true)))

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.server.data.Dialect;
 import strata.server.data.KpiInputWriter;
 import strata.server.run.Run;
+import strata.server.run.SnapshotMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +47,8 @@ final class KpiInputs {
     if (present) return false;
     long start = System.nanoTime();
     int asOfDay = (int) run.asOf().toEpochDay();
+    SnapshotMetrics names = SnapshotMetrics.of(json, db.sql("select metric_keys from tier_run where id = ?")
+        .param(run.id()).query(String.class).optional().orElse(null));
     try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
       read.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
       write.setAutoCommit(false);
@@ -58,7 +61,7 @@ final class KpiInputs {
         int rows = 0;
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            KpiMetrics m = KpiMetrics.of(json, r.getString(9));
+            KpiMetrics m = KpiMetrics.of(json, names, r.getString(9));
             Integer recency = r.getObject(4, Integer.class);
             out.add(new Object[] {run.id(), r.getString(1), r.getString(2), r.getLong(5), m.purchaseDays(),
                 r.getLong(6), recency == null ? null : asOfDay - recency, r.getObject(7, Float.class),

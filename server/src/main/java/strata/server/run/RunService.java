@@ -129,6 +129,7 @@ public class RunService implements ApplicationRunner {
   private void prune() {
     products.prune();
     KpiInputRows.prune(db);
+    SnapshotExplanations.prune(db);
   }
 
   /**

@@ -1,11 +1,11 @@
 package strata.server.run;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +17,14 @@ import strata.server.data.CopyCsv;
 import strata.server.data.Dialect;
 import strata.server.override.OverrideStore;
 import strata.tier.Metric;
-import strata.tier.TierEngine;
-import strata.tier.TierReason;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a run's per-customer rows: effective and model tier, the scores the API filters on, every metric, and the
- * explanation in both languages with the model's reason as data ({@code {"en","zh","reason"}}). Rows are written outside the publishing transaction; until the run is published
- * nobody reads them, and a failed run's rows are deleted.
+ * Writes a run's per-customer rows: effective and model tier, the scores the API filters on, every metric (values
+ * only, named once per run: {@link SnapshotMetrics}), and the explanation ({@link SnapshotExplanations}). Rows are
+ * written outside the publishing transaction; until the run is published nobody reads them, and a failed run's rows
+ * are deleted.
  */
 final class SnapshotWriter {
   private static final int BATCH = 1000;
@@ -40,6 +40,12 @@ final class SnapshotWriter {
   static Map<String, Long> write(DataSource dataSource, Dialect dialect, JsonMapper json, long runId,
       RunResult result, Map<String, OverrideStore.Override> overrides, IntConsumer written) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
+      // The names of the rows' metrics, once for the run; committed before any row, as the rows are.
+      try (PreparedStatement keys = c.prepareStatement("update tier_run set metric_keys = ? where id = ?")) {
+        keys.setString(1, json.writeValueAsString(SnapshotMetrics.KEYS));
+        keys.setLong(2, runId);
+        keys.executeUpdate();
+      }
       if (dialect.postgres()) return writeCopy(c, json, runId, result, overrides, written);
       return writeBatches(c, json, runId, result, overrides, written);
     }
@@ -56,7 +62,8 @@ final class SnapshotWriter {
     ScoredCustomers s = result.customers();
     Map<String, Long> counts = new LinkedHashMap<>();
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
-    Explanations explanations = new Explanations(json, result);
+    SnapshotExplanations explanations = new SnapshotExplanations(json, result);
+    MetricsText metrics = new MetricsText(json);
     c.setAutoCommit(false);
     try {
       for (int from = 0; from < s.size; from += COPY_ROWS) {
@@ -64,7 +71,7 @@ final class SnapshotWriter {
         int to = Math.min(s.size, from + COPY_ROWS);
         CopyCsv.copyIn(c, "copy snapshot_row (" + COLUMNS + ") from stdin (format csv)", csv -> {
           for (int i = first; i < to; i++) {
-            Object[] row = row(json, explanations, runId, result, overrides, i);
+            Object[] row = row(explanations, metrics, runId, result, overrides, i);
             counts.merge((String) row[2], 1L, Long::sum);
             csv.add(row);
           }
@@ -72,6 +79,8 @@ final class SnapshotWriter {
         c.commit();
         written.accept(to);
       }
+      explanations.write(c, runId);
+      c.commit();
     } catch (IOException e) {
       throw new SQLException("cannot copy snapshot rows: " + e.getMessage(), e);
     } finally {
@@ -81,26 +90,61 @@ final class SnapshotWriter {
   }
 
   /** One snapshot row's values, in the order of {@link #COLUMNS}. */
-  private static Object[] row(JsonMapper json, Explanations explanations, long runId, RunResult result,
+  private static Object[] row(SnapshotExplanations explanations, MetricsText metrics, long runId, RunResult result,
       Map<String, OverrideStore.Override> overrides, int i) {
     ScoredCustomers s = result.customers();
     String id = s.customerId(i);
     String modelTier = result.model().tiers().get(s.tier[i]).id();
     OverrideStore.Override o = overrides.get(id);
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    for (Metric m : Metric.values()) metrics.put(m.variable(), s.value(i, m));
-    List<String> reasons = churnReasons(s, i);
-    if (reasons != null) metrics.put(CHURN_REASONS, reasons);
+    Metric[] all = Metric.values();
+    Object[] v = new Object[all.length];
+    for (Metric m : all) v[m.ordinal()] = s.value(i, m);
     // The model's reason alone, also under an override: the note of the override in force is put in front when the
     // row is read, so a row never tells of an override removed, replaced or expired since.
     String explanation = explanations.of(i, s.tier[i]);
     return new Object[] {runId, id, o != null ? o.tier() : modelTier, modelTier, o == null ? null : o.id(),
-        metrics.get("rfm_segment"), metrics.get("rfm_segment11"), metrics.get("lifecycle_stage"),
-        metrics.get("abc_class"), metrics.get("value_quadrant"), metrics.get("recency_days"),
-        metrics.get("frequency"), s.bought(i) ? s.purchases.netCents[i] : 0L, metrics.get("r_score"),
-        metrics.get("f_score"), metrics.get("m_score"), real((Double) metrics.get("composite_score")),
-        real((Double) metrics.get("clv")), real((Double) metrics.get("p_alive")),
-        json.writeValueAsString(metrics), explanation, owner(s, i)};
+        v[Metric.RFM_SEGMENT.ordinal()], v[Metric.RFM_SEGMENT11.ordinal()], v[Metric.LIFECYCLE_STAGE.ordinal()],
+        v[Metric.ABC_CLASS.ordinal()], v[Metric.VALUE_QUADRANT.ordinal()], v[Metric.RECENCY_DAYS.ordinal()],
+        v[Metric.FREQUENCY.ordinal()], s.bought(i) ? s.purchases.netCents[i] : 0L, v[Metric.R_SCORE.ordinal()],
+        v[Metric.F_SCORE.ordinal()], v[Metric.M_SCORE.ordinal()], real(v[Metric.COMPOSITE_SCORE.ordinal()]),
+        real(v[Metric.CLV.ordinal()]), real(v[Metric.P_ALIVE.ordinal()]), metrics.of(v, churnReasons(s, i)),
+        explanation, owner(s, i)};
+  }
+
+  /**
+   * A row's metrics as stored: the values alone as a JSON array in the order of {@link SnapshotMetrics#KEYS}, the
+   * churn reasons last and only when there are some, written with one generator per row instead of a map serialised
+   * per row (the map and the names were most of the server's formatting, bench/README.md "Snapshot rows without
+   * their metric names").
+   */
+  static final class MetricsText {
+    private final JsonMapper json;
+    private final StringWriter text = new StringWriter(512);
+
+    MetricsText(JsonMapper json) {
+      this.json = json;
+    }
+
+    String of(Object[] values, List<String> churnReasons) {
+      text.getBuffer().setLength(0);
+      try (JsonGenerator g = json.createGenerator(text)) {
+        g.writeStartArray();
+        for (Object v : values) {
+          if (v == null) g.writeNull();
+          else if (v instanceof Long n) g.writeNumber(n.longValue());
+          else if (v instanceof Double d) g.writeNumber(d.doubleValue());
+          else if (v instanceof String t) g.writeString(t);
+          else json.writeValue(g, v); // as the mapper writes the rest (booleans)
+        }
+        if (churnReasons != null) {
+          g.writeStartArray();
+          for (String r : churnReasons) g.writeString(r);
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }
+      return text.toString();
+    }
   }
 
   /** The metrics' key of a buyer's churn_prob reasons: feature codes, strongest first (GET /meta names them). */
@@ -130,39 +174,8 @@ final class SnapshotWriter {
     return s.profiles == null || s.profiles[i] == null ? null : s.profiles[i].owner();
   }
 
-  /**
-   * The stored explanation of each distinct reason, rendered and serialised once: reasons repeat heavily (a few dozen
-   * among a million customers) and the explainer returns the same instance for the same reason.
-   */
-  private static final class Explanations {
-    private static final int LIMIT = 10_000;
-    private final JsonMapper json;
-    private final TierEngine.Explainer explainer;
-    private final Map<TierReason, String> known = new IdentityHashMap<>();
-
-    Explanations(JsonMapper json, RunResult result) {
-      this.json = json;
-      this.explainer = result.engine().explainer(result.customers());
-    }
-
-    /** The texts in both languages and the reason as data, as JSON. */
-    String of(int customer, int tier) {
-      TierReason reason = explainer.reason(customer, tier);
-      String explanation = known.get(reason);
-      if (explanation == null) {
-        Map<String, Object> texts = new LinkedHashMap<>();
-        texts.put("en", reason.text(java.util.Locale.ENGLISH));
-        texts.put("zh", reason.text(java.util.Locale.SIMPLIFIED_CHINESE));
-        texts.put("reason", json.readTree(reason.json()));
-        explanation = json.writeValueAsString(texts);
-        if (known.size() < LIMIT) known.put(reason, explanation);
-      }
-      return explanation;
-    }
-  }
-
-  private static Float real(Double v) {
-    return v == null || v.isNaN() || v.isInfinite() ? null : v.floatValue();
+  private static Float real(Object v) {
+    return v instanceof Double d && Double.isFinite(d) ? d.floatValue() : null;
   }
 
   /** SQL types of {@link #COLUMNS}, for the nulls of the JDBC path. */
@@ -179,11 +192,12 @@ final class SnapshotWriter {
     result.model().tiers().forEach(t -> counts.put(t.id(), 0L));
     String marks = String.join(", ", java.util.Collections.nCopies(TYPES.length, "?"));
     String insert = "insert into snapshot_row (" + COLUMNS + ") values (" + marks + ")";
-    Explanations explanations = new Explanations(json, result);
+    SnapshotExplanations explanations = new SnapshotExplanations(json, result);
+    MetricsText metrics = new MetricsText(json);
     try (PreparedStatement ps = c.prepareStatement(insert)) {
       c.setAutoCommit(false);
       for (int i = 0; i < s.size; i++) {
-        Object[] row = row(json, explanations, runId, result, overrides, i);
+        Object[] row = row(explanations, metrics, runId, result, overrides, i);
         counts.merge((String) row[2], 1L, Long::sum);
         for (int k = 0; k < row.length; k++) {
           if (row[k] == null) ps.setNull(k + 1, TYPES[k]);
@@ -196,6 +210,8 @@ final class SnapshotWriter {
           written.accept(i + 1);
         }
       }
+      explanations.write(c, runId);
+      c.commit();
     } finally {
       c.setAutoCommit(true);
     }

@@ -17,6 +17,7 @@ import strata.plan.PlanCustomer;
 import strata.playbook.Channel;
 import strata.run.PlanInputs;
 import strata.server.run.Run;
+import strata.server.run.SnapshotMetrics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,13 +99,15 @@ class PlanData {
     Map<String, Object[]> nps = latestNps(asOf);
     List<PlanCustomer> out = new ArrayList<>();
     LocalDate runAsOf = run.asOf();
+    SnapshotMetrics names = SnapshotMetrics.of(json, db.sql("select metric_keys from tier_run where id = ?")
+        .param(run.id()).query(String.class).optional().orElse(null));
     db.sql("select r.customer_id, r.tier, r.lifecycle, r.metrics, c.owner, c.phone, c.email, c.birthday, c.created "
             + "from snapshot_row r left join customer c on c.id = r.customer_id where r.run_id = ?")
         .param(run.id()).query((ResultSet rs) -> {
           String id = rs.getString(1);
           JsonNode metrics = json.readTree(rs.getString(4));
-          LocalDate lastPurchase = daysBefore(runAsOf, metrics.get("recency_days"));
-          LocalDate firstOrder = daysBefore(runAsOf, metrics.get("tenure_days"));
+          LocalDate lastPurchase = daysBefore(runAsOf, names.get(metrics, "recency_days"));
+          LocalDate firstOrder = daysBefore(runAsOf, names.get(metrics, "tenure_days"));
           Object[] answer = nps.get(id);
           out.add(new PlanCustomer(id, rs.getString(2), previousTiers.get(id), previous == null ? null : previous.asOf(),
               text(rs.getString(5)), text(rs.getString(3)), lastPurchase, firstOrder,

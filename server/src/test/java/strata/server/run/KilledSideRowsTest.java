@@ -73,6 +73,8 @@ class KilledSideRowsTest {
         assertThat(rows(pg, table, killed)).as(table + " of the killed run").isZero();
         assertThat(rows(pg, table, before)).as(table + " of the current run").isEqualTo(CUSTOMERS);
       }
+      assertThat(rows(pg, "snapshot_explanation", killed)).as("explanations of the killed run").isZero();
+      assertThat(rows(pg, "snapshot_explanation", before)).as("explanations of the current run").isPositive();
 
       long next = runToEnd(admin);
       assertThat(admin.get("/api/v1/runs/" + next).json().get("status").asString()).isEqualTo("succeeded");

@@ -198,6 +198,37 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(analyst.delete("/api/v1/customers/B2/override").status()).isEqualTo(204);
   }
 
+  /**
+   * Rows store their metrics' values as an array named once per run and their explanation as a reference to one
+   * stored per run (V45); rows written before, with the object and the explanation inline, must read the same: the
+   * customer's answer is byte for byte the same with the row turned back into what the server stored before and its
+   * run's key list removed.
+   */
+  @Test
+  void rowsStoredByPositionAndReferenceReadAsTheRowsStoredBefore() {
+    long runId = runToEnd(analyst).get("id").asLong();
+    String keys = db.sql("select metric_keys from tier_run where id = ?").param(runId).query(String.class).single();
+    var row = db.sql("select metrics, explanation from snapshot_row where run_id = ? and customer_id = 'A1'")
+        .param(runId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    JsonNode names = Api.MAPPER.readTree(keys);
+    JsonNode values = Api.MAPPER.readTree(row[0]);
+    assertThat(names.get(0).asString()).isEqualTo("has_purchase");
+    assertThat(values.isArray()).as(row[0]).isTrue();
+    assertThat(values.get(0).asBoolean()).isTrue();
+    int ref = Api.MAPPER.readTree(row[1]).get("ref").asInt();
+    String explanation = db.sql("select explanation from snapshot_explanation where run_id = ? and ref = ?")
+        .params(runId, ref).query(String.class).single();
+    String before = analyst.get("/api/v1/customers/A1").body();
+
+    tools.jackson.databind.node.ObjectNode object = Api.MAPPER.createObjectNode();
+    for (int k = 0; k < values.size(); k++) object.set(names.get(k).asString(), values.get(k));
+    db.sql("update snapshot_row set metrics = ?, explanation = ? where run_id = ? and customer_id = 'A1'")
+        .params(object.toString(), explanation, runId).update();
+    db.sql("update tier_run set metric_keys = null where id = ?").param(runId).update();
+    assertThat(analyst.get("/api/v1/customers/A1").body()).isEqualTo(before);
+    assertThat(before).contains("\"monetary\":1200.0").contains("\"en\":\"Big: net spend is 1200\"");
+  }
+
   @Test
   void anOverrideSetWhileARunWritesIsInTheSnapshotItPublishes() {
     runToEnd(analyst);
