@@ -64,9 +64,18 @@ public record Evaluation(int customers, int churned, double auc, double prAuc, d
     return m;
   }
 
+  // In a fixed order: Map.of's order changes from one JVM to the next, and quality.json must be the same bytes for the
+  // same input.
   private static List<Map<String, Object>> bins(List<BinaryMetrics.Bin> bins) {
-    return bins.stream().map(b -> Map.<String, Object>of("from", b.from(), "to", round(b.to()), "customers",
-        b.count(), "mean_predicted", round(b.meanPredicted()), "observed", round(b.observed()))).toList();
+    return bins.stream().map(b -> {
+      Map<String, Object> bin = new LinkedHashMap<>();
+      bin.put("from", b.from());
+      bin.put("to", round(b.to()));
+      bin.put("customers", b.count());
+      bin.put("mean_predicted", round(b.meanPredicted()));
+      bin.put("observed", round(b.observed()));
+      return bin;
+    }).toList();
   }
 
   private static double round(double v) {
