@@ -11,23 +11,18 @@ final class BlockOutcome {
   long rowsAccepted;
   final long[] rejectedByReason = new long[RejectReason.values().length];
   final List<Rejection> rejections = new ArrayList<>();
-  /** Which accepted rows are in the run: rows after the as-of day are counted there, and the run rows' days. */
-  final strata.asof.AsOfSplit asOf;
+  long rowsAfterAsOf;
   long amountsRounded;
   /** Pairs (fingerprint of the row's bytes, line), for duplicate detection. */
   long[] fingerprints = new long[256];
   int fingerprintCount;
+  int maxDay = Integer.MIN_VALUE;
+  int minDay = Integer.MAX_VALUE;
   /** Amounts of the rows in the run and the largest of them, for the file's outlier rule. */
   final AmountWatch amounts = new AmountWatch();
 
-  /** A block of a file without an as-of day (every accepted row is in the run). */
   BlockOutcome(int block) {
-    this(block, new strata.asof.AsOfSplit(Integer.MAX_VALUE));
-  }
-
-  BlockOutcome(int block, strata.asof.AsOfSplit asOf) {
     this.block = block;
-    this.asOf = asOf;
   }
 
   void reject(Rejection r) {

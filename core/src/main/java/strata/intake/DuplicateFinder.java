@@ -13,17 +13,12 @@ import java.util.List;
 /**
  * Finds rows that are byte-for-byte copies of an earlier row, with memory independent of the file size: each row
  * leaves a 64-bit fingerprint and its line, partitioned by fingerprint and spilled to temporary files once a
- * partition's buffer is full; at the end each partition is checked on its own. The one duplicate check of every
- * engine: a file's transactions and side files, and the pairs a cluster's tasks gather (Spark hands each of its
- * partitions of pairs, split by fingerprint, to one finder and {@link #merge}s their results).
- *
- * <p>Lines are any ascending numbering of the rows (a file's line numbers, or a range and a line in it); pairs may come
- * in any order.
+ * partition's buffer is full; at the end each partition is sorted on its own.
  *
  * <p>A fingerprint collision between two different rows would report a false duplicate; with 64-bit hashes the chance
  * is below 1e-3 even at 100M rows, and duplicates are only reported, never dropped.
  */
-public final class DuplicateFinder implements AutoCloseable {
+final class DuplicateFinder implements AutoCloseable {
   private static final int PARTITIONS = 64;
   private static final int BUFFER_PAIRS = 32 * 1024;
   private final long[][] buffers = new long[PARTITIONS][];
@@ -32,16 +27,14 @@ public final class DuplicateFinder implements AutoCloseable {
   private final DataOutputStream[] spillOut = new DataOutputStream[PARTITIONS];
   private final Path tempDir;
 
-  /** @param tempDir where pairs wait once their partition's buffer is full */
-  public DuplicateFinder(Path tempDir) {
+  DuplicateFinder(Path tempDir) {
     this.tempDir = tempDir;
   }
 
-  /** Result: how many rows repeat an earlier one, and the first of their line numbers, ascending. */
-  public record Duplicates(long rows, List<Long> lines) implements java.io.Serializable {}
+  /** Result: how many rows repeat an earlier one, and the first of their line numbers. */
+  record Duplicates(long rows, List<Long> lines) {}
 
-  /** Adds the rows of {@code pairs[0, 2 * pairCount)}: (fingerprint, line) pairs. */
-  public void add(long[] pairs, int pairCount) {
+  void add(long[] pairs, int pairCount) {
     for (int i = 0; i < pairCount; i++) {
       long hash = pairs[2 * i];
       int p = (int) (hash >>> 58);
@@ -71,13 +64,7 @@ public final class DuplicateFinder implements AutoCloseable {
     }
   }
 
-  /**
-   * The repeats among all rows added: how many rows repeat an earlier one, and the first {@code maxLines} of their
-   * lines. The finder takes no more rows afterwards.
-   *
-   * @throws java.io.UncheckedIOException if a temporary file cannot be read
-   */
-  public Duplicates finish(int maxLines) {
+  Duplicates finish(int maxLines) {
     Duplicates[] parts = new Duplicates[PARTITIONS];
     java.util.stream.IntStream.range(0, PARTITIONS).parallel().forEach(p -> {
       long[] pairs = load(p);
@@ -97,8 +84,8 @@ public final class DuplicateFinder implements AutoCloseable {
     return new Duplicates(count[0], lines);
   }
 
-  /** The repeats of several sets of rows that share no fingerprint (partitions by fingerprint) together. */
-  public static Duplicates merge(List<Duplicates> parts, int maxLines) {
+  /** The repeats of several disjoint partitions together. */
+  static Duplicates merge(List<Duplicates> parts, int maxLines) {
     long rows = 0;
     List<Long> all = new ArrayList<>();
     for (Duplicates d : parts) {
@@ -236,7 +223,6 @@ public final class DuplicateFinder implements AutoCloseable {
     }
   }
 
-  /** Removes the temporary files (also when {@link #finish} was not reached). */
   @Override
   public void close() {
     for (int p = 0; p < PARTITIONS; p++) {

@@ -42,9 +42,9 @@ public record PurchaseRow(String customerId, int day, long cents, String orderId
         byte[] order = r.orderId.getBytes(StandardCharsets.UTF_8);
         int category = withCategories && !r.category.isEmpty() ? table.category(r.category) : -1;
         writer.add(id, 0, id.length, ++line, r.day, r.cents, DuplicateFinder.fingerprint(order, 0, order.length),
-            !r.orderId.isEmpty(), category);
+            !r.orderId.isEmpty(), category, 0, false);
       }
-      spill.foldInto(table, 1, RowSpill.OPEN);
+      spill.foldInto(table, 1, (partition, pairs, n, last) -> { }, RowSpill.OPEN);
     }
     Map<String, CustomerSummary> out = new HashMap<>();
     table.forEach(StandardCharsets.UTF_8, s -> out.put(s.customerId(), s));

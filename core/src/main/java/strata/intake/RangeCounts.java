@@ -14,7 +14,7 @@ public record RangeCounts(long read, long accepted, long[] rejectedByReason, lon
     implements java.io.Serializable {
 
   static RangeCounts of(BlockOutcome o) {
-    return new RangeCounts(o.rowsRead, o.rowsAccepted, o.rejectedByReason.clone(), o.asOf.rowsAfter(), o.amountsRounded,
-        o.asOf.firstDay(), o.asOf.lastDay(), o.amounts.amounts(), o.amounts.largest());
+    return new RangeCounts(o.rowsRead, o.rowsAccepted, o.rejectedByReason.clone(), o.rowsAfterAsOf, o.amountsRounded,
+        o.minDay, o.maxDay, o.amounts.amounts(), o.amounts.largest());
   }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import strata.asof.AsOfPolicy;
-import strata.asof.AsOfSplit;
 import strata.summary.RowSpill;
 import strata.summary.SummaryTable;
 
@@ -21,7 +20,7 @@ public final class RangeIntake {
   private final String name;
   private final CsvFormat format;
   private final ColumnMapping mapping;
-  private final AsOfSplit asOf;
+  private final int asOfDay;
   private final Map<String, String> mergedIds;
   private final long outlierCents;
 
@@ -53,7 +52,7 @@ public final class RangeIntake {
     this.mergedIds = Map.copyOf(mergedIds);
     this.format = FormatSniffer.sniff(name, head, hints);
     this.mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), columnMap);
-    this.asOf = AsOfSplit.at(asOf);
+    this.asOfDay = asOf == null ? Integer.MAX_VALUE : (int) asOf.toEpochDay();
   }
 
   /** Byte offset of the first data row. */
@@ -92,12 +91,16 @@ public final class RangeIntake {
   public Range read(byte[] buf, int from, int to, Path tempDir) {
     SummaryTable table = new SummaryTable(mapping.has(Column.ORDER_ID), mapping.has(Column.CATEGORY));
     try (RowSpill spill = new RowSpill(tempDir, mapping.has(Column.ORDER_ID))) {
-      TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOf,
+      TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
           AsOfPolicy.latestAcceptedDay(), mergedIds, outlierCents);
       BlockOutcome outcome = rows.parse(0, buf, from, to, 1, true);
-      spill.foldInto(table, 1, RowSpill.OPEN);
-      return new Range(table, List.copyOf(outcome.rejections), RangeCounts.of(outcome),
-          java.util.Arrays.copyOf(outcome.fingerprints, 2 * outcome.fingerprintCount));
+      long[][] fingerprints = {new long[0]};
+      spill.foldInto(table, 1, (partition, pairs, n, last) -> {
+        long[] all = java.util.Arrays.copyOf(fingerprints[0], fingerprints[0].length + 2 * n);
+        System.arraycopy(pairs, 0, all, fingerprints[0].length, 2 * n);
+        fingerprints[0] = all;
+      }, RowSpill.OPEN);
+      return new Range(table, List.copyOf(outcome.rejections), RangeCounts.of(outcome), fingerprints[0]);
     }
   }
 

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.function.IntBinaryOperator;
 import java.util.function.LongConsumer;
 import strata.asof.AsOfPolicy;
-import strata.asof.AsOfSplit;
 import strata.i18n.Note;
 import strata.summary.RowSpill;
 import strata.summary.SummaryTable;
@@ -103,24 +102,25 @@ public final class TransactionIntake {
     CsvFormat format = FormatSniffer.sniff(file, options.hints());
     ColumnMapping mapping = ColumnMapping.resolve(name, FileKind.TRANSACTIONS, format.header(), options.columnMap());
     SummaryTable table = new SummaryTable(mapping.has(Column.ORDER_ID), mapping.has(Column.CATEGORY));
+    int asOfDay = options.asOf() == null ? Integer.MAX_VALUE : (int) options.asOf().toEpochDay();
     Totals totals = new Totals();
     int threads = Math.max(1, options.threads());
-    try (RowSpill spill = new RowSpill(options.tempDir(), mapping.has(Column.ORDER_ID));
-        DuplicateFinder duplicates = new DuplicateFinder(options.tempDir())) {
-      TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, AsOfSplit.at(options.asOf()),
+    try (RowSpill spill = new RowSpill(options.tempDir(), mapping.has(Column.ORDER_ID))) {
+      TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
           AsOfPolicy.latestAcceptedDay(), options.mergedIds(), options.outlierCents());
       new ParallelCsv(file, format, threads).run(
           Lines.firstDataLine(file, format), rows::parse, outcome -> {
             totals.add(outcome);
             outcome.rejections.forEach(rejects);
-            duplicates.add(outcome.fingerprints, outcome.fingerprintCount);
           }, progress);
       phase.accept(Note.of("phase_summarising"));
-      // Before the table is built, so the finder's memory is given back before the table's is taken.
-      DuplicateFinder.Duplicates dups = duplicates.finish(MAX_DUPLICATE_LINES);
-      int freezeAt = splitDay == null || totals.accepted == totals.afterAsOf ? RowSpill.OPEN
-          : splitDay.applyAsInt(totals.minDay, totals.maxDay);
-      spill.foldInto(table, threads, freezeAt);
+      DuplicateFinder.Duplicates dups;
+      try (PartitionDuplicates duplicates = new PartitionDuplicates(options.tempDir(), MAX_DUPLICATE_LINES)) {
+        int freezeAt = splitDay == null || totals.accepted == totals.afterAsOf ? RowSpill.OPEN
+            : splitDay.applyAsInt(totals.minDay, totals.maxDay);
+        spill.foldInto(table, threads, duplicates, freezeAt);
+        dups = duplicates.all();
+      }
       FileQuality quality = finish(name, format, mapping, totals, dups);
       return new Result(table, quality, totals.minDay, totals.maxDay, format.charset());
     }

@@ -1,15 +1,13 @@
 package strata.intake;
 
 import java.nio.charset.Charset;
-import strata.asof.AsOfSplit;
 import strata.summary.RowSpill;
 import strata.summary.SpillWriter;
 import strata.summary.SummaryTable;
 
 /**
- * Parses the records of one block of a transactions file: every valid row's fingerprint goes to the block's outcome
- * for duplicate detection ({@link DuplicateFinder}), and the rows in the run ({@link AsOfSplit}) to their customers'
- * partitions ({@link RowSpill}), from which the summary table is built.
+ * Parses the records of one block of a transactions file and hands the valid ones to their customers' partitions
+ * ({@link RowSpill}), from which the summary table is built.
  */
 final class TransactionRows {
   static final int MAX_ID_BYTES = 256;
@@ -18,8 +16,7 @@ final class TransactionRows {
   private final SummaryTable table;
   /** Each intake thread writes to its own buffers. */
   private final ThreadLocal<SpillWriter> writers;
-  /** Each block's split starts from this one, fresh. */
-  private final AsOfSplit asOf;
+  private final int asOfDay;
   /** Rows dated later are refused as future_date (see AsOfPolicy). */
   private final int latestDay;
   private final int fields;
@@ -36,13 +33,13 @@ final class TransactionRows {
 
   /** @param spill receives the accepted rows; {@code table} only names categories */
   TransactionRows(String file, CsvFormat format, ColumnMapping mapping, SummaryTable table,
-      RowSpill spill, AsOfSplit asOf, int latestDay, java.util.Map<String, String> mergedIds, long outlierCents) {
+      RowSpill spill, int asOfDay, int latestDay, java.util.Map<String, String> mergedIds, long outlierCents) {
     this.outlierCents = outlierCents;
     this.file = file;
     this.format = format;
     this.table = table;
     this.writers = ThreadLocal.withInitial(spill::writer);
-    this.asOf = asOf;
+    this.asOfDay = asOfDay;
     this.latestDay = latestDay;
     this.fields = format.header().size();
     this.idAt = mapping.indexOf(Column.CUSTOMER_ID);
@@ -56,7 +53,7 @@ final class TransactionRows {
   }
 
   BlockOutcome parse(int block, byte[] buf, int from, int to, long firstLine, boolean atEof) {
-    BlockOutcome out = new BlockOutcome(block, asOf.fresh());
+    BlockOutcome out = new BlockOutcome(block);
     RecordCursor rec = new RecordCursor(buf, from, to, format.delimiter(), format.whitespace());
     FieldParsers.Money money = new FieldParsers.Money();
     Field field = new Field();
@@ -138,10 +135,17 @@ final class TransactionRows {
         idLen = survivor.length;
       }
     }
-    // Rows after the as-of day are checked for duplicates too, but not summarised.
-    out.fingerprint(DuplicateFinder.fingerprint(buf, rec.recordStart, rec.recordEnd), line);
-    if (!out.asOf.inRun(day)) return;
+    long fingerprint = DuplicateFinder.fingerprint(buf, rec.recordStart, rec.recordEnd);
+    int lineNumber = (int) Math.min(line, Integer.MAX_VALUE);
+    if (day > asOfDay) {
+      out.rowsAfterAsOf++;
+      // Still checked for duplicates (which happens per partition of customers), not summarised.
+      writer.add(idBuf, idFrom, idLen, lineNumber, day, 0, 0, false, -1, fingerprint, true);
+      return;
+    }
     out.amount(money.cents, day, idBuf, idFrom, idLen, format.charset());
+    out.maxDay = Math.max(out.maxDay, day);
+    out.minDay = Math.min(out.minDay, day);
     long orderKey = 0;
     boolean hasOrder = false;
     if (orderAt >= 0) {
@@ -156,8 +160,7 @@ final class TransactionRows {
       field.load(rec, categoryAt);
       if (!field.isEmpty()) category = table.category(field.text(format.charset()));
     }
-    writer.add(idBuf, idFrom, idLen, (int) Math.min(line, Integer.MAX_VALUE), day, money.cents, orderKey, hasOrder,
-        category);
+    writer.add(idBuf, idFrom, idLen, lineNumber, day, money.cents, orderKey, hasOrder, category, fingerprint, false);
   }
 
   /**

@@ -18,9 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the part of the table being built stays in cache. Rows wait on disk, not in memory: memory stays bounded by
  * customers (plus up to 32 KiB per partition and intake thread while the file is read), whatever the file size.
  * Small inputs never reach the disk.
- *
- * <p>It takes the run's rows and nothing else: which rows are in the run ({@link strata.asof.AsOfSplit}) and which
- * repeat an earlier row (the intake's duplicate finder) are decided before a row gets here.
  */
 public final class RowSpill implements AutoCloseable {
   private final Path tempDir;
@@ -40,23 +37,32 @@ public final class RowSpill implements AutoCloseable {
     return w;
   }
 
-  /**
-   * Most (customer, day) keys a folding thread holds at once (16 MiB): a partition with more rows (one customer may
-   * have most of a file's rows) has its days listed in parts.
-   */
+  /** What a partition's rows were, besides their summaries: (fingerprint, line) pairs of all its rows. */
+  public interface Fingerprints {
+    /**
+     * Called on a folding thread with a partition's pairs: once, or in parts of at most {@link RowSpill#maxHeld}
+     * pairs for a partition with more rows (one customer may have most of a file's rows), {@code last} on its final
+     * part. {@code pairs} holds {@code n} pairs and is not kept.
+     */
+    void of(int partition, long[] pairs, int n, boolean last);
+  }
+
+  /** Most (fingerprint, line) pairs and (customer, day) keys a folding thread holds at once: 16 MiB of each. */
   static volatile int maxHeld = 1 << 20;
 
-  /** {@link #foldInto}'s split day for a table left open to more rows. */
+  /** {@link #foldInto(SummaryTable, int, Fingerprints, int)}'s split day for a table left open to more rows. */
   public static final int OPEN = Integer.MIN_VALUE;
 
   /**
-   * Builds the table's stripes from their partitions, {@code threads} partitions at a time. Each stripe is frozen at
-   * {@code splitDay} (see {@link SummaryTable#freeze(int)}) as soon as it is built, unless that is {@link #OPEN}.
+   * Builds the table's stripes from their partitions, {@code threads} partitions at a time, handing each partition's
+   * row fingerprints on: exact duplicate rows have the same customer id, so they always share a partition. Each
+   * stripe is frozen at {@code splitDay} (see {@link SummaryTable#freeze(int)}) as soon as it is built, unless that is
+   * {@link #OPEN}.
    */
-  public void foldInto(SummaryTable table, int threads, int splitDay) {
+  public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay) {
     int workers = Math.max(1, threads);
     if (workers == 1) { // the server folds a customer's purchases at a time: no pool for that
-      foldAll(table, splitDay, new AtomicInteger(), new Expected());
+      foldAll(table, fingerprints, splitDay, new AtomicInteger(), new Expected());
       return;
     }
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -69,7 +75,7 @@ public final class RowSpill implements AutoCloseable {
       Expected expected = new Expected();
       Future<?>[] done = new Future<?>[workers];
       for (int w = 0; w < workers; w++) {
-        done[w] = pool.submit(() -> foldAll(table, splitDay, next, expected));
+        done[w] = pool.submit(() -> foldAll(table, fingerprints, splitDay, next, expected));
       }
       for (Future<?> f : done) f.get();
     } catch (InterruptedException e) {
@@ -85,9 +91,12 @@ public final class RowSpill implements AutoCloseable {
   }
 
   /** Folds partitions, taking the next one not taken until none is left. */
-  private void foldAll(SummaryTable table, int splitDay, AtomicInteger next, Expected expected) {
+  private void foldAll(SummaryTable table, Fingerprints fingerprints, int splitDay, AtomicInteger next,
+      Expected expected) {
     Scratch scratch = new Scratch(withOrderIds); // one per thread, reused for every partition it folds
     for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
+      scratch.partition = k;
+      scratch.fingerprints = fingerprints;
       Stripe stripe = table.stripe(k);
       expected.presize(stripe);
       fold(k, stripe, scratch);
@@ -124,13 +133,29 @@ public final class RowSpill implements AutoCloseable {
     final byte[] piece = new byte[SpillWriter.MAX_CHUNK];
     final SpillRows rows;
     final DayKeys days = new DayKeys();
+    long[] pairs = new long[256]; // (fingerprint, line) of the partition's rows not handed on yet
+    int pairCount;
+    int partition;
+    Fingerprints fingerprints;
 
     Scratch(boolean withOrderIds) {
       rows = new SpillRows(withOrderIds);
     }
+
+    void addPair(long fingerprint, long line) {
+      if (pairCount >= maxHeld) {
+        fingerprints.of(partition, pairs, pairCount, false);
+        pairCount = 0;
+      }
+      if (2 * pairCount + 2 > pairs.length) pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
+      pairs[2 * pairCount] = fingerprint;
+      pairs[2 * pairCount + 1] = line;
+      pairCount++;
+    }
   }
 
   private void fold(int k, Stripe s, Scratch scratch) {
+    scratch.pairCount = 0;
     for (SpillWriter w : writers) {
       // Each chunk holds whole rows and fits the scratch buffer, so memory stays bounded for any partition size.
       for (int i = 0; i < w.chunks(k); i++) {
@@ -140,6 +165,7 @@ public final class RowSpill implements AutoCloseable {
       w.release(k);
     }
     s.listDays(scratch.days);
+    scratch.fingerprints.of(k, scratch.pairs, scratch.pairCount, true);
   }
 
   /** Folds the rows of {@code d[0, end)}, which holds whole rows. */
@@ -147,10 +173,13 @@ public final class RowSpill implements AutoCloseable {
     SpillRows r = scratch.rows;
     r.reset(d, end);
     while (r.next()) {
-      int c = s.addUnlisted(d, r.idFrom, r.idLen, SummaryTable.hash(d, r.idFrom, r.idLen), r.line, r.day, r.cents,
-          r.orderKey, r.hasOrderKey(), r.category());
-      scratch.days.add(c, r.day);
-      if (scratch.days.size() >= maxHeld) s.listDays(scratch.days); // lists hold each day once, keys each row
+      scratch.addPair(r.fingerprint, r.line);
+      if (!r.afterAsOf()) {
+        int c = s.addUnlisted(d, r.idFrom, r.idLen, SummaryTable.hash(d, r.idFrom, r.idLen), r.line, r.day, r.cents,
+            r.orderKey, r.hasOrderKey(), r.category());
+        scratch.days.add(c, r.day);
+        if (scratch.days.size() >= maxHeld) s.listDays(scratch.days); // lists hold each day once, keys each row
+      }
     }
   }
 

@@ -10,6 +10,7 @@ final class SpillRows {
   int day;
   long cents;
   long flags;
+  long fingerprint;
   long orderKey;
   /** Where the row's id starts in the array given to {@link #reset}, and its length. */
   int idFrom;
@@ -41,6 +42,8 @@ final class SpillRows {
     zz = varLong();
     cents = (zz >>> 1) ^ -(zz & 1);
     flags = varLong();
+    fingerprint = (long) SpillWriter.LONG.get(d, at);
+    at += 8;
     if (withOrderIds) {
       orderKey = (long) SpillWriter.LONG.get(d, at);
       at += 8;
@@ -52,6 +55,10 @@ final class SpillRows {
 
   boolean hasOrderKey() {
     return (flags & SpillWriter.ORDER) != 0;
+  }
+
+  boolean afterAsOf() {
+    return (flags & SpillWriter.AFTER_AS_OF) != 0;
   }
 
   /** Category index, or -1 for none. */

@@ -21,20 +21,22 @@ import java.util.Arrays;
  * contending for the file system's locks, was over a quarter of reading the file (measured).
  *
  * <p>A row is its line (the difference from the chunk's previous row, zigzag), day (2 bytes), id length, cents
- * (zigzag) and flags, the first, third, fourth and fifth as variable-length integers (7 bits a byte); then its order
- * key (8 bytes, when the file has order ids) and its id. About 17 bytes for an 8-byte id, where fixed-width fields
- * (with the row's fingerprint, which now goes to duplicate detection instead) took 40: the spill goes through the
- * page cache, and the kernel's copy into new cache pages was 15 % of a 100M-row run's CPU (perf; new memory is dear
- * on virtual machines), so bytes spilled cost. {@link SpillRows} reads them back.
+ * (zigzag) and flags, the first, third, fourth and fifth as variable-length integers (7 bits a byte); then its
+ * fingerprint (8 bytes), its order key (8 bytes, when the file has order ids) and its id. About 25 bytes for an
+ * 8-byte id, where fixed-width fields took 40: the spill goes through the page cache, and the kernel's copy into new
+ * cache pages was 15 % of a 100M-row run's CPU (perf; new memory is dear on virtual machines), so bytes spilled cost.
+ * {@link SpillRows} reads them back.
  */
 public final class SpillWriter {
   static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   static final VarHandle CHAR = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
-  /** The most bytes a row takes besides its id: line 5, day 2, length 3, cents 10, flags 5, order key 8. */
-  private static final int MAX_FIXED = 33;
-  /** Flags: bit 0 a row with an order id, then category index + 1 (0: none). */
+  /** The most bytes a row takes besides its id: line 5, day 2, length 3, cents 10, flags 5, fingerprint and key 16. */
+  private static final int MAX_FIXED = 41;
+  /** Flags: bit 0 a row with an order id, bit 1 a row dated after the as-of date, then category index + 1 (0: none). */
   static final int ORDER = 1;
-  static final int CATEGORY_SHIFT = 1;
+  /** Only checked for duplicates, not summarised. */
+  static final int AFTER_AS_OF = 2;
+  static final int CATEGORY_SHIFT = 2;
   /** Bytes buffered per partition before they go to the file; also the largest chunk. */
   static volatile int bufferSize = 32 << 10;
   static final int MAX_CHUNK = 1 << 20;
@@ -63,9 +65,11 @@ public final class SpillWriter {
    *
    * @param len the id's length (intake refuses ids over 256 bytes)
    * @param category category index, or -1 for none
+   * @param fingerprint the row's fingerprint for duplicate detection
+   * @param afterAsOf the row is outside the run: it only takes part in duplicate detection
    */
   public void add(byte[] id, int from, int len, int line, int day, long cents, long orderKey, boolean hasOrderKey,
-      int category) {
+      int category, long fingerprint, boolean afterAsOf) {
     int k = SummaryTable.stripeOf(SummaryTable.hash(id, from, len));
     int size = MAX_FIXED + len;
     byte[] d = buffers[k];
@@ -75,7 +79,10 @@ public final class SpillWriter {
     CHAR.set(d, at, (char) day);
     at = putVarLong(d, at + 2, len);
     at = putVarLong(d, at, zigzag(cents));
-    at = putVarLong(d, at, ((long) (category + 1) << CATEGORY_SHIFT) | (hasOrderKey ? ORDER : 0));
+    at = putVarLong(d, at, ((long) (category + 1) << CATEGORY_SHIFT) | (afterAsOf ? AFTER_AS_OF : 0)
+        | (hasOrderKey ? ORDER : 0));
+    LONG.set(d, at, fingerprint);
+    at += 8;
     if (withOrderIds) {
       LONG.set(d, at, orderKey);
       at += 8;

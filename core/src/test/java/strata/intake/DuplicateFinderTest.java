@@ -18,34 +18,6 @@ class DuplicateFinderTest {
   @TempDir Path temp;
 
   @Test
-  void aRowRepeatsTheEarliestLineWithItsFingerprintWhateverOrderThePairsComeIn() {
-    // Fingerprint 7 on lines 2, 5, 9 and fingerprint 9 on lines 1, 3, handed over out of line order (as a cluster's
-    // ranges arrive): the repeats are lines 5 and 9 (of 2) and 3 (of 1); fingerprint 4 is alone.
-    long[] pairs = {7, 5, 7, 2, 9, 3, 7, 9, 9, 1, 4, 4};
-    DuplicateFinder.Duplicates d;
-    try (DuplicateFinder finder = new DuplicateFinder(temp)) {
-      finder.add(pairs, 3);
-      finder.add(java.util.Arrays.copyOfRange(pairs, 6, 12), 3);
-      d = finder.finish(100);
-    }
-    assertThat(d.rows()).isEqualTo(3);
-    assertThat(d.lines()).containsExactly(3L, 5L, 9L);
-  }
-
-  @Test
-  void findersOfDisjointFingerprintsMergeIntoTheFirstLinesOfAll() {
-    // As Spark's partitions by fingerprint: one holds 7 (lines 2, 5, 9), the other 9 (lines 1, 3) and 8 (6, 8).
-    DuplicateFinder.Duplicates a = DuplicateFinder.among(new long[] {7, 2, 7, 5, 7, 9}, 3, 2);
-    DuplicateFinder.Duplicates b = DuplicateFinder.among(new long[] {9, 1, 8, 6, 9, 3, 8, 8}, 4, 2);
-    assertThat(a.lines()).containsExactly(5L, 9L);
-    assertThat(b.lines()).containsExactly(3L, 8L);
-
-    DuplicateFinder.Duplicates all = DuplicateFinder.merge(List.of(a, b), 3);
-    assertThat(all.rows()).isEqualTo(4);
-    assertThat(all.lines()).containsExactly(3L, 5L, 8L);
-  }
-
-  @Test
   void rowsRepeatedOnceManyTimesAndNeverAllAgreeWithAMap() {
     SplittableRandom random = new SplittableRandom(7);
     List<String> rows = new ArrayList<>();

@@ -72,10 +72,10 @@ class FirstAppearanceOrderProperties {
       if (c.local < 0) c.local = inStripe[c.stripe]++;
       c.firstLine = Math.min(c.firstLine, line);
       byte[] id = c.id.getBytes(StandardCharsets.UTF_8);
-      writer.add(id, 0, id.length, line, 19000, 100, 0, false, -1);
+      writer.add(id, 0, id.length, line, 19000, 100, 0, false, -1, 0, false);
     }
     try (spill) {
-      spill.foldInto(table, 1, RowSpill.OPEN);
+      spill.foldInto(table, 1, (partition, pairs, n, last) -> { }, RowSpill.OPEN);
     }
     PurchaseColumns columns = table.freeze();
 

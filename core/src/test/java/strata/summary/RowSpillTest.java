@@ -35,7 +35,7 @@ class RowSpillTest {
   @ValueSource(booleans = {true, false})
   void spilledPartitionsGiveTheSummariesOfRowsKeptInMemory(boolean withOrders) throws IOException {
     SpillWriter.bufferSize = 48; // every partition goes to disk, mostly one row per chunk
-    RowSpill.maxHeld = 100; // the walk-in customer's partition has its days listed in parts
+    RowSpill.maxHeld = 100; // the walk-in customer's partition is listed and checked for duplicates in parts
     SplittableRandom random = new SplittableRandom(3);
     List<String> ids = new ArrayList<>();
     for (int c = 0; c < 600; c++) {

@@ -21,7 +21,8 @@ class SpillRowsTest {
     SpillWriter.bufferSize = 32 << 10;
   }
 
-  record Row(String id, int line, int day, long cents, long orderKey, boolean hasOrderKey, int category) {}
+  record Row(String id, int line, int day, long cents, long orderKey, boolean hasOrderKey, int category,
+      long fingerprint, boolean afterAsOf) {}
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
@@ -37,13 +38,14 @@ class SpillRowsTest {
       int category = i % 3 == 0 ? -1 : i % 11 == 0 ? Integer.MAX_VALUE - 1 : random.nextInt(1000);
       boolean hasOrder = withOrderIds && random.nextBoolean();
       rows.add(new Row(i % 13 == 0 ? "客".repeat(85) : "C" + random.nextInt(50), line, day, cents,
-          hasOrder ? random.nextLong() : 0, hasOrder, category));
+          hasOrder ? random.nextLong() : 0, hasOrder, category, random.nextLong(), random.nextInt(4) == 0));
     }
     SpillWriter w = new SpillWriter(temp, withOrderIds);
     try {
       for (Row r : rows) {
         byte[] id = r.id().getBytes(StandardCharsets.UTF_8);
-        w.add(id, 0, id.length, r.line(), r.day(), r.cents(), r.orderKey(), r.hasOrderKey(), r.category());
+        w.add(id, 0, id.length, r.line(), r.day(), r.cents(), r.orderKey(), r.hasOrderKey(), r.category(),
+            r.fingerprint(), r.afterAsOf());
       }
       List<Row> back = new ArrayList<>();
       SpillRows reader = new SpillRows(withOrderIds);
@@ -64,7 +66,7 @@ class SpillRowsTest {
     while (reader.next()) {
       String id = new String(d, reader.idFrom, reader.idLen, StandardCharsets.UTF_8);
       into.add(new Row(id, reader.line, reader.day, reader.cents, reader.orderKey, reader.hasOrderKey(),
-          reader.category()));
+          reader.category(), reader.fingerprint, reader.afterAsOf()));
     }
   }
 }

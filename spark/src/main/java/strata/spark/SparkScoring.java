@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
-import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -19,7 +17,6 @@ import scala.Tuple2;
 import strata.asof.AsOfPolicy;
 import strata.identity.IdMerges;
 import strata.intake.AmountOutliers;
-import strata.intake.DuplicateFinder;
 import strata.intake.FileQuality;
 import strata.intake.RangeCounts;
 import strata.intake.RangeIntake;
@@ -61,7 +58,7 @@ final class SparkScoring {
    * in order of first appearance, and the exact duplicates (null when not asked for).
    */
   private record Pass(RangeIntake intake, long firstDataLine, List<RangePart> inOrder, JavaRDD<FirstSeen> merged,
-      DuplicateFinder.Duplicates duplicates) {
+      Duplicates duplicates) {
     int firstDay() {
       return inOrder.stream().mapToInt(p -> p.counts().minDay()).min().orElseThrow();
     }
@@ -190,7 +187,7 @@ final class SparkScoring {
           .map(FirstSeen::withOrdersCounted)
           .persist(StorageLevel.MEMORY_AND_DISK());
       merged.count(); // merged while the parts are cached; they are released below
-      DuplicateFinder.Duplicates duplicates = withDuplicates ? duplicates(parts) : null;
+      Duplicates duplicates = withDuplicates ? duplicates(parts) : null;
       return new Pass(intake, intake.firstDataLine(input.head()), inOrder, merged, duplicates);
     } finally {
       parts.unpersist(false);
@@ -198,36 +195,15 @@ final class SparkScoring {
     }
   }
 
-  /**
-   * The exact duplicates among all ranges' rows, their lines as range {@code << 32} | line: the pairs are split by
-   * fingerprint, so each Spark partition holds every row of its fingerprints, and core's finder checks each.
-   */
-  private static DuplicateFinder.Duplicates duplicates(JavaRDD<RangePart> parts) {
-    List<DuplicateFinder.Duplicates> found = parts
+  private static Duplicates duplicates(JavaRDD<RangePart> parts) {
+    JavaRDD<Long> repeats = parts
         .flatMapToPair(p -> pairs(p.fingerprints()))
-        .partitionBy(new HashPartitioner(parts.getNumPartitions()))
-        .mapPartitions(SparkScoring::repeats)
-        .collect();
-    return DuplicateFinder.merge(found, RangeIntake.DUPLICATE_LINES);
-  }
-
-  /** One Spark partition's repeats, through a finder that spills, so a partition of any size fits. */
-  private static Iterator<DuplicateFinder.Duplicates> repeats(Iterator<Tuple2<Long, Long>> pairs) {
-    long[] chunk = new long[2 * 4096];
-    try (DuplicateFinder finder = new DuplicateFinder(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
-      int n = 0;
-      while (pairs.hasNext()) {
-        Tuple2<Long, Long> pair = pairs.next();
-        chunk[2 * n] = pair._1();
-        chunk[2 * n + 1] = pair._2();
-        if (++n == chunk.length / 2) {
-          finder.add(chunk, n);
-          n = 0;
-        }
-      }
-      finder.add(chunk, n);
-      return List.of(finder.finish(RangeIntake.DUPLICATE_LINES)).iterator();
-    }
+        .groupByKey()
+        .flatMap(SparkScoring::laterRows)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Duplicates duplicates = new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
+    repeats.unpersist(false);
+    return duplicates;
   }
 
   /** A CSV file cut into byte ranges that tasks read themselves. */
@@ -250,18 +226,30 @@ final class SparkScoring {
     return new Input(spec, head, parts, shared);
   }
 
-  private static Iterator<Tuple2<Long, Long>> pairs(long[] fingerprints) {
+  /** Rows that repeat an earlier row exactly: how many, and the first of them as range {@code << 32} | line. */
+  private record Duplicates(long rows, List<Long> firstRows) {}
+
+  private static java.util.Iterator<Tuple2<Long, Long>> pairs(long[] fingerprints) {
     List<Tuple2<Long, Long>> out = new ArrayList<>(fingerprints.length / 2);
     for (int i = 0; i < fingerprints.length; i += 2) out.add(new Tuple2<>(fingerprints[i], fingerprints[i + 1]));
     return out.iterator();
+  }
+
+  /** All rows of one fingerprint but the first in the file: its repeats, as the single-machine intake counts them. */
+  private static java.util.Iterator<Long> laterRows(Tuple2<Long, Iterable<Long>> rows) {
+    List<Long> all = new ArrayList<>();
+    rows._2().forEach(all::add);
+    if (all.size() < 2) return java.util.Collections.emptyIterator();
+    all.sort(null);
+    return all.subList(1, all.size()).iterator();
   }
 
   /** The file's quality from a pass that found the exact duplicates. */
   private static FileQuality quality(Pass pass) {
     List<RangeCounts> counts = pass.inOrder().stream().map(RangePart::counts).toList();
     long[] firstLine = firstLines(pass);
-    DuplicateFinder.Duplicates duplicates = pass.duplicates();
-    List<Long> duplicateLines = duplicates.lines().stream()
+    Duplicates duplicates = pass.duplicates();
+    List<Long> duplicateLines = duplicates.firstRows().stream()
         .map(row -> firstLine[(int) (row >>> 32)] + (row & 0xFFFFFFFFL) - 1).toList();
     return pass.intake().quality(counts, duplicates.rows(), duplicateLines);
   }

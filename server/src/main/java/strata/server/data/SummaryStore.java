@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import strata.asof.AsOfSplit;
 import strata.intake.PurchaseRow;
 import strata.summary.CustomerSummary;
 
@@ -143,28 +142,31 @@ public class SummaryStore {
     return upTo(customerIds, lastDay, Long.MAX_VALUE);
   }
 
-  /**
-   * As {@link #upTo(Collection, int)}, leaving out purchases whose amount is at least {@code belowCents} in size
-   * ({@code rowsAfter} counts every purchase after {@code lastDay}, whatever its amount).
-   */
+  /** As {@link #upTo(Collection, int)}, leaving out purchases whose amount is at least {@code belowCents} in size. */
   public Truncated upTo(Collection<String> customerIds, int lastDay, long belowCents) {
     List<String> ids = new ArrayList<>(customerIds);
     List<PurchaseRow> rows = new ArrayList<>();
-    // The split a file's rows go through: later purchases are counted, never summarised.
-    AsOfSplit split = new AsOfSplit(lastDay);
+    long after = 0;
+    LocalDate last = LocalDate.ofEpochDay(lastDay);
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      db.sql("select customer_id, purchase_day, amount_cents, order_id, category from purchase "
-              + "where customer_id in (" + marks + ") and " + Visible.rows("purchase"))
-          .params(new ArrayList<Object>(chunk))
-          .query((ResultSet rs) -> {
-            PurchaseRow row = new PurchaseRow(rs.getString(1), (int) rs.getObject(2, LocalDate.class).toEpochDay(),
-                rs.getLong(3), rs.getString(4), rs.getString(5));
-            if (split.inRun(row.day()) && Math.abs(row.cents()) < belowCents) rows.add(row);
-          });
+      List<Object> params = new ArrayList<>(chunk);
+      params.add(last);
+      List<Object> within = new ArrayList<>(params);
+      within.add(belowCents);
+      rows.addAll(db.sql("select customer_id, purchase_day, amount_cents, order_id, category from purchase "
+              + "where customer_id in (" + marks + ") and purchase_day <= ? and abs(amount_cents) < ? and "
+              + Visible.rows("purchase"))
+          .params(within)
+          .query((rs, n) -> new PurchaseRow(rs.getString(1), (int) rs.getObject(2, LocalDate.class).toEpochDay(),
+              rs.getLong(3), rs.getString(4), rs.getString(5)))
+          .list());
+      after += db.sql("select count(*) from purchase where customer_id in (" + marks + ") and purchase_day > ? and "
+          + Visible.rows("purchase"))
+          .params(params).query(Long.class).single();
     }
-    return new Truncated(rows.isEmpty() ? Map.of() : PurchaseRow.summarise(rows), split.rowsAfter());
+    return new Truncated(rows.isEmpty() ? Map.of() : PurchaseRow.summarise(rows), after);
   }
 
   /** Every summary, in customer id order, handed over one at a time (a million customers fit; their rows need not). */
