@@ -32,13 +32,7 @@ class JobMetricsTest {
   @Test
   void reportsWhatTheRunMoved() throws Exception {
     // 400 rows of 90 customers (ids in lower case), no side files: scored in parts.
-    Path tx = dir.resolve("orders.csv");
-    StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
-    for (int row = 0; row < 400; row++) {
-      csv.append("c").append(row % 90).append(",2024-0").append(1 + row % 9).append("-1").append(row % 10)
-          .append(',').append(10 + row % 7).append(".5\n");
-    }
-    Files.writeString(tx, csv);
+    Path tx = TransactionsFile.small(dir);
     Path metrics = dir.resolve("metrics.json");
     ScoreJob.Result result = ScoreJobTest.job("--transactions", tx.toString(), "--out", dir.resolve("out").toString(),
         "--metrics", metrics.toString()).run(spark, TierModel.defaultModel(), Locale.ENGLISH, 1 << 20);

@@ -73,13 +73,7 @@ class ScoringInPartsTest {
 
   @Test
   void writesThePartsUnderWork() throws Exception {
-    Path tx = dir.resolve("orders.csv");
-    StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
-    for (int row = 0; row < 400; row++) {
-      csv.append("c").append(row % 90).append(",2024-0").append(1 + row % 9).append("-1").append(row % 10)
-          .append(',').append(10 + row % 7).append(".5\n");
-    }
-    Files.writeString(tx, csv);
+    Path tx = TransactionsFile.small(dir);
     Path work = dir.resolve("work");
     SameAnswer.Runs runs = SameAnswer.run(spark, dir, RunInputs.of(tx), Predictions.NONE, 1 << 10,
         "--transactions", tx.toString(), "--work", work.toUri().toString());

@@ -20,6 +20,17 @@ final class TransactionsFile {
 
   static final String HEADER = "customer_id,order_id,order_date,amount,category";
 
+  /** 400 clean rows of 90 customers (ids in lower case, c0 to c89), no side files: a run small enough to score in parts. */
+  static Path small(Path dir) throws IOException {
+    Path tx = dir.resolve("orders.csv");
+    StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
+    for (int row = 0; row < 400; row++) {
+      csv.append("c").append(row % 90).append(",2024-0").append(1 + row % 9).append("-1").append(row % 10)
+          .append(',').append(10 + row % 7).append(".5\n");
+    }
+    return Files.writeString(tx, csv);
+  }
+
   static void write(Path file, int rows, long seed) throws IOException {
     Random random = new Random(seed);
     int customers = Math.max(10, rows / 8);
