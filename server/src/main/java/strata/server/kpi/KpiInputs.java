@@ -47,8 +47,7 @@ final class KpiInputs {
     if (present) return false;
     long start = System.nanoTime();
     int asOfDay = (int) run.asOf().toEpochDay();
-    SnapshotMetrics names = SnapshotMetrics.of(json, db.sql("select metric_keys from tier_run where id = ?")
-        .param(run.id()).query(String.class).optional().orElse(null));
+    SnapshotMetrics names = SnapshotMetrics.ofRun(db, json, run.id());
     try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
       read.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
       write.setAutoCommit(false);

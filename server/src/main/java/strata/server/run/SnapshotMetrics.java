@@ -34,6 +34,12 @@ public final class SnapshotMetrics {
         : json.readValue(metricKeys, new TypeReference<List<String>>() {}));
   }
 
+  /** The reading of the rows of run {@code runId}, from its stored key list. */
+  public static SnapshotMetrics ofRun(org.springframework.jdbc.core.simple.JdbcClient db, JsonMapper json, long runId) {
+    return of(json, db.sql("select metric_keys from tier_run where id = ?").param(runId).query(String.class)
+        .optional().orElse(null));
+  }
+
   /**
    * The row's metrics by name, in the order they were written; a key the row lacks (churn reasons of a customer
    * without them, past the end of the array) is absent, as it was from the object.

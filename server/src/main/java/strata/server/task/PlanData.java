@@ -99,8 +99,7 @@ class PlanData {
     Map<String, Object[]> nps = latestNps(asOf);
     List<PlanCustomer> out = new ArrayList<>();
     LocalDate runAsOf = run.asOf();
-    SnapshotMetrics names = SnapshotMetrics.of(json, db.sql("select metric_keys from tier_run where id = ?")
-        .param(run.id()).query(String.class).optional().orElse(null));
+    SnapshotMetrics names = SnapshotMetrics.ofRun(db, json, run.id());
     db.sql("select r.customer_id, r.tier, r.lifecycle, r.metrics, c.owner, c.phone, c.email, c.birthday, c.created "
             + "from snapshot_row r left join customer c on c.id = r.customer_id where r.run_id = ?")
         .param(run.id()).query((ResultSet rs) -> {
