@@ -1,5 +1,6 @@
 package strata.playbook;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ public record Resources(Double giftValue, Double discountCeiling, Double repHour
    * message a few minutes. Estimates for the split of a rep's hours, not measurements; a team whose visits take a day
    * says so in the tier's {@code touch_minutes}.
    */
-  public static final Map<Channel, Integer> DEFAULT_MINUTES = new EnumMap<>(Map.of(Channel.VISIT, 90,
-      Channel.PHONE, 15, Channel.WECHAT, 5, Channel.SMS, 2, Channel.EMAIL, 5));
+  public static final Map<Channel, Integer> DEFAULT_MINUTES = Collections.unmodifiableMap(new EnumMap<>(Map.of(
+      Channel.VISIT, 90, Channel.PHONE, 15, Channel.WECHAT, 5, Channel.SMS, 2, Channel.EMAIL, 5)));
   /** The longest touch a tier may set: a working day and then some, so a typo of minutes for hours stands out. */
   public static final int MAX_MINUTES = 1440;
   public static final Resources NONE = new Resources(null, null, null, Map.of());
