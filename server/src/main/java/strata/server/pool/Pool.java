@@ -144,17 +144,27 @@ public class Pool {
     return out;
   }
 
+  /** A customer whose overdue tasks move it from {@code from} to {@code to} ("" for the pool), with its audit entry. */
+  public record Escalated(String customerId, String from, String to, AuditDetail why) {}
+
   /**
-   * Moves a customer whose tasks are overdue past its tier's {@code escalation.after_days} to another rep or to the
-   * pool (""); runs in the caller's transaction (the daily plan), audited as the system's.
+   * Moves the customers whose tasks are overdue past their tier's {@code escalation.after_days} to another rep or to
+   * the pool, all at once ({@link OwnerMoves}: a first plan after a backlog can escalate tens of thousands); runs in
+   * the caller's transaction (the daily plan), audited as the system's.
    *
-   * @return false when its owner changed since it was assessed (nothing moved)
+   * @return the customers moved: those whose owner has not changed since they were assessed
    */
-  public boolean escalate(String customerId, String from, String to, AuditDetail why) {
-    String kind = to.isEmpty() ? "return" : "reassign";
-    if (!store.move(customerId, from, to, kind, "escalation", "system", now())) return false;
-    audit.record("system", to.isEmpty() ? "task_escalation_pool" : "task_escalation_reassign", why);
-    return true;
+  public Set<String> escalate(List<Escalated> escalations) {
+    Set<String> moved = moves.apply(escalations.stream().map(e -> new OwnerMoveTable.Move(e.customerId(), e.from(),
+        e.to(), e.to().isEmpty() ? "return" : "reassign", "escalation", null, null)).toList(), "system", now());
+    List<AuditDetail> toPool = new ArrayList<>();
+    List<AuditDetail> toRep = new ArrayList<>();
+    for (Escalated e : escalations) {
+      if (moved.contains(e.customerId())) (e.to().isEmpty() ? toPool : toRep).add(e.why());
+    }
+    if (!toPool.isEmpty()) audit.recordAll("system", "task_escalation_pool", toPool);
+    if (!toRep.isEmpty()) audit.recordAll("system", "task_escalation_reassign", toRep);
+    return moved;
   }
 
   /** The holding cap of a tier in the current model: {@code owner.cap}, 0 for none or an unscored customer. */

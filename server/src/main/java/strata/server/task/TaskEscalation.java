@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import strata.playbook.ServicePlan;
@@ -28,11 +30,13 @@ import strata.tier.TierRule;
 @Component
 class TaskEscalation {
   private final JdbcClient db;
+  private final JdbcTemplate jdbc;
   private final Pool pool;
   private final Notifications notifications;
 
-  TaskEscalation(JdbcClient db, Pool pool, Notifications notifications) {
+  TaskEscalation(JdbcClient db, DataSource dataSource, Pool pool, Notifications notifications) {
     this.db = db;
+    this.jdbc = new JdbcTemplate(dataSource);
     this.pool = pool;
     this.notifications = notifications;
   }
@@ -63,21 +67,29 @@ class TaskEscalation {
         .query((ResultSet rs) -> {
           books.put(rs.getString(1), rs.getInt(2));
         });
+    List<Escalations.Move> due = Escalations.of(overdue, playbooks, books, Set.of(), today).moves();
+    Set<String> done = pool.escalate(due.stream().map(m -> new Pool.Escalated(m.customerId(), m.from(), m.to(),
+        AuditDetail.of("escalation", "customer", m.customerId(), "from", m.from(), "to", m.to(), "action",
+            m.action().code(), "days", m.overdueDays(), "tier", m.tier(), "tasks", m.taskIds().toString()))).toList());
     Map<String, String> moved = new HashMap<>();
-    for (Escalations.Move m : Escalations.of(overdue, playbooks, books, Set.of(), today).moves()) {
-      AuditDetail why = AuditDetail.of("escalation", "customer", m.customerId(), "from", m.from(), "to", m.to(),
-          "action", m.action().code(), "days", m.overdueDays(), "tier", m.tier(), "tasks", m.taskIds().toString());
-      if (!pool.escalate(m.customerId(), m.from(), m.to(), why)) continue;
+    List<Object[]> actedOn = new ArrayList<>();
+    List<Object[]> owners = new ArrayList<>();
+    for (Escalations.Move m : due) {
+      if (!done.contains(m.customerId())) continue;
       for (long id : m.taskIds()) {
-        db.sql("insert into task_escalation (task_id, customer_id, action, from_owner, to_owner, overdue_days, at) "
-                + "values (?, ?, ?, ?, ?, ?, ?)")
-            .params(id, m.customerId(), m.action().code(), m.from(), m.to(), m.overdueDays(), now).update();
+        actedOn.add(new Object[] {id, m.customerId(), m.action().code(), m.from(), m.to(), m.overdueDays(), now});
       }
-      // Overdue tasks are past the plan's window, so the plan does not carry the new owner to them: done here.
-      db.sql("update service_task set owner = ?, updated_at = ?, updated_by = ? where customer_id = ? "
-          + "and status in ('open', 'suppressed')").params(m.to(), now, TaskStore.SYSTEM, m.customerId()).update();
-      notifications.assigned(m.customerId(), m.to(), "escalation", m.from(), now);
+      owners.add(new Object[] {m.to(), now, TaskStore.SYSTEM, m.customerId()});
       moved.put(m.customerId(), m.to());
+    }
+    // Batches, not a statement per customer: see Pool.escalate.
+    jdbc.batchUpdate("insert into task_escalation (task_id, customer_id, action, from_owner, to_owner, overdue_days, "
+        + "at) values (?, ?, ?, ?, ?, ?, ?)", actedOn);
+    // Overdue tasks are past the plan's window, so the plan does not carry the new owner to them: done here.
+    jdbc.batchUpdate("update service_task set owner = ?, updated_at = ?, updated_by = ? where customer_id = ? "
+        + "and status in ('open', 'suppressed')", owners);
+    for (Escalations.Move m : due) {
+      if (done.contains(m.customerId())) notifications.assigned(m.customerId(), m.to(), "escalation", m.from(), now);
     }
     return moved;
   }
