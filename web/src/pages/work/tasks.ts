@@ -28,7 +28,7 @@ export function dueBefore(range: Range, today: string): string {
   return addDays(today, range === 'today' ? 1 : 15);
 }
 
-/** A list's total as shown: "10,000+" when the server stopped counting there (Page.totalExact false). */
+/** A list's total as shown: "1,000+" when the server stopped counting there (Page.totalExact false). */
 export function countText({ total, totalExact }: Pick<Page<unknown>, 'total' | 'totalExact'>, num: (n: number) => string): string {
   return totalExact === false ? `${num(total)}+` : num(total);
 }

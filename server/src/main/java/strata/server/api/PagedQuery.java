@@ -47,16 +47,25 @@ public final class PagedQuery {
 
   /** {@code select count(*)} of {@code countFrom}, stopping at {@link #COUNT_CAP} + 1. */
   public static long countCapped(JdbcClient db, String countFrom, List<?> params) {
+    return countCapped(db, countFrom, params, COUNT_CAP);
+  }
+
+  /** {@code select count(*)} of {@code countFrom}, stopping at {@code cap} + 1. */
+  public static long countCapped(JdbcClient db, String countFrom, List<?> params, int cap) {
     List<Object> countParams = new ArrayList<>(params);
-    countParams.add(COUNT_CAP + 1);
+    countParams.add(cap + 1);
     return db.sql("select count(*) from (select 1 as one" + countFrom + " limit ?) capped").params(countParams)
         .query(Long.class).single();
   }
 
   /** A page whose total was counted by {@link #countCapped}. */
   public static <T> Page<T> capped(List<T> items, int page, int size, long counted) {
-    return counted > COUNT_CAP ? new Page<>(items, page, size, COUNT_CAP, false)
-        : new Page<>(items, page, size, counted, true);
+    return capped(items, page, size, counted, COUNT_CAP);
+  }
+
+  /** A page whose total was counted by {@link #countCapped(JdbcClient, String, List, int)} with {@code cap}. */
+  public static <T> Page<T> capped(List<T> items, int page, int size, long counted, int cap) {
+    return counted > cap ? new Page<>(items, page, size, cap, false) : new Page<>(items, page, size, counted, true);
   }
 
   /** One page of {@code columns + fromWhere + orderBy}, without counting. */
