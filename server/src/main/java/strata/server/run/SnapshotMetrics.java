@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import strata.tier.Metric;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,7 @@ public final class SnapshotMetrics {
   }
 
   /** The reading of the rows of run {@code runId}, from its stored key list. */
-  public static SnapshotMetrics ofRun(org.springframework.jdbc.core.simple.JdbcClient db, JsonMapper json, long runId) {
+  public static SnapshotMetrics ofRun(JdbcClient db, JsonMapper json, long runId) {
     return of(json, db.sql("select metric_keys from tier_run where id = ?").param(runId).query(String.class)
         .optional().orElse(null));
   }

@@ -81,6 +81,7 @@ class TaskEscalation {
       }
       owners.add(new Object[] {m.to(), now, TaskStore.SYSTEM, m.customerId()});
       moved.put(m.customerId(), m.to());
+      notifications.assigned(m.customerId(), m.to(), "escalation", m.from(), now);
     }
     // Batches, not a statement per customer: see Pool.escalate.
     jdbc.batchUpdate("insert into task_escalation (task_id, customer_id, action, from_owner, to_owner, overdue_days, "
@@ -88,9 +89,6 @@ class TaskEscalation {
     // Overdue tasks are past the plan's window, so the plan does not carry the new owner to them: done here.
     jdbc.batchUpdate("update service_task set owner = ?, updated_at = ?, updated_by = ? where customer_id = ? "
         + "and status in ('open', 'suppressed')", owners);
-    for (Escalations.Move m : due) {
-      if (done.contains(m.customerId())) notifications.assigned(m.customerId(), m.to(), "escalation", m.from(), now);
-    }
     return moved;
   }
 }

@@ -35,9 +35,9 @@ class TaskStore {
 
   /**
    * Where a task list stops counting: "1,000+" is as much as a rep's to-do count or a manager's per-rep figure can
-   * act on, and the count walked every matching index entry up to the cap on each page: at 1M customers / 5M tasks a
-   * rep's list at 10,000 spent about half of its time counting (bench/README.md, "Task lists at 1M customers / 5M
-   * tasks"). Exact completion figures are the KPI page's (task completion by tier and team, ServiceStates), computed
+   * act on, and the count walks every matching index entry up to the cap on each page: at 1M customers / 5M tasks
+   * TeamSummary's counts went from 388 to 603 requests/s when the cap fell from 10,000 (bench/README.md, "Task lists
+   * at 1M customers / 5M tasks"). Exact completion figures are the KPI page's (task completion by tier and team, ServiceStates), computed
    * per snapshot, not per page.
    */
   static final int COUNT_CAP = 1_000;
