@@ -42,13 +42,25 @@ export async function workJourney(browser, h) {
     const { page, context } = await h.signIn(browser, 'admin');
     await page.click(tid('nav-work'));
     await page.waitForSelector(`${tid('work-total')}`);
-    await page.locator(`${tid('work-range')} .ant-segmented-item`).nth(1).click();
-    // The page's own day, as it asks: open tasks due before today + 15 days (tasks.ts dueBefore).
+    // The pages as the page itself received them: a plan written between the page's request and a second request of
+    // ours would make the two disagree without either being wrong (the cursor's own order is TasksApiContract's).
+    // The upcoming view's day, as the page computes it: open tasks due before today + 15 days (tasks.ts dueBefore).
     const dueBefore = await page.evaluate(() => {
       const d = new Date(); d.setDate(d.getDate() + 15);
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
-    const first = (await h.apiGet(page, `/tasks?status=open&dueBefore=${dueBefore}&size=200`)).body;
+    const tasksPage = (after) => page.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname.endsWith('/api/v1/tasks') && url.searchParams.get('status') === 'open'
+        && url.searchParams.get('size') === '200' && url.searchParams.get('dueBefore') === dueBefore
+        && url.searchParams.has('after') === after && r.request().method() === 'GET';
+    });
+    const upcoming = tasksPage(false);
+    await page.locator(`${tid('work-range')} .ant-segmented-item`).nth(1).click();
+    await page.waitForSelector(`${tid('my-work')}[data-range="upcoming"]`);
+    const firstAnswer = await upcoming;
+    check(firstAnswer.status() === 200, `the upcoming list answered ${firstAnswer.status()}`);
+    const first = await firstAnswer.json();
     const rows = () => page.$$eval(tid('task-row'), (all) => all.map((r) => r.getAttribute('data-id')));
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, first.items.length);
     if (!first.next) {
@@ -56,13 +68,17 @@ export async function workJourney(browser, h) {
       await context.close();
       return;
     }
-    const second = (await h.apiGet(page, `/tasks?status=open&dueBefore=${dueBefore}&size=200&after=${encodeURIComponent(first.next)}`)).body;
+    const following = tasksPage(true);
     await page.click(tid('work-show-more'));
+    const secondAnswer = await following;
+    check(new URL(secondAnswer.url()).searchParams.get('after') === first.next, 'the next page was not asked from the first page\'s cursor');
+    const second = await secondAnswer.json();
     const want = first.items.length + second.items.length;
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, want);
     const shown = await rows();
     const expected = [...first.items, ...second.items].map((t) => String(t.id));
     check(new Set(shown).size === shown.length, 'a task is shown twice after "show more"');
+    check(new Set(expected).size === expected.length, 'the second page repeats a task of the first');
     check(expected.every((id) => shown.includes(id)), 'the tasks shown are not the first two pages of the list');
     await context.close();
   });
