@@ -7,6 +7,7 @@
 #   TASKS=5000000 bench/run-server.sh 1000000 2000000 20s 16   (task lists: bench/tasks-load.sh; PostgreSQL only;
 #   with AFTER_JAR=<path> the task lists are loaded on SERVER_JAR, then again on AFTER_JAR over the same database)
 # RUNS=n repeats the tiering run; SERVER_JAR_B=<path> alternates it with a second jar (see the run section).
+# RATES="lookup:500 task_rep_today:100" adds open-loop passes at fixed rates (see "fixed rate" below).
 # PG_OPTS adds PostgreSQL settings (e.g. "-c log_min_duration_statement=200"; the log is kept as postgres.log).
 # IMPORT_ONLY=1 stops after the imports; PEER_COPY=1 (PostgreSQL) then times PostgreSQL's own COPY of the same rows.
 # SERVER_JAR=<path> runs a given server jar (e.g. a copy of an older build, for before/after) instead of building.
@@ -259,7 +260,6 @@ else
 report "Database: $(du -sh "$RUN_DIR/strata-data/db" | cut -f1) on disk (H2)."
 report ""
 fi
-[ -n "${TASKS:-}" ] && . "$ROOT/bench/tasks-load.sh"
 
 # --- latency under load ------------------------------------------------------------------------------------------
 TIERS=$(api "$BASE/meta" | jq -r '[.tiers[].id] | map("\"" + . + "\"") | join(",")')
@@ -301,6 +301,9 @@ function request()
   end
 end
 EOF
+lua_for() { case $1 in task_*) echo "$TASK_LUA" ;; *) echo "$LUA" ;; esac; }
+# After load.lua: with AFTER_JAR the first jar's pass asks every kind of KINDS (tasks-load.sh).
+[ -n "${TASKS:-}" ] && . "$ROOT/bench/tasks-load.sh"
 report "Latency under load: \`wrk -t2 -c$CONNECTIONS -d$DURATION --latency -s load.lua\` on loopback after a 10 s warm-up of"
 report "the same kind (wrk, the server and PostgreSQL share the $(nproc) cores). lookup = \`GET /customers/{random id}\`;"
 report "list = \`?tier=<random>&owner=<one of the 50 largest books>&page=0..4&size=50\`; list_tier = \`?tier=<random>&page=0..19&size=50\`;"
@@ -309,7 +312,6 @@ report "dashboard = \`GET /dashboard\`."
 report ""
 report "| request | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | server peak RSS MiB |"
 report "|---|---:|---:|---:|---:|---:|---:|---:|"
-lua_for() { case $1 in task_*) echo "$TASK_LUA" ;; *) echo "$LUA" ;; esac; }
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
 for kind in ${KINDS:-lookup list list_tier list_sort search dashboard}; do
   say "load: $kind (warm-up 10s, then $DURATION)"
@@ -324,6 +326,73 @@ for kind in ${KINDS:-lookup list list_tier list_sort search dashboard}; do
   report "| $kind | $(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out") | $(to_ms "$(p 50%)") | $(to_ms "$(p 90%)") | $(to_ms "$(p 99%)") | $(to_ms "$max") | ${non2xx:-0} | $(rss_peak_mib "$T_LOAD" "$(now)") |"
 done
 report ""
+
+# --- fixed rate --------------------------------------------------------------------------------------------------
+# RATES="lookup:500 task_rep_today:100": each kind open loop at that many requests a second (FixedRateLoad, latency
+# from each request's planned send time, at most RATE_CONNECTIONS in flight), a warm-up of 10 s, then RATE_PASSES
+# passes of the wrk duration; the median pass is the figure. Kinds: lookup and the task kinds (TASKS=N).
+if [ -n "${RATES:-}" ]; then
+  DRIVER=$ROOT/bench/src/main/java/strata/bench/server/FixedRateLoad.java
+  RATE_SECONDS=${DURATION%s}
+  # Random requests of a kind, drawn as load.lua and tasks.lua draw them (seeded, so every run asks the same).
+  paths_for() {
+    KIND=$1 N=$2 CUSTOMERS=$CUSTOMERS TEAM_LIST="$(printf '%s\n' "${TEAM[@]:-}")" \
+      REP_LIST="$(echo "${REP_CUSTOMERS:-}" | tr -d '"' | tr ',' '\n')" TOMORROW="${TODAY:+$(date -d "$TODAY + 1 day" +%F)}" \
+      FORTNIGHT="${TODAY:+$(date -d "$TODAY + 15 days" +%F)}" TODAY="${TODAY:-}" python3 - <<'PY'
+import os, random, urllib.parse as u
+r = random.Random(42)
+kind, n = os.environ["KIND"], int(os.environ["N"])
+customers = int(os.environ["CUSTOMERS"])
+digits = max(7, len(str(customers - 1)))
+team = [t for t in os.environ["TEAM_LIST"].split("\n") if t]
+reps = [c for c in os.environ["REP_LIST"].split("\n") if c]
+e = lambda s: u.quote(s, safe="")
+tomorrow, fortnight, today = os.environ["TOMORROW"], os.environ["FORTNIGHT"], os.environ["TODAY"]
+for _ in range(n):
+    if kind == "lookup":
+        p = "/api/v1/customers/C%0*d" % (digits, r.randrange(customers))
+    elif kind == "task_rep_today":
+        p = "/api/v1/tasks?status=open&dueBefore=%s&size=200" % tomorrow
+    elif kind == "task_rep_upcoming":
+        p = "/api/v1/tasks?status=open&dueBefore=%s&size=200" % fortnight
+    elif kind == "task_rep_customer":
+        p = "/api/v1/tasks?customerId=%s&size=200" % e(r.choice(reps))
+    elif kind == "task_team_today":
+        owner = "" if r.random() < 0.5 else "&owner=" + e(r.choice(team))
+        p = "/api/v1/tasks?status=open&dueBefore=%s%s&size=200" % (tomorrow, owner)
+    elif kind == "task_team_counts":
+        f = r.choice(["status=open", "status=open&dueBefore=" + today, "status=done"])
+        p = "/api/v1/tasks?%s&owner=%s&size=1" % (f, e(r.choice(team)))
+    else:
+        raise SystemExit("run-server.sh: no fixed-rate requests for " + kind)
+    print(p)
+PY
+  }
+  token_for() { case $1 in task_team*) echo "$MANAGER_TOKEN" ;; task_*) echo "$REP_TOKEN" ;; *) echo "$TOKEN" ;; esac; }
+  report "Fixed rate (\`bench/src/main/java/strata/bench/server/FixedRateLoad.java\`, open loop: latency from each request's planned"
+  report "send time, at most ${RATE_CONNECTIONS:-64} in flight; a 10 s warm-up, then ${RATE_PASSES:-3} passes of $DURATION; the same seeded requests each run):"
+  report ""
+  report "| request | rate /s | pass | sent | 2xx | other | errors | achieved /s | p50 ms | p90 ms | p99 ms | max ms | load avg before → after |"
+  report "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  for pair in $RATES; do
+    kind=${pair%%:*} rate=${pair#*:}
+    paths=$RUN_DIR/rate-$kind.txt
+    paths_for "$kind" 200000 >"$paths"
+    p99s=()
+    for pass in warm-up $(seq "${RATE_PASSES:-3}"); do
+      secs_pass=$([ "$pass" = warm-up ] && echo 10 || echo "$RATE_SECONDS")
+      say "fixed rate: $kind at $rate/s, pass $pass"
+      before=$(cut -d' ' -f1-3 /proc/loadavg)
+      read -r sent ok other errors _ achieved p50 p90 p99 max < <(java "$DRIVER" --cycle \
+        --header "Authorization: Bearer $(token_for "$kind")" --header "Accept-Encoding: gzip" \
+        "http://127.0.0.1:$SERVER_PORT" "$paths" "$(( ${pass/warm-up/0} * 50000 ))" "$rate" "$secs_pass" "${RATE_CONNECTIONS:-64}")
+      report "| $kind | $rate | $pass | $sent | $ok | $other | $errors | $achieved | $p50 | $p90 | $p99 | $max | $before → $(cut -d' ' -f1-3 /proc/loadavg) |"
+      [ "$pass" = warm-up ] || p99s+=("$p99")
+    done
+    report "| **$kind** | **$rate** | median p99 | | | | | | | | **$(printf '%s\n' "${p99s[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')** | | |"
+  done
+  report ""
+fi
 # Plans of the list queries at this size (bench/server-explain.sql), for "what dominates".
 [ "$DB" = h2 ] || "$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v run="$RUN_ID" \
   -v tier="$(api "$BASE/meta" | jq -r '.tiers[-1].id')" -v owner="$(head -n 1 "$DATA/owners.txt")" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The survey page benchmark of issue 16 ("200 answers per second sustained on 2 cores with p99 < 100 ms"): the packaged
 # server on its embedded H2 database, N customers invited to an NPS survey, then answers POSTed to their single-use
-# links at a fixed rate, open loop (bench/src/main/java/strata/bench/server/SurveyLoad.java, run from source). One
+# links at a fixed rate, open loop (bench/src/main/java/strata/bench/server/FixedRateLoad.java, run from source). One
 # warm-up pass, then RUNS measured passes, each on fresh links; the median of the passes is reported. Usage:
 #   bench/run-survey.sh [rate per second] [seconds per pass] [passes] [connections]
 #   bench/run-survey.sh 200 60 3 32
@@ -21,7 +21,7 @@ ADMIN_PASSWORD=bench-admin-password-1
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_JAR=$([ -z "${SERVER_JAR:-}" ] && echo yes || echo no)
 SERVER_JAR=${SERVER_JAR:-$ROOT/server/target/strata-server.jar}
-DRIVER=$ROOT/bench/src/main/java/strata/bench/server/SurveyLoad.java
+DRIVER=$ROOT/bench/src/main/java/strata/bench/server/FixedRateLoad.java
 RUN_DIR=$ROOT/bench/data/survey-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RUN_DIR" "$ROOT/bench/results"
 REPORT=$RUN_DIR/report.md
@@ -98,7 +98,7 @@ report "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 pass() { # name first seconds
   local before out
   before=$(loadavg)
-  out=$(java "$DRIVER" "$BASE" "$RUN_DIR/links.txt" "$2" "$RATE" "$3" "$CONNECTIONS")
+  out=$(java "$DRIVER" --survey-answer "$BASE" "$RUN_DIR/links.txt" "$2" "$RATE" "$3" "$CONNECTIONS")
   echo "$out" >"$RUN_DIR/pass-$1.txt"
   read -r sent ok other errors secs achieved p50 p90 p99 max <<<"$out"
   report "| $1 | $sent | $ok | $other | $errors | $achieved | $p50 | $p90 | $p99 | $max | $before | $(loadavg) |"

@@ -96,9 +96,9 @@ task_pass() {
   report "|---|---:|---:|---:|---:|---:|---:|"
   for kind in $KINDS; do
     say "load ($1): $kind (warm-up 10s, then $DURATION)"
-    wrk -t2 -c"$CONNECTIONS" -d10s -s "$TASK_LUA" "http://127.0.0.1:$SERVER_PORT" -- "$kind" >/dev/null 2>&1
+    wrk -t2 -c"$CONNECTIONS" -d10s -s "$(lua_for "$kind")" "http://127.0.0.1:$SERVER_PORT" -- "$kind" >/dev/null 2>&1
     out=$RUN_DIR/wrk-$kind-before.txt
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$TASK_LUA" "http://127.0.0.1:$SERVER_PORT" \
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$(lua_for "$kind")" "http://127.0.0.1:$SERVER_PORT" \
       -- "$kind" >"$out" 2>&1
     ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
     p50=$(awk '$1 == "50%" {print $2}' "$out"); p90=$(awk '$1 == "90%" {print $2}' "$out")

@@ -165,7 +165,7 @@ public class CustomerQueries {
           db.sql(pageSql.text()).params(pageSql.params()).query((rs, n) -> CustomerRow.read(rs)).list();
       return PagedQuery.capped(items, page, size, PagedQuery.countCapped(db, count.text(), count.params()));
     }
-    if (!exactTotal && gram != null) return searched(f, v, order, gram, rows, page, size);
+    if (!exactTotal && f.q() != null && !f.q().isBlank()) return searched(f, v, order, gram, rows, page, size);
     if (!exactTotal) {
       return PagedQuery.pageCounted(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
           CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
@@ -175,11 +175,12 @@ public class CustomerQueries {
   }
 
   /**
-   * A search's page on H2, where the grams narrow it. The capped count reads the grams' customers until 10,001 match.
-   * Fewer matches are read and sorted whole; more, and the page walks the order's index instead, checking each row's
-   * id and name, which finds a page of a match that common within a few thousand rows, where sorting every match
-   * would read them all (bench/README.md, "H2 lists: the name sort and the search"). The name sort has no such walk
-   * with a search and sorts the matches.
+   * A search's page. The capped count reads matches until 10,001 (on H2 among the grams' customers, which narrow it;
+   * {@code gram} is null on PostgreSQL, whose trigram indexes or scan find them). Fewer matches are read and sorted
+   * whole; more, and the page walks the order's index instead, checking each row's id and name, which finds a page of
+   * a match that common within a few thousand rows, where sorting every match would read them all (bench/README.md,
+   * "H2 lists: the name sort and the search", "Search at 1M on PostgreSQL"). The name sort has no such walk with a
+   * search and sorts the matches.
    */
   private Page<CustomerRow> searched(CustomerFilter f, Viewer v, String order, SearchGrams.Gram gram,
       CustomerFilter.Sql rows, int page, int size) {
