@@ -330,13 +330,13 @@ report ""
 # --- fixed rate --------------------------------------------------------------------------------------------------
 # RATES="lookup:500 task_rep_today:100": each kind open loop at that many requests a second (FixedRateLoad, latency
 # from each request's planned send time, at most RATE_CONNECTIONS in flight), a warm-up of 10 s, then RATE_PASSES
-# passes of the wrk duration; the median pass is the figure. Kinds: lookup and the task kinds (TASKS=N).
+# passes of the wrk duration; the median pass is the figure. Kinds: lookup, search and the task kinds (TASKS=N).
 if [ -n "${RATES:-}" ]; then
   DRIVER=$ROOT/bench/src/main/java/strata/bench/server/FixedRateLoad.java
   RATE_SECONDS=${DURATION%s}
   # Random requests of a kind, drawn as load.lua and tasks.lua draw them (seeded, so every run asks the same).
   paths_for() {
-    KIND=$1 N=$2 CUSTOMERS=$CUSTOMERS TEAM_LIST="$(printf '%s\n' "${TEAM[@]:-}")" \
+    KIND=$1 N=$2 CUSTOMERS=$CUSTOMERS WORDS=$WORDS TEAM_LIST="$(printf '%s\n' "${TEAM[@]:-}")" \
       REP_LIST="$(echo "${REP_CUSTOMERS:-}" | tr -d '"' | tr ',' '\n')" TOMORROW="${TODAY:+$(date -d "$TODAY + 1 day" +%F)}" \
       FORTNIGHT="${TODAY:+$(date -d "$TODAY + 15 days" +%F)}" TODAY="${TODAY:-}" python3 - <<'PY'
 import os, random, urllib.parse as u
@@ -346,11 +346,14 @@ customers = int(os.environ["CUSTOMERS"])
 digits = max(7, len(str(customers - 1)))
 team = [t for t in os.environ["TEAM_LIST"].split("\n") if t]
 reps = [c for c in os.environ["REP_LIST"].split("\n") if c]
+words = [w.strip('"') for w in os.environ["WORDS"].split(",")]
 e = lambda s: u.quote(s, safe="")
 tomorrow, fortnight, today = os.environ["TOMORROW"], os.environ["FORTNIGHT"], os.environ["TODAY"]
 for _ in range(n):
     if kind == "lookup":
         p = "/api/v1/customers/C%0*d" % (digits, r.randrange(customers))
+    elif kind == "search":
+        p = "/api/v1/customers?q=%s&page=0&size=50" % e(r.choice(words))
     elif kind == "task_rep_today":
         p = "/api/v1/tasks?status=open&dueBefore=%s&size=200" % tomorrow
     elif kind == "task_rep_upcoming":
