@@ -88,16 +88,10 @@ class CustomerBulk {
     }
     return audited.write(audit -> {
       List<String> selected = BulkSelection.resolve(db, queries, viewer, ids, filter, max);
-      int changed = 0;
       java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
-      for (String id : selected) {
-        String before = db.sql("select owner from customer where id = ?").param(id).query(String.class).single();
-        if (!before.equals(to)) {
-          pool.assign(id, to, viewer);
-          notifications.assigned(id, to, "bulk", viewer.username(), now);
-          changed++;
-        }
-      }
+      List<Pool.Moved> moved = pool.assignAll(selected, to, viewer);
+      for (Pool.Moved m : moved) notifications.assigned(m.customerId(), to, "bulk", viewer.username(), now);
+      int changed = moved.size();
       audit.record(viewer.username(), "bulk_assign",
           AuditDetail.of("bulk_assign", "changed", changed, "selected", selected.size(),
           "owner", to, "sample", sample(selected)));

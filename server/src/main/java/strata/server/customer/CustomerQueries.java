@@ -105,6 +105,14 @@ public class CustomerQueries {
     this.json = json;
   }
 
+  /**
+   * Where a search's capped count stops ("1,000+"), and past which its page walks the order's index. A two-character
+   * Chinese word has no trigram, so PostgreSQL counts a search by scanning customers until the cap: to 10,001 matches
+   * of a word in 1 name of 24 that was ~240,000 names and 0.1 s of three processes per request, which held a search to
+   * 5 requests/s at 1M customers (bench/README.md, "Search at 1M on PostgreSQL").
+   */
+  static final int SEARCH_COUNT_CAP = 1_000;
+
   /** The fields of a list row, which are the columns a saved view may show. */
   public static List<String> rowFields() {
     return java.util.Arrays.stream(CustomerRow.class.getRecordComponents())
@@ -140,12 +148,12 @@ public class CustomerQueries {
     CustomerFilter.Sql count = keys(f, v);
     long counted = exactTotal
         ? db.sql("select count(*)" + count.text()).params(count.params()).query(Long.class).single()
-        : PagedQuery.countCapped(db, count.text(), count.params());
+        : PagedQuery.countCapped(db, count.text(), count.params(), countCap(f));
     CustomerFilter.Sql rows = CursorPages.rows(f, v, grams.pick(f.q()), cursor, size + 1);
     List<CustomerRow> items =
         db.sql(rows.text()).params(rows.params()).query((rs, n) -> CustomerRow.read(rs)).list();
     Page<CustomerRow> answer = exactTotal ? new Page<>(items.subList(0, Math.min(size, items.size())), page, size,
-        counted) : PagedQuery.capped(items.subList(0, Math.min(size, items.size())), page, size, counted);
+        counted) : PagedQuery.capped(items.subList(0, Math.min(size, items.size())), page, size, counted, countCap(f));
     return items.size() > size ? answer.withNext(next(f, order, answer.items())) : answer;
   }
 
@@ -175,26 +183,31 @@ public class CustomerQueries {
   }
 
   /**
-   * A search's page. The capped count reads matches until 10,001 (on H2 among the grams' customers, which narrow it;
+   * A search's page. The capped count reads matches until 1,001 (on H2 among the grams' customers, which narrow it;
    * {@code gram} is null on PostgreSQL, whose trigram indexes or scan find them). Fewer matches are read and sorted
    * whole; more, and the page walks the order's index instead, checking each row's id and name, which finds a page of
-   * a match that common within a few thousand rows, where sorting every match would read them all (bench/README.md,
-   * "H2 lists: the name sort and the search", "Search at 1M on PostgreSQL"). The name sort has no such walk with a
-   * search and sorts the matches.
+   * a match that common within 50,000 rows of 1M (a common word within a few thousand), where sorting every match
+   * would read them all (bench/README.md, "H2 lists: the name sort and the search", "Search at 1M on PostgreSQL").
+   * The name sort has no such walk with a search and sorts the matches.
    */
   private Page<CustomerRow> searched(CustomerFilter f, Viewer v, String order, SearchGrams.Gram gram,
       CustomerFilter.Sql rows, int page, int size) {
     CustomerFilter.Sql count = f.from(v, false, gram);
-    long counted = PagedQuery.countCapped(db, count.text(), count.params());
+    long counted = PagedQuery.countCapped(db, count.text(), count.params(), SEARCH_COUNT_CAP);
     List<CustomerRow> items;
-    if (counted > PagedQuery.COUNT_CAP && !CustomerFilter.byName(order)) {
+    if (counted > SEARCH_COUNT_CAP && !CustomerFilter.byName(order)) {
       CustomerFilter.Sql walk = keyedPage(f, v, order, page, size);
       items = db.sql(walk.text()).params(walk.params()).query((rs, n) -> CustomerRow.read(rs)).list();
     } else {
       items = PagedQuery.items(db, CustomerRow.COLUMNS, rows.text(), order, rows.params(), page, size,
           (rs, n) -> CustomerRow.read(rs));
     }
-    return PagedQuery.capped(items, page, size, counted);
+    return PagedQuery.capped(items, page, size, counted, SEARCH_COUNT_CAP);
+  }
+
+  /** Where a list's capped count stops: {@link #SEARCH_COUNT_CAP} for a search, {@link PagedQuery#COUNT_CAP} else. */
+  private static int countCap(CustomerFilter f) {
+    return f.q() != null && !f.q().isBlank() ? SEARCH_COUNT_CAP : PagedQuery.COUNT_CAP;
   }
 
   /**
@@ -252,38 +265,43 @@ public class CustomerQueries {
       return new Detail(id, profile, null, null, null, override, null, null, null, summary, null, null)
           .with(merged.of(id, v, false));
     }
-    return db.sql("select r.model_tier, r.metrics, r.explanation, r.tier, t.metric_keys from snapshot_row r "
+    // The row's columns first, the explanation and the cluster after: a query inside the row mapper would hold this
+    // query's connection while it waits for a second one, and enough lookups at once took every connection of the
+    // pool and waited for each other (a fixed-rate load of lookups, bench/README.md "Fixed rate at 1M").
+    SnapshotRow row = db.sql("select r.model_tier, r.metrics, r.explanation, r.tier, t.metric_keys from snapshot_row r "
             + "join tier_run t on t.id = r.run_id where r.run_id = ? and r.customer_id = ?")
         .params(run.id(), id)
-        .query((rs, n) -> {
-          String modelTier = rs.getString(1);
-          Map<String, Object> stored = json.readValue(SnapshotExplanations.read(db, run.id(), rs.getString(3)),
-              new TypeReference<LinkedHashMap<String, Object>>() {});
-          // The model's reason as data (absent from snapshots written before it was stored); the texts beside it.
-          Object reason = stored.remove("reason");
-          // Rows written before overrides were added on reading carry the note of the override then in force, flagged
-          // (V40): it comes off, and the note of the override in force now, if any, goes in front.
-          boolean noted = Boolean.TRUE.equals(stored.remove("overridden"));
-          Map<String, String> explanation = new LinkedHashMap<>();
-          stored.forEach((lang, text) -> explanation.put(lang, String.valueOf(text)));
-          if (noted) {
-            explanation.replaceAll((lang, text) ->
-                OverrideStore.Override.modelReason(text, Locale.forLanguageTag(lang)));
-          }
-          if (override != null) {
-            explanation.replaceAll((lang, text) -> override.explanation(Locale.forLanguageTag(lang), text));
-          }
-          // The stored tier, which follows the override only when the snapshot's model has the override's tier.
-          return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
-              override != null ? rs.getString(4) : modelTier, modelTier, override, explanation, reason,
-              withClusterProfile(run.id(), SnapshotMetrics.of(json, rs.getString(5)).map(json, rs.getString(2))),
-              summary, null, null);
-        })
-        .optional()
-        .map(d -> d.with(merged.of(id, v, true)))
-        .orElseGet(() -> new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null,
-            null, summary, null, null).with(merged.of(id, v, false)));
+        .query((rs, n) -> new SnapshotRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)))
+        .optional().orElse(null);
+    if (row == null) {
+      return new Detail(id, profile, new Snapshot(run.id(), run.asOf()), null, null, override, null, null, null,
+          summary, null, null).with(merged.of(id, v, false));
+    }
+    Map<String, Object> stored = json.readValue(SnapshotExplanations.read(db, run.id(), row.explanation()),
+        new TypeReference<LinkedHashMap<String, Object>>() {});
+    // The model's reason as data (absent from snapshots written before it was stored); the texts beside it.
+    Object reason = stored.remove("reason");
+    // Rows written before overrides were added on reading carry the note of the override then in force, flagged
+    // (V40): it comes off, and the note of the override in force now, if any, goes in front.
+    boolean noted = Boolean.TRUE.equals(stored.remove("overridden"));
+    Map<String, String> explanation = new LinkedHashMap<>();
+    stored.forEach((lang, text) -> explanation.put(lang, String.valueOf(text)));
+    if (noted) {
+      explanation.replaceAll((lang, text) -> OverrideStore.Override.modelReason(text, Locale.forLanguageTag(lang)));
+    }
+    if (override != null) {
+      explanation.replaceAll((lang, text) -> override.explanation(Locale.forLanguageTag(lang), text));
+    }
+    // The stored tier, which follows the override only when the snapshot's model has the override's tier.
+    return new Detail(id, profile, new Snapshot(run.id(), run.asOf()),
+        override != null ? row.tier() : row.modelTier(), row.modelTier(), override, explanation, reason,
+        withClusterProfile(run.id(), SnapshotMetrics.of(json, row.metricKeys()).map(json, row.metrics())),
+        summary, null, null).with(merged.of(id, v, true));
   }
+
+  /** A snapshot row's columns as {@link #detail} reads them. */
+  private record SnapshotRow(String modelTier, String metrics, String explanation, String tier, String metricKeys) {}
 
   public List<HistoryItem> history(String id, Viewer v) {
     checkVisible(id, v);

@@ -40,6 +40,9 @@ class ForecastHistory {
     this.models = models;
   }
 
+  /** Customers of one owner who moved between two tiers from one snapshot to the next. */
+  private record Flow(long toRun, long fromRun, String fromTier, String toTier, long customers) {}
+
   History read(Run current, Viewer v) {
     Map<Long, Snapshot> snapshots = new HashMap<>();
     db.sql("select id, as_of, model_version from tier_run where status in ('succeeded', 'expired') and id <= ?")
@@ -49,17 +52,21 @@ class ForecastHistory {
     Map<Integer, List<String>> tiersOf = new HashMap<>();
     Map<List<Long>, long[][]> counts = new HashMap<>();
     List<Object> params = new ArrayList<>(List.of(current.id()));
-    // Customers who entered or left (a null side) are not transitions.
-    db.sql("select run_id, from_run, k1, k2, sum(customers) from snapshot_stats where kind = 'flow' and run_id <= ? "
-        + "and k1 is not null and k2 is not null and " + v.ownerCondition("owner", params)
-        + " group by run_id, from_run, k1, k2").params(params).query((java.sql.ResultSet rs) -> {
-          Snapshot to = snapshots.get(rs.getLong(1));
-          Snapshot from = snapshots.get(rs.getLong(2));
-          if (to == null || from == null || from.version() != to.version()) return;
-          List<String> tiers = tiersOf.computeIfAbsent(to.version(), models::tierIds);
-          long[][] c = counts.computeIfAbsent(List.of(from.id(), to.id()), k -> new long[tiers.size()][tiers.size()]);
-          c[tiers.indexOf(rs.getString(3))][tiers.indexOf(rs.getString(4))] += rs.getLong(5);
-        });
+    // Customers who entered or left (a null side) are not transitions. Read whole before the models are asked for
+    // their tiers: asking inside the row callback took a second connection while this query held one.
+    List<Flow> flows = db.sql("select run_id, from_run, k1, k2, sum(customers) from snapshot_stats where kind = 'flow' "
+        + "and run_id <= ? and k1 is not null and k2 is not null and " + v.ownerCondition("owner", params)
+        + " group by run_id, from_run, k1, k2").params(params)
+        .query((rs, n) -> new Flow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+        .list();
+    for (Flow flow : flows) {
+      Snapshot to = snapshots.get(flow.toRun());
+      Snapshot from = snapshots.get(flow.fromRun());
+      if (to == null || from == null || from.version() != to.version()) continue;
+      List<String> tiers = tiersOf.computeIfAbsent(to.version(), models::tierIds);
+      long[][] c = counts.computeIfAbsent(List.of(from.id(), to.id()), k -> new long[tiers.size()][tiers.size()]);
+      c[tiers.indexOf(flow.fromTier())][tiers.indexOf(flow.toTier())] += flow.customers();
+    }
     List<TransitionCounts> pairs = new ArrayList<>();
     List<ModelChange> changes = new ArrayList<>();
     for (List<Long> chain : links(current.id(), snapshots)) {

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -110,7 +112,7 @@ public class Pool {
       String current = store.ownerOf(customerId);
       if (current == null) throw new NotFound("no customer " + customerId);
       if (current.equals(to)) return new Ownership(customerId, to, null);
-      String kind = to.isEmpty() ? "release" : current.isEmpty() ? "assign" : "reassign";
+      String kind = kindOf(current, to);
       if (!store.move(customerId, current, to, kind, null, by.username(), now())) {
         throw new Conflict("owner_changed", "customer " + customerId + " changed owner meanwhile; try again");
       }
@@ -118,6 +120,41 @@ public class Pool {
           AuditDetail.of("pool_move", "customer", customerId, "from", current, "to", to));
       return new Ownership(customerId, to, null);
     });
+  }
+
+  /** A customer a bulk assignment moved, and the owner it had ("" for the pool). */
+  public record Moved(String customerId, String from) {}
+
+  /**
+   * Gives many customers to one owner ("" for the pool) at once ({@link OwnerMoves}: one by one, each cost a lock, an
+   * update, an event and its snapshot rows' own statements); runs in the caller's transaction (a bulk assignment's),
+   * each move audited as a single assignment's is. Customers that already have the owner, or no longer exist, are left.
+   *
+   * @return the customers moved, in the order given, with their owner before
+   */
+  public List<Moved> assignAll(List<String> customerIds, String to, Viewer by) {
+    Map<String, String> owners = store.ownersOf(customerIds);
+    List<OwnerMoveTable.Move> wanted = new ArrayList<>();
+    for (String id : customerIds) {
+      String from = owners.get(id);
+      if (from == null || from.equals(to)) continue;
+      wanted.add(new OwnerMoveTable.Move(id, from, to, kindOf(from, to), null, null, null));
+    }
+    Set<String> moved = moves.apply(wanted, by.username(), now());
+    List<Moved> out = new ArrayList<>();
+    Map<String, List<AuditDetail>> byKind = new LinkedHashMap<>();
+    for (OwnerMoveTable.Move m : wanted) {
+      if (!moved.contains(m.customerId())) continue;
+      out.add(new Moved(m.customerId(), m.from()));
+      byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>())
+          .add(AuditDetail.of("pool_move", "customer", m.customerId(), "from", m.from(), "to", to));
+    }
+    byKind.forEach((kind, entries) -> audit.recordAll(by.username(), "pool_" + kind, entries));
+    return out;
+  }
+
+  private static String kindOf(String from, String to) {
+    return to.isEmpty() ? "release" : from.isEmpty() ? "assign" : "reassign";
   }
 
   /**

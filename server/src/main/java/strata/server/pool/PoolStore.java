@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import strata.server.api.Page;
@@ -91,6 +93,19 @@ class PoolStore {
   String ownerOf(String customerId) {
     return db.sql("select owner from customer where id = ?").param(customerId).query(String.class).optional()
         .orElse(null);
+  }
+
+  /** The owners of the customers that exist ("" for the pool), read 1,000 ids a statement. */
+  Map<String, String> ownersOf(List<String> customerIds) {
+    Map<String, String> owners = new HashMap<>();
+    for (int from = 0; from < customerIds.size(); from += 1_000) {
+      List<String> chunk = customerIds.subList(from, Math.min(customerIds.size(), from + 1_000));
+      db.sql("select id, owner from customer where id in (:ids)").param("ids", chunk)
+          .query((ResultSet rs) -> {
+            owners.put(rs.getString(1), rs.getString(2));
+          });
+    }
+    return owners;
   }
 
   /** The customer's tier in a snapshot, or null. */

@@ -74,6 +74,7 @@ abstract class CustomerBulkApiContract extends ServerTest {
     }
     db.sql("delete from service_task").update();
     db.sql("delete from notification").update();
+    db.sql("delete from pool_event").update();
     // Each test starts from the same owners; snapshot rows carry them too (lists and filters read them there).
     db.sql("update customer set owner = case id when 'B2' then '李娜' when 'D4' then '' else '张伟' end").update();
     db.sql("update snapshot_row set owner = case customer_id when 'B2' then '李娜' when 'D4' then '' else '张伟' end")
@@ -131,6 +132,13 @@ abstract class CustomerBulkApiContract extends ServerTest {
     assertThat(owners()).isEqualTo("A1=李娜 B2=李娜 C3=李娜 D4=");
     assertThat(audit("bulk_assign"))
         .containsExactly("bulk_assign {\"changed\":2,\"selected\":2,\"owner\":\"李娜\",\"sample\":\"A1, C3\"}");
+    // Each customer's move as a single assignment records it: an audit entry and a pool event, by the manager.
+    assertThat(audit("pool_reassign")).containsExactlyInAnyOrder(
+        "pool_move {\"customer\":\"A1\",\"from\":\"张伟\",\"to\":\"李娜\"}",
+        "pool_move {\"customer\":\"C3\",\"from\":\"张伟\",\"to\":\"李娜\"}");
+    assertThat(db.sql("select customer_id || ' ' || kind || ' ' || from_owner || '>' || to_owner || ' ' || by_user "
+        + "from pool_event order by customer_id").query(String.class).list())
+        .containsExactly("A1 reassign 张伟>李娜 liuqiang", "C3 reassign 张伟>李娜 liuqiang");
     JsonNode told = anonymous().as("lina", "lina-password").get("/api/v1/notifications").json().get("items");
     assertThat(told).filteredOn(n -> n.get("kind").asString().equals("assigned"))
         .extracting(n -> n.get("customerId").asString() + " " + n.at("/text/zh").asString())

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import strata.server.data.SummaryStore;
 import strata.server.testing.Api;
+import strata.server.testing.NestedConnections;
 import strata.server.testing.ServerTest;
 import strata.server.testing.TestModels;
 import strata.server.testing.TestData;
@@ -26,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * has 12, spread over every tier with larger amounts, so any figure computed over everyone is larger than the rep's
  * own and shows.
  */
+@Import(NestedConnections.class)
 abstract class OwnerScopeContract extends ServerTest {
   /** The shared spend model with an experiment on the big tier, so the experiment routes are walked with figures. */
   static final String MODEL = TestModels.SPEND.replace("when: monetary >= 1000.0\n",
@@ -55,6 +58,7 @@ abstract class OwnerScopeContract extends ServerTest {
 
   @Test
   void everyGetRouteShowsASalesUserOnlyFiguresOfTheirOwnCustomers() {
+    NestedConnections.reset();
     Api admin = admin();
     TestData data = new TestData(db, summaries)
         .customer("W-1", "王芳客户一", REP).customer("W-2", "王芳客户二", REP).customer("W-3", "王芳客户三", REP)
@@ -113,6 +117,9 @@ abstract class OwnerScopeContract extends ServerTest {
     JsonNode current = admin.get("/api/v1/runs/current").json();
     assertThat(current.get("customers").asLong()).isEqualTo(15);
     assertThat(current.get("tierCounts").get("big").asLong()).isEqualTo(7); // W-1, W-2, X-LINA-01..05
+    // Every route as the admin too; no request, whoever asks, takes a second connection while it holds one.
+    for (String url : urls(anonymous().get("/api/v1/openapi.json").json(), List.of(first, second))) admin.get(url);
+    assertThat(NestedConnections.seen()).as("requests that held two pooled connections at once").isEmpty();
   }
 
   /**
