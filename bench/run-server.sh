@@ -331,6 +331,7 @@ report ""
 # RATES="lookup:500 task_rep_today:100": each kind open loop at that many requests a second (FixedRateLoad, latency
 # from each request's planned send time, at most RATE_CONNECTIONS in flight), a warm-up of 10 s, then RATE_PASSES
 # passes of the wrk duration; the median pass is the figure. Kinds: lookup, search and the task kinds (TASKS=N).
+# Requests slower than RATE_SLOW_MS (100) are listed in slow-<kind>-<pass>.txt with the wall-clock time they were due.
 if [ -n "${RATES:-}" ]; then
   DRIVER=$ROOT/bench/src/main/java/strata/bench/server/FixedRateLoad.java
   RATE_SECONDS=${DURATION%s}
@@ -387,6 +388,7 @@ PY
       say "fixed rate: $kind at $rate/s, pass $pass"
       before=$(cut -d' ' -f1-3 /proc/loadavg)
       read -r sent ok other errors _ achieved p50 p90 p99 max < <(java "$DRIVER" --cycle \
+        --slow "${RATE_SLOW_MS:-100}" "$RUN_DIR/slow-$kind-$pass.txt" \
         --header "Authorization: Bearer $(token_for "$kind")" --header "Accept-Encoding: gzip" \
         "http://127.0.0.1:$SERVER_PORT" "$paths" "$(( ${pass/warm-up/0} * 50000 ))" "$rate" "$secs_pass" "${RATE_CONNECTIONS:-64}")
       report "| $kind | $rate | $pass | $sent | $ok | $other | $errors | $achieved | $p50 | $p90 | $p99 | $max | $before → $(cut -d' ' -f1-3 /proc/loadavg) |"

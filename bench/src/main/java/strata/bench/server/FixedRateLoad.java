@@ -21,11 +21,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * when one returns): request i is due at {@code i / rate} seconds, and its latency counts from that moment, so a
  * server that falls behind shows it in the percentiles instead of slowing the sender (no coordinated omission). JDK
  * only, so it runs from source without a build:
- * <pre>java bench/src/main/java/strata/bench/server/FixedRateLoad.java [options] BASE_URL PATHS_FILE FIRST RATE SECONDS CONNECTIONS</pre>
+ * <pre>java bench/src/main/java/strata/bench/server/FixedRateLoad.java [options] \
+ *     BASE_URL PATHS_FILE FIRST RATE SECONDS CONNECTIONS</pre>
  * PATHS_FILE has one path a line (with its query); requests use lines FIRST, FIRST + 1, … in turn. Options:
  * {@code --header 'Name: value'} (repeatable) adds a header; {@code --cycle} starts again at the file's top when the
  * lines run out (a file of random requests for GETs); {@code --survey-answer} POSTs a survey answer to each line (a
- * single-use link, so the file must have enough lines). At most CONNECTIONS requests are in flight (wrk2's
+ * single-use link, so the file must have enough lines); {@code --slow MS FILE} writes the requests slower than MS
+ * milliseconds to FILE (wall-clock time it was due, latency, path), to set the tail beside the server's and the
+ * database's logs. At most CONNECTIONS requests are in flight (wrk2's
  * connections): one due while all are busy waits for one, and its wait counts in its latency.
  * Prints one line: {@code sent ok other errors seconds rate p50_ms p90_ms p99_ms max_ms}; ok is a 2xx answer, errors
  * are failed requests (30 s timeout) and those unanswered a minute after the last was due.
@@ -37,6 +40,8 @@ public final class FixedRateLoad {
     List<String> headers = new ArrayList<>();
     boolean cycle = false;
     boolean answer = false;
+    double slowMs = Double.MAX_VALUE;
+    Path slowFile = null;
     List<String> args = new ArrayList<>(Arrays.asList(argv));
     while (!args.isEmpty() && args.get(0).startsWith("--")) {
       String option = args.remove(0);
@@ -44,6 +49,10 @@ public final class FixedRateLoad {
         case "--header" -> headers.add(args.remove(0));
         case "--cycle" -> cycle = true;
         case "--survey-answer" -> answer = true;
+        case "--slow" -> {
+          slowMs = Double.parseDouble(args.remove(0));
+          slowFile = Path.of(args.remove(0));
+        }
         default -> usage("unknown option " + option);
       }
     }
@@ -55,7 +64,8 @@ public final class FixedRateLoad {
     int count = (int) Math.round(rate * Double.parseDouble(args.get(4)));
     Semaphore connections = new Semaphore(Integer.parseInt(args.get(5)));
     if (paths.isEmpty() || (!cycle && first + count > paths.size())) {
-      throw new IllegalArgumentException("only " + paths.size() + " paths for " + count + " requests from line " + first);
+      throw new IllegalArgumentException(
+          "only " + paths.size() + " paths for " + count + " requests from line " + first);
     }
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
@@ -66,6 +76,7 @@ public final class FixedRateLoad {
     AtomicInteger errors = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(count);
     long start = System.nanoTime() + 200_000_000L;
+    long startWall = System.currentTimeMillis() + 200;
     for (int i = 0; i < count; i++) {
       long due = start + (long) (i * 1e9 / rate);
       dueAt[i] = due;
@@ -105,6 +116,17 @@ public final class FixedRateLoad {
         errors.incrementAndGet();
       }
     }
+    if (slowFile != null) {
+      List<String> slow = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        if (sorted[i] / 1e6 > slowMs) {
+          slow.add(java.time.Instant.ofEpochMilli(startWall + (dueAt[i] - start) / 1_000_000) + " "
+              + String.format(java.util.Locale.ROOT, "%.1f", sorted[i] / 1e6) + " "
+              + paths.get((first + i) % paths.size()));
+        }
+      }
+      Files.write(slowFile, slow);
+    }
     Arrays.sort(sorted);
     System.out.printf("%d %d %d %d %.1f %.1f %.1f %.1f %.1f %.1f%n", count, ok.get(), other.get(), errors.get(),
         seconds, ok.get() / seconds, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[count - 1] / 1e6);
@@ -113,7 +135,7 @@ public final class FixedRateLoad {
 
   private static void usage(String why) {
     System.err.println("FixedRateLoad: " + why + "\nusage: FixedRateLoad [--header 'Name: value']... [--cycle]"
-        + " [--survey-answer] BASE_URL PATHS_FILE FIRST RATE SECONDS CONNECTIONS");
+        + " [--survey-answer] [--slow MS FILE]\n    BASE_URL PATHS_FILE FIRST RATE SECONDS CONNECTIONS");
     System.exit(2);
   }
 
