@@ -330,7 +330,7 @@ report ""
 # --- fixed rate --------------------------------------------------------------------------------------------------
 # RATES="lookup:500 task_rep_today:100": each kind open loop at that many requests a second (FixedRateLoad, latency
 # from each request's planned send time, at most RATE_CONNECTIONS in flight), a warm-up of 10 s, then RATE_PASSES
-# passes of the wrk duration; the median pass is the figure. Kinds: lookup, search and the task kinds (TASKS=N).
+# passes of the wrk duration; the median pass is the figure. Kinds: health (the floor), lookup, search and the task kinds (TASKS=N).
 # Requests slower than RATE_SLOW_MS (100) are listed in slow-<kind>-<pass>.txt with the wall-clock time they were due.
 if [ -n "${RATES:-}" ]; then
   DRIVER=$ROOT/bench/src/main/java/strata/bench/server/FixedRateLoad.java
@@ -351,7 +351,9 @@ words = [w.strip('"') for w in os.environ["WORDS"].split(",")]
 e = lambda s: u.quote(s, safe="")
 tomorrow, fortnight, today = os.environ["TOMORROW"], os.environ["FORTNIGHT"], os.environ["TODAY"]
 for _ in range(n):
-    if kind == "lookup":
+    if kind == "health":  # the floor: the HTTP stack, the driver and the machine, no query
+        p = "/actuator/health"
+    elif kind == "lookup":
         p = "/api/v1/customers/C%0*d" % (digits, r.randrange(customers))
     elif kind == "search":
         p = "/api/v1/customers?q=%s&page=0&size=50" % e(r.choice(words))
