@@ -262,6 +262,16 @@ report ""
 fi
 
 # --- latency under load ------------------------------------------------------------------------------------------
+# The run's re-plan (about a task per customer, in one transaction: minutes at 1M customers) follows its publication;
+# the passes wait for it, or they measure requests beside a plan being written (PostgreSQL; H2 waits for an idle server).
+if [ "$DB" != h2 ]; then
+  say "waiting for the re-plan after run $RUN_ID"
+  for _ in $(seq 1800); do
+    [ "$(psql_q "select coalesce(run_id, 0) from task_plan where id = 1")" = "$RUN_ID" ] && break
+    sleep 1
+  done
+fi
+await_idle
 TIERS=$(api "$BASE/meta" | jq -r '[.tiers[].id] | map("\"" + . + "\"") | join(",")')
 OWNERS=$(head -n 50 "$DATA/owners.txt" | awk '{ printf "%s\"%s\"", (NR > 1 ? "," : ""), $0 }')
 WORDS='"华信","恒达","中科","鼎盛","瑞丰","博远","金桥","新元","C00012","C0004"'

@@ -4,12 +4,7 @@
 # does: as the rep with the largest book and as the team's manager. PostgreSQL only.
 [ "$DB" = h2 ] && { echo "run-server.sh: TASKS needs PostgreSQL" >&2; exit 2; }
 
-# The re-plan writes its tasks (about one per customer) in one transaction, row by row: minutes at 1M customers.
-say "waiting for the re-plan after run $RUN_ID"
-for _ in $(seq 1800); do
-  [ "$(psql_q "select coalesce(run_id, 0) from task_plan where id = 1")" = "$RUN_ID" ] && break
-  sleep 1
-done
+# run-server.sh has waited for the run's re-plan.
 planned=$(psql_q "select count(*) from service_task")
 say "topping service_task up from $planned to $TASKS tasks"
 T_TASKS=$(now)
