@@ -339,7 +339,8 @@ report ""
 
 # --- fixed rate --------------------------------------------------------------------------------------------------
 # RATES="lookup:500 task_rep_today:100": each kind open loop at that many requests a second (FixedRateLoad, latency
-# from each request's planned send time, at most RATE_CONNECTIONS in flight), a warm-up of 10 s, then RATE_PASSES
+# from each request's planned send time, at most RATE_CONNECTIONS in flight; each pass's first 2 s, the driver's own
+# start, sent and not counted), a warm-up of 10 s, then RATE_PASSES
 # passes of the wrk duration; the median pass is the figure. Kinds: health (the floor), lookup, search and the task kinds (TASKS=N).
 # Requests slower than RATE_SLOW_MS (100) are listed in slow-<kind>-<pass>.txt with the wall-clock time they were due.
 if [ -n "${RATES:-}" ]; then
@@ -386,7 +387,8 @@ PY
   }
   token_for() { case $1 in task_team*) echo "$MANAGER_TOKEN" ;; task_*) echo "$REP_TOKEN" ;; *) echo "$TOKEN" ;; esac; }
   report "Fixed rate (\`bench/src/main/java/strata/bench/server/FixedRateLoad.java\`, open loop: latency from each request's planned"
-  report "send time, at most ${RATE_CONNECTIONS:-64} in flight; a 10 s warm-up, then ${RATE_PASSES:-3} passes of $DURATION; the same seeded requests each run):"
+  report "send time, at most ${RATE_CONNECTIONS:-64} in flight; a 10 s warm-up, then ${RATE_PASSES:-3} passes of $DURATION, each after 2 s not counted (the driver's"
+  report "own start in its JVM); the same seeded requests each run):"
   report ""
   report "| request | rate /s | pass | sent | 2xx | other | errors | achieved /s | p50 ms | p90 ms | p99 ms | max ms | load avg before → after |"
   report "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
@@ -399,7 +401,7 @@ PY
       secs_pass=$([ "$pass" = warm-up ] && echo 10 || echo "$RATE_SECONDS")
       say "fixed rate: $kind at $rate/s, pass $pass"
       before=$(cut -d' ' -f1-3 /proc/loadavg)
-      read -r sent ok other errors _ achieved p50 p90 p99 max < <(java "$DRIVER" --cycle \
+      read -r sent ok other errors _ achieved p50 p90 p99 max < <(java "$DRIVER" --cycle --warm-up 2 \
         --slow "${RATE_SLOW_MS:-100}" "$RUN_DIR/slow-$kind-$pass.txt" \
         --header "Authorization: Bearer $(token_for "$kind")" --header "Accept-Encoding: gzip" \
         "http://127.0.0.1:$SERVER_PORT" "$paths" "$(( ${pass/warm-up/0} * 50000 ))" "$rate" "$secs_pass" "${RATE_CONNECTIONS:-64}")
