@@ -1,6 +1,11 @@
 package strata.server.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -10,11 +15,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"strata.admin.password=" + ServerTest.ADMIN_PASSWORD, "strata.runs.after-import=false"})
+@Import(NestedConnections.class)
 public abstract class ServerTest {
   public static final String ADMIN_PASSWORD = "admin-password-1";
 
   @LocalServerPort
   protected int port;
+
+  /** No request of the test took a second pooled connection while it held one ({@link NestedConnections}). */
+  @AfterEach
+  void noRequestHeldTwoConnections() {
+    List<String> seen = NestedConnections.seen();
+    NestedConnections.reset();
+    assertThat(seen).as("requests that held two pooled connections at once").isEmpty();
+  }
 
   protected Api anonymous() {
     return new Api(port);
