@@ -173,7 +173,7 @@ public class CustomerQueries {
           db.sql(pageSql.text()).params(pageSql.params()).query((rs, n) -> CustomerRow.read(rs)).list();
       return PagedQuery.capped(items, page, size, PagedQuery.countCapped(db, count.text(), count.params()));
     }
-    if (!exactTotal && f.q() != null && !f.q().isBlank()) return searched(f, v, order, gram, rows, page, size);
+    if (!exactTotal && searching(f)) return searched(f, v, order, gram, rows, page, size);
     if (!exactTotal) {
       return PagedQuery.pageCounted(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
           CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
@@ -207,7 +207,11 @@ public class CustomerQueries {
 
   /** Where a list's capped count stops: {@link #SEARCH_COUNT_CAP} for a search, {@link PagedQuery#COUNT_CAP} else. */
   private static int countCap(CustomerFilter f) {
-    return f.q() != null && !f.q().isBlank() ? SEARCH_COUNT_CAP : PagedQuery.COUNT_CAP;
+    return searching(f) ? SEARCH_COUNT_CAP : PagedQuery.COUNT_CAP;
+  }
+
+  private static boolean searching(CustomerFilter f) {
+    return f.q() != null && !f.q().isBlank();
   }
 
   /**
