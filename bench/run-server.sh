@@ -10,6 +10,7 @@
 # RATES="lookup:500 task_rep_today:100" adds open-loop passes at fixed rates (see "fixed rate" below).
 # PG_OPTS adds PostgreSQL settings (e.g. "-c log_min_duration_statement=200"; the log is kept as postgres.log).
 # IMPORT_ONLY=1 stops after the imports; PEER_COPY=1 (PostgreSQL) then times PostgreSQL's own COPY of the same rows.
+# HOLD=1 keeps the server and PostgreSQL up after the report (for plans by hand) until its run folder's hold file goes.
 # SERVER_JAR=<path> runs a given server jar (e.g. a copy of an older build, for before/after) instead of building.
 # Needs: PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), wrk, curl, jq; run as root (the cluster runs as the
 # postgres user through runuser) or as a user who can run initdb itself. Prints a Markdown report and appends it to
@@ -423,3 +424,9 @@ report "Server peak RSS overall: $(awk '$2 > m { m = $2 } END { printf "%d", m /
 report ""
 cat "$REPORT"
 cat "$REPORT" >>"$ROOT/bench/results/server.md"
+if [ -n "${HOLD:-}" ]; then
+  # For plans by hand on the same database: the server and PostgreSQL stay up until the hold file is removed.
+  echo "$BASE $TOKEN 127.0.0.1:$PG_PORT" >"$RUN_DIR/hold"
+  say "holding: server $BASE, psql -h 127.0.0.1 -p $PG_PORT -U strata strata; rm $RUN_DIR/hold to stop"
+  while [ -f "$RUN_DIR/hold" ]; do sleep 5; done
+fi

@@ -68,22 +68,22 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
   }
 
   /**
-   * As {@link #from(Viewer, boolean)}, a search read from the customers that have {@code gram} (the embedded H2's
-   * search grams, {@link SearchGrams}; null where none are kept), then matched as everywhere. Its parameters start
-   * with the gram's.
+   * As {@link #from(Viewer, boolean)}, a search narrowed to the customers an index finds by {@code gram}
+   * ({@link SearchGrams}; null: matched by the {@code like} alone, as a page that walks an order's index must), then
+   * matched as everywhere. On H2 its parameters start with the gram's.
    */
   Sql from(Viewer viewer, boolean withCustomerColumns, SearchGrams.Gram gram) {
     List<Object> params = new ArrayList<>();
     boolean search = q != null && !q.isBlank();
     boolean needsCustomer = search;
     StringBuilder sb = new StringBuilder(" from ");
-    if (search && gram != null) {
+    if (search && gram instanceof SearchGrams.Gram.Table table) {
       // The grams' customers first, each probed in the snapshot by key. Not "customer_id in (select …)": H2 serves
       // that from an index only when the index starts with customer_id, and none of snapshot_row's does. A left
       // join, because with an inner one H2 may start from the snapshot and probe the grams for each of its rows
       // (SearchGramsTest saw it read all 5,000); the where clause's run_id drops the rows without a snapshot row.
-      sb.append(gram.table()).append(" left join snapshot_row r on r.run_id = ? and r.customer_id = g.customer_id");
-      params.add(gram.value());
+      sb.append(table.table()).append(" left join snapshot_row r on r.run_id = ? and r.customer_id = g.customer_id");
+      params.add(table.value());
       params.add(runId);
     } else {
       sb.append("snapshot_row r");
@@ -108,10 +108,11 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     }
     if (search) {
       String like = "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%";
-      // On c, not r: PostgreSQL's trigram indexes on lower(id) and lower(name) of customer can then serve it.
+      // On c, not r, and the grams' condition beside it: PostgreSQL's index on the customer's grams serves it.
       sb.append(" and (lower(c.id) like ? escape '\\' or lower(c.name) like ? escape '\\')");
       params.add(like);
       params.add(like);
+      if (gram instanceof SearchGrams.Gram.Indexed indexed) sb.append(" and ").append(indexed.condition(params));
     }
     return new Sql(sb.toString(), params);
   }

@@ -6,15 +6,22 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.server.data.Dialect;
 
 /**
- * The list's text search ({@code q}) on the embedded H2, which has no trigram index: every substring of up to three
- * characters that starts a customer's lower-cased id or name is kept in customer_gram (db/h2/V26, kept by
- * {@link CustomerGramTrigger} in the transaction that writes the customer). A customer whose id or name contains the
- * search text has the text's first three characters as one of these grams, or, for a text of one to three
- * characters, a gram that starts with it; so the grams give a superset of the matches from an index, and the
- * search's own {@code like} on id and name still decides. PostgreSQL serves the same {@code like} from its trigram
- * indexes (db/postgresql/V7_1) and keeps no grams.
+ * The list's text search ({@code q}) from an index: a condition every match satisfies that an index serves, while
+ * the search's own {@code like} on the lower-cased id and name still decides.
+ *
+ * <p>On the embedded H2, every substring of up to three characters that starts a customer's lower-cased id or name
+ * is kept in customer_gram (db/h2/V26, kept by {@link CustomerGramTrigger} in the transaction that writes the
+ * customer). A customer whose id or name contains the search text has the text's first three characters as one of
+ * these grams, or, for a text of one to three characters, a gram that starts with it.
+ *
+ * <p>On PostgreSQL, a GIN index holds every pair of adjacent characters of each customer's lower-cased id and name
+ * ({@code strata_search_grams}, db/postgresql/V47): a match holds every pair of the search text. pg_trgm served this
+ * before, but it takes only a locale's letters and digits as words: in a database without a locale a Chinese name had
+ * no trigram at all, a two-character word has none in any, and as the search asks for the id or the name, neither
+ * trigram index could serve it: every search read all customers (bench/README.md, "Search by grams").
  */
 @Service
 public class SearchGrams {
@@ -27,12 +34,18 @@ public class SearchGrams {
   /** A long search's grams counted at most: each is a query, and any one of them is a correct narrowing. */
   private static final int COMPARED = 8;
 
+  /** A PostgreSQL search's grams at most: any of them narrows correctly, and each is one more posting list read. */
+  private static final int CONTAINED = 16;
+
   private final JdbcClient db;
   private final boolean kept;
+  private final boolean indexed;
 
-  SearchGrams(JdbcClient db) {
+  SearchGrams(JdbcClient db, Dialect dialect) {
     this.db = db;
-    this.kept = db.sql("select count(*) from information_schema.tables where lower(table_name) = 'customer_gram'")
+    this.indexed = dialect.postgres();
+    this.kept = !indexed && db.sql(
+        "select count(*) from information_schema.tables where lower(table_name) = 'customer_gram'")
         .query(Long.class).single() > 0;
   }
 
@@ -48,13 +61,27 @@ public class SearchGrams {
   }
 
   /**
-   * The customer_gram condition that every match of the search satisfies, or null without a search or where no grams
-   * are kept (PostgreSQL). A longer search is narrowed by the gram of it that the fewest customers have.
+   * The pairs of adjacent characters (code points, as PostgreSQL counts them) of the lower-cased search {@code text}
+   * (at most {@link #CONTAINED}), every one of which a matching customer's id or name holds, as PostgreSQL's index keeps
+   * them; none for a single character, which the index cannot narrow.
+   */
+  static List<String> contained(String text) {
+    int[] cp = text.codePoints().toArray();
+    Set<String> grams = new LinkedHashSet<>();
+    for (int i = 0; i + 2 <= cp.length && grams.size() < CONTAINED; i++) grams.add(new String(cp, i, 2));
+    return List.copyOf(grams);
+  }
+
+  /**
+   * The gram condition that every match of the search satisfies, or null without a search or without grams. On H2 a
+   * longer search is narrowed by the gram of it that the fewest customers have.
    */
   Gram pick(String q) {
-    if (!kept || q == null || q.isBlank()) return null;
+    if (q == null || q.isBlank()) return null;
     String text = q.strip().toLowerCase(Locale.ROOT);
-    if (text.length() <= LENGTH) return new Gram(CustomerFilter.escapeLike(text) + "%", true);
+    if (indexed) return contained(text).isEmpty() ? null : new Gram.Indexed(contained(text));
+    if (!kept) return null;
+    if (text.length() <= LENGTH) return new Gram.Table(CustomerFilter.escapeLike(text) + "%", true);
     Set<String> grams = new LinkedHashSet<>();
     for (int i = 0; i + LENGTH <= text.length() && grams.size() < COMPARED; i++) {
       grams.add(text.substring(i, i + LENGTH));
@@ -70,15 +97,27 @@ public class SearchGrams {
         rarest = gram;
       }
     }
-    return new Gram(rarest, false);
+    return new Gram.Table(rarest, false);
   }
 
-  /** Customers whose id or name has the gram {@code value} ({@code prefix}: a gram that starts with the pattern). */
-  record Gram(String value, boolean prefix) {
-    /** The customers as a derived table {@code g} with one column, customer_id, each once. */
-    String table() {
-      return "(select distinct customer_id from customer_gram where gram " + (prefix ? "like ? escape '\\'" : "= ?")
-          + ") g";
+  /** A narrowing of a search to the customers an index finds. */
+  sealed interface Gram {
+    /** H2: customers whose id or name has the gram {@code value} ({@code prefix}: a gram that starts with it). */
+    record Table(String value, boolean prefix) implements Gram {
+      /** The customers as a derived table {@code g} with one column, customer_id, each once. */
+      String table() {
+        return "(select distinct customer_id from customer_gram where gram " + (prefix ? "like ? escape '\\'" : "= ?")
+            + ") g";
+      }
+    }
+
+    /** PostgreSQL: customers whose id and name together hold every one of {@code grams} (its GIN index's condition). */
+    record Indexed(List<String> grams) implements Gram {
+      /** The condition on the customer {@code c}, as the index's expression is written (db/postgresql/V47). */
+      String condition(List<Object> params) {
+        params.addAll(grams);
+        return "strata_search_grams(c.id, c.name) @> array[" + "?, ".repeat(grams.size() - 1) + "?]::text[]";
+      }
     }
   }
 }

@@ -29,7 +29,7 @@ import strata.server.testing.ServerTest;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ListNameAndSearchContract extends ServerTest {
-  private static final long RUN = 900_101;
+  static final long RUN = 900_101;
   private static final int ROWS = 2_000;
   private static final String[] NAMES = {"张三丰", "张三", "三丰贸易", "Alpha Trading", "alpha trading", "王五%折扣",
       "a_b公司", "", "C\\D"};
@@ -152,7 +152,7 @@ abstract class ListNameAndSearchContract extends ServerTest {
     return copy;
   }
 
-  private static Viewer viewer(String who) {
+  static Viewer viewer(String who) {
     return who.equals("sales") ? new Viewer("rep", Role.SALES, "owner2", List.of("owner2"))
         : new Viewer("admin", Role.ADMIN, null, null);
   }
