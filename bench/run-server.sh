@@ -4,8 +4,8 @@
 #   bench/run-server.sh [customers] [rows] [wrk duration] [wrk connections]
 #   bench/run-server.sh 1000000 20000000 30s 16
 #   DB=h2 bench/run-server.sh 250000 5000000 30s 16
-#   TASKS=5000000 bench/run-server.sh 1000000 2000000 20s 16   (task lists: bench/tasks-load.sh; PostgreSQL only;
-#   with AFTER_JAR=<path> the task lists are loaded on SERVER_JAR, then again on AFTER_JAR over the same database)
+#   TASKS=5000000 bench/run-server.sh 1000000 2000000 20s 16   (task lists: bench/tasks-load.sh; PostgreSQL only)
+# AFTER_JAR=<path>: the latency passes of KINDS run on SERVER_JAR, then again on AFTER_JAR over the same database.
 # RUNS=n repeats the tiering run; SERVER_JAR_B=<path> alternates it with a second jar (see the run section).
 # RATES="lookup:500 task_rep_today:100" adds open-loop passes at fixed rates (see "fixed rate" below).
 # PG_OPTS adds PostgreSQL settings (e.g. "-c log_min_duration_statement=200"; the log is kept as postgres.log).
@@ -313,8 +313,47 @@ function request()
 end
 EOF
 lua_for() { case $1 in task_*) echo "$TASK_LUA" ;; *) echo "$LUA" ;; esac; }
-# After load.lua: with AFTER_JAR the first jar's pass asks every kind of KINDS (tasks-load.sh).
 [ -n "${TASKS:-}" ] && . "$ROOT/bench/tasks-load.sh"
+# AFTER_JAR=<path>: every kind of KINDS is loaded first on SERVER_JAR, then the server is restarted on AFTER_JAR over the same
+# database (its migrations run then) and run-server.sh loads them again: before and after side by side on one data set.
+kinds_pass() {
+  local kind out p50 p90 p99 max non2xx
+  report "| request ($1) | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |"
+  report "|---|---:|---:|---:|---:|---:|---:|"
+  for kind in ${KINDS:-lookup list list_tier list_sort search dashboard}; do
+    say "load ($1): $kind (warm-up 10s, then $DURATION)"
+    wrk -t2 -c"$CONNECTIONS" -d10s -s "$(lua_for "$kind")" "http://127.0.0.1:$SERVER_PORT" -- "$kind" >/dev/null 2>&1
+    out=$RUN_DIR/wrk-$kind-before.txt
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$(lua_for "$kind")" "http://127.0.0.1:$SERVER_PORT" \
+      -- "$kind" >"$out" 2>&1
+    ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
+    p50=$(awk '$1 == "50%" {print $2}' "$out"); p90=$(awk '$1 == "90%" {print $2}' "$out")
+    p99=$(awk '$1 == "99%" {print $2}' "$out"); max=$(awk '/Latency/ && NF >= 4 {print $4; exit}' "$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' "$out")
+    report "| $kind | $(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out") | $(ms "$p50") | $(ms "$p90") | $(ms "$p99") | $(ms "$max") | ${non2xx:-0} |"
+  done
+  report ""
+}
+if [ -n "${AFTER_JAR:-}" ]; then
+  kinds_pass "$(basename "$SERVER_JAR")"
+  [ -n "${TASKS:-}" ] && { "$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U strata -d strata -v before=1 \
+    -v owner="$REP_OWNER" -v today="$TODAY" -v team="$(printf "'%s'," "${TEAM[@]}" | sed 's/,$//')" \
+    -f "$ROOT/bench/tasks-explain.sql" >"$RUN_DIR/tasks-explain-before.txt" 2>&1 || true; }
+  say "restarting the server on $AFTER_JAR"
+  stop_server
+  T_RESTART=$(now)
+  start_server "$AFTER_JAR" 900
+  report "Restarted on AFTER_JAR $(basename "$AFTER_JAR") (its migrations over the $CUSTOMERS customers${TASKS:+ and $TASKS tasks} included): up in $(secs "$T_RESTART" "$(now)") s."
+  if [ -n "${TASKS:-}" ]; then
+    # A migration that rewrites every task (V31) leaves the visibility map empty until autovacuum has passed, and
+    # index-only scans read the rows meanwhile; the before side was measured after a vacuum too.
+    T_VACUUM=$(now)
+    psql_q "vacuum analyze service_task" >/dev/null
+    report "Then vacuum analyze service_task, as autovacuum would after the migration: $(secs "$T_VACUUM" "$(now)") s."
+  fi
+  report "The tables below are AFTER_JAR's."
+  report ""
+fi
 report "Latency under load: \`wrk -t2 -c$CONNECTIONS -d$DURATION --latency -s load.lua\` on loopback after a 10 s warm-up of"
 report "the same kind (wrk, the server and PostgreSQL share the $(nproc) cores). lookup = \`GET /customers/{random id}\`;"
 report "list = \`?tier=<random>&owner=<one of the 50 largest books>&page=0..4&size=50\`; list_tier = \`?tier=<random>&page=0..19&size=50\`;"
