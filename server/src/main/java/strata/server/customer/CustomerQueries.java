@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import strata.server.api.NotFound;
 import strata.server.api.Page;
 import strata.server.api.PagedQuery;
+import strata.server.data.SerialReads;
 import strata.server.data.SummaryStore;
 import strata.server.override.OverrideStore;
 import strata.server.run.Run;
@@ -92,10 +93,13 @@ public class CustomerQueries {
   private final VisibleCustomers visible;
   private final MergedCustomers merged;
   private final SearchGrams grams;
+  private final SerialReads serial;
 
   CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json,
-      SummaryStore summaries, VisibleCustomers visible, MergedCustomers merged, SearchGrams grams) {
+      SummaryStore summaries, VisibleCustomers visible, MergedCustomers merged, SearchGrams grams,
+      SerialReads serial) {
     this.grams = grams;
+    this.serial = serial;
     this.merged = merged;
     this.summaries = summaries;
     this.visible = visible;
@@ -135,6 +139,11 @@ public class CustomerQueries {
    * @param exactTotal count every match; otherwise counting stops at {@link PagedQuery#COUNT_CAP}
    */
   public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size, boolean exactTotal,
+      String after) {
+    return serial.of(() -> listed(f, v, sort, page, size, exactTotal, after));
+  }
+
+  private Page<CustomerRow> listed(CustomerFilter f, Viewer v, String sort, int page, int size, boolean exactTotal,
       String after) {
     CustomerFilter.Sort order = CustomerFilter.sortOf(sort);
     if (after == null) {
