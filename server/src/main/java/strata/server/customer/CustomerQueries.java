@@ -110,10 +110,9 @@ public class CustomerQueries {
   }
 
   /**
-   * Where a search's capped count stops ("1,000+"), and past which its page walks the order's index. A two-character
-   * Chinese word has no trigram, so PostgreSQL counts a search by scanning customers until the cap: to 10,001 matches
-   * of a word in 1 name of 24 that was ~240,000 names and 0.1 s of three processes per request, which held a search to
-   * 5 requests/s at 1M customers (bench/README.md, "Search at 1M on PostgreSQL").
+   * Where a search's capped count stops ("1,000+"), and past which its page walks the order's index. Counting every
+   * match of a common word (华信, in 1 name of 24) read ~41,500 customers and sorted them for the page: 5 requests/s at
+   * 1M customers (bench/README.md, "Search at 1M on PostgreSQL").
    */
   static final int SEARCH_COUNT_CAP = 1_000;
 
@@ -140,7 +139,10 @@ public class CustomerQueries {
    */
   public Page<CustomerRow> list(CustomerFilter f, Viewer v, String sort, int page, int size, boolean exactTotal,
       String after) {
-    return serial.of(() -> listed(f, v, sort, page, size, exactTotal, after));
+    // Only a search walks an index for an unknown distance; the other lists read index ranges PostgreSQL estimates
+    // well, and a transaction around them cost 629 → 491 requests/s (bench/README.md, "Search by grams").
+    return searching(f) ? serial.of(() -> listed(f, v, sort, page, size, exactTotal, after))
+        : listed(f, v, sort, page, size, exactTotal, after);
   }
 
   private Page<CustomerRow> listed(CustomerFilter f, Viewer v, String sort, int page, int size, boolean exactTotal,
@@ -192,8 +194,8 @@ public class CustomerQueries {
   }
 
   /**
-   * A search's page. The capped count reads matches until 1,001 (on H2 among the grams' customers, which narrow it;
-   * {@code gram} is null on PostgreSQL, whose trigram indexes or scan find them). Fewer matches are read and sorted
+   * A search's page. The capped count reads matches until 1,001 among the customers the grams narrow it to (null: a
+   * single character on PostgreSQL, where customers are read until the cap). Fewer matches are read and sorted
    * whole; more, and the page walks the order's index instead, checking each row's id and name, which finds a page of
    * a match that common within 50,000 rows of 1M (a common word within a few thousand), where sorting every match
    * would read them all (bench/README.md, "H2 lists: the name sort and the search", "Search at 1M on PostgreSQL").
