@@ -131,13 +131,18 @@ start_server() {
 }
 # Waits (at most 3 min) until the server uses under a tenth of a core: what follows a publication (re-planning
 # tasks, duplicate pairs) must not overlap the next run.
+# Waits until the server spends under 10% of a core for 2 s, at most $1 seconds (180 by default), and says so if it never
+# did. It returned non-zero then, which set -e turned into a silent exit (H2's re-plan at 250k outlasts 3 minutes).
 await_idle() {
   local before after
-  for _ in $(seq 90); do
+  for _ in $(seq $(( ${1:-180} / 2 ))); do
     before=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat); sleep 2
     after=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat)
-    [ $((after - before)) -lt 20 ] && return
+    [ $((after - before)) -lt 20 ] && return 0
   done
+  say "the server is still busy after ${1:-180} s; measuring anyway"
+  report "The server was still busy (its re-plan) ${1:-180} s after the run; the passes below ran beside it."
+  return 0
 }
 stop_server() {
   kill "$SAMPLER_PID" 2>/dev/null || true
@@ -278,7 +283,8 @@ if [ "$DB" != h2 ]; then
   report "Before the latency passes: \`vacuum analyze\` of the database, $(secs "$T_VACUUM" "$(now)") s."
   report ""
 fi
-await_idle
+# H2 has no task_plan probe here: the server's own CPU tells when its re-plan is done (minutes at 250k).
+await_idle "$([ "$DB" = h2 ] && echo 1800 || echo 180)"
 TIERS=$(api "$BASE/meta" | jq -r '[.tiers[].id] | map("\"" + . + "\"") | join(",")')
 OWNERS=$(head -n 50 "$DATA/owners.txt" | awk '{ printf "%s\"%s\"", (NR > 1 ? "," : ""), $0 }')
 WORDS='"华信","恒达","中科","鼎盛","瑞丰","博远","金桥","新元","C00012","C0004"'
