@@ -15,8 +15,8 @@ create function strata_search_grams(id text, name text) returns text[] language 
       E'\\1\x02', 'g'), E'\x02')
 $$;
 create index customer_search_grams on customer using gin (strata_search_grams(id, name));
-drop index customer_name_trgm;
-drop index customer_id_trgm;
+drop index if exists customer_name_trgm;
+drop index if exists customer_id_trgm;
 -- The planner's estimates of the grams' matches come from the index expression's statistics: gathered now where
 -- customers are stored. Not on an empty table: analysed as empty, the first import's "insert … where not exists (select
 -- … from customer …)" was planned as a nested loop over a table that grows, which held 1M customers for minutes.
