@@ -74,7 +74,7 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
    */
   Sql from(Viewer viewer, boolean withCustomerColumns, SearchGrams.Gram gram) {
     List<Object> params = new ArrayList<>();
-    boolean search = q != null && !q.isBlank();
+    boolean search = searching();
     boolean needsCustomer = search;
     StringBuilder sb = new StringBuilder(" from ");
     if (search && gram instanceof SearchGrams.Gram.Table table) {
@@ -122,7 +122,12 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
    * customer table, or the order is the name's, whose keys {@link #nameKeys} chooses.
    */
   boolean pageBeforeCustomer(String orderBy) {
-    return (q == null || q.isBlank()) && (!orderBy.contains("c.") || byName(orderBy));
+    return !searching() && (!orderBy.contains("c.") || byName(orderBy));
+  }
+
+  /** Whether the list is a search ({@code q} with more than spaces). */
+  boolean searching() {
+    return q != null && !q.isBlank();
   }
 
   /** Whether {@code orderBy} is the name sort, either way. */

@@ -141,7 +141,7 @@ public class CustomerQueries {
       String after) {
     // Only a search walks an index for an unknown distance; the other lists read index ranges PostgreSQL estimates
     // well, and a transaction around them cost 629 → 491 requests/s (bench/README.md, "Search by grams").
-    return searching(f) ? serial.of(() -> listed(f, v, sort, page, size, exactTotal, after))
+    return f.searching() ? serial.of(() -> listed(f, v, sort, page, size, exactTotal, after))
         : listed(f, v, sort, page, size, exactTotal, after);
   }
 
@@ -184,7 +184,7 @@ public class CustomerQueries {
           db.sql(pageSql.text()).params(pageSql.params()).query((rs, n) -> CustomerRow.read(rs)).list();
       return PagedQuery.capped(items, page, size, PagedQuery.countCapped(db, count.text(), count.params()));
     }
-    if (!exactTotal && searching(f)) return searched(f, v, order, gram, rows, page, size);
+    if (!exactTotal && f.searching()) return searched(f, v, order, gram, rows, page, size);
     if (!exactTotal) {
       return PagedQuery.pageCounted(db, CustomerRow.COLUMNS, f.from(v, false).text(), rows.text(),
           CustomerFilter.orderBy(sort), rows.params(), page, size, (rs, n) -> CustomerRow.read(rs));
@@ -218,11 +218,7 @@ public class CustomerQueries {
 
   /** Where a list's capped count stops: {@link #SEARCH_COUNT_CAP} for a search, {@link PagedQuery#COUNT_CAP} else. */
   private static int countCap(CustomerFilter f) {
-    return searching(f) ? SEARCH_COUNT_CAP : PagedQuery.COUNT_CAP;
-  }
-
-  private static boolean searching(CustomerFilter f) {
-    return f.q() != null && !f.q().isBlank();
+    return f.searching() ? SEARCH_COUNT_CAP : PagedQuery.COUNT_CAP;
   }
 
   /**

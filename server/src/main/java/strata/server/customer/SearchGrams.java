@@ -79,7 +79,10 @@ public class SearchGrams {
   Gram pick(String q) {
     if (q == null || q.isBlank()) return null;
     String text = q.strip().toLowerCase(Locale.ROOT);
-    if (indexed) return contained(text).isEmpty() ? null : new Gram.Indexed(contained(text));
+    if (indexed) {
+      List<String> pairs = contained(text);
+      return pairs.isEmpty() ? null : new Gram.Indexed(pairs);
+    }
     if (!kept) return null;
     if (text.length() <= LENGTH) return new Gram.Table(CustomerFilter.escapeLike(text) + "%", true);
     Set<String> grams = new LinkedHashSet<>();
