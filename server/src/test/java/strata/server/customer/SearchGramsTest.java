@@ -107,12 +107,30 @@ class SearchGramsTest extends ServerTest {
           .matcher(plan.replace("\"", "")); // H2 quotes identifiers in some plans and not in others
       assertThat(scanned.find()).as(plan).isTrue();
       assertThat(Long.parseLong(scanned.group(1))).as(plan).isLessThanOrEqualTo(10); // H2 counts 2 a probe
+      // The grams read are the five customers' 张三丰, not the index's ~40,000 (as "gram like ?" read them).
+      Matcher grams = Pattern.compile("customer_gram\\b[\\s\\S]*?scanCount: (\\d+)").matcher(plan.replace("\"", ""));
+      assertThat(grams.find()).as(plan).isTrue();
+      assertThat(Long.parseLong(grams.group(1))).as(plan).isLessThanOrEqualTo(11);
       assertThat(db.sql("select r.customer_id" + from.text()).params(from.params()).query(String.class).list())
           .containsExactlyInAnyOrder("GS1000", "GS2000", "GS3000", "GS4000", "GS5000");
     } finally {
       db.sql("delete from snapshot_row where run_id = ?").param(run).update();
       db.sql("delete from customer where id like 'GS%'").update();
     }
+  }
+
+  @Test
+  void aPrefixEndsAtTheFirstTextThatDoesNotStartWithIt() {
+    assertThat(SearchGrams.above("华信")).isEqualTo("华" + (char) ('信' + 1));
+    assertThat(SearchGrams.above("ab")).isEqualTo("ac");
+    assertThat(SearchGrams.above("a\uffff")).isEqualTo("b");
+    assertThat(SearchGrams.above("\uffff\uffff")).isNull();
+    // Every text that starts with the prefix sorts before it, and the prefix's next text after.
+    for (String text : List.of("ab", "abz", "ab\uffff\uffff", "a\uffffz")) {
+      String prefix = text.substring(0, 2);
+      assertThat(text.compareTo(SearchGrams.above(prefix))).as(text).isNegative();
+    }
+    assertThat("ac".compareTo(SearchGrams.above("ab"))).isZero();
   }
 
   private void insert(String id, String name, String owner) {
