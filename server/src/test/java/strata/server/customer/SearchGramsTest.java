@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,6 +117,37 @@ class SearchGramsTest extends ServerTest {
     } finally {
       db.sql("delete from snapshot_row where run_id = ?").param(run).update();
       db.sql("delete from customer where id like 'GS%'").update();
+    }
+  }
+
+  /**
+   * 20,000 ids of one scheme, P1000001…P1020000: every gram of "p100012" has more than 1,000 customers, "p10" and
+   * "100" all 20,000, "001" and "012" about 1,200 each, and the two together about 115, among them the 10 matches
+   * (P1000120…P1000129). Counted to 1,000 only, the first gram read all 20,000; one gram alone, about 1,200.
+   */
+  @Test
+  void anIdSearchIsNarrowedByItsTwoRarestGrams() {
+    long run = 900_202;
+    db.sql("insert into customer (id, name, industry, size, region, owner, phone, email, updated_at) select "
+        + "'P' || (1000000 + x), '客户', '', '', '', 'o1', '', '', current_timestamp from system_range(1, 20000) t(x)")
+        .update();
+    db.sql("insert into snapshot_row (run_id, customer_id, tier, model_tier, lifecycle, frequency, monetary_cents, "
+        + "composite_score, metrics, explanation, owner) select " + run + ", 'P' || (1000000 + x), 't1', 't1', "
+        + "'active', 1, 1, 0.5, '{}', '{}', 'o1' from system_range(1, 20000) t(x)").update();
+    try {
+      CustomerFilter f = new CustomerFilter(run, null, null, null, null, null, null, null, "P100012", null);
+      CustomerFilter.Sql from = f.from(new Viewer("admin", Role.ADMIN, null, null), false, grams.pick("P100012"));
+      String plan = db.sql("explain analyze select r.customer_id" + from.text()).params(from.params())
+          .query(String.class).single();
+      Matcher scanned = Pattern.compile("snapshot_row r\\b[\\s\\S]*?scanCount: (\\d+)")
+          .matcher(plan.replace("\"", ""));
+      assertThat(scanned.find()).as(plan).isTrue();
+      assertThat(Long.parseLong(scanned.group(1))).as(plan).isLessThanOrEqualTo(2 * 150);
+      assertThat(db.sql("select r.customer_id" + from.text()).params(from.params()).query(String.class).list())
+          .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(0, 9).mapToObj(i -> "P100012" + i).toList());
+    } finally {
+      db.sql("delete from snapshot_row where run_id = ?").param(run).update();
+      db.sql("delete from customer where id like 'P1%'").update();
     }
   }
 
