@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import strata.server.override.OverrideStore;
 import strata.server.run.SnapshotStats;
 import strata.server.run.TierFlow;
 import strata.server.security.Viewer;
@@ -107,12 +108,13 @@ class StoredAggregates {
     List<Object> newer = new ArrayList<>(List.of(fromRun, toRun));
     if (!v.seesAll()) newer.addAll(v.owners());
     jdbcFlows("select a.model_tier, a.tier, b.model_tier, b.tier from snapshot_row a left join snapshot_row b "
-        + "on b.run_id = ? and b.customer_id = a.customer_id where a.run_id = ? and a.override_id is not null "
-        + "and a.tier <> a.model_tier" + scope(v, "a.owner"), older, flows);
+        + "on b.run_id = ? and b.customer_id = a.customer_id where a.run_id = ? and "
+        + OverrideStore.overridden("a.override_id") + " and a.tier <> a.model_tier" + scope(v, "a.owner"), older,
+        flows);
     jdbcFlows("select a.model_tier, a.tier, b.model_tier, b.tier from snapshot_row b left join snapshot_row a "
-        + "on a.run_id = ? and a.customer_id = b.customer_id where b.run_id = ? and b.override_id is not null "
-        + "and b.tier <> b.model_tier and (a.customer_id is null or a.override_id is null or a.tier = a.model_tier)"
-        + scope(v, "b.owner"), newer, flows);
+        + "on a.run_id = ? and a.customer_id = b.customer_id where b.run_id = ? and "
+        + OverrideStore.overridden("b.override_id") + " and b.tier <> b.model_tier and (a.customer_id is null or "
+        + "a.override_id is null or a.tier = a.model_tier)" + scope(v, "b.owner"), newer, flows);
     List<TierFlow> out = new ArrayList<>();
     flows.forEach((k, count) -> {
       if (count != 0) out.add(new TierFlow(k.get(0), k.get(1), count));
@@ -137,7 +139,8 @@ class StoredAggregates {
     db.sql("select model_tier, tier, count(*), sum(case when frequency > 0 then 1 else 0 end), "
             + "sum(case when frequency >= 2 then 1 else 0 end), coalesce(sum(monetary_cents), 0), "
             + "coalesce(sum(case when p_alive <= 0.5 then monetary_cents else 0 end), 0) from snapshot_row "
-            + "where run_id = ? and override_id is not null and tier <> model_tier" + scope(v, "owner")
+            + "where run_id = ? and " + OverrideStore.overridden("override_id") + " and tier <> model_tier"
+            + scope(v, "owner")
             + " group by model_tier, tier order by model_tier, tier")
         .params(scopeParams(runId, v))
         .query((rs, n) -> {

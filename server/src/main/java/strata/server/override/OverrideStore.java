@@ -89,13 +89,24 @@ public class OverrideStore {
    *
    * @param tiers the tiers of the snapshot's model; overrides to other tiers are left out
    */
+  /**
+   * The condition "the snapshot row carries an override" on {@code column}, as a range the (run_id, override_id)
+   * indexes serve on both databases: H2 reads {@code is not null} as a filter on every row of the run (250,001 at
+   * 250,000 customers, 0.9 s a dashboard view after any write to the database), while an upper bound stops its index
+   * walk before the nulls; PostgreSQL's partial index (V29) still applies, as the bound implies not null.
+   */
+  public static String overridden(String column) {
+    return column + " is not null and " + column + " <= " + Long.MAX_VALUE;
+  }
+
   @Transactional
   public void applyTo(long runId, java.util.Set<String> tiers, OffsetDateTime at) {
     Map<String, Override> active = inForceAt(at);
     active.values().removeIf(o -> !tiers.contains(o.tier()));
     java.util.Set<Long> keep = new java.util.HashSet<>();
     active.values().forEach(o -> keep.add(o.id()));
-    List<Long> applied = db.sql("select override_id from snapshot_row where run_id = ? and override_id is not null")
+    List<Long> applied = db.sql("select override_id from snapshot_row where run_id = ? and "
+        + overridden("override_id"))
         .param(runId).query(Long.class).list();
     for (Long id : applied) {
       if (keep.contains(id)) continue;
