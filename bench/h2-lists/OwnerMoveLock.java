@@ -1,6 +1,6 @@
 // The owner moves' lock on H2 (strata.server.pool.OwnerMoves.LOCK): N moves staged, uncommitted, in owner_move as a
 // re-plan stages them, among 250,000 customers, then the staged customers locked three ways, each in its own
-// transaction. bench/README.md, "H2 at 250k customers: how often it writes a page".
+// transaction. bench/README.md, "H2 at 250k customers".
 // Usage: java -cp h2.jar OwnerMoveLock.java <fresh db path> <moves>
 import java.sql.*;
 

@@ -1,7 +1,7 @@
 // What writing one run's snapshot rows costs H2 (WRITE_DELAY=0, as the server runs it): N rows of snapshot_row's
 // shape into its 17 indexes, in customer order, committed every B rows; optionally with H2's unsaved-page budget
 // (MVStore.autoCommitMemory, 19 MB, not settable by URL) raised to M MB. Prints seconds, the file's size and H2's
-// own count of bytes written. bench/README.md, "H2: what a store costs".
+// own count of bytes written. bench/README.md, "H2 at 250k customers".
 // Usage: java -cp h2.jar SnapshotWriteCost.java <fresh db path> <rows> <rows per commit> <budget MB, 0 = H2's own> [runs]
 import java.sql.*;
 import java.util.*;

@@ -82,7 +82,8 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
       // that from an index only when the index starts with customer_id, and none of snapshot_row's does. A left
       // join, because with an inner one H2 may start from the snapshot and probe the grams for each of its rows
       // (SearchGramsTest saw it read all 5,000); the where clause's run_id drops the rows without a snapshot row.
-      sb.append(table.table(params)).append(" left join snapshot_row r on r.run_id = ? and r.customer_id = g.customer_id");
+      sb.append(table.table(params))
+          .append(" left join snapshot_row r on r.run_id = ? and r.customer_id = g.customer_id");
       params.add(runId);
     } else {
       sb.append("snapshot_row r");

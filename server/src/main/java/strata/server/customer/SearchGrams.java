@@ -146,7 +146,7 @@ public class SearchGrams {
        * The customers as a derived table {@code g} with one column, customer_id, each once; its parameters added to
        * {@code params}. A prefix is a range of the gram index: as {@code like ?}, whose pattern H2 learns only when it
        * runs, H2 read the whole index (2.3 s for 华信 among 250,000 customers, against 26–67 ms as a range;
-       * bench/README.md, "H2: how often it writes a page").
+       * bench/README.md, "H2 at 250k customers").
        */
       String table(List<Object> params) {
         params.add(value);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * How many changed pages the embedded H2 holds before it writes them out inside a transaction. H2's store writes every
  * page changed since its last write whenever they pass 19 MB, a fixed figure that no setting of the URL reaches. A
  * run's 250,000 snapshot rows go into 17 indexes at scattered pages, so the same pages were written again every few
- * hundred rows: 12.5 GB written for one run, 181 s (bench/README.md, "H2: how often it writes a page"). Commits still
+ * hundred rows: 12.5 GB written for one run, 181 s (bench/README.md, "H2 at 250k customers"). Commits still
  * write at once (WRITE_DELAY=0), so what a commit promises is unchanged; only the writes inside a transaction wait
  * for the larger budget or the commit.
  *

@@ -36,7 +36,7 @@ class OwnerMoves {
    * Locks the staged customers, read from the staged moves into the customers by key. Written as {@code id in (select
    * customer_id from owner_move)}, H2 ran the subquery again for each customer when the staged rows were the
    * transaction's own (not yet committed): 20,000 moves among 250,000 customers took 507 s, against 0.4 s this way
-   * (bench/README.md, "H2: how often it writes a page").
+   * (bench/README.md, "H2 at 250k customers").
    */
   static final String LOCK = "select c.id from owner_move m join customer c on c.id = m.customer_id for update";
 
