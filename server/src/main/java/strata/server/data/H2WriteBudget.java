@@ -27,8 +27,8 @@ public class H2WriteBudget {
   private static final Logger log = LoggerFactory.getLogger(H2WriteBudget.class);
   private static final long MIB = 1024 * 1024;
   /**
-   * H2 compares {@code 4 * budget} and {@code 3 * unsaved} as ints; 448 MiB keeps both below 2^31 however far the
-   * unsaved pages run past the budget before a write catches them up.
+   * H2 compares {@code 4 * budget} and {@code 3 * unsaved} as ints: 448 MiB keeps the first below 2^31, and the
+   * second until the unsaved pages pass the budget by more than half (715 MiB), which a write prevents long before.
    */
   static final long MAX = 448 * MIB;
 
