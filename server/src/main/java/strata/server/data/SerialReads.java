@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A request's reads that PostgreSQL runs without parallel workers (the customer list's searches). A search's page
  * walks the sort's index until 50 customers match; PostgreSQL cannot tell how far that is, planned the walk for two
  * workers besides its own process, and at 16 requests at once on two cores the workers' start and their overlapping
- * reads took 0.4–0.5 s a page (bench/README.md, "Search by grams"). The requests running side by side already use every core. The run's bulk
- * statements keep the database's own setting.
+ * reads took 0.4–0.5 s a page (bench/README.md, "Search by grams"). The requests running side by side already use
+ * every core. The run's bulk statements keep the database's own setting.
  */
 @Component
 public class SerialReads {
