@@ -28,9 +28,15 @@ public final class TransactionIntake {
    * @param columnMap column key to header text, for headers Strata does not recognise
    * @param mergedIds customer id to the id it is merged into (see {@code strata.identity.IdMerges}); rows of a merged
    *     id are summarised under the surviving id
+   * @param withoutOutliers also build the table without the file's outlier amounts ({@link Result#withoutOutliers})
    */
   public record Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
-      Path tempDir, Map<String, String> mergedIds, long outlierCents) {
+      Path tempDir, Map<String, String> mergedIds, long outlierCents, boolean withoutOutliers) {
+    public Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
+        Path tempDir, Map<String, String> mergedIds, long outlierCents) {
+      this(hints, columnMap, asOf, threads, tempDir, mergedIds, outlierCents, false);
+    }
+
     public Options(FormatSniffer.Hints hints, Map<String, String> columnMap, LocalDate asOf, int threads,
         Path tempDir) {
       this(hints, columnMap, asOf, threads, tempDir, Map.of());
@@ -43,7 +49,12 @@ public final class TransactionIntake {
 
     /** Rows whose absolute amount is at least {@code cents} are refused as {@code amount_outlier}. */
     public Options withOutlierCents(long cents) {
-      return new Options(hints, columnMap, asOf, threads, tempDir, mergedIds, cents);
+      return new Options(hints, columnMap, asOf, threads, tempDir, mergedIds, cents, withoutOutliers);
+    }
+
+    /** Also builds the table without the outlier amounts, when they are kept and there are any. */
+    public Options withoutOutliersToo() {
+      return new Options(hints, columnMap, asOf, threads, tempDir, mergedIds, outlierCents, true);
     }
 
     public static Options defaults() {
@@ -52,15 +63,15 @@ public final class TransactionIntake {
     }
 
     public Options withAsOf(LocalDate date) {
-      return new Options(hints, columnMap, date, threads, tempDir, mergedIds, outlierCents);
+      return new Options(hints, columnMap, date, threads, tempDir, mergedIds, outlierCents, withoutOutliers);
     }
 
     public Options withTempDir(Path dir) {
-      return new Options(hints, columnMap, asOf, threads, dir, mergedIds, outlierCents);
+      return new Options(hints, columnMap, asOf, threads, dir, mergedIds, outlierCents, withoutOutliers);
     }
 
     public Options withMergedIds(Map<String, String> merged) {
-      return new Options(hints, columnMap, asOf, threads, tempDir, Map.copyOf(merged), outlierCents);
+      return new Options(hints, columnMap, asOf, threads, tempDir, Map.copyOf(merged), outlierCents, withoutOutliers);
     }
   }
 
@@ -68,8 +79,12 @@ public final class TransactionIntake {
    * @param firstDay epoch day of the earliest transaction in the run
    * @param lastDay epoch day of the latest transaction in the run
    * @param charset the encoding the file was read with (ids are decoded with it)
+   * @param withoutOutliers the table as a read leaving the quality's outlier amounts out would have built it (the
+   *     few partitions with such rows folded again, the others shared with {@code table}); null unless asked for by
+   *     {@link Options#withoutOutliersToo}, and when the file has no outlier amount
    */
-  public record Result(SummaryTable table, FileQuality quality, int firstDay, int lastDay, Charset charset) {}
+  public record Result(SummaryTable table, FileQuality quality, int firstDay, int lastDay, Charset charset,
+      SummaryTable withoutOutliers) {}
 
   /**
    * @param rejects receives every rejected row, in line order
@@ -115,15 +130,23 @@ public final class TransactionIntake {
           }, progress);
       phase.accept(Note.of("phase_summarising"));
       DuplicateFinder.Duplicates dups;
+      SummaryTable without;
       try (PartitionDuplicates duplicates = new PartitionDuplicates(options.tempDir(), MAX_DUPLICATE_LINES)) {
         int freezeAt = splitDay == null || totals.accepted == totals.afterAsOf ? RowSpill.OPEN
             : splitDay.applyAsInt(totals.minDay, totals.maxDay);
-        spill.foldInto(table, threads, duplicates, freezeAt);
+        without = spill.foldInto(table, threads, duplicates, freezeAt, withoutCents(options, totals));
         dups = duplicates.all();
       }
       FileQuality quality = finish(name, format, mapping, totals, dups);
-      return new Result(table, quality, totals.minDay, totals.maxDay, format.charset());
+      return new Result(table, quality, totals.minDay, totals.maxDay, format.charset(), without);
     }
+  }
+
+  /** The amount from which rows are outliers when a table without them is asked for, else Long.MAX_VALUE. */
+  private static long withoutCents(Options options, Totals totals) {
+    if (!options.withoutOutliers() || options.outlierCents() != Long.MAX_VALUE) return Long.MAX_VALUE;
+    AmountOutliers outliers = AmountOutliers.judge(totals.amounts, totals.largest);
+    return outliers == null || outliers.rows() == 0 ? Long.MAX_VALUE : outliers.thresholdCents();
   }
 
   /**

@@ -29,7 +29,7 @@ final class FileRereads implements Rereads {
     // Each part of the table is frozen as soon as it is built (TransactionIntake.read), at the split day the read's
     // first day gives: the same day it is frozen at below.
     TransactionIntake.Result again = ScoringRun.transactions(in, mergedIds, outlierCents, asOf, checked,
-        rejection -> { }, progress, (first, last) -> splitDay.applyAsInt(first));
+        rejection -> { }, progress, (first, last) -> splitDay.applyAsInt(first), false);
     return again.table().freeze(splitDay.applyAsInt(again.firstDay()));
   }
 

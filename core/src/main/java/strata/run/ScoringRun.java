@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import strata.abc.AbcClassifier;
 import strata.abc.AbcConfig;
@@ -35,6 +36,7 @@ import strata.rfm.RfmScorer;
 import strata.rfm.RfmScores;
 import strata.rfm.RfmSegments;
 import strata.summary.PurchaseColumns;
+import strata.summary.SummaryTable;
 import strata.tier.TierEngine;
 import strata.tier.TierModel;
 import strata.value.CompositeConfig;
@@ -87,7 +89,8 @@ public final class ScoringRun {
       Progress progress) {
     progress.phase(Note.of("phase_reading", in.transactions().getFileName()));
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
-    TransactionIntake.Result tx = transactions(in, merges, Long.MAX_VALUE, checked, rejects, progress);
+    TransactionIntake.Result tx = transactions(in, merges.merged(), Long.MAX_VALUE, in.asOf(), checked, rejects,
+        progress, (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)), !in.excludeOutliers());
     FileQuality txQuality = tx.quality();
     AmountOutliers outliers = txQuality.amountOutliers();
     if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
@@ -101,8 +104,15 @@ public final class ScoringRun {
     }
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase(Note.of("phase_ordering"));
-    PurchaseColumns p = tx.table().freeze(ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay()));
-    return new Summaries(p, tx.charset(), txQuality, asOf);
+    int split = ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay());
+    // The table without the outliers shares the stripes the run's table releases as it freezes: frozen first. Its
+    // stripes were frozen at the run's split day, so it stands for a read without the outliers only when that read's
+    // first day gives the same split (an outlier on the file's first day of a file shorter than two years does not).
+    SummaryTable without = tx.withoutOutliers();
+    PurchaseColumns otherWay = without != null
+        && ClvStage.splitDay(without.firstDay(), (int) asOf.toEpochDay()) == split ? without.freeze(split) : null;
+    PurchaseColumns p = tx.table().freeze(split);
+    return new Summaries(p, tx.charset(), txQuality, asOf, new AtomicReference<>(otherWay));
   }
 
   static PurchaseColumns read(RunInputs in, IdMerges merges, long outlierCents,
@@ -129,9 +139,17 @@ public final class ScoringRun {
    * @param columns buyers' summaries in order of first appearance, frozen at {@link #splitDay}
    * @param idCharset the encoding the ids are stored in
    * @param quality the transactions file's quality
+   * @param withoutOutliers the buyers' summaries without the quality's outlier amounts when the engine built them
+   *     beside {@code columns} (taken once by the run, so that they are released once scored); empty when the run is
+   *     to read them again
    */
   public record Summaries(PurchaseColumns columns, java.nio.charset.Charset idCharset, FileQuality quality,
-      LocalDate asOf) {}
+      LocalDate asOf, AtomicReference<PurchaseColumns> withoutOutliers) {
+    public Summaries(PurchaseColumns columns, java.nio.charset.Charset idCharset, FileQuality quality,
+        LocalDate asOf) {
+      this(columns, idCharset, quality, asOf, new AtomicReference<>());
+    }
+  }
 
   /**
    * The part of a file run after the transactions are summarised (side files, identity checks, predictions, scoring,
@@ -201,20 +219,30 @@ public final class ScoringRun {
       products = Predictions.products(bought, p, tx.idCharset(), model, notes);
     }
     Map<String, Engagement> mergedEngagement = IdentityStage.mergeEngagement(engagement, merges);
+    AmountOutliers outliers = tx.quality().amountOutliers();
+    // Scored before the run so that only its tiers are held while the run scores.
+    OutlierTiers.OtherWay otherWay = null;
+    if (outliers != null && outliers.rows() > 0) {
+      PurchaseColumns otherColumns = tx.withoutOutliers().getAndSet(null);
+      if (p != tx.columns() || outliers.excluded()) otherColumns = null; // ids merged by case, or the run left them out
+      if (otherColumns == null && reads != null) {
+        // The transactions are read once more the other way (kept or left out) to list the tiers the outliers change.
+        long otherCents = outliers.excluded() ? Long.MAX_VALUE : outliers.thresholdCents();
+        otherColumns = reads.summaries(merges.merged(), otherCents, tx.asOf(), Rereads.runSplit(asOfDay));
+      }
+      if (otherColumns != null) {
+        progress.phase(Note.of("phase_outlier_tiers"));
+        RunResult other = score(otherColumns, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model,
+            in.threads(), List.of(), new ArrayList<>(), Progress.NONE, Map.of(), predictions, churn, products);
+        otherWay = OutlierTiers.OtherWay.of(other.customers());
+      }
+    }
     RunResult result = score(p, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model, in.threads(), quality, notes,
         progress, Map.of(), predictions, churn, products);
     List<FileQuality> outQuality = result.quality();
     List<Note> outNotes = result.notes();
-    AmountOutliers outliers = tx.quality().amountOutliers();
-    if (reads != null && outliers != null && outliers.rows() > 0) {
-      // The transactions are read once more the other way (kept or left out) to list the tiers the outliers change.
-      progress.phase(Note.of("phase_outlier_tiers"));
-      long otherCents = outliers.excluded() ? Long.MAX_VALUE : outliers.thresholdCents();
-      PurchaseColumns otherWay = reads.summaries(merges.merged(), otherCents, tx.asOf(), Rereads.runSplit(asOfDay));
-      RunResult other = score(otherWay, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model,
-          in.threads(), List.of(), new ArrayList<>(), Progress.NONE, Map.of(), predictions, churn, products);
-      AmountOutliers o = OutlierTiers.compare(tx.quality().amountOutliers(), result.customers(), other.customers(),
-          model);
+    if (otherWay != null) {
+      AmountOutliers o = OutlierTiers.compare(outliers, result.customers(), otherWay, model);
       outQuality = outQuality.stream().map(f -> f == tx.quality() ? f.withAmountOutliers(o) : f).toList();
       if (o.tierChanges() > 0) {
         outNotes = new ArrayList<>(outNotes);
@@ -248,16 +276,20 @@ public final class ScoringRun {
   static TransactionIntake.Result transactions(RunInputs in, IdMerges merges, long outlierCents,
       CompletableFuture<TierModel> checked, Consumer<Rejection> rejects, Progress progress) {
     return transactions(in, merges.merged(), outlierCents, in.asOf(), checked, rejects, progress,
-        (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)));
+        (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)), false);
   }
 
-  /** @param splitDay (first day, last day) of the read to the split day its table is frozen at */
+  /**
+   * @param splitDay (first day, last day) of the read to the split day its table is frozen at
+   * @param withoutOutliers also build the table without the outlier amounts (see {@link TransactionIntake.Result})
+   */
   static TransactionIntake.Result transactions(RunInputs in, Map<String, String> mergedIds, long outlierCents,
       LocalDate asOf, CompletableFuture<TierModel> checked, Consumer<Rejection> rejects, Progress progress,
-      java.util.function.IntBinaryOperator splitDay) {
+      java.util.function.IntBinaryOperator splitDay, boolean withoutOutliers) {
     long total = size(in.transactions());
     TransactionIntake.Options options = new TransactionIntake.Options(withCharset(in), in.columnMap(), asOf,
         in.threads(), in.tempDir(), mergedIds).withOutlierCents(outlierCents);
+    if (withoutOutliers) options = options.withoutOutliersToo();
     return TransactionIntake.read(in.transactions(), options, rejects, done -> {
       failIfBroken(checked);
       progress.bytes(done, total);

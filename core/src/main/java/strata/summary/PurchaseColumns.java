@@ -58,6 +58,18 @@ public final class PurchaseColumns implements java.io.Serializable {
     return new String(idBytes, idStart[i], idStart[i + 1] - idStart[i], charset);
   }
 
+  /** The ids alone, sharing these columns' arrays: for a caller that keeps ids beyond the other columns. */
+  public Ids ids() {
+    return new Ids(idBytes, idStart, size);
+  }
+
+  /** Customer ids by index, as {@link PurchaseColumns} holds them. */
+  public record Ids(byte[] bytes, int[] start, int size) {
+    public String get(int i, Charset charset) {
+      return new String(bytes, start[i], start[i + 1] - start[i], charset);
+    }
+  }
+
   static PurchaseColumns from(Stripe[] stripes, IntFunction<String> categoryName, int splitDay) {
     long total = 0;
     long idTotal = 0;

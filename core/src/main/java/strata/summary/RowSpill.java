@@ -60,10 +60,26 @@ public final class RowSpill implements AutoCloseable {
    * {@link #OPEN}.
    */
   public void foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay) {
+    foldInto(table, threads, fingerprints, splitDay, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #foldInto(SummaryTable, int, Fingerprints, int)}, also folding every partition that has a row (in the
+   * run) of at least {@code withoutCents} in absolute amount a second time without those rows: the table as a read
+   * leaving such rows out would have built it, with the other partitions shared. A run compares its tiers with and
+   * without its outlier amounts; they are usually a handful of rows, so a few partitions folded again replace a second
+   * read of the whole file.
+   *
+   * @return that table (its stripes frozen at {@code splitDay} too), or null when no row reaches {@code withoutCents}
+   */
+  public SummaryTable foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay,
+      long withoutCents) {
+    Stripe[] without = new Stripe[SummaryTable.STRIPES];
     int workers = Math.max(1, threads);
+    Expected expected = new Expected();
     if (workers == 1) { // the server folds a customer's purchases at a time: no pool for that
-      foldAll(table, fingerprints, splitDay, new AtomicInteger(), new Expected());
-      return;
+      foldAll(table, fingerprints, splitDay, withoutCents, without, new AtomicInteger(), expected);
+      return table.replacing(without);
     }
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "strata-fold");
@@ -72,10 +88,9 @@ public final class RowSpill implements AutoCloseable {
     });
     try {
       AtomicInteger next = new AtomicInteger();
-      Expected expected = new Expected();
       Future<?>[] done = new Future<?>[workers];
       for (int w = 0; w < workers; w++) {
-        done[w] = pool.submit(() -> foldAll(table, fingerprints, splitDay, next, expected));
+        done[w] = pool.submit(() -> foldAll(table, fingerprints, splitDay, withoutCents, without, next, expected));
       }
       for (Future<?> f : done) f.get();
     } catch (InterruptedException e) {
@@ -88,22 +103,33 @@ public final class RowSpill implements AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
+    return table.replacing(without);
   }
 
   /** Folds partitions, taking the next one not taken until none is left. */
-  private void foldAll(SummaryTable table, Fingerprints fingerprints, int splitDay, AtomicInteger next,
-      Expected expected) {
+  private void foldAll(SummaryTable table, Fingerprints fingerprints, int splitDay, long withoutCents,
+      Stripe[] without, AtomicInteger next, Expected expected) {
     Scratch scratch = new Scratch(withOrderIds); // one per thread, reused for every partition it folds
     for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
       scratch.partition = k;
       scratch.fingerprints = fingerprints;
+      scratch.withoutCents = withoutCents;
       Stripe stripe = table.stripe(k);
       expected.presize(stripe);
-      fold(k, stripe, scratch);
-      if (splitDay == OPEN) stripe.trim();
-      else stripe.freeze(splitDay);
+      if (fold(k, stripe, scratch)) {
+        without[k] = table.emptyStripe();
+        foldWithout(k, without[k], scratch);
+        close(without[k], splitDay);
+      }
+      for (SpillWriter w : writers) w.release(k);
+      close(stripe, splitDay);
       expected.folded(stripe);
     }
+  }
+
+  private static void close(Stripe stripe, int splitDay) {
+    if (splitDay == OPEN) stripe.trim();
+    else stripe.freeze(splitDay);
   }
 
   /**
@@ -137,6 +163,9 @@ public final class RowSpill implements AutoCloseable {
     int pairCount;
     int partition;
     Fingerprints fingerprints;
+    long withoutCents;
+    /** The partition has a row in the run of at least {@link #withoutCents}. */
+    boolean reached;
 
     Scratch(boolean withOrderIds) {
       rows = new SpillRows(withOrderIds);
@@ -154,18 +183,38 @@ public final class RowSpill implements AutoCloseable {
     }
   }
 
-  private void fold(int k, Stripe s, Scratch scratch) {
+  /** @return whether the partition has a row in the run of at least the scratch's {@code withoutCents} */
+  private boolean fold(int k, Stripe s, Scratch scratch) {
     scratch.pairCount = 0;
-    for (SpillWriter w : writers) {
-      // Each chunk holds whole rows and fits the scratch buffer, so memory stays bounded for any partition size.
-      for (int i = 0; i < w.chunks(k); i++) {
-        foldRows(s, scratch.piece, w.readChunk(k, i, scratch.piece), scratch);
-      }
-      foldRows(s, w.buffer(k), w.buffered(k), scratch);
-      w.release(k);
-    }
+    scratch.reached = false;
+    forEachPiece(k, scratch, (d, end) -> foldRows(s, d, end, scratch));
     s.listDays(scratch.days);
     scratch.fingerprints.of(k, scratch.pairs, scratch.pairCount, true);
+    return scratch.reached;
+  }
+
+  /** The partition again, leaving out the rows of at least {@code withoutCents}; fingerprints were handed on. */
+  private void foldWithout(int k, Stripe s, Scratch scratch) {
+    forEachPiece(k, scratch, (d, end) -> {
+      SpillRows r = scratch.rows;
+      r.reset(d, end);
+      while (r.next()) {
+        if (!r.afterAsOf() && Math.abs(r.cents) < scratch.withoutCents) add(s, d, r, scratch);
+      }
+    });
+    s.listDays(scratch.days);
+  }
+
+  private interface Piece {
+    void fold(byte[] d, int end);
+  }
+
+  /** Each chunk holds whole rows and fits the scratch buffer, so memory stays bounded for any partition size. */
+  private void forEachPiece(int k, Scratch scratch, Piece piece) {
+    for (SpillWriter w : writers) {
+      for (int i = 0; i < w.chunks(k); i++) piece.fold(scratch.piece, w.readChunk(k, i, scratch.piece));
+      piece.fold(w.buffer(k), w.buffered(k));
+    }
   }
 
   /** Folds the rows of {@code d[0, end)}, which holds whole rows. */
@@ -175,12 +224,17 @@ public final class RowSpill implements AutoCloseable {
     while (r.next()) {
       scratch.addPair(r.fingerprint, r.line);
       if (!r.afterAsOf()) {
-        int c = s.addUnlisted(d, r.idFrom, r.idLen, SummaryTable.hash(d, r.idFrom, r.idLen), r.line, r.day, r.cents,
-            r.orderKey, r.hasOrderKey(), r.category());
-        scratch.days.add(c, r.day);
-        if (scratch.days.size() >= maxHeld) s.listDays(scratch.days); // lists hold each day once, keys each row
+        if (Math.abs(r.cents) >= scratch.withoutCents) scratch.reached = true;
+        add(s, d, r, scratch);
       }
     }
+  }
+
+  private static void add(Stripe s, byte[] d, SpillRows r, Scratch scratch) {
+    int c = s.addUnlisted(d, r.idFrom, r.idLen, SummaryTable.hash(d, r.idFrom, r.idLen), r.line, r.day, r.cents,
+        r.orderKey, r.hasOrderKey(), r.category());
+    scratch.days.add(c, r.day);
+    if (scratch.days.size() >= maxHeld) s.listDays(scratch.days); // lists hold each day once, keys each row
   }
 
   /** Removes the temporary files (also after a failed intake). */

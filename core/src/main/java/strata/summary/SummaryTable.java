@@ -26,15 +26,55 @@ public final class SummaryTable {
   static final int STRIPE_BITS = 9;
   static final int STRIPES = 1 << STRIPE_BITS;
   private final Stripe[] stripes = new Stripe[STRIPES];
-  private final Map<String, Integer> categoryIndex = new ConcurrentHashMap<>();
-  private final List<String> categoryNames = new ArrayList<>();
+  private final boolean withOrderIds;
+  private final boolean withCategories;
+  private final Map<String, Integer> categoryIndex;
+  private final List<String> categoryNames;
 
   /**
    * @param withOrderIds rows carry order ids: orders are counted as distinct ids (an order may span several rows)
    * @param withCategories rows carry a product category: lines per category are kept
    */
   public SummaryTable(boolean withOrderIds, boolean withCategories) {
+    this.withOrderIds = withOrderIds;
+    this.withCategories = withCategories;
+    categoryIndex = new ConcurrentHashMap<>();
+    categoryNames = new ArrayList<>();
     for (int i = 0; i < STRIPES; i++) stripes[i] = new Stripe(withOrderIds, withCategories);
+  }
+
+  /** A table with {@code table}'s stripes and categories, but for the stripes given in {@code replaced}. */
+  private SummaryTable(SummaryTable table, Stripe[] replaced) {
+    withOrderIds = table.withOrderIds;
+    withCategories = table.withCategories;
+    categoryIndex = table.categoryIndex;
+    categoryNames = table.categoryNames;
+    for (int i = 0; i < STRIPES; i++) stripes[i] = replaced[i] != null ? replaced[i] : table.stripes[i];
+  }
+
+  /**
+   * This table with some stripes replaced (see {@link RowSpill#foldInto(SummaryTable, int, RowSpill.Fingerprints,
+   * int, long)}), the others shared: freezing either table leaves the other whole. Null when none is replaced.
+   */
+  SummaryTable replacing(Stripe[] replaced) {
+    for (Stripe s : replaced) {
+      if (s != null) return new SummaryTable(this, replaced);
+    }
+    return null;
+  }
+
+  /** A stripe for this table's rows, outside it. */
+  Stripe emptyStripe() {
+    return new Stripe(withOrderIds, withCategories);
+  }
+
+  /** The earliest purchase day of any customer, Integer.MAX_VALUE when there is none. */
+  public int firstDay() {
+    int first = Integer.MAX_VALUE;
+    for (Stripe s : stripes) {
+      for (int c = 0; c < s.size; c++) first = Math.min(first, s.firstDay(c));
+    }
+    return first;
   }
 
   /**
