@@ -37,6 +37,7 @@ import strata.rfm.RfmScores;
 import strata.rfm.RfmSegments;
 import strata.summary.PurchaseColumns;
 import strata.summary.SummaryTable;
+import strata.tier.Metric;
 import strata.tier.TierEngine;
 import strata.tier.TierModel;
 import strata.value.CompositeConfig;
@@ -232,9 +233,8 @@ public final class ScoringRun {
       }
       if (otherColumns != null) {
         progress.phase(Note.of("phase_outlier_tiers"));
-        RunResult other = score(otherColumns, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model,
-            in.threads(), List.of(), new ArrayList<>(), Progress.NONE, Map.of(), predictions, churn, products);
-        otherWay = OutlierTiers.OtherWay.of(other.customers());
+        otherWay = OutlierTiers.OtherWay.of(tiers(otherColumns, tx.idCharset(), merged, mergedEngagement, tx.asOf(),
+            model, in.threads(), churn, products));
       }
     }
     RunResult result = score(p, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model, in.threads(), quality, notes,
@@ -333,6 +333,31 @@ public final class ScoringRun {
       int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
       Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn,
       strata.product.ProductPreferences products) {
+    return score(p, idCharset, profiles, engagement, asOf, model, threads, quality, notes, progress, downgradeRisk,
+        predictions, churn, products, false);
+  }
+
+  /**
+   * The tiers of {@code p} as {@link #score} assigns them, computing only what the model's conditions read besides
+   * RFM, ABC and lifecycle: no CLV fits unless a condition reads a CLV metric or the composite, no composite or value
+   * quadrant unless one reads them, no clusters unless one reads them. For the other way of a run's outliers, whose
+   * tiers alone are compared.
+   */
+  static ScoredCustomers tiers(PurchaseColumns p, java.nio.charset.Charset idCharset,
+      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
+      int threads, strata.churn.ChurnResult churn, strata.product.ProductPreferences products) {
+    return score(p, idCharset, profiles, engagement, asOf, model, threads, List.of(), new ArrayList<>(),
+        Progress.NONE, Map.of(), Predictions.NONE, churn, products, true).customers();
+  }
+
+  private static RunResult score(PurchaseColumns p, java.nio.charset.Charset idCharset,
+      Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement, LocalDate asOf, TierModel model,
+      int threads, List<FileQuality> quality, List<Note> notes, Progress progress,
+      Map<String, Double> downgradeRisk, Predictions predictions, strata.churn.ChurnResult churn,
+      strata.product.ProductPreferences products, boolean tiersOnly) {
+    java.util.Set<Metric> read = readBy(model);
+    boolean composite = !tiersOnly || read.stream().anyMatch(COMPOSITE_METRICS::contains);
+    boolean clvFits = composite || read.stream().anyMatch(CLV_METRICS::contains);
     RfmConfig rfmConfig = RfmConfig.fromMap(model.scoringSection("rfm"));
     AbcConfig abcConfig = AbcConfig.fromMap(model.scoringSection("abc"));
     LifecycleConfig lifecycleConfig = LifecycleConfig.fromMap(model.scoringSection("lifecycle"));
@@ -355,27 +380,16 @@ public final class ScoringRun {
     byte[] lifecycle = LifecycleRules.classify(extend(p.firstDay, all), extend(p.lastDay, all),
         extend(p.distinctDays, all), asOfDay, lifecycleConfig);
 
-    progress.phase(Note.of("phase_clv"));
-    ClvStage.Result clv = ClvStage.run(p, asOfDay);
-    notes.addAll(clv.notes());
+    ClvStage.Result clv = null;
+    if (clvFits) {
+      progress.phase(Note.of("phase_clv"));
+      clv = ClvStage.run(p, asOfDay);
+      notes.addAll(clv.notes());
+    }
     ScoredCustomers partial = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
         classic, segment11, abc, lifecycle, null, null, clv);
-    progress.phase(Note.of("phase_composite"));
-    CompositeInputs.check(compositeConfig.inputNames());
-    CompositeScores composite = CompositeScorer.score(all,
-        name -> CompositeInputs.values(partial, name, sizeScores), compositeConfig);
-    if (!composite.absentInputs().isEmpty()) {
-      notes.add(Note.of("composite_inputs_missing", String.join(", ", composite.absentInputs())));
-    }
-    double[] value = new double[all];
-    double[] potential = new double[all];
-    for (int i = 0; i < all; i++) {
-      value[i] = i < n ? partial.annualValue(i) : Double.NaN;
-      potential[i] = composite.potential()[i];
-    }
-    byte[] quadrant = ValuePotentialMatrix.classify(value, potential, matrixConfig);
-    ScoredCustomers scored = new ScoredCustomers(asOfDay, p, idCharset, prospects, joinedProfiles, engagements, rfm,
-        classic, segment11, abc, lifecycle, composite, quadrant, clv);
+    ScoredCustomers scored = composite ? withComposite(partial, all, n, compositeConfig, matrixConfig, sizeScores,
+        notes, progress) : partial;
 
     if (!downgradeRisk.isEmpty()) {
       scored.downgradeRisk = new float[all];
@@ -397,6 +411,40 @@ public final class ScoringRun {
     scored.tier = engine.assign(all, scored, threads);
     return new RunResult(scored, asOf, model, engine, quality, notes, IdentityReport.EMPTY);
   }
+
+  /** The customers with their composite scores and value quadrants. */
+  private static ScoredCustomers withComposite(ScoredCustomers partial, int all, int n, CompositeConfig compositeConfig,
+      MatrixConfig matrixConfig, Map<String, Double> sizeScores, List<Note> notes, Progress progress) {
+    progress.phase(Note.of("phase_composite"));
+    CompositeInputs.check(compositeConfig.inputNames());
+    CompositeScores composite = CompositeScorer.score(all,
+        name -> CompositeInputs.values(partial, name, sizeScores), compositeConfig);
+    if (!composite.absentInputs().isEmpty()) {
+      notes.add(Note.of("composite_inputs_missing", String.join(", ", composite.absentInputs())));
+    }
+    double[] value = new double[all];
+    double[] potential = new double[all];
+    for (int i = 0; i < all; i++) {
+      value[i] = i < n ? partial.annualValue(i) : Double.NaN;
+      potential[i] = composite.potential()[i];
+    }
+    byte[] quadrant = ValuePotentialMatrix.classify(value, potential, matrixConfig);
+    return new ScoredCustomers(partial.asOfDay, partial.purchases, partial.idCharset, partial.prospectIds,
+        partial.profiles, partial.engagements, partial.rfm, partial.classicSegment, partial.segment11, partial.abc,
+        partial.lifecycle, composite, quadrant, partial.clv);
+  }
+
+  /** The metrics the model's tier conditions read. */
+  private static java.util.Set<Metric> readBy(TierModel model) {
+    java.util.Set<Metric> read = java.util.EnumSet.noneOf(Metric.class);
+    for (strata.tier.TierRule t : model.tiers()) read.addAll(t.reads());
+    return read;
+  }
+
+  private static final java.util.Set<Metric> COMPOSITE_METRICS = java.util.EnumSet.of(Metric.COMPOSITE_SCORE,
+      Metric.HISTORICAL_SCORE, Metric.POTENTIAL_SCORE, Metric.STRATEGIC_SCORE, Metric.VALUE_QUADRANT);
+  private static final java.util.Set<Metric> CLV_METRICS = java.util.EnumSet.of(Metric.CLV, Metric.P_ALIVE,
+      Metric.CHURN_RISK, Metric.EXPECTED_PURCHASES_90D);
 
   /** The calibration/holdout split day for a run over purchases from {@code firstDay}, or -1 for none. */
   public static int splitDay(int firstDay, int asOfDay) {
