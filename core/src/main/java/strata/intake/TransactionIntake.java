@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import strata.asof.AsOfPolicy;
 import strata.i18n.Note;
 import strata.summary.RowSpill;
+import strata.summary.StripePatch;
 import strata.summary.SummaryTable;
 
 /**
@@ -79,12 +80,12 @@ public final class TransactionIntake {
    * @param firstDay epoch day of the earliest transaction in the run
    * @param lastDay epoch day of the latest transaction in the run
    * @param charset the encoding the file was read with (ids are decoded with it)
-   * @param withoutOutliers the table as a read leaving the quality's outlier amounts out would have built it (the
-   *     few partitions with such rows folded again, the others shared with {@code table}); null unless asked for by
+   * @param withoutOutliers the partitions with the quality's outlier amounts folded again without them: with the
+   *     others, the table a read leaving those rows out would have built; null unless asked for by
    *     {@link Options#withoutOutliersToo}, and when the file has no outlier amount
    */
   public record Result(SummaryTable table, FileQuality quality, int firstDay, int lastDay, Charset charset,
-      SummaryTable withoutOutliers) {}
+      StripePatch withoutOutliers) {}
 
   /**
    * @param rejects receives every rejected row, in line order
@@ -130,7 +131,7 @@ public final class TransactionIntake {
           }, progress);
       phase.accept(Note.of("phase_summarising"));
       DuplicateFinder.Duplicates dups;
-      SummaryTable without;
+      StripePatch without;
       try (PartitionDuplicates duplicates = new PartitionDuplicates(options.tempDir(), MAX_DUPLICATE_LINES)) {
         int freezeAt = splitDay == null || totals.accepted == totals.afterAsOf ? RowSpill.OPEN
             : splitDay.applyAsInt(totals.minDay, totals.maxDay);

@@ -36,7 +36,7 @@ import strata.rfm.RfmScorer;
 import strata.rfm.RfmScores;
 import strata.rfm.RfmSegments;
 import strata.summary.PurchaseColumns;
-import strata.summary.SummaryTable;
+import strata.summary.StripePatch;
 import strata.tier.Metric;
 import strata.tier.TierEngine;
 import strata.tier.TierModel;
@@ -106,14 +106,8 @@ public final class ScoringRun {
     LocalDate asOf = LocalDate.ofEpochDay(asOfDay(in, tx.lastDay()));
     progress.phase(Note.of("phase_ordering"));
     int split = ClvStage.splitDay(tx.firstDay(), (int) asOf.toEpochDay());
-    // The table without the outliers shares the stripes the run's table releases as it freezes: frozen first. Its
-    // stripes were frozen at the run's split day, so it stands for a read without the outliers only when that read's
-    // first day gives the same split (an outlier on the file's first day of a file shorter than two years does not).
-    SummaryTable without = tx.withoutOutliers();
-    PurchaseColumns otherWay = without != null
-        && ClvStage.splitDay(without.firstDay(), (int) asOf.toEpochDay()) == split ? without.freeze(split) : null;
-    PurchaseColumns p = tx.table().freeze(split);
-    return new Summaries(p, tx.charset(), txQuality, asOf, new AtomicReference<>(otherWay));
+    PurchaseColumns p = tx.table().freeze(split, tx.withoutOutliers());
+    return new Summaries(p, tx.charset(), txQuality, asOf, new AtomicReference<>(tx.withoutOutliers()));
   }
 
   static PurchaseColumns read(RunInputs in, IdMerges merges, long outlierCents,
@@ -140,12 +134,12 @@ public final class ScoringRun {
    * @param columns buyers' summaries in order of first appearance, frozen at {@link #splitDay}
    * @param idCharset the encoding the ids are stored in
    * @param quality the transactions file's quality
-   * @param withoutOutliers the buyers' summaries without the quality's outlier amounts when the engine built them
-   *     beside {@code columns} (taken once by the run, so that they are released once scored); empty when the run is
-   *     to read them again
+   * @param withoutOutliers when the engine built them beside the run's, the summaries of the customers with outlier
+   *     amounts without those rows, to apply to {@code columns} (taken once by the run); empty when the run is to read
+   *     them again
    */
   public record Summaries(PurchaseColumns columns, java.nio.charset.Charset idCharset, FileQuality quality,
-      LocalDate asOf, AtomicReference<PurchaseColumns> withoutOutliers) {
+      LocalDate asOf, AtomicReference<StripePatch> withoutOutliers) {
     public Summaries(PurchaseColumns columns, java.nio.charset.Charset idCharset, FileQuality quality,
         LocalDate asOf) {
       this(columns, idCharset, quality, asOf, new AtomicReference<>());
@@ -224,8 +218,12 @@ public final class ScoringRun {
     // Scored before the run so that only its tiers are held while the run scores.
     OutlierTiers.OtherWay otherWay = null;
     if (outliers != null && outliers.rows() > 0) {
-      PurchaseColumns otherColumns = tx.withoutOutliers().getAndSet(null);
-      if (p != tx.columns() || outliers.excluded()) otherColumns = null; // ids merged by case, or the run left them out
+      StripePatch patch = tx.withoutOutliers().getAndSet(null);
+      // Not when ids were merged by case since (p was read again) or the run left the outliers out. The patch's
+      // stripes are frozen at the run's split day, where a read without an outlier on the file's first day may split
+      // later: that moves only the CLV holdout check, a diagnostic no tier condition reads.
+      PurchaseColumns otherColumns = patch == null || p != tx.columns() || outliers.excluded() ? null
+          : patch.applyTo(p);
       if (otherColumns == null && reads != null) {
         // The transactions are read once more the other way (kept or left out) to list the tiers the outliers change.
         long otherCents = outliers.excluded() ? Long.MAX_VALUE : outliers.thresholdCents();

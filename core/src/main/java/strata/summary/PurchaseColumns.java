@@ -71,6 +71,14 @@ public final class PurchaseColumns implements java.io.Serializable {
   }
 
   static PurchaseColumns from(Stripe[] stripes, IntFunction<String> categoryName, int splitDay) {
+    return from(stripes, categoryName, splitDay, null);
+  }
+
+  /**
+   * @param firstLines null, or receives the line where each customer first appeared, by index (for a
+   *     {@link StripePatch})
+   */
+  static PurchaseColumns from(Stripe[] stripes, IntFunction<String> categoryName, int splitDay, int[][] firstLines) {
     long total = 0;
     long idTotal = 0;
     for (Stripe s : stripes) {
@@ -94,7 +102,12 @@ public final class PurchaseColumns implements java.io.Serializable {
     boolean ordersAreLines = stripes.length > 0 && !stripes[0].withOrderIds();
     PurchaseColumns out = new PurchaseColumns(n, new byte[(int) idTotal], idStart, withCategories, splitDay,
         ordersAreLines);
+    int[] lines = firstLines == null ? null : new int[n];
+    if (firstLines != null) firstLines[0] = lines;
     java.util.stream.IntStream.range(0, stripes.length).parallel().forEach(si -> {
+      if (lines != null) {
+        for (int c = 0; c < stripes[si].size; c++) lines[position[si][c]] = stripes[si].firstLine(c);
+      }
       out.copy(stripes[si], position[si], categoryName); // stripes write disjoint positions
       stripes[si] = null; // release as we go: peak memory stays near one table, not two
       position[si] = null;
@@ -112,27 +125,72 @@ public final class PurchaseColumns implements java.io.Serializable {
     for (int k = 0; k < n; k++) start[k + 1] = start[k] + idStart[rows[k] + 1] - idStart[rows[k]];
     PurchaseColumns out = new PurchaseColumns(n, new byte[start[n]], start, topCategory != null, splitDay,
         orders == lines);
+    for (int k = 0; k < n; k++) out.set(k, this, rows[k]);
+    return out;
+  }
+
+  /**
+   * The customers of {@code a} for which {@code keepA} holds and all of {@code b}'s, in order of the line where each
+   * first appeared (ties, from line 2^31 − 1 on, by stripe as {@link #positions} orders them): the columns that freezing
+   * a table with some stripes replaced gives, from the table's columns and the replaced stripes' (see
+   * {@link StripePatch}).
+   *
+   * @param aLines and {@code bLines}: each customer's first line, by index, ascending
+   * @param aStripe the stripe of each of {@code a}'s customers (only read on a tie)
+   */
+  static PurchaseColumns interleave(PurchaseColumns a, int[] aLines, java.util.function.IntPredicate keepA,
+      java.util.function.IntUnaryOperator aStripe, PurchaseColumns b, int[] bLines, int[] bStripe) {
+    boolean[] kept = new boolean[a.size];
+    int n = b.size;
+    for (int i = 0; i < a.size; i++) if (kept[i] = keepA.test(i)) n++;
+    int[] from = new int[n]; // a's customer i as i, b's customer j as ~j
+    int i = 0;
+    int j = 0;
     for (int k = 0; k < n; k++) {
-      int i = rows[k];
-      System.arraycopy(idBytes, idStart[i], out.idBytes, start[k], start[k + 1] - start[k]);
-      out.firstDay[k] = firstDay[i];
-      out.lastDay[k] = lastDay[i];
-      out.distinctDays[k] = distinctDays[i];
-      out.lines[k] = lines[i];
-      out.orders[k] = orders[i];
-      out.netCents[k] = netCents[i];
-      out.refundCents[k] = refundCents[i];
-      out.firstDayNetCents[k] = firstDayNetCents[i];
-      if (topCategory != null) {
-        out.topCategory[k] = topCategory[i];
-        out.topCategoryShare[k] = topCategoryShare[i];
-      }
-      if (daysUpToSplit != null) {
-        out.daysUpToSplit[k] = daysUpToSplit[i];
-        out.lastDayUpToSplit[k] = lastDayUpToSplit[i];
-      }
+      while (i < a.size && !kept[i]) i++;
+      boolean takeA = j == b.size || i < a.size && (aLines[i] < bLines[j]
+          || aLines[i] == bLines[j] && aStripe.applyAsInt(i) < bStripe[j]);
+      from[k] = takeA ? i++ : ~j++;
+    }
+    int[] start = new int[n + 1];
+    for (int k = 0; k < n; k++) {
+      PurchaseColumns src = from[k] >= 0 ? a : b;
+      int at = from[k] >= 0 ? from[k] : ~from[k];
+      start[k + 1] = start[k] + src.idStart[at + 1] - src.idStart[at];
+    }
+    PurchaseColumns out = new PurchaseColumns(n, new byte[start[n]], start, a.topCategory != null, a.splitDay,
+        a.orders == a.lines);
+    for (int k = 0; k < n; k++) {
+      PurchaseColumns src = from[k] >= 0 ? a : b;
+      out.set(k, src, from[k] >= 0 ? from[k] : ~from[k]);
     }
     return out;
+  }
+
+  /** Customer {@code k} is {@code src}'s customer {@code i}; the ids' starts are set. */
+  private void set(int k, PurchaseColumns src, int i) {
+    System.arraycopy(src.idBytes, src.idStart[i], idBytes, idStart[k], idStart[k + 1] - idStart[k]);
+    firstDay[k] = src.firstDay[i];
+    lastDay[k] = src.lastDay[i];
+    distinctDays[k] = src.distinctDays[i];
+    lines[k] = src.lines[i];
+    orders[k] = src.orders[i];
+    netCents[k] = src.netCents[i];
+    refundCents[k] = src.refundCents[i];
+    firstDayNetCents[k] = src.firstDayNetCents[i];
+    if (topCategory != null) {
+      topCategory[k] = src.topCategory[i];
+      topCategoryShare[k] = src.topCategoryShare[i];
+    }
+    if (daysUpToSplit != null) {
+      daysUpToSplit[k] = src.daysUpToSplit[i];
+      lastDayUpToSplit[k] = src.lastDayUpToSplit[i];
+    }
+  }
+
+  /** The stripe customer {@code i}'s id hashes to. */
+  int stripe(int i) {
+    return SummaryTable.stripeOf(SummaryTable.hash(idBytes, idStart[i], idStart[i + 1] - idStart[i]));
   }
 
   /**

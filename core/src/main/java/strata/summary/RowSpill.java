@@ -65,21 +65,22 @@ public final class RowSpill implements AutoCloseable {
 
   /**
    * As {@link #foldInto(SummaryTable, int, Fingerprints, int)}, also folding every partition that has a row (in the
-   * run) of at least {@code withoutCents} in absolute amount a second time without those rows: the table as a read
-   * leaving such rows out would have built it, with the other partitions shared. A run compares its tiers with and
+   * run) of at least {@code withoutCents} in absolute amount a second time without those rows: with the other
+   * partitions, the table as a read leaving such rows out would have built it. A run compares its tiers with and
    * without its outlier amounts; they are usually a handful of rows, so a few partitions folded again replace a second
    * read of the whole file.
    *
-   * @return that table (its stripes frozen at {@code splitDay} too), or null when no row reaches {@code withoutCents}
+   * @return those partitions' stripes (frozen at {@code splitDay} too), or null when no row reaches
+   *     {@code withoutCents}
    */
-  public SummaryTable foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay,
+  public StripePatch foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay,
       long withoutCents) {
     Stripe[] without = new Stripe[SummaryTable.STRIPES];
     int workers = Math.max(1, threads);
     Expected expected = new Expected();
     if (workers == 1) { // the server folds a customer's purchases at a time: no pool for that
       foldAll(table, fingerprints, splitDay, withoutCents, without, new AtomicInteger(), expected);
-      return table.replacing(without);
+      return StripePatch.of(without);
     }
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "strata-fold");
@@ -103,7 +104,7 @@ public final class RowSpill implements AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
-    return table.replacing(without);
+    return StripePatch.of(without);
   }
 
   /** Folds partitions, taking the next one not taken until none is left. */

@@ -28,8 +28,8 @@ public final class SummaryTable {
   private final Stripe[] stripes = new Stripe[STRIPES];
   private final boolean withOrderIds;
   private final boolean withCategories;
-  private final Map<String, Integer> categoryIndex;
-  private final List<String> categoryNames;
+  private final Map<String, Integer> categoryIndex = new ConcurrentHashMap<>();
+  private final List<String> categoryNames = new ArrayList<>();
 
   /**
    * @param withOrderIds rows carry order ids: orders are counted as distinct ids (an order may span several rows)
@@ -38,43 +38,12 @@ public final class SummaryTable {
   public SummaryTable(boolean withOrderIds, boolean withCategories) {
     this.withOrderIds = withOrderIds;
     this.withCategories = withCategories;
-    categoryIndex = new ConcurrentHashMap<>();
-    categoryNames = new ArrayList<>();
     for (int i = 0; i < STRIPES; i++) stripes[i] = new Stripe(withOrderIds, withCategories);
-  }
-
-  /** A table with {@code table}'s stripes and categories, but for the stripes given in {@code replaced}. */
-  private SummaryTable(SummaryTable table, Stripe[] replaced) {
-    withOrderIds = table.withOrderIds;
-    withCategories = table.withCategories;
-    categoryIndex = table.categoryIndex;
-    categoryNames = table.categoryNames;
-    for (int i = 0; i < STRIPES; i++) stripes[i] = replaced[i] != null ? replaced[i] : table.stripes[i];
-  }
-
-  /**
-   * This table with some stripes replaced (see {@link RowSpill#foldInto(SummaryTable, int, RowSpill.Fingerprints,
-   * int, long)}), the others shared: freezing either table leaves the other whole. Null when none is replaced.
-   */
-  SummaryTable replacing(Stripe[] replaced) {
-    for (Stripe s : replaced) {
-      if (s != null) return new SummaryTable(this, replaced);
-    }
-    return null;
   }
 
   /** A stripe for this table's rows, outside it. */
   Stripe emptyStripe() {
     return new Stripe(withOrderIds, withCategories);
-  }
-
-  /** The earliest purchase day of any customer, Integer.MAX_VALUE when there is none. */
-  public int firstDay() {
-    int first = Integer.MAX_VALUE;
-    for (Stripe s : stripes) {
-      for (int c = 0; c < s.size; c++) first = Math.min(first, s.firstDay(c));
-    }
-    return first;
   }
 
   /**
@@ -230,5 +199,17 @@ public final class SummaryTable {
    */
   public PurchaseColumns freeze(int splitDay) {
     return PurchaseColumns.from(stripes, this::categoryName, splitDay);
+  }
+
+  /**
+   * As {@link #freeze(int)}, making {@code patch} (some of this table's stripes folded again, null for none) ready to
+   * apply to the columns returned ({@link StripePatch#applyTo}).
+   */
+  public PurchaseColumns freeze(int splitDay, StripePatch patch) {
+    if (patch == null) return freeze(splitDay);
+    int[][] lines = new int[1][];
+    PurchaseColumns columns = PurchaseColumns.from(stripes, this::categoryName, splitDay, lines);
+    patch.frozen(this::categoryName, splitDay, lines[0]);
+    return columns;
   }
 }

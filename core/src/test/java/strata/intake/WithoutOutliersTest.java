@@ -1,6 +1,7 @@
 package strata.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import strata.summary.PurchaseColumns;
-import strata.summary.SummaryTable;
+import strata.summary.StripePatch;
 
 /**
- * The table without the outlier amounts that a read builds beside its own must be the table a second read leaving
- * those rows out builds: the independent method is that second read (the way runs compared before), column by column
- * and in the same order of first appearance.
+ * The partitions without the outlier amounts that a read folds beside its table, applied to the table's columns, must
+ * give the columns a second read leaving those rows out builds: the independent method is that second read (the way
+ * runs compared before), column by column and in the same order of first appearance.
  */
 class WithoutOutliersTest {
   @TempDir Path dir;
@@ -70,13 +71,13 @@ class WithoutOutliersTest {
     TransactionIntake.Result leftOut = read(p, options().withOutlierCents(outliers.thresholdCents()));
     TransactionIntake.Result plain = read(p, options());
 
-    SummaryTable without = both.withoutOutliers();
-    assertThat(without.firstDay()).isEqualTo(leftOut.firstDay());
-    assertThat(without.customers()).isEqualTo(leftOut.table().customers()).isEqualTo(plain.table().customers() - 1);
-    // Frozen first, as a run does, since the run's own table releases the stripes they share as it freezes.
-    PurchaseColumns otherWay = without.freeze(SPLIT);
+    StripePatch without = both.withoutOutliers();
+    PurchaseColumns run = both.table().freeze(SPLIT, without);
+    assertSame(run, plain.table().freeze(SPLIT));
+    PurchaseColumns otherWay = without.applyTo(run);
     assertSame(otherWay, leftOut.table().freeze(SPLIT));
-    assertSame(both.table().freeze(SPLIT), plain.table().freeze(SPLIT));
+    assertThat(otherWay.size).isEqualTo(run.size - 1);
+    assertThatThrownBy(() -> without.applyTo(run)).isInstanceOf(IllegalStateException.class);
     assertThat(index(plain(p), "FIRST")).isZero();
     assertThat(index(otherWay, "FIRST")).isGreaterThan(10_000); // first seen on its second row, near the end
     assertThat(index(otherWay, "ONLY")).isEqualTo(-1);
