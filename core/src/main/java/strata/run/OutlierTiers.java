@@ -1,10 +1,13 @@
 package strata.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import strata.intake.AmountOutliers;
 import strata.summary.PurchaseColumns;
+import strata.summary.SummaryTable;
 import strata.tier.TierModel;
 
 /**
@@ -23,83 +26,80 @@ final class OutlierTiers {
    * @param other the same data scored the other way
    */
   static AmountOutliers compare(AmountOutliers outliers, ScoredCustomers run, OtherWay other, TierModel model) {
-    boolean[] matched = new boolean[other.size()];
     TreeMap<String, AmountOutliers.TierChange> changes = new TreeMap<>();
     long changed = 0;
     for (int i = 0; i < run.size; i++) {
       String id = run.customerId(i);
       String mine = tier(model, run.tier[i]);
-      int j = other.indexOf(id);
+      int j = i < run.purchasers ? other.ofRunBuyer[i] : -1;
+      if (j < 0) j = other.rest.getOrDefault(id, -1);
+      if (j >= 0) other.rest.remove(id);
       String theirs = j < 0 ? null : tier(model, other.tiers[j]);
-      if (j >= 0) matched[j] = true;
       if (mine.equals(theirs)) continue;
       changed++;
       keep(changes, outliers.excluded() ? new AmountOutliers.TierChange(id, theirs, mine)
           : new AmountOutliers.TierChange(id, mine, theirs));
     }
-    for (int j = 0; j < matched.length; j++) { // scored one way only (all its orders outliers)
-      if (matched[j]) continue;
+    for (var only : other.rest.entrySet()) { // scored one way only (all its orders outliers)
       changed++;
-      String id = other.customerId(j);
-      String theirs = tier(model, other.tiers[j]);
-      keep(changes, outliers.excluded() ? new AmountOutliers.TierChange(id, theirs, null)
-          : new AmountOutliers.TierChange(id, null, theirs));
+      String theirs = tier(model, other.tiers[only.getValue()]);
+      keep(changes, outliers.excluded() ? new AmountOutliers.TierChange(only.getKey(), theirs, null)
+          : new AmountOutliers.TierChange(only.getKey(), null, theirs));
     }
     return outliers.withTierChanges(changed, new ArrayList<>(changes.values()));
   }
 
   /**
-   * The other way's tier of each customer, without its scores: held while the run scores, so it keeps the ids (as the
-   * buyers' columns hold them) and one byte per customer, and finds a customer by an index of id hashes (a map of 5M
-   * id strings took ~430 MB).
+   * The other way's tier of each customer, found from the run's customers without their scores: held while the run
+   * scores, so one byte and one index per customer (a map of 5M id strings took ~430 MB, the other way's ids and an
+   * index of them ~125 MB). Used once.
    */
   static final class OtherWay {
-    private final PurchaseColumns.Ids buyers;
-    private final java.nio.charset.Charset charset;
-    private final String[] prospects;
     final byte[] tiers;
-    /** Open addressing: id hash << 32 | (index + 1); 0 is empty. */
-    private final long[] slots;
+    /** The other way's index of each of the run's buyers, -1 where it is not one of the other way's buyers. */
+    final int[] ofRunBuyer;
+    /** The other way's customers no run buyer is: its prospects, and buyers with outlier rows only. */
+    final Map<String, Integer> rest = new HashMap<>();
 
-    private OtherWay(PurchaseColumns.Ids buyers, java.nio.charset.Charset charset, String[] prospects, byte[] tiers) {
-      this.buyers = buyers;
-      this.charset = charset;
-      this.prospects = prospects;
-      this.tiers = tiers;
+    /**
+     * @param other the other way's customers, tiers assigned
+     * @param runBuyers the run's buyers, whose ids are in the same encoding as the other way's buyers
+     */
+    OtherWay(ScoredCustomers other, PurchaseColumns.Ids runBuyers) {
+      tiers = other.tier;
+      PurchaseColumns.Ids buyers = other.purchases.ids();
       int capacity = 2;
-      while (capacity * 3L < size() * 4L) capacity <<= 1;
-      slots = new long[capacity];
-      for (int j = 0; j < size(); j++) {
-        int hash = customerId(j).hashCode();
-        int s = slot(hash);
-        while (slots[s] != 0) s = (s + 1) & (slots.length - 1);
-        slots[s] = (long) hash << 32 | (j + 1);
+      while (capacity * 3L < buyers.size() * 4L) capacity <<= 1;
+      int[] slots = new int[capacity]; // open addressing by id hash: index + 1, 0 empty
+      for (int j = 0; j < buyers.size(); j++) {
+        int s = slot(buyers, j, capacity);
+        while (slots[s] != 0) s = (s + 1) & (capacity - 1);
+        slots[s] = j + 1;
       }
-    }
-
-    static OtherWay of(ScoredCustomers scored) {
-      return new OtherWay(scored.purchases.ids(), scored.idCharset, scored.prospectIds, scored.tier);
-    }
-
-    int size() {
-      return buyers.size() + prospects.length;
-    }
-
-    String customerId(int j) {
-      return j < buyers.size() ? buyers.get(j, charset) : prospects[j - buyers.size()];
-    }
-
-    /** The index of the customer with this id, or -1. */
-    int indexOf(String id) {
-      int hash = id.hashCode();
-      for (int s = slot(hash); slots[s] != 0; s = (s + 1) & (slots.length - 1)) {
-        if ((int) (slots[s] >>> 32) == hash && customerId((int) slots[s] - 1).equals(id)) return (int) slots[s] - 1;
+      boolean[] reached = new boolean[buyers.size()];
+      ofRunBuyer = new int[runBuyers.size()];
+      for (int i = 0; i < runBuyers.size(); i++) {
+        ofRunBuyer[i] = -1;
+        for (int s = slot(runBuyers, i, capacity); slots[s] != 0; s = (s + 1) & (capacity - 1)) {
+          if (sameId(buyers, slots[s] - 1, runBuyers, i)) {
+            ofRunBuyer[i] = slots[s] - 1;
+            reached[slots[s] - 1] = true;
+            break;
+          }
+        }
       }
-      return -1;
+      for (int j = 0; j < buyers.size(); j++) if (!reached[j]) rest.put(other.customerId(j), j);
+      for (int j = buyers.size(); j < other.size; j++) rest.put(other.customerId(j), j);
     }
 
-    private int slot(int hash) {
-      return (hash * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(slots.length));
+    private static int slot(PurchaseColumns.Ids ids, int i, int capacity) {
+      int from = ids.start()[i];
+      return SummaryTable.hash(ids.bytes(), from, ids.start()[i + 1] - from) & (capacity - 1);
+    }
+
+    private static boolean sameId(PurchaseColumns.Ids a, int i, PurchaseColumns.Ids b, int j) {
+      return java.util.Arrays.equals(a.bytes(), a.start()[i], a.start()[i + 1], b.bytes(), b.start()[j],
+          b.start()[j + 1]);
     }
   }
 

@@ -231,8 +231,8 @@ public final class ScoringRun {
       }
       if (otherColumns != null) {
         progress.phase(Note.of("phase_outlier_tiers"));
-        otherWay = OutlierTiers.OtherWay.of(tiers(otherColumns, tx.idCharset(), merged, mergedEngagement, tx.asOf(),
-            model, in.threads(), churn, products));
+        otherWay = new OutlierTiers.OtherWay(tiers(otherColumns, tx.idCharset(), merged, mergedEngagement,
+            tx.asOf(), model, in.threads(), churn, products), p.ids());
       }
     }
     RunResult result = score(p, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model, in.threads(), quality, notes,
@@ -420,13 +420,9 @@ public final class ScoringRun {
     if (!composite.absentInputs().isEmpty()) {
       notes.add(Note.of("composite_inputs_missing", String.join(", ", composite.absentInputs())));
     }
-    double[] value = new double[all];
-    double[] potential = new double[all];
-    for (int i = 0; i < all; i++) {
-      value[i] = i < n ? partial.annualValue(i) : Double.NaN;
-      potential[i] = composite.potential()[i];
-    }
-    byte[] quadrant = ValuePotentialMatrix.classify(value, potential, matrixConfig);
+    float[] potential = composite.potential();
+    byte[] quadrant = ValuePotentialMatrix.classify(all, i -> i < n ? partial.annualValue(i) : Double.NaN,
+        i -> potential[i], matrixConfig);
     return new ScoredCustomers(partial.asOfDay, partial.purchases, partial.idCharset, partial.prospectIds,
         partial.profiles, partial.engagements, partial.rfm, partial.classicSegment, partial.segment11, partial.abc,
         partial.lifecycle, composite, quadrant, partial.clv);
