@@ -43,7 +43,7 @@ public final class RfmRun {
    * @throws strata.intake.IntakeException for unusable input
    */
   public static Result run(RunInputs in, Consumer<Rejection> rejects, Progress progress) {
-    ScoringRun.Summaries tx = ScoringRun.intake(in, NO_MODEL, rejects, progress);
+    ScoringRun.Summaries tx = ScoringRun.intake(in, NO_MODEL, rejects, progress, false);
     PurchaseColumns p = tx.columns();
     if (in.merges().caseIds()) {
       IdMerges accepted = IdMerges.of(in.merges().acceptedPairs(), List.of());

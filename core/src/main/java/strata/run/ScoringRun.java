@@ -78,7 +78,7 @@ public final class ScoringRun {
     });
     failIfBroken(checked);
 
-    Summaries tx = intake(in, checked, rejects, progress);
+    Summaries tx = intake(in, checked, rejects, progress, true);
     return afterIntake(in, tx, checked, rejects, progress, new FileRereads(in, checked, progress), predictions);
   }
 
@@ -86,12 +86,14 @@ public final class ScoringRun {
    * Reads and summarises the transactions with the accepted merges, leaving outlier amounts out (by a second read)
    * when the inputs ask for it; frozen at {@link #splitDay}.
    */
+  /** @param withoutOutliers also summarise the customers with outlier amounts without them (for the tiers' check) */
   static Summaries intake(RunInputs in, CompletableFuture<TierModel> checked, Consumer<Rejection> rejects,
-      Progress progress) {
+      Progress progress, boolean withoutOutliers) {
     progress.phase(Note.of("phase_reading", in.transactions().getFileName()));
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
     TransactionIntake.Result tx = transactions(in, merges.merged(), Long.MAX_VALUE, in.asOf(), checked, rejects,
-        progress, (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)), !in.excludeOutliers());
+        progress, (first, last) -> ClvStage.splitDay(first, asOfDay(in, last)),
+        withoutOutliers && !in.excludeOutliers());
     FileQuality txQuality = tx.quality();
     AmountOutliers outliers = txQuality.amountOutliers();
     if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
@@ -235,8 +237,8 @@ public final class ScoringRun {
             tx.asOf(), model, in.threads(), churn, products), p.ids());
       }
     }
-    RunResult result = score(p, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model, in.threads(), quality, notes,
-        progress, Map.of(), predictions, churn, products);
+    RunResult result = score(p, tx.idCharset(), merged, mergedEngagement, tx.asOf(), model, in.threads(), quality,
+        notes, progress, Map.of(), predictions, churn, products);
     List<FileQuality> outQuality = result.quality();
     List<Note> outNotes = result.notes();
     if (otherWay != null) {

@@ -131,8 +131,8 @@ public final class PurchaseColumns implements java.io.Serializable {
 
   /**
    * The customers of {@code a} for which {@code keepA} holds and all of {@code b}'s, in order of the line where each
-   * first appeared (ties, from line 2^31 − 1 on, by stripe as {@link #positions} orders them): the columns that freezing
-   * a table with some stripes replaced gives, from the table's columns and the replaced stripes' (see
+   * first appeared (ties, from line 2^31 − 1 on, by stripe as {@link #positions} orders them): the columns that
+   * freezing a table with some stripes replaced gives, from the table's columns and the replaced stripes' (see
    * {@link StripePatch}).
    *
    * @param aLines and {@code bLines}: each customer's first line, by index, ascending

@@ -59,7 +59,8 @@ public final class ValuePotentialMatrix {
     for (int i = 0; i < n; i++) {
       double v = value.applyAsDouble(i);
       double p = potential.applyAsDouble(i);
-      Quadrant q = Double.isNaN(v) || Double.isNaN(p) ? Quadrant.UNKNOWN : Quadrant.of(v >= valueCut, p >= potentialCut);
+      Quadrant q = Double.isNaN(v) || Double.isNaN(p) ? Quadrant.UNKNOWN
+          : Quadrant.of(v >= valueCut, p >= potentialCut);
       quadrants[i] = (byte) q.ordinal();
     }
     return quadrants;
@@ -69,7 +70,9 @@ public final class ValuePotentialMatrix {
     int known = 0;
     for (int i = 0; i < n; i++) {
       double v = axis.applyAsDouble(i);
-      if (Double.isInfinite(v)) throw new IllegalArgumentException(name + "[" + i + "] is infinite; use NaN for unknown");
+      if (Double.isInfinite(v)) {
+        throw new IllegalArgumentException(name + "[" + i + "] is infinite; use NaN for unknown");
+      }
       if (!Double.isNaN(v)) known++;
     }
     if (fixed.isPresent()) return fixed.getAsDouble();

@@ -27,10 +27,10 @@ class WithoutOutliersTest {
   private static final int SPLIT = (int) LocalDate.of(2024, 6, 1).toEpochDay();
 
   /**
-   * 120,000 rows of 20,000 customers (~40 in each of the table's 512 partitions), amounts 50-150 (so the threshold is 100 ×
-   * the median) with order ids and categories, and 40 rows of 5,000,000: on a customer's first row (the customer
-   * then first appears later), as a customer's only row (the customer is gone without it), inside an order with
-   * ordinary lines, alone on its day, and after the as-of date (not in the run, so it changes nothing).
+   * 120,000 rows of 20,000 customers (~40 in each of the table's 512 partitions), amounts 50-150 (so the threshold
+   * is 100 × the median) with order ids and categories, and 40 rows of 5,000,000; then such rows on a customer's
+   * first row (the customer then first appears later), as a customer's only rows (the customer is gone without
+   * them), inside an order with ordinary lines, and after the as-of date (not in the run, so it changes nothing).
    */
   private Path file() throws IOException {
     Random random = new Random(7);
