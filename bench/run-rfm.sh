@@ -25,7 +25,7 @@ SEED=${SEED:-42}
 ENGINES=${ENGINES:-"strata-rfm strata duckdb"}
 SPARK_MASTER=${SPARK_MASTER:-local[2]}
 WARMUP=${WARMUP:-1}
-STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer::bobyqb}  # the `strata` launcher's
+STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=0 -XX:MaxHeapFreeRatio=10 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer::bobyqb}  # the `strata` launcher's
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
 STRATA_MALLOC_ARENA_MAX=${STRATA_MALLOC_ARENA_MAX:-2}  # the `strata` launcher's
 
