@@ -85,8 +85,10 @@ public final class ScoringRun {
   /**
    * Reads and summarises the transactions with the accepted merges, leaving outlier amounts out (by a second read)
    * when the inputs ask for it; frozen at {@link #splitDay}.
+   *
+   * @param withoutOutliers also summarise the customers with outlier amounts without those rows, when the run keeps
+   *     them (for the check of the tiers they change)
    */
-  /** @param withoutOutliers also summarise the customers with outlier amounts without them (for the tiers' check) */
   static Summaries intake(RunInputs in, CompletableFuture<TierModel> checked, Consumer<Rejection> rejects,
       Progress progress, boolean withoutOutliers) {
     progress.phase(Note.of("phase_reading", in.transactions().getFileName()));
@@ -221,7 +223,7 @@ public final class ScoringRun {
     OutlierTiers.OtherWay otherWay = null;
     if (outliers != null && outliers.rows() > 0) {
       StripePatch patch = tx.withoutOutliers().getAndSet(null);
-      // Not when ids were merged by case since (p was read again) or the run left the outliers out. The patch's
+      // Not after ids were merged by case (p was read again), nor when the run left the outliers out. The patch's
       // stripes are frozen at the run's split day, where a read without an outlier on the file's first day may split
       // later: that moves only the CLV holdout check, a diagnostic no tier condition reads.
       PurchaseColumns otherColumns = patch == null || p != tx.columns() || outliers.excluded() ? null

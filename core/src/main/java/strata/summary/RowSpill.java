@@ -70,17 +70,18 @@ public final class RowSpill implements AutoCloseable {
    * without its outlier amounts; they are usually a handful of rows, so a few partitions folded again replace a second
    * read of the whole file.
    *
-   * @return those partitions' stripes (frozen at {@code splitDay} too), or null when no row reaches
-   *     {@code withoutCents}
+   * @return those partitions' stripes (frozen at {@code splitDay} too); null when no row reaches {@code withoutCents},
+   *     or when more than {@link #maxPatched} partitions have such rows (then a second read costs less memory than a
+   *     second table held beside the first)
    */
   public StripePatch foldInto(SummaryTable table, int threads, Fingerprints fingerprints, int splitDay,
       long withoutCents) {
-    Stripe[] without = new Stripe[SummaryTable.STRIPES];
+    Patched without = new Patched();
     int workers = Math.max(1, threads);
     Expected expected = new Expected();
     if (workers == 1) { // the server folds a customer's purchases at a time: no pool for that
       foldAll(table, fingerprints, splitDay, withoutCents, without, new AtomicInteger(), expected);
-      return StripePatch.of(without);
+      return without.patch();
     }
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "strata-fold");
@@ -104,12 +105,30 @@ public final class RowSpill implements AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
-    return StripePatch.of(without);
+    return without.patch();
+  }
+
+  /** Most partitions folded a second time without outlier rows: an eighth of the table held twice at most. */
+  static volatile int maxPatched = SummaryTable.STRIPES / 8;
+
+  /** The partitions folded again, counted as they are found. */
+  private static final class Patched {
+    final Stripe[] stripes = new Stripe[SummaryTable.STRIPES];
+    final AtomicInteger count = new AtomicInteger();
+
+    /** Whether partition k may be folded again (and is then counted). */
+    boolean take() {
+      return count.incrementAndGet() <= maxPatched;
+    }
+
+    StripePatch patch() {
+      return count.get() > maxPatched ? null : StripePatch.of(stripes);
+    }
   }
 
   /** Folds partitions, taking the next one not taken until none is left. */
   private void foldAll(SummaryTable table, Fingerprints fingerprints, int splitDay, long withoutCents,
-      Stripe[] without, AtomicInteger next, Expected expected) {
+      Patched without, AtomicInteger next, Expected expected) {
     Scratch scratch = new Scratch(withOrderIds); // one per thread, reused for every partition it folds
     for (int k = next.getAndIncrement(); k < SummaryTable.STRIPES; k = next.getAndIncrement()) {
       scratch.partition = k;
@@ -117,10 +136,11 @@ public final class RowSpill implements AutoCloseable {
       scratch.withoutCents = withoutCents;
       Stripe stripe = table.stripe(k);
       expected.presize(stripe);
-      if (fold(k, stripe, scratch)) {
-        without[k] = table.emptyStripe();
-        foldWithout(k, without[k], scratch);
-        close(without[k], splitDay);
+      if (fold(k, stripe, scratch) && without.take()) {
+        Stripe again = table.emptyStripe();
+        foldWithout(k, again, scratch);
+        close(again, splitDay);
+        without.stripes[k] = again;
       }
       for (SpillWriter w : writers) w.release(k);
       close(stripe, splitDay);
