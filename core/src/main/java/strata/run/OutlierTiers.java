@@ -29,13 +29,17 @@ final class OutlierTiers {
     TreeMap<String, AmountOutliers.TierChange> changes = new TreeMap<>();
     long changed = 0;
     for (int i = 0; i < run.size; i++) {
-      String id = run.customerId(i);
-      String mine = tier(model, run.tier[i]);
       int j = i < run.purchasers ? other.ofRunBuyer[i] : -1;
-      if (j < 0) j = other.rest.getOrDefault(id, -1);
-      if (j >= 0) other.rest.remove(id);
+      String id = null; // decoded only where needed: most of millions of customers keep their tier
+      if (j < 0) {
+        id = run.customerId(i);
+        j = other.rest.getOrDefault(id, -1);
+        if (j >= 0) other.rest.remove(id);
+      }
+      String mine = tier(model, run.tier[i]);
       String theirs = j < 0 ? null : tier(model, other.tiers[j]);
       if (mine.equals(theirs)) continue;
+      if (id == null) id = run.customerId(i);
       changed++;
       keep(changes, outliers.excluded() ? new AmountOutliers.TierChange(id, theirs, mine)
           : new AmountOutliers.TierChange(id, mine, theirs));
@@ -51,8 +55,8 @@ final class OutlierTiers {
 
   /**
    * The other way's tier of each customer, found from the run's customers without their scores: held while the run
-   * scores, so one byte and one index per customer (a map of 5M id strings took ~430 MB, the other way's ids and an
-   * index of them ~125 MB). Used once.
+   * scores, so one byte and one index per customer (a map of 5M id strings took ~430 MB). Used once: the comparison
+   * takes the customers it finds out of {@link #rest}.
    */
   static final class OtherWay {
     final byte[] tiers;
