@@ -16,6 +16,7 @@ import java.util.function.IntFunction;
  */
 public final class StripePatch {
   private final Stripe[] replaced;
+  private final boolean[] isReplaced = new boolean[SummaryTable.STRIPES];
   private int[] stripeOf;
   private PurchaseColumns columns;
   private int[] columnLines;
@@ -37,11 +38,10 @@ public final class StripePatch {
   /** Freezes the replaced stripes, with the table's first lines (by index of its frozen columns). */
   void frozen(IntFunction<String> categoryName, int splitDay, int[] tableFirstLines) {
     List<Stripe> stripes = new ArrayList<>();
-    List<Integer> indices = new ArrayList<>();
     for (int k = 0; k < replaced.length; k++) {
       if (replaced[k] == null) continue;
       stripes.add(replaced[k]);
-      indices.add(k);
+      isReplaced[k] = true; // also when none of its customers is left
     }
     int[][] lines = new int[1][];
     columns = PurchaseColumns.from(stripes.toArray(new Stripe[0]), categoryName, splitDay, lines);
@@ -62,8 +62,6 @@ public final class StripePatch {
     if (tableLines == null || tableLines.length != table.size) {
       throw new IllegalStateException("the patch applies once, to the columns its table froze into");
     }
-    boolean[] isReplaced = new boolean[SummaryTable.STRIPES];
-    for (int s : stripeOf) isReplaced[s] = true;
     int[] lines = tableLines;
     tableLines = null;
     return PurchaseColumns.interleave(table, lines, i -> !isReplaced[table.stripe(i)], table::stripe, columns,

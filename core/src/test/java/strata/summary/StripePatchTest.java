@@ -42,6 +42,30 @@ class StripePatchTest {
     assertThat(many.withoutOutliers()).isNull();
   }
 
+  /**
+   * In a file of 30 customers most partitions hold one customer or none: LONE's partition, folded again without its
+   * only (outlier) row, has nobody left, and LONE must be gone from the patched columns as from a second read's.
+   */
+  @Test
+  void aCustomerAloneInItsPartitionWithOnlyOutlierRowsIsGone() throws IOException {
+    StringBuilder sb = new StringBuilder("customer_id,order_date,amount\n");
+    for (int k = 0; k < 30; k++) sb.append("c").append(k).append(",2024-03-0").append(1 + k % 9).append(",60\n");
+    sb.append("LONE,2024-03-02,99999999\n");
+    Path p = dir.resolve("lone.csv");
+    Files.writeString(p, sb);
+    var o = new TransactionIntake.Options(FormatSniffer.Hints.NONE, Map.of(), null, 2, dir);
+    TransactionIntake.Result both = TransactionIntake.read(p, o.withoutOutliersToo(), r -> { }, b -> { },
+        phase -> { }, (first, last) -> SPLIT);
+    long threshold = both.quality().amountOutliers().thresholdCents();
+    TransactionIntake.Result leftOut = TransactionIntake.read(p, o.withOutlierCents(threshold), r -> { }, b -> { },
+        phase -> { }, (first, last) -> SPLIT);
+    StripePatch patch = both.withoutOutliers();
+    PurchaseColumns patched = patch.applyTo(both.table().freeze(SPLIT, patch));
+    assertThat(patched.size).isEqualTo(30);
+    assertThat(patched).usingRecursiveComparison().withComparatorForType(Float::compare, Float.class)
+        .isEqualTo(leftOut.table().freeze(SPLIT));
+  }
+
   @Test
   void aPatchAppliesOnceAndOnlyToTheColumnsItsTableFrozeInto() throws IOException {
     TransactionIntake.Result r = read(5000, 500);
