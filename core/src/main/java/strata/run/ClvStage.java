@@ -48,9 +48,9 @@ public final class ClvStage {
     // The holdout check fits a BG/NBD of its own and needs nothing from the rest: on its own thread, it runs while
     // the main fits do (the fits are single-threaded).
     CompletableFuture<Holdout> holdout = CompletableFuture.supplyAsync(() -> holdout(p, asOfDay), ClvStage::start);
-    int[] sample = spread(p.size);
-    Fits fits = fit(calibration(p.select(sample), asOfDay), () -> spend(p.select(sample)), minRepeats(p),
-        () -> Futures.join(holdout));
+    int[] pick = spread(p.size);
+    PurchaseColumns sample = pick.length == p.size ? p : p.select(pick);
+    Fits fits = fit(calibration(sample, asOfDay), () -> spend(sample), minRepeats(p), () -> Futures.join(holdout));
     return predict(fits, p, asOfDay);
   }
 
@@ -132,11 +132,10 @@ public final class ClvStage {
         ? FuturePurchases.of(bg.model(), repeats(p), ages(p, asOfDay)) : null;
     java.util.stream.IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
       int from = chunk * CHUNK;
-      int[] rows = java.util.stream.IntStream.range(from, Math.min(n, from + CHUNK)).toArray();
-      PurchaseColumns part = p.select(rows);
-      double[] alive = bg.model().probabilityAlive(calibration(part, asOfDay));
-      double[] spendEach = fits.spend() ? fits.gammaGamma().model().expectedAverageSpend(spend(part)) : null;
-      for (int k = 0; k < rows.length; k++) {
+      int to = Math.min(n, from + CHUNK);
+      double[] alive = bg.model().probabilityAlive(calibration(p, asOfDay, WEEK, from, to));
+      double[] spendEach = fits.spend() ? fits.gammaGamma().model().expectedAverageSpend(spend(p, from, to)) : null;
+      for (int k = 0; k < to - from; k++) {
         int i = from + k;
         pAlive[i] = (float) alive[k];
         if (future == null) continue;
@@ -163,14 +162,21 @@ public final class ClvStage {
    * purchase day to the last one and to the calibration end, in units of {@code unitDays} days.
    */
   public static CalibrationData calibration(PurchaseColumns p, int calibrationEndDay, double unitDays) {
-    int n = p.size;
+    return calibration(p, calibrationEndDay, unitDays, 0, p.size);
+  }
+
+  /** As {@link #calibration(PurchaseColumns, int, double)} for the buyers {@code from} to {@code to} (excluded). */
+  private static CalibrationData calibration(PurchaseColumns p, int calibrationEndDay, double unitDays, int from,
+      int to) {
+    int n = to - from;
     double[] x = new double[n];
     double[] tx = new double[n];
     double[] t = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = p.distinctDays[i] - 1;
-      tx[i] = (p.lastDay[i] - p.firstDay[i]) / unitDays;
-      t[i] = (calibrationEndDay - p.firstDay[i]) / unitDays;
+    for (int k = 0; k < n; k++) {
+      int i = from + k;
+      x[k] = p.distinctDays[i] - 1;
+      tx[k] = (p.lastDay[i] - p.firstDay[i]) / unitDays;
+      t[k] = (calibrationEndDay - p.firstDay[i]) / unitDays;
     }
     return new CalibrationData(x, tx, t);
   }
@@ -181,15 +187,21 @@ public final class ClvStage {
    * history" (the population mean).
    */
   public static SpendData spend(PurchaseColumns p) {
-    int n = p.size;
+    return spend(p, 0, p.size);
+  }
+
+  /** As {@link #spend(PurchaseColumns)} for the buyers {@code from} to {@code to} (excluded). */
+  private static SpendData spend(PurchaseColumns p, int from, int to) {
+    int n = to - from;
     double[] x = new double[n];
     double[] mean = new double[n];
-    for (int i = 0; i < n; i++) {
+    for (int k = 0; k < n; k++) {
+      int i = from + k;
       int repeats = p.distinctDays[i] - 1;
       double m = repeats > 0 ? (p.netCents[i] - p.firstDayNetCents[i]) / 100.0 / repeats : 0;
       boolean usable = repeats > 0 && m > 0;
-      x[i] = usable ? repeats : 0;
-      mean[i] = usable ? m : 0;
+      x[k] = usable ? repeats : 0;
+      mean[k] = usable ? m : 0;
     }
     return new SpendData(x, mean);
   }

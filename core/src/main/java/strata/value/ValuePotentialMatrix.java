@@ -25,9 +25,7 @@ public final class ValuePotentialMatrix {
           "value and potential must have one entry per customer, got lengths " + value.length + " and "
               + potential.length);
     }
-    checkFinite("value", value);
-    checkFinite("potential", potential);
-    return classify(value, potential, cut(value, config.valueCut()), cut(potential, config.potentialCut()));
+    return classify(value.length, i -> value[i], i -> potential[i], config);
   }
 
   /**
@@ -35,14 +33,7 @@ public final class ValuePotentialMatrix {
    * whole run's ({@link #cut}).
    */
   public static byte[] classify(double[] value, double[] potential, double valueCut, double potentialCut) {
-    byte[] quadrants = new byte[value.length];
-    for (int i = 0; i < value.length; i++) {
-      Quadrant q = Double.isNaN(value[i]) || Double.isNaN(potential[i])
-          ? Quadrant.UNKNOWN
-          : Quadrant.of(value[i] >= valueCut, potential[i] >= potentialCut);
-      quadrants[i] = (byte) q.ordinal();
-    }
-    return quadrants;
+    return quadrants(value.length, i -> value[i], i -> potential[i], valueCut, potentialCut);
   }
 
   /**
@@ -55,6 +46,11 @@ public final class ValuePotentialMatrix {
   public static byte[] classify(int n, IntToDoubleFunction value, IntToDoubleFunction potential, MatrixConfig config) {
     double valueCut = cut(n, value, "value", config.valueCut());
     double potentialCut = cut(n, potential, "potential", config.potentialCut());
+    return quadrants(n, value, potential, valueCut, potentialCut);
+  }
+
+  private static byte[] quadrants(int n, IntToDoubleFunction value, IntToDoubleFunction potential, double valueCut,
+      double potentialCut) {
     byte[] quadrants = new byte[n];
     for (int i = 0; i < n; i++) {
       double v = value.applyAsDouble(i);
@@ -96,13 +92,5 @@ public final class ValuePotentialMatrix {
       return fixed.getAsDouble();
     }
     return Median.of(Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray());
-  }
-
-  private static void checkFinite(String axis, double[] values) {
-    for (int i = 0; i < values.length; i++) {
-      if (Double.isInfinite(values[i])) {
-        throw new IllegalArgumentException(axis + "[" + i + "] is infinite; use NaN for unknown");
-      }
-    }
   }
 }

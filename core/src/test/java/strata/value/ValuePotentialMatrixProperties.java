@@ -30,19 +30,4 @@ class ValuePotentialMatrixProperties {
       }
     }
   }
-
-  /** Read per customer, the axes give the quadrants the arrays give, unknown values and fixed cuts included. */
-  @Property
-  void axesReadPerCustomerClassifyAsArraysDo(
-      @ForAll @Size(max = 60) List<@IntRange(min = -1, max = 9) Integer> values,
-      @ForAll @Size(min = 60, max = 60) List<@IntRange(min = -1, max = 9) Integer> potentials,
-      @ForAll boolean fixedValueCut) {
-    double[] v = values.stream().mapToDouble(x -> x < 0 ? Double.NaN : x).toArray();
-    double[] p = potentials.subList(0, v.length).stream().mapToDouble(x -> x < 0 ? Double.NaN : x / 3.0).toArray();
-    MatrixConfig config = fixedValueCut
-        ? new MatrixConfig(java.util.OptionalDouble.of(4.5), java.util.OptionalDouble.empty())
-        : MatrixConfig.defaults();
-    assertThat(ValuePotentialMatrix.classify(v.length, i -> v[i], i -> p[i], config))
-        .isEqualTo(ValuePotentialMatrix.classify(v, p, config));
-  }
 }

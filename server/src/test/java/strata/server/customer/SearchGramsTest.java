@@ -1,6 +1,7 @@
 package strata.server.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static strata.server.testing.H2Plans.scanned;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -162,14 +163,6 @@ class SearchGramsTest extends ServerTest {
   private String plan(CustomerFilter.Sql from) {
     return db.sql("explain analyze select r.customer_id" + from.text()).params(from.params()).query(String.class)
         .single();
-  }
-
-  /** The rows H2's plan says it read from {@code table} (H2 quotes identifiers in some plans and not in others). */
-  private static long scanned(String plan, String table) {
-    Matcher m = Pattern.compile(Pattern.quote(table) + "\\b[\\s\\S]*?scanCount: (\\d+)")
-        .matcher(plan.replace("\"", ""));
-    assertThat(m.find()).as(plan).isTrue();
-    return Long.parseLong(m.group(1));
   }
 
   private void insert(String id, String name, String owner) {
