@@ -75,9 +75,10 @@ public final class RangeIntake {
   /**
    * One range's rows: its customers' summaries (first lines counted from 1 at the range's start), the rows it
    * rejected (lines likewise), its counts, and (fingerprint, line) pairs of every valid row, rows after the as-of date
-   * included, for finding exact duplicates.
+   * included, for finding exact duplicates: {@code fingerprints[k]} are the rows of the customers in the table's
+   * stripe {@code k} (exact duplicates have the same id, so they are in the same stripe of every range).
    */
-  public record Range(SummaryTable table, List<Rejection> rejections, RangeCounts counts, long[] fingerprints) {}
+  public record Range(SummaryTable table, List<Rejection> rejections, RangeCounts counts, long[][] fingerprints) {}
 
   /** How many repeated rows' lines {@link #quality} lists, as a whole-file read does. */
   public static final int DUPLICATE_LINES = TransactionIntake.MAX_DUPLICATE_LINES;
@@ -94,13 +95,14 @@ public final class RangeIntake {
       TransactionRows rows = new TransactionRows(name, format, mapping, table, spill, asOfDay,
           AsOfPolicy.latestAcceptedDay(), mergedIds, outlierCents);
       BlockOutcome outcome = rows.parse(0, buf, from, to, 1, true);
-      long[][] fingerprints = {new long[0]};
+      long[][] fingerprints = new long[SummaryTable.STRIPES][0];
       spill.foldInto(table, 1, (partition, pairs, n, last) -> {
-        long[] all = java.util.Arrays.copyOf(fingerprints[0], fingerprints[0].length + 2 * n);
-        System.arraycopy(pairs, 0, all, fingerprints[0].length, 2 * n);
-        fingerprints[0] = all;
+        long[] held = fingerprints[partition]; // a partition of many rows comes in parts
+        long[] all = java.util.Arrays.copyOf(held, held.length + 2 * n);
+        System.arraycopy(pairs, 0, all, held.length, 2 * n);
+        fingerprints[partition] = all;
       }, RowSpill.OPEN);
-      return new Range(table, List.copyOf(outcome.rejections), RangeCounts.of(outcome), fingerprints[0]);
+      return new Range(table, List.copyOf(outcome.rejections), RangeCounts.of(outcome), fingerprints);
     }
   }
 

@@ -24,7 +24,7 @@ public final class SummaryTable {
    * 100M rows / 5M customers (pass 1 shorter), 256 slower (pass 2 longer); the A/B is in bench/README.md, stop 12.
    */
   static final int STRIPE_BITS = 9;
-  static final int STRIPES = 1 << STRIPE_BITS;
+  public static final int STRIPES = 1 << STRIPE_BITS;
   private final Stripe[] stripes = new Stripe[STRIPES];
   private final boolean withOrderIds;
   private final boolean withCategories;
@@ -160,9 +160,16 @@ public final class SummaryTable {
 
   /** As {@link #forEach}, with the line where each customer first appeared, to order customers from several tables. */
   public void forEachWithFirstLine(Charset idCharset, FirstSeenConsumer action) {
-    for (Stripe s : stripes) {
-      for (int c = 0; c < s.size; c++) action.accept(summary(s, c, idCharset), s.firstLine(c));
-    }
+    for (int k = 0; k < STRIPES; k++) forEachWithFirstLine(k, idCharset, action);
+  }
+
+  /**
+   * As above, the customers of stripe {@code k} only: the stripe of a customer depends on its id alone, so tables
+   * built apart (ranges of a file) hold a customer, and its {@link RowSpill} partition's rows, in the same stripe.
+   */
+  public void forEachWithFirstLine(int k, Charset idCharset, FirstSeenConsumer action) {
+    Stripe s = stripes[k];
+    for (int c = 0; c < s.size; c++) action.accept(summary(s, c, idCharset), s.firstLine(c));
   }
 
   private CustomerSummary summary(Stripe s, int c, Charset idCharset) {

@@ -46,7 +46,19 @@ class RangeIntakeTest {
     assertThat(a.lines()).isEqualTo(2);
     assertThat(a.netCents()).isEqualTo(1550);
     assertThat(firstLines).containsExactlyInAnyOrder(1, 4); // A on the range's line 1, B's first usable row on 4
-    assertThat(range.fingerprints()).hasSize(2 * 3); // one (fingerprint, line) pair per valid row
+    // One (fingerprint, line) pair per valid row, in the stripe of its customer: A's rows are lines 1 and 3, B's
+    // valid row is line 4 (its line 2 is rejected).
+    Map<String, List<Long>> linesById = new java.util.TreeMap<>();
+    for (int k = 0; k < range.fingerprints().length; k++) {
+      List<Long> lines = new ArrayList<>();
+      for (int i = 1; i < range.fingerprints()[k].length; i += 2) lines.add(range.fingerprints()[k][i]);
+      List<String> ids = new ArrayList<>();
+      range.table().forEachWithFirstLine(k, intake.charset(), (s, line) -> ids.add(s.customerId()));
+      if (ids.isEmpty()) assertThat(lines).as("stripe %d", k).isEmpty();
+      else assertThat(ids).as("stripe %d", k).hasSize(1); // two customers: in one stripe only by a 1/512 chance
+      ids.forEach(id -> linesById.put(id, lines));
+    }
+    assertThat(linesById).containsExactly(Map.entry("A", List.of(1L, 3L)), Map.entry("B", List.of(4L)));
   }
 
   @Test

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 import strata.asof.AsOfPolicy;
 import strata.identity.IdMerges;
 import strata.intake.AmountOutliers;
@@ -57,7 +57,7 @@ final class SparkScoring {
    * One pass over the transactions: the intake, the parts' counts and rejections in file order, the merged customers
    * in order of first appearance, and the exact duplicates (null when not asked for).
    */
-  private record Pass(RangeIntake intake, long firstDataLine, List<RangePart> inOrder, JavaRDD<FirstSeen> merged,
+  private record Pass(RangeIntake intake, long firstDataLine, List<RangePart> inOrder, JavaRDD<Merged> merges,
       Duplicates duplicates) {
     int firstDay() {
       return inOrder.stream().mapToInt(p -> p.counts().minDay()).min().orElseThrow();
@@ -67,9 +67,14 @@ final class SparkScoring {
       return inOrder.stream().mapToInt(p -> p.counts().maxDay()).max().orElseThrow();
     }
 
+    /** The merged customers, where they were merged. */
+    JavaRDD<FirstSeen> merged() {
+      return merges.flatMap(m -> m.customers().iterator());
+    }
+
     /** The merged customers on the driver, in order of first appearance; the pass's RDD is released. */
     PurchaseColumns columns(int splitDay) {
-      List<FirstSeen> customers = new ArrayList<>(merged.collect());
+      List<FirstSeen> customers = new ArrayList<>(merged().collect());
       release();
       customers.sort(Comparator.comparingLong(FirstSeen::firstRow));
       // SummaryTable.of stores ids as UTF-8, whatever the file's encoding.
@@ -77,7 +82,7 @@ final class SparkScoring {
     }
 
     void release() {
-      merged.unpersist(false);
+      merges.unpersist(false);
     }
   }
 
@@ -171,39 +176,36 @@ final class SparkScoring {
     }
   }
 
+  /**
+   * Reads the transactions once: each range's customers and row fingerprints go, by stripe of core's summary table, to
+   * the merge of that stripe, which merges the customers and finds the exact duplicates among their rows (a repeat has
+   * the customer's id, so it is in the customer's stripe, as in the single-machine intake's partitions), in one
+   * shuffle. The ranges' counts ride along for the driver.
+   */
   private static Pass pass(Source source, Which which, boolean withDuplicates) {
     Input input = ParquetInput.is(source.transactions(), source.format())
         ? ParquetInput.open(source.spark(), source.transactions(), source.hints(), source.in().columnMap(), which)
         : csv(source, which);
     RangeIntake intake = input.spec().intake();
-    JavaRDD<RangePart> parts = input.parts().persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      List<RangePart> inOrder = new ArrayList<>(parts.map(RangePart::withoutRows).collect());
-      inOrder.sort(Comparator.comparingInt(RangePart::index));
-      JavaRDD<FirstSeen> merged = parts
-          .flatMapToPair(p -> p.customers().stream().map(c -> new Tuple2<>(c.summary().customerId(), c)).iterator())
-          .reduceByKey(FirstSeen::merge)
-          .values()
-          .map(FirstSeen::withOrdersCounted)
+      int n = Math.min(input.parts().getNumPartitions(), SummaryTable.STRIPES);
+      JavaRDD<Merged> merges = input.parts()
+          .flatMapToPair(p -> p.pieces(n, withDuplicates))
+          .partitionBy(new HashPartitioner(n)) // merge m is partition m
+          .mapPartitions(Merged::of)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      merged.count(); // merged while the parts are cached; they are released below
-      Duplicates duplicates = withDuplicates ? duplicates(parts) : null;
-      return new Pass(intake, intake.firstDataLine(input.head()), inOrder, merged, duplicates);
+      List<RangePart> inOrder = new ArrayList<>(merges.flatMap(m -> m.ranges().iterator()).collect());
+      inOrder.sort(Comparator.comparingInt(RangePart::index));
+      Duplicates duplicates = withDuplicates ? duplicates(merges) : null;
+      return new Pass(intake, intake.firstDataLine(input.head()), inOrder, merges, duplicates);
     } finally {
-      parts.unpersist(false);
       input.shared().destroy();
     }
   }
 
-  private static Duplicates duplicates(JavaRDD<RangePart> parts) {
-    JavaRDD<Long> repeats = parts
-        .flatMapToPair(p -> pairs(p.fingerprints()))
-        .groupByKey()
-        .flatMap(SparkScoring::laterRows)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Duplicates duplicates = new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
-    repeats.unpersist(false);
-    return duplicates;
+  private static Duplicates duplicates(JavaRDD<Merged> merges) {
+    JavaRDD<Long> repeats = merges.flatMap(m -> java.util.Arrays.stream(m.laterRows()).iterator());
+    return new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
   }
 
   /** A CSV file cut into byte ranges that tasks read themselves. */
@@ -228,21 +230,6 @@ final class SparkScoring {
 
   /** Rows that repeat an earlier row exactly: how many, and the first of them as range {@code << 32} | line. */
   private record Duplicates(long rows, List<Long> firstRows) {}
-
-  private static java.util.Iterator<Tuple2<Long, Long>> pairs(long[] fingerprints) {
-    List<Tuple2<Long, Long>> out = new ArrayList<>(fingerprints.length / 2);
-    for (int i = 0; i < fingerprints.length; i += 2) out.add(new Tuple2<>(fingerprints[i], fingerprints[i + 1]));
-    return out.iterator();
-  }
-
-  /** All rows of one fingerprint but the first in the file: its repeats, as the single-machine intake counts them. */
-  private static java.util.Iterator<Long> laterRows(Tuple2<Long, Iterable<Long>> rows) {
-    List<Long> all = new ArrayList<>();
-    rows._2().forEach(all::add);
-    if (all.size() < 2) return java.util.Collections.emptyIterator();
-    all.sort(null);
-    return all.subList(1, all.size()).iterator();
-  }
 
   /** The file's quality from a pass that found the exact duplicates. */
   private static FileQuality quality(Pass pass) {
