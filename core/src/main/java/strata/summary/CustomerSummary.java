@@ -69,12 +69,40 @@ public record CustomerSummary(
         categories);
   }
 
+  // Both ascending and distinct: one linear merge (the summaries of a cluster's ranges are merged by the millions, and
+  // sorting the concatenation through streams was a fifth of the Spark merge's time).
   private static int[] union(int[] a, int[] b) {
-    return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().distinct().toArray();
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length && j < b.length) {
+      int x = a[i];
+      int y = b[j];
+      out[n++] = Math.min(x, y);
+      if (x <= y) i++;
+      if (y <= x) j++;
+    }
+    while (i < a.length) out[n++] = a[i++];
+    while (j < b.length) out[n++] = b[j++];
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   private static long[] union(long[] a, long[] b) {
-    return java.util.stream.LongStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().distinct().toArray();
+    long[] out = new long[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length && j < b.length) {
+      long x = a[i];
+      long y = b[j];
+      out[n++] = Math.min(x, y);
+      if (x <= y) i++;
+      if (y <= x) j++;
+    }
+    while (i < a.length) out[n++] = a[i++];
+    while (j < b.length) out[n++] = b[j++];
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   // Records compare arrays by identity; summaries are values, so compare their contents.

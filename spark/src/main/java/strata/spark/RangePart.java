@@ -95,5 +95,17 @@ record RangePart(int index, long lineBreaks, RangeCounts counts, List<Rejection>
       }
       return new Piece(meta, customers, fingerprints);
     }
+
+    /** Sent as {@link Wire}: the customers as one byte array. */
+    private Object writeReplace() {
+      return new Wire(meta, SummaryWire.write(customers), fingerprints);
+    }
+  }
+
+  /** A {@link Piece} as the shuffle carries it. */
+  private record Wire(RangePart meta, byte[] customers, long[] fingerprints) implements Serializable {
+    private Object readResolve() {
+      return new Piece(meta, SummaryWire.read(customers), fingerprints);
+    }
   }
 }
