@@ -84,6 +84,28 @@ public final class RangeIntake {
   public static final int DUPLICATE_LINES = TransactionIntake.MAX_DUPLICATE_LINES;
 
   /**
+   * Rows that repeat an earlier row exactly, among some rows: how many, and the first {@link #DUPLICATE_LINES} of
+   * them, ascending, as the caller numbers rows (e.g. range {@code << 32} | line in range: file order).
+   */
+  public record Repeats(long rows, List<Long> first) implements java.io.Serializable {
+    /**
+     * The repeats among (fingerprint, row) pairs holding every row of some customers, e.g. the pairs of a stripe
+     * ({@link Range#fingerprints}) from every range: a repeat has its original's customer id, so it is among them.
+     */
+    public static Repeats among(long[] pairs) {
+      DuplicateFinder.Duplicates d = DuplicateFinder.among(pairs, pairs.length / 2, DUPLICATE_LINES);
+      return new Repeats(d.rows(), d.lines());
+    }
+
+    /** The repeats of disjoint sets of customers together. */
+    public static Repeats of(List<Repeats> parts) {
+      DuplicateFinder.Duplicates d = DuplicateFinder.merge(
+          parts.stream().map(r -> new DuplicateFinder.Duplicates(r.rows(), r.first())).toList(), DUPLICATE_LINES);
+      return new Repeats(d.rows(), d.lines());
+    }
+  }
+
+  /**
    * Parses the whole records in {@code buf[from, to)}, which must start at a record and end after one (or at the end
    * of the file).
    *

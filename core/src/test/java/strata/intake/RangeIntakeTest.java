@@ -62,6 +62,20 @@ class RangeIntakeTest {
   }
 
   @Test
+  void repeatsAreEveryRowButTheFirstOfAFingerprintAndAddUpAcrossCustomers() {
+    // (fingerprint, row) pairs of one set of customers, rows from two ranges: fingerprint 5 on rows 3, 1 and 9 (two
+    // repeats: 3 and 9), 7 once, -2 on rows 8 and 4 (a repeat: 8), 0 on rows 6 and 5 (a repeat: 6).
+    RangeIntake.Repeats one = RangeIntake.Repeats.among(new long[] {5, 3, 7, 2, -2, 8, 5, 1, 5, 9, -2, 4, 0, 6, 0, 5});
+    assertThat(one.rows()).isEqualTo(4);
+    assertThat(one.first()).containsExactly(3L, 6L, 8L, 9L);
+    // Another set's: 11 on row 2 of range 0 and row 1 of range 2 (a repeat, the last in file order).
+    RangeIntake.Repeats other = RangeIntake.Repeats.among(new long[] {11, 2L << 32 | 1, 11, 2});
+    RangeIntake.Repeats both = RangeIntake.Repeats.of(List.of(other, one, RangeIntake.Repeats.among(new long[0])));
+    assertThat(both.rows()).isEqualTo(5);
+    assertThat(both.first()).containsExactly(3L, 6L, 8L, 9L, 2L << 32 | 1);
+  }
+
+  @Test
   void qualityIsTheWholeFileReadsWhenRangesAreAddedUp() throws Exception {
     Path file = dir.resolve("t.csv");
     Files.writeString(file, CSV);

@@ -2,19 +2,19 @@ package strata.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import scala.Tuple2;
+import strata.intake.RangeIntake;
 
 /**
  * One merge's share of a pass ({@link RangePart#pieces}): its customers merged across ranges, the rows among theirs
- * that repeat an earlier row exactly (as range {@code << 32} | line, ascending), and the counts of the ranges it was
+ * that repeat an earlier row exactly (rows numbered range {@code << 32} | line), and the counts of the ranges it was
  * sent.
  */
-record Merged(List<RangePart> ranges, List<FirstSeen> customers, long[] laterRows) implements Serializable {
+record Merged(List<RangePart> ranges, List<FirstSeen> customers, RangeIntake.Repeats repeats) implements Serializable {
 
   /** Merges the pieces of one partition (all sent to the same merge). */
   static Iterator<Merged> of(Iterator<Tuple2<Integer, RangePart.Piece>> pieces) {
@@ -29,33 +29,12 @@ record Merged(List<RangePart> ranges, List<FirstSeen> customers, long[] laterRow
     }
     List<FirstSeen> merged = new ArrayList<>(customers.size());
     for (FirstSeen c : customers.values()) merged.add(c.withOrdersCounted());
-    return List.of(new Merged(ranges, merged, laterRows(fingerprints))).iterator();
-  }
-
-  /**
-   * Every row but the first of each fingerprint, as the single-machine intake counts repeats. Sorted as numbers first,
-   * since repeats are rare: only the fingerprints seen twice are then grouped with their rows.
-   */
-  static long[] laterRows(List<long[]> pairs) {
-    int n = pairs.stream().mapToInt(p -> p.length / 2).sum();
-    long[] sorted = new long[n];
+    long[] pairs = new long[fingerprints.stream().mapToInt(f -> f.length).sum()];
     int at = 0;
-    for (long[] p : pairs) for (int i = 0; i < p.length; i += 2) sorted[at++] = p[i];
-    Arrays.sort(sorted);
-    Map<Long, List<Long>> repeated = new HashMap<>();
-    for (int i = 1; i < n; i++) if (sorted[i] == sorted[i - 1]) repeated.putIfAbsent(sorted[i], new ArrayList<>());
-    if (repeated.isEmpty()) return new long[0];
-    for (long[] p : pairs) {
-      for (int i = 0; i < p.length; i += 2) {
-        List<Long> rows = repeated.get(p[i]);
-        if (rows != null) rows.add(p[i + 1]);
-      }
+    for (long[] f : fingerprints) {
+      System.arraycopy(f, 0, pairs, at, f.length);
+      at += f.length;
     }
-    List<Long> later = new ArrayList<>();
-    for (List<Long> rows : repeated.values()) {
-      rows.sort(null);
-      later.addAll(rows.subList(1, rows.size()));
-    }
-    return later.stream().mapToLong(Long::longValue).sorted().toArray();
+    return List.of(new Merged(ranges, merged, RangeIntake.Repeats.among(pairs))).iterator();
   }
 }

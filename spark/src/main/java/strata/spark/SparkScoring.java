@@ -58,7 +58,7 @@ final class SparkScoring {
    * in order of first appearance, and the exact duplicates (null when not asked for).
    */
   private record Pass(RangeIntake intake, long firstDataLine, List<RangePart> inOrder, JavaRDD<Merged> merges,
-      Duplicates duplicates) {
+      RangeIntake.Repeats duplicates) {
     int firstDay() {
       return inOrder.stream().mapToInt(p -> p.counts().minDay()).min().orElseThrow();
     }
@@ -196,16 +196,15 @@ final class SparkScoring {
           .persist(StorageLevel.MEMORY_AND_DISK());
       List<RangePart> inOrder = new ArrayList<>(merges.flatMap(m -> m.ranges().iterator()).collect());
       inOrder.sort(Comparator.comparingInt(RangePart::index));
-      Duplicates duplicates = withDuplicates ? duplicates(merges) : null;
+      RangeIntake.Repeats duplicates = withDuplicates ? duplicates(merges) : null;
       return new Pass(intake, intake.firstDataLine(input.head()), inOrder, merges, duplicates);
     } finally {
       input.shared().destroy();
     }
   }
 
-  private static Duplicates duplicates(JavaRDD<Merged> merges) {
-    JavaRDD<Long> repeats = merges.flatMap(m -> java.util.Arrays.stream(m.laterRows()).iterator());
-    return new Duplicates(repeats.count(), repeats.takeOrdered(RangeIntake.DUPLICATE_LINES));
+  private static RangeIntake.Repeats duplicates(JavaRDD<Merged> merges) {
+    return RangeIntake.Repeats.of(merges.map(Merged::repeats).collect());
   }
 
   /** A CSV file cut into byte ranges that tasks read themselves. */
@@ -228,15 +227,12 @@ final class SparkScoring {
     return new Input(spec, head, parts, shared);
   }
 
-  /** Rows that repeat an earlier row exactly: how many, and the first of them as range {@code << 32} | line. */
-  private record Duplicates(long rows, List<Long> firstRows) {}
-
   /** The file's quality from a pass that found the exact duplicates. */
   private static FileQuality quality(Pass pass) {
     List<RangeCounts> counts = pass.inOrder().stream().map(RangePart::counts).toList();
     long[] firstLine = firstLines(pass);
-    Duplicates duplicates = pass.duplicates();
-    List<Long> duplicateLines = duplicates.firstRows().stream()
+    RangeIntake.Repeats duplicates = pass.duplicates();
+    List<Long> duplicateLines = duplicates.first().stream()
         .map(row -> firstLine[(int) (row >>> 32)] + (row & 0xFFFFFFFFL) - 1).toList();
     return pass.intake().quality(counts, duplicates.rows(), duplicateLines);
   }
