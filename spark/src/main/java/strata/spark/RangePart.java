@@ -19,7 +19,8 @@ import strata.summary.SummaryTable;
  *
  * @param lineBreaks line breaks in the range's rows: the next range's first line is this many lines further
  * @param rejections with lines counted from 1 at the range's first row
- * @param stripes the table's stripes that have a customer, in stripe order
+ * @param stripes the table's stripes that have a customer or a row (rows after the as-of date have no summary), in
+ *     stripe order
  */
 record RangePart(int index, long lineBreaks, RangeCounts counts, List<Rejection> rejections,
     List<StripeRows> stripes) implements Serializable {
