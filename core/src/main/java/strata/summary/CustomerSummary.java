@@ -70,7 +70,8 @@ public record CustomerSummary(
   }
 
   // Both ascending and distinct: one linear merge (the summaries of a cluster's ranges are merged by the millions, and
-  // sorting the concatenation through streams was a fifth of the Spark merge's time).
+  // sorting the concatenation through streams was a fifth of the Spark merge's time). Written once for int[] days and
+  // once for long[] order keys: primitive arrays share no code without boxing each element.
   private static int[] union(int[] a, int[] b) {
     int[] out = new int[a.length + b.length];
     int i = 0;
