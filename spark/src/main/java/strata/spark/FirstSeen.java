@@ -23,4 +23,19 @@ record FirstSeen(long firstRow, CustomerSummary summary) implements Serializable
     return new FirstSeen(firstRow, new CustomerSummary(s.customerId(), s.purchaseDays(), new long[0], s.orders(),
         s.lines(), s.netCents(), s.refundCents(), s.firstDayNetCents(), s.categoryLines()));
   }
+
+  /**
+   * Sent as one byte array ({@link SummaryWire}), as the sort into file order shuffles every customer: Java
+   * serialization walks the summary's fields, id, arrays and map by reflection, an object each.
+   */
+  private Object writeReplace() {
+    return new Wire(SummaryWire.write(java.util.List.of(this)));
+  }
+
+  /** A {@link FirstSeen} as the shuffle carries it. */
+  private record Wire(byte[] bytes) implements Serializable {
+    private Object readResolve() {
+      return SummaryWire.read(bytes).get(0);
+    }
+  }
 }

@@ -39,4 +39,22 @@ class SummaryWireTest {
     assertThatThrownBy(() -> SummaryWire.read(Arrays.copyOf(bytes, bytes.length + 1)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("left over");
   }
+
+  @Test
+  void aCustomerThroughJavaSerializationComesBackEqual() throws Exception {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(CUSTOMERS.get(0));
+      out.writeObject(new java.util.ArrayList<>(CUSTOMERS));
+    }
+    try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      FirstSeen one = (FirstSeen) in.readObject();
+      assertThat(one.firstRow()).isEqualTo(CUSTOMERS.get(0).firstRow());
+      assertThat(one.summary()).isEqualTo(CUSTOMERS.get(0).summary());
+      @SuppressWarnings("unchecked")
+      List<FirstSeen> all = (List<FirstSeen>) in.readObject();
+      assertThat(all).extracting(FirstSeen::summary).containsExactlyElementsOf(
+          CUSTOMERS.stream().map(FirstSeen::summary).toList());
+    }
+  }
 }
