@@ -25,7 +25,7 @@ record Merged(List<RangePart> ranges, List<FirstSeen> customers, RangeIntake.Rep
       RangePart.Piece piece = pieces.next()._2();
       if (piece.meta() != null) ranges.add(piece.meta());
       for (FirstSeen c : piece.customers()) customers.merge(c.summary().customerId(), c, FirstSeen::merge);
-      fingerprints.add(piece.fingerprints());
+      fingerprints.addAll(java.util.Arrays.asList(piece.fingerprints()));
     }
     List<FirstSeen> merged = new ArrayList<>(customers.size());
     for (FirstSeen c : customers.values()) merged.add(c.withOrdersCounted());

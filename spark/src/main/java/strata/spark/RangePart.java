@@ -81,19 +81,17 @@ record RangePart(int index, long lineBreaks, RangeCounts counts, List<Rejection>
     return out.iterator();
   }
 
-  /** A range's customers and fingerprints for one merge, and its counts (or null) for the driver. */
-  record Piece(RangePart meta, List<FirstSeen> customers, long[] fingerprints) implements Serializable {
+  /**
+   * A range's customers and fingerprints for one merge (one array per stripe, put together once by the merge), and its
+   * counts (or null) for the driver.
+   */
+  record Piece(RangePart meta, List<FirstSeen> customers, long[][] fingerprints) implements Serializable {
     static Piece of(RangePart meta, List<StripeRows> stripes, boolean withFingerprints) {
       List<FirstSeen> customers = new ArrayList<>();
-      long[] fingerprints =
-          new long[withFingerprints ? stripes.stream().mapToInt(s -> s.fingerprints().length).sum() : 0];
-      int at = 0;
-      for (StripeRows s : stripes) {
-        customers.addAll(s.customers());
-        if (!withFingerprints) continue;
-        System.arraycopy(s.fingerprints(), 0, fingerprints, at, s.fingerprints().length);
-        at += s.fingerprints().length;
-      }
+      for (StripeRows s : stripes) customers.addAll(s.customers());
+      long[][] fingerprints = withFingerprints
+          ? stripes.stream().map(StripeRows::fingerprints).toArray(long[][]::new)
+          : new long[0][];
       return new Piece(meta, customers, fingerprints);
     }
 
@@ -104,7 +102,7 @@ record RangePart(int index, long lineBreaks, RangeCounts counts, List<Rejection>
   }
 
   /** A {@link Piece} as the shuffle carries it. */
-  private record Wire(RangePart meta, byte[] customers, long[] fingerprints) implements Serializable {
+  private record Wire(RangePart meta, byte[] customers, long[][] fingerprints) implements Serializable {
     private Object readResolve() {
       return new Piece(meta, SummaryWire.read(customers), fingerprints);
     }

@@ -13,7 +13,7 @@ import strata.summary.CustomerSummary;
 /**
  * Customers' summaries as one byte array for the shuffle. Java serialization of a range's customers object by object
  * (a summary, its id, day and order arrays and category map each) spent most of its time in the stream's table of
- * objects written (bench/README.md, "The Spark engine at 100M rows"), and the tasks write and read little else.
+ * objects written (bench/README.md, "The Spark engine reads the file once"), and the tasks write and read little else.
  */
 final class SummaryWire {
   private SummaryWire() {}
