@@ -16,7 +16,7 @@ import strata.tier.TierModel;
  * only the customers with an outlier row: one ¥99,999,999 order shifts the monetary percentiles and ABC shares of the
  * whole file.
  */
-final class OutlierTiers {
+public final class OutlierTiers {
   static final int EXAMPLES = 20;
 
   private OutlierTiers() {}
@@ -26,8 +26,7 @@ final class OutlierTiers {
    * @param other the same data scored the other way
    */
   static AmountOutliers compare(AmountOutliers outliers, ScoredCustomers run, OtherWay other, TierModel model) {
-    TreeMap<String, AmountOutliers.TierChange> changes = new TreeMap<>();
-    long changed = 0;
+    Changes changes = new Changes(outliers.excluded());
     for (int i = 0; i < run.size; i++) {
       int j = i < run.purchasers ? other.ofRunBuyer[i] : -1;
       String id = null; // decoded only where needed: most of millions of customers keep their tier
@@ -39,18 +38,54 @@ final class OutlierTiers {
       String mine = tier(model, run.tier[i]);
       String theirs = j < 0 ? null : tier(model, other.tiers[j]);
       if (mine.equals(theirs)) continue;
-      if (id == null) id = run.customerId(i);
-      changed++;
-      keep(changes, outliers.excluded() ? new AmountOutliers.TierChange(id, theirs, mine)
-          : new AmountOutliers.TierChange(id, mine, theirs));
+      changes.add(id == null ? run.customerId(i) : id, mine, theirs);
     }
     for (var only : other.rest.entrySet()) { // scored one way only (all its orders outliers)
-      changed++;
-      String theirs = tier(model, other.tiers[only.getValue()]);
-      keep(changes, outliers.excluded() ? new AmountOutliers.TierChange(only.getKey(), theirs, null)
-          : new AmountOutliers.TierChange(only.getKey(), null, theirs));
+      changes.add(only.getKey(), null, tier(model, other.tiers[only.getValue()]));
     }
-    return outliers.withTierChanges(changed, new ArrayList<>(changes.values()));
+    return changes.applyTo(outliers);
+  }
+
+  /**
+   * The customers whose tier differs between the two ways: how many, and the first {@link #EXAMPLES} by id. Mergeable,
+   * for an engine that compares the ways part by part (Spark).
+   */
+  public static final class Changes implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final boolean excluded;
+    private long changed;
+    private final TreeMap<String, AmountOutliers.TierChange> first = new TreeMap<>();
+
+    /** @param excluded whether the run left the outliers out (its tiers are then the ones without them) */
+    public Changes(boolean excluded) {
+      this.excluded = excluded;
+    }
+
+    /**
+     * @param mine the customer's tier in the run, null when the run has no such customer
+     * @param theirs its tier the other way, null when that way has no such customer
+     */
+    public Changes add(String id, String mine, String theirs) {
+      if (java.util.Objects.equals(mine, theirs)) return this;
+      changed++;
+      keep(excluded ? new AmountOutliers.TierChange(id, theirs, mine) : new AmountOutliers.TierChange(id, mine, theirs));
+      return this;
+    }
+
+    public Changes merge(Changes other) {
+      changed += other.changed;
+      other.first.values().forEach(this::keep);
+      return this;
+    }
+
+    public AmountOutliers applyTo(AmountOutliers outliers) {
+      return outliers.withTierChanges(changed, new ArrayList<>(first.values()));
+    }
+
+    private void keep(AmountOutliers.TierChange c) {
+      first.put(c.customerId(), c);
+      if (first.size() > EXAMPLES) first.pollLastEntry();
+    }
   }
 
   /**
@@ -107,13 +142,13 @@ final class OutlierTiers {
     }
   }
 
-  private static void keep(TreeMap<String, AmountOutliers.TierChange> changes, AmountOutliers.TierChange c) {
-    changes.put(c.customerId(), c);
-    if (changes.size() > EXAMPLES) changes.pollLastEntry();
-  }
-
   private static String tier(TierModel model, byte tier) {
     return model.tiers().get(tier).id();
+  }
+
+  /** The run's note on the tiers the outliers change, null when they change none. */
+  public static strata.i18n.Note note(AmountOutliers o) {
+    return o.tierChanges() > 0 ? strata.i18n.Note.of("outlier_tier_changes", o.tierChanges(), examples(o, 3)) : null;
   }
 
   /** The examples for a note: "A1 (key → regular), B7 (regular → key)". */

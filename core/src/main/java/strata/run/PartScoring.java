@@ -24,21 +24,20 @@ import strata.tier.TierModel;
  *
  * Each statistic holds one entry per distinct value or sampled buyer, never one per buyer of the run.
  *
- * <p>Runs with profiles or engagement, predictions (churn, clusters, product preference), a tier history, ids merged
- * by case, or outlier amounts to compare need every customer at once and are not scored in parts ({@link #applies}).
+ * <p>Runs with profiles or engagement, predictions (churn, clusters, product preference), a tier history or ids merged
+ * by case need every customer at once and are not scored in parts ({@link #applies}). Outlier amounts are not among
+ * them: the engine scores the other way in parts too and compares the tiers customer by customer
+ * ({@link OutlierTiers.Changes}).
  */
 public final class PartScoring {
   private PartScoring() {}
 
   /**
    * Whether a run of these inputs and model may be scored in parts: none of what needs every customer at once.
-   *
-   * @param outlierRows amount outliers the transactions' quality found
    */
-  public static boolean applies(RunInputs in, TierModel model, Predictions predictions, long outlierRows) {
+  public static boolean applies(RunInputs in, TierModel model, Predictions predictions) {
     return in.customers() == null && in.interactions() == null && in.surveys() == null && !in.merges().caseIds()
-        && !predictions.churnFor(model) && !predictions.clustersFor(model) && !predictions.productsFor(model)
-        && outlierRows == 0;
+        && !predictions.churnFor(model) && !predictions.clustersFor(model) && !predictions.productsFor(model);
   }
 
   /**

@@ -246,9 +246,10 @@ public final class ScoringRun {
     if (otherWay != null) {
       AmountOutliers o = OutlierTiers.compare(outliers, result.customers(), otherWay, model);
       outQuality = outQuality.stream().map(f -> f == tx.quality() ? f.withAmountOutliers(o) : f).toList();
-      if (o.tierChanges() > 0) {
+      Note changed = OutlierTiers.note(o);
+      if (changed != null) {
         outNotes = new ArrayList<>(outNotes);
-        outNotes.add(Note.of("outlier_tier_changes", o.tierChanges(), OutlierTiers.examples(o, 3)));
+        outNotes.add(changed);
       }
     }
     return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), outQuality, outNotes,

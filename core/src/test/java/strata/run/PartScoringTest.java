@@ -76,7 +76,7 @@ class PartScoringTest {
   private void assertPartsMatchTheWholeRun(Path tx, TierModel model, int parts, long seed) throws IOException {
     RunInputs in = RunInputs.of(tx);
     RunResult whole = ScoringRun.run(in, CompletableFuture.completedFuture(model), r -> { }, Progress.NONE);
-    assertThat(PartScoring.applies(in, model, Predictions.NONE, 0)).isTrue();
+    assertThat(PartScoring.applies(in, model, Predictions.NONE)).isTrue();
     PurchaseColumns all = whole.customers().purchases;
     int[][] rows = randomParts(all.size, parts, new Random(seed));
     List<PurchaseColumns> cut = new ArrayList<>();

@@ -3,6 +3,7 @@ package strata.spark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,29 +11,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import strata.i18n.Note;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
+import strata.intake.AmountOutliers;
 import strata.intake.FileQuality;
 import strata.run.CustomersCsv;
 import strata.run.InputCounts;
+import strata.run.OutlierTiers;
 import strata.run.PartContext;
 import strata.run.PartCounts;
 import strata.run.PartScoring;
 import strata.run.RunInputs;
 import strata.run.RunResult;
+import strata.run.ScoredCustomers;
 import strata.run.ScoredPart;
 import strata.scoring.ValueCounts;
 import strata.summary.CustomerSummary;
 import strata.summary.PurchaseColumns;
 import strata.summary.SummaryTable;
 import strata.tier.TierModel;
+import scala.Tuple2;
 
 /**
  * The merged customers scored where they are ({@link PartScoring}): each partition counts its buyers, the driver
@@ -65,30 +72,81 @@ final class ScoringInParts {
   record Outcome(Map<String, Object> quality, long customers) {}
 
   /**
+   * The other way of a run with outlier amounts (left out when the run keeps them, kept when it leaves them out): its
+   * buyers, merged as the run's are, and the split day of their read. The run scores them too and counts the customers
+   * whose tier differs (quality.json's amount outliers, and a note), as the single-machine run does.
+   */
+  record OtherWay(JavaRDD<FirstSeen> merged, int splitDay) {}
+
+  /**
    * @param merged the run's buyers, merged by customer id, with where each first appeared
+   * @param other null when the run has no outlier amounts
    * @param out where customers.csv and the Parquet go
    */
-  static Outcome score(JavaRDD<FirstSeen> merged, RunInputs in, Model model, java.time.LocalDate asOf, int splitDay,
-      List<FileQuality> quality, Out out, Locale locale) throws IOException {
+  static Outcome score(JavaRDD<FirstSeen> merged, RunInputs in, Model model, LocalDate asOf, int splitDay,
+      List<FileQuality> quality, OtherWay other, Out out, Locale locale) throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(merged.context());
-    // In the file's order, so that the parts' rows put together are in the single-machine run's order and the fits'
-    // evenly spread samples pick the same buyers. A partition's buyers are kept as one part's columns, which are
-    // several times smaller than its summaries.
-    JavaRDD<PurchaseColumns> parts = merged.sortBy(FirstSeen::firstRow, true, merged.getNumPartitions())
-        .map(FirstSeen::summary).mapPartitions(it -> List.of(columns(it, splitDay)).iterator(), true)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    List<JavaRDD<?>> kept = new ArrayList<>(List.of(parts));
+    List<RDD<?>> kept = new ArrayList<>();
     try {
-      return score(jsc, parts, kept, in, model, asOf, splitDay, quality, out, locale);
+      JavaPairRDD<String, Byte> otherTiers = null;
+      if (other != null) {
+        // The other way first, down to each customer's tier: only those are kept while the run's way is scored.
+        Ranked ranked = rank(jsc, parts(other.merged(), other.splitDay(), kept), kept, model, asOf,
+            other.splitDay());
+        otherTiers = tiers(ranked, model).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        kept.add(otherTiers.rdd());
+        otherTiers.count();
+        ranked.parts().unpersist(false);
+      }
+      JavaRDD<PurchaseColumns> parts = parts(merged, splitDay, kept);
+      List<Note> notes = new ArrayList<>();
+      IdentityReport identity = PartScoring.identity(in, caseVariants(parts), notes);
+      Ranked ranked = rank(jsc, parts, kept, model, asOf, splitDay);
+      Note changed = null;
+      if (otherTiers != null) {
+        FileQuality transactions = quality.get(0);
+        AmountOutliers o = compare(tiers(ranked, model), otherTiers, transactions.amountOutliers(), model.compiled());
+        quality = new ArrayList<>(quality);
+        quality.set(0, transactions.withAmountOutliers(o));
+        changed = OutlierTiers.note(o);
+        otherTiers.unpersist(false);
+      }
+      TierModel tiers = model.compiled();
+      Map<String, Long> byTier = write(jsc, ranked, model, out, locale);
+      notes.addAll(ranked.context().value().notes(tiers));
+      if (changed != null) notes.add(changed);
+      return new Outcome(strata.run.QualityDocument.of(asOf, tiers, ranked.buyers(), byTier, quality, identity, notes),
+          ranked.buyers());
     } finally {
       kept.forEach(rdd -> rdd.unpersist(false));
     }
   }
 
-  /** @param kept receives the RDDs persisted here, which the caller unpersists */
-  private static Outcome score(JavaSparkContext jsc, JavaRDD<PurchaseColumns> parts, List<JavaRDD<?>> kept,
-      RunInputs in, Model model, java.time.LocalDate asOf, int splitDay, List<FileQuality> quality, Out out,
-      Locale locale) throws IOException {
+  /**
+   * A partition's buyers as one part's columns, which are several times smaller than its summaries; in the file's
+   * order, so that the parts' rows put together are in the single-machine run's order and the fits' evenly spread
+   * samples pick the same buyers.
+   *
+   * @param kept receives the RDDs persisted here, which the caller unpersists
+   */
+  private static JavaRDD<PurchaseColumns> parts(JavaRDD<FirstSeen> merged, int splitDay, List<RDD<?>> kept) {
+    JavaRDD<PurchaseColumns> parts = merged.sortBy(FirstSeen::firstRow, true, merged.getNumPartitions())
+        .map(FirstSeen::summary).mapPartitions(it -> List.of(columns(it, splitDay)).iterator(), true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    kept.add(parts.rdd());
+    return parts;
+  }
+
+  /** The scored parts, in partition order, with the final context and the run's number of buyers. */
+  private record Ranked(JavaRDD<ScoredPart> parts, Broadcast<PartContext> context, long buyers) {}
+
+  /**
+   * Scores the parts in {@link PartScoring}'s three rounds, up to the final context; the parts' columns are released.
+   *
+   * @param kept receives the RDDs persisted here, which the caller unpersists
+   */
+  private static Ranked rank(JavaSparkContext jsc, JavaRDD<PurchaseColumns> parts, List<RDD<?>> kept, Model model,
+      LocalDate asOf, int splitDay) {
     int asOfDay = (int) asOf.toEpochDay();
     List<long[]> sizes = new ArrayList<>(parts.mapPartitionsWithIndex((k, it) -> {
       PurchaseColumns part = it.next();
@@ -116,8 +174,6 @@ final class ScoringInParts {
           .iterator();
     }, true).treeReduce(PartCounts::merge);
     TierModel tiers = model.compiled();
-    List<Note> notes = new ArrayList<>();
-    IdentityReport identity = PartScoring.identity(in, caseVariants(parts), notes);
 
     // Each part is scored once with the first context and kept for the later rounds (recomputing a part's RFM, ABC,
     // lifecycle and CLV in each round is what the rounds would otherwise cost).
@@ -128,27 +184,58 @@ final class ScoringInParts {
       scoredParts.add(1);
       return ScoredPart.of(part, c1.value(), model.compiled());
     }).persist(StorageLevel.MEMORY_AND_DISK());
-    kept.add(scored);
+    kept.add(scored.rdd());
     InputCounts inputs = scored.map(part -> part.inputCounts(model.compiled())).treeReduce(InputCounts::merge);
     parts.unpersist(false); // the scored parts hold the columns now
     Broadcast<PartContext> c2 = jsc.broadcast(first.withInputs(inputs));
     JavaRDD<ScoredPart> ranked = scored.map(part -> part.withComposite(c2.value(), model.compiled()))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    kept.add(ranked);
+    kept.add(ranked.rdd());
     ValueCounts potentials = ranked.map(ScoredPart::potentialCounts).treeReduce(ValueCounts::merge);
     scored.unpersist(false);
-    PartContext context = c2.value().withPotentials(potentials, tiers);
-    Broadcast<PartContext> c3 = jsc.broadcast(context);
+    return new Ranked(ranked, jsc.broadcast(c2.value().withPotentials(potentials, tiers)), buyersTotal);
+  }
 
-    // Rows are written by the tasks to a folder the cluster shares, then put together in partition order by
-    // streaming: the driver holds one buffer, not the customers.
+  /** Each buyer's tier by id (the tier's index in the model). */
+  private static JavaPairRDD<String, Byte> tiers(Ranked ranked, Model model) {
+    Broadcast<PartContext> context = ranked.context();
+    return ranked.parts().flatMapToPair(part -> {
+      ScoredCustomers s = part.score(context.value(), model.compiled(), 1, List.of()).customers();
+      List<Tuple2<String, Byte>> out = new ArrayList<>(s.size);
+      for (int i = 0; i < s.size; i++) out.add(new Tuple2<>(s.customerId(i), s.tier[i]));
+      return out.iterator();
+    });
+  }
+
+  /** The outliers with the customers whose tier differs between the run ({@code run}) and the other way. */
+  private static AmountOutliers compare(JavaPairRDD<String, Byte> run, JavaPairRDD<String, Byte> other,
+      AmountOutliers outliers, TierModel model) {
+    ArrayList<String> ids = new ArrayList<>(model.tiers().stream().map(t -> t.id()).toList());
+    return run.fullOuterJoin(other).aggregate(new OutlierTiers.Changes(outliers.excluded()),
+        (c, t) -> c.add(t._1(), tier(ids, t._2()._1()), tier(ids, t._2()._2())), OutlierTiers.Changes::merge)
+        .applyTo(outliers);
+  }
+
+  private static String tier(List<String> ids, org.apache.spark.api.java.Optional<Byte> t) {
+    return t.isPresent() ? ids.get(t.get()) : null;
+  }
+
+  /**
+   * Writes the customers: the tasks write their rows to a folder the cluster shares, then the driver puts them
+   * together in partition order by streaming (it holds one buffer, not the customers).
+   *
+   * @return the customers per tier
+   */
+  private static Map<String, Long> write(JavaSparkContext jsc, Ranked ranked, Model model, Out out, Locale locale)
+      throws IOException {
     String lang = locale.toLanguageTag();
     boolean facts = out.parquet() != null;
-    int count = sizes.size();
+    int count = ranked.parts().getNumPartitions();
+    Broadcast<PartContext> context = ranked.context();
     List<long[]> tierCounts = new ArrayList<>();
     try (PartsOutput files = PartsOutput.in(out.work(), jsc.hadoopConfiguration())) {
-      List<Done> done = ranked.mapPartitionsWithIndex((k, it) -> {
-        RunResult tiered = it.next().score(c3.value(), model.compiled(), 1, List.of());
+      List<Done> done = ranked.parts().mapPartitionsWithIndex((k, it) -> {
+        RunResult tiered = it.next().score(context.value(), model.compiled(), 1, List.of());
         var columns = files.write(k, file -> CustomersCsv.write(tiered, file, Locale.forLanguageTag(lang)), facts);
         long[] n = new long[tiered.model().tiers().size()];
         for (byte t : tiered.customers().tier) n[t]++;
@@ -162,15 +249,14 @@ final class ScoringInParts {
       }
       files.concatenate(count, out.customersCsv());
     }
+    List<strata.tier.TierRule> tiers = model.compiled().tiers();
     Map<String, Long> byTier = new LinkedHashMap<>();
-    for (int t = 0; t < tiers.tiers().size(); t++) {
+    for (int t = 0; t < tiers.size(); t++) {
       long sum = 0;
       for (long[] n : tierCounts) sum += n[t];
-      byTier.put(tiers.tiers().get(t).id(), sum);
+      byTier.put(tiers.get(t).id(), sum);
     }
-    notes.addAll(context.notes(tiers));
-    return new Outcome(strata.run.QualityDocument.of(asOf, tiers, buyersTotal, byTier, quality, identity, notes),
-        buyersTotal);
+    return byTier;
   }
 
   private static PurchaseColumns columns(Iterator<CustomerSummary> it, int splitDay) {

@@ -118,23 +118,32 @@ final class SparkScoring {
       throw e;
     }
     AmountOutliers outliers = quality.amountOutliers();
-    if (in.excludeOutliers() && outliers != null && outliers.rows() > 0) {
+    boolean outlying = outliers != null && outliers.rows() > 0;
+    boolean inPartsToo = inParts != null && PartScoring.applies(in, model, predictions);
+    Pass other = null; // the other way's read, when the run is scored in parts
+    if (in.excludeOutliers() && outlying) {
       // The threshold is known once every amount has been read: the file is read again leaving those rows out, and
       // they go to the rejects (the other rejections were reported the first time), as in the single-machine run.
-      pass.release();
+      if (inPartsToo) other = pass;
+      else pass.release();
       pass = pass(source, new Which(in.asOf(), accepted, outliers.thresholdCents()), true);
       emit(pass, rejects, r -> r.reason() == RejectReason.AMOUNT_OUTLIER);
       quality = ScoringRun.excludedQuality(quality(pass), outliers);
     }
     LocalDate asOf = AsOfPolicy.resolve(in.asOf(), pass.lastDay());
-    int splitDay = ScoringRun.splitDay(pass.firstDay(), (int) asOf.toEpochDay());
-    if (inParts != null && PartScoring.applies(in, model, predictions, outliers == null ? 0 : outliers.rows())) {
+    int asOfDay = (int) asOf.toEpochDay();
+    int splitDay = ScoringRun.splitDay(pass.firstDay(), asOfDay);
+    if (inPartsToo) {
       try {
+        if (outlying && other == null) other = pass(source, new Which(asOf, accepted, outliers.thresholdCents()), false);
+        var otherWay = other == null ? null
+            : new ScoringInParts.OtherWay(other.merged(), ScoringRun.splitDay(other.firstDay(), asOfDay));
         return new Scored(null, ScoringInParts.score(pass.merged(), in, inParts.model(), asOf, splitDay,
-            List.of(quality),
+            List.of(quality), otherWay,
             new ScoringInParts.Out(spark, inParts.customersCsv(), inParts.work(), inParts.parquet()), inParts.locale()), quality);
       } finally {
         pass.release();
+        if (other != null) other.release();
       }
     }
     var summaries = new ScoringRun.Summaries(pass.columns(splitDay), StandardCharsets.UTF_8, quality, asOf);

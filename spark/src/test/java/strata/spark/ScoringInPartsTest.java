@@ -24,8 +24,8 @@ import strata.run.RunInputs;
 import strata.tier.TierModel;
 
 /**
- * A run that needs no customer beside the others (no side files, predictions or outlier amounts) is scored in parts
- * on the cluster, and its customers.csv, rejected.csv and quality.json are the single-machine run's.
+ * A run that needs no customer beside the others (no side files or predictions) is scored in parts on the cluster,
+ * and its customers.csv, rejected.csv and quality.json are the single-machine run's.
  */
 class ScoringInPartsTest {
   private static SparkSession spark;
@@ -69,6 +69,35 @@ class ScoringInPartsTest {
     assertThat(dir.resolve("parquet")).isDirectoryNotContaining("glob:**/_strata-parts-*");
     assertThat(runs.sparkOut()).isDirectoryNotContaining("glob:**/_strata-parts-*");
     assertSameParquet(parquet, runs.sparkOut().resolve("customers.csv"));
+  }
+
+  @Test
+  void scoresARunWithOutlierAmountsInPartsAndListsTheTiersTheyChangeEitherWay() throws Exception {
+    // 4,000 customers spending 20-75 a row, and typos of 5,000,000: a customer's only row (a customer one way only),
+    // a customer's first row (first seen later without it) and a row among others. Everyone may change tier: the
+    // typos move the monetary percentiles and ABC shares of all.
+    Path tx = dir.resolve("orders.csv");
+    Random random = new Random(21);
+    StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
+    LocalDate start = LocalDate.of(2023, 1, 1);
+    csv.append("a-only-typo,2023-06-01,5000000\n").append("a-first-typo,2023-01-02,5000000\n");
+    for (int row = 0; row < 20_000; row++) {
+      String id = row % 3_000 == 0 ? "a-first-typo" : "cu" + random.nextInt(4_000);
+      String amount = row % 1_500 == 0 ? "5000000" : String.valueOf(20 + 5 * random.nextInt(12));
+      csv.append(id).append(',').append(start.plusDays(random.nextInt(730))).append(',').append(amount).append('\n');
+    }
+    Files.writeString(tx, csv);
+    for (boolean exclude : new boolean[] {false, true}) {
+      Path both = Files.createDirectories(dir.resolve(exclude ? "excluded" : "kept"));
+      SameAnswer.Runs runs = SameAnswer.run(spark, both, RunInputs.of(tx).withOutliersExcluded(exclude),
+          Predictions.NONE, 64 << 10, "--transactions", tx.toString(), "--outliers", exclude ? "exclude" : "keep");
+      var outliers = runs.single().quality().get(0).amountOutliers();
+      assertThat(outliers.rows()).as("exclude " + exclude).isEqualTo(2 + 14);
+      assertThat(outliers.tierChanges()).isPositive();
+      assertThat(outliers.tierChangeExamples()).extracting(c -> c.customerId()).contains("a-only-typo");
+      assertThat(runs.spark().scoredInParts()).isTrue();
+      SameAnswer.assertSame(runs);
+    }
   }
 
   @Test
