@@ -74,6 +74,7 @@ public class RunService implements ApplicationRunner {
   private final SnapshotStats aggregates;
   private final strata.server.data.WriteLock writeLock;
   private final RunProducts products;
+  private final SnapshotTables tables;
   private final int keep;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "strata-run");
@@ -91,7 +92,7 @@ public class RunService implements ApplicationRunner {
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
       strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep,
-      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, RunProducts products,
+      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, RunProducts products, SnapshotTables tables,
       @Value("${strata.runs.churn:false}") boolean churn, @Value("${strata.runs.clusters:false}") boolean clusters,
       @Value("${strata.runs.outliers:keep}") String outliers) {
     this.predictions = new Predictions(churn, clusters);
@@ -115,6 +116,7 @@ public class RunService implements ApplicationRunner {
     this.listeners = listeners;
     this.stats = stats;
     this.keep = keep;
+    this.tables = tables;
   }
 
   /** At start-up: runs still marked running whose server stopped or was killed. */
@@ -122,6 +124,7 @@ public class RunService implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     failOrphans();
     db.sql("delete from snapshot_row where run_id in (select id from tier_run where status = 'failed')").update();
+    tables.sweep();
     prune();
   }
 
@@ -140,7 +143,7 @@ public class RunService implements ApplicationRunner {
   @Scheduled(initialDelayString = "${strata.instance.sweep:15s}", fixedDelayString = "${strata.instance.sweep:15s}")
   void failOrphans() {
     List<Long> cutOff = runs.failOrphans(instance);
-    for (long id : cutOff) db.sql("delete from snapshot_row where run_id = ?").param(id).update();
+    for (long id : cutOff) tables.remove(id);
     if (!cutOff.isEmpty()) prune();
     if (!cutOff.isEmpty()) log.warn("run(s) {} were cut off by a server stop and are marked failed", cutOff);
   }
@@ -233,6 +236,7 @@ public class RunService implements ApplicationRunner {
       long[] marks = new long[2];
       writeLock.locked(() -> {
         runs.publish(id, total, counts, notes, at, clusters(result), () -> {
+          tables.attach(id);
           owners.catchUp(id, started);
           publishOverrides(id, version.version(), tierIds, at);
           marks[0] = System.nanoTime();
@@ -245,13 +249,17 @@ public class RunService implements ApplicationRunner {
       log.info("run {}: snapshot rows written in {} ms, published in {} ms (aggregates {} ms)", id,
           (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, (marks[1] - marks[0]) / 1_000_000);
       stats.refresh();
-      int removed = runs.applyRetention(keep);
+      int removed = runs.applyRetention(keep, tables::remove);
       prune();
       log.info("run {} published: {} customers{}", id, total, removed > 0 ? ", old snapshot rows removed" : "");
       announce(new RunPublished(id, result.asOf(), version.version(), history));
     } catch (Throwable e) {
       log.warn("run {} failed: {}", id, e.toString(), e);
-      db.sql("delete from snapshot_row where run_id = ?").param(id).update();
+      try {
+        tables.remove(id);
+      } catch (RuntimeException r) {
+        log.warn("run {}: its rows stay until the next sweep: {}", id, r.toString()); // its failure is still recorded
+      }
       runs.fail(id, RunFailure.of(e));
       prune();
     }

@@ -214,18 +214,21 @@ public class RunStore {
   /**
    * Deletes the snapshot rows of succeeded runs beyond the newest {@code keep} (never the current one, nor the start
    * snapshot of an experiment: its customers' tiers there decide their groups and strata for good).
+   *
+   * @param removeRows removes a run's snapshot rows ({@link SnapshotTables#remove})
+   * @return the runs expired
    */
-  int applyRetention(int keep) {
+  int applyRetention(int keep, java.util.function.LongConsumer removeRows) {
     List<Long> old = db.sql("select id from tier_run where status = 'succeeded' and id not in "
         + "(select start_run from experiment) order by id desc").query(Long.class).list().stream().skip(keep).toList();
     Long current = currentId().orElse(null);
-    int deleted = 0;
+    int expired = 0;
     for (Long id : old) {
       if (id.equals(current)) continue;
-      deleted += db.sql("delete from snapshot_row where run_id = ?").param(id).update();
-      db.sql("update tier_run set status = 'expired' where id = ?").param(id).update();
+      removeRows.accept(id);
+      expired += db.sql("update tier_run set status = 'expired' where id = ?").param(id).update();
     }
-    return deleted;
+    return expired;
   }
 
   /**

@@ -52,10 +52,11 @@ final class SnapshotWriter {
   }
 
   /**
-   * The PostgreSQL path: each chunk of {@link #COPY_ROWS} rows is one COPY, streamed as its rows are formatted, then
-   * committed. Measured at 1M customers (bench/README.md "A full run at 1M customers"): COPYs of 1000 rows, each built
-   * in memory and committed, left the database idle while the server formatted the next thousand and waited on a
-   * thousand commits; streaming lets both cores work.
+   * The PostgreSQL path, into the run's own table ({@link SnapshotTables}): each chunk of {@link #COPY_ROWS} rows is
+   * one COPY, streamed as its rows are formatted, then committed; the table is indexed once all are in. Measured at 1M
+   * customers (bench/README.md "A full run at 1M customers"): COPYs of 1000 rows, each built in memory and committed,
+   * left the database idle while the server formatted the next thousand and waited on a thousand commits; streaming
+   * lets both cores work.
    */
   private static Map<String, Long> writeCopy(Connection c, JsonMapper json, long runId, RunResult result,
       Map<String, OverrideStore.Override> overrides, IntConsumer written) throws SQLException {
@@ -66,10 +67,13 @@ final class SnapshotWriter {
     MetricsText metrics = new MetricsText(json);
     c.setAutoCommit(false);
     try {
+      SnapshotTables.create(c, runId);
+      c.commit();
+      String copy = "copy " + SnapshotTables.of(runId) + " (" + COLUMNS + ") from stdin (format csv)";
       for (int from = 0; from < s.size; from += COPY_ROWS) {
         int first = from;
         int to = Math.min(s.size, from + COPY_ROWS);
-        CopyCsv.copyIn(c, "copy snapshot_row (" + COLUMNS + ") from stdin (format csv)", csv -> {
+        CopyCsv.copyIn(c, copy, csv -> {
           for (int i = first; i < to; i++) {
             Object[] row = row(explanations, metrics, runId, result, overrides, i);
             counts.merge((String) row[2], 1L, Long::sum);
@@ -80,6 +84,8 @@ final class SnapshotWriter {
         written.accept(to);
       }
       explanations.write(c, runId);
+      c.commit();
+      SnapshotTables.index(c, runId);
       c.commit();
     } catch (IOException e) {
       throw new SQLException("cannot copy snapshot rows: " + e.getMessage(), e);

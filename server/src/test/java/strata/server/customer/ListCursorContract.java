@@ -43,6 +43,9 @@ abstract class ListCursorContract extends ServerTest {
   JdbcClient db;
 
   @Autowired
+  strata.server.data.Dialect dialect;
+
+  @Autowired
   CustomerQueries queries;
 
   /** A snapshot row as written; {@code name} and {@code owner} null for a customer without a profile. */
@@ -61,6 +64,7 @@ abstract class ListCursorContract extends ServerTest {
     }
     db.sql("insert into tier_run (id, status, trigger_kind, started_at, finished_at, progress) values (?, "
         + "'succeeded', 'manual', current_timestamp, current_timestamp, 1)").param(RUN).update();
+    strata.server.testing.HandWrittenSnapshot.partition(db, dialect, RUN);
     for (Row r : rows) {
       if (r.name() != null) {
         db.sql("insert into customer (id, name, industry, size, region, owner, phone, email, updated_at) "
@@ -75,7 +79,7 @@ abstract class ListCursorContract extends ServerTest {
 
   @AfterAll
   void remove() {
-    db.sql("delete from snapshot_row where run_id = ?").param(RUN).update();
+    strata.server.testing.HandWrittenSnapshot.remove(db, dialect, RUN);
     db.sql("delete from customer where id like 'K%'").update();
     db.sql("delete from tier_run where id = ?").param(RUN).update();
   }

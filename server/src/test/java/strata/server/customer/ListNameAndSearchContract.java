@@ -38,6 +38,9 @@ abstract class ListNameAndSearchContract extends ServerTest {
   JdbcClient db;
 
   @Autowired
+  strata.server.data.Dialect dialect;
+
+  @Autowired
   CustomerQueries queries;
 
   private final List<Customer> customers = new ArrayList<>();
@@ -64,6 +67,7 @@ abstract class ListNameAndSearchContract extends ServerTest {
           + "values (?, ?, '', '', '', 'owner1', '', '', current_timestamp)").params("Q" + x, NAMES[x % NAMES.length])
           .update();
     }
+    strata.server.testing.HandWrittenSnapshot.partition(db, dialect, RUN);
     for (Customer c : customers) {
       db.sql("insert into snapshot_row (run_id, customer_id, tier, model_tier, lifecycle, frequency, monetary_cents, "
           + "composite_score, metrics, explanation, owner) values (?, ?, 't1', 't1', 'active', 1, 100, ?, '{}', "
@@ -73,7 +77,7 @@ abstract class ListNameAndSearchContract extends ServerTest {
 
   @AfterAll
   void remove() {
-    db.sql("delete from snapshot_row where run_id = ?").param(RUN).update();
+    strata.server.testing.HandWrittenSnapshot.remove(db, dialect, RUN);
     db.sql("delete from customer where id like 'P%' or id like 'Q%'").update();
   }
 

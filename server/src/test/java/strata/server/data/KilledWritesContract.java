@@ -148,6 +148,13 @@ abstract class KilledWritesContract {
       long[] orphans = longs(s, "select count(*) from snapshot_row r join tier_run t on t.id = r.run_id "
           + "where t.status <> 'succeeded'");
       assertThat(orphans[0]).as("snapshot rows of unfinished or failed runs").isZero();
+      if (store.url().startsWith("jdbc:postgresql:")) {
+        // A run's own table (SnapshotTables): attached when it published, dropped when it was cut off.
+        long[] tables = longs(s, "select count(*) from pg_class t left join tier_run r on t.relname = 'snapshot_run_' "
+            + "|| r.id where t.relname like 'snapshot\\_run\\_%' and t.relkind = 'r' "
+            + "and (not t.relispartition or r.status is distinct from 'succeeded')");
+        assertThat(tables[0]).as("tables of runs cut off or failed").isZero();
+      }
       return new Fingerprint(p[0], p[1], cu[0], su[0], su[1], su[2], run[0], rows[0]);
     }
   }

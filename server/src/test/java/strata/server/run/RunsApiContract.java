@@ -50,6 +50,9 @@ abstract class RunsApiContract extends ServerTest {
 
   @Autowired JdbcClient db;
   @Autowired SummaryStore summaries;
+  @Autowired strata.server.data.Dialect dialect;
+  @Autowired SnapshotTables tables;
+  @Autowired strata.server.cluster.Instance instance;
   Api admin;
   Api analyst;
 
@@ -253,6 +256,7 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(analyst.get("/api/v1/runs/current").json().get("id").asLong()).isEqualTo(good.get("id").asLong());
     assertThat(db.sql("select count(*) from snapshot_row where run_id = ?").param(bad.get("id").asLong())
         .query(Long.class).single()).isZero();
+    assertThat(tableOf(bad.get("id").asLong())).isNull(); // PostgreSQL: the failed run's own table is gone too
     assertThat(tiers(analyst)).containsKeys("A1", "B2", "C3");
   }
 
@@ -466,8 +470,56 @@ abstract class RunsApiContract extends ServerTest {
     assertThat(analyst.get("/api/v1/runs/" + first).json().get("status").asString()).isEqualTo("expired");
     assertThat(db.sql("select count(*) from snapshot_row where run_id = ?").param(first).query(Long.class).single())
         .isZero();
+    assertThat(tableOf(first)).isNull();
     assertThat(analyst.get("/api/v1/customers/A1/tier?snapshot=" + first).status()).isEqualTo(404);
     assertThat(analyst.get("/api/v1/customers?snapshot=" + first).status()).isEqualTo(404);
+  }
+
+  @Test
+  void onPostgresARunsRowsAreItsOwnPartitionWithTheParentsKeyAndIndexes() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(dialect.postgres());
+    JsonNode run = runToEnd(analyst);
+    long id = run.get("id").asLong();
+    assertThat(tableOf(id)).isEqualTo("attached");
+    assertThat(db.sql("select count(*) from snapshot_run_" + id).query(Long.class).single())
+        .isEqualTo(run.get("customers").asLong()).isEqualTo(
+            db.sql("select count(*) from snapshot_row where run_id = ?").param(id).query(Long.class).single());
+    // Every index of the parent has this partition's index attached to it: the run built them, the attach adopted
+    // them (an index the attach had to build would be attached too, so the count of the partition's own is checked).
+    long parents = db.sql("select count(*) from pg_indexes where tablename = 'snapshot_row'").query(Long.class).single();
+    assertThat(parents).isGreaterThanOrEqualTo(7);
+    assertThat(db.sql("select count(*) from pg_inherits i join pg_class x on x.oid = i.inhrelid "
+        + "join pg_index p on p.indexrelid = x.oid where p.indrelid = ?::regclass").param("snapshot_run_" + id)
+        .query(Long.class).single()).isEqualTo(parents);
+    assertThat(db.sql("select count(*) from pg_indexes where tablename = ?").param("snapshot_run_" + id)
+        .query(Long.class).single()).isEqualTo(parents);
+  }
+
+  @Test
+  void onPostgresTheSweepDropsTablesNoRunNeeds() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(dialect.postgres());
+    // Left by a kill: a failed run's bare table, one of a run still running elsewhere, one of no run at all.
+    // The running one is this server's, started after it, so no sweep of orphaned runs takes it for one.
+    db.sql("insert into tier_run (id, status, trigger_kind, started_at, progress) values (990001, 'failed', 'manual', "
+        + "current_timestamp, 0)").update();
+    db.sql("insert into tier_run (id, status, trigger_kind, started_at, progress, instance_id) values (990002, "
+        + "'running', 'manual', current_timestamp, 0, ?)").param(instance.id()).update();
+    for (long id : new long[] {990_001, 990_002, 990_003}) {
+      db.sql("create table snapshot_run_" + id + " (like snapshot_row including defaults)").update();
+    }
+    tables.sweep();
+    assertThat(tableOf(990_001)).isNull();
+    assertThat(tableOf(990_002)).isEqualTo("bare");
+    assertThat(tableOf(990_003)).isNull();
+    db.sql("drop table snapshot_run_990002").update();
+    db.sql("delete from tier_run where id in (990001, 990002)").update();
+  }
+
+  /** The run's own table on PostgreSQL: "attached", "bare" or null for none (always null on H2). */
+  private String tableOf(long runId) {
+    if (!dialect.postgres()) return null;
+    return db.sql("select case when relispartition then 'attached' else 'bare' end from pg_class where relname = ?")
+        .param("snapshot_run_" + runId).query(String.class).optional().orElse(null);
   }
 
   @Test
