@@ -77,7 +77,7 @@ public final class Kills {
    * Whether a session of the server waits for the connection's transaction. On PostgreSQL from pg_locks, which is read
    * live: pg_stat_activity would be read once per transaction, and this one stays open.
    */
-  private static boolean waitingFor(Connection held) {
+  public static boolean waitingFor(Connection held) {
     try (Statement s = held.createStatement(); ResultSet rs = s.executeQuery(
         "PostgreSQL".equals(held.getMetaData().getDatabaseProductName())
             ? "select count(*) from pg_locks where not granted and pg_backend_pid() = any(pg_blocking_pids(pid))"
