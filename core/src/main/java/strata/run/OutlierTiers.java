@@ -68,7 +68,8 @@ public final class OutlierTiers {
     public Changes add(String id, String mine, String theirs) {
       if (java.util.Objects.equals(mine, theirs)) return this;
       changed++;
-      keep(excluded ? new AmountOutliers.TierChange(id, theirs, mine) : new AmountOutliers.TierChange(id, mine, theirs));
+      keep(excluded ? new AmountOutliers.TierChange(id, theirs, mine)
+          : new AmountOutliers.TierChange(id, mine, theirs));
       return this;
     }
 

@@ -135,7 +135,9 @@ final class SparkScoring {
     int splitDay = ScoringRun.splitDay(pass.firstDay(), asOfDay);
     if (inPartsToo) {
       try {
-        if (outlying && other == null) other = pass(source, new Which(asOf, accepted, outliers.thresholdCents()), false);
+        if (outlying && other == null) {
+          other = pass(source, new Which(asOf, accepted, outliers.thresholdCents()), false);
+        }
         var otherWay = other == null ? null
             : new ScoringInParts.OtherWay(other.merged(), ScoringRun.splitDay(other.firstDay(), asOfDay));
         return new Scored(null, ScoringInParts.score(pass.merged(), in, inParts.model(), asOf, splitDay,

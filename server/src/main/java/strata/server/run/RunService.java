@@ -92,7 +92,8 @@ public class RunService implements ApplicationRunner {
       strata.server.data.TableStats stats, Instance instance,
       org.springframework.context.ApplicationEventPublisher events, SnapshotOwners owners, SnapshotStats aggregates,
       strata.server.data.WriteLock writeLock, @Value("${strata.runs.keep:24}") int keep,
-      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, RunProducts products, SnapshotTables tables,
+      org.springframework.beans.factory.ObjectProvider<DowngradeRisks> risks, RunProducts products,
+      SnapshotTables tables,
       @Value("${strata.runs.churn:false}") boolean churn, @Value("${strata.runs.clusters:false}") boolean clusters,
       @Value("${strata.runs.outliers:keep}") String outliers) {
     this.predictions = new Predictions(churn, clusters);

@@ -73,7 +73,8 @@ public class SnapshotTables {
           Matcher m = INDEX.matcher(indexes.getString(1));
           if (!m.find()) throw new IllegalStateException("unexpected index of snapshot_row: " + indexes.getString(1));
           String unique = m.group(1) == null ? "" : m.group(1);
-          statements.add(m.replaceFirst("CREATE " + unique + "INDEX " + table + "_i" + k++ + " ON " + table + " USING "));
+          String name = table + "_i" + k++;
+          statements.add(m.replaceFirst("CREATE " + unique + "INDEX " + name + " ON " + table + " USING "));
         }
       }
       for (String sql : statements) s.execute(sql);
@@ -123,7 +124,8 @@ public class SnapshotTables {
     if (!dialect.postgres()) return;
     List<Long> left = db.sql("select t.relname, r.status, t.relispartition from pg_class t "
         + "left join tier_run r on t.relname = 'snapshot_run_' || r.id "
-        + "where t.relkind = 'r' and t.relname like 'snapshot\\_run\\_%' and t.relnamespace = current_schema()::regnamespace")
+        + "where t.relkind = 'r' and t.relname like 'snapshot\\_run\\_%' "
+        + "and t.relnamespace = current_schema()::regnamespace")
         .query((rs, n) -> {
           Matcher m = TABLE.matcher(rs.getString(1));
           if (!m.matches()) return null;

@@ -486,7 +486,8 @@ abstract class RunsApiContract extends ServerTest {
             db.sql("select count(*) from snapshot_row where run_id = ?").param(id).query(Long.class).single());
     // Every index of the parent has this partition's index attached to it: the run built them, the attach adopted
     // them (an index the attach had to build would be attached too, so the count of the partition's own is checked).
-    long parents = db.sql("select count(*) from pg_indexes where tablename = 'snapshot_row'").query(Long.class).single();
+    long parents = db.sql("select count(*) from pg_indexes where tablename = 'snapshot_row'").query(Long.class)
+        .single();
     assertThat(parents).isGreaterThanOrEqualTo(7);
     assertThat(db.sql("select count(*) from pg_inherits i join pg_class x on x.oid = i.inhrelid "
         + "join pg_index p on p.indexrelid = x.oid where p.indrelid = ?::regclass").param("snapshot_run_" + id)
