@@ -210,7 +210,7 @@ final class ScoringInParts {
   /** The outliers with the customers whose tier differs between the run ({@code run}) and the other way. */
   private static AmountOutliers compare(JavaPairRDD<String, Byte> run, JavaPairRDD<String, Byte> other,
       AmountOutliers outliers, TierModel model) {
-    ArrayList<String> ids = new ArrayList<>(model.tiers().stream().map(t -> t.id()).toList());
+    ArrayList<String> ids = new ArrayList<>(model.tiers().stream().map(strata.tier.TierRule::id).toList());
     return run.fullOuterJoin(other).aggregate(new OutlierTiers.Changes(outliers.excluded()),
         (c, t) -> c.add(t._1(), tier(ids, t._2()._1()), tier(ids, t._2()._2())), OutlierTiers.Changes::merge)
         .applyTo(outliers);

@@ -124,7 +124,6 @@ public class RunService implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     failOrphans();
-    db.sql("delete from snapshot_row where run_id in (select id from tier_run where status = 'failed')").update();
     tables.sweep();
     prune();
   }

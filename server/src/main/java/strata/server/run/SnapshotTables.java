@@ -25,7 +25,6 @@ import strata.server.data.Dialect;
 @Component
 public class SnapshotTables {
   private static final Logger log = LoggerFactory.getLogger(SnapshotTables.class);
-  private static final Pattern TABLE = Pattern.compile("snapshot_run_(\\d+)");
   /** An index of the parent as pg_indexes states it, up to its method. */
   private static final Pattern INDEX = Pattern.compile("^CREATE (UNIQUE )?INDEX \\S+ ON ONLY \\S+ USING ");
 
@@ -40,7 +39,7 @@ public class SnapshotTables {
   }
 
   /** The table a run's rows are copied into on PostgreSQL. */
-  static String of(long runId) {
+  public static String of(long runId) {
     return "snapshot_run_" + runId;
   }
 
@@ -116,24 +115,21 @@ public class SnapshotTables {
   }
 
   /**
-   * PostgreSQL: removes the tables no run needs, whatever left them (a kill during a write or a drop): those of runs
-   * that are not running and not attached, and attached ones of runs failed or expired. Runs of live servers, this
-   * one's or others', are left alone.
+   * Removes the rows no run needs, whatever left them (a kill during a write or a drop). On PostgreSQL the tables of runs
+   * that are not running and not attached, and attached ones of runs not succeeded (failed or expired); runs of live
+   * servers, this one's or others', are left alone. On H2 the rows of failed runs.
    */
   void sweep() {
-    if (!dialect.postgres()) return;
-    List<Long> left = db.sql("select t.relname, r.status, t.relispartition from pg_class t "
+    if (!dialect.postgres()) {
+      db.sql("delete from snapshot_row where run_id in (select id from tier_run where status = 'failed')").update();
+      return;
+    }
+    List<Long> left = db.sql("select cast(substring(t.relname from 14) as bigint) from pg_class t "
         + "left join tier_run r on t.relname = 'snapshot_run_' || r.id "
-        + "where t.relkind = 'r' and t.relname like 'snapshot\\_run\\_%' "
-        + "and t.relnamespace = current_schema()::regnamespace")
-        .query((rs, n) -> {
-          Matcher m = TABLE.matcher(rs.getString(1));
-          if (!m.matches()) return null;
-          String status = rs.getString(2);
-          boolean attached = rs.getBoolean(3);
-          boolean needed = attached ? "succeeded".equals(status) : "running".equals(status);
-          return needed ? null : Long.parseLong(m.group(1));
-        }).list().stream().filter(java.util.Objects::nonNull).toList();
+        + "where t.relkind = 'r' and t.relname ~ '^snapshot_run_[0-9]+$' "
+        + "and t.relnamespace = current_schema()::regnamespace "
+        + "and coalesce(r.status, '') <> case when t.relispartition then 'succeeded' else 'running' end")
+        .query(Long.class).list();
     for (long id : left) {
       try {
         remove(id);
