@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import strata.asof.AsOfPolicy;
@@ -41,6 +46,15 @@ class RunData {
   private final JdbcClient db;
   private final SummaryStore summaries;
   private final List<RunMerges> merges;
+  /**
+   * Reads the profiles and the engagement while the summaries are read: each is a query the database answers and the
+   * server parses, so side by side they use both cores (bench/README.md "A full run at 1M customers: reading").
+   */
+  private final ExecutorService reader = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "strata-run-read");
+    t.setDaemon(true);
+    return t;
+  });
 
   RunData(JdbcClient db, SummaryStore summaries, List<RunMerges> merges) {
     this.db = db;
@@ -67,19 +81,27 @@ class RunData {
   }
 
   private Inputs load(LocalDate requested, boolean withProfiles, boolean excludeOutliers) {
+    Future<Map<String, CustomerProfile>> read = withProfiles ? reader.submit(this::profiles)
+        : CompletableFuture.completedFuture(new HashMap<>());
     List<CustomerSummary> all = new ArrayList<>();
     int[] last = {Integer.MIN_VALUE};
-    summaries.forEach(s -> {
-      all.add(s);
-      last[0] = Math.max(last[0], s.lastDay());
-    });
+    try {
+      summaries.forEach(s -> {
+        all.add(s);
+        last[0] = Math.max(last[0], s.lastDay());
+      });
+    } catch (RuntimeException e) {
+      read.cancel(true);
+      throw e;
+    }
     LocalDate asOf = AsOfPolicy.resolve(requested, last[0]);
+    Future<Map<String, Engagement>> engaged = reader.submit(() -> engagement(asOf));
     int asOfDay = (int) asOf.toEpochDay();
     List<String> later = new ArrayList<>();
     for (CustomerSummary s : all) if (s.lastDay() > asOfDay) later.add(s.customerId());
     long after = 0;
     List<CustomerSummary> kept = all;
-    Map<String, CustomerProfile> profiles = withProfiles ? profiles() : new HashMap<>();
+    Map<String, CustomerProfile> profiles = done(read);
     if (!later.isEmpty()) {
       SummaryStore.Truncated t = summaries.upTo(later, asOfDay);
       after = t.rowsAfter();
@@ -98,8 +120,23 @@ class RunData {
       first = Math.min(first, s.firstDay());
       lastKept = Math.max(lastKept, s.lastDay());
     }
-    return MergedInputs.apply(new Inputs(kept, profiles, engagement(asOf), first, lastKept, asOf, after,
+    return MergedInputs.apply(new Inputs(kept, profiles, done(engaged), first, lastKept, asOf, after,
         List.of(), outliers), merges);
+  }
+
+  /** A read done beside this one; its failure is this one's. */
+  private static <T> T done(Future<T> read) {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      read.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the run's data", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error r) throw r;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**

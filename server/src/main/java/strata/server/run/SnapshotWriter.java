@@ -18,6 +18,8 @@ import strata.server.data.Dialect;
 import strata.server.override.OverrideStore;
 import strata.tier.Metric;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -128,26 +130,27 @@ final class SnapshotWriter {
    * A row's metrics as stored: the values alone as a JSON array in the order of {@link SnapshotMetrics#KEYS}, the
    * churn reasons last and only when there are some, written with one generator per row instead of a map serialised
    * per row (the map and the names were most of the server's formatting, bench/README.md "Snapshot rows without
-   * their metric names").
+   * their metric names"). Doubles through Jackson's shortest round-trip writer: JDK 17's own was the larger half of
+   * the rest at 1M rows (bench/README.md "A full run at 1M customers: reading and formatting").
    */
   static final class MetricsText {
-    private final JsonMapper json;
+    private final ObjectWriter writer;
     private final StringWriter text = new StringWriter(512);
 
     MetricsText(JsonMapper json) {
-      this.json = json;
+      this.writer = json.writer().with(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
     }
 
     String of(Object[] values, List<String> churnReasons) {
       text.getBuffer().setLength(0);
-      try (JsonGenerator g = json.createGenerator(text)) {
+      try (JsonGenerator g = writer.createGenerator(text)) {
         g.writeStartArray();
         for (Object v : values) {
           if (v == null) g.writeNull();
           else if (v instanceof Long n) g.writeNumber(n.longValue());
           else if (v instanceof Double d) g.writeNumber(d.doubleValue());
           else if (v instanceof String t) g.writeString(t);
-          else json.writeValue(g, v); // as the mapper writes the rest (booleans)
+          else writer.writeValue(g, v); // as the mapper writes the rest (booleans)
         }
         if (churnReasons != null) {
           g.writeStartArray();

@@ -54,6 +54,36 @@ class CopyCsvTest {
         .startsWith("\"say \"\"hi\"\", \"\"\"\"\",\"two\r\nlines\",,\"\"\n");
   }
 
+  /** Reals are written as text PostgreSQL reads back to the very value: the shortest that round-trips. */
+  @Test
+  void realsReadBackAsTheSameValue() throws IOException {
+    double[] doubles = {0.1 + 0.2, 1e-7, 2e23, Double.MIN_VALUE, Double.MAX_VALUE, -0.0, 123456.789, 1.0 / 3};
+    float[] floats = {0.1f + 0.2f, 1e-7f, Float.MIN_VALUE, Float.MAX_VALUE, 0.33333334f, 16777217f};
+    Object[] row = new Object[doubles.length + floats.length + 3];
+    for (int i = 0; i < doubles.length; i++) row[i] = doubles[i];
+    for (int i = 0; i < floats.length; i++) row[doubles.length + i] = floats[i];
+    row[row.length - 3] = Double.NaN;
+    row[row.length - 2] = Double.POSITIVE_INFINITY;
+    row[row.length - 1] = Float.NEGATIVE_INFINITY;
+    CopyCsv csv = new CopyCsv();
+    csv.add(row);
+    String[] fields = text(csv.take()).strip().split(",");
+    for (int i = 0; i < doubles.length; i++) {
+      assertThat(Double.doubleToRawLongBits(Double.parseDouble(fields[i]))).as(fields[i])
+          .isEqualTo(Double.doubleToRawLongBits(doubles[i]));
+    }
+    for (int i = 0; i < floats.length; i++) {
+      String f = fields[doubles.length + i];
+      assertThat(Float.floatToRawIntBits(Float.parseFloat(f))).as(f).isEqualTo(Float.floatToRawIntBits(floats[i]));
+    }
+    // The shortest such text, in Java's notation (JDK 17's Double.toString printed 2e23 as 1.9999999999999998E23).
+    assertThat(fields[0]).isEqualTo("0.30000000000000004");
+    assertThat(fields[2]).isEqualTo("2.0E23");
+    // PostgreSQL's names of the values that are not numbers (manual, "Floating-Point Types").
+    assertThat(java.util.Arrays.copyOfRange(fields, fields.length - 3, fields.length))
+        .containsExactly("NaN", "Infinity", "-Infinity");
+  }
+
   private static String text(Reader r) throws IOException {
     StringBuilder sb = new StringBuilder();
     char[] buf = new char[256];
