@@ -125,6 +125,12 @@ public record CustomerFilter(long runId, String tier, String segment, String seg
     return !searching() && (!orderBy.contains("c.") || byName(orderBy));
   }
 
+  /** Whether the list is filtered by nothing but its tier and owner (either or both may be absent). */
+  boolean tierAndOwnerOnly() {
+    return segment == null && segment11 == null && lifecycle == null && abc == null && quadrant == null
+        && !searching() && tag == null;
+  }
+
   /** Whether the list is a search ({@code q} with more than spaces). */
   boolean searching() {
     return q != null && !q.isBlank();

@@ -24,6 +24,7 @@ import strata.server.run.Run;
 import strata.server.run.RunStore;
 import strata.server.run.SnapshotExplanations;
 import strata.server.run.SnapshotMetrics;
+import strata.server.run.SnapshotStats;
 import strata.server.security.Viewer;
 import strata.server.security.VisibleCustomers;
 import tools.jackson.core.type.TypeReference;
@@ -94,10 +95,12 @@ public class CustomerQueries {
   private final MergedCustomers merged;
   private final SearchGrams grams;
   private final SerialReads serial;
+  private final SnapshotStats stats;
 
   CustomerQueries(JdbcClient db, RunStore runs, OverrideStore overrides, JsonMapper json,
       SummaryStore summaries, VisibleCustomers visible, MergedCustomers merged, SearchGrams grams,
-      SerialReads serial) {
+      SerialReads serial, SnapshotStats stats) {
+    this.stats = stats;
     this.grams = grams;
     this.serial = serial;
     this.merged = merged;
@@ -156,14 +159,16 @@ public class CustomerQueries {
       return more ? offset.withNext(next(f, order, offset.items())) : offset;
     }
     ListCursor cursor = ListCursor.decode(after, order);
+    Long stored = storedCount(f, v);
     CustomerFilter.Sql count = keys(f, v);
-    long counted = exactTotal
+    boolean exact = exactTotal || stored != null;
+    long counted = stored != null ? stored : exactTotal
         ? db.sql("select count(*)" + count.text()).params(count.params()).query(Long.class).single()
         : PagedQuery.countCapped(db, count.text(), count.params(), countCap(f));
     CustomerFilter.Sql rows = CursorPages.rows(f, v, grams.pick(f.q()), cursor, size + 1);
     List<CustomerRow> items =
         db.sql(rows.text()).params(rows.params()).query((rs, n) -> CustomerRow.read(rs)).list();
-    Page<CustomerRow> answer = exactTotal ? new Page<>(items.subList(0, Math.min(size, items.size())), page, size,
+    Page<CustomerRow> answer = exact ? new Page<>(items.subList(0, Math.min(size, items.size())), page, size,
         counted) : PagedQuery.capped(items.subList(0, Math.min(size, items.size())), page, size, counted, countCap(f));
     return items.size() > size ? answer.withNext(next(f, order, answer.items())) : answer;
   }
@@ -177,12 +182,18 @@ public class CustomerQueries {
     SearchGrams.Gram gram = grams.pick(f.q());
     CustomerFilter.Sql rows = f.from(v, true, gram);
     String order = CustomerFilter.orderBy(sort);
-    if (!exactTotal && f.pageBeforeCustomer(order)) {
-      CustomerFilter.Sql count = f.from(v, false);
+    Long stored = storedCount(f, v);
+    if ((stored != null || !exactTotal) && f.pageBeforeCustomer(order)) {
       CustomerFilter.Sql pageSql = keyedPage(f, v, order, page, size);
       List<CustomerRow> items =
           db.sql(pageSql.text()).params(pageSql.params()).query((rs, n) -> CustomerRow.read(rs)).list();
+      if (stored != null) return new Page<>(items, page, size, stored);
+      CustomerFilter.Sql count = f.from(v, false);
       return PagedQuery.capped(items, page, size, PagedQuery.countCapped(db, count.text(), count.params()));
+    }
+    if (stored != null) {
+      return new Page<>(PagedQuery.items(db, CustomerRow.COLUMNS, rows.text(), order, rows.params(), page, size,
+          (rs, n) -> CustomerRow.read(rs)), page, size, stored);
     }
     if (!exactTotal && f.searching()) return searched(f, v, order, gram, rows, page, size);
     if (!exactTotal) {
@@ -214,6 +225,15 @@ public class CustomerQueries {
           (rs, n) -> CustomerRow.read(rs));
     }
     return PagedQuery.capped(items, page, size, counted, SEARCH_COUNT_CAP);
+  }
+
+  /**
+   * The exact count of a list filtered by tier and owner alone, from the snapshot's stored aggregates: a tier of 250k
+   * customers counted its rows up to the cap on every page (bench/README.md "Lists counted from the stored
+   * aggregates"). Null for other filters, or a snapshot whose aggregates were not computed.
+   */
+  private Long storedCount(CustomerFilter f, Viewer v) {
+    return f.tierAndOwnerOnly() ? stats.customers(f.runId(), v, f.tier(), f.owner()) : null;
   }
 
   /** Where a list's capped count stops: {@link #SEARCH_COUNT_CAP} for a search, {@link PagedQuery#COUNT_CAP} else. */

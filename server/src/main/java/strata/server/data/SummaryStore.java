@@ -28,11 +28,14 @@ public class SummaryStore {
   private static final int CHUNK = 1000;
   private final JdbcClient db;
   private final JdbcTemplate jdbc;
+  private final StreamedReads streamed;
 
   private final TransactionTemplate transaction;
 
-  public SummaryStore(JdbcClient db, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  public SummaryStore(JdbcClient db, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      StreamedReads streamed) {
     this.db = db;
+    this.streamed = streamed;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
   }
@@ -171,7 +174,7 @@ public class SummaryStore {
 
   /** Every summary, in customer id order, handed over one at a time (a million customers fit; their rows need not). */
   public void forEach(Consumer<CustomerSummary> action) {
-    db.sql(SELECT + " order by customer_id").query((ResultSet rs) -> action.accept(summary(rs)));
+    streamed.query(SELECT + " order by customer_id", List.of(), rs -> action.accept(summary(rs)));
   }
 
   public Map<String, CustomerSummary> load(Collection<String> ids) {

@@ -1,7 +1,6 @@
 package strata.server.run;
 
 import strata.server.data.Visible;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import strata.intake.AmountOutliers;
 import strata.intake.AmountWatch;
 import strata.intake.CustomerProfile;
 import strata.intake.Engagement;
+import strata.server.data.StreamedReads;
 import strata.server.data.SummaryStore;
 import strata.summary.CustomerSummary;
 
@@ -46,6 +46,7 @@ class RunData {
   private final JdbcClient db;
   private final SummaryStore summaries;
   private final List<RunMerges> merges;
+  private final StreamedReads streamed;
   /**
    * Reads the profiles and the engagement while the summaries are read: each is a query the database answers and the
    * server parses, so side by side they use both cores (bench/README.md "A full run at 1M customers: reading").
@@ -56,8 +57,9 @@ class RunData {
     return t;
   });
 
-  RunData(JdbcClient db, SummaryStore summaries, List<RunMerges> merges) {
+  RunData(JdbcClient db, SummaryStore summaries, List<RunMerges> merges, StreamedReads streamed) {
     this.db = db;
+    this.streamed = streamed;
     this.summaries = summaries;
     this.merges = merges;
   }
@@ -146,10 +148,8 @@ class RunData {
    */
   private AmountOutliers outliers(int asOfDay) {
     AmountWatch amounts = new AmountWatch();
-    db.sql("select customer_id, purchase_day, amount_cents from purchase where purchase_day <= ? and "
-            + Visible.rows("purchase"))
-        .param(LocalDate.ofEpochDay(asOfDay))
-        .query((ResultSet rs) -> {
+    streamed.query("select customer_id, purchase_day, amount_cents from purchase where purchase_day <= ? and "
+            + Visible.rows("purchase"), List.of(LocalDate.ofEpochDay(asOfDay)), rs -> {
           long cents = rs.getLong(3);
           int day = (int) rs.getObject(2, LocalDate.class).toEpochDay();
           amounts.add(cents, day, () -> {
@@ -193,8 +193,8 @@ class RunData {
 
   private Map<String, CustomerProfile> profiles() {
     Map<String, CustomerProfile> out = new HashMap<>();
-    db.sql("select id, name, industry, size, region, owner, phone, email, birthday, created from customer")
-        .query((ResultSet rs) -> {
+    streamed.query("select id, name, industry, size, region, owner, phone, email, birthday, created from customer",
+        List.of(), rs -> {
           out.put(rs.getString(1), new CustomerProfile(rs.getString(1), rs.getString(2), rs.getString(3),
               rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
               rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)));
@@ -205,11 +205,13 @@ class RunData {
   private Map<String, Engagement> engagement(LocalDate asOf) {
     Map<String, Engagement> out = new HashMap<>();
     LocalDateTime end = asOf.plusDays(1).atStartOfDay();
-    db.sql("select customer_id, at, type from interaction where at < ? and " + Visible.rows("interaction")).param(end).query((ResultSet rs) -> {
+    streamed.query("select customer_id, at, type from interaction where at < ? and " + Visible.rows("interaction"),
+        List.of(end), rs -> {
       out.merge(rs.getString(1), Engagement.interaction(rs.getString(3), day(rs.getObject(2, LocalDateTime.class))),
           Engagement::merge);
     });
-    db.sql("select customer_id, at, nps, csat from survey where at < ? and " + Visible.rows("survey")).param(end).query((ResultSet rs) -> {
+    streamed.query("select customer_id, at, nps, csat from survey where at < ? and " + Visible.rows("survey"),
+        List.of(end), rs -> {
       Integer nps = rs.getObject(3, Integer.class);
       Integer csat = rs.getObject(4, Integer.class);
       out.merge(rs.getString(1), Engagement.survey(nps == null ? -1 : nps, csat == null ? -1 : csat,
