@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads a result of many rows in chunks instead of whole. PostgreSQL's driver holds every row of a result in memory
  * until the first is handed over unless the query has a fetch size and runs in a transaction; a run's read of 1M
  * summaries and profiles then kept both the rows' bytes and the objects made of them alive at once, and the young
- * collections that copied them were a third of the read (bench/README.md "A full run at 1M customers: reading and
+ * collections that copied them were a quarter of the read (bench/README.md "A full run at 1M customers: reading and
  * formatting").
  */
 @Component
