@@ -49,7 +49,8 @@ class RunData {
   private final StreamedReads streamed;
   /**
    * Reads the profiles and the engagement while the summaries are read: each is a query the database answers and the
-   * server parses, so side by side they use both cores (bench/README.md "A full run at 1M customers: reading and formatting").
+   * server parses, so side by side they use both cores (bench/README.md "A full run at 1M customers: reading and
+   * formatting").
    */
   private final ExecutorService reader = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "strata-run-read");

@@ -68,13 +68,14 @@ public class SnapshotStats {
     if (counts[0] == 0) return null;
     if (tier == null) return counts[1]; // an override moves a customer between tiers, never out of the list
     // The overridden rows, grouped, by the override index alone and the owner then matched here: given the owner in
-    // SQL, H2 walked the owner's rows whole instead (3,978 at 250k customers, 270 ms; bench/README.md ibid.).
+    // SQL, H2 walked the owner's rows whole instead (3,978 at 250k customers, 270 ms; bench/README.md as above).
     long[] moved = {0};
     db.sql("select tier, model_tier, owner, count(*) from snapshot_row where run_id = ? and "
             + OverrideStore.overridden("override_id") + " and tier <> model_tier group by tier, model_tier, owner")
         .param(runId).query((rs, n) -> {
           String rowOwner = rs.getString(3);
-          if ((owner == null || owner.equals(rowOwner)) && (v.seesAll() || rowOwner != null && v.owners().contains(rowOwner))) {
+          boolean seen = v.seesAll() || rowOwner != null && v.owners().contains(rowOwner);
+          if (seen && (owner == null || owner.equals(rowOwner))) {
             if (tier.equals(rs.getString(1))) moved[0] += rs.getLong(4);
             if (tier.equals(rs.getString(2))) moved[0] -= rs.getLong(4);
           }
