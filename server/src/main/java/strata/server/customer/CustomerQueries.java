@@ -160,17 +160,20 @@ public class CustomerQueries {
     }
     ListCursor cursor = ListCursor.decode(after, order);
     Long stored = storedCount(f, v);
-    CustomerFilter.Sql count = keys(f, v);
     boolean exact = exactTotal || stored != null;
-    long counted = stored != null ? stored : exactTotal
-        ? db.sql("select count(*)" + count.text()).params(count.params()).query(Long.class).single()
-        : PagedQuery.countCapped(db, count.text(), count.params(), countCap(f));
+    long counted = stored != null ? stored : counted(keys(f, v), exactTotal, countCap(f));
     CustomerFilter.Sql rows = CursorPages.rows(f, v, grams.pick(f.q()), cursor, size + 1);
     List<CustomerRow> items =
         db.sql(rows.text()).params(rows.params()).query((rs, n) -> CustomerRow.read(rs)).list();
     Page<CustomerRow> answer = exact ? new Page<>(items.subList(0, Math.min(size, items.size())), page, size,
         counted) : PagedQuery.capped(items.subList(0, Math.min(size, items.size())), page, size, counted, countCap(f));
     return items.size() > size ? answer.withNext(next(f, order, answer.items())) : answer;
+  }
+
+  /** Every row of {@code count} counted, or up to {@code cap} + 1. */
+  private long counted(CustomerFilter.Sql count, boolean exactTotal, int cap) {
+    return exactTotal ? db.sql("select count(*)" + count.text()).params(count.params()).query(Long.class).single()
+        : PagedQuery.countCapped(db, count.text(), count.params(), cap);
   }
 
   private String next(CustomerFilter f, CustomerFilter.Sort order, List<CustomerRow> items) {
