@@ -158,11 +158,11 @@ final class ParallelCsv {
     // Eight bytes at a time (this scan runs on the one reading thread over the whole file; measured).
     for (; i + 8 <= len; i += 8) {
       long w = Words.at(buf, i);
-      if (quoting && bytesEqual(w, QUOTES) != 0) {
+      if (quoting && Words.bytesEqual(w, QUOTES) != 0) {
         quotes = true;
         break;
       }
-      long nl = bytesEqual(w, NEWLINES);
+      long nl = Words.bytesEqual(w, NEWLINES);
       if (nl != 0) {
         newlines += Long.bitCount(nl);
         lastNewline = i + ((63 - Long.numberOfLeadingZeros(nl)) >>> 3);
@@ -189,13 +189,6 @@ final class ParallelCsv {
 
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
   private static final long QUOTES = 0x2222222222222222L;
-  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-
-  /** 0x80 in each byte of {@code w} equal to the byte repeated in {@code pattern}, 0 elsewhere (exact, no carries). */
-  private static long bytesEqual(long w, long pattern) {
-    long x = w ^ pattern;
-    return ~(((x & LOW7) + LOW7) | x | LOW7);
-  }
 
   /** Passes outcomes on in block order, whichever worker finishes first. */
   private static final class Orderer {

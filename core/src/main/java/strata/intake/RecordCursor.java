@@ -15,6 +15,7 @@ final class RecordCursor {
   private final byte[] buf;
   private final int limit;
   private final byte delimiter;
+  private final long delimiters;
   private final boolean whitespaceDelimited;
   private int pos;
 
@@ -36,6 +37,7 @@ final class RecordCursor {
     this.pos = from;
     this.limit = limit;
     this.delimiter = delimiter;
+    this.delimiters = Words.repeated(delimiter);
     this.whitespaceDelimited = whitespaceDelimited;
   }
 
@@ -66,6 +68,22 @@ final class RecordCursor {
         return true; // a blank line has one empty field and is skipped
       }
     }
+  }
+
+  private static final long NEWLINES = Words.repeated((byte) '\n');
+
+  /**
+   * The first delimiter or line break at or after {@code p}, else the limit. Eight bytes at a time: the field scan
+   * was the first of an RFM run's samples (9 % at 100M rows) a byte at a time.
+   */
+  private int fieldEnd(int p) {
+    for (; p + 8 <= limit; p += 8) {
+      long w = Words.at(buf, p);
+      long stops = Words.bytesEqual(w, delimiters) | Words.bytesEqual(w, NEWLINES);
+      if (stops != 0) return p + (Long.numberOfTrailingZeros(stops) >>> 3);
+    }
+    while (p < limit && buf[p] != delimiter && buf[p] != '\n') p++;
+    return p;
   }
 
   private int scanDelimited(boolean atEof) {
@@ -107,13 +125,13 @@ final class RecordCursor {
           isComplex = true; // text after the closing quote
         }
         isComplex |= escaped;
-        while (p < limit && buf[p] != delimiter && buf[p] != '\n') p++;
+        p = fieldEnd(p);
         if (isComplex) {
           contentStart = fieldStart;
           contentEnd = stripCr(fieldStart, p);
         }
       } else {
-        while (p < limit && buf[p] != delimiter && buf[p] != '\n') p++;
+        p = fieldEnd(p);
         contentEnd = stripCr(fieldStart, p);
       }
       if (p >= limit && !atEof) {
