@@ -89,8 +89,12 @@ run_engine() {
     rm -rf "${OUT:?}/$engine"
     local -a only=()
     [ "$engine" = strata-rfm ] && only=(--only rfm)
+    # The class-data sharing archive the build makes beside the jar, as the `strata` launcher uses it.
+    local -a cds=()
+    [ -f "${STRATA_JAR%.jar}.jsa" ] && [ ! "$STRATA_JAR" -nt "${STRATA_JAR%.jar}.jsa" ] \
+      && cds=(-XX:SharedArchiveFile="${STRATA_JAR%.jar}.jsa" -Xlog:cds=off)
     # shellcheck disable=SC2086
-    cmd=(env MALLOC_ARENA_MAX="$STRATA_MALLOC_ARENA_MAX" java $STRATA_JAVA_OPTS -jar "$STRATA_JAR" score --transactions "$TX" --as-of "$AS_OF" "${only[@]}" --out "$OUT/$engine")
+    cmd=(env MALLOC_ARENA_MAX="$STRATA_MALLOC_ARENA_MAX" java $STRATA_JAVA_OPTS "${cds[@]}" -jar "$STRATA_JAR" score --transactions "$TX" --as-of "$AS_OF" "${only[@]}" --out "$OUT/$engine")
   else
     rm -f "$OUT/duckdb.csv"
     # shellcheck disable=SC2086
