@@ -9,12 +9,13 @@ import org.springframework.stereotype.Service;
 import strata.server.override.OverrideStore;
 import strata.server.run.SnapshotStats;
 import strata.server.run.TierFlow;
+import strata.server.run.TierMove;
 import strata.server.security.Viewer;
 
 /**
  * Reads the aggregates a run stored when it published ({@link SnapshotStats}) for a viewer (a sales user: their own
- * customers), and moves the overridden customers from their model tier to their effective tier. Overrides are few
- * (set by hand), so the correction reads a handful of rows through the (run_id, override_id) index.
+ * customers), and moves the overridden customers from their model tier to their effective tier
+ * ({@link SnapshotStats#tierMoves}).
  */
 @Service
 class StoredAggregates {
@@ -36,9 +37,11 @@ class StoredAggregates {
       Map<String, long[]> rfm, Map<String, Long> segments, Map<String, long[]> quadrants) {}
 
   private final JdbcClient db;
+  private final SnapshotStats stats;
 
-  StoredAggregates(JdbcClient db) {
+  StoredAggregates(JdbcClient db, SnapshotStats stats) {
     this.db = db;
+    this.stats = stats;
   }
 
   /** The snapshot's aggregates over the viewer's customers, tiers effective (overrides applied). */
@@ -136,25 +139,16 @@ class StoredAggregates {
 
   /** Moves overridden customers from their model tier's sums to their effective tier's. */
   private void correctTiers(long runId, Viewer v, Map<String, TierSums> tiers) {
-    db.sql("select model_tier, tier, count(*), sum(case when frequency > 0 then 1 else 0 end), "
-            + "sum(case when frequency >= 2 then 1 else 0 end), coalesce(sum(monetary_cents), 0), "
-            + "coalesce(sum(case when p_alive <= 0.5 then monetary_cents else 0 end), 0) from snapshot_row "
-            + "where run_id = ? and " + OverrideStore.overridden("override_id") + " and tier <> model_tier"
-            + scope(v, "owner")
-            + " group by model_tier, tier order by model_tier, tier")
-        .params(scopeParams(runId, v))
-        .query((rs, n) -> {
-          TierSums moved = new TierSums();
-          moved.customers = rs.getLong(3);
-          moved.buyers = rs.getLong(4);
-          moved.repeaters = rs.getLong(5);
-          moved.revenueCents = rs.getLong(6);
-          moved.lowAliveCents = rs.getLong(7);
-          tiers.computeIfAbsent(rs.getString(1), k -> new TierSums()).add(moved, -1);
-          tiers.computeIfAbsent(rs.getString(2), k -> new TierSums()).add(moved, 1);
-          return null;
-        })
-        .list();
+    for (TierMove m : stats.tierMoves(runId, v)) {
+      TierSums moved = new TierSums();
+      moved.customers = m.customers();
+      moved.buyers = m.buyers();
+      moved.repeaters = m.repeaters();
+      moved.revenueCents = m.revenueCents();
+      moved.lowAliveCents = m.lowAliveCents();
+      tiers.computeIfAbsent(m.modelTier(), k -> new TierSums()).add(moved, -1);
+      tiers.computeIfAbsent(m.tier(), k -> new TierSums()).add(moved, 1);
+    }
   }
 
   /** The viewer's owners as a condition on {@code column}; its parameters are {@link Viewer#owners()}, in order. */

@@ -10,8 +10,8 @@ import strata.server.security.Viewer;
 /**
  * The dashboard's aggregates of a snapshot per owner (table snapshot_stats), computed once when the run publishes
  * instead of on every view: at 1M customers each view scanned the snapshot five times and joined it with the
- * previous one. Tiers are the model's; the few overridden rows are corrected when read
- * (strata.server.dashboard.Dashboard), so an override does not rewrite the aggregates. An owner change rewrites
+ * previous one. Tiers are the model's; the few overridden rows are corrected when read ({@link #tierMoves}), so an
+ * override does not rewrite the aggregates. An owner change rewrites
  * the aggregates of the two owners concerned ({@link SnapshotOwners}).
  */
 @Service
@@ -67,21 +67,33 @@ public class SnapshotStats {
         + stored + ")").params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     if (counts[0] == 0) return null;
     if (tier == null) return counts[1]; // an override moves a customer between tiers, never out of the list
-    // The overridden rows, grouped, by the override index alone and the owner then matched here: given the owner in
-    // SQL, H2 walked the owner's rows whole instead (3,978 at 250k customers, 270 ms; bench/README.md as above).
-    long[] moved = {0};
-    db.sql("select tier, model_tier, owner, count(*) from snapshot_row where run_id = ? and "
-            + OverrideStore.overridden("override_id") + " and tier <> model_tier group by tier, model_tier, owner")
-        .param(runId).query((rs, n) -> {
-          String rowOwner = rs.getString(3);
-          boolean seen = v.seesAll() || rowOwner != null && v.owners().contains(rowOwner);
-          if (seen && (owner == null || owner.equals(rowOwner))) {
-            if (tier.equals(rs.getString(1))) moved[0] += rs.getLong(4);
-            if (tier.equals(rs.getString(2))) moved[0] -= rs.getLong(4);
-          }
-          return null;
-        }).list();
-    return counts[1] + moved[0];
+    long moved = 0;
+    for (TierMove m : tierMoves(runId, v)) {
+      if (owner != null && !owner.equals(m.owner())) continue;
+      if (tier.equals(m.tier())) moved += m.customers();
+      if (tier.equals(m.modelTier())) moved -= m.customers();
+    }
+    return counts[1] + moved;
+  }
+
+  /**
+   * The snapshot's overridden rows whose effective tier is not the model's, grouped, over the owners the viewer sees:
+   * what turns the stored model tiers' aggregates into effective tiers' (overrides are set by hand, so they are few).
+   * Read by the override index alone and the owner matched here: given the owner in SQL, H2 walked the owner's rows
+   * whole instead (3,978 at 250k customers, 270 ms; bench/README.md "Lists counted from the stored aggregates").
+   */
+  public List<TierMove> tierMoves(long runId, Viewer v) {
+    List<TierMove> moves = db.sql("select model_tier, tier, owner, count(*), "
+            + "sum(case when frequency > 0 then 1 else 0 end), sum(case when frequency >= 2 then 1 else 0 end), "
+            + "coalesce(sum(monetary_cents), 0), coalesce(sum(case when p_alive <= 0.5 then monetary_cents else 0 end),"
+            + " 0) from snapshot_row where run_id = ? and " + OverrideStore.overridden("override_id")
+            + " and tier <> model_tier group by model_tier, tier, owner order by model_tier, tier, owner")
+        .param(runId)
+        .query((rs, n) -> new TierMove(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+        .list();
+    return v.seesAll() ? moves
+        : moves.stream().filter(m -> m.owner() != null && v.owners().contains(m.owner())).toList();
   }
 
   /**

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A list filtered by tier and owner alone takes its total from the snapshot's stored aggregates: the total must be
  * exactly the rows the list walks page by page, with overrides moving customers between tiers, for a past snapshot
- * and the current one, as an admin and as a sales user, and for customers without an owner or without a record.
+ * and the current one, as an admin and as a sales user, and for customers without an owner or without a record. The
+ * dashboard's tiers and trend, read from the same aggregates, must equal the snapshot's rows too.
  */
 abstract class ListStoredCountContract extends ServerTest {
   private static final String[] OWNERS = {"王芳", "李娜", ""}; // a record without an owner
@@ -64,7 +65,33 @@ abstract class ListStoredCountContract extends ServerTest {
           check(lina, run, tier, owner, rows(run, tier, owner, "李娜"));
         }
       }
+      // The dashboard reads the same aggregates, moved by the same overridden rows: its tiers and its trend.
+      for (Api viewer : List.of(admin, lina)) {
+        String scope = viewer == lina ? "李娜" : null;
+        JsonNode dash = viewer.get("/api/v1/dashboard?snapshot=" + run).json();
+        Map<String, String> shown = new java.util.TreeMap<>();
+        dash.get("tiers").forEach(t -> shown.put(t.get("tier").asString(),
+            t.get("customers").asLong() + "/" + Math.round(t.get("revenue").asDouble() * 100)));
+        assertThat(shown).as("dashboard of %d for %s", run, scope).isEqualTo(tierSums(run, scope));
+        dash.get("trend").forEach(point -> {
+          Map<String, String> counts = new java.util.TreeMap<>();
+          point.get("tiers").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong() + ""));
+          Map<String, String> expected = new java.util.TreeMap<>();
+          tierSums(point.get("runId").asLong(), scope).forEach((t, v) -> expected.put(t, v.split("/")[0]));
+          assertThat(counts).as("trend point %s for %s", point, scope).isEqualTo(expected);
+        });
+      }
     }
+  }
+
+  /** Customers and revenue in cents per effective tier of a snapshot, counted in its rows. */
+  private Map<String, String> tierSums(long run, String scope) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    db.sql("select tier, count(*), coalesce(sum(monetary_cents), 0) from snapshot_row where run_id = ? "
+            + "and (cast(? as varchar(200)) is null or owner = ?) group by tier")
+        .params(run, scope, scope)
+        .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2) + "/" + rs.getLong(3))).list();
+    return out;
   }
 
   /** The rows the filter selects, counted in the snapshot itself; {@code scope} the sales user's owner. */
