@@ -13,9 +13,8 @@
 #   WARMUP=1                  0: no uncounted warm-up run (for runs too long to do twice; the page cache is then
 #                             filled only by the generator or an earlier run)
 #   SEED=42                   generator seed
-#   STRATA_JAR=cli/target/strata.jar
-#   STRATA_JAVA_OPTS (default: the launcher's flags), DUCKDB_JAVA_OPTS (default: none)
-#   STRATA_MALLOC_ARENA_MAX=2 the launcher's malloc arena limit
+#   STRATA_JAVA_OPTS          JVM flags for Strata in place of the `strata` launcher's own (its JAVA_OPTS)
+#   DUCKDB_JAVA_OPTS          JVM flags for the DuckDB side (default: none)
 set -euo pipefail
 
 ROWS=${1:-10000000}
@@ -25,13 +24,12 @@ SEED=${SEED:-42}
 ENGINES=${ENGINES:-"strata-rfm strata duckdb"}
 SPARK_MASTER=${SPARK_MASTER:-local[2]}
 WARMUP=${WARMUP:-1}
-STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxNewSize=64m -XX:MinHeapFreeRatio=0 -XX:MaxHeapFreeRatio=10 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer::bobyqb}  # the `strata` launcher's
+STRATA_JAVA_OPTS=${STRATA_JAVA_OPTS:-}
 DUCKDB_JAVA_OPTS=${DUCKDB_JAVA_OPTS:-}
-STRATA_MALLOC_ARENA_MAX=${STRATA_MALLOC_ARENA_MAX:-2}  # the `strata` launcher's
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-STRATA_JAR=${STRATA_JAR:-cli/target/strata.jar}  # override only to test this script with a stand-in
+STRATA_JAR=cli/target/strata.jar
 BENCH_JAR=bench/target/strata-bench.jar
 DATA=bench/data
 TX=$DATA/tx-$ROWS-$CUSTOMERS-s$SEED.csv
@@ -51,7 +49,7 @@ done
 build_if_needed() {
   local stale=no
   for jar in "$STRATA_JAR" "$BENCH_JAR"; do
-    if [ ! -f "$jar" ] || [ -n "$(find core cli bench -path '*/target' -prune -o \
+    if [ ! -f "$jar" ] || [ -n "$(find core cmdline cli bench -path '*/target' -prune -o \
         \( -name '*.java' -o -name pom.xml -o -path '*/resources/*' \) -newer "$jar" -print -quit)" ]; then
       stale=yes
     fi
@@ -89,12 +87,10 @@ run_engine() {
     rm -rf "${OUT:?}/$engine"
     local -a only=()
     [ "$engine" = strata-rfm ] && only=(--only rfm)
-    # The class-data sharing archive the build makes beside the jar, as the `strata` launcher uses it.
-    local -a cds=()
-    [ -f "${STRATA_JAR%.jar}.jsa" ] && [ ! "$STRATA_JAR" -nt "${STRATA_JAR%.jar}.jsa" ] \
-      && cds=(-XX:SharedArchiveFile="${STRATA_JAR%.jar}.jsa" -Xlog:cds=off)
-    # shellcheck disable=SC2086
-    cmd=(env MALLOC_ARENA_MAX="$STRATA_MALLOC_ARENA_MAX" java $STRATA_JAVA_OPTS "${cds[@]}" -jar "$STRATA_JAR" score --transactions "$TX" --as-of "$AS_OF" "${only[@]}" --out "$OUT/$engine")
+    # The product's own command: the `strata` launcher's JVM flags, class-data sharing archive and compiler choice.
+    local -a env=()
+    [ -n "$STRATA_JAVA_OPTS" ] && env=(JAVA_OPTS="$STRATA_JAVA_OPTS")
+    cmd=(env "${env[@]}" ./strata score --transactions "$TX" --as-of "$AS_OF" "${only[@]}" --out "$OUT/$engine")
   else
     rm -f "$OUT/duckdb.csv"
     # shellcheck disable=SC2086
@@ -207,7 +203,7 @@ mkdir -p "$(dirname "$RESULTS")"
   echo "## $(date -Iseconds) - RFM, $ROWS rows, $CUSTOMERS customers, $RUNS runs"
   echo
   echo "Command: \`bench/run-rfm.sh $ROWS $CUSTOMERS $RUNS\` (ENGINES=\"$ENGINES\", SEED=$SEED," \
-       "STRATA_JAR=$STRATA_JAR, STRATA_JAVA_OPTS=\"$STRATA_JAVA_OPTS\", STRATA_MALLOC_ARENA_MAX=$STRATA_MALLOC_ARENA_MAX, DUCKDB_JAVA_OPTS=\"$DUCKDB_JAVA_OPTS\"), commit" \
+       "Strata through ./strata, STRATA_JAVA_OPTS=\"$STRATA_JAVA_OPTS\", DUCKDB_JAVA_OPTS=\"$DUCKDB_JAVA_OPTS\"), commit" \
        "$(git rev-parse --short HEAD 2>/dev/null || echo unknown), as-of $AS_OF. $([ "$WARMUP" != 0 ] && echo "One warm-up run of each first" || echo "No warm-up run (WARMUP=0)")" \
        "(page cache not dropped); wall time includes JVM start; RSS = max RSS from /usr/bin/time -v."
   echo
