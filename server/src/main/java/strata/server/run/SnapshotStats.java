@@ -11,8 +11,8 @@ import strata.server.security.Viewer;
  * The dashboard's aggregates of a snapshot per owner (table snapshot_stats), computed once when the run publishes
  * instead of on every view: at 1M customers each view scanned the snapshot five times and joined it with the
  * previous one. Tiers are the model's; the few overridden rows are corrected when read ({@link #tierMoves}), so an
- * override does not rewrite the aggregates. An owner change rewrites
- * the aggregates of the two owners concerned ({@link SnapshotOwners}).
+ * override does not rewrite the aggregates. An owner change rewrites the aggregates of the two owners concerned
+ * ({@link SnapshotOwners}).
  */
 @Service
 public class SnapshotStats {
