@@ -361,13 +361,13 @@ public class RunService implements ApplicationRunner {
     unrecordedPurchasers(in).ifPresent(notes::add);
     int split = in.summaries().isEmpty() ? -1 : ScoringRun.splitDay(in.firstDay(), (int) asOf.toEpochDay());
     PurchaseColumns p = SummaryTable.of(in.summaries()).freeze(split);
-    Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
-        .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
-    ChurnResult churn = predictions.churnFor(model) ? churn(in, p, progress, withoutOutliers) : null;
     // Where the time before scoring goes, for whoever tunes a large server (bench/README.md "A full run at 1M
     // customers: reading and formatting").
     log.info("{} customers' summaries and {} profiles read in {} ms, made columns in {} ms", in.summaries().size(),
         in.profiles().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+    Map<String, Double> downgradeRisk = runs.current().filter(r -> r.modelVersion() != null)
+        .map(r -> risks.getIfAvailable(() -> run -> Map.of()).of(r)).orElse(Map.of());
+    ChurnResult churn = predictions.churnFor(model) ? churn(in, p, progress, withoutOutliers) : null;
     return ScoringRun.score(p, StandardCharsets.UTF_8, in.profiles(), in.engagement(), asOf, model, 2, List.of(),
         notes, progress, downgradeRisk, predictions, churn, productPreferences(asOf, p, in.merges(), model, notes));
   }

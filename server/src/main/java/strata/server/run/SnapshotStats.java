@@ -18,11 +18,13 @@ import strata.server.security.Viewer;
 public class SnapshotStats {
   private static final String INSERT = "insert into snapshot_stats (run_id, owner, kind, k1, k2, from_run, customers, "
       + "buyers, repeaters, revenue_cents, low_alive_cents, clv_sum, clv_count) ";
-  /** Columns of a tier group: buyers, repeat buyers, revenue, revenue of customers likely gone, CLV sum and count. */
-  private static final String MEASURES = "count(*), sum(case when frequency > 0 then 1 else 0 end), "
+  /** Customers, buyers, repeat buyers, revenue and revenue of customers likely gone: what {@link TierMove} moves. */
+  private static final String MOVED_MEASURES = "count(*), sum(case when frequency > 0 then 1 else 0 end), "
       + "sum(case when frequency >= 2 then 1 else 0 end), coalesce(sum(monetary_cents), 0), "
-      + "coalesce(sum(case when p_alive <= 0.5 then monetary_cents else 0 end), 0), "
-      + "coalesce(sum(cast(clv as double precision)), 0), count(clv)";
+      + "coalesce(sum(case when p_alive <= 0.5 then monetary_cents else 0 end), 0)";
+  /** Columns of a tier group: the moved measures, then the CLV sum and count. */
+  private static final String MEASURES = MOVED_MEASURES + ", coalesce(sum(cast(clv as double precision)), 0), "
+      + "count(clv)";
   private static final String COUNT_ONLY = "count(*), 0, 0, 0, 0, 0, 0";
   private static final String COUNT_AND_REVENUE = "count(*), 0, 0, coalesce(sum(monetary_cents), 0), 0, 0, 0";
 
@@ -83,10 +85,8 @@ public class SnapshotStats {
    * whole instead (3,978 at 250k customers, 270 ms; bench/README.md "Lists counted from the stored aggregates").
    */
   public List<TierMove> tierMoves(long runId, Viewer v) {
-    List<TierMove> moves = db.sql("select model_tier, tier, owner, count(*), "
-            + "sum(case when frequency > 0 then 1 else 0 end), sum(case when frequency >= 2 then 1 else 0 end), "
-            + "coalesce(sum(monetary_cents), 0), coalesce(sum(case when p_alive <= 0.5 then monetary_cents else 0 end),"
-            + " 0) from snapshot_row where run_id = ? and " + OverrideStore.overridden("override_id")
+    List<TierMove> moves = db.sql("select model_tier, tier, owner, " + MOVED_MEASURES
+            + " from snapshot_row where run_id = ? and " + OverrideStore.overridden("override_id")
             + " and tier <> model_tier group by model_tier, tier, owner order by model_tier, tier, owner")
         .param(runId)
         .query((rs, n) -> new TierMove(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
