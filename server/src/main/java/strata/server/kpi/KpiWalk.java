@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import strata.kpi.CustomerState;
@@ -58,10 +59,12 @@ final class KpiWalk {
     List<String> starts = starts(run);
     List<Future<KpiAccumulator>> parts = new ArrayList<>();
     LongAdder cpu = new LongAdder();
+    AtomicBoolean stop = new AtomicBoolean();
     for (int k = 0; k <= starts.size(); k++) {
       String from = k == 0 ? null : starts.get(k - 1);
       String to = k == starts.size() ? null : starts.get(k);
-      parts.add(threads.submit(() -> range(now, run, before, previousRun, answers, service, teams, from, to, cpu)));
+      parts.add(threads.submit(
+          () -> range(now, run, before, previousRun, answers, service, teams, from, to, cpu, stop)));
     }
     KpiAccumulator total = new KpiAccumulator(now, before, teams);
     try {
@@ -75,7 +78,10 @@ final class KpiWalk {
       if (e.getCause() instanceof RuntimeException r) throw r;
       throw new IllegalStateException(e.getCause());
     } finally {
-      for (Future<KpiAccumulator> part : parts) part.cancel(true);
+      // Told by a flag, not by interrupting them: an interrupt that lands while a range's connection writes (its
+      // rollback) closes H2's file channel, and with it the embedded database for every user (ClosedByInterrupt).
+      stop.set(true);
+      for (Future<KpiAccumulator> part : parts) part.cancel(false);
     }
     return new Sums(total, cpu.sum());
   }
@@ -137,7 +143,7 @@ final class KpiWalk {
   /** One range's sums: both snapshots' customers with ids in [from, to), paired in id order. */
   private KpiAccumulator range(SnapshotInfo now, long run, SnapshotInfo before, Long previousRun,
       Map<String, int[]> answers, Map<String, ServiceState> service, Map<String, List<String>> teams, String from,
-      String to, LongAdder cpu)
+      String to, LongAdder cpu, AtomicBoolean stop)
       throws SQLException {
     long cpuAtStart = CPU.getCurrentThreadCpuTime();
     KpiAccumulator kpis = new KpiAccumulator(now, before, teams);
@@ -157,7 +163,7 @@ final class KpiWalk {
         CustomerState x = a.next();
         CustomerState y = b == null ? null : b.next();
         while (x != null || y != null) {
-          if (Thread.currentThread().isInterrupted()) throw new SQLException("KPI walk interrupted");
+          if (stop.get()) throw new SQLException("KPI walk stopped");
           int order = x == null ? 1 : y == null ? -1 : x.customerId().compareTo(y.customerId());
           kpis.add(order <= 0 ? x : null, order >= 0 ? y : null);
           if (order <= 0) x = a.next();
