@@ -94,7 +94,7 @@ class RunData {
         last[0] = Math.max(last[0], s.lastDay());
       });
     } catch (RuntimeException e) {
-      read.cancel(true);
+      read.cancel(false); // never interrupted: an interrupt in H2's file I/O closes the embedded database
       throw e;
     }
     LocalDate asOf = AsOfPolicy.resolve(requested, last[0]);
@@ -132,7 +132,7 @@ class RunData {
     try {
       return read.get();
     } catch (InterruptedException e) {
-      read.cancel(true);
+      read.cancel(false); // never interrupted, as in load()
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the run's data", e);
     } catch (ExecutionException e) {
