@@ -313,6 +313,10 @@ function request()
   elseif kind == "list_sort" then
     return wrk.format("GET", "/api/v1/customers?sort=" .. (math.random(2) == 1 and "id" or "monetary,desc") .. "&page="
       .. math.random(0, 19) .. "&size=50")
+  elseif kind == "list_metric_sort" then
+    local sorts = { "frequency", "recencyDays", "clv", "pAlive", "name" }
+    return wrk.format("GET", "/api/v1/customers?sort=" .. sorts[math.random(#sorts)] .. (math.random(2) == 1 and ",asc"
+      or ",desc") .. "&page=" .. math.random(0, 19) .. "&size=50")
   elseif kind == "list_owner_sort" then
     local sorts = { "monetary,desc", "frequency,desc", "recencyDays", "clv,desc", "pAlive,desc" }
     return wrk.format("GET", "/api/v1/customers?owner=" .. enc(owners[math.random(#owners)]) .. "&sort="
@@ -374,6 +378,7 @@ report "the same kind (wrk, the server and PostgreSQL share the $(nproc) cores).
 report "list = \`?tier=<random>&owner=<one of the 50 largest books>&page=0..4&size=50\`; list_tier = \`?tier=<random>&page=0..19&size=50\`;"
 report "search = \`?q=<company-name word or id prefix>&size=50\`; list_sort = \`?sort=id|monetary,desc&page=0..19&size=50\`;"
 report "list_owner_sort (only when asked for in KINDS) = \`?owner=<one of the 50 largest books>&sort=<a metric>&page=0..4&size=50\`;"
+report "list_metric_sort (only when asked for in KINDS) = \`?sort=frequency|recencyDays|clv|pAlive|name,asc|desc&page=0..19&size=50\`;"
 report "dashboard = \`GET /dashboard\`."
 report ""
 report "| request | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | server peak RSS MiB |"
