@@ -57,10 +57,9 @@ final class SnapshotWriter {
   /**
    * The PostgreSQL path, into the run's own table ({@link SnapshotTables}): each chunk of {@link #COPY_ROWS} rows is
    * one COPY, streamed as its rows are formatted, all in the transaction that made the table; the table is indexed
-   * once all are in. Measured at 1M
-   * customers (bench/README.md "A full run at 1M customers"): COPYs of 1000 rows, each built in memory and committed,
-   * left the database idle while the server formatted the next thousand and waited on a thousand commits; streaming
-   * lets both cores work.
+   * once all are in. Measured at 1M customers (bench/README.md "A full run at 1M customers"): COPYs of 1000 rows,
+   * each built in memory and committed, left the database idle while the server formatted the next thousand and
+   * waited on a thousand commits; streaming lets both cores work.
    */
   private static Map<String, Long> writeCopy(Connection c, JsonMapper json, long runId, RunResult result,
       Map<String, OverrideStore.Override> overrides, IntConsumer written) throws SQLException {

@@ -46,6 +46,7 @@ class ListPlanPostgresTest extends ServerTest {
    * PostgreSQL rightly walks the whole snapshot's index and skips the others' rows instead.
    */
   private static final long OWNER_ROWS = ROWS / OWNERS;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired
   JdbcClient db;
@@ -134,7 +135,7 @@ class ListPlanPostgresTest extends ServerTest {
         });
         boolean ownerSort = who.equals("sales") && OWNER_SORTS.contains(field);
         long bound = ownerSort ? OWNER_ROWS + 1 : 201;
-        List<Scan> scans = scans(JsonMapper.builder().build().readTree(json).get(0).get("Plan"), new ArrayList<>());
+        List<Scan> scans = scans(JSON.readTree(json).get(0).get("Plan"), new ArrayList<>());
         assertThat(scans).as(json).isNotEmpty();
         for (Scan s : scans) {
           String what = who + " " + field + "," + dir + ": " + s;
