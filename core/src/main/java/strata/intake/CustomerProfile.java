@@ -13,4 +13,4 @@ public record CustomerProfile(
     String phone,
     String email,
     LocalDate birthday,
-    LocalDate created) {}
+    LocalDate created) implements java.io.Serializable {}

@@ -9,7 +9,7 @@ package strata.intake;
  */
 public record Engagement(
     long interactions, long calls, long visits, long complaints, long inquiries, int lastContactDay,
-    int nps, int npsDay, int csat, int csatDay) {
+    int nps, int npsDay, int csat, int csatDay) implements java.io.Serializable {
 
   public static final Engagement NONE = new Engagement(0, 0, 0, 0, 0, -1, -1, -1, -1, -1);
 

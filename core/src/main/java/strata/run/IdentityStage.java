@@ -80,6 +80,17 @@ final class IdentityStage {
   /** @param notes receives the warnings a user should read */
   static IdentityReport report(Map<String, CustomerProfile> profiles, IdMerges merges, List<List<String>> caseVariants,
       boolean caseIdsMerged, PurchaseColumns p, Charset charset, List<Note> notes) {
+    UnknownPurchasers unknown = profiles == null ? new UnknownPurchasers(0, List.of())
+        : unknownCustomers(profiles, merges, p, charset);
+    return report(profiles, merges, caseVariants, caseIdsMerged, unknown, notes);
+  }
+
+  /**
+   * As above, with the buyers missing from the customers file already found (by an engine that holds no list of
+   * every buyer).
+   */
+  static IdentityReport report(Map<String, CustomerProfile> profiles, IdMerges merges, List<List<String>> caseVariants,
+      boolean caseIdsMerged, UnknownPurchasers unknown, List<Note> notes) {
     List<CandidatePair> candidates = List.of();
     List<DuplicateCandidates.CommonKey> common = List.of();
     if (profiles != null && profiles.size() > DuplicateCandidates.MAX_CUSTOMERS) {
@@ -90,8 +101,6 @@ final class IdentityStage {
           .filter(c -> !merges.resolve(c.idA()).equals(merges.resolve(c.idB()))).toList();
       common = found.commonKeys();
     }
-    UnknownPurchasers unknown = profiles == null ? new UnknownPurchasers(0, List.of())
-        : unknownCustomers(profiles, merges, p, charset);
     notes(notes, candidates.size(), common, unknown);
     if (!caseVariants.isEmpty()) {
       notes.add(Note.of(caseIdsMerged ? "case_ids_merged" : "case_ids_found", caseVariants.size(),

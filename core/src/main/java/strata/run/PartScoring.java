@@ -1,8 +1,12 @@
 package strata.run;
 
 import java.util.List;
+import java.util.Map;
 import strata.i18n.Note;
+import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
+import strata.identity.UnknownPurchasers;
+import strata.intake.CustomerProfile;
 import strata.tier.TierModel;
 
 /**
@@ -24,10 +28,11 @@ import strata.tier.TierModel;
  *
  * Each statistic holds one entry per distinct value or sampled buyer, never one per buyer of the run.
  *
- * <p>Runs with profiles or engagement, predictions (churn, clusters, product preference), a tier history or ids merged
- * by case need every customer at once and are not scored in parts ({@link #applies}). Outlier amounts are not among
- * them: the engine scores the other way in parts too and compares the tiers customer by customer
- * ({@link OutlierTiers.Changes}).
+ * <p>A run's profiles and engagement join each part's customers ({@link PartSide}): the engine routes each entry to
+ * the part of its buyer, and the entries without one (the prospects) to parts of their own. Runs with predictions
+ * (churn, clusters, product preference), a tier history or ids merged by case need every customer at once and are not
+ * scored in parts ({@link #applies}). Outlier amounts are not among them: the engine scores the other way in parts too
+ * and compares the tiers customer by customer ({@link OutlierTiers.Changes}).
  */
 public final class PartScoring {
   private PartScoring() {}
@@ -36,19 +41,43 @@ public final class PartScoring {
    * Whether a run of these inputs and model may be scored in parts: none of what needs every customer at once.
    */
   public static boolean applies(RunInputs in, TierModel model, Predictions predictions) {
-    return in.customers() == null && in.interactions() == null && in.surveys() == null && !in.merges().caseIds()
-        && !predictions.churnFor(model) && !predictions.clustersFor(model) && !predictions.productsFor(model);
+    return !in.merges().caseIds() && !predictions.churnFor(model) && !predictions.clustersFor(model)
+        && !predictions.productsFor(model);
   }
 
   /**
-   * The identity report and notes of a run scored in parts, which {@link #applies} only without a customers file or
-   * merges by case: the accepted merges and the groups of ids that differ only by case.
+   * The side files' profiles and engagement by surviving id, as the whole run joins them: a merged id's profile goes
+   * (or moves to a survivor without one), its interactions and answers add to the survivor's.
+   */
+  public static ScoringRun.Side merged(ScoringRun.Side side, RunInputs in) {
+    IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
+    return new ScoringRun.Side(IdentityStage.mergeProfiles(side.profiles(), merges),
+        IdentityStage.mergeEngagement(side.engagement(), merges), side.quality());
+  }
+
+  /**
+   * The identity report and notes of a run scored in parts, which {@link #applies} only without merges by case: the
+   * accepted merges, the groups of ids that differ only by case and, with a customers file, the duplicate candidates
+   * among its profiles and the buyers missing from it.
    *
-   * @param caseVariants as {@link strata.identity.IdMerges#caseVariants(List)} finds them among all buyers' ids
+   * @param profiles the customers file's profiles as read (null without one)
+   * @param caseVariants as {@link IdMerges#caseVariants(List)} finds them among the customers file's ids (resolved),
+   *     then the other buyers' ids in their order
+   * @param unknown the buyers without a profile, the first {@link #EXAMPLES} in their order (none without a customers
+   *     file)
    * @param notes receives the notes the whole run states before scoring
    */
-  public static IdentityReport identity(RunInputs in, List<List<String>> caseVariants, List<Note> notes) {
-    return IdentityStage.report(null, strata.identity.IdMerges.of(in.merges().acceptedPairs(), List.of()),
-        caseVariants, false, null, null, notes);
+  public static IdentityReport identity(RunInputs in, Map<String, CustomerProfile> profiles,
+      List<List<String>> caseVariants, UnknownPurchasers unknown, List<Note> notes) {
+    return IdentityStage.report(profiles, IdMerges.of(in.merges().acceptedPairs(), List.of()), caseVariants, false,
+        unknown, notes);
+  }
+
+  /** The buyers without a profile a run names as examples. */
+  public static final int EXAMPLES = IdentityStage.EXAMPLES;
+
+  /** The note of a run whose interactions or answers name ids that are neither buyers nor prospects. */
+  public static void unknownEngagement(long entries, List<Note> notes) {
+    if (entries > 0) notes.add(Note.of("unknown_engagement_ids", entries));
   }
 }

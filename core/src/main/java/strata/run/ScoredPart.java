@@ -23,13 +23,15 @@ import strata.value.CompositeScores;
 import strata.value.ValuePotentialMatrix;
 
 /**
- * A part's buyers with the scores that need only the first round's context (RFM, segments, ABC, lifecycle, CLV),
+ * A part's customers (its buyers, then its prospects) with the scores that need only the first round's context (RFM,
+ * segments, ABC, lifecycle, CLV),
  * computed once and kept for the later rounds ({@link PartScoring}), and from the second round on their composite
  * scores. Serializable, so that an engine may keep it between rounds in memory or on disk.
  */
 public final class ScoredPart implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private final PurchaseColumns part;
+  private final PartSide side;
   private final int asOfDay;
   private final String idCharset;
   private final RfmScores rfm;
@@ -41,9 +43,10 @@ public final class ScoredPart implements java.io.Serializable {
   /** Null before {@link #withComposite}. */
   private final CompositeScores composite;
 
-  private ScoredPart(PurchaseColumns part, int asOfDay, String idCharset, RfmScores rfm, byte[] classic,
-      byte[] segment11, byte[] abc, byte[] lifecycle, ClvStage.Result clv, CompositeScores composite) {
+  private ScoredPart(PurchaseColumns part, PartSide side, int asOfDay, String idCharset, RfmScores rfm,
+      byte[] classic, byte[] segment11, byte[] abc, byte[] lifecycle, ClvStage.Result clv, CompositeScores composite) {
     this.part = part;
+    this.side = side;
     this.asOfDay = asOfDay;
     this.idCharset = idCharset;
     this.rfm = rfm;
@@ -55,19 +58,26 @@ public final class ScoredPart implements java.io.Serializable {
     this.composite = composite;
   }
 
+  /** A part of buyers alone (no customers file, interactions or surveys): see {@link #of(PurchaseColumns, PartSide, PartContext, TierModel)}. */
+  public static ScoredPart of(PurchaseColumns part, PartContext c, TierModel model) {
+    return of(part, PartSide.NONE, c, model);
+  }
+
   /**
-   * Scores a part's buyers with the first round's context: everything but the composite score, the matrix and the
-   * tiers.
+   * Scores a part's customers with the first round's context: everything but the composite score, the matrix and
+   * the tiers.
    *
    * @param part the part's buyers, frozen at the whole run's split day
+   * @param side the part's buyers joined with their profiles and engagement, and its prospects
    */
-  public static ScoredPart of(PurchaseColumns part, PartContext c, TierModel model) {
+  public static ScoredPart of(PurchaseColumns part, PartSide side, PartContext c, TierModel model) {
     PartContext.Settings s = c.settings(model);
     RfmScores rfm = rfm(part, c, s.rfm());
-    return new ScoredPart(part, c.asOfDay, c.idCharset, rfm, RfmSegments.classic(rfm, c.classicCuts),
+    int all = part.size + side.prospects().length;
+    return new ScoredPart(part, side, c.asOfDay, c.idCharset, rfm, RfmSegments.classic(rfm, c.classicCuts),
         RfmSegments.segment11(rfm), AbcClassifier.classify(part.netCents, c.abcFloors),
-        LifecycleRules.classify(part.firstDay, part.lastDay, part.distinctDays, c.asOfDay, s.lifecycle(),
-            c.sharedGap),
+        LifecycleRules.classify(Arrays.copyOf(part.firstDay, all), Arrays.copyOf(part.lastDay, all),
+            Arrays.copyOf(part.distinctDays, all), c.asOfDay, s.lifecycle(), c.sharedGap),
         ClvStage.predict(c.fits, part, c.asOfDay), null);
   }
 
@@ -88,7 +98,7 @@ public final class ScoredPart implements java.io.Serializable {
     return new RfmScores(r, f, m);
   }
 
-  /** The second round: counts the part's composite inputs and annual values. */
+  /** The second round: counts the part's composite inputs and its buyers' annual values (prospects have none). */
   public InputCounts inputCounts(TierModel model) {
     PartContext.Settings s = PartContext.Settings.of(model);
     ScoredCustomers scored = customers(null, null);
@@ -107,12 +117,12 @@ public final class ScoredPart implements java.io.Serializable {
   public ScoredPart withComposite(PartContext c, TierModel model) {
     PartContext.Settings s = c.settings(model);
     ScoredCustomers scored = customers(null, null);
-    CompositeScores ranked = CompositeScorer.score(part.size, (name, lowerIsBetter) -> {
+    CompositeScores ranked = CompositeScorer.score(scored.size, (name, lowerIsBetter) -> {
       ValueCounts all = c.inputs.get(name);
       if (all == null || all.total() == 0) return null;
       // Null when none of this part's buyers has the input: they are unknown as in the whole run.
       double[] values = CompositeInputs.values(scored, name, s.sizeScores());
-      float[] ranks = new float[part.size];
+      float[] ranks = new float[scored.size];
       if (values == null) {
         Arrays.fill(ranks, Float.NaN);
         return ranks;
@@ -125,30 +135,30 @@ public final class ScoredPart implements java.io.Serializable {
       }
       return ranks;
     }, s.composite());
-    return new ScoredPart(part, asOfDay, idCharset, rfm, classic, segment11, abc, lifecycle, clv, ranked);
+    return new ScoredPart(part, side, asOfDay, idCharset, rfm, classic, segment11, abc, lifecycle, clv, ranked);
   }
 
   /** The third round: the part's potential scores (NaN left out). */
   public ValueCounts potentialCounts() {
-    double[] potential = new double[part.size];
+    double[] potential = new double[composite().potential().length];
     for (int i = 0; i < potential.length; i++) potential[i] = composite().potential()[i];
     return ValueCounts.ofDoubles(potential);
   }
 
   /**
-   * Scores the part's buyers with the final context: their rows are those the whole run gives them.
+   * Scores the part's customers with the final context: their rows are those the whole run gives them.
    *
    * @param quality the run's files' quality, as the whole run states it
    * @return the part's customers, with the whole run's notes and no identity report (runs with merges by case are
    *     not scored in parts)
    */
   public RunResult score(PartContext c, TierModel model, int threads, List<FileQuality> quality) {
-    int n = part.size;
     ScoredCustomers partial = customers(null, null);
+    int n = partial.size;
     double[] value = new double[n];
     double[] potential = new double[n];
     for (int i = 0; i < n; i++) {
-      value[i] = partial.annualValue(i);
+      value[i] = i < part.size ? partial.annualValue(i) : Double.NaN; // as the whole run's matrix: prospects unknown
       potential[i] = composite().potential()[i];
     }
     byte[] quadrant = ValuePotentialMatrix.classify(value, potential, c.valueCut, c.potentialCut);
@@ -165,7 +175,7 @@ public final class ScoredPart implements java.io.Serializable {
   }
 
   private ScoredCustomers customers(CompositeScores composite, byte[] quadrant) {
-    return new ScoredCustomers(asOfDay, part, Charset.forName(idCharset), new String[0], null, null, rfm, classic,
-        segment11, abc, lifecycle, composite, quadrant, clv);
+    return new ScoredCustomers(asOfDay, part, Charset.forName(idCharset), side.prospects(), side.profiles(),
+        side.engagements(), rfm, classic, segment11, abc, lifecycle, composite, quadrant, clv);
   }
 }

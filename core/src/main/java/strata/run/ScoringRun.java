@@ -173,17 +173,12 @@ public final class ScoringRun {
     List<FileQuality> quality = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     quality.add(tx.quality());
-    FormatSniffer.Hints sideHints = sideHints(in);
     IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
-    SideFiles.Customers customers = null;
-    if (in.customers() != null) {
-      progress.phase(Note.of("phase_reading", in.customers().getFileName()));
-      customers = SideFiles.customers(in.customers(), sideHints, in.columnMap(), rejects, in.tempDir());
-      quality.add(customers.quality());
-    }
-    Map<String, Engagement> engagement = engagement(in, sideHints, rejects, progress, quality);
+    Side side = side(in, rejects, progress);
+    quality.addAll(side.quality());
+    Map<String, Engagement> engagement = side.engagement();
     PurchaseColumns p = tx.columns();
-    Map<String, CustomerProfile> profiles = customers == null ? null : customers.profiles();
+    Map<String, CustomerProfile> profiles = side.profiles();
     progress.phase(Note.of("phase_checking_ids"));
     List<List<String>> caseVariants = IdentityStage.caseVariants(profiles, merges, p, tx.idCharset());
     if (in.merges().caseIds() && !caseVariants.isEmpty()) {
@@ -254,6 +249,33 @@ public final class ScoringRun {
     }
     return new RunResult(result.customers(), result.asOf(), result.model(), result.engine(), outQuality, outNotes,
         identity);
+  }
+
+  /**
+   * What the side files say, as read: the customers file's profiles (null without one) in its order, and the
+   * interactions and survey answers merged per customer id (empty without them); {@code quality} is each side file's,
+   * customers first.
+   */
+  public record Side(Map<String, CustomerProfile> profiles, Map<String, Engagement> engagement,
+      List<FileQuality> quality) {}
+
+  /**
+   * Reads the run's side files with their rejections, after the transactions' (each file's rows in line order).
+   *
+   * @throws strata.intake.IntakeException for an unusable side file
+   */
+  public static Side side(RunInputs in, Consumer<Rejection> rejects, Progress progress) {
+    FormatSniffer.Hints hints = sideHints(in);
+    List<FileQuality> quality = new ArrayList<>();
+    Map<String, CustomerProfile> profiles = null;
+    if (in.customers() != null) {
+      progress.phase(Note.of("phase_reading", in.customers().getFileName()));
+      SideFiles.Customers customers = SideFiles.customers(in.customers(), hints, in.columnMap(), rejects,
+          in.tempDir());
+      quality.add(customers.quality());
+      profiles = customers.profiles();
+    }
+    return new Side(profiles, engagement(in, hints, rejects, progress, quality), quality);
   }
 
   /**
@@ -370,7 +392,8 @@ public final class ScoringRun {
     progress.phase(Note.of("phase_scoring"));
     int asOfDay = (int) asOf.toEpochDay();
     int n = p.size;
-    Join join = Join.of(p, idCharset, profiles, engagement, asOf, notes);
+    PartSide join = PartSide.of(p, idCharset, profiles, engagement, asOf);
+    PartScoring.unknownEngagement(join.unknownEngagement(), notes);
     String[] prospects = join.prospects();
     CustomerProfile[] joinedProfiles = join.profiles();
     Engagement[] engagements = join.engagements();
@@ -484,49 +507,6 @@ public final class ScoringRun {
       frequency[i] = (int) Math.min(Integer.MAX_VALUE, p.orders[i]);
     }
     return RfmScorer.score(recency, frequency, p.netCents, config);
-  }
-
-  /**
-   * Buyers joined with their profiles and engagement by id; prospects are the customers-file ids who never bought,
-   * created on or before the as-of day (or on an unknown day). One created later did not exist then: in a run as of
-   * an earlier day it would inflate that snapshot's tiers and every KPI counted over its customers.
-   *
-   * @param profiles by customer index, null without a customers file
-   * @param engagements by customer index, null without interactions or surveys
-   */
-  private record Join(String[] prospects, CustomerProfile[] profiles, Engagement[] engagements) {
-    static Join of(PurchaseColumns p, java.nio.charset.Charset charset, Map<String, CustomerProfile> customers,
-        Map<String, Engagement> engagement, LocalDate asOf, List<Note> notes) {
-      int n = p.size;
-      Map<String, Integer> index = new HashMap<>();
-      if (customers != null || !engagement.isEmpty()) {
-        for (int i = 0; i < n; i++) index.put(p.customerId(i, charset), i);
-      }
-      String[] prospects = customers == null ? new String[0]
-          : customers.entrySet().stream().filter(c -> !index.containsKey(c.getKey()))
-              .filter(c -> c.getValue().created() == null || !c.getValue().created().isAfter(asOf))
-              .map(Map.Entry::getKey).toArray(String[]::new);
-      for (int k = 0; k < prospects.length; k++) index.put(prospects[k], n + k);
-      int all = n + prospects.length;
-      CustomerProfile[] profiles = customers == null ? null : new CustomerProfile[all];
-      if (customers != null) {
-        customers.forEach((id, profile) -> {
-          Integer i = index.get(id);
-          if (i != null) profiles[i] = profile;
-        });
-      }
-      Engagement[] engagements = engagement.isEmpty() ? null : new Engagement[all];
-      long unknown = 0;
-      for (var entry : engagement.entrySet()) {
-        Integer i = index.get(entry.getKey());
-        if (i == null) unknown++;
-        else engagements[i] = entry.getValue();
-      }
-      if (unknown > 0) {
-        notes.add(Note.of("unknown_engagement_ids", unknown));
-      }
-      return new Join(prospects, profiles, engagements);
-    }
   }
 
   static FormatSniffer.Hints withCharset(RunInputs in) {

@@ -73,29 +73,102 @@ class PartScoringTest {
     assertPartsMatchTheWholeRun(tx, thresholds, 5, 4);
   }
 
+  @Test
+  void sideFilesJoinEachPartAndProspectsFormPartsOfTheirOwn() throws IOException {
+    RunInputs in = withSideFiles(2_500, 17);
+    RunResult whole = ScoringRun.run(in, CompletableFuture.completedFuture(TierModel.defaultModel()), r -> { },
+        Progress.NONE);
+    // What the files exercise: prospects, a profile created after the as-of day, unknown engagement, missing profiles.
+    assertThat(whole.customers().size - whole.customers().purchasers).isEqualTo(300);
+    assertThat(whole.notes().stream().map(strata.i18n.Note::code))
+        .contains("unknown_engagement_ids", "unknown_purchasers", "duplicate_candidates");
+    for (int parts : new int[] {1, 4}) {
+      assertPartsMatchTheWholeRun(in, TierModel.defaultModel(), parts, parts == 1 ? 1 : 3, 40 + parts);
+    }
+    TierModel composite = TierModel.parse("""
+        scoring:
+          composite:
+            strategic: {size_score: 0.4, nps: 0.3, csat: 0.1, interactions: 0.1, complaints: 0.1}
+        tiers:
+          - id: top
+            when: composite_score >= 60 && value_quadrant == 'star'
+          - id: cared
+            when: strategic_score >= 50
+          - id: rest
+        """, "c.yaml");
+    assertPartsMatchTheWholeRun(in, composite, 3, 2, 7);
+  }
+
   private void assertPartsMatchTheWholeRun(Path tx, TierModel model, int parts, long seed) throws IOException {
-    RunInputs in = RunInputs.of(tx);
+    assertPartsMatchTheWholeRun(RunInputs.of(tx), model, parts, 0, seed);
+  }
+
+  /**
+   * The run in random parts of its buyers, each joined with its buyers' side entries, and the prospects in
+   * {@code prospectParts} parts of their own, as an engine routes them ({@link PartSide}).
+   */
+  private void assertPartsMatchTheWholeRun(RunInputs in, TierModel model, int parts, int prospectParts, long seed)
+      throws IOException {
     RunResult whole = ScoringRun.run(in, CompletableFuture.completedFuture(model), r -> { }, Progress.NONE);
     assertThat(PartScoring.applies(in, model, Predictions.NONE)).isTrue();
     PurchaseColumns all = whole.customers().purchases;
+    java.nio.charset.Charset charset = whole.customers().idCharset;
+    ScoringRun.Side side = PartScoring.merged(ScoringRun.side(in, r -> { }, Progress.NONE), in);
     int[][] rows = randomParts(all.size, parts, new Random(seed));
     List<PurchaseColumns> cut = new ArrayList<>();
     List<PartCounts.Positions> at = new ArrayList<>();
+    List<PartSide> sides = new ArrayList<>();
+    java.time.LocalDate asOf = java.time.LocalDate.ofEpochDay(whole.customers().asOfDay);
+    java.util.Set<String> buyers = new java.util.HashSet<>();
     for (int[] r : rows) {
-      cut.add(all.select(r));
+      PurchaseColumns p = all.select(r);
+      cut.add(p);
       at.add(PartCounts.Positions.of(all, r));
+      Map<String, strata.intake.CustomerProfile> profiles = side.profiles() == null ? null : new HashMap<>();
+      Map<String, strata.intake.Engagement> engagement = new HashMap<>();
+      for (int i = 0; i < p.size; i++) {
+        String id = p.customerId(i, charset);
+        buyers.add(id);
+        if (profiles != null && side.profiles().containsKey(id)) profiles.put(id, side.profiles().get(id));
+        if (side.engagement().containsKey(id)) engagement.put(id, side.engagement().get(id));
+      }
+      sides.add(PartSide.of(p, charset, profiles, engagement, asOf));
+    }
+    // The entries without a buyer: prospects in the customers file's order, cut into parts of their own.
+    List<String> rest = new ArrayList<>();
+    if (side.profiles() != null) {
+      side.profiles().keySet().stream().filter(id -> !buyers.contains(id)).forEach(rest::add);
+    }
+    long unknownEngagement = side.engagement().keySet().stream()
+        .filter(id -> !buyers.contains(id) && (side.profiles() == null || !side.profiles().containsKey(id))).count();
+    for (int k = 0; k < prospectParts; k++) {
+      List<String> mine = rest.subList(rest.size() * k / prospectParts, rest.size() * (k + 1) / prospectParts);
+      Map<String, strata.intake.CustomerProfile> profiles = new java.util.LinkedHashMap<>();
+      Map<String, strata.intake.Engagement> engagement = new HashMap<>();
+      for (String id : mine) {
+        profiles.put(id, side.profiles().get(id));
+        if (side.engagement().containsKey(id)) engagement.put(id, side.engagement().get(id));
+      }
+      PurchaseColumns none = all.select(new int[0]);
+      cut.add(none);
+      at.add(PartCounts.Positions.of(all, new int[0]));
+      PartSide joined = PartSide.of(none, charset, profiles, engagement, asOf);
+      unknownEngagement += joined.unknownEngagement(); // those created after the as-of day are no prospects
+      sides.add(joined);
     }
     int asOfDay = whole.customers().asOfDay;
     PartCounts counts = null;
-    for (int k = 0; k < parts; k++) {
+    for (int k = 0; k < cut.size(); k++) {
       PartCounts c = PartCounts.of(cut.get(k), at.get(k), asOfDay);
       counts = counts == null ? c : counts.merge(c);
     }
     assertThat(counts.buyers()).isEqualTo(all.size);
-    PartContext context = PartContext.of(counts, model, whole.customers().idCharset, asOfDay, all.splitDay);
+    PartContext context = PartContext.of(counts, model, charset, asOfDay, all.splitDay);
     // Each part is scored once and kept between the rounds, as an engine keeps it (on disk too: sent and received).
     List<ScoredPart> scored = new ArrayList<>();
-    for (PurchaseColumns p : cut) scored.add(sentAndReceived(ScoredPart.of(p, context, model)));
+    for (int k = 0; k < cut.size(); k++) {
+      scored.add(sentAndReceived(ScoredPart.of(cut.get(k), sentAndReceived(sides.get(k)), context, model)));
+    }
     InputCounts inputs = null;
     for (ScoredPart p : scored) {
       InputCounts c = p.inputCounts(model);
@@ -103,17 +176,29 @@ class PartScoringTest {
     }
     context = context.withInputs(inputs);
     ValueCounts potentials = ValueCounts.EMPTY;
-    for (int k = 0; k < parts; k++) {
+    for (int k = 0; k < scored.size(); k++) {
       scored.set(k, sentAndReceived(scored.get(k).withComposite(context, model)));
       potentials = potentials.merge(scored.get(k).potentialCounts());
     }
     context = sentAndReceived(context.withPotentials(potentials, model));
 
+    // The notes the engine states before the parts' own: identity, then the engagement nobody matched.
+    List<strata.i18n.Note> before = new ArrayList<>();
+    var identity = PartScoring.identity(in, side.profiles() == null ? null
+            : ScoringRun.side(in, r -> { }, Progress.NONE).profiles(), List.of(),
+        side.profiles() == null ? new strata.identity.UnknownPurchasers(0, List.of())
+            : strata.identity.UnknownPurchasers.among(all.size, i -> all.customerId(i, charset),
+                side.profiles()::containsKey, PartScoring.EXAMPLES), before);
+    PartScoring.unknownEngagement(unknownEngagement, before);
+    assertThat(identity).isEqualTo(whole.identity());
+
     Map<String, String> expected = rowsById(whole, "whole");
     Map<String, String> got = new HashMap<>();
-    for (int k = 0; k < parts; k++) {
+    for (int k = 0; k < scored.size(); k++) {
       RunResult part = scored.get(k).score(context, model, 2, whole.quality());
-      assertThat(part.notes()).isEqualTo(whole.notes());
+      List<strata.i18n.Note> notes = new ArrayList<>(before);
+      notes.addAll(part.notes());
+      assertThat(notes).isEqualTo(whole.notes());
       got.putAll(rowsById(part, "part" + k));
     }
     assertThat(got.keySet()).isEqualTo(expected.keySet());
@@ -166,5 +251,59 @@ class PartScoringTest {
     assertThat(lines.get(0)).isEqualTo("\uFEFF" + CustomersCsv.HEADER); // the BOM spreadsheet programs need
     for (String line : lines.subList(1, lines.size())) rows.put(line.substring(0, line.indexOf(',')), line);
     return rows;
+  }
+
+  /**
+   * A run of {@code buyers} buyers with every side file: a customers file listing 70 % of them, 300 prospects and 10
+   * ids created after the as-of day (some sharing a phone), interactions and answers of buyers, prospects, late ids and
+   * ids nobody lists, and two accepted merges (one moving a profile to a survivor without one).
+   */
+  private RunInputs withSideFiles(int buyers, long seed) throws IOException {
+    Random random = new Random(seed);
+    StringBuilder tx = new StringBuilder("customer_id,order_date,amount\n");
+    java.time.LocalDate start = java.time.LocalDate.of(2023, 1, 1);
+    for (int c = 0; c < buyers; c++) {
+      int orders = 1 + random.nextInt(4);
+      for (int o = 0; o < orders; o++) {
+        tx.append('C').append(c).append(',').append(start.plusDays(random.nextInt(730))).append(',')
+            .append(5 + random.nextInt(500)).append('\n');
+      }
+    }
+    StringBuilder customers = new StringBuilder("客户编号,客户名称,行业,规模,地区,负责人,电话,email,生日,创建日期\n");
+    String[] sizes = {"大型", "medium", "small", "微型", ""};
+    for (int n = 0; n < buyers + 310; n++) {
+      boolean prospect = n >= buyers;
+      if (!prospect && (random.nextInt(10) < 3 || n == 6)) continue; // C6 has no profile: C7's moves to it
+      String id = prospect ? "P" + (n - buyers) : "C" + n;
+      String created = n >= buyers + 300 ? "2025-06-01" : "2020-01-01"; // after the as-of day (2025-01-01)
+      customers.append(id).append(",公司").append(n).append(",制造,").append(sizes[random.nextInt(sizes.length)])
+          .append(",华东,sales").append(n % 3).append(",13").append(String.format("%09d", n % 50 == 1 ? n - 1 : n))
+          .append(",c").append(n).append("@example.com,1980-01-01,").append(created).append('\n');
+    }
+    StringBuilder interactions = new StringBuilder("customer_id,time,type,channel,outcome\n");
+    String[] types = {"电话", "拜访", "投诉", "inquiry"};
+    for (int i = 0; i < buyers * 2; i++) {
+      int n = random.nextInt(buyers + 310);
+      String id = random.nextInt(40) == 0 ? "Z" + n : n < buyers ? "C" + n : "P" + (n - buyers);
+      interactions.append(id).append(',').append(start.plusDays(random.nextInt(730))).append(" 10:30,")
+          .append(types[random.nextInt(types.length)]).append(",phone,done\n");
+    }
+    StringBuilder surveys = new StringBuilder("客户编号,日期,NPS,CSAT,评价\n");
+    for (int i = 0; i < buyers / 2; i++) {
+      int n = random.nextInt(buyers + 310);
+      String id = n < buyers ? "C" + n : "P" + (n - buyers);
+      surveys.append(id).append(',').append(start.plusDays(random.nextInt(700))).append(',')
+          .append(random.nextInt(11)).append(',').append(random.nextInt(3) == 0 ? "" : 1 + random.nextInt(5))
+          .append(",ok\n");
+    }
+    Path dirTx = dir.resolve("side-tx.csv");
+    Files.writeString(dirTx, tx);
+    Files.writeString(dir.resolve("customers.csv"), customers);
+    Files.writeString(dir.resolve("interactions.csv"), interactions);
+    Files.writeString(dir.resolve("surveys.csv"), surveys);
+    Files.writeString(dir.resolve("merge.csv"), "id_a,id_b\nC2,C3\nC6,C7\n");
+    return RunInputs.of(dirTx).withSideFiles(dir.resolve("customers.csv"), dir.resolve("interactions.csv"),
+        dir.resolve("surveys.csv"))
+        .withMerges(new strata.identity.MergeOptions(strata.identity.MergeFile.read(dir.resolve("merge.csv")), false));
   }
 }
