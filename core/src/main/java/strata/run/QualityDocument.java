@@ -31,11 +31,13 @@ public final class QualityDocument {
   /**
    * The document of a run scored in parts ({@link PartScoring}, no predictions), from its counts.
    *
+   * @param customers buyers and prospects
    * @param tiers customers per tier id, in the model's tier order
    */
   public static Map<String, Object> of(java.time.LocalDate asOf, strata.tier.TierModel model, long customers,
-      Map<String, Long> tiers, List<FileQuality> quality, IdentityReport identity, List<strata.i18n.Note> notes) {
-    Map<String, Object> doc = head(asOf, model, customers, customers, tiers, quality, identity);
+      long purchasers, Map<String, Long> tiers, List<FileQuality> quality, IdentityReport identity,
+      List<strata.i18n.Note> notes) {
+    Map<String, Object> doc = head(asOf, model, customers, purchasers, tiers, quality, identity);
     doc.put("notes", notes(notes, java.util.Locale.ENGLISH));
     return doc;
   }

@@ -95,14 +95,14 @@ final class JobMetrics extends SparkListener implements AutoCloseable {
    * The figures so far, once Spark has delivered every finished task's metrics (its listeners are called on a thread
    * of their own, after the actions that ran the tasks have returned).
    *
-   * @param buyers the customers the run scored
+   * @param customers the customers the run scored (buyers and prospects)
    * @param scoredInParts whether they were scored in parts on the cluster rather than on the driver
    */
-  Report report(long buyers, boolean scoredInParts) throws TimeoutException {
+  Report report(long customers, boolean scoredInParts) throws TimeoutException {
     context.listenerBus().waitUntilEmpty();
     long heapPeak = 0;
     for (MemoryPoolMXBean pool : heapPools()) heapPeak += pool.getPeakUsage().getUsed();
-    return new Report(context.master(), context.isLocal(), buyers, scoredInParts,
+    return new Report(context.master(), context.isLocal(), customers, scoredInParts,
         Math.round((System.nanoTime() - started) / 1e6) / 1e3, tasks.get(), inputBytes.get(), inputRecords.get(),
         shuffleWriteBytes.get(), shuffleWriteRecords.get(), shuffleReadBytes.get(), shuffleReadRecords.get(),
         resultBytes.get(), broadcastPieces.values().stream().mapToLong(Long::longValue).sum(), spilledToDiskBytes.get(),
@@ -133,7 +133,7 @@ final class JobMetrics extends SparkListener implements AutoCloseable {
    * heap in use at any moment), {@code driverHeapAfterGcPeakBytes} the most in use right after a collection. In a
    * {@code local} master the executors run in the driver's JVM ({@code executorsInDriver}), so its heap is theirs too.
    */
-  record Report(String master, boolean executorsInDriver, long buyers, boolean scoredInParts, double seconds,
+  record Report(String master, boolean executorsInDriver, long customers, boolean scoredInParts, double seconds,
       long tasks, long inputBytes, long inputRecords, long shuffleWriteBytes, long shuffleWriteRecords,
       long shuffleReadBytes, long shuffleReadRecords, long resultBytes, long broadcastBytes, long spilledToDiskBytes,
       long taskPeakExecutionMemoryBytes, long driverHeapPeakBytes, long driverHeapAfterGcPeakBytes,

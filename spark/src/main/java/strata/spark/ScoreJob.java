@@ -175,9 +175,9 @@ public final class ScoreJob implements Callable<Integer> {
 
   /**
    * What a run of the job reported: each file's quality, whether the customers were scored in parts on the cluster
-   * (see {@link strata.run.PartScoring}) or on the driver, and how many buyers were scored.
+   * (see {@link strata.run.PartScoring}) or on the driver, and how many customers were scored (buyers and prospects).
    */
-  record Result(List<strata.intake.FileQuality> quality, boolean scoredInParts, long buyers) {}
+  record Result(List<strata.intake.FileQuality> quality, boolean scoredInParts, long customers) {}
 
   /** Runs the job in a session the caller owns; {@code rangeBytes} is the size of each task's part of the file. */
   Result run(SparkSession spark, TierModel tierModel, Locale locale, long rangeBytes) throws Exception {
@@ -185,7 +185,7 @@ public final class ScoreJob implements Callable<Integer> {
     Files.createDirectories(out);
     try (JobMetrics moved = metrics == null ? null : new JobMetrics(spark.sparkContext())) {
       Result result = score(spark, tierModel, locale, rangeBytes);
-      if (moved != null) json().writeValue(metrics.toFile(), moved.report(result.buyers(), result.scoredInParts()));
+      if (moved != null) json().writeValue(metrics.toFile(), moved.report(result.customers(), result.scoredInParts()));
       return result;
     }
   }
@@ -216,16 +216,16 @@ public final class ScoreJob implements Callable<Integer> {
     } else {
       // Not silent: the run says it scored in parts (the outputs are the same either way).
       System.err.println("strata: customers scored in parts on the cluster (" + scored.inParts().customers()
-          + " buyers); customers.csv put together from the parts");
+          + " customers); customers.csv put together from the parts");
       quality = scored.inParts().quality();
-      files = List.of(scored.transactions());
+      files = scored.inParts().files();
     }
     if (parquetOut != null && scored.result() != null) {
       CustomersParquet.write(spark, out.resolve("customers.csv"), parquetOut); // in parts, the tasks wrote it
     }
     json().writeValue(out.resolve("quality.json").toFile(), quality);
-    long buyers = scored.result() != null ? scored.result().customers().size : scored.inParts().customers();
-    return new Result(files, scored.result() == null, buyers);
+    long customers = scored.result() != null ? scored.result().customers().size : scored.inParts().customers();
+    return new Result(files, scored.result() == null, customers);
   }
 
   private static ObjectMapper json() {

@@ -22,6 +22,7 @@ import org.apache.spark.util.LongAccumulator;
 import strata.i18n.Note;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
+import strata.intake.CustomerProfile;
 import strata.intake.AmountOutliers;
 import strata.intake.FileQuality;
 import strata.run.CustomersCsv;
@@ -34,6 +35,7 @@ import strata.run.RunInputs;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
 import strata.run.ScoredPart;
+import strata.run.ScoringRun;
 import strata.scoring.ValueCounts;
 import strata.summary.CustomerSummary;
 import strata.summary.PurchaseColumns;
@@ -68,8 +70,11 @@ final class ScoringInParts {
    */
   record Out(SparkSession spark, Path customersCsv, String work, String parquet) {}
 
-  /** What the job reports: quality.json's document; customers.csv (and the Parquet, when asked for) is written. */
-  record Outcome(Map<String, Object> quality, long customers) {}
+  /**
+   * What the job reports: quality.json's document, each file's quality and the customers scored (buyers and
+   * prospects); customers.csv (and the Parquet, when asked for) is written.
+   */
+  record Outcome(Map<String, Object> quality, List<FileQuality> files, long customers) {}
 
   /**
    * The other way of a run with outlier amounts (left out when the run keeps them, kept when it leaves them out): its
@@ -80,28 +85,34 @@ final class ScoringInParts {
 
   /**
    * @param merged the run's buyers, merged by customer id, with where each first appeared
+   * @param side the side files as read ({@link ScoringRun#side}; their quality is in {@code quality})
    * @param other null when the run has no outlier amounts
    * @param out where customers.csv and the Parquet go
    */
-  static Outcome score(JavaRDD<FirstSeen> merged, RunInputs in, Model model, LocalDate asOf, int splitDay,
-      List<FileQuality> quality, OtherWay other, Out out, Locale locale) throws IOException {
+  static Outcome score(JavaRDD<FirstSeen> merged, RunInputs in, ScoringRun.Side side, Model model, LocalDate asOf,
+      int splitDay, List<FileQuality> quality, OtherWay other, Out out, Locale locale) throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(merged.context());
+    ScoringRun.Side joinedSide = PartScoring.merged(side, in);
     List<RDD<?>> kept = new ArrayList<>();
     try {
       JavaPairRDD<String, Byte> otherTiers = null;
       if (other != null) {
         // The other way first, down to each customer's tier: only those are kept while the run's way is scored.
-        Ranked ranked = rank(jsc, parts(other.merged(), other.splitDay(), kept), kept, model, asOf,
-            other.splitDay());
+        JavaRDD<PurchaseColumns> columns = parts(other.merged(), other.splitDay(), kept);
+        Ranked ranked = rank(jsc, joined(jsc, columns, joinedSide, asOf, other.splitDay(), kept).parts(), kept,
+            model, asOf, other.splitDay());
         otherTiers = tiers(ranked, model).persist(StorageLevel.MEMORY_AND_DISK_SER());
         kept.add(otherTiers.rdd());
         otherTiers.count();
         ranked.parts().unpersist(false);
       }
       JavaRDD<PurchaseColumns> parts = parts(merged, splitDay, kept);
+      SideJoin.Joined joined = joined(jsc, parts, joinedSide, asOf, splitDay, kept);
       List<Note> notes = new ArrayList<>();
-      IdentityReport identity = PartScoring.identity(in, caseVariants(parts), notes);
-      Ranked ranked = rank(jsc, parts, kept, model, asOf, splitDay);
+      IdentityReport identity = PartScoring.identity(in, side.profiles(),
+          caseVariants(jsc, parts, side.profiles(), in), joined.unknownPurchasers(), notes);
+      PartScoring.unknownEngagement(joined.unknownEngagement(), notes);
+      Ranked ranked = rank(jsc, joined.parts(), kept, model, asOf, splitDay);
       Note changed = null;
       if (otherTiers != null) {
         FileQuality transactions = quality.get(0);
@@ -115,8 +126,8 @@ final class ScoringInParts {
       Map<String, Long> byTier = write(jsc, ranked, model, out, locale);
       notes.addAll(ranked.context().value().notes(tiers));
       if (changed != null) notes.add(changed);
-      return new Outcome(strata.run.QualityDocument.of(asOf, tiers, ranked.buyers(), byTier, quality, identity, notes),
-          ranked.buyers());
+      return new Outcome(strata.run.QualityDocument.of(asOf, tiers, ranked.customers(), ranked.buyers(), byTier,
+          quality, identity, notes), quality, ranked.customers());
     } finally {
       kept.forEach(rdd -> rdd.unpersist(false));
     }
@@ -137,39 +148,55 @@ final class ScoringInParts {
     return parts;
   }
 
-  /** The scored parts, in partition order, with the final context and the run's number of buyers. */
-  private record Ranked(JavaRDD<ScoredPart> parts, Broadcast<PartContext> context, long buyers) {}
+  /**
+   * The parts joined with the side files ({@link SideJoin}), persisted until the run ends.
+   *
+   * @param kept receives the RDDs persisted here, which the caller unpersists
+   */
+  private static SideJoin.Joined joined(JavaSparkContext jsc, JavaRDD<PurchaseColumns> columns, ScoringRun.Side side,
+      LocalDate asOf, int splitDay, List<RDD<?>> kept) {
+    SideJoin.Joined joined = SideJoin.of(jsc, columns, side, asOf, splitDay, kept);
+    JavaRDD<SideJoin.Part> parts = joined.parts().persist(StorageLevel.MEMORY_AND_DISK());
+    kept.add(parts.rdd());
+    return new SideJoin.Joined(parts, joined.unknownPurchasers(), joined.unknownEngagement());
+  }
+
+  /** The scored parts, in partition order, with the final context and the run's numbers of customers and buyers. */
+  private record Ranked(JavaRDD<ScoredPart> parts, Broadcast<PartContext> context, long customers, long buyers) {}
 
   /**
    * Scores the parts in {@link PartScoring}'s three rounds, up to the final context; the parts' columns are released.
    *
    * @param kept receives the RDDs persisted here, which the caller unpersists
    */
-  private static Ranked rank(JavaSparkContext jsc, JavaRDD<PurchaseColumns> parts, List<RDD<?>> kept, Model model,
+  private static Ranked rank(JavaSparkContext jsc, JavaRDD<SideJoin.Part> parts, List<RDD<?>> kept, Model model,
       LocalDate asOf, int splitDay) {
     int asOfDay = (int) asOf.toEpochDay();
     List<long[]> sizes = new ArrayList<>(parts.mapPartitionsWithIndex((k, it) -> {
-      PurchaseColumns part = it.next();
+      SideJoin.Part joined = it.next();
+      PurchaseColumns part = joined.columns();
       long upToSplit = 0;
       for (int i = 0; i < part.size; i++) {
         if (part.daysUpToSplit != null && part.daysUpToSplit[i] > 0) upToSplit++;
       }
-      return List.of(new long[] {k, part.size, upToSplit}).iterator();
+      return List.of(new long[] {k, part.size, upToSplit, joined.side().prospects().length}).iterator();
     }, true).collect());
     sizes.sort(java.util.Comparator.comparingLong(s -> s[0]));
     long[][] offsets = new long[sizes.size()][2];
     long total = 0;
     long totalUpToSplit = 0;
+    long prospects = 0;
     for (long[] s : sizes) {
       offsets[(int) s[0]] = new long[] {total, totalUpToSplit};
       total += s[1];
       totalUpToSplit += s[2];
+      prospects += s[3];
     }
     long buyersTotal = total;
     long upToSplitTotal = totalUpToSplit;
     Broadcast<long[][]> at = jsc.broadcast(offsets);
     PartCounts counts = parts.mapPartitionsWithIndex((k, it) -> {
-      PurchaseColumns part = it.next();
+      PurchaseColumns part = it.next().columns();
       return List.of(PartCounts.of(part, positions(part, at.value()[k], buyersTotal, upToSplitTotal), asOfDay))
           .iterator();
     }, true).treeReduce(PartCounts::merge);
@@ -182,18 +209,19 @@ final class ScoringInParts {
     LongAccumulator scoredParts = jsc.sc().longAccumulator(PARTS_SCORED);
     JavaRDD<ScoredPart> scored = parts.map(part -> {
       scoredParts.add(1);
-      return ScoredPart.of(part, c1.value(), model.compiled());
+      return ScoredPart.of(part.columns(), part.side(), c1.value(), model.compiled());
     }).persist(StorageLevel.MEMORY_AND_DISK());
     kept.add(scored.rdd());
     InputCounts inputs = scored.map(part -> part.inputCounts(model.compiled())).treeReduce(InputCounts::merge);
-    parts.unpersist(false); // the scored parts hold the columns now
+    parts.unpersist(false); // the scored parts hold the columns and sides now
     Broadcast<PartContext> c2 = jsc.broadcast(first.withInputs(inputs));
     JavaRDD<ScoredPart> ranked = scored.map(part -> part.withComposite(c2.value(), model.compiled()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     kept.add(ranked.rdd());
     ValueCounts potentials = ranked.map(ScoredPart::potentialCounts).treeReduce(ValueCounts::merge);
     scored.unpersist(false);
-    return new Ranked(ranked, jsc.broadcast(c2.value().withPotentials(potentials, tiers)), buyersTotal);
+    return new Ranked(ranked, jsc.broadcast(c2.value().withPotentials(potentials, tiers)), buyersTotal + prospects,
+        buyersTotal);
   }
 
   /** Each buyer's tier by id (the tier's index in the model). */
@@ -277,19 +305,40 @@ final class ScoringInParts {
   }
 
   /**
-   * The groups of ids that differ only by case, as core finds them among every buyer's id: the cluster finds the
-   * folded hashes that repeat (few), and core groups the ids that have them, in the file's order.
+   * The groups of ids that differ only by case, as core finds them among the customers file's ids (resolved by the
+   * accepted merges) and then every other buyer's id: the cluster finds the folded hashes that repeat among the
+   * distinct ids (few), and core groups the ids that have them, in that order.
+   *
+   * @param profiles the customers file's profiles as read, null without one
    */
-  private static List<List<String>> caseVariants(JavaRDD<PurchaseColumns> parts) {
+  private static List<List<String>> caseVariants(JavaSparkContext jsc, JavaRDD<PurchaseColumns> parts,
+      Map<String, CustomerProfile> profiles, RunInputs in) {
     JavaRDD<String> ids = parts.flatMap(part -> java.util.stream.IntStream.range(0, part.size)
         .mapToObj(i -> part.customerId(i, StandardCharsets.UTF_8)).iterator());
-    List<Long> repeated = ids.filter(IdMerges::hasCase)
-        .mapToPair(id -> new scala.Tuple2<>(IdMerges.foldedHash(id), 1L)).reduceByKey(Long::sum)
-        .filter(t -> t._2() > 1).keys().collect();
+    List<String> listed = new ArrayList<>();
+    if (profiles != null) {
+      IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String id : profiles.keySet()) {
+        String resolved = merges.resolve(id);
+        if (seen.add(resolved)) listed.add(resolved);
+      }
+    }
+    JavaRDD<String> withCase = ids.filter(IdMerges::hasCase);
+    if (!listed.isEmpty()) {
+      withCase = withCase.union(jsc.parallelize(listed.stream().filter(IdMerges::hasCase).toList())).distinct();
+    }
+    List<Long> repeated = withCase.mapToPair(id -> new scala.Tuple2<>(IdMerges.foldedHash(id), 1L))
+        .reduceByKey(Long::sum).filter(t -> t._2() > 1).keys().collect();
     if (repeated.isEmpty()) return List.of();
     java.util.Set<Long> hashes = new java.util.HashSet<>(repeated);
-    return IdMerges.caseVariants(
-        ids.filter(id -> IdMerges.hasCase(id) && hashes.contains(IdMerges.foldedHash(id))).collect());
+    java.util.Set<String> inFile = new java.util.HashSet<>(listed);
+    List<String> inOrder = new ArrayList<>();
+    listed.stream().filter(id -> IdMerges.hasCase(id) && hashes.contains(IdMerges.foldedHash(id)))
+        .forEach(inOrder::add);
+    ids.filter(id -> IdMerges.hasCase(id) && hashes.contains(IdMerges.foldedHash(id))).collect().stream()
+        .filter(id -> !inFile.contains(id)).forEach(inOrder::add);
+    return IdMerges.caseVariants(inOrder);
   }
 
   /** A part's count of customers per tier, and its columns' facts (null when no Parquet is written). */

@@ -135,24 +135,29 @@ final class SparkScoring {
     int splitDay = ScoringRun.splitDay(pass.firstDay(), asOfDay);
     if (inPartsToo) {
       try {
+        // Side files are small beside the transactions: core's readers read them here, their rejected rows after the
+        // transactions' as in strata score; the cluster joins their entries with the parts of their buyers.
+        ScoringRun.Side side = ScoringRun.side(in, rejects, Progress.NONE);
+        List<FileQuality> files = new ArrayList<>(List.of(quality));
+        files.addAll(side.quality());
         if (outlying && other == null) {
           other = pass(source, new Which(asOf, accepted, outliers.thresholdCents()), false);
         }
         var otherWay = other == null ? null
             : new ScoringInParts.OtherWay(other.merged(), ScoringRun.splitDay(other.firstDay(), asOfDay));
-        return new Scored(null, ScoringInParts.score(pass.merged(), in, inParts.model(), asOf, splitDay,
-            List.of(quality), otherWay,
-            new ScoringInParts.Out(spark, inParts.customersCsv(), inParts.work(), inParts.parquet()), inParts.locale()), quality);
+        var out = new ScoringInParts.Out(spark, inParts.customersCsv(), inParts.work(), inParts.parquet());
+        return new Scored(null, ScoringInParts.score(pass.merged(), in, side, inParts.model(), asOf, splitDay, files,
+            otherWay, out, inParts.locale()));
       } finally {
         pass.release();
         if (other != null) other.release();
       }
     }
     var summaries = new ScoringRun.Summaries(pass.columns(splitDay), StandardCharsets.UTF_8, quality, asOf);
-    // Side files are small beside the transactions: core's readers read them on the driver (ScoringRun), with the
-    // same columns, encodings and reject reasons as strata score, their rejected rows after the transactions'.
+    // A run that needs every customer at once (predictions, ids merged by case) is scored here, its side files read
+    // by ScoringRun.
     RunResult result = ScoringRun.run(in, summaries, model, rejects, Progress.NONE, new Again(source), predictions);
-    return new Scored(result, null, result.quality().get(0));
+    return new Scored(result, null);
   }
 
   /**
@@ -165,9 +170,9 @@ final class SparkScoring {
 
   /**
    * A run's result: scored on the driver ({@code result}), or in parts on the cluster ({@code inParts}, with
-   * customers.csv written); {@code transactions} is the transactions file's quality either way.
+   * customers.csv written).
    */
-  record Scored(RunResult result, ScoringInParts.Outcome inParts, FileQuality transactions) {}
+  record Scored(RunResult result, ScoringInParts.Outcome inParts) {}
 
   /**
    * The transactions read again on the cluster, for what ScoringRun reads twice: ids that differ only by case merged,

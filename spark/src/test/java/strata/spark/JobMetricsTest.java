@@ -40,7 +40,7 @@ class JobMetricsTest {
     JsonNode m = new ObjectMapper().readTree(metrics.toFile());
     assertThat(result.scoredInParts()).isTrue();
     assertThat(m.get("scored_in_parts").asBoolean()).isTrue();
-    assertThat(m.get("buyers").asLong()).isEqualTo(90);
+    assertThat(m.get("customers").asLong()).isEqualTo(90);
     assertThat(m.get("master").asText()).isEqualTo("local[2]");
     assertThat(m.get("executors_in_driver").asBoolean()).isTrue();
     // Records through the shuffle, counted by hand: the file is one range, so one merge, which the range sends one

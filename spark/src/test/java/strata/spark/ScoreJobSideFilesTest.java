@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +91,33 @@ class ScoreJobSideFilesTest {
     JsonNode want = json.readTree(json.writeValueAsString(QualityDocument.of(expected)));
     assertThat(json.readTree(out.resolve("quality.json").toFile())).isEqualTo(want);
     assertThat(out.resolve(".side-files")).doesNotExist();
+  }
+
+  @Test
+  void scoresEverySideFileInPartsWithTheSingleMachineAnswer() throws Exception {
+    int rows = 16_000;
+    Path tx = dir.resolve("transactions.csv");
+    TransactionsFile.write(tx, rows, 37);
+    SideFilesWriter.SideFiles side = SideFilesWriter.write(dir, tx, rows, 41);
+    // A buyer whose id differs only by case from a prospect's: a group of a listed id and a buyer's, found not merged.
+    Files.writeString(tx, "p" + (rows / 8 + 3) + ",Y1,2024-03-01,25.00,music\n", StandardOpenOption.APPEND);
+    RunInputs in = RunInputs.of(tx).withSideFiles(side.customers(), side.interactions(), side.surveys())
+        .withMerges(new MergeOptions(MergeFile.read(side.merge()), false));
+
+    SameAnswer.Runs runs = SameAnswer.run(spark, dir, in, strata.run.Predictions.NONE, 64 << 10, "--transactions",
+        tx.toString(), "--customers", side.customers().toString(), "--interactions", side.interactions().toString(),
+        "--surveys", side.surveys().toString(), "--merge", side.merge().toString());
+
+    RunResult expected = runs.single();
+    assertThat(runs.spark().scoredInParts()).isTrue();
+    assertThat(runs.spark().customers()).isEqualTo(expected.customers().size);
+    assertThat(expected.customers().size).isGreaterThan(expected.customers().purchasers);
+    assertThat(expected.identity().caseVariants()).contains(List.of("P" + (rows / 8 + 3), "p" + (rows / 8 + 3)));
+    assertThat(expected.identity().unknownCustomers()).isPositive();
+    assertThat(expected.identity().candidates()).isNotEmpty();
+    assertThat(expected.notes().stream().map(strata.i18n.Note::code)).contains("unknown_engagement_ids");
+    assertThat(runs.spark().quality()).hasSize(4);
+    SameAnswer.assertSame(runs);
   }
 
   @Test

@@ -75,6 +75,9 @@ class ScoreJobTest {
     assertThat(expected.identity().merged()).containsEntry("C4", "C2");
     assertThat(expected.customers().size).isGreaterThan(expected.customers().purchasers).isGreaterThan(rows / 20);
     assertThat(expected.quality()).hasSize(4);
+    // Side files no longer keep the customers on the driver: the cluster joins them with the parts of their buyers.
+    assertThat(runs.spark().scoredInParts()).isTrue();
+    assertThat(runs.spark().customers()).isEqualTo(expected.customers().size);
     SameAnswer.assertSame(runs);
   }
 
