@@ -90,6 +90,41 @@ class EncodingRejectionTest {
   }
 
   @Test
+  void aUtf8FileWithAFewCorruptedRowsStaysUtf8AndRejectsOnlyThem() throws IOException {
+    // No BOM; 200 rows of Chinese ids and names, two with a stray byte. Read as GB18030 (as the whole-file check did),
+    // every id would be garbled: 客户-1's UTF-8 bytes E5 AE A2 E6 88 B7 read as 瀹㈡埛.
+    StringBuilder csv = new StringBuilder("客户编号,下单日期,金额,品类\n");
+    for (int i = 1; i <= 200; i++) {
+      String id = i == 50 || i == 120 ? "客户\\xFF-" + i : "客户-" + i;
+      csv.append(id).append(",2024-01-").append(10 + i % 18).append(',').append(i).append(".5,食品饮料\n");
+    }
+    TransactionIntake.Result r = transactions(file("tx.csv", csv.toString(), StandardCharsets.UTF_8));
+    assertThat(r.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(r.quality().rejectedByReason()).containsExactly(Map.entry("bad_encoding", 2L));
+    assertThat(rejected).extracting(Rejection::line).containsExactly(51L, 121L);
+    assertThat(customerIds(r)).hasSize(198).contains("客户-1", "客户-200").doesNotContain("客户-50");
+    assertThat(r.quality().warnings()).contains(Note.of("quality_bad_encoding", 2, "UTF-8"));
+  }
+
+  @Test
+  void strayBytesAmongTooFewUtf8CharactersStillMeanGb18030() throws IOException {
+    // One stray byte among 20 Chinese characters that decode as UTF-8: under the 50 per stray that UTF-8 needs, so
+    // the file is read as GB18030, as before (the rows with bytes GB18030 cannot read are rejected there).
+    String csv = "customer_id,order_date,amount\n客户一,2024-01-05,10\n客户二,2024-01-06,1\nZ\\xFF1,2024-01-07,1\n"
+        + "华东贸易公司,2024-01-08,2\n北京科技集团有限公司,2024-01-09,3\n";
+    TransactionIntake.Result r = transactions(file("tx.csv", csv, StandardCharsets.UTF_8));
+    assertThat(r.charset()).isEqualTo(GB18030);
+    // GBK text itself fails as UTF-8 on most of its characters: detected as GB18030, read right.
+    rejected.clear();
+    StringBuilder gbk = new StringBuilder("客户编号,下单日期,金额\n");
+    for (int i = 1; i <= 300; i++) gbk.append("华信恒达中科鼎盛-").append(i).append(",2024-02-01,").append(i).append('\n');
+    TransactionIntake.Result g = transactions(file("gbk.csv", gbk.toString(), Charset.forName("GBK")));
+    assertThat(g.charset()).isEqualTo(GB18030);
+    assertThat(customerIds(g)).hasSize(300).contains("华信恒达中科鼎盛-7");
+    assertThat(rejected).isEmpty();
+  }
+
+  @Test
   void invalidUtf8InAnyColumnAndATruncatedSequenceAtTheEndAreRejected() throws IOException {
     // A BOM makes the file UTF-8 whatever follows. 食 is E9 A3 9F, 品 is E5 93 81.
     String csv = "\uFEFFcustomer_id,order_date,amount,category\n"
