@@ -4,7 +4,8 @@
 # of customers.csv and quality.json after each pair. See bench/README.md ("The Spark engine reads the file once").
 #
 # usage: bench/ab-spark.sh BEFORE_DIR AFTER_DIR TRANSACTIONS [pairs]     (e.g. a `git worktree` of the base commit)
-# environment: SPARK_MASTER=local[2], AS_OF=2025-01-01, OUT=bench/data/ab-spark
+# environment: SPARK_MASTER=local[2], AS_OF=2025-01-01, OUT=bench/data/ab-spark, JOB_ARGS="--customers FILE …" (added to
+# every run: side files, options)
 set -uo pipefail
 BEFORE=$1; AFTER=$2; TX=$3; PAIRS=${4:-3}
 MASTER=${SPARK_MASTER:-local[2]}; AS_OF=${AS_OF:-2025-01-01}
@@ -17,7 +18,7 @@ for i in $(seq 1 "$PAIRS"); do
     dir=$BEFORE; [ "$v" = after ] && dir=$AFTER
     rm -rf "${OUT:?}/$v"
     /usr/bin/time -v -o "$OUT/$v-$i.time" "$dir/spark/local.sh" --master "$MASTER" --transactions "$TX" \
-      --as-of "$AS_OF" --out "$OUT/$v" --metrics "$OUT/$v-$i.metrics.json" > "$OUT/$v-$i.log" 2>&1
+      --as-of "$AS_OF" --out "$OUT/$v" --metrics "$OUT/$v-$i.metrics.json" ${JOB_ARGS:-} > "$OUT/$v-$i.log" 2>&1
     echo "$v run $i rc=$? wall=$(field Elapsed "$OUT/$v-$i.time") rss_kib=$(field Maximum "$OUT/$v-$i.time")" \
       "user=$(field 'User time' "$OUT/$v-$i.time") sys=$(field 'System time' "$OUT/$v-$i.time")" \
       "load=$(cut -d' ' -f1 /proc/loadavg)"

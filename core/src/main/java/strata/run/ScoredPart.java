@@ -24,9 +24,9 @@ import strata.value.ValuePotentialMatrix;
 
 /**
  * A part's customers (its buyers, then its prospects) with the scores that need only the first round's context (RFM,
- * segments, ABC, lifecycle, CLV),
- * computed once and kept for the later rounds ({@link PartScoring}), and from the second round on their composite
- * scores. Serializable, so that an engine may keep it between rounds in memory or on disk.
+ * segments, ABC, lifecycle, CLV), computed once and kept for the later rounds ({@link PartScoring}), and from the
+ * second round on their composite scores. Serializable, so that an engine may keep it between rounds in memory or on
+ * disk.
  */
 public final class ScoredPart implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -58,7 +58,7 @@ public final class ScoredPart implements java.io.Serializable {
     this.composite = composite;
   }
 
-  /** A part of buyers alone (no customers file, interactions or surveys): see {@link #of(PurchaseColumns, PartSide, PartContext, TierModel)}. */
+  /** A part of buyers alone: no customers file, interactions or surveys. */
   public static ScoredPart of(PurchaseColumns part, PartContext c, TierModel model) {
     return of(part, PartSide.NONE, c, model);
   }

@@ -99,18 +99,18 @@ final class ScoringInParts {
       if (other != null) {
         // The other way first, down to each customer's tier: only those are kept while the run's way is scored.
         JavaRDD<PurchaseColumns> columns = parts(other.merged(), other.splitDay(), kept);
-        Ranked ranked = rank(jsc, joined(jsc, columns, joinedSide, asOf, other.splitDay(), kept).parts(), kept,
-            model, asOf, other.splitDay());
+        Ranked ranked = rank(jsc, joined(jsc, columns, joinedSide, null, asOf, other.splitDay(), kept).parts(),
+            kept, model, asOf, other.splitDay());
         otherTiers = tiers(ranked, model).persist(StorageLevel.MEMORY_AND_DISK_SER());
         kept.add(otherTiers.rdd());
         otherTiers.count();
         ranked.parts().unpersist(false);
       }
       JavaRDD<PurchaseColumns> parts = parts(merged, splitDay, kept);
-      SideJoin.Joined joined = joined(jsc, parts, joinedSide, asOf, splitDay, kept);
+      SideJoin.Joined joined = joined(jsc, parts, joinedSide, listed(side.profiles(), in), asOf, splitDay, kept);
       List<Note> notes = new ArrayList<>();
-      IdentityReport identity = PartScoring.identity(in, side.profiles(),
-          caseVariants(jsc, parts, side.profiles(), in), joined.unknownPurchasers(), notes);
+      IdentityReport identity = PartScoring.identity(in, side.profiles(), joined.caseVariants(),
+          joined.unknownPurchasers(), notes);
       PartScoring.unknownEngagement(joined.unknownEngagement(), notes);
       Ranked ranked = rank(jsc, joined.parts(), kept, model, asOf, splitDay);
       Note changed = null;
@@ -154,11 +154,27 @@ final class ScoringInParts {
    * @param kept receives the RDDs persisted here, which the caller unpersists
    */
   private static SideJoin.Joined joined(JavaSparkContext jsc, JavaRDD<PurchaseColumns> columns, ScoringRun.Side side,
-      LocalDate asOf, int splitDay, List<RDD<?>> kept) {
-    SideJoin.Joined joined = SideJoin.of(jsc, columns, side, asOf, splitDay, kept);
+      List<String> listed, LocalDate asOf, int splitDay, List<RDD<?>> kept) {
+    SideJoin.Joined joined = SideJoin.of(jsc, columns, side, listed, asOf, splitDay, kept);
     JavaRDD<SideJoin.Part> parts = joined.parts().persist(StorageLevel.MEMORY_AND_DISK());
     kept.add(parts.rdd());
-    return new SideJoin.Joined(parts, joined.unknownPurchasers(), joined.unknownEngagement());
+    return new SideJoin.Joined(parts, joined.unknownPurchasers(), joined.unknownEngagement(), joined.caseVariants());
+  }
+
+  /**
+   * The customers file's ids resolved by the accepted merges, once each, in the file's order, as core lists them
+   * first among the ids it groups by case (empty without a customers file).
+   */
+  private static List<String> listed(Map<String, CustomerProfile> profiles, RunInputs in) {
+    List<String> listed = new ArrayList<>();
+    if (profiles == null) return listed;
+    IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String id : profiles.keySet()) {
+      String resolved = merges.resolve(id);
+      if (seen.add(resolved)) listed.add(resolved);
+    }
+    return listed;
   }
 
   /** The scored parts, in partition order, with the final context and the run's numbers of customers and buyers. */
@@ -302,43 +318,6 @@ final class ScoringInParts {
       indexUpToSplit[i] = part.daysUpToSplit != null && part.daysUpToSplit[i] > 0 ? next++ : -1;
     }
     return new PartCounts.Positions(index, indexUpToSplit, buyers, upToSplit);
-  }
-
-  /**
-   * The groups of ids that differ only by case, as core finds them among the customers file's ids (resolved by the
-   * accepted merges) and then every other buyer's id: the cluster finds the folded hashes that repeat among the
-   * distinct ids (few), and core groups the ids that have them, in that order.
-   *
-   * @param profiles the customers file's profiles as read, null without one
-   */
-  private static List<List<String>> caseVariants(JavaSparkContext jsc, JavaRDD<PurchaseColumns> parts,
-      Map<String, CustomerProfile> profiles, RunInputs in) {
-    JavaRDD<String> ids = parts.flatMap(part -> java.util.stream.IntStream.range(0, part.size)
-        .mapToObj(i -> part.customerId(i, StandardCharsets.UTF_8)).iterator());
-    List<String> listed = new ArrayList<>();
-    if (profiles != null) {
-      IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (String id : profiles.keySet()) {
-        String resolved = merges.resolve(id);
-        if (seen.add(resolved)) listed.add(resolved);
-      }
-    }
-    JavaRDD<String> withCase = ids.filter(IdMerges::hasCase);
-    if (!listed.isEmpty()) {
-      withCase = withCase.union(jsc.parallelize(listed.stream().filter(IdMerges::hasCase).toList())).distinct();
-    }
-    List<Long> repeated = withCase.mapToPair(id -> new scala.Tuple2<>(IdMerges.foldedHash(id), 1L))
-        .reduceByKey(Long::sum).filter(t -> t._2() > 1).keys().collect();
-    if (repeated.isEmpty()) return List.of();
-    java.util.Set<Long> hashes = new java.util.HashSet<>(repeated);
-    java.util.Set<String> inFile = new java.util.HashSet<>(listed);
-    List<String> inOrder = new ArrayList<>();
-    listed.stream().filter(id -> IdMerges.hasCase(id) && hashes.contains(IdMerges.foldedHash(id)))
-        .forEach(inOrder::add);
-    ids.filter(id -> IdMerges.hasCase(id) && hashes.contains(IdMerges.foldedHash(id))).collect().stream()
-        .filter(id -> !inFile.contains(id)).forEach(inOrder::add);
-    return IdMerges.caseVariants(inOrder);
   }
 
   /** A part's count of customers per tier, and its columns' facts (null when no Parquet is written). */
