@@ -30,7 +30,7 @@ import strata.summary.SummaryTable;
 /**
  * The side files' entries joined with the parts of their buyers, and the prospects as parts of their own
  * ({@link PartSide}), with what the run's identity report needs of every buyer. The buyers' ids go to the partition
- * of their id folded to lower case, where the driver sends the entries of the same partition, one batch each, so that
+ * of their id folded to lower case, where the driver sends the entries of the same partition in batches, so that
  * an id meets its entry and the ids that differ from it only by case in one place; the entries then go to their
  * buyers' parts in batches. No machine holds every buyer. The entries are read on the driver by core's readers (same
  * columns, encodings and reject reasons as {@code strata score}), so the driver holds the side files, never the
@@ -38,6 +38,12 @@ import strata.summary.SummaryTable;
  */
 final class SideJoin {
   private SideJoin() {}
+
+  /**
+   * Entries per batch the driver sends: a slice of a parallelized list travels inside its task, and a task must stay
+   * well under Spark's message limit (spark.rpc.message.maxSize, 128 MiB); 100,000 entries are about 10 MB.
+   */
+  private static final int BATCH = 100_000;
 
   /** Prospects per part of their own, at most. */
   private static final long PROSPECTS_PER_PART = 200_000;
@@ -86,7 +92,7 @@ final class SideJoin {
     }
     int n = parts.getNumPartitions();
     HashPartitioner byFoldedId = new HashPartitioner(n);
-    // The buyers go to the partition of their folded id; the entries are sent there from the driver, one batch each.
+    // The buyers go to the partition of their folded id; the entries are sent there from the driver in batches.
     JavaPairRDD<Long, Buyer> buyers = parts.mapPartitionsWithIndex((k, it) -> {
       PurchaseColumns part = it.next();
       List<Tuple2<Long, Buyer>> ids = new ArrayList<>(part.size);
@@ -100,7 +106,7 @@ final class SideJoin {
       List<Buyer> list = new ArrayList<>();
       mine.forEachRemaining(t -> list.add(t._2()));
       Map<String, Entry> byId = new HashMap<>();
-      for (Entry e : EntryWire.read(batch.next())) byId.put(e.id(), e);
+      batch.forEachRemaining(b -> EntryWire.read(b).forEach(e -> byId.put(e.id(), e)));
       return List.of(new Bucket(list, byId)).iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK());
     kept.add(buckets.rdd());
@@ -259,7 +265,7 @@ final class SideJoin {
   }
 
   /**
-   * The side files' entries, partition {@code i} holding one batch of those whose folded id {@code by} puts there.
+   * The side files' entries, partition {@code i} holding the batches of those whose folded id {@code by} puts there.
    */
   private static JavaRDD<byte[]> entries(JavaSparkContext jsc, ScoringRun.Side side, HashPartitioner by) {
     int n = by.numPartitions();
@@ -278,9 +284,15 @@ final class SideJoin {
         add.accept(new Entry(e.getKey(), null, -1, e.getValue()));
       }
     }
-    List<byte[]> batches = new ArrayList<>(n);
-    for (List<Entry> bucket : buckets) batches.add(EntryWire.write(bucket));
-    return jsc.parallelize(batches, n); // n batches in n slices: slice i holds batch i
+    List<Tuple2<Integer, byte[]>> batches = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<Entry> bucket = buckets.get(i);
+      for (int from = 0; from < bucket.size(); from += BATCH) {
+        batches.add(new Tuple2<>(i, EntryWire.write(bucket.subList(from, Math.min(bucket.size(), from + BATCH)))));
+      }
+    }
+    // One batch a slice, each then sent to its partition (key i is partition i of a HashPartitioner(n)).
+    return jsc.parallelizePairs(batches, Math.max(1, batches.size())).partitionBy(new HashPartitioner(n)).values();
   }
 
   private static boolean prospect(Entry e, LocalDate asOf) {
