@@ -41,7 +41,7 @@ final class SideJoin {
 
   /**
    * Entries per batch the driver sends: a slice of a parallelized list travels inside its task, and a task must stay
-   * well under Spark's message limit (spark.rpc.message.maxSize, 128 MiB); 100,000 entries are about 10 MB.
+   * well under Spark's message limit (spark.rpc.message.maxSize, 128 MiB); 100,000 profiles are some 15 MB.
    */
   private static final int BATCH = 100_000;
 
@@ -70,7 +70,7 @@ final class SideJoin {
 
   /** The buyers and entries whose folded ids fall in one partition of the join. */
   private record Bucket(List<Buyer> buyers, Map<String, Entry> entries) implements java.io.Serializable {
-    /** The entry of each buyer that has one. */
+    /** The buyer's entry, null when the side files do not name it. */
     Entry of(Buyer b) {
       return entries.get(b.id());
     }
