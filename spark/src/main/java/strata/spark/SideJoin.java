@@ -85,6 +85,12 @@ final class SideJoin {
    */
   static Joined of(JavaSparkContext jsc, JavaRDD<PurchaseColumns> parts, ScoringRun.Side side, List<String> listed,
       LocalDate asOf, int splitDay, List<RDD<?>> kept) {
+    return of(jsc, parts, side, listed, asOf, splitDay, kept, BATCH);
+  }
+
+  /** As above, the driver's entries sent in batches of at most {@code batch}. */
+  static Joined of(JavaSparkContext jsc, JavaRDD<PurchaseColumns> parts, ScoringRun.Side side, List<String> listed,
+      LocalDate asOf, int splitDay, List<RDD<?>> kept, int batch) {
     boolean withProfiles = side.profiles() != null;
     if (!withProfiles && side.engagement().isEmpty()) {
       return new Joined(parts.map(p -> new Part(p, PartSide.NONE)), new UnknownPurchasers(0, List.of()), 0,
@@ -102,11 +108,11 @@ final class SideJoin {
       }
       return ids.iterator();
     }, true).mapToPair(t -> t).partitionBy(byFoldedId);
-    JavaRDD<Bucket> buckets = buyers.zipPartitions(entries(jsc, side, byFoldedId), (mine, batch) -> {
+    JavaRDD<Bucket> buckets = buyers.zipPartitions(entries(jsc, side, byFoldedId, batch), (mine, batches) -> {
       List<Buyer> list = new ArrayList<>();
       mine.forEachRemaining(t -> list.add(t._2()));
       Map<String, Entry> byId = new HashMap<>();
-      batch.forEachRemaining(b -> EntryWire.read(b).forEach(e -> byId.put(e.id(), e)));
+      batches.forEachRemaining(b -> EntryWire.read(b).forEach(e -> byId.put(e.id(), e)));
       return List.of(new Bucket(list, byId)).iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK());
     kept.add(buckets.rdd());
@@ -267,7 +273,8 @@ final class SideJoin {
   /**
    * The side files' entries, partition {@code i} holding the batches of those whose folded id {@code by} puts there.
    */
-  private static JavaRDD<byte[]> entries(JavaSparkContext jsc, ScoringRun.Side side, HashPartitioner by) {
+  private static JavaRDD<byte[]> entries(JavaSparkContext jsc, ScoringRun.Side side, HashPartitioner by,
+      int batch) {
     int n = by.numPartitions();
     List<List<Entry>> buckets = new ArrayList<>(n);
     for (int i = 0; i < n; i++) buckets.add(new ArrayList<>());
@@ -287,8 +294,8 @@ final class SideJoin {
     List<Tuple2<Integer, byte[]>> batches = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       List<Entry> bucket = buckets.get(i);
-      for (int from = 0; from < bucket.size(); from += BATCH) {
-        batches.add(new Tuple2<>(i, EntryWire.write(bucket.subList(from, Math.min(bucket.size(), from + BATCH)))));
+      for (int from = 0; from < bucket.size(); from += batch) {
+        batches.add(new Tuple2<>(i, EntryWire.write(bucket.subList(from, Math.min(bucket.size(), from + batch)))));
       }
     }
     // One batch a slice, each then sent to its partition (key i is partition i of a HashPartitioner(n)).
