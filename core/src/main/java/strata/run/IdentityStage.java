@@ -31,21 +31,34 @@ final class IdentityStage {
   static List<List<String>> caseVariants(Map<String, CustomerProfile> profiles, IdMerges merges, PurchaseColumns p,
       Charset charset) {
     if (profiles == null) return IdMerges.caseVariants(p.size, i -> p.customerId(i, charset));
+    List<String> buyers = new ArrayList<>(p.size);
+    for (int i = 0; i < p.size; i++) buyers.add(p.customerId(i, charset));
+    return caseVariants(listed(profiles, merges), buyers);
+  }
+
+  /**
+   * As above, from the listed ids ({@link #listed}) and the buyers' ids in order; either may hold only the ids that
+   * can form a group (those sharing a folded id with another), which leaves the groups as they are.
+   */
+  static List<List<String>> caseVariants(List<String> listed, List<String> buyers) {
+    // Purchasers also in the customers file are counted once, at their place in the file.
+    Set<String> seen = new HashSet<>(listed);
+    List<String> inOrder = new ArrayList<>(listed);
+    for (String id : buyers) {
+      if (!seen.contains(id)) inOrder.add(id);
+    }
+    return IdMerges.caseVariants(inOrder);
+  }
+
+  /** The customers file's ids resolved by the merges, once each, in the file's order. */
+  static List<String> listed(Map<String, CustomerProfile> profiles, IdMerges merges) {
     List<String> fileIds = new ArrayList<>(profiles.size());
     Set<String> seen = new HashSet<>();
     for (String id : profiles.keySet()) {
       String resolved = merges.resolve(id);
       if (seen.add(resolved)) fileIds.add(resolved);
     }
-    // Purchasers also in the customers file are counted once, at their place in the file.
-    List<String> buyersOnly = new ArrayList<>();
-    for (int i = 0; i < p.size; i++) {
-      String id = p.customerId(i, charset);
-      if (!seen.contains(id)) buyersOnly.add(id);
-    }
-    int files = fileIds.size();
-    return IdMerges.caseVariants(files + buyersOnly.size(),
-        i -> i < files ? fileIds.get(i) : buyersOnly.get(i - files));
+    return fileIds;
   }
 
   /**

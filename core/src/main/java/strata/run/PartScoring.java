@@ -73,6 +73,23 @@ public final class PartScoring {
         unknown, notes);
   }
 
+  /**
+   * The customers file's ids resolved by the accepted merges, once each, in the file's order (empty without a
+   * customers file): the ids the run groups by case first.
+   */
+  public static List<String> listed(Map<String, CustomerProfile> profiles, RunInputs in) {
+    return profiles == null ? List.of()
+        : IdentityStage.listed(profiles, IdMerges.of(in.merges().acceptedPairs(), List.of()));
+  }
+
+  /**
+   * The groups of ids that differ only by case, as the whole run finds them: the listed ids ({@link #listed}) first,
+   * then the buyers not listed in their order; an engine may pass only the ids that share a folded id with another.
+   */
+  public static List<List<String>> caseVariants(List<String> listed, List<String> buyers) {
+    return IdentityStage.caseVariants(listed, buyers);
+  }
+
   /** The buyers without a profile a run names as examples. */
   public static final int EXAMPLES = IdentityStage.EXAMPLES;
 

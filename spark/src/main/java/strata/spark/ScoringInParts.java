@@ -22,7 +22,6 @@ import org.apache.spark.util.LongAccumulator;
 import strata.i18n.Note;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
-import strata.intake.CustomerProfile;
 import strata.intake.AmountOutliers;
 import strata.intake.FileQuality;
 import strata.run.CustomersCsv;
@@ -107,7 +106,8 @@ final class ScoringInParts {
         ranked.parts().unpersist(false);
       }
       JavaRDD<PurchaseColumns> parts = parts(merged, splitDay, kept);
-      SideJoin.Joined joined = joined(jsc, parts, joinedSide, listed(side.profiles(), in), asOf, splitDay, kept);
+      SideJoin.Joined joined = joined(jsc, parts, joinedSide, PartScoring.listed(side.profiles(), in), asOf, splitDay,
+          kept);
       List<Note> notes = new ArrayList<>();
       IdentityReport identity = PartScoring.identity(in, side.profiles(), joined.caseVariants(),
           joined.unknownPurchasers(), notes);
@@ -159,22 +159,6 @@ final class ScoringInParts {
     JavaRDD<SideJoin.Part> parts = joined.parts().persist(StorageLevel.MEMORY_AND_DISK());
     kept.add(parts.rdd());
     return new SideJoin.Joined(parts, joined.unknownPurchasers(), joined.unknownEngagement(), joined.caseVariants());
-  }
-
-  /**
-   * The customers file's ids resolved by the accepted merges, once each, in the file's order, as core lists them
-   * first among the ids it groups by case (empty without a customers file).
-   */
-  private static List<String> listed(Map<String, CustomerProfile> profiles, RunInputs in) {
-    List<String> listed = new ArrayList<>();
-    if (profiles == null) return listed;
-    IdMerges merges = IdMerges.of(in.merges().acceptedPairs(), List.of());
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (String id : profiles.keySet()) {
-      String resolved = merges.resolve(id);
-      if (seen.add(resolved)) listed.add(resolved);
-    }
-    return listed;
   }
 
   /** The scored parts, in partition order, with the final context and the run's numbers of customers and buyers. */

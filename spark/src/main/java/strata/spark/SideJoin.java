@@ -74,6 +74,13 @@ final class SideJoin {
     Entry of(Buyer b) {
       return entries.get(b.id());
     }
+
+    /** The entries of ids no buyer of the bucket has: prospects, late profiles, engagement nobody matches. */
+    java.util.stream.Stream<Entry> unbought() {
+      Set<String> bought = new HashSet<>();
+      for (Buyer b : buyers) bought.add(b.id());
+      return entries.values().stream().filter(e -> !bought.contains(e.id()));
+    }
   }
 
   /**
@@ -147,11 +154,8 @@ final class SideJoin {
     });
 
     // The entries without a buyer: prospects (listed, created by the as-of day), or engagement nobody matches.
-    JavaPairRDD<Long, Entry> prospects = buckets.flatMap(b -> {
-      Map<String, Entry> left = new HashMap<>(b.entries());
-      for (Buyer buyer : b.buyers()) left.remove(buyer.id());
-      return left.values().stream().filter(e -> prospect(e, asOf)).iterator();
-    }).keyBy(Entry::order);
+    JavaPairRDD<Long, Entry> prospects = buckets.flatMap(b -> b.unbought().filter(e -> prospect(e, asOf)).iterator())
+        .keyBy(Entry::order);
     long prospectCount = facts.stream().mapToLong(Facts::prospects).sum();
     long unknownEngagement = facts.stream().mapToLong(Facts::unknownEngagement).sum();
     JavaRDD<Part> all = buyerParts;
@@ -188,17 +192,8 @@ final class SideJoin {
     if (candidates.isEmpty()) return List.of();
     Set<String> ids = new HashSet<>();
     candidates.forEach(c -> ids.add(c.id()));
-    List<String> inOrder = new ArrayList<>();
-    Set<String> inFile = new HashSet<>();
-    for (String id : listed) {
-      if (ids.contains(id)) {
-        inOrder.add(id);
-        inFile.add(id);
-      }
-    }
-    candidates.stream().filter(c -> c.at() >= 0 && !inFile.contains(c.id())).sorted(InOrder.INSTANCE)
-        .forEach(c -> inOrder.add(c.id()));
-    return IdMerges.caseVariants(inOrder);
+    return PartScoring.caseVariants(listed.stream().filter(ids::contains).toList(),
+        candidates.stream().filter(c -> c.at() >= 0).sorted(InOrder.INSTANCE).map(Buyer::id).toList());
   }
 
   /**
@@ -209,12 +204,10 @@ final class SideJoin {
   private record Facts(long prospects, long unknownEngagement, long missing, List<Buyer> firstMissing,
       List<Buyer> caseCandidates) implements java.io.Serializable {
     static Facts of(Bucket b, LocalDate asOf, boolean byCase) {
-      Set<String> bought = new HashSet<>();
       long missing = 0;
       // The first examples in order: a heap of the smallest places so far, its largest on top.
       java.util.PriorityQueue<Buyer> first = new java.util.PriorityQueue<>(InOrder.INSTANCE.reversed());
       for (Buyer buyer : b.buyers()) {
-        bought.add(buyer.id());
         Entry e = b.of(buyer);
         if (e == null || e.profile() == null) {
           missing++;
@@ -224,13 +217,9 @@ final class SideJoin {
       }
       List<Buyer> firstMissing = new ArrayList<>(first);
       firstMissing.sort(InOrder.INSTANCE);
-      long prospects = 0;
-      long unknown = 0;
-      for (Entry e : b.entries().values()) {
-        if (bought.contains(e.id())) continue;
-        if (prospect(e, asOf)) prospects++;
-        else if (e.engagement() != null) unknown++;
-      }
+      List<Entry> unbought = b.unbought().toList();
+      long prospects = unbought.stream().filter(e -> prospect(e, asOf)).count();
+      long unknown = unbought.stream().filter(e -> !prospect(e, asOf) && e.engagement() != null).count();
       return new Facts(prospects, unknown, missing, firstMissing, byCase ? caseCandidates(b) : List.of());
     }
 

@@ -135,8 +135,8 @@ final class SparkScoring {
     int splitDay = ScoringRun.splitDay(pass.firstDay(), asOfDay);
     if (inPartsToo) {
       try {
-        // Side files are small beside the transactions: core's readers read them here, their rejected rows after the
-        // transactions' as in strata score; the cluster joins their entries with the parts of their buyers.
+        // Core's readers read the side files here, their rejected rows after the transactions' as in strata score;
+        // the cluster joins their entries with the parts of their buyers (SideJoin).
         ScoringRun.Side side = ScoringRun.side(in, rejects, Progress.NONE);
         List<FileQuality> files = new ArrayList<>(List.of(quality));
         files.addAll(side.quality());
