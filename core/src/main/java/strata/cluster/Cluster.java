@@ -14,7 +14,7 @@ import strata.i18n.Labels;
  *     mean), not an average that one big spender pulls up; NaN for a cluster left without members
  */
 public record Cluster(int id, int customers, long revenueCents, double recencyDays, double purchaseDays,
-    double avgOrderValue, Level frequency, Level orderSize, Level recency) {
+    double avgOrderValue, Level frequency, Level orderSize, Level recency) implements java.io.Serializable {
 
   public enum Level { LOW, MID, HIGH }
 

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import strata.abc.AbcClassifier;
 import strata.abc.AbcConfig;
+import strata.cluster.ClusterAnalysis;
+import strata.cluster.ClusterFit;
+import strata.cluster.ClusterTally;
 import strata.clv.CalibrationData;
 import strata.clv.SpendData;
 import strata.i18n.Note;
@@ -23,8 +26,8 @@ import strata.value.MatrixConfig;
 
 /**
  * What scoring one buyer needs of all the others ({@link PartScoring}): rank tables, ABC floors, the gap for one-day
- * buyers, the fits, and (from the later rounds) the composite inputs' ranks and the matrix cuts. Small enough to send
- * to every part.
+ * buyers, the fits, the clusters' centres, and (from the later rounds) the composite inputs' ranks and the matrix
+ * cuts. Small enough to send to every part.
  */
 public final class PartContext implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -45,11 +48,13 @@ public final class PartContext implements java.io.Serializable {
   /** NaN before the third round. */
   final double valueCut;
   final double potentialCut;
+  /** Null when the run computes no clusters. */
+  final ClusterFit clusters;
   private transient Settings settings;
 
   private PartContext(int asOfDay, String idCharset, PercentileSteps recency, PercentileSteps frequency,
       PercentileSteps monetary, double[] classicCuts, long[] abcFloors, double sharedGap, ClvStage.Fits fits,
-      Map<String, ValueCounts> inputs, double annualMedian, double valueCut, double potentialCut) {
+      Map<String, ValueCounts> inputs, double annualMedian, double valueCut, double potentialCut, ClusterFit clusters) {
     this.asOfDay = asOfDay;
     this.idCharset = idCharset;
     this.recency = recency;
@@ -63,10 +68,12 @@ public final class PartContext implements java.io.Serializable {
     this.annualMedian = annualMedian;
     this.valueCut = valueCut;
     this.potentialCut = potentialCut;
+    this.clusters = clusters;
   }
 
   /**
-   * The first round's context: fits the CLV models (and runs the holdout check) on the sampled buyers.
+   * The first round's context: fits the CLV models (and runs the holdout check) and, when the counts hold a sample for
+   * them ({@link PartCounts#withClusters}), the clusters on the sampled buyers.
    *
    * @param idCharset the encoding the parts' ids are stored in
    * @param splitDay the run's calibration/holdout split day, -1 for none
@@ -92,25 +99,26 @@ public final class PartContext implements java.io.Serializable {
     return new PartContext(asOfDay, idCharset.name(), percentile ? PercentileSteps.of(all.recency, true, buckets) : null,
         percentile ? PercentileSteps.of(all.frequency, false, buckets) : null,
         percentile ? PercentileSteps.of(all.monetary, false, buckets) : null, cuts, floors, gap, fits, null, Double.NaN,
-        Double.NaN, Double.NaN);
+        Double.NaN, Double.NaN, all.clusters == null ? null : Predictions.clusterFit(all.clusters, model));
   }
 
   /** The second round's context: the composite inputs of all buyers. */
   public PartContext withInputs(InputCounts all) {
     return new PartContext(asOfDay, idCharset, recency, frequency, monetary, classicCuts, abcFloors, sharedGap, fits,
-        all.inputs, all.annualValue.median(), Double.NaN, Double.NaN);
+        all.inputs, all.annualValue.median(), Double.NaN, Double.NaN, clusters);
   }
 
   /** The final context: the matrix cuts, from all buyers' annual values and potential scores. */
   public PartContext withPotentials(ValueCounts all, TierModel model) {
     MatrixConfig matrix = settings(model).matrix();
     return new PartContext(asOfDay, idCharset, recency, frequency, monetary, classicCuts, abcFloors, sharedGap, fits,
-        inputs, annualMedian, matrix.valueCut().orElse(annualMedian), matrix.potentialCut().orElse(all.median()));
+        inputs, annualMedian, matrix.valueCut().orElse(annualMedian), matrix.potentialCut().orElse(all.median()),
+        clusters);
   }
 
   /**
-   * The notes the whole run states about scoring: the fits', and the composite inputs nobody has (second round
-   * on).
+   * The notes the whole run states about scoring: the fits', the composite inputs nobody has (second round on) and
+   * why clusters were not computed.
    */
   public List<Note> notes(TierModel model) {
     List<Note> notes = new ArrayList<>(fits.notes());
@@ -119,7 +127,16 @@ public final class PartContext implements java.io.Serializable {
           .filter(name -> !inputs.containsKey(name) || inputs.get(name).total() == 0).toList();
       if (!absent.isEmpty()) notes.add(Note.of("composite_inputs_missing", String.join(", ", absent)));
     }
+    if (clusters != null) notes.addAll(clusters.notes());
     return notes;
+  }
+
+  /**
+   * The run's clusters described by the tally of all buyers ({@link ScoredPart#clusterTally}, merged); null when the
+   * run computes none.
+   */
+  public ClusterAnalysis.Result clusters(ClusterTally all) {
+    return clusters == null ? null : clusters.result(new int[0], all);
   }
 
   Settings settings(TierModel model) {

@@ -2,6 +2,7 @@ package strata.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import strata.cluster.ClusterSample;
 import strata.clv.CalibrationData;
 import strata.clv.SpendData;
 import strata.lifecycle.LifecycleRules;
@@ -9,8 +10,8 @@ import strata.scoring.ValueCounts;
 import strata.summary.PurchaseColumns;
 
 /**
- * The first round of scoring in parts ({@link PartScoring}): what RFM, ABC, lifecycle and the CLV fits need of all
- * buyers, counted per part and merged. One entry per distinct value or sampled buyer, never one per buyer.
+ * The first round of scoring in parts ({@link PartScoring}): what RFM, ABC, lifecycle, the CLV fits and the clusters
+ * need of all buyers, counted per part and merged. One entry per distinct value or sampled buyer, never one per buyer.
  */
 public final class PartCounts implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,9 +25,11 @@ public final class PartCounts implements java.io.Serializable {
   final List<double[]> fitRows;
   /** Sampled buyers up to the split for the holdout check: index, x, tx, T, purchase days after. */
   final List<double[]> holdoutRows;
+  /** The buyers clusters are fitted on; null when the run computes no clusters. */
+  final ClusterSample clusters;
 
   private PartCounts(long buyers, int minRepeats, ValueCounts recency, ValueCounts frequency, ValueCounts monetary,
-      ValueCounts repeatGaps, List<double[]> fitRows, List<double[]> holdoutRows) {
+      ValueCounts repeatGaps, List<double[]> fitRows, List<double[]> holdoutRows, ClusterSample clusters) {
     this.buyers = buyers;
     this.minRepeats = minRepeats;
     this.recency = recency;
@@ -35,6 +38,7 @@ public final class PartCounts implements java.io.Serializable {
     this.repeatGaps = repeatGaps;
     this.fitRows = fitRows;
     this.holdoutRows = holdoutRows;
+    this.clusters = clusters;
   }
 
   /**
@@ -101,7 +105,19 @@ public final class PartCounts implements java.io.Serializable {
     return new PartCounts(n, minRepeats, ValueCounts.of(recency), ValueCounts.of(frequency),
         ValueCounts.of(part.netCents.clone()),
         ValueCounts.ofDoubles(LifecycleRules.repeatGaps(part.firstDay, part.lastDay, part.distinctDays)), fitRows,
-        holdoutRows);
+        holdoutRows, null);
+  }
+
+  /**
+   * The counts with the part's sample for the clusters, for a run that computes them
+   * ({@link Predictions#clustersFor}); the context then fits them ({@link PartContext#of}).
+   *
+   * @param part the part counted
+   * @param idCharset the encoding its ids are stored in
+   */
+  public PartCounts withClusters(PurchaseColumns part, java.nio.charset.Charset idCharset, int asOfDay) {
+    return new PartCounts(buyers, minRepeats, recency, frequency, monetary, repeatGaps, fitRows, holdoutRows,
+        ClusterSample.of(part, idCharset, asOfDay));
   }
 
   /** RFM's recency and frequency as {@link ScoringRun#rfm} takes them. */
@@ -118,9 +134,10 @@ public final class PartCounts implements java.io.Serializable {
     fits.addAll(other.fitRows);
     List<double[]> holdouts = new ArrayList<>(holdoutRows);
     holdouts.addAll(other.holdoutRows);
+    if ((clusters == null) != (other.clusters == null)) throw new IllegalArgumentException("one part has no clusters");
     return new PartCounts(buyers + other.buyers, Math.min(minRepeats, other.minRepeats), recency.merge(other.recency),
         frequency.merge(other.frequency), monetary.merge(other.monetary), repeatGaps.merge(other.repeatGaps), fits,
-        holdouts);
+        holdouts, clusters == null ? null : clusters.merge(other.clusters));
   }
 
   public long buyers() {

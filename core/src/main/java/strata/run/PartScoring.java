@@ -29,9 +29,10 @@ import strata.tier.TierModel;
  * Each statistic holds one entry per distinct value or sampled buyer, never one per buyer of the run.
  *
  * <p>A run's profiles and engagement join each part's customers ({@link PartSide}): the engine routes each entry to
- * the part of its buyer, and the entries without one (the prospects) to parts of their own. Runs with predictions
- * (churn, clusters, product preference), a tier history or ids merged by case need every customer at once and are not
- * scored in parts ({@link #applies}). Outlier amounts are not among them: the engine scores the other way in parts too
+ * the part of its buyer, and the entries without one (the prospects) to parts of their own. Clusters are fitted on a
+ * sample the parts take and merge ({@link PartCounts#withClusters}), and each part's buyers join them. Runs with the
+ * churn classifier or product preference, a tier history or ids merged by case need every customer at once and are
+ * not scored in parts ({@link #applies}). Outlier amounts are not among them: the engine scores the other way in parts too
  * and compares the tiers customer by customer ({@link OutlierTiers.Changes}).
  */
 public final class PartScoring {
@@ -41,8 +42,7 @@ public final class PartScoring {
    * Whether a run of these inputs and model may be scored in parts: none of what needs every customer at once.
    */
   public static boolean applies(RunInputs in, TierModel model, Predictions predictions) {
-    return !in.merges().caseIds() && !predictions.churnFor(model) && !predictions.clustersFor(model)
-        && !predictions.productsFor(model);
+    return !in.merges().caseIds() && !predictions.churnFor(model) && !predictions.productsFor(model);
   }
 
   /**

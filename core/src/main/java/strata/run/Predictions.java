@@ -49,7 +49,8 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
     return churn || reads(model, "churn_prob");
   }
 
-  boolean clustersFor(TierModel model) {
+  /** Whether a run with {@code model} computes clusters: asked for, or a tier condition reads cluster. */
+  public boolean clustersFor(TierModel model) {
     return clusters || reads(model, "cluster");
   }
 
@@ -84,12 +85,28 @@ public record Predictions(boolean churn, boolean clusters, boolean products) {
     return false;
   }
 
-  static ClusterAnalysis.Result clusters(PurchaseColumns p, int asOfDay, TierModel model) {
-    Map<String, Object> section = model.scoringSection("clusters");
-    int k = section.containsKey("k") ? (int) ConfigSection.toDouble("scoring.clusters.k", section.get("k"), 2, 50) : 0;
-    long seed = section.containsKey("seed")
-        ? (long) ConfigSection.toDouble("scoring.clusters.seed", section.get("seed"), 0, 1e15) : 1;
-    return ClusterAnalysis.run(p, asOfDay, k, seed);
+  static ClusterAnalysis.Result clusters(PurchaseColumns p, java.nio.charset.Charset idCharset, int asOfDay,
+      TierModel model) {
+    ClusterSettings s = ClusterSettings.of(model);
+    return ClusterAnalysis.run(p, idCharset, asOfDay, s.k(), s.seed());
+  }
+
+  /** Clusters fitted on a run's sample with the model's settings, for a run scored in parts. */
+  static strata.cluster.ClusterFit clusterFit(strata.cluster.ClusterSample sample, TierModel model) {
+    ClusterSettings s = ClusterSettings.of(model);
+    return strata.cluster.ClusterFit.of(sample, s.k(), s.seed());
+  }
+
+  /** {@code scoring.clusters}: k (0: chosen) and the seed. */
+  private record ClusterSettings(int k, long seed) {
+    static ClusterSettings of(TierModel model) {
+      Map<String, Object> section = model.scoringSection("clusters");
+      int k = section.containsKey("k") ? (int) ConfigSection.toDouble("scoring.clusters.k", section.get("k"), 2, 50)
+          : 0;
+      long seed = section.containsKey("seed")
+          ? (long) ConfigSection.toDouble("scoring.clusters.seed", section.get("seed"), 0, 1e15) : 1;
+      return new ClusterSettings(k, seed);
+    }
   }
 
   /**

@@ -29,15 +29,17 @@ public final class QualityDocument {
   }
 
   /**
-   * The document of a run scored in parts ({@link PartScoring}, no predictions), from its counts.
+   * The document of a run scored in parts ({@link PartScoring}), from its counts.
    *
    * @param customers buyers and prospects
    * @param tiers customers per tier id, in the model's tier order
+   * @param clusters the run's clusters ({@link PartContext#clusters}), null when it computed none
    */
   public static Map<String, Object> of(java.time.LocalDate asOf, strata.tier.TierModel model, long customers,
       long purchasers, Map<String, Long> tiers, List<FileQuality> quality, IdentityReport identity,
-      List<strata.i18n.Note> notes) {
+      strata.cluster.ClusterAnalysis.Result clusters, List<strata.i18n.Note> notes) {
     Map<String, Object> doc = head(asOf, model, customers, purchasers, tiers, quality, identity);
+    if (clusters != null) doc.put("clusters", PredictionsDocument.clusters(clusters));
     doc.put("notes", notes(notes, java.util.Locale.ENGLISH));
     return doc;
   }

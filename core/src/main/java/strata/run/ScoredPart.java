@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import strata.abc.AbcClassifier;
+import strata.cluster.ClusterAnalysis;
+import strata.cluster.ClusterFit;
+import strata.cluster.ClusterTally;
 import strata.identity.IdentityReport;
 import strata.intake.FileQuality;
 import strata.lifecycle.LifecycleRules;
@@ -42,9 +45,14 @@ public final class ScoredPart implements java.io.Serializable {
   private final ClvStage.Result clv;
   /** Null before {@link #withComposite}. */
   private final CompositeScores composite;
+  /** The buyers' clusters, null when the run computes none. */
+  private final ClusterFit.Assigned clusters;
+  /** The clusters as the part's buyers alone describe them: their names are the run's. */
+  private final ClusterAnalysis.Result described;
 
   private ScoredPart(PurchaseColumns part, PartSide side, int asOfDay, String idCharset, RfmScores rfm,
-      byte[] classic, byte[] segment11, byte[] abc, byte[] lifecycle, ClvStage.Result clv, CompositeScores composite) {
+      byte[] classic, byte[] segment11, byte[] abc, byte[] lifecycle, ClvStage.Result clv, CompositeScores composite,
+      ClusterFit.Assigned clusters, ClusterAnalysis.Result described) {
     this.part = part;
     this.side = side;
     this.asOfDay = asOfDay;
@@ -56,6 +64,8 @@ public final class ScoredPart implements java.io.Serializable {
     this.lifecycle = lifecycle;
     this.clv = clv;
     this.composite = composite;
+    this.clusters = clusters;
+    this.described = described;
   }
 
   /** A part of buyers alone: no customers file, interactions or surveys. */
@@ -65,7 +75,7 @@ public final class ScoredPart implements java.io.Serializable {
 
   /**
    * Scores a part's customers with the first round's context: everything but the composite score, the matrix and
-   * the tiers.
+   * the tiers; each buyer joins its cluster when the run computes them.
    *
    * @param part the part's buyers, frozen at the whole run's split day
    * @param side the part's buyers joined with their profiles and engagement, and its prospects
@@ -74,11 +84,18 @@ public final class ScoredPart implements java.io.Serializable {
     PartContext.Settings s = c.settings(model);
     RfmScores rfm = rfm(part, c, s.rfm());
     int all = part.size + side.prospects().length;
+    ClusterFit.Assigned clusters = c.clusters == null ? null : c.clusters.assign(part, c.asOfDay);
     return new ScoredPart(part, side, c.asOfDay, c.idCharset, rfm, RfmSegments.classic(rfm, c.classicCuts),
         RfmSegments.segment11(rfm), AbcClassifier.classify(part.netCents, c.abcFloors),
         LifecycleRules.classify(Arrays.copyOf(part.firstDay, all), Arrays.copyOf(part.lastDay, all),
             Arrays.copyOf(part.distinctDays, all), c.asOfDay, s.lifecycle(), c.sharedGap),
-        ClvStage.predict(c.fits, part, c.asOfDay), null);
+        ClvStage.predict(c.fits, part, c.asOfDay), null, clusters,
+        clusters == null ? null : c.clusters.result(clusters.cluster(), clusters.tally()));
+  }
+
+  /** The part's members of each cluster counted, to merge into the run's ({@link PartContext#clusters}); null without. */
+  public ClusterTally clusterTally() {
+    return clusters == null ? null : clusters.tally();
   }
 
   private static RfmScores rfm(PurchaseColumns p, PartContext c, RfmConfig config) {
@@ -135,7 +152,8 @@ public final class ScoredPart implements java.io.Serializable {
       }
       return ranks;
     }, s.composite());
-    return new ScoredPart(part, side, asOfDay, idCharset, rfm, classic, segment11, abc, lifecycle, clv, ranked);
+    return new ScoredPart(part, side, asOfDay, idCharset, rfm, classic, segment11, abc, lifecycle, clv, ranked,
+        clusters, described);
   }
 
   /** The third round: the part's potential scores (NaN left out). */
@@ -175,7 +193,9 @@ public final class ScoredPart implements java.io.Serializable {
   }
 
   private ScoredCustomers customers(CompositeScores composite, byte[] quadrant) {
-    return new ScoredCustomers(asOfDay, part, Charset.forName(idCharset), side.prospects(), side.profiles(),
-        side.engagements(), rfm, classic, segment11, abc, lifecycle, composite, quadrant, clv);
+    ScoredCustomers scored = new ScoredCustomers(asOfDay, part, Charset.forName(idCharset), side.prospects(),
+        side.profiles(), side.engagements(), rfm, classic, segment11, abc, lifecycle, composite, quadrant, clv);
+    scored.clusters = described;
+    return scored;
   }
 }

@@ -426,7 +426,7 @@ public final class ScoringRun {
     }
     if (predictions.clustersFor(model)) {
       progress.phase(Note.of("phase_clusters"));
-      scored.clusters = Predictions.clusters(p, asOfDay, model);
+      scored.clusters = Predictions.clusters(p, idCharset, asOfDay, model);
       notes.addAll(scored.clusters.notes());
     }
     scored.churn = churn;

@@ -74,6 +74,34 @@ class PartScoringTest {
   }
 
   @Test
+  void clustersFittedOnTheMergedSampleGetTheWholeRunsClusters() throws IOException {
+    // 120,000 buyers, beyond ClusterSample.SIZE: the parts' samples, merged, must be the whole run's, and each part's
+    // tally of its members must add up to the whole run's centres to the last digit.
+    Path tx = dir.resolve("clusters.csv");
+    Random random = new Random(8);
+    StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
+    for (int c = 0; c < 120_000; c++) {
+      int group = c % 3;
+      int orders = group == 0 ? 6 + random.nextInt(6) : group == 1 ? 1 : 2 + random.nextInt(3);
+      int last = group == 0 ? random.nextInt(20) : group == 1 ? 200 + random.nextInt(150) : 60 + random.nextInt(60);
+      for (int o = 0; o < orders; o++) {
+        csv.append("客户").append(c).append(',').append(java.time.LocalDate.of(2025, 12, 31).minusDays(last + 9L * o))
+            .append(',').append((group == 1 ? 900 : group == 0 ? 15 : 120) + random.nextInt(100)).append('\n');
+      }
+    }
+    Files.writeString(tx, csv);
+    TierModel model = TierModel.parse("""
+        tiers:
+          - id: first
+            when: cluster == 1
+          - id: lapsed
+            when: cluster > 1 && recency_days > 180
+          - id: rest
+        """, "clusters.yaml");
+    assertPartsMatchTheWholeRun(tx, model, 5, 9);
+  }
+
+  @Test
   void sideFilesJoinEachPartAndProspectsFormPartsOfTheirOwn() throws IOException {
     RunInputs in = withSideFiles(2_500, 17);
     RunResult whole = ScoringRun.run(in, CompletableFuture.completedFuture(TierModel.defaultModel()), r -> { },
@@ -97,6 +125,15 @@ class PartScoringTest {
           - id: rest
         """, "c.yaml");
     assertPartsMatchTheWholeRun(in, composite, 3, 2, 7);
+    TierModel clusters = TierModel.parse("""
+        scoring:
+          clusters: {k: 4, seed: 3}
+        tiers:
+          - id: small
+            when: cluster == 2 || cluster == 3
+          - id: rest
+        """, "k.yaml");
+    assertPartsMatchTheWholeRun(in, clusters, 4, 2, 5);
   }
 
   private void assertPartsMatchTheWholeRun(Path tx, TierModel model, int parts, long seed) throws IOException {
@@ -157,9 +194,12 @@ class PartScoringTest {
       sides.add(joined);
     }
     int asOfDay = whole.customers().asOfDay;
+    boolean clusters = Predictions.NONE.clustersFor(model);
+    assertThat(whole.customers().clusters != null).isEqualTo(clusters);
     PartCounts counts = null;
     for (int k = 0; k < cut.size(); k++) {
       PartCounts c = PartCounts.of(cut.get(k), at.get(k), asOfDay);
+      if (clusters) c = c.withClusters(cut.get(k), charset, asOfDay);
       counts = counts == null ? c : counts.merge(c);
     }
     assertThat(counts.buyers()).isEqualTo(all.size);
@@ -202,6 +242,16 @@ class PartScoringTest {
       got.putAll(rowsById(part, "part" + k));
     }
     assertThat(got.keySet()).isEqualTo(expected.keySet());
+    if (clusters) {
+      strata.cluster.ClusterTally tally = null;
+      for (ScoredPart p : scored) tally = tally == null ? p.clusterTally() : tally.merge(p.clusterTally());
+      var described = context.clusters(tally);
+      var want = whole.customers().clusters;
+      assertThat(want.clusters()).isNotEmpty();
+      assertThat(described.clusters()).isEqualTo(want.clusters());
+      assertThat(Double.valueOf(described.silhouette())).isEqualTo(Double.valueOf(want.silhouette())); // NaN for a fixed k
+      assertThat(described.notes()).isEqualTo(want.notes());
+    }
     int clv = List.of(CustomersCsv.HEADER.split(",")).indexOf("clv");
     for (var e : expected.entrySet()) {
       String want = e.getValue();

@@ -19,6 +19,8 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import strata.cluster.ClusterAnalysis;
+import strata.cluster.ClusterTally;
 import strata.i18n.Note;
 import strata.identity.IdMerges;
 import strata.identity.IdentityReport;
@@ -30,6 +32,7 @@ import strata.run.OutlierTiers;
 import strata.run.PartContext;
 import strata.run.PartCounts;
 import strata.run.PartScoring;
+import strata.run.Predictions;
 import strata.run.RunInputs;
 import strata.run.RunResult;
 import strata.run.ScoredCustomers;
@@ -86,20 +89,24 @@ final class ScoringInParts {
    * @param merged the run's buyers, merged by customer id, with where each first appeared
    * @param side the side files as read ({@link ScoringRun#side}; their quality is in {@code quality})
    * @param other null when the run has no outlier amounts
+   * @param predictions the predictions asked for: clusters ({@link PartScoring#applies} refuses the others)
    * @param out where customers.csv and the Parquet go
    */
   static Outcome score(JavaRDD<FirstSeen> merged, RunInputs in, ScoringRun.Side side, Model model, LocalDate asOf,
-      int splitDay, List<FileQuality> quality, OtherWay other, Out out, Locale locale) throws IOException {
+      int splitDay, List<FileQuality> quality, OtherWay other, Predictions predictions, Out out, Locale locale)
+      throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(merged.context());
     ScoringRun.Side joinedSide = PartScoring.merged(side, in);
+    TierModel compiled = model.compiled();
     List<RDD<?>> kept = new ArrayList<>();
     try {
       JavaPairRDD<String, Byte> otherTiers = null;
       if (other != null) {
         // The other way first, down to each customer's tier: only those are kept while the run's way is scored.
         JavaRDD<PurchaseColumns> columns = parts(other.merged(), other.splitDay(), kept);
+        // As the single-machine run's other way, which computes clusters only when the tiers read them.
         Ranked ranked = rank(jsc, joined(jsc, columns, joinedSide, null, asOf, other.splitDay(), kept).parts(),
-            kept, model, asOf, other.splitDay());
+            kept, model, asOf, other.splitDay(), Predictions.NONE.clustersFor(compiled));
         otherTiers = tiers(ranked, model).persist(StorageLevel.MEMORY_AND_DISK_SER());
         kept.add(otherTiers.rdd());
         otherTiers.count();
@@ -112,7 +119,7 @@ final class ScoringInParts {
       IdentityReport identity = PartScoring.identity(in, side.profiles(), joined.caseVariants(),
           joined.unknownPurchasers(), notes);
       PartScoring.unknownEngagement(joined.unknownEngagement(), notes);
-      Ranked ranked = rank(jsc, joined.parts(), kept, model, asOf, splitDay);
+      Ranked ranked = rank(jsc, joined.parts(), kept, model, asOf, splitDay, predictions.clustersFor(compiled));
       Note changed = null;
       if (otherTiers != null) {
         FileQuality transactions = quality.get(0);
@@ -122,12 +129,11 @@ final class ScoringInParts {
         changed = OutlierTiers.note(o);
         otherTiers.unpersist(false);
       }
-      TierModel tiers = model.compiled();
-      Map<String, Long> byTier = write(jsc, ranked, model, out, locale);
-      notes.addAll(ranked.context().value().notes(tiers));
+      Written written = write(jsc, ranked, model, out, locale);
+      notes.addAll(ranked.context().value().notes(compiled));
       if (changed != null) notes.add(changed);
-      return new Outcome(strata.run.QualityDocument.of(asOf, tiers, ranked.customers(), ranked.buyers(), byTier,
-          quality, identity, notes), quality, ranked.customers());
+      return new Outcome(strata.run.QualityDocument.of(asOf, compiled, ranked.customers(), ranked.buyers(),
+          written.byTier(), quality, identity, written.clusters(), notes), quality, ranked.customers());
     } finally {
       kept.forEach(rdd -> rdd.unpersist(false));
     }
@@ -170,7 +176,7 @@ final class ScoringInParts {
    * @param kept receives the RDDs persisted here, which the caller unpersists
    */
   private static Ranked rank(JavaSparkContext jsc, JavaRDD<SideJoin.Part> parts, List<RDD<?>> kept, Model model,
-      LocalDate asOf, int splitDay) {
+      LocalDate asOf, int splitDay, boolean clusters) {
     int asOfDay = (int) asOf.toEpochDay();
     List<long[]> sizes = new ArrayList<>(parts.mapPartitionsWithIndex((k, it) -> {
       SideJoin.Part joined = it.next();
@@ -197,8 +203,8 @@ final class ScoringInParts {
     Broadcast<long[][]> at = jsc.broadcast(offsets);
     PartCounts counts = parts.mapPartitionsWithIndex((k, it) -> {
       PurchaseColumns part = it.next().columns();
-      return List.of(PartCounts.of(part, positions(part, at.value()[k], buyersTotal, upToSplitTotal), asOfDay))
-          .iterator();
+      PartCounts c = PartCounts.of(part, positions(part, at.value()[k], buyersTotal, upToSplitTotal), asOfDay);
+      return List.of(clusters ? c.withClusters(part, StandardCharsets.UTF_8, asOfDay) : c).iterator();
     }, true).treeReduce(PartCounts::merge);
     TierModel tiers = model.compiled();
 
@@ -252,24 +258,29 @@ final class ScoringInParts {
    * Writes the customers: the tasks write their rows to a folder the cluster shares, then the driver puts them
    * together in partition order by streaming (it holds one buffer, not the customers).
    *
-   * @return the customers per tier
+   * @return the customers per tier, and the run's clusters described by all their members
    */
-  private static Map<String, Long> write(JavaSparkContext jsc, Ranked ranked, Model model, Out out, Locale locale)
+  private static Written write(JavaSparkContext jsc, Ranked ranked, Model model, Out out, Locale locale)
       throws IOException {
     String lang = locale.toLanguageTag();
     boolean facts = out.parquet() != null;
     int count = ranked.parts().getNumPartitions();
     Broadcast<PartContext> context = ranked.context();
     List<long[]> tierCounts = new ArrayList<>();
+    ClusterTally clusters = null;
     try (PartsOutput files = PartsOutput.in(out.work(), jsc.hadoopConfiguration())) {
       List<Done> done = ranked.parts().mapPartitionsWithIndex((k, it) -> {
-        RunResult tiered = it.next().score(context.value(), model.compiled(), 1, List.of());
+        ScoredPart part = it.next();
+        RunResult tiered = part.score(context.value(), model.compiled(), 1, List.of());
         var columns = files.write(k, file -> CustomersCsv.write(tiered, file, Locale.forLanguageTag(lang)), facts);
         long[] n = new long[tiered.model().tiers().size()];
         for (byte t : tiered.customers().tier) n[t]++;
-        return List.of(new Done(n, columns)).iterator();
+        return List.of(new Done(n, columns, part.clusterTally())).iterator();
       }, true).collect();
-      done.forEach(d -> tierCounts.add(d.tiers()));
+      for (Done d : done) {
+        tierCounts.add(d.tiers());
+        if (d.clusters() != null) clusters = clusters == null ? d.clusters() : clusters.merge(d.clusters());
+      }
       if (facts) {
         CustomersParquet.Columns columns = done.stream().map(Done::columns).reduce(CustomersParquet.Columns::merge)
             .orElseThrow();
@@ -284,8 +295,11 @@ final class ScoringInParts {
       for (long[] n : tierCounts) sum += n[t];
       byTier.put(tiers.get(t).id(), sum);
     }
-    return byTier;
+    return new Written(byTier, clusters == null ? null : context.value().clusters(clusters));
   }
+
+  /** The customers per tier id, and the run's clusters (null when it computes none). */
+  private record Written(Map<String, Long> byTier, ClusterAnalysis.Result clusters) {}
 
   private static PurchaseColumns columns(Iterator<CustomerSummary> it, int splitDay) {
     List<CustomerSummary> summaries = new ArrayList<>();
@@ -304,6 +318,10 @@ final class ScoringInParts {
     return new PartCounts.Positions(index, indexUpToSplit, buyers, upToSplit);
   }
 
-  /** A part's count of customers per tier, and its columns' facts (null when no Parquet is written). */
-  private record Done(long[] tiers, CustomersParquet.Columns columns) implements java.io.Serializable {}
+  /**
+   * A part's count of customers per tier, its columns' facts (null when no Parquet is written) and its members of each
+   * cluster (null without clusters).
+   */
+  private record Done(long[] tiers, CustomersParquet.Columns columns, ClusterTally clusters)
+      implements java.io.Serializable {}
 }

@@ -147,15 +147,15 @@ final class SparkScoring {
             : new ScoringInParts.OtherWay(other.merged(), ScoringRun.splitDay(other.firstDay(), asOfDay));
         var out = new ScoringInParts.Out(spark, inParts.customersCsv(), inParts.work(), inParts.parquet());
         return new Scored(null, ScoringInParts.score(pass.merged(), in, side, inParts.model(), asOf, splitDay, files,
-            otherWay, out, inParts.locale()));
+            otherWay, predictions, out, inParts.locale()));
       } finally {
         pass.release();
         if (other != null) other.release();
       }
     }
     var summaries = new ScoringRun.Summaries(pass.columns(splitDay), StandardCharsets.UTF_8, quality, asOf);
-    // A run that needs every customer at once (predictions, ids merged by case) is scored here, its side files read
-    // by ScoringRun.
+    // A run that needs every customer at once (the churn classifier, ids merged by case) is scored here, its side
+    // files read by ScoringRun.
     RunResult result = ScoringRun.run(in, summaries, model, rejects, Progress.NONE, new Again(source), predictions);
     return new Scored(result, null);
   }

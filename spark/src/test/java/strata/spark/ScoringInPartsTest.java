@@ -24,8 +24,8 @@ import strata.run.RunInputs;
 import strata.tier.TierModel;
 
 /**
- * A run that needs no customer beside the others (no side files or predictions) is scored in parts on the cluster,
- * and its customers.csv, rejected.csv and quality.json are the single-machine run's.
+ * A run that needs no customer beside the others (no churn classifier or case merges) is scored in parts on the
+ * cluster, and its customers.csv, rejected.csv and quality.json are the single-machine run's.
  */
 class ScoringInPartsTest {
   private static SparkSession spark;
@@ -98,6 +98,23 @@ class ScoringInPartsTest {
       assertThat(runs.spark().scoredInParts()).isTrue();
       SameAnswer.assertSame(runs);
     }
+  }
+
+  @Test
+  void findsClustersInPartsWithTheSingleMachineAnswer() throws Exception {
+    // About 2,500 buyers and three typed amounts left out (the run's other way, without clusters, is scored in parts
+    // too); the clusters are fitted once on the parts' merged sample and each part's members tallied.
+    Path tx = dir.resolve("orders.csv");
+    TransactionsFile.write(tx, 20_000, 43);
+    Files.writeString(tx, "C1,X1,2023-05-02,8888888.00,music\nC2,X2,2023-06-03,7777777.00,music\n",
+        java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    SameAnswer.Runs runs = SameAnswer.run(spark, dir, RunInputs.of(tx).withOutliersExcluded(true),
+        new Predictions(false, true, false), 64 << 10, "--transactions", tx.toString(), "--clusters", "--outliers",
+        "exclude");
+    assertThat(runs.single().customers().clusters.clusters()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(runs.single().quality().get(0).amountOutliers().rows()).isPositive();
+    assertThat(runs.spark().scoredInParts()).isTrue();
+    SameAnswer.assertSame(runs);
   }
 
   @Test
