@@ -93,7 +93,10 @@ public final class ScoredPart implements java.io.Serializable {
         clusters == null ? null : c.clusters.result(clusters.cluster(), clusters.tally()));
   }
 
-  /** The part's members of each cluster counted, to merge into the run's ({@link PartContext#clusters}); null without. */
+  /**
+   * The part's members of each cluster counted, to merge into the run's ({@link PartContext#clusters}); null when the
+   * run computes no clusters.
+   */
   public ClusterTally clusterTally() {
     return clusters == null ? null : clusters.tally();
   }

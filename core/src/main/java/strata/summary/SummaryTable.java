@@ -69,10 +69,12 @@ public final class SummaryTable {
     int[] stripeOf = new int[summaries.size()];
     byte[][] ids = new byte[summaries.size()][];
     int[] start = new int[STRIPES + 1];
+    int[] idBytes = new int[STRIPES];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = summaries.get(i).customerId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       stripeOf[i] = stripeOf(hash(ids[i], 0, ids[i].length));
       start[stripeOf[i] + 1]++;
+      idBytes[stripeOf[i]] += ids[i].length;
     }
     for (int k = 0; k < STRIPES; k++) start[k + 1] += start[k];
     int[] order = new int[ids.length]; // stripe k's summaries are order[start[k]] … order[start[k + 1] - 1]
@@ -81,16 +83,33 @@ public final class SummaryTable {
     ThreadLocal<DayKeys> keys = ThreadLocal.withInitial(DayKeys::new);
     java.util.stream.IntStream.range(0, STRIPES).parallel().forEach(k -> {
       Stripe stripe = table.stripes[k];
+      // Sized once: grown customer by customer, 1M stored summaries spent a sixth of their time copying the stripes'
+      // arrays (a run's profile, bench/README.md "A full run at 1M customers: the columns").
+      stripe.expect(start[k + 1] - start[k], idBytes[k]);
       DayKeys days = keys.get();
       for (int j = start[k]; j < start[k + 1]; j++) {
         CustomerSummary s = summaries.get(order[j]);
-        int[] category = s.categoryLines().keySet().stream().mapToInt(table::category).toArray();
-        stripe.addSummary(ids[order[j]], order[j] + 1, s, category, days);
+        stripe.addSummary(ids[order[j]], order[j] + 1, s, table.categoryIndexes(s), days);
       }
       stripe.listDays(days);
       stripe.trim();
     });
     return table;
+  }
+
+  private static final int[] NO_CATEGORIES = new int[0];
+
+  /**
+   * The index of each of a summary's categories, in the order of its map. A loop, not a stream: a stream per summary
+   * was a quarter of the time 1M stored summaries took to become a table (bench/README.md, "A full run at 1M
+   * customers: the columns").
+   */
+  private int[] categoryIndexes(CustomerSummary s) {
+    if (s.categoryLines().isEmpty()) return NO_CATEGORIES;
+    int[] out = new int[s.categoryLines().size()];
+    int k = 0;
+    for (String name : s.categoryLines().keySet()) out[k++] = category(name);
+    return out;
   }
 
   static int stripeOf(int hash) {

@@ -3,6 +3,7 @@ package strata.server.data;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -12,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Categories {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final TypeReference<TreeMap<String, Long>> MAP = new TypeReference<>() {};
+  /** The type resolved once: its lookup per call showed in the profile of a run reading 1M summaries. */
+  private static final ObjectReader MAP = JSON.readerFor(new TypeReference<TreeMap<String, Long>>() {});
 
   private Categories() {}
 
@@ -22,7 +24,7 @@ final class Categories {
 
   static Map<String, Long> parse(String text) {
     if (text.isEmpty() || text.indexOf('\t') >= 0) return parseTabbed(text);
-    return JSON.readValue(text, MAP);
+    return MAP.readValue(text);
   }
 
   /** The format before JSON: names had tabs and line breaks replaced by spaces, so a name never holds either. */
