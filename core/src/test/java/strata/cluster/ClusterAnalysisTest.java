@@ -155,6 +155,8 @@ class ClusterAnalysisTest {
     PurchaseColumns other = SummaryTable.of(reversed).freeze();
     ClusterAnalysis.Result again = ClusterAnalysis.run(other, UTF_8, AS_OF, 0, 1);
     assertEquals(all.clusters(), again.clusters(), "centres to the last digit");
+    // The silhouette is measured on the fit's own points: it differs when the sample does, even where no buyer moves.
+    assertEquals(all.silhouette(), again.silhouette(), 0);
     for (int i = 0; i < other.size; i++) assertEquals(byId.get(other.customerId(i, UTF_8)), again.cluster()[i]);
 
     // Five parts of uneven size: samples merged, one fit, each part assigned, tallies merged.
@@ -174,6 +176,7 @@ class ClusterAnalysisTest {
       tally = tally == null ? a.tally() : a.tally().merge(tally);
     }
     assertEquals(all.clusters(), fit.result(new int[0], tally).clusters());
+    assertEquals(all.silhouette(), fit.result(new int[0], tally).silhouette(), 0);
   }
 
   @Test
