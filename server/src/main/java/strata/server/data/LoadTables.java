@@ -7,9 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * The unindexed tables a file import's rows wait in before they move into their table in index order
  * ({@link StagedRecords}): inserts into a large indexed table cost one random index page per row and index.
- * PostgreSQL has one for purchase (db/postgresql/V30), moved in customer order, the unique check finding stored rows;
- * H2 has one too (db/h2/V32), checked per chunk before it is loaded (H2 has no {@code on conflict ... returning}) and
- * moved in record_id order, the order of its costliest index.
+ * PostgreSQL has one for purchase (db/postgresql/V30), moved in customer order, the unique check finding stored rows.
+ * H2 had one (db/h2/V32) until its raised write budget made storing rows straight into purchase faster (db/h2/V52).
  */
 @Component
 public class LoadTables {
@@ -21,11 +20,9 @@ public class LoadTables {
 
   private final JdbcClient db;
   private final List<String> present;
-  private final boolean h2;
 
-  LoadTables(JdbcClient db, Dialect dialect) {
+  LoadTables(JdbcClient db) {
     this.db = db;
-    this.h2 = !dialect.postgres();
     this.present = db.sql("select lower(table_name) from information_schema.tables "
         + "where lower(table_name) like '%\\_load' escape '\\'").query(String.class).list();
   }
@@ -33,12 +30,11 @@ public class LoadTables {
   /**
    * The load table of {@code table}, or null where there is none.
    *
-   * @param order the order its rows move in where the move finds stored rows itself (PostgreSQL)
+   * @param order the order its rows move in
    */
   StagedRecords.LoadTable of(String table, String order) {
     String name = table + "_load";
-    if (!present.contains(name)) return null;
-    return h2 ? StagedRecords.LoadTable.checked(name) : new StagedRecords.LoadTable(name, order);
+    return present.contains(name) ? new StagedRecords.LoadTable(name, order) : null;
   }
 
   /** Deletes what an import that will never switch left in the load tables. */

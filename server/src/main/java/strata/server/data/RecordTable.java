@@ -95,11 +95,6 @@ final class RecordTable<T> {
    * @param records distinct keys, at most a few thousand (one lookup query)
    */
   Changes<T> stage(List<T> records, long importId) {
-    return stage(records, importId, table);
-  }
-
-  /** {@link #stage}, with the new rows inserted into {@code target}, a load table of this one. */
-  Changes<T> stage(List<T> records, long importId, String target) {
     Map<String, T> existing = load(records.stream().map(key).toList());
     List<T> inserted = new ArrayList<>();
     List<T> updated = new ArrayList<>();
@@ -116,7 +111,7 @@ final class RecordTable<T> {
         replaced.add(before);
       }
     }
-    insertInto(target, inserted, importId);
+    insertInto(table, inserted, importId);
     return new Changes<>(inserted, updated, replaced, unchanged);
   }
 

@@ -12,30 +12,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * are kept here and made at the switch. File rows get ids from their content, so such changes are rare (a record id
  * of the batch API that looks like a file row's) and few.
  *
- * <p>With a {@link LoadTable}, rows are first copied into it, unindexed, and moved into the table
+ * <p>With a {@link LoadTable} (PostgreSQL), rows are first copied into it, unindexed, and moved into the table
  * {@link LoadTables#MOVED} at a time in index order: the table's indexes then take them page by page instead of one
- * random page per row. On PostgreSQL the database's own unique check finds the rows already stored instead of a
- * lookup per chunk; on H2
- * ({@link LoadTable#checked}) each chunk is still looked up, and only its new rows are loaded. bench/README.md,
- * "Imports into PostgreSQL" and "H2 imports: the load table", has the measurements.
+ * random page per row, and the database's own unique check finds the rows already stored instead of a lookup per
+ * chunk. bench/README.md, "Imports into PostgreSQL", has the measurements; H2 stores rows straight in ("H2 imports:
+ * what H2 itself takes").
  */
 final class StagedRecords<T> implements ImportWrite<T> {
-  /**
-   * An unindexed table like the target (same columns and import_id) and the target's index order to move rows in.
-   *
-   * @param checked whether each chunk is looked up in the target before it is loaded, so a move inserts only new
-   *     rows; otherwise the move finds the stored rows by the database's unique check
-   */
-  record LoadTable(String name, String order, boolean checked) {
-    LoadTable(String name, String order) {
-      this(name, order, false);
-    }
-
-    /** A load table of checked rows moved in key order: where the key index is the costliest to keep (H2). */
-    static LoadTable checked(String name) {
-      return new LoadTable(name, null, true);
-    }
-  }
+  /** An unindexed table like the target (same columns and import_id) and the target's index order to move rows in. */
+  record LoadTable(String name, String order) {}
 
   private final RecordTable<T> table;
   private final long importId;
@@ -43,8 +28,6 @@ final class StagedRecords<T> implements ImportWrite<T> {
   private final JdbcTemplate jdbc;
   private final int merged;
   private final List<T> loaded = new ArrayList<>();
-  /** Checked rows in the load table, not moved yet. */
-  private int waiting;
   final List<T> changed = new ArrayList<>();
   final List<T> replaced = new ArrayList<>();
 
@@ -74,12 +57,6 @@ final class StagedRecords<T> implements ImportWrite<T> {
   /** What storing the chunk did; with a load table, what moving the rows loaded so far did, when it was their turn. */
   RecordTable.Changes<T> stage(List<T> chunk) {
     if (load == null) return kept(table.stage(chunk, importId));
-    if (load.checked()) {
-      RecordTable.Changes<T> c = kept(table.stage(chunk, importId, load.name()));
-      waiting += c.inserted().size();
-      if (waiting >= merged) move();
-      return c;
-    }
     table.insertInto(load.name(), chunk, importId);
     loaded.addAll(chunk);
     return loaded.size() >= merged ? merge() : new RecordTable.Changes<>(List.of(), List.of(), List.of(), 0);
@@ -89,20 +66,7 @@ final class StagedRecords<T> implements ImportWrite<T> {
   RecordTable.Changes<T> flushChanges() {
     RecordTable.Changes<T> none = new RecordTable.Changes<>(List.of(), List.of(), List.of(), 0);
     if (load == null) return none;
-    if (load.checked()) {
-      if (waiting > 0) move();
-      return none;
-    }
     return loaded.isEmpty() ? none : merge();
-  }
-
-  /** Moves the checked rows waiting in the load table, in key order; they were counted when they were loaded. */
-  private void move() {
-    String cols = String.join(", ", table.columns());
-    jdbc.update("insert into " + table.table() + " (" + cols + ", import_id) select " + cols + ", import_id from "
-        + load.name() + " where import_id = ? order by " + table.columns().get(0), importId);
-    jdbc.update("delete from " + load.name() + " where import_id = ?", importId);
-    waiting = 0;
   }
 
   @Override

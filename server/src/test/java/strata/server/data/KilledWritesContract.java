@@ -137,6 +137,11 @@ abstract class KilledWritesContract {
     try (Connection c = DriverManager.getConnection(store.url(), store.user(), store.password());
         Statement s = c.createStatement()) {
       for (String staging : new String[] {"import_hidden", "purchase_load", "summary_staged", "customer_staged"}) {
+        // purchase_load is PostgreSQL's alone (db/h2/V52 dropped H2's).
+        if (longs(s, "select count(*) from information_schema.tables where lower(table_name) = '" + staging + "'")[0]
+            == 0) {
+          continue;
+        }
         assertThat(longs(s, "select count(*) from " + staging)[0]).as("rows left in %s", staging).isZero();
       }
       long[] p = longs(s, "select count(*), coalesce(sum(amount_cents), 0) from purchase");
