@@ -66,7 +66,10 @@ public class PurchaseWriteCost {
     }
   }
 
-  /** As the server's H2WriteBudget: H2 stores its changed pages whenever they pass this much memory (19 MB its own). */
+  /**
+   * As the server's H2WriteBudget: H2 stores its changed pages whenever they pass this much memory (19 MB its own).
+   * SnapshotWriteCost's own, repeated: a single-file program (java File.java) cannot use another file's class.
+   */
   static void raiseBudget(Connection c, int mb) throws Exception {
     org.h2.engine.SessionLocal s = (org.h2.engine.SessionLocal) ((org.h2.jdbc.JdbcConnection) c).getSession();
     org.h2.mvstore.MVStore store = s.getDatabase().getStore().getMvStore();
