@@ -45,14 +45,17 @@ public final class ScoredPart implements java.io.Serializable {
   private final ClvStage.Result clv;
   /** Null before {@link #withComposite}. */
   private final CompositeScores composite;
-  /** The buyers' clusters, null when the run computes none. */
-  private final ClusterFit.Assigned clusters;
-  /** The clusters as the part's buyers alone describe them: their names are the run's. */
-  private final ClusterAnalysis.Result described;
+  /**
+   * The buyers' clusters, described by the part's members alone (their names are the run's); null when the run
+   * computes none.
+   */
+  private final ClusterAnalysis.Result clusters;
+  /** The part's members of each cluster counted; null when the run computes no clusters. */
+  private final ClusterTally tally;
 
   private ScoredPart(PurchaseColumns part, PartSide side, int asOfDay, String idCharset, RfmScores rfm,
       byte[] classic, byte[] segment11, byte[] abc, byte[] lifecycle, ClvStage.Result clv, CompositeScores composite,
-      ClusterFit.Assigned clusters, ClusterAnalysis.Result described) {
+      ClusterAnalysis.Result clusters, ClusterTally tally) {
     this.part = part;
     this.side = side;
     this.asOfDay = asOfDay;
@@ -65,7 +68,7 @@ public final class ScoredPart implements java.io.Serializable {
     this.clv = clv;
     this.composite = composite;
     this.clusters = clusters;
-    this.described = described;
+    this.tally = tally;
   }
 
   /** A part of buyers alone: no customers file, interactions or surveys. */
@@ -84,13 +87,14 @@ public final class ScoredPart implements java.io.Serializable {
     PartContext.Settings s = c.settings(model);
     RfmScores rfm = rfm(part, c, s.rfm());
     int all = part.size + side.prospects().length;
-    ClusterFit.Assigned clusters = c.clusters == null ? null : c.clusters.assign(part, c.asOfDay);
+    ClusterFit.Assigned assigned = c.clusters == null ? null : c.clusters.assign(part, c.asOfDay);
     return new ScoredPart(part, side, c.asOfDay, c.idCharset, rfm, RfmSegments.classic(rfm, c.classicCuts),
         RfmSegments.segment11(rfm), AbcClassifier.classify(part.netCents, c.abcFloors),
         LifecycleRules.classify(Arrays.copyOf(part.firstDay, all), Arrays.copyOf(part.lastDay, all),
             Arrays.copyOf(part.distinctDays, all), c.asOfDay, s.lifecycle(), c.sharedGap),
-        ClvStage.predict(c.fits, part, c.asOfDay), null, clusters,
-        clusters == null ? null : c.clusters.result(clusters.cluster(), clusters.tally()));
+        ClvStage.predict(c.fits, part, c.asOfDay), null,
+        assigned == null ? null : c.clusters.result(assigned.cluster(), assigned.tally()),
+        assigned == null ? null : assigned.tally());
   }
 
   /**
@@ -98,7 +102,7 @@ public final class ScoredPart implements java.io.Serializable {
    * run computes no clusters.
    */
   public ClusterTally clusterTally() {
-    return clusters == null ? null : clusters.tally();
+    return tally;
   }
 
   private static RfmScores rfm(PurchaseColumns p, PartContext c, RfmConfig config) {
@@ -156,7 +160,7 @@ public final class ScoredPart implements java.io.Serializable {
       return ranks;
     }, s.composite());
     return new ScoredPart(part, side, asOfDay, idCharset, rfm, classic, segment11, abc, lifecycle, clv, ranked,
-        clusters, described);
+        clusters, tally);
   }
 
   /** The third round: the part's potential scores (NaN left out). */
@@ -198,7 +202,7 @@ public final class ScoredPart implements java.io.Serializable {
   private ScoredCustomers customers(CompositeScores composite, byte[] quadrant) {
     ScoredCustomers scored = new ScoredCustomers(asOfDay, part, Charset.forName(idCharset), side.prospects(),
         side.profiles(), side.engagements(), rfm, classic, segment11, abc, lifecycle, composite, quadrant, clv);
-    scored.clusters = described;
+    scored.clusters = clusters;
     return scored;
   }
 }

@@ -217,9 +217,12 @@ final class SideJoin {
       }
       List<Buyer> firstMissing = new ArrayList<>(first);
       firstMissing.sort(InOrder.INSTANCE);
-      List<Entry> unbought = b.unbought().toList();
-      long prospects = unbought.stream().filter(e -> prospect(e, asOf)).count();
-      long unknown = unbought.stream().filter(e -> !prospect(e, asOf) && e.engagement() != null).count();
+      long prospects = 0;
+      long unknown = 0;
+      for (Entry e : (Iterable<Entry>) b.unbought()::iterator) {
+        if (prospect(e, asOf)) prospects++;
+        else if (e.engagement() != null) unknown++;
+      }
       return new Facts(prospects, unknown, missing, firstMissing, byCase ? caseCandidates(b) : List.of());
     }
 
